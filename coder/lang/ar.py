@@ -1,0 +1,131 @@
+"""Arabic: normalisation, sentence ends, tokens, and the clitic-stripped forms the lexicons are
+looked up by (و/ف conjunctions, ب/ل/ك prepositions, the article ال, the future س, pronoun suffixes)."""
+from __future__ import annotations
+
+import re
+
+from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
+
+CODE = "ar"
+
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                          "ک": "ك", "ی": "ي", "ی": "ي", "ھ": "ه", "ۀ": "ه"})
+_BOUNDARY = re.compile(r"[.!?؟؛]+[\"'»”)\]]*(?=\s)|\n+")
+# A word: letters/digits with combining marks and tatweel inside; numbers with separators; a symbol.
+_WORD = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_][\w\u064b-\u065f\u0670\u0640]*|[^\w\s]", re.UNICODE)
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
+_FUTURE_OK = set("يتنا")   # س + imperfect prefix: سيقتل -> يقتل
+
+
+def normalise(s: str) -> str:
+    """Fold spelling variants that news Arabic uses interchangeably; Latin words are lower-cased."""
+    s = _MARKS.sub("", strip_format(s))
+    return s.translate(_LETTERS).translate(DIGITS).lower()
+
+
+def _strip_article(w: str, out: list[str]) -> None:
+    if w.startswith("ال") and len(w) >= 4:
+        out.append(w[2:])
+
+
+def lookup_forms(norm: str) -> tuple[str, ...]:
+    """The token and its readings with clitics removed, fewest removals first.
+
+    وبالدواعش -> بالدواعش, الدواعش, دواعش; للصحفيين -> الصحفيين, صحفيين; مرتزقته -> مرتزقه."""
+    if not norm or not ("\u0600" <= norm[0] <= "\u06ff"):
+        return (norm,)
+    forms = [norm]
+    stems = [norm]
+    if norm[0] in _CONJ and len(norm) >= 4:
+        stems.append(norm[1:])
+    for w in list(stems):
+        if w.startswith("لل") and len(w) >= 4:
+            stems.append("ال" + w[2:])
+        elif w[0] in _PREP and len(w) >= 4:
+            stems.append(w[1:])
+        if w[0] == "س" and len(w) >= 4 and w[1] in _FUTURE_OK:
+            stems.append(w[1:])
+    for w in stems[1:]:
+        forms.append(w)
+    for w in list(stems):
+        _strip_article(w, forms)
+    for w in list(forms):
+        for suf in _SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                stem = w[: -len(suf)]
+                forms.append(stem)
+                if stem.endswith("ت"):   # ta marbuta before a suffix: مرتزقت(ه) -> مرتزقه
+                    forms.append(stem[:-1] + "ه")
+                break
+    seen: dict[str, None] = {}
+    for f in forms:
+        seen.setdefault(f, None)
+    return tuple(seen)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    return split_by(text, _BOUNDARY)
+
+
+def tokenise(text: str):
+    return tokens_by(text, _WORD, normalise, lookup_forms)
+
+
+def phrase_tokens(phrase: str) -> list[str]:
+    """How a lexicon phrase is keyed: normalised, with the article removed, so that الجيش in a
+    lexicon matches الجيش, والجيش, جيش in text (text tokens offer their article-less form)."""
+    out = []
+    for m in _WORD.finditer(phrase):
+        w = normalise(m.group())
+        if w.startswith("ال") and len(w) >= 4:
+            w = w[2:]
+        out.append(w)
+    return out
+
+
+# ---------------------------------------------------------------- morphology for lexicon compilation
+
+def _past_forms(p: str) -> list[str]:
+    if p.endswith(("ا", "ي")) and len(p) >= 3:     # دعا، رمى/رمي، أجرى: دعت، دعوا
+        s = p[:-1]
+        return [p, s + "ت", s + "وا", s + "تا", p + "ا", s + "ين", p + "ت", p + "نا", p + "تم"]
+    return [p, p + "ت", p + "وا", p + "ا", p + "تا", p + "ن", p + "نا", p + "تم"]
+
+
+def _present_forms(y: str) -> list[str]:
+    stem = y[1:] if y[:1] in ("ي", "ت", "ن", "ا") else y
+    out = []
+    for pre in ("ي", "ت", "ن", "ا"):
+        out.append(pre + stem)
+    for pre in ("ي", "ت"):
+        base = stem[:-1] if stem.endswith(("و", "ي")) and len(stem) >= 3 else stem
+        out += [pre + base + "ون", pre + base + "وا", pre + stem + "ان", pre + base + "ين"]
+    out.append("ي" + stem + "ن")
+    return out
+
+
+def verb_forms(spec: str) -> list[tuple[str, str]]:
+    """All conjugations of a lexicon verb written "past|present" (قتل|يقتل) or "past": every
+    person, number and gender of the perfect and imperfect (the future سـ and object pronouns are
+    handled at lookup). Multi-word verbs conjugate their first word: "أطلق|يطلق سراح"."""
+    words = spec.split()
+    head, rest = words[0], " ".join(words[1:])
+    past, _, present = head.partition("|")
+    past, present = normalise(past), normalise(present)
+    forms = [(f, "past") for f in _past_forms(past)]
+    if present:
+        forms += [(f, "present") for f in _present_forms(present)]
+    seen: dict[str, str] = {}
+    for f, tag in forms:
+        seen.setdefault((f + " " + rest).strip(), tag)
+    return list(seen.items())
+
+
+def adjective_forms(adj: str) -> list[str]:
+    """A nisba adjective in every gender and number: عراقي -> عراقية، عراقيون، عراقيين، عراقيات ..."""
+    a = normalise(adj)
+    return [a, a + "ه", a + "ون", a + "ين", a + "ات", a + "ان", a + "تان", a + "تين"]

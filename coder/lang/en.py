@@ -1,0 +1,112 @@
+"""English: normalisation, sentence ends, tokens, lookup forms."""
+from __future__ import annotations
+
+import re
+
+from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
+
+CODE = "en"
+
+# Abbreviations whose period does not end a sentence (single capitals are initials: "George W. Bush").
+_ABBREV = frozenset("mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr no vs etc inc ltd "
+                    "co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k a.m p.m i.e e.g".split())
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])|\n+")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, m: re.Match) -> bool:
+    if text[m.start()] != ".":
+        return False
+    w = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+    if not w:
+        return False
+    word = w.group(1)
+    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV
+# Words (with inner apostrophes/hyphens/periods of acronyms), numbers with separators, or one symbol.
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|\w+(?:['’.-]\w+)*|[^\w\s]", re.UNICODE)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def normalise(s: str) -> str:
+    return strip_format(s).translate(DIGITS).translate(_QUOTES).lower()
+
+
+def lookup_forms(norm: str) -> tuple[str, ...]:
+    """The token itself; without a possessive ('s); acronyms without periods (U.S. -> us)."""
+    forms = [norm]
+    if norm.endswith("'s") and len(norm) > 2:
+        forms.append(norm[:-2])
+    if "." in norm and len(norm) > 1:
+        forms.append(norm.replace(".", ""))
+    return tuple(forms)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    return split_by(text, _BOUNDARY, veto=_is_abbreviation)
+
+
+def _acronym(word: str) -> str | None:
+    """Short capitalised acronyms (US, UN, IS, EU) only match in capitals: "us" is a pronoun."""
+    letters = word.replace(".", "")
+    return "=" + letters if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper() else None
+
+
+def tokenise(text: str):
+    toks = tokens_by(text, _WORD, normalise, lookup_forms)
+    for t in toks:
+        key = _acronym(t.text)
+        if key:
+            t.forms = (key,) + t.forms
+    return toks
+
+
+def phrase_tokens(phrase: str) -> list[str]:
+    """How a lexicon phrase is tokenised for the matcher (same rules as the text)."""
+    return [_acronym(m.group()) or normalise(m.group()) for m in _WORD.finditer(phrase)]
+
+
+# ---------------------------------------------------------------- morphology for lexicon compilation
+
+_VOWELS = set("aeiou")
+
+
+def _regular_forms(w: str) -> dict[str, set[str]]:
+    """s, past/participle and -ing forms; where doubling the last consonant is uncertain both
+    spellings are produced (a form that is no English word never occurs in text, so it costs nothing)."""
+    if w.endswith("e") and not w.endswith("ee"):
+        past, ing = {w + "d"}, {w[:-1] + "ing"}
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        past, ing = {w[:-1] + "ied"}, {w + "ing"}
+    else:
+        past, ing = {w + "ed"}, {w + "ing"}
+        if len(w) >= 3 and w[-1] not in _VOWELS | set("wxy") and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+            past.add(w + w[-1] + "ed")
+            ing.add(w + w[-1] + "ing")
+    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+        third = w + "es"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        third = w[:-1] + "ies"
+    else:
+        third = w + "s"
+    return {"base": {w}, "s": {third}, "past": past, "participle": set(past), "ing": ing}
+
+
+def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(surface phrase, tag) for every inflection of a verb lemma; tag is base|s|past|participle|ing.
+    In a multi-word verb ("carry out") the first word is inflected."""
+    head, _, rest = lemma.strip().partition(" ")
+    forms = _regular_forms(head.lower())
+    if head.lower() in irregular:
+        irr = irregular[head.lower()]
+        forms["past"] = {irr[0]}
+        forms["participle"] = set(irr[1:2] or irr[:1])
+    out = []
+    for tag, words in forms.items():
+        for w in sorted(words):
+            out.append(((w + " " + rest).strip(), tag))
+    return out
+
+
+def adjective_forms(adj: str) -> list[str]:
+    """A demonym and its plural noun: Iraqi -> Iraqi, Iraqis."""
+    return [adj, adj + "s"] if not adj.endswith("s") else [adj]

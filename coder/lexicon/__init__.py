@@ -1,0 +1,1 @@
+"""The coder's dictionaries, as data: one folder per language (see README.md)."""

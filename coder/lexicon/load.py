@@ -1,0 +1,288 @@
+"""Load, validate and compile a language's lexicon files into one token trie.
+
+The compiled lexicon is cached on disk (pickle keyed by the files' hash), so a run pays the YAML
+parsing once per lexicon change, not per process. `python -m coder.lexicon.load LANG` validates."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+from pydantic import ValidationError
+
+from coder.lang import profile
+from coder.lexicon.schema import ENTRY_MODELS, Grammar, LexiconFile
+from coder.model import ActorCode
+
+LEXICON_DIR = Path(__file__).parent
+KINDS = ("verbs", "actors", "agents", "discards")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+END = ""  # trie key holding the payloads of a phrase that ends at this node
+
+
+class LexiconError(ValueError):
+    pass
+
+
+# ---------------------------------------------------------------- compiled payloads
+
+@dataclass(slots=True, frozen=True)
+class Trigger:
+    rule_id: str
+    code: str
+    pos: str                  # verb | noun
+    tag: str                  # base|s|past|participle|ing|present|noun
+    speech: bool
+    objects: tuple[tuple[str, ...], ...]
+
+
+@dataclass(slots=True, frozen=True)
+class ActorRef:
+    rule_id: str
+    code: ActorCode
+    periods: tuple[tuple[Optional[dt.date], Optional[dt.date], ActorCode], ...] = ()
+
+    def code_on(self, day: Optional[dt.date]) -> ActorCode:
+        """The actor code that holds on `day` (SPEC §4: leaders resolve by the event date)."""
+        if day is not None:
+            for start, end, code in self.periods:
+                if (start is None or start <= day) and (end is None or day < end):
+                    return code
+        elif self.periods and self.code.code is None:
+            return self.periods[-1][2]
+        return self.code
+
+
+@dataclass(slots=True, frozen=True)
+class AgentRef:
+    rule_id: str
+    code: ActorCode
+
+
+@dataclass(slots=True, frozen=True)
+class GrammarRef:
+    role: str                 # negation | passive_auxiliary | agent_marker | target_marker | coordinator | clause_break
+
+
+@dataclass(slots=True, frozen=True)
+class DiscardRef:
+    rule_id: str
+
+
+@dataclass
+class CompiledLexicon:
+    language: str
+    version: str
+    trie: dict
+    sizes: dict[str, int] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- reading and validating
+
+def lexicon_files(lang: str) -> list[Path]:
+    folder = LEXICON_DIR / lang
+    files = sorted(p for p in folder.glob("*.yaml") if p.stem == "grammar" or p.stem.split("_")[0] in KINDS)
+    return files
+
+
+def lexicon_version() -> str:
+    """A hash of every dictionary file (both languages and the CAMEO table): the `lexicon_version`
+    written into every output file."""
+    h = hashlib.sha256()
+    for p in sorted(LEXICON_DIR.rglob("*")):
+        if p.is_file() and p.suffix in (".yaml", ".tsv"):
+            h.update(str(p.relative_to(LEXICON_DIR)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except yaml.YAMLError as e:
+        raise LexiconError(f"{path}: not valid YAML ({e}); fix the syntax") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping with language, kind and entries")
+    return data
+
+
+def validate_file(path: Path, lang: str):
+    """(kind, validated entries or Grammar); raises LexiconError naming the file and entry."""
+    data = _read(path)
+    if path.stem == "grammar":
+        try:
+            g = Grammar.model_validate(data)
+        except ValidationError as e:
+            raise LexiconError(f"{path}: {e}") from None
+        return "grammar", g
+    try:
+        head = LexiconFile.model_validate(data)
+    except ValidationError as e:
+        raise LexiconError(f"{path}: {e}") from None
+    if head.language != lang:
+        raise LexiconError(f"{path}: says language {head.language!r} but lives in {lang}/")
+    expected = path.stem.split("_")[0]
+    if head.kind != expected:
+        raise LexiconError(f"{path}: says kind {head.kind!r}; a file named {path.name} must be {expected!r}")
+    model = ENTRY_MODELS[head.kind]
+    entries, errors = [], []
+    for i, raw in enumerate(head.entries):
+        try:
+            entries.append(model.model_validate(raw))
+        except ValidationError as e:
+            ident = raw.get("id", "?") if isinstance(raw, dict) else "?"
+            errors.append(f"{path}: entry {i} (id {ident}): {e}")
+    if errors:
+        raise LexiconError("\n".join(errors))
+    return head.kind, entries
+
+
+def check(lang: str) -> list[str]:
+    """Validate every lexicon file of a language; return the problems (empty when all is well)."""
+    problems, ids = [], {}
+    for path in lexicon_files(lang):
+        try:
+            kind, entries = validate_file(path, lang)
+        except LexiconError as e:
+            problems.append(str(e))
+            continue
+        if kind == "grammar":
+            continue
+        for e in entries:
+            key = (kind, e.id)
+            if key in ids:
+                problems.append(f"{path}: {kind} id {e.id!r} already used in {ids[key]}")
+            ids[key] = path.name
+    return problems
+
+
+# ---------------------------------------------------------------- compiling
+
+def _insert(trie: dict, keys: list[str], payload) -> None:
+    node = trie
+    for k in keys:
+        if not k:
+            return
+        node = node.setdefault(k, {})
+    node.setdefault(END, []).append(payload)
+
+
+def _code(e) -> ActorCode:
+    return ActorCode(getattr(e, "country", None), getattr(e, "group", None), getattr(e, "role", None))
+
+
+def compile_lexicon(lang: str) -> CompiledLexicon:
+    prof = profile(lang)
+    keys = prof.phrase_tokens
+    trie: dict = {}
+    sizes = {k: 0 for k in (*KINDS, "grammar")}
+    grammar = Grammar(language=lang, kind="grammar")
+    parsed = []
+    problems = check(lang)
+    if problems:
+        raise LexiconError("the lexicon is invalid:\n" + "\n".join(problems))
+    files = lexicon_files(lang)
+    for path in files:
+        kind, content = validate_file(path, lang)
+        if kind == "grammar":
+            grammar = content
+        else:
+            parsed.append((kind, content))
+    for role, words in (("negation", grammar.negation), ("passive_auxiliary", grammar.passive_auxiliaries),
+                        ("agent_marker", grammar.agent_markers), ("target_marker", grammar.target_markers),
+                        ("coordinator", grammar.coordinators), ("clause_break", grammar.clause_breaks)):
+        for w in words:
+            _insert(trie, keys(w), GrammarRef(role))
+            sizes["grammar"] += 1
+    for kind, entries in parsed:
+        for e in entries:
+            rule_id = f"{lang}.{kind}.{e.id}"
+            if kind == "verbs":
+                objects = tuple(tuple(keys(o)) for o in e.object)
+                for v in e.verbs:
+                    forms = prof.verb_forms(v, grammar.irregular_verbs) if lang == "en" else prof.verb_forms(v)
+                    for surface, tag in forms:
+                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects))
+                        sizes[kind] += 1
+                for n in e.nouns:
+                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects))
+                    sizes[kind] += 1
+            elif kind == "actors":
+                periods = tuple((p.from_, p.to, ActorCode(p.country, p.group, p.role)) for p in e.periods)
+                ref = ActorRef(rule_id, _code(e), periods)
+                for n in e.names:
+                    _insert(trie, keys(n), ref)
+                    sizes[kind] += 1
+                for a in e.adjectives:
+                    for f in prof.adjective_forms(a):
+                        _insert(trie, keys(f), ref)
+                        sizes[kind] += 1
+            elif kind == "agents":
+                ref = AgentRef(rule_id, _code(e))
+                for n in e.names:
+                    _insert(trie, keys(n), ref)
+                    sizes[kind] += 1
+            else:
+                ref = DiscardRef(rule_id)
+                for n in e.names:
+                    _insert(trie, keys(n), ref)
+                    sizes[kind] += 1
+    return CompiledLexicon(lang, lexicon_version(), trie, sizes, [p.name for p in files])
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("CODER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coder")
+    return Path(base)
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> CompiledLexicon:
+    """The compiled lexicon of a language: from the on-disk cache when the files are unchanged."""
+    version = lexicon_version()
+    from coder import __version__
+    cache = _cache_dir() / f"lexicon-{lang}-{version}-{__version__}.pickle"
+    try:
+        with open(cache, "rb") as f:
+            lex = pickle.load(f)
+        if isinstance(lex, CompiledLexicon) and lex.version == version:
+            return lex
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    lex = compile_lexicon(lang)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(lex, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home only costs the compile time
+    return lex
+
+
+def main(argv: list[str]) -> int:
+    langs = argv or ["ar", "en"]
+    bad = 0
+    for lang in langs:
+        problems = check(lang)
+        for p in problems:
+            print(p)
+        bad += len(problems)
+        if not problems:
+            lex = compile_lexicon(lang)
+            print(f"{lang}: ok, {len(lex.files)} files, " +
+                  ", ".join(f"{k} {v}" for k, v in lex.sizes.items()) + " phrases")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

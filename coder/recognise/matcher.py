@@ -1,0 +1,60 @@
+"""Find every lexicon phrase in a sentence by walking the compiled token trie.
+
+Each token offers its lookup forms (itself, then clitic-stripped readings); a phrase matches when
+each of its keys is one of the forms of consecutive tokens. The cost is a few dict look-ups per
+token, whatever the size of the lexicon."""
+from __future__ import annotations
+
+from coder.lexicon.load import END, ActorRef, AgentRef, DiscardRef, GrammarRef, Trigger
+from coder.model import Mention, Token
+
+_KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "grammar", DiscardRef: "discard"}
+
+
+def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
+    """All matches (overlapping ones included), as mentions over token ranges."""
+    out: list[Mention] = []
+    n = len(tokens)
+    for i in range(n):
+        stack = []
+        for f in tokens[i].forms:
+            node = trie.get(f)
+            if node is not None:
+                stack.append((i, node))
+        seen = set()
+        while stack:
+            j, node = stack.pop()
+            payloads = node.get(END)
+            if payloads and (j, id(payloads)) not in seen:
+                seen.add((j, id(payloads)))
+                start, end = tokens[i].start, tokens[j].end
+                for p in payloads:
+                    out.append(Mention(_KIND[type(p)], i, j, start, end, text[start:end], p,
+                                       getattr(p, "rule_id", "")))
+            if j + 1 < n:
+                for f in tokens[j + 1].forms:
+                    nxt = node.get(f)
+                    if nxt is not None:
+                        stack.append((j + 1, nxt))
+    return out
+
+
+def phrase_at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    """Does `phrase` (lexicon keys) start at token i?"""
+    if i + len(phrase) > len(tokens):
+        return False
+    return all(k in tokens[i + k_i].forms for k_i, k in enumerate(phrase))
+
+
+def longest_non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """Greedy: longest first, then leftmost; drops mentions that overlap a kept one."""
+    kept: list[Mention] = []
+    taken: set[int] = set()
+    for m in sorted(mentions, key=lambda m: (-(m.last - m.first), m.first)):
+        span = range(m.first, m.last + 1)
+        if any(t in taken for t in span):
+            continue
+        kept.append(m)
+        taken.update(span)
+    kept.sort(key=lambda m: m.first)
+    return kept
