@@ -7,6 +7,8 @@ import re
 from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
 
 CODE = "ar"
+# Word order: news Arabic is mostly verb-subject-object (قالت الوزارة), also subject-first.
+VERB_SUBJECT_ORDER = True
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",

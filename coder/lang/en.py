@@ -6,6 +6,8 @@ import re
 from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
 
 CODE = "en"
+# Word order: the subject precedes the verb; a passive is marked by an auxiliary (was killed).
+VERB_SUBJECT_ORDER = False
 
 # Abbreviations whose period does not end a sentence (single capitals are initials: "George W. Bush").
 _ABBREV = frozenset("mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr no vs etc inc ltd "
@@ -38,6 +40,8 @@ def lookup_forms(norm: str) -> tuple[str, ...]:
         forms.append(norm[:-2])
     if "." in norm and len(norm) > 1:
         forms.append(norm.replace(".", ""))
+    if norm.endswith("n't") and len(norm) > 3:   # didn't, won't: read as "not" by the negation rule
+        forms.append("not")
     return tuple(forms)
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,7 +24,18 @@ from coder.model import ActorCode
 
 LEXICON_DIR = Path(__file__).parent
 KINDS = ("verbs", "actors", "agents", "discards")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML 1.2 booleans: only true/false. YAML 1.1 also reads on/off/yes/no as booleans, and those
+    are words a lexicon lists ("on" is a target marker, "no" a negation)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false|True|False)$"),
+                              list("tTfF"))
 END = ""  # trie key holding the payloads of a phrase that ends at this node
 
 

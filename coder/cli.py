@@ -1,0 +1,157 @@
+"""The `coder` command: a thin layer over the Python API.
+
+Exit status: 0 all went well; 1 the run finished but some input records were rejected (they are in
+the `rejects` table) or an evaluation missed its threshold; 2 usage error or a fatal problem."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+
+from coder import __version__
+
+
+def _date(s: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{s!r} is not a date: write YYYY-MM-DD, e.g. 2019-08-05") from None
+
+
+def cmd_code(a) -> int:
+    from coder.ingest import iter_inputs
+    from coder.pipeline import code_document, document_sha, versions
+    from coder.model import Reject
+    from coder.sinks import DatasetWriter
+
+    started = time.perf_counter()
+    v = versions()
+    with DatasetWriter(a.out, v["coder_version"], v["lexicon_version"]) as w:
+        for item in iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang):
+            if isinstance(item, Reject):
+                w.reject(item)
+                continue
+            if w.is_current(item.doc_id, document_sha(item)):
+                continue
+            try:
+                coded = code_document(item)
+            except Exception as e:  # a bug on one document must not lose the run: record it
+                w.reject(Reject(input_path=item.input_path, record=item.record, doc_id=item.doc_id,
+                                reason=f"internal error while coding ({type(e).__name__}: {e}); please report it",
+                                raw=item.text[:1000]))
+                continue
+            w.add(coded)
+    c = w.counts
+    took = time.perf_counter() - started
+    if not a.quiet:
+        print(f"coded {c.get('documents', 0)} documents ({c.get('skipped', 0)} unchanged, skipped; "
+              f"{c.get('replaced', 0)} replaced), {c.get('events', 0)} events, "
+              f"{c.get('quantities', 0)} quantities, {c.get('rejects', 0)} rejected records in {took:.1f} s -> {a.out}",
+              file=sys.stderr)
+        if c.get("rejects"):
+            print(f"see why: coder query \"select input_path, record, reason from rejects\" --data {a.out}",
+                  file=sys.stderr)
+    return 1 if c.get("rejects") else 0
+
+
+def cmd_query(a) -> int:
+    from coder.query import run_query
+    run_query(a.sql, a.data, fmt=a.format, out=a.output)
+    return 0
+
+
+def cmd_explain(a) -> int:
+    from coder.explain import explain
+    print(explain(a.text, lang=a.lang, published=a.date))
+    return 0
+
+
+def cmd_eval(a) -> int:
+    from coder.evaluate import evaluate
+    lines, summary = evaluate(a.gold, show_misses=a.misses)
+    print("\n".join(lines))
+    fails = [f"{k} root F1 {s['root_f1']:.2f} < {a.min_root_f1}" for k, s in summary.items()
+             if a.min_root_f1 is not None and "root_f1" in s and s["root_f1"] < a.min_root_f1]
+    return 1 if fails else 0
+
+
+def cmd_geocode(a) -> int:
+    from coder.geo import geocode_candidates
+    found = geocode_candidates(a.name, lang=a.lang, country=a.country, limit=a.limit)
+    if not found:
+        print(f"not found: {a.name!r} is in no name of the gazetteer", file=sys.stderr)
+        return 1
+    for place, score in found:
+        print(f"{score:.2f}  {place.name} ({place.country or '-'}, {place.admin1 or '-'})  "
+              f"{place.latitude:.4f}, {place.longitude:.4f}  {place.precision}  {place.place_id}")
+    return 0
+
+
+def cmd_lexicon(a) -> int:
+    from coder.lexicon.load import main as check_main
+    return check_main(a.lang)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="coder", description="Code Arabic and English news into CAMEO events "
+                                "(who did what to whom, where, when, how many) as Parquet tables.")
+    p.add_argument("--version", action="version", version=f"coder {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("code", help="code documents into a Parquet dataset")
+    c.add_argument("inputs", nargs="+", help="files (.txt .jsonl .ndjson .jsonl.gz .csv .parquet) or folders")
+    c.add_argument("--out", required=True, help="dataset folder (created; coding into it again is incremental)")
+    c.add_argument("--date", type=_date, help="publication date for .txt inputs without one in the name")
+    c.add_argument("--lang", choices=["ar", "en"], help="language of inputs that do not say (default: detect)")
+    c.add_argument("--max-chars", type=int, default=1_000_000, help="longer documents are rejected")
+    c.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    c.set_defaults(run=cmd_code)
+
+    q = sub.add_parser("query", help="run read-only SQL over a dataset (views: events, event_quantities, documents, rejects)")
+    q.add_argument("sql")
+    q.add_argument("--data", required=True, help="the dataset folder written by `coder code`")
+    q.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table")
+    q.add_argument("--output", help="file to write (required for parquet; default stdout)")
+    q.set_defaults(run=cmd_query)
+
+    e = sub.add_parser("explain", help="show the rule trace for a sentence or short text")
+    e.add_argument("text")
+    e.add_argument("--lang", choices=["ar", "en"])
+    e.add_argument("--date", type=_date, help="publication date (resolves 'yesterday', leaders' roles)")
+    e.set_defaults(run=cmd_explain)
+
+    v = sub.add_parser("eval", help="score the coder on hand-coded gold files (JSONL, SPEC §9)")
+    v.add_argument("gold", nargs="+")
+    v.add_argument("--misses", type=int, default=0, help="print up to N items the coder got wrong")
+    v.add_argument("--min-root-f1", type=float, help="exit 1 when a language's root F1 is below this")
+    v.set_defaults(run=cmd_eval)
+
+    g = sub.add_parser("geocode", help="look a place name up in the bundled gazetteer (offline)")
+    g.add_argument("name")
+    g.add_argument("--lang", choices=["ar", "en"])
+    g.add_argument("--country", help="ISO 3166-1 alpha-3 code to prefer, e.g. SYR")
+    g.add_argument("--limit", type=int, default=10)
+    g.set_defaults(run=cmd_geocode)
+
+    lx = sub.add_parser("lexicon", help="lexicon tools")
+    lsub = lx.add_subparsers(dest="action", required=True)
+    chk = lsub.add_parser("check", help="validate every lexicon file against its schema")
+    chk.add_argument("lang", nargs="*", choices=["ar", "en"], help="default: both")
+    chk.set_defaults(run=cmd_lexicon)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = parser().parse_args(argv)
+    try:
+        return a.run(a)
+    except (ValueError, OSError, KeyError) as e:
+        print(f"coder {a.command}: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

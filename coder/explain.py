@@ -1,0 +1,40 @@
+"""`coder explain`: the rule trace behind the coding of one piece of text."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from coder.lang import detect
+from coder.model import Document
+from coder.pipeline import code_document, sentences, analyse_sentence
+
+
+def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] = None) -> str:
+    lang = lang or detect(text)
+    lines = [f"language: {lang}   publication date: {published or 'unknown'}"]
+    for sent in sentences(text, lang):
+        r = analyse_sentence(sent, lang, published)
+        a = r.analysis
+        lines.append(f"\nsentence {sent.index}: {sent.text}")
+        lines.append("  tokens: " + " ".join(
+            t.text if len(t.forms) == 1 else f"{t.text}[{'/'.join(t.forms[1:])}]" for t in sent.tokens))
+        for m in sorted(a.mentions, key=lambda m: (m.first, m.last)):
+            what = getattr(m.entry, "code", None) or getattr(m.entry, "role", None) or ""
+            if hasattr(what, "code"):
+                what = what.code or ""
+            lines.append(f"  match {m.kind:8} {m.text!r} {what} {m.rule_id}")
+        for d in r.dates:
+            lines.append(f"  date {d.text!r} -> {d.value} ({d.precision})")
+        for step in a.trace:
+            lines.append(f"  rule: {step}")
+    coded = code_document(Document(doc_id="explain", text=text, language=lang, published=published))
+    lines.append(f"\nevents: {len(coded.events)}")
+    for e in coded.events:
+        lines.append(f"  [{e.sentence_index}] {e.event_code} {e.source_code or '-'} -> {e.target_code or '-'}"
+                     f"  evidence={e.evidence!r} rule={e.rule_id} date={e.event_date} ({e.date_precision})"
+                     f" place={e.location_name or '-'} ({e.geo_precision or '-'})"
+                     f" quantity={e.quantity_value if e.quantity_value is not None else '-'}"
+                     f" {e.quantity_unit or ''} confidence={e.confidence}")
+    for q in coded.quantities:
+        lines.append(f"  quantity {q.value} {q.qualifier} {q.unit} {q.text!r} (event {q.event_id[:8]})")
+    return "\n".join(lines)

@@ -1,0 +1,179 @@
+"""The one place that wires the stages:
+
+    document -> sentences/tokens (lang) -> mentions (lexicon matcher, dates, quantities, places)
+             -> event candidates (rules) -> resolved events (dates, quantities, places) -> rows
+
+`Coder.code_document()` is a pure function of the document, the lexicons and the gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional
+
+from coder import __version__
+from coder.cameo import lookup as cameo
+from coder.dates import find_dates
+from coder.geo import document_focus, find_places
+from coder.lang import detect, profile
+from coder.lexicon.load import lexicon_version, load
+from coder.model import (CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
+                         QuantityValue, ResolvedDate, Sentence)
+from coder.quantities import find_quantities
+from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+_COARSER = {"site": "locality", "locality": "admin2", "admin2": "admin1", "admin1": "country",
+            "country": "country", "region": "region"}
+
+
+@dataclass
+class SentenceResult:
+    sentence: Sentence
+    analysis: SentenceAnalysis
+    dates: list[ResolvedDate]
+    quantities: list[QuantityValue]
+    places: list[PlaceMention]
+
+
+def sentences(text: str, lang: str) -> list[Sentence]:
+    prof = profile(lang)
+    out = []
+    for i, (s, e) in enumerate(prof.split_sentences(text)):
+        t = text[s:e]
+        out.append(Sentence(i, t, s, prof.tokenise(t)))
+    return out
+
+
+def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) -> SentenceResult:
+    """Dates and the rules for one sentence; quantities only where there is an event to count for."""
+    dates = find_dates(sent.text, lang, published)
+    day = dates[0].value if dates else published
+    analysis = analyse(sent, load(lang), profile(lang), day)
+    quantities = find_quantities(sent.text, lang) if analysis.events else []
+    return SentenceResult(sent, analysis, dates, quantities, [])
+
+
+def _nearest(items, pos: int):
+    return min(items, key=lambda x: min(abs(x.start - pos), abs(x.end - pos))) if items else None
+
+
+def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> str:
+    key = "|".join([doc_id, sha, str(sentence_index), str(c.evidence_start), c.code,
+                    c.source.code.code or "" if c.source else "", c.target.code.code or "" if c.target else "",
+                    __version__])
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def _event_place(r: SentenceResult, c: EventCandidate, focus) -> tuple[Optional[PlaceMention], Optional[str]]:
+    """The most specific place the sentence ties to the event; places inside actor phrases
+    ("the Syrian army", "Damascus said") are actors, unless a locative cue introduces them."""
+    actor_spans = [(a.start, a.end) for a in r.analysis.actors]
+    usable = [p for p in r.places
+              if p.locative or not any(s < p.end and p.start < e for s, e in actor_spans)]
+    if usable:
+        p = _nearest([p for p in usable if p.locative] or usable, c.evidence_start)
+        return p, p.place.precision
+    if focus is not None:
+        return None, _COARSER.get(focus.precision, "country")
+    return None, None
+
+
+def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
+    """Each quantity of the sentence goes to the event whose trigger is nearest."""
+    by_event: dict[int, list[QuantityValue]] = {}
+    evs = r.analysis.events
+    for q in r.quantities:
+        best = min(range(len(evs)), key=lambda i: min(abs(evs[i].evidence_start - q.end),
+                                                      abs(q.start - evs[i].evidence_end)))
+        by_event.setdefault(best, []).append(q)
+    return by_event
+
+
+def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus) -> tuple[list[EventRow], list[QuantityRow]]:
+    events, quants = [], []
+    for r in results:
+        attached = _attach_quantities(r)
+        for i, c in enumerate(r.analysis.events):
+            entry = cameo(c.code)
+            d = _nearest(r.dates, c.evidence_start)
+            if d is not None:
+                event_date, precision = d.value, d.precision
+            elif doc.published is not None:
+                event_date, precision = doc.published, "published"
+            else:
+                event_date, precision = None, None
+            qs = attached.get(i, [])
+            killed = next((q for q in qs if q.unit == "killed"), None)
+            main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
+            place, geo_precision = _event_place(r, c, focus)
+            where = place.place if place else (focus if geo_precision else None)
+            eid = event_id(doc.doc_id, sha, r.sentence.index, c)
+            s, t = c.source, c.target
+            events.append(EventRow(
+                event_id=eid, doc_id=doc.doc_id, sentence_index=r.sentence.index,
+                sentence=r.sentence.text, evidence=c.evidence, language=lang,
+                published=doc.published, event_date=event_date, date_precision=precision,
+                event_code=c.code, event_base_code=entry.base, event_root_code=entry.root,
+                quad_class=entry.quad_class, goldstein=entry.goldstein,
+                source_code=s.code.code if s else None, source_name=s.name if s else None,
+                source_country=s.code.country if s else None, source_group=s.code.group if s else None,
+                source_role=s.code.role if s else None,
+                target_code=t.code.code if t else None, target_name=t.name if t else None,
+                target_country=t.code.country if t else None, target_group=t.code.group if t else None,
+                target_role=t.code.role if t else None,
+                location_text=place.text if place else None,
+                location_name=where.name if where else None,
+                location_country=where.country if where else None,
+                location_admin1=where.admin1 if where else None,
+                latitude=where.latitude if where else None, longitude=where.longitude if where else None,
+                geo_precision=geo_precision if where else None, place_id=where.place_id if where else None,
+                quantity_value=main.value if main else None,
+                quantity_qualifier=main.qualifier if main else None,
+                quantity_unit=main.unit if main else None,
+                fatalities=killed.value if (killed and entry.root in VIOLENT_ROOTS) else None,
+                rule_id=c.rule_id, confidence=c.confidence, coder_version=__version__))
+            for q in qs:
+                quants.append(QuantityRow(event_id=eid, value=q.value, qualifier=q.qualifier, unit=q.unit, text=q.text))
+    return events, quants
+
+
+def document_sha(doc: Document) -> str:
+    return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> CodedDocument:
+    lang = doc.language or detect(doc.text)
+    sha = document_sha(doc)
+    sents = sentences(doc.text, lang)
+    results = [analyse_sentence(s, lang, doc.published) for s in sents]
+    focus = None
+    if any(r.analysis.events for r in results):
+        # the document's dominant place, for events whose sentence names none (SPEC §7), and the
+        # country hint that settles ambiguous names in the event sentences
+        focus = document_focus([p for s in sents for p in find_places(s.text, lang)])
+        hint = focus.country if focus is not None else None
+        for r in results:
+            if r.analysis.events:
+                r.places = find_places(r.sentence.text, lang, hint)
+    events, quants = rows_for(doc, lang, sha, results, focus)
+    row = DocumentRow(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url, language=lang,
+                      published=doc.published, n_sentences=len(sents), n_events=len(events), sha256=sha,
+                      input_path=doc.input_path, coded_at=coded_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                      coder_version=__version__)
+    return CodedDocument(document=row, events=events, quantities=quants)
+
+
+def code_text(text: str, lang: Optional[str] = None, published: Optional[dt.date] = None,
+              doc_id: str = "text") -> list[EventRow]:
+    """Code one piece of text: the events it reports (for the API, tests and `coder explain`)."""
+    return code_document(Document(doc_id=doc_id, text=text, language=lang, published=published)).events
+
+
+def code_documents(docs: Iterable[Document]) -> Iterator[CodedDocument]:
+    for d in docs:
+        yield code_document(d)
+
+
+def versions() -> dict[str, str]:
+    return {"coder_version": __version__, "lexicon_version": lexicon_version()}
