@@ -20,6 +20,7 @@ from coder.lexicon.load import lexicon_version, load
 from coder.model import (CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
                          QuantityValue, ResolvedDate, Sentence)
 from coder.quantities import find_quantities
+from coder.recognise.matcher import match
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
 
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -49,7 +50,7 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     """Dates and the rules for one sentence; quantities only where there is an event to count for."""
     dates = find_dates(sent.text, lang, published)
     day = dates[0].value if dates else published
-    analysis = analyse(sent, load(lang), profile(lang), day)
+    analysis = analyse(sent, match(load(lang).trie, sent.tokens, sent.text), profile(lang), day)
     quantities = find_quantities(sent.text, lang) if analysis.events else []
     return SentenceResult(sent, analysis, dates, quantities, [])
 

@@ -13,6 +13,7 @@ from coder.model import Document
 from coder.pipeline import code_document, sentences
 from coder.lang import profile
 from coder.lexicon.load import load
+from coder.recognise.matcher import match
 from coder.rules.engine import analyse
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -66,7 +67,8 @@ def test_corpus_case(lang, case):
     if "actors" in case:
         found = []
         for sent in sentences(text, lang):
-            found += [a.code.code for a in analyse(sent, load(lang), profile(lang), _published(case)).actors]
+            mentions = match(load(lang).trie, sent.tokens, sent.text)
+            found += [a.code.code for a in analyse(sent, mentions, profile(lang), _published(case)).actors]
         assert found == case["actors"], f"{text!r}: actors {found}, expected {case['actors']}"
     if "events" in case:
         coded = code_document(Document(doc_id="case", text=text, language=lang, published=_published(case))).events

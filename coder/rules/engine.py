@@ -16,9 +16,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from coder.lexicon.load import CompiledLexicon, Trigger
+from coder.lexicon.load import Trigger
 from coder.model import Actor, Mention, Sentence
-from coder.recognise.matcher import longest_non_overlapping, match, phrase_at
+from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
@@ -96,10 +96,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, trace: list[str]) 
     return kept
 
 
-def analyse(sent: Sentence, lex: CompiledLexicon, lang_profile, day: Optional[dt.date]) -> SentenceAnalysis:
+def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional[dt.date]) -> SentenceAnalysis:
+    """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match)."""
     out = SentenceAnalysis()
     toks, text, trace = sent.tokens, sent.text, out.trace
-    mentions = match(lex.trie, toks, text)
     out.mentions = mentions
     discards = [m for m in mentions if m.kind == "discard"]
     if discards:
