@@ -96,7 +96,7 @@ class ActorCode:
 @dataclass(slots=True)
 class Actor:
     code: ActorCode
-    name: str
+    name: Optional[str]   # as written; None for an actor the event class implies (implicit_actors.yaml)
     first: int
     last: int
     start: int

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional
 
 from coder import __version__
 from coder.cameo import lookup as cameo
 from coder.dates import find_dates
-from coder.geo import document_focus, find_places
+from coder.geo import document_focus, find_places_in_tokens
 from coder.lang import detect, profile
 from coder.lexicon.load import lexicon_version, load
-from coder.model import (CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
+from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
                          QuantityValue, ResolvedDate, Sentence)
 from coder.quantities import find_quantities
 from coder.recognise.matcher import match
@@ -91,6 +91,16 @@ def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
     return by_event
 
 
+def _located(actor: Optional[Actor], where) -> Optional[Actor]:
+    """An actor known only by its role ("civilians", "police", "gunmen") belongs to the country the
+    event happens in, as hand coders of CAMEO data code it ("five civilians killed in Kirkuk" ->
+    IRQCVL)."""
+    if actor is None or where is None or not where.country or actor.code.country or actor.code.group \
+            or not actor.code.role or len(where.country) != 3:
+        return actor
+    return replace(actor, code=ActorCode(where.country, None, actor.code.role))
+
+
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus) -> tuple[list[EventRow], list[QuantityRow]]:
     events, quants = [], []
     for r in results:
@@ -110,7 +120,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             place, geo_precision = _event_place(r, c, focus)
             where = place.place if place else (focus if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
-            s, t = c.source, c.target
+            s, t = _located(c.source, where), _located(c.target, where)
             events.append(EventRow(
                 event_id=eid, doc_id=doc.doc_id, sentence_index=r.sentence.index,
                 sentence=r.sentence.text, evidence=c.evidence, language=lang,
@@ -152,11 +162,11 @@ def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> Code
     if any(r.analysis.events for r in results):
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
-        focus = document_focus([p for s in sents for p in find_places(s.text, lang)])
+        focus = document_focus([p for s in sents for p in find_places_in_tokens(s.text, s.tokens, lang)])
         hint = focus.country if focus is not None else None
         for r in results:
             if r.analysis.events:
-                r.places = find_places(r.sentence.text, lang, hint)
+                r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint)
     events, quants = rows_for(doc, lang, sha, results, focus)
     row = DocumentRow(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url, language=lang,
                       published=doc.published, n_sentences=len(sents), n_events=len(events), sha256=sha,

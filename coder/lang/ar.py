@@ -34,10 +34,12 @@ def _strip_article(w: str, out: list[str]) -> None:
         out.append(w[2:])
 
 
-def lookup_forms(norm: str) -> tuple[str, ...]:
+def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     """The token and its readings with clitics removed, fewest removals first.
 
-    وبالدواعش -> بالدواعش, الدواعش, دواعش; للصحفيين -> الصحفيين, صحفيين; مرتزقته -> مرتزقه."""
+    وبالدواعش -> بالدواعش, الدواعش, دواعش; للصحفيين -> الصحفيين, صحفيين; مرتزقته -> مرتزقه.
+    `raw` (the token as written) tells a ta marbuta from the pronoun ه, which normalisation
+    merges: محافظة is never read as محافظ + ه."""
     if not norm or not ("\u0600" <= norm[0] <= "\u06ff"):
         return (norm,)
     forms = [norm]
@@ -55,8 +57,11 @@ def lookup_forms(norm: str) -> tuple[str, ...]:
         forms.append(w)
     for w in list(stems):
         _strip_article(w, forms)
+    ta_marbuta = _MARKS.sub("", raw).endswith("ة")
     for w in list(forms):
         for suf in _SUFFIXES:
+            if suf == "ه" and ta_marbuta:
+                break
             if w.endswith(suf) and len(w) - len(suf) >= 3:
                 stem = w[: -len(suf)]
                 forms.append(stem)

@@ -55,5 +55,5 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms) -> list[Token]:
         norm = normalise(m.group())
         if not norm:
             continue
-        toks.append(Token(m.group(), m.start(), m.end(), norm, forms(norm)))
+        toks.append(Token(m.group(), m.start(), m.end(), norm, forms(norm, m.group())))
     return toks

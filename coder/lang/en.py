@@ -33,7 +33,7 @@ def normalise(s: str) -> str:
     return strip_format(s).translate(DIGITS).translate(_QUOTES).lower()
 
 
-def lookup_forms(norm: str) -> tuple[str, ...]:
+def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     """The token itself; without a possessive ('s); acronyms without periods (U.S. -> us)."""
     forms = [norm]
     if norm.endswith("'s") and len(norm) > 2:

@@ -184,7 +184,9 @@ def _insert(trie: dict, keys: list[str], payload) -> None:
         if not k:
             return
         node = node.setdefault(k, {})
-    node.setdefault(END, []).append(payload)
+    payloads = node.setdefault(END, [])
+    if payload not in payloads:   # "الجيش" and "جيش" are one key: keep one payload
+        payloads.append(payload)
 
 
 def _code(e) -> ActorCode:
@@ -210,7 +212,8 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
             parsed.append((kind, content))
     for role, words in (("negation", grammar.negation), ("passive_auxiliary", grammar.passive_auxiliaries),
                         ("agent_marker", grammar.agent_markers), ("target_marker", grammar.target_markers),
-                        ("coordinator", grammar.coordinators), ("clause_break", grammar.clause_breaks)):
+                        ("coordinator", grammar.coordinators), ("clause_break", grammar.clause_breaks),
+                        ("locative_marker", grammar.locative_markers)):
         for w in words:
             _insert(trie, keys(w), GrammarRef(role))
             sizes["grammar"] += 1
@@ -248,6 +251,17 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                     _insert(trie, keys(n), ref)
                     sizes[kind] += 1
     return CompiledLexicon(lang, lexicon_version(), trie, sizes, [p.name for p in files])
+
+
+@lru_cache(maxsize=1)
+def implicit_actors() -> list:
+    """The implied actors per event class (implicit_actors.yaml), validated."""
+    from coder.lexicon.schema import ImplicitActorsFile
+    path = LEXICON_DIR / "implicit_actors.yaml"
+    try:
+        return ImplicitActorsFile.model_validate(_read(path)).entries
+    except ValidationError as e:
+        raise LexiconError(f"{path}: {e}") from None
 
 
 def _cache_dir() -> Path:

@@ -71,6 +71,21 @@ class DiscardEntry(_Strict):
     note: Optional[str] = None
 
 
+class ImplicitActor(_Strict):
+    id: str = Field(pattern=_ID)
+    roots: list[str] = []
+    codes: list[str] = []
+    source_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")
+    target_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")
+    note: Optional[str] = None
+
+
+class ImplicitActorsFile(_Strict):
+    language: Literal["any"]
+    kind: Literal["implicit_actors"]
+    entries: list[ImplicitActor]
+
+
 class LexiconFile(_Strict):
     language: Literal["ar", "en"]
     kind: Literal["verbs", "actors", "agents", "discards"]
@@ -88,6 +103,7 @@ class Grammar(_Strict):
     target_markers: list[Phrase] = []
     coordinators: list[Phrase] = []
     clause_breaks: list[Phrase] = []
+    locative_markers: list[Phrase] = []
     irregular_verbs: dict[str, list[str]] = {}
 
 
@@ -97,9 +113,9 @@ ENTRY_MODELS: dict[str, type[BaseModel]] = {
 
 def export(folder: Path) -> list[Path]:
     written = []
-    for kind, model in {**ENTRY_MODELS, "grammar": Grammar}.items():
+    for kind, model in {**ENTRY_MODELS, "grammar": Grammar, "implicit_actors": ImplicitActorsFile}.items():
         schema = model.model_json_schema(by_alias=True)
-        if kind != "grammar":
+        if kind not in ("grammar", "implicit_actors"):
             schema = {"title": f"{kind} lexicon file", "type": "object",
                       "required": ["language", "kind", "entries"],
                       "properties": {"language": {"enum": ["ar", "en"]}, "kind": {"const": kind},

@@ -21,9 +21,12 @@ class ActorGroup:
     last: int
 
 
-def _conflict(a: ActorCode, b: ActorCode) -> bool:
+def _conflict(a: ActorCode, b: ActorCode, b_is_agent: bool) -> bool:
+    """Parts that cannot belong to one actor: two countries, two groups, or a second role noun
+    ("مهاجم انتحاري 47 شخصا" is an attacker and his victims; "الرئيس ... ترامب" is one person)."""
     return bool((a.country and b.country and a.country != b.country) or
-                 (a.group and b.group and a.group != b.group))
+                (a.group and b.group and a.group != b.group) or
+                (b_is_agent and a.role and b.role and a.role != b.role))
 
 
 def _code_of(m: Mention, day: Optional[dt.date]) -> ActorCode:
@@ -41,7 +44,8 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
         if actors:
             prev = actors[-1]
             gap = range(prev.last + 1, m.first)
-            if len(gap) <= MAX_GAP and not any(g in barrier for g in gap) and not _conflict(prev.code, code):
+            if len(gap) <= MAX_GAP and not any(g in barrier for g in gap) and \
+                    not _conflict(prev.code, code, m.kind == "agent"):
                 prev.code = prev.code.merged(code)
                 prev.last, prev.end = m.last, m.end
                 prev.name = text[prev.start:prev.end]

@@ -16,8 +16,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from coder.lexicon.load import Trigger
-from coder.model import Actor, Mention, Sentence
+from coder.lexicon.load import Trigger, implicit_actors
+from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 
@@ -30,13 +30,15 @@ _PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "�
 
 @dataclass(slots=True)
 class Hit:
-    """A selected trigger, with its span extended over a matched object."""
+    """A selected trigger; a light verb's object extends the evidence span but not the tokens in
+    between, which stay free for the subject (أطلق مسلحون النار، هدد الرئيس ترامب بإغراق)."""
     mention: Mention
     entry: Trigger
-    first: int
+    first: int              # the trigger words
     last: int
-    start: int
+    start: int              # the evidence span, object included
     end: int
+    tokens: frozenset[int]  # trigger and object tokens
 
 
 @dataclass(slots=True)
@@ -63,33 +65,42 @@ class SentenceAnalysis:
     trace: list[str] = field(default_factory=list)
 
 
-def _select_triggers(mentions: list[Mention], sent: Sentence, trace: list[str]) -> list[Hit]:
+def _object_end(toks, start: int, objects, actor_tokens: set[int]) -> Optional[tuple[int, int]]:
+    """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
+    not counting actor words on the way (the subject of a verb-first clause sits there)."""
+    counted, j = 0, start
+    while j < len(toks) and counted < OBJECT_WINDOW:
+        for obj in objects:
+            if phrase_at(toks, j, obj):
+                return j, j + len(obj) - 1
+        if j not in actor_tokens:
+            counted += 1
+        j += 1
+    return None
+
+
+def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], trace: list[str]) -> list[Hit]:
     toks = sent.tokens
     hits = []
     for m in mentions:
         e: Trigger = m.entry
-        first, last = m.first, m.last
+        tokens = set(range(m.first, m.last + 1))
+        end = m.end
         if e.objects:
-            found = None
-            for j in range(m.last + 1, min(len(toks), m.last + 1 + OBJECT_WINDOW)):
-                for obj in e.objects:
-                    if phrase_at(toks, j, obj):
-                        found = j + len(obj) - 1
-                        break
-                if found is not None:
-                    break
+            found = _object_end(toks, m.last + 1, e.objects, actor_tokens)
             if found is None:
                 continue
-            last = found
-        hits.append(Hit(m, e, first, last, toks[first].start, toks[last].end))
+            tokens.update(range(found[0], found[1] + 1))
+            end = toks[found[1]].end
+        hits.append(Hit(m, e, m.first, m.last, m.start, end, frozenset(tokens)))
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
-    hits.sort(key=lambda h: (-bool(h.entry.objects), -(h.last - h.first), h.entry.pos != "verb", h.first))
+    hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.pos != "verb", h.first))
     kept, taken = [], set()
     for h in hits:
-        if any(t in taken for t in range(h.first, h.last + 1)):
+        if h.tokens & taken:
             continue
         kept.append(h)
-        taken.update(range(h.first, h.last + 1))
+        taken |= h.tokens
         trace.append(f"trigger {h.mention.text!r} -> {h.entry.code} ({h.entry.rule_id}, {h.entry.pos}/{h.entry.tag})"
                      + (f", object up to {sent.text[h.start:h.end]!r}" if h.entry.objects else ""))
     kept.sort(key=lambda h: h.first)
@@ -118,12 +129,20 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     longer_actor = [(m.first, m.last) for m in actor_ms]
     trig_ms = [m for m in mentions if m.kind == "trigger"
                and not any(f <= m.first and m.last <= l and (l - f) > (m.last - m.first) for f, l in longer_actor)]
-    hits = _select_triggers(trig_ms, sent, trace)
-    trigger_tokens = {t for h in hits for t in range(h.first, h.last + 1)}
+    actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
+    hits = _select_triggers(trig_ms, sent, actor_tokens, trace)
+    trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     actor_ms = longest_non_overlapping(
         [m for m in actor_ms if not any(t in trigger_tokens for t in range(m.first, m.last + 1))])
-    punct = {i for i, t in enumerate(toks) if t.norm in _PUNCT_BARRIER}
+    # a country or capital right after "in", "near", "في" is where, not who
+    locative = roles.get("locative_marker", set())
+    placed = [m for m in actor_ms if m.kind == "actor" and (m.first - 1) in locative
+              and not m.entry.code.group and m.entry.code.role in (None, "GOV")]
+    for m in placed:
+        trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
+    actor_ms = [m for m in actor_ms if m not in placed]
+    punct = {i for i, t in enumerate(toks) if t.norm in _PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
     barrier = punct | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
@@ -171,7 +190,22 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                 out.events.append(EventCandidate(
                     h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end], h.first,
                     s, t, round(min(conf, 0.95), 2)))
+    out.events = merge_same_root(out.events, trace)
+    _imply_actors(out.events, text, trace)
     return out
+
+
+def _imply_actors(events: list[EventCandidate], text: str, trace: list[str]) -> None:
+    for e in events:
+        for rule in implicit_actors():
+            if e.code[:2] not in rule.roots and e.code not in rule.codes:
+                continue
+            for side in ("source", "target"):
+                role = getattr(rule, f"{side}_role")
+                if role and getattr(e, side) is None:
+                    setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
+                                           e.evidence_start, (f"implicit_actors.{rule.id}",)))
+                    trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
 
 
 def _names(g: Optional[ActorGroup]) -> str:
@@ -185,20 +219,27 @@ def _group_starting(groups, lo, hi) -> Optional[ActorGroup]:
     return None
 
 
+VICTIM_ROLES = {"CVL", "REF"}
+AGGRESSOR_ROLES = {"UAF", "INS", "REB", "CRM"}
+VIOLENT_ROOTS = {"17", "18", "19", "20"}
+
+
 def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, window_end: int,
            passive_aux: set[int], agent_markers: list[tuple[int, int]], clause_breaks: set[int],
            coord: set[int], sources: dict, prof):
     """Source and target groups of one trigger, and how they were found."""
-    # groups right of the trigger, up to the next trigger or a clause break
+    # groups right of the trigger words (a light verb's subject may sit before its object), up to
+    # the next trigger or a clause break
     right = []
     for g in groups:
-        if g.first > h.last and g.first < window_end:
+        if h.last < g.first < window_end:
             if any(i in clause_breaks for i in range(h.last + 1, g.first)):
                 break
             right.append(g)
     left = [g for g in groups if g.last < h.first]
-    # the agent of a passive or of a nominal event: "by X", "من قبل X", "على يد X"
-    agent = None
+    # the subject is looked for inside the clause first ("... وسوريا بينما تحتجز قسد")
+    near_left = [g for g in left if not any(i in clause_breaks for i in range(g.last + 1, h.first))]
+    agent = None     # the agent of a passive or of a nominal event: "by X", "من قبل X", "على يد X"
     for mf, ml in agent_markers:
         if h.last < mf <= h.last + AGENT_WINDOW and mf < window_end:
             agent = _group_starting(groups, ml + 1, ml + 2)
@@ -206,34 +247,81 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
                 break
     aux_before = any(i in passive_aux for i in range(max(0, h.first - 3), h.first))
     passive = h.entry.pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
-    # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
-    shares_subject = k > 0 and (h.first - 1) in coord and sources.get(k - 1) is not None
-
-    if passive or (agent is not None and h.entry.pos == "verb" and h.entry.tag != "noun"
-                   and not (left and left[-1].last >= h.first - 2) or agent is not None and h.entry.pos == "noun"):
-        others = [g for g in right if g is not agent]
-        if h.entry.pos == "noun":
-            tgt = others[0] if others else None
-            return agent, tgt, "nominal event with an agent phrase"
-        tgt = left[-1] if (passive and left) else (others[0] if others else (left[-1] if left else None))
-        return agent, tgt, "passive" if passive else "agent phrase after the verb"
+    adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2
+    others = [g for g in right if g is not agent]
 
     if h.entry.pos == "noun":
-        # "ISIS attack on X", "Israeli airstrikes": an actor right before the noun is its agent
-        src = left[-1] if left and left[-1].last >= h.first - 1 else None
-        if not src and len(right) >= 2 and _marked_target(right[1], toks, h):
-            return right[0], right[1], "nominal event: genitive agent, marked target"
-        tgt = right[0] if right else None
-        return src, tgt, "nominal event"
+        if agent is not None:
+            return agent, others[0] if others else None, "nominal event with an agent phrase"
+        if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 2 and \
+                all(m.code.role is None and m.code.group is None for m in others[0].members):
+            # "غارات إسرائيلية", "ضربة جوية أمريكية": a nationality adjective after the noun is its agent
+            return others[0], others[1] if len(others) > 1 else None, "nominal event with a nationality adjective"
+        # "ISIS attack on X", "Israeli airstrikes": an actor right before the noun is its agent (in
+        # verb-first languages it is the subject of the verb before: "أعلنت الشرطة مقتل سبعة")
+        src = near_left[-1] if near_left and near_left[-1].last >= h.first - 1 and not prof.VERB_SUBJECT_ORDER else None
+        return src, others[0] if others else None, "nominal event"
+    if passive:
+        return agent, near_left[-1] if near_left else (others[0] if others else None), "passive"
+    if agent is not None and not adjacent_left:
+        # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it
+        return agent, others[0] if others else (near_left[-1] if near_left else None), "agent phrase after the verb"
+    if k > 0 and (h.first - 1) in coord and sources.get(k - 1) is not None:
+        # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
+        return sources[k - 1], others[0] if others else None, "coordinated verb shares the subject"
+    if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
+        first = others[0]
+        if h.entry.code[:2] in VIOLENT_ROOTS and all(m.code.role in VICTIM_ROLES for m in first.members) \
+                and not (len(others) > 1):
+            # an undiacritised passive: قتل خمسة مدنيين (were killed) reads like قتل (killed)
+            return None, first, "verb-first clause with a victim after the verb: read as passive"
+        return first, others[1] if len(others) > 1 else None, "verb-subject order"
+    src = near_left[-1] if near_left else (left[-1] if left and not prof.VERB_SUBJECT_ORDER else None)
+    if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in VIOLENT_ROOTS \
+            and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members):
+        # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
+        # is an undiacritised passive unless its subject is an armed group
+        return None, src, "victims before the verb and no object: read as passive"
+    return src, others[0] if others else None, "subject before the verb"
 
-    if shares_subject:
-        return sources[k - 1], right[0] if right else None, "coordinated verb shares the subject"
-    adjacent_left = left and left[-1].last >= h.first - 2
-    if prof.VERB_SUBJECT_ORDER and not adjacent_left and right and right[0].first <= h.last + 2:
-        return right[0], right[1] if len(right) > 1 else None, "verb-subject order"
-    src = left[-1] if left else None
-    return src, right[0] if right else None, "subject before the verb"
+
+def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
+    """News sentences report one event of a kind with several words ("a car bomb exploded, killing
+    ten"): per root class keep the trigger whose events carry most actors; a second trigger of the
+    same root survives only with a dyad of its own (other source and other target)."""
+    by_trigger: dict[int, list[EventCandidate]] = {}
+    for e in events:
+        by_trigger.setdefault(e.trigger_first, []).append(e)
+
+    def filled(evs):
+        return max((e.source is not None) + (e.target is not None) for e in evs)
+
+    kept: list[list[EventCandidate]] = []
+    for evs in sorted(by_trigger.values(), key=lambda evs: (-filled(evs), evs[0].trigger_first)):
+        root = evs[0].code[:2]
+        rivals = [k for k in kept if k[0].code[:2] == root]
+        distinct = all(_distinct_dyad(evs[0], k[0]) for k in rivals)
+        if rivals and not distinct:
+            into = rivals[0]
+            trace.append(f"{evs[0].evidence!r}: same event class as {into[0].evidence!r}, merged into it")
+            _fill_slots(into, evs[0])
+            continue
+        kept.append(evs)
+    return sorted((e for evs in kept for e in evs), key=lambda e: (e.trigger_first, e.evidence_start))
 
 
-def _marked_target(g: ActorGroup, toks, h: Hit) -> bool:
-    return g.first > h.last + 1
+def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
+    """A merged trigger lends the kept event the actor it lacks ("ثمانية أشخاص قتلوا جراء ضربة
+    جوية أمريكية": the killing has the victims, the air strike the attacker)."""
+    for e in kept:
+        if e.source is None and other.source is not None and (e.target is None or other.source.start != e.target.start):
+            e.source = other.source
+        if e.target is None and other.target is not None and (e.source is None or other.target.start != e.source.start):
+            e.target = other.target
+
+
+def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:
+    def code(x):
+        return x.code.code if x is not None else None
+    return None not in (code(a.source), code(b.source), code(a.target), code(b.target)) and \
+        code(a.source) != code(b.source) and code(a.target) != code(b.target)

@@ -1,0 +1,288 @@
+"""Toponym recognition: place names in a sentence, with their cue words, resolved to gazetteer places.
+
+The language data (cue words, qualifiers such as "countryside"/ريف, stop words, population floors)
+lives in coder/lexicon/<lang>/places.yaml. Matching walks the gazetteer's token trie from each token
+(longest match wins), trying each token's clitic-stripped lookup forms, so بدمشق, وفي الرقة and
+لحلب find Damascus, Raqqa and Aleppo without listing those spellings.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+import yaml
+
+from coder.geo.gazetteer import _END, Gazetteer, ascii_fold
+from coder.lang import profile
+from coder.model import Place, PlaceMention, Token
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    key: tuple[str, ...]
+    scope: str        # "same": the place itself; "admin1": the division the place lies in
+    locative: bool
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    """One language's places.yaml, compiled."""
+    article: str
+    strip_suffixes: bool
+    case_sensitive: bool
+    min_population_bare: int
+    min_population_short: int
+    min_population_foreign: int
+    short_name_length: int
+    locative_proclitics: tuple[str, ...]
+    short_proclitics: tuple[str, ...]
+    cues: dict                 # token keys of locative cue phrases -> True
+    max_cue: int
+    before: dict               # key -> Qualifier, for qualifiers written before the name
+    after: dict
+    max_before: int
+    max_after: int
+    stop: frozenset            # name keys that never match alone
+
+
+def _keys(phrases: Iterable[str], lang: str) -> list[tuple[str, ...]]:
+    prof = profile(lang)
+    return [tuple(t.norm for t in prof.tokenise(p)) for p in phrases]
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str) -> PlaceRules:
+    path = LEXICON / lang / "places.yaml"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: every language needs a places.yaml "
+                                "(see coder/lexicon/README.md)")
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    if data.get("language") != lang or data.get("kind") != "places":
+        raise ValueError(f"{path}: the header must say `language: {lang}` and `kind: places`")
+
+    def qualifiers(groups) -> dict:
+        out = {}
+        for g in groups or []:
+            for key in _keys(g["words"], lang):
+                out[key] = Qualifier(key, g.get("scope", "same"), bool(g.get("locative", False)))
+        return out
+
+    cues = {k: True for k in _keys(data.get("locative", []), lang)}
+    before, after = qualifiers(data.get("before")), qualifiers(data.get("after"))
+    return PlaceRules(
+        article=profile(lang).normalise(data.get("article", "")),
+        strip_suffixes=bool(data.get("strip_suffixes", True)),
+        case_sensitive=bool(data.get("case_sensitive", False)),
+        min_population_bare=int(data.get("min_population_bare", 0)),
+        min_population_short=int(data.get("min_population_short", 0)),
+        min_population_foreign=int(data.get("min_population_foreign", 0)),
+        short_name_length=int(data.get("short_name_length", 0)),
+        locative_proclitics=tuple(profile(lang).normalise(p) for p in data.get("locative_proclitics", [])),
+        short_proclitics=tuple(profile(lang).normalise(p) for p in data.get("short_proclitics", [])),
+        cues=cues, max_cue=max(map(len, cues), default=0),
+        before=before, after=after,
+        max_before=max(map(len, before), default=0), max_after=max(map(len, after), default=0),
+        stop=frozenset(_keys(data.get("stop", []), lang)),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _place_forms(norm: str, forms: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The lookup forms a place name may take in this token. Proclitics (و ب ل) may be stripped;
+    the article may not (السورية is "Syrian", not سورية "Syria"), nor, in Arabic, pronoun
+    suffixes. Accent-free variants let "Serêkaniyê" match "Serekaniye"."""
+    r = rules(lang)
+    out = []
+    # the profile leaves three-letter words whole (وتل); a name may still follow the conjunction
+    if len(norm) <= 3:
+        forms = forms + tuple(norm[len(p):] for p in r.short_proclitics
+                              if norm.startswith(p) and len(norm) - len(p) >= 2)
+    for f in forms:
+        if f != norm:
+            if r.article and not f.startswith(r.article) and (r.article + f) in forms:
+                continue
+            if not r.strip_suffixes and not (norm.endswith(f) or
+                                             (r.article and f.startswith(r.article) and norm.endswith(f[1:]))):
+                continue
+        out.append(f)
+        folded = ascii_fold(f)
+        if folded != f:
+            out.append(folded)
+    return tuple(dict.fromkeys(out))
+
+
+def _forms(tok: Token, lang: str) -> tuple[str, ...]:
+    return _place_forms(tok.norm, tok.forms, lang)
+
+
+def longest_match(trie: dict, tokens: Sequence[Token], i: int, lang: str):
+    """The longest gazetteer name starting at token i: (last token index, trie node, first form)."""
+    best = None
+    for form in _forms(tokens[i], lang):
+        node = trie.get(form)
+        if node is None:
+            continue
+        j = i
+        while True:
+            if _END in node and (best is None or j > best[0]):
+                best = (j, node, form)
+            if j + 1 >= len(tokens):
+                break
+            nxt = tokens[j + 1].norm
+            node = node.get(nxt) or node.get(ascii_fold(nxt))
+            if node is None:
+                break
+            j += 1
+    return best
+
+
+def _phrase_at(table: dict, max_len: int, tokens: Sequence[Token], first: int, last: int, lang: str):
+    """A phrase of `table` covering tokens[first..last] (first token through its forms)."""
+    key_rest = tuple(t.norm for t in tokens[first + 1:last + 1])
+    for f in _forms(tokens[first], lang):
+        hit = table.get((f,) + key_rest)
+        if hit is not None:
+            return hit, f
+    return None, None
+
+
+def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
+    for n in range(min(r.max_before, i), 0, -1):
+        q, form = _phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
+        if q is not None:
+            return q, i - n, form
+    return None, i, None
+
+
+def _qualifier_after(r: PlaceRules, tokens, j: int):
+    for n in range(min(r.max_after, len(tokens) - 1 - j), 0, -1):
+        q = r.after.get(tuple(t.norm for t in tokens[j + 1:j + 1 + n]))
+        if q is not None:
+            return q, j + n
+    return None, j
+
+
+def _cue_before(r: PlaceRules, tokens, i: int, lang: str) -> bool:
+    for n in range(min(r.max_cue, i), 0, -1):
+        if _phrase_at(r.cues, n, tokens, i - n, i - 1, lang)[0]:
+            return True
+    return False
+
+
+def _proclitic_locative(r: PlaceRules, tok: Token, form: Optional[str]) -> bool:
+    """بدمشق, وبالرقة: a locative preposition written as a prefix of the word."""
+    if not form or form == tok.norm:
+        return False
+    return any(tok.norm in (p + form, p + form[1:]) for p in r.locative_proclitics)
+
+
+def _start_after_proclitic(tok: Token, form: Optional[str]) -> int:
+    """Offset of the name inside its token when a proclitic was stripped and the surface text maps
+    one to one onto the normalised form; else the token start (the clitic stays in the span)."""
+    if form and form != tok.norm and len(tok.text) == len(tok.norm) and tok.norm.endswith(form):
+        return tok.start + len(tok.norm) - len(form)
+    return tok.start
+
+
+def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = None,
+                gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
+    """Places named in a sentence, left to right, with character offsets into `sentence_text`."""
+    tokens = profile(lang).tokenise(sentence_text)
+    return find_places_in_tokens(sentence_text, tokens, lang, country_hint, gazetteer)
+
+
+def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
+                          country_hint: Optional[str] = None,
+                          gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
+    """`find_places` over tokens the caller already has (the pipeline tokenises once)."""
+    gaz = gazetteer or Gazetteer.default()
+    trie = gaz.tries[lang]
+    r = rules(lang)
+    out: list[PlaceMention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        # cheap pre-check: most tokens start no name at all
+        if not any(f in trie for f in _forms(tok, lang)):
+            i += 1
+            continue
+        found = longest_match(trie, tokens, i, lang)
+        if found is None:
+            i += 1
+            continue
+        j, node, form = found
+        if r.case_sensitive and not any(c.isupper() for t in tokens[i:j + 1] for c in t.text):
+            i += 1
+            continue
+        key = (form,) + tuple(t.norm for t in tokens[i + 1:j + 1])
+        if key in r.stop:
+            i += 1
+            continue
+        candidates = gaz.rank(node[_END], country_hint)
+        q_before, first, q_form = _qualifier_before(r, tokens, i, lang)
+        q_after, last = _qualifier_after(r, tokens, j)
+        lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
+        locative = (_proclitic_locative(r, lead_tok, lead_form) or _cue_before(r, tokens, first, lang)
+                    or any(q is not None and q.locative for q in (q_before, q_after)))
+        place, score = candidates[0]
+        if not _plausible(r, place, key, single=(i == j), cued=locative or q_before or q_after,
+                          foreign=place.country not in gaz.focus_countries):
+            i += 1
+            continue
+        if any(q is not None and q.scope == "admin1" for q in (q_before, q_after)):
+            place = gaz.admin1_of(place) or place
+        start = _start_after_proclitic(lead_tok, lead_form)
+        end = tokens[last].end
+        out.append(PlaceMention(place, start, end, text[start:end], score, locative))
+        i = last + 1
+    return out
+
+
+def _plausible(r: PlaceRules, place: Place, key: tuple[str, ...], single: bool, cued,
+               foreign: bool) -> bool:
+    """A one-word name of a small or very short-named town needs a cue ("in", ريف, مدينة) before
+    it counts: such names are often common words too."""
+    if not single or place.precision != "locality":
+        return True
+    if len(key[0]) <= r.short_name_length and place.population < r.min_population_short:
+        return False
+    if foreign and place.population < r.min_population_foreign:
+        return False
+    return bool(cued) or place.population >= r.min_population_bare
+
+
+def document_focus(place_mentions: Iterable[PlaceMention], prefer_place: bool = False,
+                   gazetteer: Optional[Gazetteer] = None) -> Optional[Place]:
+    """The document's dominant country as a country-level place (SPEC §7: events with no place of
+    their own inherit it at coarser precision). Mentions introduced by a locative cue count twice;
+    ties go to the country named first. With `prefer_place`, the most-mentioned place of that
+    country is returned instead when it accounts for at least half of the country's mentions.
+    Places without a country (Europe) are the focus only when no country is named."""
+    mentions = list(place_mentions)
+    if not mentions:
+        return None
+    weights: Counter = Counter()
+    places: Counter = Counter()
+    order: dict[str, int] = {}
+    for k, m in enumerate(mentions):
+        w = 2 if m.locative else 1
+        if m.place.country:
+            weights[m.place.country] += w
+            order.setdefault(m.place.country, k)
+        places[m.place] += w
+    if not weights:
+        return max(places.items(), key=lambda pw: pw[1])[0]
+    country = min(weights, key=lambda c: (-weights[c], order[c]))
+    if prefer_place:
+        in_country = [(p, w) for p, w in places.items() if p.country == country]
+        best, w = max(in_country, key=lambda pw: (pw[1], pw[0].precision != "country"))
+        if w * 2 >= weights[country]:
+            return best
+    gaz = gazetteer or Gazetteer.default()
+    return gaz.country(country) or next(m.place for m in mentions if m.place.country == country)
