@@ -57,7 +57,9 @@ def cmd_code(a) -> int:
 
 def cmd_query(a) -> int:
     from coder.query import run_query
-    run_query(a.sql, a.data, fmt=a.format, out=a.output)
+    text = run_query(a.sql, a.data, fmt=a.format, out=a.output)
+    if text and not a.output:
+        print(text)
     return 0
 
 

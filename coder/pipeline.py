@@ -24,6 +24,7 @@ from coder.recognise.matcher import match
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+UNKNOWN_ORIGIN = {"UAF"}   # "unknown gunmen" have no country to guess from where they struck
 _COARSER = {"site": "locality", "locality": "admin2", "admin2": "admin1", "admin1": "country",
             "country": "country", "region": "region"}
 
@@ -96,7 +97,7 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     event happens in, as hand coders of CAMEO data code it ("five civilians killed in Kirkuk" ->
     IRQCVL)."""
     if actor is None or where is None or not where.country or actor.code.country or actor.code.group \
-            or not actor.code.role or len(where.country) != 3:
+            or not actor.code.role or actor.code.role in UNKNOWN_ORIGIN or len(where.country) != 3:
         return actor
     return replace(actor, code=ActorCode(where.country, None, actor.code.role))
 
@@ -121,6 +122,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             where = place.place if place else (focus if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
             s, t = _located(c.source, where), _located(c.target, where)
+            if t is None and c.target_from_location and where is not None and where.country and len(where.country) == 3 \
+                    and not (s is not None and s.code.country == where.country and not s.code.role):
+                t = Actor(ActorCode(where.country, None, None), None, -1, -1, -1, -1, ("implicit_actors.attacked_country",))
             events.append(EventRow(
                 event_id=eid, doc_id=doc.doc_id, sentence_index=r.sentence.index,
                 sentence=r.sentence.text, evidence=c.evidence, language=lang,

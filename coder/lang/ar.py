@@ -9,11 +9,14 @@ from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
 CODE = "ar"
 # Word order: news Arabic is mostly verb-subject-object (قالت الوزارة), also subject-first.
 VERB_SUBJECT_ORDER = True
+# Conjunctions written as a prefix: ودعت = و + دعت ("and called"), which coordinates two verbs.
+CLITIC_COORDINATORS = ("و", "ف")
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
                           "ک": "ك", "ی": "ي", "ی": "ي", "ھ": "ه", "ۀ": "ه"})
-_BOUNDARY = re.compile(r"[.!?؟؛]+[\"'»”)\]]*(?=\s)|\n+")
+# Possessive quantifiers and the look-behind keep a long run of punctuation linear, not quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?؟؛])[.!?؟؛]++[\"'»”)\]]*+(?=\s)|\n+")
 # A word: letters/digits with combining marks and tatweel inside; numbers with separators; a symbol.
 _WORD = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_][\w\u064b-\u065f\u0670\u0640]*|[^\w\s]", re.UNICODE)
 
@@ -82,13 +85,13 @@ def tokenise(text: str):
     return tokens_by(text, _WORD, normalise, lookup_forms)
 
 
-def phrase_tokens(phrase: str) -> list[str]:
+def phrase_tokens(phrase: str, keep_article: bool = False) -> list[str]:
     """How a lexicon phrase is keyed: normalised, with the article removed, so that الجيش in a
     lexicon matches الجيش, والجيش, جيش in text (text tokens offer their article-less form)."""
     out = []
     for m in _WORD.finditer(phrase):
         w = normalise(m.group())
-        if w.startswith("ال") and len(w) >= 4:
+        if w.startswith("ال") and len(w) >= 4 and not keep_article:
             w = w[2:]
         out.append(w)
     return out

@@ -8,11 +8,13 @@ from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
 CODE = "en"
 # Word order: the subject precedes the verb; a passive is marked by an auxiliary (was killed).
 VERB_SUBJECT_ORDER = False
+CLITIC_COORDINATORS: tuple[str, ...] = ()
 
 # Abbreviations whose period does not end a sentence (single capitals are initials: "George W. Bush").
 _ABBREV = frozenset("mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr no vs etc inc ltd "
                     "co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k a.m p.m i.e e.g".split())
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])|\n+")
+# Possessive quantifiers and the look-behind keep a long run of punctuation linear, not quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]*[A-Z0-9])|\n+")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
@@ -64,8 +66,9 @@ def tokenise(text: str):
     return toks
 
 
-def phrase_tokens(phrase: str) -> list[str]:
-    """How a lexicon phrase is tokenised for the matcher (same rules as the text)."""
+def phrase_tokens(phrase: str, keep_article: bool = False) -> list[str]:
+    """How a lexicon phrase is tokenised for the matcher (same rules as the text); English has no
+    article clitic, so `keep_article` changes nothing."""
     return [_acronym(m.group()) or normalise(m.group()) for m in _WORD.finditer(phrase)]
 
 

@@ -53,6 +53,7 @@ class Trigger:
     tag: str                  # base|s|past|participle|ing|present|noun
     speech: bool
     objects: tuple[tuple[str, ...], ...]
+    subject_is_target: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -196,6 +197,11 @@ def _code(e) -> ActorCode:
 def compile_lexicon(lang: str) -> CompiledLexicon:
     prof = profile(lang)
     keys = prof.phrase_tokens
+
+    def name_keys(name: str) -> list[str]:
+        # a one-word name keeps its article: القاعدة is al-Qaeda, قاعدة is a base
+        k = keys(name)
+        return keys(name, keep_article=True) if len(k) == 1 else k
     trie: dict = {}
     sizes = {k: 0 for k in (*KINDS, "grammar")}
     grammar = Grammar(language=lang, kind="grammar")
@@ -213,7 +219,8 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
     for role, words in (("negation", grammar.negation), ("passive_auxiliary", grammar.passive_auxiliaries),
                         ("agent_marker", grammar.agent_markers), ("target_marker", grammar.target_markers),
                         ("coordinator", grammar.coordinators), ("clause_break", grammar.clause_breaks),
-                        ("locative_marker", grammar.locative_markers)):
+                        ("locative_marker", grammar.locative_markers),
+                        ("complement_marker", grammar.complement_markers), ("determiner", grammar.determiners)):
         for w in words:
             _insert(trie, keys(w), GrammarRef(role))
             sizes["grammar"] += 1
@@ -225,16 +232,16 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                 for v in e.verbs:
                     forms = prof.verb_forms(v, grammar.irregular_verbs) if lang == "en" else prof.verb_forms(v)
                     for surface, tag in forms:
-                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects))
+                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects, e.subject_is_target))
                         sizes[kind] += 1
                 for n in e.nouns:
-                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects))
+                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects, e.subject_is_target))
                     sizes[kind] += 1
             elif kind == "actors":
                 periods = tuple((p.from_, p.to, ActorCode(p.country, p.group, p.role)) for p in e.periods)
                 ref = ActorRef(rule_id, _code(e), periods)
                 for n in e.names:
-                    _insert(trie, keys(n), ref)
+                    _insert(trie, name_keys(n), ref)
                     sizes[kind] += 1
                 for a in e.adjectives:
                     for f in prof.adjective_forms(a):

@@ -27,6 +27,7 @@ class VerbEntry(_Strict):
     nouns: list[Phrase] = []
     object: list[Phrase] = []
     speech: bool = False
+    subject_is_target: bool = False
     note: Optional[str] = None
 
     @field_validator("code")
@@ -77,6 +78,7 @@ class ImplicitActor(_Strict):
     codes: list[str] = []
     source_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")
     target_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")
+    target_from_location: bool = False
     note: Optional[str] = None
 
 
@@ -104,6 +106,8 @@ class Grammar(_Strict):
     coordinators: list[Phrase] = []
     clause_breaks: list[Phrase] = []
     locative_markers: list[Phrase] = []
+    complement_markers: list[Phrase] = []
+    determiners: list[Phrase] = []
     irregular_verbs: dict[str, list[str]] = {}
 
 

@@ -52,6 +52,7 @@ class EventCandidate:
     source: Optional[Actor]
     target: Optional[Actor]
     confidence: float
+    target_from_location: bool = False   # no target in the text: the event's country is the target
 
 
 @dataclass
@@ -63,6 +64,27 @@ class SentenceAnalysis:
     groups: list[ActorGroup] = field(default_factory=list)
     events: list[EventCandidate] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)
+
+
+def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list[Mention], toks,
+                     trace: list[str]) -> list[Hit]:
+    """Verb forms that are not predicates: an -ing form after a complement preposition ("accused
+    X of attacking Y" is one accusation) and a participle used as an adjective between a
+    determiner and an actor ("six suspected militants", "the wounded soldiers")."""
+    complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
+    actor_starts = {m.first for m in actor_ms}
+    kept = []
+    for h in hits:
+        before = h.first - 1
+        if h.entry.tag == "ing" and before in complement:
+            trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
+            continue
+        if h.entry.tag in ("past", "participle") and (before in determiner or (before >= 0 and toks[before].norm[:1].isdigit())) \
+                and (h.last + 1) in actor_starts:
+            trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
+            continue
+        kept.append(h)
+    return kept
 
 
 def _object_end(toks, start: int, objects, actor_tokens: set[int]) -> Optional[tuple[int, int]]:
@@ -152,6 +174,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for a in actors:
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
 
+    hits = _drop_non_finite(hits, roles, actor_ms, toks, trace)
     negation = roles.get("negation", set())
     passive_aux = roles.get("passive_auxiliary", set())
     agent_markers = sorted(marker_ends.get("agent_marker", []))
@@ -190,8 +213,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                 out.events.append(EventCandidate(
                     h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end], h.first,
                     s, t, round(min(conf, 0.95), 2)))
-    out.events = merge_same_root(out.events, trace)
     _imply_actors(out.events, text, trace)
+    out.events = merge_same_root(out.events, trace)
     return out
 
 
@@ -202,6 +225,8 @@ def _imply_actors(events: list[EventCandidate], text: str, trace: list[str]) -> 
                 continue
             for side in ("source", "target"):
                 role = getattr(rule, f"{side}_role")
+                if side == "target" and rule.target_from_location and e.target is None:
+                    e.target_from_location = True
                 if role and getattr(e, side) is None:
                     setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
                                            e.evidence_start, (f"implicit_actors.{rule.id}",)))
@@ -250,6 +275,10 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2
     others = [g for g in right if g is not agent]
 
+    if h.entry.subject_is_target:
+        # "تعرضت القوات لهجوم", "لقي ثلاثة جنود حتفهم", "came under attack": the subject suffered it
+        victim = near_left[-1] if adjacent_left else (others[0] if others and others[0] is not agent else None)
+        return agent, victim, "the subject of this verb is its target"
     if h.entry.pos == "noun":
         if agent is not None:
             return agent, others[0] if others else None, "nominal event with an agent phrase"
@@ -266,14 +295,17 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     if agent is not None and not adjacent_left:
         # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it
         return agent, others[0] if others else (near_left[-1] if near_left else None), "agent phrase after the verb"
-    if k > 0 and (h.first - 1) in coord and sources.get(k - 1) is not None:
+    first_tok = toks[h.first]
+    clitic_and = any(first_tok.norm.startswith(c) and first_tok.norm[len(c):] in first_tok.forms
+                     for c in prof.CLITIC_COORDINATORS)
+    if k > 0 and ((h.first - 1) in coord or clitic_and) and sources.get(k - 1) is not None:
         # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
         return sources[k - 1], others[0] if others else None, "coordinated verb shares the subject"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
         first = others[0]
-        if h.entry.code[:2] in VIOLENT_ROOTS and all(m.code.role in VICTIM_ROLES for m in first.members) \
-                and not (len(others) > 1):
-            # an undiacritised passive: قتل خمسة مدنيين (were killed) reads like قتل (killed)
+        if h.entry.code[:2] in VIOLENT_ROOTS and len(others) == 1 and \
+                not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members):
+            # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
             return None, first, "verb-first clause with a victim after the verb: read as passive"
         return first, others[1] if len(others) > 1 else None, "verb-subject order"
     src = near_left[-1] if near_left else (left[-1] if left and not prof.VERB_SUBJECT_ORDER else None)
@@ -285,10 +317,15 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     return src, others[0] if others else None, "subject before the verb"
 
 
+# Root classes that describe one act of violence from different sides (assault, fight, mass
+# violence): "a car bomb exploded (183), killing ten (190)" is one event.
+_FAMILY = {"18": "violence", "19": "violence", "20": "violence"}
+
+
 def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
     """News sentences report one event of a kind with several words ("a car bomb exploded, killing
-    ten"): per root class keep the trigger whose events carry most actors; a second trigger of the
-    same root survives only with a dyad of its own (other source and other target)."""
+    ten"): per root class (the violent classes count as one) keep the trigger whose events carry
+    most actors; another trigger of the class survives only with a dyad of its own."""
     by_trigger: dict[int, list[EventCandidate]] = {}
     for e in events:
         by_trigger.setdefault(e.trigger_first, []).append(e)
@@ -297,9 +334,12 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
         return max((e.source is not None) + (e.target is not None) for e in evs)
 
     kept: list[list[EventCandidate]] = []
-    for evs in sorted(by_trigger.values(), key=lambda evs: (-filled(evs), evs[0].trigger_first)):
-        root = evs[0].code[:2]
-        rivals = [k for k in kept if k[0].code[:2] == root]
+    # the most specific code of a class speaks for it (a bombing or a massacre says more than
+    # "use force"); the others lend it their actors
+    order = sorted(by_trigger.values(), key=lambda evs: (-_specificity(evs[0].code), -filled(evs), evs[0].trigger_first))
+    for evs in order:
+        family = _FAMILY.get(evs[0].code[:2], evs[0].code[:2])
+        rivals = [k for k in kept if _FAMILY.get(k[0].code[:2], k[0].code[:2]) == family]
         distinct = all(_distinct_dyad(evs[0], k[0]) for k in rivals)
         if rivals and not distinct:
             into = rivals[0]
@@ -310,10 +350,15 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     return sorted((e for evs in kept for e in evs), key=lambda e: (e.trigger_first, e.evidence_start))
 
 
+def _specificity(code: str) -> int:
+    return {"20": 3, "18": 2}.get(code[:2], 1 if code[:2] == "19" and code != "190" else 0)
+
+
 def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
     """A merged trigger lends the kept event the actor it lacks ("ثمانية أشخاص قتلوا جراء ضربة
     جوية أمريكية": the killing has the victims, the air strike the attacker)."""
     for e in kept:
+        e.target_from_location = e.target_from_location or other.target_from_location
         if e.source is None and other.source is not None and (e.target is None or other.source.start != e.target.start):
             e.source = other.source
         if e.target is None and other.target is not None and (e.source is None or other.target.start != e.source.start):

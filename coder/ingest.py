@@ -1,0 +1,374 @@
+"""Input readers: files and folders in, a deterministic stream of Documents and Rejects out (SPEC §2).
+
+Every reader streams (a line, a CSV row or a Parquet batch at a time). Anything that cannot be read
+becomes a Reject whose reason says what to fix; the run goes on. Precedence: a document's own date
+and language (record field, or a YYYY-MM-DD in a .txt file name) win; `default_date` and `language`
+fill in for documents that have none.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from coder.model import Document, Reject
+
+RAW_CHARS = 1000
+FIELDS = ("id", "text", "date", "language", "title", "source", "url")
+_OPTIONAL_TEXT = ("title", "source", "url")
+_FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LANGUAGES = {"ar": "ar", "ara": "ar", "arabic": "ar", "en": "en", "eng": "en", "english": "en"}
+_LANG_SUBTAG = re.compile(r"[-_]")
+_PARQUET_BATCH_ROWS = 256
+
+
+def _kind(path: str) -> str | None:
+    """Reader for a file name: txt, jsonl, csv, parquet (with .gz for jsonl/csv), else None."""
+    name = path.lower()
+    gz = name.endswith(".gz")
+    if gz:
+        name = name[:-3]
+    ext = os.path.splitext(name)[1]
+    if ext in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if ext == ".csv":
+        return "csv"
+    if not gz and ext == ".txt":
+        return "txt"
+    if not gz and ext == ".parquet":
+        return "parquet"
+    return None
+
+
+def _expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files named directly, and every non-hidden file under named folders, in sorted order; a file
+    reached twice (named and inside a named folder) is read once."""
+    seen: set[str] = set()
+    for given in paths:
+        if os.path.isdir(given):
+            found = []
+            for root, dirs, files in os.walk(given):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
+            candidates = sorted(found)
+        else:
+            candidates = [given]
+        for path in candidates:
+            key = os.path.realpath(path)
+            if key not in seen:
+                seen.add(key)
+                yield path
+
+
+def _raw(text: str) -> str:
+    return text[:RAW_CHARS]
+
+
+def _decode(data: bytes, where: str) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason). UTF-8 with or without a BOM; anything else is refused with
+    the offending byte, never guessed (a Latin-1 file decoded as UTF-8 garbles every accent)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, f"{where} is UTF-16 text: re-save it as UTF-8"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as e:
+        return None, (f"{where} is not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}; "
+                      "a Latin-1 or Windows-1252 file?): re-save it as UTF-8")
+
+
+def _parse_date(value) -> tuple[dt.date | None, str | None]:
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, str):
+        s = value.strip()
+        try:
+            return dt.date.fromisoformat(s), None
+        except ValueError:
+            pass
+        try:
+            # the date as written: 2019-08-05T23:30:00-04:00 was published on the 5th where it was written
+            return dt.datetime.fromisoformat(s).date(), None
+        except ValueError:
+            pass
+    return None, (f"unparseable date {str(value)[:40]!r}: use an ISO date (2019-08-05) "
+                  "or datetime (2019-08-05T14:30:00Z)")
+
+
+def _language(value) -> str | None:
+    """ar/en from a code or name (AR, ar-SY, arabic, eng); anything else: None (detected later)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    primary = _LANG_SUBTAG.split(value.strip().lower(), maxsplit=1)[0]
+    return _LANGUAGES.get(primary)
+
+
+def _as_text(name: str, value) -> tuple[str | None, str | None]:
+    """A scalar field as a string, or a reason it is not one."""
+    if value is None:
+        return None, None
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None, f"field {name!r} must be a string, got {type(value).__name__}"
+    return str(value), None
+
+
+class _Reader:
+    """Turns the fields of one record into a Document or a Reject; remembers ids across files."""
+
+    def __init__(self, default_date: dt.date | None, max_chars: int, language: str | None):
+        if language is not None and language not in ("ar", "en"):
+            raise ValueError(f"language must be 'ar', 'en' or None (detect), not {language!r}")
+        self.default_date = default_date
+        self.max_chars = max_chars
+        self.language = language
+        self.seen: dict[str, tuple[str, int | None]] = {}
+
+    def reject(self, path: str, record: int | None, reason: str, raw: str = "",
+               doc_id: str | None = None) -> Reject:
+        if raw and _SURROGATE.search(raw):  # undecodable bytes: keep the rest readable
+            raw = raw.encode("utf-8", "replace").decode("utf-8")
+        if doc_id is not None and _SURROGATE.search(doc_id):
+            doc_id = None
+        return Reject(input_path=path, record=record, doc_id=doc_id, reason=reason, raw=_raw(raw))
+
+    def document(self, fields: Mapping, path: str, record: int | None, raw: str) -> Document | Reject:
+        doc_id = fields.get("id")
+        if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+            doc_id = str(doc_id)
+        if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
+            return self.reject(path, record, "missing id: every record needs a non-empty 'id'", raw)
+        if not isinstance(doc_id, str):
+            return self.reject(path, record, f"id must be a string or integer, got {type(doc_id).__name__}", raw)
+        text = fields.get("text")
+        if text is None:
+            return self.reject(path, record, "missing text: every record needs a 'text' field", raw, doc_id)
+        if not isinstance(text, str):
+            return self.reject(path, record, f"text must be a string, got {type(text).__name__}", raw, doc_id)
+        if not text.strip():
+            return self.reject(path, record, "empty text: nothing to code", raw, doc_id)
+        if len(text) > self.max_chars:
+            return self.reject(path, record, f"text has {len(text)} characters, over the limit of "
+                               f"{self.max_chars}: split the document or raise the limit", raw, doc_id)
+        extra = {}
+        for name in _OPTIONAL_TEXT:
+            value, problem = _as_text(name, fields.get(name))
+            if problem:
+                return self.reject(path, record, problem, raw, doc_id)
+            extra[name] = value or None
+        for name, value in (("id", doc_id), ("text", text), *extra.items()):
+            if value and _SURROGATE.search(value):
+                return self.reject(path, record, f"field {name!r} holds invalid Unicode (a lone surrogate, "
+                                   "e.g. a broken \\ud83d escape or undecodable bytes): fix the text encoding",
+                                   raw, doc_id)
+        published, problem = _parse_date(fields.get("date"))
+        if problem:
+            return self.reject(path, record, problem, raw, doc_id)
+        return self.accept(Document(
+            doc_id=doc_id, text=text, published=published or self.default_date,
+            language=_language(fields.get("language")) or self.language,
+            input_path=path, record=record, **extra), raw)
+
+    def accept(self, doc: Document, raw: str) -> Document | Reject:
+        first = self.seen.get(doc.doc_id)
+        if first is not None:
+            where = f"{first[0]}" + (f" record {first[1]}" if first[1] is not None else "")
+            return self.reject(doc.input_path, doc.record, f"duplicate id {doc.doc_id!r} (first read from "
+                               f"{where}): give every document a unique id", raw, doc.doc_id)
+        self.seen[doc.doc_id] = (doc.input_path, doc.record)
+        return doc
+
+    # ------------------------------------------------------------ per format
+
+    def read_txt(self, path: str) -> Iterator[Document | Reject]:
+        limit = self.max_chars * 4 + 4   # UTF-8 needs at most 4 bytes a character (+ a BOM)
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+        stem = Path(path).stem
+        if len(data) > limit:
+            yield self.reject(path, 1, f"file is over {limit} bytes, more than the limit of {self.max_chars} "
+                              "characters: split the document or raise the limit",
+                              data[:RAW_CHARS * 4].decode("utf-8", "replace"), stem)
+            return
+        text, problem = _decode(data, "file")
+        if problem:
+            yield self.reject(path, 1, problem, data[:RAW_CHARS * 4].decode("utf-8", "replace"), stem)
+            return
+        m = _FILE_DATE.search(Path(path).name)
+        published = None
+        if m:
+            try:
+                published = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                published = None   # 2019-13-45 is not a date: the name just looks like one
+        yield self.document({"id": stem, "text": text, "date": published}, path, 1, text)
+
+    def _lines(self, path: str) -> Iterator[tuple[int, bytes, bool]]:
+        """(line number, bytes, too_long) for each line; a line over the limit is skipped to its end
+        without being held in memory."""
+        limit = self.max_chars * 6 + 65536   # JSON escapes can take 6 bytes a character
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rb") as f:
+            number = 0
+            while True:
+                line = f.readline(limit)
+                if not line:
+                    return
+                number += 1
+                too_long = len(line) >= limit and not line.endswith(b"\n")
+                if too_long:
+                    while True:
+                        rest = f.readline(limit)
+                        if not rest or rest.endswith(b"\n"):
+                            break
+                yield number, line, too_long
+
+    def read_jsonl(self, path: str) -> Iterator[Document | Reject]:
+        for number, line, too_long in self._lines(path):
+            if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            preview = line[:RAW_CHARS * 4].decode("utf-8", "replace")
+            if too_long:
+                yield self.reject(path, number, f"line is longer than the limit of {self.max_chars} "
+                                  "characters of text: split the document or raise the limit", preview)
+                continue
+            try:
+                text = line.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as e:
+                yield self.reject(path, number, f"line is not valid UTF-8 (byte 0x{line[e.start]:02x} at "
+                                  f"column {e.start + 1}): re-save the file as UTF-8", preview)
+                continue
+            if not text.strip():
+                continue   # blank lines separate nothing and hold no record
+            try:
+                record = json.loads(text)
+            except (ValueError, RecursionError) as e:   # ValueError also covers a 5000-digit number
+                if isinstance(e, json.JSONDecodeError):
+                    problem = f" at column {e.colno} ({e.msg})"
+                else:
+                    problem = f" ({'nested too deeply' if isinstance(e, RecursionError) else str(e)[:80]})"
+                yield self.reject(path, number, f"bad JSON{problem}: each line must be one JSON object "
+                                  '{"id": ..., "text": ...}', text)
+                continue
+            if not isinstance(record, dict):
+                yield self.reject(path, number, f"not a JSON object (got {type(record).__name__}): each line "
+                                  'must be one object {"id": ..., "text": ...}', text)
+                continue
+            yield self.document(record, path, number, text)
+
+    def read_csv(self, path: str) -> Iterator[Document | Reject]:
+        # Undecodable bytes become lone surrogates and are rejected per row, so one bad row does not
+        # end the file. The field limit keeps an unterminated quote from swallowing the whole file.
+        csv.field_size_limit(max(csv.field_size_limit(), self.max_chars * 4 + 1))
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rb") as binary:
+            head = binary.peek(2)[:2] if hasattr(binary, "peek") else b""
+            if head in (b"\xff\xfe", b"\xfe\xff"):
+                yield self.reject(path, None, "file is UTF-16 text: re-save it as UTF-8")
+                return
+            stream = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
+            reader = csv.reader(stream)
+            try:
+                header = next(reader, None)
+            except csv.Error as e:
+                yield self.reject(path, None, f"unreadable CSV header ({e}): the first line must name the columns")
+                return
+            if header is None:
+                yield self.reject(path, None, "empty CSV file: expected a header with id and text columns")
+                return
+            names = [h.strip().lower() for h in header]
+            missing = [c for c in ("id", "text") if c not in names]
+            if missing:
+                yield self.reject(path, None, f"CSV header has no {' or '.join(missing)} column: the first line "
+                                  "must name the columns (id, text, date, language, title, source, url)",
+                                  ",".join(header))
+                return
+            index = {n: i for i, n in reversed(list(enumerate(names))) if n in FIELDS}
+            row_number = 0
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as e:
+                    row_number += 1
+                    yield self.reject(path, row_number, f"unreadable CSV row ({e}): check its quotes")
+                    continue
+                row_number += 1
+                raw = ",".join(row)
+                if not any(cell.strip() for cell in row):
+                    continue
+                if _SURROGATE.search(raw):
+                    yield self.reject(path, row_number, "row is not valid UTF-8: re-save the file as UTF-8", raw)
+                    continue
+                # an empty id or text cell is "empty", not "missing": the reason should say which
+                fields = {n: (row[i] if i < len(row) else None) for n, i in index.items()}
+                yield self.document(fields, path, row_number, raw)
+
+    def read_parquet(self, path: str) -> Iterator[Document | Reject]:
+        import pyarrow.parquet as pq
+        try:
+            pf = pq.ParquetFile(path)
+        except Exception as e:  # pyarrow raises several types for a damaged file
+            yield self.reject(path, None, f"unreadable Parquet file ({e}): check that it is complete")
+            return
+        names = {n.lower(): n for n in pf.schema_arrow.names}
+        missing = [c for c in ("id", "text") if c not in names]
+        if missing:
+            yield self.reject(path, None, f"Parquet file has no {' or '.join(missing)} column: it needs id and "
+                              "text (and optionally date, language, title, source, url)")
+            return
+        columns = [names[c] for c in FIELDS if c in names]
+        row_number = 0
+        try:
+            for batch in pf.iter_batches(batch_size=_PARQUET_BATCH_ROWS, columns=columns):
+                for row in batch.to_pylist():
+                    row_number += 1
+                    fields = {c: row[names[c]] for c in FIELDS if c in names}
+                    for key, value in fields.items():
+                        if isinstance(value, bytes):
+                            fields[key] = value.decode("utf-8", "surrogateescape")
+                    raw = json.dumps(fields, ensure_ascii=False, default=str)
+                    yield self.document(fields, path, row_number, raw)
+        except Exception as e:
+            yield self.reject(path, row_number + 1, f"unreadable Parquet data after row {row_number} ({e}): "
+                              "the file is damaged; rewrite it")
+
+
+_READERS = {"txt": _Reader.read_txt, "jsonl": _Reader.read_jsonl, "csv": _Reader.read_csv,
+            "parquet": _Reader.read_parquet}
+
+
+def iter_inputs(paths: list[str], default_date: dt.date | None = None, max_chars: int = 1_000_000,
+                language: str | None = None) -> Iterator[Document | Reject]:
+    """Documents and Rejects from files and folders (recursive, sorted), in a deterministic order."""
+    reader = _Reader(default_date, max_chars, language)
+    for path in _expand(paths):
+        if not os.path.exists(path):
+            yield reader.reject(path, None, "no such file or folder: check the path")
+            continue
+        kind = _kind(path)
+        if kind is None:
+            yield reader.reject(path, None, "unsupported file type: use .txt, .jsonl/.ndjson (optionally .gz), "
+                                ".csv (optionally .gz) or .parquet")
+            continue
+        number = None
+        try:
+            for item in _READERS[kind](reader, path):
+                number = item.record
+                yield item
+        except (OSError, EOFError, gzip.BadGzipFile) as e:
+            after = f" after record {number}" if number is not None else ""
+            yield reader.reject(path, None, f"unreadable file{after} ({e.__class__.__name__}: {e}): check that "
+                                "it exists, is readable and (if compressed) is complete")

@@ -1,0 +1,128 @@
+"""Arrow schemas of the four output tables, derived from the pydantic row models (SPEC §3).
+
+The pydantic models in coder.model say which columns exist and which may be null; this module adds
+the physical type of each column. Python `int` defaults to int64 and `float` to float64; the few
+columns the SPEC narrows are listed in NARROW. SPEC's `float` (goldstein, confidence) is stored as
+float64 (DuckDB DOUBLE): float32 would read back 2.8 as 2.799999952316284 in every client.
+
+A change to any column here is a new SCHEMA_VERSION (dashboards pin schemas/<table>.schema.json).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from functools import lru_cache
+
+import pyarrow as pa
+from pydantic import BaseModel
+
+from coder.model import DocumentRow, EventRow, QuantityRow, RejectRow
+
+SCHEMA_VERSION = "1"
+
+# table name -> the pydantic model that validates its rows (and orders its columns)
+TABLE_MODELS: dict[str, type[BaseModel]] = {
+    "events": EventRow,
+    "event_quantities": QuantityRow,
+    "documents": DocumentRow,
+    "rejects": RejectRow,
+}
+TABLES = tuple(TABLE_MODELS)
+
+# Columns whose SPEC type is narrower than the Python default.
+NARROW: dict[tuple[str, str], pa.DataType] = {
+    ("events", "sentence_index"): pa.int32(),
+    ("events", "quad_class"): pa.int8(),
+    ("documents", "n_sentences"): pa.int32(),
+    ("documents", "n_events"): pa.int32(),
+}
+
+_DEFAULT_TYPES: dict[type, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    dt.date: pa.date32(),
+    # an absolute instant: readers see TIMESTAMP WITH TIME ZONE, never a guess about local time
+    dt.datetime: pa.timestamp("us", tz="UTC"),
+}
+
+
+def _unwrap(annotation) -> tuple[type, bool]:
+    """(base Python type, nullable) of a field annotation such as Optional[Literal['ar', 'en']]."""
+    nullable = False
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(annotation))
+        if len(args) != 1:
+            raise TypeError(f"cannot map union {annotation!r} to one Arrow type: give the field a single type")
+        annotation = args[0]
+        origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        kinds = {type(v) for v in typing.get_args(annotation)}
+        if len(kinds) != 1:
+            raise TypeError(f"Literal {annotation!r} mixes types: use values of one type")
+        annotation = kinds.pop()
+    return annotation, nullable
+
+
+def arrow_type(table: str, field_name: str, annotation) -> tuple[pa.DataType, bool]:
+    base, nullable = _unwrap(annotation)
+    narrow = NARROW.get((table, field_name))
+    if narrow is not None:
+        return narrow, nullable
+    try:
+        return _DEFAULT_TYPES[base], nullable
+    except KeyError:
+        raise TypeError(f"no Arrow type for {table}.{field_name} ({base!r}): add it to "
+                        "coder/tables.py NARROW or _DEFAULT_TYPES") from None
+
+
+@lru_cache(maxsize=None)
+def schema(table: str) -> pa.Schema:
+    """The Arrow schema of `table`, columns in model order, without file metadata."""
+    try:
+        model = TABLE_MODELS[table]
+    except KeyError:
+        raise ValueError(f"unknown table {table!r}: use one of {', '.join(TABLES)}") from None
+    fields = []
+    for name, info in model.model_fields.items():
+        typ, nullable = arrow_type(table, name, info.annotation)
+        fields.append(pa.field(name, typ, nullable=nullable))
+    return pa.schema(fields)
+
+
+def file_metadata(coder_version: str, lexicon_version: str) -> dict[bytes, bytes]:
+    """Key-value metadata every Parquet file carries (SPEC §3)."""
+    return {b"coder_version": coder_version.encode(), b"lexicon_version": lexicon_version.encode(),
+            b"schema_version": SCHEMA_VERSION.encode()}
+
+
+def to_arrow(table: str, rows: list[BaseModel]) -> pa.Table:
+    """Rows (validated pydantic models) as an Arrow table of the table's schema."""
+    sch = schema(table)
+    names = sch.names
+    columns = {n: [getattr(r, n) for r in rows] for n in names}
+    return pa.Table.from_pydict(columns, schema=sch)
+
+
+_DUCKDB_TYPES = {
+    pa.string(): "VARCHAR", pa.int8(): "TINYINT", pa.int32(): "INTEGER", pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN", pa.date32(): "DATE",
+    pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
+}
+
+
+def duckdb_type(typ: pa.DataType) -> str:
+    try:
+        return _DUCKDB_TYPES[typ]
+    except KeyError:
+        raise TypeError(f"no DuckDB type for Arrow {typ}: add it to coder/tables.py _DUCKDB_TYPES") from None
+
+
+def empty_select(table: str) -> str:
+    """SQL for an empty relation with the table's columns and types (a table with no files yet)."""
+    cols = ", ".join(f"CAST(NULL AS {duckdb_type(f.type)}) AS \"{f.name}\"" for f in schema(table))
+    return f"SELECT {cols} WHERE false"
