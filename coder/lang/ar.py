@@ -77,6 +77,15 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     return tuple(seen)
 
 
+def refers_back(tokens, i: int) -> bool:
+    """Does token i carry a possessive pronoun (قواته "its forces", جنودها "her soldiers")?"""
+    t = tokens[i]
+    if _MARKS.sub("", t.text).endswith("ة"):
+        return False
+    return any(t.norm.endswith(suf) and len(t.norm) - len(suf) >= 3 and t.norm[:-len(suf)] in t.forms
+               for suf in _SUFFIXES)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     return split_by(text, _BOUNDARY)
 

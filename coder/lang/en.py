@@ -47,6 +47,14 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     return tuple(forms)
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
+def refers_back(tokens, i: int) -> bool:
+    """Is token i owned by a pronoun ("its forces", "their troops")?"""
+    return i > 0 and tokens[i - 1].norm in _POSSESSIVES
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     return split_by(text, _BOUNDARY, veto=_is_abbreviation)
 

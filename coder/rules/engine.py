@@ -66,6 +66,18 @@ class SentenceAnalysis:
     trace: list[str] = field(default_factory=list)
 
 
+def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str]) -> None:
+    """"The US army said its forces killed...", "الجيش الأمريكي ... قواته": a role noun owned by a
+    pronoun belongs to the last actor before it that has a country or a group."""
+    for k, a in enumerate(actors):
+        if a.code.country or a.code.group or not a.code.role or not prof.refers_back(toks, a.first):
+            continue
+        owner = next((b for b in reversed(actors[:k]) if b.code.country or b.code.group), None)
+        if owner is not None:
+            a.code = ActorCode(owner.code.country, owner.code.group, a.code.role)
+            trace.append(f"{a.name!r}: the pronoun refers to {owner.name!r} -> {a.code.code}")
+
+
 def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list[Mention], toks,
                      trace: list[str]) -> list[Hit]:
     """Verb forms that are not predicates: an -ing form after a complement preposition ("accused
@@ -169,6 +181,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     barrier = punct | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
     actors = build_actors(actor_ms, toks, text, barrier, day)
+    _resolve_possessives(actors, toks, lang_profile, trace)
     groups = group_actors(actors, coord, toks)
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
@@ -303,14 +316,14 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         return sources[k - 1], others[0] if others else None, "coordinated verb shares the subject"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
         first = others[0]
-        if h.entry.code[:2] in VIOLENT_ROOTS and len(others) == 1 and \
+        if h.entry.code[:2] in VIOLENT_ROOTS and len(others) == 1 and not h.entry.objects and \
                 not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members):
             # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
             return None, first, "verb-first clause with a victim after the verb: read as passive"
         return first, others[1] if len(others) > 1 else None, "verb-subject order"
     src = near_left[-1] if near_left else (left[-1] if left and not prof.VERB_SUBJECT_ORDER else None)
     if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in VIOLENT_ROOTS \
-            and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members):
+            and not h.entry.objects and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members):
         # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
         # is an undiacritised passive unless its subject is an armed group
         return None, src, "victims before the verb and no object: read as passive"
@@ -334,10 +347,9 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
         return max((e.source is not None) + (e.target is not None) for e in evs)
 
     kept: list[list[EventCandidate]] = []
-    # the most specific code of a class speaks for it (a bombing or a massacre says more than
-    # "use force"); the others lend it their actors
-    order = sorted(by_trigger.values(), key=lambda evs: (-_specificity(evs[0].code), -filled(evs), evs[0].trigger_first))
-    for evs in order:
+    # the trigger with most actors keeps the event; the most specific code of the class speaks for
+    # it (a bombing or a massacre says more than "use force"); the others lend it missing actors
+    for evs in sorted(by_trigger.values(), key=lambda evs: (-filled(evs), evs[0].trigger_first)):
         family = _FAMILY.get(evs[0].code[:2], evs[0].code[:2])
         rivals = [k for k in kept if _FAMILY.get(k[0].code[:2], k[0].code[:2]) == family]
         distinct = all(_distinct_dyad(evs[0], k[0]) for k in rivals)
@@ -345,13 +357,21 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
             into = rivals[0]
             trace.append(f"{evs[0].evidence!r}: same event class as {into[0].evidence!r}, merged into it")
             _fill_slots(into, evs[0])
+            mine, theirs = _specificity(evs[0].code), _specificity(into[0].code)
+            if mine > theirs or (mine == theirs and evs[0].trigger_first < into[0].trigger_first):
+                for e in into:
+                    e.code, e.rule_id = evs[0].code, evs[0].rule_id
+                    e.evidence, e.evidence_start, e.evidence_end = evs[0].evidence, evs[0].evidence_start, evs[0].evidence_end
+                trace.append(f"the event takes the code {evs[0].code} of {evs[0].evidence!r} (more specific, or the main verb)")
             continue
         kept.append(evs)
     return sorted((e for evs in kept for e in evs), key=lambda e: (e.trigger_first, e.evidence_start))
 
 
-def _specificity(code: str) -> int:
-    return {"20": 3, "18": 2}.get(code[:2], 1 if code[:2] == "19" and code != "190" else 0)
+def _specificity(code: str) -> tuple[int, int]:
+    """Mass violence over assault over a named form of fighting over "use force"; then the longer
+    (sub-)code: 1832 (car bomb) says more than 183 (bombing)."""
+    return {"20": 3, "18": 2}.get(code[:2], 1 if code[:2] == "19" and code != "190" else 0), len(code)
 
 
 def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
