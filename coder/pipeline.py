@@ -166,11 +166,14 @@ def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> Code
     if any(r.analysis.events for r in results):
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
-        focus = document_focus([p for s in sents for p in find_places_in_tokens(s.text, s.tokens, lang)])
+        first_pass = [find_places_in_tokens(s.text, s.tokens, lang) for s in sents]
+        focus = document_focus([p for ps in first_pass for p in ps])
         hint = focus.country if focus is not None else None
-        for r in results:
+        for r, places in zip(results, first_pass):
             if r.analysis.events:
-                r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint)
+                # only a name read outside the document's country can change with the hint
+                needs_hint = hint is not None and any(p.place.country != hint for p in places)
+                r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint) if needs_hint else places
     events, quants = rows_for(doc, lang, sha, results, focus)
     row = DocumentRow(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url, language=lang,
                       published=doc.published, n_sentences=len(sents), n_events=len(events), sha256=sha,

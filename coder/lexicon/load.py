@@ -54,6 +54,9 @@ class Trigger:
     speech: bool
     objects: tuple[tuple[str, ...], ...]
     subject_is_target: bool = False
+    # the object phrases by their first key, so that a token is checked against the few phrases
+    # that can start with it, not against every object of the entry
+    objects_by_first: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(slots=True, frozen=True)
@@ -229,13 +232,17 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
             rule_id = f"{lang}.{kind}.{e.id}"
             if kind == "verbs":
                 objects = tuple(tuple(keys(o)) for o in e.object)
+                by_first: dict[str, list] = {}
+                for o in objects:
+                    if o:
+                        by_first.setdefault(o[0], []).append(o)
                 for v in e.verbs:
                     forms = prof.verb_forms(v, grammar.irregular_verbs) if lang == "en" else prof.verb_forms(v)
                     for surface, tag in forms:
-                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects, e.subject_is_target))
+                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects, e.subject_is_target, by_first))
                         sizes[kind] += 1
                 for n in e.nouns:
-                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects, e.subject_is_target))
+                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects, e.subject_is_target, by_first))
                     sizes[kind] += 1
             elif kind == "actors":
                 periods = tuple((p.from_, p.to, ActorCode(p.country, p.group, p.role)) for p in e.periods)

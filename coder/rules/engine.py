@@ -99,14 +99,16 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     return kept
 
 
-def _object_end(toks, start: int, objects, actor_tokens: set[int]) -> Optional[tuple[int, int]]:
+def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int]) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
     not counting actor words on the way (the subject of a verb-first clause sits there)."""
     counted, j = 0, start
+    by_first = entry.objects_by_first
     while j < len(toks) and counted < OBJECT_WINDOW:
-        for obj in objects:
-            if phrase_at(toks, j, obj):
-                return j, j + len(obj) - 1
+        for f in toks[j].forms:
+            for obj in by_first.get(f, ()):
+                if phrase_at(toks, j, obj):
+                    return j, j + len(obj) - 1
         if j not in actor_tokens:
             counted += 1
         j += 1
@@ -121,7 +123,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
-            found = _object_end(toks, m.last + 1, e.objects, actor_tokens)
+            found = _object_end(toks, m.last + 1, e, actor_tokens)
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))

@@ -1,0 +1,53 @@
+"""Event dates (SPEC §5): find date expressions with the language's rules, resolve them against the
+publication date.
+
+    find_dates("The army shelled the town on Friday.", "en", date(2019, 8, 5))
+    -> [ResolvedDate(value=date(2019, 8, 2), precision='day', start=34, end=43, text='on Friday')]
+
+Resolution is a pure function of (rule, matched slots, publication date); relative phrases with a
+count ("three days ago", "قبل ثلاثة أيام") are resolved by dateparser with the language given,
+cached by (phrase, language, publication date). Without a publication date only absolute
+expressions (those that name a year) resolve.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from coder.dates.resolve import FUTURE_TOLERANCE, resolve
+from coder.dates.rules import DateRules
+from coder.model import ResolvedDate
+from coder.quantities.numbers import Folded
+
+__all__ = ["find_dates", "date_rules", "FUTURE_TOLERANCE"]
+
+_SPACE = re.compile(r"[\s-]*")
+
+
+@lru_cache(maxsize=None)
+def date_rules(lang: str) -> DateRules:
+    return DateRules(lang)
+
+
+def find_dates(text: str, lang: str, published: dt.date | None) -> list[ResolvedDate]:
+    """Every date expression in `text` that resolves, in text order, with its span as written."""
+    rules = date_rules(lang)
+    folded = Folded(text, lang)
+    if not rules.may_match(folded.text):
+        return []
+    out = []
+    for m in rules.regex.finditer(folded.text):
+        name = m.lastgroup
+        rule = rules.rules[int(name[1:])]
+        start, end = m.span(name)
+        cue = rule.groups.get("cue")
+        if cue and m.group(cue[0]) is not None:
+            start = _SPACE.match(folded.text, m.end(cue[0])).end()
+        value = resolve(rules, rule, m, published)
+        if value is None:
+            continue
+        s, e = folded.span(start, end)
+        out.append(ResolvedDate(value[0], value[1], s, e, text[s:e]))
+    return out
+

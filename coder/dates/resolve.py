@@ -1,0 +1,137 @@
+"""Resolvers: (rule, matched slots, publication date) -> (date, precision), or None.
+
+News reports what happened, so an expression without a year or a weekday never resolves to more
+than FUTURE_TOLERANCE after publication: "on Friday" is the latest Friday on or before publication,
+"in June" the latest June. An explicit "next Friday" is the exception.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from coder.dates.rules import DateRules, Rule
+
+FUTURE_TOLERANCE = dt.timedelta(days=3)
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)$")
+
+
+def resolve(rules: DateRules, rule: Rule, m: re.Match, published: dt.date | None):
+    slot = lambda name: rules.slot(m, rule, name)  # noqa: E731
+    if rule.resolve == "calendar":
+        return _calendar(rules, slot, published)
+    if published is None:
+        return None     # every other resolver is relative to the publication date
+    if rule.resolve == "weekday":
+        day = rules.weekdays[" ".join(slot("weekday").split())]
+        return _weekday(day, published, after=slot("next") is not None, before=slot("prev") is not None)
+    if rule.resolve == "shift":
+        unit = rule.unit or rules.units[" ".join(slot("unit").split())][0]
+        return _shift(unit, rule.offset, published)
+    return _relative(rules, slot, published)
+
+
+def _calendar(rules: DateRules, slot, published: dt.date | None):
+    year = int(slot("year")) if slot("year") else None
+    month_word = slot("month")
+    month = rules.months[" ".join(month_word.split())] if month_word else None
+    if month is None and slot("month_num"):
+        month = int(slot("month_num"))
+    day = None
+    if slot("day"):
+        day = int(slot("day"))
+    elif slot("day_word"):
+        day = rules.day_words[" ".join(slot("day_word").split())]
+    if year is not None:
+        if month is None:
+            return dt.date(year, 1, 1), "year"
+        return _make(year, month, day)
+    if month is None or published is None:
+        return None
+    if slot("prev") is not None:          # "last June", "حزيران الماضي": before this month
+        year = published.year - (1 if month >= published.month else 0)
+    elif slot("cur") is not None:         # "this June", "آب الجاري"
+        year = published.year
+    else:                                  # the latest such date, up to a few days ahead
+        year = published.year
+        first = dt.date(year, month, day or 1) if _valid(year, month, day or 1) else None
+        if first is None or first > published + FUTURE_TOLERANCE:
+            year -= 1
+    return _make(year, month, day)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+        return True
+    except ValueError:
+        return False
+
+
+def _make(year: int, month: int, day: int | None):
+    if day is None:
+        return dt.date(year, month, 1), "month"
+    return (dt.date(year, month, day), "day") if _valid(year, month, day) else None
+
+
+def _weekday(day: int, published: dt.date, after: bool, before: bool):
+    if after:
+        return published + dt.timedelta(days=(day - published.weekday()) % 7 or 7), "day"
+    back = (published.weekday() - day) % 7
+    if before and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back), "day"
+
+
+def _shift(unit: str, offset: int, published: dt.date):
+    if unit == "day":
+        return published + dt.timedelta(days=offset), "day"
+    if unit == "week":
+        if offset == 0:   # this week: its Monday
+            return published - dt.timedelta(days=published.weekday()), "day"
+        return published + dt.timedelta(days=7 * offset), "day"
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return dt.date(index // 12, index % 12 + 1, 1), "month"
+    return dt.date(published.year + offset, 1, 1), "year"
+
+
+def _relative(rules: DateRules, slot, published: dt.date):
+    unit_word = " ".join(slot("unit").split())
+    unit, implied = rules.units[unit_word]
+    count_text = slot("count")
+    if count_text:
+        count = int(count_text) if count_text.isdigit() else rules.numbers.value_of(count_text)
+    else:
+        count = implied            # "a week ago", "قبل أسبوع", "قبل يومين"; None: "منذ سنوات"
+    if not count:
+        return None
+    phrase = rules.dateparser_phrase.format(count=count, unit=rules.dateparser_units.get(unit, unit))
+    return _dateparser(phrase, rules.lang, tuple(sorted(
+        (k, tuple(v)) for k, v in rules.dateparser_options.items())), published)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(phrase: str, lang: str, options: tuple, published: dt.date):
+    parsed = _parser(options, published).get_date_data(phrase)
+    if parsed is None or parsed.date_obj is None:
+        return None
+    value = parsed.date_obj.date()
+    if value > published + FUTURE_TOLERANCE:
+        return None
+    period = parsed.period or "day"
+    if period == "month":
+        return value.replace(day=1), "month"
+    if period == "year":
+        return dt.date(value.year, 1, 1), "year"
+    return value, "day"
+
+
+@lru_cache(maxsize=256)
+def _parser(options: tuple, published: dt.date) -> DateDataParser:
+    """One parser per language and publication date: RELATIVE_BASE is a parser setting."""
+    settings = {"RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    return DateDataParser(**{k: list(v) for k, v in options}, settings=settings)

@@ -1,0 +1,151 @@
+"""The date rules of one language, compiled once from `lexicon/<lang>/dates.yaml`.
+
+Each rule's pattern has {slots} (month names, weekdays, numbers...) filled with alternations of the
+data file's word lists, and every rule becomes one branch of a single regex, so a sentence is
+scanned once. Group names are prefixed with the rule's index (`r3_day`) because a regex cannot
+repeat a name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coder.lang import profile
+from coder.lexicon.load import LexiconError
+from coder.quantities.numbers import WordGate, alternation, load_lexicon, reader
+
+RESOLVERS = ("calendar", "weekday", "relative", "shift")
+UNITS = ("day", "week", "month", "year")
+_SLOT = re.compile(r"\{(\w+)\}")
+_NAMED = re.compile(r"\(\?P<(\w+)>")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Slots that are captured under another slot's name or not at all.
+_ALIASES = {"month_safe": "month", "weekday_bare": "weekday", "month_alt": None}
+# A match of a rule holding one of these slots holds one of the slot's words (or a year).
+_WORD_SLOTS = {"month", "month_safe", "weekday", "weekday_bare", "unit", "day_word", "year"}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+@dataclass
+class Rule:
+    id: str
+    resolve: str
+    unit: str | None = None
+    offset: int = 0
+    groups: dict[str, list[str]] = field(default_factory=dict)   # slot -> its group names
+
+
+class DateRules:
+    def __init__(self, lang: str):
+        data = load_lexicon(lang, "dates")
+        where = f"lexicon/{lang}/dates.yaml"
+        self.lang = lang
+        norm = profile(lang).normalise
+        self.normalise = norm
+        self.numbers = reader(lang)
+        self.months = _table(data.get("months"), norm, 1, 12, f"{where}: months")
+        self.weekdays = _table(data.get("weekdays"), norm, 0, 6, f"{where}: weekdays")
+        self.day_words = _table(data.get("day_words"), norm, 1, 31, f"{where}: day_words")
+        self.units: dict[str, tuple[str, int | None]] = {}   # word -> (unit, implied count)
+        for section, count in (("units", 1), ("plural_units", None), ("dual_units", 2)):
+            for unit, words in (data.get(section) or {}).items():
+                if unit not in UNITS:
+                    raise LexiconError(f"{where}: {section} has unit {unit!r}; use one of {UNITS}")
+                for w in words:
+                    self.units[" ".join(norm(w).split())] = (unit, count)
+        self.dateparser_phrase = data.get("dateparser_phrase", "{count} {unit} ago")
+        self.dateparser_units = data.get("dateparser_units") or {}
+        self.dateparser_options = data.get("dateparser") or {"languages": [lang]}
+        need_cue_months = {norm(w) for w in data.get("months_need_cue") or []}
+        need_cue_days = {norm(w) for w in data.get("weekdays_need_cue") or []}
+        slots = {
+            "day": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
+            "month_num": r"(?:1[0-2]|0?[1-9])(?!\d)",
+            "year": r"(?:19|20)\d{2}(?!\d)",
+            "month": _words(self.months),
+            "month_alt": _words(self.months),
+            "month_safe": _words(w for w in self.months if w not in need_cue_months),
+            "weekday": _words(self.weekdays),
+            "weekday_bare": _words(w for w in self.weekdays if w not in need_cue_days),
+            "day_word": _words(self.day_words) if self.day_words else "(?!)",
+            "unit": _words(self.units),
+            "count": r"\d+|" + self.numbers.words_pattern,
+        }
+        self.rules: list[Rule] = []
+        branches = []
+        triggers = list(self.months) + list(self.weekdays) + list(self.units) + list(self.day_words)
+        for i, spec in enumerate(data.get("rules") or []):
+            rule, branch = self._compile_rule(i, spec, slots, where)
+            self.rules.append(rule)
+            branches.append(branch)
+            if not set(_SLOT.findall(spec["pattern"])) & _WORD_SLOTS:
+                if not spec.get("triggers"):
+                    raise LexiconError(f"{where}: rule {rule.id} has no word slot, so it needs "
+                                     f"`triggers`: words one of which every match contains")
+                triggers += [self.normalise(w) for w in spec["triggers"]]
+        self.gate = WordGate(triggers, self.numbers.prefixes)
+        if not branches:
+            raise LexiconError(f"{where} has no `rules`: add at least one (see ../en/dates.yaml)")
+        clitics = load_lexicon(lang, "numbers").get("clitics") or ""
+        lead = f"(?<!\\w)(?:{clitics})??" if clitics else r"(?<!\w)"
+        self.regex = re.compile(lead + "(?:" + "|".join(branches) + r")(?!\w)")
+
+    def may_match(self, folded: str) -> bool:
+        """False when the text cannot hold a date: most sentences stop here."""
+        return _YEAR.search(folded) is not None or self.gate.admits(folded)
+
+    def _compile_rule(self, i: int, spec: dict, slots: dict, where: str) -> tuple[Rule, str]:
+        rid, resolve = spec.get("id"), spec.get("resolve")
+        if not rid or resolve not in RESOLVERS or not spec.get("pattern"):
+            raise LexiconError(f"{where}: rule {spec!r} needs an `id`, a `pattern` and "
+                             f"`resolve` (one of {RESOLVERS})")
+        if spec.get("unit") not in (None, *UNITS):
+            raise LexiconError(f"{where}: rule {rid}: unit must be one of {UNITS}")
+        rule = Rule(rid, resolve, spec.get("unit"), int(spec.get("offset", 0)))
+        pattern = _NON_ASCII.sub(lambda m: self.normalise(m.group()), spec["pattern"])
+        pattern = _NAMED.sub(lambda m: self._group(rule, i, m.group(1)), pattern)
+
+        def fill(m: re.Match) -> str:
+            slot = m.group(1)
+            if slot not in slots:
+                raise LexiconError(f"{where}: rule {rid} uses unknown slot {{{slot}}}; "
+                                 f"known slots: {sorted(slots)}")
+            name = _ALIASES.get(slot, slot)
+            if name is None:
+                return f"(?:{slots[slot]})"
+            return self._group(rule, i, name) + slots[slot] + ")"
+
+        pattern = _SLOT.sub(fill, pattern)
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise LexiconError(f"{where}: rule {rid} has a bad pattern ({e}); fix the regex") from None
+        return rule, f"(?P<r{i}>{pattern})"
+
+    @staticmethod
+    def _group(rule: Rule, i: int, name: str) -> str:
+        names = rule.groups.setdefault(name, [])
+        group = f"r{i}_{name}" + (f"__{len(names)}" if names else "")
+        names.append(group)
+        return f"(?P<{group}>"
+
+    def slot(self, m: re.Match, rule: Rule, name: str) -> str | None:
+        for group in rule.groups.get(name, ()):
+            value = m.group(group)
+            if value is not None:
+                return value
+        return None
+
+
+def _table(raw, norm, lo: int, hi: int, where: str) -> dict[str, int]:
+    table = {}
+    for key, words in (raw or {}).items():
+        if not (isinstance(key, int) and lo <= key <= hi):
+            raise LexiconError(f"{where}: key {key!r} must be a number from {lo} to {hi}")
+        for w in words:
+            table[" ".join(norm(w).split())] = key
+    return table
+
+
+def _words(words) -> str:
+    return f"(?:{alternation(words)})(?!\\w)"

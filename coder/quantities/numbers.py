@@ -1,0 +1,279 @@
+"""Numbers as written: digits (Western, Arabic-Indic, Persian, with separators) and number words.
+
+Shared by the quantity recogniser and the date recogniser ("قبل ثلاثة أيام", "three days ago").
+Everything is matched on a *folded* copy of the text (the language profile's normalisation:
+lower case, Arabic letter variants folded, digits to ASCII); `Folded` maps offsets back so that
+spans are returned as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from coder.lang import profile
+from coder.lexicon.load import LexiconError, _Loader as YamlLoader   # YAML 1.2: "no" stays a word
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
+
+
+def load_lexicon(lang: str, stem: str) -> dict:
+    """One of our YAML lexicon files, checked for the header every lexicon carries."""
+    profile(lang)     # an unsupported language fails here, with the languages to use
+    path = LEXICON / lang / f"{stem}.yaml"
+    if not path.exists():
+        raise LexiconError(f"{path} is missing: create it (see the other language's {stem}.yaml)")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YamlLoader) or {}
+    except yaml.YAMLError as e:
+        raise LexiconError(f"{path} is not valid YAML ({e}); fix the line it points to") from None
+    if data.get("language") != lang or data.get("kind") != stem:
+        raise LexiconError(f"{path}: the header must say `language: {lang}` and `kind: {stem}`")
+    return data
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal phrases, longest first so that the longest one wins;
+    spaces inside a phrase match any run of white space."""
+    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in uniq)
+
+
+# ---------------------------------------------------------------- folding
+
+class Folded:
+    """The normalised text and a map from its offsets to the original's."""
+    __slots__ = ("text", "_index")
+
+    def __init__(self, original: str, lang: str):
+        table, changes_length = _fold_table(lang)
+        self.text = original.translate(table)
+        self._index = None
+        if changes_length.search(original):
+            index = []
+            for i, ch in enumerate(original):
+                index.extend([i] * len(ch.translate(table)))
+            index.append(len(original))
+            self._index = index
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the folded span [start, end)."""
+        if self._index is None:
+            return start, end
+        # The end takes in the marks that follow the last letter (الجمعةِ), up to the next letter.
+        return self._index[start], self._index[end]
+
+
+@lru_cache(maxsize=None)
+def _fold_table(lang: str) -> tuple[dict, re.Pattern]:
+    """The language profile's normalisation as one str.translate table (character by character,
+    which is what it does), ten times faster than calling it on a sentence; and a regex of the
+    characters it drops or expands, which shift offsets."""
+    normalise = profile(lang).normalise
+    table, shifting = {}, []
+    for code in [*range(0x20, 0x3000), *range(0xFB50, 0xFF00)]:
+        ch = chr(code)
+        f = normalise(ch)
+        if f != ch:
+            table[code] = f or None
+            if len(f) != 1:
+                shifting.append(re.escape(ch))
+    changes_length = re.compile("[" + "".join(shifting) + "]") if shifting else re.compile("(?!)")
+    return table, changes_length
+
+
+# ---------------------------------------------------------------- cheap pre-check
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+class WordGate:
+    """Says whether a folded text may hold a match at all: some word of it is one of `words`,
+    possibly with one of the language's `prefixes` (clitics, article: وال، بال). A set lookup per
+    word is far cheaper than running a large alternation regex at every position of a sentence
+    that, like most sentences, holds no date or number."""
+    __slots__ = ("words",)
+
+    def __init__(self, phrases, prefixes=()):
+        # A phrase matches only where all its words are: its longest word stands for it.
+        cores = {max(p.split(), key=len) for p in phrases if p.strip()}
+        self.words = frozenset(cores | {p + w for p in prefixes for w in cores})
+
+    def admits(self, folded: str) -> bool:
+        return not self.words.isdisjoint(_LETTER_RUNS.findall(folded))
+
+
+# ---------------------------------------------------------------- number phrases
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    start: int      # offsets in the folded text
+    end: int
+    value: int
+    vague: bool
+    words: bool     # written in words (not digits)
+    text: str       # folded text of the phrase
+
+
+_ANY_DIGIT = re.compile(r"\d")
+_DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?"
+# Not part of a longer token: no letter, digit, separator, currency sign or hyphen glued on
+# (F-16, G20, 10:30, 5th, 1990s, $5, 25-year-old, 3/4 are not counts).
+_BEFORE = r"(?<![\w.,٫٬/:+$€£#-])"
+_AFTER_DIGITS = r"(?![\w%٪]|[.,٫٬:/]\d|-\w)"
+
+
+class NumberReader:
+    """Finds number phrases in folded text and computes their values (one per language)."""
+
+    def __init__(self, lang: str):
+        data = load_lexicon(lang, "numbers")
+        norm = profile(lang).normalise
+        n = lambda ws: [norm(w) for w in ws]  # noqa: E731
+        self.atoms = {norm(k): int(v) for k, v in (data.get("atoms") or {}).items()}
+        self.hundreds = {norm(k): int(v) for k, v in (data.get("hundreds") or {}).items()}
+        self.scales = {norm(k): int(v) for k, v in (data.get("scales") or {}).items()}
+        self.duals = {norm(k): int(v) for k, v in (data.get("dual_scales") or {}).items()}
+        self.vague = {" ".join(norm(k).split()): int(v) for k, v in (data.get("vague") or {}).items()}
+        self.teen_suffixes = set(n(data.get("teen_suffixes") or []))
+        self.ones = set(n(data.get("one_before_multiplier") or []))
+        # English never writes "million" alone for 1,000,000 ("a million"); Arabic does (ألف شخص).
+        self.bare_multipliers = bool(data.get("bare_multipliers", True))
+        teen_only = set(n(data.get("teen_only") or []))
+        multipliers = alternation(list(self.hundreds) + list(self.scales))
+        free_words = [w for w in (list(self.atoms) + list(self.hundreds) + list(self.scales)
+                                  + list(self.duals)) if w not in teen_only]
+        word_alts = [alternation(free_words)]
+        if teen_only and self.teen_suffixes:
+            word_alts.insert(0, f"(?:{alternation(teen_only)})\\s+(?:{alternation(self.teen_suffixes)})")
+        if self.ones:
+            word_alts.append(f"(?:{alternation(self.ones)})(?=\\s+(?:{multipliers})(?!\\w))")
+        word = "(?:" + "|".join(f"(?:{a})" for a in word_alts) + r")(?!\w)"
+        joiner = data.get("joiner") or r"\s+"
+        self.words_pattern = f"{word}(?:{joiner}{word})*"   # for other recognisers' patterns
+        clitics = data.get("clitics") or ""
+        lead = f"(?<!\\w)(?:{clitics})?" if clitics else r"(?<!\w)"
+        self.regex = re.compile(
+            _BEFORE + lead + "(?:"
+            f"(?P<vague>{alternation(self.vague)})(?!\\w)"
+            f"|(?P<digits>{_DIGITS}){_AFTER_DIGITS}(?:\\s*(?P<mult>{multipliers})(?!\\w))?"
+            f"|(?P<words>{word}(?:{joiner}{word})*)"
+            ")")
+        self._word_split = re.compile(joiner)
+        self.prefixes = [norm(p) for p in data.get("prefixes") or []]
+        self.gate = WordGate(list(self.atoms) + list(self.hundreds) + list(self.scales)
+                             + list(self.duals) + list(self.vague), self.prefixes)
+
+    def find(self, folded: str) -> list[NumberMatch]:
+        if not _ANY_DIGIT.search(folded) and not self.gate.admits(folded):
+            return []
+        out = []
+        for m in self.regex.finditer(folded):
+            if m.group("vague"):
+                key = " ".join(m.group("vague").split())
+                out.append(NumberMatch(m.start("vague"), m.end("vague"), self.vague[key], True, True,
+                                       m.group("vague")))
+            elif m.group("digits"):
+                value = self._digits_value(m.group("digits"), m.group("mult"))
+                if value is not None:
+                    end = m.end("mult") if m.group("mult") else m.end("digits")
+                    out.append(NumberMatch(m.start("digits"), end, value, False, False,
+                                           folded[m.start("digits"):end]))
+            else:
+                out.extend(self._words(folded, m.start("words"), m.group("words")))
+        return out
+
+    def value_of(self, phrase: str) -> int | None:
+        """The value of a folded phrase that is one number ("ثلاثة", "3", "twenty-five")."""
+        found = self.find(phrase)
+        return found[0].value if len(found) == 1 and found[0].text == phrase.strip() else None
+
+    def _digits_value(self, digits: str, mult: str | None) -> int | None:
+        grouped = re.sub(r"[,٬](?=\d{3})", "", digits).replace("٫", ".")
+        if len(grouped) >= 8 and grouped.isdigit() and not mult:
+            return None   # 8+ bare digits: an id or phone number, not a count
+        value = float(grouped) if "." in grouped else int(grouped)
+        if mult:
+            value *= self.hundreds.get(mult) or self.scales.get(mult) or 1
+        if value != int(value):
+            return None   # 2.5 (of something) is a measure, not a count
+        return int(value)
+
+    def _words(self, folded: str, start: int, phrase: str) -> list[NumberMatch]:
+        """Split a run of number words into numbers: a run may hold two ("three four") when the
+        order of magnitudes breaks; each is valued on its own."""
+        pieces = []   # (start, end, word)
+        pos = 0
+        for part in self._word_split.split(phrase):
+            i = phrase.index(part, pos)
+            pieces.append((start + i, start + i + len(part), part))
+            pos = i + len(part)
+        out, i = [], 0
+        while i < len(pieces):
+            value, used = self._value(pieces[i:])
+            s, e = pieces[i][0], pieces[i + used - 1][1]
+            if value is not None:
+                out.append(NumberMatch(s, e, value, False, True, folded[s:e]))
+            i += used
+        return out
+
+    def _value(self, pieces) -> tuple[int | None, int]:
+        """Value of the longest well-formed number at the start of `pieces`, and words used."""
+        total = current = 0
+        last_atom = None      # the last atom added since the last scale
+        used = 0
+        for _, _, word in pieces:
+            if word in self.teen_suffixes and last_atom is not None and (
+                    1 <= last_atom <= 9 or last_atom in (11, 12)) and used:
+                current += 10 if last_atom <= 9 else 0   # أحد/اثنا already count 11/12
+                last_atom = 10
+            elif word in self.ones and used == 0:
+                current, last_atom = 1, None
+            elif used == 0 and not self.bare_multipliers and (
+                    word in self.scales or word in self.hundreds):
+                break
+            elif word in self.scales and (current or used == 0) and not (used == 0 and word in self.duals):
+                total += (current or 1) * self.scales[word]
+                current, last_atom = 0, None
+            elif word in self.duals and used == 0:
+                total += self.duals[word]
+                last_atom = None
+            elif word in self.hundreds:
+                if current and current >= 10:
+                    break
+                current = (current or 1) * self.hundreds[word]
+                last_atom = None
+            elif word in self.atoms:
+                v = self.atoms[word]
+                if last_atom is not None and not _follows(last_atom, v):
+                    break
+                if current % 1000 and v >= 100 and current >= 100:
+                    break
+                current += v
+                last_atom = v
+            else:
+                break
+            used += 1
+        if used == 0:
+            return None, 1
+        return total + current, used
+
+
+def _follows(prev: int, new: int) -> bool:
+    """May atom `new` follow atom `prev` inside one number? Tens then units (twenty-five),
+    or units then tens (خمسة وعشرون), or hundreds then anything smaller."""
+    if prev >= 100:
+        return new < 100
+    if prev >= 20 and prev % 10 == 0:
+        return new < 10
+    if prev < 10:
+        return new >= 20 and new % 10 == 0 and new < 100
+    return False
+
+
+@lru_cache(maxsize=None)
+def reader(lang: str) -> NumberReader:
+    return NumberReader(lang)

@@ -1,0 +1,258 @@
+"""Quantities (SPEC §6): a number, the qualifier before it, and the unit of the noun it counts.
+
+For every number phrase the reader finds, the words around it decide: a blocker (Resolution 2254,
+5 %, 10 days, a month name: 2 August 2019, عام 2014) drops it; a qualifier before
+or after it sets the qualifier; a cue (killing, مقتل, "were killed", "death toll rose to") or the
+counted noun sets the unit. All word lists come from `lexicon/<lang>/quantities.yaml`; this module
+holds no language-specific words.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coder.lang import profile
+from coder.model import QuantityValue
+from coder.lexicon.load import LexiconError
+from coder.quantities.numbers import Folded, NumberMatch, alternation, load_lexicon, reader
+
+UNITS = ("people", "fighters", "civilians", "children", "women", "soldiers", "police", "prisoners",
+         "detainees", "killed", "injured", "displaced", "refugees", "families", "vehicles", "other")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
+_WINDOW = 80          # characters of context looked at on each side of a number
+_GLUED = re.compile(r"[^\W\d]+$")
+_TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
+_PUNCT = re.compile(r"[^\w\s'’-]")
+# A phone number: a leading + or 00, or three or more digit groups (checked for 7+ digits).
+_PHONE = re.compile(r"(?<![\w.,])(?:(?:\+|00)\d[\d -]{5,}\d|\d{2,4}(?:[ -]\d{2,4}){2,})(?![\w.,]\d)")
+
+
+def _phrase_key(lang: str, phrase: str) -> str:
+    return " ".join(profile(lang).phrase_tokens(phrase))
+
+
+def _norm_alternation(lang: str, phrases) -> str:
+    norm = profile(lang).normalise
+    for p in phrases:
+        if not isinstance(p, str):
+            raise LexiconError(f"lexicon/{lang}/quantities.yaml: {p!r} is not text; quote it "
+                             f"(YAML reads bare digits as numbers)")
+    return alternation(norm(p) for p in phrases)
+
+
+def _category_regex(lang: str, table: dict, template: str) -> re.Pattern | None:
+    """One regex over all categories' phrases with one named group per category."""
+    parts = []
+    for category, phrases in (table or {}).items():
+        if phrases:
+            parts.append(f"(?P<{category}>{_norm_alternation(lang, phrases)})")
+    if not parts:
+        return None
+    return re.compile(template.replace("{alts}", "|".join(parts)))
+
+
+class QuantityRecogniser:
+    def __init__(self, lang: str):
+        data = load_lexicon(lang, "quantities")
+        self.lang = lang
+        self.profile = profile(lang)
+        self.numbers = reader(lang)
+        self.units: dict[str, str] = {}
+        for unit, nouns in (data.get("units") or {}).items():
+            if unit not in UNITS:
+                raise LexiconError(f"lexicon/{lang}/quantities.yaml: unit {unit!r} is not one of {UNITS}")
+            for noun in nouns:
+                key = _phrase_key(lang, noun)
+                if self.units.get(key, unit) != unit:
+                    raise LexiconError(f"lexicon/{lang}/quantities.yaml: {noun!r} is listed under both "
+                                     f"{self.units[key]!r} and {unit!r}; keep it under one unit")
+                self.units[key] = unit
+        for section in ("qualifiers", "right_qualifiers"):
+            bad = set(data.get(section) or {}) - set(QUALIFIERS)
+            if bad:
+                raise LexiconError(f"lexicon/{lang}/quantities.yaml: {section} has unknown qualifiers "
+                                 f"{sorted(bad)}; use {QUALIFIERS}")
+        self.skip = {_phrase_key(lang, w) for w in data.get("skip_between") or []}
+        self.max_gap = int(data.get("max_gap", 2))
+        self.suffixes = tuple(self.profile.normalise(s) for s in data.get("noun_suffixes") or [])
+        clitics = load_lexicon(lang, "numbers").get("clitics") or ""
+        lead = f"(?<!\\w)(?:{clitics})?" if clitics else r"(?<!\w)"
+        end = r"\s*\(?\s*$"
+        self.left_qualifier = _category_regex(lang, data.get("qualifiers"), lead + "(?:{alts})" + end)
+        self.right_qualifier = _category_regex(lang, data.get("right_qualifiers"),
+                                               r"^(?:\s+[^\W\d]+){0,2}?\s*,?\s*(?:{alts})(?!\w)")
+        self.cue_before = _category_regex(lang, data.get("unit_cues_before"), lead + "(?:{alts})" + end)
+        self.toll_before = _category_regex(lang, data.get("toll_cues"),
+                                           lead + r"(?:{alts})(?:\s+[^\W\d]+){0,4}" + end)
+        self.cue_after = _category_regex(lang, data.get("unit_cues_after"),
+                                         r"^(?:\s+[^\W\d]+){0,2}?\s+(?:{alts})(?!\w)")
+        blockers = _norm_alternation(lang, data.get("not_before") or [])
+        self.blocked_before = re.compile(lead + f"(?:{blockers})" + r"\.?\s*$")
+        # A number beside a month name (from dates.yaml) is part of a date (2 August 2019, June 5).
+        # Month names that are also common words count after a number only before a year.
+        ambiguous = {self.profile.normalise(w) for w in data.get("months_need_year") or []}
+        months = {self.profile.normalise(w) for names in
+                  (load_lexicon(lang, "dates").get("months") or {}).values() for w in names}
+        safe = alternation(months - ambiguous)
+        self.month_before = re.compile(lead + f"(?:{alternation(months)})" + r"\.?\s*$")
+        self.month_after = re.compile(r"^\s*(?:(?:" + safe + r")(?!\w)|(?:" + alternation(ambiguous)
+                                      + r")\.?,?\s*\d)")
+        # VSO languages put the subject between a verb cue and its object ("اعتقلت الشرطة 17"),
+        # and adjectives between a blocker and its number ("القرار الأممي 2254").
+        gap = int(data.get("context_gap", 0))
+        words = r"(?:\s+[^\W\d]+){1,%d}" % gap if gap else None
+        self.blocked_before_gap = re.compile(lead + f"(?:{blockers})" + words + r"\s*$") if gap else None
+        self.cue_before_gap = _category_regex(
+            lang, data.get("unit_cues_before"), lead + "(?:{alts})" + words + end) if gap else None
+        self.blocked_after = re.compile(
+            r"^\s*(?:" + _norm_alternation(lang, data.get("not_after") or [])
+            + r")(?!\w)")
+        self.partitive = re.compile(r"(?:" + _norm_alternation(lang, data.get("partitive") or [])
+                                    + r")(?!\w)") if data.get("partitive") else None
+        self.cue_keeps = set(data.get("cue_keeps") or [])
+        # Units a cue can give (killed, injured...): a noun of one of these is itself an outcome.
+        self.cue_units = {u for key in ("unit_cues_before", "toll_cues", "unit_cues_after")
+                          for u in (data.get(key) or {})}
+        self.needs_noun = {self.profile.normalise(w) for w in data.get("needs_noun") or []}
+
+    # ------------------------------------------------------------ per text
+
+    def find(self, text: str) -> list[QuantityValue]:
+        folded = Folded(text, self.lang)
+        ftext = folded.text
+        numbers = self.numbers.find(ftext)
+        if not numbers:
+            return []
+        masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
+                  if sum(c.isdigit() for c in m.group()) >= 7]
+        out = []
+        for num in numbers:
+            if any(s <= num.start < e for s, e in masked):
+                continue
+            q = self._quantity(ftext, num)
+            if q is None:
+                continue
+            qs, qe, value, qualifier, unit = q
+            s, e = folded.span(qs, qe)
+            out.append(QuantityValue(value, qualifier, unit, s, e, text[s:e]))
+        return out
+
+    def _quantity(self, ftext: str, num: NumberMatch):
+        if self.partitive and self.partitive.match(ftext, num.start):
+            return None
+        left = ftext[max(0, num.start - _WINDOW):num.start]
+        if _GLUED.search(left):
+            left = ""   # a conjunct (و31 إصابة): the words before it belong to the previous item
+        right = ftext[num.end:num.end + _WINDOW]
+        span_start = num.start
+        qualifier = None
+        m = self.left_qualifier.search(left) if self.left_qualifier else None
+        if m:
+            qualifier = m.lastgroup
+            span_start = num.start - (len(left) - m.start(m.lastgroup))
+            left = left[:m.start()]
+        if (self.blocked_before.search(left) or self.blocked_after.match(right)
+                or self.month_before.search(left) or self.month_after.match(right)):
+            return None
+        unit = self._cue(self.cue_before, left)
+        if not unit and self.blocked_before_gap and self.blocked_before_gap.search(left):
+            return None
+        noun_unit, noun_end = self._counted_noun(right)
+        if noun_unit in self.cue_keeps or (noun_unit in self.cue_units and not unit):
+            unit = noun_unit          # "200 families"; an outcome noun: "22 dead and 40 wounded"
+        unit = (unit or self._cue(self.cue_before_gap, left) or self._cue(self.toll_before, left)
+                or noun_unit)
+        after = right[noun_end:]
+        after_cue = self._cue_match(self.cue_after, after)
+        if after_cue and (not unit or unit == noun_unit) and noun_unit not in self.cue_keeps:
+            unit = after_cue
+        if qualifier is None:
+            rq = self.right_qualifier.match(right) if self.right_qualifier else None
+            rq = rq or (self.right_qualifier.match(after) if self.right_qualifier and noun_end else None)
+            qualifier = rq.lastgroup if rq else None
+        if unit is None:
+            if num.words and num.text in self.needs_noun:
+                return None
+            if _looks_like_year(num):
+                return None
+            unit = "other"
+        if num.vague:
+            qualifier = "vague"
+        return span_start, num.end + noun_end, num.value, qualifier or "exact", unit
+
+    @staticmethod
+    def _cue(regex: re.Pattern | None, left: str) -> str | None:
+        if regex is None:
+            return None
+        m = regex.search(left)
+        return m.lastgroup if m else None
+
+    @staticmethod
+    def _cue_match(regex: re.Pattern | None, right: str) -> str | None:
+        if regex is None:
+            return None
+        m = regex.match(right)
+        return m.lastgroup if m else None
+
+    def _counted_noun(self, right: str) -> tuple[str | None, int]:
+        """The unit of the noun a number counts, and where that noun ends in `right` (folded):
+        the first unit noun (or two-word noun) within `max_gap` other words, across skip words."""
+        tokens = []   # (forms, end) of the first few words, up to punctuation or a number
+        for m in _TOKEN.finditer(right):
+            word = m.group()
+            if _PUNCT.match(word) or word[0].isdigit() or len(tokens) > self.max_gap + 4:
+                break
+            tokens.append((self._forms(self.profile.lookup_forms(word)), m.end()))
+        gap = 0
+        for i, token in enumerate(tokens):
+            if i + 1 < len(tokens):
+                unit = self._unit_of(token, tokens[i + 1])
+                if unit:
+                    return unit, tokens[i + 1][1]
+            unit = self._unit_of(token)
+            if unit:
+                return unit, token[1]
+            if not self._skipped(token[0]):
+                gap += 1
+                if gap > self.max_gap:
+                    break
+        return None, 0
+
+    def _skipped(self, forms) -> bool:
+        return any(f in self.skip for f in forms)
+
+    def _unit_of(self, first, second=None) -> str | None:
+        if second is None:
+            for form in first[0]:
+                unit = self.units.get(form)
+                if unit:
+                    return unit
+            return None
+        for a in first[0]:
+            for b in second[0]:
+                unit = self.units.get(f"{a} {b}")
+                if unit:
+                    return unit
+        return None
+
+    def _forms(self, forms: tuple[str, ...]) -> tuple[str, ...]:
+        if not self.suffixes:
+            return forms
+        extra = [f[: -len(s)] for f in forms for s in self.suffixes
+                 if f.endswith(s) and len(f) - len(s) >= 2]
+        return forms + tuple(extra)
+
+
+def _looks_like_year(num: NumberMatch) -> bool:
+    return not num.words and num.text.isdigit() and len(num.text) == 4 and 1900 <= num.value <= 2100
+
+
+@lru_cache(maxsize=None)
+def recogniser(lang: str) -> QuantityRecogniser:
+    return QuantityRecogniser(lang)
+
+
+def find_quantities(text: str, lang: str) -> list[QuantityValue]:
+    """Every counted quantity in `text` (a sentence), with its span as written: from the
+    qualifier, if any, through the number to its counted noun, if any."""
+    return recogniser(lang).find(text)
