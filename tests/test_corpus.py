@@ -77,3 +77,5 @@ def test_corpus_case(lang, case):
             assert not coded, f"{text!r} should code nothing, coded {got}"
         for want in case["events"]:
             assert any(_agrees(want, e) for e in coded), f"{text!r}: expected {want}, coded {got}"
+        if case.get("exactly"):
+            assert len(coded) == len(case["events"]), f"{text!r}: expected exactly {case['events']}, coded {got}"

@@ -2,7 +2,7 @@
 publication date.
 
     find_dates("The army shelled the town on Friday.", "en", date(2019, 8, 5))
-    -> [ResolvedDate(value=date(2019, 8, 2), precision='day', start=34, end=43, text='on Friday')]
+    -> [ResolvedDate(value=date(2019, 8, 2), precision='day', start=29, end=35, text='Friday')]
 
 Resolution is a pure function of (rule, matched slots, publication date); relative phrases with a
 count ("three days ago", "قبل ثلاثة أيام") are resolved by dateparser with the language given,
@@ -18,7 +18,7 @@ from functools import lru_cache
 from coder.dates.resolve import FUTURE_TOLERANCE, resolve
 from coder.dates.rules import DateRules
 from coder.model import ResolvedDate
-from coder.quantities.numbers import Folded
+from coder.lang.numbers import Folded
 
 __all__ = ["find_dates", "date_rules", "FUTURE_TOLERANCE"]
 
@@ -32,6 +32,8 @@ def date_rules(lang: str) -> DateRules:
 
 def find_dates(text: str, lang: str, published: dt.date | None) -> list[ResolvedDate]:
     """Every date expression in `text` that resolves, in text order, with its span as written."""
+    if isinstance(published, dt.datetime):   # a timestamp: its day is what dates resolve against
+        published = published.date()
     rules = date_rules(lang)
     folded = Folded(text, lang)
     if not rules.may_match(folded.text):

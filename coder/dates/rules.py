@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from coder.lang import profile
 from coder.lexicon.load import LexiconError
-from coder.quantities.numbers import WordGate, alternation, load_lexicon, reader
+from coder.lang.numbers import WordGate, alternation, load_lexicon, reader
 
 RESOLVERS = ("calendar", "weekday", "relative", "shift")
 UNITS = ("day", "week", "month", "year")
@@ -21,8 +21,9 @@ _NAMED = re.compile(r"\(\?P<(\w+)>")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Slots that are captured under another slot's name or not at all.
 _ALIASES = {"month_safe": "month", "weekday_bare": "weekday", "month_alt": None}
-# A match of a rule holding one of these slots holds one of the slot's words (or a year).
-_WORD_SLOTS = {"month", "month_safe", "weekday", "weekday_bare", "unit", "day_word", "year"}
+# A match of a rule holding one of these slots holds one of the slot's words (or a year). Ordinal
+# day words (الثاني، الأول) are common words and always come with a month, so they are no trigger.
+_WORD_SLOTS = {"month", "month_safe", "weekday", "weekday_bare", "unit", "year"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -73,7 +74,7 @@ class DateRules:
         }
         self.rules: list[Rule] = []
         branches = []
-        triggers = list(self.months) + list(self.weekdays) + list(self.units) + list(self.day_words)
+        triggers = list(self.months) + list(self.weekdays) + list(self.units)
         for i, spec in enumerate(data.get("rules") or []):
             rule, branch = self._compile_rule(i, spec, slots, where)
             self.rules.append(rule)
@@ -81,7 +82,7 @@ class DateRules:
             if not set(_SLOT.findall(spec["pattern"])) & _WORD_SLOTS:
                 if not spec.get("triggers"):
                     raise LexiconError(f"{where}: rule {rule.id} has no word slot, so it needs "
-                                     f"`triggers`: words one of which every match contains")
+                                       f"`triggers`: words one of which every match contains")
                 triggers += [self.normalise(w) for w in spec["triggers"]]
         self.gate = WordGate(triggers, self.numbers.prefixes)
         if not branches:
@@ -98,7 +99,7 @@ class DateRules:
         rid, resolve = spec.get("id"), spec.get("resolve")
         if not rid or resolve not in RESOLVERS or not spec.get("pattern"):
             raise LexiconError(f"{where}: rule {spec!r} needs an `id`, a `pattern` and "
-                             f"`resolve` (one of {RESOLVERS})")
+                               f"`resolve` (one of {RESOLVERS})")
         if spec.get("unit") not in (None, *UNITS):
             raise LexiconError(f"{where}: rule {rid}: unit must be one of {UNITS}")
         rule = Rule(rid, resolve, spec.get("unit"), int(spec.get("offset", 0)))
@@ -109,7 +110,7 @@ class DateRules:
             slot = m.group(1)
             if slot not in slots:
                 raise LexiconError(f"{where}: rule {rid} uses unknown slot {{{slot}}}; "
-                                 f"known slots: {sorted(slots)}")
+                                   f"known slots: {sorted(slots)}")
             name = _ALIASES.get(slot, slot)
             if name is None:
                 return f"(?:{slots[slot]})"

@@ -88,7 +88,9 @@ _VOWELS = set("aeiou")
 def _regular_forms(w: str) -> dict[str, set[str]]:
     """s, past/participle and -ing forms; where doubling the last consonant is uncertain both
     spellings are produced (a form that is no English word never occurs in text, so it costs nothing)."""
-    if w.endswith("e") and not w.endswith("ee"):
+    if w.endswith("ee"):                  # agree: agreed, agreeing
+        past, ing = {w + "d"}, {w + "ing"}
+    elif w.endswith("e"):
         past, ing = {w + "d"}, {w[:-1] + "ing"}
     elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
         past, ing = {w[:-1] + "ied"}, {w + "ing"}

@@ -26,15 +26,15 @@ LEXICON_DIR = Path(__file__).parent
 KINDS = ("verbs", "actors", "agents", "discards")
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class YAML_LOADER(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML 1.2 booleans: only true/false. YAML 1.1 also reads on/off/yes/no as booleans, and those
     are words a lexicon lists ("on" is a target marker, "no" a negation)."""
 
 
-_Loader.yaml_implicit_resolvers = {
+YAML_LOADER.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false|True|False)$"),
+YAML_LOADER.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false|True|False)$"),
                               list("tTfF"))
 END = ""  # trie key holding the payloads of a phrase that ends at this node
 
@@ -71,9 +71,10 @@ class ActorRef:
             for start, end, code in self.periods:
                 if (start is None or start <= day) and (end is None or day < end):
                     return code
-        elif self.periods and self.code.code is None:
-            return self.periods[-1][2]
-        return self.code
+            return self.code
+        # no date: the office held now (an open-ended period), else the default
+        current = [code for start, end, code in self.periods if end is None]
+        return current[-1] if current else self.code
 
 
 @dataclass(slots=True, frozen=True)
@@ -122,7 +123,7 @@ def lexicon_version() -> str:
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except yaml.YAMLError as e:
         raise LexiconError(f"{path}: not valid YAML ({e}); fix the syntax") from None
     if not isinstance(data, dict):
@@ -223,7 +224,8 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                         ("agent_marker", grammar.agent_markers), ("target_marker", grammar.target_markers),
                         ("coordinator", grammar.coordinators), ("clause_break", grammar.clause_breaks),
                         ("locative_marker", grammar.locative_markers),
-                        ("complement_marker", grammar.complement_markers), ("determiner", grammar.determiners)):
+                        ("complement_marker", grammar.complement_markers), ("determiner", grammar.determiners),
+                        ("infinitive_marker", grammar.infinitive_markers)):
         for w in words:
             _insert(trie, keys(w), GrammarRef(role))
             sizes["grammar"] += 1
@@ -233,7 +235,7 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
             if kind == "verbs":
                 objects = tuple(tuple(keys(o)) for o in e.object)
                 by_first: dict[str, list] = {}
-                for o in objects:
+                for o in sorted(objects, key=len, reverse=True):   # the longest object phrase wins
                     if o:
                         by_first.setdefault(o[0], []).append(o)
                 for v in e.verbs:
@@ -304,6 +306,9 @@ def load(lang: str) -> CompiledLexicon:
         with open(tmp, "wb") as f:
             pickle.dump(lex, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
+        for old in cache.parent.glob(f"lexicon-{lang}-*.pickle"):
+            if old != cache:   # earlier versions of the dictionaries are never read again
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home only costs the compile time
     return lex

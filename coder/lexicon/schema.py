@@ -107,6 +107,7 @@ class Grammar(_Strict):
     clause_breaks: list[Phrase] = []
     locative_markers: list[Phrase] = []
     complement_markers: list[Phrase] = []
+    infinitive_markers: list[Phrase] = []
     determiners: list[Phrase] = []
     irregular_verbs: dict[str, list[str]] = {}
 

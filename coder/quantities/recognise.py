@@ -14,7 +14,7 @@ from functools import lru_cache
 from coder.lang import profile
 from coder.model import QuantityValue
 from coder.lexicon.load import LexiconError
-from coder.quantities.numbers import Folded, NumberMatch, alternation, load_lexicon, reader
+from coder.lang.numbers import Folded, NumberMatch, alternation, load_lexicon, reader
 
 UNITS = ("people", "fighters", "civilians", "children", "women", "soldiers", "police", "prisoners",
          "detainees", "killed", "injured", "displaced", "refugees", "families", "vehicles", "other")
@@ -36,7 +36,7 @@ def _norm_alternation(lang: str, phrases) -> str:
     for p in phrases:
         if not isinstance(p, str):
             raise LexiconError(f"lexicon/{lang}/quantities.yaml: {p!r} is not text; quote it "
-                             f"(YAML reads bare digits as numbers)")
+                               f"(YAML reads bare digits as numbers)")
     return alternation(norm(p) for p in phrases)
 
 
@@ -65,22 +65,22 @@ class QuantityRecogniser:
                 key = _phrase_key(lang, noun)
                 if self.units.get(key, unit) != unit:
                     raise LexiconError(f"lexicon/{lang}/quantities.yaml: {noun!r} is listed under both "
-                                     f"{self.units[key]!r} and {unit!r}; keep it under one unit")
+                                       f"{self.units[key]!r} and {unit!r}; keep it under one unit")
                 self.units[key] = unit
         for section in ("qualifiers", "right_qualifiers"):
             bad = set(data.get(section) or {}) - set(QUALIFIERS)
             if bad:
                 raise LexiconError(f"lexicon/{lang}/quantities.yaml: {section} has unknown qualifiers "
-                                 f"{sorted(bad)}; use {QUALIFIERS}")
+                                   f"{sorted(bad)}; use {QUALIFIERS}")
         self.skip = {_phrase_key(lang, w) for w in data.get("skip_between") or []}
         self.max_gap = int(data.get("max_gap", 2))
         self.suffixes = tuple(self.profile.normalise(s) for s in data.get("noun_suffixes") or [])
         clitics = load_lexicon(lang, "numbers").get("clitics") or ""
         lead = f"(?<!\\w)(?:{clitics})?" if clitics else r"(?<!\w)"
-        end = r"\s*\(?\s*$"
+        end = r"\s*(?:\(\s*)?$"   # written so that a run of spaces cannot make it backtrack
         self.left_qualifier = _category_regex(lang, data.get("qualifiers"), lead + "(?:{alts})" + end)
         self.right_qualifier = _category_regex(lang, data.get("right_qualifiers"),
-                                               r"^(?:\s+[^\W\d]+){0,2}?\s*,?\s*(?:{alts})(?!\w)")
+                                               r"^(?:\s+[^\W\d]+){0,2}?\s*(?:,\s*)?(?:{alts})(?!\w)")
         self.cue_before = _category_regex(lang, data.get("unit_cues_before"), lead + "(?:{alts})" + end)
         self.toll_before = _category_regex(lang, data.get("toll_cues"),
                                            lead + r"(?:{alts})(?:\s+[^\W\d]+){0,4}" + end)
@@ -93,10 +93,11 @@ class QuantityRecogniser:
         ambiguous = {self.profile.normalise(w) for w in data.get("months_need_year") or []}
         months = {self.profile.normalise(w) for names in
                   (load_lexicon(lang, "dates").get("months") or {}).values() for w in names}
-        safe = alternation(months - ambiguous)
+        after = [f"(?:{alternation(months - ambiguous)})(?!\\w)"]
+        if ambiguous:
+            after.append(f"(?:{alternation(ambiguous)})\\.?(?:,\\s*|\\s+)\\d")
         self.month_before = re.compile(lead + f"(?:{alternation(months)})" + r"\.?\s*$")
-        self.month_after = re.compile(r"^\s*(?:(?:" + safe + r")(?!\w)|(?:" + alternation(ambiguous)
-                                      + r")\.?,?\s*\d)")
+        self.month_after = re.compile(r"^\s*(?:" + "|".join(after) + ")")
         # VSO languages put the subject between a verb cue and its object ("اعتقلت الشرطة 17"),
         # and adjectives between a blocker and its number ("القرار الأممي 2254").
         gap = int(data.get("context_gap", 0))

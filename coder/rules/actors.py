@@ -23,10 +23,11 @@ class ActorGroup:
 
 def _conflict(a: ActorCode, b: ActorCode, b_is_agent: bool) -> bool:
     """Parts that cannot belong to one actor: two countries, two groups, or a second role noun
-    ("مهاجم انتحاري 47 شخصا" is an attacker and his victims; "الرئيس ... ترامب" is one person)."""
+    ("مهاجم انتحاري 47 شخصا" is an attacker and his victims; "الرئيس ... ترامب" is one person).
+    A role noun after a named group is its members ("ISIS fighters"): the group keeps its role."""
     return bool((a.country and b.country and a.country != b.country) or
                 (a.group and b.group and a.group != b.group) or
-                (b_is_agent and a.role and b.role and a.role != b.role))
+                (b_is_agent and a.role and b.role and a.role != b.role and not a.group))
 
 
 def _code_of(m: Mention, day: Optional[dt.date]) -> ActorCode:

@@ -84,10 +84,16 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     X of attacking Y" is one accusation) and a participle used as an adjective between a
     determiner and an actor ("six suspected militants", "the wounded soldiers")."""
     complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
+    infinitive = roles.get("infinitive_marker", set())
     actor_starts = {m.first for m in actor_ms}
     kept = []
     for h in hits:
         before = h.first - 1
+        if h.entry.tag == "base" and before in infinitive and kept and h.first - kept[-1].last <= 8:
+            # "agreed to expand", "urged Iran to release", "threatened to attack": the content of
+            # the first event, whose target stays in its window
+            trace.append(f"{h.mention.text!r}: infinitive after {kept[-1].mention.text!r}, part of that event")
+            continue
         if h.entry.tag == "ing" and before in complement:
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
             continue

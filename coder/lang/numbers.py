@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from coder.lang import profile
-from coder.lexicon.load import LexiconError, _Loader as YamlLoader   # YAML 1.2: "no" stays a word
+from coder.lexicon.load import LexiconError, YAML_LOADER as YamlLoader   # YAML 1.2: "no" stays a word
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
