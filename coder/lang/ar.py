@@ -86,6 +86,13 @@ def refers_back(tokens, i: int) -> bool:
                for suf in _SUFFIXES)
 
 
+def starts_with_preposition(token) -> bool:
+    """بالمرتزقة, كالجيش: a preposition clitic opens a new phrase, so the word is not part of the
+    actor phrase before it (تهديد ... أوروبا بالمرتزقة is Europe, then mercenaries)."""
+    n = token.norm
+    return len(n) >= 4 and n[0] in "بك" and n[1:] in token.forms
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     return split_by(text, _BOUNDARY)
 

@@ -47,6 +47,11 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     return tuple(forms)
 
 
+def starts_with_preposition(token) -> bool:
+    """English prepositions are words of their own, never part of the next word."""
+    return False
+
+
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
 

@@ -54,6 +54,7 @@ class Trigger:
     speech: bool
     objects: tuple[tuple[str, ...], ...]
     subject_is_target: bool = False
+    genitive: Optional[str] = None     # nouns: is the actor right after the noun its source or target
     # the object phrases by their first key, so that a token is checked against the few phrases
     # that can start with it, not against every object of the entry
     objects_by_first: dict = field(default_factory=dict, compare=False, hash=False)
@@ -225,7 +226,8 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                         ("coordinator", grammar.coordinators), ("clause_break", grammar.clause_breaks),
                         ("locative_marker", grammar.locative_markers),
                         ("complement_marker", grammar.complement_markers), ("determiner", grammar.determiners),
-                        ("infinitive_marker", grammar.infinitive_markers)):
+                        ("infinitive_marker", grammar.infinitive_markers),
+                        ("conditional_marker", grammar.conditional_markers)):
         for w in words:
             _insert(trie, keys(w), GrammarRef(role))
             sizes["grammar"] += 1
@@ -241,10 +243,10 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                 for v in e.verbs:
                     forms = prof.verb_forms(v, grammar.irregular_verbs) if lang == "en" else prof.verb_forms(v)
                     for surface, tag in forms:
-                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects, e.subject_is_target, by_first))
+                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects, e.subject_is_target, e.genitive, by_first))
                         sizes[kind] += 1
                 for n in e.nouns:
-                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects, e.subject_is_target, by_first))
+                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects, e.subject_is_target, e.genitive, by_first))
                     sizes[kind] += 1
             elif kind == "actors":
                 periods = tuple((p.from_, p.to, ActorCode(p.country, p.group, p.role)) for p in e.periods)

@@ -28,6 +28,7 @@ class VerbEntry(_Strict):
     object: list[Phrase] = []
     speech: bool = False
     subject_is_target: bool = False
+    genitive: Optional[Literal["source", "target"]] = None
     note: Optional[str] = None
 
     @field_validator("code")
@@ -108,6 +109,7 @@ class Grammar(_Strict):
     locative_markers: list[Phrase] = []
     complement_markers: list[Phrase] = []
     infinitive_markers: list[Phrase] = []
+    conditional_markers: list[Phrase] = []
     determiners: list[Phrase] = []
     irregular_verbs: dict[str, list[str]] = {}
 

@@ -36,7 +36,7 @@ def _code_of(m: Mention, day: Optional[dt.date]) -> ActorCode:
 
 
 def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
-                 day: Optional[dt.date]) -> list[Actor]:
+                 day: Optional[dt.date], prof) -> list[Actor]:
     """Merge adjacent actor/agent mentions (at most MAX_GAP tokens apart, no barrier token between:
     coordinators, punctuation, clause breaks, triggers) into actors."""
     actors: list[Actor] = []
@@ -46,6 +46,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             prev = actors[-1]
             gap = range(prev.last + 1, m.first)
             if len(gap) <= MAX_GAP and not any(g in barrier for g in gap) and \
+                    not prof.starts_with_preposition(tokens[m.first]) and \
                     not _conflict(prev.code, code, m.kind == "agent"):
                 prev.code = prev.code.merged(code)
                 prev.last, prev.end = m.last, m.end

@@ -66,6 +66,25 @@ class SentenceAnalysis:
     trace: list[str] = field(default_factory=list)
 
 
+def _in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
+    """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
+    for i in range(h.first - 1, max(-1, h.first - 12), -1):
+        if i in punct:
+            return False
+        if i in conditional:
+            return True
+    return False
+
+
+def _condition_subject(h: Hit, groups: list[ActorGroup], conditional: set[int], punct: set[int]) -> Optional[ActorGroup]:
+    """"threatened to flood its borders if Europe refuses": the actor of the if-clause after a threat."""
+    marker = next((i for i in sorted(conditional) if i > h.last), None)
+    if marker is None or any(p in punct for p in range(h.last + 1, marker) if p not in conditional):
+        return None
+    return next((g for g in groups if marker < g.first <= marker + 4
+                 and not any(p in punct for p in range(marker, g.first))), None)
+
+
 def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str]) -> None:
     """"The US army said its forces killed...", "الجيش الأمريكي ... قواته": a role noun owned by a
     pronoun belongs to the last actor before it that has a country or a group."""
@@ -188,7 +207,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coord = roles.get("coordinator", set())
     barrier = punct | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
-    actors = build_actors(actor_ms, toks, text, barrier, day)
+    actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile)
     _resolve_possessives(actors, toks, lang_profile, trace)
     groups = group_actors(actors, coord, toks)
     out.actors, out.groups, out.triggers = actors, groups, hits
@@ -199,7 +218,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     negation = roles.get("negation", set())
     passive_aux = roles.get("passive_auxiliary", set())
     agent_markers = sorted(marker_ends.get("agent_marker", []))
-    clause_breaks = roles.get("clause_break", set()) | {i for i in punct if toks[i].norm in (";", "؛")}
+    conditional = roles.get("conditional_marker", set())
+    clause_breaks = roles.get("clause_break", set()) | conditional | {i for i in punct if toks[i].norm in (";", "؛")}
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     for k, h in enumerate(hits):
@@ -207,8 +227,15 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if any(i in negation for i in range(max(0, h.first - NEGATION_WINDOW), h.first)):
             trace.append(f"{h.mention.text!r}: negated, no event")
             continue
+        if _in_condition(h, conditional, punct):
+            trace.append(f"{h.mention.text!r}: inside an if-clause, hypothetical, no event")
+            continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile)
+        if h.entry.code[:2] == "13":
+            threatened = _condition_subject(h, groups, conditional, punct)
+            if threatened is not None and threatened is not src:
+                tgt, how = threatened, how + "; the subject of the condition is the one threatened"
         sources[k] = src
         trace.append(f"{h.mention.text!r}: {how}; source {_names(src)}, target {_names(tgt)}")
         coded.append((h, src, tgt))
@@ -224,8 +251,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for h, src, tgt in coded:
         for s in (src.members[:MAX_MEMBERS] if src else [None]):
             for t in (tgt.members[:MAX_MEMBERS] if tgt else [None]):
-                if s is not None and t is not None and s.code.code == t.code.code and s.start == t.start:
-                    continue
+                if s is not None and t is not None and s.code.code == t.code.code:
+                    if s.start == t.start:
+                        continue
+                    t = None   # an actor does not act on itself: "X said X ..." is a slip of the rules
                 key = (h.entry.code, s.code.code if s else None, t.code.code if t else None, h.first)
                 if key in seen:
                     continue
@@ -307,6 +336,9 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
                 all(m.code.role is None and m.code.group is None for m in others[0].members):
             # "غارات إسرائيلية", "ضربة جوية أمريكية": a nationality adjective after the noun is its agent
             return others[0], others[1] if len(others) > 1 else None, "nominal event with a nationality adjective"
+        if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 1 and _genitive_is_source(h.entry):
+            # "تهديد ترامب" (Trump's threat), "دعوة الأمم المتحدة": the genitive after the noun is its agent
+            return others[0], others[1] if len(others) > 1 else None, "nominal event: the genitive is its agent"
         # "ISIS attack on X", "Israeli airstrikes": an actor right before the noun is its agent (in
         # verb-first languages it is the subject of the verb before: "أعلنت الشرطة مقتل سبعة")
         src = near_left[-1] if near_left and near_left[-1].last >= h.first - 1 and not prof.VERB_SUBJECT_ORDER else None
@@ -341,6 +373,14 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
 # Root classes that describe one act of violence from different sides (assault, fight, mass
 # violence): "a car bomb exploded (183), killing ten (190)" is one event.
 _FAMILY = {"18": "violence", "19": "violence", "20": "violence"}
+
+
+def _genitive_is_source(entry: Trigger) -> bool:
+    """Whose is the event a noun names? Statements, appeals, threats and the like belong to the
+    actor after them; arrests, assaults and killings to their victims (مقتل X, اعتقال X)."""
+    if entry.genitive:
+        return entry.genitive == "source"
+    return entry.code[:2] < "17"
 
 
 def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
