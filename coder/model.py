@@ -74,6 +74,7 @@ class Mention:
     text: str
     entry: object      # the compiled lexicon entry (or resolved value for dates/quantities/places)
     rule_id: str = ""
+    first_form: int = 0  # which lookup form of the first token matched (0: the word as written)
 
 
 @dataclass(slots=True)

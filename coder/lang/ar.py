@@ -86,11 +86,12 @@ def refers_back(tokens, i: int) -> bool:
                for suf in _SUFFIXES)
 
 
-def starts_with_preposition(token) -> bool:
-    """بالمرتزقة, كالجيش: a preposition clitic opens a new phrase, so the word is not part of the
-    actor phrase before it (تهديد ... أوروبا بالمرتزقة is Europe, then mercenaries)."""
+def starts_with_preposition(token, form: int) -> bool:
+    """بالمرتزقة, كالجيش: read through a preposition clitic (`form`, the lookup form that matched,
+    is not the word as written), the word opens a new phrase and is not part of the actor phrase
+    before it (تهديد ... أوروبا بالمرتزقة is Europe, then mercenaries; سفير بولندا stays one)."""
     n = token.norm
-    return len(n) >= 4 and n[0] in "بك" and n[1:] in token.forms
+    return form > 0 and len(n) >= 4 and n[0] in "بك" and not token.forms[form].startswith(n[0])
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -152,6 +153,8 @@ def verb_forms(spec: str) -> list[tuple[str, str]]:
 
 
 def adjective_forms(adj: str) -> list[str]:
-    """A nisba adjective in every gender and number: عراقي -> عراقية، عراقيون، عراقيين، عراقيات ..."""
-    a = normalise(adj)
-    return [a, a + "ه", a + "ون", a + "ين", a + "ات", a + "ان", a + "تان", a + "تين"]
+    """A nisba adjective in every gender, number and case: عراقي -> عراقية، عراقيون، عراقيين، عراقيات، عراقيا ..."""
+    words = normalise(adj).split()
+    # every word of a multi-word nisba agrees: كوري جنوبي -> كوريين جنوبيين; ا is the accusative
+    # ending of the indefinite (مصورا فرنسيا)
+    return [" ".join(w + suf for w in words) for suf in ("", "ه", "ون", "ين", "ات", "ان", "تان", "تين", "ا")]

@@ -47,7 +47,7 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     return tuple(forms)
 
 
-def starts_with_preposition(token) -> bool:
+def starts_with_preposition(token, form: int) -> bool:
     """English prepositions are words of their own, never part of the next word."""
     return False
 

@@ -17,23 +17,23 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     n = len(tokens)
     for i in range(n):
         stack = []
-        for f in tokens[i].forms:
+        for fi, f in enumerate(tokens[i].forms):
             node = trie.get(f)
             if node is not None:
-                stack.append((i, node))
+                stack.append((i, node, fi))
         seen = set()
         while stack:
-            j, node = stack.pop()
+            j, node, fi = stack.pop()
             payloads = node.get(END)
             if payloads and (j, id(payloads)) not in seen:
                 seen.add((j, id(payloads)))
                 start, end = tokens[i].start, tokens[j].end
                 for p in payloads:
                     out.append(Mention(_KIND[type(p)], i, j, start, end, text[start:end], p,
-                                       getattr(p, "rule_id", "")))
+                                       getattr(p, "rule_id", ""), fi))
             if j + 1 < n:
                 for f in tokens[j + 1].forms:
                     nxt = node.get(f)
                     if nxt is not None:
-                        stack.append((j + 1, nxt))
+                        stack.append((j + 1, nxt, fi))
     return out

@@ -46,7 +46,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             prev = actors[-1]
             gap = range(prev.last + 1, m.first)
             if len(gap) <= MAX_GAP and not any(g in barrier for g in gap) and \
-                    not prof.starts_with_preposition(tokens[m.first]) and \
+                    not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                     not _conflict(prev.code, code, m.kind == "agent"):
                 prev.code = prev.code.merged(code)
                 prev.last, prev.end = m.last, m.end

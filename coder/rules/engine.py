@@ -66,6 +66,27 @@ class SentenceAnalysis:
     trace: list[str] = field(default_factory=list)
 
 
+def _fold_object_nouns(coded: list, toks, breaks: set[int], trace: list[str]) -> list:
+    """"X condemned the Turkish attack", "نددت الجامعة بالهجوم التركي": an event noun that is the
+    object of a statement, appeal, threat or rejection names an event reported elsewhere; it is
+    not coded again, and its doer (else its victim) is whom the verb is about. Reporting verbs
+    ("announced the killing of") are not folded: what they report is the event."""
+    out, skip = [], set()
+    for i, (h, src, tgt) in enumerate(coded):
+        if i in skip:
+            continue
+        if h.entry.pos == "verb" and not h.entry.speech and h.entry.code[:2] < "14" and i + 1 < len(coded):
+            n, nsrc, ntgt = coded[i + 1]
+            if n.entry.pos == "noun" and not any(b in breaks for b in range(h.last + 1, n.first)):
+                skip.add(i + 1)
+                if tgt is None:
+                    tgt = nsrc or ntgt
+                trace.append(f"{n.mention.text!r}: the object of {h.mention.text!r}, an event reported before; "
+                             f"{h.mention.text!r} is about {_names(tgt)}")
+        out.append((h, src, tgt))
+    return out
+
+
 def _in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
     """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
     for i in range(h.first - 1, max(-1, h.first - 12), -1):
@@ -240,6 +261,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"{h.mention.text!r}: {how}; source {_names(src)}, target {_names(tgt)}")
         coded.append((h, src, tgt))
 
+    coded = _fold_object_nouns(coded, toks, clause_breaks | punct, trace)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
         if dropped:
@@ -351,9 +373,10 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     first_tok = toks[h.first]
     clitic_and = any(first_tok.norm.startswith(c) and first_tok.norm[len(c):] in first_tok.forms
                      for c in prof.CLITIC_COORDINATORS)
-    if k > 0 and ((h.first - 1) in coord or clitic_and) and sources.get(k - 1) is not None:
+    prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
+    if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
         # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
-        return sources[k - 1], others[0] if others else None, "coordinated verb shares the subject"
+        return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
         first = others[0]
         if h.entry.code[:2] in VIOLENT_ROOTS and len(others) == 1 and not h.entry.objects and \
