@@ -27,7 +27,7 @@ def cmd_code(a) -> int:
 
     started = time.perf_counter()
     v = versions()
-    with DatasetWriter(a.out, v["coder_version"], v["lexicon_version"]) as w:
+    with DatasetWriter(a.out, v["coder_version"], v["lexicon_version"], batch_docs=a.batch) as w:
         for item in iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang):
             if isinstance(item, Reject):
                 w.reject(item)
@@ -107,6 +107,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--date", type=_date, help="publication date for .txt inputs without one in the name")
     c.add_argument("--lang", choices=["ar", "en"], help="language of inputs that do not say (default: detect)")
     c.add_argument("--max-chars", type=int, default=1_000_000, help="longer documents are rejected")
+    c.add_argument("--batch", type=int, default=2000,
+                   help="documents per commit: a killed run loses at most this many (default 2000)")
     c.add_argument("--quiet", action="store_true", help="no summary on stderr")
     c.set_defaults(run=cmd_code)
 

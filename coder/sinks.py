@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from coder.model import CodedDocument, Reject, RejectRow
-from coder.tables import SCHEMA_VERSION, TABLES, file_metadata, to_arrow
+from coder.tables import SCHEMA_VERSION, TABLES, file_metadata, schema, to_arrow
 
 try:  # advisory lock against two runs writing one dataset; absent on Windows
     import fcntl
@@ -122,8 +122,11 @@ class DatasetWriter:
         self._load_rejects()
         seqs = [s for t in TABLES for s in self._parts(t)]
         self._next = max(seqs, default=0) + 1
+        self._write_empty_tables()   # readable from the start, even if this run is killed
 
     def close(self) -> None:
+        if self._open:
+            self._write_empty_tables()
         self._open = False
         shutil.rmtree(self.root / ".staging", ignore_errors=True)
         if self._lock_fd is not None:
@@ -290,6 +293,8 @@ class DatasetWriter:
             os.fsync(f.fileno())
         os.replace(tmp, self._path(table, part))
         _fsync_dir(self.root / table)
+        if part != 0:
+            self._remove(table, 0)   # the empty placeholder (part 0, see _write_empty_tables) is not needed now
 
     def _remove(self, table: str, part: int) -> None:
         try:
@@ -337,6 +342,14 @@ class DatasetWriter:
         for doc_id, (sha, version, part) in self._docs.items():
             if part in parts:
                 self._docs[doc_id] = (sha, version, seq)
+
+    def _write_empty_tables(self) -> None:
+        """A table with no rows still has one (empty) file, part 0, so that the documented
+        read_parquet('DIR/<table>/**/*.parquet') finds its columns instead of failing. Batches
+        are numbered from 1; the first real part of a table removes the placeholder."""
+        for table in TABLES:
+            if not self._parts(table):
+                self._write(table, 0, schema(table).empty_table())
 
     def _remove_uncommitted(self) -> None:
         committed = set(self._parts("documents"))
