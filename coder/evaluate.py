@@ -113,9 +113,10 @@ def score_item(t: Tally, item: dict, pred: list[EventRow], quants: dict[str, lis
             root_pairs = pairs
     for p in pred:
         t.per_root[p.event_root_code][1] += 1
-    for g in gold:
-        for r in _roots(g):
-            t.per_root[r][2] += 1 / len(_roots(g))
+    matched = {id(g): p for g, p in root_pairs}
+    for g in gold:   # a gold event that accepts several roots counts under the root it was matched on
+        p = matched.get(id(g))
+        t.per_root[p.event_root_code if p is not None else sorted(_roots(g))[0]][2] += 1
     for g, p in root_pairs:
         t.per_root[p.event_root_code][0] += 1
         a = t.attrs
@@ -166,7 +167,8 @@ def evaluate(paths: list[str], show_misses: int = 0) -> tuple[list[str], dict]:
     lines, summary = [], {}
     for lang, t in sorted(tallies.items()):
         pr, pd_ = t.prf("root"), t.prf("dyad")
-        summary[lang] = {"root_f1": pr[2], "dyad_f1": pd_[2]}
+        summary[lang] = {"root_f1": pr[2], "dyad_f1": pd_[2],
+                         **{k: v[0] / v[1] for k, v in t.attrs.items() if v[1]}}
         lines.append(f"[{lang}] items={t.items} gold events={t.gold} coded={t.pred}")
         lines.append(f"[{lang}] root  P={pr[0]:.2f} R={pr[1]:.2f} F1={pr[2]:.2f}")
         lines.append(f"[{lang}] dyad  P={pd_[0]:.2f} R={pd_[1]:.2f} F1={pd_[2]:.2f}")
@@ -177,7 +179,7 @@ def evaluate(paths: list[str], show_misses: int = 0) -> tuple[list[str], dict]:
             p = tp / npred if npred else 0.0
             rec = tp / ngold if ngold else 0.0
             f = 2 * p * rec / (p + rec) if p + rec else 0.0
-            weak.append(f"{r}:F1={f:.2f}(tp={tp},coded={npred},gold={ngold:.0f})")
+            weak.append(f"{r}:F1={f:.2f}(tp={tp},coded={npred},gold={ngold})")
         lines.append(f"[{lang}] per root: " + " ".join(weak))
     for key, c in sorted(detection.items()):
         tp, fp, fn = c["tp"], c["fp"], c["fn"]

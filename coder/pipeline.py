@@ -68,9 +68,11 @@ def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> s
 
 
 def _event_place(r: SentenceResult, c: EventCandidate, focus) -> tuple[Optional[PlaceMention], Optional[str]]:
-    """The most specific place the sentence ties to the event; places inside actor phrases
-    ("the Syrian army", "Damascus said") are actors, unless a locative cue introduces them."""
-    actor_spans = [(a.start, a.end) for a in r.analysis.actors]
+    """The most specific place the sentence ties to the event; places inside actor phrases that
+    act ("the Syrian army", "Damascus said") are actors, unless a locative cue introduces them."""
+    # a town named as a bare country actor ("struck Aleppo") is still where it happened; a capital
+    # standing for its government, an organisation or a role noun is not
+    actor_spans = [(a.start, a.end) for a in r.analysis.actors if a.code.role or a.code.group]
     usable = [p for p in r.places
               if p.locative or not any(s < p.end and p.start < e for s, e in actor_spans)]
     if usable:
