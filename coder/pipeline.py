@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional
 from coder import __version__
 from coder.cameo import lookup as cameo
 from coder.dates import find_dates
-from coder.geo import document_focus, find_places_in_tokens
+from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.lang import detect, profile
 from coder.lexicon.load import lexicon_version, load
 from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
@@ -155,6 +155,21 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     return events, quants
 
 
+def _actor_country(results: list[SentenceResult]):
+    """A document that names no place: the country most of its actors belong to ("the Iraqi army",
+    "Pakistani police") is where it happens, at country precision."""
+    counts: dict[str, int] = {}
+    for r in results:
+        for a in r.analysis.actors:
+            c = a.code.country
+            if c and c not in ("EUR", "WST", "MEA", "INT"):
+                counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: kv[1])[0]
+    return Gazetteer.default().country(best)
+
+
 def document_sha(doc: Document) -> str:
     return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -169,7 +184,7 @@ def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> Code
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
         first_pass = [find_places_in_tokens(s.text, s.tokens, lang) for s in sents]
-        focus = document_focus([p for ps in first_pass for p in ps])
+        focus = document_focus([p for ps in first_pass for p in ps]) or _actor_country(results)
         hint = focus.country if focus is not None else None
         for r, places in zip(results, first_pass):
             if r.analysis.events:
