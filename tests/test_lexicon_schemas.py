@@ -1,0 +1,46 @@
+"""The lexicon formats are declared: schemas/lexicon.<kind>.json are generated from the pydantic
+models that validate every dictionary file on load, and must match them (DESIGN.md §3)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from coder.lexicon.load import YAML_LOADER, check, lexicon_files
+from coder.lexicon.schema import export
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_committed_lexicon_schemas_match_the_models(tmp_path):
+    for fresh in export(tmp_path):
+        committed = ROOT / "schemas" / fresh.name
+        assert committed.exists(), f"run `python -m coder.lexicon.schema schemas` to write {committed.name}"
+        assert json.loads(committed.read_text()) == json.loads(fresh.read_text()), \
+            f"{committed.name} is stale: run `python -m coder.lexicon.schema schemas`"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_every_dictionary_file_is_valid(lang):
+    assert check(lang) == []
+
+
+@pytest.mark.parametrize("path", [p for lang in ("ar", "en") for p in lexicon_files(lang)], ids=lambda p: p.name)
+def test_dictionary_files_validate_against_the_json_schemas(path):
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    kind = "grammar" if path.stem == "grammar" else path.stem.split("_")[0]
+    schema = json.loads((ROOT / "schemas" / f"lexicon.{kind}.json").read_text())
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+def test_a_broken_entry_is_reported_with_its_file_and_id(tmp_path, monkeypatch):
+    import coder.lexicon.load as load
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "verbs_test.yaml").write_text(
+        "language: en\nkind: verbs\nentries:\n  - id: bad\n    code: 19\n    verbs: [attack]\n", encoding="utf-8")
+    monkeypatch.setattr(load, "LEXICON_DIR", tmp_path)
+    problems = check("en")
+    assert problems and "verbs_test.yaml" in problems[0] and "bad" in problems[0]
