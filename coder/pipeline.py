@@ -162,7 +162,8 @@ def _actor_country(results: list[SentenceResult]):
     for r in results:
         for a in r.analysis.actors:
             c = a.code.country
-            if c and c not in ("EUR", "WST", "MEA", "INT"):
+            # the press that reports it ("وكالة الصحافة الفرنسية", AFP) says nothing of where
+            if c and c not in ("EUR", "WST", "MEA", "INT") and a.code.role != "MED":
                 counts[c] = counts.get(c, 0) + 1
     if not counts:
         return None

@@ -29,6 +29,7 @@ class VerbEntry(_Strict):
     speech: bool = False
     subject_is_target: bool = False
     genitive: Optional[Literal["source", "target"]] = None
+    subject_agents: list[str] = []
     note: Optional[str] = None
 
     @field_validator("code")
@@ -80,6 +81,8 @@ class ImplicitActor(_Strict):
     source_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")
     target_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")
     target_from_location: bool = False
+    source_agents: list[str] = []        # with recode: the rule holds when the source is one of these agents
+    recode: Optional[str] = Field(default=None, pattern=r"^\d{2,4}$")
     note: Optional[str] = None
 
 

@@ -176,7 +176,9 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             end = toks[found[1]].end
         hits.append(Hit(m, e, m.first, m.last, m.start, end, frozenset(tokens)))
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
-    hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.pos != "verb", h.first))
+    # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
+    hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), bool(h.entry.subject_agents),
+                             h.entry.pos != "verb", h.first))
     kept, taken = [], set()
     for h in hits:
         if h.tokens & taken:
@@ -253,6 +255,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile)
+        if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
+                                                        for m in src.members for r in m.rule_ids)):
+            trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
+            continue
         if h.entry.code[:2] == "13":
             threatened = _condition_subject(h, groups, conditional, punct)
             if threatened is not None and threatened is not src:
@@ -293,6 +299,12 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
 def _imply_actors(events: list[EventCandidate], text: str, trace: list[str]) -> None:
     for e in events:
         for rule in implicit_actors():
+            if rule.recode:
+                if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
+                        any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids):
+                    trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
+                    e.code = rule.recode
+                continue
             if e.code[:2] not in rule.roots and e.code not in rule.codes:
                 continue
             for side in ("source", "target"):
