@@ -13,57 +13,20 @@ the way PETRARCH's patterns read a parse, and every decision is written to the t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Optional
 
-from coder.lexicon.load import Trigger, implicit_actors
+from coder.lexicon.load import Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
+from coder.rules.consolidate import imply_actors, merge_same_root
+from coder.rules.types import EventCandidate, Hit, SentenceAnalysis
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
 AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
 MAX_MEMBERS = 4         # events per slot from one coordinated group
 _PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "–", "—", "?", "!", "؟"}
-
-
-@dataclass(slots=True)
-class Hit:
-    """A selected trigger; a light verb's object extends the evidence span but not the tokens in
-    between, which stay free for the subject (أطلق مسلحون النار، هدد الرئيس ترامب بإغراق)."""
-    mention: Mention
-    entry: Trigger
-    first: int              # the trigger words
-    last: int
-    start: int              # the evidence span, object included
-    end: int
-    tokens: frozenset[int]  # trigger and object tokens
-
-
-@dataclass(slots=True)
-class EventCandidate:
-    code: str
-    rule_id: str
-    evidence_start: int
-    evidence_end: int
-    evidence: str
-    trigger_first: int
-    source: Optional[Actor]
-    target: Optional[Actor]
-    confidence: float
-    target_from_location: bool = False   # no target in the text: the event's country is the target
-
-
-@dataclass
-class SentenceAnalysis:
-    """Everything the rules saw and decided for one sentence (what `coder explain` prints)."""
-    mentions: list[Mention] = field(default_factory=list)
-    triggers: list[Hit] = field(default_factory=list)
-    actors: list[Actor] = field(default_factory=list)
-    groups: list[ActorGroup] = field(default_factory=list)
-    events: list[EventCandidate] = field(default_factory=list)
-    trace: list[str] = field(default_factory=list)
 
 
 def _fold_object_nouns(coded: list, toks, breaks: set[int], trace: list[str]) -> list:
@@ -291,30 +254,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                 out.events.append(EventCandidate(
                     h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end], h.first,
                     s, t, round(min(conf, 0.95), 2)))
-    _imply_actors(out.events, text, trace)
+    imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
     return out
-
-
-def _imply_actors(events: list[EventCandidate], text: str, trace: list[str]) -> None:
-    for e in events:
-        for rule in implicit_actors():
-            if rule.recode:
-                if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
-                        any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids):
-                    trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
-                    e.code = rule.recode
-                continue
-            if e.code[:2] not in rule.roots and e.code not in rule.codes:
-                continue
-            for side in ("source", "target"):
-                role = getattr(rule, f"{side}_role")
-                if side == "target" and rule.target_from_location and e.target is None:
-                    e.target_from_location = True
-                if role and getattr(e, side) is None:
-                    setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
-                                           e.evidence_start, (f"implicit_actors.{rule.id}",)))
-                    trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
 
 
 def _names(g: Optional[ActorGroup]) -> str:
@@ -405,71 +347,9 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     return src, others[0] if others else None, "subject before the verb"
 
 
-# Root classes that describe one act of violence from different sides (assault, fight, mass
-# violence): "a car bomb exploded (183), killing ten (190)" is one event.
-_FAMILY = {"18": "violence", "19": "violence", "20": "violence"}
-
-
 def _genitive_is_source(entry: Trigger) -> bool:
     """Whose is the event a noun names? Statements, appeals, threats and the like belong to the
     actor after them; arrests, assaults and killings to their victims (مقتل X, اعتقال X)."""
     if entry.genitive:
         return entry.genitive == "source"
     return entry.code[:2] < "17"
-
-
-def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
-    """News sentences report one event of a kind with several words ("a car bomb exploded, killing
-    ten"): per root class (the violent classes count as one) keep the trigger whose events carry
-    most actors; another trigger of the class survives only with a dyad of its own."""
-    by_trigger: dict[int, list[EventCandidate]] = {}
-    for e in events:
-        by_trigger.setdefault(e.trigger_first, []).append(e)
-
-    def filled(evs):
-        return max((e.source is not None) + (e.target is not None) for e in evs)
-
-    kept: list[list[EventCandidate]] = []
-    # the trigger with most actors keeps the event; the most specific code of the class speaks for
-    # it (a bombing or a massacre says more than "use force"); the others lend it missing actors
-    for evs in sorted(by_trigger.values(), key=lambda evs: (-filled(evs), evs[0].trigger_first)):
-        family = _FAMILY.get(evs[0].code[:2], evs[0].code[:2])
-        rivals = [k for k in kept if _FAMILY.get(k[0].code[:2], k[0].code[:2]) == family]
-        distinct = all(_distinct_dyad(evs[0], k[0]) for k in rivals)
-        if rivals and not distinct:
-            into = rivals[0]
-            trace.append(f"{evs[0].evidence!r}: same event class as {into[0].evidence!r}, merged into it")
-            _fill_slots(into, evs[0])
-            mine, theirs = _specificity(evs[0].code), _specificity(into[0].code)
-            if mine > theirs or (mine == theirs and evs[0].trigger_first < into[0].trigger_first):
-                for e in into:
-                    e.code, e.rule_id = evs[0].code, evs[0].rule_id
-                    e.evidence, e.evidence_start, e.evidence_end = evs[0].evidence, evs[0].evidence_start, evs[0].evidence_end
-                trace.append(f"the event takes the code {evs[0].code} of {evs[0].evidence!r} (more specific, or the main verb)")
-            continue
-        kept.append(evs)
-    return sorted((e for evs in kept for e in evs), key=lambda e: (e.trigger_first, e.evidence_start))
-
-
-def _specificity(code: str) -> tuple[int, int]:
-    """Mass violence over assault over a named form of fighting over "use force"; then the longer
-    (sub-)code: 1832 (car bomb) says more than 183 (bombing)."""
-    return {"20": 3, "18": 2}.get(code[:2], 1 if code[:2] == "19" and code != "190" else 0), len(code)
-
-
-def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
-    """A merged trigger lends the kept event the actor it lacks ("ثمانية أشخاص قتلوا جراء ضربة
-    جوية أمريكية": the killing has the victims, the air strike the attacker)."""
-    for e in kept:
-        e.target_from_location = e.target_from_location or other.target_from_location
-        if e.source is None and other.source is not None and (e.target is None or other.source.start != e.target.start):
-            e.source = other.source
-        if e.target is None and other.target is not None and (e.source is None or other.target.start != e.source.start):
-            e.target = other.target
-
-
-def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:
-    def code(x):
-        return x.code.code if x is not None else None
-    return None not in (code(a.source), code(b.source), code(a.target), code(b.target)) and \
-        code(a.source) != code(b.source) and code(a.target) != code(b.target)

@@ -1,0 +1,91 @@
+"""What the rules do once every trigger has its actors: merge the triggers that report one event,
+supply the actors an event class implies, recode by who acted (coder/lexicon/implicit_actors.yaml)."""
+from __future__ import annotations
+
+from coder.lexicon.load import implicit_actors
+from coder.model import Actor, ActorCode
+from coder.rules.types import EventCandidate
+
+
+def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
+    """Apply implicit_actors.yaml: recodes by who acted, and the actors an event class implies."""
+    for e in events:
+        for rule in implicit_actors():
+            if rule.recode:
+                if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
+                        any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids):
+                    trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
+                    e.code = rule.recode
+                continue
+            if e.code[:2] not in rule.roots and e.code not in rule.codes:
+                continue
+            for side in ("source", "target"):
+                role = getattr(rule, f"{side}_role")
+                if side == "target" and rule.target_from_location and e.target is None:
+                    e.target_from_location = True
+                if role and getattr(e, side) is None:
+                    setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
+                                           e.evidence_start, (f"implicit_actors.{rule.id}",)))
+                    trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
+
+
+# Root classes that describe one act of violence from different sides (assault, fight, mass
+# violence): "a car bomb exploded (183), killing ten (190)" is one event.
+_FAMILY = {"18": "violence", "19": "violence", "20": "violence"}
+
+
+def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
+    """News sentences report one event of a kind with several words ("a car bomb exploded, killing
+    ten"): per root class (the violent classes count as one) keep the trigger whose events carry
+    most actors; another trigger of the class survives only with a dyad of its own."""
+    by_trigger: dict[int, list[EventCandidate]] = {}
+    for e in events:
+        by_trigger.setdefault(e.trigger_first, []).append(e)
+
+    def filled(evs):
+        return max((e.source is not None) + (e.target is not None) for e in evs)
+
+    kept: list[list[EventCandidate]] = []
+    # the trigger with most actors keeps the event; the most specific code of the class speaks for
+    # it (a bombing or a massacre says more than "use force"); the others lend it missing actors
+    for evs in sorted(by_trigger.values(), key=lambda evs: (-filled(evs), evs[0].trigger_first)):
+        family = _FAMILY.get(evs[0].code[:2], evs[0].code[:2])
+        rivals = [k for k in kept if _FAMILY.get(k[0].code[:2], k[0].code[:2]) == family]
+        distinct = all(_distinct_dyad(evs[0], k[0]) for k in rivals)
+        if rivals and not distinct:
+            into = rivals[0]
+            trace.append(f"{evs[0].evidence!r}: same event class as {into[0].evidence!r}, merged into it")
+            _fill_slots(into, evs[0])
+            mine, theirs = _specificity(evs[0].code), _specificity(into[0].code)
+            if mine > theirs or (mine == theirs and evs[0].trigger_first < into[0].trigger_first):
+                for e in into:
+                    e.code, e.rule_id = evs[0].code, evs[0].rule_id
+                    e.evidence, e.evidence_start, e.evidence_end = evs[0].evidence, evs[0].evidence_start, evs[0].evidence_end
+                trace.append(f"the event takes the code {evs[0].code} of {evs[0].evidence!r} (more specific, or the main verb)")
+            continue
+        kept.append(evs)
+    return sorted((e for evs in kept for e in evs), key=lambda e: (e.trigger_first, e.evidence_start))
+
+
+def _specificity(code: str) -> tuple[int, int]:
+    """Mass violence over assault over a named form of fighting over "use force"; then the longer
+    (sub-)code: 1832 (car bomb) says more than 183 (bombing)."""
+    return {"20": 3, "18": 2}.get(code[:2], 1 if code[:2] == "19" and code != "190" else 0), len(code)
+
+
+def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
+    """A merged trigger lends the kept event the actor it lacks ("ثمانية أشخاص قتلوا جراء ضربة
+    جوية أمريكية": the killing has the victims, the air strike the attacker)."""
+    for e in kept:
+        e.target_from_location = e.target_from_location or other.target_from_location
+        if e.source is None and other.source is not None and (e.target is None or other.source.start != e.target.start):
+            e.source = other.source
+        if e.target is None and other.target is not None and (e.source is None or other.target.start != e.source.start):
+            e.target = other.target
+
+
+def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:
+    def code(x):
+        return x.code.code if x is not None else None
+    return None not in (code(a.source), code(b.source), code(a.target), code(b.target)) and \
+        code(a.source) != code(b.source) and code(a.target) != code(b.target)

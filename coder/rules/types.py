@@ -1,0 +1,47 @@
+"""The records the event rules pass between their steps."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from coder.lexicon.load import Trigger
+from coder.model import Actor, Mention
+from coder.rules.actors import ActorGroup
+
+
+@dataclass(slots=True)
+class Hit:
+    """A selected trigger; a light verb's object extends the evidence span but not the tokens in
+    between, which stay free for the subject (أطلق مسلحون النار، هدد الرئيس ترامب بإغراق)."""
+    mention: Mention
+    entry: Trigger
+    first: int              # the trigger words
+    last: int
+    start: int              # the evidence span, object included
+    end: int
+    tokens: frozenset[int]  # trigger and object tokens
+
+
+@dataclass(slots=True)
+class EventCandidate:
+    code: str
+    rule_id: str
+    evidence_start: int
+    evidence_end: int
+    evidence: str
+    trigger_first: int
+    source: Optional[Actor]
+    target: Optional[Actor]
+    confidence: float
+    target_from_location: bool = False   # no target in the text: the event's country is the target
+
+
+@dataclass
+class SentenceAnalysis:
+    """Everything the rules saw and decided for one sentence (what `coder explain` prints)."""
+    mentions: list[Mention] = field(default_factory=list)
+    triggers: list[Hit] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    groups: list[ActorGroup] = field(default_factory=list)
+    events: list[EventCandidate] = field(default_factory=list)
+    trace: list[str] = field(default_factory=list)
