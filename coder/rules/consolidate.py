@@ -16,6 +16,7 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
                         any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids):
                     trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
                     e.code = rule.recode
+                    e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"   # both rules explain the code
                 continue
             if e.code[:2] not in rule.roots and e.code not in rule.codes:
                 continue
