@@ -228,7 +228,8 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                         ("locative_marker", grammar.locative_markers),
                         ("complement_marker", grammar.complement_markers), ("determiner", grammar.determiners),
                         ("infinitive_marker", grammar.infinitive_markers),
-                        ("conditional_marker", grammar.conditional_markers)):
+                        ("conditional_marker", grammar.conditional_markers),
+                        ("modal_marker", grammar.modal_markers)):
         for w in words:
             _insert(trie, keys(w), GrammarRef(role))
             sizes["grammar"] += 1

@@ -113,6 +113,7 @@ class Grammar(_Strict):
     complement_markers: list[Phrase] = []
     infinitive_markers: list[Phrase] = []
     conditional_markers: list[Phrase] = []
+    modal_markers: list[Phrase] = []
     determiners: list[Phrase] = []
     irregular_verbs: dict[str, list[str]] = {}
 

@@ -24,6 +24,7 @@ from coder.rules.types import EventCandidate, Hit, SentenceAnalysis
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
+MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility
 AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
 MAX_MEMBERS = 4         # events per slot from one coordinated group
 _PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "–", "—", "?", "!", "؟"}
@@ -205,6 +206,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     passive_aux = roles.get("passive_auxiliary", set())
     agent_markers = sorted(marker_ends.get("agent_marker", []))
     conditional = roles.get("conditional_marker", set())
+    modal = roles.get("modal_marker", set())
     clause_breaks = roles.get("clause_break", set()) | conditional | {i for i in punct if toks[i].norm in (";", "؛")}
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
@@ -215,6 +217,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             continue
         if _in_condition(h, conditional, punct):
             trace.append(f"{h.mention.text!r}: inside an if-clause, hypothetical, no event")
+            continue
+        if any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
+            trace.append(f"{h.mention.text!r}: after a modal (could, may, يمكن), a possibility, no event")
             continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile)
