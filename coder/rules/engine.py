@@ -51,6 +51,26 @@ def _fold_object_nouns(coded: list, toks, breaks: set[int], trace: list[str]) ->
     return out
 
 
+# Accusing, denying, rejecting and claiming (CAMEO 11, 12, 015, 016) report what someone alleges: the
+# events in their complement ("accused Israel of killing", "denied that its forces shelled") are
+# not coded as having happened; the accusation or denial is.
+_ALLEGING = ("11", "12", "015", "016")
+ALLEGED_WINDOW = 15
+
+
+def _drop_alleged(coded: list, toks, trace: list[str]) -> list:
+    out, alleging = [], None
+    for h, src, tgt in coded:
+        if alleging is not None and h.first <= alleging + ALLEGED_WINDOW and \
+                not any(toks[i].norm in (";", "؛", ",", "،") for i in range(alleging, h.first)):
+            trace.append(f"{h.mention.text!r}: alleged by an accusation, denial or claim before it, not coded")
+            continue
+        out.append((h, src, tgt))
+        if h.entry.code.startswith(_ALLEGING):
+            alleging = h.last
+    return out
+
+
 def _in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
     """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
     for i in range(h.first - 1, max(-1, h.first - 12), -1):
@@ -236,6 +256,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         coded.append((h, src, tgt))
 
     coded = _fold_object_nouns(coded, toks, clause_breaks | punct, trace)
+    coded = _drop_alleged(coded, toks, trace)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
         if dropped:
