@@ -366,7 +366,8 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         return first, others[1] if len(others) > 1 else None, "verb-subject order"
     src = near_left[-1] if near_left else (left[-1] if left and not prof.VERB_SUBJECT_ORDER else None)
     if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in VIOLENT_ROOTS \
-            and not h.entry.objects and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members):
+            and not h.entry.objects and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members) \
+            and not prof.refers_back(toks, src.first):   # "قواتها قصفت": its forces act
         # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
         # is an undiacritised passive unless its subject is an armed group
         return None, src, "victims before the verb and no object: read as passive"
