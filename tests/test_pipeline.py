@@ -109,3 +109,10 @@ def test_al_hol_camp_is_geocoded_as_an_event_location():
     e = one(code_text("اعتقلت قوات سوريا الديمقراطية خمسة عناصر من داعش في مخيم الهول.", "ar", MON), root="17")
     assert e.place_id == "local:al-hol-camp" and e.geo_precision == "site"
     assert e.latitude == pytest.approx(36.37, abs=0.05) and e.longitude == pytest.approx(41.15, abs=0.05)
+
+
+def test_a_date_across_a_relative_pronoun_is_not_the_events():
+    e = one(code_text("Police arrested the fighters in the town, which was captured in June 2014.", "en", MON), root="17")
+    assert (e.event_date, e.date_precision) == (MON, "published")
+    e = one(code_text("اعتقلت الشرطة المقاتلين في البلدة التي سيطروا عليها في حزيران 2014.", "ar", MON), root="17")
+    assert (e.event_date, e.date_precision) == (MON, "published")

@@ -229,7 +229,8 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                         ("complement_marker", grammar.complement_markers), ("determiner", grammar.determiners),
                         ("infinitive_marker", grammar.infinitive_markers),
                         ("conditional_marker", grammar.conditional_markers),
-                        ("modal_marker", grammar.modal_markers)):
+                        ("modal_marker", grammar.modal_markers),
+                        ("relative_marker", grammar.relative_markers)):
         for w in words:
             _insert(trie, keys(w), GrammarRef(role))
             sizes["grammar"] += 1

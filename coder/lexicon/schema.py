@@ -114,6 +114,7 @@ class Grammar(_Strict):
     infinitive_markers: list[Phrase] = []
     conditional_markers: list[Phrase] = []
     modal_markers: list[Phrase] = []
+    relative_markers: list[Phrase] = []
     determiners: list[Phrase] = []
     irregular_verbs: dict[str, list[str]] = {}
 
