@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
+from coder.geo import find_places_in_tokens
 from coder.lang import detect
 from coder.model import Document
 from coder.pipeline import code_document, sentences, analyse_sentence
@@ -25,6 +26,11 @@ def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] 
             lines.append(f"  match {m.kind:8} {m.text!r} {what} {m.rule_id}")
         for d in r.dates:
             lines.append(f"  date {d.text!r} -> {d.value} ({d.precision})")
+        for p in find_places_in_tokens(sent.text, sent.tokens, lang):
+            lines.append(f"  place {p.text!r} -> {p.place.name} ({p.place.country}, {p.place.precision}, "
+                         f"{p.place.place_id}){' after a locative cue' if p.locative else ''}")
+        for q in r.quantities:
+            lines.append(f"  quantity {q.text!r} -> {q.value} {q.qualifier} {q.unit}")
         for step in a.trace:
             lines.append(f"  rule: {step}")
     coded = code_document(Document(doc_id="explain", text=text, language=lang, published=published))
