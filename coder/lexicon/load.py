@@ -196,6 +196,14 @@ def _insert(trie: dict, keys: list[str], payload) -> None:
         payloads.append(payload)
 
 
+def grammar_role(field_name: str) -> str:
+    """The role a grammar.yaml list gives its words: the singular of the key
+    (agent_markers -> agent_marker, passive_auxiliaries -> passive_auxiliary, negation -> negation)."""
+    if field_name.endswith("ies"):
+        return field_name[:-3] + "y"
+    return field_name[:-1] if field_name.endswith("s") else field_name
+
+
 def _code(e) -> ActorCode:
     return ActorCode(getattr(e, "country", None), getattr(e, "group", None), getattr(e, "role", None))
 
@@ -222,17 +230,11 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
             grammar = content
         else:
             parsed.append((kind, content))
-    for role, words in (("negation", grammar.negation), ("passive_auxiliary", grammar.passive_auxiliaries),
-                        ("agent_marker", grammar.agent_markers), ("target_marker", grammar.target_markers),
-                        ("coordinator", grammar.coordinators), ("clause_break", grammar.clause_breaks),
-                        ("locative_marker", grammar.locative_markers),
-                        ("complement_marker", grammar.complement_markers), ("determiner", grammar.determiners),
-                        ("infinitive_marker", grammar.infinitive_markers),
-                        ("conditional_marker", grammar.conditional_markers),
-                        ("modal_marker", grammar.modal_markers),
-                        ("relative_marker", grammar.relative_markers)):
+    for field_name, words in grammar:
+        if field_name == "irregular_verbs" or not isinstance(words, list):
+            continue
         for w in words:
-            _insert(trie, keys(w), GrammarRef(role))
+            _insert(trie, keys(w), GrammarRef(grammar_role(field_name)))
             sizes["grammar"] += 1
     for kind, entries in parsed:
         for e in entries:
