@@ -116,3 +116,11 @@ def test_a_date_across_a_relative_pronoun_is_not_the_events():
     assert (e.event_date, e.date_precision) == (MON, "published")
     e = one(code_text("اعتقلت الشرطة المقاتلين في البلدة التي سيطروا عليها في حزيران 2014.", "ar", MON), root="17")
     assert (e.event_date, e.date_precision) == (MON, "published")
+
+
+def test_a_compound_subject_of_a_mutual_event_acts_on_each_other():
+    ev = code_text("Brazil and Argentina signed a trade agreement on Monday.", "en", MON)
+    assert {(e.source_code, e.target_code) for e in ev if e.event_root_code in ("03", "05", "06")} >= \
+        {("BRA", "ARG"), ("ARG", "BRA")}
+    ev = code_text("Iraqi troops and Kurdish fighters clashed near Kirkuk.", "en", MON)
+    assert len([e for e in ev if e.event_root_code == "19"]) == 2

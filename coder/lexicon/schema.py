@@ -83,6 +83,7 @@ class ImplicitActor(_Strict):
     target_from_location: bool = False
     source_agents: list[str] = []        # with recode: the rule holds when the source is one of these agents
     recode: Optional[str] = Field(default=None, pattern=r"^\d{2,4}$")
+    reciprocal: bool = False             # a compound subject with no target: each member acts on the others
     note: Optional[str] = None
 
 

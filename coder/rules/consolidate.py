@@ -7,10 +7,18 @@ from coder.model import Actor, ActorCode
 from coder.rules.types import EventCandidate
 
 
+def is_reciprocal(code: str) -> bool:
+    """"Brazil and the United States agreed", "X and Y clashed": with no other target, the members of
+    the subject act on each other (implicit_actors.yaml rules with `reciprocal: true`)."""
+    return any(rule.reciprocal and (code[:2] in rule.roots or code in rule.codes) for rule in implicit_actors())
+
+
 def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
     """Apply implicit_actors.yaml: recodes by who acted, and the actors an event class implies."""
     for e in events:
         for rule in implicit_actors():
+            if rule.reciprocal:
+                continue
             if rule.recode:
                 if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
                         any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids):

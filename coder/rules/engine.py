@@ -19,7 +19,7 @@ from coder.lexicon.load import Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
-from coder.rules.consolidate import imply_actors, merge_same_root
+from coder.rules.consolidate import imply_actors, is_reciprocal, merge_same_root
 from coder.rules.types import EventCandidate, Hit, SentenceAnalysis
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
@@ -266,8 +266,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
 
     seen = set()
     for h, src, tgt in coded:
+        reciprocal = tgt is None and src is not None and len(src.members) > 1 and is_reciprocal(h.entry.code)
+        if reciprocal:
+            trace.append(f"{h.mention.text!r}: {_names(src)} act on each other (a reciprocal event class)")
         for s in (src.members[:MAX_MEMBERS] if src else [None]):
-            for t in (tgt.members[:MAX_MEMBERS] if tgt else [None]):
+            targets = [m for m in src.members[:MAX_MEMBERS] if m is not s] if reciprocal else \
+                (tgt.members[:MAX_MEMBERS] if tgt else [None])
+            for t in targets:
                 if s is not None and t is not None and s.code.code == t.code.code:
                     if s.start == t.start:
                         continue
