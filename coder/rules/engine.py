@@ -210,6 +210,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for m in placed:
         trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
     actor_ms = [m for m in actor_ms if m not in placed]
+    # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
+    named = {t for m in actor_ms for t in range(m.first, m.last + 1)}
+    roles = {role: idx - named for role, idx in roles.items()}
+    marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
     punct = {i for i, t in enumerate(toks) if t.norm in _PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
     barrier = punct | coord | roles.get("clause_break", set()) | trigger_tokens | \
