@@ -236,14 +236,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     sources: dict[int, Optional[ActorGroup]] = {}
     for k, h in enumerate(hits):
         window_end = hits[k + 1].first if k + 1 < len(hits) else len(toks)
-        if any(i in negation for i in range(max(0, h.first - NEGATION_WINDOW), h.first)):
-            trace.append(f"{h.mention.text!r}: negated, no event")
-            continue
-        if _in_condition(h, conditional, punct):
-            trace.append(f"{h.mention.text!r}: inside an if-clause, hypothetical, no event")
-            continue
-        if any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
-            trace.append(f"{h.mention.text!r}: after a modal (could, may, يمكن), a possibility, no event")
+        unreal = _not_real(h, negation, conditional, modal, punct)
+        if unreal:
+            trace.append(f"{h.mention.text!r}: {unreal}, no event")
             continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile)
@@ -268,7 +263,27 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                          ", ".join(repr(h.mention.text) for h in dropped) + " are not coded; the reported event is")
         coded = [c for c in coded if not c[0].entry.speech]
 
-    seen = set()
+    out.events = _expand(coded, text, trace)
+    imply_actors(out.events, trace)
+    out.events = merge_same_root(out.events, trace)
+    return out
+
+
+def _not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int], punct: set[int]) -> Optional[str]:
+    """Why the trigger reports nothing that happened, or None: negated, in an if-clause, after a modal."""
+    if any(i in negation for i in range(max(0, h.first - NEGATION_WINDOW), h.first)):
+        return "negated"
+    if _in_condition(h, conditional, punct):
+        return "inside an if-clause, hypothetical"
+    if any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
+        return "after a modal (could, may, يمكن), a possibility"
+    return None
+
+
+def _expand(coded: list, text: str, trace: list[str]) -> list[EventCandidate]:
+    """One event per source member and target member (coordinated groups), or, for a mutual event
+    class with a compound subject and no target, one each way between the members."""
+    events, seen = [], set()
     for h, src, tgt in coded:
         reciprocal = tgt is None and src is not None and len(src.members) > 1 and is_reciprocal(h.entry.code)
         if reciprocal:
@@ -286,12 +301,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                     continue
                 seen.add(key)
                 conf = 0.45 + 0.2 * (s is not None) + 0.2 * (t is not None) + 0.1 * (h.entry.pos == "verb")
-                out.events.append(EventCandidate(
-                    h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end], h.first,
-                    s, t, round(min(conf, 0.95), 2)))
-    imply_actors(out.events, trace)
-    out.events = merge_same_root(out.events, trace)
-    return out
+                events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
+                                             h.first, s, t, round(min(conf, 0.95), 2)))
+    return events
 
 
 def _names(g: Optional[ActorGroup]) -> str:
