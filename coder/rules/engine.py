@@ -368,7 +368,7 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         return src, others[0] if others else None, "nominal event"
     if passive:
         return agent, near_left[-1] if near_left else (others[0] if others else None), "passive"
-    if agent is not None and not adjacent_left:
+    if agent is not None and not near_left:
         # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it
         return agent, others[0] if others else (near_left[-1] if near_left else None), "agent phrase after the verb"
     first_tok = toks[h.first]
@@ -392,7 +392,8 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
         # is an undiacritised passive unless its subject is an armed group
         return None, src, "victims before the verb and no object: read as passive"
-    return src, others[0] if others else None, "subject before the verb"
+    # with a subject, "by X" after the verb is not its agent: "rejected calls by Annan" is about Annan
+    return src, right[0] if right else None, "subject before the verb"
 
 
 def _genitive_is_source(entry: Trigger) -> bool:
