@@ -44,3 +44,22 @@ def test_a_broken_entry_is_reported_with_its_file_and_id(tmp_path, monkeypatch):
     monkeypatch.setattr(load, "LEXICON_DIR", tmp_path)
     problems = check("en")
     assert problems and "verbs_test.yaml" in problems[0] and "bad" in problems[0]
+
+
+def test_actor_countries_are_iso_codes_or_the_spec_regions():
+    """SPEC §4: ISO 3166-1 alpha-3 (former states by their ISO 3166-3 codes, Kosovo by the usual
+    XKX) or a region (EUR, MEA, WST)."""
+    import pycountry
+    allowed = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries} | \
+        {"EUR", "MEA", "WST", "XKX"}
+    bad = []
+    for lang in ("ar", "en"):
+        for path in lexicon_files(lang):
+            if not path.stem.startswith(("actors", "agents")):
+                continue
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+            for e in data["entries"]:
+                for c in [e.get("country")] + [p.get("country") for p in e.get("periods", [])]:
+                    if c and c not in allowed:
+                        bad.append(f"{path.name}:{e['id']}:{c}")
+    assert not bad, bad[:20]
