@@ -63,3 +63,20 @@ def test_actor_countries_are_iso_codes_or_the_spec_regions():
                     if c and c not in allowed:
                         bad.append(f"{path.name}:{e['id']}:{c}")
     assert not bad, bad[:20]
+
+
+def test_actor_roles_are_cameo_agent_codes():
+    """SPEC §4 roles and the other CAMEO agent codes the dictionaries use; never a country code."""
+    allowed = set("GOV MIL COP JUD LEG SPY REB INS OPP CVL REF MED NGO IGO HLH EDU BUS UAF ELI CRM LAB "
+                  "PTY REL AGR ENV MOD RAD SET".split())
+    bad = []
+    for lang in ("ar", "en"):
+        for path in lexicon_files(lang):
+            if not path.stem.startswith(("actors", "agents")):
+                continue
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+            for e in data["entries"]:
+                for r in [e.get("role")] + [p.get("role") for p in e.get("periods", [])]:
+                    if r and r not in allowed:
+                        bad.append(f"{path.name}:{e['id']}:{r}")
+    assert not bad, bad[:20]
