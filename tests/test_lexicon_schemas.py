@@ -80,3 +80,22 @@ def test_actor_roles_are_cameo_agent_codes():
                     if r and r not in allowed:
                         bad.append(f"{path.name}:{e['id']}:{r}")
     assert not bad, bad[:20]
+
+
+def test_every_group_code_is_in_the_group_dictionary():
+    """SPEC §4: group codes are exactly those of the group dictionary (coder/lexicon/groups.tsv)."""
+    table = (ROOT / "coder" / "lexicon" / "groups.tsv").read_text(encoding="utf-8").splitlines()
+    known = {line.split("\t")[0] for line in table if line and not line.startswith("#")} - {"code"}
+    assert {"ISI", "SDF", "YPG", "PKK", "HTS", "SNA", "PMF", "HEZ", "HAM", "HTH", "ALQ", "UNO", "EU", "NATO",
+            "ICRC", "MSF", "COA", "ISW"} <= known
+    bad = []
+    for lang in ("ar", "en"):
+        for path in lexicon_files(lang):
+            if not path.stem.startswith(("actors", "agents")):
+                continue
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+            for e in data["entries"]:
+                for g in [e.get("group")] + [p.get("group") for p in e.get("periods", [])]:
+                    if g and g not in known:
+                        bad.append(f"{path.name}:{e['id']}:{g}")
+    assert not bad, f"add these group codes to coder/lexicon/groups.tsv: {bad[:20]}"
