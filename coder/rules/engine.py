@@ -106,12 +106,14 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
                      trace: list[str]) -> list[Hit]:
     """Verb forms that are not predicates: an -ing form after a complement preposition ("accused
     X of attacking Y" is one accusation) and a participle used as an adjective between a
-    determiner and an actor ("six suspected militants", "the wounded soldiers")."""
+    determiner, a number or another verb and an actor ("six suspected militants", "the wounded
+    soldiers", "releasing captured fighters")."""
     complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
     infinitive = roles.get("infinitive_marker", set())
     actor_starts = {m.first for m in actor_ms}
     kept = []
     for h in hits:
+        other_triggers = {t for o in hits if o is not h for t in o.tokens}   # "releasing captured fighters"
         before = h.first - 1
         if h.entry.tag == "base" and before in infinitive and kept and h.first - kept[-1].last <= 8:
             # "agreed to expand", "urged Iran to release", "threatened to attack": the content of
@@ -121,8 +123,9 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
         if h.entry.tag == "ing" and before in complement:
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
             continue
-        if h.entry.tag in ("past", "participle") and (before in determiner or (before >= 0 and toks[before].norm[:1].isdigit())) \
-                and (h.last + 1) in actor_starts:
+        after_word = before in determiner or before in other_triggers or (before >= 0 and toks[before].norm[:1].isdigit())
+        before_noun = (h.last + 1) in actor_starts or (h.last + 1) in other_triggers
+        if h.entry.tag in ("past", "participle") and after_word and before_noun:
             trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
             continue
         kept.append(h)
@@ -234,11 +237,19 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     clause_breaks = roles.get("clause_break", set()) | conditional | {i for i in punct if toks[i].norm in (";", "؛")}
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
+    objects_of_unreal: set[int] = set()
     for k, h in enumerate(hits):
         window_end = hits[k + 1].first if k + 1 < len(hits) else len(toks)
+        if k in objects_of_unreal:
+            trace.append(f"{h.mention.text!r}: the object of a verb that did not happen, no event")
+            continue
         unreal = _not_real(h, negation, conditional, modal, punct)
         if unreal:
             trace.append(f"{h.mention.text!r}: {unreal}, no event")
+            nxt = hits[k + 1] if k + 1 < len(hits) else None
+            if h.entry.pos == "verb" and nxt is not None and nxt.entry.pos == "noun" and \
+                    not any(i in clause_breaks or i in punct for i in range(h.last + 1, nxt.first)):
+                objects_of_unreal.add(k + 1)   # "لم تعلن أي جهة مسؤوليتها عن الهجوم": no claim, no new attack
             continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile)
