@@ -385,13 +385,16 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     first_tok = toks[h.first]
     clitic_and = any(first_tok.norm.startswith(c) and first_tok.norm[len(c):] in first_tok.forms
                      for c in prof.CLITIC_COORDINATORS)
+    # a verb that carries its object as a pronoun (هاجمتهم "attacked them") is active: the actor
+    # next to it is its subject, never a passive's victim
+    object_pronoun = h.entry.pos == "verb" and h.first == h.last and prof.refers_back(toks, h.first)
     prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
     if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
         # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
         return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
         first = others[0]
-        if h.entry.code[:2] in VIOLENT_ROOTS and len(others) == 1 and not h.entry.objects and \
+        if h.entry.code[:2] in VIOLENT_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
                 not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members):
             # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
             return None, first, "verb-first clause with a victim after the verb: read as passive"
@@ -399,7 +402,7 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     src = near_left[-1] if near_left else (left[-1] if left and not prof.VERB_SUBJECT_ORDER else None)
     if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in VIOLENT_ROOTS \
             and not h.entry.objects and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members) \
-            and not prof.refers_back(toks, src.first):   # "قواتها قصفت": its forces act
+            and not prof.refers_back(toks, src.first) and not object_pronoun:   # "قواتها قصفت": its forces act
         # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
         # is an undiacritised passive unless its subject is an armed group
         return None, src, "victims before the verb and no object: read as passive"
