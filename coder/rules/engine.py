@@ -328,9 +328,9 @@ def _group_starting(groups, lo, hi) -> Optional[ActorGroup]:
     return None
 
 
-VICTIM_ROLES = {"CVL", "REF"}
 AGGRESSOR_ROLES = {"UAF", "INS", "REB", "CRM"}
-VIOLENT_ROOTS = {"17", "18", "19", "20"}
+# classes whose undiacritised Arabic verbs are often passives (قُتل، اعتُقل): coercion and violence
+HARM_ROOTS = {"17", "18", "19", "20"}
 
 
 def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, window_end: int,
@@ -394,13 +394,13 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
         first = others[0]
-        if h.entry.code[:2] in VIOLENT_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
+        if h.entry.code[:2] in HARM_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
                 not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members):
             # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
             return None, first, "verb-first clause with a victim after the verb: read as passive"
         return first, others[1] if len(others) > 1 else None, "verb-subject order"
     src = near_left[-1] if near_left else (left[-1] if left and not prof.VERB_SUBJECT_ORDER else None)
-    if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in VIOLENT_ROOTS \
+    if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in HARM_ROOTS \
             and not h.entry.objects and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members) \
             and not prof.refers_back(toks, src.first) and not object_pronoun:   # "قواتها قصفت": its forces act
         # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
