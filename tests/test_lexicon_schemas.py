@@ -46,22 +46,26 @@ def test_a_broken_entry_is_reported_with_its_file_and_id(tmp_path, monkeypatch):
     assert problems and "verbs_test.yaml" in problems[0] and "bad" in problems[0]
 
 
+def _actor_codes(part: str):
+    """(file name, entry id, code) for every `part` (country, group, role) of every actor and agent
+    entry, its dated periods included."""
+    for lang in ("ar", "en"):
+        for path in lexicon_files(lang):
+            if not path.stem.startswith(("actors", "agents")):
+                continue
+            for e in yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)["entries"]:
+                for code in [e.get(part)] + [p.get(part) for p in e.get("periods", [])]:
+                    if code:
+                        yield path.name, e["id"], code
+
+
 def test_actor_countries_are_iso_codes_or_the_spec_regions():
     """SPEC §4: ISO 3166-1 alpha-3 (former states by their ISO 3166-3 codes, Kosovo by the usual
     XKX) or a region (EUR, MEA, WST)."""
     import pycountry
     allowed = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries} | \
         {"EUR", "MEA", "WST", "XKX"}
-    bad = []
-    for lang in ("ar", "en"):
-        for path in lexicon_files(lang):
-            if not path.stem.startswith(("actors", "agents")):
-                continue
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-            for e in data["entries"]:
-                for c in [e.get("country")] + [p.get("country") for p in e.get("periods", [])]:
-                    if c and c not in allowed:
-                        bad.append(f"{path.name}:{e['id']}:{c}")
+    bad = [f"{f}:{i}:{c}" for f, i, c in _actor_codes("country") if c not in allowed]
     assert not bad, bad[:20]
 
 
@@ -69,16 +73,7 @@ def test_actor_roles_are_cameo_agent_codes():
     """SPEC §4 roles and the other CAMEO agent codes the dictionaries use; never a country code."""
     allowed = set("GOV MIL COP JUD LEG SPY REB INS OPP CVL REF MED NGO IGO HLH EDU BUS UAF ELI CRM LAB "
                   "PTY REL AGR ENV MOD RAD SET".split())
-    bad = []
-    for lang in ("ar", "en"):
-        for path in lexicon_files(lang):
-            if not path.stem.startswith(("actors", "agents")):
-                continue
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-            for e in data["entries"]:
-                for r in [e.get("role")] + [p.get("role") for p in e.get("periods", [])]:
-                    if r and r not in allowed:
-                        bad.append(f"{path.name}:{e['id']}:{r}")
+    bad = [f"{f}:{i}:{r}" for f, i, r in _actor_codes("role") if r not in allowed]
     assert not bad, bad[:20]
 
 
@@ -88,14 +83,5 @@ def test_every_group_code_is_in_the_group_dictionary():
     known = {line.split("\t")[0] for line in table if line and not line.startswith("#")} - {"code"}
     assert {"ISI", "SDF", "YPG", "PKK", "HTS", "SNA", "PMF", "HEZ", "HAM", "HTH", "ALQ", "UNO", "EU", "NATO",
             "ICRC", "MSF", "COA", "ISW"} <= known
-    bad = []
-    for lang in ("ar", "en"):
-        for path in lexicon_files(lang):
-            if not path.stem.startswith(("actors", "agents")):
-                continue
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-            for e in data["entries"]:
-                for g in [e.get("group")] + [p.get("group") for p in e.get("periods", [])]:
-                    if g and g not in known:
-                        bad.append(f"{path.name}:{e['id']}:{g}")
+    bad = [f"{f}:{i}:{g}" for f, i, g in _actor_codes("group") if g not in known]
     assert not bad, f"add these group codes to coder/lexicon/groups.tsv: {bad[:20]}"
