@@ -56,10 +56,13 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     return SentenceResult(sent, analysis, dates, quantities, [])
 
 
-def _same_clause(r: SentenceResult, c: EventCandidate) -> list[ResolvedDate]:
+def _relative_walls(r: SentenceResult) -> list[int]:
+    return [m.start for m in r.analysis.mentions if m.kind == "grammar" and m.entry.role == "relative_marker"]
+
+
+def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[int]) -> list[ResolvedDate]:
     """The sentence's dates that no relative pronoun separates from the event ("the fighters who
     were arrested ... the caliphate, which was declared in June 2014": June 2014 is not the arrest's)."""
-    walls = [m.start for m in r.analysis.mentions if m.kind == "grammar" and m.entry.role == "relative_marker"]
     return [d for d in r.dates
             if not any(min(d.start, c.evidence_start) < w < max(d.start, c.evidence_start) for w in walls)]
 
@@ -116,9 +119,10 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     events, quants = [], []
     for r in results:
         attached = _attach_quantities(r)
+        walls = _relative_walls(r)
         for i, c in enumerate(r.analysis.events):
             entry = cameo(c.code)
-            d = _nearest(_same_clause(r, c), c.evidence_start)
+            d = _nearest(_same_clause(r, c, walls), c.evidence_start)
             if d is not None:
                 event_date, precision = d.value, d.precision
             elif doc.published is not None:

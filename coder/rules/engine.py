@@ -112,8 +112,8 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     infinitive = roles.get("infinitive_marker", set())
     actor_starts = {m.first for m in actor_ms}
     kept = []
+    owner = {t: h for h in hits for t in h.tokens}   # which trigger a token belongs to
     for h in hits:
-        other_triggers = {t for o in hits if o is not h for t in o.tokens}   # "releasing captured fighters"
         before = h.first - 1
         if h.entry.tag == "base" and before in infinitive and kept and h.first - kept[-1].last <= 8:
             # "agreed to expand", "urged Iran to release", "threatened to attack": the content of
@@ -123,8 +123,10 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
         if h.entry.tag == "ing" and before in complement:
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
             continue
-        after_word = before in determiner or before in other_triggers or (before >= 0 and toks[before].norm[:1].isdigit())
-        before_noun = (h.last + 1) in actor_starts or (h.last + 1) in other_triggers
+        # next to another trigger's words: "releasing captured fighters"
+        after_word = before in determiner or owner.get(before, h) is not h or \
+            (before >= 0 and toks[before].norm[:1].isdigit())
+        before_noun = (h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h
         if h.entry.tag in ("past", "participle") and after_word and before_noun:
             trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
             continue
