@@ -117,6 +117,8 @@ class Grammar(_Strict):
     modal_markers: list[Phrase] = []
     relative_markers: list[Phrase] = []
     determiners: list[Phrase] = []
+    genitive_markers: list[Phrase] = []
+    origin_markers: list[Phrase] = []
     irregular_verbs: dict[str, list[str]] = {}
 
 

@@ -35,19 +35,40 @@ def _code_of(m: Mention, day: Optional[dt.date]) -> ActorCode:
     return ref.code_on(day) if m.kind == "actor" else ref.code
 
 
+MOVING_ROLES = {"MIL"}   # armed forces "from" a place are leaving it, not of it
+
+
+def _takes_origin(prev: Actor, code: ActorCode, gap: range, tokens: list[Token], genitive: set[int],
+                  origin: set[int], prof) -> bool:
+    """"the president of Egypt", "dissidents from Egypt", "عناصر من داعش": a role-only actor followed
+    by a genitive or origin word and a country or group belongs to that country or group."""
+    if not gap or len(gap) > 2 or not prev.code.role or prev.code.country or prev.code.group:
+        return False
+    if not (code.country or code.group) or (code.role and code.role != prev.code.role):
+        return False
+    if prof.refers_back(tokens, prev.first):   # "سحب قواته من": its forces, someone else's
+        return False
+    if all(g in genitive for g in gap):
+        return True
+    return all(g in origin for g in gap) and prev.code.role not in MOVING_ROLES
+
+
 def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
-                 day: Optional[dt.date], prof) -> list[Actor]:
+                 day: Optional[dt.date], prof, genitive: frozenset[int] = frozenset(),
+                 origin: frozenset[int] = frozenset()) -> list[Actor]:
     """Merge adjacent actor/agent mentions (at most MAX_GAP tokens apart, no barrier token between:
-    coordinators, punctuation, clause breaks, triggers) into actors."""
+    coordinators, punctuation, clause breaks, triggers) into actors; a role-only actor takes the
+    country or group after "of"/"from" (genitive and origin markers)."""
     actors: list[Actor] = []
     for m in mentions:
         code = _code_of(m, day)
         if actors:
             prev = actors[-1]
             gap = range(prev.last + 1, m.first)
-            if len(gap) <= MAX_GAP and not any(g in barrier for g in gap) and \
-                    not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
-                    not _conflict(prev.code, code, m.kind == "agent"):
+            adjacent = len(gap) <= MAX_GAP and not any(g in barrier for g in gap) and \
+                not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
+                not _conflict(prev.code, code, m.kind == "agent")
+            if adjacent or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
                 prev.code = prev.code.merged(code)
                 prev.last, prev.end = m.last, m.end
                 prev.name = text[prev.start:prev.end]
@@ -58,19 +79,30 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
 
 
 def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Token]) -> list[ActorGroup]:
-    """Actors joined by coordinators (or commas inside a list ending in a coordinator) form a group.
-    Bare countries in a group take the role of a member that has one ("Hungarian and Romanian officials")."""
+    """Actors joined by coordinators (or commas inside a list ending in a coordinator: "the US,
+    Russia, and Switzerland") form a group. Bare countries in a group take the role of a member
+    that has one ("Hungarian and Romanian officials")."""
+    def joiner(gap: range) -> Optional[bool]:
+        """True for a gap with a coordinator, False for commas only, None for anything else."""
+        if not gap or not all(i in coordinator_at or tokens[i].norm in (",", "،") for i in gap):
+            return None
+        return any(i in coordinator_at for i in gap)
+
     groups: list[ActorGroup] = []
-    for a in actors:
-        if groups:
-            g = groups[-1]
-            gap = list(range(g.last + 1, a.first))
-            if gap and all(i in coordinator_at or tokens[i].norm == "," for i in gap) and \
-                    any(i in coordinator_at for i in gap):
-                g.members.append(a)
-                g.last = a.last
-                continue
-        groups.append(ActorGroup([a], a.first, a.last))
+    k = 0
+    while k < len(actors):
+        # the longest run of actors joined by commas or coordinators, cut after its last coordinator
+        end, last_coordinated = k, k
+        while end + 1 < len(actors):
+            j = joiner(range(actors[end].last + 1, actors[end + 1].first))
+            if j is None:
+                break
+            end += 1
+            if j:
+                last_coordinated = end
+        members = actors[k:last_coordinated + 1]
+        groups.append(ActorGroup(list(members), members[0].first, members[-1].last))
+        k = last_coordinated + 1
     for g in groups:
         if len(g.members) > 1:
             roles = [m.code.role for m in g.members if m.code.role]

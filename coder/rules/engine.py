@@ -223,7 +223,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coord = roles.get("coordinator", set())
     barrier = punct | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
-    actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile)
+    actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
+                          frozenset(roles.get("genitive_marker", ())),
+                          frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()))
     _resolve_possessives(actors, toks, lang_profile, trace)
     groups = group_actors(actors, coord, toks)
     out.actors, out.groups, out.triggers = actors, groups, hits
