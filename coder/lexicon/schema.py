@@ -119,6 +119,7 @@ class Grammar(_Strict):
     determiners: list[Phrase] = []
     genitive_markers: list[Phrase] = []
     origin_markers: list[Phrase] = []
+    transitive_participles: list[Phrase] = []
     irregular_verbs: dict[str, list[str]] = {}
 
 

@@ -239,6 +239,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     conditional = roles.get("conditional_marker", set())
     modal = roles.get("modal_marker", set())
     clause_breaks = roles.get("clause_break", set()) | conditional | {i for i in punct if toks[i].norm in (";", "؛")}
+    # words that cannot start a verb's object: after one of them a transitive verb has none
+    no_object = {i for i in punct if not toks[i].norm[:1].isdigit()} | clause_breaks | set().union(*(roles.get(r, set()) for r in (
+        "target_marker", "locative_marker", "complement_marker", "agent_marker")))
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
@@ -256,7 +259,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                 objects_of_unreal.add(k + 1)   # "لم تعلن أي جهة مسؤوليتها عن الهجوم": no claim, no new attack
             continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
-                               clause_breaks, coord, sources, lang_profile)
+                               clause_breaks, coord, sources, lang_profile, no_object,
+                               roles.get("transitive_participle", set()))
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
@@ -339,7 +343,8 @@ HARM_ROOTS = {"17", "18", "19", "20"}
 
 def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, window_end: int,
            passive_aux: set[int], agent_markers: list[tuple[int, int]], clause_breaks: set[int],
-           coord: set[int], sources: dict, prof):
+           coord: set[int], sources: dict, prof, no_object: frozenset[int] | set[int] = frozenset(),
+           transitive_participles: frozenset[int] | set[int] = frozenset()):
     """Source and target groups of one trigger, and how they were found."""
     # groups right of the trigger words (a light verb's subject may sit before its object), up to
     # the next trigger or a clause break
@@ -410,6 +415,11 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
         # is an undiacritised passive unless its subject is an armed group
         return None, src, "victims before the verb and no object: read as passive"
+    if src is not None and h.first == h.last and h.first in transitive_participles and \
+            (h.last + 1 >= len(toks) or (h.last + 1) in no_object):
+        # "Ten soldiers killed in an ambush", "two journalists detained on Monday": a verb that always
+        # takes an object, with none after it, is a reduced passive; its subject suffered it
+        return agent, src, "participle with no object: a reduced passive"
     # with a subject, "by X" after the verb is not its agent: "rejected calls by Annan" is about Annan
     return src, right[0] if right else None, "subject before the verb"
 
