@@ -48,6 +48,10 @@ def _published(case) -> dt.date | None:
     return d if isinstance(d, dt.date) else (dt.date.fromisoformat(d) if d else None)
 
 
+CASE_KEYS = {"text", "events", "actors", "exactly", "date", "note"}
+EVENT_KEYS = {"code", "root", "source", "target", "fatalities"}
+
+
 def _agrees(want: dict, e) -> bool:
     if "code" in want and e.event_code != str(want["code"]):
         return False
@@ -63,6 +67,10 @@ def _agrees(want: dict, e) -> bool:
 
 @pytest.mark.parametrize("lang,case", list(_cases()))
 def test_corpus_case(lang, case):
+    # a mis-indented case would otherwise be read as an expected event that agrees with anything
+    assert isinstance(case, dict) and set(case) <= CASE_KEYS, f"malformed case: {case!r}"
+    for want in case.get("events") or []:
+        assert isinstance(want, dict) and set(want) <= EVENT_KEYS, f"malformed expected event: {want!r}"
     text = case["text"]
     if "actors" in case:
         found = []

@@ -52,6 +52,11 @@ def starts_with_preposition(token, form: int) -> bool:
     return False
 
 
+def read_as_verbal_noun(token, form: int) -> bool:
+    """English verbal nouns are told by their -ing tag and the word before them, not by the word."""
+    return False
+
+
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
 

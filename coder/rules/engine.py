@@ -13,8 +13,10 @@ the way PETRARCH's patterns read a parse, and every decision is written to the t
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional
 
+from coder.lang.numbers import reader
 from coder.lexicon.load import Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
@@ -28,6 +30,11 @@ MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a me
 AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
 MAX_MEMBERS = 4         # events per slot from one coordinated group
 _PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "–", "—", "?", "!", "؟"}
+
+
+@lru_cache(maxsize=4096)
+def _is_number_word(lang: str, norm: str) -> bool:
+    return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
 
 
 def _fold_object_nouns(coded: list, toks, breaks: set[int], trace: list[str]) -> list:
@@ -221,7 +228,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
     punct = {i for i, t in enumerate(toks) if t.norm in _PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
-    barrier = punct | coord | roles.get("clause_break", set()) | trigger_tokens | \
+    # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
+    numbers = {i for i, t in enumerate(toks) if _is_number_word(lang_profile.CODE, t.norm)}
+    barrier = punct | numbers | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                           frozenset(roles.get("genitive_marker", ())),
@@ -260,7 +269,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile, no_object,
-                               roles.get("transitive_participle", set()))
+                               roles.get("transitive_participle", set()), roles.get("complement_marker", set()))
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
@@ -344,7 +353,8 @@ HARM_ROOTS = {"17", "18", "19", "20"}
 def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, window_end: int,
            passive_aux: set[int], agent_markers: list[tuple[int, int]], clause_breaks: set[int],
            coord: set[int], sources: dict, prof, no_object: frozenset[int] | set[int] = frozenset(),
-           transitive_participles: frozenset[int] | set[int] = frozenset()):
+           transitive_participles: frozenset[int] | set[int] = frozenset(),
+           complement: frozenset[int] | set[int] = frozenset()):
     """Source and target groups of one trigger, and how they were found."""
     # groups right of the trigger words (a light verb's subject may sit before its object), up to
     # the next trigger or a clause break
@@ -363,8 +373,12 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
             agent = _group_starting(groups, ml + 1, ml + 2)
             if agent:
                 break
+    # "مسؤوليتها عن خطف أربعة أميركيين", "بقتل": a verb form after a preposition is a verbal noun
+    pos = "noun" if prof.VERB_SUBJECT_ORDER and h.entry.pos == "verb" and (
+        (h.first - 1) in complement or prof.read_as_verbal_noun(toks[h.first], h.mention.first_form)) \
+        else h.entry.pos
     aux_before = any(i in passive_aux for i in range(max(0, h.first - 3), h.first))
-    passive = h.entry.pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
+    passive = pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
     adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2
     others = [g for g in right if g is not agent]
 
@@ -372,14 +386,17 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         # "تعرضت القوات لهجوم", "لقي ثلاثة جنود حتفهم", "came under attack": the subject suffered it
         victim = near_left[-1] if adjacent_left else (others[0] if others and others[0] is not agent else None)
         return agent, victim, "the subject of this verb is its target"
-    if h.entry.pos == "noun":
+    if pos == "noun":
         if agent is not None:
             return agent, others[0] if others else None, "nominal event with an agent phrase"
         if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 2 and \
                 all(m.code.role is None and m.code.group is None for m in others[0].members):
             # "غارات إسرائيلية", "ضربة جوية أمريكية": a nationality adjective after the noun is its agent
             return others[0], others[1] if len(others) > 1 else None, "nominal event with a nationality adjective"
-        if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 1 and _genitive_is_source(h.entry):
+        # a verb's own verbal noun takes its object as genitive (منع المتظاهرين), unless the object is
+        # already there (فتح الجنود النار: the genitive is the subject)
+        if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 1 and \
+                (_genitive_is_source(h.entry) if h.entry.pos == "noun" else bool(h.entry.objects)):
             # "تهديد ترامب" (Trump's threat), "دعوة الأمم المتحدة": the genitive after the noun is its agent
             return others[0], others[1] if len(others) > 1 else None, "nominal event: the genitive is its agent"
         # "ISIS attack on X", "Israeli airstrikes": an actor right before the noun is its agent (in
@@ -396,7 +413,7 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
                      for c in prof.CLITIC_COORDINATORS)
     # a verb that carries its object as a pronoun (هاجمتهم "attacked them") is active: the actor
     # next to it is its subject, never a passive's victim
-    object_pronoun = h.entry.pos == "verb" and h.first == h.last and prof.refers_back(toks, h.first)
+    object_pronoun = pos == "verb" and h.first == h.last and prof.refers_back(toks, h.first)
     prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
     if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
         # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
