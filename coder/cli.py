@@ -92,6 +92,10 @@ def cmd_geocode(a) -> int:
 
 def cmd_lexicon(a) -> int:
     from coder.lexicon.load import main as check_main
+    unknown = [lang for lang in a.lang if lang not in ("ar", "en")]
+    if unknown:
+        print(f"coder lexicon check: unknown language {unknown[0]!r}; use ar, en or nothing for both", file=sys.stderr)
+        return 2
     return check_main(a.lang)
 
 
@@ -141,7 +145,8 @@ def parser() -> argparse.ArgumentParser:
     lx = sub.add_parser("lexicon", help="lexicon tools")
     lsub = lx.add_subparsers(dest="action", required=True)
     chk = lsub.add_parser("check", help="validate every lexicon file against its schema")
-    chk.add_argument("lang", nargs="*", choices=["ar", "en"], help="default: both")
+    # no `choices` here: with nargs="*" argparse checks the empty default against them and fails
+    chk.add_argument("lang", nargs="*", metavar="{ar,en}", help="default: both")
     chk.set_defaults(run=cmd_lexicon)
     return p
 

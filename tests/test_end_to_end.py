@@ -93,3 +93,11 @@ def test_a_killed_run_completed_by_a_rerun_gives_the_events_of_a_clean_run(tmp_p
     assert main(["code", str(src), "--out", str(killed), "--quiet"]) == 0
     want = table(clean, "select event_id, event_code, source_code, target_code from events order by event_id")
     assert table(killed, "select event_id, event_code, source_code, target_code from events order by event_id") == want
+
+
+def test_lexicon_check_with_no_language_checks_both(capsys):
+    """`coder lexicon check` as the README gives it: every dictionary and supporting file of both languages."""
+    assert main(["lexicon", "check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ar: ok") and "\nen: ok" in out and "4 supporting files" in out
+    assert main(["lexicon", "check", "xx"]) == 2

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from coder.lexicon.load import YAML_LOADER, check, lexicon_files
+from coder.lexicon.load import YAML_LOADER, check, check_support, lexicon_files, support_files
 from coder.lexicon.schema import export
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +26,40 @@ def test_committed_lexicon_schemas_match_the_models(tmp_path):
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_every_dictionary_file_is_valid(lang):
     assert check(lang) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_every_supporting_file_is_valid(lang):
+    assert check_support(lang) == []
+
+
+@pytest.mark.parametrize("path", [p for lang in ("ar", "en") for p in support_files(lang)],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_supporting_files_validate_against_the_json_schemas(path):
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    schema = json.loads((ROOT / "schemas" / f"lexicon.{path.stem}.json").read_text())
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+@pytest.mark.parametrize("stem,bad_line", [
+    ("dates", "  - {id: broken, pattern: 'x', resolve: tomorrowish}\n"),
+    ("quantities", "  martians: [martians]\n"),
+    ("places", "  - {scope: planet, words: [on]}\n"),
+])
+def test_a_broken_supporting_file_is_reported_with_its_name(tmp_path, monkeypatch, stem, bad_line):
+    """A wrong value in dates/quantities/places.yaml is refused by the schema, naming the file."""
+    import shutil
+    import coder.lang.numbers as numbers
+    for lang in ("ar", "en"):
+        shutil.copytree(numbers.LEXICON / lang, tmp_path / lang)
+    path = tmp_path / "en" / f"{stem}.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = {"dates": "rules:\n", "quantities": "units:\n", "places": "before:\n"}[stem]
+    assert anchor in text
+    path.write_text(text.replace(anchor, anchor + bad_line, 1), encoding="utf-8")
+    monkeypatch.setattr(numbers, "LEXICON", tmp_path)
+    problems = check_support("en")
+    assert problems and f"{stem}.yaml" in problems[0], problems
 
 
 @pytest.mark.parametrize("path", [p for lang in ("ar", "en") for p in lexicon_files(lang)], ids=lambda p: p.name)

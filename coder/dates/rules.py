@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from coder.lang import profile
 from coder.lexicon.load import LexiconError
+from coder.lexicon.schema import DATE_RESOLVERS, DATE_UNITS
 from coder.lang.numbers import WordGate, alternation, load_lexicon, reader
 
-RESOLVERS = ("calendar", "weekday", "relative", "shift")
-UNITS = ("day", "week", "month", "year")
+RESOLVERS, UNITS = DATE_RESOLVERS, DATE_UNITS
 _SLOT = re.compile(r"\{(\w+)\}")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")

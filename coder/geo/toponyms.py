@@ -10,16 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Optional, Sequence
-
-import yaml
 
 from coder.geo.gazetteer import _END, Gazetteer, ascii_fold
 from coder.lang import profile
+from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
 
 @dataclass(frozen=True)
@@ -57,14 +53,7 @@ def _keys(phrases: Iterable[str], lang: str) -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def rules(lang: str) -> PlaceRules:
-    path = LEXICON / lang / "places.yaml"
-    if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: every language needs a places.yaml "
-                                "(see coder/lexicon/README.md)")
-    with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f)
-    if data.get("language") != lang or data.get("kind") != "places":
-        raise ValueError(f"{path}: the header must say `language: {lang}` and `kind: places`")
+    data = load_lexicon(lang, "places")   # checks the header and the schema (schemas/lexicon.places.json)
 
     def qualifiers(groups) -> dict:
         out = {}

@@ -13,9 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from coder.lang import profile
 from coder.lexicon.load import LexiconError, YAML_LOADER as YamlLoader   # YAML 1.2: "no" stays a word
+from coder.lexicon.schema import SUPPORT_MODELS
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -32,6 +34,12 @@ def load_lexicon(lang: str, stem: str) -> dict:
         raise LexiconError(f"{path} is not valid YAML ({e}); fix the line it points to") from None
     if data.get("language") != lang or data.get("kind") != stem:
         raise LexiconError(f"{path}: the header must say `language: {lang}` and `kind: {stem}`")
+    model = SUPPORT_MODELS.get(stem)
+    if model is not None:
+        try:
+            model.model_validate(data)
+        except ValidationError as e:
+            raise LexiconError(f"{path}: {e}") from None
     return data
 
 

@@ -7,7 +7,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -123,15 +123,133 @@ class Grammar(_Strict):
     irregular_verbs: dict[str, list[str]] = {}
 
 
+# ---------------------------------------------------------------- supporting files
+# dates.yaml, numbers.yaml, quantities.yaml and places.yaml describe how dates, numbers, counts and
+# place names are written; their loaders (coder.dates, coder.lang.numbers, coder.quantities,
+# coder.geo.toponyms) check what a schema cannot (regexes compile, slots exist).
+
+DATE_RESOLVERS = ("calendar", "weekday", "relative", "shift")
+DATE_UNITS = ("day", "week", "month", "year")
+QUANTITY_UNITS = ("people", "fighters", "civilians", "children", "women", "soldiers", "police", "prisoners",
+                  "detainees", "killed", "injured", "displaced", "refugees", "families", "vehicles", "other")
+QUANTITY_QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
+
+DateUnit = Literal["day", "week", "month", "year"]
+QuantityUnit = Literal["people", "fighters", "civilians", "children", "women", "soldiers", "police", "prisoners",
+                       "detainees", "killed", "injured", "displaced", "refugees", "families", "vehicles", "other"]
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "vague"]
+Month = Annotated[int, Field(ge=1, le=12)]
+Weekday = Annotated[int, Field(ge=0, le=6)]     # Python's numbering: Monday = 0
+DayOfMonth = Annotated[int, Field(ge=1, le=31)]
+
+
+class _SupportFile(_Strict):
+    language: Literal["ar", "en"]
+    description: Optional[str] = None
+
+
+class DateparserOptions(_Strict):
+    languages: list[str]
+
+
+class DateRule(_Strict):
+    id: str = Field(pattern=_ID)
+    pattern: str = Field(min_length=1)
+    resolve: Literal["calendar", "weekday", "relative", "shift"]
+    unit: Optional[DateUnit] = None
+    offset: int = 0
+    triggers: list[Phrase] = []
+
+
+class DatesFile(_SupportFile):
+    kind: Literal["dates"]
+    dateparser: DateparserOptions
+    months: dict[Month, list[Phrase]]
+    months_need_cue: list[Phrase] = []
+    weekdays: dict[Weekday, list[Phrase]]
+    weekdays_need_cue: list[Phrase] = []
+    units: dict[DateUnit, list[Phrase]] = {}
+    plural_units: dict[DateUnit, list[Phrase]] = {}
+    dual_units: dict[DateUnit, list[Phrase]] = {}
+    dateparser_phrase: str = "{count} {unit} ago"
+    dateparser_units: dict[DateUnit, str] = {}
+    day_words: dict[DayOfMonth, list[Phrase]] = {}
+    rules: list[DateRule] = Field(min_length=1)
+
+
+class NumbersFile(_SupportFile):
+    kind: Literal["numbers"]
+    joiner: str = r"\s+"
+    clitics: str = ""
+    prefixes: list[str] = []
+    atoms: dict[Phrase, int]
+    teen_only: list[Phrase] = []
+    teen_suffixes: list[Phrase] = []
+    hundreds: dict[Phrase, int] = {}
+    scales: dict[Phrase, int] = {}
+    dual_scales: dict[Phrase, int] = {}
+    bare_multipliers: bool = True
+    one_before_multiplier: list[Phrase] = []
+    vague: dict[Phrase, int] = {}
+
+
+class QuantitiesFile(_SupportFile):
+    kind: Literal["quantities"]
+    units: dict[QuantityUnit, list[Phrase]]
+    skip_between: list[Phrase] = []
+    context_gap: int = Field(default=0, ge=0)
+    max_gap: int = Field(default=2, ge=0)
+    noun_suffixes: list[str] = []
+    qualifiers: dict[Qualifier, list[Phrase]] = {}
+    right_qualifiers: dict[Qualifier, list[Phrase]] = {}
+    unit_cues_before: dict[QuantityUnit, list[Phrase]] = {}
+    toll_cues: dict[QuantityUnit, list[Phrase]] = {}
+    unit_cues_after: dict[QuantityUnit, list[Phrase]] = {}
+    cue_keeps: list[QuantityUnit] = []
+    not_before: list[Phrase] = []
+    not_after: list[Phrase] = []
+    months_need_year: list[Phrase] = []
+    partitive: list[Phrase] = []
+    needs_noun: list[Phrase] = []
+
+
+class PlaceQualifiers(_Strict):
+    scope: Literal["same", "admin1"] = "same"    # the place itself, or the division it lies in
+    locative: bool = False
+    words: list[Phrase]
+
+
+class PlacesFile(_SupportFile):
+    kind: Literal["places"]
+    article: str = ""
+    strip_suffixes: bool = True
+    case_sensitive: bool = False
+    min_population_bare: int = Field(default=0, ge=0)
+    min_population_short: int = Field(default=0, ge=0)
+    min_population_foreign: int = Field(default=0, ge=0)
+    short_name_length: int = Field(default=0, ge=0)
+    locative_proclitics: list[str] = []
+    short_proclitics: list[str] = []
+    locative: list[Phrase] = []
+    before: list[PlaceQualifiers] = []
+    after: list[PlaceQualifiers] = []
+    stop: list[Phrase] = []
+
+
+SUPPORT_MODELS: dict[str, type[BaseModel]] = {
+    "dates": DatesFile, "numbers": NumbersFile, "quantities": QuantitiesFile, "places": PlacesFile}
+
+
 ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "verbs": VerbEntry, "actors": ActorEntry, "agents": AgentEntry, "discards": DiscardEntry}
 
 
 def export(folder: Path) -> list[Path]:
     written = []
-    for kind, model in {**ENTRY_MODELS, "grammar": Grammar, "implicit_actors": ImplicitActorsFile}.items():
+    for kind, model in {**ENTRY_MODELS, "grammar": Grammar, "implicit_actors": ImplicitActorsFile,
+                        **SUPPORT_MODELS}.items():
         schema = model.model_json_schema(by_alias=True)
-        if kind not in ("grammar", "implicit_actors"):
+        if kind in ENTRY_MODELS:
             schema = {"title": f"{kind} lexicon file", "type": "object",
                       "required": ["language", "kind", "entries"],
                       "properties": {"language": {"enum": ["ar", "en"]}, "kind": {"const": kind},

@@ -14,11 +14,10 @@ from functools import lru_cache
 from coder.lang import profile
 from coder.model import QuantityValue
 from coder.lexicon.load import LexiconError
+from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
 from coder.lang.numbers import Folded, NumberMatch, alternation, load_lexicon, reader
 
-UNITS = ("people", "fighters", "civilians", "children", "women", "soldiers", "police", "prisoners",
-         "detainees", "killed", "injured", "displaced", "refugees", "families", "vehicles", "other")
-QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
+UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
 _GLUED = re.compile(r"[^\W\d]+$")
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
