@@ -124,3 +124,11 @@ def test_a_compound_subject_of_a_mutual_event_acts_on_each_other():
         {("BRA", "ARG"), ("ARG", "BRA")}
     ev = code_text("Iraqi troops and Kurdish fighters clashed near Kirkuk.", "en", MON)
     assert len([e for e in ev if e.event_root_code == "19"]) == 2
+
+
+def test_a_claim_of_responsibility_is_about_the_country_attacked():
+    ev = code_text("A militant group claimed responsibility for a bombing at a market in Kabul.", "en", MON)
+    e = one(ev, code="015")
+    assert e.target_country == "AFG"
+    ev = code_text("أعلنت جماعة مسلحة مسؤوليتها عن تفجير سوق في مدينة الموصل.", "ar", MON)
+    assert one(ev, code="015").target_country == "IRQ"
