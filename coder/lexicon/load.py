@@ -56,6 +56,7 @@ class Trigger:
     subject_is_target: bool = False
     genitive: Optional[str] = None     # nouns: is the actor right after the noun its source or target
     subject_agents: tuple[str, ...] = ()   # agent entry ids one of which must be the source
+    speaker_is_source: bool = False        # with no source of its own, the reporting verb's subject is it
     # the object phrases by their first key, so that a token is checked against the few phrases
     # that can start with it, not against every object of the entry
     objects_by_first: dict = field(default_factory=dict, compare=False, hash=False)
@@ -275,10 +276,14 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                 for v in e.verbs:
                     forms = prof.verb_forms(v, grammar.irregular_verbs) if lang == "en" else prof.verb_forms(v)
                     for surface, tag in forms:
-                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects, e.subject_is_target, e.genitive, subject_agents, by_first))
+                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects, e.subject_is_target, e.genitive,
+                                                              subject_agents, objects_by_first=by_first,
+                                                              speaker_is_source=e.speaker_is_source))
                         sizes[kind] += 1
                 for n in e.nouns:
-                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects, e.subject_is_target, e.genitive, subject_agents, by_first))
+                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects, e.subject_is_target, e.genitive,
+                                                  subject_agents, objects_by_first=by_first,
+                                                  speaker_is_source=e.speaker_is_source))
                     sizes[kind] += 1
             elif kind == "actors":
                 periods = tuple((p.from_, p.to, ActorCode(p.country, p.group, p.role)) for p in e.periods)

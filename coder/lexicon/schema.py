@@ -28,6 +28,7 @@ class VerbEntry(_Strict):
     object: list[Phrase] = []
     speech: bool = False
     subject_is_target: bool = False
+    speaker_is_source: bool = False   # "X said that Y must ...": the reporting verb's subject lays it on Y
     genitive: Optional[Literal["source", "target"]] = None
     subject_agents: list[str] = []
     note: Optional[str] = None

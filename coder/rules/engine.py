@@ -286,6 +286,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = _drop_alleged(coded, toks, trace)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
+        coded = _speaker_as_source(coded, trace)
         if dropped:
             trace.append("reported speech: the reporting verb(s) " +
                          ", ".join(repr(h.mention.text) for h in dropped) + " are not coded; the reported event is")
@@ -294,6 +295,20 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out.events = _expand(coded, text, trace)
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
+    return out
+
+
+def _speaker_as_source(coded: list, trace: list[str]) -> list:
+    """"Straw said the Sudanese government must reach an agreement": an obligation with no source
+    of its own is laid by the speaker of the reporting verb before it."""
+    out, speaker = [], None
+    for h, src, tgt in coded:
+        if h.entry.speech and src is not None:
+            speaker = src
+        elif h.entry.speaker_is_source and src is None and speaker is not None:
+            trace.append(f"{h.mention.text!r}: laid on {_names(tgt)} by the speaker {_names(speaker)}")
+            src = speaker
+        out.append((h, src, tgt))
     return out
 
 
