@@ -37,7 +37,11 @@ def _is_number_word(lang: str, norm: str) -> bool:
     return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
 
 
-def _fold_object_nouns(coded: list, toks, breaks: set[int], trace: list[str]) -> list:
+# statements, appeals, demands, disapproval, rejection, threats: verbs whose object can be an event
+_ABOUT_EVENTS = ("01", "02", "10", "11", "12", "13")
+
+
+def _fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], trace: list[str]) -> list:
     """"X condemned the Turkish attack", "نددت الجامعة بالهجوم التركي": an event noun that is the
     object of a statement, appeal, threat or rejection names an event reported elsewhere; it is
     not coded again, and its doer (else its victim) is whom the verb is about. Reporting verbs
@@ -46,9 +50,9 @@ def _fold_object_nouns(coded: list, toks, breaks: set[int], trace: list[str]) ->
     for i, (h, src, tgt) in enumerate(coded):
         if i in skip:
             continue
-        if h.entry.pos == "verb" and not h.entry.speech and h.entry.code[:2] < "14" and i + 1 < len(coded):
+        if h.first not in nominal and not h.entry.speech and h.entry.code[:2] in _ABOUT_EVENTS and i + 1 < len(coded):
             n, nsrc, ntgt = coded[i + 1]
-            if n.entry.pos == "noun" and not any(b in breaks for b in range(h.last + 1, n.first)):
+            if n.first in nominal and not any(b in breaks for b in range(h.last + 1, n.first)):
                 skip.add(i + 1)
                 if tgt is None:
                     tgt = nsrc or ntgt
@@ -139,6 +143,19 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             continue
         kept.append(h)
     return kept
+
+
+def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
+    """Does the trigger name an event rather than predicate one? Nouns do; so does a verb form
+    after a preposition or the clitic ل in Arabic ("مسؤوليتها عن خطف", "لمنع": verbal nouns) and
+    a base form after a determiner in English ("dismissed an appeal from the president")."""
+    if h.entry.pos == "noun":
+        return True
+    before = h.first - 1
+    if prof.VERB_SUBJECT_ORDER:
+        return before in roles.get("complement_marker", ()) or \
+            prof.read_as_verbal_noun(toks[h.first], h.mention.first_form)
+    return h.entry.tag == "base" and before in roles.get("determiner", ())
 
 
 def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int]) -> Optional[tuple[int, int]]:
@@ -242,6 +259,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
 
     hits = _drop_non_finite(hits, roles, actor_ms, toks, trace)
+    nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)}
     negation = roles.get("negation", set())
     passive_aux = roles.get("passive_auxiliary", set())
     agent_markers = sorted(marker_ends.get("agent_marker", []))
@@ -263,13 +281,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if unreal:
             trace.append(f"{h.mention.text!r}: {unreal}, no event")
             nxt = hits[k + 1] if k + 1 < len(hits) else None
-            if h.entry.pos == "verb" and nxt is not None and nxt.entry.pos == "noun" and \
+            if h.first not in nominal and nxt is not None and nxt.first in nominal and \
                     not any(i in clause_breaks or i in punct for i in range(h.last + 1, nxt.first)):
                 objects_of_unreal.add(k + 1)   # "لم تعلن أي جهة مسؤوليتها عن الهجوم": no claim, no new attack
             continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile, no_object,
-                               roles.get("transitive_participle", set()), roles.get("complement_marker", set()))
+                               roles.get("transitive_participle", set()), nominal)
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
@@ -282,7 +300,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"{h.mention.text!r}: {how}; source {_names(src)}, target {_names(tgt)}")
         coded.append((h, src, tgt))
 
-    coded = _fold_object_nouns(coded, toks, clause_breaks | punct, trace)
+    coded = _fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace)
     coded = _drop_alleged(coded, toks, trace)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
@@ -369,7 +387,7 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
            passive_aux: set[int], agent_markers: list[tuple[int, int]], clause_breaks: set[int],
            coord: set[int], sources: dict, prof, no_object: frozenset[int] | set[int] = frozenset(),
            transitive_participles: frozenset[int] | set[int] = frozenset(),
-           complement: frozenset[int] | set[int] = frozenset()):
+           nominal: frozenset[int] | set[int] = frozenset()):
     """Source and target groups of one trigger, and how they were found."""
     # groups right of the trigger words (a light verb's subject may sit before its object), up to
     # the next trigger or a clause break
@@ -388,10 +406,7 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
             agent = _group_starting(groups, ml + 1, ml + 2)
             if agent:
                 break
-    # "مسؤوليتها عن خطف أربعة أميركيين", "بقتل": a verb form after a preposition is a verbal noun
-    pos = "noun" if prof.VERB_SUBJECT_ORDER and h.entry.pos == "verb" and (
-        (h.first - 1) in complement or prof.read_as_verbal_noun(toks[h.first], h.mention.first_form)) \
-        else h.entry.pos
+    pos = "noun" if h.first in nominal else "verb"
     aux_before = any(i in passive_aux for i in range(max(0, h.first - 3), h.first))
     passive = pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
     adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2
