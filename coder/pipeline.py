@@ -24,7 +24,6 @@ from coder.recognise.matcher import match
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
 
 VIOLENT_ROOTS = {"18", "19", "20"}
-UNKNOWN_ORIGIN = {"UAF"}   # "unknown gunmen" have no country to guess from where they struck
 _COARSER = {"site": "locality", "locality": "admin2", "admin2": "admin1", "admin1": "country",
             "country": "country", "region": "region"}
 
@@ -108,9 +107,9 @@ def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
 def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     """An actor known only by its role ("civilians", "police", "gunmen") belongs to the country the
     event happens in, as hand coders of CAMEO data code it ("five civilians killed in Kirkuk" ->
-    IRQCVL)."""
+    IRQCVL; unidentified gunmen who struck in Iraq -> IRQUAF, ICEWS's "Unidentified Gunmen (Iraq)")."""
     if actor is None or where is None or not where.country or actor.code.country or actor.code.group \
-            or not actor.code.role or actor.code.role in UNKNOWN_ORIGIN or len(where.country) != 3:
+            or not actor.code.role or len(where.country) != 3:
         return actor
     return replace(actor, code=ActorCode(where.country, None, actor.code.role))
 

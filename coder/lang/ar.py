@@ -9,6 +9,7 @@ from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
 CODE = "ar"
 # Word order: news Arabic is mostly verb-subject-object (قالت الوزارة), also subject-first.
 VERB_SUBJECT_ORDER = True
+MODIFIER_AFTER_NOUN = True   # adjectives and genitives follow their noun (القوات السورية)
 # Conjunctions written as a prefix: ودعت = و + دعت ("and called"), which coordinates two verbs.
 CLITIC_COORDINATORS = ("و", "ف")
 

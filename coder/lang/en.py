@@ -8,6 +8,7 @@ from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
 CODE = "en"
 # Word order: the subject precedes the verb; a passive is marked by an auxiliary (was killed).
 VERB_SUBJECT_ORDER = False
+MODIFIER_AFTER_NOUN = False   # adjectives come before their noun (Syrian troops)
 CLITIC_COORDINATORS: tuple[str, ...] = ()
 
 # Abbreviations whose period does not end a sentence (single capitals are initials: "George W. Bush").

@@ -65,7 +65,12 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
         if actors:
             prev = actors[-1]
             gap = range(prev.last + 1, m.first)
-            adjacent = len(gap) <= MAX_GAP and not any(g in barrier for g in gap) and \
+            # an unknown word may sit inside a name ("الرئيس الأمريكي دونالد ترامب") or be "of"/"from"
+            # ("قوة من الجيش"); where modifiers follow the noun, any other word before a role noun
+            # starts a phrase of its own ("الأتراك بدعم المسلحين"; but "Turkish Kurd refugees")
+            stray = prof.MODIFIER_AFTER_NOUN and m.kind == "agent" and \
+                any(g not in genitive and g not in origin for g in gap)
+            adjacent = len(gap) <= MAX_GAP and not stray and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not _conflict(prev.code, code, m.kind == "agent")
             if adjacent or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
