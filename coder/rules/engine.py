@@ -409,7 +409,8 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     pos = "noun" if h.first in nominal else "verb"
     aux_before = any(i in passive_aux for i in range(max(0, h.first - 3), h.first))
     passive = pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
-    adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2
+    adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2 and \
+        not any(toks[i].norm in _PUNCT_BARRIER for i in range(near_left[-1].last + 1, h.first))
     others = [g for g in right if g is not agent]
 
     if h.entry.subject_is_target:
