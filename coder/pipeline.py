@@ -21,6 +21,7 @@ from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow,
                          QuantityValue, ResolvedDate, Sentence)
 from coder.quantities import find_quantities
 from coder.recognise.matcher import match
+from coder.rules.consolidate import event_family
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
 
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -182,6 +183,32 @@ def _actor_country(results: list[SentenceResult]):
     return Gazetteer.default().country(best)
 
 
+def _named(actor: Optional[Actor]) -> bool:
+    return actor is not None and actor.name is not None   # implied actors (implicit_actors.yaml) have no name
+
+
+def drop_repeat_mentions(results: list[SentenceResult]) -> None:
+    """"Gunmen stormed a checkpoint in Kirkuk... The attack lasted an hour": an event noun that adds
+    nothing (no actor named, no count, no other place) after an event of its class earlier in the
+    document is that event mentioned again, not a new one; coding it would count it twice."""
+    seen: dict[str, set] = {}   # event family -> the places of the sentences that reported one
+    for r in results:
+        places = {p.place.place_id for p in r.places}
+        keep = []
+        for c in r.analysis.events:
+            family = event_family(c.code)
+            earlier = seen.get(family)
+            bare = c.nominal and not _named(c.source) and not _named(c.target) and not r.quantities
+            if bare and earlier is not None and (not places or places & earlier):
+                r.analysis.trace.append(f"{c.evidence!r}: names again an event of sentence before, adds nothing; "
+                                        "not coded twice")
+                continue
+            keep.append(c)
+        r.analysis.events = keep
+        for c in keep:
+            seen.setdefault(event_family(c.code), set()).update(places)
+
+
 def document_sha(doc: Document) -> str:
     return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -203,6 +230,7 @@ def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> Code
                 # only a name read outside the document's country can change with the hint
                 needs_hint = hint is not None and any(p.place.country != hint for p in places)
                 r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint) if needs_hint else places
+    drop_repeat_mentions(results)
     events, quants = rows_for(doc, lang, sha, results, focus)
     row = DocumentRow(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url, language=lang,
                       published=doc.published, n_sentences=len(sents), n_events=len(events), sha256=sha,

@@ -132,3 +132,19 @@ def test_a_claim_of_responsibility_is_about_the_country_attacked():
     assert e.target_country == "AFG"
     ev = code_text("أعلنت جماعة مسلحة مسؤوليتها عن تفجير سوق في مدينة الموصل.", "ar", MON)
     assert one(ev, code="015").target_country == "IRQ"
+
+
+def test_an_event_named_again_later_in_the_document_is_not_coded_twice():
+    text = ("Gunmen stormed a police checkpoint near Kirkuk on Monday. The attack lasted an hour, police said. "
+            "A bombing in Basra hit a market.")
+    ev = code_text(text, "en", MON)
+    assert [e.sentence_index for e in ev if e.event_root_code in ("18", "19")] == [0, 2]
+    # alone, the same sentence reports its event
+    assert one(code_text("The attack lasted an hour, police said.", "en", MON), root="19")
+    ar = "اقتحم مسلحون حاجزا للشرطة قرب كركوك. وقال مصدر أمني إن الهجوم استمر ساعة. وفي حادث آخر وقع انفجار في البصرة."
+    assert [e.sentence_index for e in code_text(ar, "ar", MON) if e.event_root_code in ("18", "19")] == [0, 2]
+
+
+def test_a_participle_after_a_comma_shares_the_subject_of_the_main_verb():
+    ev = code_text("Rebels shelled the town on Monday, killing three soldiers.", "en", MON)
+    assert all(e.source_role == "REB" for e in ev if e.event_root_code in ("18", "19"))

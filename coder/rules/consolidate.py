@@ -43,6 +43,11 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
 _FAMILY = {"18": "violence", "19": "violence", "20": "violence"}
 
 
+def event_family(code: str) -> str:
+    """The class an event code counts in when events are compared: its root, violence as one."""
+    return _FAMILY.get(code[:2], code[:2])
+
+
 def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
     """News sentences report one event of a kind with several words ("a car bomb exploded, killing
     ten"): per root class (the violent classes count as one) keep the trigger whose events carry

@@ -310,7 +310,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                          ", ".join(repr(h.mention.text) for h in dropped) + " are not coded; the reported event is")
         coded = [c for c in coded if not c[0].entry.speech]
 
-    out.events = _expand(coded, text, trace)
+    out.events = _expand(coded, text, nominal, trace)
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
     return out
@@ -341,7 +341,7 @@ def _not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int]
     return None
 
 
-def _expand(coded: list, text: str, trace: list[str]) -> list[EventCandidate]:
+def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[EventCandidate]:
     """One event per source member and target member (coordinated groups), or, for a mutual event
     class with a compound subject and no target, one each way between the members."""
     events, seen = [], set()
@@ -363,7 +363,7 @@ def _expand(coded: list, text: str, trace: list[str]) -> list[EventCandidate]:
                 seen.add(key)
                 conf = 0.45 + 0.2 * (s is not None) + 0.2 * (t is not None) + 0.1 * (h.entry.pos == "verb")
                 events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
-                                             h.first, s, t, round(min(conf, 0.95), 2)))
+                                             h.first, s, t, round(min(conf, 0.95), 2), nominal=h.first in nominal))
     return events
 
 
@@ -446,8 +446,10 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     # next to it is its subject, never a passive's victim
     object_pronoun = pos == "verb" and h.first == h.last and prof.refers_back(toks, h.first)
     prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
-    if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
-        # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
+    participle = h.entry.tag == "ing" and h.first > 0 and toks[h.first - 1].norm == ","
+    if prev_verb is not None and ((h.first - 1) in coord or clitic_and or participle):
+        # a coordinated second verb shares the subject of the first: "X met Y and condemned Z";
+        # so does a participle after a comma: "gunmen stormed a checkpoint, killing five officers"
         return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
         first = others[0]

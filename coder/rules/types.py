@@ -34,6 +34,7 @@ class EventCandidate:
     target: Optional[Actor]
     confidence: float
     target_from_location: bool = False   # no target in the text: the event's country is the target
+    nominal: bool = False                # named by a noun ("the attack"), not predicated by a verb
 
 
 @dataclass
