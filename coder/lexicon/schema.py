@@ -112,6 +112,7 @@ class Grammar(_Strict):
     coordinators: list[Phrase] = []
     clause_breaks: list[Phrase] = []
     locative_markers: list[Phrase] = []
+    seat_place_markers: list[Phrase] = []
     complement_markers: list[Phrase] = []
     infinitive_markers: list[Phrase] = []
     conditional_markers: list[Phrase] = []

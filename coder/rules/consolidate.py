@@ -96,6 +96,15 @@ def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
             e.source = other.source
         if e.target is None and other.target is not None and (e.source is None or other.target.start != e.source.start):
             e.target = other.target
+        elif e.target is not None and other.target is not None and _more_specific(other.target, e.target) and \
+                (e.source is None or other.target.start != e.source.start):
+            # "a car bomb exploded in Kirkuk, killing seven policemen": the police, not Iraq, were hit
+            e.target = other.target
+
+
+def _more_specific(a, b) -> bool:
+    """Is actor a the same country's people with a role, where b is the bare country?"""
+    return bool(a.code.role) and not b.code.role and not b.code.group and a.code.country in (None, b.code.country)
 
 
 def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:

@@ -269,6 +269,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # words that cannot start a verb's object: after one of them a transitive verb has none
     no_object = {i for i in punct if not toks[i].norm[:1].isdigit()} | clause_breaks | set().union(*(roles.get(r, set()) for r in (
         "target_marker", "locative_marker", "complement_marker", "agent_marker")))
+    seat_place = roles.get("seat_place_marker", set())
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
@@ -296,6 +297,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             threatened = _condition_subject(h, groups, conditional, punct)
             if threatened is not None and threatened is not src:
                 tgt, how = threatened, how + "; the subject of the condition is the one threatened"
+        if tgt is not None and h.entry.code[:2] in HARM_ROOTS and _seat_as_place(tgt, seat_place):
+            # "a bomb exploded in Baghdad": violence in a capital is not against its government
+            trace.append(f"{_names(tgt)}: a capital after {toks[tgt.first - 1].text!r}, where the violence "
+                         "happened, not its target")
+            tgt = None
         sources[k] = src
         trace.append(f"{h.mention.text!r}: {how}; source {_names(src)}, target {_names(tgt)}")
         coded.append((h, src, tgt))
@@ -446,10 +452,14 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     # next to it is its subject, never a passive's victim
     object_pronoun = pos == "verb" and h.first == h.last and prof.refers_back(toks, h.first)
     prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
-    participle = h.entry.tag == "ing" and h.first > 0 and toks[h.first - 1].norm == ","
-    if prev_verb is not None and ((h.first - 1) in coord or clitic_and or participle):
-        # a coordinated second verb shares the subject of the first: "X met Y and condemned Z";
-        # so does a participle after a comma: "gunmen stormed a checkpoint, killing five officers"
+    if h.entry.tag == "ing" and h.first > 0 and toks[h.first - 1].norm == ",":
+        # a participle after a comma has the subject of the verb before it, if any: "gunmen stormed
+        # a checkpoint, killing five officers"; "a car bomb exploded, killing seven" (no actor)
+        main = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb"), None)
+        if main is not None:
+            return sources.get(main), others[0] if others else None, "participle after a comma: the subject of the verb before"
+    if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
+        # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
         return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
         first = others[0]
@@ -465,13 +475,31 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
         # is an undiacritised passive unless its subject is an armed group
         return None, src, "victims before the verb and no object: read as passive"
-    if src is not None and h.first == h.last and h.first in transitive_participles and \
-            (h.last + 1 >= len(toks) or (h.last + 1) in no_object):
+    if src is not None and h.first == h.last and h.first in transitive_participles and _no_object_after(h, toks, no_object):
         # "Ten soldiers killed in an ambush", "two journalists detained on Monday": a verb that always
         # takes an object, with none after it, is a reduced passive; its subject suffered it
         return agent, src, "participle with no object: a reduced passive"
     # with a subject, "by X" after the verb is not its agent: "rejected calls by Annan" is about Annan
     return src, right[0] if right else None, "subject before the verb"
+
+
+def _seat_as_place(g: ActorGroup, seat_place: set[int]) -> bool:
+    """A lone capital standing for its government right after "in"."""
+    a = g.members[0]
+    return len(g.members) == 1 and (a.first - 1) in seat_place and a.code.role == "GOV" and \
+        not a.code.group and len(a.rule_ids) == 1
+
+
+def _no_object_after(h: Hit, toks, no_object) -> bool:
+    """Nothing after the verb can be its object: the sentence ends, or a preposition follows that
+    does not open a count ("detained about 30 suspects", "killed at least five" have objects)."""
+    nxt = h.last + 1
+    if nxt >= len(toks):
+        return True
+    if nxt not in no_object:
+        return False
+    after = toks[nxt + 1].norm if nxt + 1 < len(toks) else ""
+    return not (after[:1].isdigit() or after in ("least", "than", "most") or _is_number_word("en", after))
 
 
 def _genitive_is_source(entry: Trigger) -> bool:
