@@ -9,6 +9,7 @@ CODE = "en"
 # Word order: the subject precedes the verb; a passive is marked by an auxiliary (was killed).
 VERB_SUBJECT_ORDER = False
 MODIFIER_AFTER_NOUN = False   # adjectives come before their noun (Syrian troops)
+RELATIVE_CLAUSES_ARE_BACKGROUND = True   # "X, who had been arrested in May," is background to the news (measured: +0.01..0.03 F1)
 CLITIC_COORDINATORS: tuple[str, ...] = ()
 
 # Abbreviations whose period does not end a sentence (single capitals are initials: "George W. Bush").

@@ -82,6 +82,23 @@ def _drop_alleged(coded: list, toks, trace: list[str]) -> list:
     return out
 
 
+RELATIVE_WINDOW = 4   # tokens between a relative pronoun and the verb of its clause
+
+
+def _drop_relative_clauses(coded: list, toks, relative: set[int], trace: list[str]) -> list:
+    """"Adli Yaish, who had been arrested 15 months ago", "the group, which has seized Mosul": a
+    relative clause tells the reader who someone is; its event is background, reported before."""
+    out = []
+    for h, src, tgt in coded:
+        window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
+        pronoun = max((i for i in window if i in relative), default=None)
+        if pronoun is not None and not any(toks[i].norm in _PUNCT_BARRIER for i in range(pronoun + 1, h.first)):
+            trace.append(f"{h.mention.text!r}: in a relative clause after {toks[pronoun].text!r}, background; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
+
+
 def _in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
     """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
     for i in range(h.first - 1, max(-1, h.first - 12), -1):
@@ -306,6 +323,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"{h.mention.text!r}: {how}; source {_names(src)}, target {_names(tgt)}")
         coded.append((h, src, tgt))
 
+    if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND:
+        coded = _drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), trace)
     coded = _fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace)
     coded = _drop_alleged(coded, toks, trace)
     if any(not h.entry.speech for h, _, _ in coded):
