@@ -96,14 +96,14 @@ def starts_with_preposition(token, form: int) -> bool:
     return form > 0 and len(n) >= 4 and n[0] in "بك" and not token.forms[form].startswith(n[0])
 
 
-def read_as_verbal_noun(token, form: int) -> bool:
-    """لاعتقال, لمنع: a verb form read through the clitic ل is a verbal noun (masdar) of purpose,
-    not a finite verb. ب is left out: after قام, أقدم, بدأ (قام الجيش بقصف) the verbal noun is
-    the event and the subject of the light verb does it."""
+def read_as_purpose(token, form: int) -> bool:
+    """للمطالبة, لمنع, للاحتجاج: an event word read through the clitic ل says what for (a verb
+    form so read is a verbal noun, not a finite verb). ب is left out: after قام, أقدم, بدأ (قام
+    الجيش بقصف) the verbal noun is the event itself."""
     n = token.norm
     if n[:1] in _CONJ and len(n) >= 5:
         n = n[1:]
-    return form > 0 and len(n) >= 4 and n[0] == "ل" and not token.forms[form].startswith(n[0])
+    return form > 0 and len(n) >= 4 and n[0] == "ل" and not token.forms[form].startswith("ل")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -54,8 +54,8 @@ def starts_with_preposition(token, form: int) -> bool:
     return False
 
 
-def read_as_verbal_noun(token, form: int) -> bool:
-    """English verbal nouns are told by their -ing tag and the word before them, not by the word."""
+def read_as_purpose(token, form: int) -> bool:
+    """English says what for with "to" + verb, read by the infinitive rule, not inside the word."""
     return False
 
 

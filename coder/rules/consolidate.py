@@ -2,6 +2,8 @@
 supply the actors an event class implies, recode by who acted (coder/lexicon/implicit_actors.yaml)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coder.lexicon.load import implicit_actors
 from coder.model import Actor, ActorCode
 from coder.rules.types import EventCandidate
@@ -32,10 +34,15 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
                 role = getattr(rule, f"{side}_role")
                 if side == "target" and rule.target_from_location and e.target is None:
                     e.target_from_location = True
-                if role and getattr(e, side) is None:
+                actor = getattr(e, side)
+                if role and actor is None:
                     setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
                                            e.evidence_start, (f"implicit_actors.{rule.id}",)))
                     trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
+                elif role and side == "source" and rule.role_for_country and actor.code.country and \
+                        not actor.code.role and not actor.code.group:
+                    setattr(e, side, replace(actor, code=ActorCode(actor.code.country, None, role)))
+                    trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
 
 
 # Root classes that describe one act of violence from different sides (assault, fight, mass

@@ -131,7 +131,7 @@ def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str]) -> N
 
 
 def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list[Mention], toks,
-                     trace: list[str]) -> list[Hit]:
+                     prof, trace: list[str]) -> list[Hit]:
     """Verb forms that are not predicates: an -ing form after a complement preposition ("accused
     X of attacking Y" is one accusation) and a participle used as an adjective between a
     determiner, a number or another verb and an actor ("six suspected militants", "the wounded
@@ -143,6 +143,10 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     owner = {t: h for h in hits for t in h.tokens}   # which trigger a token belongs to
     for h in hits:
         before = h.first - 1
+        if prof.read_as_purpose(toks[h.first], h.mention.first_form) and kept and h.first - kept[-1].last <= 8:
+            # "تظاهر الطلاب للمطالبة بفرص عمل": what the first event was for, part of it
+            trace.append(f"{h.mention.text!r}: the purpose of {kept[-1].mention.text!r}, part of that event")
+            continue
         if h.entry.tag == "base" and before in infinitive and kept and h.first - kept[-1].last <= 8:
             # "agreed to expand", "urged Iran to release", "threatened to attack": the content of
             # the first event, whose target stays in its window
@@ -171,7 +175,7 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
     before = h.first - 1
     if prof.VERB_SUBJECT_ORDER:
         return before in roles.get("complement_marker", ()) or \
-            prof.read_as_verbal_noun(toks[h.first], h.mention.first_form)
+            prof.read_as_purpose(toks[h.first], h.mention.first_form)
     return h.entry.tag == "base" and before in roles.get("determiner", ())
 
 
@@ -275,7 +279,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for a in actors:
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
 
-    hits = _drop_non_finite(hits, roles, actor_ms, toks, trace)
+    hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)}
     negation = roles.get("negation", set())
     passive_aux = roles.get("passive_auxiliary", set())
