@@ -91,7 +91,7 @@ def cmd_geocode(a) -> int:
 
 
 def cmd_lexicon(a) -> int:
-    from coder.lexicon.load import main as check_main
+    from coder.lexicon.check import main as check_main
     unknown = [lang for lang in a.lang if lang not in ("ar", "en")]
     if unknown:
         print(f"coder lexicon check: unknown language {unknown[0]!r}; use ar, en or nothing for both", file=sys.stderr)

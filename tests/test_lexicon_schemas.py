@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from coder.lexicon.load import YAML_LOADER, check, check_support, lexicon_files, support_files
+from coder.lexicon.check import check_support, support_files
+from coder.lexicon.load import YAML_LOADER, check, lexicon_files
 from coder.lexicon.schema import export
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 """Load, validate and compile a language's lexicon files into one token trie.
 
 The compiled lexicon is cached on disk (pickle keyed by the files' hash), so a run pays the YAML
-parsing once per lexicon change, not per process. `python -m coder.lexicon.load LANG` validates."""
+parsing once per lexicon change, not per process. `coder lexicon check` (coder/lexicon/check.py) validates."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +9,6 @@ import hashlib
 import os
 import pickle
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -184,32 +183,6 @@ def check(lang: str) -> list[str]:
     return problems
 
 
-SUPPORT_STEMS = ("numbers", "dates", "quantities", "places")
-
-
-def support_files(lang: str) -> list[Path]:
-    """The files that say how numbers, dates, counts and place names are written."""
-    return [LEXICON_DIR / lang / f"{stem}.yaml" for stem in SUPPORT_STEMS]
-
-
-def check_support(lang: str) -> list[str]:
-    """Validate the supporting files of a language against their schemas and build what their
-    loaders build from them (regexes compile, slots and units exist); return the problems."""
-    from coder.dates.rules import DateRules
-    from coder.geo.toponyms import rules as place_rules
-    from coder.lang.numbers import NumberReader
-    from coder.quantities.recognise import QuantityRecogniser
-    builders = {"numbers": NumberReader, "dates": DateRules, "quantities": QuantityRecogniser,
-                "places": place_rules.__wrapped__}
-    problems = []
-    for stem in SUPPORT_STEMS:
-        try:
-            builders[stem](lang)
-        except (LexiconError, ValueError, KeyError, TypeError) as e:
-            problems.append(str(e) if str(LEXICON_DIR) in str(e) else f"{LEXICON_DIR / lang / stem}.yaml: {e}")
-    return problems
-
-
 # ---------------------------------------------------------------- compiling
 
 def _insert(trie: dict, keys: list[str], payload) -> None:
@@ -351,22 +324,3 @@ def load(lang: str) -> CompiledLexicon:
     except OSError:
         pass  # a read-only home only costs the compile time
     return lex
-
-
-def main(argv: list[str]) -> int:
-    langs = argv or ["ar", "en"]
-    bad = 0
-    for lang in langs:
-        problems = check(lang) + check_support(lang)
-        for p in problems:
-            print(p)
-        bad += len(problems)
-        if not problems:
-            lex = compile_lexicon(lang)
-            print(f"{lang}: ok, {len(lex.files)} dictionary files and {len(SUPPORT_STEMS)} supporting files, " +
-                  ", ".join(f"{k} {v}" for k, v in lex.sizes.items()) + " phrases")
-    return 1 if bad else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
