@@ -156,6 +156,12 @@ def evaluate(paths: list[str], show_misses: int = 0) -> tuple[list[str], dict]:
             hit = any(e.event_root_code in set(item["roots"]) for e in coded.events)
             c = detection[f"{lang}/{item.get('category', '?')}"]
             c["tp" if hit and item["is_event"] else "fn" if item["is_event"] else "fp" if hit else "tn"] += 1
+            if show_misses and len(misses) < show_misses and hit != item["is_event"]:
+                what = "false alarm" if hit else "missed"
+                why = [f"{e.event_code} {e.evidence!r} ({e.rule_id})" for e in coded.events
+                       if e.event_root_code in set(item["roots"])]
+                misses.append(f"  {what} {item['id']} [{item.get('category', '?')}, {item.get('label', '')}]: "
+                              f"{'; '.join(why) or 'nothing coded'}: {item['text'][:200]}")
             continue
         score_item(tallies[lang], item, coded.events, quants)
         if show_misses and len(misses) < show_misses:
