@@ -21,3 +21,21 @@ def test_own_gold_set_scores():
         assert s["loc50"] >= 0.85, report        # within 50 km
         assert s["date"] >= 0.90, report
         assert s["qty"] >= 0.85, report
+
+
+def test_detection_items_score_per_category_and_list_false_alarms(tmp_path):
+    import json
+    items = [
+        {"id": "d1", "language": "en", "date": None, "category": "ASSAULT", "roots": ["18", "19", "20"],
+         "text": "Gunmen killed three police officers at a checkpoint on Monday.", "is_event": True},
+        {"id": "d2", "language": "en", "date": None, "category": "ASSAULT", "roots": ["18", "19", "20"],
+         "text": "The minister said the attack last year changed the country.", "is_event": False},
+        {"id": "d3", "language": "en", "date": None, "category": "ASSAULT", "roots": ["18", "19", "20"],
+         "text": "The council approved the new budget.", "is_event": False},
+    ]
+    path = tmp_path / "det.jsonl"
+    path.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
+    lines, summary = evaluate([str(path)], show_misses=10)
+    assert summary["detection:en/ASSAULT"]["f1"] == 2 / 3      # P 1/2, R 1/1
+    alarms = [line for line in lines if line.startswith("  false alarm ")]
+    assert len(alarms) == 1 and "d2" in alarms[0] and "attack" in alarms[0]
