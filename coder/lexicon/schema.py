@@ -119,6 +119,7 @@ class Grammar(_Strict):
     conditional_markers: list[Phrase] = []
     modal_markers: list[Phrase] = []
     relative_markers: list[Phrase] = []
+    background_markers: list[Phrase] = []
     determiners: list[Phrase] = []
     genitive_markers: list[Phrase] = []
     origin_markers: list[Phrase] = []

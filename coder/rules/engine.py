@@ -83,17 +83,39 @@ def _drop_alleged(coded: list, toks, trace: list[str]) -> list:
 
 
 RELATIVE_WINDOW = 4   # tokens between a relative pronoun and the verb of its clause
+# a subject after "that" makes it a complement clause ("announced that it will withdraw")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this"})
 
 
 def _drop_relative_clauses(coded: list, toks, relative: set[int], trace: list[str]) -> list:
-    """"Adli Yaish, who had been arrested 15 months ago", "the group, which has seized Mosul": a
-    relative clause tells the reader who someone is; its event is background, reported before."""
+    """"Adli Yaish, who had been arrested 15 months ago", "the group that has seized Mosul": a
+    relative clause tells the reader who someone is; its event is background, reported before.
+    "that" is a relative pronoun only when the verb's subject stands before it ("said that Iraq
+    attacked" is a complement clause)."""
     out = []
     for h, src, tgt in coded:
         window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
-        pronoun = max((i for i in window if i in relative), default=None)
+        pronoun = max((i for i in window if i in relative or
+                       (toks[i].norm == "that" and (src is None or src.last < i) and
+                        not any(toks[j].norm in _SUBJECT_PRONOUNS for j in range(i + 1, h.first)))), default=None)
         if pronoun is not None and not any(toks[i].norm in _PUNCT_BARRIER for i in range(pronoun + 1, h.first)):
             trace.append(f"{h.mention.text!r}: in a relative clause after {toks[pronoun].text!r}, background; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
+
+
+def _drop_background(coded: list, toks, background: set[int], trace: list[str]) -> list:
+    """"advised against travel to Tunisia after the museum shooting last week", "two weeks after
+    rebels kidnapped dozens of peacekeepers": an event in a time phrase or clause (after, since,
+    following ...) is what the news came after, not the news."""
+    out = []
+    for h, src, tgt in coded:
+        window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
+        marker = max((i for i in window if i in background), default=None)
+        if marker is not None and \
+                not any(toks[i].norm in _PUNCT_BARRIER for i in range(marker + 1, h.first)):
+            trace.append(f"{h.mention.text!r}: named after {toks[marker].text!r}, the background; not coded")
             continue
         out.append((h, src, tgt))
     return out
@@ -329,6 +351,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
 
     if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND:
         coded = _drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), trace)
+        coded = _drop_background(coded, toks, roles.get("background_marker", set()), trace)
     coded = _fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace)
     coded = _drop_alleged(coded, toks, trace)
     if any(not h.entry.speech for h, _, _ in coded):
