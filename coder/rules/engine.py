@@ -87,17 +87,18 @@ RELATIVE_WINDOW = 4   # tokens between a relative pronoun and the verb of its cl
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this"})
 
 
-def _drop_relative_clauses(coded: list, toks, relative: set[int], trace: list[str]) -> list:
+def _drop_relative_clauses(coded: list, toks, relative: set[int], actor_tokens: set[int], trace: list[str]) -> list:
     """"Adli Yaish, who had been arrested 15 months ago", "the group that has seized Mosul": a
     relative clause tells the reader who someone is; its event is background, reported before.
-    "that" is a relative pronoun only when the verb's subject stands before it ("said that Iraq
-    attacked" is a complement clause)."""
+    "that" is a relative pronoun only when no subject stands between it and the verb ("said that
+    Iraq attacked", "announced that it will withdraw" are complement clauses)."""
     out = []
     for h, src, tgt in coded:
         window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
         pronoun = max((i for i in window if i in relative or
-                       (toks[i].norm == "that" and (src is None or src.last < i) and
-                        not any(toks[j].norm in _SUBJECT_PRONOUNS for j in range(i + 1, h.first)))), default=None)
+                       (toks[i].norm == "that" and not any(
+                           j in actor_tokens or toks[j].norm in _SUBJECT_PRONOUNS for j in range(i + 1, h.first)))),
+                      default=None)
         if pronoun is not None and not any(toks[i].norm in _PUNCT_BARRIER for i in range(pronoun + 1, h.first)):
             trace.append(f"{h.mention.text!r}: in a relative clause after {toks[pronoun].text!r}, background; not coded")
             continue
@@ -350,7 +351,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         coded.append((h, src, tgt))
 
     if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND:
-        coded = _drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), trace)
+        coded = _drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), named, trace)
         coded = _drop_background(coded, toks, roles.get("background_marker", set()), trace)
     coded = _fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace)
     coded = _drop_alleged(coded, toks, trace)
