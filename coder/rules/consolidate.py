@@ -89,9 +89,11 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
 
 
 def _specificity(code: str) -> tuple[int, int]:
-    """Mass violence over assault over a named form of fighting over "use force"; then the longer
-    (sub-)code: 1832 (car bomb) says more than 183 (bombing)."""
-    return {"20": 3, "18": 2}.get(code[:2], 1 if code[:2] == "19" and code != "190" else 0), len(code)
+    """Mass violence over assault over a named form of fighting over the bare outcome ("killed",
+    "wounded": 190, 180); then the longer (sub-)code: 1832 (car bomb) says more than 183 (bombing)."""
+    if code in ("180", "190"):
+        return 0, len(code)
+    return {"20": 3, "18": 2}.get(code[:2], 1), len(code)
 
 
 def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
