@@ -96,6 +96,16 @@ def starts_with_preposition(token, form: int) -> bool:
     return form > 0 and len(n) >= 4 and n[0] in "بك" and not token.forms[form].startswith(n[0])
 
 
+def is_definite(token) -> bool:
+    """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition)."""
+    n = token.norm
+    if n[:1] in _CONJ and len(n) >= 5:
+        n = n[1:]
+    if n[:1] in _PREP and n[1:3] == "ال":
+        n = n[1:]
+    return n.startswith("ال") or n.startswith("لل")
+
+
 def read_as_purpose(token, form: int) -> bool:
     """للمطالبة, لمنع, للاحتجاج: an event word read through the clitic ل says what for (a verb
     form so read is a verbal noun, not a finite verb). ب is left out: after قام, أقدم, بدأ (قام

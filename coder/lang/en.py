@@ -54,6 +54,11 @@ def starts_with_preposition(token, form: int) -> bool:
     return False
 
 
+def is_definite(token) -> bool:
+    """English marks definiteness with a word of its own ("the"), not on the noun."""
+    return False
+
+
 def read_as_purpose(token, form: int) -> bool:
     """English says what for with "to" + verb, read by the infinitive rule, not inside the word."""
     return False

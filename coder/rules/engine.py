@@ -311,8 +311,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     modal = roles.get("modal_marker", set())
     clause_breaks = roles.get("clause_break", set()) | conditional | {i for i in punct if toks[i].norm in (";", "؛")}
     # words that cannot start a verb's object: after one of them a transitive verb has none
-    no_object = {i for i in punct if not toks[i].norm[:1].isdigit()} | clause_breaks | set().union(*(roles.get(r, set()) for r in (
-        "target_marker", "locative_marker", "complement_marker", "agent_marker")))
+    prepositions = {i for i in punct if not toks[i].norm[:1].isdigit()} | clause_breaks | set().union(
+        *(roles.get(r, set()) for r in ("target_marker", "complement_marker", "agent_marker")))
+    no_object = prepositions | roles.get("locative_marker", set())
     seat_place = roles.get("seat_place_marker", set())
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
@@ -332,7 +333,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile, no_object,
-                               roles.get("transitive_participle", set()), nominal)
+                               roles.get("transitive_participle", set()), nominal, prepositions)
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
@@ -440,7 +441,8 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
            passive_aux: set[int], agent_markers: list[tuple[int, int]], clause_breaks: set[int],
            coord: set[int], sources: dict, prof, no_object: frozenset[int] | set[int] = frozenset(),
            transitive_participles: frozenset[int] | set[int] = frozenset(),
-           nominal: frozenset[int] | set[int] = frozenset()):
+           nominal: frozenset[int] | set[int] = frozenset(),
+           prepositions: frozenset[int] | set[int] = frozenset()):
     """Source and target groups of one trigger, and how they were found."""
     # groups right of the trigger words (a light verb's subject may sit before its object), up to
     # the next trigger or a clause break
@@ -511,7 +513,8 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
         first = others[0]
         if h.entry.code[:2] in HARM_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
-                not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members):
+                not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members) and \
+                not _armed_subject_with_object(first, toks, prepositions, prof):
             # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
             return None, first, "verb-first clause with a victim after the verb: read as passive"
         return first, others[1] if len(others) > 1 else None, "verb-subject order"
@@ -528,6 +531,15 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         return agent, src, "participle with no object: a reduced passive"
     # with a subject, "by X" after the verb is not its agent: "rejected calls by Annan" is about Annan
     return src, right[0] if right else None, "subject before the verb"
+
+
+def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof) -> bool:
+    """"قصفت القوات الروسية مدينة خاركيف": the armed forces named with the article and a noun after
+    them are the subject of an active verb and that noun its object, not victims of a passive."""
+    after = g.last + 1
+    return prof.is_definite(toks[g.first]) and any(m.code.role in ("MIL", "COP") for m in g.members) and \
+        after < len(toks) and after not in prepositions and not toks[after].norm[:1].isdigit() and \
+        not any(_is_number_word(prof.CODE, f) for f in toks[after].forms)   # "الجنود الثلاثة": the three soldiers
 
 
 def _seat_as_place(g: ActorGroup, seat_place: set[int]) -> bool:
