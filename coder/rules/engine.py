@@ -189,6 +189,20 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     return kept
 
 
+def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str]) -> list[Hit]:
+    """"خطف مسلحون 15 طالبا": after a number stands what is counted, a noun; the verb it is spelt
+    like (طالب "demanded") is no trigger there. (Arabic numbers precede their noun, verbs never.)"""
+    kept = []
+    for h in hits:
+        before = toks[h.first - 1] if h.first > 0 else None
+        if h.entry.pos == "verb" and before is not None and \
+                (before.norm[:1].isdigit() or any(_is_number_word(prof.CODE, f) for f in before.forms)):
+            trace.append(f"{h.mention.text!r}: counted after the number {toks[h.first - 1].text!r}, a noun, not a verb")
+            continue
+        kept.append(h)
+    return kept
+
+
 def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
     """Does the trigger name an event rather than predicate one? Nouns do; so does a verb form
     after a preposition or the clitic ل in Arabic ("مسؤوليتها عن خطف", "لمنع": verbal nouns) and
@@ -272,6 +286,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                and not any(f <= m.first and m.last <= l and (l - f) > (m.last - m.first) for f, l in longer_actor)]
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     hits = _select_triggers(trig_ms, sent, actor_tokens, trace)
+    if lang_profile.MODIFIER_AFTER_NOUN:
+        hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     actor_ms = longest_non_overlapping(
