@@ -112,6 +112,7 @@ class Grammar(_Strict):
     target_markers: list[Phrase] = []
     coordinators: list[Phrase] = []
     clause_breaks: list[Phrase] = []
+    subordinators: list[Phrase] = []
     locative_markers: list[Phrase] = []
     seat_place_markers: list[Phrase] = []
     complement_markers: list[Phrase] = []
@@ -124,6 +125,7 @@ class Grammar(_Strict):
     genitive_markers: list[Phrase] = []
     origin_markers: list[Phrase] = []
     transitive_participles: list[Phrase] = []
+    object_required: list[Phrase] = []
     irregular_verbs: dict[str, list[str]] = {}
 
 

@@ -44,7 +44,10 @@ def _takes_origin(prev: Actor, code: ActorCode, gap: range, tokens: list[Token],
     by a genitive or origin word and a country or group belongs to that country or group."""
     if not gap or len(gap) > 2 or not prev.code.role or prev.code.country or prev.code.group:
         return False
-    if not (code.country or code.group) or (code.role and code.role != prev.code.role):
+    # "protesters in Nairobi", "a court in Ankara": a capital standing for its government lends
+    # only its country
+    capital = code.role == "GOV" and code.country and not code.group and all(g in origin for g in gap)
+    if not (code.country or code.group) or (code.role and code.role != prev.code.role and not capital):
         return False
     if prof.refers_back(tokens, prev.first):   # "سحب قواته من": its forces, someone else's
         return False

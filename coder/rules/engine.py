@@ -160,6 +160,9 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     determiner, a number or another verb and an actor ("six suspected militants", "the wounded
     soldiers", "releasing captured fighters")."""
     complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
+    object_required = roles.get("object_required", set())
+    particles = {i for i, t in enumerate(toks) if t.norm in _PUNCT_BARRIER} | set().union(
+        *(roles.get(r, set()) for r in ("target_marker", "locative_marker", "complement_marker", "agent_marker")))
     infinitive = roles.get("infinitive_marker", set())
     actor_starts = {m.first for m in actor_ms}
     kept = []
@@ -174,6 +177,10 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             # "agreed to expand", "urged Iran to release", "threatened to attack": the content of
             # the first event, whose target stays in its window
             trace.append(f"{h.mention.text!r}: infinitive after {kept[-1].mention.text!r}, part of that event")
+            continue
+        if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
+            # "deported refugees back across the border": without its object the word is an adverb
+            trace.append(f"{h.mention.text!r}: no object after it, not the verb")
             continue
         if h.entry.tag == "ing" and before in complement:
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
@@ -349,7 +356,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             continue
         src, tgt, how = _slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile, no_object,
-                               roles.get("transitive_participle", set()), nominal, prepositions)
+                               roles.get("transitive_participle", set()), nominal, prepositions,
+                               roles.get("subordinator", set()))
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
@@ -458,7 +466,8 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
            coord: set[int], sources: dict, prof, no_object: frozenset[int] | set[int] = frozenset(),
            transitive_participles: frozenset[int] | set[int] = frozenset(),
            nominal: frozenset[int] | set[int] = frozenset(),
-           prepositions: frozenset[int] | set[int] = frozenset()):
+           prepositions: frozenset[int] | set[int] = frozenset(),
+           subordinators: frozenset[int] | set[int] = frozenset()):
     """Source and target groups of one trigger, and how they were found."""
     # groups right of the trigger words (a light verb's subject may sit before its object), up to
     # the next trigger or a clause break
@@ -534,7 +543,13 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
             # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
             return None, first, "verb-first clause with a victim after the verb: read as passive"
         return first, others[1] if len(others) > 1 else None, "verb-subject order"
-    src = near_left[-1] if near_left else (left[-1] if left and not prof.VERB_SUBJECT_ORDER else None)
+    # without a subject in its clause, a verb takes the last actor before it across punctuation and
+    # reporting verbs ("Syria says it is willing to withdraw"), not across a subordinating
+    # conjunction ("people were killed when a bomb exploded": the people did not explode it)
+    src = near_left[-1] if near_left else (
+        left[-1] if left and not prof.VERB_SUBJECT_ORDER and not any(
+            i in subordinators for i in range(left[-1].last + 1, h.first))
+        else None)
     if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in HARM_ROOTS \
             and not h.entry.objects and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members) \
             and not prof.refers_back(toks, src.first) and not object_pronoun:   # "قواتها قصفت": its forces act
