@@ -96,6 +96,13 @@ def starts_with_preposition(token, form: int) -> bool:
     return form > 0 and len(n) >= 4 and n[0] in "بك" and not token.forms[form].startswith(n[0])
 
 
+def starts_with_coordinator(token, form: int) -> bool:
+    """وتركيا, والعاهل, وقوات: read through the conjunction clitic, the word opens the next conjunct
+    ("روسيا وتركيا" is Russia and Turkey, two actors of one group)."""
+    n = token.norm
+    return form > 0 and len(n) >= 4 and n[0] in CLITIC_COORDINATORS and not token.forms[form].startswith(n[0])
+
+
 def is_definite(token) -> bool:
     """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition)."""
     n = token.norm

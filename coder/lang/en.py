@@ -54,6 +54,11 @@ def starts_with_preposition(token, form: int) -> bool:
     return False
 
 
+def starts_with_coordinator(token, form: int) -> bool:
+    """English conjunctions are words of their own."""
+    return False
+
+
 def is_definite(token) -> bool:
     """English marks definiteness with a word of its own ("the"), not on the noun."""
     return False

@@ -69,12 +69,14 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             prev = actors[-1]
             gap = range(prev.last + 1, m.first)
             # an unknown word may sit inside a name ("الرئيس الأمريكي دونالد ترامب") or be "of"/"from"
-            # ("قوة من الجيش"); where modifiers follow the noun, any other word before a role noun
-            # starts a phrase of its own ("الأتراك بدعم المسلحين"; but "Turkish Kurd refugees")
-            stray = prof.MODIFIER_AFTER_NOUN and m.kind == "agent" and \
+            # ("قوة من الجيش"); where modifiers follow the noun, any other word before a role noun or
+            # a named group starts a phrase of its own ("الأتراك بدعم المسلحين", "الفصائل مواقع قسد";
+            # but "Turkish Kurd refugees")
+            stray = prof.MODIFIER_AFTER_NOUN and (m.kind == "agent" or code.group) and \
                 any(g not in genitive and g not in origin for g in gap)
             adjacent = len(gap) <= MAX_GAP and not stray and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
+                not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
                 not _conflict(prev.code, code, m.kind == "agent")
             if adjacent or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
                 prev.code = prev.code.merged(code)
@@ -86,13 +88,17 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
     return actors
 
 
-def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Token]) -> list[ActorGroup]:
+def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Token],
+                 conjunct_starts: frozenset[int] = frozenset()) -> list[ActorGroup]:
     """Actors joined by coordinators (or commas inside a list ending in a coordinator: "the US,
-    Russia, and Switzerland") form a group. Bare countries in a group take the role of a member
+    Russia, and Switzerland"; or a conjunction written on the next word: "روسيا وتركيا") form a group. Bare countries in a group take the role of a member
     that has one ("Hungarian and Romanian officials")."""
     def joiner(gap: range) -> Optional[bool]:
-        """True for a gap with a coordinator, False for commas only, None for anything else."""
-        if not gap or not all(i in coordinator_at or tokens[i].norm in (",", "،") for i in gap):
+        """True for a gap with a coordinator (or none, before a word that carries one: وتركيا),
+        False for commas only, None for anything else."""
+        if not gap:
+            return True if gap.stop in conjunct_starts else None
+        if not all(i in coordinator_at or tokens[i].norm in (",", "،") for i in gap):
             return None
         return any(i in coordinator_at for i in gap)
 

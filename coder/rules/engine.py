@@ -320,7 +320,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                           frozenset(roles.get("genitive_marker", ())),
                           frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()))
     _resolve_possessives(actors, toks, lang_profile, trace)
-    groups = group_actors(actors, coord, toks)
+    conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
+    groups = group_actors(actors, coord, toks, conjunct_starts)
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
@@ -424,6 +425,10 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
     class with a compound subject and no target, one each way between the members."""
     events, seen = [], set()
     for h, src, tgt in coded:
+        if src is None and tgt is not None and len(tgt.members) > 1 and is_reciprocal(h.entry.code):
+            # "اشتباكات بين الجيش وقوات الدعم السريع", "clashes between X and Y": the parties of a
+            # mutual event named after it act on each other
+            src, tgt = tgt, None
         reciprocal = tgt is None and src is not None and len(src.members) > 1 and is_reciprocal(h.entry.code)
         if reciprocal:
             trace.append(f"{h.mention.text!r}: {_names(src)} act on each other (a reciprocal event class)")
