@@ -22,123 +22,18 @@ from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.consolidate import imply_actors, is_reciprocal, merge_same_root
-from coder.rules.types import EventCandidate, Hit, SentenceAnalysis
+from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_relative_clauses,
+                                 fold_object_nouns, not_real, speaker_as_source)
+from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
-NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
-MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility
 AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
 MAX_MEMBERS = 4         # events per slot from one coordinated group
-_PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "–", "—", "?", "!", "؟"}
 
 
 @lru_cache(maxsize=4096)
 def _is_number_word(lang: str, norm: str) -> bool:
     return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
-
-
-# statements, appeals, demands, disapproval, rejection, threats: verbs whose object can be an event
-_ABOUT_EVENTS = ("01", "02", "10", "11", "12", "13")
-
-
-def _fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], trace: list[str]) -> list:
-    """"X condemned the Turkish attack", "نددت الجامعة بالهجوم التركي": an event noun that is the
-    object of a statement, appeal, threat or rejection names an event reported elsewhere; it is
-    not coded again, and its doer (else its victim) is whom the verb is about. Reporting verbs
-    ("announced the killing of") are not folded: what they report is the event."""
-    out, skip = [], set()
-    for i, (h, src, tgt) in enumerate(coded):
-        if i in skip:
-            continue
-        if h.first not in nominal and not h.entry.speech and h.entry.code[:2] in _ABOUT_EVENTS and i + 1 < len(coded):
-            n, nsrc, ntgt = coded[i + 1]
-            if n.first in nominal and not any(b in breaks for b in range(h.last + 1, n.first)):
-                skip.add(i + 1)
-                if tgt is None:
-                    tgt = nsrc or ntgt
-                trace.append(f"{n.mention.text!r}: the object of {h.mention.text!r}, an event reported before; "
-                             f"{h.mention.text!r} is about {_names(tgt)}")
-        out.append((h, src, tgt))
-    return out
-
-
-# Accusing, denying, rejecting and claiming (CAMEO 11, 12, 015, 016) report what someone alleges: the
-# events in their complement ("accused Israel of killing", "denied that its forces shelled") are
-# not coded as having happened; the accusation or denial is.
-_ALLEGING = ("11", "12", "015", "016")
-ALLEGED_WINDOW = 15
-
-
-def _drop_alleged(coded: list, toks, trace: list[str]) -> list:
-    out, alleging = [], None
-    for h, src, tgt in coded:
-        if alleging is not None and h.first <= alleging + ALLEGED_WINDOW and \
-                not any(toks[i].norm in (";", "؛", ",", "،") for i in range(alleging, h.first)):
-            trace.append(f"{h.mention.text!r}: alleged by an accusation, denial or claim before it, not coded")
-            continue
-        out.append((h, src, tgt))
-        if h.entry.code.startswith(_ALLEGING):
-            alleging = h.last
-    return out
-
-
-RELATIVE_WINDOW = 4   # tokens between a relative pronoun and the verb of its clause
-# a subject after "that" makes it a complement clause ("announced that it will withdraw")
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this"})
-
-
-def _drop_relative_clauses(coded: list, toks, relative: set[int], actor_tokens: set[int], trace: list[str]) -> list:
-    """"Adli Yaish, who had been arrested 15 months ago", "the group that has seized Mosul": a
-    relative clause tells the reader who someone is; its event is background, reported before.
-    "that" is a relative pronoun only when no subject stands between it and the verb ("said that
-    Iraq attacked", "announced that it will withdraw" are complement clauses)."""
-    out = []
-    for h, src, tgt in coded:
-        window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
-        pronoun = max((i for i in window if i in relative or
-                       (toks[i].norm == "that" and not any(
-                           j in actor_tokens or toks[j].norm in _SUBJECT_PRONOUNS for j in range(i + 1, h.first)))),
-                      default=None)
-        if pronoun is not None and not any(toks[i].norm in _PUNCT_BARRIER for i in range(pronoun + 1, h.first)):
-            trace.append(f"{h.mention.text!r}: in a relative clause after {toks[pronoun].text!r}, background; not coded")
-            continue
-        out.append((h, src, tgt))
-    return out
-
-
-def _drop_background(coded: list, toks, background: set[int], trace: list[str]) -> list:
-    """"advised against travel to Tunisia after the museum shooting last week", "two weeks after
-    rebels kidnapped dozens of peacekeepers": an event in a time phrase or clause (after, since,
-    following ...) is what the news came after, not the news."""
-    out = []
-    for h, src, tgt in coded:
-        window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
-        marker = max((i for i in window if i in background), default=None)
-        if marker is not None and \
-                not any(toks[i].norm in _PUNCT_BARRIER for i in range(marker + 1, h.first)):
-            trace.append(f"{h.mention.text!r}: named after {toks[marker].text!r}, the background; not coded")
-            continue
-        out.append((h, src, tgt))
-    return out
-
-
-def _in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
-    """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
-    for i in range(h.first - 1, max(-1, h.first - 12), -1):
-        if i in punct:
-            return False
-        if i in conditional:
-            return True
-    return False
-
-
-def _condition_subject(h: Hit, groups: list[ActorGroup], conditional: set[int], punct: set[int]) -> Optional[ActorGroup]:
-    """"threatened to flood its borders if Europe refuses": the actor of the if-clause after a threat."""
-    marker = next((i for i in sorted(conditional) if i > h.last), None)
-    if marker is None or any(p in punct for p in range(h.last + 1, marker) if p not in conditional):
-        return None
-    return next((g for g in groups if marker < g.first <= marker + 4
-                 and not any(p in punct for p in range(marker, g.first))), None)
 
 
 def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str]) -> None:
@@ -161,7 +56,7 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     soldiers", "releasing captured fighters")."""
     complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
     object_required = roles.get("object_required", set())
-    particles = {i for i, t in enumerate(toks) if t.norm in _PUNCT_BARRIER} | set().union(
+    particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | set().union(
         *(roles.get(r, set()) for r in ("target_marker", "locative_marker", "complement_marker", "agent_marker")))
     infinitive = roles.get("infinitive_marker", set())
     actor_starts = {m.first for m in actor_ms}
@@ -310,7 +205,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     named = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     roles = {role: idx - named for role, idx in roles.items()}
     marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
-    punct = {i for i, t in enumerate(toks) if t.norm in _PUNCT_BARRIER or t.norm[:1].isdigit()}
+    punct = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
     numbers = {i for i, t in enumerate(toks) if _is_number_word(lang_profile.CODE, t.norm)}
@@ -347,7 +242,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if k in objects_of_unreal:
             trace.append(f"{h.mention.text!r}: the object of a verb that did not happen, no event")
             continue
-        unreal = _not_real(h, negation, conditional, modal, punct)
+        unreal = not_real(h, negation, conditional, modal, punct)
         if unreal:
             trace.append(f"{h.mention.text!r}: {unreal}, no event")
             nxt = hits[k + 1] if k + 1 < len(hits) else None
@@ -364,26 +259,26 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
             continue
         if h.entry.code[:2] == "13":
-            threatened = _condition_subject(h, groups, conditional, punct)
+            threatened = condition_subject(h, groups, conditional, punct)
             if threatened is not None and threatened is not src:
                 tgt, how = threatened, how + "; the subject of the condition is the one threatened"
         if tgt is not None and h.entry.code[:2] in HARM_ROOTS and _seat_as_place(tgt, seat_place):
             # "a bomb exploded in Baghdad": violence in a capital is not against its government
-            trace.append(f"{_names(tgt)}: a capital after {toks[tgt.first - 1].text!r}, where the violence "
+            trace.append(f"{names(tgt)}: a capital after {toks[tgt.first - 1].text!r}, where the violence "
                          "happened, not its target")
             tgt = None
         sources[k] = src
-        trace.append(f"{h.mention.text!r}: {how}; source {_names(src)}, target {_names(tgt)}")
+        trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
         coded.append((h, src, tgt))
 
     if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND:
-        coded = _drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), named, trace)
-        coded = _drop_background(coded, toks, roles.get("background_marker", set()), trace)
-    coded = _fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace)
-    coded = _drop_alleged(coded, toks, trace)
+        coded = drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), named, trace)
+        coded = drop_background(coded, toks, roles.get("background_marker", set()), trace)
+    coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace)
+    coded = drop_alleged(coded, toks, trace)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
-        coded = _speaker_as_source(coded, trace)
+        coded = speaker_as_source(coded, trace)
         if dropped:
             trace.append("reported speech: the reporting verb(s) " +
                          ", ".join(repr(h.mention.text) for h in dropped) + " are not coded; the reported event is")
@@ -393,31 +288,6 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
     return out
-
-
-def _speaker_as_source(coded: list, trace: list[str]) -> list:
-    """"Straw said the Sudanese government must reach an agreement": an obligation with no source
-    of its own is laid by the speaker of the reporting verb before it."""
-    out, speaker = [], None
-    for h, src, tgt in coded:
-        if h.entry.speech and src is not None:
-            speaker = src
-        elif h.entry.speaker_is_source and src is None and speaker is not None:
-            trace.append(f"{h.mention.text!r}: laid on {_names(tgt)} by the speaker {_names(speaker)}")
-            src = speaker
-        out.append((h, src, tgt))
-    return out
-
-
-def _not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int], punct: set[int]) -> Optional[str]:
-    """Why the trigger reports nothing that happened, or None: negated, in an if-clause, after a modal."""
-    if any(i in negation for i in range(max(0, h.first - NEGATION_WINDOW), h.first)):
-        return "negated"
-    if _in_condition(h, conditional, punct):
-        return "inside an if-clause, hypothetical"
-    if any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
-        return "after a modal (could, may, يمكن), a possibility"
-    return None
 
 
 def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[EventCandidate]:
@@ -431,7 +301,7 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
             src, tgt = tgt, None
         reciprocal = tgt is None and src is not None and len(src.members) > 1 and is_reciprocal(h.entry.code)
         if reciprocal:
-            trace.append(f"{h.mention.text!r}: {_names(src)} act on each other (a reciprocal event class)")
+            trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
         for s in (src.members[:MAX_MEMBERS] if src else [None]):
             targets = [m for m in src.members[:MAX_MEMBERS] if m is not s] if reciprocal else \
                 (tgt.members[:MAX_MEMBERS] if tgt else [None])
@@ -448,10 +318,6 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
                 events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
                                              h.first, s, t, round(min(conf, 0.95), 2), nominal=h.first in nominal))
     return events
-
-
-def _names(g: Optional[ActorGroup]) -> str:
-    return " + ".join(f"{a.name!r}={a.code.code}" for a in g.members) if g else "none"
 
 
 def _group_starting(groups, lo, hi) -> Optional[ActorGroup]:
@@ -495,7 +361,7 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     aux_before = any(i in passive_aux for i in range(max(0, h.first - 3), h.first))
     passive = pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
     adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2 and \
-        not any(toks[i].norm in _PUNCT_BARRIER for i in range(near_left[-1].last + 1, h.first))
+        not any(toks[i].norm in PUNCT_BARRIER for i in range(near_left[-1].last + 1, h.first))
     others = [g for g in right if g is not agent]
 
     if h.entry.subject_is_target:

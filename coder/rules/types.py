@@ -46,3 +46,11 @@ class SentenceAnalysis:
     groups: list[ActorGroup] = field(default_factory=list)
     events: list[EventCandidate] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)
+
+
+# punctuation that ends a phrase: an actor, a subject or a clause does not reach across it
+PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "–", "—", "?", "!", "؟"}
+
+
+def names(g: Optional[ActorGroup]) -> str:
+    return " + ".join(f"{a.name!r}={a.code.code}" for a in g.members) if g else "none"

@@ -1,0 +1,141 @@
+"""Which coded events a sentence reports as having happened, as news of its own: negation,
+if-clauses and modals; what accusations and claims allege; event nouns that name an event reported
+elsewhere (the object of a condemnation, a relative clause, an "after ..." phrase); and who lays an
+obligation. Each decision is written to the trace."""
+from __future__ import annotations
+
+from typing import Optional
+
+from coder.rules.actors import ActorGroup
+from coder.rules.types import PUNCT_BARRIER, Hit, names
+
+NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
+MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility
+
+# statements, appeals, demands, disapproval, rejection, threats: verbs whose object can be an event
+_ABOUT_EVENTS = ("01", "02", "10", "11", "12", "13")
+
+
+def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], trace: list[str]) -> list:
+    """"X condemned the Turkish attack", "نددت الجامعة بالهجوم التركي": an event noun that is the
+    object of a statement, appeal, threat or rejection names an event reported elsewhere; it is
+    not coded again, and its doer (else its victim) is whom the verb is about. Reporting verbs
+    ("announced the killing of") are not folded: what they report is the event."""
+    out, skip = [], set()
+    for i, (h, src, tgt) in enumerate(coded):
+        if i in skip:
+            continue
+        if h.first not in nominal and not h.entry.speech and h.entry.code[:2] in _ABOUT_EVENTS and i + 1 < len(coded):
+            n, nsrc, ntgt = coded[i + 1]
+            if n.first in nominal and not any(b in breaks for b in range(h.last + 1, n.first)):
+                skip.add(i + 1)
+                if tgt is None:
+                    tgt = nsrc or ntgt
+                trace.append(f"{n.mention.text!r}: the object of {h.mention.text!r}, an event reported before; "
+                             f"{h.mention.text!r} is about {names(tgt)}")
+        out.append((h, src, tgt))
+    return out
+
+
+# Accusing, denying, rejecting and claiming (CAMEO 11, 12, 015, 016) report what someone alleges: the
+# events in their complement ("accused Israel of killing", "denied that its forces shelled") are
+# not coded as having happened; the accusation or denial is.
+_ALLEGING = ("11", "12", "015", "016")
+ALLEGED_WINDOW = 15
+
+
+def drop_alleged(coded: list, toks, trace: list[str]) -> list:
+    out, alleging = [], None
+    for h, src, tgt in coded:
+        if alleging is not None and h.first <= alleging + ALLEGED_WINDOW and \
+                not any(toks[i].norm in (";", "؛", ",", "،") for i in range(alleging, h.first)):
+            trace.append(f"{h.mention.text!r}: alleged by an accusation, denial or claim before it, not coded")
+            continue
+        out.append((h, src, tgt))
+        if h.entry.code.startswith(_ALLEGING):
+            alleging = h.last
+    return out
+
+
+RELATIVE_WINDOW = 4   # tokens between a relative pronoun and the verb of its clause
+# a subject after "that" makes it a complement clause ("announced that it will withdraw")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this"})
+
+
+def drop_relative_clauses(coded: list, toks, relative: set[int], actor_tokens: set[int], trace: list[str]) -> list:
+    """"Adli Yaish, who had been arrested 15 months ago", "the group that has seized Mosul": a
+    relative clause tells the reader who someone is; its event is background, reported before.
+    "that" is a relative pronoun only when no subject stands between it and the verb ("said that
+    Iraq attacked", "announced that it will withdraw" are complement clauses)."""
+    out = []
+    for h, src, tgt in coded:
+        window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
+        pronoun = max((i for i in window if i in relative or
+                       (toks[i].norm == "that" and not any(
+                           j in actor_tokens or toks[j].norm in _SUBJECT_PRONOUNS for j in range(i + 1, h.first)))),
+                      default=None)
+        if pronoun is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(pronoun + 1, h.first)):
+            trace.append(f"{h.mention.text!r}: in a relative clause after {toks[pronoun].text!r}, background; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
+
+
+def drop_background(coded: list, toks, background: set[int], trace: list[str]) -> list:
+    """"advised against travel to Tunisia after the museum shooting last week", "two weeks after
+    rebels kidnapped dozens of peacekeepers": an event in a time phrase or clause (after, since,
+    following ...) is what the news came after, not the news."""
+    out = []
+    for h, src, tgt in coded:
+        window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
+        marker = max((i for i in window if i in background), default=None)
+        if marker is not None and \
+                not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)):
+            trace.append(f"{h.mention.text!r}: named after {toks[marker].text!r}, the background; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
+
+
+def in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
+    """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
+    for i in range(h.first - 1, max(-1, h.first - 12), -1):
+        if i in punct:
+            return False
+        if i in conditional:
+            return True
+    return False
+
+
+def condition_subject(h: Hit, groups: list[ActorGroup], conditional: set[int], punct: set[int]) -> Optional[ActorGroup]:
+    """"threatened to flood its borders if Europe refuses": the actor of the if-clause after a threat."""
+    marker = next((i for i in sorted(conditional) if i > h.last), None)
+    if marker is None or any(p in punct for p in range(h.last + 1, marker) if p not in conditional):
+        return None
+    return next((g for g in groups if marker < g.first <= marker + 4
+                 and not any(p in punct for p in range(marker, g.first))), None)
+
+
+def speaker_as_source(coded: list, trace: list[str]) -> list:
+    """"Straw said the Sudanese government must reach an agreement": an obligation with no source
+    of its own is laid by the speaker of the reporting verb before it."""
+    out, speaker = [], None
+    for h, src, tgt in coded:
+        if h.entry.speech and src is not None:
+            speaker = src
+        elif h.entry.speaker_is_source and src is None and speaker is not None:
+            trace.append(f"{h.mention.text!r}: laid on {names(tgt)} by the speaker {names(speaker)}")
+            src = speaker
+        out.append((h, src, tgt))
+    return out
+
+
+def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int], punct: set[int]) -> Optional[str]:
+    """Why the trigger reports nothing that happened, or None: negated, in an if-clause, after a modal."""
+    if any(i in negation for i in range(max(0, h.first - NEGATION_WINDOW), h.first)):
+        return "negated"
+    if in_condition(h, conditional, punct):
+        return "inside an if-clause, hypothetical"
+    if any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
+        return "after a modal (could, may, يمكن), a possibility"
+    return None
