@@ -88,39 +88,43 @@ def refers_back(tokens, i: int) -> bool:
                for suf in _SUFFIXES)
 
 
+def _without_conjunction(n: str) -> str:
+    return n[1:] if n[:1] in _CONJ and len(n) >= 5 else n
+
+
+def _read_through(token, form: int, clitics: str, after_conjunction: bool = False) -> bool:
+    """Did the lookup form that matched (`form`, not the word as written) take off one of
+    `clitics` at the front of the word (after a conjunction, if allowed)?"""
+    n = _without_conjunction(token.norm) if after_conjunction else token.norm
+    return form > 0 and len(n) >= 4 and n[0] in clitics and not token.forms[form].startswith(n[0])
+
+
 def starts_with_preposition(token, form: int) -> bool:
-    """بالمرتزقة, كالجيش: read through a preposition clitic (`form`, the lookup form that matched,
-    is not the word as written), the word opens a new phrase and is not part of the actor phrase
-    before it (تهديد ... أوروبا بالمرتزقة is Europe, then mercenaries; سفير بولندا stays one)."""
-    n = token.norm
-    return form > 0 and len(n) >= 4 and n[0] in "بك" and not token.forms[form].startswith(n[0])
+    """بالمرتزقة, كالجيش: read through a preposition clitic, the word opens a new phrase and is not
+    part of the actor phrase before it (تهديد ... أوروبا بالمرتزقة is Europe, then mercenaries;
+    سفير بولندا stays one)."""
+    return _read_through(token, form, "بك")
 
 
 def starts_with_coordinator(token, form: int) -> bool:
     """وتركيا, والعاهل, وقوات: read through the conjunction clitic, the word opens the next conjunct
     ("روسيا وتركيا" is Russia and Turkey, two actors of one group)."""
-    n = token.norm
-    return form > 0 and len(n) >= 4 and n[0] in CLITIC_COORDINATORS and not token.forms[form].startswith(n[0])
-
-
-def is_definite(token) -> bool:
-    """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition)."""
-    n = token.norm
-    if n[:1] in _CONJ and len(n) >= 5:
-        n = n[1:]
-    if n[:1] in _PREP and n[1:3] == "ال":
-        n = n[1:]
-    return n.startswith("ال") or n.startswith("لل")
+    return _read_through(token, form, "".join(CLITIC_COORDINATORS))
 
 
 def read_as_purpose(token, form: int) -> bool:
     """للمطالبة, لمنع, للاحتجاج: an event word read through the clitic ل says what for (a verb
     form so read is a verbal noun, not a finite verb). ب is left out: after قام, أقدم, بدأ (قام
     الجيش بقصف) the verbal noun is the event itself."""
-    n = token.norm
-    if n[:1] in _CONJ and len(n) >= 5:
+    return _read_through(token, form, "ل", after_conjunction=True)
+
+
+def is_definite(token) -> bool:
+    """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition)."""
+    n = _without_conjunction(token.norm)
+    if n[:1] in _PREP and n[1:3] == "ال":
         n = n[1:]
-    return form > 0 and len(n) >= 4 and n[0] == "ل" and not token.forms[form].startswith("ل")
+    return n.startswith("ال") or n.startswith("لل")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
