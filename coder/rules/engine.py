@@ -68,9 +68,11 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             # "تظاهر الطلاب للمطالبة بفرص عمل": what the first event was for, part of it
             trace.append(f"{h.mention.text!r}: the purpose of {kept[-1].mention.text!r}, part of that event")
             continue
-        if h.entry.tag == "base" and before in infinitive and kept and h.first - kept[-1].last <= 8:
+        if h.entry.tag == "base" and before in infinitive and kept and h.first - kept[-1].last <= 8 and \
+                kept[-1].entry.pos == "verb":
             # "agreed to expand", "urged Iran to release", "threatened to attack": the content of
-            # the first event, whose target stays in its window
+            # the first verb, whose target stays in its window (after a noun, "the stopover came as
+            # the leader prepared to attend the Games", the infinitive is an event of its own)
             trace.append(f"{h.mention.text!r}: infinitive after {kept[-1].mention.text!r}, part of that event")
             continue
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
