@@ -16,7 +16,8 @@ import datetime as dt
 from functools import lru_cache
 from typing import Optional
 
-from coder.lang.numbers import reader
+from coder.lang import profile
+from coder.lang.numbers import load_lexicon, reader
 from coder.lexicon.load import Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
@@ -408,7 +409,8 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
     if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
         # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
         return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
-    if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and others[0].first <= h.last + 2:
+    if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and \
+            _words_between(h.last, others[0].first, toks, prof) <= 1:
         first = others[0]
         if h.entry.code[:2] in HARM_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
                 not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members) and \
@@ -435,6 +437,23 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
         return agent, src, "participle with no object: a reduced passive"
     # with a subject, "by X" after the verb is not its agent: "rejected calls by Annan" is about Annan
     return src, right[0] if right else None, "subject before the verb"
+
+
+@lru_cache(maxsize=None)
+def _count_words(lang: str) -> frozenset[str]:
+    """The words of a count before its noun: qualifiers such as نحو, حوالي, أكثر من (quantities.yaml)."""
+    data = load_lexicon(lang, "quantities")
+    words = {w for table in ("qualifiers", "right_qualifiers") for ws in (data.get(table) or {}).values()
+             for phrase in ws for w in phrase.split()}
+    return frozenset(profile(lang).normalise(w) for w in words)
+
+
+def _words_between(left: int, right: int, toks, prof) -> int:
+    """Tokens between two positions, not counting a count ("تجمع نحو 500 متظاهر": the subject is
+    next to its verb)."""
+    skip = _count_words(prof.CODE)
+    return sum(1 for i in range(left + 1, right)
+               if not (toks[i].norm[:1].isdigit() or toks[i].norm in skip or _is_number_word(prof.CODE, toks[i].norm)))
 
 
 def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof) -> bool:
