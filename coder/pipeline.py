@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional
 
@@ -16,6 +17,7 @@ from coder.cameo import lookup as cameo
 from coder.dates import find_dates
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.lang import detect, profile
+from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import lexicon_version, load
 from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
                          QuantityValue, ResolvedDate, Sentence)
@@ -78,14 +80,18 @@ def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> s
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-def _event_place(r: SentenceResult, c: EventCandidate, focus) -> tuple[Optional[PlaceMention], Optional[str]]:
+def _event_place(r: SentenceResult, c: EventCandidate, focus,
+                 exclude: Optional[PlaceMention] = None) -> tuple[Optional[PlaceMention], Optional[str]]:
     """The most specific place the sentence ties to the event; places inside actor phrases that
-    act ("the Syrian army", "Damascus said") are actors, unless a locative cue introduces them."""
+    act ("the Syrian army", "Damascus said") are actors, unless a locative cue introduces them.
+    The place fire came from is where the event happened only if the sentence names no other."""
     # a town named as a bare country actor ("struck Aleppo") is still where it happened; a capital
     # standing for its government, an organisation or a role noun is not
     actor_spans = [(a.start, a.end) for a in r.analysis.actors if a.code.role or a.code.group]
     usable = [p for p in r.places
               if p.locative or not any(s < p.end and p.start < e for s, e in actor_spans)]
+    if exclude is not None and len(usable) > 1:
+        usable = [p for p in usable if p is not exclude]
     if usable:
         p = _nearest([p for p in usable if p.locative] or usable, c.evidence_start)
         return p, p.place.precision
@@ -132,11 +138,16 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             qs = attached.get(i, [])
             killed = next((q for q in qs if q.unit == "killed"), None)
             main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
-            place, geo_precision = _event_place(r, c, focus)
+            origin = _launched_from(r, c, lang) if entry.root == "19" else None
+            place, geo_precision = _event_place(r, c, focus, exclude=origin)
             where = place.place if place else (focus if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
             s, t = _located(c.source, where), _located(c.target, where)
-            if t is None and c.target_from_location and where is not None and where.country and len(where.country) == 3 \
+            from_location = c.target_from_location
+            if origin is not None:
+                s, t = _fired_from(origin, c, s, t)
+                from_location = (from_location or t is None) and not (where is not None and where.country == origin.place.country)
+            if t is None and from_location and where is not None and where.country and len(where.country) == 3 \
                     and not (s is not None and s.code.country == where.country and not s.code.role):
                 t = Actor(ActorCode(where.country, None, None), None, -1, -1, -1, -1, ("implicit_actors.attacked_country",))
             events.append(EventRow(
@@ -181,6 +192,41 @@ def _actor_country(results: list[SentenceResult]):
         return None
     best = max(counts.items(), key=lambda kv: kv[1])[0]
     return Gazetteer.default().country(best)
+
+
+@lru_cache(maxsize=None)
+def _launch_origin(lang: str) -> tuple[str, ...]:
+    """Words after which a place is where fire came from (places.yaml `launch_origin`)."""
+    return tuple(profile(lang).normalise(w) for w in load_lexicon(lang, "places").get("launch_origin") or [])
+
+
+def _launched_from(r: SentenceResult, c: EventCandidate, lang: str) -> Optional[PlaceMention]:
+    """The place after the trigger that fire came from ("rockets fired from Gaza", "من جنوب لبنان")."""
+    words = _launch_origin(lang)
+    if not words:
+        return None
+    norm = profile(lang).normalise
+    for p in r.places:
+        if p.start < c.evidence_start or not p.place.country or len(p.place.country) != 3:
+            continue
+        before = " ".join(norm(r.sentence.text[max(0, p.start - 20):p.start]).split())
+        if any(before == w or before.endswith(" " + w) for w in words):
+            return p
+    return None
+
+
+def _fired_from(origin: PlaceMention, c: EventCandidate, s: Optional[Actor], t: Optional[Actor]):
+    """Fire that came from a place ("rockets fired from Gaza", "صواريخ من جنوب لبنان"): an unnamed or
+    role-only attacker belongs to that country, and the place is not the target."""
+    country = origin.place.country
+    if t is not None and t.start < origin.end and origin.start < t.end:
+        t = None
+    if not _named(c.source):
+        s = Actor(ActorCode(country, None, c.source.code.role if c.source else None),
+                  origin.text, -1, -1, origin.start, origin.end, ("places.launch_origin",))
+    elif not c.source.code.country and not c.source.code.group:
+        s = replace(c.source, code=ActorCode(country, None, c.source.code.role))
+    return s, t
 
 
 def _named(actor: Optional[Actor]) -> bool:

@@ -148,3 +148,11 @@ def test_an_event_named_again_later_in_the_document_is_not_coded_twice():
 def test_a_participle_after_a_comma_shares_the_subject_of_the_main_verb():
     ev = code_text("Rebels shelled the town on Monday, killing three soldiers.", "en", MON)
     assert all(e.source_role == "REB" for e in ev if e.event_root_code in ("18", "19"))
+
+
+def test_fire_from_a_place_came_from_its_country():
+    ev = code_text("أطلقت صواريخ من قطاع غزة على عسقلان مساء الاثنين.", "ar", MON)
+    e = one(ev, root="19")
+    assert (e.source_country, e.target_country, e.location_name) == ("PSE", "ISR", "Ashkelon")
+    e = one(code_text("Militants fired rockets from Gaza at southern Israel.", "en", MON), root="19")
+    assert (e.source_code, e.target_country) == ("PSEINS", "ISR")

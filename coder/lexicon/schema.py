@@ -240,6 +240,7 @@ class PlacesFile(_SupportFile):
     before: list[PlaceQualifiers] = []
     after: list[PlaceQualifiers] = []
     stop: list[Phrase] = []
+    launch_origin: list[Phrase] = []   # "rockets fired from Gaza": the place fire came from
 
 
 SUPPORT_MODELS: dict[str, type[BaseModel]] = {
