@@ -121,9 +121,10 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
     return h.entry.tag == "base" and before in roles.get("determiner", ())
 
 
-def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int]) -> Optional[tuple[int, int]]:
+def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
-    not counting actor words on the way (the subject of a verb-first clause sits there)."""
+    not counting actor words on the way (the subject of a verb-first clause sits there) nor a
+    number ("pledged 500 million euros in military aid")."""
     counted, j = 0, start
     by_first = entry.objects_by_first
     while j < len(toks) and counted < OBJECT_WINDOW:
@@ -131,13 +132,18 @@ def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int]) -> Opt
             for obj in by_first.get(f, ()):
                 if phrase_at(toks, j, obj):
                     return j, j + len(obj) - 1
-        if j not in actor_tokens:
+        if j not in actor_tokens and not _is_number(toks[j], lang):
             counted += 1
         j += 1
     return None
 
 
-def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], trace: list[str]) -> list[Hit]:
+def _is_number(tok, lang: str) -> bool:
+    return tok.norm[:1].isdigit() or _is_number_word(lang, tok.norm)
+
+
+def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
+                     trace: list[str]) -> list[Hit]:
     toks = sent.tokens
     hits = []
     for m in mentions:
@@ -145,7 +151,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
-            found = _object_end(toks, m.last + 1, e, actor_tokens)
+            found = _object_end(toks, m.last + 1, e, actor_tokens, lang)
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
@@ -190,7 +196,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     trig_ms = [m for m in mentions if m.kind == "trigger"
                and not any(f <= m.first and m.last <= l and (l - f) > (m.last - m.first) for f, l in longer_actor)]
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
-    hits = _select_triggers(trig_ms, sent, actor_tokens, trace)
+    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
