@@ -100,8 +100,7 @@ def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str]) -> list[H
     kept = []
     for h in hits:
         before = toks[h.first - 1] if h.first > 0 else None
-        if h.entry.pos == "verb" and before is not None and \
-                (before.norm[:1].isdigit() or any(_is_number_word(prof.CODE, f) for f in before.forms)):
+        if h.entry.pos == "verb" and before is not None and _is_number(before, prof.CODE):
             trace.append(f"{h.mention.text!r}: counted after the number {toks[h.first - 1].text!r}, a noun, not a verb")
             continue
         kept.append(h)
@@ -138,8 +137,13 @@ def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: 
     return None
 
 
-def _is_number(tok, lang: str) -> bool:
-    return tok.norm[:1].isdigit() or _is_number_word(lang, tok.norm)
+def _is_number(tok, lang: str, with_article: bool = False) -> bool:
+    """A count: digits or a number word as written; `with_article` also reads it through clitics and
+    the article ("الجنود الثلاثة", the three soldiers), which a count before its noun never has
+    (and "الاثنين" is Monday)."""
+    if tok.norm[:1].isdigit() or _is_number_word(lang, tok.norm):
+        return True
+    return with_article and any(_is_number_word(lang, f) for f in tok.forms)
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
@@ -217,7 +221,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     punct = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
-    numbers = {i for i, t in enumerate(toks) if _is_number_word(lang_profile.CODE, t.norm)}
+    numbers = {i for i, t in enumerate(toks) if _is_number(t, lang_profile.CODE, with_article=True)}
     barrier = punct | numbers | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
@@ -458,8 +462,7 @@ def _words_between(left: int, right: int, toks, prof) -> int:
     """Tokens between two positions, not counting a count ("تجمع نحو 500 متظاهر": the subject is
     next to its verb)."""
     skip = _count_words(prof.CODE)
-    return sum(1 for i in range(left + 1, right)
-               if not (toks[i].norm[:1].isdigit() or toks[i].norm in skip or _is_number_word(prof.CODE, toks[i].norm)))
+    return sum(1 for i in range(left + 1, right) if not (toks[i].norm in skip or _is_number(toks[i], prof.CODE)))
 
 
 def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof) -> bool:
@@ -467,8 +470,8 @@ def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof) -> bool:
     them are the subject of an active verb and that noun its object, not victims of a passive."""
     after = g.last + 1
     return prof.is_definite(toks[g.first]) and any(m.code.role in ("MIL", "COP") for m in g.members) and \
-        after < len(toks) and after not in prepositions and not toks[after].norm[:1].isdigit() and \
-        not any(_is_number_word(prof.CODE, f) for f in toks[after].forms)   # "الجنود الثلاثة": the three soldiers
+        after < len(toks) and after not in prepositions and \
+        not _is_number(toks[after], prof.CODE, with_article=True)   # "الجنود الثلاثة": the three soldiers
 
 
 def _seat_as_place(g: ActorGroup, seat_place: set[int]) -> bool:
