@@ -32,7 +32,7 @@ AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد 
 MAX_MEMBERS = 4         # events per slot from one coordinated group
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _is_number_word(lang: str, norm: str) -> bool:
     return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
 
