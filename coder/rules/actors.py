@@ -56,6 +56,16 @@ def _takes_origin(prev: Actor, code: ActorCode, gap: range, tokens: list[Token],
     return all(g in origin for g in gap) and prev.code.role not in MOVING_ROLES
 
 
+def _heads_another_country(m: Mention, rest: list[Mention], prev: ActorCode, day: Optional[dt.date]) -> bool:
+    """"التقى السيسي وزير الخارجية الأمريكي": a role noun whose adjective names another country than
+    the actor before it is a new actor (the US foreign minister), not that actor's title."""
+    if m.kind != "agent" or not prev.country or not rest:
+        return False
+    nxt = rest[0]
+    country = _code_of(nxt, day).country
+    return nxt.first == m.last + 1 and nxt.kind == "actor" and bool(country) and country != prev.country
+
+
 def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
                  day: Optional[dt.date], prof, genitive: frozenset[int] = frozenset(),
                  origin: frozenset[int] = frozenset()) -> list[Actor]:
@@ -63,7 +73,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
     coordinators, punctuation, clause breaks, triggers) into actors; a role-only actor takes the
     country or group after "of"/"from" (genitive and origin markers)."""
     actors: list[Actor] = []
-    for m in mentions:
+    for k, m in enumerate(mentions):
         code = _code_of(m, day)
         if actors:
             prev = actors[-1]
@@ -77,7 +87,8 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             adjacent = len(gap) <= MAX_GAP and not stray and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
-                not _conflict(prev.code, code, m.kind == "agent")
+                not _conflict(prev.code, code, m.kind == "agent") and \
+                not (prof.MODIFIER_AFTER_NOUN and _heads_another_country(m, mentions[k + 1:], prev.code, day))
             if adjacent or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
                 prev.code = prev.code.merged(code)
                 prev.last, prev.end = m.last, m.end
