@@ -56,12 +56,12 @@ def _takes_origin(prev: Actor, code: ActorCode, gap: range, tokens: list[Token],
     return all(g in origin for g in gap) and prev.code.role not in MOVING_ROLES
 
 
-def _heads_another_country(m: Mention, rest: list[Mention], prev: ActorCode, day: Optional[dt.date]) -> bool:
-    """"التقى السيسي وزير الخارجية الأمريكي": a role noun whose adjective names another country than
-    the actor before it is a new actor (the US foreign minister), not that actor's title."""
-    if m.kind != "agent" or not prev.country or not rest:
+def _heads_another_country(m: Mention, nxt: Mention, prev: ActorCode, day: Optional[dt.date]) -> bool:
+    """"التقى السيسي وزير الخارجية الأمريكي": a role noun whose adjective (the next mention) names
+    another country than the actor before it is a new actor (the US foreign minister), not that
+    actor's title."""
+    if m.kind != "agent" or not prev.country:
         return False
-    nxt = rest[0]
     country = _code_of(nxt, day).country
     return nxt.first == m.last + 1 and nxt.kind == "actor" and bool(country) and country != prev.country
 
@@ -88,7 +88,8 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
                 not _conflict(prev.code, code, m.kind == "agent") and \
-                not (prof.MODIFIER_AFTER_NOUN and _heads_another_country(m, mentions[k + 1:], prev.code, day))
+                not (prof.MODIFIER_AFTER_NOUN and k + 1 < len(mentions) and
+                     _heads_another_country(m, mentions[k + 1], prev.code, day))
             if adjacent or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
                 prev.code = prev.code.merged(code)
                 prev.last, prev.end = m.last, m.end
@@ -102,8 +103,9 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
 def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Token],
                  conjunct_starts: frozenset[int] = frozenset()) -> list[ActorGroup]:
     """Actors joined by coordinators (or commas inside a list ending in a coordinator: "the US,
-    Russia, and Switzerland"; or a conjunction written on the next word: "روسيا وتركيا") form a group. Bare countries in a group take the role of a member
-    that has one ("Hungarian and Romanian officials")."""
+    Russia, and Switzerland"; or a conjunction written on the next word: "روسيا وتركيا") form a
+    group. Bare countries in a group take the role of its last member ("Hungarian and Romanian
+    officials")."""
     def joiner(gap: range) -> Optional[bool]:
         """True for a gap with a coordinator (or none, before a word that carries one: وتركيا),
         False for commas only, None for anything else."""

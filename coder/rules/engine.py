@@ -57,8 +57,8 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     soldiers", "releasing captured fighters")."""
     complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
     object_required = roles.get("object_required", set())
-    particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | set().union(
-        *(roles.get(r, set()) for r in ("target_marker", "locative_marker", "complement_marker", "agent_marker")))
+    particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | \
+        _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
     infinitive = roles.get("infinitive_marker", set())
     actor_starts = {m.first for m in actor_ms}
     kept = []
@@ -92,6 +92,11 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             continue
         kept.append(h)
     return kept
+
+
+def _marked(roles: dict[str, set[int]], *names: str) -> set[int]:
+    """The tokens that carry any of these grammar roles."""
+    return set().union(*(roles.get(r, set()) for r in names))
 
 
 def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str]) -> list[Hit]:
@@ -243,8 +248,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     modal = roles.get("modal_marker", set())
     clause_breaks = roles.get("clause_break", set()) | conditional | {i for i in punct if toks[i].norm in (";", "؛")}
     # words that cannot start a verb's object: after one of them a transitive verb has none
-    prepositions = {i for i in punct if not toks[i].norm[:1].isdigit()} | clause_breaks | set().union(
-        *(roles.get(r, set()) for r in ("target_marker", "complement_marker", "agent_marker")))
+    prepositions = {i for i in punct if not toks[i].norm[:1].isdigit()} | clause_breaks | \
+        _marked(roles, "target_marker", "complement_marker", "agent_marker")
     no_object = prepositions | roles.get("locative_marker", set())
     seat_place = roles.get("seat_place_marker", set())
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
