@@ -25,9 +25,13 @@ def load_gold(paths: list[str]) -> list[dict]:
             for n, line in enumerate(f, 1):
                 if line.strip():
                     try:
-                        items.append(json.loads(line))
+                        item = json.loads(line)
                     except json.JSONDecodeError as e:
                         raise ValueError(f"{p}:{n}: not valid JSON ({e})") from None
+                    if "events" in item:   # background events are scored apart (SPEC 9)
+                        item["background"] = [e for e in item["events"] if e.get("is_background")]
+                        item["events"] = [e for e in item["events"] if not e.get("is_background")]
+                    items.append(item)
     return items
 
 
@@ -127,8 +131,9 @@ def score_item(t: Tally, item: dict, pred: list[EventRow], quants: dict[str, lis
         if g.get("location"):
             loc = g["location"]
             a["country"][0] += p.location_country == loc.get("country"); a["country"][1] += 1
-            near = p.latitude is not None and _km(loc["lat"], loc["lon"], p.latitude, p.longitude) <= 50
-            a["loc50"][0] += near; a["loc50"][1] += 1
+            if loc.get("lat") is not None and loc.get("lon") is not None:   # a gold place may have no point
+                near = p.latitude is not None and _km(loc["lat"], loc["lon"], p.latitude, p.longitude) <= 50
+                a["loc50"][0] += near; a["loc50"][1] += 1
         if g.get("date"):
             n = {"month": 7, "year": 4}.get(g.get("date_precision"), 10)
             a["date"][0] += bool(p.event_date) and str(p.event_date)[:n] == g["date"][:n]; a["date"][1] += 1
