@@ -199,7 +199,7 @@ class QuantityRow(BaseModel):
     """One row of `event_quantities`: one quantity attached to an event."""
     event_id: str = Field(description='The event the quantity belongs to (joins events.event_id)')
     value: int = Field(description='The number (vague amounts: dozens = 10, hundreds = 100, thousands = 1000)')
-    qualifier: Qualifier = Field(description='exact, approx, at_least, at_most or vague')
+    qualifier: Qualifier = Field(description='Qualifier of the value: exact, approx (about), at_least (more than), at_most (up to) or vague')
     unit: str = Field(description='What is counted: people, fighters, civilians, children, women, soldiers, police, prisoners, detainees, killed, injured, displaced, refugees, families, vehicles, money, other')
     text: str = Field(description='The quantity as written in the text (keeps the currency of an amount of money)')
 
