@@ -223,8 +223,10 @@ _SCRIPT = """
     var f = figures[id];
     return Plotly.newPlot(id, f.data, f.layout, {responsive: true, displaylogo: false});
   })).then(function () {
-    var empty = ids.filter(function (id) {
-      return document.getElementById(id).querySelectorAll(".point").length === 0; });
+    var counts = ids.map(function (id) {
+      return document.getElementById(id).querySelectorAll(".point").length; });
+    status.dataset.points = ids.map(function (id, i) { return id + ":" + counts[i]; }).join(" ");
+    var empty = ids.filter(function (id, i) { return counts[i] === 0; });
     if (empty.length) { fail("no points drawn in " + empty.join(", ")); return; }
     if (status.dataset.status !== "error") {
       status.dataset.status = "ok"; status.dataset.charts = String(ids.length); status.textContent = "";
