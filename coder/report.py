@@ -19,8 +19,11 @@ QUAD_COLOURS = {1: "#4c9be8", 2: "#1f5fa8", 3: "#f0a04b", 4: "#c2332b"}
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 COARSE = ("country", "region")   # places that are a country's or region's centre, not where it happened
 TOP_DYADS = 20
-MAX_TABLE_ROWS = 200
-WEEK_MS = 6 * 86_400_000   # a weekly bar spans six days of its week on a date axis (a gap between weeks)
+MAX_TABLE_ROWS = 100   # rows of the documents-with-no-event and rejects tables
+DAY_MS = 86_400_000
+# a bar spans most of its period on a date axis, leaving a gap between periods
+BAR_MS = {"week": 6 * DAY_MS, "month": 27 * DAY_MS}
+WEEKLY_UP_TO_DAYS = 2 * 365   # longer spans are shown per month: 100+ weekly bars would be hairlines
 
 
 @dataclass
@@ -66,7 +69,8 @@ def build(data_dir: str) -> Report:
                        "rejected records": n_rejects,
                        "event dates": f"{first} to {last}" if first else "none",
                        "coder version": ", ".join(versions) or "none"}
-        rep.sections += [_weekly(con, go), _dyads(con, go), _roots(con, go), _fatalities(con, go, news),
+        view = _date_view(con)
+        rep.sections += [_weekly(con, go, view), _dyads(con, go), _roots(con, go), _fatalities(con, go, news, view),
                          _map(con, go), _no_event_docs(con, n_empty), _rejects(con, n_rejects)]
         return rep
     finally:
@@ -78,11 +82,46 @@ def _fig(fig) -> dict:
     return json.loads(fig.to_json())
 
 
-def _weekly(con, go) -> Section:
-    rows = _rows(con, """select date_trunc('week', event_date) as week, quad_class, count(*)
-                         from events where event_date is not null group by all order by week, quad_class""")
-    s = Section("Events per week by quad class",
-                "Weeks start on Monday; events without a date are not counted here.")
+@dataclass
+class DateView:
+    """The span the weekly charts show: the middle 98% of event dates when a few dates lie far off
+    (a year misread, an anniversary), so that one stray date does not squeeze every bar to a hair."""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    outside: int = 0
+    period: str = "week"
+
+    @property
+    def period_note(self) -> str:
+        if self.period == "week":
+            return "Weeks start on Monday."
+        return f"Per month: the dates span more than {WEEKLY_UP_TO_DAYS // 365} years."
+
+    def apply(self, fig, s: Section) -> None:
+        if self.start is None:
+            return
+        fig.update_xaxes(range=[(self.start - dt.timedelta(days=7)).isoformat(),
+                                (self.end + dt.timedelta(days=14)).isoformat()])
+        s.note += (f" Shown: {self.start} to {self.end}; {self.outside} events dated outside it are"
+                   " off the view (zoom out, or double-click the chart, to see them).")
+
+
+def _date_view(con) -> DateView:
+    (lo, hi, first, last), = _rows(con, """select quantile_disc(event_date, 0.01), quantile_disc(event_date, 0.99),
+                                                  min(event_date), max(event_date) from events""")
+    if first is None:
+        return DateView()
+    if (hi - lo).days < 28 or (last - first).days < 2 * (hi - lo).days:   # no stray dates worth hiding
+        return DateView(period="week" if (last - first).days <= WEEKLY_UP_TO_DAYS else "month")
+    (outside,), = _rows(con, f"select count(*) from events where event_date < DATE '{lo}' or event_date > DATE '{hi}'")
+    return DateView(lo, hi, outside, "week" if (hi - lo).days <= WEEKLY_UP_TO_DAYS else "month")
+
+
+def _weekly(con, go, view: DateView) -> Section:
+    rows = _rows(con, f"""select date_trunc('{view.period}', event_date) as period, quad_class, count(*)
+                          from events where event_date is not null group by all order by period, quad_class""")
+    s = Section(f"Events per {view.period} by quad class",
+                f"{view.period_note} Events without a date are not counted here.")
     if not rows:
         s.empty = "No dated events."
         return s
@@ -91,8 +130,9 @@ def _weekly(con, go) -> Section:
         pts = [(w.isoformat(), n) for w, qc, n in rows if qc == q]
         if pts:
             fig.add_trace(go.Bar(x=[p[0] for p in pts], y=[p[1] for p in pts], name=f"{q} {QUAD_NAMES[q]}",
-                                 marker_color=QUAD_COLOURS[q], width=WEEK_MS, offset=0))
-    fig.update_layout(barmode="stack", xaxis_title="week", yaxis_title="events")
+                                 marker_color=QUAD_COLOURS[q], width=BAR_MS[view.period], offset=0))
+    fig.update_layout(barmode="stack", xaxis_title=view.period, yaxis_title="events")
+    view.apply(fig, s)
     s.figure = _fig(fig)
     return s
 
@@ -129,20 +169,21 @@ def _roots(con, go) -> Section:
     return s
 
 
-def _fatalities(con, go, news: str) -> Section:
-    rows = _rows(con, f"""select date_trunc('week', event_date) as week, sum(fatalities), count(*)
+def _fatalities(con, go, news: str, view: DateView) -> Section:
+    rows = _rows(con, f"""select date_trunc('{view.period}', event_date) as period, sum(fatalities), count(*)
                           from events where fatalities is not null and event_date is not null and {news}
-                          group by all order by week""")
-    s = Section("Fatalities per week", "People killed, as the texts report them, in news events "
-                "(events reported as background are left out); weeks start on Monday.")
+                          group by all order by period""")
+    s = Section(f"Fatalities per {view.period}", "People killed, as the texts report them, in news events "
+                f"(events reported as background are left out). {view.period_note}")
     if not rows:
         s.empty = "No news event reports fatalities."
         return s
     fig = go.Figure(go.Bar(x=[r[0].isoformat() for r in rows], y=[r[1] for r in rows], marker_color="#8b1a1a",
-                           width=WEEK_MS, offset=0,
+                           width=BAR_MS[view.period], offset=0,
                            customdata=[r[2] for r in rows],
                            hovertemplate="%{x}: %{y} killed in %{customdata} events<extra></extra>"))
-    fig.update_layout(xaxis_title="week", yaxis_title="killed")
+    fig.update_layout(xaxis_title=view.period, yaxis_title="killed")
+    view.apply(fig, s)
     s.figure = _fig(fig)
     return s
 
