@@ -99,3 +99,22 @@ def test_the_status_check_catches_a_broken_chart(report, tmp_path):
     broken.write_text(text, encoding="utf-8")
     st = status(render(broken, tmp_path)[0])
     assert st["status"] == "error" and "no points" in st["text"]
+
+
+def _events_with_dates(dates):
+    con = duckdb.connect()
+    con.execute("create table events (event_date date)")
+    con.executemany("insert into events values (?)", [[d] for d in dates])
+    return con
+
+
+def test_time_charts_show_the_bulk_of_dates_and_count_stray_ones():
+    import datetime as dt
+    from coder.report import _date_view
+    spring = [dt.date(2021, 3, 1) + dt.timedelta(days=i % 60) for i in range(300)]
+    view = _date_view(_events_with_dates(spring + [dt.date(1970, 1, 1), dt.date(2031, 1, 1)]))
+    assert view.period == "week" and view.outside == 2
+    assert dt.date(2021, 3, 1) <= view.start and view.end <= dt.date(2021, 4, 30)
+    assert _date_view(_events_with_dates(spring)).start is None                      # nothing to hide
+    decade = [dt.date(2010 + i % 10, 1 + i % 12, 1) for i in range(300)]
+    assert _date_view(_events_with_dates(decade)).period == "month"
