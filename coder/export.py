@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -62,22 +63,22 @@ class ExportResult:
     background: int
 
 
-def read_events(data_dir: str) -> tuple[list[dict], int]:
-    """The dataset's news events as dicts (with the document's url, source and coded_at), and how many
-    background events were left out."""
-    from coder.query import connect
-    con = connect(data_dir)
-    try:
-        columns = [r[0] for r in con.execute("describe events").fetchall()]
-        where, background = "", 0
-        if "is_background" in columns:
-            where = "where not coalesce(e.is_background, false)"
-            background = con.execute("select count(*) from events where is_background").fetchone()[0]
-        cur = con.execute(_EVENTS_SQL.format(where=where))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()], background
-    finally:
-        con.close()
+def count_background(con) -> int:
+    columns = [r[0] for r in con.execute("describe events").fetchall()]
+    if "is_background" not in columns:
+        return -1
+    return con.execute("select count(*) from events where is_background").fetchone()[0]
+
+
+def iter_events(con, background: bool) -> Iterator[dict]:
+    """The dataset's events as dicts (with the document's url, source and coded_at), a batch at a
+    time (a large dataset is never all in memory); with `background` False, news events only."""
+    where = "" if background else "where not coalesce(e.is_background, false)"
+    cur = con.execute(_EVENTS_SQL.format(where=where))
+    names = [d[0] for d in cur.description]
+    while batch := cur.fetchmany(10_000):
+        for row in batch:
+            yield dict(zip(names, row))
 
 
 # ---------------------------------------------------------------- code tables
@@ -208,9 +209,18 @@ def export(data_dir: str, fmt: str, out: str) -> ExportResult:
     """Write the dataset's news events to `out` in format `fmt`."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    events, background = read_events(data_dir)
+    from coder.query import connect
+    con = connect(data_dir)
+    try:
+        background = count_background(con)
+        events = iter_events(con, background=background < 0)   # no is_background column: all are news
+        return _write(events, fmt, Path(out), max(background, 0))
+    finally:
+        con.close()
+
+
+def _write(events: Iterator[dict], fmt: str, path: Path, background: int) -> ExportResult:
     written = skipped = 0
-    path = Path(out)
     with open(path, "w", encoding="utf-8", newline="") as f:
         if fmt == "plover":
             cw = plover_crosswalk()

@@ -140,3 +140,27 @@ def test_unknown_format_is_a_usage_error(tmp_path, data, capsys):
     with pytest.raises(SystemExit) as e:
         main(["export", "--format", "cameo", "--data", str(data), "--out", str(tmp_path / "x")])
     assert e.value.code == 2
+
+
+def test_background_events_are_left_out(tmp_path, data):
+    """With an `is_background` column (SPEC §5), events reported as background are not exported and
+    not in the report's fatalities; here the column is added to a copy of the sample dataset."""
+    import shutil
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from coder.report import build
+
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    for part in (copy / "events").rglob("*.parquet"):
+        table = pq.read_table(part)
+        flags = [loc == "Kirkuk" for loc in table.column("location_name").to_pylist()]
+        pq.write_table(table.append_column("is_background", pa.array(flags, pa.bool_())), part)
+    out = tmp_path / "acled.csv"
+    assert main(["export", "--format", "acled", "--data", str(copy), "--out", str(out), "--quiet"]) == 0
+    locations = [r["location"] for r in csv.DictReader(open(out, encoding="utf-8", newline=""))]
+    assert "Kirkuk" not in locations and "Mosul" in locations
+    rep = build(str(copy))
+    assert rep.summary["background events"] == 1
+    weekly_killed = sum(sum(t["y"]) for t in next(s for s in rep.sections if s.title.startswith("Fatalities")).figure["data"])
+    assert weekly_killed == 7 + 5      # the 3 killed in Kirkuk are background
