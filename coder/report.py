@@ -77,8 +77,8 @@ def build(data_dir: str) -> Report:
         con.close()
 
 
-def _fig(fig) -> dict:
-    fig.update_layout(template="plotly_white", margin=dict(l=60, r=20, t=30, b=50), height=420)
+def _fig(fig, height: int = 420) -> dict:
+    fig.update_layout(template="plotly_white", margin=dict(l=60, r=20, t=30, b=50), height=height)
     return json.loads(fig.to_json())
 
 
@@ -148,9 +148,8 @@ def _dyads(con, go) -> Section:
     rows = rows[::-1]   # largest on top
     fig = go.Figure(go.Bar(x=[r[1] for r in rows], y=[r[0] for r in rows], orientation="h",
                            marker_color="#555"))
-    fig.update_layout(xaxis_title="events", height=max(300, 24 * len(rows) + 80))
-    s.figure = _fig(fig)
-    s.figure["layout"]["height"] = max(300, 24 * len(rows) + 80)
+    fig.update_layout(xaxis_title="events")
+    s.figure = _fig(fig, height=max(300, 24 * len(rows) + 80))
     return s
 
 
@@ -213,8 +212,7 @@ def _map(con, go) -> Section:
                                                 **style)))
     fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#bbb",
                     showland=True, landcolor="#f3f1ea", fitbounds="locations", resolution=110)
-    s.figure = _fig(fig)
-    s.figure["layout"]["height"] = 560
+    s.figure = _fig(fig, height=560)
     return s
 
 
