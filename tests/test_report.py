@@ -87,10 +87,9 @@ def test_report_of_an_empty_dataset_says_so(tmp_path):
     assert "No dated events." in dom and "No event has a location." in dom
 
 
+@needs_chromium
 def test_the_status_check_catches_a_broken_chart(report, tmp_path):
     """The marker the test reads really depends on the charts: a figure with no data fails it."""
-    if CHROMIUM is None:
-        pytest.skip("Debian's chromium package is not installed")
     broken = tmp_path / "broken.html"
     text = report.read_text(encoding="utf-8")
     # empty the first chart's data: no points drawn must be reported as an error
@@ -118,3 +117,13 @@ def test_time_charts_show_the_bulk_of_dates_and_count_stray_ones():
     assert _date_view(_events_with_dates(spring)).start is None                      # nothing to hide
     decade = [dt.date(2010 + i % 10, 1 + i % 12, 1) for i in range(300)]
     assert _date_view(_events_with_dates(decade)).period == "month"
+
+
+@needs_chromium
+def test_a_script_error_fails_the_render_check(report, tmp_path):
+    broken = tmp_path / "error.html"
+    text = report.read_text(encoding="utf-8").replace("</body>", "<script>window.notAFunction();</script></body>")
+    broken.write_text(text, encoding="utf-8")
+    dom, log = render(broken, tmp_path)
+    st = status(dom)
+    assert st["status"] == "error" and "notAFunction" in st["text"]
