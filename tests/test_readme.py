@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -36,16 +35,18 @@ def is_synopsis(line: str) -> bool:
 
 
 def commands() -> list[str]:
+    """The command lines of the sh blocks, without their `pip install` and test-suite steps."""
     out = []
     for block in blocks("sh"):
         for line in block.splitlines():
             line = line.strip()
             if not line or line.startswith("#") or is_synopsis(line):
                 continue
-            for part in (p.strip() for p in line.split(" && ")):
-                if part.startswith("pip install") or part.startswith("python -m pytest"):
-                    continue   # installing, and this very test suite
-                out.append(part)
+            # installing, and this very test suite, are not rerun
+            parts = [p.strip() for p in line.split(" && ")
+                     if not p.strip().startswith(("pip install", "python -m pytest"))]
+            if parts:
+                out.append(" && ".join(parts))
     return out
 
 
@@ -68,15 +69,22 @@ def workdir(tmp_path_factory):
 
 
 def test_readme_commands_run_in_order(workdir):
-    """In README order: later commands read what the quick start wrote."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    """In README order (later commands read what the quick start wrote), by bash, with `coder` and
+    `python` being this checkout's."""
+    shims = workdir / "bin"
+    shims.mkdir(exist_ok=True)
+    (shims / "coder").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m coder "$@"\n', encoding="utf-8")
+    (shims / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    for shim in shims.iterdir():
+        shim.chmod(0o755)
+    env = dict(os.environ, PATH=f"{shims}{os.pathsep}{os.environ['PATH']}",
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     for command in commands():
-        words = shlex.split(command)
-        assert words[0] in ("coder", "python"), f"unexpected README command {command!r}"
-        if words[0] == "coder":
-            words = [sys.executable, "-m", "coder", *words[1:]]
-        done = subprocess.run(words, cwd=workdir, env=env, capture_output=True, text=True, timeout=600)
-        assert done.returncode == 0, f"{command}\n{done.stderr[-3000:]}"
+        done = subprocess.run(["bash", "-c", f"set -eo pipefail; {command}"], cwd=workdir, env=env,
+                              capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, (
+            f"README command failed: {command}\n{done.stderr[-3000:]}\n(README commands must run from the "
+            "repository root; write a synopsis with CAPITAL placeholders or [options] instead)")
     assert (workdir / "outputs" / "report.html").stat().st_size > 1_000_000
 
 
