@@ -99,6 +99,55 @@ def cmd_lexicon(a) -> int:
     return check_main(a.lang)
 
 
+def cmd_report(a) -> int:
+    from coder.report import write_report
+    rep = write_report(a.data, a.out)
+    if not a.quiet:
+        s = rep.summary
+        print(f"wrote {a.out}: {s['documents']} documents, {s['events']} events, "
+              f"{s['rejected records']} rejected records", file=sys.stderr)
+    return 0
+
+
+def cmd_export(a) -> int:
+    from coder.export import export
+    r = export(a.data, a.format, a.out)
+    if not a.quiet:
+        print(f"wrote {r.rows} events to {a.out} ({a.format}); left out {r.skipped} with no {a.format} "
+              f"equivalent and {r.background} reported as background", file=sys.stderr)
+    return 0
+
+
+def cmd_describe(a) -> int:
+    from coder.describe import describe
+    sys.stdout.write(describe(a.table))
+    return 0
+
+
+# shown under each subcommand's --help
+EXAMPLES = {
+    "code": ["coder code examples/ --out outputs/examples",
+             "coder code news.jsonl.gz --out data/ --lang ar --batch 500"],
+    "query": ["coder query \"select event_code, event_name, count(*) as n from events join cameo using (event_code) "
+              "group by all order by n desc\" --data outputs/examples"],
+    "explain": ["coder explain \"Turkish warplanes struck a village near Afrin on Friday.\" --date 2019-08-05"],
+    "eval": ["coder eval tests/gold/own_news.gold.jsonl --misses 5"],
+    "geocode": ["coder geocode \"مخيم الهول\"", "coder geocode Raqqa --country SYR --limit 3"],
+    "lexicon": ["coder lexicon check ar"],
+    "report": ["coder report --data outputs/examples --out report.html"],
+    "export": ["coder export --format acled --data outputs/examples --out events.acled.csv",
+               "coder export --format gdelt --data outputs/examples --out events.gdelt.tsv"],
+    "describe": ["coder describe events", "coder describe cameo"],
+}
+
+
+def _add_examples(sub) -> None:
+    for name, lines in EXAMPLES.items():
+        if name in sub.choices:
+            sub.choices[name].epilog = "example:\n" + "\n".join(f"  {line}" for line in lines)
+            sub.choices[name].formatter_class = argparse.RawDescriptionHelpFormatter
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="coder", description="Code Arabic and English news into CAMEO events "
                                 "(who did what to whom, where, when, how many) as Parquet tables.")
@@ -129,7 +178,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--date", type=_date, help="publication date (resolves 'yesterday', leaders' roles)")
     e.set_defaults(run=cmd_explain)
 
-    v = sub.add_parser("eval", help="score the coder on hand-coded gold files (JSONL, SPEC §9)")
+    v = sub.add_parser("eval", help="score the coder on hand-coded gold files (JSONL, described in the README)")
     v.add_argument("gold", nargs="+")
     v.add_argument("--misses", type=int, default=0, help="print up to N items the coder got wrong")
     v.add_argument("--min-root-f1", type=float, help="exit 1 when a language's root F1 is below this")
@@ -148,6 +197,24 @@ def parser() -> argparse.ArgumentParser:
     # no `choices` here: with nargs="*" argparse checks the empty default against them and fails
     chk.add_argument("lang", nargs="*", metavar="{ar,en}", help="default: both")
     chk.set_defaults(run=cmd_lexicon)
+    r = sub.add_parser("report", help="write one self-contained HTML report of a dataset (opens offline)")
+    r.add_argument("--data", required=True, help="the dataset folder written by `coder code`")
+    r.add_argument("--out", required=True, help="the HTML file to write")
+    r.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    r.set_defaults(run=cmd_report)
+
+    x = sub.add_parser("export", help="write the events as GDELT 2.0 (TSV), ACLED-style (CSV) or PLOVER (JSONL)")
+    x.add_argument("--format", required=True, choices=["gdelt", "acled", "plover"])
+    x.add_argument("--data", required=True, help="the dataset folder written by `coder code`")
+    x.add_argument("--out", required=True, help="the file to write")
+    x.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    x.set_defaults(run=cmd_export)
+
+    d = sub.add_parser("describe", help="print the data dictionary: every column of every table, described")
+    d.add_argument("table", nargs="?", help="events, event_quantities, documents, rejects, cameo, roles, "
+                   "groups or countries (default: all)")
+    d.set_defaults(run=cmd_describe)
+    _add_examples(sub)
     return p
 
 

@@ -153,80 +153,148 @@ class PlaceMention:
 # ---------------------------------------------------------------- output rows
 
 class EventRow(BaseModel):
-    """One row of the `events` table (SPEC §3)."""
-    event_id: str
-    doc_id: str
-    sentence_index: int
-    sentence: str
-    evidence: str
-    language: Language
-    published: Optional[dt.date] = None
-    event_date: Optional[dt.date] = None
-    date_precision: Optional[DatePrecision] = None
-    event_code: str
-    event_base_code: str
-    event_root_code: str
-    quad_class: int = Field(ge=1, le=4)
-    goldstein: float = Field(ge=-10, le=10)
-    source_code: Optional[str] = None
-    source_name: Optional[str] = None
-    source_country: Optional[str] = None
-    source_group: Optional[str] = None
-    source_role: Optional[str] = None
-    target_code: Optional[str] = None
-    target_name: Optional[str] = None
-    target_country: Optional[str] = None
-    target_group: Optional[str] = None
-    target_role: Optional[str] = None
-    location_text: Optional[str] = None
-    location_name: Optional[str] = None
-    location_country: Optional[str] = None
-    location_admin1: Optional[str] = None
-    latitude: Optional[float] = Field(default=None, ge=-90, le=90)
-    longitude: Optional[float] = Field(default=None, ge=-180, le=180)
-    geo_precision: Optional[GeoPrecision] = None
-    place_id: Optional[str] = None
-    quantity_value: Optional[int] = None
-    quantity_qualifier: Optional[Qualifier] = None
-    quantity_unit: Optional[str] = None
-    fatalities: Optional[int] = None
-    rule_id: str
-    confidence: float = Field(ge=0, le=1)
-    coder_version: str
+    """One row of the `events` table: one coded event (who did what to whom, where, when, how many)."""
+    event_id: str = Field(description=(
+        "Deterministic id of the event: a hash of the document, its text, the sentence, the "
+        "trigger, the code, the actors and the coder version; the same input and coder version "
+        "always give the same id"))
+    doc_id: str = Field(description=(
+        "Id of the input document the event was coded from (joins documents.doc_id)"))
+    sentence_index: int = Field(description='0-based index of the sentence in the document')
+    sentence: str = Field(description='The sentence text, as in the input')
+    evidence: str = Field(description=(
+        "The span of the sentence that expresses the event (the trigger verb or noun phrase)"))
+    language: Language = Field(description='Language of the document: ar (Arabic) or en (English)')
+    published: Optional[dt.date] = Field(default=None, description=(
+        "Publication date of the document; null if unknown"))
+    event_date: Optional[dt.date] = Field(default=None, description=(
+        "When the event happened, resolved against the publication date; null if unknown"))
+    date_precision: Optional[DatePrecision] = Field(default=None, description=(
+        "How precise event_date is: day, month (the 1st of the month), year (January 1), or "
+        "published (the sentence had no date expression: event_date is the publication date)"))
+    event_code: str = Field(description=(
+        "CAMEO event code (2 to 4 digits), e.g. 0233, 130, 190; names, Goldstein scores and quad "
+        "classes are in the `cameo` view of coder query"))
+    event_base_code: str = Field(description=(
+        "First three digits of event_code (the two-digit root for a root-level code), e.g. 023"))
+    event_root_code: str = Field(description=(
+        "First two digits of event_code: the CAMEO root class 01-20, e.g. 02"))
+    quad_class: int = Field(ge=1, le=4, description=(
+        "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict "
+        "(GDELT's quad classes)"))
+    goldstein: float = Field(ge=-10, le=10, description=(
+        "Goldstein conflict-cooperation score of event_code, -10 (most conflictual) to +10 (most "
+        "cooperative)"))
+    source_code: Optional[str] = Field(default=None, description=(
+        "CAMEO-style code of the actor who did it: country + group + role, e.g. USAGOV, "
+        "SYRSDFREB, ISIINS; null when the text names no doer"))
+    source_name: Optional[str] = Field(default=None, description=(
+        "The source actor as written in the text; null for an actor the event class implies"))
+    source_country: Optional[str] = Field(default=None, description=(
+        "ISO 3166-1 alpha-3 country of the source actor, or a region (EUR Europe, MEA Middle "
+        "East, WST the West); names in the `countries` view"))
+    source_group: Optional[str] = Field(default=None, description=(
+        "Named organisation of the source actor (e.g. ISI, SDF, UNO); names in the `groups` view"))
+    source_role: Optional[str] = Field(default=None, description=(
+        "CAMEO agent (role) code of the source actor (e.g. GOV, MIL, CVL, UAF); names in the "
+        "`roles` view"))
+    target_code: Optional[str] = Field(default=None, description=(
+        "CAMEO-style code of the actor the event was done to (country + group + role); null when "
+        "the event has no target"))
+    target_name: Optional[str] = Field(default=None, description='The target actor as written in the text')
+    target_country: Optional[str] = Field(default=None, description=(
+        "ISO 3166-1 alpha-3 country of the target actor, or a region (EUR, MEA, WST)"))
+    target_group: Optional[str] = Field(default=None, description=(
+        "Named organisation of the target actor; names in the `groups` view"))
+    target_role: Optional[str] = Field(default=None, description=(
+        "CAMEO agent (role) code of the target actor; names in the `roles` view"))
+    location_text: Optional[str] = Field(default=None, description=(
+        "The place as written in the text; null when the location is inherited from the document "
+        "or its actors"))
+    location_name: Optional[str] = Field(default=None, description=(
+        "Canonical English name of the place in the bundled gazetteer"))
+    location_country: Optional[str] = Field(default=None, description=(
+        "ISO 3166-1 alpha-3 country of the place"))
+    location_admin1: Optional[str] = Field(default=None, description=(
+        "First-level administrative division of the place (e.g. Al-Hasakah Governorate), or null"))
+    latitude: Optional[float] = Field(default=None, ge=-90, le=90, description=(
+        "WGS84 latitude of the place in degrees (a country-precision place gives the country's "
+        "centre)"))
+    longitude: Optional[float] = Field(default=None, ge=-180, le=180, description=(
+        "WGS84 longitude of the place in degrees"))
+    geo_precision: Optional[GeoPrecision] = Field(default=None, description=(
+        "How precise the place is, finest first: site (camp, prison, building), locality, admin2,"
+        " admin1, country, region"))
+    place_id: Optional[str] = Field(default=None, description=(
+        "Gazetteer id of the place, e.g. geonames:163345 or local:al-hol-camp"))
+    quantity_value: Optional[int] = Field(default=None, description=(
+        "The event's main quantity (e.g. the number killed or arrested); null if none; all "
+        "quantities are in event_quantities"))
+    quantity_qualifier: Optional[Qualifier] = Field(default=None, description=(
+        "Qualifier of quantity_value: exact, approx (about), at_least (more than), at_most (up "
+        "to), vague (dozens = 10, hundreds = 100, thousands = 1000)"))
+    quantity_unit: Optional[str] = Field(default=None, description=(
+        "What quantity_value counts: people, fighters, civilians, children, women, soldiers, "
+        "police, prisoners, detainees, killed, injured, displaced, refugees, families, vehicles, "
+        "money, other"))
+    fatalities: Optional[int] = Field(default=None, description=(
+        "People killed in this event when the text says so, else null"))
+    rule_id: str = Field(description=(
+        "The dictionary pattern or rule that coded the event, e.g. en.verbs.shell; `coder "
+        "explain` shows the trace"))
+    confidence: float = Field(ge=0, le=1, description=(
+        "How completely the event was read, 0 to 1 (not a calibrated probability): 0.45, plus 0.2"
+        " with a source, plus 0.2 with a target, plus 0.1 when the trigger is a verb rather than "
+        "a noun, at most 0.95"))
+    coder_version: str = Field(description='Version of the coder that wrote the row')
 
 
 class QuantityRow(BaseModel):
-    """One row of `event_quantities`."""
-    event_id: str
-    value: int
-    qualifier: Qualifier
-    unit: str
-    text: str
+    """One row of `event_quantities`: one quantity attached to an event."""
+    event_id: str = Field(description='The event the quantity belongs to (joins events.event_id)')
+    value: int = Field(description=(
+        "The number (vague amounts: dozens = 10, hundreds = 100, thousands = 1000)"))
+    qualifier: Qualifier = Field(description=(
+        "Qualifier of the value: exact, approx (about), at_least (more than), at_most (up to) or "
+        "vague"))
+    unit: str = Field(description=(
+        "What is counted: people, fighters, civilians, children, women, soldiers, police, "
+        "prisoners, detainees, killed, injured, displaced, refugees, families, vehicles, money, "
+        "other"))
+    text: str = Field(description=(
+        "The quantity as written in the text (keeps the currency of an amount of money)"))
 
 
 class DocumentRow(BaseModel):
-    """One row of `documents`."""
-    doc_id: str
-    title: Optional[str] = None
-    source: Optional[str] = None
-    url: Optional[str] = None
-    language: Optional[Language] = None
-    published: Optional[dt.date] = None
-    n_sentences: int = Field(ge=0)
-    n_events: int = Field(ge=0)
-    sha256: str
-    input_path: str
-    coded_at: dt.datetime
-    coder_version: str
+    """One row of `documents`: one coded input document."""
+    doc_id: str = Field(description="Id of the document: the input's id field, or a .txt file's stem")
+    title: Optional[str] = Field(default=None, description='Title from the input record, or null')
+    source: Optional[str] = Field(default=None, description='Source (outlet) from the input record, or null')
+    url: Optional[str] = Field(default=None, description='URL from the input record, or null')
+    language: Optional[Language] = Field(default=None, description=(
+        "Language the document was coded in: ar or en (given by the input or detected)"))
+    published: Optional[dt.date] = Field(default=None, description=(
+        "Publication date of the document, or null if unknown"))
+    n_sentences: int = Field(ge=0, description='Number of sentences the document was split into')
+    n_events: int = Field(ge=0, description=(
+        "Number of events coded from the document (0: a document with no event)"))
+    sha256: str = Field(description=(
+        "SHA-256 of the document text: a document coded again with the same text and coder "
+        "version is skipped"))
+    input_path: str = Field(description='The file the document was read from')
+    coded_at: dt.datetime = Field(description='When the document was coded (UTC)')
+    coder_version: str = Field(description='Version of the coder that wrote the row')
 
 
 class RejectRow(BaseModel):
-    """One row of `rejects`."""
-    input_path: str
-    record: Optional[int] = None
-    doc_id: Optional[str] = None
-    reason: str
-    raw: str
+    """One row of `rejects`: one input record that could not be read or coded."""
+    input_path: str = Field(description='The file the unreadable record is in')
+    record: Optional[int] = Field(default=None, description=(
+        "Line (JSONL) or row (CSV, Parquet) number of the record in the file, 1-based, or null "
+        "for a whole file"))
+    doc_id: Optional[str] = Field(default=None, description='Id of the record, when it could be read')
+    reason: str = Field(description='Why the record could not be coded, in words')
+    raw: str = Field(description='The first 1,000 characters of the record as read')
 
 
 class CodedDocument(BaseModel):

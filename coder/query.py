@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from coder.reference_views import register_reference_views
 from coder.tables import TABLES, empty_select
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -57,6 +58,7 @@ def connect(data_dir: str) -> duckdb.DuckDBPyConnection:
         else:
             source = empty_select(table)
         con.execute(f'CREATE VIEW "{table}" AS {source}')
+    register_reference_views(con)   # cameo, roles, groups, countries and distance_km()
     con.execute(f"SET allowed_directories = [{', '.join(map(_sql_string, allowed))}]")
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")

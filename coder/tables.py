@@ -90,7 +90,9 @@ def schema(table: str) -> pa.Schema:
     fields = []
     for name, info in model.model_fields.items():
         typ, nullable = arrow_type(table, name, info.annotation)
-        fields.append(pa.field(name, typ, nullable=nullable))
+        # the data dictionary travels with the data: Parquet readers show it as field metadata
+        meta = {b"description": info.description.encode()} if info.description else None
+        fields.append(pa.field(name, typ, nullable=nullable, metadata=meta))
     return pa.schema(fields)
 
 
