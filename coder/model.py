@@ -163,6 +163,7 @@ class EventRow(BaseModel):
     published: Optional[dt.date] = None
     event_date: Optional[dt.date] = None
     date_precision: Optional[DatePrecision] = None
+    is_background: bool = False
     event_code: str
     event_base_code: str
     event_root_code: str

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Optional
 from coder import __version__
 from coder.cameo import lookup as cameo
 from coder.dates import find_dates
+from coder.dates.events import choose_date, is_old
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.lang import detect, profile
 from coder.lang.numbers import load_lexicon
@@ -22,11 +23,16 @@ from coder.lexicon.load import lexicon_version, load
 from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
                          QuantityValue, ResolvedDate, Sentence)
 from coder.quantities import find_quantities
+from coder.quantities.attach import EventSpan, attach, not_dates
 from coder.recognise.matcher import match
 from coder.rules.consolidate import event_family
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
+from coder.rules.types import PUNCT_BARRIER
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+# what is said or written (statements, appeals, intents, meetings, demands, disapproval, rejection,
+# threats), as against what is done on the ground (protest, force, aid)
+SPOKEN_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 _COARSER = {"site": "locality", "locality": "admin2", "admin2": "admin1", "admin1": "country",
             "country": "country", "region": "region"}
 
@@ -69,6 +75,28 @@ def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[int]) -> list
             if not any(min(d.start, c.evidence_start) < w < max(d.start, c.evidence_start) for w in walls)]
 
 
+@lru_cache(maxsize=None)
+def _earlier_event_markers(lang: str) -> tuple[tuple[str, ...], ...]:
+    """dates.yaml `earlier_event_markers`, as token keys."""
+    prof = profile(lang)
+    return tuple(tuple(prof.phrase_tokens(w)) for w in load_lexicon(lang, "dates").get("earlier_event_markers") or [])
+
+
+def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
+    """Where a phrase about an earlier event opens ("after", "بعد"): a date beyond it is that event's."""
+    toks, out = r.sentence.tokens, []
+    for key in _earlier_event_markers(lang):
+        for i in range(len(toks) - len(key) + 1):
+            if key[0] in toks[i].forms and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
+                out.append(toks[i].start)
+    return out
+
+
+def _punct_between(text: str, d: ResolvedDate, c: EventCandidate) -> bool:
+    lo, hi = (d.end, c.evidence_start) if d.end <= c.evidence_start else (c.evidence_end, d.start)
+    return any(ch in PUNCT_BARRIER for ch in text[lo:hi])
+
+
 def _nearest(items, pos: int):
     return min(items, key=lambda x: min(abs(x.start - pos), abs(x.end - pos))) if items else None
 
@@ -80,20 +108,41 @@ def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> s
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
+_SPECIFIC = {"site": 0, "locality": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+
+
+def _names_actor(r: SentenceResult, p: PlaceMention) -> bool:
+    """Is the place mention an actor of the sentence rather than where something happened? A
+    capital standing for its government, an organisation or a role noun ("Damascus said"), and a
+    country named bare as an actor ("Russia condemned"); a town named as a bare actor ("struck
+    Aleppo") is still a place, and a locative cue ("in Iran") always makes one."""
+    if p.locative:
+        return False
+    for a in r.analysis.actors:
+        if a.start < p.end and p.start < a.end and \
+                (a.code.role or a.code.group or p.place.precision in ("country", "region")):
+            return True
+    return False
+
+
 def _event_place(r: SentenceResult, c: EventCandidate, focus,
                  exclude: Optional[PlaceMention] = None) -> tuple[Optional[PlaceMention], Optional[str]]:
-    """The most specific place the sentence ties to the event; places inside actor phrases that
-    act ("the Syrian army", "Damascus said") are actors, unless a locative cue introduces them.
-    The place fire came from is where the event happened only if the sentence names no other."""
-    # a town named as a bare country actor ("struck Aleppo") is still where it happened; a capital
-    # standing for its government, an organisation or a role noun is not
-    actor_spans = [(a.start, a.end) for a in r.analysis.actors if a.code.role or a.code.group]
-    usable = [p for p in r.places
-              if p.locative or not any(s < p.end and p.start < e for s, e in actor_spans)]
+    """The most specific place the sentence ties to the event (SPEC 7): a place after a locative
+    cue before one without, the nearest, and within its country the most specific ("in Iraq's
+    Kurdistan region" -> the region, "near Qamishli, Syria" -> Qamishli). Places that name actors
+    are not places. The place fire came from is where the event happened only if the sentence
+    names no other."""
+    usable = [p for p in r.places if not _names_actor(r, p)]
     if exclude is not None and len(usable) > 1:
         usable = [p for p in usable if p is not exclude]
     if usable:
-        p = _nearest([p for p in usable if p.locative] or usable, c.evidence_start)
+        pool = [p for p in usable if p.locative] or usable
+        p = _nearest(pool, c.evidence_start)
+        inside = [q for q in usable if q.place.country == p.place.country
+                  and _SPECIFIC.get(q.place.precision, 5) < _SPECIFIC.get(p.place.precision, 5)]
+        if inside and p.place.precision in ("country", "region", "admin1"):
+            best = min(_SPECIFIC.get(q.place.precision, 5) for q in inside)
+            p = _nearest([q for q in inside if _SPECIFIC.get(q.place.precision, 5) == best], c.evidence_start)
         return p, p.place.precision
     if focus is not None:
         return None, _COARSER.get(focus.precision, "country")
@@ -101,14 +150,31 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
 
 
 def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
-    """Each quantity of the sentence goes to the event whose trigger is nearest."""
-    by_event: dict[int, list[QuantityValue]] = {}
-    evs = r.analysis.events
-    for q in r.quantities:
-        best = min(range(len(evs)), key=lambda i: min(abs(evs[i].evidence_start - q.end),
-                                                      abs(q.start - evs[i].evidence_end)))
-        by_event.setdefault(best, []).append(q)
-    return by_event
+    """Each quantity of the sentence goes to the event it counts for (coder/quantities/attach.py)."""
+    spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background)
+             for c in r.analysis.events]
+    return attach(not_dates(r.quantities, r.dates), spans)
+
+
+def _date_of(r: SentenceResult, c: EventCandidate, walls: list[int], after_walls: list[int],
+             published) -> Optional[ResolvedDate]:
+    """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
+    pronoun, and dates that belong to another event word, are not its."""
+    hits = r.analysis.triggers
+    words = [(h.mention.start, h.mention.end) for h in hits]
+    own = next((i for i, h in enumerate(hits) if h.first == c.trigger_first), None)
+    coded = {e.trigger_first: e for e in r.analysis.events}
+    news = {i for i, h in enumerate(hits) if h.first in coded and not coded[h.first].is_background}
+    # words of background events: a date nearest to one of them is theirs
+    foreign = {i for i, h in enumerate(hits) if h.first in coded and coded[h.first].is_background}
+    dates = [d for d in _same_clause(r, c, walls)
+             if not any(c.evidence_end <= w < d.start for w in after_walls)]
+    if any(not is_old(d.value, d.precision, published) for d in dates):
+        # an old date across a comma dates another clause's story ("withdrew from the deal signed
+        # in 2015, and reimposed sanctions") when the sentence has a news date
+        dates = [d for d in dates if not is_old(d.value, d.precision, published)
+                 or not _punct_between(r.sentence.text, d, c)]
+    return choose_date(dates, (c.evidence_start, c.evidence_end), words, own, foreign, news, published)
 
 
 def _located(actor: Optional[Actor], where) -> Optional[Actor]:
@@ -121,28 +187,40 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     return replace(actor, code=ActorCode(where.country, None, actor.code.role))
 
 
-def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus) -> tuple[list[EventRow], list[QuantityRow]]:
+def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
+             actor_focus=None) -> tuple[list[EventRow], list[QuantityRow]]:
     events, quants = [], []
+    carried: Optional[ResolvedDate] = None
     for r in results:
         attached = _attach_quantities(r)
         walls = _relative_walls(r)
+        after_walls = _earlier_event_walls(r, lang)
+        own_dates = []
         for i, c in enumerate(r.analysis.events):
             entry = cameo(c.code)
-            d = _nearest(_same_clause(r, c, walls), c.evidence_start)
+            d = _date_of(r, c, walls, after_walls, doc.published)
+            if d is None and not r.dates and carried is not None:
+                d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
             if d is not None:
                 event_date, precision = d.value, d.precision
             elif doc.published is not None:
                 event_date, precision = doc.published, "published"
             else:
                 event_date, precision = None, None
+            background = c.is_background or is_old(event_date, precision, doc.published)
+            if d is not None and not background:
+                own_dates.append(d)
             qs = attached.get(i, [])
             killed = next((q for q in qs if q.unit == "killed"), None)
             main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             origin = _launched_from(r, c, lang) if entry.root == "19" else None
-            place, geo_precision = _event_place(r, c, focus, exclude=origin)
-            where = place.place if place else (focus if geo_precision else None)
+            # a statement with no place of its own is not located by the countries that act in it
+            place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin)
+            where = place.place if place else ((focus or actor_focus) if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
             s, t = _located(c.source, where), _located(c.target, where)
+            if place is None and focus is None and entry.root in SPOKEN_ROOTS:
+                where = None   # a statement is not located by the countries that act in it
             from_location = c.target_from_location
             if origin is not None:
                 s, t = _fired_from(origin, c, s, t)
@@ -154,6 +232,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 event_id=eid, doc_id=doc.doc_id, sentence_index=r.sentence.index,
                 sentence=r.sentence.text, evidence=c.evidence, language=lang,
                 published=doc.published, event_date=event_date, date_precision=precision,
+                is_background=background,
                 event_code=c.code, event_base_code=entry.base, event_root_code=entry.root,
                 quad_class=entry.quad_class, goldstein=entry.goldstein,
                 source_code=s.code.code if s else None, source_name=s.name if s else None,
@@ -175,6 +254,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 rule_id=c.rule_id, confidence=c.confidence, coder_version=__version__))
             for q in qs:
                 quants.append(QuantityRow(event_id=eid, value=q.value, qualifier=q.qualifier, unit=q.unit, text=q.text))
+        if r.dates:
+            carried = own_dates[0] if own_dates else None
     return events, quants
 
 
@@ -264,20 +345,21 @@ def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> Code
     sha = document_sha(doc)
     sents = sentences(doc.text, lang)
     results = [analyse_sentence(s, lang, doc.published) for s in sents]
-    focus = None
+    focus = actor_focus = None
     if any(r.analysis.events for r in results):
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
         first_pass = [find_places_in_tokens(s.text, s.tokens, lang) for s in sents]
-        focus = document_focus([p for ps in first_pass for p in ps]) or _actor_country(results)
-        hint = focus.country if focus is not None else None
+        focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not _names_actor(r, p)])
+        actor_focus = _actor_country(results)
+        hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
         for r, places in zip(results, first_pass):
             if r.analysis.events:
                 # only a name read outside the document's country can change with the hint
                 needs_hint = hint is not None and any(p.place.country != hint for p in places)
                 r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint) if needs_hint else places
     drop_repeat_mentions(results)
-    events, quants = rows_for(doc, lang, sha, results, focus)
+    events, quants = rows_for(doc, lang, sha, results, focus, actor_focus)
     row = DocumentRow(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url, language=lang,
                       published=doc.published, n_sentences=len(sents), n_events=len(events), sha256=sha,
                       input_path=doc.input_path, coded_at=coded_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),

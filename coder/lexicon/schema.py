@@ -181,6 +181,8 @@ class DatesFile(_SupportFile):
     dateparser_units: dict[DateUnit, str] = {}
     day_words: dict[DayOfMonth, list[Phrase]] = {}
     rules: list[DateRule] = Field(min_length=1)
+    # words that open a phrase about an earlier event ("after", "بعد"): a date beyond them is that event's
+    earlier_event_markers: list[Phrase] = []
 
 
 class NumbersFile(_SupportFile):

@@ -1,0 +1,51 @@
+"""Which event of a sentence each quantity counts for (SPEC 6).
+
+A quantity goes to the event whose evidence is nearest (0 when the quantity sits inside it:
+"freed 222 prisoners"). A toll (killed, injured) goes to the nearest violent event, so the
+participle clause of "Two car bombs exploded ..., killing at least 100 people, and the president
+blamed militants" counts the bombing's dead, not the blame's. Events coded from one trigger for
+several actors ("Syrian and Russian air strikes killed 31") share its quantities. Years and dates
+are never counts: a number inside a date expression is dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from coder.model import QuantityValue, ResolvedDate
+
+OUTCOME_UNITS = frozenset({"killed", "injured"})
+
+
+@dataclass(frozen=True)
+class EventSpan:
+    start: int
+    end: int
+    violent: bool
+    background: bool = False
+
+
+def not_dates(quantities: Sequence[QuantityValue], dates: Sequence[ResolvedDate]) -> list[QuantityValue]:
+    """The quantities that do not overlap a date expression ("killed in 2002", "في 7 تشرين الأول")."""
+    return [q for q in quantities if not any(d.start < q.end and q.start < d.end for d in dates)]
+
+
+def _gap(q: QuantityValue, e: EventSpan) -> int:
+    return max(0, e.start - q.end, q.start - e.end)
+
+
+def attach(quantities: Sequence[QuantityValue], events: Sequence[EventSpan]) -> dict[int, list[QuantityValue]]:
+    """Event index -> its quantities, in text order."""
+    out: dict[int, list[QuantityValue]] = {}
+    if not events:
+        return out
+    for q in quantities:
+        pool = range(len(events))
+        if q.unit in OUTCOME_UNITS and any(e.violent for e in events):
+            pool = [i for i in pool if events[i].violent]
+        # nearest first; on a tie the news event before a background one, the earlier event first
+        best = min(pool, key=lambda i: (_gap(q, events[i]), events[i].background, events[i].start))
+        for i, e in enumerate(events):
+            if e.start == events[best].start and e.end == events[best].end:
+                out.setdefault(i, []).append(q)
+    return out
