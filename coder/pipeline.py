@@ -76,19 +76,37 @@ def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[int]) -> list
 
 
 @lru_cache(maxsize=None)
-def _earlier_event_markers(lang: str) -> tuple[tuple[str, ...], ...]:
-    """dates.yaml `earlier_event_markers`, as token keys."""
+def _markers(lang: str, field: str) -> tuple[tuple[str, ...], ...]:
+    """A word list of dates.yaml (earlier_event_markers, since_markers, until_markers), as token keys."""
     prof = profile(lang)
-    return tuple(tuple(prof.phrase_tokens(w)) for w in load_lexicon(lang, "dates").get("earlier_event_markers") or [])
+    return tuple(tuple(prof.phrase_tokens(w)) for w in load_lexicon(lang, "dates").get(field) or [])
+
+
+def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
+    """Where the words of a dates.yaml list stand in the sentence: (first token index, char start)."""
+    toks, out = r.sentence.tokens, []
+    for key in _markers(lang, field):
+        for i in range(len(toks) - len(key) + 1):
+            if key[0] in toks[i].forms and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
+                out.append((i, toks[i].start))
+    return out
 
 
 def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
     """Where a phrase about an earlier event opens ("after", "بعد"): a date beyond it is that event's."""
-    toks, out = r.sentence.tokens, []
-    for key in _earlier_event_markers(lang):
-        for i in range(len(toks) - len(key) + 1):
-            if key[0] in toks[i].forms and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
-                out.append(toks[i].start)
+    return [start for _, start in _marker_starts(r, lang, "earlier_event_markers")]
+
+
+def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
+    """The indices of the sentence's dates that one of the words stands right before (one word,
+    such as "the" or "عام", may come between: "منذ العام 2005")."""
+    toks = r.sentence.tokens
+    marks = {i for i, _ in _marker_starts(r, lang, field)}
+    out = set()
+    for k, d in enumerate(r.dates):
+        before = [i for i, t in enumerate(toks) if t.end <= d.start]
+        if before and (before[-1] in marks or (len(before) > 1 and before[-2] in marks)):
+            out.add(k)
     return out
 
 
@@ -157,7 +175,7 @@ def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
 
 
 def _date_of(r: SentenceResult, c: EventCandidate, walls: list[int], after_walls: list[int],
-             published) -> Optional[ResolvedDate]:
+             until: set[int], published) -> Optional[ResolvedDate]:
     """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
     pronoun, and dates that belong to another event word, are not its."""
     hits = r.analysis.triggers
@@ -168,7 +186,7 @@ def _date_of(r: SentenceResult, c: EventCandidate, walls: list[int], after_walls
     # words of background events: a date nearest to one of them is theirs
     foreign = {i for i, h in enumerate(hits) if h.first in coded and coded[h.first].is_background}
     dates = [d for d in _same_clause(r, c, walls)
-             if not any(c.evidence_end <= w < d.start for w in after_walls)]
+             if not any(c.evidence_end <= w < d.start for w in after_walls) and id(d) not in until]
     if any(not is_old(d.value, d.precision, published) for d in dates):
         # an old date across a comma dates another clause's story ("withdrew from the deal signed
         # in 2015, and reimposed sanctions") when the sentence has a news date
@@ -195,10 +213,12 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         attached = _attach_quantities(r)
         walls = _relative_walls(r)
         after_walls = _earlier_event_walls(r, lang)
+        since = {id(r.dates[k]) for k in _dates_after(r, lang, "since_markers")}
+        until = {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
         own_dates = []
         for i, c in enumerate(r.analysis.events):
             entry = cameo(c.code)
-            d = _date_of(r, c, walls, after_walls, doc.published)
+            d = _date_of(r, c, walls, after_walls, until, doc.published)
             if d is None and not r.dates and carried is not None:
                 d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
             if d is not None:
@@ -207,11 +227,18 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 event_date, precision = doc.published, "published"
             else:
                 event_date, precision = None, None
-            background = c.is_background or is_old(event_date, precision, doc.published)
+            old = is_old(event_date, precision, doc.published)
+            if old and id(d) in since:
+                if entry.root in VIOLENT_ROOTS and attached.get(i):
+                    # "the war has killed 500,000 since 2011": a total over a period, not an event
+                    r.analysis.trace.append(f"{c.evidence!r}: a count since {d.text!r}, a total, not an event")
+                    continue
+                old = False   # "the first visit since 2011": the period began then, not the event
+            background = c.is_background or old
             if d is not None and not background:
                 own_dates.append(d)
             qs = attached.get(i, [])
-            killed = next((q for q in qs if q.unit == "killed"), None)
+            killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
             main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             origin = _launched_from(r, c, lang) if entry.root == "19" else None
             # a statement with no place of its own is not located by the countries that act in it

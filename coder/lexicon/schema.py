@@ -137,7 +137,7 @@ class Grammar(_Strict):
 DATE_RESOLVERS = ("calendar", "weekday", "relative", "shift")
 DATE_UNITS = ("day", "week", "month", "year")
 QUANTITY_UNITS = ("people", "fighters", "civilians", "children", "women", "soldiers", "police", "prisoners",
-                  "detainees", "killed", "injured", "displaced", "refugees", "families", "vehicles", "other")
+                  "detainees", "killed", "injured", "displaced", "refugees", "families", "vehicles", "money", "other")
 QUANTITY_QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
 
 DateUnit = Literal["day", "week", "month", "year"]
@@ -183,6 +183,9 @@ class DatesFile(_SupportFile):
     rules: list[DateRule] = Field(min_length=1)
     # words that open a phrase about an earlier event ("after", "بعد"): a date beyond them is that event's
     earlier_event_markers: list[Phrase] = []
+    # words before a date that make it the start of a period ("since 2011") or its end ("until May")
+    since_markers: list[Phrase] = []
+    until_markers: list[Phrase] = []
 
 
 class NumbersFile(_SupportFile):
@@ -219,6 +222,9 @@ class QuantitiesFile(_SupportFile):
     months_need_year: list[Phrase] = []
     partitive: list[Phrase] = []
     needs_noun: list[Phrase] = []
+    # money (unit `money`, SPEC 6): a currency sign or word before the amount ($, US$) or after it
+    currency_before: list[Phrase] = []
+    currency_after: list[Phrase] = []
 
 
 class PlaceQualifiers(_Strict):

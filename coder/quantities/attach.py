@@ -4,7 +4,8 @@ A quantity goes to the event whose evidence is nearest (0 when the quantity sits
 "freed 222 prisoners"). A toll (killed, injured) goes to the nearest violent event, so the
 participle clause of "Two car bombs exploded ..., killing at least 100 people, and the president
 blamed militants" counts the bombing's dead, not the blame's. Events coded from one trigger for
-several actors ("Syrian and Russian air strikes killed 31") share its quantities. Years and dates
+several actors ("Syrian and Russian air strikes killed 31") share its quantities, and a violent
+event with no toll of its own shares the toll of the violent event the sentence gives one. Years and dates
 are never counts: a number inside a date expression is dropped.
 """
 from __future__ import annotations
@@ -48,4 +49,18 @@ def attach(quantities: Sequence[QuantityValue], events: Sequence[EventSpan]) -> 
         for i, e in enumerate(events):
             if e.start == events[best].start and e.end == events[best].end:
                 out.setdefault(i, []).append(q)
+    # one toll, several violent events of one story ("car bombs exploded ..., killing 100"; "31 were
+    # killed by Syrian and Russian air strikes"): a violent event with no toll of its own takes the
+    # nearest toll of a violent event of the same standing (news or background)
+    tolls = [(i, q) for i, qs in out.items() if events[i].violent for q in qs if q.unit in OUTCOME_UNITS]
+    for i, e in enumerate(events):
+        if not e.violent or any(q.unit in OUTCOME_UNITS for q in out.get(i, [])):
+            continue
+        near = [q for j, q in tolls if events[j].background == e.background]
+        for unit in OUTCOME_UNITS:
+            same = [q for q in near if q.unit == unit]
+            if same:
+                out.setdefault(i, []).append(min(same, key=lambda q: (_gap(q, e), q.start)))
+    for qs in out.values():
+        qs.sort(key=lambda q: q.start)
     return out

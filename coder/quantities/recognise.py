@@ -114,13 +114,21 @@ class QuantityRecogniser:
         self.cue_units = {u for key in ("unit_cues_before", "toll_cues", "unit_cues_after")
                           for u in (data.get(key) or {})}
         self.needs_noun = {self.profile.normalise(w) for w in data.get("needs_noun") or []}
+        # money: "$15 billion", "US$ 6.5 billion", "5.6 مليار يورو", "two million dollars"
+        signs = data.get("currency_before") or []
+        self.currency_before = re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$") if signs else None
+        self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()}))
+        words = data.get("currency_after") or []
+        self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
 
     # ------------------------------------------------------------ per text
 
     def find(self, text: str) -> list[QuantityValue]:
         folded = Folded(text, self.lang)
         ftext = folded.text
-        numbers = self.numbers.find(ftext)
+        # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
+        blanked = re.sub(f"[{re.escape(self.sign_chars)}](?=\\d)", " ", ftext) if self.sign_chars else ftext
+        numbers = self.numbers.find(blanked)
         if not numbers:
             return []
         masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
@@ -146,11 +154,17 @@ class QuantityRecogniser:
         right = ftext[num.end:num.end + _WINDOW]
         span_start = num.start
         qualifier = None
+        money = self._money(left, right, num)
+        if money is not None and money[0] < num.start:
+            left = left[:len(left) - (num.start - money[0])]   # "more than $5 billion": the sign is in the way
+            span_start = money[0]
         m = self.left_qualifier.search(left) if self.left_qualifier else None
         if m:
             qualifier = m.lastgroup
-            span_start = num.start - (len(left) - m.start(m.lastgroup))
+            span_start = span_start - (len(left) - m.start(m.lastgroup))
             left = left[:m.start()]
+        if money is not None:
+            return span_start, max(money[1], num.end), num.value, qualifier or "exact", "money"
         if (self.blocked_before.search(left) or self.blocked_after.match(right)
                 or self.month_before.search(left) or self.month_after.match(right)):
             return None
@@ -179,6 +193,16 @@ class QuantityRecogniser:
         if num.vague:
             qualifier = "vague"
         return span_start, num.end + noun_end, num.value, qualifier or "exact", unit
+
+    def _money(self, left: str, right: str, num: NumberMatch) -> tuple[int, int] | None:
+        """The span of an amount of money (currency sign or word included), or None."""
+        m = self.currency_before.search(left) if self.currency_before else None
+        if m:
+            return num.start - (len(left) - m.start()), num.end
+        m = self.currency_after.match(right) if self.currency_after else None
+        if m:
+            return num.start, num.end + m.end()
+        return None
 
     @staticmethod
     def _cue(regex: re.Pattern | None, left: str) -> str | None:
