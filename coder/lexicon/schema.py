@@ -218,6 +218,8 @@ class QuantitiesFile(_SupportFile):
     unit_cues_after: dict[QuantityUnit, list[Phrase]] = {}
     cue_keeps: list[QuantityUnit] = []
     not_before: list[Phrase] = []
+    # blockers that block only right before the number, not across context_gap words
+    not_before_adjacent: list[Phrase] = []
     not_after: list[Phrase] = []
     months_need_year: list[Phrase] = []
     partitive: list[Phrase] = []

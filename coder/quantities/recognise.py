@@ -86,7 +86,9 @@ class QuantityRecogniser:
         self.cue_after = _category_regex(lang, data.get("unit_cues_after"),
                                          r"^(?:\s+[^\W\d]+){0,2}?\s+(?:{alts})(?!\w)")
         blockers = _norm_alternation(lang, data.get("not_before") or [])
-        self.blocked_before = re.compile(lead + f"(?:{blockers})" + r"\.?\s*$")
+        adjacent = data.get("not_before_adjacent") or []
+        near = _norm_alternation(lang, (data.get("not_before") or []) + adjacent)
+        self.blocked_before = re.compile(lead + f"(?:{near})" + r"\.?\s*$")
         # A number beside a month name (from dates.yaml) is part of a date (2 August 2019, June 5).
         # Month names that are also common words count after a number only before a year.
         ambiguous = {self.profile.normalise(w) for w in data.get("months_need_year") or []}
