@@ -148,6 +148,7 @@ class PlaceMention:
     text: str
     score: float = 1.0
     locative: bool = False   # introduced by a locative cue (in, near, في, ب-, ريف, north of ...)
+    typed: bool = False      # named with a place-type word (town of, مدينة, قضاء, camp): a place, not an actor
 
 
 # ---------------------------------------------------------------- output rows

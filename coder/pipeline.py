@@ -134,7 +134,7 @@ def _names_actor(r: SentenceResult, p: PlaceMention) -> bool:
     capital standing for its government, an organisation or a role noun ("Damascus said"), and a
     country named bare as an actor ("Russia condemned"); a town named as a bare actor ("struck
     Aleppo") is still a place, and a locative cue ("in Iran") always makes one."""
-    if p.locative:
+    if p.locative or p.typed:
         return False
     for a in r.analysis.actors:
         if a.start < p.end and p.start < a.end and \
@@ -367,12 +367,15 @@ def document_sha(doc: Document) -> str:
     return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> CodedDocument:
+def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[list[PlaceMention]], object, object]:
+    """The analysis of every sentence with its places resolved the way the stored rows use them:
+    (language, results, places per sentence, the document's focus place, the country of its actors).
+    `coder explain` prints these, so what it shows is what the rows hold."""
     lang = doc.language or detect(doc.text)
-    sha = document_sha(doc)
     sents = sentences(doc.text, lang)
     results = [analyse_sentence(s, lang, doc.published) for s in sents]
     focus = actor_focus = None
+    first_pass: list[list[PlaceMention]] = [[] for _ in sents]
     if any(r.analysis.events for r in results):
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
@@ -382,13 +385,23 @@ def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> Code
         hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
         for r, places in zip(results, first_pass):
             if r.analysis.events:
-                # only a name read outside the document's country can change with the hint
-                needs_hint = hint is not None and any(p.place.country != hint for p in places)
-                r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint) if needs_hint else places
+                # only a name read outside the document's country can change with the hint or the
+                # countries the sentence's actors belong to ("the Syrian town of Madaya")
+                context = {a.code.country for a in r.analysis.actors if a.code.country and len(a.code.country) == 3}
+                needs_hint = any(p.place.country != hint and p.place.country not in context for p in places)
+                r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint,
+                                                 context_countries=context) if needs_hint else places
+    shown = [r.places if r.analysis.events else ps for r, ps in zip(results, first_pass)]
+    return lang, results, shown, focus, actor_focus
+
+
+def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> CodedDocument:
+    sha = document_sha(doc)
+    lang, results, _, focus, actor_focus = resolve_document(doc)
     drop_repeat_mentions(results)
     events, quants = rows_for(doc, lang, sha, results, focus, actor_focus)
     row = DocumentRow(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url, language=lang,
-                      published=doc.published, n_sentences=len(sents), n_events=len(events), sha256=sha,
+                      published=doc.published, n_sentences=len(results), n_events=len(events), sha256=sha,
                       input_path=doc.input_path, coded_at=coded_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                       coder_version=__version__)
     return CodedDocument(document=row, events=events, quantities=quants)

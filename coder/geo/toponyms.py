@@ -44,6 +44,8 @@ class PlaceRules:
     max_before: int
     max_after: int
     stop: frozenset            # name keys that never match alone
+    name_before: frozenset = frozenset()   # single words before a person's or organisation's name
+    name_after: frozenset = frozenset()    # single words after one
 
 
 def _keys(phrases: Iterable[str], lang: str) -> list[tuple[str, ...]]:
@@ -78,6 +80,8 @@ def rules(lang: str) -> PlaceRules:
         before=before, after=after,
         max_before=max(map(len, before), default=0), max_after=max(map(len, after), default=0),
         stop=frozenset(_keys(data.get("stop", []), lang)),
+        name_before=frozenset(k[-1] for k in _keys(data.get("name_words_before", []), lang) if k),
+        name_after=frozenset(k[0] for k in _keys(data.get("name_words_after", []), lang) if k),
     )
 
 
@@ -188,12 +192,15 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
                           country_hint: Optional[str] = None,
-                          gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
-    """`find_places` over tokens the caller already has (the pipeline tokenises once)."""
+                          gazetteer: Optional[Gazetteer] = None,
+                          context_countries: Iterable[str] = ()) -> list[PlaceMention]:
+    """`find_places` over tokens the caller already has (the pipeline tokenises once).
+    `context_countries`: countries the sentence names otherwise (actors: "the Syrian town of")."""
     gaz = gazetteer or Gazetteer.default()
     trie = gaz.tries[lang]
     r = rules(lang)
     out: list[PlaceMention] = []
+    alternatives: list[list] = []
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
@@ -213,24 +220,64 @@ def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
         if key in r.stop:
             i += 1
             continue
-        candidates = gaz.rank(node[_END], country_hint)
+        candidates = gaz.rank(node[_END], country_hint, soft=True)
         q_before, first, q_form = _qualifier_before(r, tokens, i, lang)
         q_after, last = _qualifier_after(r, tokens, j)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
         locative = (_proclitic_locative(r, lead_tok, lead_form) or _cue_before(r, tokens, first, lang)
                     or any(q is not None and q.locative for q in (q_before, q_after)))
         place, score = candidates[0]
+        if not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j):
+            i = j + 1
+            continue
         if not _plausible(r, place, key, single=(i == j), cued=locative or q_before or q_after,
                           foreign=place.country not in gaz.focus_countries):
             i += 1
             continue
-        if any(q is not None and q.scope == "admin1" for q in (q_before, q_after)):
+        admin1 = any(q is not None and q.scope == "admin1" for q in (q_before, q_after))
+        if admin1:
             place = gaz.admin1_of(place) or place
         start = _start_after_proclitic(lead_tok, lead_form)
         end = tokens[last].end
-        out.append(PlaceMention(place, start, end, text[start:end], score, locative))
+        out.append(PlaceMention(place, start, end, text[start:end], score, locative,
+                                q_before is not None or q_after is not None))
+        alternatives.append([(p, admin1) for p, _ in candidates[1:]])
         i = last + 1
+    return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
+
+
+def _agree_with_sentence(found: list[PlaceMention], alternatives: list[list], context: set[str],
+                         gaz: Gazetteer) -> list[PlaceMention]:
+    """A name shared by towns in several countries is the one in a country the sentence names
+    otherwise: "in the town of al-Mansurah in the Raqqa countryside" is the Syrian al-Mansurah,
+    "the Syrian town of Madaya" the Syrian Madaya."""
+    out = []
+    for k, m in enumerate(found):
+        others = {p.place.country for n, p in enumerate(found) if n != k and p.place.country} | context
+        if m.place.country not in others:
+            alt = next(((p, admin1) for p, admin1 in alternatives[k] if p.country in others), None)
+            if alt is not None:
+                place = (gaz.admin1_of(alt[0]) or alt[0]) if alt[1] else alt[0]
+                m = PlaceMention(place, m.start, m.end, m.text, m.score, m.locative, m.typed)
+        out.append(m)
     return out
+
+
+def _part_of_a_name(r: PlaceRules, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Is the name at tokens i..j part of a person's or organisation's name, with no cue that it is
+    a place? "Sheikh Jasim", "جاسم بن محمد", "لواء صلاح الدين", "the Salahuddin Brigade"; and in a
+    language that capitalises names, a one-word place followed by another capitalised word that is
+    no place word ("Iraj Masjedi", an ambassador)."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if before is not None and any(f in r.name_before for f in before.forms):
+        return True
+    if after is not None and any(f in r.name_after for f in after.forms):
+        return True
+    if r.case_sensitive and i == j and after is not None and after.text[:1].isupper() \
+            and after.text[:1].isalpha() and after.start == tokens[j].end + 1:
+        return True
+    return False
 
 
 def _plausible(r: PlaceRules, place: Place, key: tuple[str, ...], single: bool, cued,

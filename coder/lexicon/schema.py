@@ -251,6 +251,10 @@ class PlacesFile(_SupportFile):
     after: list[PlaceQualifiers] = []
     stop: list[Phrase] = []
     launch_origin: list[Phrase] = []   # "rockets fired from Gaza": the place fire came from
+    # a name right after/before one of these is a person's ("Sheikh Jasim", "جاسم بن") or an
+    # organisation's ("لواء صلاح الدين", "the Salahuddin Brigade"), not a place
+    name_words_before: list[Phrase] = []
+    name_words_after: list[Phrase] = []
 
 
 SUPPORT_MODELS: dict[str, type[BaseModel]] = {
