@@ -149,6 +149,7 @@ class PlaceMention:
     score: float = 1.0
     locative: bool = False   # introduced by a locative cue (in, near, في, ب-, ريف, north of ...)
     typed: bool = False      # named with a place-type word (town of, مدينة, قضاء, camp): a place, not an actor
+    destination: bool = False  # after a word of direction (to, إلى): where a visit or delivery goes
 
 
 # ---------------------------------------------------------------- output rows

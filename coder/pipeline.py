@@ -17,6 +17,7 @@ from coder.cameo import lookup as cameo
 from coder.dates import find_dates
 from coder.dates.events import choose_date, is_old
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
+from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import detect, profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import lexicon_version, load
@@ -33,8 +34,6 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 # what is said or written (statements, appeals, intents, meetings, demands, disapproval, rejection,
 # threats), as against what is done on the ground (protest, force, aid)
 SPOKEN_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
-_COARSER = {"site": "locality", "locality": "admin2", "admin2": "admin1", "admin1": "country",
-            "country": "country", "region": "region"}
 
 
 @dataclass
@@ -126,44 +125,22 @@ def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> s
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-_SPECIFIC = {"site": 0, "locality": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
-
-
-def _names_actor(r: SentenceResult, p: PlaceMention) -> bool:
-    """Is the place mention an actor of the sentence rather than where something happened? A
-    capital standing for its government, an organisation or a role noun ("Damascus said"), and a
-    country named bare as an actor ("Russia condemned"); a town named as a bare actor ("struck
-    Aleppo") is still a place, and a locative cue ("in Iran") always makes one."""
-    if p.locative or p.typed:
-        return False
-    for a in r.analysis.actors:
-        if a.start < p.end and p.start < a.end and \
-                (a.code.role or a.code.group or p.place.precision in ("country", "region")):
-            return True
-    return False
-
-
 def _event_place(r: SentenceResult, c: EventCandidate, focus,
                  exclude: Optional[PlaceMention] = None) -> tuple[Optional[PlaceMention], Optional[str]]:
-    """The most specific place the sentence ties to the event (SPEC 7): a place after a locative
-    cue before one without, the nearest, and within its country the most specific ("in Iraq's
-    Kurdistan region" -> the region, "near Qamishli, Syria" -> Qamishli). Places that name actors
-    are not places. The place fire came from is where the event happened only if the sentence
-    names no other."""
-    usable = [p for p in r.places if not _names_actor(r, p)]
-    if exclude is not None and len(usable) > 1:
-        usable = [p for p in usable if p is not exclude]
-    if usable:
-        pool = [p for p in usable if p.locative] or usable
-        p = _nearest(pool, c.evidence_start)
-        inside = [q for q in usable if q.place.country == p.place.country
-                  and _SPECIFIC.get(q.place.precision, 5) < _SPECIFIC.get(p.place.precision, 5)]
-        if inside and p.place.precision in ("country", "region", "admin1"):
-            best = min(_SPECIFIC.get(q.place.precision, 5) for q in inside)
-            p = _nearest([q for q in inside if _SPECIFIC.get(q.place.precision, 5) == best], c.evidence_start)
+    """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser."""
+    hits = r.analysis.triggers
+    # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
+    violent = cameo(c.code).root in VIOLENT_ROOTS
+    others = [(e.evidence_start, e.evidence_end) for e in r.analysis.events if e.trigger_first != c.trigger_first
+              and not (violent and cameo(e.code).root in VIOLENT_ROOTS)]
+    speech = [h.mention.start for h in hits if h.entry.speech]
+    moves = cameo(c.code).root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
+    p = choose_place(r.places, r.analysis.actors, (c.evidence_start, c.evidence_end), others, speech,
+                     r.sentence.text, moves, exclude)
+    if p is not None:
         return p, p.place.precision
     if focus is not None:
-        return None, _COARSER.get(focus.precision, "country")
+        return None, COARSER.get(focus.precision, "country")
     return None, None
 
 
@@ -380,7 +357,7 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
         first_pass = [find_places_in_tokens(s.text, s.tokens, lang) for s in sents]
-        focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not _names_actor(r, p)])
+        focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not names_actor(p, r.analysis.actors)])
         actor_focus = _actor_country(results)
         hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
         for r, places in zip(results, first_pass):
@@ -388,7 +365,8 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
                 # only a name read outside the document's country can change with the hint or the
                 # countries the sentence's actors belong to ("the Syrian town of Madaya")
                 context = {a.code.country for a in r.analysis.actors if a.code.country and len(a.code.country) == 3}
-                needs_hint = any(p.place.country != hint and p.place.country not in context for p in places)
+                needs_hint = any(p.place.country != hint or (context and p.place.country not in context)
+                                 for p in places)
                 r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint,
                                                  context_countries=context) if needs_hint else places
     shown = [r.places if r.analysis.events else ps for r, ps in zip(results, first_pass)]

@@ -44,6 +44,8 @@ class PlaceRules:
     max_before: int
     max_after: int
     stop: frozenset            # name keys that never match alone
+    destinations: dict = None              # token keys of direction words (to, إلى)
+    max_destination: int = 0
     name_before: frozenset = frozenset()   # single words before a person's or organisation's name
     name_after: frozenset = frozenset()    # single words after one
 
@@ -77,6 +79,8 @@ def rules(lang: str) -> PlaceRules:
         locative_proclitics=tuple(profile(lang).normalise(p) for p in data.get("locative_proclitics", [])),
         short_proclitics=tuple(profile(lang).normalise(p) for p in data.get("short_proclitics", [])),
         cues=cues, max_cue=max(map(len, cues), default=0),
+        destinations={k: True for k in _keys(data.get("destination", []), lang)},
+        max_destination=max(map(len, _keys(data.get("destination", []), lang)), default=0),
         before=before, after=after,
         max_before=max(map(len, before), default=0), max_after=max(map(len, after), default=0),
         stop=frozenset(_keys(data.get("stop", []), lang)),
@@ -161,9 +165,10 @@ def _qualifier_after(r: PlaceRules, tokens, j: int):
     return None, j
 
 
-def _cue_before(r: PlaceRules, tokens, i: int, lang: str) -> bool:
-    for n in range(min(r.max_cue, i), 0, -1):
-        if _phrase_at(r.cues, n, tokens, i - n, i - 1, lang)[0]:
+def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table=None, longest=None) -> bool:
+    table, longest = (r.cues, r.max_cue) if table is None else (table, longest)
+    for n in range(min(longest, i), 0, -1):
+        if _phrase_at(table, n, tokens, i - n, i - 1, lang)[0]:
             return True
     return False
 
@@ -239,8 +244,9 @@ def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
             place = gaz.admin1_of(place) or place
         start = _start_after_proclitic(lead_tok, lead_form)
         end = tokens[last].end
+        destination = bool(r.destinations) and _cue_before(r, tokens, first, lang, r.destinations, r.max_destination)
         out.append(PlaceMention(place, start, end, text[start:end], score, locative,
-                                q_before is not None or q_after is not None))
+                                q_before is not None or q_after is not None, destination))
         alternatives.append([(p, admin1) for p, _ in candidates[1:]])
         i = last + 1
     return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
@@ -258,7 +264,7 @@ def _agree_with_sentence(found: list[PlaceMention], alternatives: list[list], co
             alt = next(((p, admin1) for p, admin1 in alternatives[k] if p.country in others), None)
             if alt is not None:
                 place = (gaz.admin1_of(alt[0]) or alt[0]) if alt[1] else alt[0]
-                m = PlaceMention(place, m.start, m.end, m.text, m.score, m.locative, m.typed)
+                m = PlaceMention(place, m.start, m.end, m.text, m.score, m.locative, m.typed, m.destination)
         out.append(m)
     return out
 

@@ -253,6 +253,7 @@ class PlacesFile(_SupportFile):
     launch_origin: list[Phrase] = []   # "rockets fired from Gaza": the place fire came from
     # a name right after/before one of these is a person's ("Sheikh Jasim", "جاسم بن") or an
     # organisation's ("لواء صلاح الدين", "the Salahuddin Brigade"), not a place
+    destination: list[Phrase] = []     # "arrived in/to", "delivered tanks to Ukraine", "وصل إلى"
     name_words_before: list[Phrase] = []
     name_words_after: list[Phrase] = []
 
