@@ -111,7 +111,10 @@ def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
 
 def _punct_between(text: str, d: ResolvedDate, c: EventCandidate) -> bool:
     lo, hi = (d.end, c.evidence_start) if d.end <= c.evidence_start else (c.evidence_end, d.start)
-    return any(ch in PUNCT_BARRIER for ch in text[lo:hi])
+    between = text[lo:hi]
+    return any(ch in PUNCT_BARRIER and not (0 < k < len(between) - 1 and between[k - 1].isdigit()
+                                             and between[k + 1].isdigit())   # 500,000
+               for k, ch in enumerate(between))
 
 
 def _nearest(items, pos: int):
@@ -149,6 +152,11 @@ def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
     spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background)
              for c in r.analysis.events]
     return attach(not_dates(r.quantities, r.dates), spans)
+
+
+def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[int]) -> bool:
+    """Does one of the dates stand in the event's clause, with no comma and no relative pronoun between?"""
+    return any(d in _same_clause(r, c, walls) and not _punct_between(r.sentence.text, d, c) for d in dates)
 
 
 def _date_of(r: SentenceResult, c: EventCandidate, walls: list[int], after_walls: list[int],
@@ -190,12 +198,18 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         attached = _attach_quantities(r)
         walls = _relative_walls(r)
         after_walls = _earlier_event_walls(r, lang)
-        since = {id(r.dates[k]) for k in _dates_after(r, lang, "since_markers")}
-        until = {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
+        # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
+        since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
+                 if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
+        skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
         own_dates = []
         for i, c in enumerate(r.analysis.events):
             entry = cameo(c.code)
-            d = _date_of(r, c, walls, after_walls, until, doc.published)
+            if entry.root in VIOLENT_ROOTS and attached.get(i) and _same_clause_as(r, since, c, walls):
+                # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
+                r.analysis.trace.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
+                continue
+            d = _date_of(r, c, walls, after_walls, skip, doc.published)
             if d is None and not r.dates and carried is not None:
                 d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
             if d is not None:
@@ -204,14 +218,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 event_date, precision = doc.published, "published"
             else:
                 event_date, precision = None, None
-            old = is_old(event_date, precision, doc.published)
-            if old and id(d) in since:
-                if entry.root in VIOLENT_ROOTS and attached.get(i):
-                    # "the war has killed 500,000 since 2011": a total over a period, not an event
-                    r.analysis.trace.append(f"{c.evidence!r}: a count since {d.text!r}, a total, not an event")
-                    continue
-                old = False   # "the first visit since 2011": the period began then, not the event
-            background = c.is_background or old
+            background = c.is_background or is_old(event_date, precision, doc.published)
             if d is not None and not background:
                 own_dates.append(d)
             qs = attached.get(i, [])

@@ -28,10 +28,12 @@ def period_end(value: dt.date, precision: Optional[str]) -> dt.date:
 
 
 def is_old(value: Optional[dt.date], precision: Optional[str], published: Optional[dt.date]) -> bool:
-    """Does the date lie wholly more than BACKGROUND_AGE before publication? A date taken from the
-    publication itself ('published') never does."""
+    """Does the date lie wholly more than BACKGROUND_AGE before publication, or is it a past year?
+    A date taken from the publication itself ('published') never is."""
     if value is None or published is None or precision in (None, "published"):
         return False
+    if precision == "year" and value.year < published.year:
+        return True   # "in 2006" in a January 2007 report: a year gone by is history
     return period_end(value, precision) < published - BACKGROUND_AGE
 
 
