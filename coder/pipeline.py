@@ -138,10 +138,13 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
               and not (violent and cameo(e.code).root in VIOLENT_ROOTS)]
     speech = [h.mention.start for h in hits if h.entry.speech]
     moves = cameo(c.code).root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
+    target = (c.target.start, c.target.end) if c.target is not None and c.target.start >= 0 else None
     p = choose_place(r.places, r.analysis.actors, (c.evidence_start, c.evidence_end), others, speech,
-                     r.sentence.text, moves, exclude)
+                     r.sentence.text, moves, exclude, target)
     if p is not None:
         return p, p.place.precision
+    if not moves and any(not names_actor(q, r.analysis.actors) for q in r.places):
+        return None, None   # the sentence's places are other events': a statement is not located by them
     if focus is not None:
         return None, COARSER.get(focus.precision, "country")
     return None, None
@@ -229,7 +232,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin)
             where = place.place if place else ((focus or actor_focus) if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
-            s, t = _located(c.source, where), _located(c.target, where)
+            # role-only actors belong to the country of the story even when the event keeps no place
+            around = place.place if place else (focus or actor_focus)
+            s, t = _located(c.source, around), _located(c.target, around)
             if place is None and focus is None and entry.root in SPOKEN_ROOTS:
                 where = None   # a statement is not located by the countries that act in it
             from_location = c.target_from_location

@@ -51,20 +51,28 @@ def in_attribution(p: PlaceMention, event_end: int, speech_starts: Sequence[int]
 
 def choose_place(places: Sequence[PlaceMention], actors, event: tuple[int, int], other_events: Sequence[tuple[int, int]],
                  speech_starts: Sequence[int], text: str, moves: bool,
-                 exclude: Optional[PlaceMention] = None) -> Optional[PlaceMention]:
-    """The event's place among the sentence's, or None. `moves`: the event is a visit, a
-    delivery or a handover, which a destination locates."""
-    usable = [p for p in places if (not names_actor(p, actors) or (moves and p.destination))
+                 exclude: Optional[PlaceMention] = None,
+                 target: Optional[tuple[int, int]] = None) -> Optional[PlaceMention]:
+    """The event's place among the sentence's, or None. `moves`: the event is done on the ground
+    (not said): a destination locates it ("delivered tanks to Ukraine"), and so does a city that
+    is its target ("entered Kabul", "struck Damascus"), though the city also names a government.
+    `target`: the span of the event's target actor."""
+    def hit(p: PlaceMention) -> bool:
+        return target is not None and target[0] < p.end and p.start < target[1] \
+            and p.place.precision not in ("country", "region")
+    usable = [p for p in places if (not names_actor(p, actors) or (moves and (p.destination or hit(p))))
               and not in_attribution(p, event[1], speech_starts, text)]
     if exclude is not None and len(usable) > 1:
         usable = [p for p in usable if p is not exclude]
     # a place nearer to another event's word is that event's, when this one has a place of its own
     own = [p for p in usable
            if not any(_gap((p.start, p.end), o) < _gap((p.start, p.end), event) for o in other_events)]
-    usable = own or usable
+    # a statement does not borrow the place of another event ("met at the White House and rejected
+    # a plan to displace people from Gaza"); a deed on the ground may (one story, one place)
+    usable = own or (usable if moves else [])
     if not usable:
         return None
-    pool = [p for p in usable if p.locative] or usable
+    pool = [p for p in usable if p.locative or (moves and p.destination)] or usable
     p = _nearest(pool, event[0])
     inside = [q for q in usable if q.place.country == p.place.country
               and SPECIFIC.get(q.place.precision, 5) < SPECIFIC.get(p.place.precision, 5)]
