@@ -2,8 +2,8 @@
 
 A place mention is a candidate for an event unless it names an actor ("Russia condemned",
 "Damascus said"), lies in the attribution that closes the sentence ("..., the ministry in Berlin
-said"), or belongs to another event of the sentence (nearer to that event's word, when this event
-has a place of its own). A place after a locative cue goes before one without; the nearest wins;
+said"), or belongs to another event of the sentence (the last event word before the place is
+that event's, when this event has a place of its own). A place after a locative cue goes before one without; the nearest wins;
 within its country the most specific ("in Iraq's Kurdistan region" -> the region). A country or
 capital named as the destination ("delivered tanks to Ukraine", "وصل إلى تل أبيب") locates a visit,
 a delivery or a handover, not a statement.
@@ -64,9 +64,10 @@ def choose_place(places: Sequence[PlaceMention], actors, event: tuple[int, int],
               and not in_attribution(p, event[1], speech_starts, text)]
     if exclude is not None and len(usable) > 1:
         usable = [p for p in usable if p is not exclude]
-    # a place nearer to another event's word is that event's, when this one has a place of its own
-    own = [p for p in usable
-           if not any(_gap((p.start, p.end), o) < _gap((p.start, p.end), event) for o in other_events)]
+    # a place belongs to the event whose clause it closes: the last event word before it (places
+    # follow their verb, in SVO and VSO alike: "met X at the White House and rejected a plan"),
+    # else the first after it
+    own = [p for p in usable if _owner(p, event, other_events) is event]
     # a statement does not borrow the place of another event ("met at the White House and rejected
     # a plan to displace people from Gaza"); a deed on the ground may (one story, one place)
     usable = own or (usable if moves else [])
@@ -80,6 +81,14 @@ def choose_place(places: Sequence[PlaceMention], actors, event: tuple[int, int],
         best = min(SPECIFIC.get(q.place.precision, 5) for q in inside)
         p = _nearest([q for q in inside if SPECIFIC.get(q.place.precision, 5) == best], event[0])
     return p
+
+
+def _owner(p: PlaceMention, event: tuple[int, int], others: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    spans = [event, *others]
+    before = [e for e in spans if e[0] <= p.start]
+    if before:
+        return max(before, key=lambda e: e[0])
+    return min(spans, key=lambda e: _gap((p.start, p.end), e))
 
 
 def _nearest(items, pos: int):
