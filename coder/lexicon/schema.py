@@ -226,6 +226,10 @@ class QuantitiesFile(_SupportFile):
     needs_noun: list[Phrase] = []
     # money (unit `money`, SPEC 6): a currency sign or word before the amount ($, US$) or after it
     currency_before: list[Phrase] = []
+    # Arabic duals count two (SPEC 6): a unit noun with a dual ending that is not itself a listed
+    # plural (جنديان، جنديين، مقاتلان); feminine endings restore the ta marbuta (امرأتان -> امرأة)
+    dual_suffixes: list[str] = []
+    dual_feminine_suffixes: list[str] = []
     currency_after: list[Phrase] = []
 
 

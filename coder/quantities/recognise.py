@@ -120,6 +120,20 @@ class QuantityRecogniser:
         signs = data.get("currency_before") or []
         self.currency_before = re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$") if signs else None
         self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()}))
+        # duals: every unit noun with each dual ending, unless that form is itself a listed noun
+        ta_marbuta = self.profile.normalise("ة")
+        self.dual_units: dict[str, str] = {}
+        for key, unit in self.units.items():
+            if " " in key:
+                continue
+            forms = [key + self.profile.normalise(x) for x in data.get("dual_suffixes") or []]
+            if key.endswith(ta_marbuta):
+                forms += [key[:-1] + self.profile.normalise(x) for x in data.get("dual_feminine_suffixes") or []]
+            for f in forms:
+                if f not in self.units:
+                    self.dual_units.setdefault(f, unit)
+        self.dual_regex = re.compile(lead + f"(?P<dual>{alternation(self.dual_units)})(?!\\w)") \
+            if self.dual_units else None
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
 
@@ -128,14 +142,19 @@ class QuantityRecogniser:
     def find(self, text: str) -> list[QuantityValue]:
         folded = Folded(text, self.lang)
         ftext = folded.text
+        duals = [(m.start("dual"), m.end("dual"), self.dual_units[m["dual"]]) for m in self.dual_regex.finditer(ftext)] \
+            if self.dual_regex else []
         # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
         blanked = re.sub(f"[{re.escape(self.sign_chars)}](?=\\d)", " ", ftext) if self.sign_chars else ftext
         numbers = self.numbers.find(blanked)
+        out = []
+        for s, e, unit in duals:
+            fs, fe = folded.span(s, e)
+            out.append(QuantityValue(2, "exact", unit, fs, fe, text[fs:fe]))
         if not numbers:
-            return []
+            return out
         masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
                   if sum(c.isdigit() for c in m.group()) >= 7]
-        out = []
         for num in numbers:
             if any(s <= num.start < e for s, e in masked):
                 continue
@@ -144,8 +163,10 @@ class QuantityRecogniser:
                 continue
             qs, qe, value, qualifier, unit = q
             s, e = folded.span(qs, qe)
+            if any(d.start < e and s < d.end for d in out):
+                continue   # a dual already read there
             out.append(QuantityValue(value, qualifier, unit, s, e, text[s:e]))
-        return out
+        return sorted(out, key=lambda q: q.start)
 
     def _quantity(self, ftext: str, num: NumberMatch):
         if self.partitive and self.partitive.match(ftext, num.start):
@@ -174,6 +195,8 @@ class QuantityRecogniser:
         if not unit and self.blocked_before_gap and self.blocked_before_gap.search(left):
             return None
         noun_unit, noun_end = self._counted_noun(right)
+        if noun_unit is None and _looks_like_year(num):
+            return None   # "قتل في 2002", "killed in 2014": a year, whatever the cue before it
         if noun_unit in self.cue_keeps or (noun_unit in self.cue_units and not unit):
             unit = noun_unit          # "200 families"; an outcome noun: "22 dead and 40 wounded"
         unit = (unit or self._cue(self.cue_before_gap, left) or self._cue(self.toll_before, left)
