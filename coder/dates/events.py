@@ -44,9 +44,11 @@ def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def owner(d: ResolvedDate, words: Sequence[tuple[int, int]]) -> Optional[int]:
     """The index of the event word nearest to the date (the earlier one on a tie), or None."""
-    if not words:
+    # a word inside the date is part of it ("March" is no march)
+    outside = [i for i in range(len(words)) if not (d.start <= words[i][0] and words[i][1] <= d.end)]
+    if not outside:
         return None
-    return min(range(len(words)), key=lambda i: (gap((d.start, d.end), words[i]), words[i][0]))
+    return min(outside, key=lambda i: (gap((d.start, d.end), words[i]), words[i][0]))
 
 
 def choose_date(dates: Sequence[ResolvedDate], event: tuple[int, int], words: Sequence[tuple[int, int]],
@@ -68,4 +70,7 @@ def choose_date(dates: Sequence[ResolvedDate], event: tuple[int, int], words: Se
         usable.append(d)
     if not usable:
         return None
+    # a date of the event's own word before one it shares with a reporting verb ("said on Friday
+    # that soldiers tortured detainees in March 2018")
+    usable = [d for d in usable if owner(d, words) == own] or usable
     return min(usable, key=lambda d: (gap((d.start, d.end), event), d.start))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from coder.geo.gazetteer import _END, Gazetteer, ascii_fold
+from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
@@ -261,7 +261,9 @@ def _agree_with_sentence(found: list[PlaceMention], alternatives: list[list], co
     for k, m in enumerate(found):
         others = {p.place.country for n, p in enumerate(found) if n != k and p.place.country} | context
         if m.place.country not in others:
-            alt = next(((p, admin1) for p, admin1 in alternatives[k] if p.country in others), None)
+            # never a namesake dwarfed by the chosen place (Geneva, Illinois in a text about the US)
+            alt = next(((p, admin1) for p, admin1 in alternatives[k] if p.country in others
+                        and (p.population == 0 or p.population * HINT_RATIO >= m.place.population)), None)
             if alt is not None:
                 place = (gaz.admin1_of(alt[0]) or alt[0]) if alt[1] else alt[0]
                 m = PlaceMention(place, m.start, m.end, m.text, m.score, m.locative, m.typed, m.destination)
