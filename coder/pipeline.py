@@ -14,8 +14,8 @@ from typing import Iterable, Iterator, Optional
 
 from coder import __version__
 from coder.cameo import lookup as cameo
-from coder.dates import find_dates
-from coder.dates.events import choose_date, is_old
+from coder.dates import date_rules, find_dates
+from coder.dates.events import choose_date, is_old, offset_days, shifted
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import detect, profile
@@ -157,6 +157,35 @@ def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
     return attach(not_dates(r.quantities, r.dates), spans)
 
 
+def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls: list[int], published) -> None:
+    """"Zelenskiy urged allies on Tuesday to send air defences, a day after Russia fired 80
+    missiles", "بعد يومين من إعلان الجيش": an event told after another is dated from it, by the
+    offset the phrase gives; an event with a date of its own keeps it."""
+    events = r.analysis.events
+    news = [i for i in chosen if not events[i].is_background]
+    if not news or not after_walls:
+        return
+    anchor = chosen[news[0]]
+    anchor_value = anchor.value if anchor is not None else published
+    if anchor_value is None:
+        return
+    text, norm = r.sentence.text, profile(lang).normalise
+    first = events[news[0]]
+    for i in chosen:
+        c = events[i]
+        if i == news[0] or c.evidence_start <= first.evidence_end or \
+                (chosen[i] is not None and chosen[i] is not anchor):
+            continue
+        marker = max((w for w in after_walls if w < c.evidence_start), default=None)
+        if marker is None or marker < first.evidence_end:
+            continue
+        days = offset_days(date_rules(lang), norm(text[max(0, marker - 30):marker]),
+                           norm(text[marker:c.evidence_start]).split(None, 1)[-1] if text[marker:c.evidence_start].split() else "")
+        if days is not None:
+            chosen[i] = shifted(anchor, anchor_value, days, marker, marker, "")
+            r.analysis.trace.append(f"{c.evidence!r}: {days} day(s) before the news event it is told after")
+
+
 def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[int]) -> bool:
     """Does one of the dates stand in the event's clause, with no comma and no relative pronoun between?"""
     return any(d in _same_clause(r, c, walls) and not _punct_between(r.sentence.text, d, c) for d in dates)
@@ -205,16 +234,23 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                  if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
         skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
-        own_dates = []
+        chosen: dict[int, Optional[ResolvedDate]] = {}
         for i, c in enumerate(r.analysis.events):
-            entry = cameo(c.code)
-            if entry.root in VIOLENT_ROOTS and attached.get(i) and _same_clause_as(r, since, c, walls):
+            if cameo(c.code).root in VIOLENT_ROOTS and attached.get(i) and _same_clause_as(r, since, c, walls):
                 # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
                 r.analysis.trace.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
                 continue
             d = _date_of(r, c, walls, after_walls, skip, doc.published)
             if d is None and not r.dates and carried is not None:
                 d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
+            chosen[i] = d
+        _date_earlier_events(r, lang, chosen, after_walls, doc.published)
+        own_dates = []
+        for i, c in enumerate(r.analysis.events):
+            if i not in chosen:
+                continue
+            entry = cameo(c.code)
+            d = chosen[i]
             if d is not None:
                 event_date, precision = d.value, d.precision
             elif doc.published is not None:

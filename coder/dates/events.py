@@ -9,8 +9,12 @@ continues the story of the previous one takes that sentence's date (the caller d
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import lru_cache
 from typing import Optional, Sequence
 
+from coder.dates.rules import DateRules
+from coder.lang.numbers import alternation, load_lexicon
 from coder.model import ResolvedDate
 
 # An event dated more than this before publication is history, not news (SPEC 5).
@@ -74,3 +78,38 @@ def choose_date(dates: Sequence[ResolvedDate], event: tuple[int, int], words: Se
     # that soldiers tortured detainees in March 2018")
     usable = [d for d in usable if owner(d, words) == own] or usable
     return min(usable, key=lambda d: (gap((d.start, d.end), event), d.start))
+
+
+@lru_cache(maxsize=None)
+def _offset_regexes(rules: DateRules) -> tuple[re.Pattern, re.Pattern]:
+    """"two days after" (the offset ends right before the marker) and "بعد يومين من" (it starts
+    right after the marker, before من): (count)? unit."""
+    hours = [rules.normalise(w) for w in load_lexicon(rules.lang, "dates").get("hour_units") or []]
+    unit = f"(?P<unit>{alternation(list(rules.units) + hours)})"
+    count = rf"(?:(?P<count>\d+|{rules.numbers.words_pattern}|an?)\s+)?"
+    return (re.compile(count + unit + r"\s*$"), re.compile(r"^\s*" + count + unit + r"\s+\S+"))
+
+
+def offset_days(rules: DateRules, before: str, after: str) -> Optional[int]:
+    """Days between an event and the earlier one an after-phrase names, read around the marker
+    ("two days after", "hours after", "a day after", "بعد يومين من"), or None when none is written.
+    `before`/`after`: the normalised text just before and just after the marker."""
+    end, start = _offset_regexes(rules)
+    m = end.search(before) or start.match(after)
+    if m is None:
+        return None
+    word = " ".join(m["unit"].split())
+    unit, implied = rules.units.get(word, ("hour", 1))
+    text = m["count"]
+    n = implied if not text else (1 if text in ("a", "an") else
+                                  int(text) if text.isdigit() else rules.numbers.value_of(text))
+    if not n:
+        return None
+    return {"day": n, "week": 7 * n, "hour": 0}.get(unit)   # months and years: no day to give
+
+
+def shifted(anchor: ResolvedDate | None, anchor_value: dt.date, days: int, start: int, end: int,
+            text: str) -> ResolvedDate:
+    """The date of an earlier event `days` before the news event it is told after."""
+    precision = anchor.precision if anchor is not None else "day"
+    return ResolvedDate(anchor_value - dt.timedelta(days=days), precision, start, end, text)

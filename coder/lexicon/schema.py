@@ -185,6 +185,8 @@ class DatesFile(_SupportFile):
     earlier_event_markers: list[Phrase] = []
     # words before a date that make it the start of a period ("since 2011") or its end ("until May")
     since_markers: list[Phrase] = []
+    # words for hours ("hours after", "بعد ساعات من"): an offset of less than a day
+    hour_units: list[Phrase] = []
     until_markers: list[Phrase] = []
 
 
