@@ -152,7 +152,9 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
 
 def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
     """Each quantity of the sentence goes to the event it counts for (coder/quantities/attach.py)."""
-    spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background)
+    spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background,
+                       c.source.code.code if c.source is not None and c.source.name else None,
+                       (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None)
              for c in r.analysis.events]
     return attach(not_dates(r.quantities, r.dates), spans)
 

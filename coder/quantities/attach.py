@@ -24,6 +24,8 @@ class EventSpan:
     end: int
     violent: bool
     background: bool = False
+    source: str | None = None   # the code of the event's source actor
+    source_span: tuple[int, int] | None = None   # where the source actor is named
 
 
 def not_dates(quantities: Sequence[QuantityValue], dates: Sequence[ResolvedDate]) -> list[QuantityValue]:
@@ -61,6 +63,18 @@ def attach(quantities: Sequence[QuantityValue], events: Sequence[EventSpan]) -> 
             same = [q for q in near if q.unit == unit]
             if same:
                 out.setdefault(i, []).append(min(same, key=lambda q: (_gap(q, e), q.start)))
+    # a count of the actors who act, written on the source ("thirty fighters burned their weapons
+    # ... to disarm", "hundreds of settlers attacked ... and set fire"), goes with every event of
+    # that source in the sentence
+    for i, qs in list(out.items()):
+        if events[i].source is None:
+            continue
+        span = events[i].source_span
+        for q in [q for q in qs if span is not None and q.start < span[1] and span[0] < q.end]:
+            for j, e in enumerate(events):
+                if j != i and e.source == events[i].source and e.background == events[i].background \
+                        and q not in out.get(j, []):
+                    out.setdefault(j, []).append(q)
     for qs in out.values():
         qs.sort(key=lambda q: q.start)
     return out
