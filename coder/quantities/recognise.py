@@ -132,7 +132,10 @@ class QuantityRecogniser:
             for f in forms:
                 if f not in self.units:
                     self.dual_units.setdefault(f, unit)
-        self.dual_regex = re.compile(lead + f"(?P<dual>{alternation(self.dual_units)})(?!\\w)") \
+        endings = sorted({self.profile.normalise(x) for x in (data.get("dual_suffixes") or [])
+                          + (data.get("dual_feminine_suffixes") or [])}, key=len, reverse=True)
+        # words with a dual ending; which of them are unit nouns is a dictionary look-up
+        self.dual_regex = re.compile(r"(?<!\w)[^\W\d_]{2,}(?:" + "|".join(map(re.escape, endings)) + r")(?!\w)") \
             if self.dual_units else None
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
@@ -142,8 +145,11 @@ class QuantityRecogniser:
     def find(self, text: str) -> list[QuantityValue]:
         folded = Folded(text, self.lang)
         ftext = folded.text
-        duals = [(m.start("dual"), m.end("dual"), self.dual_units[m["dual"]]) for m in self.dual_regex.finditer(ftext)] \
-            if self.dual_regex else []
+        duals = []
+        for m in self.dual_regex.finditer(ftext) if self.dual_regex else ():
+            form = next((f for f in self.profile.lookup_forms(m.group()) if f in self.dual_units), None)
+            if form is not None:   # the clitics stripped stay outside the span
+                duals.append((m.end() - len(form), m.end(), self.dual_units[form]))
         # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
         blanked = re.sub(f"[{re.escape(self.sign_chars)}](?=\\d)", " ", ftext) if self.sign_chars else ftext
         numbers = self.numbers.find(blanked)
