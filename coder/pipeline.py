@@ -308,8 +308,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 rule_id=c.rule_id, confidence=c.confidence, coder_version=__version__))
             for q in qs:
                 quants.append(QuantityRow(event_id=eid, value=q.value, qualifier=q.qualifier, unit=q.unit, text=q.text))
-        if r.dates:
-            carried = own_dates[0] if own_dates else None
+        # only the sentence right after goes on with this sentence's date; a sentence with no date
+        # of its own passes none on (a chain of undated sentences drifts from the story)
+        carried = own_dates[0] if (r.dates and own_dates) else None
     return events, quants
 
 

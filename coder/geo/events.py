@@ -39,12 +39,20 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def in_attribution(p: PlaceMention, event_end: int, speech_starts: Sequence[int], text: str) -> bool:
-    """"..., the defence ministry in Berlin said": a place after the event, in the clause of a
-    reporting verb after it (no punctuation between place and verb, some between event and place)."""
+def in_attribution(p: PlaceMention, event_start: int, event_end: int, speech_starts: Sequence[int],
+                   text: str) -> bool:
+    """Is the place where the report was made, not the event? "..., the defence ministry in Berlin
+    said": after the event, in the clause of a reporting verb after it (no punctuation between place
+    and verb, some between event and place); "told reporters at the White House: ...": between a
+    reporting verb and the colon or quotation mark that opens the report."""
     for s in speech_starts:
         if event_end <= p.start and p.end <= s and not any(ch in _PUNCT for ch in text[p.end:s]) \
                 and any(ch in _PUNCT for ch in text[event_end:p.start]):
+            return True
+        # "وقال للصحفيين في البيت الأبيض: ..." — a place between the reporting verb and a colon or
+        # quotation that opens the report
+        if s < p.start and p.end <= event_start and any(ch in ':"«“' for ch in text[p.end:event_start]) \
+                and not any(ch in ':"«“' for ch in text[s:p.start]):
             return True
     return False
 
@@ -61,7 +69,7 @@ def choose_place(places: Sequence[PlaceMention], actors, event: tuple[int, int],
         return target is not None and target[0] < p.end and p.start < target[1] \
             and p.place.precision not in ("country", "region")
     usable = [p for p in places if (not names_actor(p, actors) or (moves and (p.destination or hit(p))))
-              and not in_attribution(p, event[1], speech_starts, text)]
+              and not in_attribution(p, event[0], event[1], speech_starts, text)]
     if exclude is not None and len(usable) > 1:
         usable = [p for p in usable if p is not exclude]
     # a place belongs to the event whose clause it closes: the last event word before it (places
