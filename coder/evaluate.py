@@ -4,7 +4,7 @@ Events match per item, one to one, on root code (`root`) and on root plus source
 (`dyad`). An actor agrees when the gold group equals the coded group, else the gold country equals
 the coded country, else (gold role only) the roles agree; a null gold actor accepts any; gold group
 "*" accepts any coded group (or an IGO/NGO/INS/REB role). Partial items judge only coded events whose
-root is among their gold roots. Detection items score sentence-level yes/no per category."""
+root is among their gold roots. Background events, gold or coded, are scored apart (SPEC 9). Detection items score sentence-level yes/no per category."""
 from __future__ import annotations
 
 import datetime as dt
@@ -89,6 +89,7 @@ class Tally:
     tp: dict = field(default_factory=lambda: {"root": 0, "dyad": 0})
     attrs: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     per_root: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))  # tp, pred, gold
+    background: list = field(default_factory=lambda: [0, 0, 0])  # matched on root, coded, gold
 
     def prf(self, level: str) -> tuple[float, float, float]:
         tp = self.tp[level]
@@ -106,6 +107,12 @@ def _visible(item: dict, pred: list[EventRow]) -> list[EventRow]:
 
 def score_item(t: Tally, item: dict, pred: list[EventRow], quants: dict[str, list[QuantityRow]]) -> None:
     pred = _visible(item, pred)
+    # background is scored apart (SPEC 9): how many gold background events were coded as background
+    background = [p for p in pred if p.is_background]
+    pred = [p for p in pred if not p.is_background]
+    t.background[0] += len(match(item.get("background", []), background, "root"))
+    t.background[1] += len(background)
+    t.background[2] += len(item.get("background", []))
     gold = item["events"]
     t.items += 1
     t.gold += len(gold)
@@ -170,7 +177,7 @@ def evaluate(paths: list[str], show_misses: int = 0) -> tuple[list[str], dict]:
             continue
         score_item(tallies[lang], item, coded.events, quants)
         if show_misses and len(misses) < show_misses:
-            got = {(e.event_root_code) for e in _visible(item, coded.events)}
+            got = {(e.event_root_code) for e in _visible(item, coded.events) if not e.is_background}
             want = set().union(*(_roots(g) for g in item["events"])) if item["events"] else set()
             if not (got & want) and (want or got):
                 misses.append(f"  miss {item['id']}: gold roots {sorted(want)} coded "
@@ -185,6 +192,10 @@ def evaluate(paths: list[str], show_misses: int = 0) -> tuple[list[str], dict]:
         lines.append(f"[{lang}] dyad  P={pd_[0]:.2f} R={pd_[1]:.2f} F1={pd_[2]:.2f}")
         attrs = ", ".join(f"{k} {v[0]}/{v[1]}={v[0] / v[1]:.2f}" for k, v in sorted(t.attrs.items()) if v[1])
         lines.append(f"[{lang}] on root matches: {attrs or 'n/a'}")
+        bt, bp, bg = t.background
+        lines.append(f"[{lang}] background (scored apart): gold {bg}, coded {bp}, "
+                     f"flagged rightly {bt} (matched on root)")
+        summary[lang]["background"] = {"gold": bg, "coded": bp, "right": bt}
         weak = []
         for r, (tp, npred, ngold) in sorted(t.per_root.items()):
             p = tp / npred if npred else 0.0

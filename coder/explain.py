@@ -4,17 +4,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from coder.geo import find_places_in_tokens
 from coder.lang import detect
 from coder.model import Document
-from coder.pipeline import code_document, sentences, analyse_sentence
+from coder.pipeline import code_document, resolve_document
 
 
 def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] = None) -> str:
     lang = lang or detect(text)
     lines = [f"language: {lang}   publication date: {published or 'unknown'}"]
-    for sent in sentences(text, lang):
-        r = analyse_sentence(sent, lang, published)
+    # the places as the stored rows resolve them (the document's country settles ambiguous names)
+    _, results, places, _, _ = resolve_document(Document(doc_id="explain", text=text, language=lang,
+                                                         published=published))
+    for r, sent_places in zip(results, places):
+        sent = r.sentence
         a = r.analysis
         lines.append(f"\nsentence {sent.index}: {sent.text}")
         lines.append("  tokens: " + " ".join(
@@ -26,7 +28,7 @@ def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] 
             lines.append(f"  match {m.kind:8} {m.text!r} {what} {m.rule_id}")
         for d in r.dates:
             lines.append(f"  date {d.text!r} -> {d.value} ({d.precision})")
-        for p in find_places_in_tokens(sent.text, sent.tokens, lang):
+        for p in sent_places:
             lines.append(f"  place {p.text!r} -> {p.place.name} ({p.place.country}, {p.place.precision}, "
                          f"{p.place.place_id}){' after a locative cue' if p.locative else ''}")
         for q in r.quantities:

@@ -148,6 +148,8 @@ class PlaceMention:
     text: str
     score: float = 1.0
     locative: bool = False   # introduced by a locative cue (in, near, في, ب-, ريف, north of ...)
+    typed: bool = False      # named with a place-type word (town of, مدينة, قضاء, camp): a place, not an actor
+    destination: bool = False  # after a word of direction (to, إلى): where a visit or delivery goes
 
 
 # ---------------------------------------------------------------- output rows
@@ -172,6 +174,10 @@ class EventRow(BaseModel):
     date_precision: Optional[DatePrecision] = Field(default=None, description=(
         "How precise event_date is: day, month (the 1st of the month), year (January 1), or "
         "published (the sentence had no date expression: event_date is the publication date)"))
+    is_background: bool = Field(default=False, description=(
+        "True when the text reports the event as history or background, not as news: inside a "
+        "relative or since/after/before clause about an earlier event, named as a past episode "
+        "(the 2014 massacre), or dated more than 30 days before publication; dashboards filter on it"))
     event_code: str = Field(description=(
         "CAMEO event code (2 to 4 digits), e.g. 0233, 130, 190; names, Goldstein scores and quad "
         "classes are in the `cameo` view of coder query"))

@@ -14,21 +14,26 @@ from typing import Iterable, Iterator, Optional
 
 from coder import __version__
 from coder.cameo import lookup as cameo
-from coder.dates import find_dates
+from coder.dates import date_rules, find_dates
+from coder.dates.events import choose_date, is_old, offset_days, shifted
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
+from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import detect, profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import lexicon_version, load
 from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
                          QuantityValue, ResolvedDate, Sentence)
 from coder.quantities import find_quantities
+from coder.quantities.attach import EventSpan, attach, not_dates
 from coder.recognise.matcher import match
 from coder.rules.consolidate import event_family
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
+from coder.rules.types import PUNCT_BARRIER
 
 VIOLENT_ROOTS = {"18", "19", "20"}
-_COARSER = {"site": "locality", "locality": "admin2", "admin2": "admin1", "admin1": "country",
-            "country": "country", "region": "region"}
+# what is said or written (statements, appeals, intents, meetings, demands, disapproval, rejection,
+# threats), as against what is done on the ground (protest, force, aid)
+SPOKEN_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 
 
 @dataclass
@@ -69,6 +74,49 @@ def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[int]) -> list
             if not any(min(d.start, c.evidence_start) < w < max(d.start, c.evidence_start) for w in walls)]
 
 
+@lru_cache(maxsize=None)
+def _markers(lang: str, field: str) -> tuple[tuple[str, ...], ...]:
+    """A word list of dates.yaml (earlier_event_markers, since_markers, until_markers), as token keys."""
+    prof = profile(lang)
+    return tuple(tuple(prof.phrase_tokens(w)) for w in load_lexicon(lang, "dates").get(field) or [])
+
+
+def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
+    """Where the words of a dates.yaml list stand in the sentence: (first token index, char start)."""
+    toks, out = r.sentence.tokens, []
+    for key in _markers(lang, field):
+        for i in range(len(toks) - len(key) + 1):
+            if key[0] in toks[i].forms and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
+                out.append((i, toks[i].start))
+    return out
+
+
+def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
+    """Where a phrase about an earlier event opens ("after", "بعد"): a date beyond it is that event's."""
+    return [start for _, start in _marker_starts(r, lang, "earlier_event_markers")]
+
+
+def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
+    """The indices of the sentence's dates that one of the words stands right before (one word,
+    such as "the" or "عام", may come between: "منذ العام 2005")."""
+    toks = r.sentence.tokens
+    marks = {i for i, _ in _marker_starts(r, lang, field)}
+    out = set()
+    for k, d in enumerate(r.dates):
+        before = [i for i, t in enumerate(toks) if t.end <= d.start]
+        if before and (before[-1] in marks or (len(before) > 1 and before[-2] in marks)):
+            out.add(k)
+    return out
+
+
+def _punct_between(text: str, d: ResolvedDate, c: EventCandidate) -> bool:
+    lo, hi = (d.end, c.evidence_start) if d.end <= c.evidence_start else (c.evidence_end, d.start)
+    between = text[lo:hi]
+    return any(ch in PUNCT_BARRIER and not (0 < k < len(between) - 1 and between[k - 1].isdigit()
+                                             and between[k + 1].isdigit())   # 500,000
+               for k, ch in enumerate(between))
+
+
 def _nearest(items, pos: int):
     return min(items, key=lambda x: min(abs(x.start - pos), abs(x.end - pos))) if items else None
 
@@ -82,33 +130,88 @@ def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> s
 
 def _event_place(r: SentenceResult, c: EventCandidate, focus,
                  exclude: Optional[PlaceMention] = None) -> tuple[Optional[PlaceMention], Optional[str]]:
-    """The most specific place the sentence ties to the event; places inside actor phrases that
-    act ("the Syrian army", "Damascus said") are actors, unless a locative cue introduces them.
-    The place fire came from is where the event happened only if the sentence names no other."""
-    # a town named as a bare country actor ("struck Aleppo") is still where it happened; a capital
-    # standing for its government, an organisation or a role noun is not
-    actor_spans = [(a.start, a.end) for a in r.analysis.actors if a.code.role or a.code.group]
-    usable = [p for p in r.places
-              if p.locative or not any(s < p.end and p.start < e for s, e in actor_spans)]
-    if exclude is not None and len(usable) > 1:
-        usable = [p for p in usable if p is not exclude]
-    if usable:
-        p = _nearest([p for p in usable if p.locative] or usable, c.evidence_start)
+    """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser."""
+    hits = r.analysis.triggers
+    # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
+    violent = cameo(c.code).root in VIOLENT_ROOTS
+    others = [(e.evidence_start, e.evidence_end) for e in r.analysis.events if e.trigger_first != c.trigger_first
+              and not (violent and cameo(e.code).root in VIOLENT_ROOTS)]
+    speech = [h.mention.start for h in hits if h.entry.speech]
+    moves = cameo(c.code).root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
+    target = (c.target.start, c.target.end) if c.target is not None and c.target.start >= 0 else None
+    p = choose_place(r.places, r.analysis.actors, (c.evidence_start, c.evidence_end), others, speech,
+                     r.sentence.text, moves, exclude, target)
+    if p is not None:
         return p, p.place.precision
+    if not moves and any(not names_actor(q, r.analysis.actors) for q in r.places):
+        return None, None   # the sentence's places are other events': a statement is not located by them
     if focus is not None:
-        return None, _COARSER.get(focus.precision, "country")
+        return None, COARSER.get(focus.precision, "country")
     return None, None
 
 
 def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
-    """Each quantity of the sentence goes to the event whose trigger is nearest."""
-    by_event: dict[int, list[QuantityValue]] = {}
-    evs = r.analysis.events
-    for q in r.quantities:
-        best = min(range(len(evs)), key=lambda i: min(abs(evs[i].evidence_start - q.end),
-                                                      abs(q.start - evs[i].evidence_end)))
-        by_event.setdefault(best, []).append(q)
-    return by_event
+    """Each quantity of the sentence goes to the event it counts for (coder/quantities/attach.py)."""
+    spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background,
+                       c.source.code.code if c.source is not None and c.source.name else None,
+                       (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None)
+             for c in r.analysis.events]
+    return attach(not_dates(r.quantities, r.dates), spans)
+
+
+def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls: list[int], published) -> None:
+    """"Zelenskiy urged allies on Tuesday to send air defences, a day after Russia fired 80
+    missiles", "بعد يومين من إعلان الجيش": an event told after another is dated from it, by the
+    offset the phrase gives; an event with a date of its own keeps it."""
+    events = r.analysis.events
+    news = [i for i in chosen if not events[i].is_background]
+    if not news or not after_walls:
+        return
+    anchor = chosen[news[0]]
+    anchor_value = anchor.value if anchor is not None else published
+    if anchor_value is None:
+        return
+    text, norm = r.sentence.text, profile(lang).normalise
+    first = events[news[0]]
+    for i in chosen:
+        c = events[i]
+        if i == news[0] or c.evidence_start <= first.evidence_end or \
+                (chosen[i] is not None and chosen[i] is not anchor):
+            continue
+        marker = max((w for w in after_walls if w < c.evidence_start), default=None)
+        if marker is None or marker < first.evidence_end:
+            continue
+        days = offset_days(date_rules(lang), norm(text[max(0, marker - 30):marker]),
+                           norm(text[marker:c.evidence_start]).split(None, 1)[-1] if text[marker:c.evidence_start].split() else "")
+        if days is not None:
+            chosen[i] = shifted(anchor, anchor_value, days, marker, marker, "")
+            r.analysis.trace.append(f"{c.evidence!r}: {days} day(s) before the news event it is told after")
+
+
+def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[int]) -> bool:
+    """Does one of the dates stand in the event's clause, with no comma and no relative pronoun between?"""
+    return any(d in _same_clause(r, c, walls) and not _punct_between(r.sentence.text, d, c) for d in dates)
+
+
+def _date_of(r: SentenceResult, c: EventCandidate, walls: list[int], after_walls: list[int],
+             until: set[int], published) -> Optional[ResolvedDate]:
+    """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
+    pronoun, and dates that belong to another event word, are not its."""
+    hits = r.analysis.triggers
+    words = [(h.mention.start, h.mention.end) for h in hits]
+    own = next((i for i, h in enumerate(hits) if h.first == c.trigger_first), None)
+    coded = {e.trigger_first: e for e in r.analysis.events}
+    news = {i for i, h in enumerate(hits) if h.first in coded and not coded[h.first].is_background}
+    # words of background events: a date nearest to one of them is theirs
+    foreign = {i for i, h in enumerate(hits) if h.first in coded and coded[h.first].is_background}
+    dates = [d for d in _same_clause(r, c, walls)
+             if not any(c.evidence_end <= w < d.start for w in after_walls) and id(d) not in until]
+    if any(not is_old(d.value, d.precision, published) for d in dates):
+        # an old date across a comma dates another clause's story ("withdrew from the deal signed
+        # in 2015, and reimposed sanctions") when the sentence has a news date
+        dates = [d for d in dates if not is_old(d.value, d.precision, published)
+                 or not _punct_between(r.sentence.text, d, c)]
+    return choose_date(dates, (c.evidence_start, c.evidence_end), words, own, foreign, news, published)
 
 
 def _located(actor: Optional[Actor], where) -> Optional[Actor]:
@@ -121,28 +224,57 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     return replace(actor, code=ActorCode(where.country, None, actor.code.role))
 
 
-def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus) -> tuple[list[EventRow], list[QuantityRow]]:
+def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
+             actor_focus=None) -> tuple[list[EventRow], list[QuantityRow]]:
     events, quants = [], []
+    carried: Optional[ResolvedDate] = None
     for r in results:
         attached = _attach_quantities(r)
         walls = _relative_walls(r)
+        after_walls = _earlier_event_walls(r, lang)
+        # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
+        since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
+                 if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
+        skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
+        chosen: dict[int, Optional[ResolvedDate]] = {}
         for i, c in enumerate(r.analysis.events):
+            if cameo(c.code).root in VIOLENT_ROOTS and attached.get(i) and _same_clause_as(r, since, c, walls):
+                # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
+                r.analysis.trace.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
+                continue
+            d = _date_of(r, c, walls, after_walls, skip, doc.published)
+            if d is None and not r.dates and carried is not None:
+                d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
+            chosen[i] = d
+        _date_earlier_events(r, lang, chosen, after_walls, doc.published)
+        own_dates = []
+        for i, c in enumerate(r.analysis.events):
+            if i not in chosen:
+                continue
             entry = cameo(c.code)
-            d = _nearest(_same_clause(r, c, walls), c.evidence_start)
+            d = chosen[i]
             if d is not None:
                 event_date, precision = d.value, d.precision
             elif doc.published is not None:
                 event_date, precision = doc.published, "published"
             else:
                 event_date, precision = None, None
+            background = c.is_background or is_old(event_date, precision, doc.published)
+            if d is not None and not background:
+                own_dates.append(d)
             qs = attached.get(i, [])
-            killed = next((q for q in qs if q.unit == "killed"), None)
+            killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
             main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             origin = _launched_from(r, c, lang) if entry.root == "19" else None
-            place, geo_precision = _event_place(r, c, focus, exclude=origin)
-            where = place.place if place else (focus if geo_precision else None)
+            # a statement with no place of its own is not located by the countries that act in it
+            place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin)
+            where = place.place if place else ((focus or actor_focus) if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
-            s, t = _located(c.source, where), _located(c.target, where)
+            # role-only actors belong to the country of the story even when the event keeps no place
+            around = place.place if place else (focus or actor_focus)
+            s, t = _located(c.source, around), _located(c.target, around)
+            if place is None and focus is None and entry.root in SPOKEN_ROOTS:
+                where = None   # a statement is not located by the countries that act in it
             from_location = c.target_from_location
             if origin is not None:
                 s, t = _fired_from(origin, c, s, t)
@@ -154,6 +286,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 event_id=eid, doc_id=doc.doc_id, sentence_index=r.sentence.index,
                 sentence=r.sentence.text, evidence=c.evidence, language=lang,
                 published=doc.published, event_date=event_date, date_precision=precision,
+                is_background=background,
                 event_code=c.code, event_base_code=entry.base, event_root_code=entry.root,
                 quad_class=entry.quad_class, goldstein=entry.goldstein,
                 source_code=s.code.code if s else None, source_name=s.name if s else None,
@@ -175,6 +308,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 rule_id=c.rule_id, confidence=c.confidence, coder_version=__version__))
             for q in qs:
                 quants.append(QuantityRow(event_id=eid, value=q.value, qualifier=q.qualifier, unit=q.unit, text=q.text))
+        # only the sentence right after goes on with this sentence's date; a sentence with no date
+        # of its own passes none on (a chain of undated sentences drifts from the story)
+        carried = own_dates[0] if (r.dates and own_dates) else None
     return events, quants
 
 
@@ -259,27 +395,42 @@ def document_sha(doc: Document) -> str:
     return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> CodedDocument:
+def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[list[PlaceMention]], object, object]:
+    """The analysis of every sentence with its places resolved the way the stored rows use them:
+    (language, results, places per sentence, the document's focus place, the country of its actors).
+    `coder explain` prints these, so what it shows is what the rows hold."""
     lang = doc.language or detect(doc.text)
-    sha = document_sha(doc)
     sents = sentences(doc.text, lang)
     results = [analyse_sentence(s, lang, doc.published) for s in sents]
-    focus = None
+    focus = actor_focus = None
+    first_pass: list[list[PlaceMention]] = [[] for _ in sents]
     if any(r.analysis.events for r in results):
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
         first_pass = [find_places_in_tokens(s.text, s.tokens, lang) for s in sents]
-        focus = document_focus([p for ps in first_pass for p in ps]) or _actor_country(results)
-        hint = focus.country if focus is not None else None
+        focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not names_actor(p, r.analysis.actors)])
+        actor_focus = _actor_country(results)
+        hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
         for r, places in zip(results, first_pass):
             if r.analysis.events:
-                # only a name read outside the document's country can change with the hint
-                needs_hint = hint is not None and any(p.place.country != hint for p in places)
-                r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint) if needs_hint else places
+                # only a name read outside the document's country can change with the hint or the
+                # countries the sentence's actors belong to ("the Syrian town of Madaya")
+                context = {a.code.country for a in r.analysis.actors if a.code.country and len(a.code.country) == 3}
+                needs_hint = any(p.place.country != hint or (context and p.place.country not in context)
+                                 for p in places)
+                r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint,
+                                                 context_countries=context) if needs_hint else places
+    shown = [r.places if r.analysis.events else ps for r, ps in zip(results, first_pass)]
+    return lang, results, shown, focus, actor_focus
+
+
+def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> CodedDocument:
+    sha = document_sha(doc)
+    lang, results, _, focus, actor_focus = resolve_document(doc)
     drop_repeat_mentions(results)
-    events, quants = rows_for(doc, lang, sha, results, focus)
+    events, quants = rows_for(doc, lang, sha, results, focus, actor_focus)
     row = DocumentRow(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url, language=lang,
-                      published=doc.published, n_sentences=len(sents), n_events=len(events), sha256=sha,
+                      published=doc.published, n_sentences=len(results), n_events=len(events), sha256=sha,
                       input_path=doc.input_path, coded_at=coded_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                       coder_version=__version__)
     return CodedDocument(document=row, events=events, quantities=quants)

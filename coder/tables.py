@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from coder.model import DocumentRow, EventRow, QuantityRow, RejectRow
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"   # 2: events.is_background
 
 # table name -> the pydantic model that validates its rows (and orders its columns)
 TABLE_MODELS: dict[str, type[BaseModel]] = {

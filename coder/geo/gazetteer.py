@@ -132,8 +132,15 @@ class Gazetteer:
         # the display name breaks ties between two places spelled alike
         return round(s + (0.001 if display else 0.0), 4)
 
-    def rank(self, entries: dict[int, bool], country: Optional[str] = None) -> list[tuple[Place, float]]:
-        scored = [(self.places[i], self.score(self.places[i], country, display))
+    def rank(self, entries: dict[int, bool], country: Optional[str] = None,
+             soft: bool = False) -> list[tuple[Place, float]]:
+        """Places sharing a name, best first. A soft hint (the country a document is about, not
+        one the user asked for) does not lift a town over a namesake more than HINT_RATIO times as
+        populous: a text about the US that names Geneva means the Swiss city, not Geneva, Illinois
+        (a place of unknown population may always take the hint)."""
+        top = max((self.places[i].population for i in entries), default=0) if soft else 0
+        scored = [(self.places[i], self.score(self.places[i], country if _may_take_hint(self.places[i], top)
+                                              else None, display))
                   for i, display in entries.items()]
         scored.sort(key=lambda ps: (-ps[1], ps[0].place_id))
         return scored
@@ -192,6 +199,13 @@ class Gazetteer:
         if found is None or found[0] != len(tokens) - 1:
             return None
         return found[1]
+
+
+HINT_RATIO = 5
+
+
+def _may_take_hint(place: Place, top_population: int) -> bool:
+    return place.population == 0 or place.population * HINT_RATIO >= top_population
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

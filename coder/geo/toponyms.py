@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from coder.geo.gazetteer import _END, Gazetteer, ascii_fold
+from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
@@ -44,6 +44,10 @@ class PlaceRules:
     max_before: int
     max_after: int
     stop: frozenset            # name keys that never match alone
+    destinations: dict = None              # token keys of direction words (to, إلى)
+    max_destination: int = 0
+    name_before: frozenset = frozenset()   # single words before a person's or organisation's name
+    name_after: frozenset = frozenset()    # single words after one
 
 
 def _keys(phrases: Iterable[str], lang: str) -> list[tuple[str, ...]]:
@@ -75,9 +79,13 @@ def rules(lang: str) -> PlaceRules:
         locative_proclitics=tuple(profile(lang).normalise(p) for p in data.get("locative_proclitics", [])),
         short_proclitics=tuple(profile(lang).normalise(p) for p in data.get("short_proclitics", [])),
         cues=cues, max_cue=max(map(len, cues), default=0),
+        destinations={k: True for k in _keys(data.get("destination", []), lang)},
+        max_destination=max(map(len, _keys(data.get("destination", []), lang)), default=0),
         before=before, after=after,
         max_before=max(map(len, before), default=0), max_after=max(map(len, after), default=0),
         stop=frozenset(_keys(data.get("stop", []), lang)),
+        name_before=frozenset(k[-1] for k in _keys(data.get("name_words_before", []), lang) if k),
+        name_after=frozenset(k[0] for k in _keys(data.get("name_words_after", []), lang) if k),
     )
 
 
@@ -157,9 +165,10 @@ def _qualifier_after(r: PlaceRules, tokens, j: int):
     return None, j
 
 
-def _cue_before(r: PlaceRules, tokens, i: int, lang: str) -> bool:
-    for n in range(min(r.max_cue, i), 0, -1):
-        if _phrase_at(r.cues, n, tokens, i - n, i - 1, lang)[0]:
+def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table=None, longest=None) -> bool:
+    table, longest = (r.cues, r.max_cue) if table is None else (table, longest)
+    for n in range(min(longest, i), 0, -1):
+        if _phrase_at(table, n, tokens, i - n, i - 1, lang)[0]:
             return True
     return False
 
@@ -188,12 +197,15 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
                           country_hint: Optional[str] = None,
-                          gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
-    """`find_places` over tokens the caller already has (the pipeline tokenises once)."""
+                          gazetteer: Optional[Gazetteer] = None,
+                          context_countries: Iterable[str] = ()) -> list[PlaceMention]:
+    """`find_places` over tokens the caller already has (the pipeline tokenises once).
+    `context_countries`: countries the sentence names otherwise (actors: "the Syrian town of")."""
     gaz = gazetteer or Gazetteer.default()
     trie = gaz.tries[lang]
     r = rules(lang)
     out: list[PlaceMention] = []
+    alternatives: list[list] = []
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
@@ -213,24 +225,67 @@ def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
         if key in r.stop:
             i += 1
             continue
-        candidates = gaz.rank(node[_END], country_hint)
+        candidates = gaz.rank(node[_END], country_hint, soft=True)
         q_before, first, q_form = _qualifier_before(r, tokens, i, lang)
         q_after, last = _qualifier_after(r, tokens, j)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
         locative = (_proclitic_locative(r, lead_tok, lead_form) or _cue_before(r, tokens, first, lang)
                     or any(q is not None and q.locative for q in (q_before, q_after)))
         place, score = candidates[0]
+        if not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j):
+            i = j + 1
+            continue
         if not _plausible(r, place, key, single=(i == j), cued=locative or q_before or q_after,
                           foreign=place.country not in gaz.focus_countries):
             i += 1
             continue
-        if any(q is not None and q.scope == "admin1" for q in (q_before, q_after)):
+        admin1 = any(q is not None and q.scope == "admin1" for q in (q_before, q_after))
+        if admin1:
             place = gaz.admin1_of(place) or place
         start = _start_after_proclitic(lead_tok, lead_form)
         end = tokens[last].end
-        out.append(PlaceMention(place, start, end, text[start:end], score, locative))
+        destination = bool(r.destinations) and _cue_before(r, tokens, first, lang, r.destinations, r.max_destination)
+        out.append(PlaceMention(place, start, end, text[start:end], score, locative,
+                                q_before is not None or q_after is not None, destination))
+        alternatives.append([(p, admin1) for p, _ in candidates[1:]])
         i = last + 1
+    return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
+
+
+def _agree_with_sentence(found: list[PlaceMention], alternatives: list[list], context: set[str],
+                         gaz: Gazetteer) -> list[PlaceMention]:
+    """A name shared by towns in several countries is the one in a country the sentence names
+    otherwise: "in the town of al-Mansurah in the Raqqa countryside" is the Syrian al-Mansurah,
+    "the Syrian town of Madaya" the Syrian Madaya."""
+    out = []
+    for k, m in enumerate(found):
+        others = {p.place.country for n, p in enumerate(found) if n != k and p.place.country} | context
+        if m.place.country not in others:
+            # never a namesake dwarfed by the chosen place (Geneva, Illinois in a text about the US)
+            alt = next(((p, admin1) for p, admin1 in alternatives[k] if p.country in others
+                        and (p.population == 0 or p.population * HINT_RATIO >= m.place.population)), None)
+            if alt is not None:
+                place = (gaz.admin1_of(alt[0]) or alt[0]) if alt[1] else alt[0]
+                m = PlaceMention(place, m.start, m.end, m.text, m.score, m.locative, m.typed, m.destination)
+        out.append(m)
     return out
+
+
+def _part_of_a_name(r: PlaceRules, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Is the name at tokens i..j part of a person's or organisation's name, with no cue that it is
+    a place? "Sheikh Jasim", "جاسم بن محمد", "لواء صلاح الدين", "the Salahuddin Brigade"; and in a
+    language that capitalises names, a one-word place followed by another capitalised word that is
+    no place word ("Iraj Masjedi", an ambassador)."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if before is not None and any(f in r.name_before for f in before.forms):
+        return True
+    if after is not None and any(f in r.name_after for f in after.forms):
+        return True
+    if r.case_sensitive and i == j and after is not None and after.text[:1].isupper() \
+            and after.text[:1].isalpha() and after.start == tokens[j].end + 1:
+        return True
+    return False
 
 
 def _plausible(r: PlaceRules, place: Place, key: tuple[str, ...], single: bool, cued,

@@ -137,7 +137,7 @@ class Grammar(_Strict):
 DATE_RESOLVERS = ("calendar", "weekday", "relative", "shift")
 DATE_UNITS = ("day", "week", "month", "year")
 QUANTITY_UNITS = ("people", "fighters", "civilians", "children", "women", "soldiers", "police", "prisoners",
-                  "detainees", "killed", "injured", "displaced", "refugees", "families", "vehicles", "other")
+                  "detainees", "killed", "injured", "displaced", "refugees", "families", "vehicles", "money", "other")
 QUANTITY_QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
 
 DateUnit = Literal["day", "week", "month", "year"]
@@ -181,6 +181,13 @@ class DatesFile(_SupportFile):
     dateparser_units: dict[DateUnit, str] = {}
     day_words: dict[DayOfMonth, list[Phrase]] = {}
     rules: list[DateRule] = Field(min_length=1)
+    # words that open a phrase about an earlier event ("after", "بعد"): a date beyond them is that event's
+    earlier_event_markers: list[Phrase] = []
+    # words before a date that make it the start of a period ("since 2011") or its end ("until May")
+    since_markers: list[Phrase] = []
+    # words for hours ("hours after", "بعد ساعات من"): an offset of less than a day
+    hour_units: list[Phrase] = []
+    until_markers: list[Phrase] = []
 
 
 class NumbersFile(_SupportFile):
@@ -213,10 +220,19 @@ class QuantitiesFile(_SupportFile):
     unit_cues_after: dict[QuantityUnit, list[Phrase]] = {}
     cue_keeps: list[QuantityUnit] = []
     not_before: list[Phrase] = []
+    # blockers that block only right before the number, not across context_gap words
+    not_before_adjacent: list[Phrase] = []
     not_after: list[Phrase] = []
     months_need_year: list[Phrase] = []
     partitive: list[Phrase] = []
     needs_noun: list[Phrase] = []
+    # money (unit `money`, SPEC 6): a currency sign or word before the amount ($, US$) or after it
+    currency_before: list[Phrase] = []
+    # Arabic duals count two (SPEC 6): a unit noun with a dual ending that is not itself a listed
+    # plural (جنديان، جنديين، مقاتلان); feminine endings restore the ta marbuta (امرأتان -> امرأة)
+    dual_suffixes: list[str] = []
+    dual_feminine_suffixes: list[str] = []
+    currency_after: list[Phrase] = []
 
 
 class PlaceQualifiers(_Strict):
@@ -241,6 +257,11 @@ class PlacesFile(_SupportFile):
     after: list[PlaceQualifiers] = []
     stop: list[Phrase] = []
     launch_origin: list[Phrase] = []   # "rockets fired from Gaza": the place fire came from
+    # a name right after/before one of these is a person's ("Sheikh Jasim", "جاسم بن") or an
+    # organisation's ("لواء صلاح الدين", "the Salahuddin Brigade"), not a place
+    destination: list[Phrase] = []     # "arrived in/to", "delivered tanks to Ukraine", "وصل إلى"
+    name_words_before: list[Phrase] = []
+    name_words_after: list[Phrase] = []
 
 
 SUPPORT_MODELS: dict[str, type[BaseModel]] = {

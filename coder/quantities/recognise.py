@@ -86,7 +86,9 @@ class QuantityRecogniser:
         self.cue_after = _category_regex(lang, data.get("unit_cues_after"),
                                          r"^(?:\s+[^\W\d]+){0,2}?\s+(?:{alts})(?!\w)")
         blockers = _norm_alternation(lang, data.get("not_before") or [])
-        self.blocked_before = re.compile(lead + f"(?:{blockers})" + r"\.?\s*$")
+        adjacent = data.get("not_before_adjacent") or []
+        near = _norm_alternation(lang, (data.get("not_before") or []) + adjacent)
+        self.blocked_before = re.compile(lead + f"(?:{near})" + r"\.?\s*$")
         # A number beside a month name (from dates.yaml) is part of a date (2 August 2019, June 5).
         # Month names that are also common words count after a number only before a year.
         ambiguous = {self.profile.normalise(w) for w in data.get("months_need_year") or []}
@@ -114,18 +116,51 @@ class QuantityRecogniser:
         self.cue_units = {u for key in ("unit_cues_before", "toll_cues", "unit_cues_after")
                           for u in (data.get(key) or {})}
         self.needs_noun = {self.profile.normalise(w) for w in data.get("needs_noun") or []}
+        # money: "$15 billion", "US$ 6.5 billion", "5.6 مليار يورو", "two million dollars"
+        signs = data.get("currency_before") or []
+        self.currency_before = re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$") if signs else None
+        self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()}))
+        # duals: every unit noun with each dual ending, unless that form is itself a listed noun
+        ta_marbuta = self.profile.normalise("ة")
+        self.dual_units: dict[str, str] = {}
+        for key, unit in self.units.items():
+            if " " in key:
+                continue
+            forms = [key + self.profile.normalise(x) for x in data.get("dual_suffixes") or []]
+            if key.endswith(ta_marbuta):
+                forms += [key[:-1] + self.profile.normalise(x) for x in data.get("dual_feminine_suffixes") or []]
+            for f in forms:
+                if f not in self.units:
+                    self.dual_units.setdefault(f, unit)
+        endings = sorted({self.profile.normalise(x) for x in (data.get("dual_suffixes") or [])
+                          + (data.get("dual_feminine_suffixes") or [])}, key=len, reverse=True)
+        # words with a dual ending; which of them are unit nouns is a dictionary look-up
+        self.dual_regex = re.compile(r"(?<!\w)[^\W\d_]{2,}(?:" + "|".join(map(re.escape, endings)) + r")(?!\w)") \
+            if self.dual_units else None
+        words = data.get("currency_after") or []
+        self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
 
     # ------------------------------------------------------------ per text
 
     def find(self, text: str) -> list[QuantityValue]:
         folded = Folded(text, self.lang)
         ftext = folded.text
-        numbers = self.numbers.find(ftext)
+        duals = []
+        for m in self.dual_regex.finditer(ftext) if self.dual_regex else ():
+            form = next((f for f in self.profile.lookup_forms(m.group()) if f in self.dual_units), None)
+            if form is not None:   # the clitics stripped stay outside the span
+                duals.append((m.end() - len(form), m.end(), self.dual_units[form]))
+        # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
+        blanked = re.sub(f"[{re.escape(self.sign_chars)}](?=\\d)", " ", ftext) if self.sign_chars else ftext
+        numbers = self.numbers.find(blanked)
+        out = []
+        for s, e, unit in duals:
+            fs, fe = folded.span(s, e)
+            out.append(QuantityValue(2, "exact", unit, fs, fe, text[fs:fe]))
         if not numbers:
-            return []
+            return out
         masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
                   if sum(c.isdigit() for c in m.group()) >= 7]
-        out = []
         for num in numbers:
             if any(s <= num.start < e for s, e in masked):
                 continue
@@ -134,8 +169,10 @@ class QuantityRecogniser:
                 continue
             qs, qe, value, qualifier, unit = q
             s, e = folded.span(qs, qe)
+            if any(d.start < e and s < d.end for d in out):
+                continue   # a dual already read there
             out.append(QuantityValue(value, qualifier, unit, s, e, text[s:e]))
-        return out
+        return sorted(out, key=lambda q: q.start)
 
     def _quantity(self, ftext: str, num: NumberMatch):
         if self.partitive and self.partitive.match(ftext, num.start):
@@ -146,11 +183,17 @@ class QuantityRecogniser:
         right = ftext[num.end:num.end + _WINDOW]
         span_start = num.start
         qualifier = None
+        money = self._money(left, right, num)
+        if money is not None and money[0] < num.start:
+            left = left[:len(left) - (num.start - money[0])]   # "more than $5 billion": the sign is in the way
+            span_start = money[0]
         m = self.left_qualifier.search(left) if self.left_qualifier else None
         if m:
             qualifier = m.lastgroup
-            span_start = num.start - (len(left) - m.start(m.lastgroup))
+            span_start = span_start - (len(left) - m.start(m.lastgroup))
             left = left[:m.start()]
+        if money is not None:
+            return span_start, max(money[1], num.end), num.value, qualifier or "exact", "money"
         if (self.blocked_before.search(left) or self.blocked_after.match(right)
                 or self.month_before.search(left) or self.month_after.match(right)):
             return None
@@ -158,6 +201,8 @@ class QuantityRecogniser:
         if not unit and self.blocked_before_gap and self.blocked_before_gap.search(left):
             return None
         noun_unit, noun_end = self._counted_noun(right)
+        if noun_unit is None and _looks_like_year(num):
+            return None   # "قتل في 2002", "killed in 2014": a year, whatever the cue before it
         if noun_unit in self.cue_keeps or (noun_unit in self.cue_units and not unit):
             unit = noun_unit          # "200 families"; an outcome noun: "22 dead and 40 wounded"
         unit = (unit or self._cue(self.cue_before_gap, left) or self._cue(self.toll_before, left)
@@ -179,6 +224,16 @@ class QuantityRecogniser:
         if num.vague:
             qualifier = "vague"
         return span_start, num.end + noun_end, num.value, qualifier or "exact", unit
+
+    def _money(self, left: str, right: str, num: NumberMatch) -> tuple[int, int] | None:
+        """The span of an amount of money (currency sign or word included), or None."""
+        m = self.currency_before.search(left) if self.currency_before else None
+        if m:
+            return num.start - (len(left) - m.start()), num.end
+        m = self.currency_after.match(right) if self.currency_after else None
+        if m:
+            return num.start, num.end + m.end()
+        return None
 
     @staticmethod
     def _cue(regex: re.Pattern | None, left: str) -> str | None:

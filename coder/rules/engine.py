@@ -23,7 +23,7 @@ from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.consolidate import imply_actors, is_reciprocal, merge_same_root
-from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_relative_clauses,
+from coder.rules.reality import (condition_subject, drop_alleged, flag_background,
                                  fold_object_nouns, not_real, speaker_as_source)
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
@@ -289,9 +289,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
         coded.append((h, src, tgt))
 
-    if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND:
-        coded = drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), named, trace)
-        coded = drop_background(coded, toks, roles.get("background_marker", set()), trace)
+    background = flag_background(coded, toks, roles.get("relative_marker", set()),
+                                 roles.get("background_marker", set()), named, trace) \
+        if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
     coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace)
     coded = drop_alleged(coded, toks, trace)
     if any(not h.entry.speech for h, _, _ in coded):
@@ -303,6 +303,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         coded = [c for c in coded if not c[0].entry.speech]
 
     out.events = _expand(coded, text, nominal, trace)
+    for e in out.events:
+        e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
     return out

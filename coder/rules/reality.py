@@ -57,44 +57,55 @@ def drop_alleged(coded: list, toks, trace: list[str]) -> list:
     return out
 
 
-RELATIVE_WINDOW = 4   # tokens between a relative pronoun and the verb of its clause
+RELATIVE_WINDOW = 4   # tokens between a relative pronoun (or an after/since marker) and the verb of its clause
 # a subject after "that" makes it a complement clause ("announced that it will withdraw")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this"})
 
 
-def drop_relative_clauses(coded: list, toks, relative: set[int], actor_tokens: set[int], trace: list[str]) -> list:
-    """"Adli Yaish, who had been arrested 15 months ago", "the group that has seized Mosul": a
-    relative clause tells the reader who someone is; its event is background, reported before.
-    "that" is a relative pronoun only when no subject stands between it and the verb ("said that
-    Iraq attacked", "announced that it will withdraw" are complement clauses)."""
-    out = []
-    for h, src, tgt in coded:
-        window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
-        pronoun = max((i for i in window if i in relative or
-                       (toks[i].norm == "that" and not any(
-                           j in actor_tokens or toks[j].norm in _SUBJECT_PRONOUNS for j in range(i + 1, h.first)))),
-                      default=None)
-        if pronoun is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(pronoun + 1, h.first)):
-            trace.append(f"{h.mention.text!r}: in a relative clause after {toks[pronoun].text!r}, background; not coded")
-            continue
-        out.append((h, src, tgt))
-    return out
+def _relative_pronoun(h: Hit, toks, relative: set[int], actor_tokens: set[int]) -> Optional[int]:
+    """"Adli Yaish, who had been arrested 15 months ago", "the group that has seized Mosul": the
+    relative pronoun that opens the trigger's clause, if any. "that" is a relative pronoun only when
+    no subject stands between it and the verb ("said that Iraq attacked", "announced that it will
+    withdraw" are complement clauses)."""
+    window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
+    pronoun = max((i for i in window if i in relative or
+                   (toks[i].norm == "that" and not any(
+                       j in actor_tokens or toks[j].norm in _SUBJECT_PRONOUNS for j in range(i + 1, h.first)))),
+                  default=None)
+    if pronoun is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(pronoun + 1, h.first)):
+        return pronoun
+    return None
 
 
-def drop_background(coded: list, toks, background: set[int], trace: list[str]) -> list:
+def _background_marker(h: Hit, toks, background: set[int]) -> Optional[int]:
     """"advised against travel to Tunisia after the museum shooting last week", "two weeks after
-    rebels kidnapped dozens of peacekeepers": an event in a time phrase or clause (after, since,
-    following ...) is what the news came after, not the news."""
-    out = []
-    for h, src, tgt in coded:
-        window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
-        marker = max((i for i in window if i in background), default=None)
-        if marker is not None and \
-                not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)):
-            trace.append(f"{h.mention.text!r}: named after {toks[marker].text!r}, the background; not coded")
+    rebels kidnapped dozens of peacekeepers": the after/since/following marker whose phrase holds
+    the trigger, if any."""
+    window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
+    marker = max((i for i in window if i in background), default=None)
+    if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)):
+        return marker
+    return None
+
+
+def flag_background(coded: list, toks, relative: set[int], background: set[int], actor_tokens: set[int],
+                    trace: list[str]) -> set[int]:
+    """The triggers (by first token) of events the sentence reports as background: in a relative
+    clause, which tells the reader who someone is, or in an after/since phrase, what the news came
+    after. They are still coded, with is_background = true (SPEC 5), so that a dashboard can keep
+    or drop them; nothing is removed here."""
+    flagged = set()
+    for h, _, _ in coded:
+        pronoun = _relative_pronoun(h, toks, relative, actor_tokens)
+        if pronoun is not None:
+            trace.append(f"{h.mention.text!r}: in a relative clause after {toks[pronoun].text!r}, background")
+            flagged.add(h.first)
             continue
-        out.append((h, src, tgt))
-    return out
+        marker = _background_marker(h, toks, background)
+        if marker is not None:
+            trace.append(f"{h.mention.text!r}: named after {toks[marker].text!r}, background")
+            flagged.add(h.first)
+    return flagged
 
 
 def in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:

@@ -1,0 +1,115 @@
+"""Which of a sentence's dates is an event's date, and when a date makes an event background (SPEC 5).
+
+A date expression belongs to the event word nearest to it: "the Kremlin said on Monday that Turkey
+apologised for downing the jet last November" gives Monday to the news and November to the downing.
+An event takes the nearest date of its clause unless that date belongs to another event word that
+is background or is itself dated long before the news. A sentence with no date expression that
+continues the story of the previous one takes that sentence's date (the caller decides continuity).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from coder.dates.rules import DateRules
+from coder.lang.numbers import alternation, load_lexicon
+from coder.model import ResolvedDate
+
+# An event dated more than this before publication is history, not news (SPEC 5).
+BACKGROUND_AGE = dt.timedelta(days=30)
+
+
+def period_end(value: dt.date, precision: Optional[str]) -> dt.date:
+    """The last day a date of this precision can stand for (June 2014 -> 30 June 2014)."""
+    if precision == "year":
+        return dt.date(value.year, 12, 31)
+    if precision == "month":
+        nxt = dt.date(value.year + value.month // 12, value.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return value
+
+
+def is_old(value: Optional[dt.date], precision: Optional[str], published: Optional[dt.date]) -> bool:
+    """Does the date lie wholly more than BACKGROUND_AGE before publication, or is it a past year?
+    A date taken from the publication itself ('published') never is."""
+    if value is None or published is None or precision in (None, "published"):
+        return False
+    if precision == "year" and value.year < published.year:
+        return True   # "in 2006" in a January 2007 report: a year gone by is history
+    return period_end(value, precision) < published - BACKGROUND_AGE
+
+
+def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans, 0 when they touch or overlap."""
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def owner(d: ResolvedDate, words: Sequence[tuple[int, int]]) -> Optional[int]:
+    """The index of the event word nearest to the date (the earlier one on a tie), or None."""
+    # a word inside the date is part of it ("March" is no march)
+    outside = [i for i in range(len(words)) if not (d.start <= words[i][0] and words[i][1] <= d.end)]
+    if not outside:
+        return None
+    return min(outside, key=lambda i: (gap((d.start, d.end), words[i]), words[i][0]))
+
+
+def choose_date(dates: Sequence[ResolvedDate], event: tuple[int, int], words: Sequence[tuple[int, int]],
+                own: Optional[int], foreign: set[int], news: set[int],
+                published: Optional[dt.date]) -> Optional[ResolvedDate]:
+    """The event's date among the dates of its clause, or None.
+
+    `words` are the spans of the event words the rules kept as triggers; `own` is the index of this
+    event's word; `foreign` the indices of words that are no news event (background, the object of
+    a condemnation, negated); `news` those of the other news events. A date nearest to a foreign
+    word is that word's; an old date nearest to another news event is that event's. Otherwise the
+    nearest date of the clause is the event's (coordinated verbs share one: "met on Monday and
+    signed")."""
+    usable = []
+    for d in dates:
+        o = owner(d, words)
+        if o is not None and o != own and (o in foreign or (o in news and is_old(d.value, d.precision, published))):
+            continue
+        usable.append(d)
+    if not usable:
+        return None
+    # a date of the event's own word before one it shares with a reporting verb ("said on Friday
+    # that soldiers tortured detainees in March 2018")
+    usable = [d for d in usable if owner(d, words) == own] or usable
+    return min(usable, key=lambda d: (gap((d.start, d.end), event), d.start))
+
+
+@lru_cache(maxsize=None)
+def _offset_regexes(rules: DateRules) -> tuple[re.Pattern, re.Pattern]:
+    """"two days after" (the offset ends right before the marker) and "بعد يومين من" (it starts
+    right after the marker, before من): (count)? unit."""
+    hours = [rules.normalise(w) for w in load_lexicon(rules.lang, "dates").get("hour_units") or []]
+    unit = f"(?P<unit>{alternation(list(rules.units) + hours)})"
+    count = rf"(?:(?P<count>\d+|{rules.numbers.words_pattern}|an?)\s+)?"
+    return (re.compile(count + unit + r"\s*$"), re.compile(r"^\s*" + count + unit + r"\s+\S+"))
+
+
+def offset_days(rules: DateRules, before: str, after: str) -> Optional[int]:
+    """Days between an event and the earlier one an after-phrase names, read around the marker
+    ("two days after", "hours after", "a day after", "بعد يومين من"), or None when none is written.
+    `before`/`after`: the normalised text just before and just after the marker."""
+    end, start = _offset_regexes(rules)
+    m = end.search(before) or start.match(after)
+    if m is None:
+        return None
+    word = " ".join(m["unit"].split())
+    unit, implied = rules.units.get(word, ("hour", 1))
+    text = m["count"]
+    n = implied if not text else (1 if text in ("a", "an") else
+                                  int(text) if text.isdigit() else rules.numbers.value_of(text))
+    if not n:
+        return None
+    return {"day": n, "week": 7 * n, "hour": 0}.get(unit)   # months and years: no day to give
+
+
+def shifted(anchor: ResolvedDate | None, anchor_value: dt.date, days: int, start: int, end: int,
+            text: str) -> ResolvedDate:
+    """The date of an earlier event `days` before the news event it is told after."""
+    precision = anchor.precision if anchor is not None else "day"
+    return ResolvedDate(anchor_value - dt.timedelta(days=days), precision, start, end, text)
