@@ -54,7 +54,11 @@ def cmd_query(a) -> int:
                          stream=None if a.output else sys.stdout)
     except QueryInterrupted:
         print("coder query: interrupted", file=sys.stderr)
-        return 130
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # DuckDB's threads may still be winding down the interrupted scan; letting the interpreter
+        # finalise under them aborts the process, so leave at once (nothing is left to write)
+        os._exit(130)
     if a.output and a.format == "parquet":
         print(text, file=sys.stderr)
     return 0

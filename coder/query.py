@@ -194,11 +194,16 @@ def run_query(sql: str, data_dir: str, fmt: str = "table", out: str | None = Non
         (warn or (lambda m: print(f"coder query: {m}", file=sys.stderr)))(w)
     result: dict = {}
 
-    def work():
+    def work():   # the connection is used and closed by this thread alone
         try:
             result["text"] = _execute(con, sql, fmt, out, stream)
         except BaseException as e:   # handed to the waiting thread
             result["error"] = e
+        finally:
+            try:
+                con.close()
+            except duckdb.Error:
+                pass
 
     worker = threading.Thread(target=work, daemon=True)
     deadline = None if timeout is None else time.monotonic() + timeout
@@ -212,10 +217,12 @@ def run_query(sql: str, data_dir: str, fmt: str = "table", out: str | None = Non
                 con.interrupt()
     except KeyboardInterrupt:
         con.interrupt()
-        worker.join()
-        con.close()
+        while worker.is_alive():   # a second Ctrl-C must not leave the thread to die with the interpreter
+            try:
+                worker.join()
+            except KeyboardInterrupt:
+                con.interrupt()
         raise QueryInterrupted("interrupted") from None
-    con.close()
     error = result.get("error")
     if isinstance(error, duckdb.InterruptException) or (timed_out and error is not None):
         raise QueryError(f"the query ran longer than {timeout:g} s and was stopped: add a LIMIT or a "
