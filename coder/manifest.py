@@ -182,9 +182,10 @@ class Change:
     def commit(self) -> None:
         if not self.ops:
             return
-        if self.dir.exists():
-            for folder in self.dir.iterdir():
-                fsync_dir(folder)
+        self.dir.mkdir(parents=True, exist_ok=True)   # its presence says the change is not fully applied
+        for folder in self.dir.iterdir():
+            fsync_dir(folder)
+        fsync_dir(self.dir.parent)
         self.data["commit"] = self.number
         self.data["pending"] = {"dir": self.dir.name, "ops": [list(op) for op in self.ops]}
         save(self.root, self.data)   # the commit point
@@ -199,6 +200,8 @@ def apply_pending(root: Path, data: dict) -> None:
     if not pending:
         return
     staged = root / STAGING / pending["dir"]
+    if not staged.is_dir():
+        return   # removed once every move and deletion was done: nothing left to finish
     touched = set()
     for table, name, put in pending["ops"]:
         target = root / table / name

@@ -235,16 +235,16 @@ def run_query(sql: str, data_dir: str, fmt: str = "table", out: str | None = Non
 
 
 def _execute(con, sql: str, fmt: str, out: str | None, stream) -> str:
-    cursor = con.execute(sql)
     if fmt == "parquet":
         import pyarrow.parquet as pq
-        reader = cursor.to_arrow_reader(_FETCH_ROWS)
+        reader = con.sql(sql).to_arrow_reader(_FETCH_ROWS)
         n = 0
         with pq.ParquetWriter(out, reader.schema, compression="zstd") as writer:
             for batch in reader:
                 writer.write_batch(batch)
                 n += batch.num_rows
         return f"wrote {n} rows to {out}"
+    cursor = con.execute(sql)
     names = [d[0] for d in cursor.description]
     if fmt == "table":
         rows = cursor.fetchmany(_TABLE_MAX_ROWS + 1)   # the rest is never read

@@ -137,6 +137,7 @@ class DatasetWriter:
         try:
             self._recover()
         except BaseException:
+            self._open = False   # write nothing on the way out: the state read so far may be partial
             self.close()
             raise
 
@@ -351,10 +352,14 @@ class DatasetWriter:
                 change.drop(table, part_name(0))
         try:
             change.commit()
+        except BaseException:
+            self._open = False   # a commit failed half-way: write nothing more; the next open finishes it
+            raise
         finally:
             if change.committed:
                 self._manifest = change.data
-        self._manifest["pending"] = None   # applied: the staged folder is gone
+        if change.committed:
+            self._manifest["pending"] = None   # applied: the staged folder is gone
 
     def _put(self, change: Change, table: str, part: int, data: pa.Table) -> None:
         if data.schema.metadata is None:
