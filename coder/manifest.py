@@ -151,6 +151,41 @@ def schema_matches(path: Path, schema: pa.Schema) -> bool:
         return False
 
 
+def failed_parts(root: Path, data: dict, schemas: dict[str, pa.Schema], full: bool = True) -> list[tuple]:
+    """(table, name, problem) for every committed part that fails its check."""
+    out = []
+    for table, table_schema in schemas.items():
+        for name, entry in sorted(data["tables"].get(table, {}).items()):
+            problem = check(locate(root, data, table, name), entry, table_schema, full)
+            if problem is not None:
+                out.append((table, name, problem))
+    return out
+
+
+def strays(root: Path, data: dict, tables) -> list[Path]:
+    """Entries of the table folders that the manifest does not list."""
+    out = []
+    for table in tables:
+        listed = data["tables"].get(table, {})
+        folder = root / table
+        if folder.is_dir() and not folder.is_symlink():
+            out.extend(Path(e.path) for e in sorted(os.scandir(folder), key=lambda e: e.name) if e.name not in listed)
+    return out
+
+
+def set_aside(root: Path, path: Path) -> Path:
+    """Move a file out of the dataset's way into DIR/.quarantine, keeping its relative path (never
+    delete what may not be ours); returns where it went."""
+    target = root / QUARANTINE / path.relative_to(root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while target.exists() or target.is_symlink():
+        target = target.with_name(f"{path.name}.{n}")
+        n += 1
+    os.replace(path, target)
+    return target
+
+
 @dataclass
 class Change:
     """One atomic change of a dataset: files to put and names to drop, applied in order."""

@@ -418,43 +418,30 @@ class DatasetWriter:
     # ------------------------------------------------------------ checks and repairs on open
 
     def _set_aside(self, path: Path, why: str) -> None:
-        """Move a file out of the dataset's way into DIR/.quarantine (never delete what is not ours)."""
-        rel = path.relative_to(self.root)
-        target = self.root / mf.QUARANTINE / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() or target.is_symlink():
-            target = target.with_name(f"{target.name}.{os.getpid()}.{len(self.warnings)}")
-        os.replace(path, target)
-        self.warnings.append(f"{rel}: {why}; moved to {target.relative_to(self.root)}")
+        target = mf.set_aside(self.root, path)
+        self.warnings.append(f"{path.relative_to(self.root)}: {why}; moved to {target.relative_to(self.root)}")
 
     def _check_parts(self) -> None:
         """Every committed part against its size and checksum; a damaged one is set aside with the
-        other parts of its number, whose documents are then coded again."""
-        bad: dict[int, list[str]] = defaultdict(list)
-        bad_rejects = []
-        for table in TABLES:
-            for name, entry in sorted(self._manifest["tables"].get(table, {}).items()):
-                problem = mf.check(self.root / table / name, entry, schema(table))
-                if problem is None:
-                    continue
-                if table == "rejects" or part_number(name) is None:
-                    bad_rejects.append((table, name, problem))
-                else:
-                    bad[part_number(name)].append(f"{table}/{name} ({problem})")
-        if not bad and not bad_rejects:
+        other parts of its number, whose documents are then coded again (a rejects part alone)."""
+        failed = mf.failed_parts(self.root, self._manifest, {t: schema(t) for t in TABLES})
+        if not failed:
             return
         change = self._change()
-        for table, name, problem in bad_rejects:
-            change.drop(table, name)
-            self._quarantine_if_present(table, name, f"failed its check ({problem}); its rejects are recorded "
-                                        "again when their input is read again")
-        for part, problems in sorted(bad.items()):
+        by_part: dict[int, list[str]] = defaultdict(list)
+        for table, name, problem in failed:
+            if table == "rejects" or part_number(name) is None:
+                change.drop(table, name)
+                self._quarantine_if_present(table, name, f"failed its check ({problem}); its rejects are "
+                                            "recorded again when their input is read again")
+            else:
+                by_part[part_number(name)].append(f"{table}/{name} ({problem})")
+        for part, problems in sorted(by_part.items()):
             for table in _DOC_TABLES:
                 if part_name(part) in self._manifest["tables"].get(table, {}):
                     change.drop(table, part_name(part))
                     self._quarantine_if_present(table, part_name(part), "set aside")
-            self.warnings.append(f"part {part} failed its check: {'; '.join(problems)}; "
-                                 "its documents are coded again")
+            self.warnings.append(f"part {part} failed its check: {'; '.join(problems)}; its documents are coded again")
         self._commit(change)
 
     def _quarantine_if_present(self, table: str, name: str, why: str) -> None:
@@ -465,11 +452,8 @@ class DatasetWriter:
     def _set_aside_strays(self) -> None:
         """Files in a table folder that the manifest does not list (a copy, another program's file,
         a foreign Parquet file) are not part of the dataset."""
-        for table in TABLES:
-            listed = self._manifest["tables"].get(table, {})
-            for entry in sorted(os.scandir(self.root / table), key=lambda e: e.name):
-                if entry.name not in listed:
-                    self._set_aside(Path(entry.path), "not in the dataset's manifest")
+        for path in mf.strays(self.root, self._manifest, TABLES):
+            self._set_aside(path, "not in the dataset's manifest")
 
     def _adopt(self) -> None:
         """A dataset without a manifest (written by an earlier coder, or whose manifest was lost):

@@ -8,7 +8,6 @@ damaged part are coded again by the next run); nothing is deleted that the datas
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from coder import manifest as mf
@@ -33,17 +32,12 @@ def problems(root: Path) -> list[str]:
         folder = root / table
         if folder.is_symlink() or not folder.is_dir():
             found.append(f"{table}/ is missing or not a plain folder")
-            continue
-        listed = data["tables"].get(table, {})
-        for name, entry in sorted(listed.items()):
-            problem = mf.check(mf.locate(root, data, table, name), entry, schema(table))
-            if problem is not None:
-                whose = "its rejects are recorded again when their input is read again" if table == "rejects" \
-                    else "it would be set aside with the other parts of its number, whose documents the next run codes again"
-                found.append(f"{table}/{name}: {problem}; {whose}")
-        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            if entry.name not in listed:
-                found.append(f"{table}/{entry.name}: not in the manifest; would be moved to {mf.QUARANTINE}/")
+    for table, name, problem in mf.failed_parts(root, data, {t: schema(t) for t in TABLES}):
+        whose = "its rejects are recorded again when their input is read again" if table == "rejects" \
+            else "it would be set aside with the other parts of its number, whose documents the next run codes again"
+        found.append(f"{table}/{name}: {problem}; {whose}")
+    for path in mf.strays(root, data, TABLES):
+        found.append(f"{path.relative_to(root)}: not in the manifest; would be moved to {mf.QUARANTINE}/")
     return found
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from coder.model import Document, Reject
-from coder.safeio import BOMS, NotRegularFile, bounded_lines, check_regular, open_binary, open_regular
+from coder.ingest.safeio import BOMS, NotRegularFile, bounded_lines, check_regular, open_binary, open_regular
 
 RAW_CHARS = 1000
 FIELDS = ("id", "text", "date", "language", "title", "source", "url")
