@@ -77,15 +77,20 @@ def committed_parts(root: Path) -> tuple[dict[str, list[Path]], list[str]]:
             keep = [n for n in names if table not in ("events", "event_quantities") or n in marks]
             parts[table] = [usable[table] / n for n in keep]
         return parts, warnings
+    for _ in range(3):   # a run that commits meanwhile changes files: read its newer manifest again
+        failed = mf.failed_parts(root, data, {t: None for t in usable}, full=False)
+        newer = mf.load(root) if failed else data
+        if newer is None or newer.get("commit") == data.get("commit"):
+            break
+        data = newer
+    else:
+        failed = mf.failed_parts(root, data, {t: None for t in usable}, full=False)
     broken: set[str] = set()
     entries = {t: sorted(data["tables"].get(t, {}).items()) for t in usable}
-    for table, items in entries.items():
-        for name, entry in items:
-            problem = mf.check(mf.locate(root, data, table, name), entry, full=False)
-            if problem is not None:
-                warnings.append(f"{table}/{name} failed its check ({problem}): left out with its batch; "
-                                f"`coder verify --data {root} --repair` sets it aside and the next run recodes it")
-                broken.add(name if table in _DOC_TABLES else f"{table}/{name}")
+    for table, name, problem in failed:
+        warnings.append(f"{table}/{name} failed its check ({problem}): left out with its batch; "
+                        f"`coder verify --data {root} --repair` sets it aside and the next run recodes it")
+        broken.add(name if table in _DOC_TABLES else f"{table}/{name}")
     for table, items in entries.items():
         for name, _ in items:
             if name in broken and table in _DOC_TABLES or f"{table}/{name}" in broken:
