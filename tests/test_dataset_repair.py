@@ -198,3 +198,29 @@ def test_a_document_that_breaks_a_stage_is_one_reject_and_the_run_goes_on(tmp_pa
     assert [r["doc_id"] for r in rows] == ["d1", "d2"]
     assert "while coding" in rows[0]["reason"] and "RuntimeError: boom" in rows[0]["reason"]
     assert "while storing" in rows[1]["reason"] and "refers to an event" in rows[1]["reason"]
+
+
+def test_after_a_kill_coder_query_sees_whole_batches_only(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from test_sinks import _CHILD
+    base = tmp_path / "base"
+    code_into(base, corpus(60), batch_docs=4)
+    for i, delay in enumerate((0.05, 0.15, 0.3)):
+        out = tmp_path / f"kill{i}"
+        shutil.copytree(base, out)
+        code = _CHILD.format(tests=str(Path(__file__).parent), root=str(Path(__file__).parent.parent), out=str(out))
+        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        seen = json.loads(run_query(
+            "SELECT (SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT doc_id FROM documents)) AS orphans, "
+            "(SELECT count(*) FROM documents) AS docs, (SELECT count(DISTINCT doc_id) FROM documents) AS ids",
+            str(out), "json"))[0]
+        assert seen["orphans"] == 0 and seen["docs"] == seen["ids"] == 60
+        assert all("interrupted" in p for p in problems(out))   # nothing damaged, at most a commit to finish
