@@ -224,3 +224,18 @@ def test_after_a_kill_coder_query_sees_whole_batches_only(tmp_path):
             str(out), "json"))[0]
         assert seen["orphans"] == 0 and seen["docs"] == seen["ids"] == 60
         assert all("interrupted" in p for p in problems(out))   # nothing damaged, at most a commit to finish
+
+
+def test_a_text_that_reports_one_meeting_twice_is_coded_not_fatal(tmp_path):
+    from coder import __version__
+    text = "Brazil, Chile, and Peru met yesterday and Brazil, Chile, and Peru met yesterday."
+    doc = Document(doc_id="twice", text=text, language="en", input_path="in.jsonl", record=1)
+    with DatasetWriter(tmp_path, __version__, LEX) as w:
+        runner.code_into(w, [doc, Document(doc_id="next", text="Police arrested two men.", language="en")])
+    assert w.counts["documents"] == 2 and w.counts["rejects"] == 0
+    row = json.loads(run_query("SELECT (SELECT count(*) FROM events WHERE doc_id = 'twice') AS n, "
+                               "(SELECT count(DISTINCT event_id) FROM events) AS ids, "
+                               "(SELECT count(*) FROM events) AS total, "
+                               "(SELECT n_events FROM documents WHERE doc_id = 'twice') AS n_events",
+                               str(tmp_path), "json"))[0]
+    assert row["n"] == row["n_events"] > 0 and row["ids"] == row["total"]
