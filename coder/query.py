@@ -233,7 +233,10 @@ def run_query(sql: str, data_dir: str, fmt: str = "table", out: str | None = Non
         raise QueryError(f"the query ran longer than {timeout:g} s and was stopped: add a LIMIT or a "
                          "WHERE clause, or raise --timeout") from None
     if isinstance(error, duckdb.Error):
-        raise QueryError(f"query failed: {error}") from None
+        hint = ""
+        if "reading the stream registered" in str(error) or "IOError" in str(error):
+            hint = f"; a part may be damaged: `coder verify --data {data_dir}` checks every part"
+        raise QueryError(f"query failed: {error}{hint}") from None
     if error is not None:
         raise error
     return result["text"]
