@@ -441,7 +441,8 @@ class DatasetWriter:
                 if part_name(part) in self._manifest["tables"].get(table, {}):
                     change.drop(table, part_name(part))
                     self._quarantine_if_present(table, part_name(part), "set aside")
-            self.warnings.append(f"part {part} failed its check: {'; '.join(problems)}; its documents are coded again when their input is next coded")
+            self.warnings.append(f"part {part} failed its check: {'; '.join(problems)}; "
+                                 "its documents are coded again when their input is next coded")
         self._commit(change)
 
     def _quarantine_if_present(self, table: str, name: str, why: str) -> None:

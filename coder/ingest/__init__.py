@@ -84,7 +84,8 @@ def _decode(data: bytes, where: str) -> tuple[str | None, str | None]:
             try:
                 return data.decode(encoding), None
             except UnicodeDecodeError as e:
-                return None, f"{where} starts with a {encoding.upper()} mark but is not valid {encoding.upper()} ({e.reason})"
+                name = encoding.upper()
+                return None, f"{where} starts with a {name} mark but is not valid {name} ({e.reason})"
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as e:
