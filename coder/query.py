@@ -114,8 +114,9 @@ def register_dataset_views(con: duckdb.DuckDBPyConnection, root: Path) -> list[s
     return warnings
 
 
-def connect(data_dir: str) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
-    """An in-memory DuckDB connection with the dataset's views, locked against any file access."""
+def connect(data_dir: str, warn=None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with the dataset's views, locked against any file access.
+    `warn` receives a warning per part left out or file ignored (default: printed on stderr)."""
     root = Path(data_dir)
     if not root.is_dir():
         raise QueryError(f"no dataset at {data_dir}: pass the folder given to `coder code --out`")
@@ -128,7 +129,9 @@ def connect(data_dir: str) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
     except BaseException:
         con.close()
         raise
-    return con, warnings
+    for w in warnings:
+        (warn or (lambda m: print(f"coder query: {m}", file=sys.stderr)))(w)
+    return con
 
 
 _PREFIX = re.compile(r"\s+|--[^\n]*(\n|$)|/\*.*?\*/|explain\b|analy[sz]e\b|verbose\b|\([^()]*\)", re.I | re.S)
@@ -194,9 +197,7 @@ def run_query(sql: str, data_dir: str, fmt: str = "table", out: str | None = Non
     check_sql(sql)
     if out:
         _check_output(out, Path(data_dir))
-    con, warnings = connect(data_dir)
-    for w in warnings:
-        (warn or (lambda m: print(f"coder query: {m}", file=sys.stderr)))(w)
+    con = connect(data_dir, warn)
     result: dict = {}
 
     def work():   # the connection is used and closed by this thread alone
