@@ -50,6 +50,13 @@ def code(inputs: Path, out: Path, batch: int) -> list[str]:
     return [sys.executable, "-m", "coder.cli", "code", str(inputs), "--out", str(out), "--batch", str(batch), "--quiet"]
 
 
+def commit_number(data: Path) -> int:
+    try:
+        return json.loads((data / "manifest.json").read_text(encoding="utf-8")).get("commit", 0)
+    except (OSError, ValueError):
+        return 0
+
+
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("dev", nargs="?", default=str(ROOT.parent / "shared" / "reference" / "dev"))
@@ -78,6 +85,7 @@ def main() -> int:
     clean = work / "clean"
     shutil.copytree(base, clean)
     before = (clean / "manifest.json").stat().st_mtime_ns
+    first = commit_number(clean)
     started = time.perf_counter()
     child = subprocess.Popen(code(full, clean, a.batch), cwd=ROOT)
     loading = None   # until the first new commit: loading the dictionaries and opening the dataset
@@ -87,17 +95,26 @@ def main() -> int:
         time.sleep(0.02)
     span = time.perf_counter() - started
     loading = loading or span / 2
+    commits = commit_number(clean) - first
     expected = snapshot(clean)
-    print(f"{a.docs} records, clean incremental run {span:.1f} s (first commit after {loading:.1f} s): "
+    print(f"{a.docs} records, clean incremental run {span:.1f} s, {commits} commits (the first after {loading:.1f} s): "
           f"{len(expected['documents'])} documents, {len(expected['events'])} events, {len(expected['rejects'])} rejects")
     failures = 0
     for trial in range(a.trials):
         out = work / f"kill{trial}"
         shutil.copytree(base, out)
-        # most kills while batches are written; one in four during loading and opening the dataset
-        delay = rng.uniform(0.0, loading) if rng.random() < 0.25 else rng.uniform(loading, span)
+        # one kill in four while loading and opening the dataset; the others just after a random
+        # commit of the run, a random moment into the next batch
         child = subprocess.Popen(code(full, out, a.batch), cwd=ROOT)
-        time.sleep(delay)
+        t0 = time.perf_counter()
+        if rng.random() < 0.25:
+            time.sleep(rng.uniform(0.0, loading))
+        else:
+            target = first + rng.randint(1, max(commits, 1))
+            while child.poll() is None and commit_number(out) < target:
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0.0, 0.1))
+        delay = time.perf_counter() - t0
         finished = child.poll() is not None
         child.send_signal(signal.SIGKILL)
         child.wait()
