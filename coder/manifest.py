@@ -34,6 +34,10 @@ class ManifestError(RuntimeError):
     """manifest.json cannot be read (damaged or written by a newer coder)."""
 
 
+class ManifestFormatError(ManifestError):
+    """manifest.json is of another format: the dataset belongs to another coder version."""
+
+
 def part_name(seq: int) -> str:
     return f"part-{seq:06d}.parquet"
 
@@ -82,7 +86,7 @@ def load(root: Path) -> dict | None:
     if not isinstance(data, dict) or not isinstance(data.get("tables"), dict):
         raise ManifestError(f"{path} is not a coder manifest")
     if data.get("format") != FORMAT:
-        raise ManifestError(f"{path} has format {data.get('format')!r}; this coder reads format {FORMAT}: "
+        raise ManifestFormatError(f"{path} has format {data.get('format')!r}; this coder reads format {FORMAT}: "
                             "use the coder version that wrote it")
     return data
 

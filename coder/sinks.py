@@ -145,6 +145,8 @@ class DatasetWriter:
         staging = self.root / mf.STAGING
         try:
             data = mf.load(self.root)
+        except mf.ManifestFormatError as e:   # never rebuild what a newer coder wrote
+            raise DatasetError(f"{e}; or code into a new --out folder") from None
         except ManifestError as e:
             self._set_aside(self.root / mf.MANIFEST, f"{e}: rebuilt from the table files")
             data = None

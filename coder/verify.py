@@ -19,6 +19,8 @@ def problems(root: Path) -> list[str]:
     found: list[str] = []
     try:
         data = mf.load(root)
+    except mf.ManifestFormatError as e:
+        raise ValueError(str(e)) from None
     except mf.ManifestError as e:
         return [f"{e}: would be set aside and the committed files listed anew"]
     if data is None:

@@ -239,3 +239,16 @@ def test_a_text_that_reports_one_meeting_twice_is_coded_not_fatal(tmp_path):
                                "(SELECT n_events FROM documents WHERE doc_id = 'twice') AS n_events",
                                str(tmp_path), "json"))[0]
     assert row["n"] == row["n_events"] > 0 and row["ids"] == row["total"]
+
+
+def test_a_manifest_of_another_format_is_never_rebuilt(dataset):
+    from coder.sinks import DatasetError
+    out, _ = dataset
+    data = json.loads((out / "manifest.json").read_text())
+    data["format"] = 99
+    (out / "manifest.json").write_text(json.dumps(data))
+    with pytest.raises(DatasetError, match="format 99"):
+        rerun(out)
+    with pytest.raises(ValueError, match="format 99"):
+        verify(str(out))
+    assert json.loads((out / "manifest.json").read_text())["format"] == 99
