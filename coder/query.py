@@ -61,6 +61,8 @@ def committed_parts(root: Path) -> tuple[dict[str, list[Path]], list[str]]:
             usable[table] = folder
     try:
         data = mf.load(root)
+    except mf.ManifestFormatError as e:
+        raise QueryError(str(e)) from None
     except mf.ManifestError as e:
         raise QueryError(f"{e}: run `coder verify --data {root} --repair`") from None
     if data is None:   # written before the manifest existed: the part files of the right columns
