@@ -33,7 +33,8 @@ def cmd_code(a) -> int:
     with DatasetWriter(a.out, v["coder_version"], v["lexicon_version"], batch_docs=a.batch) as w:
         for warning in w.warnings:
             print(f"coder code: {warning}", file=sys.stderr)
-        code_into(w, iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang))
+        code_into(w, iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang,
+                                 skip=[a.out]))   # an --out inside an input folder is not input
     c = w.counts
     took = time.perf_counter() - started
     if not a.quiet:

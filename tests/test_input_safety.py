@@ -163,3 +163,9 @@ def test_a_publication_date_of_year_1_or_9999(tmp_path):
                                        "last year's talks. Three days ago police arrested two men.", "date": d})
                            for d in ("0001-01-01", "9999-12-31")) + "\n")
     assert _code(tmp_path, f) == 0
+
+
+def test_an_output_folder_inside_an_input_folder_is_not_read(tmp_path):
+    (tmp_path / "news.txt").write_text("Police arrested two men.")
+    assert _code(tmp_path, tmp_path, out=tmp_path / "out") == 0
+    assert _code(tmp_path, tmp_path, out=tmp_path / "out") == 0   # the dataset's own files are not input

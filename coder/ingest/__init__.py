@@ -48,7 +48,7 @@ def _kind(path: str) -> str | None:
     return None
 
 
-def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+def _expand(paths: Iterable[str], skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, str | None]]:
     """(path, None) for files named directly and every non-hidden file under named folders, in sorted
     order, a file reached twice (named and inside a named folder) once; (folder, reason) for a folder
     that cannot be listed."""
@@ -57,7 +57,8 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         if os.path.isdir(given):
             found, errors = [], []
             for root, dirs, files in os.walk(given, onerror=errors.append):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                dirs[:] = [d for d in dirs if not d.startswith(".")
+                           and os.path.realpath(os.path.join(root, d)) not in skip]
                 found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
             for e in errors:
                 yield (e.filename or given), (f"folder cannot be read ({e.strerror or e}): its files were not "
@@ -369,10 +370,11 @@ _READERS = {"txt": _Reader.read_txt, "jsonl": _Reader.read_jsonl, "csv": _Reader
 
 
 def iter_inputs(paths: list[str], default_date: dt.date | None = None, max_chars: int = 1_000_000,
-                language: str | None = None) -> Iterator[Document | Reject]:
-    """Documents and Rejects from files and folders (recursive, sorted), in a deterministic order."""
+                language: str | None = None, skip: Iterable[str] = ()) -> Iterator[Document | Reject]:
+    """Documents and Rejects from files and folders (recursive, sorted), in a deterministic order;
+    folders in `skip` (the output dataset, when it lies inside an input folder) are not read."""
     reader = _Reader(default_date, max_chars, language)
-    for path, problem in _expand(paths):
+    for path, problem in _expand(paths, frozenset(os.path.realpath(p) for p in skip)):
         if problem is not None:
             yield reader.reject(path, None, problem)
             continue
