@@ -8,6 +8,8 @@ damaged part are coded again by the next run); nothing is deleted that the datas
 """
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from coder import manifest as mf
@@ -48,7 +50,8 @@ def verify(data_dir: str, repair: bool = False) -> tuple[list[str], bool]:
     root = Path(data_dir)
     if not root.is_dir() or not any((root / t).exists() for t in TABLES):
         raise ValueError(f"no dataset at {data_dir}: pass the folder given to `coder code --out`")
-    found = problems(root)
+    with _no_writer(root):
+        found = problems(root)
     if not found:
         total = _counts(root)
         return [f"{data_dir}: healthy ({total})"], True
@@ -65,6 +68,29 @@ def verify(data_dir: str, repair: bool = False) -> tuple[list[str], bool]:
     if left:
         lines += ["still wrong:", *(f"  {p}" for p in left)]
     return lines, False
+
+
+@contextmanager
+def _no_writer(root: Path):
+    """Hold the dataset's lock while checking: a run writing meanwhile would change parts under the check."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    try:
+        fd = os.open(root / ".lock", os.O_RDONLY)
+    except FileNotFoundError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise ValueError(f"another run is writing to {root}: verify it when that run has finished") from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def _counts(root: Path) -> str:

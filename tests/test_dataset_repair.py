@@ -252,3 +252,11 @@ def test_a_manifest_of_another_format_is_never_rebuilt(dataset):
     with pytest.raises(ValueError, match="format 99"):
         verify(str(out))
     assert json.loads((out / "manifest.json").read_text())["format"] == 99
+
+
+def test_verify_waits_for_no_writer(dataset):
+    out, _ = dataset
+    with DatasetWriter(out, CODER, LEX):
+        with pytest.raises(ValueError, match="another run is writing"):
+            verify(str(out))
+    assert verify(str(out))[1]
