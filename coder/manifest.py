@@ -155,6 +155,30 @@ def schema_matches(path: Path, schema: pa.Schema) -> bool:
         return False
 
 
+def legacy_parts(root: Path, schemas: dict[str, pa.Schema], checksums: bool = True) -> dict[str, dict]:
+    """The committed state of a dataset without a manifest (written before it existed): its part
+    files of the right columns, less events and quantities of a batch killed before its documents
+    file (the earlier format's commit marker)."""
+    tables: dict[str, dict] = {}
+    for table, table_schema in schemas.items():
+        folder = root / table
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for e in sorted(os.scandir(folder), key=lambda e: e.name):
+            path = Path(e.path)
+            if part_number(e.name) is None or not e.is_file(follow_symlinks=False) \
+                    or not schema_matches(path, table_schema):
+                continue
+            rows = pq.read_metadata(path).num_rows
+            tables.setdefault(table, {})[e.name] = entry_for(path, rows) if checksums else \
+                {"rows": rows, "bytes": path.stat().st_size}
+    marks = set(tables.get("documents", {}))
+    for table in ("events", "event_quantities"):
+        for name in [n for n in tables.get(table, {}) if n not in marks and part_number(n) != 0]:
+            del tables[table][name]
+    return tables
+
+
 def failed_parts(root: Path, data: dict, schemas: dict[str, pa.Schema], full: bool = True) -> list[tuple]:
     """(table, name, problem) for every committed part that fails its check."""
     out = []

@@ -65,20 +65,8 @@ def committed_parts(root: Path) -> tuple[dict[str, list[Path]], list[str]]:
         raise QueryError(str(e)) from None
     except mf.ManifestError as e:
         raise QueryError(f"{e}: run `coder verify --data {root} --repair`") from None
-    if data is None:   # written before the manifest existed: the part files of the right columns
-        listed = {}
-        for table, folder in usable.items():
-            names = sorted(e.name for e in os.scandir(folder) if mf.part_number(e.name) is not None
-                           and e.is_file(follow_symlinks=False)) if folder.is_dir() else []
-            good = [n for n in names if mf.schema_matches(folder / n, schema(table))]
-            if len(good) < len(names):
-                warnings.append(f"{table}/: {len(names) - len(good)} file(s) of other columns ignored")
-            listed[table] = good
-        marks = set(listed.get("documents", []))
-        for table, names in listed.items():   # events of a batch killed before its documents file
-            keep = [n for n in names if table not in ("events", "event_quantities") or n in marks]
-            parts[table] = [usable[table] / n for n in keep]
-        return parts, warnings
+    if data is None:   # written before the manifest existed: its committed part files
+        data = {"tables": mf.legacy_parts(root, {t: schema(t) for t in usable}, checksums=False), "pending": None}
     for _ in range(3):   # a run that commits meanwhile changes files: read its newer manifest again
         failed = mf.failed_parts(root, data, {t: None for t in usable}, full=False)
         newer = mf.load(root) if failed else data

@@ -460,30 +460,11 @@ class DatasetWriter:
 
     def _adopt(self) -> None:
         """A dataset without a manifest (written by an earlier coder, or whose manifest was lost):
-        its part files of the right columns become the committed state, after the repairs that the
-        earlier format relied on."""
-        tables: dict = {}
-        for table in TABLES:
-            for entry in sorted(os.scandir(self.root / table), key=lambda e: e.name):
-                path = Path(entry.path)
-                if part_number(entry.name) is None or not entry.is_file(follow_symlinks=False):
-                    continue
-                if not mf.schema_matches(path, schema(table)):
-                    continue   # set aside as a stray below
-                tables.setdefault(table, {})[entry.name] = mf.entry_for(path, pq.read_metadata(path).num_rows)
-        self._manifest["tables"] = tables
-        committed = set(self._parts("documents"))
-        change = self._change()
-        for table in ("events", "event_quantities"):   # a batch killed before its documents file
-            for part in self._parts(table):
-                if part not in committed and part != 0:
-                    change.drop(table, part_name(part))
-        if tables:
+        its committed part files are listed anew; the rest is set aside as strays."""
+        self._manifest["tables"] = mf.legacy_parts(self.root, {t: schema(t) for t in TABLES})
+        if self._manifest["tables"]:
             self.warnings.append("no manifest: the dataset's committed files were listed anew")
-        if change.ops:
-            self._commit(change)
-        else:
-            mf.save(self.root, self._manifest)
+        mf.save(self.root, self._manifest)
 
     def _load_documents(self) -> None:
         """Index committed documents; a doc_id in two files (an interrupted earlier format) keeps the newer."""

@@ -179,3 +179,17 @@ def test_ctrl_c_interrupts_a_running_query(data):
     _, err = child.communicate(timeout=20)
     assert child.returncode == 130 and "interrupted" in err and "Traceback" not in err
     assert time.monotonic() - started < 10
+
+
+def test_a_dataset_without_manifest_shows_its_committed_parts_only(data, tmp_path):
+    before = count(data)
+    (data / "manifest.json").unlink()   # as an earlier coder wrote it
+    other = tmp_path / "other"
+    code_into(other, corpus(3))
+    # the earlier format's killed batch: events whose documents file never came
+    (other / "events" / "part-000001.parquet").rename(data / "events" / "part-000090.parquet")
+    pq.write_table(pa.table({"x": [1, 2]}), data / "documents" / "part-000091.parquet")
+    warnings = []
+    assert json.loads(run_query("SELECT count(*) AS n FROM events", str(data), "json", warn=warnings.append)) \
+        == [{"n": before}]
+    assert count(data, "documents") == 8 and any("not in the manifest" in w for w in warnings)
