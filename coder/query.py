@@ -210,14 +210,14 @@ def run_query(sql: str, data_dir: str, fmt: str = "table", out: str | None = Non
             worker.join(0.05)   # short waits: Ctrl-C reaches this thread between them
             if deadline is not None and time.monotonic() > deadline and not timed_out:
                 timed_out = True
-                con.interrupt()
+                _interrupt(con)
     except KeyboardInterrupt:
-        con.interrupt()
+        _interrupt(con)
         while worker.is_alive():   # a second Ctrl-C must not leave the thread to die with the interpreter
             try:
                 worker.join()
             except KeyboardInterrupt:
-                con.interrupt()
+                _interrupt(con)
         raise QueryInterrupted("interrupted") from None
     error = result.get("error")
     if isinstance(error, duckdb.InterruptException) or (timed_out and error is not None):
@@ -231,6 +231,13 @@ def run_query(sql: str, data_dir: str, fmt: str = "table", out: str | None = Non
     if error is not None:
         raise error
     return result["text"]
+
+
+def _interrupt(con) -> None:
+    try:
+        con.interrupt()
+    except duckdb.Error:
+        pass   # the query ended (and closed its connection) meanwhile
 
 
 def _execute(con, sql: str, fmt: str, out: str | None, stream) -> str:
