@@ -53,6 +53,9 @@ def cmd_query(a) -> int:
     try:
         text = run_query(a.sql, a.data, fmt=a.format, out=a.output, timeout=a.timeout or None,
                          stream=None if a.output else sys.stdout)
+    except BrokenPipeError:   # the reader stopped early (`| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except QueryInterrupted:
         print("coder query: interrupted", file=sys.stderr)
         sys.stdout.flush()

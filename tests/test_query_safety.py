@@ -193,3 +193,14 @@ def test_a_dataset_without_manifest_shows_its_committed_parts_only(data, tmp_pat
     assert json.loads(run_query("SELECT count(*) AS n FROM events", str(data), "json", warn=warnings.append)) \
         == [{"n": before}]
     assert count(data, "documents") == 8 and any("not in the manifest" in w for w in warnings)
+
+
+def test_a_reader_that_stops_early_is_not_an_error(data):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    query = subprocess.Popen([sys.executable, "-m", "coder.cli", "query", "SELECT * FROM range(2000000)",
+                              "--data", str(data), "--format", "csv"], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert query.stdout.readline() == b"range\n"
+    query.stdout.close()   # like `| head -1`
+    err = query.stderr.read().decode()
+    assert query.wait(timeout=30) == 0 and err == ""
