@@ -28,7 +28,7 @@ def code_into(writer: DatasetWriter, items: Iterable[Document | Reject]) -> None
             if writer.is_current(item.doc_id, sha):
                 continue
             coded = code_document(item)
-        except (Exception, RecursionError) as e:   # a bug on one document must not lose the run
+        except Exception as e:   # a bug on one document (RecursionError, MemoryError too) must not lose the run
             writer.reject(internal_reject(item, "coding", e))
             continue
         try:
