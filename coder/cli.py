@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 
@@ -21,27 +22,19 @@ def _date(s: str) -> dt.date:
 
 def cmd_code(a) -> int:
     from coder.ingest import iter_inputs
-    from coder.pipeline import code_document, document_sha, versions
-    from coder.model import Reject
+    from coder.pipeline import versions
+    from coder.runner import code_into
     from coder.sinks import DatasetWriter
 
+    if a.batch < 1 or a.max_chars < 1:
+        raise ValueError("--batch and --max-chars must be at least 1")
     started = time.perf_counter()
     v = versions()
     with DatasetWriter(a.out, v["coder_version"], v["lexicon_version"], batch_docs=a.batch) as w:
-        for item in iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang):
-            if isinstance(item, Reject):
-                w.reject(item)
-                continue
-            if w.is_current(item.doc_id, document_sha(item)):
-                continue
-            try:
-                coded = code_document(item)
-            except Exception as e:  # a bug on one document must not lose the run: record it
-                w.reject(Reject(input_path=item.input_path, record=item.record, doc_id=item.doc_id,
-                                reason=f"internal error while coding ({type(e).__name__}: {e}); please report it",
-                                raw=item.text[:1000]))
-                continue
-            w.add(coded)
+        for warning in w.warnings:
+            print(f"coder code: {warning}", file=sys.stderr)
+        code_into(w, iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang,
+                                 skip=[a.out]))   # an --out inside an input folder is not input
     c = w.counts
     took = time.perf_counter() - started
     if not a.quiet:
@@ -56,11 +49,30 @@ def cmd_code(a) -> int:
 
 
 def cmd_query(a) -> int:
-    from coder.query import run_query
-    text = run_query(a.sql, a.data, fmt=a.format, out=a.output)
-    if text and not a.output:
-        print(text)
+    from coder.query import QueryInterrupted, run_query
+    try:
+        text = run_query(a.sql, a.data, fmt=a.format, out=a.output, timeout=a.timeout or None,
+                         stream=None if a.output else sys.stdout)
+    except BrokenPipeError:   # the reader stopped early (`| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except QueryInterrupted:
+        print("coder query: interrupted", file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # DuckDB's threads may still be winding down the interrupted scan; letting the interpreter
+        # finalise under them aborts the process, so leave at once (nothing is left to write)
+        os._exit(130)
+    if a.output and a.format == "parquet":
+        print(text, file=sys.stderr)
     return 0
+
+
+def cmd_verify(a) -> int:
+    from coder.verify import verify
+    report, healthy = verify(a.data, repair=a.repair)
+    print("\n".join(report))
+    return 0 if healthy or a.repair else 1
 
 
 def cmd_explain(a) -> int:
@@ -169,8 +181,17 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("sql")
     q.add_argument("--data", required=True, help="the dataset folder written by `coder code`")
     q.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table")
-    q.add_argument("--output", help="file to write (required for parquet; default stdout)")
+    q.add_argument("--output", help="file to write, outside the dataset (required for parquet; default stdout)")
+    q.add_argument("--timeout", type=float, default=60.0,
+                   help="stop the query after this many seconds (default 60; 0: no limit)")
     q.set_defaults(run=cmd_query)
+
+    vf = sub.add_parser("verify", help="check a dataset's committed parts; --repair fixes what it can")
+    vf.add_argument("--data", required=True, help="the dataset folder written by `coder code`")
+    vf.add_argument("--repair", action="store_true",
+                    help="finish an interrupted commit, set aside damaged and stray files (their documents "
+                         "are coded again by the next run)")
+    vf.set_defaults(run=cmd_verify)
 
     e = sub.add_parser("explain", help="show the rule trace for a sentence or short text")
     e.add_argument("text")
@@ -219,14 +240,23 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from coder.manifest import ManifestError
+    from coder.sinks import DatasetError
     a = parser().parse_args(argv)
     try:
         return a.run(a)
-    except (ValueError, OSError, KeyError) as e:
+    except (ValueError, OSError, KeyError, DatasetError, ManifestError) as e:
         print(f"coder {a.command}: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        print(f"coder {a.command}: interrupted; what was committed stays, a rerun goes on from there",
+              file=sys.stderr)
         return 130
+    except Exception as e:   # a bug: say so in one line (CODER_DEBUG=1 shows the traceback)
+        if os.environ.get("CODER_DEBUG"):
+            raise
+        print(f"coder {a.command}: internal error ({type(e).__name__}: {e}); please report it", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

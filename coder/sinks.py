@@ -1,25 +1,28 @@
 """The output dataset: four Parquet tables, written atomically and incrementally (SPEC §3).
 
 Layout: DIR/<table>/part-NNNNNN.parquet, no hive partitions (partition columns would come back as
-BIGINT and shadow real columns). Each flushed batch N writes event_quantities/part-N, events/part-N
-and, last, documents/part-N: the documents file is the batch's commit marker. Invariant: every row in
-an events or event_quantities file belongs to a document whose row is in the documents file of the
-same number. A file is written into DIR/.staging, fsynced and moved into place with os.replace, so a
-reader never sees half a file.
+BIGINT and shadow real columns), and DIR/manifest.json, the commit record (coder/manifest.py). Each
+flushed batch N writes event_quantities/part-N, events/part-N and documents/part-N. Invariant: every
+row in an events or event_quantities file belongs to a document whose row is in the documents file of
+the same number, so a damaged part costs exactly the documents of its number, which are coded again.
 
-Crash safety (SIGKILL at any moment) follows from the order of the moves:
+Every change is staged, committed by one atomic rename of manifest.json, then applied (manifest.py).
+Files move into the table folders in this order, so that a reader of the raw files (who does not read
+the manifest) never sees an event twice:
   1. a replaced document's old rows leave quantities, then events (rewritten older files);
   2. the new batch's quantities and events files appear;
   3. the replaced documents' old rows leave the documents files;
   4. the new documents file appears.
-A crash before 4 leaves events/quantities files without their documents file: opening the dataset
-deletes them, and their documents (having no current documents row) are coded again. A document id
-found in two documents files (a crash inside compact()) keeps the newer one.
+Opening a dataset finishes a committed change that a kill interrupted, checks every committed part
+against its size and checksum (a damaged part is set aside in DIR/.quarantine with the other parts of
+its number, and their documents are coded again), and moves files that the manifest does not list
+out of the table folders into DIR/.quarantine, with a warning. A dataset written before the manifest
+existed is adopted: events without their documents file are removed, a document id in two documents
+files keeps the newer row.
 """
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -28,6 +31,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from coder import manifest as mf
+from coder.manifest import Change, ManifestError, part_name, part_number
 from coder.model import CodedDocument, Reject, RejectRow
 from coder.tables import SCHEMA_VERSION, TABLES, file_metadata, schema, to_arrow
 
@@ -36,7 +41,6 @@ try:  # advisory lock against two runs writing one dataset; absent on Windows
 except ImportError:  # pragma: no cover
     fcntl = None
 
-_PART = re.compile(r"^part-(\d{6,})\.parquet$")
 # rows of one document live in these tables; removal order matters (see the module docstring)
 _DOC_TABLES = ("event_quantities", "events", "documents")
 
@@ -45,19 +49,26 @@ class DatasetError(RuntimeError):
     """The output folder cannot be used as it is (locked, or written by another schema version)."""
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory handles
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+class DocumentError(ValueError):
+    """One coded document cannot be stored; the caller turns it into a reject and goes on."""
 
 
-def _part_name(seq: int) -> str:
-    return f"part-{seq:06d}.parquet"
+def merge_identical_events(coded: CodedDocument) -> CodedDocument:
+    """A text that reports one event twice in the same words yields two rows with one event_id:
+    they are one event. Quantities repeated with them are merged too."""
+    seen: dict[str, object] = {}
+    for e in coded.events:
+        seen.setdefault(e.event_id, e)
+    if len(seen) == len(coded.events):
+        return coded
+    quantities, keys = [], set()
+    for q in coded.quantities:
+        key = (q.event_id, q.value, q.qualifier, q.unit, q.text)
+        if key not in keys:
+            keys.add(key)
+            quantities.append(q)
+    document = coded.document.model_copy(update={"n_events": len(seen)})
+    return CodedDocument(document=document, events=list(seen.values()), quantities=quantities)
 
 
 class DatasetWriter:
@@ -66,7 +77,7 @@ class DatasetWriter:
     On a clean exit the buffered batch is committed. If the `with` body raises, the documents
     already passed to add() are complete, so they are committed too (a rerun then starts after them);
     if that commit fails as well, the dataset stays at its last committed batch and the original
-    exception propagates.
+    exception propagates. `warnings` lists what opening the dataset repaired or set aside.
     """
 
     def __init__(self, out_dir: str | os.PathLike, coder_version: str, lexicon_version: str,
@@ -77,6 +88,7 @@ class DatasetWriter:
         self.coder_version = coder_version
         self.lexicon_version = lexicon_version
         self.batch_docs = batch_docs
+        self.warnings: list[str] = []
         self._meta = file_metadata(coder_version, lexicon_version)
         self._lock_fd: int | None = None
         self._docs: dict[str, tuple[str, str, int]] = {}   # doc_id -> (sha256, coder_version, part)
@@ -87,6 +99,7 @@ class DatasetWriter:
         self._next = 1
         self._counts = dict(documents=0, events=0, quantities=0, rejects=0, skipped=0, replaced=0)
         self._open = False
+        self._manifest: dict = mf.empty()
 
     # ------------------------------------------------------------ lifecycle
 
@@ -98,7 +111,7 @@ class DatasetWriter:
         try:
             if exc_type is None:
                 self.flush()
-            else:
+            elif issubclass(exc_type, Exception):
                 try:
                     self.flush()
                 except Exception:
@@ -108,27 +121,60 @@ class DatasetWriter:
         return False
 
     def open(self) -> None:
+        if self.root.is_symlink():
+            raise DatasetError(f"{self.root} is a symbolic link: give the real folder as --out")
+        if self.root.exists() and not self.root.is_dir():
+            raise DatasetError(f"{self.root} is a file, not a dataset folder: choose another --out")
         self.root.mkdir(parents=True, exist_ok=True)
         for table in TABLES:
-            (self.root / table).mkdir(exist_ok=True)
+            folder = self.root / table
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                raise DatasetError(f"{folder} is not a plain folder (a symbolic link or a file): a dataset's "
+                                   "table folders must be its own; move it away")
+            folder.mkdir(exist_ok=True)
         self._lock()
-        staging = self.root / ".staging"
-        shutil.rmtree(staging, ignore_errors=True)   # leftovers of a killed run: never visible to readers
-        staging.mkdir()
-        self._staging = staging
         self._open = True
-        self._remove_uncommitted()
+        try:
+            self._recover()
+        except BaseException:
+            self._open = False   # write nothing on the way out: the state read so far may be partial
+            self.close()
+            raise
+
+    def _recover(self) -> None:
+        staging = self.root / mf.STAGING
+        try:
+            data = mf.load(self.root)
+        except mf.ManifestFormatError as e:   # never rebuild what a newer coder wrote
+            raise DatasetError(f"{e}; or code into a new --out folder") from None
+        except ManifestError as e:
+            self._set_aside(self.root / mf.MANIFEST, f"{e}: rebuilt from the table files")
+            data = None
+        if data is not None:
+            mf.apply_pending(self.root, data)   # a commit a kill interrupted: finish it
+            data["pending"] = None
+        shutil.rmtree(staging, ignore_errors=True)   # uncommitted leftovers: never visible to readers
+        staging.mkdir()
+        self._manifest = data if data is not None else mf.empty()
+        if data is None:
+            self._adopt()
+        else:
+            self._check_parts()
+        self._set_aside_strays()
+        self._next = max([n for t in TABLES for n in self._parts(t)] + self._names_on_disk(), default=0) + 1
         self._load_documents()
         self._load_rejects()
-        seqs = [s for t in TABLES for s in self._parts(t)]
-        self._next = max(seqs, default=0) + 1
         self._write_empty_tables()   # readable from the start, even if this run is killed
 
     def close(self) -> None:
         if self._open:
-            self._write_empty_tables()
+            try:
+                self._write_empty_tables()
+            except Exception:
+                pass   # the dataset stays at its last commit
         self._open = False
-        shutil.rmtree(self.root / ".staging", ignore_errors=True)
+        if not (self._manifest or {}).get("pending"):
+            shutil.rmtree(self.root / mf.STAGING, ignore_errors=True)
         if self._lock_fd is not None:
             os.close(self._lock_fd)   # closing releases the flock
             self._lock_fd = None
@@ -161,21 +207,27 @@ class DatasetWriter:
         return False
 
     def add(self, coded: CodedDocument) -> None:
-        """Buffer one coded document; a batch is committed every `batch_docs` documents."""
+        """Buffer one coded document; a batch is committed every `batch_docs` documents. A document
+        that cannot be stored raises DocumentError before anything of it is buffered."""
         self._check_open()
         doc = coded.document
         if doc.coder_version != self.coder_version:
-            raise ValueError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
-                             f"the writer was opened with {self.coder_version!r}: open it with the same version")
-        event_ids = [e.event_id for e in coded.events]
+            raise DocumentError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
+                                f"the writer was opened with {self.coder_version!r}: open it with the same version")
         if any(e.doc_id != doc.doc_id for e in coded.events):
-            raise ValueError(f"an event of document {doc.doc_id!r} carries another doc_id: events must "
-                             "belong to the document they are added with")
-        if len(set(event_ids)) != len(event_ids):
-            raise ValueError(f"document {doc.doc_id!r} has duplicate event_ids: make ids unique per event")
-        known = set(event_ids)
+            raise DocumentError(f"an event of document {doc.doc_id!r} carries another doc_id: events must "
+                                "belong to the document they are added with")
+        coded = merge_identical_events(coded)
+        known = {e.event_id for e in coded.events}
         if any(q.event_id not in known for q in coded.quantities):
-            raise ValueError(f"a quantity of document {doc.doc_id!r} refers to an event not in the document")
+            raise DocumentError(f"a quantity of document {doc.doc_id!r} refers to an event not in the document")
+        try:   # a value the table cannot hold fails here, for this document alone, not in the batch
+            to_arrow("documents", [coded.document])
+            to_arrow("events", coded.events)
+            to_arrow("event_quantities", coded.quantities)
+        except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
+            raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
+                                f"({type(e).__name__}: {e})") from None
         self._buffer.pop(doc.doc_id, None)   # re-added in this batch: the later version wins
         self._buffer[doc.doc_id] = coded
         if len(self._buffer) >= self.batch_docs:
@@ -208,20 +260,22 @@ class DatasetWriter:
         by_part: dict[int, set[str]] = defaultdict(set)
         for d in replaced:
             by_part[self._docs[d][2]].add(d)
+        change = self._change()
         # 1. old rows leave quantities and events
         for part, doc_ids in sorted(by_part.items()):
-            self._drop_rows(part, doc_ids, ("event_quantities", "events"))
+            self._drop_rows(change, part, doc_ids, ("event_quantities", "events"))
         # 2. the new batch's quantities and events
         quantities = [q for c in batch for q in c.quantities]
         events = [e for c in batch for e in c.events]
         if quantities:
-            self._write("event_quantities", seq, to_arrow("event_quantities", quantities))
+            self._put(change, "event_quantities", seq, to_arrow("event_quantities", quantities))
         if events:
-            self._write("events", seq, to_arrow("events", events))
-        # 3. old documents rows leave; 4. the commit marker
+            self._put(change, "events", seq, to_arrow("events", events))
+        # 3. old documents rows leave; 4. the new documents
         for part, doc_ids in sorted(by_part.items()):
-            self._drop_rows(part, doc_ids, ("documents",))
-        self._write("documents", seq, to_arrow("documents", [c.document for c in batch]))
+            self._drop_rows(change, part, doc_ids, ("documents",))
+        self._put(change, "documents", seq, to_arrow("documents", [c.document for c in batch]))
+        self._commit(change)
         for c in batch:
             self._docs[c.document.doc_id] = (c.document.sha256, c.document.coder_version, seq)
         self._counts["documents"] += len(batch)
@@ -230,23 +284,25 @@ class DatasetWriter:
         self._counts["replaced"] += len(replaced)
 
     def compact(self, max_docs_per_file: int = 100_000) -> int:
-        """Merge committed batches (same coder and lexicon version) into fewer, larger files.
-        Returns the number of parts removed. Safe to kill: see the module docstring."""
+        """Merge committed batches (same coder and lexicon version) into fewer, larger files, in one
+        commit. Returns the number of parts removed."""
         self.flush()
         groups: dict[tuple, list[int]] = defaultdict(list)
         for part in sorted(self._parts("documents")):
             meta = pq.read_schema(self._path("documents", part)).metadata or {}
             groups[(meta.get(b"coder_version"), meta.get(b"lexicon_version"))].append(part)
+        change = self._change()
         removed = 0
         for (coder_version, lexicon_version), parts in groups.items():
             chunk: list[int] = []
             size = 0
             for part in parts + [None]:
-                n = pq.ParquetFile(self._path("documents", part)).metadata.num_rows if part else 0
+                n = self._manifest["tables"]["documents"][part_name(part)]["rows"] if part else 0
                 if part is None or (chunk and size + n > max_docs_per_file):
                     if len(chunk) > 1:
-                        self._merge(chunk, {b"coder_version": coder_version, b"lexicon_version": lexicon_version,
-                                            b"schema_version": SCHEMA_VERSION.encode()})
+                        self._merge(change, chunk, {b"coder_version": coder_version,
+                                                    b"lexicon_version": lexicon_version,
+                                                    b"schema_version": SCHEMA_VERSION.encode()})
                         removed += len(chunk) - 1
                     chunk, size = [], 0
                 if part is not None:
@@ -255,9 +311,10 @@ class DatasetWriter:
         rejects = sorted(self._parts("rejects"))
         if len(rejects) > 1:
             merged = pa.concat_tables([pq.read_table(self._path("rejects", p)) for p in rejects])
-            self._write("rejects", self._take_seq(), merged.replace_schema_metadata(self._meta))
-            for p in rejects:   # a crash here leaves duplicates that the next open removes
-                self._remove("rejects", p)
+            self._put(change, "rejects", self._take_seq(), merged.replace_schema_metadata(self._meta))
+            for p in rejects:
+                change.drop("rejects", part_name(p))
+        self._commit(change)
         return removed
 
     # ------------------------------------------------------------ internals
@@ -272,51 +329,57 @@ class DatasetWriter:
         return seq
 
     def _path(self, table: str, part: int) -> Path:
-        return self.root / table / _part_name(part)
+        return self.root / table / part_name(part)
 
     def _parts(self, table: str) -> list[int]:
+        """Part numbers of a table's committed files."""
+        return [n for n in map(part_number, self._manifest["tables"].get(table, {})) if n is not None]
+
+    def _names_on_disk(self) -> list[int]:
         out = []
-        for entry in os.scandir(self.root / table):
-            m = _PART.match(entry.name)
-            if m and entry.is_file():
-                out.append(int(m.group(1)))
+        for table in TABLES:
+            for entry in os.scandir(self.root / table):
+                n = part_number(entry.name)
+                if n is not None:
+                    out.append(n)
         return out
 
-    def _write(self, table: str, part: int, data: pa.Table) -> None:
-        """Write a table file atomically: staging, fsync, rename into place, fsync the folder."""
+    def _change(self) -> Change:
+        return Change(self.root, self._manifest)
+
+    def _commit(self, change: Change) -> None:
+        for table in TABLES:   # the empty placeholder (part 0) goes once the table has a real part
+            names = change.data["tables"].get(table, {})
+            if part_name(0) in names and len(names) > 1:
+                change.drop(table, part_name(0))
+        try:
+            change.commit()
+        except BaseException:
+            self._open = False   # a commit failed half-way: write nothing more; the next open finishes it
+            raise
+        finally:
+            if change.committed:
+                self._manifest = change.data
+        if change.committed:
+            self._manifest["pending"] = None   # applied: the staged folder is gone
+
+    def _put(self, change: Change, table: str, part: int, data: pa.Table) -> None:
         if data.schema.metadata is None:
             data = data.replace_schema_metadata(self._meta)
-        tmp = self._staging / f"{table}-{_part_name(part)}"
-        with open(tmp, "wb") as f:
-            pq.write_table(data, f, compression="zstd")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self._path(table, part))
-        _fsync_dir(self.root / table)
-        if part != 0:
-            self._remove(table, 0)   # the empty placeholder (part 0, see _write_empty_tables) is not needed now
+        change.put(table, part_name(part), data)
 
-    def _remove(self, table: str, part: int) -> None:
-        try:
-            os.remove(self._path(table, part))
-        except FileNotFoundError:
-            return
-        _fsync_dir(self.root / table)
-
-    def _drop_rows(self, part: int, doc_ids: set[str], tables: tuple[str, ...]) -> None:
-        """Rewrite part files of `tables` without the rows of doc_ids (a file left empty is deleted).
+    def _drop_rows(self, change: Change, part: int, doc_ids: set[str], tables: tuple[str, ...]) -> None:
+        """Rewrite part files of `tables` without the rows of doc_ids (a file left empty is dropped).
         Quantities are found through the events of the same part, so they must go first."""
         ids = pa.array(sorted(doc_ids), pa.string())
         for table in tables:
-            path = self._path(table, part)
-            if not path.exists():
+            if part_name(part) not in self._manifest["tables"].get(table, {}):
                 continue
-            data = pq.read_table(path)   # keeps the file's own metadata: its rows keep their versions
+            data = pq.read_table(self._path(table, part))   # keeps the file's metadata: its rows keep their versions
             if table == "event_quantities":
-                events_path = self._path("events", part)
-                if not events_path.exists():
+                if part_name(part) not in self._manifest["tables"].get("events", {}):
                     continue
-                ev = pq.read_table(events_path, columns=["doc_id", "event_id"])
+                ev = pq.read_table(self._path("events", part), columns=["doc_id", "event_id"])
                 gone = ev.filter(pc.is_in(ev["doc_id"], value_set=ids))["event_id"].combine_chunks()
                 keep = pc.invert(pc.is_in(data["event_id"], value_set=gone))
             else:
@@ -325,20 +388,21 @@ class DatasetWriter:
             if kept.num_rows == data.num_rows:
                 continue
             if kept.num_rows == 0:
-                self._remove(table, part)
+                change.drop(table, part_name(part))
             else:
-                self._write(table, part, kept)
+                change.put(table, part_name(part), kept)
 
-    def _merge(self, parts: list[int], meta: dict) -> None:
+    def _merge(self, change: Change, parts: list[int], meta: dict) -> None:
         seq = self._take_seq()
-        for table in _DOC_TABLES:   # documents (the commit marker) last
-            pieces = [pq.read_table(self._path(table, p)) for p in parts if self._path(table, p).exists()]
+        for table in _DOC_TABLES:   # documents last
+            pieces = [pq.read_table(self._path(table, p)) for p in parts
+                      if part_name(p) in self._manifest["tables"].get(table, {})]
             if pieces:
                 merged = pa.concat_tables([t.replace_schema_metadata(None) for t in pieces])
-                self._write(table, seq, merged.replace_schema_metadata(meta))
-        for p in parts:
-            for table in _DOC_TABLES:
-                self._remove(table, p)
+                change.put(table, part_name(seq), merged.replace_schema_metadata(meta))
+        for table in _DOC_TABLES:
+            for p in parts:
+                change.drop(table, part_name(p))
         for doc_id, (sha, version, part) in self._docs.items():
             if part in parts:
                 self._docs[doc_id] = (sha, version, seq)
@@ -346,20 +410,64 @@ class DatasetWriter:
     def _write_empty_tables(self) -> None:
         """A table with no rows still has one (empty) file, part 0, so that the documented
         read_parquet('DIR/<table>/**/*.parquet') finds its columns instead of failing. Batches
-        are numbered from 1; the first real part of a table removes the placeholder."""
+        are numbered from 1; the first real part of a table drops the placeholder."""
+        change = self._change()
         for table in TABLES:
-            if not self._parts(table):
-                self._write(table, 0, schema(table).empty_table())
+            if not change.data["tables"].get(table):
+                self._put(change, table, 0, schema(table).empty_table())
+        self._commit(change)
 
-    def _remove_uncommitted(self) -> None:
-        committed = set(self._parts("documents"))
-        for table in ("events", "event_quantities"):
-            for part in self._parts(table):
-                if part not in committed:
-                    self._remove(table, part)
+    # ------------------------------------------------------------ checks and repairs on open
+
+    def _set_aside(self, path: Path, why: str) -> None:
+        target = mf.set_aside(self.root, path)
+        self.warnings.append(f"{path.relative_to(self.root)}: {why}; moved to {target.relative_to(self.root)}")
+
+    def _check_parts(self) -> None:
+        """Every committed part against its size and checksum; a damaged one is set aside with the
+        other parts of its number, whose documents are then coded again (a rejects part alone)."""
+        failed = mf.failed_parts(self.root, self._manifest, {t: schema(t) for t in TABLES})
+        if not failed:
+            return
+        change = self._change()
+        by_part: dict[int, list[str]] = defaultdict(list)
+        for table, name, problem in failed:
+            if table == "rejects" or part_number(name) is None:
+                change.drop(table, name)
+                self._quarantine_if_present(table, name, f"failed its check ({problem}); its rejects are "
+                                            "recorded again when their input is read again")
+            else:
+                by_part[part_number(name)].append(f"{table}/{name} ({problem})")
+        for part, problems in sorted(by_part.items()):
+            for table in _DOC_TABLES:
+                if part_name(part) in self._manifest["tables"].get(table, {}):
+                    change.drop(table, part_name(part))
+                    self._quarantine_if_present(table, part_name(part), "set aside")
+            self.warnings.append(f"part {part} failed its check: {'; '.join(problems)}; "
+                                 "its documents are coded again when their input is next coded")
+        self._commit(change)
+
+    def _quarantine_if_present(self, table: str, name: str, why: str) -> None:
+        path = self.root / table / name
+        if path.exists() or path.is_symlink():
+            self._set_aside(path, why)
+
+    def _set_aside_strays(self) -> None:
+        """Files in a table folder that the manifest does not list (a copy, another program's file,
+        a foreign Parquet file) are not part of the dataset."""
+        for path in mf.strays(self.root, self._manifest, TABLES):
+            self._set_aside(path, "not in the dataset's manifest")
+
+    def _adopt(self) -> None:
+        """A dataset without a manifest (written by an earlier coder, or whose manifest was lost):
+        its committed part files are listed anew; the rest is set aside as strays."""
+        self._manifest["tables"] = mf.legacy_parts(self.root, {t: schema(t) for t in TABLES})
+        if self._manifest["tables"]:
+            self.warnings.append("no manifest: the dataset's committed files were listed anew")
+        mf.save(self.root, self._manifest)
 
     def _load_documents(self) -> None:
-        """Index committed documents; a doc_id in two files (killed compaction) keeps the newer."""
+        """Index committed documents; a doc_id in two files (an interrupted earlier format) keeps the newer."""
         stale: dict[int, set[str]] = defaultdict(set)
         for part in sorted(self._parts("documents")):
             path = self._path("documents", part)
@@ -373,14 +481,17 @@ class DatasetWriter:
                 if old is not None:
                     stale[old[2]].add(doc_id)
                 self._docs[doc_id] = (sha, coder_version, part)
-        for part, doc_ids in sorted(stale.items()):
-            self._drop_rows(part, doc_ids, _DOC_TABLES)
+        if stale:
+            change = self._change()
+            for part, doc_ids in sorted(stale.items()):
+                self._drop_rows(change, part, doc_ids, _DOC_TABLES)
+            self._commit(change)
 
     def _load_rejects(self) -> None:
-        """Remember reject keys; a key in two files (killed compaction) is dropped from the older."""
+        """Remember reject keys; a key in two files is dropped from the older."""
+        change = self._change()
         for part in sorted(self._parts("rejects"), reverse=True):
-            path = self._path("rejects", part)
-            data = pq.read_table(path)
+            data = pq.read_table(self._path("rejects", part))
             keep = []
             for key in zip(*(data[c].to_pylist() for c in ("input_path", "record", "reason"))):
                 keep.append(key not in self._reject_keys)
@@ -388,12 +499,15 @@ class DatasetWriter:
             if not all(keep):
                 kept = data.filter(pa.array(keep))
                 if kept.num_rows:
-                    self._write("rejects", part, kept)
+                    change.put("rejects", part_name(part), kept)
                 else:
-                    self._remove("rejects", part)
+                    change.drop("rejects", part_name(part))
+        self._commit(change)
 
     def _flush_rejects(self) -> None:
         if not self._rejects:
             return
         rows, self._rejects = self._rejects, []
-        self._write("rejects", self._take_seq(), to_arrow("rejects", rows))
+        change = self._change()
+        self._put(change, "rejects", self._take_seq(), to_arrow("rejects", rows))
+        self._commit(change)

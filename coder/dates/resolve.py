@@ -19,6 +19,13 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)$")
 
 
 def resolve(rules: DateRules, rule: Rule, m: re.Match, published: dt.date | None):
+    try:
+        return _resolve(rules, rule, m, published)
+    except (OverflowError, ValueError):   # before year 1 or after 9999 ("yesterday" of 0001-01-01): no date
+        return None
+
+
+def _resolve(rules: DateRules, rule: Rule, m: re.Match, published: dt.date | None):
     slot = lambda name: rules.slot(m, rule, name)  # noqa: E731
     if rule.resolve == "calendar":
         return _calendar(rules, slot, published)

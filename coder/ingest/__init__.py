@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from coder.model import Document, Reject
+from coder.ingest.safeio import BOMS, NotRegularFile, bounded_lines, check_regular, open_binary, open_regular
 
 RAW_CHARS = 1000
 FIELDS = ("id", "text", "date", "language", "title", "source", "url")
@@ -47,16 +48,21 @@ def _kind(path: str) -> str | None:
     return None
 
 
-def _expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files named directly, and every non-hidden file under named folders, in sorted order; a file
-    reached twice (named and inside a named folder) is read once."""
+def _expand(paths: Iterable[str], skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, str | None]]:
+    """(path, None) for files named directly and every non-hidden file under named folders, in sorted
+    order, a file reached twice (named and inside a named folder) once; (folder, reason) for a folder
+    that cannot be listed."""
     seen: set[str] = set()
     for given in paths:
         if os.path.isdir(given):
-            found = []
-            for root, dirs, files in os.walk(given):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found, errors = [], []
+            for root, dirs, files in os.walk(given, onerror=errors.append):
+                dirs[:] = [d for d in dirs if not d.startswith(".")
+                           and os.path.realpath(os.path.join(root, d)) not in skip]
                 found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
+            for e in errors:
+                yield (e.filename or given), (f"folder cannot be read ({e.strerror or e}): its files were not "
+                                              "coded; check its permissions")
             candidates = sorted(found)
         else:
             candidates = [given]
@@ -64,7 +70,7 @@ def _expand(paths: Iterable[str]) -> Iterator[str]:
             key = os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
-                yield path
+                yield path, None
 
 
 def _raw(text: str) -> str:
@@ -74,8 +80,13 @@ def _raw(text: str) -> str:
 def _decode(data: bytes, where: str) -> tuple[str | None, str | None]:
     """(text, None) or (None, reason). UTF-8 with or without a BOM; anything else is refused with
     the offending byte, never guessed (a Latin-1 file decoded as UTF-8 garbles every accent)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, f"{where} is UTF-16 text: re-save it as UTF-8"
+    for bom, encoding in BOMS:
+        if data.startswith(bom) and encoding != "utf-8-sig":
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError as e:
+                name = encoding.upper()
+                return None, f"{where} starts with a {name} mark but is not valid {name} ({e.reason})"
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as e:
@@ -193,7 +204,7 @@ class _Reader:
 
     def read_txt(self, path: str) -> Iterator[Document | Reject]:
         limit = self.max_chars * 4 + 4   # UTF-8 needs at most 4 bytes a character (+ a BOM)
-        with open(path, "rb") as f:
+        with open_regular(path) as f:
             data = f.read(limit + 1)
         stem = Path(path).stem
         if len(data) > limit:
@@ -218,21 +229,8 @@ class _Reader:
         """(line number, bytes, too_long) for each line; a line over the limit is skipped to its end
         without being held in memory."""
         limit = self.max_chars * 6 + 65536   # JSON escapes can take 6 bytes a character
-        opener = gzip.open if path.lower().endswith(".gz") else open
-        with opener(path, "rb") as f:
-            number = 0
-            while True:
-                line = f.readline(limit)
-                if not line:
-                    return
-                number += 1
-                too_long = len(line) >= limit and not line.endswith(b"\n")
-                if too_long:
-                    while True:
-                        rest = f.readline(limit)
-                        if not rest or rest.endswith(b"\n"):
-                            break
-                yield number, line, too_long
+        with open_binary(path) as f:
+            yield from bounded_lines(f, limit)
 
     def read_jsonl(self, path: str) -> Iterator[Document | Reject]:
         for number, line, too_long in self._lines(path):
@@ -269,16 +267,23 @@ class _Reader:
 
     def read_csv(self, path: str) -> Iterator[Document | Reject]:
         # Undecodable bytes become lone surrogates and are rejected per row, so one bad row does not
-        # end the file. The field limit keeps an unterminated quote from swallowing the whole file.
+        # end the file. Lines are read with a bound (a long line is skipped, not held) and the field
+        # limit bounds a quoted field over many lines; strict quoting finds an unclosed quote.
+        limit = self.max_chars * 4 + 65536
         csv.field_size_limit(max(csv.field_size_limit(), self.max_chars * 4 + 1))
-        opener = gzip.open if path.lower().endswith(".gz") else open
-        with opener(path, "rb") as binary:
-            head = binary.peek(2)[:2] if hasattr(binary, "peek") else b""
-            if head in (b"\xff\xfe", b"\xfe\xff"):
-                yield self.reject(path, None, "file is UTF-16 text: re-save it as UTF-8")
-                return
-            stream = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
-            reader = csv.reader(stream)
+        state = {"line": 0, "long": []}
+
+        def lines(numbered):
+            for number, line, too_long in numbered:
+                state["line"] = number
+                if too_long:
+                    state["long"].append(number)
+                    yield "\n"   # stands for the skipped line: an empty row, or a break in a field
+                    continue
+                yield line.decode("utf-8", "surrogateescape")
+
+        with open_binary(path) as binary:
+            reader = csv.reader(lines(bounded_lines(binary, limit)), strict=True)
             try:
                 header = next(reader, None)
             except csv.Error as e:
@@ -297,15 +302,27 @@ class _Reader:
             index = {n: i for i, n in reversed(list(enumerate(names))) if n in FIELDS}
             row_number = 0
             while True:
+                first_line = state["line"] + 1
                 try:
                     row = next(reader)
                 except StopIteration:
                     return
                 except csv.Error as e:
                     row_number += 1
-                    yield self.reject(path, row_number, f"unreadable CSV row ({e}): check its quotes")
+                    if "unexpected end of data" in str(e):
+                        yield self.reject(path, row_number, f"unclosed quote in the row that starts on line "
+                                          f"{first_line}: it runs to the end of the file, so the rows after it "
+                                          "were not read; close the quote")
+                        return
+                    yield self.reject(path, row_number, f"unreadable CSV row on lines {first_line}-{state['line']} "
+                                      f"({e}): check its quotes")
                     continue
                 row_number += 1
+                if state["long"]:
+                    long_lines, state["long"] = state["long"], []
+                    yield self.reject(path, row_number, f"line {long_lines[0]} is longer than the limit of "
+                                      f"{self.max_chars} characters of text: split the document or raise the limit")
+                    continue
                 raw = ",".join(row)
                 if not any(cell.strip() for cell in row):
                     continue
@@ -319,7 +336,9 @@ class _Reader:
     def read_parquet(self, path: str) -> Iterator[Document | Reject]:
         import pyarrow.parquet as pq
         try:
-            pf = pq.ParquetFile(path)
+            pf = pq.ParquetFile(open_regular(path))
+        except NotRegularFile:
+            raise
         except Exception as e:  # pyarrow raises several types for a damaged file
             yield self.reject(path, None, f"unreadable Parquet file ({e}): check that it is complete")
             return
@@ -351,11 +370,15 @@ _READERS = {"txt": _Reader.read_txt, "jsonl": _Reader.read_jsonl, "csv": _Reader
 
 
 def iter_inputs(paths: list[str], default_date: dt.date | None = None, max_chars: int = 1_000_000,
-                language: str | None = None) -> Iterator[Document | Reject]:
-    """Documents and Rejects from files and folders (recursive, sorted), in a deterministic order."""
+                language: str | None = None, skip: Iterable[str] = ()) -> Iterator[Document | Reject]:
+    """Documents and Rejects from files and folders (recursive, sorted), in a deterministic order;
+    folders in `skip` (the output dataset, when it lies inside an input folder) are not read."""
     reader = _Reader(default_date, max_chars, language)
-    for path in _expand(paths):
-        if not os.path.exists(path):
+    for path, problem in _expand(paths, frozenset(os.path.realpath(p) for p in skip)):
+        if problem is not None:
+            yield reader.reject(path, None, problem)
+            continue
+        if not os.path.lexists(path):
             yield reader.reject(path, None, "no such file or folder: check the path")
             continue
         kind = _kind(path)
@@ -365,10 +388,17 @@ def iter_inputs(paths: list[str], default_date: dt.date | None = None, max_chars
             continue
         number = None
         try:
+            check_regular(path)
             for item in _READERS[kind](reader, path):
                 number = item.record
                 yield item
-        except (OSError, EOFError, gzip.BadGzipFile) as e:
+        except NotRegularFile as e:
+            yield reader.reject(path, None, f"not read: {e}")
+        except (OSError, EOFError, gzip.BadGzipFile, UnicodeError) as e:
             after = f" after record {number}" if number is not None else ""
             yield reader.reject(path, None, f"unreadable file{after} ({e.__class__.__name__}: {e}): check that "
                                 "it exists, is readable and (if compressed) is complete")
+        except Exception as e:   # a reader's bug must cost this file, not the run
+            after = f" after record {number}" if number is not None else ""
+            yield reader.reject(path, None, f"failed while reading the file{after} ({e.__class__.__name__}: {e}); "
+                                "the rest of the run went on; please report it")
