@@ -142,6 +142,7 @@ EXAMPLES = {
              "coder code news.jsonl.gz --out data/ --lang ar --batch 500"],
     "query": ["coder query \"select event_code, event_name, count(*) as n from events join cameo using (event_code) "
               "group by all order by n desc\" --data outputs/examples"],
+    "verify": ["coder verify --data outputs/examples", "coder verify --data outputs/examples --repair"],
     "explain": ["coder explain \"Turkish warplanes struck a village near Afrin on Friday.\" --date 2019-08-05"],
     "eval": ["coder eval tests/gold/own_news.gold.jsonl --misses 5"],
     "geocode": ["coder geocode \"مخيم الهول\"", "coder geocode Raqqa --country SYR --limit 3"],

@@ -183,8 +183,9 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
             continue
         days = offset_days(date_rules(lang), norm(text[max(0, marker - 30):marker]),
                            norm(text[marker:c.evidence_start]).split(None, 1)[-1] if text[marker:c.evidence_start].split() else "")
-        if days is not None:
-            chosen[i] = shifted(anchor, anchor_value, days, marker, marker, "")
+        earlier = shifted(anchor, anchor_value, days, marker, marker, "") if days is not None else None
+        if earlier is not None:
+            chosen[i] = earlier
             r.analysis.trace.append(f"{c.evidence!r}: {days} day(s) before the news event it is told after")
 
 

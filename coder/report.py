@@ -69,8 +69,8 @@ def build(data_dir: str) -> Report:
                        "rejected records": n_rejects,
                        "event dates": f"{first} to {last}" if first else "none",
                        "coder version": ", ".join(versions) or "none"}
-        view = _date_view(con)
-        rep.sections += [_weekly(con, go, view), _dyads(con, go), _roots(con, go), _fatalities(con, go, news, view),
+        view = _date_view(con, news)
+        rep.sections += [_weekly(con, go, view, news), _dyads(con, go), _roots(con, go), _fatalities(con, go, news, view),
                          _map(con, go), _no_event_docs(con, n_empty), _rejects(con, n_rejects)]
         return rep
     finally:
@@ -106,22 +106,25 @@ class DateView:
                    " off the view (zoom out, or double-click the chart, to see them).")
 
 
-def _date_view(con) -> DateView:
-    (lo, hi, first, last), = _rows(con, """select quantile_disc(event_date, 0.01), quantile_disc(event_date, 0.99),
-                                                  min(event_date), max(event_date) from events""")
+def _date_view(con, news: str) -> DateView:
+    """Over news events: history dated years back (is_background) would stretch the span."""
+    (lo, hi, first, last), = _rows(con, f"""select quantile_disc(event_date, 0.01), quantile_disc(event_date, 0.99),
+                                                  min(event_date), max(event_date) from events where {news}""")
     if first is None:
         return DateView()
     if (hi - lo).days < 28 or (last - first).days < 2 * (hi - lo).days:   # no stray dates worth hiding
         return DateView(period="week" if (last - first).days <= WEEKLY_UP_TO_DAYS else "month")
-    (outside,), = _rows(con, f"select count(*) from events where event_date < DATE '{lo}' or event_date > DATE '{hi}'")
+    (outside,), = _rows(con, f"select count(*) from events where {news} and "
+                             f"(event_date < DATE '{lo}' or event_date > DATE '{hi}')")
     return DateView(lo, hi, outside, "week" if (hi - lo).days <= WEEKLY_UP_TO_DAYS else "month")
 
 
-def _weekly(con, go, view: DateView) -> Section:
+def _weekly(con, go, view: DateView, news: str) -> Section:
     rows = _rows(con, f"""select date_trunc('{view.period}', event_date) as period, quad_class, count(*)
-                          from events where event_date is not null group by all order by period, quad_class""")
+                          from events where event_date is not null and {news}
+                          group by all order by period, quad_class""")
     s = Section(f"Events per {view.period} by quad class",
-                f"{view.period_note} Events without a date are not counted here.")
+                f"{view.period_note} Events without a date, and events reported as background, are not counted here.")
     if not rows:
         s.empty = "No dated events."
         return s

@@ -1,6 +1,6 @@
 """A small coded dataset for the tests of the report, the exports, the code tables and the README's
-commands: news-like documents written for these tests (Arabic and English), a document with no event
-and one unreadable record."""
+commands: news-like documents written for these tests (Arabic and English), a document with no event,
+one that recalls history and one unreadable record."""
 from __future__ import annotations
 
 import json
@@ -21,12 +21,15 @@ DOCUMENTS = [
              "Gunmen killed three soldiers at a checkpoint in Kirkuk."},
     {"id": "s-en-4", "date": "2021-03-20", "language": "en",
      "text": "The weather in the region stayed mild this week, and markets were busy."},
+    {"id": "s-en-5", "date": "2021-03-25", "language": "en",
+     "text": "Islamic State fighters killed dozens of soldiers at a base near Tikrit in June 2014."},
     {"id": "s-ar-1", "date": "2021-03-02", "language": "ar",
      "text": "قتل خمسة مدنيين في قصف على مدينة إدلب يوم الاثنين. وطالبت الأمم المتحدة بوقف إطلاق النار."},
     {"id": "s-ar-2", "date": "2021-03-23", "language": "ar",
      "text": "اعتقلت قوات الأمن العراقية عشرين شخصا في الموصل أمس."},
 ]
 NO_EVENT_DOC = "s-en-4"
+BACKGROUND_DOC = "s-en-5"   # history: an event dated years before publication (is_background)
 
 
 def make_dataset(folder: Path) -> Path:

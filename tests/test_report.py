@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from coder.cli import main
-from sample_dataset import NO_EVENT_DOC, make_dataset
+from sample_dataset import DOCUMENTS, NO_EVENT_DOC, make_dataset
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium package is not installed "
@@ -53,7 +53,8 @@ def test_report_is_self_contained(report):
                   "Fatalities per week", "Where events happened", "Documents with no event", "Rejected records"):
         assert f"<h2>{title}</h2>" in text
     assert f"<td>{NO_EVENT_DOC}</td>" in text.split("<h2>Documents with no event</h2>")[1]
-    assert "sample.jsonl</td><td>7</td>" in text.split("<h2>Rejected records</h2>")[1]   # the record without id
+    reject_line = len(DOCUMENTS) + 1   # the record without id, after the documents
+    assert f"sample.jsonl</td><td>{reject_line}</td>" in text.split("<h2>Rejected records</h2>")[1]
 
 
 @needs_chromium
@@ -100,23 +101,29 @@ def test_the_status_check_catches_a_broken_chart(report, tmp_path):
     assert st["status"] == "error" and "no points" in st["text"]
 
 
-def _events_with_dates(dates):
+def _events_with_dates(dates, history=()):
     con = duckdb.connect()
-    con.execute("create table events (event_date date)")
-    con.executemany("insert into events values (?)", [[d] for d in dates])
+    con.execute("create table events (event_date date, is_background bool)")
+    con.executemany("insert into events values (?, ?)", [[d, False] for d in dates] + [[d, True] for d in history])
     return con
+
+
+NEWS = "not is_background"
 
 
 def test_time_charts_show_the_bulk_of_dates_and_count_stray_ones():
     import datetime as dt
     from coder.report import _date_view
     spring = [dt.date(2021, 3, 1) + dt.timedelta(days=i % 60) for i in range(300)]
-    view = _date_view(_events_with_dates(spring + [dt.date(1970, 1, 1), dt.date(2031, 1, 1)]))
+    view = _date_view(_events_with_dates(spring + [dt.date(1970, 1, 1), dt.date(2031, 1, 1)]), NEWS)
     assert view.period == "week" and view.outside == 2
     assert dt.date(2021, 3, 1) <= view.start and view.end <= dt.date(2021, 4, 30)
-    assert _date_view(_events_with_dates(spring)).start is None                      # nothing to hide
+    assert _date_view(_events_with_dates(spring), NEWS).start is None                      # nothing to hide
     decade = [dt.date(2010 + i % 10, 1 + i % 12, 1) for i in range(300)]
-    assert _date_view(_events_with_dates(decade)).period == "month"
+    assert _date_view(_events_with_dates(decade), NEWS).period == "month"
+    # history the news recalls (background) neither stretches the span nor counts as stray
+    recalled = _date_view(_events_with_dates(spring, history=[dt.date(1990, 8, 2)] * 20), NEWS)
+    assert recalled.period == "week" and recalled.start is None and recalled.outside == 0
 
 
 @needs_chromium

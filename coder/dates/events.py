@@ -109,7 +109,10 @@ def offset_days(rules: DateRules, before: str, after: str) -> Optional[int]:
 
 
 def shifted(anchor: ResolvedDate | None, anchor_value: dt.date, days: int, start: int, end: int,
-            text: str) -> ResolvedDate:
-    """The date of an earlier event `days` before the news event it is told after."""
+            text: str) -> ResolvedDate | None:
+    """The date of an earlier event `days` before the news event it is told after; None before year 1."""
     precision = anchor.precision if anchor is not None else "day"
-    return ResolvedDate(anchor_value - dt.timedelta(days=days), precision, start, end, text)
+    try:
+        return ResolvedDate(anchor_value - dt.timedelta(days=days), precision, start, end, text)
+    except OverflowError:
+        return None
