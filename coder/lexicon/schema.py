@@ -49,6 +49,18 @@ class Period(_Strict):
     role: Optional[str] = None
 
 
+class SenseEntry(_Strict):
+    """A reading of an event word that is no event ("طائرات مسيرة" drones, not a march; "اعترض
+    صاروخا" intercepted, not objected; "fighting inflation"): where it matches it outranks the
+    event readings of the same words (a matched object, then the longer phrase, then the sense)."""
+    id: str = Field(pattern=_ID)
+    reading: str                      # what the words mean here, shown in the trace
+    verbs: list[Phrase] = []          # conjugated like verbs files
+    nouns: list[Phrase] = []          # matched as written
+    object: list[Phrase] = []         # optional: the reading holds only with one of these after it
+    note: Optional[str] = None
+
+
 class ActorEntry(_Strict):
     id: str = Field(pattern=_ID)
     names: list[Phrase] = []
@@ -72,6 +84,9 @@ class AgentEntry(_Strict):
 class DiscardEntry(_Strict):
     id: str = Field(pattern=_ID)
     names: list[Phrase]
+    # only events of these roots are discarded ("earthquake": no attack, but condolences and aid
+    # stand); empty: the sentence codes nothing
+    roots: list[str] = []
     note: Optional[str] = None
 
 
@@ -97,7 +112,7 @@ class ImplicitActorsFile(_Strict):
 
 class LexiconFile(_Strict):
     language: Literal["ar", "en"]
-    kind: Literal["verbs", "actors", "agents", "discards"]
+    kind: Literal["verbs", "actors", "agents", "discards", "senses"]
     description: Optional[str] = None
     entries: list[dict]
 
@@ -119,6 +134,10 @@ class Grammar(_Strict):
     infinitive_markers: list[Phrase] = []
     conditional_markers: list[Phrase] = []
     modal_markers: list[Phrase] = []
+    future_markers: list[Phrase] = []        # "will", "سوف": a stated future is an intent (coder/rules/mood.py)
+    forecast_markers: list[Phrase] = []      # "is expected to", "من المقرر أن": a forecast, not coded
+    habitual_markers: list[Phrase] = []      # "usually", "عادة": a habit, no particular event
+    future_time_markers: list[Phrase] = []   # "next week", "المقبل" after a trigger: not yet happened
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []
     determiners: list[Phrase] = []
@@ -248,7 +267,8 @@ SUPPORT_MODELS: dict[str, type[BaseModel]] = {
 
 
 ENTRY_MODELS: dict[str, type[BaseModel]] = {
-    "verbs": VerbEntry, "actors": ActorEntry, "agents": AgentEntry, "discards": DiscardEntry}
+    "verbs": VerbEntry, "actors": ActorEntry, "agents": AgentEntry, "discards": DiscardEntry,
+    "senses": SenseEntry}
 
 
 def export(folder: Path) -> list[Path]:

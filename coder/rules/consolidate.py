@@ -121,3 +121,17 @@ def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:
         return x.code.code if x is not None else None
     return None not in (code(a.source), code(b.source), code(a.target), code(b.target)) and \
         code(a.source) != code(b.source) and code(a.target) != code(b.target)
+
+
+def discard_roots(events: list[EventCandidate], discards: list, trace: list[str]) -> list[EventCandidate]:
+    """A discard with roots (discards.yaml) drops only events of those classes: after "the earthquake"
+    nothing was attacked, but condolences and aid to its victims are events."""
+    roots = {r: m for m in discards for r in m.entry.roots}
+    out = []
+    for e in events:
+        m = roots.get(e.code[:2])
+        if m is not None:
+            trace.append(f"{e.evidence!r}: {e.code} discarded by {m.text!r} ({m.rule_id})")
+            continue
+        out.append(e)
+    return out

@@ -18,11 +18,12 @@ from typing import Optional
 
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon, reader
-from coder.lexicon.load import Trigger
+from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
-from coder.rules.consolidate import imply_actors, is_reciprocal, merge_same_root
+from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.mood import apply_mood
 from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_relative_clauses,
                                  fold_object_nouns, not_real, speaker_as_source)
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
@@ -168,14 +169,18 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         hits.append(Hit(m, e, m.first, m.last, m.start, end, frozenset(tokens)))
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
-    hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), bool(h.entry.subject_agents),
-                             h.entry.pos != "verb", h.first))
+    # (a senses.yaml reading, no event, outranks the event readings of the same words)
+    hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT,
+                             bool(h.entry.subject_agents), h.entry.pos != "verb", h.first))
     kept, taken = [], set()
     for h in hits:
         if h.tokens & taken:
             continue
-        kept.append(h)
         taken |= h.tokens
+        if h.entry.code == NO_EVENT:
+            trace.append(f"{sent.text[h.start:h.end]!r}: read as {h.entry.rule_id}, no event")
+            continue
+        kept.append(h)
         trace.append(f"trigger {h.mention.text!r} -> {h.entry.code} ({h.entry.rule_id}, {h.entry.pos}/{h.entry.tag})"
                      + (f", object up to {sent.text[h.start:h.end]!r}" if h.entry.objects else ""))
     kept.sort(key=lambda h: h.first)
@@ -187,7 +192,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out = SentenceAnalysis()
     toks, text, trace = sent.tokens, sent.text, out.trace
     out.mentions = mentions
-    discards = [m for m in mentions if m.kind == "discard"]
+    discards = [m for m in mentions if m.kind == "discard" and not m.entry.roots]
     if discards:
         trace.append(f"discarded: {discards[0].text!r} ({discards[0].rule_id}) marks a sentence that is not an event")
         return out
@@ -289,6 +294,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
         coded.append((h, src, tgt))
 
+    coded = apply_mood(coded, toks, roles, lang_profile, trace)
     if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND:
         coded = drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), named, trace)
         coded = drop_background(coded, toks, roles.get("background_marker", set()), trace)
@@ -305,6 +311,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out.events = _expand(coded, text, nominal, trace)
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
+    out.events = discard_roots(out.events, [m for m in mentions if m.kind == "discard"], trace)
     return out
 
 
