@@ -137,7 +137,8 @@ class Grammar(_Strict):
     future_markers: list[Phrase] = []        # "will", "سوف": a stated future is an intent (coder/rules/mood.py)
     forecast_markers: list[Phrase] = []      # "is expected to", "من المقرر أن": a forecast, not coded
     habitual_markers: list[Phrase] = []      # "usually", "عادة": a habit, no particular event
-    future_time_markers: list[Phrase] = []   # "next week", "المقبل" after a trigger: not yet happened
+    future_time_markers: list[Phrase] = []
+    frame_markers: list[Phrase] = []         # "despite", "خلال": an event noun after them is reported elsewhere   # "next week", "المقبل" after a trigger: not yet happened
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []
     determiners: list[Phrase] = []

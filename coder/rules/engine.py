@@ -24,7 +24,7 @@ from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.mood import apply_mood
-from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_relative_clauses,
+from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_framed_nouns, drop_relative_clauses,
                                  fold_object_nouns, not_real, speaker_as_source)
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
@@ -174,12 +174,16 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                              bool(h.entry.subject_agents), h.entry.pos != "verb", h.first))
     kept, taken = [], set()
     for h in hits:
+        if h.entry.code == NO_EVENT:
+            # a no-event reading claims its words even next to a longer reading that took some of
+            # them ("delivered ... battle tanks": the object took "tanks", "battle" is no fight)
+            if not h.tokens <= taken:
+                trace.append(f"{sent.text[h.start:h.end]!r}: read as {h.entry.rule_id}, no event")
+                taken |= h.tokens
+            continue
         if h.tokens & taken:
             continue
         taken |= h.tokens
-        if h.entry.code == NO_EVENT:
-            trace.append(f"{sent.text[h.start:h.end]!r}: read as {h.entry.rule_id}, no event")
-            continue
         kept.append(h)
         trace.append(f"trigger {h.mention.text!r} -> {h.entry.code} ({h.entry.rule_id}, {h.entry.pos}/{h.entry.tag})"
                      + (f", object up to {sent.text[h.start:h.end]!r}" if h.entry.objects else ""))
@@ -295,6 +299,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         coded.append((h, src, tgt))
 
     coded = apply_mood(coded, toks, roles, lang_profile, trace)
+    coded = drop_framed_nouns(coded, toks, roles.get("frame_marker", set()), nominal, trace)
     if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND:
         coded = drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), named, trace)
         coded = drop_background(coded, toks, roles.get("background_marker", set()), trace)

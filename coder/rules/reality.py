@@ -139,3 +139,31 @@ def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int],
     if any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
         return "after a modal (could, may, يمكن), a possibility"
     return None
+
+
+FRAME_WINDOW = 3   # tokens between a frame word and the event noun it frames ("despite Zelenskiy's challenge")
+
+
+def drop_framed_nouns(coded: list, toks, frames: set[int], nominal: set[int], trace: list[str]) -> list:
+    """"رداً على الهجوم الكيميائي", "خلال زيارته", "despite Zelenskiy's challenge", "the final stage
+    of talks": an event noun in a frame phrase (grammar.yaml frame_markers) names the occasion, the
+    reason or the setting of the news, an event reported elsewhere, when the sentence predicates an
+    event of its own with a verb. Violence framing violence ("قتل خمسة جراء القصف") is left to the
+    merge of one event told with several words."""
+    verbal = [h for h, _, _ in coded if h.first not in nominal and not h.entry.speech]
+    if not verbal:
+        return coded
+    out = []
+    for h, src, tgt in coded:
+        if h.first in nominal and not h.entry.speech:
+            marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - FRAME_WINDOW), -1) if i in frames), None)
+            if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)) and \
+                    not any(_violent(v.entry.code) and _violent(h.entry.code) for v in verbal):
+                trace.append(f"{h.mention.text!r}: framed by {toks[marker].text!r}, an event reported elsewhere; not coded")
+                continue
+        out.append((h, src, tgt))
+    return out
+
+
+def _violent(code: str) -> bool:
+    return code[:2] in ("18", "19", "20")
