@@ -128,8 +128,8 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
 
 def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
-    not counting actor words on the way (the subject of a verb-first clause sits there) nor a
-    number ("pledged 500 million euros in military aid")."""
+    not counting actor words on the way (the subject of a verb-first clause sits there), a
+    number ("pledged 500 million euros in military aid") nor punctuation."""
     counted, j = 0, start
     by_first = entry.objects_by_first
     while j < len(toks) and counted < OBJECT_WINDOW:
@@ -137,7 +137,8 @@ def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: 
             for obj in by_first.get(f, ()):
                 if phrase_at(toks, j, obj):
                     return j, j + len(obj) - 1
-        if j not in actor_tokens and not _is_number(toks[j], lang):
+        # actor words, counts and punctuation are not counted: "سيطر مسلحو «داعش»، أمس، على مدينة"
+        if j not in actor_tokens and not _is_number(toks[j], lang) and toks[j].norm not in PUNCT_BARRIER:
             counted += 1
         j += 1
     return None
