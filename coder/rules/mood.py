@@ -90,6 +90,10 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
                 # "is expected to meet": the word that reports is itself the forecast
                 trace.append(f"{h.mention.text!r}: part of a forecast, not a statement; not coded")
                 continue
+            if _near(h.first, roles.get("attribution_marker", set()), -2, -1, toks) is not None:
+                # "بحسب ما أعلنه مجلس الوزراء": where the news comes from, not a statement of its own
+                trace.append(f"{h.mention.text!r}: an attribution, not a statement; not coded")
+                continue
             out.append((h, src, tgt))
             continue
         mood = mood_of(h, toks, roles, prof)
