@@ -9,9 +9,12 @@ from coder.model import Actor, ActorCode
 from coder.rules.types import EventCandidate
 
 
-def is_reciprocal(code: str) -> bool:
+def is_reciprocal(code: str, launched: bool = False) -> bool:
     """"Brazil and the United States agreed", "X and Y clashed": with no other target, the members of
-    the subject act on each other (implicit_actors.yaml rules with `reciprocal: true`)."""
+    the subject act on each other (implicit_actors.yaml rules with `reciprocal: true`). Violence
+    launched with a light verb and its object ("شنت X وY هجوما") is one-sided: both attacked."""
+    if launched and code[:2] in _FAMILY:
+        return False
     return any(rule.reciprocal and (code[:2] in rule.roots or code in rule.codes) for rule in implicit_actors())
 
 
