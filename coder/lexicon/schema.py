@@ -139,7 +139,8 @@ class Grammar(_Strict):
     habitual_markers: list[Phrase] = []      # "usually", "عادة": a habit, no particular event
     future_time_markers: list[Phrase] = []
     frame_markers: list[Phrase] = []
-    attribution_markers: list[Phrase] = []   # "بحسب ما أعلنه": the reporting verb after them is no event         # "despite", "خلال": an event noun after them is reported elsewhere   # "next week", "المقبل" after a trigger: not yet happened
+    attribution_markers: list[Phrase] = []
+    generic_markers: list[Phrase] = []       # "حينما تقتل", "whenever they attack": present tense, a general statement   # "بحسب ما أعلنه": the reporting verb after them is no event         # "despite", "خلال": an event noun after them is reported elsewhere   # "next week", "المقبل" after a trigger: not yet happened
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []
     determiners: list[Phrase] = []

@@ -67,7 +67,10 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
         return "forecast"
     if _near(h.first, roles.get("habitual_marker", set()), -HABIT_WINDOW, HABIT_WINDOW, toks) is not None:
         return "habitual"
-    if h.entry.pos == "verb" and prof.is_future_form(toks[h.first], h.mention.first_form):
+    if h.entry.tag in ("present", "s", "base") and \
+            _near(h.first, roles.get("generic_marker", set()), -3, -1, toks) is not None:
+        return "habitual"   # "حينما تقتل القاعدة أبرياء": whenever it happens, not a time it happened
+    if prof.is_future_form(toks[h.first], h.mention.first_form):
         return "future"
     if _near(h.first, roles.get("future_marker", set()), -FUTURE_WINDOW, -1, toks) is not None:
         return "future"
@@ -106,7 +109,8 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
         if mood == "habitual":
             trace.append(f"{h.mention.text!r}: a habit or general statement, no particular event; not coded")
             continue
-        code = intent_code(h.entry.code)
+        # what will befall someone ("ستتعرض لهجوم") is a prediction, no one's intent
+        code = None if h.entry.subject_is_target else intent_code(h.entry.code)
         stated = [s for sh, s in speakers if sh.first != h.first]
         if code is None or not stated:
             trace.append(f"{h.mention.text!r}: future" + (" with no party stating it" if not stated

@@ -145,7 +145,7 @@ FRAME_WINDOW = 3   # tokens between a frame word and the event noun it frames ("
 
 
 def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nominal: set[int], prof,
-                      trace: list[str]) -> list:
+                      trace: list[str], sense_read: bool = False) -> list:
     """"رداً على الهجوم الكيميائي", "خلال زيارته", "despite Zelenskiy's challenge", "the final stage
     of talks": an event noun in a frame phrase (grammar.yaml frame_markers) names the occasion, the
     reason or the setting of the news, an event reported elsewhere, when the sentence predicates an
@@ -154,15 +154,19 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     ("للتشاور", "لبحث") says what the verb's event was for."""
     # a verb tells the sentence's own event, even one that did not happen ("did not travel despite ...")
     verbal = [h for h in hits if h.first not in nominal and not h.entry.speech]
-    if not verbal:
-        return coded
     out = []
     for h, src, tgt in coded:
+        if h.first in nominal and (verbal or sense_read) and prof.read_as_purpose(toks[h.first], h.mention.first_form):
+            # "للمطالبة", "لاستهداف", "للتفجير": what the verb's event (or a no-event reading: "عثرت على
+            # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
+            trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
+            continue
+        if not verbal:
+            out.append((h, src, tgt))
+            continue
         # a bare base form after a frame reads as a noun too ("despite Zelenskiy's challenge")
         if (h.first in nominal or h.entry.tag == "base") and not h.entry.speech:
             marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - FRAME_WINDOW), -1) if i in frames), None)
-            if marker is None and prof.read_as_purpose(toks[h.first], h.mention.first_form):
-                marker = h.first - 1 if h.first > 0 else None
             if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)) and \
                     not any(_violent(v.entry.code) and _violent(h.entry.code) for v in verbal):
                 trace.append(f"{h.mention.text!r}: framed by {toks[marker].text!r}, an event reported elsewhere; not coded")
