@@ -62,6 +62,7 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     """News sentences report one event of a kind with several words ("a car bomb exploded, killing
     ten"): per root class (the violent classes count as one) keep the trigger whose events carry
     most actors; another trigger of the class survives only with a dyad of its own."""
+    events = _fold_protest_demands(events, trace)
     by_trigger: dict[int, list[EventCandidate]] = {}
     for e in events:
         by_trigger.setdefault(e.trigger_first, []).append(e)
@@ -136,5 +137,32 @@ def discard_roots(events: list[EventCandidate], discards: list, trace: list[str]
         if m is not None:
             trace.append(f"{e.evidence!r}: {e.code} discarded by {m.text!r} ({m.rule_id})")
             continue
+        out.append(e)
+    return out
+
+
+# what a demonstration demands names its kind: 1041 leadership change -> 1411, 1042 policy -> 1412 ...
+_PROTEST_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
+
+
+def _fold_protest_demands(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
+    """"Thousands filled the square, demanding the resignation of the prime minister", "احتشد الآلاف
+    مطالبين برحيل الرئيس": the demand after a demonstration is what it was for, one event; a
+    demand for a change of leader, policy, rights or institutions makes it a 141x."""
+    protests = [e for e in events if e.code[:2] == "14"]
+    if not protests:
+        return events
+    out = []
+    for e in events:
+        if e.code[:2] == "10":
+            before = [p for p in protests if p.trigger_first < e.trigger_first]
+            if before:
+                for p in (x for x in protests if x.trigger_first == before[-1].trigger_first):
+                    if e.code in _PROTEST_FOR and p.code in ("14", "140", "141"):
+                        p.code, p.rule_id = _PROTEST_FOR[e.code], f"{p.rule_id}+{e.rule_id}"
+                    if p.target is None:
+                        p.target = e.target
+                trace.append(f"{e.evidence!r}: what the demonstration {before[-1].evidence!r} demanded, part of it")
+                continue
         out.append(e)
     return out
