@@ -126,14 +126,16 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
     return h.entry.tag == "base" and before in roles.get("determiner", ())
 
 
-def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str) -> Optional[tuple[int, int]]:
+def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str,
+                multiword_actor_tokens: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
     not counting actor words on the way (the subject of a verb-first clause sits there), a
     number ("pledged 500 million euros in military aid") nor punctuation."""
     counted, j = 0, start
     by_first = entry.objects_by_first
     while j < len(toks) and counted < OBJECT_WINDOW:
-        for f in toks[j].forms:
+        # a word inside a multi-word actor name is no object ("وحدات حماية الشعب": not "protection")
+        for f in (toks[j].forms if j not in multiword_actor_tokens else ()):
             for obj in by_first.get(f, ()):
                 if phrase_at(toks, j, obj):
                     return j, j + len(obj) - 1
@@ -154,7 +156,7 @@ def _is_number(tok, lang: str, with_article: bool = False) -> bool:
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
-                     trace: list[str]) -> list[Hit]:
+                     trace: list[str], name_tails: frozenset[int] = frozenset()) -> list[Hit]:
     toks = sent.tokens
     hits = []
     for m in mentions:
@@ -162,7 +164,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
-            found = _object_end(toks, m.last + 1, e, actor_tokens, lang)
+            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails)
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
@@ -215,7 +217,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     trig_ms = [m for m in mentions if m.kind == "trigger"
                and not any(f <= m.first and m.last <= l and (l - f) > (m.last - m.first) for f, l in longer_actor)]
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
-    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace)
+    # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's object;
+    # a two-word name keeps its head ("allowed UN inspectors": inspectors)
+    name_tails = frozenset(t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2
+                           for t in range(m.first + 1, m.last + 1))
+    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, name_tails)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
