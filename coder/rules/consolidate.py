@@ -121,8 +121,16 @@ def _more_specific(a, b) -> bool:
 
 
 def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:
+    """Do two triggers of one class report two events? Only with four actors, sources and targets
+    different; a mirror pair ("استقبل الأسد ... الوزير الإماراتي، في أول زيارة": the host and the
+    guest's visit) is one event told from both sides."""
     def code(x):
         return x.code.code if x is not None else None
+    def who(x):   # the same party: its group, else its country
+        return (x.code.group or x.code.country) if x is not None else None
+    if who(a.source) is not None and who(a.source) == who(b.target) and \
+            who(a.target) in (who(b.source), None) and who(b.source) is not None:
+        return False
     return None not in (code(a.source), code(b.source), code(a.target), code(b.target)) and \
         code(a.source) != code(b.source) and code(a.target) != code(b.target)
 

@@ -141,11 +141,12 @@ def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int],
     return None
 
 
-FRAME_WINDOW = 3   # tokens between a frame word and the event noun it frames ("despite Zelenskiy's challenge")
+FRAME_WINDOW = 3
+_REQUESTING = ("02", "10", "13")   # appeals, demands, threats: a noun after their request word is asked for   # tokens between a frame word and the event noun it frames ("despite Zelenskiy's challenge")
 
 
 def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nominal: set[int], prof,
-                      trace: list[str], sense_read: bool = False) -> list:
+                      trace: list[str], sense_read: bool = False, requests: frozenset[int] | set[int] = frozenset()) -> list:
     """"رداً على الهجوم الكيميائي", "خلال زيارته", "despite Zelenskiy's challenge", "the final stage
     of talks": an event noun in a frame phrase (grammar.yaml frame_markers) names the occasion, the
     reason or the setting of the news, an event reported elsewhere, when the sentence predicates an
@@ -167,6 +168,10 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
         # a bare base form after a frame reads as a noun too ("despite Zelenskiy's challenge")
         if (h.first in nominal or h.entry.tag == "base") and not h.entry.speech:
             marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - FRAME_WINDOW), -1) if i in frames), None)
+            if marker is None and (h.first - 1) in requests and \
+                    any(v.first < h.first and v.entry.code[:2] in _REQUESTING for v in verbal):
+                # "دعت ... الطرفين إلى وقف فوري لإطلاق النار": what an appeal or demand asks for
+                marker = h.first - 1
             if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)) and \
                     not any(_violent(v.entry.code) and _violent(h.entry.code) for v in verbal):
                 trace.append(f"{h.mention.text!r}: framed by {toks[marker].text!r}, an event reported elsewhere; not coded")
