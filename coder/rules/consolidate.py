@@ -131,8 +131,10 @@ def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:
     if who(a.source) is not None and who(a.source) == who(b.target) and \
             who(a.target) in (who(b.source), None) and who(b.source) is not None:
         return False
+    # two named doers are two events, even against one target ("Bolivia cut ties with Israel, while
+    # Chile and Colombia recalled their ambassadors"); one doer told twice is one
     return None not in (code(a.source), code(b.source), code(a.target), code(b.target)) and \
-        code(a.source) != code(b.source) and code(a.target) != code(b.target)
+        code(a.source) != code(b.source)
 
 
 def discard_roots(events: list[EventCandidate], discards: list, trace: list[str]) -> list[EventCandidate]:
