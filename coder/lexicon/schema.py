@@ -101,6 +101,7 @@ class ImplicitActor(_Strict):
     source_agents: list[str] = []        # with recode: the rule holds when the source is one of these agents
     recode: Optional[str] = Field(default=None, pattern=r"^\d{2,4}$")
     reciprocal: bool = False             # a compound subject with no target: each member acts on the others
+    mirror: bool = False                 # with source and target: the target does it to the source too
     note: Optional[str] = None
 
 

@@ -20,9 +20,16 @@ def is_reciprocal(code: str, launched: bool = False) -> bool:
 
 def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
     """Apply implicit_actors.yaml: recodes by who acted, and the actors an event class implies."""
+    mirrored = []
     for e in events:
         for rule in implicit_actors():
             if rule.reciprocal:
+                continue
+            if rule.mirror:
+                if e.code in rule.codes and e.source is not None and e.target is not None and \
+                        e.source.code.code != e.target.code.code:
+                    mirrored.append(replace(e, source=e.target, target=e.source))
+                    trace.append(f"{e.evidence!r}: {e.code} goes both ways ({rule.id})")
                 continue
             if rule.recode:
                 if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
@@ -46,6 +53,9 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
                         not actor.code.role and not actor.code.group:
                     setattr(e, side, replace(actor, code=ActorCode(actor.code.country, None, role)))
                     trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
+    events.extend(m for m in mirrored if not any(
+        (x.code, x.source and x.source.code.code, x.target and x.target.code.code) ==
+        (m.code, m.source.code.code, m.target.code.code) for x in events))
 
 
 # Root classes that describe one act of violence from different sides (assault, fight, mass
