@@ -28,7 +28,7 @@ from coder.rules.reality import (condition_subject, drop_alleged, drop_backgroun
                                  fold_object_nouns, not_real, speaker_as_source)
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
-OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
+OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
 AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
 MAX_MEMBERS = 4         # events per slot from one coordinated group
 
@@ -174,7 +174,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
     # (a senses.yaml reading, no event, outranks the event readings of the same words)
     hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT,
-                             bool(h.entry.subject_agents), h.entry.pos != "verb", h.first))
+                             bool(h.entry.subject_agents), h.entry.pos != "verb", -len(h.entry.code), h.first))
     kept, taken = [], set()
     for h in hits:
         if h.entry.code == NO_EVENT:
