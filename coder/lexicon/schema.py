@@ -140,6 +140,7 @@ class Grammar(_Strict):
     habitual_markers: list[Phrase] = []      # "usually", "عادة": a habit, no particular event
     future_time_markers: list[Phrase] = []
     frame_markers: list[Phrase] = []
+    response_markers: list[Phrase] = []      # "رداً على", "in retaliation for": a frame naming an earlier event
     request_markers: list[Phrase] = []       # "إلى" after an appeal: the event noun after it is asked for
     attribution_markers: list[Phrase] = []
     generic_markers: list[Phrase] = []       # "حينما تقتل", "whenever they attack": present tense, a general statement   # "بحسب ما أعلنه": the reporting verb after them is no event         # "despite", "خلال": an event noun after them is reported elsewhere   # "next week", "المقبل" after a trigger: not yet happened

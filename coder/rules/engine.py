@@ -308,7 +308,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = apply_mood(coded, toks, roles, lang_profile, trace)
     coded = drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, lang_profile, trace,
                               sense_read=any(m.entry.code == NO_EVENT for m in trig_ms),
-                              requests=roles.get("request_marker", set()))
+                              requests=roles.get("request_marker", set()),
+                              responses=roles.get("response_marker", set()))
     if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND:
         coded = drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), named, trace)
         coded = drop_background(coded, toks, roles.get("background_marker", set()), trace)

@@ -146,7 +146,8 @@ _REQUESTING = ("02", "10", "13")   # appeals, demands, threats: a noun after the
 
 
 def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nominal: set[int], prof,
-                      trace: list[str], sense_read: bool = False, requests: frozenset[int] | set[int] = frozenset()) -> list:
+                      trace: list[str], sense_read: bool = False, requests: frozenset[int] | set[int] = frozenset(),
+                      responses: frozenset[int] | set[int] = frozenset()) -> list:
     """"رداً على الهجوم الكيميائي", "خلال زيارته", "despite Zelenskiy's challenge", "the final stage
     of talks": an event noun in a frame phrase (grammar.yaml frame_markers) names the occasion, the
     reason or the setting of the news, an event reported elsewhere, when the sentence predicates an
@@ -172,8 +173,9 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
                     any(v.first < h.first and v.entry.code[:2] in _REQUESTING for v in verbal):
                 # "دعت ... الطرفين إلى وقف فوري لإطلاق النار": what an appeal or demand asks for
                 marker = h.first - 1
+            answered = marker is not None and marker in responses   # "رداً على الهجوم": the earlier attack
             if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)) and \
-                    not any(_violent(v.entry.code) and _violent(h.entry.code) for v in verbal):
+                    (answered or not any(_violent(v.entry.code) and _violent(h.entry.code) for v in verbal)):
                 trace.append(f"{h.mention.text!r}: framed by {toks[marker].text!r}, an event reported elsewhere; not coded")
                 continue
         out.append((h, src, tgt))
