@@ -335,7 +335,8 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
     class with a compound subject and no target, one each way between the members."""
     events, seen = [], set()
     for h, src, tgt in coded:
-        if src is None and tgt is not None and len(tgt.members) > 1 and is_reciprocal(h.entry.code):
+        if src is None and tgt is not None and len(tgt.members) > 1 and is_reciprocal(h.entry.code) and \
+                (h.first in nominal or bool(h.entry.objects)):   # a verb's victims do not fight each other
             # "اشتباكات بين الجيش وقوات الدعم السريع", "clashes between X and Y": the parties of a
             # mutual event named after it act on each other
             src, tgt = tgt, None
