@@ -23,9 +23,8 @@ from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
-from coder.rules.mood import apply_mood
-from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_framed_nouns, drop_relative_clauses,
-                                 fold_object_nouns, not_real, speaker_as_source)
+from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_relative_clauses,
+                                 fold_object_nouns, not_real, settle_mood_and_frames, speaker_as_source)
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
@@ -305,11 +304,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
         coded.append((h, src, tgt))
 
-    coded = apply_mood(coded, toks, roles, lang_profile, trace)
-    coded = drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, lang_profile, trace,
-                              sense_read=any(m.entry.code == NO_EVENT for m in trig_ms),
-                              requests=roles.get("request_marker", set()),
-                              responses=roles.get("response_marker", set()))
+    coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
+                                   sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
     if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND:
         coded = drop_relative_clauses(coded, toks, roles.get("relative_marker", set()), named, trace)
         coded = drop_background(coded, toks, roles.get("background_marker", set()), trace)

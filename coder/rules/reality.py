@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from coder.rules.actors import ActorGroup
+from coder.rules.mood import apply_mood
 from coder.rules.types import PUNCT_BARRIER, Hit, names
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
@@ -184,3 +185,12 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
 
 def _violent(code: str) -> bool:
     return code[:2] in ("18", "19", "20")
+
+
+def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, set[int]], nominal: set[int], prof,
+                           trace: list[str], sense_read: bool = False) -> list:
+    """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
+    coded = apply_mood(coded, toks, roles, prof, trace)
+    return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
+                             sense_read=sense_read, requests=roles.get("request_marker", set()),
+                             responses=roles.get("response_marker", set()))
