@@ -19,6 +19,7 @@ from coder.rules.types import PUNCT_BARRIER, Hit, names
 FUTURE_WINDOW = 4      # tokens before a trigger in which "will", "سوف", "من المقرر أن" rule it
 HABIT_WINDOW = 5       # tokens either side of a trigger in which "usually", "عادة" rule it
 TIME_WINDOW = 8        # tokens after a trigger in which "next week", "المقبل" date it in the future
+WISH_WINDOW = 8        # "want X ... to <verb>": how far the wish may stand before the infinitive
 
 # A stated future by the event's class: the intent (03x) for cooperation, the threat (13x) for
 # coercion and force. Longest prefix first; a class with no entry is not coded when future.
@@ -62,11 +63,14 @@ def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:
 
 
 def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
-    """"forecast", "habitual", "future" or None (reported as done)."""
+    """"forecast", "habitual", "wish", "future" or None (reported as done)."""
     if _near(h.first, roles.get("forecast_marker", set()), -FUTURE_WINDOW - 2, -1, toks) is not None:
         return "forecast"
     if _near(h.first, roles.get("habitual_marker", set()), -HABIT_WINDOW, HABIT_WINDOW, toks) is not None:
         return "habitual"
+    if (h.first - 1) in roles.get("infinitive_marker", set()) and \
+            _near(h.first, roles.get("modal_marker", set()), -WISH_WINDOW, -2, toks) is not None:
+        return "wish"       # "IS leaders want supporters in Europe to carry out attacks"
     if h.entry.tag in ("present", "s", "base") and \
             _near(h.first, roles.get("generic_marker", set()), -3, -1, toks) is not None:
         return "habitual"   # "حينما تقتل القاعدة أبرياء": whenever it happens, not a time it happened
@@ -108,6 +112,9 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
             continue
         if mood == "habitual":
             trace.append(f"{h.mention.text!r}: a habit or general statement, no particular event; not coded")
+            continue
+        if mood == "wish":
+            trace.append(f"{h.mention.text!r}: what someone wishes others to do, not done; not coded")
             continue
         # what will befall someone ("ستتعرض لهجوم") is a prediction, no one's intent
         code = None if h.entry.subject_is_target else intent_code(h.entry.code)
