@@ -25,7 +25,9 @@ _WORD = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_][\w\u064b-\u065f\u0670\u0640]*|
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
-_FUTURE_OK = set("يتنا")   # س + imperfect prefix: سيقتل -> يقتل
+_FUTURE_OK = set("يتنا")
+# وزارة, وزارتها, وزارات (ministry) are not و + زارت (and she visited)
+_MINISTRY = ("وزاره", "وزارت", "وزارا")   # س + imperfect prefix: سيقتل -> يقتل
 
 
 def normalise(s: str) -> str:
@@ -49,7 +51,7 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
         return (norm,)
     forms = [norm]
     stems = [norm]
-    if norm[0] in _CONJ and len(norm) >= 4:
+    if norm[0] in _CONJ and len(norm) >= 4 and not norm.startswith(_MINISTRY):
         stems.append(norm[1:])
     for w in list(stems):
         if w.startswith("لل") and len(w) >= 4:
@@ -191,3 +193,8 @@ def adjective_forms(adj: str) -> list[str]:
     # every word of a multi-word nisba agrees: كوري جنوبي -> كوريين جنوبيين; ا is the accusative
     # ending of the indefinite (مصورا فرنسيا)
     return [" ".join(w + suf for w in words) for suf in ("", "ه", "ون", "ين", "ات", "ان", "تان", "تين", "ا")]
+
+
+def is_future_form(token, form: int) -> bool:
+    """سيستقبل, وسيقدم: the verb was read through the future prefix سـ (a plan, not a deed)."""
+    return _read_through(token, form, "س", after_conjunction=True)

@@ -149,3 +149,8 @@ def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> list[tuple[str, s
 def adjective_forms(adj: str) -> list[str]:
     """A demonym and its plural noun: Iraqi -> Iraqi, Iraqis."""
     return [adj, adj + "s"] if not adj.endswith("s") else [adj]
+
+
+def is_future_form(token, form: int) -> bool:
+    """English marks the future with separate words ("will", grammar.yaml future_markers)."""
+    return False

@@ -22,7 +22,8 @@ from coder.lexicon.schema import ENTRY_MODELS, Grammar, LexiconFile
 from coder.model import ActorCode
 
 LEXICON_DIR = Path(__file__).parent
-KINDS = ("verbs", "actors", "agents", "discards")
+KINDS = ("verbs", "actors", "agents", "discards", "senses")
+NO_EVENT = ""   # the code of a senses.yaml reading: the words mean no event here
 
 
 class YAML_LOADER(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -93,6 +94,7 @@ class GrammarRef:
 @dataclass(slots=True, frozen=True)
 class DiscardRef:
     rule_id: str
+    roots: tuple[str, ...] = ()   # only events of these roots are discarded; empty: every event
 
 
 @dataclass
@@ -239,9 +241,10 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
     for kind, entries in parsed:
         for e in entries:
             rule_id = f"{lang}.{kind}.{e.id}"
-            if kind == "verbs":
+            if kind in ("verbs", "senses"):
                 objects = tuple(tuple(keys(o)) for o in e.object)
-                subject_agents = tuple(f"{lang}.agents.{a}" for a in e.subject_agents)
+                subject_agents = tuple(f"{lang}.agents.{a}" for a in getattr(e, "subject_agents", ()))
+                code = getattr(e, "code", NO_EVENT)
                 by_first: dict[str, list] = {}
                 for o in sorted(objects, key=len, reverse=True):   # the longest object phrase wins
                     if o:
@@ -249,14 +252,16 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                 for v in e.verbs:
                     forms = prof.verb_forms(v, grammar.irregular_verbs) if lang == "en" else prof.verb_forms(v)
                     for surface, tag in forms:
-                        _insert(trie, keys(surface), Trigger(rule_id, e.code, "verb", tag, e.speech, objects, e.subject_is_target, e.genitive,
+                        _insert(trie, keys(surface), Trigger(rule_id, code, "verb", tag, getattr(e, "speech", False), objects,
+                                                              getattr(e, "subject_is_target", False), getattr(e, "genitive", None),
                                                               subject_agents, objects_by_first=by_first,
-                                                              speaker_is_source=e.speaker_is_source))
+                                                              speaker_is_source=getattr(e, "speaker_is_source", False)))
                         sizes[kind] += 1
                 for n in e.nouns:
-                    _insert(trie, keys(n), Trigger(rule_id, e.code, "noun", "noun", e.speech, objects, e.subject_is_target, e.genitive,
+                    _insert(trie, keys(n), Trigger(rule_id, code, "noun", "noun", getattr(e, "speech", False), objects,
+                                                  getattr(e, "subject_is_target", False), getattr(e, "genitive", None),
                                                   subject_agents, objects_by_first=by_first,
-                                                  speaker_is_source=e.speaker_is_source))
+                                                  speaker_is_source=getattr(e, "speaker_is_source", False)))
                     sizes[kind] += 1
             elif kind == "actors":
                 periods = tuple((p.from_, p.to, ActorCode(p.country, p.group, p.role)) for p in e.periods)
@@ -274,7 +279,7 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                     _insert(trie, keys(n), ref)
                     sizes[kind] += 1
             else:
-                ref = DiscardRef(rule_id)
+                ref = DiscardRef(rule_id, tuple(e.roots))
                 for n in e.names:
                     _insert(trie, keys(n), ref)
                     sizes[kind] += 1

@@ -49,6 +49,18 @@ class Period(_Strict):
     role: Optional[str] = None
 
 
+class SenseEntry(_Strict):
+    """A reading of an event word that is no event ("طائرات مسيرة" drones, not a march; "اعترض
+    صاروخا" intercepted, not objected; "fighting inflation"): where it matches it outranks the
+    event readings of the same words (a matched object, then the longer phrase, then the sense)."""
+    id: str = Field(pattern=_ID)
+    reading: str                      # what the words mean here, shown in the trace
+    verbs: list[Phrase] = []          # conjugated like verbs files
+    nouns: list[Phrase] = []          # matched as written
+    object: list[Phrase] = []         # optional: the reading holds only with one of these after it
+    note: Optional[str] = None
+
+
 class ActorEntry(_Strict):
     id: str = Field(pattern=_ID)
     names: list[Phrase] = []
@@ -72,6 +84,9 @@ class AgentEntry(_Strict):
 class DiscardEntry(_Strict):
     id: str = Field(pattern=_ID)
     names: list[Phrase]
+    # only events of these roots are discarded ("earthquake": no attack, but condolences and aid
+    # stand); empty: the sentence codes nothing
+    roots: list[str] = []
     note: Optional[str] = None
 
 
@@ -86,6 +101,7 @@ class ImplicitActor(_Strict):
     source_agents: list[str] = []        # with recode: the rule holds when the source is one of these agents
     recode: Optional[str] = Field(default=None, pattern=r"^\d{2,4}$")
     reciprocal: bool = False             # a compound subject with no target: each member acts on the others
+    mirror: bool = False                 # with source and target: the target does it to the source too
     note: Optional[str] = None
 
 
@@ -97,7 +113,7 @@ class ImplicitActorsFile(_Strict):
 
 class LexiconFile(_Strict):
     language: Literal["ar", "en"]
-    kind: Literal["verbs", "actors", "agents", "discards"]
+    kind: Literal["verbs", "actors", "agents", "discards", "senses"]
     description: Optional[str] = None
     entries: list[dict]
 
@@ -119,6 +135,15 @@ class Grammar(_Strict):
     infinitive_markers: list[Phrase] = []
     conditional_markers: list[Phrase] = []
     modal_markers: list[Phrase] = []
+    future_markers: list[Phrase] = []        # "will", "سوف": a stated future is an intent (coder/rules/mood.py)
+    forecast_markers: list[Phrase] = []      # "is expected to", "من المقرر أن": a forecast, not coded
+    habitual_markers: list[Phrase] = []      # "usually", "عادة": a habit, no particular event
+    future_time_markers: list[Phrase] = []
+    frame_markers: list[Phrase] = []
+    response_markers: list[Phrase] = []      # "رداً على", "in retaliation for": a frame naming an earlier event
+    request_markers: list[Phrase] = []       # "إلى" after an appeal: the event noun after it is asked for
+    attribution_markers: list[Phrase] = []
+    generic_markers: list[Phrase] = []       # "حينما تقتل", "whenever they attack": present tense, a general statement   # "بحسب ما أعلنه": the reporting verb after them is no event         # "despite", "خلال": an event noun after them is reported elsewhere   # "next week", "المقبل" after a trigger: not yet happened
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []
     determiners: list[Phrase] = []
@@ -269,7 +294,8 @@ SUPPORT_MODELS: dict[str, type[BaseModel]] = {
 
 
 ENTRY_MODELS: dict[str, type[BaseModel]] = {
-    "verbs": VerbEntry, "actors": ActorEntry, "agents": AgentEntry, "discards": DiscardEntry}
+    "verbs": VerbEntry, "actors": ActorEntry, "agents": AgentEntry, "discards": DiscardEntry,
+    "senses": SenseEntry}
 
 
 def export(folder: Path) -> list[Path]:

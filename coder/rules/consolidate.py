@@ -9,17 +9,27 @@ from coder.model import Actor, ActorCode
 from coder.rules.types import EventCandidate
 
 
-def is_reciprocal(code: str) -> bool:
+def is_reciprocal(code: str, launched: bool = False) -> bool:
     """"Brazil and the United States agreed", "X and Y clashed": with no other target, the members of
-    the subject act on each other (implicit_actors.yaml rules with `reciprocal: true`)."""
+    the subject act on each other (implicit_actors.yaml rules with `reciprocal: true`). Violence
+    launched with a light verb and its object ("شنت X وY هجوما") is one-sided: both attacked."""
+    if launched and code[:2] in _FAMILY:
+        return False
     return any(rule.reciprocal and (code[:2] in rule.roots or code in rule.codes) for rule in implicit_actors())
 
 
 def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
     """Apply implicit_actors.yaml: recodes by who acted, and the actors an event class implies."""
+    mirrored = []
     for e in events:
         for rule in implicit_actors():
             if rule.reciprocal:
+                continue
+            if rule.mirror:
+                if e.code in rule.codes and e.source is not None and e.target is not None and \
+                        e.source.code.code != e.target.code.code:
+                    mirrored.append(replace(e, source=e.target, target=e.source))
+                    trace.append(f"{e.evidence!r}: {e.code} goes both ways ({rule.id})")
                 continue
             if rule.recode:
                 if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
@@ -43,6 +53,9 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
                         not actor.code.role and not actor.code.group:
                     setattr(e, side, replace(actor, code=ActorCode(actor.code.country, None, role)))
                     trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
+    events.extend(m for m in mirrored if not any(
+        (x.code, x.source and x.source.code.code, x.target and x.target.code.code) ==
+        (m.code, m.source.code.code, m.target.code.code) for x in events))
 
 
 # Root classes that describe one act of violence from different sides (assault, fight, mass
@@ -59,6 +72,7 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     """News sentences report one event of a kind with several words ("a car bomb exploded, killing
     ten"): per root class (the violent classes count as one) keep the trigger whose events carry
     most actors; another trigger of the class survives only with a dyad of its own."""
+    events = _fold_protest_demands(events, trace)
     by_trigger: dict[int, list[EventCandidate]] = {}
     for e in events:
         by_trigger.setdefault(e.trigger_first, []).append(e)
@@ -117,7 +131,58 @@ def _more_specific(a, b) -> bool:
 
 
 def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:
+    """Do two triggers of one class report two events? Only with four actors, sources and targets
+    different; a mirror pair ("استقبل الأسد ... الوزير الإماراتي، في أول زيارة": the host and the
+    guest's visit) is one event told from both sides."""
     def code(x):
         return x.code.code if x is not None else None
+    def who(x):   # the same party: its group, else its country
+        return (x.code.group or x.code.country) if x is not None else None
+    if who(a.source) is not None and who(a.source) == who(b.target) and \
+            who(a.target) in (who(b.source), None) and who(b.source) is not None:
+        return False
+    # two named doers are two events, even against one target ("Bolivia cut ties with Israel, while
+    # Chile and Colombia recalled their ambassadors"); one doer told twice is one
     return None not in (code(a.source), code(b.source), code(a.target), code(b.target)) and \
-        code(a.source) != code(b.source) and code(a.target) != code(b.target)
+        code(a.source) != code(b.source)
+
+
+def discard_roots(events: list[EventCandidate], discards: list, trace: list[str]) -> list[EventCandidate]:
+    """A discard with roots (discards.yaml) drops only events of those classes: after "the earthquake"
+    nothing was attacked, but condolences and aid to its victims are events."""
+    roots = {r: m for m in discards for r in m.entry.roots}
+    out = []
+    for e in events:
+        m = roots.get(e.code[:2])
+        if m is not None:
+            trace.append(f"{e.evidence!r}: {e.code} discarded by {m.text!r} ({m.rule_id})")
+            continue
+        out.append(e)
+    return out
+
+
+# what a demonstration demands names its kind: 1041 leadership change -> 1411, 1042 policy -> 1412 ...
+_PROTEST_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
+
+
+def _fold_protest_demands(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
+    """"Thousands filled the square, demanding the resignation of the prime minister", "احتشد الآلاف
+    مطالبين برحيل الرئيس": the demand after a demonstration is what it was for, one event; a
+    demand for a change of leader, policy, rights or institutions makes it a 141x."""
+    protests = [e for e in events if e.code[:2] == "14"]
+    if not protests:
+        return events
+    out = []
+    for e in events:
+        if e.code[:2] == "10":
+            before = [p for p in protests if p.trigger_first < e.trigger_first]
+            if before:
+                for p in (x for x in protests if x.trigger_first == before[-1].trigger_first):
+                    if e.code in _PROTEST_FOR and p.code in ("14", "140", "141"):
+                        p.code, p.rule_id = _PROTEST_FOR[e.code], f"{p.rule_id}+{e.rule_id}"
+                    if p.target is None:
+                        p.target = e.target
+                trace.append(f"{e.evidence!r}: what the demonstration {before[-1].evidence!r} demanded, part of it")
+                continue
+        out.append(e)
+    return out

@@ -18,16 +18,16 @@ from typing import Optional
 
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon, reader
-from coder.lexicon.load import Trigger
+from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
-from coder.rules.consolidate import imply_actors, is_reciprocal, merge_same_root
-from coder.rules.reality import (condition_subject, drop_alleged, flag_background,
-                                 fold_object_nouns, not_real, speaker_as_source)
+from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.reality import (condition_subject, drop_alleged, flag_background, fold_object_nouns, not_real,
+                                 settle_mood_and_frames, speaker_as_source)
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
-OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
+OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
 AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
 MAX_MEMBERS = 4         # events per slot from one coordinated group
 
@@ -125,18 +125,21 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
     return h.entry.tag == "base" and before in roles.get("determiner", ())
 
 
-def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str) -> Optional[tuple[int, int]]:
+def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str,
+                multiword_actor_tokens: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
-    not counting actor words on the way (the subject of a verb-first clause sits there) nor a
-    number ("pledged 500 million euros in military aid")."""
+    not counting actor words on the way (the subject of a verb-first clause sits there), a
+    number ("pledged 500 million euros in military aid") nor punctuation."""
     counted, j = 0, start
     by_first = entry.objects_by_first
     while j < len(toks) and counted < OBJECT_WINDOW:
-        for f in toks[j].forms:
+        # a word inside a multi-word actor name is no object ("وحدات حماية الشعب": not "protection")
+        for f in (toks[j].forms if j not in multiword_actor_tokens else ()):
             for obj in by_first.get(f, ()):
                 if phrase_at(toks, j, obj):
                     return j, j + len(obj) - 1
-        if j not in actor_tokens and not _is_number(toks[j], lang):
+        # actor words, counts and punctuation are not counted: "سيطر مسلحو «داعش»، أمس، على مدينة"
+        if j not in actor_tokens and not _is_number(toks[j], lang) and toks[j].norm not in PUNCT_BARRIER:
             counted += 1
         j += 1
     return None
@@ -152,7 +155,7 @@ def _is_number(tok, lang: str, with_article: bool = False) -> bool:
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
-                     trace: list[str]) -> list[Hit]:
+                     trace: list[str], name_tails: frozenset[int] = frozenset()) -> list[Hit]:
     toks = sent.tokens
     hits = []
     for m in mentions:
@@ -160,7 +163,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
-            found = _object_end(toks, m.last + 1, e, actor_tokens, lang)
+            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails)
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
@@ -168,14 +171,22 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         hits.append(Hit(m, e, m.first, m.last, m.start, end, frozenset(tokens)))
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
-    hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), bool(h.entry.subject_agents),
-                             h.entry.pos != "verb", h.first))
+    # (a senses.yaml reading, no event, outranks the event readings of the same words)
+    hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT,
+                             bool(h.entry.subject_agents), h.entry.pos != "verb", -len(h.entry.code), h.first))
     kept, taken = [], set()
     for h in hits:
+        if h.entry.code == NO_EVENT:
+            # a no-event reading claims its words even next to a longer reading that took some of
+            # them ("delivered ... battle tanks": the object took "tanks", "battle" is no fight)
+            if not h.tokens <= taken:
+                trace.append(f"{sent.text[h.start:h.end]!r}: read as {h.entry.rule_id}, no event")
+                taken |= h.tokens
+            continue
         if h.tokens & taken:
             continue
-        kept.append(h)
         taken |= h.tokens
+        kept.append(h)
         trace.append(f"trigger {h.mention.text!r} -> {h.entry.code} ({h.entry.rule_id}, {h.entry.pos}/{h.entry.tag})"
                      + (f", object up to {sent.text[h.start:h.end]!r}" if h.entry.objects else ""))
     kept.sort(key=lambda h: h.first)
@@ -187,7 +198,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out = SentenceAnalysis()
     toks, text, trace = sent.tokens, sent.text, out.trace
     out.mentions = mentions
-    discards = [m for m in mentions if m.kind == "discard"]
+    discards = [m for m in mentions if m.kind == "discard" and not m.entry.roots]
     if discards:
         trace.append(f"discarded: {discards[0].text!r} ({discards[0].rule_id}) marks a sentence that is not an event")
         return out
@@ -205,7 +216,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     trig_ms = [m for m in mentions if m.kind == "trigger"
                and not any(f <= m.first and m.last <= l and (l - f) > (m.last - m.first) for f, l in longer_actor)]
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
-    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace)
+    # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's object;
+    # a two-word name keeps its head ("allowed UN inspectors": inspectors)
+    name_tails = frozenset(t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2
+                           for t in range(m.first + 1, m.last + 1))
+    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, name_tails)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
@@ -289,6 +304,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
         coded.append((h, src, tgt))
 
+    coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
+                                   sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
     background = flag_background(coded, toks, roles.get("relative_marker", set()),
                                  roles.get("background_marker", set()), named, trace) \
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
@@ -307,6 +324,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
+    out.events = discard_roots(out.events, [m for m in mentions if m.kind == "discard"], trace)
     return out
 
 
@@ -315,11 +333,12 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
     class with a compound subject and no target, one each way between the members."""
     events, seen = [], set()
     for h, src, tgt in coded:
-        if src is None and tgt is not None and len(tgt.members) > 1 and is_reciprocal(h.entry.code):
+        if src is None and tgt is not None and len(tgt.members) > 1 and is_reciprocal(h.entry.code) and \
+                (h.first in nominal or bool(h.entry.objects)):   # a verb's victims do not fight each other
             # "اشتباكات بين الجيش وقوات الدعم السريع", "clashes between X and Y": the parties of a
             # mutual event named after it act on each other
             src, tgt = tgt, None
-        reciprocal = tgt is None and src is not None and len(src.members) > 1 and is_reciprocal(h.entry.code)
+        reciprocal = tgt is None and src is not None and len(src.members) > 1 and is_reciprocal(h.entry.code, bool(h.entry.objects))
         if reciprocal:
             trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
         for s in (src.members[:MAX_MEMBERS] if src else [None]):

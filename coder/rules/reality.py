@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from coder.rules.actors import ActorGroup
+from coder.rules.mood import apply_mood
 from coder.rules.types import PUNCT_BARRIER, Hit, names
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
@@ -150,3 +151,57 @@ def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int],
     if any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
         return "after a modal (could, may, يمكن), a possibility"
     return None
+
+
+FRAME_WINDOW = 3
+_REQUESTING = ("02", "10", "13")   # appeals, demands, threats: a noun after their request word is asked for   # tokens between a frame word and the event noun it frames ("despite Zelenskiy's challenge")
+
+
+def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nominal: set[int], prof,
+                      trace: list[str], sense_read: bool = False, requests: frozenset[int] | set[int] = frozenset(),
+                      responses: frozenset[int] | set[int] = frozenset()) -> list:
+    """"رداً على الهجوم الكيميائي", "خلال زيارته", "despite Zelenskiy's challenge", "the final stage
+    of talks": an event noun in a frame phrase (grammar.yaml frame_markers) names the occasion, the
+    reason or the setting of the news, an event reported elsewhere, when the sentence predicates an
+    event of its own with a verb. Violence framing violence ("قتل خمسة جراء القصف") is left to the
+    merge of one event told with several words. An event noun read through the purpose clitic
+    ("للتشاور", "لبحث") says what the verb's event was for."""
+    # a verb tells the sentence's own event, even one that did not happen ("did not travel despite ...")
+    verbal = [h for h in hits if h.first not in nominal and not h.entry.speech]
+    out = []
+    for h, src, tgt in coded:
+        if h.first in nominal and (verbal or sense_read) and prof.read_as_purpose(toks[h.first], h.mention.first_form):
+            # "للمطالبة", "لاستهداف", "للتفجير": what the verb's event (or a no-event reading: "عثرت على
+            # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
+            trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
+            continue
+        if not verbal:
+            out.append((h, src, tgt))
+            continue
+        # a bare base form after a frame reads as a noun too ("despite Zelenskiy's challenge")
+        if (h.first in nominal or h.entry.tag == "base") and not h.entry.speech:
+            marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - FRAME_WINDOW), -1) if i in frames), None)
+            if marker is None and (h.first - 1) in requests and \
+                    any(v.first < h.first and v.entry.code[:2] in _REQUESTING for v in verbal):
+                # "دعت ... الطرفين إلى وقف فوري لإطلاق النار": what an appeal or demand asks for
+                marker = h.first - 1
+            answered = marker is not None and marker in responses   # "رداً على الهجوم": the earlier attack
+            if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)) and \
+                    (answered or not any(_violent(v.entry.code) and _violent(h.entry.code) for v in verbal)):
+                trace.append(f"{h.mention.text!r}: framed by {toks[marker].text!r}, an event reported elsewhere; not coded")
+                continue
+        out.append((h, src, tgt))
+    return out
+
+
+def _violent(code: str) -> bool:
+    return code[:2] in ("18", "19", "20")
+
+
+def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, set[int]], nominal: set[int], prof,
+                           trace: list[str], sense_read: bool = False) -> list:
+    """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
+    coded = apply_mood(coded, toks, roles, prof, trace)
+    return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
+                             sense_read=sense_read, requests=roles.get("request_marker", set()),
+                             responses=roles.get("response_marker", set()))

@@ -1,0 +1,143 @@
+"""Tense and mood: which coded events the sentence reports as not yet done or as a habit.
+
+- a forecast by the writer or by observers ("is expected to meet", "من المقرر أن يزور",
+  "يرجح محللون أن تشن") reports nothing that happened: not coded;
+- a habit or a general statement ("usually strikes at night", "تشن عادة غاراتها") is no event
+  of a particular day: not coded;
+- a future ("will launch", "سوف يلتقي", "سيستقبل", "next week") is what an actor intends: when a
+  party states it (a reporting verb in the sentence, "Erdogan said Turkey would launch"), it is
+  coded as what it is, an intent (03x) for cooperation and a threat (13x) for force or sanctions,
+  on the day it was said (CAMEO's own reading of "express intent"); unstated, it is not coded.
+The grammar words are data: grammar.yaml future_markers, forecast_markers, habitual_markers and
+future_time_markers."""
+from __future__ import annotations
+
+from typing import Optional
+
+from coder.rules.types import PUNCT_BARRIER, Hit, names
+
+FUTURE_WINDOW = 4      # tokens before a trigger in which "will", "سوف", "من المقرر أن" rule it
+HABIT_WINDOW = 5       # tokens either side of a trigger in which "usually", "عادة" rule it
+TIME_WINDOW = 8        # tokens after a trigger in which "next week", "المقبل" date it in the future
+WISH_WINDOW = 8        # "want X ... to <verb>": how far the wish may stand before the infinitive
+
+# A stated future by the event's class: the intent (03x) for cooperation, the threat (13x) for
+# coercion and force. Longest prefix first; a class with no entry is not coded when future.
+_INTENT = {
+    "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "0333",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
+    "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "09": "030",
+    "14": "133",
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+    "17": "130", "172": "132", "1723": "1323", "1724": "1324", "175": "137",
+    "18": "1383", "180": "138",
+    "19": "1384", "191": "1381", "192": "1382",
+    "20": "1383", "204": "1385",
+}
+
+
+def intent_code(code: str) -> Optional[str]:
+    """The intent or threat a stated future of this class is coded as, or None (statements,
+    appeals, demands and the like have no future reading of their own; intents and threats are
+    already about the future)."""
+    if code[:2] in ("03", "13"):
+        return code
+    for n in (4, 3, 2):
+        if code[:n] in _INTENT:
+            return _INTENT[code[:n]]
+    return None
+
+
+def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:
+    """The marker nearest to token i within [i+lo, i+hi] with no punctuation between."""
+    best = None
+    for j in sorted(range(max(0, i + lo), min(len(toks), i + hi + 1)), key=lambda j: abs(j - i)):
+        if j in marks:
+            a, b = sorted((i, j))
+            if not any(toks[k].norm in PUNCT_BARRIER for k in range(a + 1, b)):
+                best = j
+                break
+    return best
+
+
+def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
+    """"forecast", "habitual", "wish", "future" or None (reported as done)."""
+    if _near(h.first, roles.get("forecast_marker", set()), -FUTURE_WINDOW - 2, -1, toks) is not None:
+        return "forecast"
+    if _near(h.first, roles.get("habitual_marker", set()), -HABIT_WINDOW, HABIT_WINDOW, toks) is not None:
+        return "habitual"
+    if (h.first - 1) in roles.get("infinitive_marker", set()) and \
+            _near(h.first, roles.get("modal_marker", set()), -WISH_WINDOW, -2, toks) is not None:
+        return "wish"       # "IS leaders want supporters in Europe to carry out attacks"
+    if h.entry.tag in ("present", "s", "base") and \
+            _near(h.first, roles.get("generic_marker", set()), -3, -1, toks) is not None:
+        return "habitual"   # "حينما تقتل القاعدة أبرياء": whenever it happens, not a time it happened
+    if prof.is_future_form(toks[h.first], h.mention.first_form):
+        return "future"
+    if _near(h.first, roles.get("future_marker", set()), -FUTURE_WINDOW, -1, toks) is not None:
+        return "future"
+    # "زيارة ماكرون الأسبوع المقبل", "meets Putin next week": a plain past keeps its own tense
+    # ("agreed last week to meet next week" agreed)
+    if h.entry.tag != "past" and \
+            _near(h.last, roles.get("future_time_marker", set()), 1, TIME_WINDOW, toks) is not None:
+        return "future"
+    return None
+
+
+def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[str]) -> list:
+    """Drop forecasts and habits; code a stated future as an intent or threat, else drop it."""
+    # a reporting verb states it, even with its subject left as a pronoun ("وقال إن ...")
+    speakers = [(h, src) for h, src, _ in coded if h.entry.speech]
+    out = []
+    for h, src, tgt in coded:
+        if h.entry.speech:
+            if h.tokens & roles.get("forecast_marker", set()):
+                # "is expected to meet": the word that reports is itself the forecast
+                trace.append(f"{h.mention.text!r}: part of a forecast, not a statement; not coded")
+                continue
+            if _near(h.first, roles.get("attribution_marker", set()), -2, -1, toks) is not None:
+                # "بحسب ما أعلنه مجلس الوزراء": where the news comes from, not a statement of its own
+                trace.append(f"{h.mention.text!r}: an attribution, not a statement; not coded")
+                continue
+            out.append((h, src, tgt))
+            continue
+        mood = mood_of(h, toks, roles, prof)
+        if mood is None:
+            out.append((h, src, tgt))
+            continue
+        if mood == "forecast":
+            trace.append(f"{h.mention.text!r}: forecast, not (yet) an event; not coded")
+            continue
+        if mood == "habitual":
+            trace.append(f"{h.mention.text!r}: a habit or general statement, no particular event; not coded")
+            continue
+        if mood == "wish":
+            trace.append(f"{h.mention.text!r}: what someone wishes others to do, not done; not coded")
+            continue
+        # what will befall someone ("ستتعرض لهجوم") is a prediction, no one's intent
+        code = None if h.entry.subject_is_target else intent_code(h.entry.code)
+        stated = [s for sh, s in speakers if sh.first != h.first]
+        if code is None or not stated:
+            trace.append(f"{h.mention.text!r}: future" + (" with no party stating it" if not stated
+                                                         else ", a class with no intent reading") + "; not coded")
+            continue
+        speaker = stated[0]
+        if src is None:
+            src = speaker
+        trace.append(f"{h.mention.text!r}: future stated by {names(speaker)}: coded as the intent or threat {code}")
+        out.append((_recoded(h, code), src, tgt))
+    if len(out) < len(coded) and all(h.entry.speech for h, _, _ in out):
+        # "X will deliver a speech on Friday, the group said": what was said is no event, nor is saying it
+        for h, _, _ in out:
+            trace.append(f"{h.mention.text!r}: reports only what is not (yet) an event; not coded")
+        return []
+    return out
+
+
+def _recoded(h: Hit, code: str) -> Hit:
+    """The same trigger read as an intent or threat; the rule id says both rules."""
+    from dataclasses import replace
+    entry = replace(h.entry, code=code, rule_id=f"{h.entry.rule_id}+mood.future")
+    return Hit(h.mention, entry, h.first, h.last, h.start, h.end, h.tokens)
