@@ -191,3 +191,22 @@ def adjective_forms(adj: str) -> list[str]:
     # every word of a multi-word nisba agrees: كوري جنوبي -> كوريين جنوبيين; ا is the accusative
     # ending of the indefinite (مصورا فرنسيا)
     return [" ".join(w + suf for w in words) for suf in ("", "ه", "ون", "ين", "ات", "ان", "تان", "تين", "ا")]
+
+
+def has_conjunction_clitic(token) -> bool:
+    """وقصفت, فاعتقل: the word carries و or ف in front (one of its lookup forms is the word without it)."""
+    n = token.norm
+    return len(n) >= 4 and n[0] in _CONJ and n[1:] in token.forms
+
+
+def has_preposition_clitic(token) -> bool:
+    """بالقصف, لقسد, للجيش, وبغارة: the word carries بـ, لـ or كـ in front (after a conjunction, if any)."""
+    n = _without_conjunction(token.norm) if has_conjunction_clitic(token) else token.norm
+    if len(n) < 4 or n[0] not in _PREP:
+        return False
+    return n[1:] in token.forms or (n.startswith("لل") and "ال" + n[2:] in token.forms)
+
+
+def is_possessor(token) -> bool:
+    """Arabic marks the possessor by the idafa (the genitive after the noun), not on the word itself."""
+    return False

@@ -149,3 +149,18 @@ def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> list[tuple[str, s
 def adjective_forms(adj: str) -> list[str]:
     """A demonym and its plural noun: Iraqi -> Iraqi, Iraqis."""
     return [adj, adj + "s"] if not adj.endswith("s") else [adj]
+
+
+def has_conjunction_clitic(token) -> bool:
+    """English conjunctions are words of their own."""
+    return False
+
+
+def has_preposition_clitic(token) -> bool:
+    """English prepositions are words of their own."""
+    return False
+
+
+def is_possessor(token) -> bool:
+    """"Russia's", "the group's": the word owns the noun phrase after it."""
+    return len(token.norm) > 2 and token.norm.endswith("'s")

@@ -1,0 +1,245 @@
+"""Clauses and each predicate's arguments: where a relative, subordinate, quoted or participle
+clause opens, which verb groups predicate, and for each its subject, object and the phrases that
+markers introduce (the target after against/على/ضد, the agent after by/على يد, the recipient);
+then whom a possessive pronoun refers to."""
+from __future__ import annotations
+
+from typing import Optional
+
+from coder.syntax.records import Chunk, Clause, Predicate
+
+_GROUP = frozenset({"AUX", "PART", "ADV"})
+
+
+def _verb_groups(tags) -> list[tuple[int, int]]:
+    """(first, verb) per verb: auxiliaries, negation and adverbs right before it belong to it."""
+    out = []
+    for i, t in enumerate(tags):
+        if t == "VERB":
+            f = i
+            while f - 1 >= 0 and tags[f - 1] in _GROUP:
+                f -= 1
+            out.append((f, i))
+    return out
+
+
+def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_verb: Optional[int]) -> Optional[str]:
+    """The kind of clause token i opens, if any."""
+    t = tags[i]
+    w = toks[i].norm
+    if w in R.quote and (t in ("SCONJ", "DET") or prof.has_conjunction_clitic(toks[i]) is False) and \
+            last_verb is not None and (last_verb in speech or i - last_verb <= 1 or t == "SCONJ"):
+        return "quote" if last_verb in speech else "subordinate"
+    if t == "REL":
+        return "relative"
+    if t == "DET" and w == "that" and i + 1 < len(toks) and tags[i + 1] in ("VERB", "AUX"):
+        return "relative"
+    if t == "SCONJ":
+        return "subordinate"
+    if i in groups_at and i > 0 and toks[i - 1].norm in (",", "،") and R.participle_endings and \
+            w.endswith(R.participle_endings):
+        return "participle"
+    return None
+
+
+def segment(toks, tags, R, prof, groups, speech: set[int]) -> list[Clause]:
+    """Flat clause segments in order; a relative clause closed by a comma hands back to its parent."""
+    groups_at = {f: v for f, v in groups}
+    verb_at = {v for _, v in groups}
+    clauses = [Clause("main", 0, len(toks) - 1)]
+    stack = [0]
+    last_verb = None
+    for i in range(len(toks)):
+        cur = clauses[stack[-1]]
+        kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb)
+        if kind:
+            cur.end = i - 1
+            clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
+            stack.append(len(clauses) - 1)
+        elif toks[i].norm in (",", "،") and cur.kind == "relative" and len(stack) > 1 and \
+                any(v in verb_at for v in range(cur.start, i)):
+            cur.end = i - 1
+            stack.pop()
+            interrupted = clauses[stack[-1]]
+            clauses.append(Clause(interrupted.kind, i, len(toks) - 1, parent=interrupted.parent,
+                                  continues=stack[-1]))
+            stack[-1] = len(clauses) - 1
+        if i in verb_at:
+            last_verb = i
+    return [c for c in clauses if c.end >= c.start]
+
+
+def _bare(c: Chunk, toks, tags, prof) -> bool:
+    """A chunk no preposition governs (a subject or object may be one)."""
+    if c.kind in ("genitive", "possessor"):
+        return False
+    before = tags[c.start - 1] if c.start > 0 else "START"
+    return before != "ADP" and not prof.has_preposition_clitic(toks[c.start])
+
+
+def _marker_role(c: Chunk, toks, R) -> Optional[str]:
+    for n in R.marker_lengths:
+        if c.start - n >= 0:
+            role = R.markers.get(tuple(t.norm for t in toks[c.start - n:c.start]))
+            if role:
+                return role
+    return None
+
+
+def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
+              speech: frozenset[int] | set[int] = frozenset()) -> None:
+    """Fill every clause's predicates with their arguments (chunk indices)."""
+    order = sorted(range(len(chunks)), key=lambda k: chunks[k].start)
+    for ci, cl in enumerate(clauses):
+        mine = [(f, v) for f, v in groups if cl.start <= v <= cl.end]
+        inside = [k for k in order if cl.start <= chunks[k].start and chunks[k].end <= cl.end]
+        if cl.continues is not None:    # the subject before the relative clause that interrupted it
+            head = clauses[cl.continues]
+            inside = [k for k in order if head.start <= chunks[k].start and chunks[k].end <= head.end] + inside
+        if cl.kind == "relative" and cl.marker is not None:
+            cl.antecedent = next((k for k in reversed(order) if chunks[k].end < cl.marker and
+                                  cl.marker - chunks[k].end <= 2 and chunks[k].kind != "possessor"), None)
+        for n, (f, v) in enumerate(mine):
+            p = Predicate(v, f)
+            limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
+            prev = cl.predicates[-1] if cl.predicates else None
+            p.passive = prof.MODIFIER_AFTER_NOUN is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
+                and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t")))
+            after = [k for k in inside if v < chunks[k].start < limit]
+            before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
+            coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
+            (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
+                p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech)
+            for k in after:
+                role = _marker_role(chunks[k], toks, R)
+                if role and role not in p.arguments:
+                    p.arguments[role] = k
+                    p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
+            cl.predicates.append(p)
+
+
+def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
+    """A subject from the clause this one depends on: a participle's, a relative's antecedent."""
+    if cl.kind == "relative" and cl.antecedent is not None and cl.antecedent >= 0:
+        p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
+        return
+    parent = clauses[cl.parent] if cl.parent is not None and cl.parent < len(clauses) else None
+    if cl.kind in ("participle", "main") and parent is not None and parent.predicates and \
+            "subject" in parent.predicates[0].arguments:
+        p.arguments["subject"], p.how["subject"] = parent.predicates[0].arguments["subject"], why
+
+
+_QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
+
+
+def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
+                 speech=frozenset()) -> None:
+    """English: subject before the verb, object after it; an infinitive or a gerund after a
+    preposition has none of its own; a participle right after a verb's object describes that
+    noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
+    after a quotation the speaker follows the verb ("..., said the minister")."""
+    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof)]
+    before_verb = tags[p.first - 1] if p.first > 0 else "START"
+    word_before = toks[p.first - 1].norm if p.first > 0 else ""
+    if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
+        _object(p, after, chunks, toks, tags, prof)
+        return
+    if p.first == p.verb and bare_before and chunks[bare_before[-1]].end == p.first - 1 and prev is not None and \
+            not coordinated and prev.verb not in speech and toks[p.verb].norm.endswith(("ed", "en", "wn")):
+        p.arguments["patient"], p.how["patient"] = bare_before[-1], "a participle after the noun it describes"
+        p.passive = True
+        return
+    if word_before in _QUOTES and after and chunks[after[0]].start == p.verb + 1 and \
+            (chunks[after[0]].end + 1 >= len(toks) or tags[chunks[after[0]].end + 1] == "PUNCT"):
+        p.arguments["subject"], p.how["subject"] = after[0], "the speaker after a quotation"
+        return
+    if coordinated and prev is not None and "subject" in prev.arguments and not bare_before:
+        p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+    elif bare_before and not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[-1]].start < cl.marker):
+        p.arguments["subject"], p.how["subject"] = bare_before[-1], "the noun phrase before the verb"
+    else:
+        _inherit(p, cl, clauses, "the subject of the clause it depends on")
+    _object(p, after, chunks, toks, tags, prof)
+
+
+def _object(p, after, chunks, toks, tags, prof) -> None:
+    if after:
+        k = after[0]
+        c = chunks[k]
+        gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PART")]
+        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX")
+        if not gap and _bare(c, toks, tags, prof) and not follows_verb:
+            p.arguments["object"], p.how["object"] = k, "the noun phrase after the verb"
+
+
+def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
+                speech=frozenset()) -> None:
+    """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause. A
+    verb in the first person (نواجه، سأدخل) carries its subject; in a relative clause the antecedent is
+    the subject unless the verb carries it as its object pronoun (الهجوم الذي شنته حماس)."""
+    bare_after = []
+    for k in after:
+        c = chunks[k]
+        between = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PUNCT", "PART")
+                   and not any(chunks[j].covers(i) for j in bare_after)]
+        if not _bare(c, toks, tags, prof) or (between and not bare_after):
+            break
+        if bare_after and any(tags[i] == "PUNCT" for i in range(chunks[bare_after[-1]].end + 1, c.start)):
+            break     # "قال جو, رئيس ...": after a comma, an apposition, not an object
+        bare_after.append(k)
+        if len(bare_after) == 2:
+            break
+    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof)]
+    svo = bool(bare_before) and not coordinated and all(tags[i] in ("ADV", "PART", "AUX") or
+                                                        any(chunks[j].covers(i) for j in bare_before)
+                                                        for i in range(chunks[bare_before[-1]].end + 1, p.first))
+    first_actor = bool(bare_after) and any(i in actorish for i in range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
+    stem = toks[p.verb].norm
+    stem = stem[1:] if prof.has_conjunction_clitic(toks[p.verb]) else stem
+    stem = stem[1:] if stem[:1] == "س" and len(stem) > 3 else stem
+    first_person = stem[:1] in ("ن", "ا") and len(stem) >= 4 and p.verb not in speech
+    relative = cl.kind == "relative" and cl.antecedent is not None and p is not None and \
+        not prof.refers_back(toks, p.verb) and not cl.predicates
+    if svo:
+        p.arguments["subject"], p.how["subject"] = bare_before[-1], "the noun phrase before the verb"
+        bare_after = bare_after[:1]
+    elif first_person:
+        bare_after = bare_after[:1]
+    elif relative:
+        p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
+        bare_after = bare_after[:1]
+    elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor:
+        p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+        bare_after = bare_after[:1]
+    elif bare_after:
+        p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
+        bare_after = bare_after[1:]
+    else:
+        _inherit(p, cl, clauses, "the subject of the clause it depends on")
+    if bare_after:
+        p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
+            (" (its subject named before)" if "subject" in p.arguments else "")
+
+
+def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:
+    """Whom "its"/ـه refers to: in a clause that depends on another, the subject of that clause ("The
+    SDF said ISIS killed three of its fighters": the SDF); else the subject of its own clause, unless
+    it is that subject; else the last actor named before it."""
+    def subject_of(cl: Clause) -> Optional[int]:
+        return next((p.arguments["subject"] for p in cl.predicates if "subject" in p.arguments), None)
+
+    for k, c in enumerate(chunks):
+        if not c.owned:
+            continue
+        cl = next((x for x in clauses if x.start <= c.head <= x.end), None)
+        ref = None
+        if cl is not None and cl.parent is not None and cl.kind in ("quote", "subordinate", "participle"):
+            ref = subject_of(clauses[cl.parent])
+        if ref is None and cl is not None:
+            s = subject_of(cl)
+            ref = s if s is not None and s != k and chunks[s].start < c.start else None
+        if ref is None:
+            ref = next((j for j in range(k - 1, -1, -1)
+                        if any(i in actorish for i in range(chunks[j].start, chunks[j].end + 1))), None)
+        if ref is not None and ref != k:
+            c.possessor = ref
