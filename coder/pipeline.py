@@ -53,7 +53,8 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     """Dates and the rules for one sentence; quantities only where there is an event to count for."""
     dates = find_dates(sent.text, lang, published)
     day = dates[0].value if dates else published
-    analysis = analyse(sent, match(load(lang).trie, sent.tokens, sent.text), profile(lang), day)
+    dated = frozenset(i for d in dates for i, t in enumerate(sent.tokens) if t.start < d.end and d.start < t.end)
+    analysis = analyse(sent, match(load(lang).trie, sent.tokens, sent.text), profile(lang), day, dated)
     quantities = find_quantities(sent.text, lang) if analysis.events else []
     return SentenceResult(sent, analysis, dates, quantities, [])
 

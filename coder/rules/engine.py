@@ -25,7 +25,9 @@ from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.consolidate import imply_actors, is_reciprocal, merge_same_root
 from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_relative_clauses,
                                  fold_object_nouns, not_real, speaker_as_source)
+from coder.rules.roles import resolve_owners, roles_for
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
+from coder.syntax import parse as syntax_parse
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
 AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
@@ -37,11 +39,12 @@ def _is_number_word(lang: str, norm: str) -> bool:
     return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
 
 
-def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str]) -> None:
+def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str], settled: set[int] = frozenset()) -> None:
     """"The US army said its forces killed...", "الجيش الأمريكي ... قواته": a role noun owned by a
-    pronoun belongs to the last actor before it that has a country or a group."""
+    pronoun the syntax stage could not resolve belongs to the last actor before it that has a
+    country or a group."""
     for k, a in enumerate(actors):
-        if a.code.country or a.code.group or not a.code.role or not prof.refers_back(toks, a.first):
+        if a.first in settled or a.code.country or a.code.group or not a.code.role or not prof.refers_back(toks, a.first):
             continue
         owner = next((b for b in reversed(actors[:k]) if b.code.country or b.code.group), None)
         if owner is not None:
@@ -125,14 +128,15 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
     return h.entry.tag == "base" and before in roles.get("determiner", ())
 
 
-def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str) -> Optional[tuple[int, int]]:
+def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str,
+                subject: frozenset[int] = frozenset()) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
     not counting actor words on the way (the subject of a verb-first clause sits there) nor a
     number ("pledged 500 million euros in military aid")."""
     counted, j = 0, start
     by_first = entry.objects_by_first
     while j < len(toks) and counted < OBJECT_WINDOW:
-        for f in toks[j].forms:
+        for f in (() if j in subject else toks[j].forms):
             for obj in by_first.get(f, ()):
                 if phrase_at(toks, j, obj):
                     return j, j + len(obj) - 1
@@ -151,8 +155,20 @@ def _is_number(tok, lang: str, with_article: bool = False) -> bool:
     return with_article and any(_is_number_word(lang, f) for f in tok.forms)
 
 
+def _subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
+    """The tokens of a verb's subject when it follows the verb and names an actor (شنت طائرات حربية
+    تركية غارات): a light verb's object is looked for after it, not inside it."""
+    found = parse.predicate(verb) if parse is not None else None
+    k = found[1].arguments.get("subject") if found else None
+    if k is None or parse.chunks[k].start <= verb:
+        return frozenset()
+    c = parse.chunks[k]
+    span = range(c.start, c.end + 1)
+    return frozenset(span) if any(i in actor_tokens for i in span) else frozenset()
+
+
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
-                     trace: list[str]) -> list[Hit]:
+                     trace: list[str], parse=None) -> list[Hit]:
     toks = sent.tokens
     hits = []
     for m in mentions:
@@ -160,7 +176,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
-            found = _object_end(toks, m.last + 1, e, actor_tokens, lang)
+            found = _object_end(toks, m.last + 1, e, actor_tokens, lang,
+                                _subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset())
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
@@ -182,8 +199,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     return kept
 
 
-def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional[dt.date]) -> SentenceAnalysis:
-    """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match)."""
+def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional[dt.date],
+            dated: frozenset[int] = frozenset()) -> SentenceAnalysis:
+    """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match);
+    `dated` holds the tokens of its date expressions (adverbials to the syntax stage)."""
     out = SentenceAnalysis()
     toks, text, trace = sent.tokens, sent.text, out.trace
     out.mentions = mentions
@@ -191,6 +210,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if discards:
         trace.append(f"discarded: {discards[0].text!r} ({discards[0].rule_id}) marks a sentence that is not an event")
         return out
+    out.parse = parse = syntax_parse(toks, mentions, lang_profile, dated)
 
     roles: dict[str, set[int]] = {}
     marker_ends: dict[str, list[tuple[int, int]]] = {}
@@ -205,7 +225,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     trig_ms = [m for m in mentions if m.kind == "trigger"
                and not any(f <= m.first and m.last <= l and (l - f) > (m.last - m.first) for f, l in longer_actor)]
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
-    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace)
+    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, parse)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
@@ -232,7 +252,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                           frozenset(roles.get("genitive_marker", ())),
                           frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()))
-    _resolve_possessives(actors, toks, lang_profile, trace)
+    _resolve_possessives(actors, toks, lang_profile, trace, resolve_owners(parse, actors, trace))
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     out.actors, out.groups, out.triggers = actors, groups, hits
@@ -272,6 +292,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                clause_breaks, coord, sources, lang_profile, no_object,
                                roles.get("transitive_participle", set()), nominal, prepositions,
                                roles.get("subordinator", set()))
+        if h.first not in nominal and not h.entry.subject_is_target:
+            src, tgt, how = _with_roles(parse, h, groups, src, tgt, how)
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
@@ -336,6 +358,26 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
                 events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
                                              h.first, s, t, round(min(conf, 0.95), 2), nominal=h.first in nominal))
     return events
+
+
+# the window rules' readings that the syntax stage cannot make: undiacritised Arabic passives and
+# English reduced passives are read from the kind of event and actor, not from word order
+_WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "the subject of the condition")
+
+
+def _with_roles(parse, h: Hit, groups, src, tgt, how):
+    """Source and target from the predicate's roles (coder.syntax) where the stage found actors in
+    them; the window rules' answer stands where it found none, and for readings it cannot make."""
+    import os
+    if os.environ.get("SYN_ROLES") == "0":
+        return src, tgt, how
+    found = roles_for(parse, h.first, groups)
+    if found is None or any(w in how for w in _WINDOW_DECIDES):
+        return src, tgt, how
+    s2, t2, how2 = found
+    s2 = s2 if s2 is not None else (src if src is not t2 else None)
+    t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
+    return s2, t2, how2
 
 
 def _group_starting(groups, lo, hi) -> Optional[ActorGroup]:

@@ -174,18 +174,20 @@ def _object(p, after, chunks, toks, tags, prof) -> None:
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
                 speech=frozenset()) -> None:
-    """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause. A
-    verb in the first person (نواجه، سأدخل) carries its subject; in a relative clause the antecedent is
-    the subject unless the verb carries it as its object pronoun (الهجوم الذي شنته حماس)."""
+    """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
+    relative clause the antecedent is the subject unless the verb carries it as its object pronoun
+    (الهجوم الذي شنته حماس)."""
     bare_after = []
     for k in after:
         c = chunks[k]
         between = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PUNCT", "PART")
+                   and not (tags[i] == "ADP" and prof.refers_back(toks, i))    # أضرموا فيه النيران
                    and not any(chunks[j].covers(i) for j in bare_after)]
         if not _bare(c, toks, tags, prof) or (between and not bare_after):
             break
-        if bare_after and any(tags[i] == "PUNCT" for i in range(chunks[bare_after[-1]].end + 1, c.start)):
-            break     # "قال جو, رئيس ...": after a comma, an apposition, not an object
+        gap = range(chunks[bare_after[-1]].end + 1, c.start) if bare_after else range(0)
+        if gap and all(tags[i] == "PUNCT" for i in gap):
+            break     # "قال جو, رئيس ...": after a bare comma, an apposition, not an object
         bare_after.append(k)
         if len(bare_after) == 2:
             break
@@ -194,16 +196,10 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
                                                         any(chunks[j].covers(i) for j in bare_before)
                                                         for i in range(chunks[bare_before[-1]].end + 1, p.first))
     first_actor = bool(bare_after) and any(i in actorish for i in range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
-    stem = toks[p.verb].norm
-    stem = stem[1:] if prof.has_conjunction_clitic(toks[p.verb]) else stem
-    stem = stem[1:] if stem[:1] == "س" and len(stem) > 3 else stem
-    first_person = stem[:1] in ("ن", "ا") and len(stem) >= 4 and p.verb not in speech
     relative = cl.kind == "relative" and cl.antecedent is not None and p is not None and \
         not prof.refers_back(toks, p.verb) and not cl.predicates
     if svo:
         p.arguments["subject"], p.how["subject"] = bare_before[-1], "the noun phrase before the verb"
-        bare_after = bare_after[:1]
-    elif first_person:
         bare_after = bare_after[:1]
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"

@@ -88,12 +88,19 @@ def _chunks_after(toks, tags, read, prof) -> list[Chunk]:
             nxt, t = tags[j + 1], toks[j + 1]
             if prof.has_conjunction_clitic(t) or prof.has_preposition_clitic(t):
                 break
-            if nxt == "ADJ":
+            # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو الحركة):
+            # the noun after it is an adjective
+            nunated = not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and toks[j].norm.endswith(("ون", "ين")) \
+                and nxt == "NOUN" and not prof.is_definite(t)
+            if nxt == "PROPN" == tags[j]:
+                c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
+            elif nxt == "ADJ" or nunated:
                 c.modifiers.append(("amod", j + 1))
                 adjectives = True
-            elif nxt in ("NOUN", "PROPN") and not adjectives and (not prof.is_definite(toks[j]) or tags[j] == "PROPN" == nxt):
-                # idafa (وزير الخارجية, قائد الجيش) or a name of several words (رجب طيب أردوغان)
-                c.modifiers.append(("flat" if tags[j] == "PROPN" == nxt else "idafa", j + 1))
+            elif nxt == "PROPN" and adjectives and tags[j] != "PROPN":
+                c.modifiers.append(("appos", j + 1))   # a title and the name: الرئيس الأمريكي دونالد ترامب
+            elif nxt in ("NOUN", "PROPN") and not adjectives and not prof.is_definite(toks[j]):
+                c.modifiers.append(("idafa", j + 1))   # وزير الخارجية, قائد الجيش
             else:
                 break
             j += 1

@@ -74,8 +74,8 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, prof) -> bool:
     if r.min_length and len(w) < r.min_length:
         return False
     stem = w[1:] if prof.has_conjunction_clitic(t) else w
-    if r.ending and not stem.endswith(r.ending):
-        return False
+    if r.ending and (not stem.endswith(r.ending) or (stem.endswith("ي") and t.text.endswith("ى"))):
+        return False    # (normalisation folds ى into ي: مبنى is no nisba adjective)
     if r.prefix and not stem.startswith(r.prefix):
         return False
     if r.definite is not None and prof.is_definite(t) != r.definite:
