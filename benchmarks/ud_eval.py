@@ -5,8 +5,8 @@ PUD treebanks (news and wiki sentences, CC BY-SA; used for evaluation only, neve
 
 The language is the file name's prefix (`en_`, `ar_`) unless `--lang` says otherwise. Printed per file:
 - subject head accuracy: of the subjects the stage gives the verbs it found, the share whose head
-  word is the treebank's `nsubj`/`nsubj:pass` of that verb (a relative clause's subject counts as
-  right when the treebank's subject is the relative pronoun and the stage gave its antecedent);
+  word is the treebank's `nsubj`/`nsubj:pass` of that verb (a relative clause's subject or object
+  counts as right when the treebank's is the relative pronoun and the stage gave its antecedent);
 - object head accuracy: the same for `obj`;
 - part-of-speech accuracy on the words the lexicons know as both noun and verb (attack, قصف):
   noun (NOUN, PROPN) or verb (VERB, AUX) as the treebank has it; also on all words, for context.
@@ -157,7 +157,7 @@ def evaluate(path: str, lang: str, show: int = 0) -> list[str]:
                     c[f"{role}_found"] += 1
                     head = p.chunks[pr.arguments[role]].head
                     ok = any(amap.get(g["id"]) == head for g in gold)
-                    if not ok and role == "subject" and cl.kind == "relative" and cl.marker is not None:
+                    if not ok and cl.kind == "relative" and cl.marker is not None:
                         ok = any(amap.get(g["id"]) == cl.marker for g in gold) and \
                             pr.arguments[role] == cl.antecedent
                     c[f"{role}_ok"] += ok

@@ -56,8 +56,16 @@ def segment(toks, tags, R, prof, groups, speech: set[int]) -> list[Clause]:
             cur.end = i - 1
             clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
             stack.append(len(clauses) - 1)
-        elif toks[i].norm in (",", "،") and cur.kind == "relative" and len(stack) > 1 and \
-                any(v in verb_at for v in range(cur.start, i)):
+        elif toks[i].norm in (";", "؛") and len(stack) > 1:
+            # a semicolon ends every clause: what follows is a new main clause
+            cur.end = i - 1
+            clauses.append(Clause("main", i, len(toks) - 1))
+            stack = [len(clauses) - 1]
+        elif toks[i].norm in (",", "،") and cur.kind in ("relative", "participle") and len(stack) > 1 and \
+                any(v in verb_at for v in range(cur.start, i)) and \
+                (cur.kind == "relative" or (i + 1 < len(toks) and tags[i + 1] == "CCONJ")):
+            # "The SDF, which ..., said", "..., killing ten, and the president blamed": back to the clause
+            # the relative or participle clause interrupted
             cur.end = i - 1
             stack.pop()
             interrupted = clauses[stack[-1]]
@@ -87,7 +95,7 @@ def _marker_role(c: Chunk, toks, R) -> Optional[str]:
 
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
-              speech: frozenset[int] | set[int] = frozenset()) -> None:
+              speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset()) -> None:
     """Fill every clause's predicates with their arguments (chunk indices)."""
     order = sorted(range(len(chunks)), key=lambda k: chunks[k].start)
     for ci, cl in enumerate(clauses):
@@ -109,7 +117,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
             (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
-                p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech)
+                p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical)
             for k in after:
                 role = _marker_role(chunks[k], toks, R)
                 if role and role not in p.arguments:
@@ -133,7 +141,7 @@ _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                 speech=frozenset()) -> None:
+                 speech=frozenset(), lexical=frozenset()) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
@@ -145,11 +153,12 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         _object(p, after, chunks, toks, tags, prof)
         return
     if p.first == p.verb and bare_before and chunks[bare_before[-1]].end == p.first - 1 and prev is not None and \
-            not coordinated and prev.verb not in speech and toks[p.verb].norm.endswith(("ed", "en", "wn")):
+            not coordinated and prev.verb not in speech and toks[p.verb].norm.endswith(("ed", "en", "wn")) and \
+            not any(tags[i] in ("PUNCT", "CCONJ", "SCONJ") for i in range(prev.verb + 1, chunks[bare_before[-1]].start)):
         p.arguments["patient"], p.how["patient"] = bare_before[-1], "a participle after the noun it describes"
         p.passive = True
         return
-    if word_before in _QUOTES and after and chunks[after[0]].start == p.verb + 1 and \
+    if word_before in _QUOTES and p.verb in speech and after and chunks[after[0]].start == p.verb + 1 and \
             (chunks[after[0]].end + 1 >= len(toks) or tags[chunks[after[0]].end + 1] == "PUNCT"):
         p.arguments["subject"], p.how["subject"] = after[0], "the speaker after a quotation"
         return
@@ -159,7 +168,25 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         p.arguments["subject"], p.how["subject"] = bare_before[-1], "the noun phrase before the verb"
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
-    _object(p, after, chunks, toks, tags, prof)
+    if p.verb not in speech:
+        _object(p, after, chunks, toks, tags, prof)
+    k = p.arguments.get("subject")
+    if k is not None and p.how.get("subject") == "the noun phrase before the verb":
+        p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+
+
+def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
+    """"BA and IAG have cracked it": a coordination is headed by its first conjunct."""
+    order = sorted(range(len(chunks)), key=lambda j: chunks[j].start)
+    pos = order.index(k)
+    while pos > 0:
+        prev = chunks[order[pos - 1]]
+        gap = range(prev.end + 1, chunks[order[pos]].start)
+        if not gap or not all(tags[i] == "CCONJ" or toks[i].norm == "," for i in gap) or \
+                not any(tags[i] == "CCONJ" for i in gap) or prev.kind != "np":
+            break
+        pos -= 1
+    return order[pos]
 
 
 def _object(p, after, chunks, toks, tags, prof) -> None:
@@ -173,33 +200,53 @@ def _object(p, after, chunks, toks, tags, prof) -> None:
 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                speech=frozenset()) -> None:
+                speech=frozenset(), lexical=frozenset()) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
     (الهجوم الذي شنته حماس)."""
     bare_after = []
+    covered = set()
     for k in after:
         c = chunks[k]
-        between = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PUNCT", "PART")
-                   and not (tags[i] == "ADP" and prof.refers_back(toks, i))    # أضرموا فيه النيران
-                   and not any(chunks[j].covers(i) for j in bare_after)]
-        if not _bare(c, toks, tags, prof) or (between and not bare_after):
+        last = chunks[bare_after[-1]].end if bare_after else p.verb
+        # between the verb (or the subject) and this phrase only adverbs, punctuation, prepositional
+        # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
+        if any(tags[i] not in ("ADV", "PUNCT", "PART", "ADP") and i not in covered for i in range(last + 1, c.start)):
             break
-        gap = range(chunks[bare_after[-1]].end + 1, c.start) if bare_after else range(0)
+        if not _bare(c, toks, tags, prof) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
+            covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
+            continue
+        gap = range(last + 1, c.start) if bare_after else range(0)
         if gap and all(tags[i] == "PUNCT" for i in gap):
             break     # "قال جو, رئيس ...": after a bare comma, an apposition, not an object
         bare_after.append(k)
+        covered.update(range(c.start, c.end + 1))
         if len(bare_after) == 2:
             break
     bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof)]
     svo = bool(bare_before) and not coordinated and all(tags[i] in ("ADV", "PART", "AUX") or
                                                         any(chunks[j].covers(i) for j in bare_before)
                                                         for i in range(chunks[bare_before[-1]].end + 1, p.first))
+    stem = toks[p.verb].norm
+    stem = stem[1:] if stem[:1] in prof.CLITIC_COORDINATORS and len(stem) > 4 else stem
+    # a first-person verb carries its subject (نواجه، سنرى): only for words no lexicon knows, whose
+    # ن is a present-tense prefix unless the word ends like a past form (نشرت، نقلوا)
+    first_person = p.verb not in lexical and len(stem) >= 4 and \
+        ((stem[0] == "ن" and not stem.endswith(("ت", "وا", "ا"))) or stem[:2] in ("سن", "سا"))
+    object_pronoun = prof.refers_back(toks, p.verb)    # شنته، يدخنها: the object is the pronoun
     first_actor = bool(bare_after) and any(i in actorish for i in range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
-    relative = cl.kind == "relative" and cl.antecedent is not None and p is not None and \
-        not prof.refers_back(toks, p.verb) and not cl.predicates
+    relative = cl.kind == "relative" and cl.antecedent is not None and not cl.predicates
+    if relative and object_pronoun and bare_after:
+        # الهجوم الذي شنه التنظيم: the verb's pronoun is the antecedent, its subject follows
+        p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
+        p.arguments["object"], p.how["object"] = cl.antecedent, "the antecedent, resumed by the verb's pronoun"
+        return
+    if object_pronoun:
+        bare_after = bare_after[:1]
     if svo:
         p.arguments["subject"], p.how["subject"] = bare_before[-1], "the noun phrase before the verb"
+        bare_after = bare_after[:1]
+    elif first_person:
         bare_after = bare_after[:1]
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
@@ -212,7 +259,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after = bare_after[1:]
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
-    if bare_after:
+    if bare_after and not object_pronoun and p.verb not in speech:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")
 

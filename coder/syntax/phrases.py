@@ -12,19 +12,19 @@ _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 
 
-def _head_before_noun(tags, read, i: int, j: int) -> int:
+def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset()) -> int:
     """English: the last noun; a name at the end heads from its first word ("President Donald Trump"
     is Donald's phrase in UD's flat names), unless its last word is a noun the lexicons know (Forces)."""
     last = max((k for k in range(i, j + 1) if tags[k] in _NOMINAL), default=j)
     if tags[last] == "PROPN" and not read[last] & NOUN_READING:
         k = last
-        while k - 1 >= i and tags[k - 1] == "PROPN":
+        while k - 1 >= i and tags[k - 1] == "PROPN" and not (toks is not None and toks[k - 1].norm.rstrip(".") in titles):
             k -= 1
         return k
     return last
 
 
-def _chunks_before(toks, tags, read, prof) -> list[Chunk]:
+def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
     chunks, n, i = [], len(toks), 0
     possessor = None
     while i < n:
@@ -46,7 +46,7 @@ def _chunks_before(toks, tags, read, prof) -> list[Chunk]:
         if not any(tags[k] in _NOMINAL for k in range(i, j + 1)):
             i = j + 1
             continue
-        c = Chunk("np", _head_before_noun(tags, read, i, j), i, j)
+        c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles), i, j)
         c.modifiers = [("det" if tags[k] in ("DET", "POSS") else "amod" if tags[k] == "ADJ" else
                         "nummod" if tags[k] == "NUM" else "compound", k) for k in range(i, j + 1) if k != c.head]
         c.owned = tags[i] == "POSS" and toks[i].norm != "whose"
@@ -59,7 +59,7 @@ def _chunks_before(toks, tags, read, prof) -> list[Chunk]:
     return chunks
 
 
-def _chunks_after(toks, tags, read, prof) -> list[Chunk]:
+def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
     chunks, n, i = [], len(toks), 0
@@ -71,8 +71,13 @@ def _chunks_after(toks, tags, read, prof) -> list[Chunk]:
         start = i
         if tags[i] == "DET" and i + 1 < n and tags[i + 1] in _NOMINAL:
             i += 1     # كل، بعض، هذه + noun
-        elif tags[i] == "NUM" and i + 1 < n and tags[i + 1] in ("NOUN", "PROPN"):
-            i += 1     # ثلاثة جنود
+        elif tags[i] == "NUM":
+            while i + 1 < n and tags[i + 1] == "NUM":
+                i += 1     # 103 مليون
+            if i + 1 < n and tags[i + 1] in ("NOUN", "PROPN"):
+                i += 1     # ثلاثة جنود, 50 مليون دولار: the counted noun heads the phrase
+            else:
+                i = start
         if tags[i] == "DET" and start == i and toks[i].norm in _DEMONSTRATIVE_AR:
             chunks.append(Chunk("pronoun", i, i, i))     # هذا, ذلك standing alone
             i += 1
@@ -81,7 +86,7 @@ def _chunks_after(toks, tags, read, prof) -> list[Chunk]:
             i += 1
             continue
         c = Chunk("np", i, start, i)
-        c.modifiers = [("det" if tags[start] == "DET" else "nummod", start)] if start < i else []
+        c.modifiers = [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)]
         adjectives = False
         j = i
         while j + 1 < n:
@@ -92,7 +97,9 @@ def _chunks_after(toks, tags, read, prof) -> list[Chunk]:
             # the noun after it is an adjective
             nunated = not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and toks[j].norm.endswith(("ون", "ين")) \
                 and nxt == "NOUN" and not prof.is_definite(t)
-            if nxt == "PROPN" == tags[j]:
+            if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not prof.is_definite(t):
+                c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
+            elif nxt == "PROPN" == tags[j]:
                 c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
             elif nxt == "ADJ" or nunated:
                 c.modifiers.append(("amod", j + 1))
@@ -112,7 +119,7 @@ def _chunks_after(toks, tags, read, prof) -> list[Chunk]:
 
 
 def chunk(toks, tags, read, R, prof) -> list[Chunk]:
-    chunks = (_chunks_after if prof.MODIFIER_AFTER_NOUN else _chunks_before)(toks, tags, read, prof)
+    chunks = (_chunks_after if prof.MODIFIER_AFTER_NOUN else _chunks_before)(toks, tags, read, prof, R)
     if not prof.MODIFIER_AFTER_NOUN:
         for c in chunks:    # "its fighters": the possessive pronoun before the noun
             if c.owned or (c.start > 0 and prof.refers_back(toks, c.start)):

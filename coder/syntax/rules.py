@@ -52,6 +52,7 @@ class SyntaxRules:
         self.default_tag = data.default_tag
         self.genitive = frozenset(norm(w) for w in data.genitive_words)
         self.partitive = frozenset(norm(w) for w in data.partitive_words)
+        self.titles = frozenset(norm(w) for w in data.titles)
         self.markers: dict[tuple[str, ...], str] = {}
         for role, ws in data.argument_markers.items():
             for w in ws:

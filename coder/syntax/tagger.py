@@ -51,8 +51,8 @@ def _closed(toks, R: SyntaxRules, prof) -> list:
                     break
             else:
                 tag = R.words.get(w)
-                if tag is None and prof.has_conjunction_clitic(t):
-                    tag = R.words.get(w[1:])
+                if tag is None and (prof.has_conjunction_clitic(t) or w[:1] in prof.CLITIC_COORDINATORS):
+                    tag = R.words.get(w[1:])     # وقد، وأن، وكان
                 if tag is None and any(R.words.get(f) == "ADP" for f in t.forms[1:]) and prof.refers_back(toks, i):
                     tag = "ADP"     # a preposition carrying a pronoun: عليه، إليها
                 tags[i] = tag
