@@ -8,6 +8,7 @@ from coder.geo import find_places_in_tokens
 from coder.lang import detect
 from coder.model import Document
 from coder.pipeline import code_document, sentences, analyse_sentence
+from coder.syntax import describe
 
 
 def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] = None) -> str:
@@ -31,6 +32,9 @@ def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] 
                          f"{p.place.place_id}){' after a locative cue' if p.locative else ''}")
         for q in r.quantities:
             lines.append(f"  quantity {q.text!r} -> {q.value} {q.qualifier} {q.unit}")
+        if a.parse is not None:
+            for line in describe(a.parse, sent.tokens):
+                lines.append(f"  syntax {line}")
         for step in a.trace:
             lines.append(f"  rule: {step}")
     coded = code_document(Document(doc_id="explain", text=text, language=lang, published=published))

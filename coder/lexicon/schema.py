@@ -252,7 +252,8 @@ ContextTag = Literal["NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "ADP", "DET",
 class PosRule(_Strict):
     """One part-of-speech decision (spaCy's attribute_ruler as data): every condition given must hold."""
     tag: PosTag
-    applies_to: list[Literal["ambiguous", "unknown", "named"]] = ["ambiguous"]   # named: actor names
+    # ambiguous: a noun and a verb reading; unknown: none; named: an actor's name; verb: a verb reading only
+    applies_to: list[Literal["ambiguous", "unknown", "named", "verb"]] = ["ambiguous"]
     prev_tag: list[ContextTag] = []
     next_tag: list[ContextTag] = []
     prev_word: list[Phrase] = []
@@ -264,6 +265,8 @@ class PosRule(_Strict):
     clitic_preposition: Optional[bool] = None    # read through a preposition clitic (بـ، لـ، كـ)
     capitalised: Optional[bool] = None           # written with a capital, not first in the sentence
     next_capitalised: Optional[bool] = None      # the next word is written with a capital
+    next_definite: Optional[bool] = None         # the next word carries the article
+    prev_definite: Optional[bool] = None         # the word before carries the article
     definite_agrees: bool = False                # as definite as the word before it (Arabic adjectives)
     note: Optional[str] = None
 

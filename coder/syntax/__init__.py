@@ -17,7 +17,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     R = rules(prof.CODE)
     read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
     tags = tag(toks, read, R, prof)
-    speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech}
+    # reporting verbs whose complement is what was said (say, قال), not those with an object noun
+    speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
     for i, t in enumerate(toks):
         # "said on Sunday that ...": after a reporting verb, "that" opens what was said
         if t.norm in R.quote and tags[i] != "SCONJ" and \

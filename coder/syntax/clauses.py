@@ -146,7 +146,9 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
     after a quotation the speaker follows the verb ("..., said the minister")."""
-    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof)]
+    # the previous verb's object is not this verb's subject ("arrested the suspects and charged them")
+    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof) and
+                   not (coordinated and prev is not None and k in prev.arguments.values())]
     before_verb = tags[p.first - 1] if p.first > 0 else "START"
     word_before = toks[p.first - 1].norm if p.first > 0 else ""
     if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
@@ -158,7 +160,8 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         p.arguments["patient"], p.how["patient"] = bare_before[-1], "a participle after the noun it describes"
         p.passive = True
         return
-    if word_before in _QUOTES and p.verb in speech and after and chunks[after[0]].start == p.verb + 1 and \
+    quoted = word_before in _QUOTES - {","} or (word_before == "," and any(t.norm in _QUOTES - {",", "'"} for t in toks[:p.first]))
+    if quoted and p.verb in speech and after and chunks[after[0]].start == p.verb + 1 and \
             (chunks[after[0]].end + 1 >= len(toks) or tags[chunks[after[0]].end + 1] == "PUNCT"):
         p.arguments["subject"], p.how["subject"] = after[0], "the speaker after a quotation"
         return
@@ -233,7 +236,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # ن is a present-tense prefix unless the word ends like a past form (نشرت، نقلوا)
     first_person = p.verb not in lexical and len(stem) >= 4 and \
         ((stem[0] == "ن" and not stem.endswith(("ت", "وا", "ا"))) or stem[:2] in ("سن", "سا"))
-    object_pronoun = prof.refers_back(toks, p.verb)    # شنته، يدخنها: the object is the pronoun
+    object_pronoun = _carries_pronoun(toks[p.verb], prof)    # شنته، يدخنها: the object is the pronoun
     first_actor = bool(bare_after) and any(i in actorish for i in range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
     relative = cl.kind == "relative" and cl.antecedent is not None and not cl.predicates
     if relative and object_pronoun and bare_after:
@@ -262,6 +265,18 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if bare_after and not object_pronoun and p.verb not in speech:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _carries_pronoun(tok, prof) -> bool:
+    """A verb with an object pronoun (شنه, قتلتهم): short verbs too, which the lookup forms keep whole."""
+    if prof.refers_back([tok], 0):
+        return True
+    n = tok.norm
+    return not tok.text.endswith("ة") and any(n.endswith(s) and len(n) - len(s) >= 2 for s in _OBJECT_PRONOUNS) \
+        and prof.MODIFIER_AFTER_NOUN
 
 
 def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:

@@ -91,7 +91,9 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         j = i
         while j + 1 < n:
             nxt, t = tags[j + 1], toks[j + 1]
-            if prof.has_conjunction_clitic(t) or prof.has_preposition_clitic(t):
+            # a conjunction or a preposition on the word starts a new phrase (an adjective's first
+            # letter is no clitic: بريطانية، كردية)
+            if prof.has_conjunction_clitic(t) or (prof.has_preposition_clitic(t) and nxt != "ADJ"):
                 break
             # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو الحركة):
             # the noun after it is an adjective

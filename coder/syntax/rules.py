@@ -14,9 +14,7 @@ from coder.lexicon.schema import PosRule, SyntaxFile
 @dataclass(frozen=True)
 class CompiledRule:
     tag: str
-    ambiguous: bool
-    unknown: bool
-    named: bool
+    applies: frozenset
     prev_tag: frozenset
     next_tag: frozenset
     prev_word: frozenset
@@ -28,6 +26,8 @@ class CompiledRule:
     clitic_preposition: object
     capitalised: object
     next_capitalised: object
+    next_definite: object
+    prev_definite: object
     definite_agrees: bool
 
 
@@ -64,11 +64,11 @@ class SyntaxRules:
 
     @staticmethod
     def _compile(r: PosRule, norm) -> CompiledRule:
-        return CompiledRule(r.tag, "ambiguous" in r.applies_to, "unknown" in r.applies_to, "named" in r.applies_to,
+        return CompiledRule(r.tag, frozenset(r.applies_to),
                             frozenset(r.prev_tag), frozenset(r.next_tag),
                             frozenset(norm(w) for w in r.prev_word), frozenset(norm(w) for w in r.next_word),
                             tuple(norm(e) for e in r.ending), tuple(norm(p) for p in r.prefix), r.min_length,
-                            r.definite, r.clitic_preposition, r.capitalised, r.next_capitalised, r.definite_agrees)
+                            r.definite, r.clitic_preposition, r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees)
 
 
 @lru_cache(maxsize=None)

@@ -86,6 +86,10 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, prof) -> bool:
         return False
     if r.next_capitalised is not None and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()) != r.next_capitalised:
         return False
+    if r.next_definite is not None and (i + 1 < len(toks) and prof.is_definite(toks[i + 1])) != r.next_definite:
+        return False
+    if r.prev_definite is not None and (i > 0 and prof.is_definite(toks[i - 1])) != r.prev_definite:
+        return False
     if r.definite_agrees and (i == 0 or prof.is_definite(toks[i - 1]) != prof.is_definite(t)):
         return False
     return True
@@ -104,17 +108,17 @@ def tag(toks, read: list[int], R: SyntaxRules, prof) -> list[str]:
     for i, t in enumerate(toks):
         r = read[i]
         ambiguous = bool(r & VERB_READING and r & (NOUN_READING | NAMED))
-        fixed = tags[i] is not None and not ambiguous and not (r & NAMED)
+        verb_only = r == VERB_READING
+        fixed = tags[i] is not None and not ambiguous and not (r & NAMED) and not verb_only
         if fixed or (tags[i] is not None and not r):
             continue
         prev = "START" if i == 0 else tags[i - 1] or "X"
         if prof.has_conjunction_clitic(t):
             prev = "CCONJ"
-        kind = "ambiguous" if ambiguous else ("named" if r & NAMED else "unknown")
+        kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
         chosen = None
         for rule in R.rules:
-            if (rule.ambiguous if kind == "ambiguous" else rule.unknown if kind == "unknown" else rule.named) \
-                    and _holds(rule, i, toks, tags, prev, prof):
+            if kind in rule.applies and _holds(rule, i, toks, tags, prev, prof):
                 chosen = rule.tag
                 break
         if chosen is None:
