@@ -15,7 +15,7 @@ PKG = ROOT / "coder"
 SHARED = ("coder.model", "coder.lang", "coder.lexicon", "coder.spans", "coder.cameo", "coder.tables", "coder")
 STAGES = {"recognise": PKG / "recognise", "rules": PKG / "rules", "geo": PKG / "geo",
           "dates": PKG / "dates.py", "quantities": PKG / "quantities", "ingest": PKG / "ingest.py",
-          "sinks": PKG / "sinks.py"}
+          "sinks": PKG / "sinks.py", "syntax": PKG / "syntax"}
 
 
 def _modules(path: Path) -> list[Path]:

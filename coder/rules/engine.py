@@ -27,7 +27,6 @@ from coder.rules.reality import (condition_subject, drop_alleged, drop_backgroun
                                  fold_object_nouns, not_real, speaker_as_source)
 from coder.rules.roles import resolve_owners, roles_for
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
-from coder.syntax import parse as syntax_parse
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
 AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
@@ -163,8 +162,9 @@ def _subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
     if k is None or parse.chunks[k].start <= verb:
         return frozenset()
     c = parse.chunks[k]
-    span = range(c.start, c.end + 1)
-    return frozenset(span) if any(i in actor_tokens for i in span) else frozenset()
+    named = [i for i in range(c.start, c.end + 1) if i in actor_tokens]
+    # up to its last actor word: a word after it may be the object the phrase was read over
+    return frozenset(range(c.start, named[-1] + 1)) if named else frozenset()
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
@@ -200,9 +200,9 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
 
 
 def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional[dt.date],
-            dated: frozenset[int] = frozenset()) -> SentenceAnalysis:
-    """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match);
-    `dated` holds the tokens of its date expressions (adverbials to the syntax stage)."""
+            parse=None) -> SentenceAnalysis:
+    """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match) and the
+    syntax stage's parse (coder.syntax.parse; without one, the window rules fill every slot)."""
     out = SentenceAnalysis()
     toks, text, trace = sent.tokens, sent.text, out.trace
     out.mentions = mentions
@@ -210,7 +210,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if discards:
         trace.append(f"discarded: {discards[0].text!r} ({discards[0].rule_id}) marks a sentence that is not an event")
         return out
-    out.parse = parse = syntax_parse(toks, mentions, lang_profile, dated)
+    out.parse = parse
 
     roles: dict[str, set[int]] = {}
     marker_ends: dict[str, list[tuple[int, int]]] = {}
@@ -252,7 +252,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                           frozenset(roles.get("genitive_marker", ())),
                           frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()))
-    _resolve_possessives(actors, toks, lang_profile, trace, resolve_owners(parse, actors, trace))
+    _resolve_possessives(actors, toks, lang_profile, trace,
+                         resolve_owners(parse, actors, trace) if parse is not None else set())
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     out.actors, out.groups, out.triggers = actors, groups, hits
@@ -292,7 +293,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                clause_breaks, coord, sources, lang_profile, no_object,
                                roles.get("transitive_participle", set()), nominal, prepositions,
                                roles.get("subordinator", set()))
-        if h.first not in nominal and not h.entry.subject_is_target:
+        if parse is not None and h.first not in nominal and not h.entry.subject_is_target:
             src, tgt, how = _with_roles(parse, h, groups, src, tgt, how)
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
@@ -362,14 +363,15 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
 
 # the window rules' readings that the syntax stage cannot make: undiacritised Arabic passives and
 # English reduced passives are read from the kind of event and actor, not from word order
-_WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "the subject of the condition")
+_WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "agent phrase after the verb",
+                   "the subject of the condition")
 
 
 def _with_roles(parse, h: Hit, groups, src, tgt, how):
     """Source and target from the predicate's roles (coder.syntax) where the stage found actors in
     them; the window rules' answer stands where it found none, and for readings it cannot make."""
     import os
-    if os.environ.get("SYN_ROLES") == "0":
+    if os.environ.get("SYN_ROLES") == "0":   # TEMP experiment switch
         return src, tgt, how
     found = roles_for(parse, h.first, groups)
     if found is None or any(w in how for w in _WINDOW_DECIDES):

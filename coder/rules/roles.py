@@ -7,7 +7,8 @@ from typing import Optional
 
 from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
-from coder.syntax import Parse
+
+Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
 
 
 def phrase_span(p: Parse, k: int) -> tuple[int, int]:

@@ -35,7 +35,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     groups = _verb_groups(tags)
     actorish = {i for i, r in enumerate(read) if r & NAMED} | \
         {i for m in mentions if m.kind == "agent" for i in range(m.first, m.last + 1)}
-    clauses = segment(toks, tags, R, prof, groups, speech)
+    clauses = segment(toks, tags, R, prof, groups, speech, chunks)
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r})
     possessors(clauses, chunks, actorish)
     ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))

@@ -42,10 +42,20 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
     return None
 
 
-def segment(toks, tags, R, prof, groups, speech: set[int]) -> list[Clause]:
+def _reported_without_that(i: int, toks, tags, chunk_end: dict, groups_at: dict, last_verb, speech) -> bool:
+    """"The SDF said ISIS militants killed ...": after a reporting verb, a noun phrase followed by a
+    verb opens what was said, with no "that"."""
+    if last_verb not in speech or i not in chunk_end or any(tags[j] not in ("ADV", "PUNCT") for j in range(last_verb + 1, i)):
+        return False
+    nxt = chunk_end[i] + 1
+    return nxt in groups_at
+
+
+def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Clause]:
     """Flat clause segments in order; a relative clause closed by a comma hands back to its parent."""
     groups_at = {f: v for f, v in groups}
     verb_at = {v for _, v in groups}
+    chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
     clauses = [Clause("main", 0, len(toks) - 1)]
     stack = [0]
     last_verb = None
@@ -55,6 +65,10 @@ def segment(toks, tags, R, prof, groups, speech: set[int]) -> list[Clause]:
         if kind:
             cur.end = i - 1
             clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
+            stack.append(len(clauses) - 1)
+        elif _reported_without_that(i, toks, tags, chunk_end, groups_at, last_verb, speech):
+            cur.end = i - 1
+            clauses.append(Clause("quote", i, len(toks) - 1, parent=stack[-1]))
             stack.append(len(clauses) - 1)
         elif toks[i].norm in (";", "؛") and len(stack) > 1:
             # a semicolon ends every clause: what follows is a new main clause
@@ -281,8 +295,8 @@ def _carries_pronoun(tok, prof) -> bool:
 
 def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:
     """Whom "its"/ـه refers to: in a clause that depends on another, the subject of that clause ("The
-    SDF said ISIS killed three of its fighters": the SDF); else the subject of its own clause, unless
-    it is that subject; else the last actor named before it."""
+    SDF said ISIS killed three of its fighters": the SDF); else the nearest subject or object before
+    it in its own clause; else the last actor named before it."""
     def subject_of(cl: Clause) -> Optional[int]:
         return next((p.arguments["subject"] for p in cl.predicates if "subject" in p.arguments), None)
 
@@ -294,8 +308,12 @@ def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -
         if cl is not None and cl.parent is not None and cl.kind in ("quote", "subordinate", "participle"):
             ref = subject_of(clauses[cl.parent])
         if ref is None and cl is not None:
-            s = subject_of(cl)
-            ref = s if s is not None and s != k and chunks[s].start < c.start else None
+            # the nearest argument before it in its own clause: "urged the states to take back
+            # their citizens" (the states), "the army withdrew its troops" (the army)
+            args = [a for pr in cl.predicates for r, a in pr.arguments.items()
+                    if r in ("subject", "object") and a != k and chunks[a].end < c.start
+                    and ("of", c.head) not in chunks[a].modifiers]     # not "three" in "three of its"
+            ref = max(args, key=lambda a: chunks[a].end, default=None)
         if ref is None:
             ref = next((j for j in range(k - 1, -1, -1)
                         if any(i in actorish for i in range(chunks[j].start, chunks[j].end + 1))), None)

@@ -106,9 +106,10 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             elif nxt == "ADJ" or nunated:
                 c.modifiers.append(("amod", j + 1))
                 adjectives = True
-            elif nxt == "PROPN" and adjectives and tags[j] != "PROPN":
+            elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not prof.is_definite(t):
                 c.modifiers.append(("appos", j + 1))   # a title and the name: الرئيس الأمريكي دونالد ترامب
-            elif nxt in ("NOUN", "PROPN") and not adjectives and not prof.is_definite(toks[j]):
+            elif nxt in ("NOUN", "PROPN") and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) \
+                    and not toks[j].norm.endswith("ون"):     # مسلحون النار: no construct state keeps its ن
                 c.modifiers.append(("idafa", j + 1))   # وزير الخارجية, قائد الجيش
             else:
                 break
