@@ -25,7 +25,7 @@ from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.consolidate import imply_actors, is_reciprocal, merge_same_root
 from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_relative_clauses,
                                  fold_object_nouns, not_real, speaker_as_source)
-from coder.rules.roles import resolve_owners, roles_for
+from coder.rules.roles import nominal_roles, resolve_owners, roles_for
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
@@ -295,6 +295,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                roles.get("subordinator", set()))
         if parse is not None and h.first not in nominal and not h.entry.subject_is_target:
             src, tgt, how = _with_roles(parse, h, groups, src, tgt, how)
+        elif parse is not None and h.first in nominal and src is None:
+            governed = nominal_roles(parse, h.first, groups)
+            if governed is not None:
+                src, tgt = governed[0], tgt or governed[1]
+                how += "; the event noun is a verb's object: the verb's subject is its source (syntax)"
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")

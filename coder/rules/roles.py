@@ -24,13 +24,44 @@ def phrase_span(p: Parse, k: int) -> tuple[int, int]:
 
 
 def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[ActorGroup]:
-    """The actor group a phrase names: the one on its head first, else the first inside it."""
+    """The actor group a phrase names: the one on its head first, else the first inside it, else
+    the first in the conjuncts that follow it ("معسكرات ومخازن لتنظيم داعش")."""
     if k is None:
         return None
     s, e = phrase_span(p, k)
     head = p.chunks[k].head
     inside = [g for g in groups if g.first <= e and g.last >= s]
+    if not inside:
+        for j in p.conjuncts(k):
+            js, je = phrase_span(p, j)
+            inside = [g for g in groups if g.first <= je and g.last >= js]
+            if inside:
+                break
     return next((g for g in inside if g.first <= head <= g.last), inside[0] if inside else None)
+
+
+def governor_of(p: Parse, i: int):
+    """The predicate whose object (or complement: قامت القوات باعتقال) is the phrase at token i."""
+    for cl in p.clauses:
+        for pr in cl.predicates:
+            for role in ("object", "complement"):
+                k = pr.arguments.get(role)
+                if k is not None:
+                    s, e = phrase_span(p, k)
+                    if s <= i <= e:
+                        return pr
+    return None
+
+
+def nominal_roles(p: Parse, i: int, groups: list[ActorGroup]) -> Optional[tuple]:
+    """"شنت طائرات تركية سلسلة غارات على ...", "Israeli jets carried out a wave of strikes": an event
+    noun that is a verb's object takes the verb's subject as its source, and the verb's target."""
+    pr = governor_of(p, i)
+    if pr is None or pr.passive:
+        return None
+    src = group_of(p, pr.arguments.get("subject"), groups)
+    tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None), None)
+    return (src, tgt) if src is not None else None
 
 
 def roles_for(p: Parse, verb: int, groups: list[ActorGroup]) -> Optional[tuple]:

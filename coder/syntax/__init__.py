@@ -39,7 +39,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r})
     possessors(clauses, chunks, actorish)
     ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))
-    return Parse(tags, chunks, clauses, chunk_of, ambiguous)
+    joined = frozenset(k for k, c in enumerate(chunks) if prof.has_conjunction_clitic(toks[c.start]))
+    return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined)
 
 
 def describe(p: Parse, toks) -> list[str]:

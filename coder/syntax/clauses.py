@@ -232,6 +232,9 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             break
         if not _bare(c, toks, tags, prof) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
             covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
+            if "complement" not in p.arguments and prof.has_preposition_clitic(toks[c.start]) and \
+                    toks[c.start].norm[:1] == "ب" and c.kind == "np":
+                p.arguments["complement"], p.how["complement"] = k, "the phrase after بـ (قام الجيش باعتقال)"
             continue
         gap = range(last + 1, c.start) if bare_after else range(0)
         if gap and all(tags[i] == "PUNCT" for i in gap):

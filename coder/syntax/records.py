@@ -60,6 +60,7 @@ class Parse:
     clauses: list[Clause]
     chunk_of: list[int]             # token index -> chunk index, -1 outside chunks
     ambiguous: frozenset[int] = frozenset()   # tokens the lexicons know as both noun and verb
+    conjunct_starts: frozenset[int] = frozenset()   # chunks whose first word carries و (Arabic)
 
     def predicate(self, verb: int) -> Optional[tuple[Clause, Predicate]]:
         for c in self.clauses:
@@ -67,6 +68,21 @@ class Parse:
                 if p.first <= verb <= p.verb:
                     return c, p
         return None
+
+    def conjuncts(self, k: int) -> list[int]:
+        """The chunks coordinated after chunk k (joined by "and"/و or a comma list)."""
+        out, last = [], self.chunks[k]
+        for j in range(k + 1, len(self.chunks)):
+            c = self.chunks[j]
+            if c.kind == "genitive":
+                continue
+            gap = range(last.end + 1, c.start)
+            if not all(self.tags[i] in ("CCONJ", "PUNCT") for i in gap) or \
+                    not (any(self.tags[i] == "CCONJ" for i in gap) or j in self.conjunct_starts):
+                break
+            out.append(j)
+            last = c
+        return out
 
     def chunk_at(self, i: int) -> Optional[Chunk]:
         k = self.chunk_of[i] if 0 <= i < len(self.chunk_of) else -1
