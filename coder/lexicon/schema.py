@@ -277,8 +277,9 @@ class SyntaxFile(_SupportFile):
     pos_rules: list[PosRule] = Field(min_length=1)
     default_tag: PosTag = "NOUN"
     genitive_words: list[Phrase] = []
-    partitive_words: list[Phrase] = []
-    titles: list[Phrase] = []                    # the name after a title is the same person           # "three of", ثلاثة من: a number and its whole
+    partitive_words: list[Phrase] = []           # "three of", ثلاثة من: a number and its whole
+    titles: list[Phrase] = []                    # the name after a title is the same person
+    anaphors: list[Phrase] = []                  # "the group": refers back to the last organisation named
     argument_markers: dict[Literal["target", "agent", "recipient"], list[Phrase]] = {}
     passive_auxiliaries: list[Phrase] = []
     quote_markers: list[Phrase] = []

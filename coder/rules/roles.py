@@ -28,6 +28,8 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
     the first in the conjuncts that follow it ("معسكرات ومخازن لتنظيم داعش")."""
     if k is None:
         return None
+    if p.chunks[k].refers_to is not None:      # "him", "the group": the phrase it refers to
+        k = p.chunks[k].refers_to
     s, e = phrase_span(p, k)
     head = p.chunks[k].head
     inside = [g for g in groups if g.first <= e and g.last >= s]

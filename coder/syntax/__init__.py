@@ -3,7 +3,7 @@ and clauses with each predicate's arguments, from per-language data (coder/lexic
 and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
 from __future__ import annotations
 
-from coder.syntax.clauses import arguments, possessors, segment, _verb_groups
+from coder.syntax.clauses import antecedents, arguments, possessors, segment, _verb_groups
 from coder.syntax.phrases import chunk
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
@@ -38,6 +38,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     clauses = segment(toks, tags, R, prof, groups, speech, chunks)
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r})
     possessors(clauses, chunks, actorish)
+    organisations = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}
+    antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))
     joined = frozenset(k for k, c in enumerate(chunks) if prof.has_conjunction_clitic(toks[c.start]))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined)
@@ -52,6 +54,7 @@ def describe(p: Parse, toks) -> list[str]:
     for c in p.chunks:
         mods = ", ".join(f"{rel}:{toks[i].text}" for rel, i in c.modifiers)
         owner = f" its owner: [{span(p.chunks[c.possessor])}]" if c.possessor is not None else ""
+        owner += f" refers to: [{span(p.chunks[c.refers_to])}]" if c.refers_to is not None else ""
         lines.append(f"chunk [{span(c)}] head {toks[c.head].text!r} ({c.kind}){' mods ' + mods if mods else ''}{owner}")
     for cl in p.clauses:
         opened = f" opened by {toks[cl.marker].text!r}" if cl.marker is not None else ""

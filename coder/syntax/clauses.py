@@ -199,8 +199,9 @@ def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
     while pos > 0:
         prev = chunks[order[pos - 1]]
         gap = range(prev.end + 1, chunks[order[pos]].start)
-        if not gap or not all(tags[i] == "CCONJ" or toks[i].norm == "," for i in gap) or \
-                not any(tags[i] == "CCONJ" for i in gap) or prev.kind != "np":
+        # "X and Y", not ", and" (which joins clauses) nor a phrase after a preposition
+        if not gap or not all(tags[i] == "CCONJ" for i in gap) or prev.kind != "np" or \
+                (prev.start > 0 and tags[prev.start - 1] == "ADP"):
             break
         pos -= 1
     return order[pos]
@@ -294,6 +295,32 @@ def _carries_pronoun(tok, prof) -> bool:
     n = tok.norm
     return not tok.text.endswith("ة") and any(n.endswith(s) and len(n) - len(s) >= 2 for s in _OBJECT_PRONOUNS) \
         and prof.MODIFIER_AFTER_NOUN
+
+
+def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actorish: set[int], named: set[int]) -> None:
+    """"urged him to declare", "the group blamed Israel": a pronoun that is a verb's argument, or a
+    definite anaphor (syntax.yaml `anaphors`) that names no one itself, refers to the nearest phrase
+    before it that names an actor, other than its own predicate's subject (for an anaphor: one that
+    names an organisation)."""
+    subject_of = {}
+    for cl in clauses:
+        for pr in cl.predicates:
+            for role, a in pr.arguments.items():
+                if role != "subject" and "subject" in pr.arguments:
+                    subject_of[a] = pr.arguments["subject"]
+    for k, c in enumerate(chunks):
+        pronoun = c.kind == "pronoun" and tags[c.head] == "PRON"
+        anaphor = c.kind == "np" and toks[c.head].norm in R.anaphors and \
+            not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head)
+        if not (pronoun or anaphor):
+            continue
+        pool = named if anaphor else actorish
+        for j in range(k - 1, -1, -1):
+            if j == subject_of.get(k) or chunks[j].kind == "pronoun":
+                continue
+            if any(i in pool for i in range(chunks[j].start, chunks[j].end + 1)):
+                c.refers_to = j
+                break
 
 
 def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:

@@ -26,6 +26,7 @@ class Chunk:
     modifiers: list[tuple[str, int]] = field(default_factory=list)
     owned: bool = False             # a possessive pronoun owns it ("its fighters", قواته)
     possessor: Optional[int] = None     # index of the chunk the pronoun refers to
+    refers_to: Optional[int] = None     # a pronoun ("him") or anaphor ("the group"): its antecedent chunk
 
     def covers(self, i: int) -> bool:
         return self.start <= i <= self.end

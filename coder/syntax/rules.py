@@ -53,6 +53,7 @@ class SyntaxRules:
         self.genitive = frozenset(norm(w) for w in data.genitive_words)
         self.partitive = frozenset(norm(w) for w in data.partitive_words)
         self.titles = frozenset(norm(w) for w in data.titles)
+        self.anaphors = frozenset(norm(w) for w in data.anaphors)
         self.markers: dict[tuple[str, ...], str] = {}
         for role, ws in data.argument_markers.items():
             for w in ws:
