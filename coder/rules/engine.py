@@ -25,7 +25,7 @@ from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.consolidate import imply_actors, is_reciprocal, merge_same_root
 from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_relative_clauses,
                                  fold_object_nouns, not_real, speaker_as_source)
-from coder.rules.roles import nominal_roles, resolve_owners, roles_for
+from coder.rules.roles import claimant, nominal_roles, resolve_owners, roles_for, victims_of_event
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
@@ -297,9 +297,20 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             src, tgt, how = _with_roles(parse, h, groups, src, tgt, how)
         elif parse is not None and h.first in nominal and src is None:
             governed = nominal_roles(parse, h.first, groups)
+            claimed = claimant(parse, h.first, groups) if governed is None else None
             if governed is not None:
                 src, tgt = governed[0], tgt or governed[1]
+                tgt = None if tgt is src else tgt
                 how += "; the event noun is a verb's object: the verb's subject is its source (syntax)"
+            elif claimed is not None:
+                src, tgt = claimed, (None if tgt is claimed else tgt)
+                how += "; the subject of the relative clause on the event noun did it (syntax)"
+        if parse is not None and lang_profile.VERB_SUBJECT_ORDER and h.first not in nominal and \
+                h.entry.code[:2] in HARM_ROOTS and not h.entry.objects and \
+                victims_of_event(parse, h.first, [x.first for x in hits if x.first in nominal and x.entry.code[:2] in HARM_ROOTS],
+                                 lambda n: parse.tags[n - 1] == "ADP" or lang_profile.has_preposition_clitic(toks[n])):
+            src, tgt = None, src or tgt
+            how = "syntax: victims of the violent event named after them (undiacritised passive)"
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")

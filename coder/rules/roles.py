@@ -39,7 +39,42 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
             inside = [g for g in groups if g.first <= je and g.last >= js]
             if inside:
                 break
+    if not inside:
+        # "سيارة تقل قياديين في قسد", "a school sheltering displaced families": who is in or on it
+        for cl in p.clauses:
+            if cl.kind == "relative" and cl.antecedent == k:
+                inside = [g for g in groups if cl.start <= g.first and g.last <= cl.end]
+                break
     return next((g for g in inside if g.first <= head <= g.last), inside[0] if inside else None)
+
+
+def claimant(p: Parse, i: int, groups: list[ActorGroup]) -> Optional[ActorGroup]:
+    """"هجوم تبناه تنظيم داعش", "an attack that ISIS claimed": the subject of a relative clause on
+    an event noun is who did it."""
+    k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
+    for cl in p.clauses:
+        if cl.kind == "relative" and cl.antecedent == k and k >= 0 and cl.predicates:
+            pr = cl.predicates[0]
+            if not pr.passive and pr.arguments.get("subject") not in (None, k):
+                return group_of(p, pr.arguments["subject"], groups)
+    return None
+
+
+def victims_of_event(p: Parse, verb: int, nominal_harm: list[int], prepositions) -> bool:
+    """"قتل مقاتلان من قسد في هجوم تبناه داعش": a verb of harm with no object whose subject is followed
+    by a violent event noun after a preposition (في هجوم، بغارة، جراء قصف) reports victims of that
+    event: an undiacritised passive. `prepositions` tells whether a token opens with one."""
+    found = p.predicate(verb)
+    if found is None:
+        return False
+    cl, pr = found
+    k = pr.arguments.get("subject")
+    if k is None or "object" in pr.arguments or p.chunks[k].start < verb:
+        return False
+    end = phrase_span(p, k)[1]
+    verbs = {q.verb for c in p.clauses for q in c.predicates}
+    # the event noun follows the subject in the same clause, with no other verb between
+    return any(end < n <= cl.end and prepositions(n) and not any(end < v < n for v in verbs) for n in nominal_harm)
 
 
 def governor_of(p: Parse, i: int):

@@ -39,6 +39,10 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
     if i in groups_at and i > 0 and toks[i - 1].norm in (",", "،") and R.participle_endings and \
             w.endswith(R.participle_endings):
         return "participle"
+    if prof.MODIFIER_AFTER_NOUN and i in groups_at and groups_at[i] == i and i > 0 and tags[i - 1] == "NOUN" and \
+            not prof.is_definite(toks[i - 1]) and not prof.has_conjunction_clitic(toks[i]) and \
+            w[:1] in ("ي", "ت") and last_verb is not None:
+        return "relative"    # سيارة تقل قياديين: a clause describing an indefinite noun needs no pronoun
     return None
 
 
@@ -245,9 +249,13 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if len(bare_after) == 2:
             break
     bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof)]
+    # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
+    # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
+    opening = cl.marker + 1 if cl.marker is not None else cl.start
     svo = bool(bare_before) and not coordinated and all(tags[i] in ("ADV", "PART", "AUX") or
                                                         any(chunks[j].covers(i) for j in bare_before)
-                                                        for i in range(chunks[bare_before[-1]].end + 1, p.first))
+                                                        for i in range(chunks[bare_before[-1]].end + 1, p.first)) \
+        and all(tags[i] in ("PUNCT", "CCONJ", "SCONJ", "ADV", "PART") for i in range(opening, chunks[bare_before[-1]].start))
     stem = toks[p.verb].norm
     stem = stem[1:] if stem[:1] in prof.CLITIC_COORDINATORS and len(stem) > 4 else stem
     # a first-person verb carries its subject (نواجه، سنرى): only for words no lexicon knows, whose
