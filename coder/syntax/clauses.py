@@ -74,6 +74,17 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Cl
             cur.end = i - 1
             clauses.append(Clause("quote", i, len(toks) - 1, parent=stack[-1]))
             stack.append(len(clauses) - 1)
+        elif i in groups_at and cur.kind == "relative" and len(stack) > 1 and prof.MODIFIER_AFTER_NOUN and \
+                any(v in verb_at for v in range(cur.start, i)) and tags[i - 1] != "CCONJ" and \
+                not prof.has_conjunction_clitic(toks[i]) and tags[i] != "AUX":
+            # "انتحاري يستقل سيارة ... فجر نفسه": a second verb, not joined to the first, is the main
+            # clause's again
+            cur.end = i - 1
+            stack.pop()
+            interrupted = clauses[stack[-1]]
+            clauses.append(Clause(interrupted.kind, i, len(toks) - 1, parent=interrupted.parent,
+                                  continues=stack[-1]))
+            stack[-1] = len(clauses) - 1
         elif toks[i].norm in (";", "؛") and len(stack) > 1:
             # a semicolon ends every clause: what follows is a new main clause
             cur.end = i - 1
@@ -255,7 +266,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     svo = bool(bare_before) and not coordinated and all(tags[i] in ("ADV", "PART", "AUX") or
                                                         any(chunks[j].covers(i) for j in bare_before)
                                                         for i in range(chunks[bare_before[-1]].end + 1, p.first)) \
-        and all(tags[i] in ("PUNCT", "CCONJ", "SCONJ", "ADV", "PART") for i in range(opening, chunks[bare_before[-1]].start))
+        and all(tags[i] in ("PUNCT", "CCONJ", "SCONJ", "ADV", "PART", "AUX") for i in range(opening, chunks[bare_before[-1]].start))
     stem = toks[p.verb].norm
     stem = stem[1:] if stem[:1] in prof.CLITIC_COORDINATORS and len(stem) > 4 else stem
     # a first-person verb carries its subject (نواجه، سنرى): only for words no lexicon knows, whose

@@ -96,9 +96,9 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             if prof.has_conjunction_clitic(t) or (prof.has_preposition_clitic(t) and nxt != "ADJ"):
                 break
             # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو الحركة):
-            # the noun after it is an adjective
+            # a plural after it that agrees with it is an adjective
             nunated = not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and toks[j].norm.endswith(("ون", "ين")) \
-                and nxt == "NOUN" and not prof.is_definite(t)
+                and nxt == "NOUN" and not prof.is_definite(t) and t.norm.endswith(("ون", "ين"))   # agreeing plurals
             if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not prof.is_definite(t):
                 c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
             elif nxt == "PROPN" == tags[j]:
