@@ -296,7 +296,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if parse is not None and h.first not in nominal and not h.entry.subject_is_target:
             src, tgt, how = _with_roles(parse, h, groups, src, tgt, how)
         elif parse is not None and h.first in nominal and src is None:
-            governed = nominal_roles(parse, h.first, groups)
+            governed = nominal_roles(parse, h.first, groups, {x.first for x in hits if x is not h})
             claimed = claimant(parse, h.first, groups) if governed is None else None
             if governed is not None:
                 src, tgt = governed[0], tgt or governed[1]

@@ -90,11 +90,13 @@ def governor_of(p: Parse, i: int):
     return None
 
 
-def nominal_roles(p: Parse, i: int, groups: list[ActorGroup]) -> Optional[tuple]:
+def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] = frozenset()) -> Optional[tuple]:
     """"شنت طائرات تركية سلسلة غارات على ...", "Israeli jets carried out a wave of strikes": an event
-    noun that is a verb's object takes the verb's subject as its source, and the verb's target."""
+    noun that is the object of a verb that is no event of its own (`events`: the other triggers'
+    first tokens; "condemned the attack" is about an attack, not one) takes the verb's subject as
+    its source, and the verb's target."""
     pr = governor_of(p, i)
-    if pr is None or pr.passive:
+    if pr is None or pr.passive or pr.verb in events:
         return None
     src = group_of(p, pr.arguments.get("subject"), groups)
     tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None), None)

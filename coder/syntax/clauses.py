@@ -146,7 +146,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
             (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
-                p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical)
+                p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
+                n + 1 < len(mine))
             for k in after:
                 role = _marker_role(chunks[k], toks, R)
                 if role and role not in p.arguments:
@@ -164,13 +165,14 @@ def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
     if cl.kind in ("participle", "main") and parent is not None and parent.predicates and \
             "subject" in parent.predicates[0].arguments:
         p.arguments["subject"], p.how["subject"] = parent.predicates[0].arguments["subject"], why
+        p.inherited.add("subject")
 
 
 _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                 speech=frozenset(), lexical=frozenset()) -> None:
+                 speech=frozenset(), lexical=frozenset(), later: bool = False) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
@@ -183,11 +185,26 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
         _object(p, after, chunks, toks, tags, prof)
         return
-    if p.first == p.verb and bare_before and chunks[bare_before[-1]].end == p.first - 1 and prev is not None and \
-            not coordinated and prev.verb not in speech and toks[p.verb].norm.endswith(("ed", "en", "wn")) and \
-            not any(tags[i] in ("PUNCT", "CCONJ", "SCONJ") for i in range(prev.verb + 1, chunks[bare_before[-1]].start)):
-        p.arguments["patient"], p.how["patient"] = bare_before[-1], "a participle after the noun it describes"
+    right_after = [k for k in before if chunks[k].end == p.first - 1 or
+                   (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")]
+    nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
+    if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):
+        nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
+    if p.first == p.verb and right_after and not coordinated and toks[p.verb].norm.endswith(("ed", "en", "wn")) and \
+            ((later and nxt in ("ADP", "PUNCT")) or (prev is not None and prev.verb not in speech and not any(
+                tags[i] in ("PUNCT", "CCONJ", "SCONJ") for i in range(prev.verb + 1, chunks[right_after[-1]].start)))):
+        # "told the crowd gathered there", "the essay, published as X, was": a participle describing
+        # the noun before it (after another verb's object, or before the clause's own verb), its patient
+        p.arguments["patient"], p.how["patient"] = right_after[-1], "a participle after the noun it describes"
         p.passive = True
+        p.inherited.add("patient")
+        _object(p, after, chunks, toks, tags, prof)
+        return
+    if p.first == p.verb and right_after and toks[p.verb].norm.endswith("ing") and chunks[right_after[-1]].end == p.first - 1:
+        # "a school sheltering families": the noun before an -ing form does what it says
+        p.arguments["subject"], p.how["subject"] = right_after[-1], "the noun the -ing form describes"
+        p.inherited.add("subject")
+        _object(p, after, chunks, toks, tags, prof)
         return
     quoted = word_before in _QUOTES - {","} or (word_before == "," and any(t.norm in _QUOTES - {",", "'"} for t in toks[:p.first]))
     if quoted and p.verb in speech and after and chunks[after[0]].start == p.verb + 1 and \
@@ -197,7 +214,13 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     if coordinated and prev is not None and "subject" in prev.arguments and not bare_before:
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
     elif bare_before and not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[-1]].start < cl.marker):
-        p.arguments["subject"], p.how["subject"] = bare_before[-1], "the noun phrase before the verb"
+        k = bare_before[-1]
+        # "Yuan Shikai, the President of China, considered": the phrase before an apposition
+        if len(bare_before) >= 2 and toks[chunks[k].start - 1].norm == "," and \
+                chunks[bare_before[-2]].end == chunks[k].start - 2 and \
+                toks[chunks[k].end + 1].norm == "," if chunks[k].end + 1 < len(toks) else False:
+            k = bare_before[-2]
+        p.arguments["subject"], p.how["subject"] = k, "the noun phrase before the verb"
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
     if p.verb not in speech:
@@ -233,7 +256,7 @@ def _object(p, after, chunks, toks, tags, prof) -> None:
 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                speech=frozenset(), lexical=frozenset()) -> None:
+                speech=frozenset(), lexical=frozenset(), later: bool = False) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
     (الهجوم الذي شنته حماس)."""

@@ -40,6 +40,7 @@ class Predicate:
     passive: bool = False
     arguments: dict[str, int] = field(default_factory=dict)
     how: dict[str, str] = field(default_factory=dict)   # role -> why (for `coder explain`)
+    inherited: set[str] = field(default_factory=set)    # roles taken from another clause or phrase
 
 
 @dataclass(slots=True)
