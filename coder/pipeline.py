@@ -56,8 +56,7 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     day = dates[0].value if dates else published
     mentions = match(load(lang).trie, sent.tokens, sent.text)
     parsed = None
-    import os
-    if any(m.kind == "trigger" for m in mentions) and os.environ.get("SYN_ROLES") != "0":   # TEMP experiment switch
+    if any(m.kind == "trigger" for m in mentions):
         # the syntax stage, between recognition and the rules; dates are adverbials to it
         dated = frozenset(i for d in dates for i, t in enumerate(sent.tokens) if t.start < d.end and d.start < t.end)
         parsed = parse(sent.tokens, mentions, profile(lang), dated)

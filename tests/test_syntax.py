@@ -85,10 +85,29 @@ def test_every_corpus_has_cases_for_each_kind_of_record():
     # a relative clause between the subject and its verb
     ("en", "The Kurdish-led SDF, which holds thousands of prisoners, handed over 40 suspects to Iraqi authorities.",
      "SYRSDFREB", "IRQGOV"),
+    # the actors a phrase names reach into the clause describing it: a car carrying SDF commanders
+    ("ar", "استهدفت طائرة مسيرة تركية سيارة تقل قياديين في قسد قرب القامشلي.", "TUR", "SYRSDFREB"),
+    # victims of an attack named after them, which the group of the relative clause claimed
+    ("ar", "قتل مقاتلان من قوات سوريا الديمقراطية في هجوم تبناه تنظيم داعش في دير الزور.", "ISIINS", "SYRSDFREB"),
+    # an event noun that is a verb's object takes the verb's subject as its doer
+    ("ar", "شنت مقاتلات أردنية، صباح اليوم، سلسلة غارات على مواقع لداعش.", "JORMIL", "ISIINS"),
+    # a pronoun object refers to the actor named before it
+    ("en", "The Turkish president spoke with the Russian president and urged him to declare a ceasefire.",
+     "TURGOV", "RUSGOV"),
+    # a definite anaphor refers to the last organisation named
+    ("en", "Bombs hidden in radios exploded across Lebanon, and Hezbollah officials said the group blamed Israel.",
+     "LBNHEZREB", "ISR"),
 ])
+
 def test_source_and_target_come_from_the_roles(lang, text, source, target):
     got = [(e.source_code, e.target_code) for e in code_text(text, lang)]
     assert (source, target) in got, got
+
+
+def test_an_event_noun_an_event_verb_is_about_keeps_its_own_doer():
+    """"condemned the attack": the condemnation is about an attack; its doer is not the attacker."""
+    got = [(e.event_code, e.source_code, e.target_code) for e in code_text("The UN Security Council condemned the attack.", "en")]
+    assert got and got[0][:2] == ("111", "UNOIGO"), got
 
 
 def test_explain_shows_chunks_clauses_and_roles():

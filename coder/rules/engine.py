@@ -386,9 +386,6 @@ _WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "agent phras
 def _with_roles(parse, h: Hit, groups, src, tgt, how):
     """Source and target from the predicate's roles (coder.syntax) where the stage found actors in
     them; the window rules' answer stands where it found none, and for readings it cannot make."""
-    import os
-    if os.environ.get("SYN_ROLES") == "0":   # TEMP experiment switch
-        return src, tgt, how
     found = roles_for(parse, h.first, groups)
     if found is None or any(w in how for w in _WINDOW_DECIDES):
         return src, tgt, how
