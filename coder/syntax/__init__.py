@@ -12,9 +12,31 @@ from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
 
+class _Known:
+    """The language profile with the per-token questions the rules ask many times (clitics, the
+    article) answered once per sentence, up front."""
+
+    def __init__(self, prof, toks):
+        self._prof = prof
+        conj = {id(t): prof.has_conjunction_clitic(t) for t in toks}
+        prep = {id(t): prof.has_preposition_clitic(t) for t in toks}
+        definite = {id(t): prof.is_definite(t) for t in toks}
+        self.has_conjunction_clitic = lambda t: conj[id(t)]
+        self.has_preposition_clitic = lambda t: prep[id(t)]
+        self.is_definite = lambda t: definite[id(t)]
+        owned = [prof.refers_back(toks, i) for i in range(len(toks))]
+        self.refers_back = lambda ts, i: owned[i] if ts is toks else prof.refers_back(ts, i)
+        for name in ("CODE", "MODIFIER_AFTER_NOUN", "CLITIC_COORDINATORS", "is_possessor"):
+            setattr(self, name, getattr(prof, name))
+
+    def __getattr__(self, name):
+        return getattr(self._prof, name)
+
+
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials)."""
     R = rules(prof.CODE)
+    prof = _Known(prof, toks)
     read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
     tags = tag(toks, read, R, prof)
     # reporting verbs whose complement is what was said (say, قال), not those with an object noun

@@ -40,14 +40,14 @@ class SyntaxRules:
         prof = profile(lang)
         norm = prof.normalise
         self.words: dict[str, str] = {}          # one-word closed-class entries -> tag
-        self.phrases: dict[tuple[str, ...], str] = {}   # several words -> tag
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}   # first word -> (words, tag)
         for tag, ws in data.words.items():
             for w in ws:
                 key = tuple(norm(w).split())
                 if len(key) == 1:
                     self.words.setdefault(key[0], tag)
                 elif key:
-                    self.phrases.setdefault(key, tag)
+                    self.phrases.setdefault(key[0], []).append((key, tag))
         self.rules = [self._compile(r, norm) for r in data.pos_rules]
         self.default_tag = data.default_tag
         self.genitive = frozenset(norm(w) for w in data.genitive_words)

@@ -43,8 +43,8 @@ def _closed(toks, R: SyntaxRules, prof) -> list:
         elif w[:1].isdigit():
             tags[i] = "NUM"
         else:
-            for key, tag in R.phrases.items():
-                if key[0] == w and tuple(x.norm for x in toks[i:i + len(key)]) == key:
+            for key, tag in R.phrases.get(w, ()):
+                if tuple(x.norm for x in toks[i:i + len(key)]) == key:
                     for j in range(i, i + len(key)):
                         tags[j] = tag
                     i += len(key) - 1
@@ -73,11 +73,12 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, prof) -> bool:
         return False
     if r.min_length and len(w) < r.min_length:
         return False
-    stem = w[1:] if prof.has_conjunction_clitic(t) else w
-    if r.ending and (not stem.endswith(r.ending) or (stem.endswith("ي") and t.text.endswith("ى"))):
-        return False    # (normalisation folds ى into ي: مبنى is no nisba adjective)
-    if r.prefix and not stem.startswith(r.prefix):
-        return False
+    if r.ending or r.prefix:
+        stem = w[1:] if prof.has_conjunction_clitic(t) else w
+        if r.ending and (not stem.endswith(r.ending) or (stem.endswith("ي") and t.text.endswith("ى"))):
+            return False    # (normalisation folds ى into ي: مبنى is no nisba adjective)
+        if r.prefix and not stem.startswith(r.prefix):
+            return False
     if r.definite is not None and prof.is_definite(t) != r.definite:
         return False
     if r.clitic_preposition is not None and prof.has_preposition_clitic(t) != r.clitic_preposition:
