@@ -185,14 +185,14 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
         _object(p, after, chunks, toks, tags, prof)
         return
-    right_after = [k for k in before if chunks[k].end == p.first - 1 or
-                   (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")]
+    right_after = [k for k in before if (chunks[k].end == p.first - 1 or
+                   (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")) and _bare(chunks[k], toks, tags, prof)]
     nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
     if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):
         nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
     if p.first == p.verb and right_after and not coordinated and toks[p.verb].norm.endswith(("ed", "en", "wn")) and \
-            ((later and nxt in ("ADP", "PUNCT")) or (prev is not None and prev.verb not in speech and not any(
-                tags[i] in ("PUNCT", "CCONJ", "SCONJ") for i in range(prev.verb + 1, chunks[right_after[-1]].start)))):
+            ((later and nxt in ("ADP", "PUNCT")) or (prev is not None and prev.verb not in speech and
+                                                      prev.arguments.get("object") == right_after[-1])):
         # "told the crowd gathered there", "the essay, published as X, was": a participle describing
         # the noun before it (after another verb's object, or before the clause's own verb), its patient
         p.arguments["patient"], p.how["patient"] = right_after[-1], "a participle after the noun it describes"
