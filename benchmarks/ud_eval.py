@@ -16,7 +16,7 @@ Recall figures (how many of the treebank's subjects/objects of those verbs were 
 
 Alignment. The coder tokenises on its own (Arabic clitics stay on their word: وبالقصف is one token,
 three UD words). The sentence text (`# text`) is split at white space, and the UD words are grouped
-the same way by their `SpaceAfter=No` marks; when the counts differ the sentence is left out
+the same way by their `SpaceAfter=No` marks (a multiword token's mark is on its range line); when the counts differ the sentence is left out
 (counted). Inside one space-delimited group, the UD words that are not punctuation map onto the
 coder's tokens that are not punctuation: one to one when the counts agree, else all onto the word's
 one coder token (clitics), else each to the coder token whose text contains it. A coder token thus
@@ -46,7 +46,7 @@ _COARSE = {"NOUN": "N", "PROPN": "N", "VERB": "V", "AUX": "V"}
 
 def read_conllu(path: str):
     """Yield (text, words) with words as dicts: id, form, upos, head, deprel, feats, space_after."""
-    text, words = None, []
+    text, words, ranges = None, [], {}
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
         if line.startswith("# text = "):
@@ -54,13 +54,21 @@ def read_conllu(path: str):
         elif not line.strip():
             if text is not None and words:
                 yield text, words
-            text, words = None, []
+            text, words, ranges = None, [], {}
         elif not line.startswith("#"):
             cols = line.split("\t")
-            if "-" in cols[0] or "." in cols[0]:
-                continue   # multiword ranges and empty nodes: the words themselves are listed
-            words.append({"id": int(cols[0]), "form": cols[1], "upos": cols[3], "feats": cols[5],
-                          "head": int(cols[6]), "deprel": cols[7], "space_after": "SpaceAfter=No" not in cols[9]})
+            if "." in cols[0]:
+                continue   # empty nodes
+            if "-" in cols[0]:
+                # a multiword token ("don't" = do + n't): its spacing is on the range line
+                first, last = map(int, cols[0].split("-"))
+                for w in range(first, last):
+                    ranges[w] = False          # no space inside the token
+                ranges[last] = "SpaceAfter=No" not in cols[9]
+                continue
+            wid = int(cols[0])
+            words.append({"id": wid, "form": cols[1], "upos": cols[3], "feats": cols[5], "head": int(cols[6]),
+                          "deprel": cols[7], "space_after": ranges.get(wid, "SpaceAfter=No" not in cols[9])})
     if text is not None and words:
         yield text, words
 

@@ -206,7 +206,10 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         p.inherited.add("subject")
         _object(p, after, chunks, toks, tags, prof)
         return
-    quoted = word_before in _QUOTES - {","} or (word_before == "," and any(t.norm in _QUOTES - {",", "'"} for t in toks[:p.first]))
+    # "..., said the minister", "..., says Tarlo." (the speaker closes the sentence)
+    quoted = word_before in _QUOTES - {","} or (word_before == "," and (
+        any(t.norm in _QUOTES - {",", "'"} for t in toks[:p.first]) or
+        (after and chunks[after[0]].end + 2 >= len(toks))))
     if quoted and p.verb in speech and after and chunks[after[0]].start == p.verb + 1 and \
             (chunks[after[0]].end + 1 >= len(toks) or tags[chunks[after[0]].end + 1] == "PUNCT"):
         p.arguments["subject"], p.how["subject"] = after[0], "the speaker after a quotation"

@@ -16,7 +16,10 @@ def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset())
     """English: the last noun; a name at the end heads from its first word ("President Donald Trump"
     is Donald's phrase in UD's flat names), unless its last word is a noun the lexicons know (Forces)."""
     last = max((k for k in range(i, j + 1) if tags[k] in _NOMINAL), default=j)
-    if tags[last] == "PROPN" and not read[last] & NOUN_READING:
+    # a name after "the" names a thing ("the Second Opium War", "the Joint Military Commission"),
+    # headed by its last word; a person's name is headed by its first ("Donald Trump")
+    named_thing = toks is not None and toks[i].norm in ("the", "a", "an")
+    if tags[last] == "PROPN" and not read[last] & NOUN_READING and not named_thing:
         k = last
         while k - 1 >= i and tags[k - 1] == "PROPN" and not (toks is not None and toks[k - 1].norm.rstrip(".") in titles):
             k -= 1
