@@ -301,6 +301,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         ((stem[0] == "ن" and not stem.endswith(("ت", "وا", "ا"))) or stem[:2] in ("سن", "سا"))
     object_pronoun = _carries_pronoun(toks[p.verb], prof)    # شنته، يدخنها: the object is the pronoun
     first_actor = bool(bare_after) and any(i in actorish for i in range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
+    if bare_after and _accusative(toks[chunks[bare_after[0]].head]):
+        # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
+        # carries its subject (or it follows)
+        bare_after = bare_after[:1]
+        first_person = True
     relative = cl.kind == "relative" and cl.antecedent is not None and not cl.predicates
     if relative and object_pronoun and bare_after:
         # الهجوم الذي شنه التنظيم: the verb's pronoun is the antecedent, its subject follows
@@ -331,6 +336,12 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
 
 
 _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+_FATHATAN = "\u064b"
+
+
+def _accusative(tok) -> bool:
+    """Written with the accusative ending (tanwin fath: قيوداً، شهراً), which subjects never carry."""
+    return _FATHATAN in tok.text
 
 
 def _carries_pronoun(tok, prof) -> bool:
