@@ -91,6 +91,8 @@ def test_every_corpus_has_cases_for_each_kind_of_record():
     ("ar", "قتل مقاتلان من قوات سوريا الديمقراطية في هجوم تبناه تنظيم داعش في دير الزور.", "ISIINS", "SYRSDFREB"),
     # an event noun that is a verb's object takes the verb's subject as its doer
     ("ar", "شنت مقاتلات أردنية، صباح اليوم، سلسلة غارات على مواقع لداعش.", "JORMIL", "ISIINS"),
+    # an event noun after the marker of a verb of agreeing or doing: the verb's subject did it
+    ("ar", "استخدمت روسيا، مساء الأحد، حق النقض ضد مشروع قرار أوروبي في مجلس الأمن.", "RUS", "EUR"),
     # a pronoun object refers to the actor named before it
     ("en", "The Turkish president spoke with the Russian president and urged him to declare a ceasefire.",
      "TURGOV", "RUSGOV"),

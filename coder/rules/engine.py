@@ -296,7 +296,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if parse is not None and h.first not in nominal and not h.entry.subject_is_target:
             src, tgt, how = _with_roles(parse, h, groups, src, tgt, how)
         elif parse is not None and h.first in nominal and src is None:
-            governed = nominal_roles(parse, h.first, groups, {x.first for x in hits if x is not h})
+            # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
+            # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات) are
+            governed = nominal_roles(parse, h.first, groups,
+                                     {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS})
             claimed = claimant(parse, h.first, groups) if governed is None else None
             if governed is not None:
                 src, tgt = governed[0], tgt or governed[1]
@@ -403,6 +406,7 @@ def _group_starting(groups, lo, hi) -> Optional[ActorGroup]:
 
 
 AGGRESSOR_ROLES = {"UAF", "INS", "REB", "CRM"}
+_ABOUT_EVENT_ROOTS = ("01", "02", "10", "11", "12", "13")   # statements, appeals, demands, disapproval, rejection, threats
 # classes whose undiacritised Arabic verbs are often passives (قُتل، اعتُقل): coercion and violence
 HARM_ROOTS = {"17", "18", "19", "20"}
 

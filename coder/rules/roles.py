@@ -78,10 +78,11 @@ def victims_of_event(p: Parse, verb: int, nominal_harm: list[int], prepositions)
 
 
 def governor_of(p: Parse, i: int):
-    """The predicate whose object (or complement: قامت القوات باعتقال) is the phrase at token i."""
+    """The predicate whose object, complement (قامت القوات باعتقال) or marked phrase (اتفقا على وقف
+    إطلاق النار) is the phrase at token i."""
     for cl in p.clauses:
         for pr in cl.predicates:
-            for role in ("object", "complement"):
+            for role in ("object", "complement", "target"):
                 k = pr.arguments.get(role)
                 if k is not None:
                     s, e = phrase_span(p, k)
@@ -99,7 +100,8 @@ def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] =
     if pr is None or pr.passive or pr.verb in events:
         return None
     src = group_of(p, pr.arguments.get("subject"), groups)
-    tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None), None)
+    tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None
+                and not phrase_span(p, pr.arguments[r])[0] <= i <= phrase_span(p, pr.arguments[r])[1]), None)
     return (src, tgt) if src is not None else None
 
 
