@@ -93,6 +93,8 @@ def test_every_corpus_has_cases_for_each_kind_of_record():
     ("ar", "شنت مقاتلات أردنية، صباح اليوم، سلسلة غارات على مواقع لداعش.", "JORMIL", "ISIINS"),
     # an event noun after the marker of a verb of agreeing or doing: the verb's subject did it
     ("ar", "استخدمت روسيا، مساء الأحد، حق النقض ضد مشروع قرار أوروبي في مجلس الأمن.", "RUS", "EUR"),
+    # parties that meet somewhere: the city after "in" is where, and they meet each other
+    ("en", "The Egyptian president and the Jordanian king met in Paris on Monday.", "EGYGOV", "JORGOV"),
     # a pronoun object refers to the actor named before it
     ("en", "The Turkish president spoke with the Russian president and urged him to declare a ceasefire.",
      "TURGOV", "RUSGOV"),

@@ -394,6 +394,10 @@ def _with_roles(parse, h: Hit, groups, src, tgt, how):
         return src, tgt, how
     s2, t2, how2 = found
     s2 = s2 if s2 is not None else (src if src is not t2 else None)
+    if t2 is None and tgt is not None and s2 is not None and len(s2.members) > 1 and parse.oblique(tgt.first):
+        # "X and Y met in Hanoi": with parties of their own, a phrase after a preposition that marks
+        # no argument is where they met, not a third party
+        return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
     return s2, t2, how2
 

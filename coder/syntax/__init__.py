@@ -64,7 +64,12 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))
     joined = frozenset(k for k, c in enumerate(chunks) if prof.has_conjunction_clitic(toks[c.start]))
-    return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined)
+    marked = set()
+    for i in range(len(toks)):
+        for n in R.marker_lengths:
+            if tuple(t.norm for t in toks[i:i + n]) in R.markers:
+                marked.update(range(i, i + n))
+    return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 
 
 def describe(p: Parse, toks) -> list[str]:

@@ -63,6 +63,12 @@ class Parse:
     chunk_of: list[int]             # token index -> chunk index, -1 outside chunks
     ambiguous: frozenset[int] = frozenset()   # tokens the lexicons know as both noun and verb
     conjunct_starts: frozenset[int] = frozenset()   # chunks whose first word carries و (Arabic)
+    markers: frozenset[int] = frozenset()    # tokens that mark an argument (against, by, على, ضد ...)
+
+    def oblique(self, i: int) -> bool:
+        """Is the phrase starting at token i governed by a preposition that marks no argument ("in
+        Hanoi", "near the border"): a place or time, not an actor of the predicate?"""
+        return i > 0 and self.tags[i - 1] == "ADP" and (i - 1) not in self.markers
 
     def predicate(self, verb: int) -> Optional[tuple[Clause, Predicate]]:
         for c in self.clauses:
