@@ -280,7 +280,8 @@ class SyntaxFile(_SupportFile):
     partitive_words: list[Phrase] = []           # "three of", ثلاثة من: a number and its whole
     titles: list[Phrase] = []                    # the name after a title is the same person
     anaphors: list[Phrase] = []                  # "the group": refers back to the last organisation named
-    argument_markers: dict[Literal["target", "agent", "recipient"], list[Phrase]] = {}
+    # manner: "in a surprise assault" - an event noun there is what the predicate's subject did
+    argument_markers: dict[Literal["target", "agent", "recipient", "manner"], list[Phrase]] = {}
     passive_auxiliaries: list[Phrase] = []
     quote_markers: list[Phrase] = []
     participle_endings: list[str] = []

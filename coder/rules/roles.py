@@ -82,7 +82,7 @@ def governor_of(p: Parse, i: int):
     إطلاق النار) is the phrase at token i."""
     for cl in p.clauses:
         for pr in cl.predicates:
-            for role in ("object", "complement", "target"):
+            for role in ("object", "complement", "target", "manner"):
                 k = pr.arguments.get(role)
                 if k is not None:
                     s, e = phrase_span(p, k)

@@ -67,7 +67,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     marked = set()
     for i in range(len(toks)):
         for n in R.marker_lengths:
-            if tuple(t.norm for t in toks[i:i + n]) in R.markers:
+            if R.markers.get(tuple(t.norm for t in toks[i:i + n])) in ("target", "agent", "recipient"):
                 marked.update(range(i, i + n))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 
