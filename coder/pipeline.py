@@ -56,8 +56,10 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     day = dates[0].value if dates else published
     mentions = match(load(lang).trie, sent.tokens, sent.text)
     parsed = None
-    if any(m.kind == "trigger" for m in mentions):
-        # the syntax stage, between recognition and the rules; dates are adverbials to it
+    kinds = {m.kind for m in mentions}
+    if "trigger" in kinds and ("actor" in kinds or "agent" in kinds) and "discard" not in kinds:
+        # the syntax stage, between recognition and the rules (where there are actors to place in
+        # roles); dates are adverbials to it
         dated = frozenset(i for d in dates for i, t in enumerate(sent.tokens) if t.start < d.end and d.start < t.end)
         parsed = parse(sent.tokens, mentions, profile(lang), dated)
     analysis = analyse(sent, mentions, profile(lang), day, parsed)

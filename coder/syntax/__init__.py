@@ -12,20 +12,46 @@ from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
 
+class Features:
+    """Per-token answers the part-of-speech rules read, computed once: a conjunction or a
+    preposition clitic on the word, the article."""
+
+    def __init__(self, toks, prof):
+        self.conj = [prof.has_conjunction_clitic(t) for t in toks]
+        self.prep = [prof.has_preposition_clitic(t) for t in toks]
+        self.definite = [prof.is_definite(t) for t in toks]
+
+
 class _Known:
     """The language profile with the per-token questions the rules ask many times (clitics, the
-    article) answered once per sentence, up front."""
+    article, a pronoun suffix) answered once per sentence, when first asked."""
 
     def __init__(self, prof, toks):
         self._prof = prof
-        conj = {id(t): prof.has_conjunction_clitic(t) for t in toks}
-        prep = {id(t): prof.has_preposition_clitic(t) for t in toks}
-        definite = {id(t): prof.is_definite(t) for t in toks}
-        self.has_conjunction_clitic = lambda t: conj[id(t)]
-        self.has_preposition_clitic = lambda t: prep[id(t)]
-        self.is_definite = lambda t: definite[id(t)]
-        owned = [prof.refers_back(toks, i) for i in range(len(toks))]
-        self.refers_back = lambda ts, i: owned[i] if ts is toks else prof.refers_back(ts, i)
+        conj, prep, definite = {}, {}, {}
+        owned: list = [None] * len(toks)
+
+        def ask(cache, fn):
+            def answer(t):
+                k = id(t)
+                v = cache.get(k)
+                if v is None:
+                    v = cache[k] = fn(t)
+                return v
+            return answer
+
+        def refers_back(ts, i):
+            if ts is not toks:
+                return prof.refers_back(ts, i)
+            v = owned[i]
+            if v is None:
+                v = owned[i] = prof.refers_back(ts, i)
+            return v
+
+        self.has_conjunction_clitic = ask(conj, prof.has_conjunction_clitic)
+        self.has_preposition_clitic = ask(prep, prof.has_preposition_clitic)
+        self.is_definite = ask(definite, prof.is_definite)
+        self.refers_back = refers_back
         for name in ("CODE", "MODIFIER_AFTER_NOUN", "CLITIC_COORDINATORS", "is_possessor"):
             setattr(self, name, getattr(prof, name))
 
@@ -38,7 +64,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     R = rules(prof.CODE)
     prof = _Known(prof, toks)
     read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
-    tags = tag(toks, read, R, prof)
+    tags = tag(toks, read, R, prof, Features(toks, prof))
     # reporting verbs whose complement is what was said (say, قال), not those with an object noun
     speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
     for i, t in enumerate(toks):
@@ -65,9 +91,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))
     joined = frozenset(k for k, c in enumerate(chunks) if prof.has_conjunction_clitic(toks[c.start]))
     marked = set()
-    for i in range(len(toks)):
+    for i, t in enumerate(toks):
+        if t.norm not in R.marker_starts:
+            continue
         for n in R.marker_lengths:
-            if R.markers.get(tuple(t.norm for t in toks[i:i + n])) in ("target", "agent", "recipient"):
+            if R.markers.get(tuple(x.norm for x in toks[i:i + n])) in ("target", "agent", "recipient"):
                 marked.update(range(i, i + n))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 

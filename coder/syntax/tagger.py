@@ -60,7 +60,7 @@ def _closed(toks, R: SyntaxRules, prof) -> list:
     return tags
 
 
-def _holds(r: CompiledRule, i: int, toks, tags, prev: str, prof) -> bool:
+def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
     t = toks[i]
     w = t.norm
     if r.prev_tag and prev not in r.prev_tag:
@@ -74,29 +74,29 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, prof) -> bool:
     if r.min_length and len(w) < r.min_length:
         return False
     if r.ending or r.prefix:
-        stem = w[1:] if prof.has_conjunction_clitic(t) else w
+        stem = w[1:] if F.conj[i] else w
         if r.ending and (not stem.endswith(r.ending) or (stem.endswith("ي") and t.text.endswith("ى"))):
             return False    # (normalisation folds ى into ي: مبنى is no nisba adjective)
         if r.prefix and not stem.startswith(r.prefix):
             return False
-    if r.definite is not None and prof.is_definite(t) != r.definite:
+    if r.definite is not None and F.definite[i] != r.definite:
         return False
-    if r.clitic_preposition is not None and prof.has_preposition_clitic(t) != r.clitic_preposition:
+    if r.clitic_preposition is not None and F.prep[i] != r.clitic_preposition:
         return False
     if r.capitalised is not None and (i > 0 and t.text[:1].isupper()) != r.capitalised:
         return False
     if r.next_capitalised is not None and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()) != r.next_capitalised:
         return False
-    if r.next_definite is not None and (i + 1 < len(toks) and prof.is_definite(toks[i + 1])) != r.next_definite:
+    if r.next_definite is not None and (i + 1 < len(toks) and F.definite[i + 1]) != r.next_definite:
         return False
-    if r.prev_definite is not None and (i > 0 and prof.is_definite(toks[i - 1])) != r.prev_definite:
+    if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
         return False
-    if r.definite_agrees and (i == 0 or prof.is_definite(toks[i - 1]) != prof.is_definite(t)):
+    if r.definite_agrees and (i == 0 or F.definite[i - 1] != F.definite[i]):
         return False
     return True
 
 
-def tag(toks, read: list[int], R: SyntaxRules, prof) -> list[str]:
+def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
     """One tag per token (UD tag names, plus POSS and REL)."""
     tags = _closed(toks, R, prof)
     # provisional open-class tags, so that a rule can look at the next word
@@ -114,12 +114,12 @@ def tag(toks, read: list[int], R: SyntaxRules, prof) -> list[str]:
         if fixed or (tags[i] is not None and not r):
             continue
         prev = "START" if i == 0 else tags[i - 1] or "X"
-        if prof.has_conjunction_clitic(t):
+        if F.conj[i]:
             prev = "CCONJ"
         kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
         chosen = None
         for rule in R.rules:
-            if kind in rule.applies and _holds(rule, i, toks, tags, prev, prof):
+            if kind in rule.applies and _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
                 break
         if chosen is None:
