@@ -390,7 +390,11 @@ def _with_roles(parse, h: Hit, groups, src, tgt, how):
     """Source and target from the predicate's roles (coder.syntax) where the stage found actors in
     them; the window rules' answer stands where it found none, and for readings it cannot make."""
     found = roles_for(parse, h.first, groups)
-    if found is None or any(w in how for w in _WINDOW_DECIDES):
+    pred = parse.predicate(h.first)
+    # a verb with an object is no passive: "قصفت طائرات تركية قافلة" is active
+    active = pred is not None and "object" in pred[1].arguments and "read as passive" in how and \
+        _names_nothing(parse, pred[1].arguments["object"], groups) and tgt is not None and tgt.members[0].code.role is None
+    if found is None or (any(w in how for w in _WINDOW_DECIDES) and not active):
         return src, tgt, how
     s2, t2, how2 = found
     s2 = s2 if s2 is not None else (src if src is not t2 else None)
@@ -400,6 +404,12 @@ def _with_roles(parse, h: Hit, groups, src, tgt, how):
         return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
     return s2, t2, how2
+
+
+def _names_nothing(parse, k: int, groups) -> bool:
+    """No actor inside the phrase: a thing (قافلة), which only an active verb takes as its object."""
+    c = parse.chunks[k]
+    return not any(g.first <= c.end and g.last >= c.start for g in groups)
 
 
 def _group_starting(groups, lo, hi) -> Optional[ActorGroup]:

@@ -322,6 +322,9 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
         bare_after = bare_after[:1]
+    elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates:
+        # "... ما أدى إلى مقتل أربعة": ما resumes the clause before it, the verb's subject
+        bare_after = bare_after[:1]
     elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor:
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
         bare_after = bare_after[:1]

@@ -111,6 +111,9 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 adjectives = True
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not prof.is_definite(t):
                 c.modifiers.append(("appos", j + 1))   # a title and the name: الرئيس الأمريكي دونالد ترامب
+            elif nxt == "NUM" and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
+                    j + 2 < n and tags[j + 2] in ("NOUN", "NUM"):
+                c.modifiers.append(("idafa", j + 1))   # مقتل أربعة مقاتلين: a count as the genitive
             elif nxt in ("NOUN", "PROPN") and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) \
                     and not toks[j].norm.endswith("ون"):     # مسلحون النار: no construct state keeps its ن
                 c.modifiers.append(("idafa", j + 1))   # وزير الخارجية, قائد الجيش
