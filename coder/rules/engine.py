@@ -25,7 +25,7 @@ from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.consolidate import imply_actors, is_reciprocal, merge_same_root
 from coder.rules.reality import (condition_subject, drop_alleged, drop_background, drop_relative_clauses,
                                  fold_object_nouns, not_real, speaker_as_source)
-from coder.rules.roles import claimant, nominal_roles, resolve_owners, roles_for, victims_of_event
+from coder.rules.roles import resolve_owners, settle, subject_after
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 4       # tokens after a light verb in which its object must appear
@@ -154,19 +154,6 @@ def _is_number(tok, lang: str, with_article: bool = False) -> bool:
     return with_article and any(_is_number_word(lang, f) for f in tok.forms)
 
 
-def _subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
-    """The tokens of a verb's subject when it follows the verb and names an actor (شنت طائرات حربية
-    تركية غارات): a light verb's object is looked for after it, not inside it."""
-    found = parse.predicate(verb) if parse is not None else None
-    k = found[1].arguments.get("subject") if found else None
-    if k is None or parse.chunks[k].start <= verb:
-        return frozenset()
-    c = parse.chunks[k]
-    named = [i for i in range(c.start, c.end + 1) if i in actor_tokens]
-    # up to its last actor word: a word after it may be the object the phrase was read over
-    return frozenset(range(c.start, named[-1] + 1)) if named else frozenset()
-
-
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
                      trace: list[str], parse=None) -> list[Hit]:
     toks = sent.tokens
@@ -177,7 +164,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         end = m.end
         if e.objects:
             found = _object_end(toks, m.last + 1, e, actor_tokens, lang,
-                                _subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset())
+                                subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset())
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
@@ -293,27 +280,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                clause_breaks, coord, sources, lang_profile, no_object,
                                roles.get("transitive_participle", set()), nominal, prepositions,
                                roles.get("subordinator", set()))
-        if parse is not None and h.first not in nominal and not h.entry.subject_is_target:
-            src, tgt, how = _with_roles(parse, h, groups, src, tgt, how)
-        elif parse is not None and h.first in nominal and src is None:
-            # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
-            # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات) are
-            governed = nominal_roles(parse, h.first, groups,
-                                     {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS})
-            claimed = claimant(parse, h.first, groups) if governed is None else None
-            if governed is not None:
-                src, tgt = governed[0], tgt or governed[1]
-                tgt = None if tgt is src else tgt
-                how += "; the event noun is a verb's object: the verb's subject is its source (syntax)"
-            elif claimed is not None:
-                src, tgt = claimed, (None if tgt is claimed else tgt)
-                how += "; the subject of the relative clause on the event noun did it (syntax)"
-        if parse is not None and lang_profile.VERB_SUBJECT_ORDER and h.first not in nominal and \
-                h.entry.code[:2] in HARM_ROOTS and not h.entry.objects and \
-                victims_of_event(parse, h.first, [x.first for x in hits if x.first in nominal and x.entry.code[:2] in HARM_ROOTS],
-                                 lambda n: parse.tags[n - 1] == "ADP" or lang_profile.has_preposition_clitic(toks[n])):
-            src, tgt = None, src or tgt
-            how = "syntax: victims of the violent event named after them (undiacritised passive)"
+        if parse is not None:
+            src, tgt, how = settle(parse, h, hits, groups, nominal, src, tgt, how, lang_profile, toks, HARM_ROOTS)
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
@@ -380,38 +348,6 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
     return events
 
 
-# the window rules' readings that the syntax stage cannot make: undiacritised Arabic passives and
-# English reduced passives are read from the kind of event and actor, not from word order
-_WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "agent phrase after the verb",
-                   "the subject of the condition")
-
-
-def _with_roles(parse, h: Hit, groups, src, tgt, how):
-    """Source and target from the predicate's roles (coder.syntax) where the stage found actors in
-    them; the window rules' answer stands where it found none, and for readings it cannot make."""
-    found = roles_for(parse, h.first, groups)
-    pred = parse.predicate(h.first)
-    # a verb with an object is no passive: "قصفت طائرات تركية قافلة" is active
-    active = pred is not None and "object" in pred[1].arguments and "read as passive" in how and \
-        _names_nothing(parse, pred[1].arguments["object"], groups) and tgt is not None and tgt.members[0].code.role is None
-    if found is None or (any(w in how for w in _WINDOW_DECIDES) and not active):
-        return src, tgt, how
-    s2, t2, how2 = found
-    s2 = s2 if s2 is not None else (src if src is not t2 else None)
-    if t2 is None and tgt is not None and s2 is not None and len(s2.members) > 1 and parse.oblique(tgt.first):
-        # "X and Y met in Hanoi": with parties of their own, a phrase after a preposition that marks
-        # no argument is where they met, not a third party
-        return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
-    t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
-    return s2, t2, how2
-
-
-def _names_nothing(parse, k: int, groups) -> bool:
-    """No actor inside the phrase: a thing (قافلة), which only an active verb takes as its object."""
-    c = parse.chunks[k]
-    return not any(g.first <= c.end and g.last >= c.start for g in groups)
-
-
 def _group_starting(groups, lo, hi) -> Optional[ActorGroup]:
     for g in groups:
         if lo <= g.first <= hi:
@@ -420,7 +356,6 @@ def _group_starting(groups, lo, hi) -> Optional[ActorGroup]:
 
 
 AGGRESSOR_ROLES = {"UAF", "INS", "REB", "CRM"}
-_ABOUT_EVENT_ROOTS = ("01", "02", "10", "11", "12", "13")   # statements, appeals, demands, disapproval, rejection, threats
 # classes whose undiacritised Arabic verbs are often passives (قُتل، اعتُقل): coercion and violence
 HARM_ROOTS = {"17", "18", "19", "20"}
 

@@ -7,6 +7,7 @@ from typing import Optional
 
 from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
+from coder.rules.types import Hit, names
 
 Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
 
@@ -151,3 +152,78 @@ def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
         settled.add(a.first)
         trace.append(f"{a.name!r}: the possessive pronoun refers to {owner.name!r} (syntax) -> {a.code.code}")
     return settled
+
+
+def subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
+    """The tokens of a verb's subject when it follows the verb and names an actor (شنت طائرات حربية
+    تركية غارات): a light verb's object is looked for after it, not inside it."""
+    found = parse.predicate(verb) if parse is not None else None
+    k = found[1].arguments.get("subject") if found else None
+    if k is None or parse.chunks[k].start <= verb:
+        return frozenset()
+    c = parse.chunks[k]
+    named = [i for i in range(c.start, c.end + 1) if i in actor_tokens]
+    # up to its last actor word: a word after it may be the object the phrase was read over
+    return frozenset(range(c.start, named[-1] + 1)) if named else frozenset()
+
+
+# the window rules' readings that the syntax stage cannot make: undiacritised Arabic passives and
+# English reduced passives are read from the kind of event and actor, not from word order
+_WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "agent phrase after the verb",
+                   "the subject of the condition")
+_ABOUT_EVENT_ROOTS = ("01", "02", "10", "11", "12", "13")   # statements, appeals, demands, disapproval, rejection, threats
+
+
+def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal: set[int], src, tgt, how: str,
+           prof, toks, harm_roots) -> tuple:
+    """Source and target of one trigger after the window rules (`src`, `tgt`, `how`), from the
+    syntax stage: a verb's roles; an event noun's governing verb or claiming clause; the victims of
+    a violent event named after them."""
+    if h.first not in nominal and not h.entry.subject_is_target:
+        src, tgt, how = _with_roles(p, h, groups, src, tgt, how)
+    elif h.first in nominal and src is None:
+        # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
+        # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات) are
+        governed = nominal_roles(p, h.first, groups,
+                                 {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS})
+        claimed = claimant(p, h.first, groups) if governed is None else None
+        if governed is not None:
+            src, tgt = governed[0], tgt or governed[1]
+            tgt = None if tgt is src else tgt
+            how += "; the event noun is a verb's object: the verb's subject is its source (syntax)"
+        elif claimed is not None:
+            src, tgt = claimed, (None if tgt is claimed else tgt)
+            how += "; the subject of the relative clause on the event noun did it (syntax)"
+    if prof.VERB_SUBJECT_ORDER and h.first not in nominal and h.entry.code[:2] in harm_roots and \
+            not h.entry.objects and \
+            victims_of_event(p, h.first, [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots],
+                             lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
+        src, tgt = None, src or tgt
+        how = "syntax: victims of the violent event named after them (undiacritised passive)"
+    return src, tgt, how
+
+
+def _with_roles(p: Parse, h: Hit, groups, src, tgt, how):
+    """Source and target from the predicate's roles where the stage found actors in them; the
+    window rules' answer stands where it found none, and for readings it cannot make."""
+    found = roles_for(p, h.first, groups)
+    pred = p.predicate(h.first)
+    # a verb whose object names no actor is no passive: "قصفت طائرات تركية قافلة" is active
+    active = pred is not None and "object" in pred[1].arguments and "read as passive" in how and \
+        _names_nothing(p, pred[1].arguments["object"], groups) and tgt is not None and tgt.members[0].code.role is None
+    if found is None or (any(w in how for w in _WINDOW_DECIDES) and not active):
+        return src, tgt, how
+    s2, t2, how2 = found
+    s2 = s2 if s2 is not None else (src if src is not t2 else None)
+    if t2 is None and tgt is not None and s2 is not None and len(s2.members) > 1 and p.oblique(tgt.first):
+        # "X and Y met in Hanoi": with parties of their own, a phrase after a preposition that marks
+        # no argument is where they met, not a third party
+        return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
+    t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
+    return s2, t2, how2
+
+
+def _names_nothing(p: Parse, k: int, groups) -> bool:
+    """No actor inside the phrase: a thing (قافلة), which only an active verb takes as its object."""
+    c = p.chunks[k]
+    return not any(g.first <= c.end and g.last >= c.start for g in groups)
