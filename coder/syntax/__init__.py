@@ -24,21 +24,14 @@ class Features:
 
 class _Known:
     """The language profile with the per-token questions the rules ask many times (clitics, the
-    article, a pronoun suffix) answered once per sentence, when first asked."""
+    article, a pronoun suffix) answered from the sentence's features."""
 
-    def __init__(self, prof, toks):
+    def __init__(self, prof, toks, F: Features):
         self._prof = prof
-        conj, prep, definite = {}, {}, {}
+        conj = {id(t): v for t, v in zip(toks, F.conj)}
+        prep = {id(t): v for t, v in zip(toks, F.prep)}
+        definite = {id(t): v for t, v in zip(toks, F.definite)}
         owned: list = [None] * len(toks)
-
-        def ask(cache, fn):
-            def answer(t):
-                k = id(t)
-                v = cache.get(k)
-                if v is None:
-                    v = cache[k] = fn(t)
-                return v
-            return answer
 
         def refers_back(ts, i):
             if ts is not toks:
@@ -48,9 +41,9 @@ class _Known:
                 v = owned[i] = prof.refers_back(ts, i)
             return v
 
-        self.has_conjunction_clitic = ask(conj, prof.has_conjunction_clitic)
-        self.has_preposition_clitic = ask(prep, prof.has_preposition_clitic)
-        self.is_definite = ask(definite, prof.is_definite)
+        self.has_conjunction_clitic = lambda t: conj[id(t)]
+        self.has_preposition_clitic = lambda t: prep[id(t)]
+        self.is_definite = lambda t: definite[id(t)]
         self.refers_back = refers_back
         for name in ("CODE", "MODIFIER_AFTER_NOUN", "CLITIC_COORDINATORS", "is_possessor"):
             setattr(self, name, getattr(prof, name))
@@ -62,9 +55,10 @@ class _Known:
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials)."""
     R = rules(prof.CODE)
-    prof = _Known(prof, toks)
+    F = Features(toks, prof)
+    prof = _Known(prof, toks, F)
     read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
-    tags = tag(toks, read, R, prof, Features(toks, prof))
+    tags = tag(toks, read, R, prof, F)
     # reporting verbs whose complement is what was said (say, قال), not those with an object noun
     speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
     for i, t in enumerate(toks):
