@@ -7,6 +7,7 @@ from typing import Optional
 from coder.lang import detect
 from coder.model import Document
 from coder.pipeline import code_document, resolve_document
+from coder.syntax import describe
 
 
 def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] = None) -> str:
@@ -33,6 +34,9 @@ def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] 
                          f"{p.place.place_id}){' after a locative cue' if p.locative else ''}")
         for q in r.quantities:
             lines.append(f"  quantity {q.text!r} -> {q.value} {q.qualifier} {q.unit}")
+        if a.parse is not None:
+            for line in describe(a.parse, sent.tokens):
+                lines.append(f"  syntax {line}")
         for step in a.trace:
             lines.append(f"  rule: {step}")
     coded = code_document(Document(doc_id="explain", text=text, language=lang, published=published))
@@ -42,7 +46,8 @@ def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] 
                      f"  evidence={e.evidence!r} rule={e.rule_id} date={e.event_date} ({e.date_precision})"
                      f" place={e.location_name or '-'} ({e.geo_precision or '-'})"
                      f" quantity={e.quantity_value if e.quantity_value is not None else '-'}"
-                     f" {e.quantity_unit or ''} confidence={e.confidence}")
+                     f" {e.quantity_unit or ''} confidence={e.confidence}"
+                     f"{' background' if e.is_background else ''}")
     for q in coded.quantities:
         lines.append(f"  quantity {q.value} {q.qualifier} {q.unit} {q.text!r} (event {q.event_id[:8]})")
     return "\n".join(lines)

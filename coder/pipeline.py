@@ -1,7 +1,7 @@
 """The one place that wires the stages:
 
     document -> sentences/tokens (lang) -> mentions (lexicon matcher, dates, quantities, places)
-             -> event candidates (rules) -> resolved events (dates, quantities, places) -> rows
+             -> parts of speech, chunks, clauses and roles (syntax) -> event candidates (rules) -> resolved events (dates, quantities, places) -> rows
 
 `Coder.code_document()` is a pure function of the document, the lexicons and the gazetteer."""
 from __future__ import annotations
@@ -29,6 +29,7 @@ from coder.recognise.matcher import match
 from coder.rules.consolidate import event_family
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
 from coder.rules.types import PUNCT_BARRIER
+from coder.syntax import parse
 
 VIOLENT_ROOTS = {"18", "19", "20"}
 # what is said or written (statements, appeals, intents, meetings, demands, disapproval, rejection,
@@ -58,7 +59,15 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     """Dates and the rules for one sentence; quantities only where there is an event to count for."""
     dates = find_dates(sent.text, lang, published)
     day = dates[0].value if dates else published
-    analysis = analyse(sent, match(load(lang).trie, sent.tokens, sent.text), profile(lang), day)
+    mentions = match(load(lang).trie, sent.tokens, sent.text)
+    parsed = None
+    kinds = {m.kind for m in mentions}
+    if "trigger" in kinds and ("actor" in kinds or "agent" in kinds) and "discard" not in kinds:
+        # the syntax stage, between recognition and the rules (where there are actors to place in
+        # roles); dates are adverbials to it
+        dated = frozenset(i for d in dates for i, t in enumerate(sent.tokens) if t.start < d.end and d.start < t.end)
+        parsed = parse(sent.tokens, mentions, profile(lang), dated)
+    analysis = analyse(sent, mentions, profile(lang), day, parsed)
     quantities = find_quantities(sent.text, lang) if analysis.events else []
     return SentenceResult(sent, analysis, dates, quantities, [])
 

@@ -99,5 +99,5 @@ def test_lexicon_check_with_no_language_checks_both(capsys):
     """`coder lexicon check` as the README gives it: every dictionary and supporting file of both languages."""
     assert main(["lexicon", "check"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("ar: ok") and "\nen: ok" in out and "4 supporting files" in out
+    assert out.startswith("ar: ok") and "\nen: ok" in out and "5 supporting files" in out
     assert main(["lexicon", "check", "xx"]) == 2

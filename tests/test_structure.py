@@ -16,7 +16,7 @@ SHARED = ("coder.model", "coder.lang", "coder.lexicon", "coder.spans", "coder.ca
           "coder.manifest", "coder")   # manifest: the output tables' commit record, read by sinks and query
 STAGES = {"recognise": PKG / "recognise", "rules": PKG / "rules", "geo": PKG / "geo",
           "dates": PKG / "dates.py", "quantities": PKG / "quantities", "ingest": PKG / "ingest.py",
-          "sinks": PKG / "sinks.py"}
+          "sinks": PKG / "sinks.py", "syntax": PKG / "syntax"}
 
 
 def _modules(path: Path) -> list[Path]:

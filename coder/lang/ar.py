@@ -198,3 +198,22 @@ def adjective_forms(adj: str) -> list[str]:
 def is_future_form(token, form: int) -> bool:
     """سيستقبل, وسيقدم: the verb was read through the future prefix سـ (a plan, not a deed)."""
     return _read_through(token, form, "س", after_conjunction=True)
+
+
+def has_conjunction_clitic(token) -> bool:
+    """وقصفت, فاعتقل: the word carries و or ف in front (one of its lookup forms is the word without it)."""
+    n = token.norm
+    return len(n) >= 4 and n[0] in _CONJ and n[1:] in token.forms
+
+
+def has_preposition_clitic(token) -> bool:
+    """بالقصف, لقسد, للجيش, وبغارة: the word carries بـ, لـ or كـ in front (after a conjunction, if any)."""
+    n = _without_conjunction(token.norm) if has_conjunction_clitic(token) else token.norm
+    if len(n) < 4 or n[0] not in _PREP:
+        return False
+    return n[1:] in token.forms or (n.startswith("لل") and "ال" + n[2:] in token.forms)
+
+
+def is_possessor(token) -> bool:
+    """Arabic marks the possessor by the idafa (the genitive after the noun), not on the word itself."""
+    return False

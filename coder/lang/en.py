@@ -154,3 +154,18 @@ def adjective_forms(adj: str) -> list[str]:
 def is_future_form(token, form: int) -> bool:
     """English marks the future with separate words ("will", grammar.yaml future_markers)."""
     return False
+
+
+def has_conjunction_clitic(token) -> bool:
+    """English conjunctions are words of their own."""
+    return False
+
+
+def has_preposition_clitic(token) -> bool:
+    """English prepositions are words of their own."""
+    return False
+
+
+def is_possessor(token) -> bool:
+    """"Russia's", "the group's": the word owns the noun phrase after it."""
+    return len(token.norm) > 2 and token.norm.endswith("'s")

@@ -10,12 +10,13 @@ from coder.geo.toponyms import rules as place_rules
 from coder.lang.numbers import NumberReader
 from coder.lexicon.load import LEXICON_DIR, LexiconError, check, compile_lexicon
 from coder.quantities.recognise import QuantityRecogniser
+from coder.syntax.rules import SyntaxRules
 
-SUPPORT_STEMS = ("numbers", "dates", "quantities", "places")
+SUPPORT_STEMS = ("numbers", "dates", "quantities", "places", "syntax")
 
 
 def support_files(lang: str) -> list[Path]:
-    """The files that say how numbers, dates, counts and place names are written."""
+    """The files that say how numbers, dates, counts and place names are written, and how sentences are built."""
     return [LEXICON_DIR / lang / f"{stem}.yaml" for stem in SUPPORT_STEMS]
 
 
@@ -23,7 +24,7 @@ def check_support(lang: str) -> list[str]:
     """Validate the supporting files of a language against their schemas and build what their
     loaders build from them (regexes compile, slots and units exist); return the problems."""
     builders = {"numbers": NumberReader, "dates": DateRules, "quantities": QuantityRecogniser,
-                "places": place_rules.__wrapped__}
+                "places": place_rules.__wrapped__, "syntax": SyntaxRules}
     problems = []
     for stem in SUPPORT_STEMS:
         try:

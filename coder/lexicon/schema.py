@@ -289,8 +289,53 @@ class PlacesFile(_SupportFile):
     name_words_after: list[Phrase] = []
 
 
+PosTag = Literal["NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "POSS", "PRON", "NUM", "CCONJ",
+                 "SCONJ", "REL", "PART", "PUNCT", "X"]
+ContextTag = Literal["NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "POSS", "PRON", "NUM", "CCONJ",
+                     "SCONJ", "REL", "PART", "PUNCT", "X", "START", "END"]
+
+
+class PosRule(_Strict):
+    """One part-of-speech decision (spaCy's attribute_ruler as data): every condition given must hold."""
+    tag: PosTag
+    # ambiguous: a noun and a verb reading; unknown: none; named: an actor's name; verb: a verb reading only
+    applies_to: list[Literal["ambiguous", "unknown", "named", "verb"]] = ["ambiguous"]
+    prev_tag: list[ContextTag] = []
+    next_tag: list[ContextTag] = []
+    prev_word: list[Phrase] = []
+    next_word: list[Phrase] = []
+    ending: list[str] = []
+    prefix: list[str] = []
+    min_length: int = Field(default=0, ge=0)
+    definite: Optional[bool] = None              # the word carries the article (ال)
+    clitic_preposition: Optional[bool] = None    # read through a preposition clitic (بـ، لـ، كـ)
+    capitalised: Optional[bool] = None           # written with a capital, not first in the sentence
+    next_capitalised: Optional[bool] = None      # the next word is written with a capital
+    next_definite: Optional[bool] = None         # the next word carries the article
+    prev_definite: Optional[bool] = None         # the word before carries the article
+    definite_agrees: bool = False                # as definite as the word before it (Arabic adjectives)
+    note: Optional[str] = None
+
+
+class SyntaxFile(_SupportFile):
+    kind: Literal["syntax"]
+    words: dict[PosTag, list[Phrase]]
+    pos_rules: list[PosRule] = Field(min_length=1)
+    default_tag: PosTag = "NOUN"
+    genitive_words: list[Phrase] = []
+    partitive_words: list[Phrase] = []           # "three of", ثلاثة من: a number and its whole
+    titles: list[Phrase] = []                    # the name after a title is the same person
+    anaphors: list[Phrase] = []                  # "the group": refers back to the last organisation named
+    # manner: "in a surprise assault" - an event noun there is what the predicate's subject did
+    argument_markers: dict[Literal["target", "agent", "recipient", "manner"], list[Phrase]] = {}
+    passive_auxiliaries: list[Phrase] = []
+    quote_markers: list[Phrase] = []
+    participle_endings: list[str] = []
+
+
 SUPPORT_MODELS: dict[str, type[BaseModel]] = {
-    "dates": DatesFile, "numbers": NumbersFile, "quantities": QuantitiesFile, "places": PlacesFile}
+    "dates": DatesFile, "numbers": NumbersFile, "quantities": QuantitiesFile, "places": PlacesFile,
+    "syntax": SyntaxFile}
 
 
 ENTRY_MODELS: dict[str, type[BaseModel]] = {

@@ -25,6 +25,7 @@ from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.reality import (condition_subject, drop_alleged, flag_background, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
+from coder.rules.roles import resolve_owners, settle, subject_after
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
@@ -37,11 +38,12 @@ def _is_number_word(lang: str, norm: str) -> bool:
     return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
 
 
-def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str]) -> None:
+def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str], settled: set[int] = frozenset()) -> None:
     """"The US army said its forces killed...", "الجيش الأمريكي ... قواته": a role noun owned by a
-    pronoun belongs to the last actor before it that has a country or a group."""
+    pronoun the syntax stage could not resolve belongs to the last actor before it that has a
+    country or a group."""
     for k, a in enumerate(actors):
-        if a.code.country or a.code.group or not a.code.role or not prof.refers_back(toks, a.first):
+        if a.first in settled or a.code.country or a.code.group or not a.code.role or not prof.refers_back(toks, a.first):
             continue
         owner = next((b for b in reversed(actors[:k]) if b.code.country or b.code.group), None)
         if owner is not None:
@@ -126,15 +128,16 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
 
 
 def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str,
-                multiword_actor_tokens: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
+                skip: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
     not counting actor words on the way (the subject of a verb-first clause sits there), a
     number ("pledged 500 million euros in military aid") nor punctuation."""
     counted, j = 0, start
     by_first = entry.objects_by_first
     while j < len(toks) and counted < OBJECT_WINDOW:
-        # a word inside a multi-word actor name is no object ("وحدات حماية الشعب": not "protection")
-        for f in (toks[j].forms if j not in multiword_actor_tokens else ()):
+        # skipped: the verb's own subject, and the inner words of a multi-word actor name
+        # ("وحدات حماية الشعب": not "protection")
+        for f in (() if j in skip else toks[j].forms):
             for obj in by_first.get(f, ()):
                 if phrase_at(toks, j, obj):
                     return j, j + len(obj) - 1
@@ -155,7 +158,7 @@ def _is_number(tok, lang: str, with_article: bool = False) -> bool:
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
-                     trace: list[str], name_tails: frozenset[int] = frozenset()) -> list[Hit]:
+                     trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None) -> list[Hit]:
     toks = sent.tokens
     hits = []
     for m in mentions:
@@ -163,7 +166,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
-            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails)
+            subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
+            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails | subject)
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
@@ -193,8 +197,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     return kept
 
 
-def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional[dt.date]) -> SentenceAnalysis:
-    """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match)."""
+def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional[dt.date],
+            parse=None) -> SentenceAnalysis:
+    """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match) and the
+    syntax stage's parse (coder.syntax.parse; without one, the window rules fill every slot)."""
     out = SentenceAnalysis()
     toks, text, trace = sent.tokens, sent.text, out.trace
     out.mentions = mentions
@@ -202,6 +208,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if discards:
         trace.append(f"discarded: {discards[0].text!r} ({discards[0].rule_id}) marks a sentence that is not an event")
         return out
+    out.parse = parse
 
     roles: dict[str, set[int]] = {}
     marker_ends: dict[str, list[tuple[int, int]]] = {}
@@ -220,7 +227,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a two-word name keeps its head ("allowed UN inspectors": inspectors)
     name_tails = frozenset(t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2
                            for t in range(m.first + 1, m.last + 1))
-    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, name_tails)
+    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, name_tails, parse)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
@@ -247,7 +254,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                           frozenset(roles.get("genitive_marker", ())),
                           frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()))
-    _resolve_possessives(actors, toks, lang_profile, trace)
+    _resolve_possessives(actors, toks, lang_profile, trace,
+                         resolve_owners(parse, actors, trace) if parse is not None else set())
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     out.actors, out.groups, out.triggers = actors, groups, hits
@@ -287,6 +295,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                clause_breaks, coord, sources, lang_profile, no_object,
                                roles.get("transitive_participle", set()), nominal, prepositions,
                                roles.get("subordinator", set()))
+        if parse is not None:
+            src, tgt, how = settle(parse, h, hits, groups, nominal, src, tgt, how, lang_profile, toks, HARM_ROOTS)
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")

@@ -47,6 +47,7 @@ class SentenceAnalysis:
     groups: list[ActorGroup] = field(default_factory=list)
     events: list[EventCandidate] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)
+    parse: Optional[object] = None       # the syntax stage's Parse (coder.syntax)
 
 
 # punctuation that ends a phrase: an actor, a subject or a clause does not reach across it

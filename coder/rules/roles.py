@@ -1,0 +1,229 @@
+"""Source and target from the syntax stage's roles instead of token windows: the actor group in a
+predicate's subject, object, target, agent or recipient phrase (a phrase reaches over its genitives:
+"positions of the YPG", مواقع لقسد), and the owner a possessive pronoun refers to."""
+from __future__ import annotations
+
+from typing import Optional
+
+from coder.model import ActorCode
+from coder.rules.actors import ActorGroup
+from coder.rules.types import Hit, names
+
+Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
+
+
+def phrase_span(p: Parse, k: int) -> tuple[int, int]:
+    """A chunk's tokens with the genitive chunks it governs ("the president of Egypt")."""
+    c = p.chunks[k]
+    start, end = c.start, c.end
+    for rel, i in c.modifiers:
+        if rel == "of":
+            g = p.chunk_of[i]
+            if g >= 0 and g != k:
+                end = max(end, phrase_span(p, g)[1])
+    return start, end
+
+
+def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[ActorGroup]:
+    """The actor group a phrase names: the one on its head first, else the first inside it, else
+    the first in the conjuncts that follow it ("معسكرات ومخازن لتنظيم داعش")."""
+    if k is None:
+        return None
+    if p.chunks[k].refers_to is not None:      # "him", "the group": the phrase it refers to
+        k = p.chunks[k].refers_to
+    s, e = phrase_span(p, k)
+    head = p.chunks[k].head
+    inside = [g for g in groups if g.first <= e and g.last >= s]
+    if not inside:
+        for j in p.conjuncts(k):
+            js, je = phrase_span(p, j)
+            inside = [g for g in groups if g.first <= je and g.last >= js]
+            if inside:
+                break
+    if not inside:
+        # "سيارة تقل قياديين في قسد", "a school sheltering displaced families": who is in or on it
+        for cl in p.clauses:
+            if cl.kind == "relative" and cl.antecedent == k:
+                inside = [g for g in groups if cl.start <= g.first and g.last <= cl.end]
+                break
+    return next((g for g in inside if g.first <= head <= g.last), inside[0] if inside else None)
+
+
+def claimant(p: Parse, i: int, groups: list[ActorGroup]) -> Optional[ActorGroup]:
+    """"هجوم تبناه تنظيم داعش", "an attack that ISIS claimed": the subject of a relative clause on
+    an event noun is who did it."""
+    k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
+    for cl in p.clauses:
+        if cl.kind == "relative" and cl.antecedent == k and k >= 0 and cl.predicates:
+            pr = cl.predicates[0]
+            if not pr.passive and pr.arguments.get("subject") not in (None, k):
+                return group_of(p, pr.arguments["subject"], groups)
+    return None
+
+
+def victims_of_event(p: Parse, verb: int, nominal_harm: list[int], prepositions) -> bool:
+    """"قتل مقاتلان من قسد في هجوم تبناه داعش": a verb of harm with no object whose subject is followed
+    by a violent event noun after a preposition (في هجوم، بغارة، جراء قصف) reports victims of that
+    event: an undiacritised passive. `prepositions` tells whether a token opens with one."""
+    found = p.predicate(verb)
+    if found is None:
+        return False
+    cl, pr = found
+    k = pr.arguments.get("subject")
+    if k is None or "object" in pr.arguments or p.chunks[k].start < verb:
+        return False
+    end = phrase_span(p, k)[1]
+    verbs = {q.verb for c in p.clauses for q in c.predicates}
+    # the event noun follows the subject in the same clause, with no other verb between
+    return any(end < n <= cl.end and prepositions(n) and not any(end < v < n for v in verbs) for n in nominal_harm)
+
+
+def governor_of(p: Parse, i: int):
+    """The predicate whose object, complement (قامت القوات باعتقال) or marked phrase (اتفقا على وقف
+    إطلاق النار) is the phrase at token i."""
+    for cl in p.clauses:
+        for pr in cl.predicates:
+            for role in ("object", "complement", "target", "manner"):
+                k = pr.arguments.get(role)
+                if k is not None:
+                    s, e = phrase_span(p, k)
+                    if s <= i <= e:
+                        return pr
+    return None
+
+
+def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] = frozenset()) -> Optional[tuple]:
+    """"شنت طائرات تركية سلسلة غارات على ...", "Israeli jets carried out a wave of strikes": an event
+    noun that is the object of a verb that is no event of its own (`events`: the other triggers'
+    first tokens; "condemned the attack" is about an attack, not one) takes the verb's subject as
+    its source, and the verb's target."""
+    pr = governor_of(p, i)
+    if pr is None or pr.passive or pr.verb in events:
+        return None
+    src = group_of(p, pr.arguments.get("subject"), groups)
+    tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None
+                and not phrase_span(p, pr.arguments[r])[0] <= i <= phrase_span(p, pr.arguments[r])[1]), None)
+    return (src, tgt) if src is not None else None
+
+
+def roles_for(p: Parse, verb: int, groups: list[ActorGroup]) -> Optional[tuple]:
+    """(source, target, how) for the predicate at token `verb`, or None when the stage found no
+    actor in its arguments."""
+    found = p.predicate(verb)
+    if found is None:
+        return None
+    _, pr = found
+    arg = pr.arguments
+    subject = group_of(p, arg.get("subject"), groups)
+    if pr.passive:
+        src = group_of(p, arg.get("agent"), groups)
+        tgt = subject or group_of(p, arg.get("patient"), groups)
+        how = "syntax: passive, the agent after by is the source, the subject the target"
+    else:
+        src = subject
+        tgt = None
+        for role in ("object", "target", "recipient"):
+            tgt = group_of(p, arg.get(role), groups)
+            if tgt is not None and tgt is not src:
+                break
+            tgt = None
+        how = "syntax: " + "; ".join(f"{r} {pr.how.get(r, '')}".strip() for r in arg)
+    if src is None and tgt is None:
+        return None
+    return src, tgt, how
+
+
+def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
+    """"The SDF said ISIS killed three of its fighters": a role-only actor in a phrase a possessive
+    pronoun owns belongs to the actor the stage found as the pronoun's referent. Returns the
+    actors' first tokens it settled."""
+    settled = set()
+    for a in actors:
+        if a.code.country or a.code.group or not a.code.role:
+            continue
+        c = p.chunk_at(a.first)
+        if c is None or not c.owned or c.possessor is None:
+            continue
+        s, e = phrase_span(p, c.possessor)
+        owner = next((b for b in actors if b is not a and s <= b.first <= e and (b.code.country or b.code.group)), None)
+        if owner is None:
+            continue
+        a.code = ActorCode(owner.code.country, owner.code.group, a.code.role)
+        settled.add(a.first)
+        trace.append(f"{a.name!r}: the possessive pronoun refers to {owner.name!r} (syntax) -> {a.code.code}")
+    return settled
+
+
+def subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
+    """The tokens of a verb's subject when it follows the verb and names an actor (شنت طائرات حربية
+    تركية غارات): a light verb's object is looked for after it, not inside it."""
+    found = parse.predicate(verb) if parse is not None else None
+    k = found[1].arguments.get("subject") if found else None
+    if k is None or parse.chunks[k].start <= verb:
+        return frozenset()
+    c = parse.chunks[k]
+    named = [i for i in range(c.start, c.end + 1) if i in actor_tokens]
+    # up to its last actor word: a word after it may be the object the phrase was read over
+    return frozenset(range(c.start, named[-1] + 1)) if named else frozenset()
+
+
+# the window rules' readings that the syntax stage cannot make: undiacritised Arabic passives and
+# English reduced passives are read from the kind of event and actor, not from word order
+_WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "agent phrase after the verb",
+                   "the subject of the condition")
+_ABOUT_EVENT_ROOTS = ("01", "02", "10", "11", "12", "13")   # statements, appeals, demands, disapproval, rejection, threats
+
+
+def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal: set[int], src, tgt, how: str,
+           prof, toks, harm_roots) -> tuple:
+    """Source and target of one trigger after the window rules (`src`, `tgt`, `how`), from the
+    syntax stage: a verb's roles; an event noun's governing verb or claiming clause; the victims of
+    a violent event named after them."""
+    if h.first not in nominal and not h.entry.subject_is_target:
+        src, tgt, how = _with_roles(p, h, groups, src, tgt, how)
+    elif h.first in nominal and src is None:
+        # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
+        # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات) are
+        governed = nominal_roles(p, h.first, groups,
+                                 {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS})
+        claimed = claimant(p, h.first, groups) if governed is None else None
+        if governed is not None:
+            src, tgt = governed[0], tgt or governed[1]
+            tgt = None if tgt is src else tgt
+            how += "; the event noun is a verb's object: the verb's subject is its source (syntax)"
+        elif claimed is not None:
+            src, tgt = claimed, (None if tgt is claimed else tgt)
+            how += "; the subject of the relative clause on the event noun did it (syntax)"
+    if prof.VERB_SUBJECT_ORDER and h.first not in nominal and h.entry.code[:2] in harm_roots and \
+            not h.entry.objects and \
+            victims_of_event(p, h.first, [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots],
+                             lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
+        src, tgt = None, src or tgt
+        how = "syntax: victims of the violent event named after them (undiacritised passive)"
+    return src, tgt, how
+
+
+def _with_roles(p: Parse, h: Hit, groups, src, tgt, how):
+    """Source and target from the predicate's roles where the stage found actors in them; the
+    window rules' answer stands where it found none, and for readings it cannot make."""
+    found = roles_for(p, h.first, groups)
+    pred = p.predicate(h.first)
+    # a verb whose object names no actor is no passive: "قصفت طائرات تركية قافلة" is active
+    active = pred is not None and "object" in pred[1].arguments and "read as passive" in how and \
+        _names_nothing(p, pred[1].arguments["object"], groups) and tgt is not None and tgt.members[0].code.role is None
+    if found is None or (any(w in how for w in _WINDOW_DECIDES) and not active):
+        return src, tgt, how
+    s2, t2, how2 = found
+    s2 = s2 if s2 is not None else (src if src is not t2 else None)
+    if t2 is None and tgt is not None and s2 is not None and len(s2.members) > 1 and p.oblique(tgt.first):
+        # "X and Y met in Hanoi": with parties of their own, a phrase after a preposition that marks
+        # no argument is where they met, not a third party
+        return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
+    t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
+    return s2, t2, how2
+
+
+def _names_nothing(p: Parse, k: int, groups) -> bool:
+    """No actor inside the phrase: a thing (قافلة), which only an active verb takes as its object."""
+    c = p.chunks[k]
+    return not any(g.first <= c.end and g.last >= c.start for g in groups)

@@ -1,0 +1,114 @@
+"""The syntax stage, between recognition and the event rules: parts of speech, noun-phrase chunks
+and clauses with each predicate's arguments, from per-language data (coder/lexicon/<lang>/syntax.yaml)
+and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
+from __future__ import annotations
+
+from coder.syntax.clauses import antecedents, arguments, possessors, segment, _verb_groups
+from coder.syntax.phrases import chunk
+from coder.syntax.records import Chunk, Clause, Parse, Predicate
+from coder.syntax.rules import rules
+from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
+
+__all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
+
+
+class Features:
+    """Per-token answers the part-of-speech rules read, computed once: a conjunction or a
+    preposition clitic on the word, the article."""
+
+    def __init__(self, toks, prof):
+        self.conj = [prof.has_conjunction_clitic(t) for t in toks]
+        self.prep = [prof.has_preposition_clitic(t) for t in toks]
+        self.definite = [prof.is_definite(t) for t in toks]
+
+
+class _Known:
+    """The language profile with the per-token questions the rules ask many times (clitics, the
+    article, a pronoun suffix) answered from the sentence's features."""
+
+    def __init__(self, prof, toks, F: Features):
+        self._prof = prof
+        conj = {id(t): v for t, v in zip(toks, F.conj)}
+        prep = {id(t): v for t, v in zip(toks, F.prep)}
+        definite = {id(t): v for t, v in zip(toks, F.definite)}
+        owned: list = [None] * len(toks)
+
+        def refers_back(ts, i):
+            if ts is not toks:
+                return prof.refers_back(ts, i)
+            v = owned[i]
+            if v is None:
+                v = owned[i] = prof.refers_back(ts, i)
+            return v
+
+        self.has_conjunction_clitic = lambda t: conj[id(t)]
+        self.has_preposition_clitic = lambda t: prep[id(t)]
+        self.is_definite = lambda t: definite[id(t)]
+        self.refers_back = refers_back
+        for name in ("CODE", "MODIFIER_AFTER_NOUN", "CLITIC_COORDINATORS", "is_possessor"):
+            setattr(self, name, getattr(prof, name))
+
+    def __getattr__(self, name):
+        return getattr(self._prof, name)
+
+
+def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
+    """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials)."""
+    R = rules(prof.CODE)
+    F = Features(toks, prof)
+    prof = _Known(prof, toks, F)
+    read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
+    tags = tag(toks, read, R, prof, F)
+    # reporting verbs whose complement is what was said (say, قال), not those with an object noun
+    speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
+    for i, t in enumerate(toks):
+        # "said on Sunday that ...": after a reporting verb, "that" opens what was said
+        if t.norm in R.quote and tags[i] != "SCONJ" and \
+                any(j in speech or (j == i - 1 and tags[j] == "VERB") for j in range(max(0, i - 4), i)):
+            tags[i] = "SCONJ"
+    for i in skip:
+        if tags[i] != "PUNCT":
+            tags[i] = "ADV"
+    chunks = chunk(toks, tags, read, R, prof)
+    chunk_of = [-1] * len(toks)
+    for k, c in enumerate(chunks):
+        for i in range(c.start, c.end + 1):
+            chunk_of[i] = k
+    groups = _verb_groups(tags)
+    actorish = {i for i, r in enumerate(read) if r & NAMED} | \
+        {i for m in mentions if m.kind == "agent" for i in range(m.first, m.last + 1)}
+    clauses = segment(toks, tags, R, prof, groups, speech, chunks)
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r})
+    possessors(clauses, chunks, actorish)
+    organisations = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}
+    antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
+    ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))
+    joined = frozenset(k for k, c in enumerate(chunks) if prof.has_conjunction_clitic(toks[c.start]))
+    marked = set()
+    for i, t in enumerate(toks):
+        if t.norm not in R.marker_starts:
+            continue
+        for n in R.marker_lengths:
+            if R.markers.get(tuple(x.norm for x in toks[i:i + n])) in ("target", "agent", "recipient"):
+                marked.update(range(i, i + n))
+    return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
+
+
+def describe(p: Parse, toks) -> list[str]:
+    """The parse as lines for `coder explain`."""
+    def span(c: Chunk) -> str:
+        return " ".join(t.text for t in toks[c.start:c.end + 1])
+
+    lines = ["pos: " + " ".join(f"{t.text}/{g}" for t, g in zip(toks, p.tags))]
+    for c in p.chunks:
+        mods = ", ".join(f"{rel}:{toks[i].text}" for rel, i in c.modifiers)
+        owner = f" its owner: [{span(p.chunks[c.possessor])}]" if c.possessor is not None else ""
+        owner += f" refers to: [{span(p.chunks[c.refers_to])}]" if c.refers_to is not None else ""
+        lines.append(f"chunk [{span(c)}] head {toks[c.head].text!r} ({c.kind}){' mods ' + mods if mods else ''}{owner}")
+    for cl in p.clauses:
+        opened = f" opened by {toks[cl.marker].text!r}" if cl.marker is not None else ""
+        lines.append(f"clause {cl.kind} [{' '.join(t.text for t in toks[cl.start:cl.end + 1])}]{opened}")
+        for pr in cl.predicates:
+            roles = "; ".join(f"{role} [{span(p.chunks[k])}] ({pr.how.get(role, '')})" for role, k in pr.arguments.items())
+            lines.append(f"  predicate {toks[pr.verb].text!r}{' (passive)' if pr.passive else ''}: {roles or 'no arguments'}")
+    return lines

@@ -1,0 +1,410 @@
+"""Clauses and each predicate's arguments: where a relative, subordinate, quoted or participle
+clause opens, which verb groups predicate, and for each its subject, object and the phrases that
+markers introduce (the target after against/على/ضد, the agent after by/على يد, the recipient);
+then whom a possessive pronoun refers to."""
+from __future__ import annotations
+
+from typing import Optional
+
+from coder.syntax.records import Chunk, Clause, Predicate
+
+_GROUP = frozenset({"AUX", "PART", "ADV"})
+
+
+def _verb_groups(tags) -> list[tuple[int, int]]:
+    """(first, verb) per verb: auxiliaries, negation and adverbs right before it belong to it."""
+    out = []
+    for i, t in enumerate(tags):
+        if t == "VERB":
+            f = i
+            while f - 1 >= 0 and tags[f - 1] in _GROUP:
+                f -= 1
+            out.append((f, i))
+    return out
+
+
+def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_verb: Optional[int]) -> Optional[str]:
+    """The kind of clause token i opens, if any."""
+    t = tags[i]
+    w = toks[i].norm
+    if w in R.quote and (t in ("SCONJ", "DET") or prof.has_conjunction_clitic(toks[i]) is False) and \
+            last_verb is not None and (last_verb in speech or i - last_verb <= 1 or t == "SCONJ"):
+        return "quote" if last_verb in speech else "subordinate"
+    if t == "REL":
+        return "relative"
+    if t == "DET" and w == "that" and i + 1 < len(toks) and tags[i + 1] in ("VERB", "AUX"):
+        return "relative"
+    if t == "SCONJ":
+        return "subordinate"
+    if i in groups_at and i > 0 and toks[i - 1].norm in (",", "،") and R.participle_endings and \
+            w.endswith(R.participle_endings):
+        return "participle"
+    if prof.MODIFIER_AFTER_NOUN and i in groups_at and groups_at[i] == i and i > 0 and tags[i - 1] == "NOUN" and \
+            not prof.is_definite(toks[i - 1]) and not prof.has_conjunction_clitic(toks[i]) and \
+            w[:1] in ("ي", "ت") and last_verb is not None:
+        return "relative"    # سيارة تقل قياديين: a clause describing an indefinite noun needs no pronoun
+    return None
+
+
+def _reported_without_that(i: int, toks, tags, chunk_end: dict, groups_at: dict, last_verb, speech) -> bool:
+    """"The SDF said ISIS militants killed ...": after a reporting verb, a noun phrase followed by a
+    verb opens what was said, with no "that"."""
+    if last_verb not in speech or i not in chunk_end or any(tags[j] not in ("ADV", "PUNCT") for j in range(last_verb + 1, i)):
+        return False
+    nxt = chunk_end[i] + 1
+    return nxt in groups_at
+
+
+def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Clause]:
+    """Flat clause segments in order; a relative clause closed by a comma hands back to its parent."""
+    groups_at = {f: v for f, v in groups}
+    verb_at = {v for _, v in groups}
+    chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
+    clauses = [Clause("main", 0, len(toks) - 1)]
+    stack = [0]
+    last_verb = None
+    for i in range(len(toks)):
+        cur = clauses[stack[-1]]
+        kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb)
+        if kind:
+            cur.end = i - 1
+            clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
+            stack.append(len(clauses) - 1)
+        elif _reported_without_that(i, toks, tags, chunk_end, groups_at, last_verb, speech):
+            cur.end = i - 1
+            clauses.append(Clause("quote", i, len(toks) - 1, parent=stack[-1]))
+            stack.append(len(clauses) - 1)
+        elif i in groups_at and cur.kind == "relative" and len(stack) > 1 and prof.MODIFIER_AFTER_NOUN and \
+                any(v in verb_at for v in range(cur.start, i)) and tags[i - 1] != "CCONJ" and \
+                not prof.has_conjunction_clitic(toks[i]) and tags[i] != "AUX":
+            # "انتحاري يستقل سيارة ... فجر نفسه": a second verb, not joined to the first, is the main
+            # clause's again
+            cur.end = i - 1
+            stack.pop()
+            interrupted = clauses[stack[-1]]
+            clauses.append(Clause(interrupted.kind, i, len(toks) - 1, parent=interrupted.parent,
+                                  continues=stack[-1]))
+            stack[-1] = len(clauses) - 1
+        elif toks[i].norm in (";", "؛") and len(stack) > 1:
+            # a semicolon ends every clause: what follows is a new main clause
+            cur.end = i - 1
+            clauses.append(Clause("main", i, len(toks) - 1))
+            stack = [len(clauses) - 1]
+        elif toks[i].norm in (",", "،") and cur.kind in ("relative", "participle") and len(stack) > 1 and \
+                any(v in verb_at for v in range(cur.start, i)) and \
+                (cur.kind == "relative" or (i + 1 < len(toks) and tags[i + 1] == "CCONJ")):
+            # "The SDF, which ..., said", "..., killing ten, and the president blamed": back to the clause
+            # the relative or participle clause interrupted
+            cur.end = i - 1
+            stack.pop()
+            interrupted = clauses[stack[-1]]
+            clauses.append(Clause(interrupted.kind, i, len(toks) - 1, parent=interrupted.parent,
+                                  continues=stack[-1]))
+            stack[-1] = len(clauses) - 1
+        if i in verb_at:
+            last_verb = i
+    return [c for c in clauses if c.end >= c.start]
+
+
+def _bare(c: Chunk, toks, tags, prof) -> bool:
+    """A chunk no preposition governs (a subject or object may be one)."""
+    if c.kind in ("genitive", "possessor"):
+        return False
+    before = tags[c.start - 1] if c.start > 0 else "START"
+    return before != "ADP" and not prof.has_preposition_clitic(toks[c.start])
+
+
+def _marker_role(c: Chunk, toks, R) -> Optional[str]:
+    for n in R.marker_lengths:
+        if c.start - n >= 0:
+            role = R.markers.get(tuple(t.norm for t in toks[c.start - n:c.start]))
+            if role:
+                return role
+    return None
+
+
+def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
+              speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset()) -> None:
+    """Fill every clause's predicates with their arguments (chunk indices)."""
+    order = sorted(range(len(chunks)), key=lambda k: chunks[k].start)
+    for ci, cl in enumerate(clauses):
+        mine = [(f, v) for f, v in groups if cl.start <= v <= cl.end]
+        inside = [k for k in order if cl.start <= chunks[k].start and chunks[k].end <= cl.end]
+        if cl.continues is not None:    # the subject before the relative clause that interrupted it
+            head = clauses[cl.continues]
+            inside = [k for k in order if head.start <= chunks[k].start and chunks[k].end <= head.end] + inside
+        if cl.kind == "relative" and cl.marker is not None:
+            cl.antecedent = next((k for k in reversed(order) if chunks[k].end < cl.marker and
+                                  cl.marker - chunks[k].end <= 2 and chunks[k].kind != "possessor"), None)
+        for n, (f, v) in enumerate(mine):
+            p = Predicate(v, f)
+            limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
+            prev = cl.predicates[-1] if cl.predicates else None
+            p.passive = prof.MODIFIER_AFTER_NOUN is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
+                and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t")))
+            after = [k for k in inside if v < chunks[k].start < limit]
+            before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
+            coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
+            (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
+                p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
+                n + 1 < len(mine))
+            for k in after:
+                role = _marker_role(chunks[k], toks, R)
+                if role and role not in p.arguments:
+                    p.arguments[role] = k
+                    p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
+            cl.predicates.append(p)
+
+
+def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
+    """A subject from the clause this one depends on: a participle's, a relative's antecedent."""
+    if cl.kind == "relative" and cl.antecedent is not None and cl.antecedent >= 0:
+        p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
+        return
+    parent = clauses[cl.parent] if cl.parent is not None and cl.parent < len(clauses) else None
+    if cl.kind in ("participle", "main") and parent is not None and parent.predicates and \
+            "subject" in parent.predicates[0].arguments:
+        p.arguments["subject"], p.how["subject"] = parent.predicates[0].arguments["subject"], why
+        p.inherited.add("subject")
+
+
+_QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
+
+
+def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
+                 speech=frozenset(), lexical=frozenset(), later: bool = False) -> None:
+    """English: subject before the verb, object after it; an infinitive or a gerund after a
+    preposition has none of its own; a participle right after a verb's object describes that
+    noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
+    after a quotation the speaker follows the verb ("..., said the minister")."""
+    # the previous verb's object is not this verb's subject ("arrested the suspects and charged them")
+    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof) and
+                   not (coordinated and prev is not None and k in prev.arguments.values())]
+    before_verb = tags[p.first - 1] if p.first > 0 else "START"
+    word_before = toks[p.first - 1].norm if p.first > 0 else ""
+    if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
+        _object(p, after, chunks, toks, tags, prof)
+        return
+    right_after = [k for k in before if (chunks[k].end == p.first - 1 or
+                   (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")) and _bare(chunks[k], toks, tags, prof)]
+    nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
+    if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):
+        nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
+    if p.first == p.verb and right_after and not coordinated and toks[p.verb].norm.endswith(("ed", "en", "wn")) and \
+            ((later and nxt in ("ADP", "PUNCT")) or (prev is not None and prev.verb not in speech and
+                                                      prev.arguments.get("object") == right_after[-1])):
+        # "told the crowd gathered there", "the essay, published as X, was": a participle describing
+        # the noun before it (after another verb's object, or before the clause's own verb), its patient
+        p.arguments["patient"], p.how["patient"] = right_after[-1], "a participle after the noun it describes"
+        p.passive = True
+        p.inherited.add("patient")
+        _object(p, after, chunks, toks, tags, prof)
+        return
+    if p.first == p.verb and right_after and toks[p.verb].norm.endswith("ing") and chunks[right_after[-1]].end == p.first - 1:
+        # "a school sheltering families": the noun before an -ing form does what it says
+        p.arguments["subject"], p.how["subject"] = right_after[-1], "the noun the -ing form describes"
+        p.inherited.add("subject")
+        _object(p, after, chunks, toks, tags, prof)
+        return
+    # "..., said the minister", "..., says Tarlo." (the speaker closes the sentence)
+    quoted = word_before in _QUOTES - {","} or (word_before == "," and (
+        any(t.norm in _QUOTES - {",", "'"} for t in toks[:p.first]) or
+        (after and chunks[after[0]].end + 2 >= len(toks))))
+    if quoted and p.verb in speech and after and chunks[after[0]].start == p.verb + 1 and \
+            (chunks[after[0]].end + 1 >= len(toks) or tags[chunks[after[0]].end + 1] == "PUNCT"):
+        p.arguments["subject"], p.how["subject"] = after[0], "the speaker after a quotation"
+        return
+    if coordinated and prev is not None and "subject" in prev.arguments and not bare_before:
+        p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+    elif bare_before and not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[-1]].start < cl.marker):
+        k = bare_before[-1]
+        # "Yuan Shikai, the President of China, considered": the phrase before an apposition
+        if len(bare_before) >= 2 and toks[chunks[k].start - 1].norm == "," and \
+                chunks[bare_before[-2]].end == chunks[k].start - 2 and \
+                toks[chunks[k].end + 1].norm == "," if chunks[k].end + 1 < len(toks) else False:
+            k = bare_before[-2]
+        p.arguments["subject"], p.how["subject"] = k, "the noun phrase before the verb"
+    else:
+        _inherit(p, cl, clauses, "the subject of the clause it depends on")
+    if p.verb not in speech:
+        _object(p, after, chunks, toks, tags, prof)
+    k = p.arguments.get("subject")
+    if k is not None and p.how.get("subject") == "the noun phrase before the verb":
+        p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+
+
+def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
+    """"BA and IAG have cracked it": a coordination is headed by its first conjunct."""
+    order = sorted(range(len(chunks)), key=lambda j: chunks[j].start)
+    pos = order.index(k)
+    while pos > 0:
+        prev = chunks[order[pos - 1]]
+        gap = range(prev.end + 1, chunks[order[pos]].start)
+        # "X and Y", not ", and" (which joins clauses) nor a phrase after a preposition
+        if not gap or not all(tags[i] == "CCONJ" for i in gap) or prev.kind != "np" or \
+                (prev.start > 0 and tags[prev.start - 1] == "ADP"):
+            break
+        pos -= 1
+    return order[pos]
+
+
+def _object(p, after, chunks, toks, tags, prof) -> None:
+    if after:
+        k = after[0]
+        c = chunks[k]
+        gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PART")]
+        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX")
+        if not gap and _bare(c, toks, tags, prof) and not follows_verb:
+            p.arguments["object"], p.how["object"] = k, "the noun phrase after the verb"
+
+
+def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
+                speech=frozenset(), lexical=frozenset(), later: bool = False) -> None:
+    """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
+    relative clause the antecedent is the subject unless the verb carries it as its object pronoun
+    (الهجوم الذي شنته حماس)."""
+    bare_after = []
+    covered = set()
+    for k in after:
+        c = chunks[k]
+        last = chunks[bare_after[-1]].end if bare_after else p.verb
+        # between the verb (or the subject) and this phrase only adverbs, punctuation, prepositional
+        # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
+        if any(tags[i] not in ("ADV", "PUNCT", "PART", "ADP") and i not in covered for i in range(last + 1, c.start)):
+            break
+        if not _bare(c, toks, tags, prof) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
+            covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
+            if "complement" not in p.arguments and prof.has_preposition_clitic(toks[c.start]) and \
+                    toks[c.start].norm[:1] == "ب" and c.kind == "np":
+                p.arguments["complement"], p.how["complement"] = k, "the phrase after بـ (قام الجيش باعتقال)"
+            continue
+        gap = range(last + 1, c.start) if bare_after else range(0)
+        if gap and all(tags[i] == "PUNCT" for i in gap):
+            break     # "قال جو, رئيس ...": after a bare comma, an apposition, not an object
+        bare_after.append(k)
+        covered.update(range(c.start, c.end + 1))
+        if len(bare_after) == 2:
+            break
+    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof)]
+    # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
+    # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
+    opening = cl.marker + 1 if cl.marker is not None else cl.start
+    svo = bool(bare_before) and not coordinated and all(tags[i] in ("ADV", "PART", "AUX") or
+                                                        any(chunks[j].covers(i) for j in bare_before)
+                                                        for i in range(chunks[bare_before[-1]].end + 1, p.first)) \
+        and all(tags[i] in ("PUNCT", "CCONJ", "SCONJ", "ADV", "PART", "AUX") for i in range(opening, chunks[bare_before[-1]].start))
+    stem = toks[p.verb].norm
+    stem = stem[1:] if stem[:1] in prof.CLITIC_COORDINATORS and len(stem) > 4 else stem
+    # a first-person verb carries its subject (نواجه، سنرى): only for words no lexicon knows, whose
+    # ن is a present-tense prefix unless the word ends like a past form (نشرت، نقلوا)
+    first_person = p.verb not in lexical and len(stem) >= 4 and \
+        ((stem[0] == "ن" and not stem.endswith(("ت", "وا", "ا"))) or stem[:2] in ("سن", "سا"))
+    object_pronoun = _carries_pronoun(toks[p.verb], prof)    # شنته، يدخنها: the object is the pronoun
+    first_actor = bool(bare_after) and any(i in actorish for i in range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
+    if bare_after and _accusative(toks[chunks[bare_after[0]].head]):
+        # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
+        # carries its subject (or it follows)
+        bare_after = bare_after[:1]
+        first_person = True
+    relative = cl.kind == "relative" and cl.antecedent is not None and not cl.predicates
+    if relative and object_pronoun and bare_after:
+        # الهجوم الذي شنه التنظيم: the verb's pronoun is the antecedent, its subject follows
+        p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
+        p.arguments["object"], p.how["object"] = cl.antecedent, "the antecedent, resumed by the verb's pronoun"
+        return
+    if object_pronoun:
+        bare_after = bare_after[:1]
+    if svo:
+        p.arguments["subject"], p.how["subject"] = bare_before[-1], "the noun phrase before the verb"
+        bare_after = bare_after[:1]
+    elif first_person:
+        bare_after = bare_after[:1]
+    elif relative:
+        p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
+        bare_after = bare_after[:1]
+    elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates:
+        # "... ما أدى إلى مقتل أربعة": ما resumes the clause before it, the verb's subject
+        bare_after = bare_after[:1]
+    elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor:
+        p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+        bare_after = bare_after[:1]
+    elif bare_after:
+        p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
+        bare_after = bare_after[1:]
+    else:
+        _inherit(p, cl, clauses, "the subject of the clause it depends on")
+    if bare_after and not object_pronoun and p.verb not in speech:   # قال: what was said is a clause
+        p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
+            (" (its subject named before)" if "subject" in p.arguments else "")
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+_FATHATAN = "\u064b"
+
+
+def _accusative(tok) -> bool:
+    """Written with the accusative ending (tanwin fath: قيوداً، شهراً), which subjects never carry."""
+    return _FATHATAN in tok.text
+
+
+def _carries_pronoun(tok, prof) -> bool:
+    """A verb with an object pronoun (شنه, قتلتهم): short verbs too, which the lookup forms keep whole."""
+    if prof.refers_back([tok], 0):
+        return True
+    n = tok.norm
+    return not tok.text.endswith("ة") and any(n.endswith(s) and len(n) - len(s) >= 2 for s in _OBJECT_PRONOUNS) \
+        and prof.MODIFIER_AFTER_NOUN
+
+
+def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actorish: set[int], named: set[int]) -> None:
+    """"urged him to declare", "the group blamed Israel": a pronoun that is a verb's argument, or a
+    definite anaphor (syntax.yaml `anaphors`) that names no one itself, refers to the nearest phrase
+    before it that names an actor, other than its own predicate's subject (for an anaphor: one that
+    names an organisation)."""
+    subject_of = {}
+    for cl in clauses:
+        for pr in cl.predicates:
+            for role, a in pr.arguments.items():
+                if role != "subject" and "subject" in pr.arguments:
+                    subject_of[a] = pr.arguments["subject"]
+    for k, c in enumerate(chunks):
+        pronoun = c.kind == "pronoun" and tags[c.head] == "PRON"
+        anaphor = c.kind == "np" and toks[c.head].norm in R.anaphors and \
+            not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head)
+        if not (pronoun or anaphor):
+            continue
+        pool = named if anaphor else actorish
+        for j in range(k - 1, -1, -1):
+            if j == subject_of.get(k) or chunks[j].kind == "pronoun":
+                continue
+            if any(i in pool for i in range(chunks[j].start, chunks[j].end + 1)):
+                c.refers_to = j
+                break
+
+
+def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:
+    """Whom "its"/ـه refers to: in a clause that depends on another, the subject of that clause ("The
+    SDF said ISIS killed three of its fighters": the SDF); else the nearest subject or object before
+    it in its own clause; else the last actor named before it."""
+    def subject_of(cl: Clause) -> Optional[int]:
+        return next((p.arguments["subject"] for p in cl.predicates if "subject" in p.arguments), None)
+
+    for k, c in enumerate(chunks):
+        if not c.owned:
+            continue
+        cl = next((x for x in clauses if x.start <= c.head <= x.end), None)
+        ref = None
+        if cl is not None and cl.parent is not None and cl.kind in ("quote", "subordinate", "participle"):
+            ref = subject_of(clauses[cl.parent])
+        if ref is None and cl is not None:
+            # the nearest argument before it in its own clause: "urged the states to take back
+            # their citizens" (the states), "the army withdrew its troops" (the army)
+            args = [a for pr in cl.predicates for r, a in pr.arguments.items()
+                    if r in ("subject", "object") and a != k and chunks[a].end < c.start
+                    and ("of", c.head) not in chunks[a].modifiers]     # not "three" in "three of its"
+            ref = max(args, key=lambda a: chunks[a].end, default=None)
+        if ref is None:
+            ref = next((j for j in range(k - 1, -1, -1)
+                        if any(i in actorish for i in range(chunks[j].start, chunks[j].end + 1))), None)
+        if ref is not None and ref != k:
+            c.possessor = ref

@@ -1,0 +1,153 @@
+"""Noun-phrase chunks with their modifiers: adjectives (before the noun in English, after it in
+Arabic), determiners and numbers, idafa chains (وزير الخارجية), genitives after "of" or the clitic
+ل (مواقع لقسد), possessors ("Russia's army") and appositions; and the possessive pronouns
+("its fighters", قواته) that a chunk carries."""
+from __future__ import annotations
+
+from coder.syntax.records import Chunk
+from coder.syntax.tagger import NOUN_READING
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
+_PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
+_DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
+
+
+def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset()) -> int:
+    """English: the last noun; a name at the end heads from its first word ("President Donald Trump"
+    is Donald's phrase in UD's flat names), unless its last word is a noun the lexicons know (Forces)."""
+    last = max((k for k in range(i, j + 1) if tags[k] in _NOMINAL), default=j)
+    # a name after "the" names a thing ("the Second Opium War", "the Joint Military Commission"),
+    # headed by its last word; a person's name is headed by its first ("Donald Trump")
+    named_thing = toks is not None and toks[i].norm in ("the", "a", "an")
+    if tags[last] == "PROPN" and not read[last] & NOUN_READING and not named_thing:
+        k = last
+        while k - 1 >= i and tags[k - 1] == "PROPN" and not (toks is not None and toks[k - 1].norm.rstrip(".") in titles):
+            k -= 1
+        return k
+    return last
+
+
+def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
+    chunks, n, i = [], len(toks), 0
+    possessor = None
+    while i < n:
+        if tags[i] == "PRON":
+            chunks.append(Chunk("pronoun", i, i, i))
+            i += 1
+            continue
+        if tags[i] not in _PRE:
+            i += 1
+            possessor = None
+            continue
+        if tags[i] == "DET" and (i + 1 >= n or tags[i + 1] not in _PRE):
+            chunks.append(Chunk("pronoun", i, i, i))     # "this", "those" standing alone
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and tags[j + 1] in _PRE and tags[j + 1] not in ("DET", "POSS") and not prof.is_possessor(toks[j]):
+            j += 1
+        if not any(tags[k] in _NOMINAL for k in range(i, j + 1)):
+            i = j + 1
+            continue
+        c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles), i, j)
+        c.modifiers = [("det" if tags[k] in ("DET", "POSS") else "amod" if tags[k] == "ADJ" else
+                        "nummod" if tags[k] == "NUM" else "compound", k) for k in range(i, j + 1) if k != c.head]
+        c.owned = tags[i] == "POSS" and toks[i].norm != "whose"
+        if possessor is not None:
+            c.modifiers.append(("poss", chunks[possessor].head))
+            chunks[possessor].kind = "possessor"
+        chunks.append(c)
+        possessor = len(chunks) - 1 if prof.is_possessor(toks[j]) else None
+        i = j + 1
+    return chunks
+
+
+def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
+    """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
+    article) and names follow it."""
+    chunks, n, i = [], len(toks), 0
+    while i < n:
+        if tags[i] == "PRON":
+            chunks.append(Chunk("pronoun", i, i, i))
+            i += 1
+            continue
+        start = i
+        if tags[i] == "DET" and i + 1 < n and tags[i + 1] in _NOMINAL:
+            i += 1     # كل، بعض، هذه + noun
+        elif tags[i] == "NUM":
+            while i + 1 < n and tags[i + 1] == "NUM":
+                i += 1     # 103 مليون
+            if i + 1 < n and tags[i + 1] in ("NOUN", "PROPN"):
+                i += 1     # ثلاثة جنود, 50 مليون دولار: the counted noun heads the phrase
+            else:
+                i = start
+        if tags[i] == "DET" and start == i and toks[i].norm in _DEMONSTRATIVE_AR:
+            chunks.append(Chunk("pronoun", i, i, i))     # هذا, ذلك standing alone
+            i += 1
+            continue
+        if tags[i] not in _NOMINAL:
+            i += 1
+            continue
+        c = Chunk("np", i, start, i)
+        c.modifiers = [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)]
+        adjectives = False
+        j = i
+        while j + 1 < n:
+            nxt, t = tags[j + 1], toks[j + 1]
+            # a conjunction or a preposition on the word starts a new phrase (an adjective's first
+            # letter is no clitic: بريطانية، كردية)
+            if prof.has_conjunction_clitic(t) or (prof.has_preposition_clitic(t) and nxt != "ADJ"):
+                break
+            # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو الحركة):
+            # a plural after it that agrees with it is an adjective
+            nunated = not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and toks[j].norm.endswith(("ون", "ين")) \
+                and nxt == "NOUN" and not prof.is_definite(t) and t.norm.endswith(("ون", "ين"))   # agreeing plurals
+            if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not prof.is_definite(t):
+                c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
+            elif nxt == "PROPN" == tags[j]:
+                c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
+            elif nxt == "ADJ" or nunated:
+                c.modifiers.append(("amod", j + 1))
+                adjectives = True
+            elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not prof.is_definite(t):
+                c.modifiers.append(("appos", j + 1))   # a title and the name: الرئيس الأمريكي دونالد ترامب
+            elif nxt == "NUM" and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
+                    j + 2 < n and tags[j + 2] in ("NOUN", "NUM"):
+                c.modifiers.append(("idafa", j + 1))   # مقتل أربعة مقاتلين: a count as the genitive
+            elif nxt in ("NOUN", "PROPN") and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) \
+                    and not toks[j].norm.endswith("ون"):     # مسلحون النار: no construct state keeps its ن
+                c.modifiers.append(("idafa", j + 1))   # وزير الخارجية, قائد الجيش
+            else:
+                break
+            j += 1
+        c.end = j
+        c.owned = any(prof.refers_back(toks, k) for k in range(c.head, j + 1))
+        chunks.append(c)
+        i = j + 1
+    return chunks
+
+
+def chunk(toks, tags, read, R, prof) -> list[Chunk]:
+    chunks = (_chunks_after if prof.MODIFIER_AFTER_NOUN else _chunks_before)(toks, tags, read, prof, R)
+    if not prof.MODIFIER_AFTER_NOUN:
+        for c in chunks:    # "its fighters": the possessive pronoun before the noun
+            if c.owned or (c.start > 0 and prof.refers_back(toks, c.start)):
+                c.owned = True
+    _genitives(chunks, toks, tags, R, prof)
+    return chunks
+
+
+def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
+    """"the president of Egypt", "ثلاثة من عناصره", "مواقع لقسد": the chunk after a genitive word (or
+    written with the clitic ل) modifies the chunk before it; it is marked by pointing its `kind` at
+    the relation, and the governing chunk lists it."""
+    for a, b in zip(chunks, chunks[1:]):
+        gap = range(a.end + 1, b.start)
+        if len(gap) == 1 and (toks[gap[0]].norm in R.genitive or
+                              (toks[gap[0]].norm in R.partitive and tags[a.head] == "NUM")):
+            a.modifiers.append(("of", b.head))
+            b.kind = "genitive"
+        elif not gap and prof.has_preposition_clitic(toks[b.start]) and toks[b.start].norm[:1] == "ل" and \
+                tags[a.head] in ("NOUN", "NUM"):
+            a.modifiers.append(("of", b.head))
+            b.kind = "genitive"

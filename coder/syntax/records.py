@@ -1,0 +1,104 @@
+"""The typed records of the syntax stage: a part of speech per token, noun-phrase chunks and
+clauses with their predicates' arguments (spaCy-like spans over token indices, inclusive)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+# part-of-speech tags (Universal Dependencies names, plus POSS for possessive determiners and REL
+# for relative pronouns, which the rules read apart)
+TAGS = ("NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "POSS", "PRON", "NUM", "CCONJ",
+        "SCONJ", "REL", "PART", "PUNCT", "X")
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+CLAUSE_KINDS = ("main", "relative", "subordinate", "quote", "participle")
+ROLES = ("subject", "object", "target", "agent", "recipient")
+
+
+@dataclass(slots=True)
+class Chunk:
+    """A noun phrase: its head token, its modifiers as (relation, token or chunk head) pairs
+    (amod adjectives, det, num, compound, of/idafa genitives, poss possessors, appos), and its
+    token range [start, end]. `possessor` is the chunk a possessive pronoun on it refers to."""
+    kind: str                       # np | pronoun
+    head: int
+    start: int
+    end: int
+    modifiers: list[tuple[str, int]] = field(default_factory=list)
+    owned: bool = False             # a possessive pronoun owns it ("its fighters", قواته)
+    possessor: Optional[int] = None     # index of the chunk the pronoun refers to
+    refers_to: Optional[int] = None     # a pronoun ("him") or anaphor ("the group"): its antecedent chunk
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i <= self.end
+
+
+@dataclass(slots=True)
+class Predicate:
+    """A verb (with its auxiliaries) and its arguments by role, as chunk indices."""
+    verb: int                       # token index of the main verb
+    first: int                      # first token of the verb group (auxiliaries included)
+    passive: bool = False
+    arguments: dict[str, int] = field(default_factory=dict)
+    how: dict[str, str] = field(default_factory=dict)   # role -> why (for `coder explain`)
+    inherited: set[str] = field(default_factory=set)    # roles taken from another clause or phrase
+
+
+@dataclass(slots=True)
+class Clause:
+    kind: str                       # main | relative | subordinate | quote | participle
+    start: int
+    end: int
+    marker: Optional[int] = None    # the word that opens it (who, that, أن, الذي, when ...)
+    antecedent: Optional[int] = None     # relative clauses: the chunk they describe
+    predicates: list[Predicate] = field(default_factory=list)
+    parent: Optional[int] = None    # index of the clause it is embedded in
+    continues: Optional[int] = None  # the clause a relative clause interrupted ("The SDF, which ..., said")
+
+
+@dataclass(slots=True)
+class Parse:
+    tags: list[str]
+    chunks: list[Chunk]
+    clauses: list[Clause]
+    chunk_of: list[int]             # token index -> chunk index, -1 outside chunks
+    ambiguous: frozenset[int] = frozenset()   # tokens the lexicons know as both noun and verb
+    conjunct_starts: frozenset[int] = frozenset()   # chunks whose first word carries و (Arabic)
+    markers: frozenset[int] = frozenset()    # tokens that mark an argument (against, by, على, ضد ...)
+
+    def oblique(self, i: int) -> bool:
+        """Is the phrase starting at token i governed by a preposition that marks no argument ("in
+        Hanoi", "near the border"): a place or time, not an actor of the predicate?"""
+        return i > 0 and self.tags[i - 1] == "ADP" and (i - 1) not in self.markers
+
+    def predicate(self, verb: int) -> Optional[tuple[Clause, Predicate]]:
+        for c in self.clauses:
+            for p in c.predicates:
+                if p.first <= verb <= p.verb:
+                    return c, p
+        return None
+
+    def conjuncts(self, k: int) -> list[int]:
+        """The chunks coordinated after chunk k (joined by "and"/و or a comma list)."""
+        out, last = [], self.chunks[k]
+        for j in range(k + 1, len(self.chunks)):
+            c = self.chunks[j]
+            if c.kind == "genitive":
+                continue
+            gap = range(last.end + 1, c.start)
+            if not all(self.tags[i] in ("CCONJ", "PUNCT") for i in gap) or \
+                    not (any(self.tags[i] == "CCONJ" for i in gap) or j in self.conjunct_starts):
+                break
+            out.append(j)
+            last = c
+        return out
+
+    def chunk_at(self, i: int) -> Optional[Chunk]:
+        k = self.chunk_of[i] if 0 <= i < len(self.chunk_of) else -1
+        return self.chunks[k] if k >= 0 else None
+
+    def clause_of(self, i: int) -> Optional[Clause]:
+        best = None
+        for c in self.clauses:
+            if c.start <= i <= c.end and (best is None or c.end - c.start < best.end - best.start):
+                best = c
+        return best

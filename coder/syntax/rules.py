@@ -1,0 +1,78 @@
+"""The per-language syntax data (coder/lexicon/<lang>/syntax.yaml), validated and compiled once:
+closed-class words by tag, part-of-speech rules, argument and clause markers, all normalised the
+way the tokeniser normalises text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from coder.lang import profile
+from coder.lang.numbers import load_lexicon
+from coder.lexicon.schema import PosRule, SyntaxFile
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    tag: str
+    applies: frozenset
+    prev_tag: frozenset
+    next_tag: frozenset
+    prev_word: frozenset
+    next_word: frozenset
+    ending: tuple
+    prefix: tuple
+    min_length: int
+    definite: object
+    clitic_preposition: object
+    capitalised: object
+    next_capitalised: object
+    next_definite: object
+    prev_definite: object
+    definite_agrees: bool
+
+
+class SyntaxRules:
+    """Everything the syntax stage reads for one language."""
+
+    def __init__(self, lang: str):
+        data = SyntaxFile.model_validate(load_lexicon(lang, "syntax"))
+        self.lang = lang
+        prof = profile(lang)
+        norm = prof.normalise
+        self.words: dict[str, str] = {}          # one-word closed-class entries -> tag
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}   # first word -> (words, tag)
+        for tag, ws in data.words.items():
+            for w in ws:
+                key = tuple(norm(w).split())
+                if len(key) == 1:
+                    self.words.setdefault(key[0], tag)
+                elif key:
+                    self.phrases.setdefault(key[0], []).append((key, tag))
+        self.rules = [self._compile(r, norm) for r in data.pos_rules]
+        self.default_tag = data.default_tag
+        self.genitive = frozenset(norm(w) for w in data.genitive_words)
+        self.partitive = frozenset(norm(w) for w in data.partitive_words)
+        self.titles = frozenset(norm(w) for w in data.titles)
+        self.anaphors = frozenset(norm(w) for w in data.anaphors)
+        self.markers: dict[tuple[str, ...], str] = {}
+        for role, ws in data.argument_markers.items():
+            for w in ws:
+                self.markers.setdefault(tuple(norm(w).split()), role)
+        self.marker_lengths = sorted({len(k) for k in self.markers}, reverse=True)
+        self.marker_starts = frozenset(k[0] for k in self.markers)
+        self.passive_aux = frozenset(norm(w) for w in data.passive_auxiliaries)
+        self.quote = frozenset(norm(w) for w in data.quote_markers)
+        self.participle_endings = tuple(data.participle_endings)
+
+    @staticmethod
+    def _compile(r: PosRule, norm) -> CompiledRule:
+        return CompiledRule(r.tag, frozenset(r.applies_to),
+                            frozenset(r.prev_tag), frozenset(r.next_tag),
+                            frozenset(norm(w) for w in r.prev_word), frozenset(norm(w) for w in r.next_word),
+                            tuple(norm(e) for e in r.ending), tuple(norm(p) for p in r.prefix), r.min_length,
+                            r.definite, r.clitic_preposition, r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees)
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str) -> SyntaxRules:
+    return SyntaxRules(lang)

@@ -1,0 +1,128 @@
+"""Part-of-speech decisions: closed-class words from syntax.yaml, open-class readings from the
+lexicon matches (a trigger verb form, a trigger noun, an agent or actor name), and the data rules
+for the words that have both a noun and a verb reading (قصف "shelled"/"shelling", "attack") or none."""
+from __future__ import annotations
+
+from coder.syntax.rules import CompiledRule, SyntaxRules
+
+VERB_READING, NOUN_READING, NAMED = 1, 2, 4
+_PUNCT = frozenset(",;:()\"«»،؛-–—?!؟.'[]{}/“”‘’…")
+
+
+def readings(n: int, mentions, head_first: bool) -> tuple[list[int], list[str]]:
+    """Per token: which readings the lexicons give it (bit mask) and the verb form tag of a trigger
+    (past, participle, ing, ...). A noun phrase of several words gives the noun reading to its head
+    only (the first word where modifiers follow the noun, else the last): the other words are
+    decided by the rules (طائرات حربية: حربية is an adjective)."""
+    read, vtag = [0] * n, [""] * n
+    for m in mentions:
+        k = m.kind
+        if k == "trigger":
+            if m.entry.pos == "verb":
+                read[m.first] |= VERB_READING
+                vtag[m.first] = m.entry.tag
+            else:
+                read[m.first if head_first else m.last] |= NOUN_READING
+        elif k == "agent":
+            read[m.first if head_first else m.last] |= NOUN_READING
+        elif k == "actor":
+            for i in range(m.first, m.last + 1):
+                read[i] |= NAMED
+    return read, vtag
+
+
+def _closed(toks, R: SyntaxRules, prof) -> list:
+    n = len(toks)
+    tags: list = [None] * n
+    i = 0
+    while i < n:
+        t = toks[i]
+        w = t.norm
+        if w in _PUNCT or (w and all(c in _PUNCT for c in w)):
+            tags[i] = "PUNCT"
+        elif w[:1].isdigit():
+            tags[i] = "NUM"
+        else:
+            for key, tag in R.phrases.get(w, ()):
+                if tuple(x.norm for x in toks[i:i + len(key)]) == key:
+                    for j in range(i, i + len(key)):
+                        tags[j] = tag
+                    i += len(key) - 1
+                    break
+            else:
+                tag = R.words.get(w)
+                if tag is None and (prof.has_conjunction_clitic(t) or w[:1] in prof.CLITIC_COORDINATORS):
+                    tag = R.words.get(w[1:])     # وقد، وأن، وكان
+                if tag is None and any(R.words.get(f) == "ADP" for f in t.forms[1:]) and prof.refers_back(toks, i):
+                    tag = "ADP"     # a preposition carrying a pronoun: عليه، إليها
+                tags[i] = tag
+        i += 1
+    return tags
+
+
+def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
+    t = toks[i]
+    w = t.norm
+    if r.prev_tag and prev not in r.prev_tag:
+        return False
+    if r.next_tag and (tags[i + 1] if i + 1 < len(toks) else "END") not in r.next_tag:
+        return False
+    if r.prev_word and (i == 0 or toks[i - 1].norm not in r.prev_word):
+        return False
+    if r.next_word and (i + 1 >= len(toks) or toks[i + 1].norm not in r.next_word):
+        return False
+    if r.min_length and len(w) < r.min_length:
+        return False
+    if r.ending or r.prefix:
+        stem = w[1:] if F.conj[i] else w
+        if r.ending and (not stem.endswith(r.ending) or (stem.endswith("ي") and t.text.endswith("ى"))):
+            return False    # (normalisation folds ى into ي: مبنى is no nisba adjective)
+        if r.prefix and not stem.startswith(r.prefix):
+            return False
+    if r.definite is not None and F.definite[i] != r.definite:
+        return False
+    if r.clitic_preposition is not None and F.prep[i] != r.clitic_preposition:
+        return False
+    if r.capitalised is not None and (i > 0 and t.text[:1].isupper()) != r.capitalised:
+        return False
+    if r.next_capitalised is not None and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()) != r.next_capitalised:
+        return False
+    if r.next_definite is not None and (i + 1 < len(toks) and F.definite[i + 1]) != r.next_definite:
+        return False
+    if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
+        return False
+    if r.definite_agrees and (i == 0 or F.definite[i - 1] != F.definite[i]):
+        return False
+    return True
+
+
+def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
+    """One tag per token (UD tag names, plus POSS and REL)."""
+    tags = _closed(toks, R, prof)
+    # provisional open-class tags, so that a rule can look at the next word
+    for i, r in enumerate(read):
+        if tags[i] is None and r:
+            if r & VERB_READING and not r & (NOUN_READING | NAMED):
+                tags[i] = "VERB"
+            elif not r & VERB_READING:
+                tags[i] = "PROPN" if r == NAMED else "NOUN"
+    for i, t in enumerate(toks):
+        r = read[i]
+        ambiguous = bool(r & VERB_READING and r & (NOUN_READING | NAMED))
+        verb_only = r == VERB_READING
+        fixed = tags[i] is not None and not ambiguous and not (r & NAMED) and not verb_only
+        if fixed or (tags[i] is not None and not r):
+            continue
+        prev = "START" if i == 0 else tags[i - 1] or "X"
+        if F.conj[i]:
+            prev = "CCONJ"
+        kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
+        chosen = None
+        for rule in R.rules:
+            if kind in rule.applies and _holds(rule, i, toks, tags, prev, F):
+                chosen = rule.tag
+                break
+        if chosen is None:
+            chosen = ("NOUN" if ambiguous else tags[i]) or R.default_tag
+        tags[i] = chosen
+    return tags
