@@ -143,7 +143,8 @@ class Grammar(_Strict):
     response_markers: list[Phrase] = []      # "رداً على", "in retaliation for": a frame naming an earlier event
     request_markers: list[Phrase] = []       # "إلى" after an appeal: the event noun after it is asked for
     attribution_markers: list[Phrase] = []
-    generic_markers: list[Phrase] = []       # "حينما تقتل", "whenever they attack": present tense, a general statement   # "بحسب ما أعلنه": the reporting verb after them is no event         # "despite", "خلال": an event noun after them is reported elsewhere   # "next week", "المقبل" after a trigger: not yet happened
+    generic_markers: list[Phrase] = []       # "حينما تقتل", "whenever they attack": present tense, a general statement
+    step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []
     determiners: list[Phrase] = []

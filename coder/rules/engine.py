@@ -128,10 +128,13 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
 
 
 def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str,
-                skip: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
+                skip: frozenset[int] | set[int] = frozenset(),
+                stops: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
     not counting actor words on the way (the subject of a verb-first clause sits there), a
-    number ("pledged 500 million euros in military aid") nor punctuation."""
+    number ("pledged 500 million euros in military aid") nor punctuation. The search ends at another
+    verb (`stops`): an object never spans a predicate of its own ("send air defences, a day after
+    Russia fired 80 missiles")."""
     counted, j = 0, start
     by_first = entry.objects_by_first
     while j < len(toks) and counted < OBJECT_WINDOW:
@@ -141,6 +144,8 @@ def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: 
             for obj in by_first.get(f, ()):
                 if phrase_at(toks, j, obj):
                     return j, j + len(obj) - 1
+        if j in stops:
+            return None
         # actor words, counts and punctuation are not counted: "سيطر مسلحو «داعش»، أمس، على مدينة"
         if j not in actor_tokens and not _is_number(toks[j], lang) and toks[j].norm not in PUNCT_BARRIER:
             counted += 1
@@ -161,13 +166,14 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                      trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None) -> list[Hit]:
     toks = sent.tokens
     hits = []
+    verbs = frozenset(m.first for m in mentions if m.entry.pos == "verb")
     for m in mentions:
         e: Trigger = m.entry
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
-            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails | subject)
+            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails | subject, verbs - {m.first})
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))

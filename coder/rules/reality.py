@@ -154,12 +154,14 @@ def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int],
 
 
 FRAME_WINDOW = 3
+STEP_WINDOW = 2     # tokens between "في خطوة" / "in a move" and the purpose noun it introduces
 _REQUESTING = ("02", "10", "13")   # appeals, demands, threats: a noun after their request word is asked for   # tokens between a frame word and the event noun it frames ("despite Zelenskiy's challenge")
 
 
 def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nominal: set[int], prof,
                       trace: list[str], sense_read: bool = False, requests: frozenset[int] | set[int] = frozenset(),
-                      responses: frozenset[int] | set[int] = frozenset()) -> list:
+                      responses: frozenset[int] | set[int] = frozenset(),
+                      steps: frozenset[int] | set[int] = frozenset()) -> list:
     """"رداً على الهجوم الكيميائي", "خلال زيارته", "despite Zelenskiy's challenge", "the final stage
     of talks": an event noun in a frame phrase (grammar.yaml frame_markers) names the occasion, the
     reason or the setting of the news, an event reported elsewhere, when the sentence predicates an
@@ -170,7 +172,10 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     verbal = [h for h in hits if h.first not in nominal and not h.entry.speech]
     out = []
     for h, src, tgt in coded:
-        if h.first in nominal and (verbal or sense_read) and prof.read_as_purpose(toks[h.first], h.mention.first_form):
+        # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
+        stepped = any(i in steps for i in range(max(0, h.first - STEP_WINDOW), h.first))
+        if h.first in nominal and (verbal or sense_read) and not stepped and \
+                prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "للمطالبة", "لاستهداف", "للتفجير": what the verb's event (or a no-event reading: "عثرت على
             # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
             trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
@@ -204,4 +209,4 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
     coded = apply_mood(coded, toks, roles, prof, trace)
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
-                             responses=roles.get("response_marker", set()))
+                             responses=roles.get("response_marker", set()), steps=roles.get("step_marker", set()))
