@@ -132,10 +132,10 @@ def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: 
                 stops: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
     not counting actor words on the way (the subject of a verb-first clause sits there), a
-    number ("pledged 500 million euros in military aid") nor punctuation. The search ends at another
-    verb (`stops`): an object never spans a predicate of its own ("send air defences, a day after
-    Russia fired 80 missiles")."""
-    counted, j = 0, start
+    number ("pledged 500 million euros in military aid") nor punctuation. Past a comma the search ends
+    at another verb (`stops`): an object never spans a clause of its own ("send air defences, a day
+    after Russia fired 80 missiles"), while an infinitive before it is crossed ("urged X to resume talks")."""
+    counted, j, punctuated = 0, start, False
     by_first = entry.objects_by_first
     while j < len(toks) and counted < OBJECT_WINDOW:
         # skipped: the verb's own subject, and the inner words of a multi-word actor name
@@ -144,8 +144,9 @@ def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: 
             for obj in by_first.get(f, ()):
                 if phrase_at(toks, j, obj):
                     return j, j + len(obj) - 1
-        if j in stops:
+        if j in stops and punctuated:
             return None
+        punctuated = punctuated or toks[j].norm in PUNCT_BARRIER
         # actor words, counts and punctuation are not counted: "سيطر مسلحو «داعش»، أمس، على مدينة"
         if j not in actor_tokens and not _is_number(toks[j], lang) and toks[j].norm not in PUNCT_BARRIER:
             counted += 1
@@ -166,7 +167,9 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                      trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None) -> list[Hit]:
     toks = sent.tokens
     hits = []
-    verbs = frozenset(m.first for m in mentions if m.entry.pos == "verb")
+    # the predicates the syntax stage reads as verbs (not "battle" in "18 battle tanks")
+    verbs = frozenset(m.first for m in mentions if m.entry.pos == "verb" and parse is not None
+                      and parse.tags[m.first] == "VERB")
     for m in mentions:
         e: Trigger = m.entry
         tokens = set(range(m.first, m.last + 1))
