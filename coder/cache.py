@@ -82,9 +82,11 @@ class Packer:
     shared, as in the compiled trie, where one payload sits under many phrases). Children are
     scalars or {"r": entry number}, always numbered before their parent. Tuples, lists, dicts,
     dates and the dataclasses named in `classes` are allowed; anything else raises TypeError
-    (the cache is then not written)."""
+    (the cache is then not written). A dataclass with a field left out of
+    equality is shared only by identity, since equal is not the same for it."""
 
-    def __init__(self, classes: dict):
+    def __init__(self, classes: dict, shared: frozenset = frozenset()):
+        self.shared = shared   # names of mutable classes whose equal values may still be one object
         self.classes, self.table, self.fields = classes, [], {}
         self._memo, self._by_value, self._keep = {}, {}, []
 
@@ -94,9 +96,6 @@ class Packer:
         n = self._memo.get(id(v))
         if n is not None:
             return {"r": n}
-        key = self._value_key(v)
-        if key is not None and key in self._by_value:   # equal immutable values are stored once
-            return {"r": self._by_value[key]}
         if isinstance(v, list):
             entry = {"l": [self.add(x) for x in v]}
         elif isinstance(v, tuple):
@@ -111,28 +110,27 @@ class Packer:
             entry = {"d": v.isoformat()}
         else:
             raise TypeError(f"cannot cache a {type(v).__qualname__}")
-        self._memo[id(v)] = n = len(self.table)
+        # equal immutable values are stored once (their children are already numbered, so the
+        # entry's text is the value's identity)
+        key = json.dumps(entry) if self._shareable(v) else None
+        n = self._by_value.get(key) if key is not None else None
+        if n is None:
+            n = len(self.table)
+            self.table.append(entry)
+            if key is not None:
+                self._by_value[key] = n
+        self._memo[id(v)] = n
         self._keep.append(v)   # ids stay unique only while the objects live
-        if key is not None:
-            self._by_value[key] = n
-        self.table.append(entry)
         return {"r": n}
 
-    @staticmethod
-    def _value_key(v):
-        """A key for immutable values whose equality covers all their content, else None."""
+    def _shareable(self, v) -> bool:
         if isinstance(v, (list, dict)):
-            return None
+            return False
+        if type(v).__name__ in self.shared:
+            return True
         fields = getattr(type(v), "__dataclass_fields__", None)
-        if fields is not None and not (getattr(type(v), "__dataclass_params__").frozen
-                                       and all(f.compare for f in fields.values())):
-            return None
-        try:
-            key = (type(v), v)
-            hash(key)
-        except TypeError:
-            return None
-        return key
+        return fields is None or (getattr(type(v), "__dataclass_params__").frozen
+                                  and all(f.compare for f in fields.values()))
 
 
 def unpack(table: list, classes: dict, fields: dict) -> list:

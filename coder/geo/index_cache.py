@@ -7,6 +7,7 @@ package's sources and the coder version: any change rebuilds it, and so does a d
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from coder import cache as disk
@@ -19,37 +20,58 @@ _FIELDS = ("place_id", "name", "country", "admin1", "latitude", "longitude", "pr
 def cache_key(path: Path) -> str:
     from coder import __version__
     here = Path(__file__).parent
-    code = disk.files_hash([*disk.tokeniser_sources(), here / "gazetteer.py", here / "index_cache.py"])
+    code = disk.files_hash([*disk.tokeniser_sources(), here / "gazetteer.py", here / "index_cache.py",
+                           Path(disk.__file__)])
     return f"{disk.files_hash([path])}-{code}-{__version__}"
 
 
 def encode(gaz: Gazetteer) -> bytes:
-    """Two JSON lines: the places as rows, then the tries with each name's entries flattened to
-    [place index, 1 if display name, ...] (JSON object keys cannot be numbers)."""
+    """JSON lines: the places as rows, then one trie per language (in LANGS order) with each name's
+    entries flattened to [place index, 1 if display name, ...] (JSON object keys cannot be numbers)."""
     def walk(node: dict) -> dict:
         return {k: ([x for i, d in v.items() for x in (i, int(d))] if k == _END else walk(v))
                 for k, v in node.items()}
     rows = [[getattr(p, f) for f in _FIELDS] for p in gaz.places]
     dump = lambda o: json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode()
-    return dump({"fields": _FIELDS, "places": rows}) + b"\n" + dump({lang: walk(gaz.tries[lang]) for lang in LANGS})
+    return b"\n".join([dump({"fields": _FIELDS, "places": rows, "langs": LANGS}),
+                       *(dump(walk(gaz.tries[lang])) for lang in LANGS)])
 
 
-def decode(body: bytes) -> Gazetteer:
-    first, _, second = body.partition(b"\n")
-    head = json.loads(first)
-    if list(head["fields"]) != list(_FIELDS):
-        raise ValueError("the cached places have other fields")
-    places = [Place(*r) for r in head["places"]]
-
+def _decode_trie(line: bytes) -> dict:
     def hook(node: dict) -> dict:
         flat = node.get(_END)
         if flat is not None:
             node[_END] = {flat[j]: bool(flat[j + 1]) for j in range(0, len(flat), 2)}
         return node
-    tries = json.loads(second, object_hook=hook)
-    if set(tries) != set(LANGS):
-        raise ValueError("the cached index lacks a language")
-    return Gazetteer(places, {}, tries)
+    return json.loads(line, object_hook=hook)
+
+
+class LazyTries(Mapping):
+    """The per-language tries, each decoded on first use: a one-language run reads half the index."""
+
+    def __init__(self, lines: dict[str, bytes]):
+        self._lines, self._tries = lines, {}
+
+    def __getitem__(self, lang: str) -> dict:
+        trie = self._tries.get(lang)
+        if trie is None:
+            trie = self._tries[lang] = _decode_trie(self._lines[lang])   # KeyError for another language
+        return trie
+
+    def __iter__(self):
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def decode(body: bytes) -> Gazetteer:
+    first, *lines = body.split(b"\n")
+    head = json.loads(first)
+    if list(head["fields"]) != list(_FIELDS) or list(head["langs"]) != list(LANGS) or len(lines) != len(LANGS):
+        raise ValueError("the cached index has other fields or languages")
+    places = [Place(*r) for r in head["places"]]
+    return Gazetteer(places, {}, LazyTries(dict(zip(LANGS, lines))))
 
 
 def load_cached(path: Path) -> Gazetteer:

@@ -307,7 +307,8 @@ def _payload_classes() -> dict:
 def _encode_lexicon(lex: CompiledLexicon) -> bytes:
     """Two JSON lines: the payloads' table (each object once), then the trie with entry numbers at END."""
     from coder.cache import Packer
-    pack = Packer(_payload_classes())
+    # ActorCode is a mutable dataclass, but the coder never changes one in place (it replaces them)
+    pack = Packer(_payload_classes(), shared=frozenset({"ActorCode"}))
 
     def walk(node: dict) -> dict:
         return {k: ([pack.add(p)["r"] for p in v] if k == END else walk(v)) for k, v in node.items()}
@@ -341,8 +342,9 @@ def load(lang: str) -> CompiledLexicon:
     from coder import __version__
     from coder import cache as disk
     version = lexicon_version()
-    # the tokenisers make the trie's keys: a change to them must rebuild it too
-    key = f"{lang}-{version}-{disk.files_hash(disk.tokeniser_sources())}-{__version__}"
+    # the tokenisers make the trie's keys and this file its payloads: a change to them rebuilds it
+    code = disk.files_hash([*disk.tokeniser_sources(), Path(__file__), Path(disk.__file__)])
+    key = f"{lang}-{version}-{code}-{__version__}"
     path = _cache_dir() / f"lexicon-{key}.json"
     body = disk.read(path, "lexicon", key)
     if body is not None:
