@@ -26,7 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]   # this checkout's coder, not an installed one
 import newsgen  # noqa: E402
 from stages import StageTimer  # noqa: E402
 
@@ -36,13 +37,28 @@ def dir_bytes(path: Path) -> int:
 
 
 def cli_has_workers() -> bool:
-    out = subprocess.run([sys.executable, "-m", "coder.cli", "code", "--help"], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "coder.cli", "code", "--help"], capture_output=True, text=True,
+                         cwd=HERE.parent)
     return "--workers" in out.stdout
 
 
 def count_sentences(text: str, lang) -> int:
     from coder.lang import detect, profile
     return len(profile(lang or detect(text)).split_sentences(text))
+
+
+def codable(r: dict) -> bool:
+    """False for a record the dataset writer would refuse, which stops a whole `coder code` run
+    (e.g. a document coded into two events with one event_id): counted and reported, not hidden."""
+    from coder.model import Document
+    from coder.pipeline import code_document
+    try:
+        published = dt.date.fromisoformat(r["date"][:10]) if r.get("date") else None
+        coded = code_document(Document(doc_id="check", text=r["text"], language=r.get("language"), published=published))
+    except Exception:
+        return False
+    ids = [e.event_id for e in coded.events]
+    return len(ids) == len(set(ids))
 
 
 def main() -> int:
@@ -77,7 +93,9 @@ def main() -> int:
         root.mkdir(parents=True, exist_ok=True)
         corpus, out = root / "corpus.jsonl", root / "out"
         if a.sources:
-            n_planned = newsgen.write_from(corpus, a.sources, a.sentences, count_sentences)
+            n_planned, dropped = newsgen.write_from(corpus, a.sources, a.sentences, count_sentences, codable)
+            if dropped:
+                print(f"left out {dropped} records that `coder code` refuses (duplicate event ids: a coder bug)")
         else:
             langs = ("ar", "en") if a.lang == "both" else (a.lang,)
             n_planned = newsgen.write_generated(corpus, a.sentences, langs)

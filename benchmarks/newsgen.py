@@ -108,12 +108,13 @@ def write_generated(path: Path, sentences: int, langs=("ar", "en"), seed: int = 
                                 "date": f"2019-08-{1 + i % 28:02d}"}, ensure_ascii=False) + "\n")
             written += k
             i += 1
-    return written
+    return written, n_all - len(records)
 
 
-def write_from(path: Path, sources: list[str], sentences: int, count) -> int:
+def write_from(path: Path, sources: list[str], sentences: int, count, keep=lambda r: True) -> tuple[int, int]:
     """A JSONL corpus of the records of `sources` (their text, language and date), repeated with new
-    ids until about `sentences` sentences (as `count` splits them) are reached."""
+    ids until about `sentences` sentences (as `count` splits them) are reached; records `keep`
+    refuses are left out. Returns (sentences written, records left out)."""
     records = []
     for src in sources:
         with open(src, encoding="utf-8") as f:
@@ -122,8 +123,10 @@ def write_from(path: Path, sources: list[str], sentences: int, count) -> int:
                     r = json.loads(line)
                     if r.get("text"):
                         records.append({k: r[k] for k in ("text", "language", "date") if r.get(k)})
+    n_all = len(records)
+    records = [r for r in records if keep(r)]
     if not records:
-        raise SystemExit("no records with a text in " + " ".join(sources))
+        raise SystemExit("no usable records with a text in " + " ".join(sources))
     sizes = [count(r["text"], r.get("language")) for r in records]
     written = i = 0
     with open(path, "w", encoding="utf-8") as f:
@@ -132,4 +135,4 @@ def write_from(path: Path, sources: list[str], sentences: int, count) -> int:
             f.write(json.dumps({"id": f"rec-{i}", **r}, ensure_ascii=False) + "\n")
             written += k
             i += 1
-    return written
+    return written, n_all - len(records)
