@@ -79,11 +79,12 @@ def announce(what: str, takes: str) -> None:
 
 class Packer:
     """Flattens objects into a table of JSON entries, each container once (shared objects stay
-    shared, as in the compiled trie, where one payload sits under many phrases). Children are
-    scalars or {"r": entry number}, always numbered before their parent. Tuples, lists, dicts,
-    dates and the dataclasses named in `classes` are allowed; anything else raises TypeError
-    (the cache is then not written). A dataclass with a field left out of
-    equality is shared only by identity, since equal is not the same for it."""
+    shared, as in the compiled trie, where one payload sits under many phrases). An entry is a list
+    [tag, ...]; a child is a string, float, bool or null as itself, a container as the (plain int)
+    number of its entry, always smaller than its parent's, and an int as {"i": n}. Tuples, lists,
+    dicts, dates and the dataclasses named in `classes` are allowed; anything else raises TypeError
+    (the cache is then not written). A dataclass with a field left out of equality is shared only
+    by identity, since equal is not the same for it."""
 
     def __init__(self, classes: dict, shared: frozenset = frozenset()):
         self.shared = shared   # names of mutable classes whose equal values may still be one object
@@ -91,23 +92,26 @@ class Packer:
         self._memo, self._by_value, self._keep = {}, {}, []
 
     def add(self, v):
-        if v is None or isinstance(v, (str, bool, int, float)):
+        """The child form of v (see the class); for a container, the number of its entry."""
+        if v is None or isinstance(v, (str, bool, float)):
             return v
+        if type(v) is int:
+            return {"i": v}
         n = self._memo.get(id(v))
         if n is not None:
-            return {"r": n}
+            return n
         if isinstance(v, list):
-            entry = {"l": [self.add(x) for x in v]}
+            entry = ["l", *[self.add(x) for x in v]]
         elif isinstance(v, tuple):
-            entry = {"t": [self.add(x) for x in v]}
+            entry = ["t", *[self.add(x) for x in v]]
         elif isinstance(v, dict):
-            entry = {"m": [[self.add(k), self.add(x)] for k, x in v.items()]}
+            entry = ["m", *[y for k, x in v.items() for y in (self.add(k), self.add(x))]]
         elif self.classes.get(type(v).__name__) is type(v):
             fields = list(getattr(type(v), "__dataclass_fields__"))
             self.fields[type(v).__name__] = fields
-            entry = {"c": type(v).__name__, "f": [self.add(getattr(v, f)) for f in fields]}
+            entry = ["c", type(v).__name__, *[self.add(getattr(v, f)) for f in fields]]
         elif type(v).__name__ == "date" and type(v).__module__ == "datetime":
-            entry = {"d": v.isoformat()}
+            entry = ["d", v.isoformat()]
         else:
             raise TypeError(f"cannot cache a {type(v).__qualname__}")
         # equal immutable values are stored once (their children are already numbered, so the
@@ -121,7 +125,7 @@ class Packer:
                 self._by_value[key] = n
         self._memo[id(v)] = n
         self._keep.append(v)   # ids stay unique only while the objects live
-        return {"r": n}
+        return n
 
     def _shareable(self, v) -> bool:
         if isinstance(v, (list, dict)):
@@ -141,24 +145,29 @@ def unpack(table: list, classes: dict, fields: dict) -> list:
         if list(getattr(classes[name], "__dataclass_fields__")) != names:
             raise ValueError(f"the cached {name} has other fields than the code's")
     out: list = []
-    get = out.__getitem__
 
     def val(x):
-        return get(x["r"]) if isinstance(x, dict) else x
+        t = type(x)
+        if t is int:
+            if x >= len(out):
+                raise ValueError("a cache entry refers forward")
+            return out[x]
+        return x["i"] if t is dict else x
     for e in table:
-        if "t" in e:
-            out.append(tuple([val(x) for x in e["t"]]))
-        elif "c" in e:
-            name = e["c"]
+        tag = e[0]
+        if tag == "t":
+            out.append(tuple([val(x) for x in e[1:]]))
+        elif tag == "c":
+            name = e[1]
             if name not in fields:
                 raise ValueError(f"{name} is not among the cached classes")
-            out.append(classes[name](*[val(x) for x in e["f"]]))   # fields checked above
-        elif "l" in e:
-            out.append([val(x) for x in e["l"]])
-        elif "m" in e:
-            out.append({val(k): val(x) for k, x in e["m"]})
-        elif "d" in e:
-            out.append(dt.date.fromisoformat(e["d"]))
+            out.append(classes[name](*[val(x) for x in e[2:]]))   # fields checked above
+        elif tag == "l":
+            out.append([val(x) for x in e[1:]])
+        elif tag == "m":
+            out.append({val(e[j]): val(e[j + 1]) for j in range(1, len(e), 2)})
+        elif tag == "d":
+            out.append(dt.date.fromisoformat(e[1]))
         else:
             raise ValueError("unknown tag in a cache entry")
     return out

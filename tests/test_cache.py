@@ -22,9 +22,10 @@ CLASSES = {"Point": Point}
 
 def test_packer_roundtrip_keeps_values_and_sharing():
     shared = [Point(1, ("a", "b")), Point(2)]
-    value = {"k": shared, "again": shared, "day": dt.date(2020, 2, 29), "t": (1, "x", None, 2.5, True)}
+    value = {"k": shared, "again": shared, "day": dt.date(2020, 2, 29), "t": (1, "x", None, 2.5, True, 0),
+             7: [False, -3]}
     pack = disk.Packer(CLASSES)
-    root = pack.add(value)["r"]
+    root = pack.add(value)
     table = json.loads(json.dumps(pack.table))
     out = disk.unpack(table, CLASSES, pack.fields)[root]
     assert out == value

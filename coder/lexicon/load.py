@@ -311,7 +311,7 @@ def _encode_lexicon(lex: CompiledLexicon) -> bytes:
     pack = Packer(_payload_classes(), shared=frozenset({"ActorCode"}))
 
     def walk(node: dict) -> dict:
-        return {k: ([pack.add(p)["r"] for p in v] if k == END else walk(v)) for k, v in node.items()}
+        return {k: ([pack.add(p) for p in v] if k == END else walk(v)) for k, v in node.items()}
     trie = walk(lex.trie)
     head = {"language": lex.language, "version": lex.version, "sizes": lex.sizes, "files": lex.files,
             "fields": pack.fields, "table": pack.table}
