@@ -108,7 +108,7 @@ def write_generated(path: Path, sentences: int, langs=("ar", "en"), seed: int = 
                                 "date": f"2019-08-{1 + i % 28:02d}"}, ensure_ascii=False) + "\n")
             written += k
             i += 1
-    return written, n_all - len(records)
+    return written
 
 
 def write_from(path: Path, sources: list[str], sentences: int, count, keep=lambda r: True) -> tuple[int, int]:
