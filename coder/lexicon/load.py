@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -297,11 +298,19 @@ def _cache_dir() -> Path:
 
 
 def _payload_classes() -> dict:
-    """The classes a cached trie may hold: the dataclasses of this module and ActorCode. Decoding
-    constructs only these, by keyword, so a planted cache file cannot run code."""
+    """The classes a cached trie may hold: the dataclasses of this module, of the other loaded
+    coder.lexicon modules and of coder.model. Decoding constructs only these, with the fields they
+    were written with, so a planted cache file cannot run code."""
     import dataclasses
-    return {n: c for n, c in {**globals(), "ActorCode": ActorCode}.items()
-            if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ in (__name__, "coder.model")}
+    import sys
+    out = {}
+    for mod_name, mod in list(sys.modules.items()):
+        if mod is None or not (mod_name.startswith("coder.lexicon") or mod_name == "coder.model"):
+            continue
+        for n, c in vars(mod).items():
+            if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == mod_name:
+                out[n] = c
+    return out
 
 
 def _encode_lexicon(lex: CompiledLexicon) -> bytes:
@@ -358,7 +367,8 @@ def load(lang: str) -> CompiledLexicon:
     lex = compile_lexicon(lang)
     try:
         body = _encode_lexicon(lex)
-    except TypeError:
-        return lex   # a payload the cache cannot hold: compile each run rather than cache unsafely
+    except TypeError as e:   # a payload the cache cannot hold: compile each run rather than cache unsafely
+        print(f"not caching the lexicon: {e} (add its class to _payload_classes)", file=sys.stderr)
+        return lex
     disk.write(path, "lexicon", key, body, stale_glob=f"lexicon-{lang}-*")
     return lex
