@@ -105,6 +105,9 @@ def test_gazetteer_index_cache_matches_a_fresh_build(tmp_path, monkeypatch, caps
     for gaz in (first, warm):
         assert gaz.places == fresh.places and gaz.tries == fresh.tries and gaz.by_id == fresh.by_id
     assert warm.lookup("Aleppo") == fresh.lookup("Aleppo")
+    assert warm.nearest(33.5, 36.3, 3) == fresh.nearest(33.5, 36.3, 3)
+    syria = warm.country("SYR")   # a place built on use is one object wherever it is reached
+    assert syria is warm.places[warm.by_id[syria.place_id]] and syria == fresh.country("SYR")
     # a file whose checksum fails is rebuilt, not trusted
     (path,) = tmp_path.glob("gazetteer-*.json")
     path.write_bytes(path.read_bytes().replace(b'"SYR"', b'"XXX"', 1))
