@@ -1,113 +1,140 @@
-"""End-to-end benchmark: generate a bilingual news-like corpus, code it into a Parquet dataset, and
-print sentences per second, peak memory and bytes per event.
+"""End-to-end benchmark of `coder code` on news-length sentences: sentences/s, documents/s, peak
+memory, bytes per event and the share of time per pipeline stage.
 
-    python benchmarks/bench.py --docs 2000            # ~12k sentences
-    python benchmarks/bench.py --docs 20000 --profile # where the time goes
+    python benchmarks/bench.py --sentences 20000                      # generated news-like text, both languages
+    python benchmarks/bench.py --sentences 20000 --from ../shared/reference/dev/*.jsonl   # real texts
+    python benchmarks/bench.py --sentences 5000 --lang en --stages    # one language, time per stage
+    python benchmarks/bench.py --sentences 5000 --profile             # the 25 costliest functions
 
-The corpus is generated from templates (actors x actions x places x dates x numbers), with a share
-of sentences that report no event, as news does."""
+Generated text comes from benchmarks/newsgen.py (~30-37 words a sentence, 3-12 sentences a
+document). `--from` codes the records of JSONL files instead (text, language, date), repeated with
+new ids until the size is reached; sentences are counted with the coder's own splitter. Start-up
+(lexicon and gazetteer caches, first dateparser call) is timed apart and not counted per sentence.
+`--stages` wraps the pipeline's stage functions from this script (benchmarks/stages.py); the
+wrappers cost a little, so take sentences/s from a run without it."""
 from __future__ import annotations
 
 import argparse
 import cProfile
 import datetime as dt
-import json
 import os
 import pstats
-import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-AR = {
-    "actors": ["الجيش السوري", "قوات سوريا الديمقراطية", "تنظيم داعش", "الشرطة العراقية", "مسلحون مجهولون",
-               "القوات التركية", "الحكومة العراقية", "الأمم المتحدة", "الولايات المتحدة", "هيئة تحرير الشام"],
-    "events": ["هاجم {a} مواقع {b} في {p} {d}", "قصف {a} بلدات {b} قرب {p} {d}، ما أدى إلى مقتل {n} مدنيين",
-               "اعتقل {a} {n} من عناصر {b} في {p} {d}", "دعا {a} {b} إلى وقف إطلاق النار {d}",
-               "تظاهر {n} شخص في {p} {d} احتجاجاً على سياسات {a}", "التقى وفد من {a} مع ممثلين عن {b} في {p} {d}"],
-    "filler": ["وتقع المدينة على ضفاف نهر الفرات.", "ويبلغ عدد سكان المنطقة نحو {n} ألف نسمة.",
-               "وشهدت الأسواق حركة نشطة قبل العيد."],
-    "places": ["الرقة", "دير الزور", "الحسكة", "الموصل", "كركوك", "إدلب", "حلب", "منبج", "القامشلي", "بغداد"],
-    "dates": ["أمس", "يوم الجمعة", "الأسبوع الماضي", "في 3 آب 2019", "", "", ""],
-    "numbers": ["خمسة", "عشرات", "12", "٣٠", "نحو 200", "أكثر من 40"],
-}
-EN = {
-    "actors": ["Syrian troops", "the Syrian Democratic Forces", "Islamic State militants", "Iraqi police",
-               "unknown gunmen", "Turkish forces", "the Iraqi government", "the United Nations",
-               "the United States", "Hezbollah"],
-    "events": ["{A} attacked {b} positions in {p} {d}.", "{A} shelled villages near {p} {d}, killing {n} civilians.",
-               "{A} arrested {n} members of {b} in {p} {d}.", "{A} urged {b} to agree to a ceasefire {d}.",
-               "{N} people protested in {p} {d} against {b}.", "{A} met representatives of {b} in {p} {d}."],
-    "filler": ["The city lies on the banks of the Euphrates.", "The region has about {n} thousand inhabitants.",
-               "Markets were busy ahead of the holiday."],
-    "places": ["Raqqa", "Deir ez-Zor", "Hasakah", "Mosul", "Kirkuk", "Idlib", "Aleppo", "Manbij", "Qamishli", "Baghdad"],
-    "dates": ["yesterday", "on Friday", "last week", "on 3 August 2019", "", "", ""],
-    "numbers": ["five", "dozens of", "12", "30", "about 200", "more than 40"],
-}
-
-
-def sentence(rng: random.Random, lex: dict) -> str:
-    if rng.random() < 0.3:
-        return rng.choice(lex["filler"]).format(n=rng.randint(2, 90))
-    a, b = rng.sample(lex["actors"], 2)
-    n = rng.choice(lex["numbers"])
-    s = rng.choice(lex["events"]).format(a=a, A=a[0].upper() + a[1:], b=b, p=rng.choice(lex["places"]),
-                                         d=rng.choice(lex["dates"]), n=n, N=n[0].upper() + n[1:])
-    return " ".join(s.split()).replace(" .", ".")
-
-
-def generate(path: Path, docs: int, seed: int = 7) -> int:
-    rng = random.Random(seed)
-    n_sent = 0
-    with open(path, "w", encoding="utf-8") as f:
-        for i in range(docs):
-            lang = "ar" if i % 2 == 0 else "en"
-            lex = AR if lang == "ar" else EN
-            k = rng.randint(3, 9)
-            sents = [sentence(rng, lex) for _ in range(k)]
-            n_sent += k
-            text = (". " if lang == "ar" else " ").join(s.rstrip(".") if lang == "ar" else s for s in sents)
-            f.write(json.dumps({"id": f"bench-{i}", "text": text, "language": lang,
-                                "date": f"2019-08-{1 + i % 28:02d}"}, ensure_ascii=False) + "\n")
-    return n_sent
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]   # this checkout's coder, not an installed one
+import newsgen  # noqa: E402
+from stages import StageTimer  # noqa: E402
 
 
 def dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*.parquet"))
 
 
+def cli_has_workers() -> bool:
+    out = subprocess.run([sys.executable, "-m", "coder.cli", "code", "--help"], capture_output=True, text=True,
+                         cwd=HERE.parent)
+    return "--workers" in out.stdout
+
+
+def count_sentences(text: str, lang) -> int:
+    from coder.lang import detect, profile
+    return len(profile(lang or detect(text)).split_sentences(text))
+
+
+def codable(r: dict) -> bool:
+    """False for a record the dataset writer would refuse, which stops a whole `coder code` run
+    (e.g. a document coded into two events with one event_id): counted and reported, not hidden."""
+    from coder.model import Document
+    from coder.pipeline import code_document
+    try:
+        published = dt.date.fromisoformat(r["date"][:10]) if r.get("date") else None
+        coded = code_document(Document(doc_id="check", text=r["text"], language=r.get("language"), published=published))
+    except Exception:
+        return False
+    ids = [e.event_id for e in coded.events]
+    return len(ids) == len(set(ids))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=2000)
-    ap.add_argument("--profile", action="store_true", help="print the 25 costliest functions")
+    ap.add_argument("--sentences", type=int, default=10000, help="corpus size in sentences (default 10000)")
+    ap.add_argument("--docs", type=int, help="(older option) documents of the generated corpus, ~7.5 sentences each")
+    ap.add_argument("--from", dest="sources", nargs="+", metavar="JSONL", help="code these records instead of generated text")
+    ap.add_argument("--lang", choices=["ar", "en", "both"], default="both", help="generated text: language(s)")
+    ap.add_argument("--workers", type=int, default=1, help="worker processes (passed to `coder code --workers` when it has it)")
+    ap.add_argument("--stages", action="store_true", help="print the share of time per pipeline stage")
+    ap.add_argument("--profile", action="store_true", help="print the 25 costliest functions (cProfile)")
+    ap.add_argument("--keep", metavar="DIR", help="write the corpus and dataset here and keep them")
     a = ap.parse_args()
+    if a.docs:
+        a.sentences = a.docs * 15 // 2
+    extra = []
+    if a.workers != 1:
+        if not cli_has_workers():
+            print("--workers: `coder code` has no --workers option yet; this version codes on one core", file=sys.stderr)
+            return 2
+        extra = ["--workers", str(a.workers)]
+
+    t0 = time.perf_counter()
     from coder.cli import main as coder_main
+    from coder.pipeline import code_text
+    code_text("Syrian troops shelled Idlib yesterday.", "en", dt.date(2019, 8, 5))
+    code_text("قصف الجيش السوري إدلب أمس.", "ar", dt.date(2019, 8, 5))
+    startup = time.perf_counter() - t0
 
     with tempfile.TemporaryDirectory(prefix="coder-bench-") as tmp:
-        corpus, out = Path(tmp) / "corpus.jsonl", Path(tmp) / "out"
-        n_sent = generate(corpus, a.docs)
-        # start-up (lexicon cache, gazetteer index, dateparser's first call) is not per-sentence work
-        from coder.pipeline import code_text
-        code_text("Syrian troops shelled Idlib yesterday.", "en", dt.date(2019, 8, 5))
-        code_text("قصف الجيش السوري إدلب أمس.", "ar", dt.date(2019, 8, 5))
-        t0 = time.perf_counter()
+        root = Path(a.keep or tmp)
+        root.mkdir(parents=True, exist_ok=True)
+        corpus, out = root / "corpus.jsonl", root / "out"
+        if a.sources:
+            n_planned, dropped = newsgen.write_from(corpus, a.sources, a.sentences, count_sentences, codable)
+            if dropped:
+                print(f"left out {dropped} records that `coder code` refuses (duplicate event ids: a coder bug)")
+        else:
+            langs = ("ar", "en") if a.lang == "both" else (a.lang,)
+            n_planned = newsgen.write_generated(corpus, a.sentences, langs)
+        n_docs = sum(1 for _ in open(corpus, encoding="utf-8"))
+        n_words = 0
+        import json
+        for line in open(corpus, encoding="utf-8"):
+            n_words += len(json.loads(line)["text"].split())
+        timer = StageTimer() if a.stages else None
+        if timer:
+            timer.install()
         prof = cProfile.Profile() if a.profile else None
+        t0 = time.perf_counter()
         if prof:
             prof.enable()
-        rc = coder_main(["code", str(corpus), "--out", str(out), "--quiet"])
+        rc = coder_main(["code", str(corpus), "--out", str(out), "--quiet", *extra])
         if prof:
             prof.disable()
         took = time.perf_counter() - t0
         import duckdb
-        n_events = duckdb.connect().execute(f"select count(*) from read_parquet('{out}/events/**/*.parquet')").fetchone()[0]
+        con = duckdb.connect()
+        n_events = con.execute(f"select count(*) from read_parquet('{out}/events/**/*.parquet')").fetchone()[0]
+        n_sent = con.execute(f"select sum(n_sentences) from read_parquet('{out}/documents/**/*.parquet')").fetchone()[0]
         ev_bytes = dir_bytes(out / "events") + dir_bytes(out / "event_quantities")
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"documents {a.docs}, sentences {n_sent}, events {n_events}, exit {rc}")
-        print(f"sentences/s {n_sent / took:,.0f}   ({took:.2f} s)")
-        print(f"peak memory {peak_mb:,.0f} MB (max RSS)")
-        print(f"bytes per event {ev_bytes / max(n_events, 1):,.0f} (events + event_quantities Parquet)")
+        peak_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+        source = "files " + " ".join(Path(s).name for s in a.sources) if a.sources else f"generated ({a.lang})"
+        print(f"corpus: {source}; {n_docs:,} documents, {n_sent:,} sentences "
+              f"({n_words / max(n_sent, 1):.1f} words a sentence), workers {a.workers}, exit {rc}")
+        print(f"start-up (imports, caches, first call) {startup:.2f} s, not counted below")
+        print(f"sentences/s {n_sent / took:,.0f}   documents/s {n_docs / took:,.0f}   ({took:.2f} s)")
+        print(f"events {n_events:,}; bytes per event {ev_bytes / max(n_events, 1):,.0f} (events + event_quantities Parquet)")
+        print(f"peak memory {peak_mb:,.0f} MB (max RSS of the process{' and its workers' if extra else ''})")
+        if timer:
+            print("time per stage (exclusive; wrappers add a little):")
+            for stage, share in timer.report(took):
+                print(f"  {share:6.1%}  {stage}")
+            if timer.missing:
+                print("  not found (renamed?): " + ", ".join(timer.missing))
         if prof:
             pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
     return 0

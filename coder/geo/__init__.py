@@ -1,7 +1,15 @@
 """Event locations: the bundled gazetteer, a geopy geocoder over it, and toponym recognition."""
 from coder.geo.gazetteer import Gazetteer
-from coder.geo.geocoder import OfflineGeocoder, geocode_candidates, online_geocoder
 from coder.geo.toponyms import document_focus, find_places, find_places_in_tokens
 
 __all__ = ["Gazetteer", "OfflineGeocoder", "geocode_candidates", "online_geocoder",
            "find_places", "find_places_in_tokens", "document_focus"]
+_GEOCODER = ("OfflineGeocoder", "geocode_candidates", "online_geocoder")
+
+
+def __getattr__(name: str):
+    # the geopy interface is imported when first asked for: coding text never needs geopy (~60 ms)
+    if name in _GEOCODER:
+        from coder.geo import geocoder
+        return getattr(geocoder, name)
+    raise AttributeError(f"module 'coder.geo' has no attribute {name!r}")

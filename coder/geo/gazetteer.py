@@ -47,10 +47,33 @@ def name_key(name: str, lang: str) -> tuple[str, ...]:
 class Gazetteer:
     """Places and a token trie per language from names to (place index, is-display-name)."""
 
-    def __init__(self, places: list[Place], names: dict[str, list[list[str]]]):
+    def __init__(self, places: list[Place], names: dict[str, list[list[str]]], tries: Optional[dict] = None):
         self.places = places
-        self.by_id = {p.place_id: i for i, p in enumerate(places)}
-        self.tries: dict[str, dict] = {}
+        self.tries: dict[str, dict] = tries if tries is not None else self._build_tries(names)
+        cols = getattr(places, "columns", None)   # places read from the index cache, built on use
+        if cols is None:
+            self.by_id = {p.place_id: i for i, p in enumerate(places)}
+            self._admin1 = {(p.country, p.name): p for p in places if p.precision == "admin1"}
+            self._countries = {p.country: p for p in places if p.precision == "country"}
+            self._lat = [p.latitude for p in places]
+            self._lon = [p.longitude for p in places]
+        else:
+            self.by_id = {pid: i for i, pid in enumerate(cols["place_id"])}
+            precision, country, name = cols["precision"], cols["country"], cols["name"]
+            self._admin1 = {(country[i], name[i]): places[i] for i, p in enumerate(precision) if p == "admin1"}
+            self._countries = {country[i]: places[i] for i, p in enumerate(precision) if p == "country"}
+            self._lat, self._lon = list(cols["latitude"]), list(cols["longitude"])
+        weights = ranking()
+        self._w = weights["weights"]
+        self._kind = weights["kind"]
+        self._focus = frozenset(weights["focus_countries"])
+        self.focus_countries = self._focus
+
+    @staticmethod
+    def _build_tries(names: dict[str, list[list[str]]]) -> dict[str, dict]:
+        """Per language, a token trie from every name's key to {place index: is display name}
+        (the costly part of loading: every name is tokenised; coder/geo/index_cache.py keeps it on disk)."""
+        tries: dict[str, dict] = {}
         for lang in LANGS:
             trie: dict = {}
             for i, place_names in enumerate(names[lang]):
@@ -66,16 +89,8 @@ class Gazetteer:
                         entries = node.setdefault(_END, {})
                         # a place's display name outranks its alternate spellings
                         entries[i] = entries.get(i, False) or rank == 0
-            self.tries[lang] = trie
-        self._admin1 = {(p.country, p.name): p for p in places if p.precision == "admin1"}
-        self._countries = {p.country: p for p in places if p.precision == "country"}
-        weights = ranking()
-        self._w = weights["weights"]
-        self._kind = weights["kind"]
-        self._focus = frozenset(weights["focus_countries"])
-        self.focus_countries = self._focus
-        self._lat = [p.latitude for p in places]
-        self._lon = [p.longitude for p in places]
+            tries[lang] = trie
+        return tries
 
     # ------------------------------------------------------------ loading
 
@@ -217,4 +232,5 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @lru_cache(maxsize=1)
 def _default() -> Gazetteer:
-    return Gazetteer.load(DEFAULT_PATH)
+    from coder.geo.index_cache import load_cached
+    return load_cached(DEFAULT_PATH)

@@ -1,14 +1,14 @@
 """Load, validate and compile a language's lexicon files into one token trie.
 
-The compiled lexicon is cached on disk (pickle keyed by the files' hash), so a run pays the YAML
+The compiled lexicon is cached on disk (checksummed JSON keyed by the files' hash, coder/cache.py), so a run pays the YAML
 parsing once per lexicon change, not per process. `coder lexicon check` (coder/lexicon/check.py) validates."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import pickle
+import json
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -298,34 +298,82 @@ def implicit_actors() -> list:
 
 
 def _cache_dir() -> Path:
-    base = os.environ.get("CODER_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coder")
-    return Path(base)
+    from coder.cache import cache_dir
+    return cache_dir()
+
+
+def _payload_classes() -> dict:
+    """The classes a cached trie may hold: the dataclasses of this module, of the other loaded
+    coder.lexicon modules and of coder.model. Decoding constructs only these, with the fields they
+    were written with, so a planted cache file cannot run code."""
+    import dataclasses
+    import sys
+    out = {}
+    for mod_name, mod in list(sys.modules.items()):
+        if mod is None or not (mod_name.startswith("coder.lexicon") or mod_name == "coder.model"):
+            continue
+        for n, c in vars(mod).items():
+            if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == mod_name:
+                out[n] = c
+    return out
+
+
+def _encode_lexicon(lex: CompiledLexicon) -> bytes:
+    """Two JSON lines: the payloads' table (each object once), then the trie with entry numbers at END."""
+    from coder.cache import Packer
+    # ActorCode is a mutable dataclass, but the coder never changes one in place (it replaces them)
+    pack = Packer(_payload_classes(), shared=frozenset({"ActorCode"}))
+
+    def walk(node: dict) -> dict:
+        return {k: ([pack.add(p) for p in v] if k == END else walk(v)) for k, v in node.items()}
+    trie = walk(lex.trie)
+    head = {"language": lex.language, "version": lex.version, "sizes": lex.sizes, "files": lex.files,
+            "fields": pack.fields, "table": pack.table}
+    dump = lambda o: json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode()
+    return dump(head) + b"\n" + dump(trie)
+
+
+def _decode_lexicon(body: bytes) -> CompiledLexicon:
+    from coder.cache import unpack
+    first, _, second = body.partition(b"\n")
+    head = json.loads(first)
+    objects = unpack(head["table"], _payload_classes(), head["fields"])
+
+    def hook(node: dict) -> dict:
+        refs = node.get(END)
+        if refs is not None:
+            node[END] = [objects[i] for i in refs]
+        return node
+    trie = json.loads(second, object_hook=hook)
+    return CompiledLexicon(head["language"], head["version"], trie, head["sizes"], head["files"])
 
 
 @lru_cache(maxsize=None)
 def load(lang: str) -> CompiledLexicon:
-    """The compiled lexicon of a language: from the on-disk cache when the files are unchanged."""
-    version = lexicon_version()
+    """The compiled lexicon of a language: from the on-disk cache when the files are unchanged.
+    The cache is JSON with a checksummed header (coder/cache.py); a stale, foreign or damaged file
+    is ignored and rebuilt."""
     from coder import __version__
-    cache = _cache_dir() / f"lexicon-{lang}-{version}-{__version__}.pickle"
-    try:
-        with open(cache, "rb") as f:
-            lex = pickle.load(f)
-        if isinstance(lex, CompiledLexicon) and lex.version == version:
-            return lex
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+    from coder import cache as disk
+    version = lexicon_version()
+    # the tokenisers make the trie's keys and this file its payloads: a change to them rebuilds it
+    code = disk.files_hash([*disk.tokeniser_sources(), Path(__file__), Path(disk.__file__)])
+    key = f"{lang}-{version}-{code}-{__version__}"
+    path = _cache_dir() / f"lexicon-{key}.json"
+    body = disk.read(path, "lexicon", key)
+    if body is not None:
+        try:
+            lex = _decode_lexicon(body)
+            if lex.version == version and lex.language == lang:
+                return lex
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            pass
+    disk.announce(f"the compiled lexicon cache for '{lang}'", "~10 s")
     lex = compile_lexicon(lang)
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(lex, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-        for old in cache.parent.glob(f"lexicon-{lang}-*.pickle"):
-            if old != cache:   # earlier versions of the dictionaries are never read again
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home only costs the compile time
+        body = _encode_lexicon(lex)
+    except TypeError as e:   # a payload the cache cannot hold: compile each run rather than cache unsafely
+        print(f"not caching the lexicon: {e} (add its class to _payload_classes)", file=sys.stderr)
+        return lex
+    disk.write(path, "lexicon", key, body, stale_glob=f"lexicon-{lang}-*")
     return lex

@@ -1,0 +1,188 @@
+"""On-disk caches of compiled data (the lexicon tries, the gazetteer index) in a safe format.
+
+A cache file is one JSON header line then a JSON body. Nothing in it is executed on load (unlike a
+pickle, which runs code named in the file), and the header carries the format version, a key that
+names what the body was built from (data hash + coder version) and the body's SHA-256: a file that
+is foreign, stale, truncated or altered is ignored and rebuilt. Files are written atomically
+(temporary file then rename), so a reader never sees half a file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+FORMAT = "coder-cache"
+FORMAT_VERSION = 1
+
+
+def cache_dir() -> Path:
+    """$CODER_CACHE_DIR, else $XDG_CACHE_HOME/coder, else ~/.cache/coder."""
+    base = os.environ.get("CODER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coder")
+    return Path(base)
+
+
+def read(path: Path, kind: str, key: str) -> Optional[bytes]:
+    """The body of a cache file when its header matches (kind, key) and its checksum holds, else None."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    head, sep, body = data.partition(b"\n")
+    if not sep:
+        return None
+    try:
+        h = json.loads(head)
+    except ValueError:
+        return None
+    if not isinstance(h, dict) or h.get("format") != FORMAT or h.get("format_version") != FORMAT_VERSION \
+            or h.get("kind") != kind or h.get("key") != key or h.get("sha256") != hashlib.sha256(body).hexdigest():
+        return None
+    return body
+
+
+def write(path: Path, kind: str, key: str, body: bytes, stale_glob: Optional[str] = None) -> bool:
+    """Write a cache file atomically; remove the other files matching `stale_glob` (earlier versions,
+    never read again). False when the folder is not writable (a run then only pays the build time)."""
+    head = json.dumps({"format": FORMAT, "format_version": FORMAT_VERSION, "kind": kind, "key": key,
+                       "sha256": hashlib.sha256(body).hexdigest()}).encode()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as f:
+            f.write(head + b"\n" + body)
+        os.replace(tmp, path)
+        if stale_glob:
+            for old in path.parent.glob(stale_glob):
+                if old != path and not old.name.endswith(".tmp"):
+                    old.unlink(missing_ok=True)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return False
+    return True
+
+
+def announce(what: str, takes: str) -> None:
+    """Say on stderr what a cold start is building, so a long first run is not a silent one."""
+    print(f"building {what} (once, {takes})...", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- values: tagged JSON, no code
+
+class Packer:
+    """Flattens objects into a table of JSON entries, each container once (shared objects stay
+    shared, as in the compiled trie, where one payload sits under many phrases). An entry is a list
+    [tag, ...]; a child is a string, float, bool or null as itself, a container as the (plain int)
+    number of its entry, always smaller than its parent's, and an int as {"i": n}. Tuples, lists,
+    dicts, dates and the dataclasses named in `classes` are allowed; anything else raises TypeError
+    (the cache is then not written). A dataclass with a field left out of equality is shared only
+    by identity, since equal is not the same for it."""
+
+    def __init__(self, classes: dict, shared: frozenset = frozenset()):
+        self.shared = shared   # names of mutable classes whose equal values may still be one object
+        self.classes, self.table, self.fields = classes, [], {}
+        self._memo, self._by_value, self._keep = {}, {}, []
+
+    def add(self, v):
+        """The child form of v (see the class); for a container, the number of its entry."""
+        if v is None or isinstance(v, (str, bool, float)):
+            return v
+        if type(v) is int:
+            return {"i": v}
+        n = self._memo.get(id(v))
+        if n is not None:
+            return n
+        if isinstance(v, list):
+            entry = ["l", *[self.add(x) for x in v]]
+        elif isinstance(v, tuple):
+            entry = ["t", *[self.add(x) for x in v]]
+        elif isinstance(v, dict):
+            entry = ["m", *[y for k, x in v.items() for y in (self.add(k), self.add(x))]]
+        elif self.classes.get(type(v).__name__) is type(v):
+            fields = list(getattr(type(v), "__dataclass_fields__"))
+            self.fields[type(v).__name__] = fields
+            entry = ["c", type(v).__name__, *[self.add(getattr(v, f)) for f in fields]]
+        elif type(v).__name__ == "date" and type(v).__module__ == "datetime":
+            entry = ["d", v.isoformat()]
+        else:
+            raise TypeError(f"cannot cache a {type(v).__qualname__}")
+        # equal immutable values are stored once (their children are already numbered, so the
+        # entry's text is the value's identity)
+        key = json.dumps(entry) if self._shareable(v) else None
+        n = self._by_value.get(key) if key is not None else None
+        if n is None:
+            n = len(self.table)
+            self.table.append(entry)
+            if key is not None:
+                self._by_value[key] = n
+        self._memo[id(v)] = n
+        self._keep.append(v)   # ids stay unique only while the objects live
+        return n
+
+    def _shareable(self, v) -> bool:
+        if isinstance(v, (list, dict)):
+            return False
+        if type(v).__name__ in self.shared:
+            return True
+        fields = getattr(type(v), "__dataclass_fields__", None)
+        return fields is None or (getattr(type(v), "__dataclass_params__").frozen
+                                  and all(f.compare for f in fields.values()))
+
+
+def unpack(table: list, classes: dict, fields: dict) -> list:
+    """The objects of a Packer table, in order; only the classes named in `classes` are built, and
+    only when their fields are the ones the table was written with (else ValueError)."""
+    import datetime as dt
+    for name, names in fields.items():
+        if list(getattr(classes[name], "__dataclass_fields__")) != names:
+            raise ValueError(f"the cached {name} has other fields than the code's")
+    out: list = []
+
+    def val(x):
+        t = type(x)
+        if t is int:
+            if x >= len(out):
+                raise ValueError("a cache entry refers forward")
+            return out[x]
+        return x["i"] if t is dict else x
+    for e in table:
+        tag = e[0]
+        if tag == "t":
+            out.append(tuple([val(x) for x in e[1:]]))
+        elif tag == "c":
+            name = e[1]
+            if name not in fields:
+                raise ValueError(f"{name} is not among the cached classes")
+            out.append(classes[name](*[val(x) for x in e[2:]]))   # fields checked above
+        elif tag == "l":
+            out.append([val(x) for x in e[1:]])
+        elif tag == "m":
+            out.append({val(e[j]): val(e[j + 1]) for j in range(1, len(e), 2)})
+        elif tag == "d":
+            out.append(dt.date.fromisoformat(e[1]))
+        else:
+            raise ValueError("unknown tag in a cache entry")
+    return out
+
+
+def files_hash(paths) -> str:
+    """A short hash of files' names and bytes: a cache key part that changes when they change
+    (the data a cache was built from, or the code that built it, such as the tokenisers)."""
+    h = hashlib.sha256()
+    for p in sorted(Path(p) for p in paths):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def tokeniser_sources() -> list[Path]:
+    """The language profiles' source files: a compiled index keys names by their tokens."""
+    return sorted((Path(__file__).parent / "lang").glob("*.py"))
