@@ -369,7 +369,8 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
                 seen.add(key)
                 conf = 0.45 + 0.2 * (s is not None) + 0.2 * (t is not None) + 0.1 * (h.entry.pos == "verb")
                 events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
-                                             h.first, s, t, round(min(conf, 0.95), 2), nominal=h.first in nominal))
+                                             h.first, s, t, round(min(conf, 0.95), 2), nominal=h.first in nominal,
+                                             trigger_tag=h.entry.tag or ""))
     return events
 
 
