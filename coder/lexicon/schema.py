@@ -100,6 +100,7 @@ class ImplicitActor(_Strict):
     role_for_country: bool = False       # a source named only by its country takes source_role ("Turkish jets")
     source_agents: list[str] = []        # with recode: the rule holds when the source is one of these agents
     recode: Optional[str] = Field(default=None, pattern=r"^\d{2,4}$")
+    trigger_tags: list[str] = []         # with recode: only triggers with one of these verb tags (ing)
     reciprocal: bool = False             # a compound subject with no target: each member acts on the others
     mirror: bool = False                 # with source and target: the target does it to the source too
     note: Optional[str] = None

@@ -33,6 +33,7 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
                 continue
             if rule.recode:
                 if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
+                        (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
                         any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids):
                     trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
                     e.code = rule.recode

@@ -22,6 +22,7 @@ from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
+from coder.rules.names import in_proper_name
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.reality import (condition_subject, drop_alleged, flag_background, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
@@ -231,6 +232,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     longer_actor = [(m.first, m.last) for m in actor_ms]
     trig_ms = [m for m in mentions if m.kind == "trigger"
                and not any(f <= m.first and m.last <= l and (l - f) > (m.last - m.first) for f, l in longer_actor)]
+    for m in [m for m in trig_ms if in_proper_name(toks, m.first, m.last)]:
+        trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
+        trig_ms.remove(m)
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's object;
     # a two-word name keeps its head ("allowed UN inspectors": inspectors)
@@ -374,7 +378,8 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
                 seen.add(key)
                 conf = 0.45 + 0.2 * (s is not None) + 0.2 * (t is not None) + 0.1 * (h.entry.pos == "verb")
                 events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
-                                             h.first, s, t, round(min(conf, 0.95), 2), nominal=h.first in nominal))
+                                             h.first, s, t, round(min(conf, 0.95), 2), nominal=h.first in nominal,
+                                             trigger_tag=h.entry.tag or ""))
     return events
 
 

@@ -36,6 +36,7 @@ class EventCandidate:
     target_from_location: bool = False   # no target in the text: the event's country is the target
     nominal: bool = False                # named by a noun ("the attack"), not predicated by a verb
     is_background: bool = False          # reported as history or background, not as news (SPEC 5)
+    trigger_tag: str = ""                # the trigger's verb form (past, ing, base...), from the lexicon
 
 
 @dataclass

@@ -1,0 +1,26 @@
+"""Trigger words that are part of a proper name: "the Freedom Shield drills", "the National Rally",
+"Storm Daniel". A capitalised word next to another capitalised word, where the capital is not the
+sentence's first letter, names something (an exercise, a party, a storm) rather than an event.
+Scripts without letter case (Arabic) never meet the test; headlines in title case are left alone."""
+from __future__ import annotations
+
+TITLE_CASE_SHARE = 0.5   # above this share of capitalised words the capitals say nothing
+
+
+def _capital(tok) -> bool:
+    return tok.text[:1].isalpha() and tok.text[:1].isupper()
+
+
+def _title_case(toks) -> bool:
+    words = [t for t in toks if t.text[:1].isalpha() and len(t.text) > 3]
+    return bool(words) and sum(map(_capital, words)) / len(words) > TITLE_CASE_SHARE
+
+
+def in_proper_name(toks, first: int, last: int) -> bool:
+    """Are tokens first..last capitalised words inside a run of capitalised words? The first word of
+    the sentence counts only with a capitalised word after it ("Storm Daniel slammed")."""
+    if _title_case(toks) or not all(_capital(toks[i]) for i in range(first, last + 1)):
+        return False
+    before = first > 1 and _capital(toks[first - 1])
+    after = last + 1 < len(toks) and _capital(toks[last + 1])
+    return before or after
