@@ -426,16 +426,11 @@ def iter_inputs(paths: list[str], default_date: dt.date | None = None, max_chars
                 stdin=None) -> Iterator[Document | Reject]:
     """Documents and Rejects from files and folders (recursive, sorted), in a deterministic order;
     folders in `skip` (the output dataset, when it lies inside an input folder) are not read.
-    `-` reads JSONL from `stdin` (default: the process's standard input), once; `fields` maps
+    `-` reads JSONL from `stdin` (default: the process's standard input); `fields` maps
     record fields to the input's own names ({"text": "body"})."""
     reader = _Reader(default_date, max_chars, language, FieldMap(fields))
-    stdin_read = False
     for path, problem in _expand(paths, frozenset(os.path.realpath(p) for p in skip)):
-        if path == STDIN:
-            if stdin_read:
-                yield reader.reject(STDIN_NAME, None, "standard input named twice: it is read once")
-                continue
-            stdin_read = True
+        if path == STDIN:   # named twice, it is read once, as a file is
             log.info("reading JSONL from standard input")
             yield from _guard(reader, STDIN_NAME, reader.read_stdin(stdin if stdin is not None else sys.stdin.buffer))
             continue
