@@ -17,7 +17,9 @@ def count_records(paths: Iterable[str], skip: Iterable[str] = ()) -> int | None:
     import pyarrow.parquet as pq
     total = 0
     for path, problem in _expand(list(paths), frozenset(os.path.realpath(p) for p in skip)):
-        kind = _kind(path) if path != STDIN else None
+        if path == STDIN:
+            return None
+        kind = _kind(path)
         if problem is not None or not os.path.isfile(path):
             continue   # a reject: counted as it comes, a small error in the estimate
         if kind == "txt":
@@ -56,7 +58,7 @@ class Progress:
     def line(self, records: int, counts: dict) -> str:
         took = max(self.clock() - self.started, 1e-9)
         rate = records / took
-        parts = [f"{records} records" + (f" of {self.total}" if self.total else ""),
+        parts = [f"{records} record{'' if records == 1 else 's'}" + (f" of {self.total}" if self.total else ""),
                  f"{rate:.1f} records/s", f"{counts.get('documents', 0)} documents",
                  f"{counts.get('events', 0)} events", f"{counts.get('rejects', 0)} rejects"]
         if self.total and rate > 0:
