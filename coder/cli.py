@@ -165,7 +165,7 @@ EXAMPLES = {
              "coder code news.jsonl.gz --out data/ --lang ar --batch 500",
              "coder code feed.csv --out data/ --text-field body --id-field guid --date-field published_at",
              "coder code articles.json --out data/ --field-map text=content,id=uuid,title=headline",
-             "coder code - --out data/ --log-level info   (JSONL on standard input)"],
+             "coder code - --out data/ --log-level info"],
     "query": ["coder query \"select event_code, event_name, count(*) as n from events join cameo using (event_code) "
               "group by all order by n desc\" --data outputs/examples"],
     "verify": ["coder verify --data outputs/examples", "coder verify --data outputs/examples --repair"],
