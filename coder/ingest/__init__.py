@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from coder.model import Document, Reject
-from coder.ingest.fields import FIELDS, FieldMap
+from coder.ingest.fields import FIELDS, FieldMap  # noqa: F401  (FIELDS: importers of coder.ingest use it)
 from coder.ingest.jsonarray import ArrayError, array_elements
 from coder.ingest.safeio import BOMS, NotRegularFile, bounded_lines, check_regular, open_binary, open_regular
 
