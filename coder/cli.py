@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import os
 import sys
 import time
@@ -21,20 +22,33 @@ def _date(s: str) -> dt.date:
 
 
 def cmd_code(a) -> int:
-    from coder.ingest import iter_inputs
+    from coder.ingest import STDIN, iter_inputs
+    from coder.ingest.fields import parse_field_map
     from coder.pipeline import versions
+    from coder.progress import Progress, count_records
     from coder.runner import code_into
     from coder.sinks import DatasetWriter
 
     if a.batch < 1 or a.max_chars < 1:
         raise ValueError("--batch and --max-chars must be at least 1")
+    fields = parse_field_map(a.field_map, text=a.text_field, id=a.id_field, date=a.date_field)
+    if STDIN in a.inputs and sys.stdin.isatty():
+        print("coder code: reading JSONL from the terminal; end with Ctrl-D", file=sys.stderr)
+    progress = None
+    if not a.quiet and not a.no_progress and sys.stderr.isatty():
+        progress = Progress(sys.stderr, total=count_records(a.inputs, skip=[a.out]))
     started = time.perf_counter()
     v = versions()
     with DatasetWriter(a.out, v["coder_version"], v["lexicon_version"], batch_docs=a.batch) as w:
         for warning in w.warnings:
             print(f"coder code: {warning}", file=sys.stderr)
-        code_into(w, iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang,
-                                 skip=[a.out]))   # an --out inside an input folder is not input
+        try:
+            code_into(w, iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang,
+                                     skip=[a.out], fields=fields),   # an --out inside an input folder is not input
+                      progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
     c = w.counts
     took = time.perf_counter() - started
     if not a.quiet:
@@ -136,10 +150,22 @@ def cmd_describe(a) -> int:
     return 0
 
 
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+def setup_logging(level: str) -> None:
+    """Log records to stderr as `coder: LEVEL name: message` (the logging module's own handlers)."""
+    logging.basicConfig(level=getattr(logging, level.upper()), stream=sys.stderr, force=True,
+                        format="coder: %(levelname)s %(name)s: %(message)s")
+
+
 # shown under each subcommand's --help
 EXAMPLES = {
     "code": ["coder code examples/ --out outputs/examples",
-             "coder code news.jsonl.gz --out data/ --lang ar --batch 500"],
+             "coder code news.jsonl.gz --out data/ --lang ar --batch 500",
+             "coder code feed.csv --out data/ --text-field body --id-field guid --date-field published_at",
+             "coder code articles.json --out data/ --field-map text=content,id=uuid,title=headline",
+             "coder code - --out data/ --log-level info"],
     "query": ["coder query \"select event_code, event_name, count(*) as n from events join cameo using (event_code) "
               "group by all order by n desc\" --data outputs/examples"],
     "verify": ["coder verify --data outputs/examples", "coder verify --data outputs/examples --repair"],
@@ -165,17 +191,28 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="coder", description="Code Arabic and English news into CAMEO events "
                                 "(who did what to whom, where, when, how many) as Parquet tables.")
     p.add_argument("--version", action="version", version=f"coder {__version__}")
+    p.add_argument("--log-level", choices=LOG_LEVELS, default="warning",
+                   help="messages on stderr from this level up (default warning)")
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("code", help="code documents into a Parquet dataset")
-    c.add_argument("inputs", nargs="+", help="files (.txt .jsonl .ndjson .jsonl.gz .csv .parquet) or folders")
+    c.add_argument("inputs", nargs="+", help="files (.txt .jsonl .ndjson .json .csv, .gz of those but .txt, "
+                   ".parquet), folders, or - for JSONL on standard input")
     c.add_argument("--out", required=True, help="dataset folder (created; coding into it again is incremental)")
     c.add_argument("--date", type=_date, help="publication date for .txt inputs without one in the name")
     c.add_argument("--lang", choices=["ar", "en"], help="language of inputs that do not say (default: detect)")
     c.add_argument("--max-chars", type=int, default=1_000_000, help="longer documents are rejected")
     c.add_argument("--batch", type=int, default=2000,
                    help="documents per commit: a killed run loses at most this many (default 2000)")
+    c.add_argument("--text-field", metavar="NAME", help="the input's name for the text field (default text)")
+    c.add_argument("--id-field", metavar="NAME", help="the input's name for the id field (default id)")
+    c.add_argument("--date-field", metavar="NAME", help="the input's name for the date field (default date)")
+    c.add_argument("--field-map", metavar="FIELD=NAME,...",
+                   help="the input's names for any of id, text, date, language, title, source, url, "
+                        "e.g. text=body,id=guid,title=headline (--text-field etc. win over it)")
     c.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    c.add_argument("--no-progress", action="store_true",
+                   help="no progress line (shown only when stderr is a terminal)")
     c.set_defaults(run=cmd_code)
 
     q = sub.add_parser("query", help="run read-only SQL over a dataset (views: events, event_quantities, documents, rejects)")
@@ -236,14 +273,29 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("table", nargs="?", help="events, event_quantities, documents, rejects, cameo, roles, "
                    "groups or countries (default: all)")
     d.set_defaults(run=cmd_describe)
+    for name, sp in sub.choices.items():
+        _add_log_level(sp)
     _add_examples(sub)
     return p
+
+
+def _add_log_level(sp: argparse.ArgumentParser) -> None:
+    """--log-level after the subcommand too (`coder code ... --log-level info`); SUPPRESS keeps the
+    top-level value when it is not given here."""
+    if sp._subparsers is not None:   # `coder lexicon check`: on the leaf
+        for action in sp._subparsers._group_actions:
+            for leaf in action.choices.values():
+                _add_log_level(leaf)
+        return
+    sp.add_argument("--log-level", choices=LOG_LEVELS, default=argparse.SUPPRESS,
+                    help="messages on stderr from this level up (default warning)")
 
 
 def main(argv: list[str] | None = None) -> int:
     from coder.manifest import ManifestError
     from coder.sinks import DatasetError
     a = parser().parse_args(argv)
+    setup_logging(a.log_level)
     try:
         return a.run(a)
     except (ValueError, OSError, KeyError, DatasetError, ManifestError) as e:

@@ -3,10 +3,13 @@ row, whatever fails on it. A document that breaks a stage (coding, or storing it
 naming the stage, the document and the exception, and the run goes on with the next."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from coder.model import Document, Reject
 from coder.sinks import DatasetWriter, DocumentError
+
+log = logging.getLogger("coder.runner")
 
 
 def internal_reject(doc: Document, stage: str, error: BaseException) -> Reject:
@@ -16,22 +19,40 @@ def internal_reject(doc: Document, stage: str, error: BaseException) -> Reject:
                   raw=doc.text[:1000])
 
 
-def code_into(writer: DatasetWriter, items: Iterable[Document | Reject]) -> None:
-    """Code every Document of `items` into `writer`; Rejects are recorded as they come."""
+def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progress=None) -> None:
+    """Code every Document of `items` into `writer`; Rejects are recorded as they come. `progress`
+    (a coder.progress.Progress) is told after each record, with counts that include the batch
+    not yet committed."""
     from coder.pipeline import code_document, document_sha
-    for item in items:
+    tally = dict(documents=0, events=0, rejects=0)
+    for done, item in enumerate(items, 1):
         if isinstance(item, Reject):
             writer.reject(item)
-            continue
-        try:
-            sha = document_sha(item)
-            if writer.is_current(item.doc_id, sha):
-                continue
-            coded = code_document(item)
-        except Exception as e:   # a bug on one document (RecursionError, MemoryError too) must not lose the run
-            writer.reject(internal_reject(item, "coding", e))
-            continue
-        try:
-            writer.add(coded)
-        except DocumentError as e:
-            writer.reject(internal_reject(item, "storing", e))
+            tally["rejects"] += 1
+        else:
+            kind, events = _code_one(writer, item, code_document, document_sha)
+            tally[kind] += 1
+            tally["events"] += events
+        if progress is not None:
+            progress.update(done, tally)
+
+
+def _code_one(writer: DatasetWriter, item: Document, code_document, document_sha) -> tuple[str, int]:
+    """Code and store one document; the tally it adds to and its number of events."""
+    try:
+        sha = document_sha(item)
+        if writer.is_current(item.doc_id, sha):
+            return "documents", 0
+        coded = code_document(item)
+    except Exception as e:   # a bug on one document (RecursionError, MemoryError too) must not lose the run
+        writer.reject(internal_reject(item, "coding", e))
+        log.warning("document %r failed while coding: %s", item.doc_id, e)
+        return "rejects", 0
+    try:
+        writer.add(coded)
+    except DocumentError as e:
+        writer.reject(internal_reject(item, "storing", e))
+        log.warning("document %r failed while storing: %s", item.doc_id, e)
+        return "rejects", 0
+    log.debug("coded %s: %d events", item.doc_id, len(coded.events))
+    return "documents", len(coded.events)

@@ -218,10 +218,11 @@ _PROBE = textwrap.dedent("""
     print(json.dumps({"patterns": len(patterns)}), flush=True)
     for label, text in inputs.items():
         for (source, _), pattern in patterns.items():
-            name = "regex " + source[:80]
+            binary = isinstance(source, bytes)   # byte patterns (streaming readers) get the text's UTF-8
+            name = "regex " + (source.decode("latin-1") if binary else source)[:80]
             print(json.dumps({"start": name, "input": label}), flush=True)
             t = time.perf_counter()
-            for _ in pattern.finditer(text):
+            for _ in pattern.finditer(text.encode("utf-8", "surrogatepass") if binary else text):
                 pass
             print(json.dumps({"done": name, "input": label, "seconds": time.perf_counter() - t}), flush=True)
         for name, fn in calls.items():

@@ -13,15 +13,22 @@ import gzip
 import io
 import json
 import os
+import logging
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from coder.model import Document, Reject
+from coder.ingest.fields import FIELDS, FieldMap  # noqa: F401  (FIELDS: importers of coder.ingest use it)
+from coder.ingest.jsonarray import ArrayError, array_elements
 from coder.ingest.safeio import BOMS, NotRegularFile, bounded_lines, check_regular, open_binary, open_regular
 
+log = logging.getLogger("coder.ingest")
+STDIN = "-"
+STDIN_NAME = "<stdin>"   # how doc ids and rejects name standard input
+
 RAW_CHARS = 1000
-FIELDS = ("id", "text", "date", "language", "title", "source", "url")
 _OPTIONAL_TEXT = ("title", "source", "url")
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -31,7 +38,7 @@ _PARQUET_BATCH_ROWS = 256
 
 
 def _kind(path: str) -> str | None:
-    """Reader for a file name: txt, jsonl, csv, parquet (with .gz for jsonl/csv), else None."""
+    """Reader for a file name: txt, jsonl, json, csv, parquet (with .gz for jsonl/json/csv), else None."""
     name = path.lower()
     gz = name.endswith(".gz")
     if gz:
@@ -41,6 +48,8 @@ def _kind(path: str) -> str | None:
         return "jsonl"
     if ext == ".csv":
         return "csv"
+    if ext == ".json":
+        return "json"
     if not gz and ext == ".txt":
         return "txt"
     if not gz and ext == ".parquet":
@@ -138,12 +147,14 @@ def _as_text(name: str, value) -> tuple[str | None, str | None]:
 class _Reader:
     """Turns the fields of one record into a Document or a Reject; remembers ids across files."""
 
-    def __init__(self, default_date: dt.date | None, max_chars: int, language: str | None):
+    def __init__(self, default_date: dt.date | None, max_chars: int, language: str | None,
+                 fields: FieldMap | None = None):
         if language is not None and language not in ("ar", "en"):
             raise ValueError(f"language must be 'ar', 'en' or None (detect), not {language!r}")
         self.default_date = default_date
         self.max_chars = max_chars
         self.language = language
+        self.fields = fields or FieldMap()
         self.seen: dict[str, tuple[str, int | None]] = {}
 
     def reject(self, path: str, record: int | None, reason: str, raw: str = "",
@@ -159,12 +170,14 @@ class _Reader:
         if isinstance(doc_id, int) and not isinstance(doc_id, bool):
             doc_id = str(doc_id)
         if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
-            return self.reject(path, record, "missing id: every record needs a non-empty 'id'", raw)
+            return self.reject(path, record, f"missing id: every record needs a non-empty {self.fields.label('id')}",
+                               raw)
         if not isinstance(doc_id, str):
             return self.reject(path, record, f"id must be a string or integer, got {type(doc_id).__name__}", raw)
         text = fields.get("text")
         if text is None:
-            return self.reject(path, record, "missing text: every record needs a 'text' field", raw, doc_id)
+            return self.reject(path, record, f"missing text: every record needs a {self.fields.label('text')} "
+                               "field", raw, doc_id)
         if not isinstance(text, str):
             return self.reject(path, record, f"text must be a string, got {type(text).__name__}", raw, doc_id)
         if not text.strip():
@@ -233,7 +246,17 @@ class _Reader:
             yield from bounded_lines(f, limit)
 
     def read_jsonl(self, path: str) -> Iterator[Document | Reject]:
-        for number, line, too_long in self._lines(path):
+        yield from self.jsonl_lines(path, self._lines(path))
+
+    def read_stdin(self, stream) -> Iterator[Document | Reject]:
+        """JSONL from standard input (gzipped or not), read with the same bound as a file."""
+        if hasattr(stream, "peek") and stream.peek(2)[:2] == b"\x1f\x8b":
+            stream = gzip.GzipFile(fileobj=stream, mode="rb")
+            stream = io.BufferedReader(stream)
+        yield from self.jsonl_lines(STDIN_NAME, bounded_lines(stream, self.max_chars * 6 + 65536))
+
+    def jsonl_lines(self, path: str, lines) -> Iterator[Document | Reject]:
+        for number, line, too_long in lines:
             if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
             preview = line[:RAW_CHARS * 4].decode("utf-8", "replace")
@@ -263,7 +286,35 @@ class _Reader:
                 yield self.reject(path, number, f"not a JSON object (got {type(record).__name__}): each line "
                                   'must be one object {"id": ..., "text": ...}', text)
                 continue
-            yield self.document(record, path, number, text)
+            yield self.document(self.fields.pick(record), path, number, text)
+
+    def read_json(self, path: str) -> Iterator[Document | Reject]:
+        """A .json file holding one array of records, streamed element by element."""
+        with open_binary(path) as binary:
+            try:
+                for number, element, too_long in array_elements(binary, self.max_chars * 6 + 65536):
+                    preview = element[:RAW_CHARS * 4].decode("utf-8", "replace")
+                    if too_long:
+                        yield self.reject(path, number, f"record is longer than the limit of {self.max_chars} "
+                                          "characters of text: split the document or raise the limit")
+                        continue
+                    try:
+                        record = json.loads(element.decode("utf-8"))
+                    except UnicodeDecodeError as e:
+                        yield self.reject(path, number, f"record is not valid UTF-8 (byte 0x{element[e.start]:02x}):"
+                                          " re-save the file as UTF-8", preview)
+                        continue
+                    except (ValueError, RecursionError) as e:
+                        problem = f" ({e.msg})" if isinstance(e, json.JSONDecodeError) else ""
+                        yield self.reject(path, number, f"bad JSON in array element {number}{problem}", preview)
+                        continue
+                    if not isinstance(record, dict):
+                        yield self.reject(path, number, f"not a JSON object (got {type(record).__name__}): the array "
+                                          'must hold objects {"id": ..., "text": ...}', preview)
+                        continue
+                    yield self.document(self.fields.pick(record), path, number, preview)
+            except ArrayError as e:
+                yield self.reject(path, None, str(e))
 
     def read_csv(self, path: str) -> Iterator[Document | Reject]:
         # Undecodable bytes become lone surrogates and are rejected per row, so one bad row does not
@@ -292,14 +343,13 @@ class _Reader:
             if header is None:
                 yield self.reject(path, None, "empty CSV file: expected a header with id and text columns")
                 return
-            names = [h.strip().lower() for h in header]
-            missing = [c for c in ("id", "text") if c not in names]
+            index = self.fields.columns(header)
+            missing = self.fields.missing(index)
             if missing:
                 yield self.reject(path, None, f"CSV header has no {' or '.join(missing)} column: the first line "
-                                  "must name the columns (id, text, date, language, title, source, url)",
-                                  ",".join(header))
+                                  "must name the columns (id, text, date, language, title, source, url), "
+                                  f"{self.fields.hint()}", ",".join(header))
                 return
-            index = {n: i for i, n in reversed(list(enumerate(names))) if n in FIELDS}
             row_number = 0
             while True:
                 first_line = state["line"] + 1
@@ -342,19 +392,21 @@ class _Reader:
         except Exception as e:  # pyarrow raises several types for a damaged file
             yield self.reject(path, None, f"unreadable Parquet file ({e}): check that it is complete")
             return
-        names = {n.lower(): n for n in pf.schema_arrow.names}
-        missing = [c for c in ("id", "text") if c not in names]
+        header = list(pf.schema_arrow.names)
+        index = self.fields.columns(header)
+        missing = self.fields.missing(index)
         if missing:
             yield self.reject(path, None, f"Parquet file has no {' or '.join(missing)} column: it needs id and "
-                              "text (and optionally date, language, title, source, url)")
+                              f"text (and optionally date, language, title, source, url), {self.fields.hint()}")
             return
-        columns = [names[c] for c in FIELDS if c in names]
+        names = {f: header[i] for f, i in index.items()}
+        columns = list(dict.fromkeys(names.values()))
         row_number = 0
         try:
             for batch in pf.iter_batches(batch_size=_PARQUET_BATCH_ROWS, columns=columns):
                 for row in batch.to_pylist():
                     row_number += 1
-                    fields = {c: row[names[c]] for c in FIELDS if c in names}
+                    fields = {f: row[n] for f, n in names.items()}
                     for key, value in fields.items():
                         if isinstance(value, bytes):
                             fields[key] = value.decode("utf-8", "surrogateescape")
@@ -365,16 +417,23 @@ class _Reader:
                               "the file is damaged; rewrite it")
 
 
-_READERS = {"txt": _Reader.read_txt, "jsonl": _Reader.read_jsonl, "csv": _Reader.read_csv,
-            "parquet": _Reader.read_parquet}
+_READERS = {"txt": _Reader.read_txt, "jsonl": _Reader.read_jsonl, "json": _Reader.read_json,
+            "csv": _Reader.read_csv, "parquet": _Reader.read_parquet}
 
 
 def iter_inputs(paths: list[str], default_date: dt.date | None = None, max_chars: int = 1_000_000,
-                language: str | None = None, skip: Iterable[str] = ()) -> Iterator[Document | Reject]:
+                language: str | None = None, skip: Iterable[str] = (), fields: dict[str, str] | None = None,
+                stdin=None) -> Iterator[Document | Reject]:
     """Documents and Rejects from files and folders (recursive, sorted), in a deterministic order;
-    folders in `skip` (the output dataset, when it lies inside an input folder) are not read."""
-    reader = _Reader(default_date, max_chars, language)
+    folders in `skip` (the output dataset, when it lies inside an input folder) are not read.
+    `-` reads JSONL from `stdin` (default: the process's standard input); `fields` maps
+    record fields to the input's own names ({"text": "body"})."""
+    reader = _Reader(default_date, max_chars, language, FieldMap(fields))
     for path, problem in _expand(paths, frozenset(os.path.realpath(p) for p in skip)):
+        if path == STDIN:   # named twice, it is read once, as a file is
+            log.info("reading JSONL from standard input")
+            yield from _guard(reader, STDIN_NAME, reader.read_stdin(stdin if stdin is not None else sys.stdin.buffer))
+            continue
         if problem is not None:
             yield reader.reject(path, None, problem)
             continue
@@ -383,22 +442,35 @@ def iter_inputs(paths: list[str], default_date: dt.date | None = None, max_chars
             continue
         kind = _kind(path)
         if kind is None:
-            yield reader.reject(path, None, "unsupported file type: use .txt, .jsonl/.ndjson (optionally .gz), "
-                                ".csv (optionally .gz) or .parquet")
+            yield reader.reject(path, None, "unsupported file type: use .txt, .jsonl/.ndjson, .json (an array "
+                                "of records), .csv (those three optionally .gz), .parquet, or - for JSONL on "
+                                "standard input")
             continue
-        number = None
-        try:
-            check_regular(path)
-            for item in _READERS[kind](reader, path):
-                number = item.record
-                yield item
-        except NotRegularFile as e:
-            yield reader.reject(path, None, f"not read: {e}")
-        except (OSError, EOFError, gzip.BadGzipFile, UnicodeError) as e:
-            after = f" after record {number}" if number is not None else ""
-            yield reader.reject(path, None, f"unreadable file{after} ({e.__class__.__name__}: {e}): check that "
-                                "it exists, is readable and (if compressed) is complete")
-        except Exception as e:   # a reader's bug must cost this file, not the run
-            after = f" after record {number}" if number is not None else ""
-            yield reader.reject(path, None, f"failed while reading the file{after} ({e.__class__.__name__}: {e}); "
-                                "the rest of the run went on; please report it")
+        log.info("reading %s (%s)", path, kind)
+        yield from _guard(reader, path, _checked(reader, path, kind))
+
+
+def _checked(reader: _Reader, path: str, kind: str) -> Iterator[Document | Reject]:
+    check_regular(path)
+    yield from _READERS[kind](reader, path)
+
+
+def _guard(reader: _Reader, path: str, items: Iterator[Document | Reject]) -> Iterator[Document | Reject]:
+    """The items of one input; a failure to read it becomes one reject, never the end of the run."""
+    number = None
+    try:
+        for item in items:
+            number = item.record
+            if isinstance(item, Reject):
+                log.debug("rejected %s record %s: %s", item.input_path, item.record, item.reason)
+            yield item
+    except NotRegularFile as e:
+        yield reader.reject(path, None, f"not read: {e}")
+    except (OSError, EOFError, gzip.BadGzipFile, UnicodeError) as e:
+        after = f" after record {number}" if number is not None else ""
+        yield reader.reject(path, None, f"unreadable file{after} ({e.__class__.__name__}: {e}): check that "
+                            "it exists, is readable and (if compressed) is complete")
+    except Exception as e:   # a reader's bug must cost this file, not the run
+        after = f" after record {number}" if number is not None else ""
+        yield reader.reject(path, None, f"failed while reading the file{after} ({e.__class__.__name__}: {e}); "
+                            "the rest of the run went on; please report it")
