@@ -56,11 +56,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials)."""
     R = rules(prof.CODE)
     F = Features(toks, prof)
-    # a word a lexicon knows as written (وزير, وكالة, وفد) carries no conjunction clitic, though
-    # one of its lookup forms drops the first letter
+    # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
+    # clitic, though one of its lookup forms drops the first letter
     for m in mentions:
         if m.kind != "grammar" and m.first_form == 0:
-            F.conj[m.first] = False
+            F.conj[m.first] = F.prep[m.first] = False
     prof = _Known(prof, toks, F)
     read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
     tags = tag(toks, read, R, prof, F)
