@@ -36,4 +36,17 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                     nxt = node.get(f)
                     if nxt is not None:
                         stack.append((j + 1, nxt, fi))
-    return out
+    return _names_as_written(out, tokens)
+
+
+def _names_as_written(out: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """A name the lexicon knows as written is not also an event word read through a clitic off its
+    first letter (بايدن is Biden, not ب + a form of أيد)."""
+    names = {(m.first, m.last) for m in out if m.kind in ("actor", "agent") and m.first_form == 0}
+    if not names:
+        return out
+    def through_clitic(m: Mention) -> bool:
+        t = tokens[m.first]
+        return m.first_form > 0 and t.forms[m.first_form][:1] != t.norm[:1]
+    return [m for m in out if not (m.kind == "trigger" and through_clitic(m) and
+                                   any(f == m.first and m.last <= l for f, l in names))]

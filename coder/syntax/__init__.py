@@ -26,11 +26,10 @@ class _Known:
     """The language profile with the per-token questions the rules ask many times (clitics, the
     article, a pronoun suffix) answered from the sentence's features."""
 
-    def __init__(self, prof, toks, F: Features, whole: frozenset[int] = frozenset()):
+    def __init__(self, prof, toks, F: Features):
         self._prof = prof
-        # a name the lexicons know as written carries no clitic (بوتين is no بـ + وتين)
-        conj = {id(t): v and i not in whole for i, (t, v) in enumerate(zip(toks, F.conj))}
-        prep = {id(t): v and i not in whole for i, (t, v) in enumerate(zip(toks, F.prep))}
+        conj = {id(t): v for t, v in zip(toks, F.conj)}
+        prep = {id(t): v for t, v in zip(toks, F.prep)}
         definite = {id(t): v for t, v in zip(toks, F.definite)}
         owned: list = [None] * len(toks)
 
@@ -57,8 +56,12 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials)."""
     R = rules(prof.CODE)
     F = Features(toks, prof)
-    whole = frozenset(m.first for m in mentions if m.kind in ("actor", "agent") and m.first_form == 0)
-    prof = _Known(prof, toks, F, whole)
+    # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
+    # clitic, though one of its lookup forms drops the first letter
+    for m in mentions:
+        if m.kind != "grammar" and m.first_form == 0:
+            F.conj[m.first] = F.prep[m.first] = False
+    prof = _Known(prof, toks, F)
     read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
     tags = tag(toks, read, R, prof, F)
     # reporting verbs whose complement is what was said (say, قال), not those with an object noun
