@@ -201,23 +201,12 @@ def test_a_document_that_breaks_a_stage_is_one_reject_and_the_run_goes_on(tmp_pa
 
 
 def test_after_a_kill_coder_query_sees_whole_batches_only(tmp_path):
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    from test_sinks import _CHILD
+    from test_sinks import kill_a_rerun
     base = tmp_path / "base"
     code_into(base, corpus(60), batch_docs=4)
     for i, delay in enumerate((0.05, 0.15, 0.3)):
         out = tmp_path / f"kill{i}"
-        shutil.copytree(base, out)
-        code = _CHILD.format(tests=str(Path(__file__).parent), root=str(Path(__file__).parent.parent), out=str(out))
-        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-        assert child.stdout.readline().strip() == "ready"
-        time.sleep(delay)
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+        kill_a_rerun(base, out, delay)
         seen = json.loads(run_query(
             "SELECT (SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT doc_id FROM documents)) AS orphans, "
             "(SELECT count(*) FROM documents) AS docs, (SELECT count(DISTINCT doc_id) FROM documents) AS ids",

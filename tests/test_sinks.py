@@ -241,6 +241,19 @@ _CHILD = textwrap.dedent("""
 """)
 
 
+def kill_a_rerun(base: Path, out: Path, delay: float) -> None:
+    """Copy the dataset `base` to `out`, start an incremental run into it in a child process
+    (batches of one document, a third of the texts changed) and kill it with SIGKILL after `delay` s."""
+    import time
+    shutil.copytree(base, out)
+    code = _CHILD.format(tests=str(Path(__file__).parent), root=str(Path(__file__).parent.parent), out=str(out))
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "ready"
+    time.sleep(delay)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+
+
 def test_sigkill_at_any_moment_leaves_readable_dataset(tmp_path):
     base = tmp_path / "base"
     code_into(base, corpus(60), batch_docs=4)
@@ -248,14 +261,7 @@ def test_sigkill_at_any_moment_leaves_readable_dataset(tmp_path):
     expected = snapshot(tmp_path / "fresh")
     for i, delay in enumerate((0.0, 0.02, 0.05, 0.1, 0.2, 0.4)):
         out = tmp_path / f"kill{i}"
-        shutil.copytree(base, out)
-        code = _CHILD.format(tests=str(Path(__file__).parent), root=str(Path(__file__).parent.parent), out=str(out))
-        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-        assert child.stdout.readline().strip() == "ready"
-        import time
-        time.sleep(delay)
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+        kill_a_rerun(base, out, delay)
         check_consistent(out)
         code_into(out, corpus(60, changed=set(range(0, 60, 3))))
         assert snapshot(out) == expected, f"after a kill at {delay}s"

@@ -55,6 +55,16 @@ def _reported_without_that(i: int, toks, tags, chunk_end: dict, groups_at: dict,
     return nxt in groups_at
 
 
+def _resume(clauses: list[Clause], stack: list[int], cur: Clause, i: int, n: int) -> None:
+    """End the current clause before token i and go back to the clause it interrupted, which
+    continues from i to the end of the sentence."""
+    cur.end = i - 1
+    stack.pop()
+    interrupted = clauses[stack[-1]]
+    clauses.append(Clause(interrupted.kind, i, n - 1, parent=interrupted.parent, continues=stack[-1]))
+    stack[-1] = len(clauses) - 1
+
+
 def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Clause]:
     """Flat clause segments in order; a relative clause closed by a comma hands back to its parent."""
     groups_at = {f: v for f, v in groups}
@@ -79,12 +89,7 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Cl
                 not prof.has_conjunction_clitic(toks[i]) and tags[i] != "AUX":
             # "انتحاري يستقل سيارة ... فجر نفسه": a second verb, not joined to the first, is the main
             # clause's again
-            cur.end = i - 1
-            stack.pop()
-            interrupted = clauses[stack[-1]]
-            clauses.append(Clause(interrupted.kind, i, len(toks) - 1, parent=interrupted.parent,
-                                  continues=stack[-1]))
-            stack[-1] = len(clauses) - 1
+            _resume(clauses, stack, cur, i, len(toks))
         elif toks[i].norm in (";", "؛") and len(stack) > 1:
             # a semicolon ends every clause: what follows is a new main clause
             cur.end = i - 1
@@ -95,12 +100,7 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Cl
                 (cur.kind == "relative" or (i + 1 < len(toks) and tags[i + 1] == "CCONJ")):
             # "The SDF, which ..., said", "..., killing ten, and the president blamed": back to the clause
             # the relative or participle clause interrupted
-            cur.end = i - 1
-            stack.pop()
-            interrupted = clauses[stack[-1]]
-            clauses.append(Clause(interrupted.kind, i, len(toks) - 1, parent=interrupted.parent,
-                                  continues=stack[-1]))
-            stack[-1] = len(clauses) - 1
+            _resume(clauses, stack, cur, i, len(toks))
         if i in verb_at:
             last_verb = i
     return [c for c in clauses if c.end >= c.start]
