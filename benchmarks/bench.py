@@ -48,8 +48,8 @@ def count_sentences(text: str, lang) -> int:
 
 
 def codable(r: dict) -> bool:
-    """False for a record the dataset writer would refuse, which stops a whole `coder code` run
-    (e.g. a document coded into two events with one event_id): counted and reported, not hidden."""
+    """False for a record `coder code` would reject (coding raises, or two events share an id): such
+    records are counted and reported, not timed."""
     from coder.model import Document
     from coder.pipeline import code_document
     try:
@@ -95,7 +95,7 @@ def main() -> int:
         if a.sources:
             n_planned, dropped = newsgen.write_from(corpus, a.sources, a.sentences, count_sentences, codable)
             if dropped:
-                print(f"left out {dropped} records that `coder code` refuses (duplicate event ids: a coder bug)")
+                print(f"left out {dropped} records that `coder code` would reject")
         else:
             langs = ("ar", "en") if a.lang == "both" else (a.lang,)
             n_planned = newsgen.write_generated(corpus, a.sentences, langs)

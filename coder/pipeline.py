@@ -237,6 +237,7 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
              actor_focus=None) -> tuple[list[EventRow], list[QuantityRow]]:
     events, quants = [], []
+    seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
     for r in results:
         attached = _attach_quantities(r)
@@ -280,6 +281,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin)
             where = place.place if place else ((focus or actor_focus) if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
+            if eid in seen:   # the same event read twice (one actor listed twice in a group): one row
+                continue
+            seen.add(eid)
             # role-only actors belong to the country of the story even when the event keeps no place
             around = place.place if place else (focus or actor_focus)
             s, t = _located(c.source, around), _located(c.target, around)

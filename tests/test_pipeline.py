@@ -156,3 +156,13 @@ def test_fire_from_a_place_came_from_its_country():
     assert (e.source_country, e.target_country, e.location_name) == ("PSE", "ISR", "Ashkelon")
     e = one(code_text("Militants fired rockets from Gaza at southern Israel.", "en", MON), root="19")
     assert (e.source_code, e.target_country) == ("PSEINS", "ISR")
+
+
+def test_one_event_read_twice_gives_one_row():
+    """A list of countries read once as the parties of a border and once as a group of actors gave
+    the same event (same trigger, code and dyad) twice; a document holds each event_id once."""
+    text = ("وأعلنت الشرطة أمس مقتل خمسة من المهربين بعد اشتباكات عند الحدود بين الأردن والعراق وسوريا "
+            "واعتقال ثلاثة، بينهم زعيم العصابة وهو عراقي الجنسية.")
+    events = code_text(text, "ar", dt.date(2020, 1, 1))
+    ids = [e.event_id for e in events]
+    assert ids and len(ids) == len(set(ids)), [(e.event_code, e.source_code, e.target_code) for e in events]
