@@ -123,8 +123,3 @@ def duckdb_type(typ: pa.DataType) -> str:
     except KeyError:
         raise TypeError(f"no DuckDB type for Arrow {typ}: add it to coder/tables.py _DUCKDB_TYPES") from None
 
-
-def empty_select(table: str) -> str:
-    """SQL for an empty relation with the table's columns and types (a table with no files yet)."""
-    cols = ", ".join(f"CAST(NULL AS {duckdb_type(f.type)}) AS \"{f.name}\"" for f in schema(table))
-    return f"SELECT {cols} WHERE false"
