@@ -222,7 +222,8 @@ def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
             i += 1
             continue
         key = (form,) + tuple(t.norm for t in tokens[i + 1:j + 1])
-        if key in r.stop:
+        # a common word is not a proclitic plus a name: برية "by land" is no ب + Reyeh
+        if key in r.stop or (i == j and form != tok.norm and (tok.norm,) in r.stop):
             i += 1
             continue
         candidates = gaz.rank(node[_END], country_hint, soft=True)
