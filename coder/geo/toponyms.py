@@ -177,7 +177,10 @@ def _proclitic_locative(r: PlaceRules, tok: Token, form: Optional[str]) -> bool:
     """بدمشق, وبالرقة: a locative preposition written as a prefix of the word."""
     if not form or form == tok.norm:
         return False
-    return any(tok.norm in (p + form, p + form[1:]) for p in r.locative_proclitics)
+    # the article's alif may drop after the preposition; a name's own first letter may not
+    # (وبريطانيا is "and Britain", not وب + ريطانيا)
+    short = form[1:] if r.article and form.startswith(r.article) else None
+    return any(tok.norm in (p + form, p + short if short else None) for p in r.locative_proclitics)
 
 
 def _start_after_proclitic(tok: Token, form: Optional[str]) -> int:
