@@ -23,7 +23,7 @@ from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import lexicon_version, load
 from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
                          QuantityValue, ResolvedDate, Sentence)
-from coder.quantities import find_quantities
+from coder.quantities import find_quantities, subset_heads
 from coder.quantities.attach import EventSpan, attach, not_dates
 from coder.recognise.matcher import match
 from coder.rules.consolidate import event_family
@@ -159,13 +159,14 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
     return None, None
 
 
-def _attach_quantities(r: SentenceResult) -> dict[int, list[QuantityValue]]:
+def _attach_quantities(r: SentenceResult, lang: str) -> dict[int, list[QuantityValue]]:
     """Each quantity of the sentence goes to the event it counts for (coder/quantities/attach.py)."""
     spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background,
                        c.source.code.code if c.source is not None and c.source.name else None,
                        (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None)
              for c in r.analysis.events]
-    return attach(not_dates(r.quantities, r.dates), spans)
+    quantities = not_dates(r.quantities, r.dates)
+    return attach(quantities, spans, subset_heads(r.sentence.text, quantities, lang))
 
 
 def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls: list[int], published) -> None:
@@ -240,7 +241,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
     for r in results:
-        attached = _attach_quantities(r)
+        attached = _attach_quantities(r, lang)
         walls = _relative_walls(r)
         after_walls = _earlier_event_walls(r, lang)
         # a period that began long ago ("since 2011") dates no event in it; an until-date none at all

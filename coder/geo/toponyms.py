@@ -177,7 +177,10 @@ def _proclitic_locative(r: PlaceRules, tok: Token, form: Optional[str]) -> bool:
     """بدمشق, وبالرقة: a locative preposition written as a prefix of the word."""
     if not form or form == tok.norm:
         return False
-    return any(tok.norm in (p + form, p + form[1:]) for p in r.locative_proclitics)
+    # the article's alif may drop after the preposition; a name's own first letter may not
+    # (وبريطانيا is "and Britain", not وب + ريطانيا)
+    short = form[1:] if r.article and form.startswith(r.article) else None
+    return any(tok.norm in (p + form, p + short if short else None) for p in r.locative_proclitics)
 
 
 def _start_after_proclitic(tok: Token, form: Optional[str]) -> int:
@@ -222,7 +225,8 @@ def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
             i += 1
             continue
         key = (form,) + tuple(t.norm for t in tokens[i + 1:j + 1])
-        if key in r.stop:
+        # a common word is not a proclitic plus a name: برية "by land" is no ب + Reyeh
+        if key in r.stop or (i == j and form != tok.norm and (tok.norm,) in r.stop):
             i += 1
             continue
         candidates = gaz.rank(node[_END], country_hint, soft=True)

@@ -244,6 +244,7 @@ class QuantitiesFile(_SupportFile):
     right_qualifiers: dict[Qualifier, list[Phrase]] = {}
     unit_cues_before: dict[QuantityUnit, list[Phrase]] = {}
     toll_cues: dict[QuantityUnit, list[Phrase]] = {}
+    subset_cues: list[Phrase] = []   # the count after them is part of the count before
     unit_cues_after: dict[QuantityUnit, list[Phrase]] = {}
     cue_keeps: list[QuantityUnit] = []
     not_before: list[Phrase] = []

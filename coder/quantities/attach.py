@@ -11,7 +11,7 @@ are never counts: a number inside a date expression is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Optional, Sequence
 
 from coder.model import QuantityValue, ResolvedDate
 
@@ -37,17 +37,23 @@ def _gap(q: QuantityValue, e: EventSpan) -> int:
     return max(0, e.start - q.end, q.start - e.end)
 
 
-def attach(quantities: Sequence[QuantityValue], events: Sequence[EventSpan]) -> dict[int, list[QuantityValue]]:
-    """Event index -> its quantities, in text order."""
+def attach(quantities: Sequence[QuantityValue], events: Sequence[EventSpan],
+           parts: Optional[dict[int, int]] = None) -> dict[int, list[QuantityValue]]:
+    """Event index -> its quantities, in text order. `parts`: quantity index -> index of the count
+    it is part of ("18 killed, including six staff"); a part goes where its count goes."""
     out: dict[int, list[QuantityValue]] = {}
     if not events:
         return out
-    for q in quantities:
+    chosen: dict[int, int] = {}
+    for k, q in enumerate(quantities):
         pool = range(len(events))
         if q.unit in OUTCOME_UNITS and any(e.violent for e in events):
             pool = [i for i in pool if events[i].violent]
         # nearest first; on a tie the news event before a background one, the earlier event first
         best = min(pool, key=lambda i: (_gap(q, events[i]), events[i].background, events[i].start))
+        if parts and parts.get(k) in chosen:
+            best = chosen[parts[k]]
+        chosen[k] = best
         for i, e in enumerate(events):
             if e.start == events[best].start and e.end == events[best].end:
                 out.setdefault(i, []).append(q)

@@ -140,6 +140,23 @@ class QuantityRecogniser:
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
 
+        words = data.get("subset_cues") or []
+        # a cue that closes the gap before a count makes it part of the count before ("24 hostages,
+        # among them 13 Israelis")
+        self.subset_cue = re.compile(r"(?<!\w)(?:" + _norm_alternation(lang, words) + r")[\s,:،]*$") \
+            if words else None
+
+    def subset_heads(self, text: str, quantities: list[QuantityValue]) -> dict[int, int]:
+        """Index of a quantity -> index of the quantity it is a part of."""
+        out: dict[int, int] = {}
+        if self.subset_cue is None:
+            return out
+        for k in range(1, len(quantities)):
+            gap = text[quantities[k - 1].end:quantities[k].start]
+            if len(gap.split()) <= SUBSET_MAX_WORDS and self.subset_cue.search(Folded(gap, self.lang).text):
+                out[k] = out.get(k - 1, k - 1)
+        return out
+
     # ------------------------------------------------------------ per text
 
     def find(self, text: str) -> list[QuantityValue]:
@@ -298,6 +315,9 @@ class QuantityRecogniser:
         return forms + tuple(extra)
 
 
+SUBSET_MAX_WORDS = 8   # words between a count and its part, cue included
+
+
 def _looks_like_year(num: NumberMatch) -> bool:
     return not num.words and num.text.isdigit() and len(num.text) == 4 and 1900 <= num.value <= 2100
 
@@ -305,6 +325,12 @@ def _looks_like_year(num: NumberMatch) -> bool:
 @lru_cache(maxsize=None)
 def recogniser(lang: str) -> QuantityRecogniser:
     return QuantityRecogniser(lang)
+
+
+def subset_heads(text: str, quantities: list[QuantityValue], lang: str) -> dict[int, int]:
+    """Which quantities (by index) are part of the count before them ("killed 18, including six
+    staff", "بينهم عشرات الأطفال"): index -> index of that count."""
+    return recogniser(lang).subset_heads(text, quantities)
 
 
 def find_quantities(text: str, lang: str) -> list[QuantityValue]:
