@@ -24,6 +24,7 @@ from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.mood import mood_of
 from coder.rules.reality import (condition_subject, drop_alleged, flag_background, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
 from coder.rules.roles import resolve_owners, settle, subject_after
@@ -291,6 +292,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
+    unreal_future = False      # "X will not attend, the ministry said": said of nothing done
     for k, h in enumerate(hits):
         window_end = hits[k + 1].first if k + 1 < len(hits) else len(toks)
         if k in objects_of_unreal:
@@ -299,6 +301,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         unreal = not_real(h, negation, conditional, modal, punct)
         if unreal:
             trace.append(f"{h.mention.text!r}: {unreal}, no event")
+            unreal_future = unreal_future or mood_of(h, toks, roles, lang_profile) in ("future", "forecast")
             nxt = hits[k + 1] if k + 1 < len(hits) else None
             if h.first not in nominal and nxt is not None and nxt.first in nominal and \
                     not any(i in clause_breaks or i in punct for i in range(h.last + 1, nxt.first)):
@@ -329,6 +332,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
 
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
+    if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
+        trace.append("the statement reports only a negated future; not coded")
+        coded = []
     background = flag_background(coded, toks, roles.get("relative_marker", set()),
                                  roles.get("background_marker", set()), named, trace) \
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()

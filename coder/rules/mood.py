@@ -20,6 +20,7 @@ FUTURE_WINDOW = 4      # tokens before a trigger in which "will", "سوف", "م�
 HABIT_WINDOW = 5       # tokens either side of a trigger in which "usually", "عادة" rule it
 TIME_WINDOW = 8        # tokens after a trigger in which "next week", "المقبل" date it in the future
 WISH_WINDOW = 8        # "want X ... to <verb>": how far the wish may stand before the infinitive
+PURPOSE_WINDOW = 16    # "is expected to meet X at Y next week to discuss Z": a purpose shares the forecast
 
 # A stated future by the event's class: the intent (03x) for cooperation, the threat (13x) for
 # coercion and force. Longest prefix first; a class with no entry is not coded when future.
@@ -66,6 +67,9 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     """"forecast", "habitual", "wish", "future" or None (reported as done)."""
     if _near(h.first, roles.get("forecast_marker", set()), -FUTURE_WINDOW - 2, -1, toks) is not None:
         return "forecast"
+    if h.entry.tag == "base" and (h.first - 1) in roles.get("infinitive_marker", set()) and \
+            _near(h.first, roles.get("forecast_marker", set()), -PURPOSE_WINDOW, -1, toks) is not None:
+        return "forecast"   # the purpose of a forecast event, in the same clause, is forecast too
     if _near(h.first, roles.get("habitual_marker", set()), -HABIT_WINDOW, HABIT_WINDOW, toks) is not None:
         return "habitual"
     if (h.first - 1) in roles.get("infinitive_marker", set()) and \

@@ -146,6 +146,8 @@ def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int],
     """Why the trigger reports nothing that happened, or None: negated, in an if-clause, after a modal."""
     if any(i in negation for i in range(max(0, h.first - NEGATION_WINDOW), h.first)):
         return "negated"
+    if any(i in negation and i not in h.tokens for i in range(h.first + 1, max(h.tokens, default=h.first))):
+        return "negated"    # between the verb and its object: "will not attend", "would not send"
     if in_condition(h, conditional, punct):
         return "inside an if-clause, hypothetical"
     if any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
