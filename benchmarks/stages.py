@@ -11,6 +11,7 @@ STAGES = [
     ("coder.pipeline", "sentences", "sentence splitting + tokenising"),
     ("coder.pipeline", "find_dates", "dates"),
     ("coder.pipeline", "match", "dictionary matching"),
+    ("coder.pipeline", "parse", "syntax"),
     ("coder.pipeline", "analyse", "rules"),
     ("coder.pipeline", "find_quantities", "quantities"),
     ("coder.pipeline", "find_places_in_tokens", "places"),

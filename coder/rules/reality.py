@@ -155,9 +155,9 @@ def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int],
     return None
 
 
-FRAME_WINDOW = 3
+FRAME_WINDOW = 3    # tokens between a frame word and the event noun it frames ("despite Zelenskiy's challenge")
 STEP_WINDOW = 2     # tokens between "في خطوة" / "in a move" and the purpose noun it introduces
-_REQUESTING = ("02", "10", "13")   # appeals, demands, threats: a noun after their request word is asked for   # tokens between a frame word and the event noun it frames ("despite Zelenskiy's challenge")
+_REQUESTING = ("02", "10", "13")   # appeals, demands, threats: a noun after their request word is asked for
 
 
 def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nominal: set[int], prof,
