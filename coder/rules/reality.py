@@ -201,6 +201,26 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     return out
 
 
+UNREAL_NOUN_WINDOW = 2   # "لأي هجوم", "خشية وقوع هجوم": a marker at most one word before the event noun
+
+
+def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], trace: list[str]) -> list:
+    """"تحسبا لأي ضربة جوية", "خشية تعرضه لمحاولة اغتيال", "for fear of an attack": an event noun
+    after any/fear/prevention words (grammar.yaml unreal_noun_markers) names an event that may
+    come, not one that happened."""
+    out = []
+    for h, src, tgt in coded:
+        if (h.first in nominal or h.entry.tag in ("noun", "base")) and not h.entry.speech:
+            marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1)
+                           if i in unreal), None)
+            if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)):
+                trace.append(f"{h.mention.text!r}: after {toks[marker].text!r}, an event that may come, "
+                             "not one that happened; not coded")
+                continue
+        out.append((h, src, tgt))
+    return out
+
+
 def _violent(code: str) -> bool:
     return code[:2] in ("18", "19", "20")
 
@@ -209,6 +229,7 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
                            trace: list[str], sense_read: bool = False) -> list:
     """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
     coded = apply_mood(coded, toks, roles, prof, trace)
+    coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", set()), nominal, trace)
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
                              responses=roles.get("response_marker", set()), steps=roles.get("step_marker", set()))
