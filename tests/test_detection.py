@@ -21,6 +21,11 @@ CASES = [
     ("ar", "شنت طائرات حربية ضربة جوية على مواقع للمسلحين شمال البلاد.", {"19"}),
     ("en", "The navy held drills in the Gulf for fear of an air strike.", set()),
     ("en", "The army launched an air strike on rebel positions near the border.", {"19"}),
+    # a list of acts with no actor names kinds of acts; a list with a victim or the casualties stays
+    ("ar", "يقول السكان إن أعمال القتل والتفجيرات جزء من حياتهم اليومية.", set()),
+    ("ar", "لا شيء يبرر القتل والاختطاف والتعذيب مهما كانت الدوافع.", set()),
+    ("ar", "خطف مسلحون صحافيين اثنين وقتلوهما في الموصل.", {"18"}),
+    ("ar", "أعلنت الشرطة حصيلة القتلى والجرحى في انفجار السوق.", {"18"}),
 ]
 
 

@@ -221,6 +221,57 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
     return out
 
 
+LIST_GAP = 3    # tokens from one listed event noun to the next ("القتل والاختطاف والذبح": one untriggered between)
+
+
+def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
+    """Is b a later conjunct of a's list ("القتل والخطف", "القتل والاختطاف والذبح", "killings and
+    kidnappings")? Each word between is a conjunction or a conjunct that opens with one."""
+    if not a.last < b.first <= a.last + LIST_GAP:
+        return False
+    if not (prof.starts_with_coordinator(toks[b.first], b.mention.first_form) or (b.first - 1) in coord):
+        return False
+    return all(i in coord or (i + 1) in coord or
+               any(prof.starts_with_coordinator(toks[i], f) for f in range(len(toks[i].forms)))
+               for i in range(a.last + 1, b.first))
+
+
+def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nominal: set[int], prof,
+                       trace: list[str]) -> list:
+    """"ما يجري في العراق من قتل وذبح وخطف", "هدفا للقتل والخطف", "killings and kidnappings are a
+    daily threat": event nouns listed together with no actor on either side name kinds of acts,
+    not an act that happened. A list with a doer or a victim ("خطف الصحافيين وقتلهم") is kept."""
+    # a verb form with the article is a verbal noun (القتل, والخطف): the abstract act, the mark of such lists;
+    # lists of listed nouns alone ("القتلى والجرحى", the casualties of one attack) are left alone
+    masdar = {h.first for h in hits if h.entry.pos == "verb" and prof.is_definite(toks[h.first])}
+    listed = sorted((h for h in hits if (h.first in nominal or h.first in masdar) and not h.entry.speech),
+                    key=lambda h: h.first)
+    in_list, runs, run = set(), [], []
+    for a, b in zip(listed, listed[1:]):
+        if _coordinated(a, b, toks, coord, prof):
+            run = run or [a]
+            run.append(b)
+        elif run:
+            runs.append(run)
+            run = []
+    runs += [run] if run else []
+    for r in runs:
+        if any(h.first in masdar for h in r):
+            in_list.update(h.first for h in r)
+    if not in_list:
+        return coded
+    bare = {h.first for h, src, tgt in coded if src is None and tgt is None}
+    out = []
+    for h, src, tgt in coded:
+        if h.first in in_list and h.first in bare and \
+                all(o.first in bare or o.first not in {c[0].first for c in coded}
+                    for o in listed if o.first in in_list and o.first != h.first):
+            trace.append(f"{h.mention.text!r}: one of a list of acts with no actor, a kind of act; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
+
+
 def _violent(code: str) -> bool:
     return code[:2] in ("18", "19", "20")
 
@@ -230,6 +281,7 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
     """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
     coded = apply_mood(coded, toks, roles, prof, trace)
     coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", set()), nominal, trace)
+    coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
                              responses=roles.get("response_marker", set()), steps=roles.get("step_marker", set()))
