@@ -21,6 +21,13 @@ CASES = [
     ("ar", "شنت طائرات حربية ضربة جوية على مواقع للمسلحين شمال البلاد.", {"19"}),
     ("en", "The navy held drills in the Gulf for fear of an air strike.", set()),
     ("en", "The army launched an air strike on rebel positions near the border.", {"19"}),
+    # plans, plots and possibilities; an attack carried out stays
+    ("ar", "كشفت الشرطة مخططات تفجير لمحطات القطارات في العاصمة.", set()),
+    ("ar", "أعلنت نقابة المعلمين عزمها تنفيذ اعتصام مفتوح أمام الوزارة.", set()),
+    ("ar", "تدرب الطيارون على تنفيذ ضربة جوية محتملة ضد منشآت نووية.", set()),
+    ("ar", "نفذ المعلمون اعتصاما مفتوحا أمام الوزارة.", {"14"}),
+    ("en", "Officials discussed a possible air strike on the rebel camps.", set()),
+    ("en", "Police uncovered a plot to bomb the main railway station.", set()),
     # a list of acts with no actor names kinds of acts; a list with a victim or the casualties stays
     ("ar", "يقول السكان إن أعمال القتل والتفجيرات جزء من حياتهم اليومية.", set()),
     ("ar", "لا شيء يبرر القتل والاختطاف والتعذيب مهما كانت الدوافع.", set()),

@@ -204,17 +204,23 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
 UNREAL_NOUN_WINDOW = 2   # "لأي هجوم", "خشية وقوع هجوم": a marker at most one word before the event noun
 
 
-def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], trace: list[str]) -> list:
-    """"تحسبا لأي ضربة جوية", "خشية تعرضه لمحاولة اغتيال", "for fear of an attack": an event noun
-    after any/fear/prevention words (grammar.yaml unreal_noun_markers) names an event that may
-    come, not one that happened."""
+def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], trace: list[str],
+                      prospective: frozenset[int] | set[int] = frozenset()) -> list:
+    """"تحسبا لأي ضربة جوية", "خشية تعرضه لمحاولة اغتيال", "مخططات تفجير", "for fear of an attack":
+    an event noun after any/fear/prevention/plan words (grammar.yaml unreal_noun_markers), or next to
+    an adjective that puts it to come ("الهجوم التركي المرتقب", "a possible attack": prospective_markers),
+    names an event that may come, not one that happened."""
     out = []
     for h, src, tgt in coded:
         if (h.first in nominal or h.entry.tag in ("noun", "base")) and not h.entry.speech:
             marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1)
-                           if i in unreal), None)
-            if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)):
-                trace.append(f"{h.mention.text!r}: after {toks[marker].text!r}, an event that may come, "
+                           if i in unreal or i in prospective), None)
+            if marker is None:
+                marker = next((i for i in range(h.last + 1, min(len(toks), h.last + 1 + UNREAL_NOUN_WINDOW))
+                               if i in prospective), None)
+            if marker is not None and not any(toks[i].norm in PUNCT_BARRIER
+                                              for i in range(min(marker, h.last) + 1, max(marker, h.first))):
+                trace.append(f"{h.mention.text!r}: next to {toks[marker].text!r}, an event that may come, "
                              "not one that happened; not coded")
                 continue
         out.append((h, src, tgt))
@@ -280,7 +286,8 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
                            trace: list[str], sense_read: bool = False) -> list:
     """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
     coded = apply_mood(coded, toks, roles, prof, trace)
-    coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", set()), nominal, trace)
+    coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", set()), nominal, trace,
+                              roles.get("prospective_marker", set()))
     coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
