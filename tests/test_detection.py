@@ -28,6 +28,12 @@ CASES = [
     ("ar", "نفذ المعلمون اعتصاما مفتوحا أمام الوزارة.", {"14"}),
     ("en", "Officials discussed a possible air strike on the rebel camps.", set()),
     ("en", "Police uncovered a plot to bomb the main railway station.", set()),
+    # an act named in general, with no actor, place, date or count: nothing to code; one with an actor stays
+    ("ar", "يبقى الخطف جريمة بشعة يعاقب عليها القانون.", set()),
+    ("ar", "خطف مسلحون رجل أعمال قرب منزله.", {"18"}),
+    ("ar", "وقع انفجار في سوق شعبي صباح اليوم.", {"18"}),
+    ("ar", "وقع الهجوم في مديرية نائية من الإقليم.", {"19"}),
+    ("en", "Gunmen kidnapped a businessman near his home.", {"18"}),
     # a list of acts with no actor names kinds of acts; a list with a victim or the casualties stays
     ("ar", "يقول السكان إن أعمال القتل والتفجيرات جزء من حياتهم اليومية.", set()),
     ("ar", "لا شيء يبرر القتل والاختطاف والتعذيب مهما كانت الدوافع.", set()),

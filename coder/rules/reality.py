@@ -292,3 +292,27 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
                              responses=roles.get("response_marker", set()), steps=roles.get("step_marker", set()))
+
+
+def unanchored(source, target, place, quantities, date) -> bool:
+    """"القتل جريمة لا تغتفر", "ففي المدينة تجد أعمال القتل والتفجيرات", "bombings spread fear": an
+    event noun with no actor on either side, no place, no date and no count of its own in the text
+    names a kind of act in general, no particular occurrence: there is nothing to code (who did what
+    to whom, where, when, how many). Implied actors (bombers for a bombing) and the story's country
+    do not count: they come from no word of the event's own. (The caller applies this to the acts
+    named_in_general only.)"""
+    return source is None and target is None and place is None and not quantities and date is None
+
+
+LOCATIVE_REACH = 3   # "الهجوم وقع في مديرية ...": a locative word this close after the act places it
+
+
+def named_in_general(c, analysis, toks, prof) -> bool:
+    """Is the event's trigger an act named with the article (القتل, التفجيرات: the generic reading;
+    "محاولة اغتيال" or a verb is an occurrence), with no locative word right after it? A place the
+    gazetteer does not know ("الهجوم وقع في مديرية ميدان شار") still places it. A language that does
+    not mark the article on the word (English) leaves the generic reading to its other rules."""
+    if not prof.is_definite(toks[c.trigger_first]):
+        return False
+    loc = {m.first for m in analysis.mentions if m.kind == "grammar" and m.entry.role == "locative_marker"}
+    return not any(c.trigger_first < i <= c.trigger_first + LOCATIVE_REACH for i in loc)
