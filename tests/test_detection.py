@@ -21,6 +21,7 @@ CASES = [
     ("ar", "شنت طائرات حربية ضربة جوية على مواقع للمسلحين شمال البلاد.", {"19"}),
     ("en", "The navy held drills in the Gulf for fear of an air strike.", set()),
     ("en", "The army launched an air strike on rebel positions near the border.", {"19"}),
+    ("ar", "يقدم المكتب خدماته للنقابات في حالة التظاهر أمام البرلمان.", set()),
     # plans, plots and possibilities; an attack carried out stays
     ("ar", "كشفت الشرطة مخططات تفجير لمحطات القطارات في العاصمة.", set()),
     ("ar", "أعلنت نقابة المعلمين عزمها تنفيذ اعتصام مفتوح أمام الوزارة.", set()),

@@ -205,14 +205,16 @@ UNREAL_NOUN_WINDOW = 2   # "لأي هجوم", "خشية وقوع هجوم": a ma
 
 
 def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], trace: list[str],
-                      prospective: frozenset[int] | set[int] = frozenset()) -> list:
+                      prospective: frozenset[int] | set[int] = frozenset(), prof=None) -> list:
     """"تحسبا لأي ضربة جوية", "خشية تعرضه لمحاولة اغتيال", "مخططات تفجير", "for fear of an attack":
     an event noun after any/fear/prevention/plan words (grammar.yaml unreal_noun_markers), or next to
     an adjective that puts it to come ("الهجوم التركي المرتقب", "a possible attack": prospective_markers),
     names an event that may come, not one that happened."""
     out = []
     for h, src, tgt in coded:
-        if (h.first in nominal or h.entry.tag in ("noun", "base")) and not h.entry.speech:
+        # a verb form with the article is a verbal noun ("في حالة التظاهر")
+        masdar = prof is not None and h.entry.pos == "verb" and prof.is_definite(toks[h.first])
+        if (h.first in nominal or masdar or h.entry.tag in ("noun", "base")) and not h.entry.speech:
             marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1)
                            if i in unreal or i in prospective), None)
             if marker is None:
@@ -250,8 +252,7 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
     # a verb form with the article is a verbal noun (القتل, والخطف): the abstract act, the mark of such lists;
     # lists of listed nouns alone ("القتلى والجرحى", the casualties of one attack) are left alone
     masdar = {h.first for h in hits if h.entry.pos == "verb" and prof.is_definite(toks[h.first])}
-    listed = sorted((h for h in hits if (h.first in nominal or h.first in masdar) and not h.entry.speech),
-                    key=lambda h: h.first)
+    listed = sorted((h for h in hits if not h.entry.speech), key=lambda h: h.first)
     in_list, runs, run = set(), [], []
     for a, b in zip(listed, listed[1:]):
         if _coordinated(a, b, toks, coord, prof):
@@ -262,7 +263,10 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
             run = []
     runs += [run] if run else []
     for r in runs:
-        if any(h.first in masdar for h in r):
+        # a run of bare verb forms is a list of verbal nouns from three on ("من قتل وذبح وخطف"); two can
+        # be verbs sharing an object ("قتل وجرح خمسة أشخاص")
+        nouns = [h for h in r if h.first in nominal or h.first in masdar]
+        if (len(nouns) == len(r) and any(h.first in masdar for h in nouns)) or len(r) >= 3:
             in_list.update(h.first for h in r)
     if not in_list:
         return coded
@@ -287,7 +291,7 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
     """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
     coded = apply_mood(coded, toks, roles, prof, trace)
     coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", set()), nominal, trace,
-                              roles.get("prospective_marker", set()))
+                              roles.get("prospective_marker", set()), prof)
     coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
