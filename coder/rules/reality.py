@@ -201,6 +201,87 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     return out
 
 
+UNREAL_NOUN_WINDOW = 2   # "لأي هجوم", "خشية وقوع هجوم": a marker at most one word before the event noun
+
+
+def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], trace: list[str],
+                      prospective: frozenset[int] | set[int] = frozenset(), prof=None) -> list:
+    """"تحسبا لأي ضربة جوية", "خشية تعرضه لمحاولة اغتيال", "مخططات تفجير", "for fear of an attack":
+    an event noun after any/fear/prevention/plan words (grammar.yaml unreal_noun_markers), or next to
+    an adjective that puts it to come ("الهجوم التركي المرتقب", "a possible attack": prospective_markers),
+    names an event that may come, not one that happened."""
+    out = []
+    for h, src, tgt in coded:
+        # a verb form with the article is a verbal noun ("في حالة التظاهر")
+        masdar = prof is not None and h.entry.pos == "verb" and prof.is_definite(toks[h.first])
+        if (h.first in nominal or masdar or h.entry.tag in ("noun", "base")) and not h.entry.speech:
+            marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1)
+                           if i in unreal or i in prospective), None)
+            if marker is None:
+                marker = next((i for i in range(h.last + 1, min(len(toks), h.last + 1 + UNREAL_NOUN_WINDOW))
+                               if i in prospective), None)
+            if marker is not None and not any(toks[i].norm in PUNCT_BARRIER
+                                              for i in range(min(marker, h.last) + 1, max(marker, h.first))):
+                trace.append(f"{h.mention.text!r}: next to {toks[marker].text!r}, an event that may come, "
+                             "not one that happened; not coded")
+                continue
+        out.append((h, src, tgt))
+    return out
+
+
+LIST_GAP = 3    # tokens from one listed event noun to the next ("القتل والاختطاف والذبح": one untriggered between)
+
+
+def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
+    """Is b a later conjunct of a's list ("القتل والخطف", "القتل والاختطاف والذبح", "killings and
+    kidnappings")? Each word between is a conjunction or a conjunct that opens with one."""
+    if not a.last < b.first <= a.last + LIST_GAP:
+        return False
+    if not (prof.starts_with_coordinator(toks[b.first], b.mention.first_form) or (b.first - 1) in coord):
+        return False
+    return all(i in coord or (i + 1) in coord or
+               any(prof.starts_with_coordinator(toks[i], f) for f in range(len(toks[i].forms)))
+               for i in range(a.last + 1, b.first))
+
+
+def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nominal: set[int], prof,
+                       trace: list[str]) -> list:
+    """"ما يجري في العراق من قتل وذبح وخطف", "هدفا للقتل والخطف", "killings and kidnappings are a
+    daily threat": event nouns listed together with no actor on either side name kinds of acts,
+    not an act that happened. A list with a doer or a victim ("خطف الصحافيين وقتلهم") is kept."""
+    # a verb form with the article is a verbal noun (القتل, والخطف): the abstract act, the mark of such lists;
+    # lists of listed nouns alone ("القتلى والجرحى", the casualties of one attack) are left alone
+    masdar = {h.first for h in hits if h.entry.pos == "verb" and prof.is_definite(toks[h.first])}
+    listed = sorted((h for h in hits if not h.entry.speech), key=lambda h: h.first)
+    in_list, runs, run = set(), [], []
+    for a, b in zip(listed, listed[1:]):
+        if _coordinated(a, b, toks, coord, prof):
+            run = run or [a]
+            run.append(b)
+        elif run:
+            runs.append(run)
+            run = []
+    runs += [run] if run else []
+    for r in runs:
+        # a run of bare verb forms is a list of verbal nouns from three on ("من قتل وذبح وخطف"); two can
+        # be verbs sharing an object ("قتل وجرح خمسة أشخاص")
+        nouns = [h for h in r if h.first in nominal or h.first in masdar]
+        if (len(nouns) == len(r) and any(h.first in masdar for h in nouns)) or len(r) >= 3:
+            in_list.update(h.first for h in r)
+    if not in_list:
+        return coded
+    bare = {h.first for h, src, tgt in coded if src is None and tgt is None}
+    out = []
+    for h, src, tgt in coded:
+        if h.first in in_list and h.first in bare and \
+                all(o.first in bare or o.first not in {c[0].first for c in coded}
+                    for o in listed if o.first in in_list and o.first != h.first):
+            trace.append(f"{h.mention.text!r}: one of a list of acts with no actor, a kind of act; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
+
+
 def _violent(code: str) -> bool:
     return code[:2] in ("18", "19", "20")
 
@@ -209,6 +290,33 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
                            trace: list[str], sense_read: bool = False) -> list:
     """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
     coded = apply_mood(coded, toks, roles, prof, trace)
+    coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", set()), nominal, trace,
+                              roles.get("prospective_marker", set()), prof)
+    coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
                              responses=roles.get("response_marker", set()), steps=roles.get("step_marker", set()))
+
+
+def unanchored(source, target, place, quantities, date) -> bool:
+    """"القتل جريمة لا تغتفر", "ففي المدينة تجد أعمال القتل والتفجيرات", "bombings spread fear": an
+    event noun with no actor on either side, no place, no date and no count of its own in the text
+    names a kind of act in general, no particular occurrence: there is nothing to code (who did what
+    to whom, where, when, how many). Implied actors (bombers for a bombing) and the story's country
+    do not count: they come from no word of the event's own. (The caller applies this to the acts
+    named_in_general only.)"""
+    return source is None and target is None and place is None and not quantities and date is None
+
+
+LOCATIVE_REACH = 3   # "الهجوم وقع في مديرية ...": a locative word this close after the act places it
+
+
+def named_in_general(c, analysis, toks, prof) -> bool:
+    """Is the event's trigger an act named with the article (القتل, التفجيرات: the generic reading;
+    "محاولة اغتيال" or a verb is an occurrence), with no locative word right after it? A place the
+    gazetteer does not know ("الهجوم وقع في مديرية ميدان شار") still places it. A language that does
+    not mark the article on the word (English) leaves the generic reading to its other rules."""
+    if not prof.is_definite(toks[c.trigger_first]):
+        return False
+    loc = {m.first for m in analysis.mentions if m.kind == "grammar" and m.entry.role == "locative_marker"}
+    return not any(c.trigger_first < i <= c.trigger_first + LOCATIVE_REACH for i in loc)

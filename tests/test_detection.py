@@ -1,0 +1,49 @@
+"""Sentences that report no event of their own (a feared or any attack, a generic list of crimes, a
+verbal attack) and near cases that do: the event detection rules of coder/rules/reality.py and the
+senses of coder/lexicon/<lang>/senses.yaml, each both ways. The sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from coder.model import Document
+from coder.pipeline import code_document
+
+
+def _roots(text: str, lang: str) -> set[str]:
+    coded = code_document(Document(doc_id="t", text=text, language=lang))
+    return {e.event_root_code for e in coded.events}
+
+
+CASES = [
+    # an event noun after any/fear/prevention words: what may come, not what happened
+    ("ar", "أجرت قوات الحرس تدريبات دفاعية في الخليج تحسبا لأي ضربة جوية.", set()),
+    ("ar", "نشرت الشرطة مئات العناصر حول السفارة خشية هجوم على مبناها.", set()),
+    ("ar", "شنت طائرات حربية ضربة جوية على مواقع للمسلحين شمال البلاد.", {"19"}),
+    ("en", "The navy held drills in the Gulf for fear of an air strike.", set()),
+    ("en", "The army launched an air strike on rebel positions near the border.", {"19"}),
+    ("ar", "يقدم المكتب خدماته للنقابات في حالة التظاهر أمام البرلمان.", set()),
+    # plans, plots and possibilities; an attack carried out stays
+    ("ar", "كشفت الشرطة مخططات تفجير لمحطات القطارات في العاصمة.", set()),
+    ("ar", "أعلنت نقابة المعلمين عزمها تنفيذ اعتصام مفتوح أمام الوزارة.", set()),
+    ("ar", "تدرب الطيارون على تنفيذ ضربة جوية محتملة ضد منشآت نووية.", set()),
+    ("ar", "نفذ المعلمون اعتصاما مفتوحا أمام الوزارة.", {"14"}),
+    ("en", "Officials discussed a possible air strike on the rebel camps.", set()),
+    ("en", "Police uncovered a plot to bomb the main railway station.", set()),
+    # an act named in general, with no actor, place, date or count: nothing to code; one with an actor stays
+    ("ar", "يبقى الخطف جريمة بشعة يعاقب عليها القانون.", set()),
+    ("ar", "خطف مسلحون رجل أعمال قرب منزله.", {"18"}),
+    ("ar", "وقع انفجار في سوق شعبي صباح اليوم.", {"18"}),
+    ("ar", "وقع الهجوم في مديرية نائية من الإقليم.", {"19"}),
+    ("en", "Gunmen kidnapped a businessman near his home.", {"18"}),
+    # a list of acts with no actor names kinds of acts; a list with a victim or the casualties stays
+    ("ar", "يقول السكان إن أعمال القتل والتفجيرات جزء من حياتهم اليومية.", set()),
+    ("ar", "لا شيء يبرر القتل والاختطاف والتعذيب مهما كانت الدوافع.", set()),
+    ("ar", "خطف مسلحون صحافيين اثنين وقتلوهما في الموصل.", {"18"}),
+    ("ar", "أعلنت الشرطة حصيلة القتلى والجرحى في انفجار السوق.", {"18"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", CASES, ids=[f"{c[0]}#{i}" for i, c in enumerate(CASES)])
+def test_detection_case(lang, text, want):
+    got = _roots(text, lang) & {"14", "18", "19", "20"}
+    assert got == want, f"{text}: coded roots {sorted(got)}, want {sorted(want)}"
