@@ -17,6 +17,7 @@ from coder.cameo import lookup as cameo
 from coder.dates import date_rules, find_dates
 from coder.dates.events import choose_date, is_old, offset_days, shifted
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
+from coder.geo.toponyms import capital_mentions
 from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import detect, profile
 from coder.lang.numbers import load_lexicon
@@ -410,6 +411,12 @@ def document_sha(doc: Document) -> str:
     return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _with_capitals(places: list[PlaceMention], r: SentenceResult, lang: str) -> list[PlaceMention]:
+    """The sentence's places plus the capitals it names by a country's adjective ("the Iraqi capital")."""
+    extra = capital_mentions(r.sentence.text, r.sentence.tokens, r.analysis.mentions, lang)
+    return sorted([*places, *extra], key=lambda p: p.start) if extra else places
+
+
 def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[list[PlaceMention]], object, object]:
     """The analysis of every sentence with its places resolved the way the stored rows use them:
     (language, results, places per sentence, the document's focus place, the country of its actors).
@@ -422,7 +429,8 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     if any(r.analysis.events for r in results):
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
-        first_pass = [find_places_in_tokens(s.text, s.tokens, lang) for s in sents]
+        first_pass = [_with_capitals(find_places_in_tokens(s.text, s.tokens, lang), r, lang)
+                      for s, r in zip(sents, results)]
         focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not names_actor(p, r.analysis.actors)])
         actor_focus = _actor_country(results)
         hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
@@ -433,8 +441,9 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
                 context = {a.code.country for a in r.analysis.actors if a.code.country and len(a.code.country) == 3}
                 needs_hint = any(p.place.country != hint or (context and p.place.country not in context)
                                  for p in places)
-                r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint,
-                                                 context_countries=context) if needs_hint else places
+                r.places = _with_capitals(find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint,
+                                                                context_countries=context), r, lang) \
+                    if needs_hint else places
     shown = [r.places if r.analysis.events else ps for r, ps in zip(results, first_pass)]
     return lang, results, shown, focus, actor_focus
 

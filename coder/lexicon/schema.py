@@ -290,6 +290,13 @@ class PlacesFile(_SupportFile):
     destination: list[Phrase] = []     # "arrived in/to", "delivered tanks to Ukraine", "وصل إلى"
     name_words_before: list[Phrase] = []
     name_words_after: list[Phrase] = []
+    # "the Iraqi capital", "العاصمة العراقية": a capital word next to a country's adjective names
+    # that country's capital; capital_adjective says on which side the adjective stands
+    capital_words: list[Phrase] = []
+    capital_adjective: Literal["before", "after"] = "before"
+    # a town's possessive before a capitalised name is that town's place, not a person's name
+    # ("Baghdad's Tahrir Square", "Gaza's Shifa hospital")
+    possessive_endings: list[str] = []
 
 
 PosTag = Literal["NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "POSS", "PRON", "NUM", "CCONJ",
