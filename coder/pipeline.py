@@ -73,15 +73,30 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     return SentenceResult(sent, analysis, dates, quantities, [])
 
 
-def _relative_walls(r: SentenceResult) -> list[int]:
-    return [m.start for m in r.analysis.mentions if m.kind == "grammar" and m.entry.role == "relative_marker"]
+def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
+    """The relative clauses of the sentence: from the pronoun to the punctuation that closes the
+    clause (or the sentence's end)."""
+    text, out = r.sentence.text, []
+    for m in r.analysis.mentions:
+        if m.kind == "grammar" and m.entry.role == "relative_marker":
+            end = next((k for k in range(m.end, len(text)) if text[k] in PUNCT_BARRIER), len(text))
+            out.append((m.start, end))
+    return out
 
 
-def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[int]) -> list[ResolvedDate]:
-    """The sentence's dates that no relative pronoun separates from the event ("the fighters who
-    were arrested ... the caliphate, which was declared in June 2014": June 2014 is not the arrest's)."""
-    return [d for d in r.dates
-            if not any(min(d.start, c.evidence_start) < w < max(d.start, c.evidence_start) for w in walls)]
+def _across(a: int, b: int, walls: list[tuple[int, int]]) -> bool:
+    """Does a relative clause part the two positions: its pronoun between them, the later one
+    inside it? (Both outside it, the clause is only an aside between them.)"""
+    lo, hi = min(a, b), max(a, b)
+    return any(lo < w < hi and hi < e for w, e in walls)
+
+
+def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]]) -> list[ResolvedDate]:
+    """The sentence's dates that no relative clause separates from the event ("the fighters who
+    were arrested ... the caliphate, which was declared in June 2014": June 2014 is not the arrest's;
+    "protested on Saturday after the funeral of a woman who died in custody, and police fired tear
+    gas": Saturday is the tear gas's too)."""
+    return [d for d in r.dates if not _across(d.start, c.evidence_start, walls)]
 
 
 @lru_cache(maxsize=None)
@@ -200,12 +215,12 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
             r.analysis.trace.append(f"{c.evidence!r}: {days} day(s) before the news event it is told after")
 
 
-def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[int]) -> bool:
+def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[tuple[int, int]]) -> bool:
     """Does one of the dates stand in the event's clause, with no comma and no relative pronoun between?"""
     return any(d in _same_clause(r, c, walls) and not _punct_between(r.sentence.text, d, c) for d in dates)
 
 
-def _date_of(r: SentenceResult, c: EventCandidate, walls: list[int], after_walls: list[int],
+def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]], after_walls: list[int],
              until: set[int], published) -> Optional[ResolvedDate]:
     """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
     pronoun, and dates that belong to another event word, are not its."""
