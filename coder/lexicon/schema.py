@@ -215,6 +215,9 @@ class DatesFile(_SupportFile):
     # words for hours ("hours after", "بعد ساعات من"): an offset of less than a day
     hour_units: list[Phrase] = []
     until_markers: list[Phrase] = []
+    # words after an offset that date an event before the sentence's news ("seized a day earlier",
+    # "the day before", "earlier this month"): that event is background, dated from the news event
+    before_news_markers: list[Phrase] = []
 
 
 class NumbersFile(_SupportFile):
