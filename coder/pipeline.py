@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from functools import lru_cache
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from coder import __version__
 from coder.cameo import lookup as cameo
@@ -73,13 +73,17 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     return SentenceResult(sent, analysis, dates, quantities, [])
 
 
+# punctuation that closes a relative clause or an after-phrase (not quotes: «شرطة الأخلاق» is inside)
+CLAUSE_CLOSE = frozenset(",;:()،؛?!؟—–")
+
+
 def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
     """The relative clauses of the sentence: from the pronoun to the punctuation that closes the
     clause (or the sentence's end)."""
     text, out = r.sentence.text, []
     for m in r.analysis.mentions:
         if m.kind == "grammar" and m.entry.role == "relative_marker":
-            end = next((k for k in range(m.end, len(text)) if text[k] in PUNCT_BARRIER), len(text))
+            end = next((k for k in range(m.end, len(text)) if text[k] in CLAUSE_CLOSE), len(text))
             out.append((m.start, end))
     return out
 
@@ -153,9 +157,19 @@ def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> s
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
+def _earlier_event_phrases(r: SentenceResult, lang: str) -> list[tuple[int, int]]:
+    """The phrases about an earlier event ("after the funeral of a woman who died in custody in
+    Tehran,"): from the after-word to the punctuation that closes the phrase."""
+    text = r.sentence.text
+    return [(w, next((k for k in range(w, len(text)) if text[k] in CLAUSE_CLOSE), len(text)))
+            for w in _earlier_event_walls(r, lang)]
+
+
 def _event_place(r: SentenceResult, c: EventCandidate, focus,
-                 exclude: Optional[PlaceMention] = None) -> tuple[Optional[PlaceMention], Optional[str]]:
-    """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser."""
+                 exclude: Optional[PlaceMention] = None,
+                 asides: Sequence[tuple[int, int]] = ()) -> tuple[Optional[PlaceMention], Optional[str]]:
+    """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser.
+    `asides`: phrases about an earlier event; a place inside one is not the place of an event outside it."""
     hits = r.analysis.triggers
     # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
     violent = cameo(c.code).root in VIOLENT_ROOTS
@@ -164,7 +178,8 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
     speech = [h.mention.start for h in hits if h.entry.speech]
     moves = cameo(c.code).root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
     target = (c.target.start, c.target.end) if c.target is not None and c.target.start >= 0 else None
-    p = choose_place(r.places, r.analysis.actors, (c.evidence_start, c.evidence_end), others, speech,
+    places = [q for q in r.places if not any(w <= q.start < e and not w <= c.evidence_start < e for w, e in asides)]
+    p = choose_place(places, r.analysis.actors, (c.evidence_start, c.evidence_end), others, speech,
                      r.sentence.text, moves, exclude, target)
     if p is not None:
         return p, p.place.precision
@@ -303,6 +318,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         attached = _attach_quantities(r, lang)
         walls = _relative_walls(r)
         after_walls = _earlier_event_walls(r, lang)
+        asides = _earlier_event_phrases(r, lang) if after_walls else []
         # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
         since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                  if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
@@ -339,7 +355,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             origin = _launched_from(r, c, lang) if entry.root == "19" else None
             # a statement with no place of its own is not located by the countries that act in it
-            place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin)
+            place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin, asides=asides)
             where = place.place if place else ((focus or actor_focus) if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
             if eid in seen:   # the same event read twice (one actor listed twice in a group): one row
