@@ -148,6 +148,9 @@ class Grammar(_Strict):
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []
+    # "the anniversary of", "ذكرى", "survivors of": the event named after them is a past episode
+    # (background in every language, SPEC 5)
+    episode_markers: list[Phrase] = []
     determiners: list[Phrase] = []
     genitive_markers: list[Phrase] = []
     origin_markers: list[Phrase] = []
