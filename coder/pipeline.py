@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from coder import __version__
 from coder.cameo import lookup as cameo
 from coder.dates import date_rules, find_dates
-from coder.dates.events import choose_date, is_old, offset_days, shifted
+from coder.dates.events import choose_date, date_before_news, is_old, offset_days, shifted
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.geo.toponyms import capital_mentions
 from coder.geo.events import COARSER, choose_place, names_actor
@@ -230,47 +230,12 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
             r.analysis.trace.append(f"{c.evidence!r}: {days} day(s) before the news event it is told after")
 
 
-def _date_before_news(r: SentenceResult, lang: str, chosen: dict, published) -> None:
-    """"claimed responsibility on Friday for the bombings that tore through a market a day earlier",
-    "had seized the tanker the day before", "to investigate an attack earlier this month": an event
-    told as before the sentence's news event is background, and an offset dates it from that news."""
-    events = r.analysis.events
+def _date_before_news(r: SentenceResult, lang: str, chosen: dict) -> None:
+    """Events told as before the sentence's news (coder/dates/events.py `date_before_news`)."""
     marks = _marker_starts(r, lang, "before_news_markers")
-    if not marks:
-        return
-    toks, text, norm = r.sentence.tokens, r.sentence.text, profile(lang).normalise
-    for k, start in marks:
-        # the marker ends its phrase ("a day earlier," / "the day before."), or is part of a date
-        # expression ("earlier this month"); "a day before the talks" is another matter
-        inside = next((d for d in r.dates if d.start <= start < d.end), None)
-        closes = k + 1 >= len(toks) or toks[k + 1].text in PUNCT_BARRIER or toks[k + 1].text in ".'\""
-        if inside is None and not closes:
-            continue
-        before = [i for i in chosen if events[i].evidence_end <= start]
-        if not before:
-            continue
-        i = max(before, key=lambda n: events[n].evidence_start)
-        trigger = next((h for h in r.analysis.triggers if h.first == events[i].trigger_first), None)
-        if trigger is not None and trigger.mention.end < events[i].evidence_end:
-            continue   # "to investigate a chemical attack earlier this month": the object's time, not the verb's
-        # the news is told first ("demanded on Friday the release of a tanker seized a day earlier")
-        anchors = [n for n in chosen if n != i and not events[n].is_background and chosen[n] is not None
-                   and chosen[n] is not inside and events[n].evidence_start < events[i].evidence_start]
-        if not anchors:
-            continue
-        anchor = chosen[anchors[0]]
-        if inside is None:
-            days = offset_days(date_rules(lang), norm(text[max(0, start - 30):start]), "")
-            if days is None:
-                continue
-            d = shifted(anchor, anchor.value, days, start, toks[k].end, "")
-            if d is None:
-                continue
-            chosen[i] = d
-        elif chosen[i] is not inside:
-            continue
-        events[i].is_background = True
-        r.analysis.trace.append(f"{events[i].evidence!r}: told as before the news event: background")
+    if marks:
+        date_before_news(r.analysis.events, r.analysis.triggers, r.sentence.tokens, r.sentence.text, r.dates,
+                         marks, chosen, date_rules(lang), profile(lang).normalise, r.analysis.trace)
 
 
 def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[tuple[int, int]]) -> bool:
@@ -334,7 +299,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
             chosen[i] = d
         _date_earlier_events(r, lang, chosen, after_walls, doc.published)
-        _date_before_news(r, lang, chosen, doc.published)
+        _date_before_news(r, lang, chosen)
         own_dates = []
         for i, c in enumerate(r.analysis.events):
             if i not in chosen:
