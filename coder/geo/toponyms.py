@@ -48,6 +48,9 @@ class PlaceRules:
     max_destination: int = 0
     name_before: frozenset = frozenset()   # single words before a person's or organisation's name
     name_after: frozenset = frozenset()    # single words after one
+    capital_words: frozenset = frozenset()  # "capital", العاصمة: with a country's adjective, its capital
+    capital_adjective_after: bool = False   # the adjective follows the word (العاصمة العراقية)
+    possessive_endings: tuple = ()          # "'s": "Baghdad's Tahrir Square" is a place's square
 
 
 def _keys(phrases: Iterable[str], lang: str) -> list[tuple[str, ...]]:
@@ -86,6 +89,9 @@ def rules(lang: str) -> PlaceRules:
         stop=frozenset(_keys(data.get("stop", []), lang)),
         name_before=frozenset(k[-1] for k in _keys(data.get("name_words_before", []), lang) if k),
         name_after=frozenset(k[0] for k in _keys(data.get("name_words_after", []), lang) if k),
+        capital_words=frozenset(k[0] for k in _keys(data.get("capital_words", []), lang) if len(k) == 1),
+        capital_adjective_after=data.get("capital_adjective", "before") == "after",
+        possessive_endings=tuple(data.get("possessive_endings", [])),
     )
 
 
@@ -249,8 +255,12 @@ def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
         start = _start_after_proclitic(lead_tok, lead_form)
         end = tokens[last].end
         destination = bool(r.destinations) and _cue_before(r, tokens, first, lang, r.destinations, r.max_destination)
+        # "Baghdad's Tahrir Square": a town owning a named place is that place's town
+        owner = (r.possessive_endings and i == j and place.precision in ("locality", "site")
+                 and tokens[j].text.endswith(r.possessive_endings) and j + 1 < n
+                 and tokens[j + 1].text[:1].isupper() and not any(f in r.name_before for f in tokens[j + 1].forms))
         out.append(PlaceMention(place, start, end, text[start:end], score, locative,
-                                q_before is not None or q_after is not None, destination))
+                                q_before is not None or q_after is not None or bool(owner), destination))
         alternatives.append([(p, admin1) for p, _ in candidates[1:]])
         i = last + 1
     return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
@@ -287,7 +297,8 @@ def _part_of_a_name(r: PlaceRules, tokens: Sequence[Token], i: int, j: int) -> b
     if after is not None and any(f in r.name_after for f in after.forms):
         return True
     if r.case_sensitive and i == j and after is not None and after.text[:1].isupper() \
-            and after.text[:1].isalpha() and after.start == tokens[j].end + 1:
+            and after.text[:1].isalpha() and after.start == tokens[j].end + 1 \
+            and not tokens[j].text.endswith(r.possessive_endings or ("\0",)):
         return True
     return False
 
@@ -334,3 +345,42 @@ def document_focus(place_mentions: Iterable[PlaceMention], prefer_place: bool = 
             return best
     gaz = gazetteer or Gazetteer.default()
     return gaz.country(country) or next(m.place for m in mentions if m.place.country == country)
+
+
+@lru_cache(maxsize=4)
+def _capitals(gaz: Gazetteer) -> dict[str, Place]:
+    """Country -> its capital (the gazetteer marks capitals with feature `capital`)."""
+    out: dict[str, Place] = {}
+    for p in gaz.places:
+        if p.feature == "capital" and p.country and p.population >= getattr(out.get(p.country), "population", -1):
+            out[p.country] = p
+    return out
+
+
+def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
+                     gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
+    """Capitals named by a country's adjective: "in the Iraqi capital", "مقره العاصمة العراقية".
+    `mentions`: the sentence's lexicon matches; an actor match of a bare country (no role, no
+    group) right beside a capital word gives that country's capital, a place by its place word."""
+    r = rules(lang)
+    if not r.capital_words:
+        return []
+    caps = None
+    out = []
+    for k, tok in enumerate(tokens):
+        if not any(f in r.capital_words for f in tok.forms):
+            continue
+        n = k + 1 if r.capital_adjective_after else k - 1
+        if not 0 <= n < len(tokens):
+            continue
+        for m in mentions:
+            code = getattr(m.entry, "code", None)
+            if m.kind != "actor" or m.first != n or m.last != n or code is None \
+                    or code.role or code.group or not code.country:
+                continue
+            caps = caps if caps is not None else _capitals(gazetteer or Gazetteer.default())
+            if code.country in caps:
+                s, e = (tok.start, tokens[n].end) if n > k else (tokens[n].start, tok.end)
+                out.append(PlaceMention(caps[code.country], s, e, text[s:e], 1.0, True, True, False))
+            break
+    return out

@@ -150,6 +150,9 @@ class Grammar(_Strict):
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []
+    # "the anniversary of", "ذكرى", "survivors of": the event named after them is a past episode
+    # (background in every language, SPEC 5)
+    episode_markers: list[Phrase] = []
     determiners: list[Phrase] = []
     genitive_markers: list[Phrase] = []
     origin_markers: list[Phrase] = []
@@ -217,6 +220,9 @@ class DatesFile(_SupportFile):
     # words for hours ("hours after", "بعد ساعات من"): an offset of less than a day
     hour_units: list[Phrase] = []
     until_markers: list[Phrase] = []
+    # words after an offset that date an event before the sentence's news ("seized a day earlier",
+    # "the day before", "earlier this month"): that event is background, dated from the news event
+    before_news_markers: list[Phrase] = []
 
 
 class NumbersFile(_SupportFile):
@@ -292,6 +298,13 @@ class PlacesFile(_SupportFile):
     destination: list[Phrase] = []     # "arrived in/to", "delivered tanks to Ukraine", "وصل إلى"
     name_words_before: list[Phrase] = []
     name_words_after: list[Phrase] = []
+    # "the Iraqi capital", "العاصمة العراقية": a capital word next to a country's adjective names
+    # that country's capital; capital_adjective says on which side the adjective stands
+    capital_words: list[Phrase] = []
+    capital_adjective: Literal["before", "after"] = "before"
+    # a town's possessive before a capitalised name is that town's place, not a person's name
+    # ("Baghdad's Tahrir Square", "Gaza's Shifa hospital")
+    possessive_endings: list[str] = []
 
 
 PosTag = Literal["NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "POSS", "PRON", "NUM", "CCONJ",

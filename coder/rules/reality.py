@@ -109,6 +109,25 @@ def flag_background(coded: list, toks, relative: set[int], background: set[int],
     return flagged
 
 
+def flag_episodes(coded: list, toks, episode: set[int], trace: list[str]) -> set[int]:
+    """"marked the anniversary of the Halabja massacre", "في ذكرى مجزرة حلبجة", "survivors of the
+    1988 gas attack": the first event noun after a word of remembrance names a past episode,
+    background in every language (still coded, SPEC 5); a later word ("survivors of the massacre
+    demanded") is news."""
+    flagged = set()
+    firsts = sorted(h.first for h, _, _ in coded)
+    for h, _, _ in coded:
+        # a noun, or a bare form read as one ("the Halabja massacre"); a finite verb after the
+        # episode's name tells the news about it
+        if h.entry.pos != "noun" and h.entry.tag != "base":
+            continue
+        marker = _background_marker(h, toks, episode)
+        if marker is not None and not any(marker < f < h.first for f in firsts):
+            trace.append(f"{h.mention.text!r}: a past episode named after {toks[marker].text!r}, background")
+            flagged.add(h.first)
+    return flagged
+
+
 def in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
     """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
     for i in range(h.first - 1, max(-1, h.first - 12), -1):
