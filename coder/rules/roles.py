@@ -92,15 +92,38 @@ def governor_of(p: Parse, i: int):
     return None
 
 
+def verbal_noun_object(p: Parse, i: int) -> bool:
+    """"أعلن فرض عقوبات", "قرر تجميد أصول": a verb form the stage tags as a noun heading the object
+    of a verb before it is that verb's verbal noun, an event named, not predicated."""
+    if p.tags[i] != "NOUN":
+        return False
+    if _verb_before(p, i) is not None:
+        return True
+    pr = governor_of(p, i)
+    k = pr.arguments.get("object") if pr is not None else None
+    return k is not None and pr.verb < i and p.chunks[k].head == i
+
+
+def _verb_before(p: Parse, i: int):
+    """The predicate of the verb right before token i ("وأعلنت فرض عقوبات على طهران"), if any."""
+    found = p.predicate(i - 1) if i > 0 and p.tags[i - 1] == "VERB" else None
+    k = found[1].arguments.get("subject") if found else None
+    # "وشكلت التظاهرات ...": the noun after the verb is its subject, not what it did
+    return found[1] if found and (k is None or p.chunks[k].head != i) else None
+
+
 def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] = frozenset()) -> Optional[tuple]:
     """"شنت طائرات تركية سلسلة غارات على ...", "Israeli jets carried out a wave of strikes": an event
     noun that is the object of a verb that is no event of its own (`events`: the other triggers'
     first tokens; "condemned the attack" is about an attack, not one) takes the verb's subject as
     its source, and the verb's target."""
-    pr = governor_of(p, i)
+    pr = governor_of(p, i) or _verb_before(p, i)
     if pr is None or pr.passive or pr.verb in events:
         return None
     src = group_of(p, pr.arguments.get("subject"), groups)
+    k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
+    if src is not None and k >= 0 and phrase_span(p, k)[0] <= src.first <= phrase_span(p, k)[1]:
+        return None    # found through a relative clause that holds the event noun itself
     tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None
                 and not phrase_span(p, pr.arguments[r])[0] <= i <= phrase_span(p, pr.arguments[r])[1]), None)
     return (src, tgt) if src is not None else None
@@ -171,6 +194,7 @@ def subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
 # English reduced passives are read from the kind of event and actor, not from word order
 _WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "agent phrase after the verb",
                    "the subject of the condition")
+_GENITIVE_AGENT = "the genitive is its agent"   # the window rules' reading of "تهديد ترامب"
 _ABOUT_EVENT_ROOTS = ("01", "02", "10", "11", "12", "13")   # statements, appeals, demands, disapproval, rejection, threats
 
 
@@ -181,14 +205,16 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     a violent event named after them."""
     if h.first not in nominal and not h.entry.subject_is_target:
         src, tgt, how = _with_roles(p, h, groups, src, tgt, how)
-    elif h.first in nominal and src is None:
+    elif h.first in nominal and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
-        # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات) are
+        # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات، قرر الاتحاد تجميد أصول X)
+        # are, and then the genitive the window rules took for the agent is what the act is on
         governed = nominal_roles(p, h.first, groups,
                                  {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS})
-        claimed = claimant(p, h.first, groups) if governed is None else None
+        claimed = claimant(p, h.first, groups) if governed is None and src is None else None
         if governed is not None:
-            src, tgt = governed[0], tgt or governed[1]
+            genitive = src if src is not governed[0] else None
+            src, tgt = governed[0], tgt or governed[1] or genitive
             tgt = None if tgt is src else tgt
             how += "; the event noun is a verb's object: the verb's subject is its source (syntax)"
         elif claimed is not None:
