@@ -367,8 +367,12 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
                 (h.first in nominal or bool(h.entry.objects)):   # a verb's victims do not fight each other
             # "اشتباكات بين الجيش وقوات الدعم السريع", "clashes between X and Y": the parties of a
             # mutual event named after it act on each other
-            src, tgt = tgt, None
-        reciprocal = tgt is None and src is not None and len(src.members) > 1 and is_reciprocal(h.entry.code, bool(h.entry.objects))
+            src, tgt, between = tgt, None, True
+        else:
+            between = False
+        # the parties "between" whom it broke out fought each other, whatever verb launched it
+        reciprocal = tgt is None and src is not None and len(src.members) > 1 and \
+            (between or is_reciprocal(h.entry.code, bool(h.entry.objects)))
         if reciprocal:
             trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
         for s in (src.members[:MAX_MEMBERS] if src else [None]):
