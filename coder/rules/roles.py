@@ -104,20 +104,40 @@ def verbal_noun_object(p: Parse, i: int) -> bool:
     return k is not None and pr.verb < i and p.chunks[k].head == i
 
 
+_SKIPPED = ("ADV", "PUNCT")    # dates and commas between a verb, its subject and its object
+
+
 def _verb_before(p: Parse, i: int):
-    """The predicate of the verb right before token i ("وأعلنت فرض عقوبات على طهران"), if any."""
-    found = p.predicate(i - 1) if i > 0 and p.tags[i - 1] == "VERB" else None
-    k = found[1].arguments.get("subject") if found else None
+    """The predicate of the verb right before token i ("وأعلنت فرض عقوبات على طهران"), or before
+    its subject ("أعلنت السلطات، أمس السبت، توقيف ..."), past dates and commas; None if none."""
+    if p.tags[i] != "NOUN":
+        return None
+    j = i - 1
+    while j >= 0 and p.tags[j] in _SKIPPED:
+        j -= 1
+    k = p.chunk_of[j] if j >= 0 else -1
+    if k >= 0 and p.chunks[k].end == j:     # the verb's subject, between it and the noun
+        j = p.chunks[k].start - 1
+        while j >= 0 and p.tags[j] in _SKIPPED:
+            j -= 1
+    found = p.predicate(j) if j >= 0 and p.tags[j] == "VERB" else None
+    if found is None or not found[0].start <= i <= found[0].end:
+        return None      # a relative clause's verb does not reach past its end
+    subject = found[1].arguments.get("subject")
+    if k >= 0 and subject != k:
+        return None          # a phrase between them that is not the verb's subject
     # "وشكلت التظاهرات ...": the noun after the verb is its subject, not what it did
-    return found[1] if found and (k is None or p.chunks[k].head != i) else None
+    return found[1] if subject is None or p.chunks[subject].head != i else None
 
 
-def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] = frozenset()) -> Optional[tuple]:
+def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] = frozenset(),
+                  bare: bool = True) -> Optional[tuple]:
     """"شنت طائرات تركية سلسلة غارات على ...", "Israeli jets carried out a wave of strikes": an event
     noun that is the object of a verb that is no event of its own (`events`: the other triggers'
     first tokens; "condemned the attack" is about an attack, not one) takes the verb's subject as
     its source, and the verb's target."""
-    pr = governor_of(p, i) or _verb_before(p, i)
+    # a noun after a preposition ("قتل الرابع برصاص الأمن") or و is no object of the verb before it
+    pr = governor_of(p, i) or (_verb_before(p, i) if bare else None)
     if pr is None or pr.passive or pr.verb in events:
         return None
     src = group_of(p, pr.arguments.get("subject"), groups)
@@ -194,6 +214,7 @@ def subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
 # English reduced passives are read from the kind of event and actor, not from word order
 _WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "agent phrase after the verb",
                    "the subject of the condition")
+_REPORTED_ROOTS = ("18", "19", "20")   # violence an announcer reports rather than does
 _GENITIVE_AGENT = "the genitive is its agent"   # the window rules' reading of "تهديد ترامب"
 _ABOUT_EVENT_ROOTS = ("01", "02", "10", "11", "12", "13")   # statements, appeals, demands, disapproval, rejection, threats
 
@@ -209,8 +230,13 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
         # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات، قرر الاتحاد تجميد أصول X)
         # are, and then the genitive the window rules took for the agent is what the act is on
+        # "أعلنت السلطات توقيف 30 عسكريا", "announced the lifting of the curfew": who announces a
+        # measure took it; who announces a death or an attack only reports it
+        announced = h.entry.code[:2] not in _REPORTED_ROOTS
         governed = nominal_roles(p, h.first, groups,
-                                 {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS})
+                                 {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS
+                                  and not (announced and x.entry.speech)},
+                                 not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
         claimed = claimant(p, h.first, groups) if governed is None and src is None else None
         if governed is not None:
             genitive = src if src is not governed[0] else None
