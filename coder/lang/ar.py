@@ -217,3 +217,9 @@ def has_preposition_clitic(token) -> bool:
 def is_possessor(token) -> bool:
     """Arabic marks the possessor by the idafa (the genitive after the noun), not on the word itself."""
     return False
+
+
+# honorifics that open a person's name after his office ("رئيس دولة الإمارات الشيخ محمد بن زايد"):
+# the name renames the phrase before it; an office title (الرئيس، الملك) there starts a new phrase
+HONORIFICS = frozenset(normalise(w) for w in ("الشيخ", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور",
+                                              "الدكتورة", "اللواء", "العميد", "العقيد", "الفريق", "المشير"))

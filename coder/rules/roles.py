@@ -225,7 +225,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     syntax stage: a verb's roles; an event noun's governing verb or claiming clause; the victims of
     a violent event named after them."""
     if h.first not in nominal and not h.entry.subject_is_target:
-        src, tgt, how = _with_roles(p, h, groups, src, tgt, how)
+        src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
     elif h.first in nominal and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
         # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات، قرر الاتحاد تجميد أصول X)
@@ -255,11 +255,17 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     return src, tgt, how
 
 
-def _with_roles(p: Parse, h: Hit, groups, src, tgt, how):
+def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False):
     """Source and target from the predicate's roles where the stage found actors in them; the
     window rules' answer stands where it found none, and for readings it cannot make."""
     found = roles_for(p, h.first, groups)
     pred = p.predicate(h.first)
+    # verb-first languages drop a subject the verb before named (not English: "air" read as a verb)
+    if pro_drop and pred is not None and "subject" not in pred[1].arguments and src is not None and \
+            not any(w in how for w in _WINDOW_DECIDES):
+        prior = _prior_subject(p, h.first, src, groups)
+        if prior is not None:
+            src, how = prior, how + "; no subject of its own: the verb before it has one, not the actor between (syntax)"
     # a verb whose object names no actor is no passive: "قصفت طائرات تركية قافلة" is active
     active = pred is not None and "object" in pred[1].arguments and "read as passive" in how and \
         _names_nothing(p, pred[1].arguments["object"], groups) and tgt is not None and tgt.members[0].code.role is None
@@ -273,6 +279,20 @@ def _with_roles(p: Parse, h: Hit, groups, src, tgt, how):
         return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
     return s2, t2, how2
+
+
+def _prior_subject(p: Parse, verb: int, src, groups):
+    """"أجرى X اتصالاً بـY، قدّم خلاله التعازي": a verb with no subject of its own whose nearest actor
+    on the left sits after the verb before it (its object, recipient) continues that verb's subject."""
+    before = [pr for cl in p.clauses if cl.kind == "main" for pr in cl.predicates if pr.verb < verb]
+    if not before or "subject" not in before[-1].arguments:
+        return None
+    prev = before[-1]
+    s, e = phrase_span(p, prev.arguments["subject"])
+    if not prev.verb < src.first < verb or s <= src.first <= e:
+        return None
+    subject = group_of(p, prev.arguments["subject"], groups)
+    return subject if subject is not None and subject is not src else None
 
 
 def _names_nothing(p: Parse, k: int, groups) -> bool:

@@ -111,6 +111,10 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 adjectives = True
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not prof.is_definite(t):
                 c.modifiers.append(("appos", j + 1))   # a title and the name: الرئيس الأمريكي دونالد ترامب
+            elif t.norm in getattr(prof, "HONORIFICS", ()) and (adjectives or tags[j] == "PROPN") and \
+                    j + 2 < n and tags[j + 2] in ("NOUN", "PROPN") and not prof.is_definite(toks[j + 2]):
+                c.modifiers.append(("appos", j + 1))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
+                adjectives = False                     # the name's own words follow (محمد بن سلمان)
             elif nxt == "NUM" and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
                     j + 2 < n and tags[j + 2] in ("NOUN", "NUM"):
                 c.modifiers.append(("idafa", j + 1))   # مقتل أربعة مقاتلين: a count as the genitive
