@@ -155,3 +155,18 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
                 tags[a.head] in ("NOUN", "NUM"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
+
+
+def join_names(chunks: list[Chunk], names: list[tuple[int, int]]) -> list[Chunk]:
+    """"الرئيس السوري بشار الأسد": a name the lexicons know (first, last token) is one phrase, though
+    its last word reads as a definite noun on its own (الأسد, "the lion")."""
+    out: list[Chunk] = []
+    for c in chunks:
+        prev = out[-1] if out else None
+        if prev is not None and c.kind == "np" and prev.kind == "np" and c.start == prev.end + 1 and \
+                any(first <= prev.end < c.start <= last and prev.start <= first for first, last in names):
+            prev.modifiers += [("flat", c.head)] + c.modifiers
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
