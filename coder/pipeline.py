@@ -64,7 +64,7 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     mentions = match(load(lang).trie, sent.tokens, sent.text)
     parsed = None
     kinds = {m.kind for m in mentions}
-    if "trigger" in kinds and ("actor" in kinds or "agent" in kinds) and "discard" not in kinds:
+    if "trigger" in kinds and ("actor" in kinds or "agent" in kinds):
         # the syntax stage, between recognition and the rules (where there are actors to place in
         # roles); dates are adverbials to it
         dated = frozenset(i for d in dates for i, t in enumerate(sent.tokens) if t.start < d.end and d.start < t.end)

@@ -217,3 +217,20 @@ def has_preposition_clitic(token) -> bool:
 def is_possessor(token) -> bool:
     """Arabic marks the possessor by the idafa (the genitive after the noun), not on the word itself."""
     return False
+
+
+# honorifics that open a person's name after his office ("رئيس دولة الإمارات الشيخ محمد بن زايد"):
+# the name renames the phrase before it; an office title (الرئيس، الملك) there starts a new phrase
+HONORIFICS = frozenset(normalise(w) for w in ("الشيخ", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور",
+                                              "الدكتورة", "اللواء", "العميد", "العقيد", "الفريق", "المشير"))
+
+
+_DAMMA = "\u064f"
+
+
+def marks_passive(token) -> bool:
+    """قُتل، اعتُقل، أُعلن: a past verb written with a damma is a passive (its active carries none);
+    a present form's damma (يُقاتل، تُعلن) is no sign of one."""
+    t = token.text
+    base = t[1:] if t[:1] in _CONJ and len(t) > 3 else t
+    return len(base) > 2 and base[0] not in "يتن" and _DAMMA in base[:-1]

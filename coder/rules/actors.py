@@ -66,6 +66,18 @@ def _heads_another_country(m: Mention, nxt: Mention, prev: ActorCode, day: Optio
     return nxt.first == m.last + 1 and nxt.kind == "actor" and bool(country) and country != prev.country
 
 
+OPENING_QUOTES, CLOSING_QUOTES = frozenset("«\"“"), frozenset("»\"”")
+
+
+def _unquoted(gap: range, m: Mention, tokens: list[Token]) -> range:
+    """"تنظيم «داعش»", "فصائل «الجيش الوطني»", the "Wagner" group: quotation marks around a name
+    do not part it from the noun before it."""
+    if gap and tokens[gap[-1]].norm in OPENING_QUOTES and m.last + 1 < len(tokens) and \
+            tokens[m.last + 1].norm in CLOSING_QUOTES:
+        return range(gap.start, gap.stop - 1)
+    return gap
+
+
 def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
                  day: Optional[dt.date], prof, genitive: frozenset[int] = frozenset(),
                  origin: frozenset[int] = frozenset()) -> list[Actor]:
@@ -77,7 +89,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
         code = _code_of(m, day)
         if actors:
             prev = actors[-1]
-            gap = range(prev.last + 1, m.first)
+            gap = _unquoted(range(prev.last + 1, m.first), m, tokens)
             # an unknown word may sit inside a name ("الرئيس الأمريكي دونالد ترامب") or be "of"/"from"
             # ("قوة من الجيش"); where modifiers follow the noun, any other word before a role noun or
             # a named group starts a phrase of its own ("الأتراك بدعم المسلحين", "الفصائل مواقع قسد";

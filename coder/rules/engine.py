@@ -27,7 +27,7 @@ from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, 
 from coder.rules.mood import mood_of
 from coder.rules.reality import (condition_subject, drop_alleged, flag_background, flag_episodes, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
-from coder.rules.roles import resolve_owners, settle, subject_after
+from coder.rules.roles import resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
@@ -277,7 +277,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
 
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
-    nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)}
+    nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
+               or (parse is not None and verbal_noun_object(parse, h.first))}
     negation = roles.get("negation", set())
     passive_aux = roles.get("passive_auxiliary", set())
     agent_markers = sorted(marker_ends.get("agent_marker", []))
@@ -367,8 +368,12 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
                 (h.first in nominal or bool(h.entry.objects)):   # a verb's victims do not fight each other
             # "اشتباكات بين الجيش وقوات الدعم السريع", "clashes between X and Y": the parties of a
             # mutual event named after it act on each other
-            src, tgt = tgt, None
-        reciprocal = tgt is None and src is not None and len(src.members) > 1 and is_reciprocal(h.entry.code, bool(h.entry.objects))
+            src, tgt, between = tgt, None, True
+        else:
+            between = False
+        # the parties "between" whom it broke out fought each other, whatever verb launched it
+        reciprocal = tgt is None and src is not None and len(src.members) > 1 and \
+            (between or is_reciprocal(h.entry.code, bool(h.entry.objects)))
         if reciprocal:
             trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
         for s in (src.members[:MAX_MEMBERS] if src else [None]):

@@ -92,15 +92,58 @@ def governor_of(p: Parse, i: int):
     return None
 
 
-def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] = frozenset()) -> Optional[tuple]:
+def verbal_noun_object(p: Parse, i: int) -> bool:
+    """"أعلن فرض عقوبات", "قرر تجميد أصول": a verb form the stage tags as a noun heading the object
+    of a verb before it is that verb's verbal noun, an event named, not predicated."""
+    if p.tags[i] != "NOUN":
+        return False
+    if _verb_before(p, i) is not None:
+        return True
+    pr = governor_of(p, i)
+    k = pr.arguments.get("object") if pr is not None else None
+    return k is not None and pr.verb < i and p.chunks[k].head == i
+
+
+_SKIPPED = ("ADV", "PUNCT")    # dates and commas between a verb, its subject and its object
+
+
+def _verb_before(p: Parse, i: int):
+    """The predicate of the verb right before token i ("وأعلنت فرض عقوبات على طهران"), or before
+    its subject ("أعلنت السلطات، أمس السبت، توقيف ..."), past dates and commas; None if none."""
+    if p.tags[i] != "NOUN":
+        return None
+    j = i - 1
+    while j >= 0 and p.tags[j] in _SKIPPED:
+        j -= 1
+    k = p.chunk_of[j] if j >= 0 else -1
+    if k >= 0 and p.chunks[k].end == j:     # the verb's subject, between it and the noun
+        j = p.chunks[k].start - 1
+        while j >= 0 and p.tags[j] in _SKIPPED:
+            j -= 1
+    found = p.predicate(j) if j >= 0 and p.tags[j] == "VERB" else None
+    if found is None or not found[0].start <= i <= found[0].end:
+        return None      # a relative clause's verb does not reach past its end
+    subject = found[1].arguments.get("subject")
+    if k >= 0 and subject != k:
+        return None          # a phrase between them that is not the verb's subject
+    # "وشكلت التظاهرات ...": the noun after the verb is its subject, not what it did
+    return found[1] if subject is None or p.chunks[subject].head != i else None
+
+
+def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] = frozenset(),
+                  bare: bool = True) -> Optional[tuple]:
     """"شنت طائرات تركية سلسلة غارات على ...", "Israeli jets carried out a wave of strikes": an event
     noun that is the object of a verb that is no event of its own (`events`: the other triggers'
     first tokens; "condemned the attack" is about an attack, not one) takes the verb's subject as
     its source, and the verb's target."""
-    pr = governor_of(p, i)
+    # a noun after a preposition ("قتل الرابع برصاص الأمن") or و is no object of the verb before it
+    pr = governor_of(p, i) or (_verb_before(p, i) if bare else None)
     if pr is None or pr.passive or pr.verb in events:
         return None
     src = group_of(p, pr.arguments.get("subject"), groups)
+    k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
+    if src is not None and k >= 0 and phrase_span(p, k)[0] <= src.first <= phrase_span(p, k)[1]:
+        return None    # found through a relative clause that holds the event noun itself
     tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None
                 and not phrase_span(p, pr.arguments[r])[0] <= i <= phrase_span(p, pr.arguments[r])[1]), None)
     return (src, tgt) if src is not None else None
@@ -171,6 +214,8 @@ def subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
 # English reduced passives are read from the kind of event and actor, not from word order
 _WINDOW_DECIDES = ("read as passive", "reduced passive", "passive", "agent phrase after the verb",
                    "the subject of the condition")
+_REPORTED_ROOTS = ("18", "19", "20")   # violence an announcer reports rather than does
+_GENITIVE_AGENT = "the genitive is its agent"   # the window rules' reading of "تهديد ترامب"
 _ABOUT_EVENT_ROOTS = ("01", "02", "10", "11", "12", "13")   # statements, appeals, demands, disapproval, rejection, threats
 
 
@@ -180,15 +225,22 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     syntax stage: a verb's roles; an event noun's governing verb or claiming clause; the victims of
     a violent event named after them."""
     if h.first not in nominal and not h.entry.subject_is_target:
-        src, tgt, how = _with_roles(p, h, groups, src, tgt, how)
-    elif h.first in nominal and src is None:
+        src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
+    elif h.first in nominal and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
-        # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات) are
+        # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات، قرر الاتحاد تجميد أصول X)
+        # are, and then the genitive the window rules took for the agent is what the act is on
+        # "أعلنت السلطات توقيف 30 عسكريا", "announced the lifting of the curfew": who announces a
+        # measure took it; who announces a death or an attack only reports it
+        announced = h.entry.code[:2] not in _REPORTED_ROOTS
         governed = nominal_roles(p, h.first, groups,
-                                 {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS})
-        claimed = claimant(p, h.first, groups) if governed is None else None
+                                 {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS
+                                  and not (announced and x.entry.speech)},
+                                 not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
+        claimed = claimant(p, h.first, groups) if governed is None and src is None else None
         if governed is not None:
-            src, tgt = governed[0], tgt or governed[1]
+            genitive = src if src is not governed[0] else None
+            src, tgt = governed[0], tgt or governed[1] or genitive
             tgt = None if tgt is src else tgt
             how += "; the event noun is a verb's object: the verb's subject is its source (syntax)"
         elif claimed is not None:
@@ -203,11 +255,17 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     return src, tgt, how
 
 
-def _with_roles(p: Parse, h: Hit, groups, src, tgt, how):
+def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False):
     """Source and target from the predicate's roles where the stage found actors in them; the
     window rules' answer stands where it found none, and for readings it cannot make."""
     found = roles_for(p, h.first, groups)
     pred = p.predicate(h.first)
+    # verb-first languages drop a subject the verb before named (not English: "air" read as a verb)
+    if pro_drop and pred is not None and "subject" not in pred[1].arguments and src is not None and \
+            not any(w in how for w in _WINDOW_DECIDES):
+        prior = _prior_subject(p, h.first, src, groups)
+        if prior is not None:
+            src, how = prior, how + "; no subject of its own: the verb before it has one, not the actor between (syntax)"
     # a verb whose object names no actor is no passive: "قصفت طائرات تركية قافلة" is active
     active = pred is not None and "object" in pred[1].arguments and "read as passive" in how and \
         _names_nothing(p, pred[1].arguments["object"], groups) and tgt is not None and tgt.members[0].code.role is None
@@ -221,6 +279,20 @@ def _with_roles(p: Parse, h: Hit, groups, src, tgt, how):
         return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
     return s2, t2, how2
+
+
+def _prior_subject(p: Parse, verb: int, src, groups):
+    """"أجرى X اتصالاً بـY، قدّم خلاله التعازي": a verb with no subject of its own whose nearest actor
+    on the left sits after the verb before it (its object, recipient) continues that verb's subject."""
+    before = [pr for cl in p.clauses if cl.kind == "main" for pr in cl.predicates if pr.verb < verb]
+    if not before or "subject" not in before[-1].arguments:
+        return None
+    prev = before[-1]
+    s, e = phrase_span(p, prev.arguments["subject"])
+    if not prev.verb < src.first < verb or s <= src.first <= e:
+        return None
+    subject = group_of(p, prev.arguments["subject"], groups)
+    return subject if subject is not None and subject is not src else None
 
 
 def _names_nothing(p: Parse, k: int, groups) -> bool:

@@ -4,7 +4,7 @@ and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed r
 from __future__ import annotations
 
 from coder.syntax.clauses import antecedents, arguments, possessors, segment, _verb_groups
-from coder.syntax.phrases import chunk
+from coder.syntax.phrases import chunk, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
 from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
@@ -74,7 +74,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     for i in skip:
         if tags[i] != "PUNCT":
             tags[i] = "ADV"
-    chunks = chunk(toks, tags, read, R, prof)
+    chunks = join_names(chunk(toks, tags, read, R, prof),
+                        [(m.first, m.last) for m in mentions if m.kind == "actor" and m.last > m.first])
     chunk_of = [-1] * len(toks)
     for k, c in enumerate(chunks):
         for i in range(c.start, c.end + 1):

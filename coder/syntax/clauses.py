@@ -141,7 +141,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             prev = cl.predicates[-1] if cl.predicates else None
             p.passive = prof.MODIFIER_AFTER_NOUN is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
-                and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t")))
+                and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) or \
+                getattr(prof, "marks_passive", lambda t: False)(toks[v])   # a written vowel: قُتل
             after = [k for k in inside if v < chunks[k].start < limit]
             before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))

@@ -111,6 +111,10 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 adjectives = True
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not prof.is_definite(t):
                 c.modifiers.append(("appos", j + 1))   # a title and the name: الرئيس الأمريكي دونالد ترامب
+            elif t.norm in getattr(prof, "HONORIFICS", ()) and (adjectives or tags[j] == "PROPN") and \
+                    j + 2 < n and tags[j + 2] in ("NOUN", "PROPN") and not prof.is_definite(toks[j + 2]):
+                c.modifiers.append(("appos", j + 1))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
+                adjectives = False                     # the name's own words follow (محمد بن سلمان)
             elif nxt == "NUM" and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
                     j + 2 < n and tags[j + 2] in ("NOUN", "NUM"):
                 c.modifiers.append(("idafa", j + 1))   # مقتل أربعة مقاتلين: a count as the genitive
@@ -151,3 +155,18 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
                 tags[a.head] in ("NOUN", "NUM"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
+
+
+def join_names(chunks: list[Chunk], names: list[tuple[int, int]]) -> list[Chunk]:
+    """"الرئيس السوري بشار الأسد": a name the lexicons know (first, last token) is one phrase, though
+    its last word reads as a definite noun on its own (الأسد, "the lion")."""
+    out: list[Chunk] = []
+    for c in chunks:
+        prev = out[-1] if out else None
+        if prev is not None and c.kind == "np" and prev.kind == "np" and c.start == prev.end + 1 and \
+                any(first <= prev.end < c.start <= last and prev.start <= first for first, last in names):
+            prev.modifiers += [("flat", c.head)] + c.modifiers
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
