@@ -140,37 +140,137 @@ class Packer:
 def unpack(table: list, classes: dict, fields: dict) -> list:
     """The objects of a Packer table, in order; only the classes named in `classes` are built, and
     only when their fields are the ones the table was written with (else ValueError)."""
-    import datetime as dt
-    for name, names in fields.items():
-        if list(getattr(classes[name], "__dataclass_fields__")) != names:
-            raise ValueError(f"the cached {name} has other fields than the code's")
-    out: list = []
+    objects = Unpacker(table, classes, fields)
+    return [objects[i] for i in range(len(table))]
 
-    def val(x):
-        t = type(x)
-        if t is int:
-            if x >= len(out):
-                raise ValueError("a cache entry refers forward")
-            return out[x]
-        return x["i"] if t is dict else x
-    for e in table:
+
+class Unpacker:
+    """The objects of a Packer table, each built when first asked for (and then the same object):
+    a table entry is a parsed list or the bytes of its JSON line, parsed only then. A start-up that
+    codes one sentence needs a few hundred of a lexicon's 60,000 objects."""
+
+    def __init__(self, table: list, classes: dict, fields: dict):
+        for name, names in fields.items():
+            if list(getattr(classes[name], "__dataclass_fields__")) != names:
+                raise ValueError(f"the cached {name} has other fields than the code's")
+        self.table, self.classes, self.fields = table, classes, fields
+        self.built: list = [None] * len(table)   # None: not built yet (no entry decodes to None)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __getitem__(self, i: int):
+        v = self.built[i]
+        if v is None:
+            v = self.built[i] = self._build(i)
+        return v
+
+    def _build(self, i: int):
+        e = self.table[i]
+        if not isinstance(e, list):
+            e = json.loads(e)
+            if not isinstance(e, list) or not e:
+                raise ValueError("a cache entry is not a list")
+
+        def val(x):
+            t = type(x)
+            if t is int:
+                if not 0 <= x < i:
+                    raise ValueError("a cache entry refers forward")
+                return self[x]
+            return x["i"] if t is dict else x
         tag = e[0]
         if tag == "t":
-            out.append(tuple([val(x) for x in e[1:]]))
-        elif tag == "c":
+            return tuple([val(x) for x in e[1:]])
+        if tag == "c":
             name = e[1]
-            if name not in fields:
+            if name not in self.fields:
                 raise ValueError(f"{name} is not among the cached classes")
-            out.append(classes[name](*[val(x) for x in e[2:]]))   # fields checked above
-        elif tag == "l":
-            out.append([val(x) for x in e[1:]])
-        elif tag == "m":
-            out.append({val(e[j]): val(e[j + 1]) for j in range(1, len(e), 2)})
-        elif tag == "d":
-            out.append(dt.date.fromisoformat(e[1]))
-        else:
-            raise ValueError("unknown tag in a cache entry")
-    return out
+            return self.classes[name](*[val(x) for x in e[2:]])   # fields checked in __init__
+        if tag == "l":
+            return [val(x) for x in e[1:]]
+        if tag == "m":
+            return {val(e[j]): val(e[j + 1]) for j in range(1, len(e), 2)}
+        if tag == "d":
+            import datetime as dt
+            return dt.date.fromisoformat(e[1])
+        raise ValueError("unknown tag in a cache entry")
+
+
+# ---------------------------------------------------------------- token tries, decoded on use
+
+def trie_lines(trie: dict, end: str, leaf) -> list[bytes]:
+    """A token trie as JSON lines: first an index {first key: line number}, then one line per
+    first key holding its subtree, with leaf(payloads) in place of each node's `end` value."""
+    def walk(node: dict) -> dict:
+        return {k: (leaf(v) if k == end else walk(v)) for k, v in node.items()}
+    index, lines = {}, []
+    for k, v in trie.items():
+        index[k] = len(lines)
+        lines.append(dump(leaf(v) if k == end else walk(v)))
+    return [dump(index), *lines]
+
+
+def dump(o) -> bytes:
+    """Compact JSON, Arabic as itself (a third the size of \\u escapes); a line holds no newline."""
+    return json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+class LazyTrie(dict):
+    """A token trie read from trie_lines(): every first key is there from the start, and its subtree
+    is decoded the first time `get` or [] reaches it. `decode(line, is_end)` decodes one line.
+    Once WHOLE subtrees are decoded (a bulk run, not a few sentences) the rest is decoded too and
+    `on_whole` gets the plain dict, so that its owner can hand out the dict itself: a look-up in
+    this class costs a Python call (~0.1 us more than a dict's) on a path taken per word."""
+
+    WHOLE = 2000
+    __slots__ = ("_lines", "_decode", "_end", "_decoded", "_on_whole")
+
+    def __init__(self, index: dict, lines: list[bytes], decode, end: str, on_whole=None):
+        super().__init__(index)   # first key -> line number (an int) until decoded
+        self._lines, self._decode, self._end = lines, decode, end
+        self._decoded, self._on_whole = 0, on_whole
+
+    def get(self, key, default=None):
+        v = dict.get(self, key, _ABSENT)
+        if v is _ABSENT:
+            return default
+        if type(v) is int:
+            v = self._load(key, v)
+        return v
+
+    def __getitem__(self, key):
+        v = dict.__getitem__(self, key)
+        return self._load(key, v) if type(v) is int else v
+
+    def _load(self, key, line: int):
+        v = self._decode(self._lines[line], key == self._end)
+        dict.__setitem__(self, key, v)
+        self._decoded += 1
+        if self._decoded == self.WHOLE and self._on_whole is not None:
+            self._on_whole(self.whole())
+        return v
+
+    def whole(self) -> dict:
+        """The trie as a plain dict, every subtree decoded."""
+        return {k: self[k] for k in dict.keys(self)}
+
+    def items(self):
+        return self.whole().items()
+
+    def values(self):
+        return self.whole().values()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, dict) and self.whole() == (other.whole() if isinstance(other, LazyTrie) else other)
+
+    __hash__ = None
+
+    def __reduce__(self):   # pickled (to another process) as the plain dict it stands for
+        return dict, (self.whole(),)
+
+
+_ABSENT = object()
 
 
 def files_hash(paths) -> str:

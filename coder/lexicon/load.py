@@ -319,33 +319,46 @@ def _payload_classes() -> dict:
 
 
 def _encode_lexicon(lex: CompiledLexicon) -> bytes:
-    """Two JSON lines: the payloads' table (each object once), then the trie with entry numbers at END."""
-    from coder.cache import Packer
+    """JSON lines: a head, the payloads' table (one object a line, each object once), then the trie
+    as coder.cache.trie_lines with entry numbers at END. Reading it back builds only what is used."""
+    from coder.cache import Packer, dump, trie_lines
     # ActorCode is a mutable dataclass, but the coder never changes one in place (it replaces them)
     pack = Packer(_payload_classes(), shared=frozenset({"ActorCode"}))
-
-    def walk(node: dict) -> dict:
-        return {k: ([pack.add(p) for p in v] if k == END else walk(v)) for k, v in node.items()}
-    trie = walk(lex.trie)
+    trie = trie_lines(lex.trie, END, lambda payloads: [pack.add(p) for p in payloads])
     head = {"language": lex.language, "version": lex.version, "sizes": lex.sizes, "files": lex.files,
-            "fields": pack.fields, "table": pack.table}
-    dump = lambda o: json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode()
-    return dump(head) + b"\n" + dump(trie)
+            "fields": pack.fields, "table": len(pack.table), "trie": len(trie)}
+    return b"\n".join([dump(head), *map(dump, pack.table), *trie])
 
 
 def _decode_lexicon(body: bytes) -> CompiledLexicon:
-    from coder.cache import unpack
-    first, _, second = body.partition(b"\n")
-    head = json.loads(first)
-    objects = unpack(head["table"], _payload_classes(), head["fields"])
+    """The lexicon of an _encode_lexicon body; its trie and payloads are decoded as they are reached."""
+    from coder.cache import LazyTrie, Unpacker
+    lines = body.split(b"\n")
+    head = json.loads(lines[0])
+    n = head["table"]
+    objects = Unpacker(lines[1:1 + n], _payload_classes(), head["fields"])
+    index, subtrees = json.loads(lines[1 + n]), lines[2 + n:]
+    if len(subtrees) + 1 != head["trie"] or not isinstance(index, dict) \
+            or not all(type(i) is int and 0 <= i < len(subtrees) for i in index.values()):
+        raise ValueError("the cached trie is not whole")
+
+    def payloads(refs) -> list:
+        if not isinstance(refs, list) or not all(type(i) is int and 0 <= i < n for i in refs):
+            raise ValueError("a cached trie node refers to no payload")
+        return [objects[i] for i in refs]
 
     def hook(node: dict) -> dict:
         refs = node.get(END)
         if refs is not None:
-            node[END] = [objects[i] for i in refs]
+            node[END] = payloads(refs)
         return node
-    trie = json.loads(second, object_hook=hook)
-    return CompiledLexicon(head["language"], head["version"], trie, head["sizes"], head["files"])
+
+    def decode(line: bytes, is_end: bool):
+        return payloads(json.loads(line)) if is_end else json.loads(line, object_hook=hook)
+    lex = CompiledLexicon(head["language"], head["version"], {}, head["sizes"], head["files"])
+    # a bulk run ends up reaching most of the trie: it then gets the plain dict (faster look-ups)
+    lex.trie = LazyTrie(index, subtrees, decode, END, on_whole=lambda trie: setattr(lex, "trie", trie))
+    return lex
 
 
 @lru_cache(maxsize=None)
