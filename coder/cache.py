@@ -30,11 +30,11 @@ def read(path: Path, kind: str, key: str) -> Optional[bytes]:
     """The body of a cache file when its header matches (kind, key) and its checksum holds, else None."""
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            head = f.readline()
+            body = f.read()   # read apart from the head: no copy of a body of megabytes
     except OSError:
         return None
-    head, sep, body = data.partition(b"\n")
-    if not sep:
+    if not head.endswith(b"\n"):
         return None
     try:
         h = json.loads(head)
@@ -200,15 +200,11 @@ class Unpacker:
 # ---------------------------------------------------------------- token tries, decoded on use
 
 def trie_lines(trie: dict, end: str, leaf) -> list[bytes]:
-    """A token trie as JSON lines: first an index {first key: line number}, then one line per
-    first key holding its subtree, with leaf(payloads) in place of each node's `end` value."""
+    """A token trie as JSON lines: first the list of its first keys, then one line per first key
+    holding its subtree, with leaf(payloads) in place of each node's `end` value."""
     def walk(node: dict) -> dict:
         return {k: (leaf(v) if k == end else walk(v)) for k, v in node.items()}
-    index, lines = {}, []
-    for k, v in trie.items():
-        index[k] = len(lines)
-        lines.append(dump(leaf(v) if k == end else walk(v)))
-    return [dump(index), *lines]
+    return [dump(list(trie)), *(dump(leaf(v) if k == end else walk(v)) for k, v in trie.items())]
 
 
 def dump(o) -> bytes:
@@ -217,7 +213,8 @@ def dump(o) -> bytes:
 
 
 class LazyTrie(dict):
-    """A token trie read from trie_lines(): every first key is there from the start, and its subtree
+    """A token trie read from trie_lines() (`keys_line` its first line, `lines` the others): every
+    first key is there from the start, and its subtree
     is decoded the first time `get` or [] reaches it. `decode(line, is_end)` decodes one line.
     Once WHOLE subtrees are decoded (a bulk run, not a few sentences) the rest is decoded too and
     `on_whole` gets the plain dict, so that its owner can hand out the dict itself: a look-up in
@@ -226,8 +223,11 @@ class LazyTrie(dict):
     WHOLE = 2000
     __slots__ = ("_lines", "_decode", "_end", "_decoded", "_on_whole")
 
-    def __init__(self, index: dict, lines: list[bytes], decode, end: str, on_whole=None):
-        super().__init__(index)   # first key -> line number (an int) until decoded
+    def __init__(self, keys_line: bytes, lines: list[bytes], decode, end: str, on_whole=None):
+        keys = json.loads(keys_line)
+        if not isinstance(keys, list) or len(keys) != len(lines):
+            raise ValueError("the cached trie is not whole")
+        super().__init__(zip(keys, range(len(keys))))   # first key -> its line number until decoded
         self._lines, self._decode, self._end = lines, decode, end
         self._decoded, self._on_whole = 0, on_whole
 

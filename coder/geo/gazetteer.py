@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
-
 from coder.lang import detect, profile
 from coder.model import Place
 
@@ -28,8 +26,8 @@ _END = ""  # trie key holding the entries of the names that end at a node
 
 @lru_cache(maxsize=1)
 def ranking() -> dict:
-    with open(HERE / "ranking.yaml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    from coder.lexicon.data import read_yaml   # parsed once per change, then read as JSON
+    return read_yaml(HERE / "ranking.yaml")
 
 
 def ascii_fold(s: str) -> str:

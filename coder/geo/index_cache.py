@@ -134,12 +134,7 @@ class CachedGazetteer(Gazetteer):
         return [p.longitude for p in self.places]
 
 
-def _trie(lines: list[bytes], tries: LazyTries, lang: str):
-    index = json.loads(lines[0])
-    subtrees = lines[1:]
-    if not isinstance(index, dict) or not all(type(i) is int and 0 <= i < len(subtrees) for i in index.values()):
-        raise ValueError("the cached trie is not whole")
-
+def _trie(lines: list[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
     def entries(flat) -> dict:
         return {flat[j]: bool(flat[j + 1]) for j in range(0, len(flat), 2)}
 
@@ -151,7 +146,7 @@ def _trie(lines: list[bytes], tries: LazyTries, lang: str):
 
     def decode(line: bytes, is_end: bool):
         return entries(json.loads(line)) if is_end else json.loads(line, object_hook=hook)
-    return disk.LazyTrie(index, subtrees, decode, _END, on_whole=lambda trie: tries.settle(lang, trie))
+    return disk.LazyTrie(lines[0], lines[1:], decode, _END, on_whole=lambda trie: tries.settle(lang, trie))
 
 
 def decode(body: bytes) -> Gazetteer:

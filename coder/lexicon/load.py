@@ -5,42 +5,32 @@ parsing once per lexicon change, not per process. `coder lexicon check` (coder/l
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
-from pydantic import ValidationError
-
 from coder.lang import profile
-from coder.lexicon.schema import ENTRY_MODELS, Grammar, LexiconFile
+from coder.lexicon.data import LexiconError, files_version, parse_yaml, read_support, read_yaml, yaml_loader  # noqa: F401
 from coder.model import ActorCode
+
+# the YAML parser and the lexicon's schemas (pydantic models) are imported when a lexicon is
+# compiled or checked: a start-up from the caches needs neither
 
 LEXICON_DIR = Path(__file__).parent
 KINDS = ("verbs", "actors", "agents", "discards", "senses")
 NO_EVENT = ""   # the code of a senses.yaml reading: the words mean no event here
 
 
-class YAML_LOADER(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """YAML 1.2 booleans: only true/false. YAML 1.1 also reads on/off/yes/no as booleans, and those
-    are words a lexicon lists ("on" is a target marker, "no" a negation)."""
+def __getattr__(name: str):
+    if name == "YAML_LOADER":   # the YAML 1.2 loader, built on first use
+        return yaml_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-YAML_LOADER.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-YAML_LOADER.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false|True|False)$"),
-                              list("tTfF"))
 END = ""  # trie key holding the payloads of a phrase that ends at this node
-
-
-class LexiconError(ValueError):
-    pass
 
 
 # ---------------------------------------------------------------- compiled payloads
@@ -116,20 +106,16 @@ def lexicon_files(lang: str) -> list[Path]:
 
 def lexicon_version() -> str:
     """A hash of every dictionary file (both languages and the CAMEO table): the `lexicon_version`
-    written into every output file."""
-    h = hashlib.sha256()
-    for p in sorted(LEXICON_DIR.rglob("*")):
-        if p.is_file() and p.suffix in (".yaml", ".tsv"):
-            h.update(str(p.relative_to(LEXICON_DIR)).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+    written into every output file. (Rehashed only when a file's size or time changes.)"""
+    files = sorted(p for p in LEXICON_DIR.rglob("*") if p.suffix in (".yaml", ".tsv") and p.is_file())
+    return files_version(LEXICON_DIR, files)
 
 
 def _read(path: Path) -> dict:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-    except yaml.YAMLError as e:
-        raise LexiconError(f"{path}: not valid YAML ({e}); fix the syntax") from None
+    return _mapping(parse_yaml(path.read_text(encoding="utf-8"), path), path)
+
+
+def _mapping(data, path: Path) -> dict:
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping with language, kind and entries")
     return data
@@ -137,6 +123,9 @@ def _read(path: Path) -> dict:
 
 def validate_file(path: Path, lang: str):
     """(kind, validated entries or Grammar); raises LexiconError naming the file and entry."""
+    from pydantic import ValidationError
+
+    from coder.lexicon.schema import ENTRY_MODELS, Grammar, LexiconFile
     data = _read(path)
     if path.stem == "grammar":
         try:
@@ -211,6 +200,7 @@ def _code(e) -> ActorCode:
 
 
 def compile_lexicon(lang: str) -> CompiledLexicon:
+    from coder.lexicon.schema import Grammar
     prof = profile(lang)
     keys = prof.phrase_tokens
 
@@ -289,10 +279,12 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
 @lru_cache(maxsize=1)
 def implicit_actors() -> list:
     """The implied actors per event class (implicit_actors.yaml), validated."""
+    from pydantic import ValidationError
+
     from coder.lexicon.schema import ImplicitActorsFile
     path = LEXICON_DIR / "implicit_actors.yaml"
     try:
-        return ImplicitActorsFile.model_validate(_read(path)).entries
+        return ImplicitActorsFile.model_validate(read_yaml(path, lambda data: _mapping(data, path))).entries
     except ValidationError as e:
         raise LexiconError(f"{path}: {e}") from None
 
@@ -337,10 +329,8 @@ def _decode_lexicon(body: bytes) -> CompiledLexicon:
     head = json.loads(lines[0])
     n = head["table"]
     objects = Unpacker(lines[1:1 + n], _payload_classes(), head["fields"])
-    index, subtrees = json.loads(lines[1 + n]), lines[2 + n:]
-    if len(subtrees) + 1 != head["trie"] or not isinstance(index, dict) \
-            or not all(type(i) is int and 0 <= i < len(subtrees) for i in index.values()):
-        raise ValueError("the cached trie is not whole")
+    if len(lines) != 1 + n + head["trie"]:
+        raise ValueError("the cached lexicon is not whole")
 
     def payloads(refs) -> list:
         if not isinstance(refs, list) or not all(type(i) is int and 0 <= i < n for i in refs):
@@ -357,7 +347,7 @@ def _decode_lexicon(body: bytes) -> CompiledLexicon:
         return payloads(json.loads(line)) if is_end else json.loads(line, object_hook=hook)
     lex = CompiledLexicon(head["language"], head["version"], {}, head["sizes"], head["files"])
     # a bulk run ends up reaching most of the trie: it then gets the plain dict (faster look-ups)
-    lex.trie = LazyTrie(index, subtrees, decode, END, on_whole=lambda trie: setattr(lex, "trie", trie))
+    lex.trie = LazyTrie(lines[1 + n], lines[2 + n:], decode, END, on_whole=lambda trie: setattr(lex, "trie", trie))
     return lex
 
 
