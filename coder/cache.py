@@ -214,14 +214,15 @@ def dump(o) -> bytes:
 
 class LazyTrie(dict):
     """A token trie read from trie_lines() (`keys_line` its first line, `lines` the others): every
-    first key is there from the start, and its subtree
-    is decoded the first time `get` or [] reaches it. `decode(line, is_end)` decodes one line.
-    Once WHOLE subtrees are decoded (a bulk run, not a few sentences) the rest is decoded too and
-    `on_whole` gets the plain dict, so that its owner can hand out the dict itself: a look-up in
-    this class costs a Python call (~0.1 us more than a dict's) on a path taken per word."""
+    first key is there from the start, and its subtree is decoded the first time `get` or []
+    reaches it (`decode(line, is_end)` decodes one line). A look-up here costs a Python call, about
+    0.15 us more than a dict's, on a path taken per word; decoding the rest of a large trie costs
+    0.3-0.5 s. So after WHOLE look-ups, when the calls have cost about what decoding the rest does
+    (a bulk run of some 20,000 sentences; `coder explain` makes a few hundred), the rest is decoded
+    and `on_whole` gets the plain dict: its owner hands out the dict itself from then on."""
 
-    WHOLE = 2000
-    __slots__ = ("_lines", "_decode", "_end", "_decoded", "_on_whole")
+    WHOLE = 2_000_000
+    __slots__ = ("_lines", "_decode", "_end", "_left", "_on_whole")
 
     def __init__(self, keys_line: bytes, lines: list[bytes], decode, end: str, on_whole=None):
         keys = json.loads(keys_line)
@@ -229,9 +230,12 @@ class LazyTrie(dict):
             raise ValueError("the cached trie is not whole")
         super().__init__(zip(keys, range(len(keys))))   # first key -> its line number until decoded
         self._lines, self._decode, self._end = lines, decode, end
-        self._decoded, self._on_whole = 0, on_whole
+        self._left, self._on_whole = self.WHOLE, on_whole
 
     def get(self, key, default=None):
+        self._left -= 1
+        if not self._left and self._on_whole is not None:
+            self._on_whole(self.whole())
         v = dict.get(self, key, _ABSENT)
         if v is _ABSENT:
             return default
@@ -246,9 +250,6 @@ class LazyTrie(dict):
     def _load(self, key, line: int):
         v = self._decode(self._lines[line], key == self._end)
         dict.__setitem__(self, key, v)
-        self._decoded += 1
-        if self._decoded == self.WHOLE and self._on_whole is not None:
-            self._on_whole(self.whole())
         return v
 
     def whole(self) -> dict:

@@ -94,14 +94,16 @@ def test_a_lazy_trie_decodes_a_subtree_when_reached():
     assert dict(lazy.items()) == TRIE and type(pickle.loads(pickle.dumps(lazy))) is dict
 
 
-def test_a_lazy_trie_hands_its_owner_the_plain_dict_once_a_bulk_run_reached_enough_of_it(monkeypatch):
-    monkeypatch.setattr(disk.LazyTrie, "WHOLE", 2)
+def test_a_lazy_trie_hands_its_owner_the_plain_dict_after_many_look_ups(monkeypatch):
+    monkeypatch.setattr(disk.LazyTrie, "WHOLE", 3)
     got = []
     lazy = _lazy(TRIE, on_whole=got.append)
     lazy.get("meet")
+    lazy.get("fly")
     assert got == []
-    lazy.get("strike")
+    assert lazy.get("strike") == TRIE["strike"]
     assert len(got) == 1 and type(got[0]) is dict and got[0] == TRIE
+    assert got[0]["meet"] is lazy.get("meet")                 # the same subtrees
     lazy.get("")
     assert len(got) == 1                                      # once
 
