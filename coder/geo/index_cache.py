@@ -1,10 +1,10 @@
 """The gazetteer's name index kept on disk, so a process does not re-tokenise every place name.
 
-Tokenising ~90,000 names takes 1.5-4 s. The file is checksummed JSON lines (coder/cache.py) keyed
-by the places file's hash, the tokenisers' and this package's sources and the coder version: any
-change rebuilds it, and so does a damaged file. Reading it back decodes almost nothing: a place
-line, a name's subtree or the place-id column is decoded when first reached, so a look-up of one
-name reads a few lines of the 100,000.
+Tokenising ~90,000 names takes 1.5-4 s. The file is checksummed JSON lines (coder/cache.py, packed
+with their offsets), keyed by the places file's hash, the tokenisers' and this package's sources
+and the coder version: any change rebuilds it, and so does a damaged file. Reading it back decodes
+almost nothing: a place, a name's subtree or the place-id column is decoded when first reached,
+so a look-up of one name reads a few lines of the 110,000.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def cache_key(path: Path) -> str:
 
 
 def encode(gaz: Gazetteer) -> bytes:
-    """JSON lines: a head (with the places that country() and admin1_of() look up), the place ids,
+    """JSON lines (coder.cache.pack_lines): a head (with the places that country() and admin1_of() look up), the place ids,
     one line per place, then per language (LANGS order) its trie as coder.cache.trie_lines with each
     name's entries flattened to [place index, 1 if display name, ...] (JSON keys cannot be numbers)."""
     places = list(gaz.places)
@@ -39,16 +39,16 @@ def encode(gaz: Gazetteer) -> bytes:
             "countries": {p.country: i for i, p in enumerate(places) if p.precision == "country"},
             "admin1": [[p.country, p.name, i] for i, p in enumerate(places) if p.precision == "admin1"],
             "tries": {lang: len(lines) for lang, lines in tries.items()}}
-    return b"\n".join([disk.dump(head), disk.dump([p.place_id for p in places]),
-                       *(disk.dump([getattr(p, f) for f in _FIELDS]) for p in places),
-                       *(line for lang in LANGS for line in tries[lang])])
+    return disk.pack_lines([disk.dump(head), disk.dump([p.place_id for p in places]),
+                            *(disk.dump([getattr(p, f) for f in _FIELDS]) for p in places),
+                            *(line for lang in LANGS for line in tries[lang])])
 
 
 class LazyPlaces(Sequence):
     """The places, each built from its line on first use (and then the same object): a run looks
     at a few hundred of the 39,000, and building them all costs 0.1-0.2 s."""
 
-    def __init__(self, lines: list[bytes]):
+    def __init__(self, lines: Sequence[bytes]):
         self._lines = lines
         self._built: list = [None] * len(lines)
 
@@ -134,7 +134,7 @@ class CachedGazetteer(Gazetteer):
         return [p.longitude for p in self.places]
 
 
-def _trie(lines: list[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
+def _trie(lines: Sequence[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
     def entries(flat) -> dict:
         return {flat[j]: bool(flat[j + 1]) for j in range(0, len(flat), 2)}
 
@@ -150,7 +150,7 @@ def _trie(lines: list[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
 
 
 def decode(body: bytes) -> Gazetteer:
-    lines = body.split(b"\n")
+    lines = disk.unpack_lines(body)
     head = json.loads(lines[0])
     if list(head["fields"]) != list(_FIELDS) or list(head["langs"]) != list(LANGS):
         raise ValueError("the cached index has other fields or languages")

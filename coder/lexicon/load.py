@@ -311,21 +311,21 @@ def _payload_classes() -> dict:
 
 
 def _encode_lexicon(lex: CompiledLexicon) -> bytes:
-    """JSON lines: a head, the payloads' table (one object a line, each object once), then the trie
+    """JSON lines (coder.cache.pack_lines): a head, the payloads' table (one object a line, each object once), then the trie
     as coder.cache.trie_lines with entry numbers at END. Reading it back builds only what is used."""
-    from coder.cache import Packer, dump, trie_lines
+    from coder.cache import Packer, dump, pack_lines, trie_lines
     # ActorCode is a mutable dataclass, but the coder never changes one in place (it replaces them)
     pack = Packer(_payload_classes(), shared=frozenset({"ActorCode"}))
     trie = trie_lines(lex.trie, END, lambda payloads: [pack.add(p) for p in payloads])
     head = {"language": lex.language, "version": lex.version, "sizes": lex.sizes, "files": lex.files,
             "fields": pack.fields, "table": len(pack.table), "trie": len(trie)}
-    return b"\n".join([dump(head), *map(dump, pack.table), *trie])
+    return pack_lines([dump(head), *map(dump, pack.table), *trie])
 
 
 def _decode_lexicon(body: bytes) -> CompiledLexicon:
     """The lexicon of an _encode_lexicon body; its trie and payloads are decoded as they are reached."""
-    from coder.cache import LazyTrie, Unpacker
-    lines = body.split(b"\n")
+    from coder.cache import LazyTrie, Unpacker, unpack_lines
+    lines = unpack_lines(body)
     head = json.loads(lines[0])
     n = head["table"]
     objects = Unpacker(lines[1:1 + n], _payload_classes(), head["fields"])
