@@ -241,6 +241,9 @@ class Lines(Sequence):
         j = self._first + i
         return bytes(self._data[self._off[j]:self._off[j + 1]])
 
+    def __reduce__(self):   # pickled (to another process) as the list of its lines
+        return list, (list(self),)
+
 
 def unpack_lines(body: bytes) -> Lines:
     """The lines of a pack_lines() body (ValueError when it does not hold together)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import pickle
 
 import pytest
 
@@ -122,6 +123,7 @@ def test_packed_lines_are_found_without_splitting_and_checked():
     assert list(got[1:3]) == lines[1:3] and list(got[2:][1:]) == lines[3:] and list(got[3:1]) == []
     with pytest.raises(IndexError):
         got[4]
+    assert pickle.loads(pickle.dumps(got[1:])) == lines[1:]   # to another process: as a list
     body = disk.pack_lines(lines)
     with pytest.raises(ValueError):          # a body cut short: its offsets no longer add up
         disk.unpack_lines(body[:-1])
