@@ -378,7 +378,7 @@ def load(lang: str) -> CompiledLexicon:
                 return lex
         except (ValueError, KeyError, TypeError, IndexError, AttributeError):
             pass
-    disk.announce(f"the compiled lexicon cache for '{lang}'", "~10 s")
+    disk.announce(f"the compiled lexicon cache for '{lang}'", "up to ~10 s")
     lex = compile_lexicon(lang)
     try:
         body = _encode_lexicon(lex)
