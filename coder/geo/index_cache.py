@@ -144,8 +144,10 @@ def _trie(lines: Sequence[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
             node[_END] = entries(flat)
         return node
 
+    subtree = json.JSONDecoder(object_hook=hook).decode   # one decoder: json.loads makes one a call
+
     def decode(line: bytes, is_end: bool):
-        return entries(json.loads(line)) if is_end else json.loads(line, object_hook=hook)
+        return entries(json.loads(line)) if is_end else subtree(line.decode())
     return disk.LazyTrie(lines[0], lines[1:], decode, _END, on_whole=lambda trie: tries.settle(lang, trie))
 
 

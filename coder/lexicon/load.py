@@ -350,8 +350,10 @@ def _decode_lexicon(body: bytes) -> CompiledLexicon:
             node[END] = payloads(refs)
         return node
 
+    subtree = json.JSONDecoder(object_hook=hook).decode   # one decoder: json.loads makes one a call
+
     def decode(line: bytes, is_end: bool):
-        return payloads(json.loads(line)) if is_end else json.loads(line, object_hook=hook)
+        return payloads(json.loads(line)) if is_end else subtree(line.decode())
     lex = CompiledLexicon(head["language"], head["version"], {}, head["sizes"], head["files"])
     # a bulk run ends up reaching most of the trie: it then gets the plain dict (faster look-ups)
     lex.trie = LazyTrie(lines[1 + n], lines[2 + n:], decode, END, on_whole=lambda trie: setattr(lex, "trie", trie))
