@@ -1,7 +1,8 @@
 """On-disk caches of compiled data (the lexicon tries, the gazetteer index) in a safe format.
 
-A cache file is one JSON header line then a JSON body. Nothing in it is executed on load (unlike a
-pickle, which runs code named in the file), and the header carries the format version, a key that
+A cache file is one JSON header line then a body: JSON, or JSON lines packed with their offsets
+(pack_lines) so that a reader decodes only the lines it needs. Nothing in it is executed on load
+(unlike a pickle, which runs code named in the file), and the header carries the format version, a key that
 names what the body was built from (data hash + coder version) and the body's SHA-256: a file that
 is foreign, stale, truncated or altered is ignored and rebuilt. Files are written atomically
 (temporary file then rename), so a reader never sees half a file.
@@ -12,6 +13,8 @@ import hashlib
 import json
 import os
 import sys
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Optional
 
@@ -30,11 +33,11 @@ def read(path: Path, kind: str, key: str) -> Optional[bytes]:
     """The body of a cache file when its header matches (kind, key) and its checksum holds, else None."""
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            head = f.readline()
+            body = f.read()   # read apart from the head: no copy of a body of megabytes
     except OSError:
         return None
-    head, sep, body = data.partition(b"\n")
-    if not sep:
+    if not head.endswith(b"\n"):
         return None
     try:
         h = json.loads(head)
@@ -140,37 +143,201 @@ class Packer:
 def unpack(table: list, classes: dict, fields: dict) -> list:
     """The objects of a Packer table, in order; only the classes named in `classes` are built, and
     only when their fields are the ones the table was written with (else ValueError)."""
-    import datetime as dt
-    for name, names in fields.items():
-        if list(getattr(classes[name], "__dataclass_fields__")) != names:
-            raise ValueError(f"the cached {name} has other fields than the code's")
-    out: list = []
+    objects = Unpacker(table, classes, fields)
+    return [objects[i] for i in range(len(table))]
 
-    def val(x):
-        t = type(x)
-        if t is int:
-            if x >= len(out):
-                raise ValueError("a cache entry refers forward")
-            return out[x]
-        return x["i"] if t is dict else x
-    for e in table:
+
+class Unpacker:
+    """The objects of a Packer table, each built when first asked for (and then the same object):
+    a table entry is a parsed list or the bytes of its JSON line, parsed only then. A start-up that
+    codes one sentence needs a few hundred of a lexicon's 60,000 objects."""
+
+    def __init__(self, table: list, classes: dict, fields: dict):
+        for name, names in fields.items():
+            if list(getattr(classes[name], "__dataclass_fields__")) != names:
+                raise ValueError(f"the cached {name} has other fields than the code's")
+        self.table, self.classes, self.fields = table, classes, fields
+        self.built: list = [None] * len(table)   # None: not built yet (no entry decodes to None)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __getitem__(self, i: int):
+        v = self.built[i]
+        if v is None:
+            v = self.built[i] = self._build(i)
+        return v
+
+    def _build(self, i: int):
+        e = self.table[i]
+        if not isinstance(e, list):
+            e = json.loads(e)
+            if not isinstance(e, list) or not e:
+                raise ValueError("a cache entry is not a list")
+
+        def val(x):
+            t = type(x)
+            if t is int:
+                if not 0 <= x < i:
+                    raise ValueError("a cache entry refers forward")
+                return self[x]
+            return x["i"] if t is dict else x
         tag = e[0]
         if tag == "t":
-            out.append(tuple([val(x) for x in e[1:]]))
-        elif tag == "c":
+            return tuple([val(x) for x in e[1:]])
+        if tag == "c":
             name = e[1]
-            if name not in fields:
+            if name not in self.fields:
                 raise ValueError(f"{name} is not among the cached classes")
-            out.append(classes[name](*[val(x) for x in e[2:]]))   # fields checked above
-        elif tag == "l":
-            out.append([val(x) for x in e[1:]])
-        elif tag == "m":
-            out.append({val(e[j]): val(e[j + 1]) for j in range(1, len(e), 2)})
-        elif tag == "d":
-            out.append(dt.date.fromisoformat(e[1]))
-        else:
-            raise ValueError("unknown tag in a cache entry")
-    return out
+            return self.classes[name](*[val(x) for x in e[2:]])   # fields checked in __init__
+        if tag == "l":
+            return [val(x) for x in e[1:]]
+        if tag == "m":
+            return {val(e[j]): val(e[j + 1]) for j in range(1, len(e), 2)}
+        if tag == "d":
+            import datetime as dt
+            return dt.date.fromisoformat(e[1])
+        raise ValueError("unknown tag in a cache entry")
+
+
+# ---------------------------------------------------------------- lines, found without splitting
+
+_U32 = next(c for c in "ILH" if array(c).itemsize == 4)
+
+
+def pack_lines(lines: list[bytes]) -> bytes:
+    """Lines as one body that unpack_lines() opens without splitting it: a JSON line with their
+    number, their offsets (unsigned 32-bit little-endian, one more than the lines), then the lines
+    end to end. Splitting 100,000 lines into objects costs more than anything else a start-up does."""
+    offsets, at = array(_U32, [0]), 0
+    for line in lines:
+        at += len(line)
+        offsets.append(at)
+    if sys.byteorder == "big":
+        offsets.byteswap()
+    return dump({"lines": len(lines)}) + b"\n" + offsets.tobytes() + b"".join(lines)
+
+
+class Lines(Sequence):
+    """The lines of a pack_lines() body, each a bytes object made when asked for."""
+
+    def __init__(self, data: memoryview, offsets: array, first: int = 0, stop: Optional[int] = None):
+        self._data, self._off, self._first = data, offsets, first
+        self._stop = len(offsets) - 1 if stop is None else stop
+
+    def __len__(self) -> int:
+        return self._stop - self._first
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step != 1:
+                raise ValueError("lines are sliced in steps of one")
+            return Lines(self._data, self._off, self._first + start, self._first + max(start, stop))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("no such line")
+        j = self._first + i
+        return bytes(self._data[self._off[j]:self._off[j + 1]])
+
+    def __reduce__(self):   # pickled (to another process) as the list of its lines
+        return list, (list(self),)
+
+
+def unpack_lines(body: bytes) -> Lines:
+    """The lines of a pack_lines() body (ValueError when it does not hold together)."""
+    end = body.index(b"\n")
+    meta = json.loads(body[:end])
+    n = meta.get("lines") if isinstance(meta, dict) else None
+    if type(n) is not int or n < 0:
+        raise ValueError("a cache body without its number of lines")
+    offsets = array(_U32)
+    start = end + 1 + offsets.itemsize * (n + 1)
+    offsets.frombytes(body[end + 1:start])
+    if sys.byteorder == "big":
+        offsets.byteswap()
+    data = memoryview(body)[start:]
+    if len(offsets) != n + 1 or offsets[0] != 0 or offsets[-1] != len(data):
+        raise ValueError("a cache body whose lines do not add up")
+    return Lines(data, offsets)
+
+
+# ---------------------------------------------------------------- token tries, decoded on use
+
+def trie_lines(trie: dict, end: str, leaf) -> list[bytes]:
+    """A token trie as JSON lines: first the list of its first keys, then one line per first key
+    holding its subtree, with leaf(payloads) in place of each node's `end` value."""
+    def walk(node: dict) -> dict:
+        return {k: (leaf(v) if k == end else walk(v)) for k, v in node.items()}
+    return [dump(list(trie)), *(dump(leaf(v) if k == end else walk(v)) for k, v in trie.items())]
+
+
+def dump(o) -> bytes:
+    """Compact JSON, Arabic as itself (a third the size of \\u escapes); a line holds no newline."""
+    return json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+class LazyTrie(dict):
+    """A token trie read from trie_lines() (`keys_line` its first line, `lines` the others): every
+    first key is there from the start, and its subtree is decoded the first time `get` or []
+    reaches it (`decode(line, is_end)` decodes one line). A look-up here costs a Python call, about
+    0.15 us more than a dict's, on a path taken per word; decoding the rest of a large trie costs
+    0.3-0.5 s. So after WHOLE look-ups, when the calls have cost about what decoding the rest does
+    (a bulk run of some 20,000 sentences; `coder explain` makes a few hundred), the rest is decoded
+    and `on_whole` gets the plain dict: its owner hands out the dict itself from then on."""
+
+    WHOLE = 2_000_000
+    __slots__ = ("_lines", "_decode", "_end", "_left", "_on_whole")
+
+    def __init__(self, keys_line: bytes, lines: Sequence[bytes], decode, end: str, on_whole=None):
+        keys = json.loads(keys_line)
+        if not isinstance(keys, list) or len(keys) != len(lines):
+            raise ValueError("the cached trie is not whole")
+        super().__init__(zip(keys, range(len(keys))))   # first key -> its line number until decoded
+        self._lines, self._decode, self._end = lines, decode, end
+        self._left, self._on_whole = self.WHOLE, on_whole
+
+    def get(self, key, default=None):
+        self._left -= 1
+        if not self._left and self._on_whole is not None:
+            self._on_whole(self.whole())
+        v = dict.get(self, key, _ABSENT)
+        if v is _ABSENT:
+            return default
+        if type(v) is int:
+            v = self._load(key, v)
+        return v
+
+    def __getitem__(self, key):
+        v = dict.__getitem__(self, key)
+        return self._load(key, v) if type(v) is int else v
+
+    def _load(self, key, line: int):
+        v = self._decode(self._lines[line], key == self._end)
+        dict.__setitem__(self, key, v)
+        return v
+
+    def whole(self) -> dict:
+        """The trie as a plain dict, every subtree decoded."""
+        return {k: self[k] for k in dict.keys(self)}
+
+    def items(self):
+        return self.whole().items()
+
+    def values(self):
+        return self.whole().values()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, dict) and self.whole() == (other.whole() if isinstance(other, LazyTrie) else other)
+
+    __hash__ = None
+
+    def __reduce__(self):   # pickled (to another process) as the plain dict it stands for
+        return dict, (self.whole(),)
+
+
+_ABSENT = object()
 
 
 def files_hash(paths) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import pickle
 
 import pytest
 
@@ -113,3 +114,18 @@ def test_gazetteer_index_cache_matches_a_fresh_build(tmp_path, monkeypatch, caps
     path.write_bytes(path.read_bytes().replace(b'"SYR"', b'"XXX"', 1))
     rebuilt = index_cache.load_cached(DEFAULT_PATH)
     assert "building" in capsys.readouterr().err and rebuilt.places == fresh.places
+
+
+def test_packed_lines_are_found_without_splitting_and_checked():
+    lines = [b'{"a":1}', b"", "دمشق".encode(), b"[1,2]"]
+    got = disk.unpack_lines(disk.pack_lines(lines))
+    assert list(got) == lines and len(got) == 4 and got[-1] == b"[1,2]"
+    assert list(got[1:3]) == lines[1:3] and list(got[2:][1:]) == lines[3:] and list(got[3:1]) == []
+    with pytest.raises(IndexError):
+        got[4]
+    assert pickle.loads(pickle.dumps(got[1:])) == lines[1:]   # to another process: as a list
+    body = disk.pack_lines(lines)
+    with pytest.raises(ValueError):          # a body cut short: its offsets no longer add up
+        disk.unpack_lines(body[:-1])
+    with pytest.raises(ValueError):          # no count of lines
+        disk.unpack_lines(b'{"n":4}\n' + body.partition(b"\n")[2])

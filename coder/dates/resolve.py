@@ -10,8 +10,6 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from dateparser.date import DateDataParser
-
 from coder.dates.rules import DateRules, Rule
 
 FUTURE_TOLERANCE = dt.timedelta(days=3)
@@ -141,4 +139,5 @@ def _parser(options: tuple, published: dt.date) -> DateDataParser:
     """One parser per language and publication date: RELATIVE_BASE is a parser setting."""
     settings = {"RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
                 "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    from dateparser.date import DateDataParser   # 50 ms to import: only for the phrases it resolves
     return DateDataParser(**{k: list(v) for k, v in options}, settings=settings)

@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
-
 from coder.lang import detect, profile
 from coder.model import Place
 
@@ -28,8 +26,8 @@ _END = ""  # trie key holding the entries of the names that end at a node
 
 @lru_cache(maxsize=1)
 def ranking() -> dict:
-    with open(HERE / "ranking.yaml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    from coder.lexicon.data import read_yaml   # parsed once per change, then read as JSON
+    return read_yaml(HERE / "ranking.yaml")
 
 
 def ascii_fold(s: str) -> str:
@@ -50,19 +48,14 @@ class Gazetteer:
     def __init__(self, places: list[Place], names: dict[str, list[list[str]]], tries: Optional[dict] = None):
         self.places = places
         self.tries: dict[str, dict] = tries if tries is not None else self._build_tries(names)
-        cols = getattr(places, "columns", None)   # places read from the index cache, built on use
-        if cols is None:
-            self.by_id = {p.place_id: i for i, p in enumerate(places)}
-            self._admin1 = {(p.country, p.name): p for p in places if p.precision == "admin1"}
-            self._countries = {p.country: p for p in places if p.precision == "country"}
-            self._lat = [p.latitude for p in places]
-            self._lon = [p.longitude for p in places]
-        else:
-            self.by_id = {pid: i for i, pid in enumerate(cols["place_id"])}
-            precision, country, name = cols["precision"], cols["country"], cols["name"]
-            self._admin1 = {(country[i], name[i]): places[i] for i, p in enumerate(precision) if p == "admin1"}
-            self._countries = {country[i]: places[i] for i, p in enumerate(precision) if p == "country"}
-            self._lat, self._lon = list(cols["latitude"]), list(cols["longitude"])
+        self.by_id = {p.place_id: i for i, p in enumerate(places)}
+        self._admin1 = {(p.country, p.name): p for p in places if p.precision == "admin1"}
+        self._countries = {p.country: p for p in places if p.precision == "country"}
+        self._lat = [p.latitude for p in places]
+        self._lon = [p.longitude for p in places]
+        self._set_ranking()
+
+    def _set_ranking(self) -> None:
         weights = ranking()
         self._w = weights["weights"]
         self._kind = weights["kind"]

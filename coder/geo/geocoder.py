@@ -11,28 +11,9 @@ from typing import Optional
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
+from coder.geo.candidates import geocode_candidates  # noqa: F401  (also importable from here)
 from coder.geo.gazetteer import Gazetteer
-from coder.geo.toponyms import find_places
-from coder.lang import detect
 from coder.model import Place
-
-
-def geocode_candidates(name: str, lang: Optional[str] = None, country: Optional[str] = None,
-                       limit: int = 10, gazetteer: Optional[Gazetteer] = None) -> list[tuple[Place, float]]:
-    """Ranked places for a name, for `coder geocode NAME [--lang] [--country]`.
-
-    Tries the name as written first ("مخيم الهول", "Raqqa"); failing that, the places that
-    toponym recognition finds in it ("in the Idlib countryside", "بريف حلب")."""
-    gaz = gazetteer or Gazetteer.default()
-    found = gaz.lookup(name, lang, country)
-    if not found:
-        mentions = find_places(name, lang or detect(name), country, gaz)
-        seen = set()
-        for m in mentions:
-            if m.place.place_id not in seen:
-                seen.add(m.place.place_id)
-                found.append((m.place, m.score))
-    return found[:limit]
 
 
 def place_to_location(place: Place, score: Optional[float] = None) -> Location:

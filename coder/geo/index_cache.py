@@ -1,13 +1,16 @@
 """The gazetteer's name index kept on disk, so a process does not re-tokenise every place name.
 
-Tokenising ~90,000 names takes 1.5-4 s; reading the index back takes a fraction of that. The file is
-checksummed JSON (coder/cache.py) keyed by the places file's hash, the tokenisers' and this
-package's sources and the coder version: any change rebuilds it, and so does a damaged file.
+Tokenising ~90,000 names takes 1.5-4 s. The file is checksummed JSON lines (coder/cache.py, packed
+with their offsets), keyed by the places file's hash, the tokenisers' and this package's sources
+and the coder version: any change rebuilds it, and so does a damaged file. Reading it back decodes
+almost nothing: a place, a name's subtree or the place-id column is decoded when first reached,
+so a look-up of one name reads a few lines of the 110,000.
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 
 from coder import cache as disk
@@ -26,45 +29,42 @@ def cache_key(path: Path) -> str:
 
 
 def encode(gaz: Gazetteer) -> bytes:
-    """JSON lines: the places as columns, then one trie per language (in LANGS order) with each name's
-    entries flattened to [place index, 1 if display name, ...] (JSON object keys cannot be numbers)."""
-    def walk(node: dict) -> dict:
-        return {k: ([x for i, d in v.items() for x in (i, int(d))] if k == _END else walk(v))
-                for k, v in node.items()}
-    columns = {f: [getattr(p, f) for p in gaz.places] for f in _FIELDS}
-    dump = lambda o: json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode()
-    return b"\n".join([dump({"fields": _FIELDS, "columns": columns, "langs": LANGS}),
-                       *(dump(walk(gaz.tries[lang])) for lang in LANGS)])
-
-
-def _decode_trie(line: bytes) -> dict:
-    def hook(node: dict) -> dict:
-        flat = node.get(_END)
-        if flat is not None:
-            node[_END] = {flat[j]: bool(flat[j + 1]) for j in range(0, len(flat), 2)}
-        return node
-    return json.loads(line, object_hook=hook)
+    """JSON lines (coder.cache.pack_lines): a head (with the places that country() and admin1_of() look up), the place ids,
+    one line per place, then per language (LANGS order) its trie as coder.cache.trie_lines with each
+    name's entries flattened to [place index, 1 if display name, ...] (JSON keys cannot be numbers)."""
+    places = list(gaz.places)
+    tries = {lang: disk.trie_lines(gaz.tries[lang], _END,
+                                   lambda v: [x for i, d in v.items() for x in (i, int(d))]) for lang in LANGS}
+    head = {"fields": _FIELDS, "langs": LANGS, "places": len(places),
+            "countries": {p.country: i for i, p in enumerate(places) if p.precision == "country"},
+            "admin1": [[p.country, p.name, i] for i, p in enumerate(places) if p.precision == "admin1"],
+            "tries": {lang: len(lines) for lang, lines in tries.items()}}
+    return disk.pack_lines([disk.dump(head), disk.dump([p.place_id for p in places]),
+                            *(disk.dump([getattr(p, f) for f in _FIELDS]) for p in places),
+                            *(line for lang in LANGS for line in tries[lang])])
 
 
 class LazyPlaces(Sequence):
-    """The places as columns, each Place built on first use (and then the same object): a run
-    looks at a few hundred of the 39,000, and building them all costs 0.1-0.2 s."""
+    """The places, each built from its line on first use (and then the same object): a run looks
+    at a few hundred of the 39,000, and building them all costs 0.1-0.2 s."""
 
-    def __init__(self, columns: dict[str, list]):
-        self.columns = columns
-        self._rows = list(zip(*(columns[f] for f in _FIELDS)))
-        self._built: list = [None] * len(self._rows)
+    def __init__(self, lines: Sequence[bytes]):
+        self._lines = lines
+        self._built: list = [None] * len(lines)
 
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         p = self._built[i]
         if p is None:
-            p = self._built[i] = Place(*self._rows[i])
+            row = json.loads(self._lines[i])
+            if not isinstance(row, list) or len(row) != len(_FIELDS):
+                raise ValueError("a cached place is not whole")
+            p = self._built[i] = Place(*row)
         return p
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._lines)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, (list, LazyPlaces)) and len(self) == len(other) and all(a == b for a, b in zip(self, other))
@@ -72,35 +72,102 @@ class LazyPlaces(Sequence):
     __hash__ = None
 
 
-class LazyTries(Mapping):
-    """The per-language tries, each decoded on first use: a one-language run reads half the index."""
+class PlacesByKey(Mapping):
+    """A key -> place index map that hands out the places themselves, built on use."""
 
-    def __init__(self, lines: dict[str, bytes]):
-        self._lines, self._tries = lines, {}
+    def __init__(self, index: dict, places: LazyPlaces):
+        self._index, self._places = index, places
 
-    def __getitem__(self, lang: str) -> dict:
-        trie = self._tries.get(lang)
-        if trie is None:
-            trie = self._tries[lang] = _decode_trie(self._lines[lang])   # KeyError for another language
-        return trie
+    def __getitem__(self, key) -> Place:
+        return self._places[self._index[key]]
 
     def __iter__(self):
-        return iter(self._lines)
+        return iter(self._index)
 
     def __len__(self) -> int:
-        return len(self._lines)
+        return len(self._index)
+
+
+class LazyTries(Mapping):
+    """The per-language tries (coder.cache.LazyTrie: subtrees decoded on use); a language whose
+    trie a bulk run has decoded whole is handed out as the plain dict."""
+
+    def __init__(self, tries: dict):
+        self._tries = tries
+
+    def __getitem__(self, lang: str) -> dict:
+        return self._tries[lang]   # KeyError for another language
+
+    def __iter__(self):
+        return iter(self._tries)
+
+    def __len__(self) -> int:
+        return len(self._tries)
+
+    def settle(self, lang: str, trie: dict) -> None:
+        self._tries[lang] = trie
+
+
+class CachedGazetteer(Gazetteer):
+    """A Gazetteer read from the index cache: what is not asked for is not decoded."""
+
+    def __init__(self, places: LazyPlaces, tries: LazyTries, countries: dict, admin1: dict, ids_line: bytes):
+        self.places, self.tries = places, tries
+        self._countries = PlacesByKey(countries, places)
+        self._admin1 = PlacesByKey(admin1, places)
+        self._ids_line = ids_line
+        self._set_ranking()
+
+    @cached_property
+    def by_id(self) -> dict:
+        ids = json.loads(self._ids_line)
+        if len(ids) != len(self.places):
+            raise ValueError("the cached place ids are not whole")
+        return {pid: i for i, pid in enumerate(ids)}
+
+    @cached_property
+    def _lat(self) -> list:
+        return [p.latitude for p in self.places]
+
+    @cached_property
+    def _lon(self) -> list:
+        return [p.longitude for p in self.places]
+
+
+def _trie(lines: Sequence[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
+    def entries(flat) -> dict:
+        return {flat[j]: bool(flat[j + 1]) for j in range(0, len(flat), 2)}
+
+    def hook(node: dict) -> dict:
+        flat = node.get(_END)
+        if flat is not None:
+            node[_END] = entries(flat)
+        return node
+
+    subtree = json.JSONDecoder(object_hook=hook).decode   # one decoder: json.loads makes one a call
+
+    def decode(line: bytes, is_end: bool):
+        return entries(json.loads(line)) if is_end else subtree(line.decode())
+    return disk.LazyTrie(lines[0], lines[1:], decode, _END, on_whole=lambda trie: tries.settle(lang, trie))
 
 
 def decode(body: bytes) -> Gazetteer:
-    first, *lines = body.split(b"\n")
-    head = json.loads(first)
-    if list(head["fields"]) != list(_FIELDS) or list(head["langs"]) != list(LANGS) or len(lines) != len(LANGS):
+    lines = disk.unpack_lines(body)
+    head = json.loads(lines[0])
+    if list(head["fields"]) != list(_FIELDS) or list(head["langs"]) != list(LANGS):
         raise ValueError("the cached index has other fields or languages")
-    columns = head["columns"]
-    if sorted(columns) != sorted(_FIELDS) or len({len(c) for c in columns.values()}) != 1:
-        raise ValueError("the cached places are not whole")
-    places = LazyPlaces(columns)
-    return Gazetteer(places, {}, LazyTries(dict(zip(LANGS, lines))))
+    n = head["places"]
+    sizes = [head["tries"][lang] for lang in LANGS]
+    if len(lines) != 2 + n + sum(sizes):
+        raise ValueError("the cached index is not whole")
+    places = LazyPlaces(lines[2:2 + n])
+    tries = LazyTries({})
+    at = 2 + n
+    for lang, size in zip(LANGS, sizes):
+        tries.settle(lang, _trie(lines[at:at + size], tries, lang))
+        at += size
+    admin1 = {(country, name): i for country, name, i in head["admin1"]}
+    return CachedGazetteer(places, tries, head["countries"], admin1, lines[1])
 
 
 def load_cached(path: Path) -> Gazetteer:

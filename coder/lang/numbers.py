@@ -12,35 +12,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from coder.lang import profile
-from coder.lexicon.load import LexiconError, YAML_LOADER as YamlLoader   # YAML 1.2: "no" stays a word
-from coder.lexicon.schema import SUPPORT_MODELS
+from coder.lexicon.load import LexiconError, read_support
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
 
 def load_lexicon(lang: str, stem: str) -> dict:
-    """One of our YAML lexicon files, checked for the header every lexicon carries."""
+    """One of our YAML lexicon files, checked for the header every lexicon carries and against its
+    schema (parsed and checked once per change of the file: coder/lexicon/data.py)."""
     profile(lang)     # an unsupported language fails here, with the languages to use
     path = LEXICON / lang / f"{stem}.yaml"
     if not path.exists():
         raise LexiconError(f"{path} is missing: create it (see the other language's {stem}.yaml)")
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YamlLoader) or {}
-    except yaml.YAMLError as e:
-        raise LexiconError(f"{path} is not valid YAML ({e}); fix the line it points to") from None
-    if data.get("language") != lang or data.get("kind") != stem:
-        raise LexiconError(f"{path}: the header must say `language: {lang}` and `kind: {stem}`")
-    model = SUPPORT_MODELS.get(stem)
-    if model is not None:
-        try:
-            model.model_validate(data)
-        except ValidationError as e:
-            raise LexiconError(f"{path}: {e}") from None
-    return data
+    return read_support(path, lang, stem)
 
 
 def alternation(words) -> str:

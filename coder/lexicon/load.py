@@ -5,42 +5,32 @@ parsing once per lexicon change, not per process. `coder lexicon check` (coder/l
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
-from pydantic import ValidationError
-
 from coder.lang import profile
-from coder.lexicon.schema import ENTRY_MODELS, Grammar, LexiconFile
+from coder.lexicon.data import LexiconError, files_version, read_support, read_yaml, yaml_loader  # noqa: F401
 from coder.model import ActorCode
+
+# the YAML parser and the lexicon's schemas (pydantic models) are imported when a lexicon is
+# compiled or checked: a start-up from the caches needs neither
 
 LEXICON_DIR = Path(__file__).parent
 KINDS = ("verbs", "actors", "agents", "discards", "senses")
 NO_EVENT = ""   # the code of a senses.yaml reading: the words mean no event here
 
 
-class YAML_LOADER(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """YAML 1.2 booleans: only true/false. YAML 1.1 also reads on/off/yes/no as booleans, and those
-    are words a lexicon lists ("on" is a target marker, "no" a negation)."""
+def __getattr__(name: str):
+    if name == "YAML_LOADER":   # the YAML 1.2 loader, built on first use
+        return yaml_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-YAML_LOADER.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-YAML_LOADER.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false|True|False)$"),
-                              list("tTfF"))
 END = ""  # trie key holding the payloads of a phrase that ends at this node
-
-
-class LexiconError(ValueError):
-    pass
 
 
 # ---------------------------------------------------------------- compiled payloads
@@ -116,20 +106,18 @@ def lexicon_files(lang: str) -> list[Path]:
 
 def lexicon_version() -> str:
     """A hash of every dictionary file (both languages and the CAMEO table): the `lexicon_version`
-    written into every output file."""
-    h = hashlib.sha256()
-    for p in sorted(LEXICON_DIR.rglob("*")):
-        if p.is_file() and p.suffix in (".yaml", ".tsv"):
-            h.update(str(p.relative_to(LEXICON_DIR)).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+    written into every output file. (Rehashed only when a file's size or time changes.)"""
+    files = sorted(p for p in LEXICON_DIR.rglob("*") if p.suffix in (".yaml", ".tsv") and p.is_file())
+    return files_version(LEXICON_DIR, files)
 
 
 def _read(path: Path) -> dict:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-    except yaml.YAMLError as e:
-        raise LexiconError(f"{path}: not valid YAML ({e}); fix the syntax") from None
+    # parsed once per change of the file (YAML is 90% of a compile): editing one file of an
+    # English lexicon recompiles it in a few seconds, not ten
+    return read_yaml(path, lambda data: _mapping(data, path))
+
+
+def _mapping(data, path: Path) -> dict:
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping with language, kind and entries")
     return data
@@ -137,6 +125,9 @@ def _read(path: Path) -> dict:
 
 def validate_file(path: Path, lang: str):
     """(kind, validated entries or Grammar); raises LexiconError naming the file and entry."""
+    from pydantic import ValidationError
+
+    from coder.lexicon.schema import ENTRY_MODELS, Grammar, LexiconFile
     data = _read(path)
     if path.stem == "grammar":
         try:
@@ -168,13 +159,19 @@ def validate_file(path: Path, lang: str):
 
 def check(lang: str) -> list[str]:
     """Validate every lexicon file of a language; return the problems (empty when all is well)."""
-    problems, ids = [], {}
+    return _checked(lang)[0]
+
+
+def _checked(lang: str) -> tuple[list[str], list[tuple[Path, str, object]]]:
+    """The problems of check(), and each valid file's (path, kind, validate_file content)."""
+    problems, ids, valid = [], {}, []
     for path in lexicon_files(lang):
         try:
             kind, entries = validate_file(path, lang)
         except LexiconError as e:
             problems.append(str(e))
             continue
+        valid.append((path, kind, entries))
         if kind == "grammar":
             continue
         for e in entries:
@@ -182,7 +179,7 @@ def check(lang: str) -> list[str]:
             if key in ids:
                 problems.append(f"{path}: {kind} id {e.id!r} already used in {ids[key]}")
             ids[key] = path.name
-    return problems
+    return problems, valid
 
 
 # ---------------------------------------------------------------- compiling
@@ -211,6 +208,7 @@ def _code(e) -> ActorCode:
 
 
 def compile_lexicon(lang: str) -> CompiledLexicon:
+    from coder.lexicon.schema import Grammar
     prof = profile(lang)
     keys = prof.phrase_tokens
 
@@ -222,12 +220,11 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
     sizes = {k: 0 for k in (*KINDS, "grammar")}
     grammar = Grammar(language=lang, kind="grammar")
     parsed = []
-    problems = check(lang)
+    problems, valid = _checked(lang)   # each file read and validated once
     if problems:
         raise LexiconError("the lexicon is invalid:\n" + "\n".join(problems))
-    files = lexicon_files(lang)
-    for path in files:
-        kind, content = validate_file(path, lang)
+    files = [path for path, _, _ in valid]
+    for path, kind, content in valid:
         if kind == "grammar":
             grammar = content
         else:
@@ -289,10 +286,12 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
 @lru_cache(maxsize=1)
 def implicit_actors() -> list:
     """The implied actors per event class (implicit_actors.yaml), validated."""
+    from pydantic import ValidationError
+
     from coder.lexicon.schema import ImplicitActorsFile
     path = LEXICON_DIR / "implicit_actors.yaml"
     try:
-        return ImplicitActorsFile.model_validate(_read(path)).entries
+        return ImplicitActorsFile.model_validate(read_yaml(path, lambda data: _mapping(data, path))).entries
     except ValidationError as e:
         raise LexiconError(f"{path}: {e}") from None
 
@@ -319,33 +318,46 @@ def _payload_classes() -> dict:
 
 
 def _encode_lexicon(lex: CompiledLexicon) -> bytes:
-    """Two JSON lines: the payloads' table (each object once), then the trie with entry numbers at END."""
-    from coder.cache import Packer
+    """JSON lines (coder.cache.pack_lines): a head, the payloads' table (one object a line, each object once), then the trie
+    as coder.cache.trie_lines with entry numbers at END. Reading it back builds only what is used."""
+    from coder.cache import Packer, dump, pack_lines, trie_lines
     # ActorCode is a mutable dataclass, but the coder never changes one in place (it replaces them)
     pack = Packer(_payload_classes(), shared=frozenset({"ActorCode"}))
-
-    def walk(node: dict) -> dict:
-        return {k: ([pack.add(p) for p in v] if k == END else walk(v)) for k, v in node.items()}
-    trie = walk(lex.trie)
+    trie = trie_lines(lex.trie, END, lambda payloads: [pack.add(p) for p in payloads])
     head = {"language": lex.language, "version": lex.version, "sizes": lex.sizes, "files": lex.files,
-            "fields": pack.fields, "table": pack.table}
-    dump = lambda o: json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode()
-    return dump(head) + b"\n" + dump(trie)
+            "fields": pack.fields, "table": len(pack.table), "trie": len(trie)}
+    return pack_lines([dump(head), *map(dump, pack.table), *trie])
 
 
 def _decode_lexicon(body: bytes) -> CompiledLexicon:
-    from coder.cache import unpack
-    first, _, second = body.partition(b"\n")
-    head = json.loads(first)
-    objects = unpack(head["table"], _payload_classes(), head["fields"])
+    """The lexicon of an _encode_lexicon body; its trie and payloads are decoded as they are reached."""
+    from coder.cache import LazyTrie, Unpacker, unpack_lines
+    lines = unpack_lines(body)
+    head = json.loads(lines[0])
+    n = head["table"]
+    objects = Unpacker(lines[1:1 + n], _payload_classes(), head["fields"])
+    if len(lines) != 1 + n + head["trie"]:
+        raise ValueError("the cached lexicon is not whole")
+
+    def payloads(refs) -> list:
+        if not isinstance(refs, list) or not all(type(i) is int and 0 <= i < n for i in refs):
+            raise ValueError("a cached trie node refers to no payload")
+        return [objects[i] for i in refs]
 
     def hook(node: dict) -> dict:
         refs = node.get(END)
         if refs is not None:
-            node[END] = [objects[i] for i in refs]
+            node[END] = payloads(refs)
         return node
-    trie = json.loads(second, object_hook=hook)
-    return CompiledLexicon(head["language"], head["version"], trie, head["sizes"], head["files"])
+
+    subtree = json.JSONDecoder(object_hook=hook).decode   # one decoder: json.loads makes one a call
+
+    def decode(line: bytes, is_end: bool):
+        return payloads(json.loads(line)) if is_end else subtree(line.decode())
+    lex = CompiledLexicon(head["language"], head["version"], {}, head["sizes"], head["files"])
+    # a bulk run ends up reaching most of the trie: it then gets the plain dict (faster look-ups)
+    lex.trie = LazyTrie(lines[1 + n], lines[2 + n:], decode, END, on_whole=lambda trie: setattr(lex, "trie", trie))
+    return lex
 
 
 @lru_cache(maxsize=None)
@@ -368,7 +380,7 @@ def load(lang: str) -> CompiledLexicon:
                 return lex
         except (ValueError, KeyError, TypeError, IndexError, AttributeError):
             pass
-    disk.announce(f"the compiled lexicon cache for '{lang}'", "~10 s")
+    disk.announce(f"the compiled lexicon cache for '{lang}'", "up to ~10 s")
     lex = compile_lexicon(lang)
     try:
         body = _encode_lexicon(lex)

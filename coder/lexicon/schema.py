@@ -17,7 +17,7 @@ Phrase = str
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class VerbEntry(_Strict):
