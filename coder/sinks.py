@@ -27,6 +27,7 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -34,6 +35,7 @@ import pyarrow.parquet as pq
 from coder import manifest as mf
 from coder.manifest import Change, ManifestError, part_name, part_number
 from coder.model import CodedDocument, Reject, RejectRow
+from coder.seen import SeenIndex, digest, digest64
 from coder.tables import SCHEMA_VERSION, TABLES, file_metadata, schema, to_arrow
 
 try:  # advisory lock against two runs writing one dataset; absent on Windows
@@ -91,11 +93,12 @@ class DatasetWriter:
         self.warnings: list[str] = []
         self._meta = file_metadata(coder_version, lexicon_version)
         self._lock_fd: int | None = None
-        self._docs: dict[str, tuple[str, str, int]] = {}   # doc_id -> (sha256, coder_version, part)
-        self._reject_keys: set[tuple] = set()
+        # committed documents: digest(doc_id) -> (state(sha256, coder_version), part); flat, not a dict
+        self._docs = SeenIndex((np.int64, np.int32))
+        self._reject_keys = SeenIndex()   # digests of (input_path, record, reason) of stored rejects
         self._buffer: dict[str, CodedDocument] = {}
         self._rejects: list[RejectRow] = []
-        self._skipped: set[str] = set()
+        self._skipped = 0
         self._next = 1
         self._counts = dict(documents=0, events=0, quantities=0, rejects=0, skipped=0, replaced=0)
         self._open = False
@@ -195,14 +198,19 @@ class DatasetWriter:
 
     @property
     def counts(self) -> dict:
-        return dict(self._counts, skipped=len(self._skipped))
+        return dict(self._counts, skipped=self._skipped)
+
+    @property
+    def index_bytes(self) -> int:
+        """Memory held by the index of committed documents (about 28 bytes a document)."""
+        return self._docs.nbytes
 
     def is_current(self, doc_id: str, sha256: str) -> bool:
         """True when doc_id is already committed with this text and this coder version (the caller
         skips it; it counts as skipped)."""
-        known = self._docs.get(doc_id)
-        if known is not None and known[0] == sha256 and known[1] == self.coder_version:
-            self._skipped.add(doc_id)
+        known = self._docs.get(digest(doc_id))
+        if known is not None and known[0] == _state(sha256, self.coder_version):
+            self._skipped += 1
             return True
         return False
 
@@ -237,10 +245,10 @@ class DatasetWriter:
         """Record a reject; one already in the dataset (same input_path, record, reason) is not repeated."""
         self._check_open()
         self._counts["rejects"] += 1
-        key = (r.input_path, r.record, r.reason)
+        key = _reject_key(r.input_path, r.record, r.reason)
         if key in self._reject_keys:
             return
-        self._reject_keys.add(key)
+        self._reject_keys.put(key)
         self._rejects.append(RejectRow(input_path=r.input_path, record=r.record, doc_id=r.doc_id,
                                        reason=r.reason, raw=r.raw[:1000]))
         if len(self._rejects) >= self.batch_docs:
@@ -256,10 +264,13 @@ class DatasetWriter:
         self._buffer = {}
         seq = self._take_seq()
         ids = [c.document.doc_id for c in batch]
-        replaced = [d for d in ids if d in self._docs]
         by_part: dict[int, set[str]] = defaultdict(set)
-        for d in replaced:
-            by_part[self._docs[d][2]].add(d)
+        replaced = []
+        for d in ids:
+            known = self._docs.get(digest(d))
+            if known is not None:
+                replaced.append(d)
+                by_part[known[1]].add(d)
         change = self._change()
         # 1. old rows leave quantities and events
         for part, doc_ids in sorted(by_part.items()):
@@ -277,7 +288,7 @@ class DatasetWriter:
         self._put(change, "documents", seq, to_arrow("documents", [c.document for c in batch]))
         self._commit(change)
         for c in batch:
-            self._docs[c.document.doc_id] = (c.document.sha256, c.document.coder_version, seq)
+            self._docs.put(digest(c.document.doc_id), _state(c.document.sha256, c.document.coder_version), seq)
         self._counts["documents"] += len(batch)
         self._counts["events"] += len(events)
         self._counts["quantities"] += len(quantities)
@@ -403,9 +414,7 @@ class DatasetWriter:
         for table in _DOC_TABLES:
             for p in parts:
                 change.drop(table, part_name(p))
-        for doc_id, (sha, version, part) in self._docs.items():
-            if part in parts:
-                self._docs[doc_id] = (sha, version, seq)
+        self._docs.remap(1, {p: seq for p in parts})
 
     def _write_empty_tables(self) -> None:
         """A table with no rows still has one (empty) file, part 0, so that the documented
@@ -476,11 +485,13 @@ class DatasetWriter:
             if version != SCHEMA_VERSION:
                 raise DatasetError(f"{path} has schema version {version}; this coder writes {SCHEMA_VERSION}: "
                                    "code into a new --out folder (or delete the old dataset)")
-            for doc_id, sha, coder_version in zip(*(data[c].to_pylist() for c in data.column_names)):
-                old = self._docs.get(doc_id)
-                if old is not None:
-                    stale[old[2]].add(doc_id)
-                self._docs[doc_id] = (sha, coder_version, part)
+            ids = data["doc_id"].to_pylist()
+            keys = np.array([digest(d) for d in ids], dtype="S16")
+            for i in np.flatnonzero(self._docs.duplicates_in(keys)):   # rare: looked up one by one
+                stale[self._docs.get(bytes(keys[i]).ljust(16, b"\0"))[1]].add(ids[i])
+            self._docs.put_many(keys, (_state(s, v) for s, v in zip(data["sha256"].to_pylist(),
+                                                                     data["coder_version"].to_pylist())),
+                                [part] * len(ids))
         if stale:
             change = self._change()
             for part, doc_ids in sorted(stale.items()):
@@ -494,8 +505,9 @@ class DatasetWriter:
             data = pq.read_table(self._path("rejects", part))
             keep = []
             for key in zip(*(data[c].to_pylist() for c in ("input_path", "record", "reason"))):
+                key = _reject_key(*key)
                 keep.append(key not in self._reject_keys)
-                self._reject_keys.add(key)
+                self._reject_keys.put(key)
             if not all(keep):
                 kept = data.filter(pa.array(keep))
                 if kept.num_rows:
@@ -511,3 +523,12 @@ class DatasetWriter:
         change = self._change()
         self._put(change, "rejects", self._take_seq(), to_arrow("rejects", rows))
         self._commit(change)
+
+
+def _state(sha256: str, coder_version: str) -> int:
+    """What decides whether a committed document is current: its text and the coder that coded it."""
+    return digest64(f"{sha256}\0{coder_version}")
+
+
+def _reject_key(input_path: str, record, reason: str) -> bytes:
+    return digest(f"{input_path}\0{record}\0{reason}")
