@@ -96,12 +96,7 @@ def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], wor
     read = 0
 
     def settle(future, upto: int) -> None:
-        try:
-            results = future.result()
-        except BrokenProcessPool:
-            raise WorkerError("a worker process died (killed, or out of memory?) while coding; the batches "
-                              "committed so far stay, and a rerun goes on after them") from None
-        for item in results:
+        for item in future.result():
             if isinstance(item, Reject):
                 writer.reject(item)
                 tally["rejects"] += 1
@@ -136,9 +131,17 @@ def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], wor
             settle(*window.popleft())
         if progress is not None:
             progress.update(read, tally)
+    except BrokenProcessPool:   # seen by submit() or by a result, whichever comes first
+        _stop(pool)
+        raise WorkerError("a worker process died (killed, or out of memory?) while coding; the batches "
+                          "committed so far stay, and a rerun goes on after them") from None
     except BaseException:
-        for p in list((getattr(pool, "_processes", None) or {}).values()):   # stop now, not after the queue
-            p.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    for p in list((getattr(pool, "_processes", None) or {}).values()):   # now, not after the queue
+        p.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
