@@ -56,8 +56,19 @@ def _context():
     return mp.get_context("spawn")
 
 
+def _die_with_parent() -> None:
+    """A killed parent (kill, out of memory) must not leave its workers waiting for work forever."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
 def _init_worker(lock_fd: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    _die_with_parent()
     if lock_fd is not None:   # a forked copy of the dataset lock: only the parent holds it
         try:
             os.close(lock_fd)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -164,3 +168,33 @@ def test_cli_workers_option_and_compaction(tmp_path):
     assert len(list((tmp_path / "loose" / "events").glob("*.parquet"))) == 5
     same_dataset(out, tmp_path / "loose")
     assert main(["code", str(corpus), "--out", str(out), "--workers", "0"]) == 2
+
+
+KILLED_PARENT = """
+import multiprocessing as mp, os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from coder.parallel import _init_worker
+pool = ProcessPoolExecutor(2, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(None,))
+[f.result() for f in [pool.submit(os.getpid) for _ in range(8)]]   # both workers started
+print(" ".join(str(p) for p in pool._processes), flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers' parent-death signal is Linux's")
+def test_workers_end_with_a_killed_run(tmp_path):
+    """Killing `coder code` (as an out-of-memory killer would) ends its worker processes too,
+    instead of leaving them waiting for work forever."""
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_PARENT], stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).parent.parent)
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert len(workers) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    def alive():   # a zombie (dead, not yet reaped by its new parent) has no command line
+        return [p for p in workers if os.path.exists(f"/proc/{p}/cmdline") and open(f"/proc/{p}/cmdline").read()]
+    deadline = time.time() + 10
+    while alive() and time.time() < deadline:
+        time.sleep(0.1)
+    assert alive() == []
