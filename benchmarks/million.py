@@ -166,11 +166,14 @@ def replay(n: int, out: Path, batch: int, pool_size: int = 400) -> None:
                 coded[doc.text] = check_document(code_document(doc), v["coder_version"])
             w.add(renamed(coded[doc.text], doc.doc_id, hashlib), checked=True)
         stored = time.perf_counter() - t0
+        w.flush()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         w.compact()
         index = w.index_bytes
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"replay: {n:,} documents stored in {stored:.0f} s, compacted in {time.perf_counter() - t0 - stored:.0f} s; "
-          f"peak RSS {peak / 1024:,.0f} MB ({(peak - base) / 1024:,.0f} MB over the open writer); "
+          f"peak RSS {peak / 1024:,.0f} MB ({(peak - base) / 1024:,.0f} MB over the open writer; "
+          f"{before / 1024:,.0f} MB before compaction); "
           f"index of committed documents {index / max(n, 1):.0f} bytes a document")
     path.unlink()
 

@@ -4,8 +4,10 @@ Why: a run writes one file per table for every batch (2,000 documents by default
 loses at most a batch; a million documents leave ~500 files per table, each one row group. Scans
 (DuckDB, pandas, Spark) pay per file and per row group, and a scan of compacted files is 1.5-2.5x
 faster. `coder code` therefore compacts at the end of a run (unless --no-compact): the run's small
-files are merged into files of up to FILE_DOCS documents, written in row groups of ROW_GROUP rows
-(big enough for fast scans, small enough to read one group at a time).
+files are merged into files of up to FILE_DOCS documents, written in row groups of ROW_GROUP rows:
+half of DuckDB's own row group, so a scan still runs in parallel at full speed, yet small enough
+that the merge holds about 35 MB of events at a time (a merge in 131,072-row groups raised the
+peak memory of a million-document run by ~220 MB; benchmarks/million.py --replay).
 
 Only small files (under a quarter of FILE_DOCS documents) are merged, so a rerun that adds a few
 batches merges those, not the big files of earlier runs. The merge streams: one part is read at a
@@ -23,7 +25,7 @@ from coder.manifest import part_name
 from coder.tables import SCHEMA_VERSION, schema
 
 FILE_DOCS = 250_000
-ROW_GROUP = 128 * 1024
+ROW_GROUP = 64 * 1024
 _DOC_TABLES = ("event_quantities", "events", "documents")   # documents last
 
 
