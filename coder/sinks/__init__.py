@@ -307,8 +307,8 @@ class DatasetWriter:
 
     def compact(self, max_docs_per_file: int | None = None) -> int:
         """Merge committed small batches (same coder and lexicon version) into few large files, in one
-        commit (coder/compaction.py). Returns the number of parts removed."""
-        from coder.compaction import FILE_DOCS, compact
+        commit (coder/sinks/compaction.py). Returns the number of parts removed."""
+        from coder.sinks.compaction import FILE_DOCS, compact
         return compact(self, max_docs_per_file or FILE_DOCS)
 
     # ------------------------------------------------------------ internals
