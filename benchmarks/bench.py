@@ -5,6 +5,7 @@ memory, bytes per event and the share of time per pipeline stage.
     python benchmarks/bench.py --sentences 20000 --from ../shared/reference/dev/*.jsonl   # real texts
     python benchmarks/bench.py --sentences 5000 --lang en --stages    # one language, time per stage
     python benchmarks/bench.py --sentences 5000 --profile             # the 25 costliest functions
+    python benchmarks/bench.py --sentences 20000 --from ../shared/reference/dev/*.jsonl --workers 2
 
 Generated text comes from benchmarks/newsgen.py (~30-37 words a sentence, 3-12 sentences a
 document). `--from` codes the records of JSONL files instead (text, language, date), repeated with
@@ -20,7 +21,6 @@ import datetime as dt
 import os
 import pstats
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,10 +36,10 @@ def dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*.parquet"))
 
 
-def cli_has_workers() -> bool:
-    out = subprocess.run([sys.executable, "-m", "coder.cli", "code", "--help"], capture_output=True, text=True,
-                         cwd=HERE.parent)
-    return "--workers" in out.stdout
+def cpu_seconds() -> tuple[float, float]:
+    """(user+system CPU of this process, of its reaped child processes)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def count_sentences(text: str, lang) -> int:
@@ -67,19 +67,14 @@ def main() -> int:
     ap.add_argument("--docs", type=int, help="(older option) documents of the generated corpus, ~7.5 sentences each")
     ap.add_argument("--from", dest="sources", nargs="+", metavar="JSONL", help="code these records instead of generated text")
     ap.add_argument("--lang", choices=["ar", "en", "both"], default="both", help="generated text: language(s)")
-    ap.add_argument("--workers", type=int, default=1, help="worker processes (passed to `coder code --workers` when it has it)")
+    ap.add_argument("--workers", type=int, default=1, help="worker processes (passed to `coder code --workers`; default 1)")
     ap.add_argument("--stages", action="store_true", help="print the share of time per pipeline stage")
     ap.add_argument("--profile", action="store_true", help="print the 25 costliest functions (cProfile)")
     ap.add_argument("--keep", metavar="DIR", help="write the corpus and dataset here and keep them")
     a = ap.parse_args()
     if a.docs:
         a.sentences = a.docs * 15 // 2
-    extra = []
-    if a.workers != 1:
-        if not cli_has_workers():
-            print("--workers: `coder code` has no --workers option yet; this version codes on one core", file=sys.stderr)
-            return 2
-        extra = ["--workers", str(a.workers)]
+    extra = ["--workers", str(a.workers)]
 
     t0 = time.perf_counter()
     from coder.cli import main as coder_main
@@ -108,6 +103,7 @@ def main() -> int:
         if timer:
             timer.install()
         prof = cProfile.Profile() if a.profile else None
+        cpu0 = cpu_seconds()
         t0 = time.perf_counter()
         if prof:
             prof.enable()
@@ -115,6 +111,7 @@ def main() -> int:
         if prof:
             prof.disable()
         took = time.perf_counter() - t0
+        cpu = [b - a for a, b in zip(cpu0, cpu_seconds())]
         import duckdb
         con = duckdb.connect()
         n_events = con.execute(f"select count(*) from read_parquet('{out}/events/**/*.parquet')").fetchone()[0]
@@ -127,8 +124,12 @@ def main() -> int:
               f"({n_words / max(n_sent, 1):.1f} words a sentence), workers {a.workers}, exit {rc}")
         print(f"start-up (imports, caches, first call) {startup:.2f} s, not counted below")
         print(f"sentences/s {n_sent / took:,.0f}   documents/s {n_docs / took:,.0f}   ({took:.2f} s)")
+        # on a shared machine wall time depends on the load; CPU time does not
+        print(f"CPU: writer process {cpu[0]:.1f} s, workers {cpu[1]:.1f} s; {1000 * sum(cpu) / max(n_sent, 1):.2f} "
+              f"CPU ms a sentence; {n_sent / max(sum(cpu), 1e-9):,.0f} sentences per CPU second; "
+              f"the machine gave the run {sum(cpu) / took:.2f} cores on average")
         print(f"events {n_events:,}; bytes per event {ev_bytes / max(n_events, 1):,.0f} (events + event_quantities Parquet)")
-        print(f"peak memory {peak_mb:,.0f} MB (max RSS of the process{' and its workers' if extra else ''})")
+        print(f"peak memory {peak_mb:,.0f} MB (max RSS of the process{' and its workers' if a.workers > 1 else ''})")
         if timer:
             print("time per stage (exclusive; wrappers add a little):")
             for stage, share in timer.report(took):

@@ -24,6 +24,7 @@ def _date(s: str) -> dt.date:
 def cmd_code(a) -> int:
     from coder.ingest import STDIN, iter_inputs
     from coder.ingest.fields import parse_field_map
+    from coder.parallel import WorkerError
     from coder.pipeline import versions
     from coder.progress import Progress, count_records
     from coder.runner import code_into
@@ -31,6 +32,11 @@ def cmd_code(a) -> int:
 
     if a.batch < 1 or a.max_chars < 1:
         raise ValueError("--batch and --max-chars must be at least 1")
+    workers = a.workers if a.workers is not None else (os.cpu_count() or 1)
+    if workers < 1:
+        raise ValueError("--workers must be at least 1")
+    if a.scheduler and a.engine != "dask":
+        raise ValueError("--scheduler is for --engine dask")
     fields = parse_field_map(a.field_map, text=a.text_field, id=a.id_field, date=a.date_field)
     if STDIN in a.inputs and sys.stdin.isatty():
         print("coder code: reading JSONL from the terminal; end with Ctrl-D", file=sys.stderr)
@@ -39,16 +45,26 @@ def cmd_code(a) -> int:
         progress = Progress(sys.stderr, total=count_records(a.inputs, skip=[a.out]))
     started = time.perf_counter()
     v = versions()
-    with DatasetWriter(a.out, v["coder_version"], v["lexicon_version"], batch_docs=a.batch) as w:
-        for warning in w.warnings:
-            print(f"coder code: {warning}", file=sys.stderr)
-        try:
-            code_into(w, iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang,
-                                     skip=[a.out], fields=fields),   # an --out inside an input folder is not input
-                      progress=progress)
-        finally:
-            if progress is not None:
-                progress.close()
+    try:
+        with DatasetWriter(a.out, v["coder_version"], v["lexicon_version"], batch_docs=a.batch) as w:
+            for warning in w.warnings:
+                print(f"coder code: {warning}", file=sys.stderr)
+            items = iter_inputs(a.inputs, default_date=a.date, max_chars=a.max_chars, language=a.lang,
+                                skip=[a.out], fields=fields)   # an --out inside an input folder is not input
+            try:
+                if a.engine == "dask":
+                    from coder.cluster import code_with_dask
+                    code_with_dask(w, items, scheduler=a.scheduler, workers=workers, progress=progress)
+                else:
+                    code_into(w, items, progress=progress, workers=workers)
+            finally:
+                if progress is not None:
+                    progress.close()
+            if not a.no_compact:
+                w.compact()
+    except WorkerError as e:   # what was committed stays; a rerun goes on from there
+        print(f"coder code: {e}", file=sys.stderr)
+        return 2
     c = w.counts
     took = time.perf_counter() - started
     if not a.quiet:
@@ -165,7 +181,9 @@ EXAMPLES = {
              "coder code news.jsonl.gz --out data/ --lang ar --batch 500",
              "coder code feed.csv --out data/ --text-field body --id-field guid --date-field published_at",
              "coder code articles.json --out data/ --field-map text=content,id=uuid,title=headline",
-             "coder code - --out data/ --log-level info"],
+             "coder code - --out data/ --log-level info",
+             "coder code news.jsonl --out data/ --workers 4",
+             "coder code news/ --out data/ --engine dask --scheduler tcp://10.0.0.5:8786"],
     "query": ["coder query \"select event_code, event_name, count(*) as n from events join cameo using (event_code) "
               "group by all order by n desc\" --data outputs/examples"],
     "verify": ["coder verify --data outputs/examples", "coder verify --data outputs/examples --repair"],
@@ -210,6 +228,16 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--field-map", metavar="FIELD=NAME,...",
                    help="the input's names for any of id, text, date, language, title, source, url, "
                         "e.g. text=body,id=guid,title=headline (--text-field etc. win over it)")
+    c.add_argument("--workers", type=int, metavar="N",
+                   help="worker processes that code documents (default: the machine's cores; 1: in this process)")
+    c.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local: worker processes on this machine; dask: documents partitioned over a Dask "
+                        "cluster (pip install 'coder[dask]'), committed once at the end")
+    c.add_argument("--scheduler", metavar="ADDRESS",
+                   help="--engine dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 (default: a local "
+                        "cluster of --workers processes)")
+    c.add_argument("--no-compact", action="store_true",
+                   help="leave one file per batch instead of merging the run's files at the end")
     c.add_argument("--quiet", action="store_true", help="no summary on stderr")
     c.add_argument("--no-progress", action="store_true",
                    help="no progress line (shown only when stderr is a terminal)")

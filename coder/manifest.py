@@ -220,6 +220,7 @@ class Change:
     root: Path
     data: dict
     ops: list = field(default_factory=list)   # (table, name, staged?) in the order they are applied
+    renumbered: dict = field(default_factory=dict)   # a merge's old part numbers -> the new one
 
     def __post_init__(self):
         self.data = copy.deepcopy(self.data)   # the writer's state changes only once this commits
@@ -236,6 +237,45 @@ class Change:
             f.flush()
             os.fsync(f.fileno())
         self.data["tables"].setdefault(table, {})[name] = entry_for(path, table_data.num_rows)
+        self.ops = [op for op in self.ops if op[:2] != (table, name)] + [(table, name, True)]
+
+    def put_stream(self, table: str, name: str, schema: pa.Schema, pieces, row_group: int) -> None:
+        """Like put(), for tables given piece by piece (e.g. the files a compaction merges): written
+        in row groups of `row_group` rows as they fill, holding about one row group in memory."""
+        folder = self.dir / table
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / name
+        rows = 0
+        with open(path, "wb") as f:
+            with pq.ParquetWriter(f, schema, compression="zstd") as out:
+                held: list[pa.Table] = []
+                n = 0
+                for piece in pieces:
+                    held.append(piece.replace_schema_metadata(schema.metadata))
+                    n += piece.num_rows
+                    while n >= row_group:
+                        data = pa.concat_tables(held)
+                        out.write_table(data.slice(0, row_group), row_group_size=row_group)
+                        held, n = [data.slice(row_group)], n - row_group
+                        rows += row_group
+                if n:
+                    out.write_table(pa.concat_tables(held), row_group_size=row_group)
+                    rows += n
+            f.flush()
+            os.fsync(f.fileno())
+        self.data["tables"].setdefault(table, {})[name] = entry_for(path, rows)
+        self.ops = [op for op in self.ops if op[:2] != (table, name)] + [(table, name, True)]
+
+    def adopt(self, table: str, name: str, path: Path, rows: int) -> None:
+        """Like put(), for a file written elsewhere on the same file system (by a cluster worker):
+        moved into the change, checksummed, fsynced."""
+        folder = self.dir / table
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name
+        os.replace(path, target)
+        with open(target, "rb") as f:
+            os.fsync(f.fileno())
+        self.data["tables"].setdefault(table, {})[name] = entry_for(target, rows)
         self.ops = [op for op in self.ops if op[:2] != (table, name)] + [(table, name, True)]
 
     def drop(self, table: str, name: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from itertools import chain, islice
 
 from coder.model import Document, Reject
 from coder.sinks import DatasetWriter, DocumentError
@@ -19,11 +20,23 @@ def internal_reject(doc: Document, stage: str, error: BaseException) -> Reject:
                   raw=doc.text[:1000])
 
 
-def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progress=None) -> None:
+def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progress=None, workers: int = 1,
+              chunk: int | None = None) -> None:
     """Code every Document of `items` into `writer`; Rejects are recorded as they come. `progress`
     (a coder.progress.Progress) is told after each record, with counts that include the batch
-    not yet committed."""
+    not yet committed. `workers` > 1 codes in that many processes (coder.parallel), unless the
+    input is too short to fill one chunk (`chunk` documents a task, default CHUNK), where starting
+    them would cost more than it saves."""
     from coder.pipeline import code_document, document_sha
+    if workers > 1:
+        from coder.parallel import CHUNK, code_parallel
+        items = iter(items)
+        chunk = chunk or CHUNK
+        head = list(islice(items, chunk + 1))
+        if len(head) > chunk:
+            code_parallel(writer, chain(head, items), workers, progress=progress, chunk=chunk)
+            return
+        items = head
     tally = dict(documents=0, events=0, rejects=0)
     for done, item in enumerate(items, 1):
         if isinstance(item, Reject):

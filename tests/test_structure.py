@@ -13,7 +13,9 @@ from coder.cli import parser
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "coder"
 SHARED = ("coder.model", "coder.lang", "coder.lexicon", "coder.spans", "coder.cameo", "coder.tables",
-          "coder.manifest", "coder")   # manifest: the output tables' commit record, read by sinks and query
+          "coder.manifest", "coder.seen", "coder")
+# manifest: the output tables' commit record, read by sinks and query; seen: the flat index of ids
+# that the reader (duplicate ids) and the writer (committed documents) keep
 STAGES = {"recognise": PKG / "recognise", "rules": PKG / "rules", "geo": PKG / "geo",
           "dates": PKG / "dates.py", "quantities": PKG / "quantities", "ingest": PKG / "ingest.py",
           "sinks": PKG / "sinks.py", "syntax": PKG / "syntax"}

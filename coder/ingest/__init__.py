@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from coder.model import Document, Reject
+from coder.seen import SeenIndex, digest
 from coder.ingest.fields import FIELDS, FieldMap  # noqa: F401  (FIELDS: importers of coder.ingest use it)
 from coder.ingest.jsonarray import ArrayError, array_elements
 from coder.ingest.safeio import BOMS, NotRegularFile, bounded_lines, check_regular, open_binary, open_regular
@@ -155,7 +156,9 @@ class _Reader:
         self.max_chars = max_chars
         self.language = language
         self.fields = fields or FieldMap()
-        self.seen: dict[str, tuple[str, int | None]] = {}
+        # ids read so far -> (input file number, record): flat, ~28 bytes an id (coder/seen.py)
+        self.seen = SeenIndex(("int32", "int64"))
+        self.paths: dict[str, int] = {}
 
     def reject(self, path: str, record: int | None, reason: str, raw: str = "",
                doc_id: str | None = None) -> Reject:
@@ -205,12 +208,15 @@ class _Reader:
             input_path=path, record=record, **extra), raw)
 
     def accept(self, doc: Document, raw: str) -> Document | Reject:
-        first = self.seen.get(doc.doc_id)
+        key = digest(doc.doc_id)
+        first = self.seen.get(key)
         if first is not None:
-            where = f"{first[0]}" + (f" record {first[1]}" if first[1] is not None else "")
+            path = next(p for p, n in self.paths.items() if n == first[0])
+            where = path + (f" record {first[1]}" if first[1] >= 0 else "")
             return self.reject(doc.input_path, doc.record, f"duplicate id {doc.doc_id!r} (first read from "
                                f"{where}): give every document a unique id", raw, doc.doc_id)
-        self.seen[doc.doc_id] = (doc.input_path, doc.record)
+        self.seen.put(key, self.paths.setdefault(doc.input_path, len(self.paths)),
+                      -1 if doc.record is None else doc.record)
         return doc
 
     # ------------------------------------------------------------ per format

@@ -27,6 +27,7 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -34,6 +35,7 @@ import pyarrow.parquet as pq
 from coder import manifest as mf
 from coder.manifest import Change, ManifestError, part_name, part_number
 from coder.model import CodedDocument, Reject, RejectRow
+from coder.seen import SeenIndex, digest, digest64
 from coder.tables import SCHEMA_VERSION, TABLES, file_metadata, schema, to_arrow
 
 try:  # advisory lock against two runs writing one dataset; absent on Windows
@@ -71,6 +73,30 @@ def merge_identical_events(coded: CodedDocument) -> CodedDocument:
     return CodedDocument(document=document, events=list(seen.values()), quantities=quantities)
 
 
+def check_document(coded: CodedDocument, coder_version: str) -> CodedDocument:
+    """The document as it will be stored (identical events merged), or DocumentError when it cannot
+    be stored. Pure, so that worker processes run it before rows reach the one writer."""
+    doc = coded.document
+    if doc.coder_version != coder_version:
+        raise DocumentError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
+                            f"the writer was opened with {coder_version!r}: open it with the same version")
+    if any(e.doc_id != doc.doc_id for e in coded.events):
+        raise DocumentError(f"an event of document {doc.doc_id!r} carries another doc_id: events must "
+                            "belong to the document they are added with")
+    coded = merge_identical_events(coded)
+    known = {e.event_id for e in coded.events}
+    if any(q.event_id not in known for q in coded.quantities):
+        raise DocumentError(f"a quantity of document {doc.doc_id!r} refers to an event not in the document")
+    try:   # a value the table cannot hold fails here, for this document alone, not in the batch
+        to_arrow("documents", [coded.document])
+        to_arrow("events", coded.events)
+        to_arrow("event_quantities", coded.quantities)
+    except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
+        raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
+                            f"({type(e).__name__}: {e})") from None
+    return coded
+
+
 class DatasetWriter:
     """Writes coded documents and rejects into DIR; use as a context manager.
 
@@ -91,11 +117,12 @@ class DatasetWriter:
         self.warnings: list[str] = []
         self._meta = file_metadata(coder_version, lexicon_version)
         self._lock_fd: int | None = None
-        self._docs: dict[str, tuple[str, str, int]] = {}   # doc_id -> (sha256, coder_version, part)
-        self._reject_keys: set[tuple] = set()
+        # committed documents: digest(doc_id) -> (state(sha256, coder_version), part); flat, not a dict
+        self._docs = SeenIndex((np.int64, np.int32))
+        self._reject_keys = SeenIndex()   # digests of (input_path, record, reason) of stored rejects
         self._buffer: dict[str, CodedDocument] = {}
         self._rejects: list[RejectRow] = []
-        self._skipped: set[str] = set()
+        self._skipped = 0
         self._next = 1
         self._counts = dict(documents=0, events=0, quantities=0, rejects=0, skipped=0, replaced=0)
         self._open = False
@@ -195,55 +222,47 @@ class DatasetWriter:
 
     @property
     def counts(self) -> dict:
-        return dict(self._counts, skipped=len(self._skipped))
+        return dict(self._counts, skipped=self._skipped)
+
+    @property
+    def index_bytes(self) -> int:
+        """Memory held by the index of committed documents (about 28 bytes a document)."""
+        return self._docs.nbytes
 
     def is_current(self, doc_id: str, sha256: str) -> bool:
         """True when doc_id is already committed with this text and this coder version (the caller
         skips it; it counts as skipped)."""
-        known = self._docs.get(doc_id)
-        if known is not None and known[0] == sha256 and known[1] == self.coder_version:
-            self._skipped.add(doc_id)
+        known = self._docs.get(digest(doc_id))
+        if known is not None and known[0] == _state(sha256, self.coder_version):
+            self._skipped += 1
             return True
         return False
 
-    def add(self, coded: CodedDocument) -> None:
+    def add(self, coded: CodedDocument, checked: bool = False) -> None:
         """Buffer one coded document; a batch is committed every `batch_docs` documents. A document
-        that cannot be stored raises DocumentError before anything of it is buffered."""
+        that cannot be stored raises DocumentError before anything of it is buffered. `checked`: it
+        has been through check_document() already (in a worker process)."""
         self._check_open()
+        if not checked:
+            coded = check_document(coded, self.coder_version)
         doc = coded.document
-        if doc.coder_version != self.coder_version:
-            raise DocumentError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
-                                f"the writer was opened with {self.coder_version!r}: open it with the same version")
-        if any(e.doc_id != doc.doc_id for e in coded.events):
-            raise DocumentError(f"an event of document {doc.doc_id!r} carries another doc_id: events must "
-                                "belong to the document they are added with")
-        coded = merge_identical_events(coded)
-        known = {e.event_id for e in coded.events}
-        if any(q.event_id not in known for q in coded.quantities):
-            raise DocumentError(f"a quantity of document {doc.doc_id!r} refers to an event not in the document")
-        try:   # a value the table cannot hold fails here, for this document alone, not in the batch
-            to_arrow("documents", [coded.document])
-            to_arrow("events", coded.events)
-            to_arrow("event_quantities", coded.quantities)
-        except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
-            raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
-                                f"({type(e).__name__}: {e})") from None
         self._buffer.pop(doc.doc_id, None)   # re-added in this batch: the later version wins
         self._buffer[doc.doc_id] = coded
         if len(self._buffer) >= self.batch_docs:
             self.flush()
 
-    def reject(self, r: Reject) -> None:
-        """Record a reject; one already in the dataset (same input_path, record, reason) is not repeated."""
+    def reject(self, r: Reject, flush: bool = True) -> None:
+        """Record a reject; one already in the dataset (same input_path, record, reason) is not repeated.
+        flush=False: held for the caller's commit (_stage_rejects), not committed every batch_docs."""
         self._check_open()
         self._counts["rejects"] += 1
-        key = (r.input_path, r.record, r.reason)
+        key = _reject_key(r.input_path, r.record, r.reason)
         if key in self._reject_keys:
             return
-        self._reject_keys.add(key)
+        self._reject_keys.put(key)
         self._rejects.append(RejectRow(input_path=r.input_path, record=r.record, doc_id=r.doc_id,
                                        reason=r.reason, raw=r.raw[:1000]))
-        if len(self._rejects) >= self.batch_docs:
+        if flush and len(self._rejects) >= self.batch_docs:
             self._flush_rejects()
 
     def flush(self) -> None:
@@ -256,10 +275,13 @@ class DatasetWriter:
         self._buffer = {}
         seq = self._take_seq()
         ids = [c.document.doc_id for c in batch]
-        replaced = [d for d in ids if d in self._docs]
         by_part: dict[int, set[str]] = defaultdict(set)
-        for d in replaced:
-            by_part[self._docs[d][2]].add(d)
+        replaced = []
+        for d in ids:
+            known = self._docs.get(digest(d))
+            if known is not None:
+                replaced.append(d)
+                by_part[known[1]].add(d)
         change = self._change()
         # 1. old rows leave quantities and events
         for part, doc_ids in sorted(by_part.items()):
@@ -277,45 +299,17 @@ class DatasetWriter:
         self._put(change, "documents", seq, to_arrow("documents", [c.document for c in batch]))
         self._commit(change)
         for c in batch:
-            self._docs[c.document.doc_id] = (c.document.sha256, c.document.coder_version, seq)
+            self._docs.put(digest(c.document.doc_id), _state(c.document.sha256, c.document.coder_version), seq)
         self._counts["documents"] += len(batch)
         self._counts["events"] += len(events)
         self._counts["quantities"] += len(quantities)
         self._counts["replaced"] += len(replaced)
 
-    def compact(self, max_docs_per_file: int = 100_000) -> int:
-        """Merge committed batches (same coder and lexicon version) into fewer, larger files, in one
-        commit. Returns the number of parts removed."""
-        self.flush()
-        groups: dict[tuple, list[int]] = defaultdict(list)
-        for part in sorted(self._parts("documents")):
-            meta = pq.read_schema(self._path("documents", part)).metadata or {}
-            groups[(meta.get(b"coder_version"), meta.get(b"lexicon_version"))].append(part)
-        change = self._change()
-        removed = 0
-        for (coder_version, lexicon_version), parts in groups.items():
-            chunk: list[int] = []
-            size = 0
-            for part in parts + [None]:
-                n = self._manifest["tables"]["documents"][part_name(part)]["rows"] if part else 0
-                if part is None or (chunk and size + n > max_docs_per_file):
-                    if len(chunk) > 1:
-                        self._merge(change, chunk, {b"coder_version": coder_version,
-                                                    b"lexicon_version": lexicon_version,
-                                                    b"schema_version": SCHEMA_VERSION.encode()})
-                        removed += len(chunk) - 1
-                    chunk, size = [], 0
-                if part is not None:
-                    chunk.append(part)
-                    size += n
-        rejects = sorted(self._parts("rejects"))
-        if len(rejects) > 1:
-            merged = pa.concat_tables([pq.read_table(self._path("rejects", p)) for p in rejects])
-            self._put(change, "rejects", self._take_seq(), merged.replace_schema_metadata(self._meta))
-            for p in rejects:
-                change.drop("rejects", part_name(p))
-        self._commit(change)
-        return removed
+    def compact(self, max_docs_per_file: int | None = None) -> int:
+        """Merge committed small batches (same coder and lexicon version) into few large files, in one
+        commit (coder/sinks/compaction.py). Returns the number of parts removed."""
+        from coder.sinks.compaction import FILE_DOCS, compact
+        return compact(self, max_docs_per_file or FILE_DOCS)
 
     # ------------------------------------------------------------ internals
 
@@ -392,21 +386,6 @@ class DatasetWriter:
             else:
                 change.put(table, part_name(part), kept)
 
-    def _merge(self, change: Change, parts: list[int], meta: dict) -> None:
-        seq = self._take_seq()
-        for table in _DOC_TABLES:   # documents last
-            pieces = [pq.read_table(self._path(table, p)) for p in parts
-                      if part_name(p) in self._manifest["tables"].get(table, {})]
-            if pieces:
-                merged = pa.concat_tables([t.replace_schema_metadata(None) for t in pieces])
-                change.put(table, part_name(seq), merged.replace_schema_metadata(meta))
-        for table in _DOC_TABLES:
-            for p in parts:
-                change.drop(table, part_name(p))
-        for doc_id, (sha, version, part) in self._docs.items():
-            if part in parts:
-                self._docs[doc_id] = (sha, version, seq)
-
     def _write_empty_tables(self) -> None:
         """A table with no rows still has one (empty) file, part 0, so that the documented
         read_parquet('DIR/<table>/**/*.parquet') finds its columns instead of failing. Batches
@@ -476,11 +455,8 @@ class DatasetWriter:
             if version != SCHEMA_VERSION:
                 raise DatasetError(f"{path} has schema version {version}; this coder writes {SCHEMA_VERSION}: "
                                    "code into a new --out folder (or delete the old dataset)")
-            for doc_id, sha, coder_version in zip(*(data[c].to_pylist() for c in data.column_names)):
-                old = self._docs.get(doc_id)
-                if old is not None:
-                    stale[old[2]].add(doc_id)
-                self._docs[doc_id] = (sha, coder_version, part)
+            for old, doc_id in self._index_part(data, part):
+                stale[old].add(doc_id)
         if stale:
             change = self._change()
             for part, doc_ids in sorted(stale.items()):
@@ -494,8 +470,9 @@ class DatasetWriter:
             data = pq.read_table(self._path("rejects", part))
             keep = []
             for key in zip(*(data[c].to_pylist() for c in ("input_path", "record", "reason"))):
+                key = _reject_key(*key)
                 keep.append(key not in self._reject_keys)
-                self._reject_keys.add(key)
+                self._reject_keys.put(key)
             if not all(keep):
                 kept = data.filter(pa.array(keep))
                 if kept.num_rows:
@@ -504,10 +481,35 @@ class DatasetWriter:
                     change.drop("rejects", part_name(part))
         self._commit(change)
 
+    def _index_part(self, data: pa.Table, part: int) -> list[tuple[int, str]]:
+        """Index a documents part's rows (doc_id, sha256, coder_version); returns (older part, doc_id)
+        for ids that were already indexed."""
+        ids = data["doc_id"].to_pylist()
+        keys = np.array([digest(d) for d in ids], dtype="S16")
+        older = [(self._docs.get(bytes(keys[i]).ljust(16, b"\0"))[1], ids[i])   # rare: one by one
+                 for i in np.flatnonzero(self._docs.duplicates_in(keys))]
+        self._docs.put_many(keys, (_state(s, v) for s, v in zip(data["sha256"].to_pylist(),
+                                                                 data["coder_version"].to_pylist())),
+                            [part] * len(ids))
+        return older
+
+    def _stage_rejects(self, change: Change) -> None:
+        if self._rejects:
+            rows, self._rejects = self._rejects, []
+            self._put(change, "rejects", self._take_seq(), to_arrow("rejects", rows))
+
     def _flush_rejects(self) -> None:
         if not self._rejects:
             return
-        rows, self._rejects = self._rejects, []
         change = self._change()
-        self._put(change, "rejects", self._take_seq(), to_arrow("rejects", rows))
+        self._stage_rejects(change)
         self._commit(change)
+
+
+def _state(sha256: str, coder_version: str) -> int:
+    """What decides whether a committed document is current: its text and the coder that coded it."""
+    return digest64(f"{sha256}\0{coder_version}")
+
+
+def _reject_key(input_path: str, record, reason: str) -> bytes:
+    return digest(f"{input_path}\0{record}\0{reason}")

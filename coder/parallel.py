@@ -1,0 +1,158 @@
+"""`coder code --workers N`: documents coded in N worker processes, stored by one writer.
+
+The parent reads the input, records its rejects, skips documents already committed unchanged, and
+sends the rest in chunks of CHUNK documents to the workers. A worker codes each document exactly as
+the one-process loop does (coder.runner: a failure becomes a reject naming the document) and checks
+it can be stored (sinks.check_document), so the parent only buffers and commits. Chunks are handed
+to the writer in input order: the dataset is the one a single process writes, batch for batch.
+
+At most 2 chunks a worker are in flight, so memory does not grow with the input. On Linux the
+workers are forked after the parent has loaded the lexicons and the gazetteer, so they share them
+(copy-on-write) instead of loading them again; elsewhere they are spawned and load them from the
+on-disk caches. A worker that dies (killed, out of memory) stops the run with WorkerError; the
+batches committed before stay valid and a rerun goes on after them.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from coder.model import CodedDocument, Document, Reject
+from coder.sinks import DatasetWriter, DocumentError, check_document
+
+log = logging.getLogger("coder.parallel")
+
+CHUNK = 64          # documents a task: large enough to amortise the hand-over, small enough to balance
+IN_FLIGHT = 2       # chunks a worker queued ahead
+
+
+class WorkerError(RuntimeError):
+    """A worker process died; the run stops (what was committed stays)."""
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def warm_up() -> None:
+    """Load every language's lexicons, the gazetteer and the date parser before forking, so that
+    the workers share them."""
+    import datetime as dt
+    from coder.pipeline import code_text
+    code_text("Syrian troops shelled Idlib yesterday.", "en", dt.date(2019, 8, 5))
+    code_text("قصف الجيش السوري إدلب أمس.", "ar", dt.date(2019, 8, 5))
+
+
+def _context():
+    if sys.platform.startswith("linux"):
+        return mp.get_context("fork")
+    return mp.get_context("spawn")
+
+
+def _die_with_parent() -> None:
+    """A killed parent (kill, out of memory) must not leave its workers waiting for work forever."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
+def _init_worker(lock_fd: int | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    _die_with_parent()
+    if lock_fd is not None:   # a forked copy of the dataset lock: only the parent holds it
+        try:
+            os.close(lock_fd)
+        except OSError:
+            pass
+
+
+def code_chunk(docs: list[Document], coder_version: str) -> list[CodedDocument | Reject]:
+    """Code a chunk in a worker: per document a checked CodedDocument, or the Reject that says why not."""
+    from coder.pipeline import code_document
+    from coder.runner import internal_reject
+    out: list[CodedDocument | Reject] = []
+    for doc in docs:
+        try:
+            coded = code_document(doc)
+        except Exception as e:   # as in the one-process loop: one document, not the run
+            out.append(internal_reject(doc, "coding", e))
+            continue
+        try:
+            out.append(check_document(coded, coder_version))
+        except DocumentError as e:
+            out.append(internal_reject(doc, "storing", e))
+    return out
+
+
+def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], workers: int,
+                  progress=None, chunk: int = CHUNK) -> None:
+    """Code every Document of `items` into `writer` with `workers` processes (see the module doc)."""
+    from coder.pipeline import document_sha
+    ctx = _context()
+    if ctx.get_start_method() == "fork":
+        warm_up()
+    tally = dict(documents=0, events=0, rejects=0)
+    window: deque = deque()   # futures of the chunks in flight with the records read up to each
+    pending: list[Document] = []
+    read = 0
+
+    def settle(future, upto: int) -> None:
+        for item in future.result():
+            if isinstance(item, Reject):
+                writer.reject(item)
+                tally["rejects"] += 1
+                log.warning("document %r: %s", item.doc_id, item.reason)
+            else:
+                writer.add(item, checked=True)
+                tally["documents"] += 1
+                tally["events"] += len(item.events)
+        if progress is not None:
+            progress.update(upto, tally)
+
+    lock_fd = getattr(writer, "_lock_fd", None) if ctx.get_start_method() == "fork" else None
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(lock_fd,))
+    try:
+        for item in items:
+            read += 1
+            if isinstance(item, Reject):
+                writer.reject(item)
+                tally["rejects"] += 1
+            elif writer.is_current(item.doc_id, document_sha(item)):
+                tally["documents"] += 1
+            else:
+                pending.append(item)
+            if len(pending) >= chunk:
+                window.append((pool.submit(code_chunk, pending, writer.coder_version), read))
+                pending = []
+                if len(window) > IN_FLIGHT * workers:
+                    settle(*window.popleft())
+        if pending:
+            window.append((pool.submit(code_chunk, pending, writer.coder_version), read))
+        while window:
+            settle(*window.popleft())
+        if progress is not None:
+            progress.update(read, tally)
+    except BrokenProcessPool:   # seen by submit() or by a result, whichever comes first
+        _stop(pool)
+        raise WorkerError("a worker process died (killed, or out of memory?) while coding; the batches "
+                          "committed so far stay, and a rerun goes on after them") from None
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    for p in list((getattr(pool, "_processes", None) or {}).values()):   # now, not after the queue
+        p.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,92 @@
+"""Compaction: merge a dataset's many small batch files into few large ones, in one commit.
+
+Why: a run writes one file per table for every batch (2,000 documents by default) so that a kill
+loses at most a batch; a million documents leave ~500 files per table, each one row group. Scans
+(DuckDB, pandas, Spark) pay per file and per row group, and a scan of compacted files is 1.5-2.5x
+faster. `coder code` therefore compacts at the end of a run (unless --no-compact): the run's small
+files are merged into files of up to FILE_DOCS documents, written in row groups of ROW_GROUP rows:
+half of DuckDB's own row group, so a scan still runs in parallel at full speed, yet small enough
+that the merge holds about 35 MB of events at a time (a merge in 131,072-row groups raised the
+peak memory of a million-document run by ~220 MB; benchmarks/million.py --replay).
+
+Only small files (under a quarter of FILE_DOCS documents) are merged, so a rerun that adds a few
+batches merges those, not the big files of earlier runs. The merge streams: one part is read at a
+time and row groups are written as they fill, so memory does not grow with the dataset. A merged
+file keeps the invariant of the layout: the events and quantities of a document are in the file of
+the same number as its documents row.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pyarrow.parquet as pq
+
+from coder.manifest import part_name
+from coder.tables import SCHEMA_VERSION, schema
+
+FILE_DOCS = 250_000
+ROW_GROUP = 64 * 1024
+_DOC_TABLES = ("event_quantities", "events", "documents")   # documents last
+
+
+def compact(writer, max_docs_per_file: int = FILE_DOCS, row_group: int = ROW_GROUP) -> int:
+    """Merge the writer's small committed parts (same coder and lexicon version) into few files,
+    in one commit. Returns the number of parts removed."""
+    writer.flush()
+    docs = writer._manifest["tables"].get("documents", {})
+    small = max(max_docs_per_file // 4, 1)
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for part in sorted(writer._parts("documents")):
+        if part == 0 or docs[part_name(part)]["rows"] >= small:
+            continue
+        meta = pq.read_schema(writer._path("documents", part)).metadata or {}
+        groups[(meta.get(b"coder_version"), meta.get(b"lexicon_version"))].append(part)
+    change = writer._change()
+    removed = 0
+    for (coder_version, lexicon_version), parts in groups.items():
+        meta = {b"coder_version": coder_version or b"", b"lexicon_version": lexicon_version or b"",
+                b"schema_version": SCHEMA_VERSION.encode()}
+        for chunk in _chunks(parts, lambda p: docs[part_name(p)]["rows"], max_docs_per_file):
+            if len(chunk) > 1:
+                _merge(writer, change, chunk, meta, row_group)
+                removed += len(chunk) - 1
+    rejects = sorted(writer._parts("rejects"))
+    if len(rejects) > 1:
+        name = part_name(writer._take_seq())
+        change.put_stream("rejects", name, schema("rejects").with_metadata(writer._meta),
+                          (pq.read_table(writer._path("rejects", p)) for p in rejects), row_group)
+        for p in rejects:
+            change.drop("rejects", part_name(p))
+    if change.ops:
+        writer._commit(change)
+        if removed:
+            writer._docs.remap(1, change.renumbered)
+    return removed
+
+
+def _chunks(parts: list[int], size, limit: int):
+    chunk: list[int] = []
+    total = 0
+    for part in parts:
+        n = size(part)
+        if chunk and total + n > limit:
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(part)
+        total += n
+    if chunk:
+        yield chunk
+
+
+def _merge(writer, change, parts: list[int], meta: dict, row_group: int) -> None:
+    seq = writer._take_seq()
+    for table in _DOC_TABLES:
+        listed = [p for p in parts if part_name(p) in writer._manifest["tables"].get(table, {})]
+        if listed:
+            pieces = (pq.read_table(writer._path(table, p)).replace_schema_metadata(None) for p in listed)
+            change.put_stream(table, part_name(seq), schema(table).with_metadata(meta), pieces, row_group)
+    for table in _DOC_TABLES:
+        for p in parts:
+            change.drop(table, part_name(p))
+    change.renumbered.update({p: seq for p in parts})
+
