@@ -108,13 +108,13 @@ def main() -> int:
         if timer:
             timer.install()
         prof = cProfile.Profile() if a.profile else None
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         if prof:
             prof.enable()
         rc = coder_main(["code", str(corpus), "--out", str(out), "--quiet", *extra])
         if prof:
             prof.disable()
-        took = time.perf_counter() - t0
+        took, cpu = time.perf_counter() - t0, time.process_time() - c0
         import duckdb
         con = duckdb.connect()
         n_events = con.execute(f"select count(*) from read_parquet('{out}/events/**/*.parquet')").fetchone()[0]
@@ -127,6 +127,8 @@ def main() -> int:
               f"({n_words / max(n_sent, 1):.1f} words a sentence), workers {a.workers}, exit {rc}")
         print(f"start-up (imports, caches, first call) {startup:.2f} s, not counted below")
         print(f"sentences/s {n_sent / took:,.0f}   documents/s {n_docs / took:,.0f}   ({took:.2f} s)")
+        if not extra:   # one process: its CPU time is the coding's, steadier than wall time on a busy machine
+            print(f"CPU {cpu:.2f} s: {1000 * cpu / max(n_sent, 1):.3f} ms a sentence, {n_sent / cpu:,.0f} sentences/s of CPU")
         print(f"events {n_events:,}; bytes per event {ev_bytes / max(n_events, 1):,.0f} (events + event_quantities Parquet)")
         print(f"peak memory {peak_mb:,.0f} MB (max RSS of the process{' and its workers' if extra else ''})")
         if timer:

@@ -133,8 +133,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return split_by(text, _BOUNDARY)
 
 
+_WORDS: dict = {}   # word as written -> (norm, lookup forms)
+
+
 def tokenise(text: str):
-    return tokens_by(text, _WORD, normalise, lookup_forms)
+    return tokens_by(text, _WORD, normalise, lookup_forms, _WORDS)
 
 
 def phrase_tokens(phrase: str, keep_article: bool = False) -> list[str]:

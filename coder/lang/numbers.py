@@ -75,6 +75,13 @@ class Folded:
         return self._index[start], self._index[end]
 
 
+@lru_cache(maxsize=64)
+def folded(text: str, lang: str) -> Folded:
+    """The folded copy of a sentence, made once for the dates and the quantities that both read it
+    (a Folded is never changed after it is made)."""
+    return Folded(text, lang)
+
+
 @lru_cache(maxsize=None)
 def _fold_table(lang: str) -> tuple[dict, re.Pattern]:
     """The language profile's normalisation as one str.translate table (character by character,
