@@ -90,14 +90,26 @@ def _markers(lang: str, field: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(prof.phrase_tokens(w)) for w in load_lexicon(lang, "dates").get(field) or [])
 
 
-def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
-    """Where the words of a dates.yaml list stand in the sentence: (first token index, char start)."""
-    toks, out = r.sentence.tokens, []
-    for key in _markers(lang, field):
-        for i in range(len(toks) - len(key) + 1):
-            if key[0] in toks[i].forms and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
-                out.append((i, toks[i].start))
+@lru_cache(maxsize=None)
+def _markers_by_first(lang: str, field: str) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """The same words indexed by their first token key: (position in the list, key)."""
+    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for n, key in enumerate(_markers(lang, field)):
+        out.setdefault(key[0], []).append((n, key))
     return out
+
+
+def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
+    """Where the words of a dates.yaml list stand in the sentence: (first token index, char start),
+    in list order, then sentence order."""
+    toks, found = r.sentence.tokens, []
+    by_first = _markers_by_first(lang, field)
+    for i, t in enumerate(toks):
+        for f in set(t.forms) & by_first.keys() if by_first else ():
+            for n, key in by_first[f]:
+                if i + len(key) <= len(toks) and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
+                    found.append((n, i, t.start))
+    return [(i, start) for _, i, start in sorted(found)]
 
 
 def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
@@ -241,6 +253,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
     for r in results:
+        if not r.analysis.events:
+            carried = None   # (what the end of this loop sets for a sentence without events)
+            continue
         attached = _attach_quantities(r, lang)
         walls = _relative_walls(r)
         after_walls = _earlier_event_walls(r, lang)
