@@ -110,6 +110,38 @@ def to_arrow(table: str, rows: list[BaseModel]) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=sch)
 
 
+@lru_cache(maxsize=None)
+def _checks(table: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(column, kind, low, high) for the columns whose values Arrow may refuse: integers outside
+    their width, strings that are not UTF-8 (a lone surrogate); floats, dates, times and booleans of
+    validated rows always convert."""
+    out = []
+    for f in schema(table):
+        if pa.types.is_integer(f.type):
+            bits = f.type.bit_width
+            out.append((f.name, "int", -(1 << (bits - 1)), (1 << (bits - 1)) - 1))
+        elif pa.types.is_string(f.type):
+            out.append((f.name, "str", 0, 0))
+    return tuple(out)
+
+
+def check_storable(table: str, rows: list[BaseModel]) -> None:
+    """Raise what `to_arrow` would raise for these rows (OverflowError, or a ValueError naming the
+    column), without building the Arrow table: the writer checks every document this way before
+    it buffers it, and an Arrow table per document costs more than coding a short one."""
+    for name, kind, low, high in _checks(table):
+        for r in rows:
+            v = getattr(r, name)
+            if v is None:
+                continue
+            if kind == "int":
+                if not low <= v <= high:
+                    raise (OverflowError if high == (1 << 63) - 1 else ValueError)(
+                        f"{table}.{name}: {v} does not fit the column's {high.bit_length() + 1}-bit integers")
+            elif not v.isascii():
+                v.encode("utf-8")   # UnicodeEncodeError (a ValueError) on a lone surrogate
+
+
 _DUCKDB_TYPES = {
     pa.string(): "VARCHAR", pa.int8(): "TINYINT", pa.int32(): "INTEGER", pa.int64(): "BIGINT",
     pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN", pa.date32(): "DATE",

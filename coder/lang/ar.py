@@ -94,7 +94,7 @@ def _per_word(question):
                 answers.clear()
             v = answers[token.text] = question(token)
         return v
-    ask.__doc__, ask.__name__ = question.__doc__, question.__name__
+    ask.__doc__, ask.__name__, ask.__wrapped__ = question.__doc__, question.__name__, question
     return ask
 
 
