@@ -105,11 +105,11 @@ def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, 
     toks, found = r.sentence.tokens, []
     by_first = _markers_by_first(lang, field)
     for i, t in enumerate(toks):
-        for f in set(t.forms) & by_first.keys() if by_first else ():
-            for n, key in by_first[f]:
+        for f in t.forms:
+            for n, key in by_first.get(f, ()):
                 if i + len(key) <= len(toks) and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
                     found.append((n, i, t.start))
-    return [(i, start) for _, i, start in sorted(found)]
+    return [(i, start) for _, i, start in sorted(set(found))]   # (a key found through two forms: once)
 
 
 def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:

@@ -92,3 +92,17 @@ def test_the_storability_check_refuses_what_arrow_refuses(table, row):
     else:
         with pytest.raises((ValueError, OverflowError)):
             check_storable(table, [row])
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("قُتِلَ ثلاثـــة جنود في ٢٠ هجوماً\u200f يوم الأحد", "ar"),
+    ("İstanbul: ﻻ 5 killed\u00ad on Friday", "en"),
+    ("plain text with nothing to fold", "en"),
+])
+def test_folded_offsets_are_the_character_by_character_ones(text, lang):
+    from coder.lang.numbers import Folded, _fold_table
+    table, _ = _fold_table(lang)
+    naive = [i for i, ch in enumerate(text) for _ in ch.translate(table)] + [len(text)]
+    f = Folded(text, lang)
+    assert len(f.text) + 1 == len(naive)
+    assert [f.span(k, k)[0] for k in range(len(f.text) + 1)] == naive

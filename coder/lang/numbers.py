@@ -61,9 +61,14 @@ class Folded:
         self.text = original.translate(table)
         self._index = None
         if changes_length.search(original):
-            index = []
-            for i, ch in enumerate(original):
-                index.extend([i] * len(ch.translate(table)))
+            # every other character folds to exactly one: runs between the shifting ones map 1:1
+            index, pos = [], 0
+            for m in changes_length.finditer(original):
+                i = m.start()
+                index.extend(range(pos, i))
+                index.extend([i] * len(original[i].translate(table)))
+                pos = i + 1
+            index.extend(range(pos, len(original)))
             index.append(len(original))
             self._index = index
 
