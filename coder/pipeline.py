@@ -421,8 +421,15 @@ def drop_repeat_mentions(results: list[SentenceResult]) -> None:
             seen.setdefault(event_family(c.code), set()).update(places)
 
 
+_LAST_SHA: list = [None, ""]   # [document, its hash]: the writer's skip check and the coding both ask
+
+
 def document_sha(doc: Document) -> str:
-    return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    if _LAST_SHA[0] is doc:   # (a Document is frozen: the same object has the same text)
+        return _LAST_SHA[1]
+    sha = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    _LAST_SHA[0], _LAST_SHA[1] = doc, sha
+    return sha
 
 
 def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[list[PlaceMention]], object, object]:
