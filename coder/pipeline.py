@@ -421,14 +421,18 @@ def drop_repeat_mentions(results: list[SentenceResult]) -> None:
             seen.setdefault(event_family(c.code), set()).update(places)
 
 
-_LAST_SHA: list = [None, ""]   # [document, its hash]: the writer's skip check and the coding both ask
+# (document, its hash): the writer's skip check and the coding both ask; one tuple, swapped whole,
+# so that threads never see one document with another's hash
+_last_sha: tuple = (None, "")
 
 
 def document_sha(doc: Document) -> str:
-    if _LAST_SHA[0] is doc:   # (a Document is frozen: the same object has the same text)
-        return _LAST_SHA[1]
+    global _last_sha
+    last = _last_sha
+    if last[0] is doc:   # (a Document is frozen: the same object has the same text)
+        return last[1]
     sha = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
-    _LAST_SHA[0], _LAST_SHA[1] = doc, sha
+    _last_sha = (doc, sha)
     return sha
 
 
