@@ -80,6 +80,11 @@ def _event(**change) -> EventRow:
     ("events", _event(fatalities=2 ** 63)),              # beyond int64
     ("event_quantities", QuantityRow(event_id="e1", value=-(2 ** 63) - 1, qualifier="exact", unit="killed", text="x")),
     ("event_quantities", QuantityRow(event_id="e1", value=-(2 ** 63), qualifier="exact", unit="killed", text="x")),
+    # values put in without validation (model_copy with an update does not validate)
+    ("events", _event().model_copy(update={"sentence": 5})),
+    ("events", _event().model_copy(update={"published": "2024-03-04"})),
+    ("events", _event().model_copy(update={"is_background": "yes"})),
+    ("events", _event().model_copy(update={"goldstein": "high"})),
 ])
 def test_the_storability_check_refuses_what_arrow_refuses(table, row):
     try:
@@ -90,7 +95,7 @@ def test_the_storability_check_refuses_what_arrow_refuses(table, row):
     if arrow_error is None:
         check_storable(table, [row])
     else:
-        with pytest.raises((ValueError, OverflowError)):
+        with pytest.raises((ValueError, TypeError, OverflowError)):
             check_storable(table, [row])
 
 
