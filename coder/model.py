@@ -85,8 +85,8 @@ class ActorCode:
 
     @property
     def code(self) -> Optional[str]:
-        s = "".join(p for p in (self.country, self.group, self.role) if p)
-        return s or None
+        # (asked tens of times per event: concatenation, not a generator)
+        return (self.country or "") + (self.group or "") + (self.role or "") or None
 
     def merged(self, other: "ActorCode") -> "ActorCode":
         """Fill the parts this code lacks from another ("Syrian" + "army" -> SYR + MIL)."""

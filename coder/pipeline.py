@@ -111,14 +111,26 @@ def _markers(lang: str, field: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(prof.phrase_tokens(w)) for w in load_lexicon(lang, "dates").get(field) or [])
 
 
-def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
-    """Where the words of a dates.yaml list stand in the sentence: (first token index, char start)."""
-    toks, out = r.sentence.tokens, []
-    for key in _markers(lang, field):
-        for i in range(len(toks) - len(key) + 1):
-            if key[0] in toks[i].forms and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
-                out.append((i, toks[i].start))
+@lru_cache(maxsize=None)
+def _markers_by_first(lang: str, field: str) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """The same words indexed by their first token key: (position in the list, key)."""
+    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for n, key in enumerate(_markers(lang, field)):
+        out.setdefault(key[0], []).append((n, key))
     return out
+
+
+def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
+    """Where the words of a dates.yaml list stand in the sentence: (first token index, char start),
+    in list order, then sentence order."""
+    toks, found = r.sentence.tokens, []
+    by_first = _markers_by_first(lang, field)
+    for i, t in enumerate(toks):
+        for f in t.forms:
+            for n, key in by_first.get(f, ()):
+                if i + len(key) <= len(toks) and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
+                    found.append((n, i, t.start))
+    return [(i, start) for _, i, start in sorted(set(found))]   # (a key found through two forms: once)
 
 
 def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
@@ -281,6 +293,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
     for r in results:
+        if not r.analysis.events:
+            carried = None   # (what the end of this loop sets for a sentence without events)
+            continue
         attached = _attach_quantities(r, lang)
         walls = _relative_walls(r)
         after_walls = _earlier_event_walls(r, lang)
@@ -452,8 +467,19 @@ def drop_repeat_mentions(results: list[SentenceResult]) -> None:
             seen.setdefault(event_family(c.code), set()).update(places)
 
 
+# (document, its hash): the writer's skip check and the coding both ask; one tuple, swapped whole,
+# so that threads never see one document with another's hash
+_last_sha: tuple = (None, "")
+
+
 def document_sha(doc: Document) -> str:
-    return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    global _last_sha
+    last = _last_sha
+    if last[0] is doc:   # (a Document is frozen: the same object has the same text)
+        return last[1]
+    sha = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    _last_sha = (doc, sha)
+    return sha
 
 
 def _with_capitals(places: list[PlaceMention], r: SentenceResult, lang: str) -> list[PlaceMention]:

@@ -110,6 +110,47 @@ def to_arrow(table: str, rows: list[BaseModel]) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=sch)
 
 
+_PY_TYPES = [(pa.types.is_string, "str", str), (pa.types.is_boolean, "bool", bool),
+             (pa.types.is_floating, "float", (int, float)), (pa.types.is_timestamp, "time", dt.datetime),
+             (pa.types.is_date, "date", dt.date)]
+
+
+@lru_cache(maxsize=None)
+def _checks(table: str) -> tuple[tuple[str, str, object, int, int], ...]:
+    """(column, kind, Python type, low, high) per column: the type a value must have, and for
+    integers the range of the column's width."""
+    out = []
+    for f in schema(table):
+        if pa.types.is_integer(f.type):
+            bits = f.type.bit_width
+            out.append((f.name, "int", int, -(1 << (bits - 1)), (1 << (bits - 1)) - 1))
+            continue
+        kind, typ = next(((k, t) for test, k, t in _PY_TYPES if test(f.type)), ("any", object))
+        out.append((f.name, kind, typ, 0, 0))
+    return tuple(out)
+
+
+def check_storable(table: str, rows: list[BaseModel]) -> None:
+    """Raise (TypeError, ValueError or OverflowError) where `to_arrow` would fail for these rows,
+    without building the Arrow table: the writer checks every document this way before it buffers
+    it, and an Arrow table per document costs more than coding a short one. Validated rows pass;
+    this catches integers beyond their column's width, lone surrogates (no UTF-8) and values put
+    in a row without validation."""
+    for name, kind, typ, low, high in _checks(table):
+        for r in rows:
+            v = getattr(r, name)
+            if v is None:
+                continue
+            if not isinstance(v, typ) or (kind != "bool" and isinstance(v, bool) and kind != "float"):
+                raise TypeError(f"{table}.{name}: {type(v).__name__} {v!r} in a {kind} column")
+            if kind == "int":
+                if not low <= v <= high:
+                    raise (OverflowError if high == (1 << 63) - 1 else ValueError)(
+                        f"{table}.{name}: {v} does not fit the column's {high.bit_length() + 1}-bit integers")
+            elif kind == "str" and not v.isascii():
+                v.encode("utf-8")   # UnicodeEncodeError (a ValueError) on a lone surrogate
+
+
 _DUCKDB_TYPES = {
     pa.string(): "VARCHAR", pa.int8(): "TINYINT", pa.int32(): "INTEGER", pa.int64(): "BIGINT",
     pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN", pa.date32(): "DATE",

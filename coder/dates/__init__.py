@@ -18,7 +18,7 @@ from functools import lru_cache
 from coder.dates.resolve import FUTURE_TOLERANCE, resolve
 from coder.dates.rules import DateRules
 from coder.model import ResolvedDate
-from coder.lang.numbers import Folded
+from coder.lang.numbers import folded as fold
 
 __all__ = ["find_dates", "date_rules", "FUTURE_TOLERANCE"]
 
@@ -35,7 +35,7 @@ def find_dates(text: str, lang: str, published: dt.date | None) -> list[Resolved
     if isinstance(published, dt.datetime):   # a timestamp: its day is what dates resolve against
         published = published.date()
     rules = date_rules(lang)
-    folded = Folded(text, lang)
+    folded = fold(text, lang)
     if not rules.may_match(folded.text):
         return []
     out = []

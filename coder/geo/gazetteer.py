@@ -30,6 +30,7 @@ def ranking() -> dict:
     return read_yaml(HERE / "ranking.yaml")
 
 
+@lru_cache(maxsize=65536)   # one word at a time, many times over
 def ascii_fold(s: str) -> str:
     """"serêkaniyê" -> "serekaniye": English text spells transliterated names with or without marks."""
     if s.isascii():

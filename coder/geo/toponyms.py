@@ -204,6 +204,21 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
     return find_places_in_tokens(sentence_text, tokens, lang, country_hint, gazetteer)
 
 
+_STARTS: dict[int, tuple[dict, dict]] = {}   # per trie: (lang, norm, forms) -> does a name start there
+
+
+def _may_start(trie: dict, tok: Token, lang: str) -> bool:
+    """Does one of the token's place forms start a name? Asked once per word, not per token."""
+    known = _STARTS.get(id(trie))
+    if known is None or known[0] is not trie or len(known[1]) >= 200_000:
+        known = _STARTS[id(trie)] = (trie, {})
+    key = (lang, tok.norm, tok.forms)
+    v = known[1].get(key)
+    if v is None:
+        v = known[1][key] = any(f in trie for f in _forms(tok, lang))
+    return v
+
+
 def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
                           country_hint: Optional[str] = None,
                           gazetteer: Optional[Gazetteer] = None,
@@ -219,7 +234,7 @@ def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
     while i < n:
         tok = tokens[i]
         # cheap pre-check: most tokens start no name at all
-        if not any(f in trie for f in _forms(tok, lang)):
+        if not _may_start(trie, tok, lang):
             i += 1
             continue
         found = longest_match(trie, tokens, i, lang)

@@ -81,9 +81,31 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _per_word(question):
+    """Answer a question about a token once per word as written: a token's norm and lookup forms
+    follow from its text (tokenise), so the answer does too; the syntax stage and the rules ask
+    these for every token of every sentence."""
+    answers: dict[str, bool] = {}
+
+    def ask(token) -> bool:
+        v = answers.get(token.text)
+        if v is None:
+            if len(answers) >= 100_000:
+                answers.clear()
+            v = answers[token.text] = question(token)
+        return v
+    ask.__doc__, ask.__name__, ask.__wrapped__ = question.__doc__, question.__name__, question
+    return ask
+
+
 def refers_back(tokens, i: int) -> bool:
     """Does token i carry a possessive pronoun (قواته "its forces", جنودها "her soldiers")?"""
-    t = tokens[i]
+    return _owned(tokens[i])
+
+
+@_per_word
+def _owned(t) -> bool:
+    """Token t carries a possessive pronoun (Arabic: on the word itself)."""
     if _MARKS.sub("", t.text).endswith("ة"):
         return False
     return any(t.norm.endswith(suf) and len(t.norm) - len(suf) >= 3 and t.norm[:-len(suf)] in t.forms
@@ -121,6 +143,7 @@ def read_as_purpose(token, form: int) -> bool:
     return _read_through(token, form, "ل", after_conjunction=True)
 
 
+@_per_word
 def is_definite(token) -> bool:
     """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition)."""
     n = _without_conjunction(token.norm)
@@ -133,8 +156,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return split_by(text, _BOUNDARY)
 
 
+_WORDS: dict = {}   # word as written -> (norm, lookup forms)
+
+
 def tokenise(text: str):
-    return tokens_by(text, _WORD, normalise, lookup_forms)
+    return tokens_by(text, _WORD, normalise, lookup_forms, _WORDS)
 
 
 def phrase_tokens(phrase: str, keep_article: bool = False) -> list[str]:
@@ -200,12 +226,14 @@ def is_future_form(token, form: int) -> bool:
     return _read_through(token, form, "س", after_conjunction=True)
 
 
+@_per_word
 def has_conjunction_clitic(token) -> bool:
     """وقصفت, فاعتقل: the word carries و or ف in front (one of its lookup forms is the word without it)."""
     n = token.norm
     return len(n) >= 4 and n[0] in _CONJ and n[1:] in token.forms
 
 
+@_per_word
 def has_preposition_clitic(token) -> bool:
     """بالقصف, لقسد, للجيش, وبغارة: the word carries بـ, لـ or كـ in front (after a conjunction, if any)."""
     n = _without_conjunction(token.norm) if has_conjunction_clitic(token) else token.norm

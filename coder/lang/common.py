@@ -49,11 +49,26 @@ def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None) ->
     return result
 
 
-def tokens_by(text: str, word: re.Pattern, normalise, forms) -> list[Token]:
+# A word's normal and lookup forms depend on the word alone: news repeats its words, so each is
+# worked out once. Cleared when full, so that memory stays bounded on any corpus.
+WORD_CACHE_SIZE = 200_000
+
+
+def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
+    """Tokens of `text`; `cache` (one per language) maps a word as written to (norm, forms)."""
     toks = []
+    if cache is None:
+        cache = {}
     for m in word.finditer(text):
-        norm = normalise(m.group())
-        if not norm:
+        raw = m.group()
+        known = cache.get(raw)
+        if known is None:
+            norm = normalise(raw)
+            known = (norm, forms(norm, raw) if norm else ())
+            if len(cache) >= WORD_CACHE_SIZE:
+                cache.clear()
+            cache[raw] = known
+        if not known[0]:
             continue
-        toks.append(Token(m.group(), m.start(), m.end(), norm, forms(norm, m.group())))
+        toks.append(Token(raw, m.start(), m.end(), known[0], known[1]))
     return toks

@@ -87,13 +87,16 @@ def _acronym(word: str) -> str | None:
     return "=" + letters if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper() else None
 
 
+def _forms(norm: str, raw: str) -> tuple[str, ...]:
+    key = _acronym(raw)
+    return (key,) + lookup_forms(norm, raw) if key else lookup_forms(norm, raw)
+
+
+_WORDS: dict = {}   # word as written -> (norm, lookup forms)
+
+
 def tokenise(text: str):
-    toks = tokens_by(text, _WORD, normalise, lookup_forms)
-    for t in toks:
-        key = _acronym(t.text)
-        if key:
-            t.forms = (key,) + t.forms
-    return toks
+    return tokens_by(text, _WORD, normalise, _forms, _WORDS)
 
 
 def phrase_tokens(phrase: str, keep_article: bool = False) -> list[str]:

@@ -46,9 +46,14 @@ class Folded:
         self.text = original.translate(table)
         self._index = None
         if changes_length.search(original):
-            index = []
-            for i, ch in enumerate(original):
-                index.extend([i] * len(ch.translate(table)))
+            # every other character folds to exactly one: runs between the shifting ones map 1:1
+            index, pos = [], 0
+            for m in changes_length.finditer(original):
+                i = m.start()
+                index.extend(range(pos, i))
+                index.extend([i] * len(original[i].translate(table)))
+                pos = i + 1
+            index.extend(range(pos, len(original)))
             index.append(len(original))
             self._index = index
 
@@ -58,6 +63,13 @@ class Folded:
             return start, end
         # The end takes in the marks that follow the last letter (الجمعةِ), up to the next letter.
         return self._index[start], self._index[end]
+
+
+@lru_cache(maxsize=64)
+def folded(text: str, lang: str) -> Folded:
+    """The folded copy of a sentence, made once for the dates and the quantities that both read it
+    (a Folded is never changed after it is made)."""
+    return Folded(text, lang)
 
 
 @lru_cache(maxsize=None)

@@ -15,7 +15,7 @@ from coder.lang import profile
 from coder.model import QuantityValue
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
-from coder.lang.numbers import Folded, NumberMatch, alternation, load_lexicon, reader
+from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader
 
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
@@ -160,7 +160,7 @@ class QuantityRecogniser:
     # ------------------------------------------------------------ per text
 
     def find(self, text: str) -> list[QuantityValue]:
-        folded = Folded(text, self.lang)
+        folded = fold(text, self.lang)
         ftext = folded.text
         duals = []
         for m in self.dual_regex.finditer(ftext) if self.dual_regex else ():

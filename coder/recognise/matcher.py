@@ -11,16 +11,34 @@ from coder.model import Mention, Token
 _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "grammar", DiscardRef: "discard"}
 
 
+# per trie: a word's lookup forms (the tuple the tokeniser shares between tokens of one word) ->
+# the phrases they start, as (form index, trie node); most words start none
+_STARTS: dict[int, tuple[dict, dict]] = {}
+
+
+def _starts(trie: dict) -> dict:
+    known = _STARTS.get(id(trie))
+    if known is None or known[0] is not trie:
+        known = _STARTS[id(trie)] = (trie, {})
+    if len(known[1]) >= 200_000:
+        known[1].clear()
+    return known[1]
+
+
 def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     """All matches (overlapping ones included), as mentions over token ranges."""
     out: list[Mention] = []
     n = len(tokens)
+    starts = _starts(trie)
     for i in range(n):
-        stack = []
-        for fi, f in enumerate(tokens[i].forms):
-            node = trie.get(f)
-            if node is not None:
-                stack.append((i, node, fi))
+        forms = tokens[i].forms
+        first = starts.get(forms)
+        if first is None:
+            first = starts[forms] = tuple((fi, node) for fi, f in enumerate(forms)
+                                          if (node := trie.get(f)) is not None)
+        if not first:
+            continue
+        stack = [(i, node, fi) for fi, node in first]
         seen = set()
         while stack:
             j, node, fi = stack.pop()

@@ -156,10 +156,23 @@ def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: 
     return None
 
 
+_NUMBERS: dict = {}   # (language, word as written, with_article) -> answer: tokens follow from their text
+
+
 def _is_number(tok, lang: str, with_article: bool = False) -> bool:
     """A count: digits or a number word as written; `with_article` also reads it through clitics and
     the article ("الجنود الثلاثة", the three soldiers), which a count before its noun never has
     (and "الاثنين" is Monday)."""
+    key = (lang, tok.text, with_article)
+    v = _NUMBERS.get(key)
+    if v is None:
+        if len(_NUMBERS) >= 100_000:
+            _NUMBERS.clear()
+        v = _NUMBERS[key] = _number(tok, lang, with_article)
+    return v
+
+
+def _number(tok, lang: str, with_article: bool) -> bool:
     if tok.norm[:1].isdigit() or _is_number_word(lang, tok.norm):
         return True
     return with_article and any(_is_number_word(lang, f) for f in tok.forms)

@@ -19,7 +19,7 @@ def _title_case(toks) -> bool:
 def in_proper_name(toks, first: int, last: int) -> bool:
     """Are tokens first..last capitalised words inside a run of capitalised words? The first word of
     the sentence counts only with a capitalised word after it ("Storm Daniel slammed")."""
-    if _title_case(toks) or not all(_capital(toks[i]) for i in range(first, last + 1)):
+    if not all(_capital(toks[i]) for i in range(first, last + 1)) or _title_case(toks):   # cheap test first
         return False
     before = first > 1 and _capital(toks[first - 1])
     after = last + 1 < len(toks) and _capital(toks[last + 1])

@@ -36,7 +36,7 @@ from coder import manifest as mf
 from coder.manifest import Change, ManifestError, part_name, part_number
 from coder.model import CodedDocument, Reject, RejectRow
 from coder.seen import SeenIndex, digest, digest64
-from coder.tables import SCHEMA_VERSION, TABLES, file_metadata, schema, to_arrow
+from coder.tables import SCHEMA_VERSION, TABLES, check_storable, file_metadata, schema, to_arrow
 
 try:  # advisory lock against two runs writing one dataset; absent on Windows
     import fcntl
@@ -88,9 +88,9 @@ def check_document(coded: CodedDocument, coder_version: str) -> CodedDocument:
     if any(q.event_id not in known for q in coded.quantities):
         raise DocumentError(f"a quantity of document {doc.doc_id!r} refers to an event not in the document")
     try:   # a value the table cannot hold fails here, for this document alone, not in the batch
-        to_arrow("documents", [coded.document])
-        to_arrow("events", coded.events)
-        to_arrow("event_quantities", coded.quantities)
+        check_storable("documents", [coded.document])
+        check_storable("events", coded.events)
+        check_storable("event_quantities", coded.quantities)
     except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
         raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
                             f"({type(e).__name__}: {e})") from None

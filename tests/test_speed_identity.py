@@ -1,0 +1,113 @@
+"""The speed-ups must not change what is coded: per-word caches give the answers the functions
+give, a warm run codes the same rows as a cold one, and the writer's cheap storability check
+refuses exactly what Arrow refuses."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.lang import ar, en
+from coder.lang.common import tokens_by
+from coder.model import Document, EventRow, QuantityRow
+from coder.pipeline import code_document
+from coder.tables import check_storable, to_arrow
+
+AR = ["وقصفت الطائرات الحربية مواقع للمسلحين في ريف المدينة، وقالت الوزارة إن قواتها اعتقلت ثلاثة منهم.",
+      "والتقى وزير الخارجية بنظيره في العاصمة يوم الاثنين لبحث وقف إطلاق النار."]
+EN = ["The U.S. army said its forces arrested two gunmen near the border on Friday.",
+      "Protesters didn't leave the square; police fired tear gas at 5,000 of them."]
+
+
+def _fresh_tokens(text: str, prof):
+    """The tokens as computed without any cache."""
+    forms = prof._forms if prof is en else prof.lookup_forms
+    return tokens_by(text, prof._WORD, prof.normalise, forms)
+
+
+@pytest.mark.parametrize("prof,texts", [(ar, AR), (en, EN)])
+def test_cached_tokens_are_the_computed_ones(prof, texts):
+    for text in texts:
+        for _ in range(2):   # cold, then from the per-word cache
+            got = prof.tokenise(text)
+            want = _fresh_tokens(text, prof)
+            assert [(t.text, t.start, t.end, t.norm, t.forms) for t in got] == \
+                   [(t.text, t.start, t.end, t.norm, t.forms) for t in want]
+
+
+def test_per_word_answers_are_the_functions_answers():
+    toks = ar.tokenise(" ".join(AR))
+    for question in (ar.has_conjunction_clitic, ar.has_preposition_clitic, ar.is_definite):
+        raw = question.__wrapped__
+        for t in toks:
+            first, again = question(t), question(t)
+            assert first == again == raw(t)
+    owned = [ar.refers_back(toks, i) for i in range(len(toks))]
+    assert owned == [ar.refers_back(toks, i) for i in range(len(toks))]
+    assert any(owned) and not all(owned)   # قواتها carries a pronoun, most words none
+
+
+@pytest.mark.parametrize("texts,lang", [(AR, "ar"), (EN, "en")])
+def test_a_warm_run_codes_what_a_cold_one_codes(texts, lang):
+    def rows():
+        out = []
+        for k, text in enumerate(texts):
+            coded = code_document(Document(doc_id=f"d{k}", text=text, language=lang, published=dt.date(2024, 3, 4)),
+                                  coded_at=dt.datetime(2024, 3, 4))
+            out.append((coded.document.model_dump(), [e.model_dump() for e in coded.events],
+                        [q.model_dump() for q in coded.quantities]))
+        return out
+    ar._WORDS.clear()
+    en._WORDS.clear()
+    cold = rows()
+    assert rows() == cold
+    assert any(events for _, events, _ in cold)
+
+
+def _event(**change) -> EventRow:
+    base = dict(event_id="e1", doc_id="d1", sentence_index=0, sentence="Police arrested two men.",
+                evidence="arrested", language="en", event_code="111", event_base_code="111",
+                event_root_code="11", quad_class=3, goldstein=-2.0, rule_id="r", confidence=0.5,
+                coder_version="0")
+    return EventRow(**{**base, **change})
+
+
+@pytest.mark.parametrize("table,row", [
+    ("events", _event()),
+    ("events", _event(sentence="ok \u00e9\u0627", quantity_value=2 ** 62)),
+    ("events", _event(sentence_index=2 ** 31)),          # beyond the int32 column
+    ("events", _event(evidence="broken \ud800 text")),   # a lone surrogate: no UTF-8
+    ("events", _event(fatalities=2 ** 63)),              # beyond int64
+    ("event_quantities", QuantityRow(event_id="e1", value=-(2 ** 63) - 1, qualifier="exact", unit="killed", text="x")),
+    ("event_quantities", QuantityRow(event_id="e1", value=-(2 ** 63), qualifier="exact", unit="killed", text="x")),
+    # values put in without validation (model_copy with an update does not validate)
+    ("events", _event().model_copy(update={"sentence": 5})),
+    ("events", _event().model_copy(update={"published": "2024-03-04"})),
+    ("events", _event().model_copy(update={"is_background": "yes"})),
+    ("events", _event().model_copy(update={"goldstein": "high"})),
+])
+def test_the_storability_check_refuses_what_arrow_refuses(table, row):
+    try:
+        to_arrow(table, [row])
+        arrow_error = None
+    except (ValueError, TypeError, OverflowError) as e:
+        arrow_error = e
+    if arrow_error is None:
+        check_storable(table, [row])
+    else:
+        with pytest.raises((ValueError, TypeError, OverflowError)):
+            check_storable(table, [row])
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("قُتِلَ ثلاثـــة جنود في ٢٠ هجوماً\u200f يوم الأحد", "ar"),
+    ("İstanbul: ﻻ 5 killed\u00ad on Friday", "en"),
+    ("plain text with nothing to fold", "en"),
+])
+def test_folded_offsets_are_the_character_by_character_ones(text, lang):
+    from coder.lang.numbers import Folded, _fold_table
+    table, _ = _fold_table(lang)
+    naive = [i for i, ch in enumerate(text) for _ in ch.translate(table)] + [len(text)]
+    f = Folded(text, lang)
+    assert len(f.text) + 1 == len(naive)
+    assert [f.span(k, k)[0] for k in range(len(f.text) + 1)] == naive
