@@ -101,6 +101,11 @@ def test_every_corpus_has_cases_for_each_kind_of_record():
     # a definite anaphor refers to the last organisation named
     ("en", "Bombs hidden in radios exploded across Lebanon, and Hezbollah officials said the group blamed Israel.",
      "LBNHEZREB", "ISR"),
+    # "is prepared to": a stance, not a passive; the speaker the pronoun refers to intends it
+    ("en", "The Algerian president said he is prepared to lift the state of emergency.", "DZAGOV", None),
+    # an apposition between the subject and its verb names no actor of the event
+    ("en", "Peru, a close U.S. partner in the region, has refused to send troops to Haiti.", "PER", "HTI"),
+    ("en", "Iran's ambassador to Iraq, Ali Rezaei, denied that Tehran had armed the militias.", "IRNGOV", None),
 ])
 
 def test_source_and_target_come_from_the_roles(lang, text, source, target):

@@ -141,7 +141,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             prev = cl.predicates[-1] if cl.predicates else None
             p.passive = prof.MODIFIER_AFTER_NOUN is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
-                and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t")))
+                and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
+                and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to")
             after = [k for k in inside if v < chunks[k].start < limit]
             before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
@@ -214,6 +215,10 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
             (chunks[after[0]].end + 1 >= len(toks) or tags[chunks[after[0]].end + 1] == "PUNCT"):
         p.arguments["subject"], p.how["subject"] = after[0], "the speaker after a quotation"
         return
+    if coordinated and prev is not None and "subject" not in prev.arguments and not bare_before:
+        # "has refused to deploy troops and has urged ...": the infinitive has no subject; the verb
+        # it depends on shares its own
+        prev = next((q for q in reversed(cl.predicates) if "subject" in q.arguments), prev)
     if coordinated and prev is not None and "subject" in prev.arguments and not bare_before:
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
     elif bare_before and not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[-1]].start < cl.marker):
@@ -223,6 +228,7 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
                 chunks[bare_before[-2]].end == chunks[k].start - 2 and \
                 toks[chunks[k].end + 1].norm == "," if chunks[k].end + 1 < len(toks) else False:
             k = bare_before[-2]
+        k = _before_apposition(k, bare_before, p.first, chunks, toks)
         p.arguments["subject"], p.how["subject"] = k, "the noun phrase before the verb"
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
@@ -231,6 +237,24 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
         p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+
+
+def _before_apposition(k: int, bare_before: list[int], first: int, chunks: list[Chunk], toks) -> int:
+    """"Pakistan, a key ally in the war, has refused", "Iran's envoy to Iraq, Iraj Masjedi, denied":
+    a noun phrase between commas right before the verb renames the last bare phrase before the first
+    comma, which is the subject."""
+    if first < 2 or toks[first - 1].norm != ",":
+        return k
+    # the appositive: the bare phrases that start right after a comma, none of them the first
+    for n in range(len(bare_before) - 1, 0, -1):
+        j = bare_before[n]
+        if chunks[j].start > 0 and toks[chunks[j].start - 1].norm == ",":
+            opening = chunks[j].start - 1
+            if any(toks[i].norm == "," for i in range(opening + 1, first - 1)):
+                return k      # more than one comma inside: a list, not one apposition
+            head = bare_before[n - 1]
+            return head if chunks[head].end < opening else k
+    return k
 
 
 def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
