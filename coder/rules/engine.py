@@ -27,7 +27,7 @@ from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, 
 from coder.rules.mood import mood_of
 from coder.rules.reality import (condition_subject, drop_alleged, flag_background, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
-from coder.rules.roles import resolve_owners, settle, subject_after
+from coder.rules.roles import resolve_genitives, resolve_owners, settle, subject_after
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
@@ -269,7 +269,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                           frozenset(roles.get("genitive_marker", ())),
                           frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()))
     _resolve_possessives(actors, toks, lang_profile, trace,
-                         resolve_owners(parse, actors, trace) if parse is not None else set())
+                         resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
+                         if parse is not None else set())
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     out.actors, out.groups, out.triggers = actors, groups, hits

@@ -398,12 +398,41 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
         if not (pronoun or anaphor):
             continue
         pool = named if anaphor else actorish
+        if pronoun:
+            j = _speaker_or_agent(k, clauses, chunks, pool)
+            if j is not None:
+                c.refers_to = j
+                continue
         for j in range(k - 1, -1, -1):
             if j == subject_of.get(k) or chunks[j].kind == "pronoun":
                 continue
             if any(i in pool for i in range(chunks[j].start, chunks[j].end + 1)):
                 c.refers_to = j
                 break
+
+
+def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: set[int]) -> Optional[int]:
+    """"Russia said it had completed", "the bombers killed 20 people when they blew themselves up": a
+    subject pronoun in a clause that depends on another refers to that clause's subject when it names
+    an actor (the subject is the likelier antecedent than a nearer object)."""
+    for cl in clauses:
+        if cl.kind not in ("quote", "subordinate") or cl.parent is None or cl.parent >= len(clauses):
+            continue
+        if not any(pr.arguments.get("subject") == k and "subject" not in pr.inherited for pr in cl.predicates):
+            continue
+        up, head, seen = cl.parent, None, set()
+        while up is not None and up < len(clauses) and up not in seen and head is None:
+            seen.add(up)     # "as well as themselves when they ...": past a clause with no verb
+            head = next((pr.arguments["subject"] for pr in clauses[up].predicates if "subject" in pr.arguments), None)
+            up = clauses[up].parent
+        if head is None or head == k:
+            return None
+        if chunks[head].kind == "pronoun":
+            head = chunks[head].refers_to
+        if head is not None and any(i in pool for i in range(chunks[head].start, chunks[head].end + 1)):
+            return head
+        return None
+    return None
 
 
 def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:
