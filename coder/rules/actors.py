@@ -138,4 +138,10 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
             for m in g.members[:-1]:
                 if not m.code.role and not m.code.group:
                     m.code = ActorCode(m.code.country, m.code.group, last.code.role)
+        # "Israeli helicopters and tanks": a role-only conjunct with the role of the one before it
+        # shares its country (not the country of the place)
+        for a, b in zip(g.members, g.members[1:]):
+            if b.code.role and not b.code.country and not b.code.group and a.code.role == b.code.role \
+                    and a.code.country and not a.code.group:
+                b.code = ActorCode(a.code.country, None, b.code.role)
     return groups
