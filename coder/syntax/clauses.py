@@ -110,7 +110,13 @@ def _bare(c: Chunk, toks, tags, prof) -> bool:
     """A chunk no preposition governs (a subject or object may be one)."""
     if c.kind in ("genitive", "possessor"):
         return False
-    before = tags[c.start - 1] if c.start > 0 else "START"
+    start = c.start
+    if start > 0 and prof.is_possessor(toks[start - 1]):
+        # "in Russia's far east", "in Ms Pugh's right lung": what governs the possessor governs the phrase
+        start -= 1
+        while start > 0 and tags[start - 1] in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+            start -= 1
+    before = tags[start - 1] if start > 0 else "START"
     return before != "ADP" and not prof.has_preposition_clitic(toks[c.start])
 
 
@@ -184,7 +190,9 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     before_verb = tags[p.first - 1] if p.first > 0 else "START"
     word_before = toks[p.first - 1].norm if p.first > 0 else ""
     if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
-        _object(p, after, chunks, toks, tags, prof)
+        # "the decision to arrest the commanders angered ...": an infinitive's object may stand
+        # before the main verb
+        _object(p, after, chunks, toks, tags, prof, before_verb=True)
         return
     right_after = [k for k in before if (chunks[k].end == p.first - 1 or
                    (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")) and _bare(chunks[k], toks, tags, prof)]
@@ -193,7 +201,8 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
     if p.first == p.verb and right_after and not coordinated and toks[p.verb].norm.endswith(("ed", "en", "wn")) and \
             ((later and nxt in ("ADP", "PUNCT")) or (prev is not None and prev.verb not in speech and
-                                                      prev.arguments.get("object") == right_after[-1])):
+                                                      prev.arguments.get("object") == right_after[-1] and
+                                                      any("subject" in q.arguments for q in cl.predicates))):
         # "told the crowd gathered there", "the essay, published as X, was": a participle describing
         # the noun before it (after another verb's object, or before the clause's own verb), its patient
         p.arguments["patient"], p.how["patient"] = right_after[-1], "a participle after the noun it describes"
@@ -229,6 +238,7 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
                 toks[chunks[k].end + 1].norm == "," if chunks[k].end + 1 < len(toks) else False:
             k = bare_before[-2]
         k = _before_apposition(k, bare_before, p.first, chunks, toks)
+        k = _past_embedded_object(k, cl, prev, coordinated, chunks, toks, tags, prof)
         p.arguments["subject"], p.how["subject"] = k, "the noun phrase before the verb"
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
@@ -237,6 +247,20 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
         p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+
+
+def _past_embedded_object(k: int, cl: Clause, prev, coordinated: bool, chunks: list[Chunk], toks, tags, prof) -> int:
+    """"A UN review of plans to cut carbon says", "the date for cutting the first steel would help":
+    the phrase before the verb is the object of an infinitive or gerund with no subject of its own
+    inside the subject; the subject is the phrase before that verb."""
+    if coordinated or prev is None or "subject" in prev.arguments or prev.arguments.get("object") != k:
+        return k
+    objects = {q.arguments.get("object") for q in cl.predicates if "subject" not in q.arguments}
+    verbs = [q.first for q in cl.predicates if "subject" in q.arguments]
+    last_finite = max((v for v in verbs if v < prev.first), default=cl.start - 1)
+    earlier = [j for j in range(len(chunks)) if last_finite < chunks[j].start and chunks[j].end < prev.first
+               and cl.start <= chunks[j].start and j not in objects and _bare(chunks[j], toks, tags, prof)]
+    return max(earlier, key=lambda j: chunks[j].start) if earlier else k
 
 
 def _before_apposition(k: int, bare_before: list[int], first: int, chunks: list[Chunk], toks) -> int:
@@ -272,12 +296,12 @@ def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
     return order[pos]
 
 
-def _object(p, after, chunks, toks, tags, prof) -> None:
+def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> None:
     if after:
         k = after[0]
         c = chunks[k]
         gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PART")]
-        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX")
+        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX") and not before_verb
         if not gap and _bare(c, toks, tags, prof) and not follows_verb:
             p.arguments["object"], p.how["object"] = k, "the noun phrase after the verb"
 
