@@ -40,6 +40,10 @@ def _is_number_word(lang: str, norm: str) -> bool:
     return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
 
 
+# forces and envoys in a trigger's object are the means ("offered troops", "recalled ambassadors")
+_MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
+
+
 def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str], settled: set[int] = frozenset()) -> None:
     """"The US army said its forces killed...", "الجيش الأمريكي ... قواته": a role noun owned by a
     pronoun the syntax stage could not resolve belongs to the last actor before it that has a
@@ -246,8 +250,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
+    # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
+    # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
+    objects = {t for h in hits for t in h.tokens if t > h.last}
     actor_ms = longest_non_overlapping(
-        [m for m in actor_ms if not any(t in trigger_tokens for t in range(m.first, m.last + 1))])
+        [m for m in actor_ms if not any(t in trigger_tokens for t in range(m.first, m.last + 1))
+         or (m.kind == "agent" and m.entry.code.role not in _MEANS and not lang_profile.refers_back(toks, m.first) and
+             all(t in objects for t in range(m.first, m.last + 1)))])
     # a country or capital right after "in", "near", "في" is where, not who
     locative = roles.get("locative_marker", set())
     placed = [m for m in actor_ms if m.kind == "actor" and (m.first - 1) in locative
