@@ -154,7 +154,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
             (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
                 p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
-                n + 1 < len(mine))
+                # a later verb of the clause, not an infinitive ("gathered outside parliament to demand")
+                any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]))
             for k in after:
                 role = _marker_role(chunks[k], toks, R)
                 if role and role not in p.arguments:
