@@ -101,11 +101,26 @@ def test_every_corpus_has_cases_for_each_kind_of_record():
     # a definite anaphor refers to the last organisation named
     ("en", "Bombs hidden in radios exploded across Lebanon, and Hezbollah officials said the group blamed Israel.",
      "LBNHEZREB", "ISR"),
+    # "is prepared to": a stance, not a passive; the speaker the pronoun refers to intends it
+    ("en", "The Algerian president said he is prepared to lift the state of emergency.", "DZAGOV", None),
+    # an apposition between the subject and its verb names no actor of the event
+    ("en", "Peru, a close U.S. partner in the region, has refused to send troops to Haiti.", "PER", "HTI"),
+    ("en", "Iran's ambassador to Iraq, Ali Rezaei, denied that Tehran had armed the militias.", "IRNGOV", None),
+    # a role noun with an unknown name and a genitive country belongs to that country
+    ("en", "Commander Ali Hassan of Somalia accused Kenyan troops of killing civilians.", "SOMMIL", "KENMIL"),
 ])
 
 def test_source_and_target_come_from_the_roles(lang, text, source, target):
     got = [(e.source_code, e.target_code) for e in code_text(text, lang)]
     assert (source, target) in got, got
+
+
+def test_a_subject_pronoun_in_a_dependent_clause_refers_to_the_main_subject():
+    """"X killed Y when they opened fire": the subject of the clause it depends on, not the nearer object."""
+    p, toks = _parse("Two Palestinian gunmen killed nine soldiers on Sunday when they opened fire on a checkpoint.", "en")
+    words = [t.text for t in toks]
+    they = p.chunk_at(words.index("they"))
+    assert they.refers_to is not None and words[p.chunks[they.refers_to].head] == "gunmen"
 
 
 def test_an_event_noun_an_event_verb_is_about_keeps_its_own_doer():

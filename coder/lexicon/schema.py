@@ -347,6 +347,9 @@ class SyntaxFile(_SupportFile):
     # manner: "in a surprise assault" - an event noun there is what the predicate's subject did
     argument_markers: dict[Literal["target", "agent", "recipient", "manner"], list[Phrase]] = {}
     passive_auxiliaries: list[Phrase] = []
+    # participles that after an auxiliary and before "to" tell the subject's own stance ("is
+    # prepared to", "are determined to"): no passive, the subject is the doer
+    stance_participles: list[Phrase] = []
     quote_markers: list[Phrase] = []
     participle_endings: list[str] = []
 

@@ -30,6 +30,16 @@ def _conflict(a: ActorCode, b: ActorCode, b_is_agent: bool) -> bool:
                 (b_is_agent and a.role and b.role and a.role != b.role and not a.group))
 
 
+def _seat_as_place(prev, code: ActorCode, gap: range, kind: str) -> bool:
+    """"Baghdad University", "Kabul police": a name standing for a government right before a role
+    noun is the city the people belong to; they keep their own role."""
+    if gap or kind != "agent" or len(prev.rule_ids) != 1 or ".actors." not in prev.rule_ids[0]:
+        return False
+    if prev.code.role != "GOV" or prev.code.group or not prev.code.country or code.country or code.group:
+        return False
+    return True
+
+
 def _code_of(m: Mention, day: Optional[dt.date]) -> ActorCode:
     ref = m.entry
     return ref.code_on(day) if m.kind == "actor" else ref.code
@@ -96,14 +106,15 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             # but "Turkish Kurd refugees")
             stray = prof.MODIFIER_AFTER_NOUN and (m.kind == "agent" or code.group) and \
                 any(g not in genitive and g not in origin for g in gap)
+            seat = _seat_as_place(prev, code, gap, m.kind)
             adjacent = len(gap) <= MAX_GAP and not stray and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
-                not _conflict(prev.code, code, m.kind == "agent") and \
+                (not _conflict(prev.code, code, m.kind == "agent") or seat) and \
                 not (prof.MODIFIER_AFTER_NOUN and k + 1 < len(mentions) and
                      _heads_another_country(m, mentions[k + 1], prev.code, day))
             if adjacent or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
-                prev.code = prev.code.merged(code)
+                prev.code = ActorCode(prev.code.country, None, code.role) if seat and adjacent else prev.code.merged(code)
                 prev.last, prev.end = m.last, m.end
                 prev.name = text[prev.start:prev.end]
                 prev.rule_ids = prev.rule_ids + (m.rule_id,)
@@ -150,4 +161,10 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
             for m in g.members[:-1]:
                 if not m.code.role and not m.code.group:
                     m.code = ActorCode(m.code.country, m.code.group, last.code.role)
+        # "Israeli helicopters and tanks": a role-only conjunct with the role of the one before it
+        # shares its country (not the country of the place)
+        for a, b in zip(g.members, g.members[1:]):
+            if b.code.role and not b.code.country and not b.code.group and a.code.role == b.code.role \
+                    and a.code.country and not a.code.group:
+                b.code = ActorCode(a.code.country, None, b.code.role)
     return groups

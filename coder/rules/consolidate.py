@@ -127,8 +127,9 @@ def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
 
 
 def _more_specific(a, b) -> bool:
-    """Is actor a the same country's people with a role, where b is the bare country?"""
-    return bool(a.code.role) and not b.code.role and not b.code.group and a.code.country in (None, b.code.country)
+    """Is actor a people with a role, where b is a bare country? The victims named by the verb
+    ("three US soldiers were killed by a roadside bomb in Iraq") say more than the place's country."""
+    return bool(a.code.role) and not b.code.role and not b.code.group
 
 
 def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:

@@ -27,7 +27,7 @@ from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, 
 from coder.rules.mood import mood_of
 from coder.rules.reality import (condition_subject, drop_alleged, flag_background, flag_episodes, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
-from coder.rules.roles import resolve_owners, settle, subject_after, verbal_noun_object
+from coder.rules.roles import resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
@@ -38,6 +38,10 @@ MAX_MEMBERS = 4         # events per slot from one coordinated group
 @lru_cache(maxsize=65536)
 def _is_number_word(lang: str, norm: str) -> bool:
     return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
+
+
+# forces and envoys in a trigger's object are the means ("offered troops", "recalled ambassadors")
+_MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
 
 
 def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str], settled: set[int] = frozenset()) -> None:
@@ -259,8 +263,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
+    # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
+    # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
+    objects = {t for h in hits for t in h.tokens if t > h.last}
     actor_ms = longest_non_overlapping(
-        [m for m in actor_ms if not any(t in trigger_tokens for t in range(m.first, m.last + 1))])
+        [m for m in actor_ms if not any(t in trigger_tokens for t in range(m.first, m.last + 1))
+         or (m.kind == "agent" and m.entry.code.role not in _MEANS and not lang_profile.refers_back(toks, m.first) and
+             all(t in objects for t in range(m.first, m.last + 1)))])
     # a country or capital right after "in", "near", "في" is where, not who
     locative = roles.get("locative_marker", set())
     placed = [m for m in actor_ms if m.kind == "actor" and (m.first - 1) in locative
@@ -282,7 +291,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                           frozenset(roles.get("genitive_marker", ())),
                           frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()))
     _resolve_possessives(actors, toks, lang_profile, trace,
-                         resolve_owners(parse, actors, trace) if parse is not None else set())
+                         resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
+                         if parse is not None else set())
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     out.actors, out.groups, out.triggers = actors, groups, hits

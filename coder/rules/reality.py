@@ -207,6 +207,12 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
         # a bare base form after a frame reads as a noun too ("despite Zelenskiy's challenge")
         if (h.first in nominal or h.entry.tag == "base") and not h.entry.speech:
             marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - FRAME_WINDOW), -1) if i in frames), None)
+        elif h.entry.tag == "s" and not h.entry.speech and (h.first - 1) in frames and any(v is not h for v in verbal):
+            # "at talks", "the final stage of talks": an -s form right after a frame word is a plural noun
+            marker = h.first - 1
+        else:
+            marker = None
+        if marker is not None or (h.first in nominal or h.entry.tag == "base") and not h.entry.speech:
             if marker is None and (h.first - 1) in requests and \
                     any(v.first < h.first and v.entry.code[:2] in _REQUESTING for v in verbal):
                 # "دعت ... الطرفين إلى وقف فوري لإطلاق النار": what an appeal or demand asks for

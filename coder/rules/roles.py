@@ -197,6 +197,27 @@ def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
     return settled
 
 
+def resolve_genitives(p: Parse, actors, trace: list[str]) -> set[int]:
+    """"King Hassan of Morocco", "the envoy Jean Dupont of France": a role-only actor heading a
+    phrase whose genitive names a country (and no group) belongs to that country, even with an
+    unknown name between them. Returns the actors' first tokens it settled."""
+    settled = set()
+    for a in actors:
+        if a.code.country or a.code.group or not a.code.role:
+            continue
+        k = p.chunk_of[a.first] if 0 <= a.first < len(p.chunk_of) else -1
+        if k < 0 or p.chunks[k].kind != "np":
+            continue
+        s, e = phrase_span(p, k)
+        owner = next((b for b in actors if b is not a and p.chunks[k].end < b.first <= e), None)
+        if owner is None or not owner.code.country or owner.code.group or owner.code.role:
+            continue
+        a.code = ActorCode(owner.code.country, None, a.code.role)
+        settled.add(a.first)
+        trace.append(f"{a.name!r}: the genitive names {owner.name!r} (syntax) -> {a.code.code}")
+    return settled
+
+
 def subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
     """The tokens of a verb's subject when it follows the verb and names an actor (شنت طائرات حربية
     تركية غارات): a light verb's object is looked for after it, not inside it."""

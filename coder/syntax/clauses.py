@@ -110,7 +110,13 @@ def _bare(c: Chunk, toks, tags, prof) -> bool:
     """A chunk no preposition governs (a subject or object may be one)."""
     if c.kind in ("genitive", "possessor"):
         return False
-    before = tags[c.start - 1] if c.start > 0 else "START"
+    start = c.start
+    if start > 0 and prof.is_possessor(toks[start - 1]):
+        # "in Russia's far east", "in Ms Pugh's right lung": what governs the possessor governs the phrase
+        start -= 1
+        while start > 0 and tags[start - 1] in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+            start -= 1
+    before = tags[start - 1] if start > 0 else "START"
     return before != "ADP" and not prof.has_preposition_clitic(toks[c.start])
 
 
@@ -141,14 +147,16 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             prev = cl.predicates[-1] if cl.predicates else None
             p.passive = prof.MODIFIER_AFTER_NOUN is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
-                and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) or \
+                and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
+                and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
                 getattr(prof, "marks_passive", lambda t: False)(toks[v])   # a written vowel: قُتل
             after = [k for k in inside if v < chunks[k].start < limit]
             before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
             (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
                 p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
-                n + 1 < len(mine))
+                # a later verb of the clause, not an infinitive ("gathered outside parliament to demand")
+                any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]))
             for k in after:
                 role = _marker_role(chunks[k], toks, R)
                 if role and role not in p.arguments:
@@ -184,7 +192,9 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     before_verb = tags[p.first - 1] if p.first > 0 else "START"
     word_before = toks[p.first - 1].norm if p.first > 0 else ""
     if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
-        _object(p, after, chunks, toks, tags, prof)
+        # "the decision to arrest the commanders angered ...": an infinitive's object may stand
+        # before the main verb
+        _object(p, after, chunks, toks, tags, prof, before_verb=True)
         return
     right_after = [k for k in before if (chunks[k].end == p.first - 1 or
                    (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")) and _bare(chunks[k], toks, tags, prof)]
@@ -193,7 +203,8 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
     if p.first == p.verb and right_after and not coordinated and toks[p.verb].norm.endswith(("ed", "en", "wn")) and \
             ((later and nxt in ("ADP", "PUNCT")) or (prev is not None and prev.verb not in speech and
-                                                      prev.arguments.get("object") == right_after[-1])):
+                                                      prev.arguments.get("object") == right_after[-1] and
+                                                      any("subject" in q.arguments for q in cl.predicates))):
         # "told the crowd gathered there", "the essay, published as X, was": a participle describing
         # the noun before it (after another verb's object, or before the clause's own verb), its patient
         p.arguments["patient"], p.how["patient"] = right_after[-1], "a participle after the noun it describes"
@@ -215,6 +226,10 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
             (chunks[after[0]].end + 1 >= len(toks) or tags[chunks[after[0]].end + 1] == "PUNCT"):
         p.arguments["subject"], p.how["subject"] = after[0], "the speaker after a quotation"
         return
+    if coordinated and prev is not None and "subject" not in prev.arguments and not bare_before:
+        # "has refused to deploy troops and has urged ...": the infinitive has no subject; the verb
+        # it depends on shares its own
+        prev = next((q for q in reversed(cl.predicates) if "subject" in q.arguments), prev)
     if coordinated and prev is not None and "subject" in prev.arguments and not bare_before:
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
     elif bare_before and not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[-1]].start < cl.marker):
@@ -224,6 +239,8 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
                 chunks[bare_before[-2]].end == chunks[k].start - 2 and \
                 toks[chunks[k].end + 1].norm == "," if chunks[k].end + 1 < len(toks) else False:
             k = bare_before[-2]
+        k = _before_apposition(k, bare_before, p.first, chunks, toks)
+        k = _past_embedded_object(k, cl, prev, coordinated, chunks, toks, tags, prof)
         p.arguments["subject"], p.how["subject"] = k, "the noun phrase before the verb"
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
@@ -232,6 +249,38 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
         p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+
+
+def _past_embedded_object(k: int, cl: Clause, prev, coordinated: bool, chunks: list[Chunk], toks, tags, prof) -> int:
+    """"A UN review of plans to cut carbon says", "the date for cutting the first steel would help":
+    the phrase before the verb is the object of an infinitive or gerund with no subject of its own
+    inside the subject; the subject is the phrase before that verb."""
+    if coordinated or prev is None or "subject" in prev.arguments or prev.arguments.get("object") != k:
+        return k
+    objects = {q.arguments.get("object") for q in cl.predicates if "subject" not in q.arguments}
+    verbs = [q.first for q in cl.predicates if "subject" in q.arguments]
+    last_finite = max((v for v in verbs if v < prev.first), default=cl.start - 1)
+    earlier = [j for j in range(len(chunks)) if last_finite < chunks[j].start and chunks[j].end < prev.first
+               and cl.start <= chunks[j].start and j not in objects and _bare(chunks[j], toks, tags, prof)]
+    return max(earlier, key=lambda j: chunks[j].start) if earlier else k
+
+
+def _before_apposition(k: int, bare_before: list[int], first: int, chunks: list[Chunk], toks) -> int:
+    """"Pakistan, a key ally in the war, has refused", "Iran's envoy to Iraq, Iraj Masjedi, denied":
+    a noun phrase between commas right before the verb renames the last bare phrase before the first
+    comma, which is the subject."""
+    if first < 2 or toks[first - 1].norm != ",":
+        return k
+    # the appositive: the bare phrases that start right after a comma, none of them the first
+    for n in range(len(bare_before) - 1, 0, -1):
+        j = bare_before[n]
+        if chunks[j].start > 0 and toks[chunks[j].start - 1].norm == ",":
+            opening = chunks[j].start - 1
+            if any(toks[i].norm == "," for i in range(opening + 1, first - 1)):
+                return k      # more than one comma inside: a list, not one apposition
+            head = bare_before[n - 1]
+            return head if chunks[head].end < opening else k
+    return k
 
 
 def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
@@ -249,12 +298,12 @@ def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
     return order[pos]
 
 
-def _object(p, after, chunks, toks, tags, prof) -> None:
+def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> None:
     if after:
         k = after[0]
         c = chunks[k]
         gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PART")]
-        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX")
+        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX") and not before_verb
         if not gap and _bare(c, toks, tags, prof) and not follows_verb:
             p.arguments["object"], p.how["object"] = k, "the noun phrase after the verb"
 
@@ -375,12 +424,41 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
         if not (pronoun or anaphor):
             continue
         pool = named if anaphor else actorish
+        if pronoun:
+            j = _speaker_or_agent(k, clauses, chunks, pool)
+            if j is not None:
+                c.refers_to = j
+                continue
         for j in range(k - 1, -1, -1):
             if j == subject_of.get(k) or chunks[j].kind == "pronoun":
                 continue
             if any(i in pool for i in range(chunks[j].start, chunks[j].end + 1)):
                 c.refers_to = j
                 break
+
+
+def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: set[int]) -> Optional[int]:
+    """"Russia said it had completed", "the bombers killed 20 people when they blew themselves up": a
+    subject pronoun in a clause that depends on another refers to that clause's subject when it names
+    an actor (the subject is the likelier antecedent than a nearer object)."""
+    for cl in clauses:
+        if cl.kind not in ("quote", "subordinate") or cl.parent is None or cl.parent >= len(clauses):
+            continue
+        if not any(pr.arguments.get("subject") == k and "subject" not in pr.inherited for pr in cl.predicates):
+            continue
+        up, head, seen = cl.parent, None, set()
+        while up is not None and up < len(clauses) and up not in seen and head is None:
+            seen.add(up)     # "as well as themselves when they ...": past a clause with no verb
+            head = next((pr.arguments["subject"] for pr in clauses[up].predicates if "subject" in pr.arguments), None)
+            up = clauses[up].parent
+        if head is None or head == k:
+            return None
+        if chunks[head].kind == "pronoun":
+            head = chunks[head].refers_to
+        if head is not None and any(i in pool for i in range(chunks[head].start, chunks[head].end + 1)):
+            return head
+        return None
+    return None
 
 
 def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:

@@ -99,6 +99,10 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
 def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
     """One tag per token (UD tag names, plus POSS and REL)."""
     tags = _closed(toks, R, prof)
+    for i, t in enumerate(toks):
+        # "US", "IT": an acronym the lexicons name is no closed-class word ("us", "it")
+        if read[i] & NAMED and tags[i] is not None and len(t.text) > 1 and t.text.isupper():
+            tags[i] = "PROPN"
     # provisional open-class tags, so that a rule can look at the next word
     for i, r in enumerate(read):
         if tags[i] is None and r:
