@@ -278,6 +278,22 @@ def dump(o) -> bytes:
     return json.dumps(o, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def trie_line_decoder(end: str, leaf):
+    """The `decode(line, is_end)` of a LazyTrie read from trie_lines(): `leaf` turns the JSON of a
+    node's `end` value back into its payloads, in a subtree line and in a line that is an end value."""
+    def hook(node: dict) -> dict:
+        flat = node.get(end)
+        if flat is not None:
+            node[end] = leaf(flat)
+        return node
+
+    subtree = json.JSONDecoder(object_hook=hook).decode   # one decoder: json.loads makes one a call
+
+    def decode(line: bytes, is_end: bool):
+        return leaf(json.loads(line)) if is_end else subtree(line.decode())
+    return decode
+
+
 class LazyTrie(dict):
     """A token trie read from trie_lines() (`keys_line` its first line, `lines` the others): every
     first key is there from the start, and its subtree is decoded the first time `get` or []

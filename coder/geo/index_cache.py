@@ -138,16 +138,7 @@ def _trie(lines: Sequence[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
     def entries(flat) -> dict:
         return {flat[j]: bool(flat[j + 1]) for j in range(0, len(flat), 2)}
 
-    def hook(node: dict) -> dict:
-        flat = node.get(_END)
-        if flat is not None:
-            node[_END] = entries(flat)
-        return node
-
-    subtree = json.JSONDecoder(object_hook=hook).decode   # one decoder: json.loads makes one a call
-
-    def decode(line: bytes, is_end: bool):
-        return entries(json.loads(line)) if is_end else subtree(line.decode())
+    decode = disk.trie_line_decoder(_END, entries)
     return disk.LazyTrie(lines[0], lines[1:], decode, _END, on_whole=lambda trie: tries.settle(lang, trie))
 
 

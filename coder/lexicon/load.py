@@ -331,7 +331,7 @@ def _encode_lexicon(lex: CompiledLexicon) -> bytes:
 
 def _decode_lexicon(body: bytes) -> CompiledLexicon:
     """The lexicon of an _encode_lexicon body; its trie and payloads are decoded as they are reached."""
-    from coder.cache import LazyTrie, Unpacker, unpack_lines
+    from coder.cache import LazyTrie, Unpacker, trie_line_decoder, unpack_lines
     lines = unpack_lines(body)
     head = json.loads(lines[0])
     n = head["table"]
@@ -344,16 +344,7 @@ def _decode_lexicon(body: bytes) -> CompiledLexicon:
             raise ValueError("a cached trie node refers to no payload")
         return [objects[i] for i in refs]
 
-    def hook(node: dict) -> dict:
-        refs = node.get(END)
-        if refs is not None:
-            node[END] = payloads(refs)
-        return node
-
-    subtree = json.JSONDecoder(object_hook=hook).decode   # one decoder: json.loads makes one a call
-
-    def decode(line: bytes, is_end: bool):
-        return payloads(json.loads(line)) if is_end else subtree(line.decode())
+    decode = trie_line_decoder(END, payloads)
     lex = CompiledLexicon(head["language"], head["version"], {}, head["sizes"], head["files"])
     # a bulk run ends up reaching most of the trie: it then gets the plain dict (faster look-ups)
     lex.trie = LazyTrie(lines[1 + n], lines[2 + n:], decode, END, on_whole=lambda trie: setattr(lex, "trie", trie))
