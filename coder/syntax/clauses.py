@@ -201,9 +201,9 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
     if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):
         nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
-    if p.first == p.verb and right_after and not coordinated and toks[p.verb].norm.endswith(("ed", "en", "wn")) and \
-            ((later and nxt in ("ADP", "PUNCT")) or (prev is not None and prev.verb not in speech and
-                                                      prev.arguments.get("object") == right_after[-1] and
+    if p.first == p.verb and right_after and not coordinated and _participle(toks[p.verb].norm) and \
+            ((later and nxt in ("ADP", "PUNCT")) or _agent_follows(p.verb, toks, prev, cl) or
+             (prev is not None and prev.verb not in speech and prev.arguments.get("object") == right_after[-1] and
                                                       any("subject" in q.arguments for q in cl.predicates))):
         # "told the crowd gathered there", "the essay, published as X, was": a participle describing
         # the noun before it (after another verb's object, or before the clause's own verb), its patient
@@ -249,6 +249,24 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
         p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+
+
+# past participles with no -ed/-en/-wn ending ("comments sent in by", "agents found to have")
+_IRREGULAR_PARTICIPLES = frozenset({"sent", "left", "built", "spent", "kept", "meant", "lent", "dealt", "felt",
+                                    "found", "held", "sold", "bound", "made", "paid", "laid", "led", "fed",
+                                    "hung", "won", "shot", "struck", "brought", "bought", "caught", "taught",
+                                    "sought", "fought", "thought", "put", "set", "cut", "hit", "spread"})
+
+
+def _agent_follows(v: int, toks, prev, cl: Clause) -> bool:
+    """"collected comments sent in by pupils", "stole a canoe left by fishermen": after another verb
+    of the clause with a subject, a participle whose agent follows ("by") describes the noun before it."""
+    return prev is not None and any("subject" in q.arguments for q in cl.predicates) and \
+        any(t.norm == "by" for t in toks[v + 1:v + 3])
+
+
+def _participle(w: str) -> bool:
+    return w.endswith(("ed", "en", "wn")) or w in _IRREGULAR_PARTICIPLES
 
 
 def _past_embedded_object(k: int, cl: Clause, prev, coordinated: bool, chunks: list[Chunk], toks, tags, prof) -> int:
