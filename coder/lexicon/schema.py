@@ -353,6 +353,8 @@ class SyntaxFile(_SupportFile):
     stance_participles: list[Phrase] = []
     quote_markers: list[Phrase] = []
     participle_endings: list[str] = []
+    # linking verbs: the noun phrase after one describes the subject, it is no object ("became president")
+    copulas: list[Phrase] = []
 
 
 SUPPORT_MODELS: dict[str, type[BaseModel]] = {
