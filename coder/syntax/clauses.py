@@ -325,7 +325,9 @@ def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> No
         c = chunks[k]
         gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PART")]
         follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX") and not before_verb
-        if not gap and _bare(c, toks, tags, prof) and not follows_verb:
+        # "stopped fighting", "kept coming": a bare -ing form right after the verb is its complement
+        gerund = c.start == c.end == p.verb + 1 and toks[c.start].norm.endswith("ing")
+        if not gap and _bare(c, toks, tags, prof) and not follows_verb and not gerund:
             p.arguments["object"], p.how["object"] = k, "the noun phrase after the verb"
 
 
