@@ -235,6 +235,7 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         prev = next((q for q in reversed(cl.predicates) if "subject" in q.arguments), prev)
     if coordinated and prev is not None and "subject" in prev.arguments and not bare_before:
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+        p.inherited.add("subject")     # taken from the verb before it, not its own
     elif bare_before and not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[-1]].start < cl.marker):
         k = bare_before[-1]
         # "Yuan Shikai, the President of China, considered": the phrase before an apposition
