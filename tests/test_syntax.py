@@ -115,6 +115,16 @@ def test_source_and_target_come_from_the_roles(lang, text, source, target):
     assert (source, target) in got, got
 
 
+@pytest.mark.parametrize("text,verb", [("The colonel became president after the coup.", "became"),
+                                       ("The talks remained a secret for weeks.", "remained"),
+                                       ("Five soldiers were killed there on Monday.", "killed"),
+                                       ("The rebels stopped fighting after the truce.", "stopped")])
+def test_a_linking_verb_a_passive_or_a_gerund_after_the_verb_makes_no_object(text, verb):
+    p, toks = _parse(text, "en")
+    words = [t.text for t in toks]
+    assert "object" not in p.predicate(words.index(verb))[1].arguments, "\n".join(describe(p, toks))
+
+
 def test_a_subject_pronoun_in_a_dependent_clause_refers_to_the_main_subject():
     """"X killed Y when they opened fire": the subject of the clause it depends on, not the nearer object."""
     p, toks = _parse("Two Palestinian gunmen killed nine soldiers on Sunday when they opened fire on a checkpoint.", "en")

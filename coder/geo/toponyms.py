@@ -309,6 +309,10 @@ def _part_of_a_name(r: PlaceRules, tokens: Sequence[Token], i: int, j: int) -> b
     after = tokens[j + 1] if j + 1 < len(tokens) else None
     if before is not None and any(f in r.name_before for f in before.forms):
         return True
+    # "Judge Maria Rivera", "President Jorge Batlle": a title, a given name, then the surname
+    if r.case_sensitive and i == j and i >= 2 and before.text[:1].isupper() and before.text[:1].isalpha() \
+            and any(f in r.name_before for f in tokens[i - 2].forms):
+        return True
     if after is not None and any(f in r.name_after for f in after.forms):
         return True
     if r.case_sensitive and i == j and after is not None and after.text[:1].isupper() \

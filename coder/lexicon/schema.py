@@ -344,14 +344,17 @@ class SyntaxFile(_SupportFile):
     partitive_words: list[Phrase] = []           # "three of", ثلاثة من: a number and its whole
     titles: list[Phrase] = []                    # the name after a title is the same person
     anaphors: list[Phrase] = []                  # "the group": refers back to the last organisation named
-    # manner: "in a surprise assault" - an event noun there is what the predicate's subject did
-    argument_markers: dict[Literal["target", "agent", "recipient", "manner"], list[Phrase]] = {}
+    # manner: "in a surprise assault" - an event noun there is what the predicate's subject did;
+    # about: "complained to the UN over Israeli raids" - what a complaint is about (its target)
+    argument_markers: dict[Literal["target", "agent", "recipient", "manner", "about"], list[Phrase]] = {}
     passive_auxiliaries: list[Phrase] = []
     # participles that after an auxiliary and before "to" tell the subject's own stance ("is
     # prepared to", "are determined to"): no passive, the subject is the doer
     stance_participles: list[Phrase] = []
     quote_markers: list[Phrase] = []
     participle_endings: list[str] = []
+    # linking verbs: the noun phrase after one describes the subject, it is no object ("became president")
+    copulas: list[Phrase] = []
 
 
 SUPPORT_MODELS: dict[str, type[BaseModel]] = {

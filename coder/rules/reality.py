@@ -38,6 +38,25 @@ def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], tr
     return out
 
 
+# coercion and assault (CAMEO 17, 18) done to a protest (CAMEO 14) named as the verb's object
+_ON_PROTESTS = ("17", "18")
+
+
+def aim_at_protesters(coded: list, breaks: set[int], nominal: set[int], trace: list[str]) -> list:
+    """"Police dispersed a rally by students", "troops broke up the opposition's march": a coercion
+    or assault with no target of its own whose object is a protest is aimed at who held it."""
+    out = []
+    for i, (h, src, tgt) in enumerate(coded):
+        if tgt is None and h.first not in nominal and h.entry.code[:2] in _ON_PROTESTS and i + 1 < len(coded):
+            n, nsrc, _ = coded[i + 1]
+            if n.first in nominal and n.entry.code[:2] == "14" and nsrc is not None and nsrc is not src and \
+                    not any(b in breaks for b in range(h.last + 1, n.first)):
+                tgt = nsrc
+                trace.append(f"{h.mention.text!r}: done to the protest {n.mention.text!r}, aimed at {names(tgt)}")
+        out.append((h, src, tgt))
+    return out
+
+
 # Accusing, denying, rejecting and claiming (CAMEO 11, 12, 015, 016) report what someone alleges: the
 # events in their complement ("accused Israel of killing", "denied that its forces shelled") are
 # not coded as having happened; the accusation or denial is.

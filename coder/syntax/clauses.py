@@ -157,6 +157,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                 # a later verb of the clause, not an infinitive ("gathered outside parliament to demand")
                 any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]))
+            if toks[v].norm in R.copulas or (p.passive and "patient" not in p.arguments):
+                # "became president", "remained calm", "was killed there": no object
+                p.arguments.pop("object", None)
             for k in after:
                 role = _marker_role(chunks[k], toks, R)
                 if role and role not in p.arguments:
@@ -201,9 +204,9 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
     if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):
         nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
-    if p.first == p.verb and right_after and not coordinated and toks[p.verb].norm.endswith(("ed", "en", "wn")) and \
-            ((later and nxt in ("ADP", "PUNCT")) or (prev is not None and prev.verb not in speech and
-                                                      prev.arguments.get("object") == right_after[-1] and
+    if p.first == p.verb and right_after and not coordinated and _participle(toks[p.verb].norm) and \
+            ((later and nxt in ("ADP", "PUNCT")) or _agent_follows(p.verb, toks, prev, cl) or
+             (prev is not None and prev.verb not in speech and prev.arguments.get("object") == right_after[-1] and
                                                       any("subject" in q.arguments for q in cl.predicates))):
         # "told the crowd gathered there", "the essay, published as X, was": a participle describing
         # the noun before it (after another verb's object, or before the clause's own verb), its patient
@@ -232,6 +235,7 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         prev = next((q for q in reversed(cl.predicates) if "subject" in q.arguments), prev)
     if coordinated and prev is not None and "subject" in prev.arguments and not bare_before:
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+        p.inherited.add("subject")     # taken from the verb before it, not its own
     elif bare_before and not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[-1]].start < cl.marker):
         k = bare_before[-1]
         # "Yuan Shikai, the President of China, considered": the phrase before an apposition
@@ -249,6 +253,24 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
         p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+
+
+# past participles with no -ed/-en/-wn ending ("comments sent in by", "agents found to have")
+_IRREGULAR_PARTICIPLES = frozenset({"sent", "left", "built", "spent", "kept", "meant", "lent", "dealt", "felt",
+                                    "found", "held", "sold", "bound", "made", "paid", "laid", "led", "fed",
+                                    "hung", "won", "shot", "struck", "brought", "bought", "caught", "taught",
+                                    "sought", "fought", "thought", "put", "set", "cut", "hit", "spread"})
+
+
+def _agent_follows(v: int, toks, prev, cl: Clause) -> bool:
+    """"collected comments sent in by pupils", "stole a canoe left by fishermen": after another verb
+    of the clause with a subject, a participle whose agent follows ("by") describes the noun before it."""
+    return prev is not None and any("subject" in q.arguments for q in cl.predicates) and \
+        any(t.norm == "by" for t in toks[v + 1:v + 3])
+
+
+def _participle(w: str) -> bool:
+    return w.endswith(("ed", "en", "wn")) or w in _IRREGULAR_PARTICIPLES
 
 
 def _past_embedded_object(k: int, cl: Clause, prev, coordinated: bool, chunks: list[Chunk], toks, tags, prof) -> int:
@@ -304,7 +326,9 @@ def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> No
         c = chunks[k]
         gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PART")]
         follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX") and not before_verb
-        if not gap and _bare(c, toks, tags, prof) and not follows_verb:
+        # "stopped fighting", "kept coming": a bare -ing form right after the verb is its complement
+        gerund = c.start == c.end == p.verb + 1 and toks[c.start].norm.endswith("ing")
+        if not gap and _bare(c, toks, tags, prof) and not follows_verb and not gerund:
             p.arguments["object"], p.how["object"] = k, "the noun phrase after the verb"
 
 

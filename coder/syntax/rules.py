@@ -62,6 +62,7 @@ class SyntaxRules:
         self.marker_starts = frozenset(k[0] for k in self.markers)
         self.passive_aux = frozenset(norm(w) for w in data.passive_auxiliaries)
         self.stance = frozenset(norm(w) for w in data.stance_participles)
+        self.copulas = frozenset(norm(w) for w in data.copulas)
         self.quote = frozenset(norm(w) for w in data.quote_markers)
         self.participle_endings = tuple(data.participle_endings)
 
