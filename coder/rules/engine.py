@@ -24,6 +24,7 @@ from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.protest import protest_objects
 from coder.rules.mood import mood_of
 from coder.rules.reality import (condition_subject, drop_alleged, flag_background, flag_episodes, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
@@ -378,6 +379,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
+    protest_objects(out.events, actors, trace)
     out.events = discard_roots(out.events, [m for m in mentions if m.kind == "discard"], trace)
     return out
 
