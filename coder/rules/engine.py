@@ -25,6 +25,7 @@ from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.protest import protest_objects
+from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (condition_subject, drop_alleged, flag_background, flag_episodes, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
@@ -380,6 +381,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
     protest_objects(out.events, actors, trace)
+    victims_over_places(out.events, actors, roles.get("locative_marker", set()), trace)
     out.events = discard_roots(out.events, [m for m in mentions if m.kind == "discard"], trace)
     return out
 
