@@ -35,3 +35,10 @@ def test_a_target_of_its_own_and_other_roots_are_kept():
     attack = _event("190", crowd)
     protest_objects([own, attack], [crowd, gov, _actor("USA", None, 5, "America")], [])
     assert own.target is gov and attack.target is None
+
+
+def test_a_riot_can_be_against_the_police():
+    crowd = _actor(None, "CVL", 0, "rioters")
+    e = _event("145", crowd)
+    protest_objects([e], [crowd, _actor(None, "COP", 4, "a police station")], [])
+    assert e.target.code.role == "COP"

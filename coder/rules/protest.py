@@ -10,9 +10,10 @@ from coder.model import Actor
 from coder.rules.types import EventCandidate
 
 PROTEST_ROOT = "14"
-# the police at a protest watch or disperse it; the protest is not against them unless the text
+# the police at a peaceful protest watch or disperse it; it is not against them unless the text
 # says so with a preposition (a target the syntax already found); fellow protesters are no target
 _NOT_OBJECTS = frozenset({"COP"})
+_VIOLENT_PROTEST = frozenset({"145", "1451", "1452", "1453", "1454"})   # a riot does strike the police
 
 
 def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: list[str]) -> None:
@@ -24,7 +25,7 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
         for a in actors:
             if a.first <= e.evidence_start or (src is not None and (a.first == src.first or a.code == src.code)):
                 continue
-            if a.code.role in _NOT_OBJECTS or (src is not None and a.code.role and a.code.role == src.code.role):
+            if (a.code.role in _NOT_OBJECTS and e.code not in _VIOLENT_PROTEST) or (src is not None and a.code.role and a.code.role == src.code.role):
                 continue
             e.target = a
             e.target_from_location = False
