@@ -24,6 +24,7 @@ from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.members import members_of_forces
 from coder.rules.protest import protest_objects
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
@@ -295,6 +296,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     _resolve_possessives(actors, toks, lang_profile, trace,
                          resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                          if parse is not None else set())
+    members_of_forces(actors, roles.get("locative_marker", set()) | roles.get("origin_marker", set()), trace)
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     out.actors, out.groups, out.triggers = actors, groups, hits
