@@ -477,6 +477,7 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
             return agent, others[0] if others else None, "nominal event with an agent phrase"
         if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 2 and \
                 (others[0].first - 1) not in prepositions and \
+                not prof.has_preposition_clitic(toks[others[0].first]) and \
                 all(m.code.role is None and m.code.group is None for m in others[0].members):
             # "غارات إسرائيلية", "ضربة جوية أمريكية": a nationality adjective after the noun is its agent
             return others[0], others[1] if len(others) > 1 else None, "nominal event with a nationality adjective"
