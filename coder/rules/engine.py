@@ -24,6 +24,9 @@ from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.members import members_of_forces
+from coder.rules.protest import protest_objects
+from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
@@ -293,6 +296,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     _resolve_possessives(actors, toks, lang_profile, trace,
                          resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                          if parse is not None else set())
+    members_of_forces(actors, roles.get("locative_marker", set()) | roles.get("origin_marker", set()), trace)
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     out.actors, out.groups, out.triggers = actors, groups, hits
@@ -379,6 +383,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
+    protest_objects(out.events, actors, trace)
+    victims_over_places(out.events, actors, roles.get("locative_marker", set()), trace)
     out.events = discard_roots(out.events, [m for m in mentions if m.kind == "discard"], trace)
     return out
 
@@ -472,6 +478,7 @@ def _slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, wind
             return agent, others[0] if others else None, "nominal event with an agent phrase"
         if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 2 and \
                 (others[0].first - 1) not in prepositions and \
+                not prof.has_preposition_clitic(toks[others[0].first]) and \
                 all(m.code.role is None and m.code.group is None for m in others[0].members):
             # "غارات إسرائيلية", "ضربة جوية أمريكية": a nationality adjective after the noun is its agent
             return others[0], others[1] if len(others) > 1 else None, "nominal event with a nationality adjective"

@@ -1,0 +1,33 @@
+"""The object of a protest named later in the sentence.
+
+A demonstration the text gives no grammatical target is still against someone the sentence names
+after it: the chants ("death to America"), the purpose ("protesting the visit of the US president"),
+the demand ("calling for the government to resign"). Hand coders of CAMEO data code that party as the
+target, not the country where the crowd gathered."""
+from __future__ import annotations
+
+from coder.model import Actor
+from coder.rules.types import EventCandidate
+
+PROTEST_ROOT = "14"
+# the police at a peaceful protest watch or disperse it; it is not against them unless the text
+# says so with a preposition (a target the syntax already found); fellow protesters are no target
+_NOT_OBJECTS = frozenset({"COP"})
+_VIOLENT_PROTEST = frozenset({"145", "1451", "1452", "1453", "1454"})   # a riot does strike the police
+
+
+def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: list[str]) -> None:
+    """Give a protest with no target the first actor named after its trigger that is not its source."""
+    for e in events:
+        if e.code[:2] != PROTEST_ROOT or e.target is not None:
+            continue
+        src = e.source
+        for a in actors:
+            if a.first <= e.evidence_start or (src is not None and (a.first == src.first or a.code == src.code)):
+                continue
+            if (a.code.role in _NOT_OBJECTS and e.code not in _VIOLENT_PROTEST) or (src is not None and a.code.role and a.code.role == src.code.role):
+                continue
+            e.target = a
+            e.target_from_location = False
+            trace.append(f"{e.evidence!r}: no target of its own; the protest is against {a.name!r}, named after it")
+            break

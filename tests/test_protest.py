@@ -1,0 +1,44 @@
+"""The object of a protest named after its trigger (coder/rules/protest.py)."""
+from coder.model import Actor, ActorCode
+from coder.rules.protest import protest_objects
+from coder.rules.types import EventCandidate
+
+
+def _actor(country, role, first, name):
+    return Actor(ActorCode(country, None, role), name, first, first, first, first, ("test",))
+
+
+def _event(code, source, target=None):
+    return EventCandidate(code=code, rule_id="t", evidence_start=1, evidence_end=1, evidence="x",
+                          trigger_first=1, source=source, target=target, confidence=0.5,
+                          target_from_location=True)
+
+
+def test_protest_takes_the_party_named_after_it():
+    crowd = _actor(None, "CVL", 0, "protesters")
+    e = _event("141", crowd)
+    protest_objects([e], [crowd, _actor("USA", "GOV", 5, "the US president")], [])
+    assert e.target.code.code == "USAGOV" and not e.target_from_location
+
+
+def test_police_fellow_civilians_and_earlier_actors_are_not_its_object():
+    crowd = _actor(None, "CVL", 3, "protesters")
+    e = _event("141", crowd)
+    protest_objects([e], [_actor("EGY", "GOV", 0, "before"), crowd, _actor(None, "COP", 6, "police"),
+                          _actor(None, "CVL", 8, "civilians")], [])
+    assert e.target is None and e.target_from_location
+
+
+def test_a_target_of_its_own_and_other_roots_are_kept():
+    crowd, gov = _actor(None, "CVL", 0, "protesters"), _actor("IRQ", "GOV", 2, "government")
+    own = _event("141", crowd, gov)
+    attack = _event("190", crowd)
+    protest_objects([own, attack], [crowd, gov, _actor("USA", None, 5, "America")], [])
+    assert own.target is gov and attack.target is None
+
+
+def test_a_riot_can_be_against_the_police():
+    crowd = _actor(None, "CVL", 0, "rioters")
+    e = _event("145", crowd)
+    protest_objects([e], [crowd, _actor(None, "COP", 4, "a police station")], [])
+    assert e.target.code.role == "COP"
