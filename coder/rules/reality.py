@@ -8,6 +8,7 @@ from typing import Optional
 
 from coder.rules.actors import ActorGroup
 from coder.rules.mood import apply_mood
+from coder.rules.roles import governor_of
 from coder.rules.types import PUNCT_BARRIER, Hit, names
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
@@ -17,18 +18,21 @@ MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a me
 _ABOUT_EVENTS = ("01", "02", "10", "11", "12", "13")
 
 
-def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], trace: list[str]) -> list:
+def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], trace: list[str], parse=None) -> list:
     """"X condemned the Turkish attack", "نددت الجامعة بالهجوم التركي": an event noun that is the
     object of a statement, appeal, threat or rejection names an event reported elsewhere; it is
     not coded again, and its doer (else its victim) is whom the verb is about. Reporting verbs
-    ("announced the killing of") are not folded: what they report is the event."""
+    ("announced the killing of") are not folded: what they report is the event. With a parse, the
+    noun the stage finds as the verb's object is folded across the dates and commas of a VSO
+    sentence too ("دانت الخارجية، في بيان اليوم، اقتحام ...")."""
     out, skip = [], set()
     for i, (h, src, tgt) in enumerate(coded):
         if i in skip:
             continue
         if h.first not in nominal and not h.entry.speech and h.entry.code[:2] in _ABOUT_EVENTS and i + 1 < len(coded):
             n, nsrc, ntgt = coded[i + 1]
-            if n.first in nominal and not any(b in breaks for b in range(h.last + 1, n.first)):
+            if n.first in nominal and (not any(b in breaks for b in range(h.last + 1, n.first)) or
+                                       _parsed_object(parse, h, n)):
                 skip.add(i + 1)
                 if tgt is None:
                     tgt = nsrc or ntgt
@@ -36,6 +40,15 @@ def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], tr
                              f"{h.mention.text!r} is about {names(tgt)}")
         out.append((h, src, tgt))
     return out
+
+
+def _parsed_object(parse, h: Hit, n: Hit) -> bool:
+    """Does the syntax stage read the event noun n as the object of h's verb?"""
+    if parse is None:
+        return False
+    pr = governor_of(parse, n.first)
+    k = pr.arguments.get("object") if pr is not None else None
+    return k is not None and pr.first <= h.first <= pr.verb and parse.chunks[k].head == n.first
 
 
 # Accusing, denying, rejecting and claiming (CAMEO 11, 12, 015, 016) report what someone alleges: the
