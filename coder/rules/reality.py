@@ -204,6 +204,9 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     ("للتشاور", "لبحث") says what the verb's event was for."""
     # a verb tells the sentence's own event, even one that did not happen ("did not travel despite ...")
     verbal = [h for h in hits if h.first not in nominal and not h.entry.speech]
+    # with no verb, an event noun outside any frame tells the news ("قرر تجميد أصول ... بسبب غزوها")
+    anchors = verbal or [h for h, _, _ in coded if not h.entry.speech and not any(
+        i in frames for i in range(max(0, h.first - FRAME_WINDOW), h.first))]
     out = []
     for h, src, tgt in coded:
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
@@ -214,7 +217,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
             # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
             trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
             continue
-        if not verbal:
+        if not anchors or anchors == [h]:
             out.append((h, src, tgt))
             continue
         # a bare base form after a frame reads as a noun too ("despite Zelenskiy's challenge")
@@ -232,7 +235,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
                 marker = h.first - 1
             answered = marker is not None and marker in responses   # "رداً على الهجوم": the earlier attack
             if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)) and \
-                    (answered or not any(_violent(v.entry.code) and _violent(h.entry.code) for v in verbal)):
+                    (answered or not any(_violent(v.entry.code) and _violent(h.entry.code) for v in anchors)):
                 trace.append(f"{h.mention.text!r}: framed by {toks[marker].text!r}, an event reported elsewhere; not coded")
                 continue
         out.append((h, src, tgt))
