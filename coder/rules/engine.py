@@ -369,7 +369,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
     background |= flag_episodes(coded, toks, roles.get("episode_marker", set()), trace)
     coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace, parse)
-    coded = drop_alleged(coded, toks, trace)
+    coded = drop_alleged(coded, toks, trace, parse)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
         coded = speaker_as_source(coded, trace)

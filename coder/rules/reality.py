@@ -58,17 +58,27 @@ _ALLEGING = ("11", "12", "015", "016")
 ALLEGED_WINDOW = 15
 
 
-def drop_alleged(coded: list, toks, trace: list[str]) -> list:
+def drop_alleged(coded: list, toks, trace: list[str], parse=None) -> list:
     out, alleging = [], None
     for h, src, tgt in coded:
         if alleging is not None and h.first <= alleging + ALLEGED_WINDOW and \
-                not any(toks[i].norm in (";", "؛", ",", "،") for i in range(alleging, h.first)):
+                not any(toks[i].norm in (";", "؛", ",", "،") for i in range(_complement_start(parse, alleging, h.first), h.first)):
             trace.append(f"{h.mention.text!r}: alleged by an accusation, denial or claim before it, not coded")
             continue
         out.append((h, src, tgt))
         if h.entry.code.startswith(_ALLEGING):
             alleging = h.last
     return out
+
+
+def _complement_start(parse, alleging: int, i: int) -> int:
+    """Where the complement of an accusation or denial starts: past the commas of a VSO date
+    ("نفت الوزارة، أمس، أن تكون قواتها قد قصفت"), the word opening the subordinate clause that
+    holds token i; else the alleging verb itself."""
+    cl = parse.clause_of(i) if parse is not None else None
+    if cl is not None and cl.kind == "subordinate" and cl.marker is not None and alleging < cl.marker <= i:
+        return cl.marker
+    return alleging
 
 
 RELATIVE_WINDOW = 4   # tokens between a relative pronoun (or an after/since marker) and the verb of its clause
