@@ -138,7 +138,8 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
 
 def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str,
                 skip: frozenset[int] | set[int] = frozenset(),
-                stops: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
+                stops: frozenset[int] | set[int] = frozenset(),
+                adverbs: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
     not counting actor words on the way (the subject of a verb-first clause sits there), a
     number ("pledged 500 million euros in military aid") nor punctuation. Past a comma the search ends
@@ -157,7 +158,9 @@ def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: 
             return None
         punctuated = punctuated or toks[j].norm in PUNCT_BARRIER
         # actor words, counts and punctuation are not counted: "سيطر مسلحو «داعش»، أمس، على مدينة"
-        if j not in actor_tokens and not _is_number(toks[j], lang) and toks[j].norm not in PUNCT_BARRIER:
+        # nor the adverbs of time the stage tags ("وقّع X وY، مساء أمس الاثنين، اتفاقاً")
+        if j not in actor_tokens and j not in adverbs and not _is_number(toks[j], lang) and \
+                toks[j].norm not in PUNCT_BARRIER:
             counted += 1
         j += 1
     return None
@@ -192,13 +195,15 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     # the predicates the syntax stage reads as verbs (not "battle" in "18 battle tanks")
     verbs = frozenset(m.first for m in mentions if m.entry.pos == "verb" and parse is not None
                       and parse.tags[m.first] == "VERB")
+    adverbs = frozenset(i for i, t in enumerate(parse.tags) if t == "ADV") if parse is not None else frozenset()
     for m in mentions:
         e: Trigger = m.entry
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
-            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails | subject, verbs - {m.first})
+            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails | subject, verbs - {m.first},
+                                adverbs)
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
@@ -368,8 +373,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
     background |= flag_episodes(coded, toks, roles.get("episode_marker", set()), trace)
     coded = aim_at_protesters(coded, clause_breaks | punct, nominal, trace)
-    coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace)
-    coded = drop_alleged(coded, toks, trace)
+    coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace, parse)
+    coded = drop_alleged(coded, toks, trace, parse)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
         coded = speaker_as_source(coded, trace)

@@ -8,6 +8,7 @@ from typing import Optional
 
 from coder.rules.actors import ActorGroup
 from coder.rules.mood import apply_mood
+from coder.rules.roles import governor_of
 from coder.rules.types import PUNCT_BARRIER, Hit, names
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
@@ -17,18 +18,21 @@ MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a me
 _ABOUT_EVENTS = ("01", "02", "10", "11", "12", "13")
 
 
-def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], trace: list[str]) -> list:
+def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], trace: list[str], parse=None) -> list:
     """"X condemned the Turkish attack", "نددت الجامعة بالهجوم التركي": an event noun that is the
     object of a statement, appeal, threat or rejection names an event reported elsewhere; it is
     not coded again, and its doer (else its victim) is whom the verb is about. Reporting verbs
-    ("announced the killing of") are not folded: what they report is the event."""
+    ("announced the killing of") are not folded: what they report is the event. With a parse, the
+    noun the stage finds as the verb's object is folded across the dates and commas of a VSO
+    sentence too ("دانت الخارجية، في بيان اليوم، اقتحام ...")."""
     out, skip = [], set()
     for i, (h, src, tgt) in enumerate(coded):
         if i in skip:
             continue
         if h.first not in nominal and not h.entry.speech and h.entry.code[:2] in _ABOUT_EVENTS and i + 1 < len(coded):
             n, nsrc, ntgt = coded[i + 1]
-            if n.first in nominal and not any(b in breaks for b in range(h.last + 1, n.first)):
+            if n.first in nominal and (not any(b in breaks for b in range(h.last + 1, n.first)) or
+                                       _parsed_object(parse, h, n)):
                 skip.add(i + 1)
                 if tgt is None:
                     tgt = nsrc or ntgt
@@ -57,6 +61,15 @@ def aim_at_protesters(coded: list, breaks: set[int], nominal: set[int], trace: l
     return out
 
 
+def _parsed_object(parse, h: Hit, n: Hit) -> bool:
+    """Does the syntax stage read the event noun n as the object of h's verb?"""
+    if parse is None:
+        return False
+    pr = governor_of(parse, n.first)
+    k = pr.arguments.get("object") if pr is not None else None
+    return k is not None and pr.first <= h.first <= pr.verb and parse.chunks[k].head == n.first
+
+
 # Accusing, denying, rejecting and claiming (CAMEO 11, 12, 015, 016) report what someone alleges: the
 # events in their complement ("accused Israel of killing", "denied that its forces shelled") are
 # not coded as having happened; the accusation or denial is.
@@ -64,17 +77,27 @@ _ALLEGING = ("11", "12", "015", "016")
 ALLEGED_WINDOW = 15
 
 
-def drop_alleged(coded: list, toks, trace: list[str]) -> list:
+def drop_alleged(coded: list, toks, trace: list[str], parse=None) -> list:
     out, alleging = [], None
     for h, src, tgt in coded:
         if alleging is not None and h.first <= alleging + ALLEGED_WINDOW and \
-                not any(toks[i].norm in (";", "؛", ",", "،") for i in range(alleging, h.first)):
+                not any(toks[i].norm in (";", "؛", ",", "،") for i in range(_complement_start(parse, alleging, h.first), h.first)):
             trace.append(f"{h.mention.text!r}: alleged by an accusation, denial or claim before it, not coded")
             continue
         out.append((h, src, tgt))
         if h.entry.code.startswith(_ALLEGING):
             alleging = h.last
     return out
+
+
+def _complement_start(parse, alleging: int, i: int) -> int:
+    """Where the complement of an accusation or denial starts: past the commas of a VSO date
+    ("نفت الوزارة، أمس، أن تكون قواتها قد قصفت"), the word opening the subordinate clause that
+    holds token i; else the alleging verb itself."""
+    cl = parse.clause_of(i) if parse is not None else None
+    if cl is not None and cl.kind == "subordinate" and cl.marker is not None and alleging < cl.marker <= i:
+        return cl.marker
+    return alleging
 
 
 RELATIVE_WINDOW = 4   # tokens between a relative pronoun (or an after/since marker) and the verb of its clause
@@ -210,6 +233,9 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     ("للتشاور", "لبحث") says what the verb's event was for."""
     # a verb tells the sentence's own event, even one that did not happen ("did not travel despite ...")
     verbal = [h for h in hits if h.first not in nominal and not h.entry.speech]
+    # with no verb, an event noun outside any frame tells the news ("قرر تجميد أصول ... بسبب غزوها")
+    anchors = verbal or [h for h, _, _ in coded if not h.entry.speech and not any(
+        i in frames for i in range(max(0, h.first - FRAME_WINDOW), h.first))]
     out = []
     for h, src, tgt in coded:
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
@@ -220,7 +246,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
             # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
             trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
             continue
-        if not verbal:
+        if not anchors or anchors == [h]:
             out.append((h, src, tgt))
             continue
         # a bare base form after a frame reads as a noun too ("despite Zelenskiy's challenge")
@@ -238,7 +264,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
                 marker = h.first - 1
             answered = marker is not None and marker in responses   # "رداً على الهجوم": the earlier attack
             if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)) and \
-                    (answered or not any(_violent(v.entry.code) and _violent(h.entry.code) for v in verbal)):
+                    (answered or not any(_violent(v.entry.code) and _violent(h.entry.code) for v in anchors)):
                 trace.append(f"{h.mention.text!r}: framed by {toks[marker].text!r}, an event reported elsewhere; not coded")
                 continue
         out.append((h, src, tgt))
