@@ -1,0 +1,185 @@
+"""The slots of one trigger: which actor groups around it are its source and its target (subject
+before or after the verb, the object, the agent of a passive, a possessor), and how each was found."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from coder.lang import profile
+from coder.lang.numbers import load_lexicon
+from coder.lexicon.load import Trigger
+from coder.rules.actors import ActorGroup
+from coder.rules.counts import is_number, is_number_word
+from coder.rules.types import PUNCT_BARRIER, Hit
+
+AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
+
+
+def _group_starting(groups, lo, hi) -> Optional[ActorGroup]:
+    for g in groups:
+        if lo <= g.first <= hi:
+            return g
+    return None
+
+
+AGGRESSOR_ROLES = {"UAF", "INS", "REB", "CRM"}
+# classes whose undiacritised Arabic verbs are often passives (قُتل، اعتُقل): coercion and violence
+HARM_ROOTS = {"17", "18", "19", "20"}
+
+
+def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, window_end: int,
+           passive_aux: set[int], agent_markers: list[tuple[int, int]], clause_breaks: set[int],
+           coord: set[int], sources: dict, prof, no_object: frozenset[int] | set[int] = frozenset(),
+           transitive_participles: frozenset[int] | set[int] = frozenset(),
+           nominal: frozenset[int] | set[int] = frozenset(),
+           prepositions: frozenset[int] | set[int] = frozenset(),
+           subordinators: frozenset[int] | set[int] = frozenset()):
+    """Source and target groups of one trigger, and how they were found."""
+    # groups right of the trigger words (a light verb's subject may sit before its object), up to
+    # the next trigger or a clause break
+    right = []
+    for g in groups:
+        if h.last < g.first < window_end:
+            if any(i in clause_breaks for i in range(h.last + 1, g.first)):
+                break
+            right.append(g)
+    left = [g for g in groups if g.last < h.first]
+    # the subject is looked for inside the clause first ("... وسوريا بينما تحتجز قسد")
+    near_left = [g for g in left if not any(i in clause_breaks for i in range(g.last + 1, h.first))]
+    agent = None     # the agent of a passive or of a nominal event: "by X", "من قبل X", "على يد X"
+    for mf, ml in agent_markers:
+        if h.last < mf <= h.last + AGENT_WINDOW and mf < window_end:
+            agent = _group_starting(groups, ml + 1, ml + 2)
+            if agent:
+                break
+    pos = "noun" if h.first in nominal else "verb"
+    aux_before = any(i in passive_aux for i in range(max(0, h.first - 3), h.first))
+    passive = pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
+    adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2 and \
+        not any(toks[i].norm in PUNCT_BARRIER for i in range(near_left[-1].last + 1, h.first))
+    others = [g for g in right if g is not agent]
+
+    if h.entry.subject_is_target:
+        # "تعرضت القوات لهجوم", "لقي ثلاثة جنود حتفهم", "came under attack": the subject suffered it
+        victim = near_left[-1] if adjacent_left else (others[0] if others and others[0] is not agent else None)
+        return agent, victim, "the subject of this verb is its target"
+    if pos == "noun":
+        if agent is not None:
+            return agent, others[0] if others else None, "nominal event with an agent phrase"
+        if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 2 and \
+                (others[0].first - 1) not in prepositions and \
+                not prof.has_preposition_clitic(toks[others[0].first]) and \
+                all(m.code.role is None and m.code.group is None for m in others[0].members):
+            # "غارات إسرائيلية", "ضربة جوية أمريكية": a nationality adjective after the noun is its agent
+            return others[0], others[1] if len(others) > 1 else None, "nominal event with a nationality adjective"
+        # a verb's own verbal noun takes its object as genitive (منع المتظاهرين), unless the object is
+        # already there (فتح الجنود النار: the genitive is the subject)
+        if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 1 and \
+                (_genitive_is_source(h.entry) if h.entry.pos == "noun" else bool(h.entry.objects)):
+            # "تهديد ترامب" (Trump's threat), "دعوة الأمم المتحدة": the genitive after the noun is its agent
+            return others[0], others[1] if len(others) > 1 else None, "nominal event: the genitive is its agent"
+        # "ISIS attack on X", "Israeli airstrikes": an actor right before the noun is its agent (in
+        # verb-first languages it is the subject of the verb before: "أعلنت الشرطة مقتل سبعة")
+        src = near_left[-1] if near_left and near_left[-1].last >= h.first - 1 and not prof.VERB_SUBJECT_ORDER else None
+        return src, others[0] if others else None, "nominal event"
+    if passive:
+        return agent, near_left[-1] if near_left else (others[0] if others else None), "passive"
+    if agent is not None and not near_left:
+        # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it
+        return agent, others[0] if others else (near_left[-1] if near_left else None), "agent phrase after the verb"
+    first_tok = toks[h.first]
+    clitic_and = any(first_tok.norm.startswith(c) and first_tok.norm[len(c):] in first_tok.forms
+                     for c in prof.CLITIC_COORDINATORS)
+    # a verb that carries its object as a pronoun (هاجمتهم "attacked them") is active: the actor
+    # next to it is its subject, never a passive's victim
+    object_pronoun = pos == "verb" and h.first == h.last and prof.refers_back(toks, h.first)
+    prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
+    if h.entry.tag == "ing" and h.first > 0 and toks[h.first - 1].norm == ",":
+        # a participle after a comma has the subject of the verb before it, if any: "gunmen stormed
+        # a checkpoint, killing five officers"; "a car bomb exploded, killing seven" (no actor)
+        main = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb"), None)
+        if main is not None:
+            return sources.get(main), others[0] if others else None, "participle after a comma: the subject of the verb before"
+    if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
+        # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
+        return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
+    if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and \
+            _words_between(h.last, others[0].first, toks, prof) <= 1:
+        first = others[0]
+        if h.entry.code[:2] in HARM_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
+                not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members) and \
+                not _armed_subject_with_object(first, toks, prepositions, prof):
+            # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
+            return None, first, "verb-first clause with a victim after the verb: read as passive"
+        return first, others[1] if len(others) > 1 else None, "verb-subject order"
+    # without a subject in its clause, a verb takes the last actor before it across punctuation and
+    # reporting verbs ("Syria says it is willing to withdraw"), not across a subordinating
+    # conjunction ("people were killed when a bomb exploded": the people did not explode it)
+    src = near_left[-1] if near_left else (
+        left[-1] if left and not prof.VERB_SUBJECT_ORDER and not any(
+            i in subordinators for i in range(left[-1].last + 1, h.first))
+        else None)
+    if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in HARM_ROOTS \
+            and not h.entry.objects and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members) \
+            and not prof.refers_back(toks, src.first) and not object_pronoun:   # "قواتها قصفت": its forces act
+        # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
+        # is an undiacritised passive unless its subject is an armed group
+        return None, src, "victims before the verb and no object: read as passive"
+    if src is not None and h.first == h.last and h.first in transitive_participles and _no_object_after(h, toks, no_object):
+        # "Ten soldiers killed in an ambush", "two journalists detained on Monday": a verb that always
+        # takes an object, with none after it, is a reduced passive; its subject suffered it
+        return agent, src, "participle with no object: a reduced passive"
+    # with a subject, "by X" after the verb is not its agent: "rejected calls by Annan" is about Annan
+    return src, right[0] if right else None, "subject before the verb"
+
+
+@lru_cache(maxsize=None)
+def _count_words(lang: str) -> frozenset[str]:
+    """The words of a count before its noun: qualifiers such as نحو, حوالي, أكثر من (quantities.yaml)."""
+    data = load_lexicon(lang, "quantities")
+    words = {w for table in ("qualifiers", "right_qualifiers") for ws in (data.get(table) or {}).values()
+             for phrase in ws for w in phrase.split()}
+    return frozenset(profile(lang).normalise(w) for w in words)
+
+
+def _words_between(left: int, right: int, toks, prof) -> int:
+    """Tokens between two positions, not counting a count ("تجمع نحو 500 متظاهر": the subject is
+    next to its verb)."""
+    skip = _count_words(prof.CODE)
+    return sum(1 for i in range(left + 1, right) if not (toks[i].norm in skip or is_number(toks[i], prof.CODE)))
+
+
+def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof) -> bool:
+    """"قصفت القوات الروسية مدينة خاركيف": the armed forces named with the article and a noun after
+    them are the subject of an active verb and that noun its object, not victims of a passive."""
+    after = g.last + 1
+    return prof.is_definite(toks[g.first]) and any(m.code.role in ("MIL", "COP") for m in g.members) and \
+        after < len(toks) and after not in prepositions and \
+        not is_number(toks[after], prof.CODE, with_article=True)   # "الجنود الثلاثة": the three soldiers
+
+
+def seat_as_place(g: ActorGroup, seat_place: set[int]) -> bool:
+    """A lone capital standing for its government right after "in"."""
+    a = g.members[0]
+    return len(g.members) == 1 and (a.first - 1) in seat_place and a.code.role == "GOV" and \
+        not a.code.group and len(a.rule_ids) == 1
+
+
+def _no_object_after(h: Hit, toks, no_object) -> bool:
+    """Nothing after the verb can be its object: the sentence ends, or a preposition follows that
+    does not open a count ("detained about 30 suspects", "killed at least five" have objects)."""
+    nxt = h.last + 1
+    if nxt >= len(toks):
+        return True
+    if nxt not in no_object:
+        return False
+    after = toks[nxt + 1].norm if nxt + 1 < len(toks) else ""
+    return not (after[:1].isdigit() or after in ("least", "than", "most") or is_number_word("en", after))
+
+
+def _genitive_is_source(entry: Trigger) -> bool:
+    """Whose is the event a noun names? Statements, appeals, threats and the like belong to the
+    actor after them; arrests, assaults and killings to their victims (مقتل X, اعتقال X)."""
+    if entry.genitive:
+        return entry.genitive == "source"
+    return entry.code[:2] < "17"
