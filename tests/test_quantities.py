@@ -125,3 +125,29 @@ def test_a_noun_under_two_units_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(numbers, "LEXICON", tmp_path)
     with pytest.raises(LexiconError, match="'soldiers' is listed under both 'civilians' and 'soldiers'; keep it under one unit"):
         QuantityRecogniser("en")
+
+
+def test_a_merged_trigger_lends_its_counts_to_the_event_it_joins():
+    """"set fire to two cars" merged into "attacked": the two cars count for the attack, not for
+    the nearest other event; without the merge the nearest event keeps it."""
+    from coder.model import QuantityValue
+    from coder.quantities.attach import EventSpan, attach
+    q = QuantityValue(value=2, qualifier="exact", unit="vehicles", start=40, end=48, text="two cars")
+    attack = EventSpan(0, 8, violent=False)
+    toll = EventSpan(52, 60, violent=True)
+    assert attach([q], [attack, toll]) == {1: [q]}
+    assert attach([q], [EventSpan(0, 8, violent=False, also=((30, 39),)), toll]) == {0: [q]}
+
+
+def test_counts_of_merged_arabic_triggers_stay_with_the_attack():
+    import datetime as dt
+    from coder.model import Document
+    from coder.pipeline import code_document
+    text = ("هاجم مئات المحتجين مقر الشرطة في المدينة ليلة أمس، وأحرقوا سيارتين، "
+            "ما أدى إلى إصابة العشرات من رجال الأمن.")
+    coded = code_document(Document(doc_id="t", text=text, language="ar", published=dt.date(2025, 3, 4)))
+    by_event = {}
+    for q in coded.quantities:
+        by_event.setdefault(q.event_id, set()).add(q.value)
+    attack = next(e for e in coded.events if e.evidence == "هاجم")
+    assert {100, 2} <= by_event[attack.event_id]

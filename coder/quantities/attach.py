@@ -26,6 +26,7 @@ class EventSpan:
     background: bool = False
     source: str | None = None   # the code of the event's source actor
     source_span: tuple[int, int] | None = None   # where the source actor is named
+    also: tuple = ()   # (start, end) of other triggers merged into this event (rules/consolidate.py)
 
 
 def not_dates(quantities: Sequence[QuantityValue], dates: Sequence[ResolvedDate]) -> list[QuantityValue]:
@@ -34,7 +35,7 @@ def not_dates(quantities: Sequence[QuantityValue], dates: Sequence[ResolvedDate]
 
 
 def _gap(q: QuantityValue, e: EventSpan) -> int:
-    return max(0, e.start - q.end, q.start - e.end)
+    return min(max(0, s - q.end, q.start - t) for s, t in ((e.start, e.end), *e.also))
 
 
 def attach(quantities: Sequence[QuantityValue], events: Sequence[EventSpan],

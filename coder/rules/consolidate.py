@@ -92,9 +92,12 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
             into = rivals[0]
             trace.append(f"{evs[0].evidence!r}: same event class as {into[0].evidence!r}, merged into it")
             _fill_slots(into, evs[0])
+            for e in into:   # the merged trigger's counts ("hundreds of settlers attacked") count for the kept event
+                e.merged_spans += ((evs[0].evidence_start, evs[0].evidence_end),) + evs[0].merged_spans
             mine, theirs = _specificity(evs[0].code), _specificity(into[0].code)
             if mine > theirs or (mine == theirs and evs[0].trigger_first < into[0].trigger_first):
                 for e in into:
+                    e.merged_spans += ((e.evidence_start, e.evidence_end),)
                     e.code, e.rule_id = evs[0].code, evs[0].rule_id
                     e.evidence, e.evidence_start, e.evidence_end = evs[0].evidence, evs[0].evidence_start, evs[0].evidence_end
                 trace.append(f"the event takes the code {evs[0].code} of {evs[0].evidence!r} (more specific, or the main verb)")

@@ -37,6 +37,7 @@ class EventCandidate:
     nominal: bool = False                # named by a noun ("the attack"), not predicated by a verb
     is_background: bool = False          # reported as history or background, not as news (SPEC 5)
     trigger_tag: str = ""                # the trigger's verb form (past, ing, base...), from the lexicon
+    merged_spans: tuple = ()             # (start, end) of the triggers merged into this event: their counts are its
 
 
 @dataclass
