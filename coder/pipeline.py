@@ -208,10 +208,10 @@ def _attach_quantities(r: SentenceResult, lang: str) -> dict[int, list[QuantityV
     spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background,
                        c.source.code.code if c.source is not None and c.source.name else None,
                        (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None,
-                       c.merged_spans, c.nominal)
+                       c.merged_spans)
              for c in r.analysis.events]
     quantities = not_dates(r.quantities, r.dates)
-    return attach(quantities, spans, subset_heads(r.sentence.text, quantities, lang), r.sentence.text)
+    return attach(quantities, spans, subset_heads(r.sentence.text, quantities, lang))
 
 
 def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls: list[int], published) -> None:

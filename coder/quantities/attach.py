@@ -27,7 +27,6 @@ class EventSpan:
     source: str | None = None   # the code of the event's source actor
     source_span: tuple[int, int] | None = None   # where the source actor is named
     also: tuple = ()   # (start, end) of other triggers merged into this event (rules/consolidate.py)
-    nominal: bool = False   # named by a noun ("the ceasefire"), not predicated by a verb
 
 
 def not_dates(quantities: Sequence[QuantityValue], dates: Sequence[ResolvedDate]) -> list[QuantityValue]:
@@ -39,19 +38,8 @@ def _gap(q: QuantityValue, e: EventSpan) -> int:
     return min(max(0, s - q.end, q.start - t) for s, t in ((e.start, e.end), *e.also))
 
 
-_BARRIERS = frozenset(",;،؛")
-
-
-def _across(q: QuantityValue, e: EventSpan, text: str) -> bool:
-    """Is a count (not a toll) cut from a nominal event by a comma? "demanded, in a resolution passed
-    by 14 votes, an immediate ceasefire": the votes are the demand's, not the ceasefire's."""
-    if not text or not e.nominal or q.unit in OUTCOME_UNITS:
-        return False
-    return all(any(c in _BARRIERS for c in text[min(q.end, t):max(q.start, s)]) for s, t in ((e.start, e.end), *e.also))
-
-
 def attach(quantities: Sequence[QuantityValue], events: Sequence[EventSpan],
-           parts: Optional[dict[int, int]] = None, text: str = "") -> dict[int, list[QuantityValue]]:
+           parts: Optional[dict[int, int]] = None) -> dict[int, list[QuantityValue]]:
     """Event index -> its quantities, in text order. `parts`: quantity index -> index of the count
     it is part of ("18 killed, including six staff"); a part goes where its count goes."""
     out: dict[int, list[QuantityValue]] = {}
@@ -63,8 +51,7 @@ def attach(quantities: Sequence[QuantityValue], events: Sequence[EventSpan],
         if q.unit in OUTCOME_UNITS and any(e.violent for e in events):
             pool = [i for i in pool if events[i].violent]
         # nearest first; on a tie the news event before a background one, the earlier event first
-        best = min(pool, key=lambda i: (_across(q, events[i], text), _gap(q, events[i]), events[i].background,
-                                        events[i].start))
+        best = min(pool, key=lambda i: (_gap(q, events[i]), events[i].background, events[i].start))
         if parts and parts.get(k) in chosen:
             best = chosen[parts[k]]
         chosen[k] = best
