@@ -122,8 +122,8 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
             prev = "CCONJ"
         kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
         chosen = None
-        for rule in R.rules:
-            if kind in rule.applies and _holds(rule, i, toks, tags, prev, F):
+        for rule in R.rules_by_kind[kind]:
+            if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
                 break
         if chosen is None:
