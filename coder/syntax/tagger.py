@@ -137,7 +137,10 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
             prev = "CCONJ"
         kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
         chosen = None
-        for rule in R.rules_by_kind[kind]:
+        rules = R.rules_by_kind.get((kind, prev))
+        if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
+            rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
+        for rule in rules:
             if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
                 break
