@@ -17,9 +17,21 @@ class Features:
     preposition clitic on the word, the article."""
 
     def __init__(self, toks, prof):
-        self.conj = [prof.has_conjunction_clitic(t) for t in toks]
-        self.prep = [prof.has_preposition_clitic(t) for t in toks]
-        self.definite = [prof.is_definite(t) for t in toks]
+        words = _FEATURES.setdefault(prof.CODE, {})
+        if len(words) >= 100_000:
+            words.clear()
+        got = []
+        for t in toks:     # kept per word as written: a token's norm and forms follow from its text
+            f = words.get(t.text)
+            if f is None:
+                f = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t), prof.is_definite(t))
+            got.append(f)
+        self.conj = [f[0] for f in got]
+        self.prep = [f[1] for f in got]
+        self.definite = [f[2] for f in got]
+
+
+_FEATURES: dict[str, dict[str, tuple[bool, bool, bool]]] = {}   # language -> word as written -> features
 
 
 class _Known:

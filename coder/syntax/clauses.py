@@ -133,6 +133,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
               speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset()) -> None:
     """Fill every clause's predicates with their arguments (chunk indices)."""
     order = sorted(range(len(chunks)), key=lambda k: chunks[k].start)
+    marker_roles: dict[int, Optional[str]] = {}
     for ci, cl in enumerate(clauses):
         mine = [(f, v) for f, v in groups if cl.start <= v <= cl.end]
         inside = [k for k in order if cl.start <= chunks[k].start and chunks[k].end <= cl.end]
@@ -161,7 +162,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
             for k in after:
-                role = _marker_role(chunks[k], toks, R)
+                role = marker_roles.get(k, 0)
+                if role == 0:    # a phrase's marker is the same for every predicate: looked up once
+                    role = marker_roles[k] = _marker_role(chunks[k], toks, R)
                 if role and role not in p.arguments:
                     p.arguments[role] = k
                     p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"

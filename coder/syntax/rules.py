@@ -49,6 +49,10 @@ class SyntaxRules:
                 elif key:
                     self.phrases.setdefault(key[0], []).append((key, tag))
         self.rules = [self._compile(r, norm) for r in data.pos_rules]
+        self.word_tags: dict = {}   # token text -> the tagger's word-only decision (tagger._word_tag)
+        # the rules for each kind of word, in file order: the tagger tries only those
+        self.rules_by_kind = {k: [r for r in self.rules if k in r.applies]
+                              for k in ("ambiguous", "named", "verb", "unknown")}
         self.default_tag = data.default_tag
         self.genitive = frozenset(norm(w) for w in data.genitive_words)
         self.partitive = frozenset(norm(w) for w in data.partitive_words)

@@ -35,29 +35,44 @@ def _closed(toks, R: SyntaxRules, prof) -> list:
     n = len(toks)
     tags: list = [None] * n
     i = 0
+    cache = R.word_tags
     while i < n:
         t = toks[i]
-        w = t.norm
-        if w in _PUNCT or (w and all(c in _PUNCT for c in w)):
-            tags[i] = "PUNCT"
-        elif w[:1].isdigit():
-            tags[i] = "NUM"
+        c = cache.get(t.text)
+        if c is None:
+            if len(cache) >= 100_000:
+                cache.clear()
+            c = cache[t.text] = _word_tag(t, R, prof)
+        fixed, tag, maybe_adp = c
+        if fixed:
+            tags[i] = tag
         else:
-            for key, tag in R.phrases.get(w, ()):
+            for key, ptag in R.phrases.get(t.norm, ()):
                 if tuple(x.norm for x in toks[i:i + len(key)]) == key:
                     for j in range(i, i + len(key)):
-                        tags[j] = tag
+                        tags[j] = ptag
                     i += len(key) - 1
                     break
             else:
-                tag = R.words.get(w)
-                if tag is None and (prof.has_conjunction_clitic(t) or w[:1] in prof.CLITIC_COORDINATORS):
-                    tag = R.words.get(w[1:])     # وقد، وأن، وكان
-                if tag is None and any(R.words.get(f) == "ADP" for f in t.forms[1:]) and prof.refers_back(toks, i):
+                if tag is None and maybe_adp and prof.refers_back(toks, i):
                     tag = "ADP"     # a preposition carrying a pronoun: عليه، إليها
                 tags[i] = tag
         i += 1
     return tags
+
+
+def _word_tag(t, R: SyntaxRules, prof) -> tuple:
+    """What _closed decides from the word alone (a token's norm and forms follow from its text):
+    (tag fixed before any phrase, tag from the word lists, may be a preposition carrying a pronoun)."""
+    w = t.norm
+    if w in _PUNCT or (w and all(c in _PUNCT for c in w)):
+        return True, "PUNCT", False
+    if w[:1].isdigit():
+        return True, "NUM", False
+    tag = R.words.get(w)
+    if tag is None and (prof.has_conjunction_clitic(t) or w[:1] in prof.CLITIC_COORDINATORS):
+        tag = R.words.get(w[1:])     # وقد، وأن، وكان
+    return False, tag, tag is None and any(R.words.get(f) == "ADP" for f in t.forms[1:])
 
 
 def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
@@ -122,8 +137,11 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
             prev = "CCONJ"
         kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
         chosen = None
-        for rule in R.rules:
-            if kind in rule.applies and _holds(rule, i, toks, tags, prev, F):
+        rules = R.rules_by_kind.get((kind, prev))
+        if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
+            rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
+        for rule in rules:
+            if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
                 break
         if chosen is None:
