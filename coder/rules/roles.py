@@ -261,7 +261,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         announced = h.entry.code[:2] not in _REPORTED_ROOTS
         governed = nominal_roles(p, h.first, groups,
                                  {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS
-                                  and not (announced and x.entry.speech)},
+                                  and not (announced and x.entry.speech)} | _passive_harm(p, hits, nominal, prof, toks, harm_roots),
                                  not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
         claimed = claimant(p, h.first, groups) if governed is None and src is None else None
         if governed is not None:
@@ -279,6 +279,16 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
     return src, tgt, how
+
+
+def _passive_harm(p: Parse, hits: list[Hit], nominal: set[int], prof, toks, harm_roots) -> set[int]:
+    """The verbs of harm read as undiacritised passives ("قتل خمسة في انفجار"): their subject is the
+    victims, so it is no source for the event noun in their phrase."""
+    if not prof.VERB_SUBJECT_ORDER:
+        return set()
+    harm = [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots]
+    return {x.first for x in hits if x.first not in nominal and x.entry.code[:2] in harm_roots and not x.entry.objects
+            and victims_of_event(p, x.first, harm, lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n]))}
 
 
 def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False):
