@@ -149,10 +149,12 @@ def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] =
     return (src, tgt) if src is not None else None
 
 
-def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool = False) -> Optional[tuple]:
+def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool = False,
+              target_first: bool = False) -> Optional[tuple]:
     """(source, target, how) for the predicate at token `verb`, or None when the stage found no
     actor in its arguments. With `about_first` (a complaint), the actor a phrase after "over",
-    "about" names is the target before the one the complaint is addressed to."""
+    "about" names is the target before the one the complaint is addressed to. With `target_first`
+    (a protest), the actor a marker such as "against" names comes before a bare noun phrase."""
     found = p.predicate(verb)
     if found is None:
         return None
@@ -166,7 +168,9 @@ def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool =
     else:
         src = subject
         tgt = None
-        for role in ("object", "target", "about", "recipient") if about_first else ("object", "target", "recipient"):
+        order = ("object", "target", "about", "recipient") if about_first else \
+            ("target", "object", "recipient") if target_first else ("object", "target", "recipient")
+        for role in order:
             tgt = group_of(p, arg.get(role), groups)
             if tgt is not None and tgt is not src:
                 break
@@ -257,7 +261,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         announced = h.entry.code[:2] not in _REPORTED_ROOTS
         governed = nominal_roles(p, h.first, groups,
                                  {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS
-                                  and not (announced and x.entry.speech)},
+                                  and not (announced and x.entry.speech)} | _passive_harm(p, hits, nominal, prof, toks, harm_roots),
                                  not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
         claimed = claimant(p, h.first, groups) if governed is None and src is None else None
         if governed is not None:
@@ -277,11 +281,23 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     return src, tgt, how
 
 
+def _passive_harm(p: Parse, hits: list[Hit], nominal: set[int], prof, toks, harm_roots) -> set[int]:
+    """The verbs of harm read as undiacritised passives ("قتل خمسة في انفجار"): their subject is the
+    victims, so it is no source for the event noun in their phrase."""
+    if not prof.VERB_SUBJECT_ORDER:
+        return set()
+    harm = [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots]
+    return {x.first for x in hits if x.first not in nominal and x.entry.code[:2] in harm_roots and not x.entry.objects
+            and victims_of_event(p, x.first, harm, lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n]))}
+
+
 def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False):
     """Source and target from the predicate's roles where the stage found actors in them; the
     window rules' answer stands where it found none, and for readings it cannot make."""
     # disapproval is aimed at whom it is about, not at whom it is addressed to (CAMEO 11)
-    found = roles_for(p, h.first, groups, about_first=h.entry.code[:2] == "11")
+    # a march or a sit-in has no direct object: the party a marker (against, hostile to) names is
+    # what it is against, not the noun phrase after the verb (the portraits the crowd carried)
+    found = roles_for(p, h.first, groups, about_first=h.entry.code[:2] == "11", target_first=h.entry.code[:2] == "14")
     pred = p.predicate(h.first)
     # verb-first languages drop a subject the verb before named (not English: "air" read as a verb)
     if pro_drop and pred is not None and "subject" not in pred[1].arguments and src is not None and \
