@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from coder.model import CodedDocument, Document, Reject
-from coder.sinks import DatasetWriter, DocumentError, check_document
+from coder.sinks import DatasetWriter
 
 log = logging.getLogger("coder.parallel")
 
@@ -78,20 +78,8 @@ def _init_worker(lock_fd: int | None) -> None:
 
 def code_chunk(docs: list[Document], coder_version: str) -> list[CodedDocument | Reject]:
     """Code a chunk in a worker: per document a checked CodedDocument, or the Reject that says why not."""
-    from coder.pipeline import code_document
-    from coder.runner import internal_reject
-    out: list[CodedDocument | Reject] = []
-    for doc in docs:
-        try:
-            coded = code_document(doc)
-        except Exception as e:   # as in the one-process loop: one document, not the run
-            out.append(internal_reject(doc, "coding", e))
-            continue
-        try:
-            out.append(check_document(coded, coder_version))
-        except DocumentError as e:
-            out.append(internal_reject(doc, "storing", e))
-    return out
+    from coder.runner import code_checked
+    return [code_checked(doc, coder_version) for doc in docs]
 
 
 def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], workers: int,

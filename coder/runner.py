@@ -7,8 +7,8 @@ import logging
 from collections.abc import Iterable
 from itertools import chain, islice
 
-from coder.model import Document, Reject
-from coder.sinks import DatasetWriter, DocumentError
+from coder.model import CodedDocument, Document, Reject
+from coder.sinks import DatasetWriter, DocumentError, check_document
 
 log = logging.getLogger("coder.runner")
 
@@ -27,7 +27,7 @@ def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progres
     not yet committed. `workers` > 1 codes in that many processes (coder.parallel), unless the
     input is too short to fill one chunk (`chunk` documents a task, default CHUNK), where starting
     them would cost more than it saves."""
-    from coder.pipeline import code_document, document_sha
+    from coder.pipeline import document_sha
     if workers > 1:
         from coder.parallel import CHUNK, code_parallel
         items = iter(items)
@@ -43,29 +43,40 @@ def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progres
             writer.reject(item)
             tally["rejects"] += 1
         else:
-            kind, events = _code_one(writer, item, code_document, document_sha)
+            kind, events = _code_one(writer, item, document_sha)
             tally[kind] += 1
             tally["events"] += events
         if progress is not None:
             progress.update(done, tally)
 
 
-def _code_one(writer: DatasetWriter, item: Document, code_document, document_sha) -> tuple[str, int]:
+def code_checked(doc: Document, coder_version: str) -> CodedDocument | Reject:
+    """Code one document and check that its rows can be stored: the checked CodedDocument, or the
+    Reject naming the stage that failed. The one-process loop and the worker processes both use it."""
+    from coder.pipeline import code_document
+    try:
+        coded = code_document(doc)
+    except Exception as e:   # a bug on one document (RecursionError, MemoryError too) must not lose the run
+        return internal_reject(doc, "coding", e)
+    try:
+        return check_document(coded, coder_version)
+    except DocumentError as e:
+        return internal_reject(doc, "storing", e)
+
+
+def _code_one(writer: DatasetWriter, item: Document, document_sha) -> tuple[str, int]:
     """Code and store one document; the tally it adds to and its number of events."""
     try:
-        sha = document_sha(item)
-        if writer.is_current(item.doc_id, sha):
+        if writer.is_current(item.doc_id, document_sha(item)):
             return "documents", 0
-        coded = code_document(item)
-    except Exception as e:   # a bug on one document (RecursionError, MemoryError too) must not lose the run
-        writer.reject(internal_reject(item, "coding", e))
-        log.warning("document %r failed while coding: %s", item.doc_id, e)
+    except Exception as e:
+        result: CodedDocument | Reject = internal_reject(item, "coding", e)
+    else:
+        result = code_checked(item, writer.coder_version)
+    if isinstance(result, Reject):
+        writer.reject(result)
+        log.warning("document %r: %s", item.doc_id, result.reason)
         return "rejects", 0
-    try:
-        writer.add(coded)
-    except DocumentError as e:
-        writer.reject(internal_reject(item, "storing", e))
-        log.warning("document %r failed while storing: %s", item.doc_id, e)
-        return "rejects", 0
-    log.debug("coded %s: %d events", item.doc_id, len(coded.events))
-    return "documents", len(coded.events)
+    writer.add(result, checked=True)
+    log.debug("coded %s: %d events", item.doc_id, len(result.events))
+    return "documents", len(result.events)
