@@ -23,3 +23,14 @@ def longest_non_overlapping(mentions: list[Mention]) -> list[Mention]:
         taken.update(span)
     kept.sort(key=lambda m: m.first)
     return kept
+
+
+def trie_memo(registry: dict, trie: dict, limit: int = 200_000) -> dict:
+    """The memo of per-word answers about `trie` held in `registry`: kept while that trie is the one
+    at its id (a trie is a dict, so it is keyed by identity), emptied when it reaches `limit`."""
+    known = registry.get(id(trie))
+    if known is None or known[0] is not trie:
+        known = registry[id(trie)] = (trie, {})
+    if len(known[1]) >= limit:
+        known[1].clear()
+    return known[1]

@@ -16,6 +16,7 @@ from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
+from coder.spans import trie_memo
 
 
 @dataclass(frozen=True)
@@ -209,13 +210,11 @@ _STARTS: dict[int, tuple[dict, dict]] = {}   # per trie: (lang, norm, forms) -> 
 
 def _may_start(trie: dict, tok: Token, lang: str) -> bool:
     """Does one of the token's place forms start a name? Asked once per word, not per token."""
-    known = _STARTS.get(id(trie))
-    if known is None or known[0] is not trie or len(known[1]) >= 200_000:
-        known = _STARTS[id(trie)] = (trie, {})
+    known = trie_memo(_STARTS, trie)
     key = (lang, tok.norm, tok.forms)
-    v = known[1].get(key)
+    v = known.get(key)
     if v is None:
-        v = known[1][key] = any(f in trie for f in _forms(tok, lang))
+        v = known[key] = any(f in trie for f in _forms(tok, lang))
     return v
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from coder.lexicon.load import END, ActorRef, AgentRef, DiscardRef, GrammarRef, Trigger
 from coder.model import Mention, Token
+from coder.spans import trie_memo
 
 _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "grammar", DiscardRef: "discard"}
 
@@ -16,20 +17,11 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 _STARTS: dict[int, tuple[dict, dict]] = {}
 
 
-def _starts(trie: dict) -> dict:
-    known = _STARTS.get(id(trie))
-    if known is None or known[0] is not trie:
-        known = _STARTS[id(trie)] = (trie, {})
-    if len(known[1]) >= 200_000:
-        known[1].clear()
-    return known[1]
-
-
 def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     """All matches (overlapping ones included), as mentions over token ranges."""
     out: list[Mention] = []
     n = len(tokens)
-    starts = _starts(trie)
+    starts = trie_memo(_STARTS, trie)
     for i in range(n):
         forms = tokens[i].forms
         first = starts.get(forms)
