@@ -314,6 +314,11 @@ def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
                for i in range(a.last + 1, b.first))
 
 
+def _opens_with_coordinator(tok, prof) -> bool:
+    """A conjunct that carries its conjunction (وذبح), not a conjunction standing alone."""
+    return any(prof.starts_with_coordinator(tok, f) for f in range(len(tok.forms)))
+
+
 def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nominal: set[int], prof,
                        trace: list[str]) -> list:
     """"ما يجري في العراق من قتل وذبح وخطف", "هدفا للقتل والخطف", "killings and kidnappings are a
@@ -332,17 +337,33 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
             runs.append(run)
             run = []
     runs += [run] if run else []
+    abstract = set()
     for r in runs:
+        # the conjuncts no trigger kept (a word read as an adjective) still count: "من قتل وذبح وخطف" is three
+        size = len(r) + sum(1 for a, b in zip(r, r[1:]) for i in range(a.last + 1, b.first)
+                            if i not in coord and _opens_with_coordinator(toks[i], prof))
+        # and so do the conjuncts named with the article right after it ("للقتل والخطف والابتزاز")
+        k = r[-1].last + 1
+        while k < len(toks) and k not in coord and prof.is_definite(toks[k]) and _opens_with_coordinator(toks[k], prof):
+            size, k = size + 1, k + 1
         # a run of bare verb forms is a list of verbal nouns from three on ("من قتل وذبح وخطف"); two can
         # be verbs sharing an object ("قتل وجرح خمسة أشخاص")
         nouns = [h for h in r if h.first in nominal or h.first in masdar]
-        if (len(nouns) == len(r) and any(h.first in masdar for h in nouns)) or len(r) >= 3:
+        if (len(nouns) == len(r) and any(h.first in masdar for h in nouns)) or size >= 3:
             in_list.update(h.first for h in r)
+        # three acts or more each named with the article, one a verbal noun ("هدفا للقتل والخطف والابتزاز على
+        # أيدي العصابات"): kinds of acts even with a doer named for them all; casualties ("القتلى والجرحى")
+        # are nouns, no verbal nouns, and stay
+        if size >= 3 and any(h.first in masdar for h in r) and all(prof.is_definite(toks[h.first]) for h in r):
+            abstract.update(h.first for h in r)
     if not in_list:
         return coded
     bare = {h.first for h, src, tgt in coded if src is None and tgt is None}
     out = []
     for h, src, tgt in coded:
+        if h.first in abstract:
+            trace.append(f"{h.mention.text!r}: one of a list of acts named with the article, kinds of acts; not coded")
+            continue
         if h.first in in_list and h.first in bare and \
                 all(o.first in bare or o.first not in {c[0].first for c in coded}
                     for o in listed if o.first in in_list and o.first != h.first):
