@@ -4,7 +4,8 @@
 
 FILE is an event-detection set (one JSON object a line with `id`, `text`, `category`, `roots` and
 `is_event`; the texts are read at run time, never stored here). Every item is coded; an item whose
-`is_event` is false but which gets an event of one of its `roots` is a false alarm.
+`is_event` is false but which gets a news event (not background, SPEC 5) of one of its `roots` is
+a false alarm, as `coder eval` counts it.
 
 The sample: all "no" items, ordered by id and shuffled with --seed, then the first --n of them
 that are false alarms. The order does not depend on the coder, so after a change the same seed
@@ -40,7 +41,7 @@ def detect(items: list[dict]) -> dict[str, list[str]]:
         coded = code_document(Document(doc_id=str(item["id"]), text=item["text"], language=item.get("language")))
         roots = set(item["roots"])
         out[item["id"]] = [f"{e.event_code} {e.evidence!r} ({e.rule_id})" for e in coded.events
-                           if e.event_root_code in roots]
+                           if e.event_root_code in roots and not e.is_background]
     return out
 
 

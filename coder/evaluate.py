@@ -165,13 +165,14 @@ def evaluate(paths: list[str], show_misses: int = 0) -> tuple[list[str], dict]:
             quants[q.event_id].append(q)
         lang = coded.document.language
         if "is_event" in item:
-            hit = any(e.event_root_code in set(item["roots"]) for e in coded.events)
+            # news events only: background (SPEC 5) is scored apart, as in the root and dyad scores
+            hit = any(e.event_root_code in set(item["roots"]) for e in coded.events if not e.is_background)
             c = detection[f"{lang}/{item.get('category', '?')}"]
             c["tp" if hit and item["is_event"] else "fn" if item["is_event"] else "fp" if hit else "tn"] += 1
             if show_misses and len(misses) < show_misses and hit != item["is_event"]:
                 what = "false alarm" if hit else "missed"
                 why = [f"{e.event_code} {e.evidence!r} ({e.rule_id})" for e in coded.events
-                       if e.event_root_code in set(item["roots"])]
+                       if e.event_root_code in set(item["roots"]) and not e.is_background]
                 misses.append(f"  {what} {item['id']} [{item.get('category', '?')}, {item.get('label', '')}]: "
                               f"{'; '.join(why) or 'nothing coded'}: {item['text'][:200]}")
             continue

@@ -270,9 +270,10 @@ def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]],
     foreign = {i for i, h in enumerate(hits) if h.first in coded and coded[h.first].is_background}
     dates = [d for d in _same_clause(r, c, walls)
              if not any(c.evidence_end <= w < d.start for w in after_walls) and id(d) not in until]
-    if any(not is_old(d.value, d.precision, published) for d in dates):
+    if published is None or any(not is_old(d.value, d.precision, published) for d in dates):
         # an old date across a comma dates another clause's story ("withdrew from the deal signed
-        # in 2015, and reimposed sanctions") when the sentence has a news date
+        # in 2015, and reimposed sanctions") when the sentence has a news date, or the document
+        # none to tell the news by (its news is of the day it was published)
         dates = [d for d in dates if not is_old(d.value, d.precision, published)
                  or not _punct_between(r.sentence.text, d, c)]
     return choose_date(dates, (c.evidence_start, c.evidence_end), words, own, foreign, news, published)

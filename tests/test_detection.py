@@ -54,3 +54,46 @@ CASES = [
 def test_detection_case(lang, text, want):
     got = _roots(text, lang) & {"14", "18", "19", "20"}
     assert got == want, f"{text}: coded roots {sorted(got)}, want {sorted(want)}"
+
+
+# An undated document (no publication date to measure by): an event told by its year alone is
+# history, background (SPEC 5); a year across a comma belongs to another clause's story.
+UNDATED = [
+    ("خطف مسلحون طائرة ركاب عام 1986 قرب جزيرة مالطا.", "18", True),
+    ("هاجم مسلحون مركزا للشرطة في عام 2003 وقتلوا ثلاثة من عناصره.", "19", True),
+    ("خطف مسلحون رجل أعمال قرب منزله أمس.", "18", False),
+    ("تظاهر مئات الطلاب أمام الوزارة، وقال ممثلهم إن القانون أقر عام 2005.", "14", False),
+]
+
+
+@pytest.mark.parametrize("text,root,background", UNDATED, ids=[f"undated#{i}" for i in range(len(UNDATED))])
+def test_year_alone_is_history_in_an_undated_document(text, root, background):
+    coded = code_document(Document(doc_id="t", text=text, language="ar"))
+    flags = {e.is_background for e in coded.events if e.event_root_code == root}
+    assert flags == {background}, f"{text}: background flags {flags} for root {root}"
+
+
+def test_a_dated_document_measures_the_year_by_its_publication():
+    import datetime as dt
+    text = "خطف مسلحون رجل أعمال في بغداد عام 2008."
+    for published, background in ((dt.date(2008, 5, 1), False), (dt.date(2012, 5, 1), True)):
+        coded = code_document(Document(doc_id="t", text=text, language="ar", published=published))
+        assert {e.is_background for e in coded.events if e.event_root_code == "18"} == {background}
+
+
+def test_detection_counts_news_events_only(tmp_path):
+    """A sentence whose only event of its roots is background is no detection (SPEC 9 scores
+    background apart); one with a news event is."""
+    from coder.evaluate import evaluate
+    gold = tmp_path / "det.jsonl"
+    items = [
+        {"id": "a", "language": "ar", "text": "خطف مسلحون طائرة ركاب عام 1986 قرب جزيرة مالطا.",
+         "category": "ASSAULT", "roots": ["18"], "is_event": False},
+        {"id": "b", "language": "ar", "text": "خطف مسلحون رجل أعمال قرب منزله أمس.",
+         "category": "ASSAULT", "roots": ["18"], "is_event": True},
+    ]
+    import json
+    gold.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    lines, _ = evaluate([str(gold)])
+    text = "\n".join(lines)
+    assert "P=1.00 R=1.00" in text and "false alarms 0/1" in text, text

@@ -33,9 +33,13 @@ def period_end(value: dt.date, precision: Optional[str]) -> dt.date:
 
 def is_old(value: Optional[dt.date], precision: Optional[str], published: Optional[dt.date]) -> bool:
     """Does the date lie wholly more than BACKGROUND_AGE before publication, or is it a past year?
-    A date taken from the publication itself ('published') never is."""
-    if value is None or published is None or precision in (None, "published"):
+    A date taken from the publication itself ('published') never is. With no publication date to
+    measure by, an event told by its year alone ("عام 1986", "in 2003") is history: the news of
+    the day is told by its day, its weekday or "yesterday"."""
+    if value is None or precision in (None, "published"):
         return False
+    if published is None:
+        return precision == "year"
     if precision == "year" and value.year < published.year:
         return True   # "in 2006" in a January 2007 report: a year gone by is history
     return period_end(value, precision) < published - BACKGROUND_AGE
