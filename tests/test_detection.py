@@ -29,6 +29,10 @@ CASES = [
     ("ar", "نفذ المعلمون اعتصاما مفتوحا أمام الوزارة.", {"14"}),
     ("en", "Officials discussed a possible air strike on the rebel camps.", set()),
     ("en", "Police uncovered a plot to bomb the main railway station.", set()),
+    # a verb form right after such a marker is a verbal noun: a possibility, not a deed
+    ("ar", "تضاربت الأنباء عن احتمال شن هجوم بري على المدينة.", set()),
+    ("ar", "ناقش المسؤولون إمكانية فرض حصار على الميناء.", set()),
+    ("ar", "شن الجيش هجوما بريا على المدينة فجر اليوم.", {"19"}),
     # an act named in general, with no actor, place, date or count: nothing to code; one with an actor stays
     ("ar", "يبقى الخطف جريمة بشعة يعاقب عليها القانون.", set()),
     ("ar", "خطف مسلحون رجل أعمال قرب منزله.", {"18"}),
