@@ -275,17 +275,20 @@ UNREAL_NOUN_WINDOW = 2   # "لأي هجوم", "خشية وقوع هجوم": a ma
 
 
 def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], trace: list[str],
-                      prospective: frozenset[int] | set[int] = frozenset(), prof=None) -> list:
+                      prospective: frozenset[int] | set[int] = frozenset(), prof=None,
+                      kinds: frozenset[int] | set[int] = frozenset()) -> list:
     """"تحسبا لأي ضربة جوية", "خشية تعرضه لمحاولة اغتيال", "مخططات تفجير", "for fear of an attack":
     an event noun after any/fear/prevention/plan words (grammar.yaml unreal_noun_markers), or next to
     an adjective that puts it to come ("الهجوم التركي المرتقب", "a possible attack": prospective_markers),
-    names an event that may come, not one that happened."""
+    names an event that may come, not one that happened. Next to a word of repetition or proneness
+    ("تكرار خطف الصحافيين", "الاعتداءات المتكررة", "الأكثر عرضة لهجمات": kind_markers) it names a
+    kind of act that recurs, no particular event."""
     out = []
     for h, src, tgt in coded:
         # a verb form with the article is a verbal noun ("في حالة التظاهر"), and so is one right after a
         # marker noun or preposition ("احتمال شن هجمة", "لمنع اطلاق النار"): a finite verb does not follow them
         masdar = prof is not None and h.entry.pos == "verb" and \
-            (prof.is_definite(toks[h.first]) or (h.first - 1) in unreal)
+            (prof.is_definite(toks[h.first]) or (h.first - 1) in unreal or (h.first - 1) in kinds)
         if (h.first in nominal or masdar or h.entry.tag in ("noun", "base")) and not h.entry.speech:
             marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1)
                            if i in unreal or i in prospective), None)
@@ -296,6 +299,14 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
                                               for i in range(min(marker, h.last) + 1, max(marker, h.first))):
                 trace.append(f"{h.mention.text!r}: next to {toks[marker].text!r}, an event that may come, "
                              "not one that happened; not coded")
+                continue
+            kind = next((i for i in (*range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1),
+                                     *range(h.last + 1, min(len(toks), h.last + 1 + UNREAL_NOUN_WINDOW)))
+                         if i in kinds and not any(toks[k].norm in PUNCT_BARRIER
+                                                   for k in range(min(i, h.last) + 1, max(i, h.first)))), None)
+            if kind is not None:
+                trace.append(f"{h.mention.text!r}: next to {toks[kind].text!r}, a kind of act that recurs, "
+                             "no particular event; not coded")
                 continue
         out.append((h, src, tgt))
     return out
@@ -384,7 +395,7 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
     """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
     coded = apply_mood(coded, toks, roles, prof, trace)
     coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", set()), nominal, trace,
-                              roles.get("prospective_marker", set()), prof)
+                              roles.get("prospective_marker", set()), prof, roles.get("kind_marker", set()))
     coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
