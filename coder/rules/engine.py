@@ -110,7 +110,9 @@ def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str]) -> list[H
     kept = []
     for h in hits:
         before = toks[h.first - 1] if h.first > 0 else None
-        if h.entry.pos == "verb" and before is not None and is_number(before, prof.CODE):
+        # a conjunction clitic starts a new clause: "دمر سيارة واحدة وقتل جنديين" (واحدة follows its noun)
+        if h.entry.pos == "verb" and before is not None and is_number(before, prof.CODE) and \
+                not prof.starts_with_coordinator(toks[h.first], h.mention.first_form):
             trace.append(f"{h.mention.text!r}: counted after the number {toks[h.first - 1].text!r}, a noun, not a verb")
             continue
         kept.append(h)
