@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from coder import __version__
 from coder.cameo import lookup as cameo
-from coder.dates import date_rules, find_dates
+from coder.dates import date_rules, find_dates, names_a_time
 from coder.dates.events import choose_date, date_before_news, is_old, offset_days, shifted
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.geo.toponyms import capital_mentions
@@ -22,7 +22,7 @@ from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import detect, profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import lexicon_version, load
-from coder.rules.reality import named_in_general, unanchored
+from coder.rules.reality import named_in_general, told_as_habit, unanchored
 from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
                          QuantityValue, ResolvedDate, Sentence)
 from coder.quantities import find_quantities, subset_heads
@@ -359,6 +359,11 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and unanchored(s, t, place, qs, d):
                 r.analysis.trace.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
                                         "of act named in general; not coded")
+                continue
+            if entry.root in VIOLENT_ROOTS and told_as_habit(c, place, qs, d) and not r.dates and \
+                    not names_a_time(r.sentence.text, lang):
+                r.analysis.trace.append(f"{c.evidence!r}: violence told in the present with no place, date or "
+                                        "count of its own, a habit or a general statement; not coded")
                 continue
             events.append(EventRow(
                 event_id=eid, doc_id=doc.doc_id, sentence_index=r.sentence.index,

@@ -38,6 +38,14 @@ CASES = [
     ("ar", "تعد المناطق الحدودية الأكثر عرضة لهجمات المهربين.", set()),
     ("ar", "للمنطقة تاريخ طويل من أعمال الخطف والسلب.", set()),
     ("ar", "خطف مسلحون طبيبا من عيادته في البصرة صباح اليوم.", {"18"}),
+    # a verb with its conjunction after a number that follows its noun (واحدة) opens a clause: no counted noun
+    ("ar", "دمر المسلحون آلية واحدة وقتل جنديين في الكمين.", {"19"}),
+    # violence told in the present with no place, time or count: a habit or a general statement; one
+    # with a time (even unresolved, with no publication date) or a place is the news
+    ("ar", "طاغية يقتل البشر بطائراته وصواريخه.", set()),
+    ("ar", "قال المسؤول إنهم يتسللون عبر الحدود ويفجرون القنابل.", set()),
+    ("ar", "يقصف الجيش منذ صباح اليوم أحياء المدينة الشرقية.", {"19"}),
+    ("ar", "تقصف المدفعية الإسرائيلية بلدة بيت حانون شمال قطاع غزة.", {"19"}),
     # an act named in general, with no actor, place, date or count: nothing to code; one with an actor stays
     ("ar", "يبقى الخطف جريمة بشعة يعاقب عليها القانون.", set()),
     ("ar", "خطف مسلحون رجل أعمال قرب منزله.", {"18"}),

@@ -30,6 +30,13 @@ def date_rules(lang: str) -> DateRules:
     return DateRules(lang)
 
 
+def names_a_time(text: str, lang: str) -> bool:
+    """Does `text` hold a date expression, resolved or not ("أمس" in a text with no publication date)?"""
+    rules = date_rules(lang)
+    folded = fold(text, lang).text
+    return rules.may_match(folded) and rules.regex.search(folded) is not None
+
+
 def find_dates(text: str, lang: str, published: dt.date | None) -> list[ResolvedDate]:
     """Every date expression in `text` that resolves, in text order, with its span as written."""
     if isinstance(published, dt.datetime):   # a timestamp: its day is what dates resolve against

@@ -412,6 +412,18 @@ def unanchored(source, target, place, quantities, date) -> bool:
     return source is None and target is None and place is None and not quantities and date is None
 
 
+def told_as_habit(c, place, quantities, date) -> bool:
+    """"طاغية يقتل البشر بطائراته", "انهم يتسللون ويفجرون قنابل", "من يخرق الهدنة": an act of violence
+    told by a verb in the present (the imperfect, where the news tells what happened in the past) with
+    no place, date or count of its own is what someone does, habitually or in general, no particular
+    occurrence. An event merged with other words (a past verb told with it) is left alone. (The
+    caller applies this to violence: a protest described in the present, "المتظاهرون يهتفون", is
+    the scene of the news; it also checks that the sentence names no time at all, not even one
+    it cannot resolve, "منذ صباح اليوم" in a text with no publication date.)"""
+    return c.trigger_tag == "present" and not c.nominal and not c.merged_spans and \
+        place is None and not quantities and date is None
+
+
 LOCATIVE_REACH = 3   # "الهجوم وقع في مديرية ...": a locative word this close after the act places it
 
 
