@@ -103,6 +103,13 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
         # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
         return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
+    if pos == "verb" and h.first == h.last and prof.carries_subject(first_tok) and others and \
+            _words_between(h.last, others[0].first, toks, prof) == 0 and \
+            not prof.has_preposition_clitic(toks[others[0].first]):
+        # "وصل الجنود إلى القرية واعتقلوا خمسة": the verb's suffix is its subject (the actor named
+        # before it), so the phrase after it is its object, never a passive's victim
+        return (near_left[-1] if near_left else left[-1] if left else None), others[0], \
+            "the verb carries its subject: the phrase after it is its object"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and \
             _words_between(h.last, others[0].first, toks, prof) <= 1:
         first = others[0]
