@@ -90,10 +90,11 @@ def _unquoted(gap: range, m: Mention, tokens: list[Token]) -> range:
 
 def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
                  day: Optional[dt.date], prof, genitive: frozenset[int] = frozenset(),
-                 origin: frozenset[int] = frozenset()) -> list[Actor]:
+                 origin: frozenset[int] = frozenset(), chunk_of=()) -> list[Actor]:
     """Merge adjacent actor/agent mentions (at most MAX_GAP tokens apart, no barrier token between:
     coordinators, punctuation, clause breaks, triggers) into actors; a role-only actor takes the
-    country or group after "of"/"from" (genitive and origin markers)."""
+    country or group after "of"/"from" (genitive and origin markers). `chunk_of`: the syntax stage's
+    noun phrase of each token (-1 outside one), if any."""
     actors: list[Actor] = []
     for k, m in enumerate(mentions):
         code = _code_of(m, day)
@@ -107,7 +108,11 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             stray = prof.MODIFIER_AFTER_NOUN and (m.kind == "agent" or code.group) and \
                 any(g not in genitive and g not in origin for g in gap)
             seat = _seat_as_place(prev, code, gap, m.kind)
-            adjacent = len(gap) <= MAX_GAP and not stray and not any(g in barrier for g in gap) and \
+            # "خطف مسلحون مهندسا مصريا": a modifier of the noun phrase the unknown word opens (the
+            # syntax stage's chunks) describes that noun, not the actor before it
+            own_phrase = bool(chunk_of) and bool(gap) and chunk_of[m.first] >= 0 and \
+                chunk_of[m.first] == chunk_of[gap[0]] != chunk_of[prev.last]
+            adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
                 (not _conflict(prev.code, code, m.kind == "agent") or seat) and \

@@ -269,7 +269,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                           frozenset(roles.get("genitive_marker", ())),
-                          frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()))
+                          frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()),
+                          parse.chunk_of if parse is not None else ())
     _resolve_possessives(actors, toks, lang_profile, trace,
                          resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                          if parse is not None else set())
