@@ -111,7 +111,8 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             # "خطف مسلحون مهندسا مصريا": a modifier of the noun phrase the unknown word opens (the
             # syntax stage's chunks) describes that noun, not the actor before it
             own_phrase = bool(chunk_of) and bool(gap) and chunk_of[m.first] >= 0 and \
-                chunk_of[m.first] == chunk_of[gap[0]] != chunk_of[prev.last]
+                chunk_of[m.first] == chunk_of[gap[0]] != chunk_of[prev.last] and \
+                not prof.has_preposition_clitic(tokens[gap[0]])   # "قوات بقيادة الولايات المتحدة"
             adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
