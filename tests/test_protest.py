@@ -42,3 +42,15 @@ def test_a_riot_can_be_against_the_police():
     e = _event("145", crowd)
     protest_objects([e], [crowd, _actor(None, "COP", 4, "a police station")], [])
     assert e.target.code.role == "COP"
+
+
+def test_a_party_a_target_marker_introduces_comes_before_one_named_without():
+    # "they carried portraits of the Iraqi president and chanted slogans hostile to Iran"
+    crowd = _actor(None, "CVL", 0, "protesters")
+    portraits, iran = _actor("IRQ", "GOV", 4, "the Iraqi president"), _actor("IRN", None, 9, "Iran")
+    e = _event("141", crowd)
+    protest_objects([e], [crowd, portraits, iran], [], frozenset({9}))
+    assert e.target is iran
+    unmarked = _event("141", crowd)
+    protest_objects([unmarked], [crowd, portraits, iran], [])
+    assert unmarked.target is portraits

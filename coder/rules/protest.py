@@ -16,18 +16,25 @@ _NOT_OBJECTS = frozenset({"COP"})
 _VIOLENT_PROTEST = frozenset({"145", "1451", "1452", "1453", "1454"})   # a riot does strike the police
 
 
-def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: list[str]) -> None:
-    """Give a protest with no target the first actor named after its trigger that is not its source."""
+def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: list[str],
+                    marked: frozenset[int] = frozenset()) -> None:
+    """Give a protest with no target the first actor named after its trigger that is not its source;
+    one a target marker introduces ("هتافات معادية لإيران", "chants against Iran": `marked` holds the
+    tokens right after such markers) before one named without ("رافعين صور الرئيس")."""
     for e in events:
         if e.code[:2] != PROTEST_ROOT or e.target is not None:
             continue
         src = e.source
+        found = []
         for a in actors:
             if a.first <= e.evidence_start or (src is not None and (a.first == src.first or a.code == src.code)):
                 continue
             if (a.code.role in _NOT_OBJECTS and e.code not in _VIOLENT_PROTEST) or (src is not None and a.code.role and a.code.role == src.code.role):
                 continue
-            e.target = a
-            e.target_from_location = False
-            trace.append(f"{e.evidence!r}: no target of its own; the protest is against {a.name!r}, named after it")
-            break
+            found.append(a)
+        if not found:
+            continue
+        a = next((b for b in found if b.first in marked), found[0])
+        e.target = a
+        e.target_from_location = False
+        trace.append(f"{e.evidence!r}: no target of its own; the protest is against {a.name!r}, named after it")
