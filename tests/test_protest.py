@@ -54,3 +54,14 @@ def test_a_party_a_target_marker_introduces_comes_before_one_named_without():
     unmarked = _event("141", crowd)
     protest_objects([unmarked], [crowd, portraits, iran], [])
     assert unmarked.target is portraits
+
+
+def test_a_marked_party_replaces_an_unmarked_target_but_not_a_marked_one():
+    crowd = _actor(None, "CVL", 0, "protesters")
+    portraits, israel = _actor("SYR", "GOV", 4, "the Syrian president"), _actor("ISR", None, 9, "Israel")
+    e = _event("141", crowd, portraits)
+    protest_objects([e], [crowd, portraits, israel], [], frozenset({9}))
+    assert e.target is israel
+    marked_own = _event("141", crowd, portraits)
+    protest_objects([marked_own], [crowd, portraits, israel], [], frozenset({4, 9}))
+    assert marked_own.target is portraits

@@ -128,6 +128,7 @@ class Grammar(_Strict):
     passive_auxiliaries: list[Phrase] = []
     agent_markers: list[Phrase] = []
     target_markers: list[Phrase] = []
+    protest_object_markers: list[Phrase] = []   # "hostile to", "معادية ل": what a protest is against (coder/rules/protest.py)
     coordinators: list[Phrase] = []
     clause_breaks: list[Phrase] = []
     subordinators: list[Phrase] = []

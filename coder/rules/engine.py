@@ -361,7 +361,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
-    protest_objects(out.events, actors, trace, frozenset(i + 1 for i in roles.get("target_marker", ())))
+    protest_objects(out.events, actors, trace, frozenset(i + 1 for i in roles.get("protest_object_marker", ())))
     victims_over_places(out.events, actors, roles.get("locative_marker", set()), trace)
     out.events = discard_roots(out.events, [m for m in mentions if m.kind == "discard"], trace)
     return out

@@ -22,9 +22,21 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
     one a target marker introduces ("هتافات معادية لإيران", "chants against Iran": `marked` holds the
     tokens right after such markers) before one named without ("رافعين صور الرئيس")."""
     for e in events:
-        if e.code[:2] != PROTEST_ROOT or e.target is not None:
+        if e.code[:2] != PROTEST_ROOT:
             continue
         src = e.source
+        if e.target is not None:
+            # "ساروا رافعين صور الرئيس وهتفوا ضد إسرائيل": what the chants are against is the target, not
+            # the phrase after the march verb
+            own = e.target
+            marked_party = next((a for a in actors if a.first in marked and a.first > e.evidence_start and
+                                 own.first not in marked and a.code != own.code and
+                                 (src is None or (a.first != src.first and a.code != src.code))), None)
+            if marked_party is not None:
+                e.target = marked_party
+                trace.append(f"{e.evidence!r}: the protest is against {marked_party.name!r}, which a marker names, "
+                             f"not {own.name!r}")
+            continue
         found = []
         for a in actors:
             if a.first <= e.evidence_start or (src is not None and (a.first == src.first or a.code == src.code)):
