@@ -65,3 +65,12 @@ def test_a_marked_party_replaces_an_unmarked_target_but_not_a_marked_one():
     marked_own = _event("141", crowd, portraits)
     protest_objects([marked_own], [crowd, portraits, israel], [], frozenset({4, 9}))
     assert marked_own.target is portraits
+
+
+def test_a_target_with_the_protesters_own_code_is_no_target():
+    # "Palestinians carrying Palestinian flags and banners against Israeli settlement"
+    crowd = _actor("PSE", None, 0, "Palestinians")
+    flags, israel = _actor("PSE", None, 4, "Palestinian"), _actor("ISR", None, 9, "Israeli")
+    e = _event("141", crowd, flags)
+    protest_objects([e], [crowd, flags, israel], [])
+    assert e.target is israel

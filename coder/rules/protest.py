@@ -25,6 +25,9 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
         if e.code[:2] != PROTEST_ROOT:
             continue
         src = e.source
+        if e.target is not None and src is not None and e.target.code == src.code:
+            # "الفلسطينيون يحملون الأعلام الفلسطينية": the protesters' own flags are no target
+            e.target = None
         if e.target is not None:
             # "ساروا رافعين صور الرئيس وهتفوا ضد إسرائيل": what the chants are against is the target, not
             # the phrase after the march verb
