@@ -66,6 +66,14 @@ def _takes_origin(prev: Actor, code: ActorCode, gap: range, tokens: list[Token],
     return all(g in origin for g in gap) and prev.code.role not in MOVING_ROLES
 
 
+def _drawn_from(prev: Actor, code: ActorCode, gap: range, origin: set[int]) -> bool:
+    """"المتظاهرين من الطلاب", "protesters from the teachers' union": civilians drawn from people of
+    a more specific role (students, party members, workers) have that role."""
+    return bool(gap) and len(gap) <= 2 and all(g in origin for g in gap) and prev.code.role == "CVL" and \
+        not prev.code.country and not prev.code.group and bool(code.role) and code.role != "CVL" and \
+        not code.country and not code.group
+
+
 def _heads_another_country(m: Mention, nxt: Mention, prev: ActorCode, day: Optional[dt.date]) -> bool:
     """"التقى السيسي وزير الخارجية الأمريكي": a role noun whose adjective (the next mention) names
     another country than the actor before it is a new actor (the US foreign minister), not that
@@ -119,8 +127,10 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 (not _conflict(prev.code, code, m.kind == "agent") or seat) and \
                 not (prof.MODIFIER_AFTER_NOUN and k + 1 < len(mentions) and
                      _heads_another_country(m, mentions[k + 1], prev.code, day))
-            if adjacent or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
-                prev.code = ActorCode(prev.code.country, None, code.role) if seat and adjacent else prev.code.merged(code)
+            drawn = not adjacent and _drawn_from(prev, code, gap, origin)
+            if adjacent or drawn or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
+                prev.code = ActorCode(prev.code.country, None, code.role) if (seat and adjacent) or drawn \
+                    else prev.code.merged(code)
                 prev.last, prev.end = m.last, m.end
                 prev.name = text[prev.start:prev.end]
                 prev.rule_ids = prev.rule_ids + (m.rule_id,)
