@@ -355,7 +355,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 from_location = (from_location or t is None) and not (where is not None and where.country == origin.place.country)
             if t is None and from_location and where is not None and where.country and len(where.country) == 3 \
                     and not (s is not None and s.code.country == where.country and not s.code.role):
-                t = Actor(ActorCode(where.country, None, None), None, -1, -1, -1, -1, ("implicit_actors.attacked_country",))
+                t = Actor(ActorCode(where.country, None, c.location_role), None, -1, -1, -1, -1,
+                          ("implicit_actors.protested_government" if c.location_role else "implicit_actors.attacked_country",))
             if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and unanchored(s, t, place, qs, d):
                 r.analysis.trace.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
                                         "of act named in general; not coded")

@@ -42,3 +42,35 @@ def test_a_riot_can_be_against_the_police():
     e = _event("145", crowd)
     protest_objects([e], [crowd, _actor(None, "COP", 4, "a police station")], [])
     assert e.target.code.role == "COP"
+
+
+def test_a_party_a_target_marker_introduces_comes_before_one_named_without():
+    # "they carried portraits of the Iraqi president and chanted slogans hostile to Iran"
+    crowd = _actor(None, "CVL", 0, "protesters")
+    portraits, iran = _actor("IRQ", "GOV", 4, "the Iraqi president"), _actor("IRN", None, 9, "Iran")
+    e = _event("141", crowd)
+    protest_objects([e], [crowd, portraits, iran], [], frozenset({9}))
+    assert e.target is iran
+    unmarked = _event("141", crowd)
+    protest_objects([unmarked], [crowd, portraits, iran], [])
+    assert unmarked.target is portraits
+
+
+def test_a_marked_party_replaces_an_unmarked_target_but_not_a_marked_one():
+    crowd = _actor(None, "CVL", 0, "protesters")
+    portraits, israel = _actor("SYR", "GOV", 4, "the Syrian president"), _actor("ISR", None, 9, "Israel")
+    e = _event("141", crowd, portraits)
+    protest_objects([e], [crowd, portraits, israel], [], frozenset({9}))
+    assert e.target is israel
+    marked_own = _event("141", crowd, portraits)
+    protest_objects([marked_own], [crowd, portraits, israel], [], frozenset({4, 9}))
+    assert marked_own.target is portraits
+
+
+def test_a_target_with_the_protesters_own_code_is_no_target():
+    # "Palestinians carrying Palestinian flags and banners against Israeli settlement"
+    crowd = _actor("PSE", None, 0, "Palestinians")
+    flags, israel = _actor("PSE", None, 4, "Palestinian"), _actor("ISR", None, 9, "Israeli")
+    e = _event("141", crowd, flags)
+    protest_objects([e], [crowd, flags, israel], [])
+    assert e.target is israel

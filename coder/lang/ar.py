@@ -242,6 +242,13 @@ def has_preposition_clitic(token) -> bool:
     return n[1:] in token.forms or (n.startswith("لل") and "ال" + n[2:] in token.forms)
 
 
+def carries_subject(token) -> bool:
+    """خطفوا، واعتقلوا، يطالبون: a past or present verb with the plural subject suffix carries its own
+    subject, so a noun phrase right after it is its object (an undiacritised passive has none)."""
+    n = _without_conjunction(token.norm) if has_conjunction_clitic(token) else token.norm
+    return (len(n) >= 4 and n.endswith("وا")) or (len(n) >= 5 and n[0] in "يت" and n.endswith("ون"))
+
+
 def is_possessor(token) -> bool:
     """Arabic marks the possessor by the idafa (the genitive after the noun), not on the word itself."""
     return False

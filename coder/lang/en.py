@@ -169,6 +169,11 @@ def has_preposition_clitic(token) -> bool:
     return False
 
 
+def carries_subject(token) -> bool:
+    """English verbs carry no subject of their own."""
+    return False
+
+
 def is_possessor(token) -> bool:
     """"Russia's", "the group's": the word owns the noun phrase after it."""
     return len(token.norm) > 2 and token.norm.endswith("'s")

@@ -97,6 +97,7 @@ class ImplicitActor(_Strict):
     source_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")
     target_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")
     target_from_location: bool = False
+    location_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")   # the role the place's country is taken in
     role_for_country: bool = False       # a source named only by its country takes source_role ("Turkish jets")
     source_agents: list[str] = []        # with recode: the rule holds when the source is one of these agents
     recode: Optional[str] = Field(default=None, pattern=r"^\d{2,4}$")
@@ -127,6 +128,7 @@ class Grammar(_Strict):
     passive_auxiliaries: list[Phrase] = []
     agent_markers: list[Phrase] = []
     target_markers: list[Phrase] = []
+    protest_object_markers: list[Phrase] = []   # "hostile to", "معادية ل": what a protest is against (coder/rules/protest.py)
     coordinators: list[Phrase] = []
     clause_breaks: list[Phrase] = []
     subordinators: list[Phrase] = []

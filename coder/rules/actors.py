@@ -66,6 +66,14 @@ def _takes_origin(prev: Actor, code: ActorCode, gap: range, tokens: list[Token],
     return all(g in origin for g in gap) and prev.code.role not in MOVING_ROLES
 
 
+def _drawn_from(prev: Actor, code: ActorCode, gap: range, origin: set[int]) -> bool:
+    """"المتظاهرين من الطلاب", "protesters from the teachers' union": civilians drawn from people of
+    a more specific role (students, party members, workers) have that role."""
+    return bool(gap) and len(gap) <= 2 and all(g in origin for g in gap) and prev.code.role == "CVL" and \
+        not prev.code.country and not prev.code.group and bool(code.role) and code.role != "CVL" and \
+        not code.country and not code.group
+
+
 def _heads_another_country(m: Mention, nxt: Mention, prev: ActorCode, day: Optional[dt.date]) -> bool:
     """"التقى السيسي وزير الخارجية الأمريكي": a role noun whose adjective (the next mention) names
     another country than the actor before it is a new actor (the US foreign minister), not that
@@ -90,10 +98,11 @@ def _unquoted(gap: range, m: Mention, tokens: list[Token]) -> range:
 
 def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
                  day: Optional[dt.date], prof, genitive: frozenset[int] = frozenset(),
-                 origin: frozenset[int] = frozenset()) -> list[Actor]:
+                 origin: frozenset[int] = frozenset(), chunk_of=()) -> list[Actor]:
     """Merge adjacent actor/agent mentions (at most MAX_GAP tokens apart, no barrier token between:
     coordinators, punctuation, clause breaks, triggers) into actors; a role-only actor takes the
-    country or group after "of"/"from" (genitive and origin markers)."""
+    country or group after "of"/"from" (genitive and origin markers). `chunk_of`: the syntax stage's
+    noun phrase of each token (-1 outside one), if any."""
     actors: list[Actor] = []
     for k, m in enumerate(mentions):
         code = _code_of(m, day)
@@ -107,14 +116,21 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             stray = prof.MODIFIER_AFTER_NOUN and (m.kind == "agent" or code.group) and \
                 any(g not in genitive and g not in origin for g in gap)
             seat = _seat_as_place(prev, code, gap, m.kind)
-            adjacent = len(gap) <= MAX_GAP and not stray and not any(g in barrier for g in gap) and \
+            # "خطف مسلحون مهندسا مصريا": a modifier of the noun phrase the unknown word opens (the
+            # syntax stage's chunks) describes that noun, not the actor before it
+            own_phrase = bool(chunk_of) and bool(gap) and chunk_of[m.first] >= 0 and \
+                chunk_of[m.first] == chunk_of[gap[0]] != chunk_of[prev.last] and \
+                not prof.has_preposition_clitic(tokens[gap[0]])   # "قوات بقيادة الولايات المتحدة"
+            adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
                 (not _conflict(prev.code, code, m.kind == "agent") or seat) and \
                 not (prof.MODIFIER_AFTER_NOUN and k + 1 < len(mentions) and
                      _heads_another_country(m, mentions[k + 1], prev.code, day))
-            if adjacent or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
-                prev.code = ActorCode(prev.code.country, None, code.role) if seat and adjacent else prev.code.merged(code)
+            drawn = not adjacent and _drawn_from(prev, code, gap, origin)
+            if adjacent or drawn or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
+                prev.code = ActorCode(prev.code.country, None, code.role) if (seat and adjacent) or drawn \
+                    else prev.code.merged(code)
                 prev.last, prev.end = m.last, m.end
                 prev.name = text[prev.start:prev.end]
                 prev.rule_ids = prev.rule_ids + (m.rule_id,)

@@ -45,6 +45,7 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
                 role = getattr(rule, f"{side}_role")
                 if side == "target" and rule.target_from_location and e.target is None:
                     e.target_from_location = True
+                    e.location_role = e.location_role or rule.location_role
                 actor = getattr(e, side)
                 if role and actor is None:
                     setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
@@ -119,6 +120,7 @@ def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
     جوية أمريكية": the killing has the victims, the air strike the attacker)."""
     for e in kept:
         e.target_from_location = e.target_from_location or other.target_from_location
+        e.location_role = e.location_role or other.location_role
         if e.source is None and other.source is not None and (e.target is None or other.source.start != e.target.start):
             e.source = other.source
         if e.target is None and other.target is not None and (e.source is None or other.target.start != e.source.start):

@@ -271,7 +271,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                           frozenset(roles.get("genitive_marker", ())),
-                          frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()))
+                          frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()),
+                          parse.chunk_of if parse is not None else ())
     _resolve_possessives(actors, toks, lang_profile, trace,
                          resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                          if parse is not None else set())
@@ -362,7 +363,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
     out.events = merge_same_root(out.events, trace)
-    protest_objects(out.events, actors, trace)
+    protest_objects(out.events, actors, trace, frozenset(i + 1 for i in roles.get("protest_object_marker", ())))
     victims_over_places(out.events, actors, roles.get("locative_marker", set()), trace)
     out.events = discard_roots(out.events, [m for m in mentions if m.kind == "discard"], trace)
     return out

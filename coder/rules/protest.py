@@ -16,18 +16,40 @@ _NOT_OBJECTS = frozenset({"COP"})
 _VIOLENT_PROTEST = frozenset({"145", "1451", "1452", "1453", "1454"})   # a riot does strike the police
 
 
-def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: list[str]) -> None:
-    """Give a protest with no target the first actor named after its trigger that is not its source."""
+def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: list[str],
+                    marked: frozenset[int] = frozenset()) -> None:
+    """Give a protest with no target the first actor named after its trigger that is not its source;
+    one a target marker introduces ("هتافات معادية لإيران", "chants against Iran": `marked` holds the
+    tokens right after such markers) before one named without ("رافعين صور الرئيس")."""
     for e in events:
-        if e.code[:2] != PROTEST_ROOT or e.target is not None:
+        if e.code[:2] != PROTEST_ROOT:
             continue
         src = e.source
+        if e.target is not None and src is not None and e.target.code == src.code:
+            # "الفلسطينيون يحملون الأعلام الفلسطينية": the protesters' own flags are no target
+            e.target = None
+        if e.target is not None:
+            # "ساروا رافعين صور الرئيس وهتفوا ضد إسرائيل": what the chants are against is the target, not
+            # the phrase after the march verb
+            own = e.target
+            marked_party = next((a for a in actors if a.first in marked and a.first > e.evidence_start and
+                                 own.first not in marked and a.code != own.code and
+                                 (src is None or (a.first != src.first and a.code != src.code))), None)
+            if marked_party is not None:
+                e.target = marked_party
+                trace.append(f"{e.evidence!r}: the protest is against {marked_party.name!r}, which a marker names, "
+                             f"not {own.name!r}")
+            continue
+        found = []
         for a in actors:
             if a.first <= e.evidence_start or (src is not None and (a.first == src.first or a.code == src.code)):
                 continue
             if (a.code.role in _NOT_OBJECTS and e.code not in _VIOLENT_PROTEST) or (src is not None and a.code.role and a.code.role == src.code.role):
                 continue
-            e.target = a
-            e.target_from_location = False
-            trace.append(f"{e.evidence!r}: no target of its own; the protest is against {a.name!r}, named after it")
-            break
+            found.append(a)
+        if not found:
+            continue
+        a = next((b for b in found if b.first in marked), found[0])
+        e.target = a
+        e.target_from_location = False
+        trace.append(f"{e.evidence!r}: no target of its own; the protest is against {a.name!r}, named after it")

@@ -103,11 +103,18 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
         # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
         return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
+    if pos == "verb" and h.first == h.last and prof.carries_subject(first_tok) and others and \
+            _words_between(h.last, others[0].first, toks, prof) == 0 and \
+            not prof.has_preposition_clitic(toks[others[0].first]):
+        # "وصل الجنود إلى القرية واعتقلوا خمسة": the verb's suffix is its subject (the actor named
+        # before it), so the phrase after it is its object, never a passive's victim
+        return (near_left[-1] if near_left else left[-1] if left else None), others[0], \
+            "the verb carries its subject: the phrase after it is its object"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and \
             _words_between(h.last, others[0].first, toks, prof) <= 1:
         first = others[0]
         if h.entry.code[:2] in HARM_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
-                not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members) and \
+                (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members) or _counted(first, toks, prof)) and \
                 not _armed_subject_with_object(first, toks, prepositions, prof):
             # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
             return None, first, "verb-first clause with a victim after the verb: read as passive"
@@ -120,7 +127,8 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             i in subordinators for i in range(left[-1].last + 1, h.first))
         else None)
     if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in HARM_ROOTS \
-            and not h.entry.objects and not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members) \
+            and not h.entry.objects and (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members)
+                                         or _counted(src, toks, prof)) \
             and not prof.refers_back(toks, src.first) and not object_pronoun:   # "قواتها قصفت": its forces act
         # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
         # is an undiacritised passive unless its subject is an armed group
@@ -147,6 +155,11 @@ def _words_between(left: int, right: int, toks, prof) -> int:
     next to its verb)."""
     skip = _count_words(prof.CODE)
     return sum(1 for i in range(left + 1, right) if not (toks[i].norm in skip or is_number(toks[i], prof.CODE)))
+
+
+def _counted(g: ActorGroup, toks, prof) -> bool:
+    """"ثلاثين متمردا قتلوا", "قتل خمسة مسلحين": armed men counted are a toll of the dead, not who killed."""
+    return g.first > 0 and is_number(toks[g.first - 1], prof.CODE, with_article=True) and not prof.is_definite(toks[g.first])
 
 
 def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof) -> bool:

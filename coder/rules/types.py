@@ -34,6 +34,7 @@ class EventCandidate:
     target: Optional[Actor]
     confidence: float
     target_from_location: bool = False   # no target in the text: the event's country is the target
+    location_role: Optional[str] = None  # with it: the role that country is taken in (a protest: its government)
     nominal: bool = False                # named by a noun ("the attack"), not predicated by a verb
     is_background: bool = False          # reported as history or background, not as news (SPEC 5)
     trigger_tag: str = ""                # the trigger's verb form (past, ing, base...), from the lexicon

@@ -402,6 +402,12 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates:
         # "... ما أدى إلى مقتل أربعة": ما resumes the clause before it, the verb's subject
         bare_after = bare_after[:1]
+    elif prof.carries_subject(toks[p.verb]):
+        # "اقتحم مسلحون مهبطا وخطفوا أربعة أوروبيين": the suffix is the verb's subject (shared with
+        # a verb it is coordinated with); the phrase after it is its object
+        if coordinated and prev is not None and "subject" in prev.arguments:
+            p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+        bare_after = bare_after[:1]
     elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor:
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
         bare_after = bare_after[:1]
