@@ -61,7 +61,11 @@ class _Known:
             setattr(self, name, getattr(prof, name))
 
     def __getattr__(self, name):
-        return getattr(self._prof, name)
+        # the profile's constants and functions, kept on the instance after the first question
+        # (HONORIFICS, marks_passive: asked per phrase and per predicate)
+        v = getattr(self._prof, name)
+        self.__dict__[name] = v
+        return v
 
 
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:

@@ -46,6 +46,9 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
     return None
 
 
+_MAY_OPEN = frozenset({"REL", "SCONJ", "DET"})   # the tags _opens reads apart from a verb group or a quote word
+
+
 def _reported_without_that(i: int, toks, tags, chunk_end: dict, groups_at: dict, last_verb, speech) -> bool:
     """"The SDF said ISIS militants killed ...": after a reporting verb, a noun phrase followed by a
     verb opens what was said, with no "that"."""
@@ -73,14 +76,17 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Cl
     clauses = [Clause("main", 0, len(toks) - 1)]
     stack = [0]
     last_verb = None
+    quote = R.quote
     for i in range(len(toks)):
         cur = clauses[stack[-1]]
-        kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb)
+        # (only these words can open a clause: the others skip the call)
+        kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) \
+            if i in groups_at or tags[i] in _MAY_OPEN or toks[i].norm in quote else None
         if kind:
             cur.end = i - 1
             clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
             stack.append(len(clauses) - 1)
-        elif _reported_without_that(i, toks, tags, chunk_end, groups_at, last_verb, speech):
+        elif i in chunk_end and _reported_without_that(i, toks, tags, chunk_end, groups_at, last_verb, speech):
             cur.end = i - 1
             clauses.append(Clause("quote", i, len(toks) - 1, parent=stack[-1]))
             stack.append(len(clauses) - 1)
@@ -121,9 +127,10 @@ def _bare(c: Chunk, toks, tags, prof) -> bool:
 
 
 def _marker_role(c: Chunk, toks, R) -> Optional[str]:
+    s = c.start
     for n in R.marker_lengths:
-        if c.start - n >= 0:
-            role = R.markers.get(tuple(t.norm for t in toks[c.start - n:c.start]))
+        if s - n >= 0:
+            role = R.markers.get(tuple([t.norm for t in toks[s - n:s]]))
             if role:
                 return role
     return None
@@ -425,7 +432,21 @@ def _accusative(tok) -> bool:
 
 
 def _carries_pronoun(tok, prof) -> bool:
-    """A verb with an object pronoun (شنه, قتلتهم): short verbs too, which the lookup forms keep whole."""
+    """A verb with an object pronoun (شنه, قتلتهم): short verbs too, which the lookup forms keep whole.
+    (Answered once per word as written and language: a token's norm and forms follow from its text.)"""
+    key = (prof.CODE, tok.text)
+    v = _PRONOUN_CARRIERS.get(key)
+    if v is None:
+        if len(_PRONOUN_CARRIERS) >= 100_000:
+            _PRONOUN_CARRIERS.clear()
+        v = _PRONOUN_CARRIERS[key] = _carries_pronoun_word(tok, prof)
+    return v
+
+
+_PRONOUN_CARRIERS: dict[tuple[str, str], bool] = {}
+
+
+def _carries_pronoun_word(tok, prof) -> bool:
     if prof.refers_back([tok], 0):
         return True
     n = tok.norm
