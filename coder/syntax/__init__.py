@@ -40,9 +40,10 @@ class _Known:
 
     def __init__(self, prof, toks, F: Features):
         self._prof = prof
-        conj = {id(t): v for t, v in zip(toks, F.conj)}
-        prep = {id(t): v for t, v in zip(toks, F.prep)}
-        definite = {id(t): v for t, v in zip(toks, F.definite)}
+        ids = list(map(id, toks))     # (built in C: this runs once a sentence)
+        conj = dict(zip(ids, F.conj))
+        prep = dict(zip(ids, F.prep))
+        definite = dict(zip(ids, F.definite))
         owned: list = [None] * len(toks)
 
         def refers_back(ts, i):

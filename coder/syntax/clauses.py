@@ -136,6 +136,22 @@ def _marker_role(c: Chunk, toks, R) -> Optional[str]:
     return None
 
 
+def _no_mark(tok) -> bool:
+    return False
+
+
+_PASSIVE_MARKS: dict = {}   # language -> its profile's marks_passive, or _no_mark where it has none
+
+
+def _passive_mark(prof):
+    """The language's test for a passive written with a vowel (looked up once a language: a
+    profile without one would raise and catch an AttributeError per predicate)."""
+    f = _PASSIVE_MARKS.get(prof.CODE)
+    if f is None:
+        f = _PASSIVE_MARKS[prof.CODE] = getattr(prof, "marks_passive", _no_mark)
+    return f
+
+
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset()) -> None:
     """Fill every clause's predicates with their arguments (chunk indices)."""
@@ -157,7 +173,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             p.passive = prof.MODIFIER_AFTER_NOUN is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
-                getattr(prof, "marks_passive", lambda t: False)(toks[v])   # a written vowel: قُتل
+                _passive_mark(prof)(toks[v])   # a written vowel: قُتل
             after = [k for k in inside if v < chunks[k].start < limit]
             before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
