@@ -137,7 +137,8 @@ def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, 
             by_first = _markers_by_first(lang, field)
             starts = words[t.forms] = tuple(x for f in t.forms for x in by_first.get(f, ()))
         for n, key in starts:
-            if i + len(key) <= len(toks) and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
+            if i + len(key) <= len(toks) and (len(key) == 1 or
+                                              all(toks[i + k].norm == key[k] for k in range(1, len(key)))):
                 found.append((n, i, t.start))
     return [(i, start) for _, i, start in sorted(set(found))]   # (a key found through two forms: once)
 
