@@ -400,7 +400,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     first_person = p.verb not in lexical and len(stem) >= 4 and \
         ((stem[0] == "ن" and not stem.endswith(("ت", "وا", "ا"))) or stem[:2] in ("سن", "سا"))
     object_pronoun = _carries_pronoun(toks[p.verb], prof)    # شنته، يدخنها: the object is the pronoun
-    first_actor = bool(bare_after) and any(i in actorish for i in range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
+    first_actor = bool(bare_after) and not actorish.isdisjoint(range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
     if bare_after and _accusative(toks[chunks[bare_after[0]].head]):
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
         # carries its subject (or it follows)
