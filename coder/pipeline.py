@@ -120,16 +120,26 @@ def _markers_by_first(lang: str, field: str) -> dict[str, list[tuple[int, tuple[
     return out
 
 
+# (language, dates.yaml list) -> a word's lookup forms -> the list's keys they start
+_MARKER_WORDS: dict[tuple[str, str], dict[tuple[str, ...], tuple]] = {}
+
+
 def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
     """Where the words of a dates.yaml list stand in the sentence: (first token index, char start),
     in list order, then sentence order."""
     toks, found = r.sentence.tokens, []
-    by_first = _markers_by_first(lang, field)
+    words = _MARKER_WORDS.get((lang, field))
+    if words is None or len(words) >= 100_000:
+        words = _MARKER_WORDS[lang, field] = {}
     for i, t in enumerate(toks):
-        for f in t.forms:
-            for n, key in by_first.get(f, ()):
-                if i + len(key) <= len(toks) and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
-                    found.append((n, i, t.start))
+        starts = words.get(t.forms)
+        if starts is None:   # what the word's forms start, in form order: once per word
+            by_first = _markers_by_first(lang, field)
+            starts = words[t.forms] = tuple(x for f in t.forms for x in by_first.get(f, ()))
+        for n, key in starts:
+            if i + len(key) <= len(toks) and (len(key) == 1 or
+                                              all(toks[i + k].norm == key[k] for k in range(1, len(key)))):
+                found.append((n, i, t.start))
     return [(i, start) for _, i, start in sorted(set(found))]   # (a key found through two forms: once)
 
 

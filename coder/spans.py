@@ -8,7 +8,10 @@ def phrase_at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
     """Does `phrase` (lexicon keys) start at token i?"""
     if i + len(phrase) > len(tokens):
         return False
-    return all(k in tokens[i + k_i].forms for k_i, k in enumerate(phrase))
+    for k_i, k in enumerate(phrase):    # (a loop, not all() over a generator: most fail at once)
+        if k not in tokens[i + k_i].forms:
+            return False
+    return True
 
 
 def longest_non_overlapping(mentions: list[Mention]) -> list[Mention]:

@@ -111,3 +111,23 @@ def test_folded_offsets_are_the_character_by_character_ones(text, lang):
     f = Folded(text, lang)
     assert len(f.text) + 1 == len(naive)
     assert [f.span(k, k)[0] for k in range(len(f.text) + 1)] == naive
+
+
+@pytest.mark.parametrize("prof,texts", [(ar, AR), (en, EN)])
+def test_once_a_sentence_answers_are_the_per_token_ones(prof, texts):
+    """number_flags is the number test over the sentence; a verb's object pronoun, kept per word, is what
+    the word itself gives; the matcher gives grammar words no rule id and the others theirs."""
+    from coder.lexicon.load import GrammarRef, load
+    from coder.recognise.matcher import match
+    from coder.rules.counts import _number, number_flags
+    from coder.syntax.clauses import _carries_pronoun, _carries_pronoun_word, _passive_mark
+    for text in texts + ["وقتل ثلاثة جنود وجرح اثنان", "three soldiers and 12 civilians were killed"]:
+        toks = prof.tokenise(text)
+        for with_article in (False, True):
+            for _ in range(2):   # cold, then from the per-word memo: the uncached function's answers
+                assert number_flags(toks, prof.CODE, with_article) == [_number(t, prof.CODE, with_article) for t in toks]
+        assert [_carries_pronoun(t, prof) for t in toks] == [_carries_pronoun_word(t, prof) for t in toks]
+        for m in match(load(prof.CODE).trie, toks, text):
+            assert m.rule_id == ("" if isinstance(m.entry, GrammarRef) else m.entry.rule_id)
+    assert any(number_flags(ar.tokenise("وقتل ثلاثة جنود"), "ar"))
+    assert _passive_mark(ar)(ar.tokenise("قُتل")[0]) and not _passive_mark(en)(en.tokenise("killed")[0])

@@ -230,10 +230,14 @@ def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
     out: list[PlaceMention] = []
     alternatives: list[list] = []
     i, n = 0, len(tokens)
+    starts = trie_memo(_STARTS, trie)
     while i < n:
         tok = tokens[i]
-        # cheap pre-check: most tokens start no name at all
-        if not _may_start(trie, tok, lang):
+        # cheap pre-check: most tokens start no name at all (the memo of _may_start, read here)
+        may = starts.get((lang, tok.norm, tok.forms))
+        if may is None:
+            may = _may_start(trie, tok, lang)
+        if not may:
             i += 1
             continue
         found = longest_match(trie, tokens, i, lang)
@@ -385,8 +389,9 @@ def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
         return []
     caps = None
     out = []
+    words = r.capital_words
     for k, tok in enumerate(tokens):
-        if not any(f in r.capital_words for f in tok.forms):
+        if words.isdisjoint(tok.forms):
             continue
         n = k + 1 if r.capital_adjective_after else k - 1
         if not 0 <= n < len(tokens):

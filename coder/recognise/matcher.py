@@ -39,8 +39,10 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                 seen.add((j, id(payloads)))
                 start, end = tokens[i].start, tokens[j].end
                 for p in payloads:
-                    out.append(Mention(_KIND[type(p)], i, j, start, end, text[start:end], p,
-                                       getattr(p, "rule_id", ""), fi))
+                    kind = _KIND[type(p)]
+                    # (grammar words carry no rule id: not asked, which would raise and catch per word)
+                    out.append(Mention(kind, i, j, start, end, text[start:end], p,
+                                       "" if kind == "grammar" else p.rule_id, fi))
             if j + 1 < n:
                 for f in tokens[j + 1].forms:
                     nxt = node.get(f)

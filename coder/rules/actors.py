@@ -150,8 +150,9 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
         False for commas only, None for anything else."""
         if not gap:
             return True if gap.stop in conjunct_starts else None
-        if not all(i in coordinator_at or tokens[i].norm in (",", "،") for i in gap):
-            return None
+        for i in gap:
+            if i not in coordinator_at and tokens[i].norm not in (",", "،"):
+                return None
         return any(i in coordinator_at for i in gap)
 
     groups: list[ActorGroup] = []

@@ -20,7 +20,7 @@ from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name
-from coder.rules.counts import is_number
+from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
@@ -135,7 +135,8 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
 def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str,
                 skip: frozenset[int] | set[int] = frozenset(),
                 stops: frozenset[int] | set[int] = frozenset(),
-                adverbs: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
+                adverbs: frozenset[int] | set[int] = frozenset(),
+                countable: Optional[list[bool]] = None) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
     not counting actor words on the way (the subject of a verb-first clause sits there), a
     number ("pledged 500 million euros in military aid") nor punctuation. Past a comma the search ends
@@ -143,23 +144,37 @@ def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: 
     after Russia fired 80 missiles"), while an infinitive before it is crossed ("urged X to resume talks")."""
     counted, j, punctuated = 0, start, False
     by_first = entry.objects_by_first
-    while j < len(toks) and counted < OBJECT_WINDOW:
+    if countable is None:
+        countable = _countable(toks, actor_tokens, adverbs, lang)
+    n = len(toks)
+    while j < n and counted < OBJECT_WINDOW:
         # skipped: the verb's own subject, and the inner words of a multi-word actor name
         # ("وحدات حماية الشعب": not "protection")
-        for f in (() if j in skip else toks[j].forms):
-            for obj in by_first.get(f, ()):
-                if phrase_at(toks, j, obj):
-                    return j, j + len(obj) - 1
-        if j in stops and punctuated:
-            return None
-        punctuated = punctuated or toks[j].norm in PUNCT_BARRIER
-        # actor words, counts and punctuation are not counted: "سيطر مسلحو «داعش»، أمس، على مدينة"
-        # nor the adverbs of time the stage tags ("وقّع X وY، مساء أمس الاثنين، اتفاقاً")
-        if j not in actor_tokens and j not in adverbs and not is_number(toks[j], lang) and \
-                toks[j].norm not in PUNCT_BARRIER:
+        if j not in skip:
+            for f in toks[j].forms:
+                objs = by_first.get(f)
+                if objs:
+                    for obj in objs:
+                        if phrase_at(toks, j, obj):
+                            return j, j + len(obj) - 1
+        if punctuated:
+            if j in stops:
+                return None
+        elif toks[j].norm in PUNCT_BARRIER:
+            punctuated = True
+        if countable[j]:
             counted += 1
         j += 1
     return None
+
+
+def _countable(toks, actor_tokens, adverbs, lang: str) -> list[bool]:
+    """Per token: does it count towards an object window? Not actor words, counts and punctuation
+    ("سيطر مسلحو «داعش»، أمس، على مدينة"), nor the adverbs of time the stage tags ("وقّع X وY، مساء
+    أمس الاثنين، اتفاقاً"). The same for every trigger of the sentence: worked out once."""
+    numbers = number_flags(toks, lang)
+    return [j not in actor_tokens and j not in adverbs and not numbers[j] and t.norm not in PUNCT_BARRIER
+            for j, t in enumerate(toks)]
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
@@ -170,14 +185,18 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     verbs = frozenset(m.first for m in mentions if m.entry.pos == "verb" and parse is not None
                       and parse.tags[m.first] == "VERB")
     adverbs = frozenset(i for i, t in enumerate(parse.tags) if t == "ADV") if parse is not None else frozenset()
+    countable = None    # per token, for the object windows: built at the first trigger with objects
     for m in mentions:
         e: Trigger = m.entry
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
+            if countable is None:
+                countable = _countable(toks, actor_tokens, adverbs, lang)
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
-            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails | subject, verbs - {m.first},
-                                adverbs)
+            # (the window starts after the trigger: the trigger's own verb is never among the stops)
+            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails | subject if subject else name_tails,
+                                verbs, adverbs, countable)
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
@@ -266,7 +285,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     punct = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
-    numbers = {i for i, t in enumerate(toks) if is_number(t, lang_profile.CODE, with_article=True)}
+    numbers = {i for i, v in enumerate(number_flags(toks, lang_profile.CODE, with_article=True)) if v}
     barrier = punct | numbers | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,

@@ -54,7 +54,10 @@ def intent_code(code: str) -> Optional[str]:
 def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:
     """The marker nearest to token i within [i+lo, i+hi] with no punctuation between."""
     best = None
-    for j in sorted(range(max(0, i + lo), min(len(toks), i + hi + 1)), key=lambda j: abs(j - i)):
+    first, end = max(0, i + lo), min(len(toks), i + hi + 1)
+    if not any(first <= j < end for j in marks):    # (most sentences have no such marker at all)
+        return None
+    for j in sorted(range(first, end), key=lambda j: abs(j - i)):
         if j in marks:
             a, b = sorted((i, j))
             if not any(toks[k].norm in PUNCT_BARRIER for k in range(a + 1, b)):

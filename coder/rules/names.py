@@ -19,7 +19,10 @@ def _title_case(toks) -> bool:
 def in_proper_name(toks, first: int, last: int) -> bool:
     """Are tokens first..last capitalised words inside a run of capitalised words? The first word of
     the sentence counts only with a capitalised word after it ("Storm Daniel slammed")."""
-    if not all(_capital(toks[i]) for i in range(first, last + 1)) or _title_case(toks):   # cheap test first
+    for i in range(first, last + 1):    # cheap test first (a loop: most words fail at once)
+        if not _capital(toks[i]):
+            return False
+    if _title_case(toks):
         return False
     before = first > 1 and _capital(toks[first - 1])
     after = last + 1 < len(toks) and _capital(toks[last + 1])

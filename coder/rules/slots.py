@@ -45,7 +45,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             right.append(g)
     left = [g for g in groups if g.last < h.first]
     # the subject is looked for inside the clause first ("... وسوريا بينما تحتجز قسد")
-    near_left = [g for g in left if not any(i in clause_breaks for i in range(g.last + 1, h.first))]
+    near_left = [g for g in left if clause_breaks.isdisjoint(range(g.last + 1, h.first))]
     agent = None     # the agent of a passive or of a nominal event: "by X", "من قبل X", "على يد X"
     for mf, ml in agent_markers:
         if h.last < mf <= h.last + AGENT_WINDOW and mf < window_end:

@@ -40,9 +40,10 @@ class _Known:
 
     def __init__(self, prof, toks, F: Features):
         self._prof = prof
-        conj = {id(t): v for t, v in zip(toks, F.conj)}
-        prep = {id(t): v for t, v in zip(toks, F.prep)}
-        definite = {id(t): v for t, v in zip(toks, F.definite)}
+        ids = list(map(id, toks))     # (built in C: this runs once a sentence)
+        conj = dict(zip(ids, F.conj))
+        prep = dict(zip(ids, F.prep))
+        definite = dict(zip(ids, F.definite))
         owned: list = [None] * len(toks)
 
         def refers_back(ts, i):
@@ -61,7 +62,11 @@ class _Known:
             setattr(self, name, getattr(prof, name))
 
     def __getattr__(self, name):
-        return getattr(self._prof, name)
+        # the profile's constants and functions, kept on the instance after the first question
+        # (HONORIFICS, marks_passive: asked per phrase and per predicate)
+        v = getattr(self._prof, name)
+        self.__dict__[name] = v
+        return v
 
 
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:

@@ -46,6 +46,9 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
     return None
 
 
+_MAY_OPEN = frozenset({"REL", "SCONJ", "DET"})   # the tags _opens reads apart from a verb group or a quote word
+
+
 def _reported_without_that(i: int, toks, tags, chunk_end: dict, groups_at: dict, last_verb, speech) -> bool:
     """"The SDF said ISIS militants killed ...": after a reporting verb, a noun phrase followed by a
     verb opens what was said, with no "that"."""
@@ -73,14 +76,17 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Cl
     clauses = [Clause("main", 0, len(toks) - 1)]
     stack = [0]
     last_verb = None
+    quote = R.quote
     for i in range(len(toks)):
         cur = clauses[stack[-1]]
-        kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb)
+        # (only these words can open a clause: the others skip the call)
+        kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) \
+            if i in groups_at or tags[i] in _MAY_OPEN or toks[i].norm in quote else None
         if kind:
             cur.end = i - 1
             clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
             stack.append(len(clauses) - 1)
-        elif _reported_without_that(i, toks, tags, chunk_end, groups_at, last_verb, speech):
+        elif i in chunk_end and _reported_without_that(i, toks, tags, chunk_end, groups_at, last_verb, speech):
             cur.end = i - 1
             clauses.append(Clause("quote", i, len(toks) - 1, parent=stack[-1]))
             stack.append(len(clauses) - 1)
@@ -121,12 +127,29 @@ def _bare(c: Chunk, toks, tags, prof) -> bool:
 
 
 def _marker_role(c: Chunk, toks, R) -> Optional[str]:
+    s = c.start
     for n in R.marker_lengths:
-        if c.start - n >= 0:
-            role = R.markers.get(tuple(t.norm for t in toks[c.start - n:c.start]))
+        if s - n >= 0:
+            role = R.markers.get(tuple([t.norm for t in toks[s - n:s]]))
             if role:
                 return role
     return None
+
+
+def _no_mark(tok) -> bool:
+    return False
+
+
+_PASSIVE_MARKS: dict = {}   # language -> its profile's marks_passive, or _no_mark where it has none
+
+
+def _passive_mark(prof):
+    """The language's test for a passive written with a vowel (looked up once a language: a
+    profile without one would raise and catch an AttributeError per predicate)."""
+    f = _PASSIVE_MARKS.get(prof.CODE)
+    if f is None:
+        f = _PASSIVE_MARKS[prof.CODE] = getattr(prof, "marks_passive", _no_mark)
+    return f
 
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
@@ -150,7 +173,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             p.passive = prof.MODIFIER_AFTER_NOUN is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
-                getattr(prof, "marks_passive", lambda t: False)(toks[v])   # a written vowel: قُتل
+                _passive_mark(prof)(toks[v])   # a written vowel: قُتل
             after = [k for k in inside if v < chunks[k].start < limit]
             before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
@@ -377,7 +400,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     first_person = p.verb not in lexical and len(stem) >= 4 and \
         ((stem[0] == "ن" and not stem.endswith(("ت", "وا", "ا"))) or stem[:2] in ("سن", "سا"))
     object_pronoun = _carries_pronoun(toks[p.verb], prof)    # شنته، يدخنها: the object is the pronoun
-    first_actor = bool(bare_after) and any(i in actorish for i in range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
+    first_actor = bool(bare_after) and not actorish.isdisjoint(range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
     if bare_after and _accusative(toks[chunks[bare_after[0]].head]):
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
         # carries its subject (or it follows)
@@ -431,7 +454,21 @@ def _accusative(tok) -> bool:
 
 
 def _carries_pronoun(tok, prof) -> bool:
-    """A verb with an object pronoun (شنه, قتلتهم): short verbs too, which the lookup forms keep whole."""
+    """A verb with an object pronoun (شنه, قتلتهم): short verbs too, which the lookup forms keep whole.
+    (Answered once per word as written and language: a token's norm and forms follow from its text.)"""
+    key = (prof.CODE, tok.text)
+    v = _PRONOUN_CARRIERS.get(key)
+    if v is None:
+        if len(_PRONOUN_CARRIERS) >= 100_000:
+            _PRONOUN_CARRIERS.clear()
+        v = _PRONOUN_CARRIERS[key] = _carries_pronoun_word(tok, prof)
+    return v
+
+
+_PRONOUN_CARRIERS: dict[tuple[str, str], bool] = {}
+
+
+def _carries_pronoun_word(tok, prof) -> bool:
     if prof.refers_back([tok], 0):
         return True
     n = tok.norm

@@ -125,7 +125,12 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 break
             j += 1
         c.end = j
-        c.owned = any(prof.refers_back(toks, k) for k in range(c.head, j + 1))
+        owned = False
+        for k in range(c.head, j + 1):
+            if prof.refers_back(toks, k):
+                owned = True
+                break
+        c.owned = owned
         chunks.append(c)
         i = j + 1
     return chunks

@@ -127,6 +127,8 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
                 tags[i] = "PROPN" if r == NAMED else "NOUN"
     for i, t in enumerate(toks):
         r = read[i]
+        if not r and tags[i] is not None:
+            continue    # a word the word lists decided that no lexicon reads otherwise
         ambiguous = bool(r & VERB_READING and r & (NOUN_READING | NAMED))
         verb_only = r == VERB_READING
         fixed = tags[i] is not None and not ambiguous and not (r & NAMED) and not verb_only
