@@ -29,6 +29,11 @@ class Features:
         self.conj = [f[0] for f in got]
         self.prep = [f[1] for f in got]
         self.definite = [f[2] for f in got]
+        self._toks, self._prof = toks, prof
+
+    def owned(self, i: int) -> bool:
+        """Token i carries a possessive pronoun (قواته): as definite as a word with the article."""
+        return self._prof.refers_back(self._toks, i)
 
 
 _FEATURES: dict[str, dict[str, tuple[bool, bool, bool]]] = {}   # language -> word as written -> features
