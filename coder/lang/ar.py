@@ -262,3 +262,19 @@ def marks_passive(token) -> bool:
     t = token.text
     base = t[1:] if t[:1] in _CONJ and len(t) > 3 else t
     return len(base) > 2 and base[0] not in "يتن" and _DAMMA in base[:-1]
+
+
+def carries_subject(token) -> bool:
+    """قتلوا، يقاتلون، يتفقان، قررتا: a verb with a plural or dual subject suffix carries its subject.
+    A verb before its subject is singular (قتل المسلحون), so the noun phrase after such a verb is its
+    object. (ون after ا is the root's: يتعاون "cooperates" is singular.)"""
+    n = token.norm
+    if has_conjunction_clitic(token):
+        n = n[1:]
+    if n[:1] == "س" and len(n) > 5 and n[1:2] in ("ي", "ت"):
+        n = n[1:]     # the future prefix: سيواصلون
+    if n.endswith("وا") and len(n) >= 4:
+        return True
+    if n[:1] in ("ي", "ت") and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith(("ون", "ان")):
+        return True
+    return n.endswith("تا") and len(n) >= 5
