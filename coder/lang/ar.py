@@ -273,8 +273,56 @@ def carries_subject(token) -> bool:
         n = n[1:]
     if n[:1] == "س" and len(n) > 5 and n[1:2] in ("ي", "ت"):
         n = n[1:]     # the future prefix: سيواصلون
+    return agreement(token)[1] in ("plural", "dual")
+
+
+@_per_word
+def agreement(token) -> tuple[str, str]:
+    """A verb's subject agreement from its affixes as (gender, number), "" where they do not tell:
+    يقاتلون/قتلوا masculine plural, يتفقان dual, قررتا feminine dual, تقصف/قصفت feminine singular,
+    يقصف/قصف masculine singular. (ت after ا may be the root's: مات; ون after ا too: يتعاون.)"""
+    n = token.norm
+    if has_conjunction_clitic(token):
+        n = n[1:]
+    if not _MARKS.sub("", token.text).endswith("ة"):
+        for suffix in ("هما", "هم", "هن", "ها", "ه"):     # an object pronoun: قتلته، شنتها
+            if n.endswith(suffix) and len(n) - len(suffix) >= 3:
+                n = n[:-len(suffix)]
+                break
+    if n[:1] == "س" and len(n) > 4 and n[1:2] in ("ي", "ت", "ن", "ا"):
+        n = n[1:]     # the future prefix: سيواصلون
+    if len(n) < 3:
+        return "", ""
     if n.endswith("وا") and len(n) >= 4:
+        return "masculine", "plural"
+    imperfect = n[:1] in ("ي", "ت") and len(n) >= 4
+    if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ون"):
+        return "masculine", "plural"
+    if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ان"):
+        return "", "dual"
+    if n.endswith("تا") and len(n) >= 5:
+        return "feminine", "dual"
+    if imperfect:
+        return ("masculine" if n[0] == "ي" else "feminine"), "singular"
+    if n.endswith("ت"):
+        return ("", "") if n[-2:-1] == "ا" else ("feminine", "singular")
+    if n[:1] in ("ن", "أ", "ا") and len(n) == 4:
+        return "", ""     # نقصف (we), أعلن (announced) or أعلن (I announce)
+    return "masculine", "singular"
+
+
+# the relative pronouns' gender and number (a verb right after one agrees with it when it is its subject)
+RELATIVES = {normalise(w): a for w, a in (
+    ("الذي", ("masculine", "singular")), ("التي", ("feminine", "singular")), ("الذين", ("masculine", "plural")),
+    ("اللذين", ("masculine", "dual")), ("اللذان", ("masculine", "dual")), ("اللتين", ("feminine", "dual")),
+    ("اللتان", ("feminine", "dual")), ("اللواتي", ("feminine", "plural")), ("اللاتي", ("feminine", "plural")),
+    ("اللائي", ("feminine", "plural")))}
+
+
+def disagree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two (gender, number) pairs that cannot belong to one subject: the genders differ, or one is
+    plural or dual and the other singular. (A verb before its subject is singular, so only a verb
+    after it, or a pronoun, is compared on number.)"""
+    if a[0] and b[0] and a[0] != b[0]:
         return True
-    if n[:1] in ("ي", "ت") and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith(("ون", "ان")):
-        return True
-    return n.endswith("تا") and len(n) >= 5
+    return bool(a[1] and b[1]) and (a[1] == "singular") != (b[1] == "singular")

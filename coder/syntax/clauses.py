@@ -349,7 +349,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
         if any(tags[i] not in ("ADV", "PUNCT", "PART", "ADP") and i not in covered for i in range(last + 1, c.start)):
             break
-        if not _bare(c, toks, tags, prof) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
+        # in a relative clause, a preposition that carries the pronoun resuming the antecedent (فيها، عليه)
+        # governs no phrase after it: المدارس التي يدرس فيها الأطفال
+        after_pronoun = cl.kind == "relative" and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
+            c.kind == "np" and not prof.has_preposition_clitic(toks[c.start])
+        if not (_bare(c, toks, tags, prof) or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
             covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
             if "complement" not in p.arguments and prof.has_preposition_clitic(toks[c.start]) and \
                     toks[c.start].norm[:1] == "ب" and c.kind == "np":
@@ -389,6 +393,13 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
         p.arguments["object"], p.how["object"] = cl.antecedent, "the antecedent, resumed by the verb's pronoun"
         return
+    agreement = getattr(prof, "agreement", None)
+    if relative and bare_after and agreement is not None and cl.marker is not None:
+        rel = prof.RELATIVES.get(toks[cl.marker].norm) or prof.RELATIVES.get(toks[cl.marker].norm[1:])
+        if rel is not None and prof.disagree(rel, agreement(toks[p.verb])):
+            # الأطفال الذين تتراوح أعمارهم، الرسائل التي حاول الرئيس: a verb that does not agree with
+            # the relative pronoun has a subject of its own, after it
+            relative = False
     if object_pronoun:
         bare_after = bare_after[:1]
     if svo:
@@ -410,7 +421,9 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates:
         # "... ما أدى إلى مقتل أربعة": ما resumes the clause before it, the verb's subject
         bare_after = bare_after[:1]
-    elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor:
+    elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor and \
+            not (agreement is not None and prof.disagree((agreement(toks[prev.verb])[0], ""), (agreement(toks[p.verb])[0], ""))):
+        # (قصف الجيش ... وأعلنت الوزارة: a verb of the other gender has a subject of its own)
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
         bare_after = bare_after[:1]
     elif bare_after:
