@@ -279,8 +279,9 @@ def carries_subject(token) -> bool:
 @_per_word
 def agreement(token) -> tuple[str, str]:
     """A verb's subject agreement from its affixes as (gender, number), "" where they do not tell:
-    يقاتلون/قتلوا masculine plural, يتفقان dual, قررتا feminine dual, تقصف/قصفت feminine singular,
-    يقصف/قصف masculine singular. (ت after ا may be the root's: مات; ون after ا too: يتعاون.)"""
+    يقاتلون/قتلوا masculine plural, يتفقان dual, قررتا feminine dual, قصفت/تتقدم feminine singular,
+    يقصف/قصف masculine singular. (ت after ا may be the root's: مات; ون after ا too: يتعاون; a ت in
+    front is a feminine present or a past of the forms تفعّل/تفاعل: تقصف, تقدم.)"""
     n = token.norm
     if has_conjunction_clitic(token):
         n = n[1:]
@@ -295,15 +296,18 @@ def agreement(token) -> tuple[str, str]:
         return "", ""
     if n.endswith("وا") and len(n) >= 4:
         return "masculine", "plural"
-    imperfect = n[:1] in ("ي", "ت") and len(n) >= 4
+    imperfect = n[:1] in ("ي", "ت")
     if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ون"):
         return "masculine", "plural"
     if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ان"):
         return "", "dual"
     if n.endswith("تا") and len(n) >= 5:
         return "feminine", "dual"
-    if imperfect:
-        return ("masculine" if n[0] == "ي" else "feminine"), "singular"
+    if n[0] == "ي":
+        return "masculine", "singular"
+    if n[0] == "ت":
+        # تقصف "she shells", but تقدم، تعرض "he advanced, was exposed" (a past of the forms تفعّل/تفاعل)
+        return ("feminine" if n.startswith(("تت", "تست")) else ""), "singular"
     if n.endswith("ت"):
         return ("", "") if n[-2:-1] == "ا" else ("feminine", "singular")
     if n[:1] in ("ن", "أ", "ا") and len(n) == 4:

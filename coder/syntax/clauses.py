@@ -407,6 +407,12 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after = bare_after[:1]
     elif first_person:
         bare_after = bare_after[:1]
+    elif relative and tags[cl.marker] != "REL":
+        # سيارة تقل قياديين: a clause with no relative pronoun describes the noun before it, its subject
+        # (taken from that phrase: no word of the clause names it)
+        p.arguments["subject"], p.how["subject"] = cl.antecedent, "the noun the clause describes"
+        p.inherited.add("subject")
+        bare_after = bare_after[:1]
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
         bare_after = bare_after[:1]
