@@ -152,6 +152,18 @@ def test_an_arabic_verb_tells_its_subject_agreement_by_its_affixes(word, gender,
     assert prof.agreement(prof.tokenise(word)[0]) == (gender, number)
 
 
+def test_the_pronoun_on_anna_refers_to_the_speaker_and_is_the_source():
+    """"أعلنت الوزارة أنها قصفت مواقع لحزب العمال الكردستاني": the ministry shelled, the PKK's sites were hit."""
+    p, toks = _parse("أعلنت وزارة الدفاع التركية أنها قصفت مواقع لحزب العمال الكردستاني.", "ar")
+    words = [t.text for t in toks]
+    _, pr = p.predicate(words.index("قصفت"))
+    subject = p.chunks[pr.arguments["subject"]]
+    assert words[subject.head] == "أنها" and words[p.chunks[subject.refers_to].head] == "وزارة"
+    got = [(e.event_code, e.source_code, e.target_code) for e in code_text(
+        "أعلنت وزارة الدفاع التركية أنها قصفت مواقع لحزب العمال الكردستاني.", "ar")]
+    assert got and got[0][1:] == ("TURMIL", "TURPKKREB"), got
+
+
 def test_a_clause_without_a_relative_pronoun_takes_its_subject_from_the_noun_it_describes():
     """"سيارة تقل قياديين": the car is what the verb is about, though no word of the clause names it (UD
     annotates no subject there), so it is marked as taken from another phrase; after الذي it is not."""

@@ -330,3 +330,19 @@ def disagree(a: tuple[str, str], b: tuple[str, str]) -> bool:
     if a[0] and b[0] and a[0] != b[0]:
         return True
     return bool(a[1] and b[1]) and (a[1] == "singular") != (b[1] == "singular")
+
+
+_THAT = frozenset(normalise(w) for w in ("أن", "إن"))
+_THAT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "ني")
+
+
+@_per_word
+def subject_pronoun(token) -> bool:
+    """أنه، إنها، بأنهم: أنّ/إنّ carrying a pronoun, the subject of the clause it opens (أعلنت الوزارة
+    أنها قصفت مواقع: the ministry shelled)."""
+    n = token.norm
+    if has_conjunction_clitic(token):
+        n = n[1:]
+    if n[:1] in ("ب", "ل") and n[1:3] in _THAT:
+        n = n[1:]
+    return n[:2] in _THAT and n[2:] in _THAT_PRONOUNS

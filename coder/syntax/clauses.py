@@ -472,7 +472,7 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
                 if role != "subject" and "subject" in pr.arguments:
                     subject_of[a] = pr.arguments["subject"]
     for k, c in enumerate(chunks):
-        pronoun = c.kind == "pronoun" and tags[c.head] == "PRON"
+        pronoun = c.kind == "pronoun" and tags[c.head] in ("PRON", "SCONJ")     # (أنها: on أنّ)
         anaphor = c.kind == "np" and toks[c.head].norm in R.anaphors and \
             not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head)
         if not (pronoun or anaphor):

@@ -66,9 +66,10 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
     chunks, n, i = [], len(toks), 0
+    subject_pronoun = getattr(prof, "subject_pronoun", None)
     while i < n:
-        if tags[i] == "PRON":
-            chunks.append(Chunk("pronoun", i, i, i))
+        if tags[i] == "PRON" or (tags[i] == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
+            chunks.append(Chunk("pronoun", i, i, i))     # هو; أنها: the pronoun on أنّ is a subject
             i += 1
             continue
         start = i
