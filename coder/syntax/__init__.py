@@ -91,6 +91,12 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     for i in skip:
         if tags[i] != "PUNCT":
             tags[i] = "ADV"
+    if R.time_nouns:
+        for i in range(len(toks) - 1):
+            # "عام 2015", "in the year 1990": the noun and its number name a time, an adverbial
+            if tags[i + 1] in ("NUM", "ADV") and toks[i + 1].norm[:1].isdigit() and \
+                    (toks[i].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i].forms[1:])):
+                tags[i] = tags[i + 1] = "ADV"
     chunks = join_names(chunk(toks, tags, read, R, prof),
                         [(m.first, m.last) for m in mentions if m.kind == "actor" and m.last > m.first])
     chunk_of = [-1] * len(toks)

@@ -58,6 +58,7 @@ class SyntaxRules:
         self.partitive = frozenset(norm(w) for w in data.partitive_words)
         self.titles = frozenset(norm(w) for w in data.titles)
         self.anaphors = frozenset(norm(w) for w in data.anaphors)
+        self.time_nouns = frozenset(norm(w) for w in data.time_nouns)
         self.markers: dict[tuple[str, ...], str] = {}
         for role, ws in data.argument_markers.items():
             for w in ws:
