@@ -119,6 +119,12 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             elif nxt == "NUM" and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
                     j + 2 < n and tags[j + 2] in ("NOUN", "NUM"):
                 c.modifiers.append(("idafa", j + 1))   # مقتل أربعة مقاتلين: a count as the genitive
+            elif nxt == "DET" and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
+                    not toks[j].norm.endswith(("ون", "ين")) and j + 2 < n and tags[j + 2] == "NOUN" and \
+                    prof.is_definite(toks[j + 2]):
+                c.modifiers.append(("idafa", j + 2))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
+                c.modifiers.append(("det", j + 1))
+                j += 1
             elif nxt in ("NOUN", "PROPN") and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) \
                     and not toks[j].norm.endswith("ون"):     # مسلحون النار: no construct state keeps its ن
                 c.modifiers.append(("idafa", j + 1))   # وزير الخارجية, قائد الجيش
