@@ -145,10 +145,14 @@ def read_as_purpose(token, form: int) -> bool:
 
 @_per_word
 def is_definite(token) -> bool:
-    """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition)."""
+    """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition).
+    Written with a hamza, أل/إل/آل is no article (ألبومين، أليخاندرا، آلاف), though spelling folds it."""
     n = _without_conjunction(token.norm)
+    raw = _MARKS.sub("", token.text)[len(token.norm) - len(n):]
     if n[:1] in _PREP and n[1:3] == "ال":
-        n = n[1:]
+        n, raw = n[1:], raw[1:]
+    if raw.startswith(("أل", "إل", "آل")):
+        return False
     return n.startswith("ال") or n.startswith("لل")
 
 
