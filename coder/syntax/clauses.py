@@ -158,6 +158,11 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                 # a later verb of the clause, not an infinitive ("gathered outside parliament to demand")
                 any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]))
+            if R.impersonal and "object" in p.arguments and \
+                    (toks[v].norm in R.impersonal or any(f in R.impersonal for f in toks[v].forms[1:2])):
+                # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
+                p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
+                p.inherited.discard("subject")
             if toks[v].norm in R.copulas or (p.passive and "patient" not in p.arguments):
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)

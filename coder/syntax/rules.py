@@ -68,6 +68,7 @@ class SyntaxRules:
         self.passive_aux = frozenset(norm(w) for w in data.passive_auxiliaries)
         self.stance = frozenset(norm(w) for w in data.stance_participles)
         self.copulas = frozenset(norm(w) for w in data.copulas)
+        self.impersonal = frozenset(norm(w) for w in data.impersonal_verbs)
         self.quote = frozenset(norm(w) for w in data.quote_markers)
         self.participle_endings = tuple(data.participle_endings)
 
