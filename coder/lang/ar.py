@@ -350,3 +350,27 @@ def subject_pronoun(token) -> bool:
     if n[:1] in ("ب", "ل") and n[1:3] in _THAT:
         n = n[1:]
     return n[:2] in _THAT and n[2:] in _THAT_PRONOUNS
+
+
+_FATHATAN = "\u064b"
+
+
+@_per_word
+def adverbial_accusative(token) -> bool:
+    """رسمياً، عالياً، قائلاً، حاملةً: an indefinite accusative (tanwin fath, as written) that is an adverb
+    (a nisba ending) or describes the subject's state (the active participle فاعل), not an object
+    (عقداً، تهديداً، فرصةً are objects)."""
+    if _FATHATAN not in token.text:
+        return False
+    w = token.norm
+    if has_conjunction_clitic(token):
+        w = w[1:]
+    stem = w[:-1] if w.endswith(("ا", "ه", "ة")) else w     # the alif of the tanwin, or ة
+    if stem.endswith("ي") and len(stem) >= 4:
+        return True     # رسمياً، شهرياً، عالياً
+    return len(stem) == 4 and stem[1] == "ا"     # قائلاً، ساهراً، حاملةً
+
+
+def has_tanwin(token) -> bool:
+    """شخصاً، تقريرٌ، مكانٍ: written with nunation, the word is indefinite and no idafa's first term."""
+    return any(m in token.text for m in "\u064b\u064c\u064d")

@@ -358,6 +358,9 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         # governs no phrase after it: المدارس التي يدرس فيها الأطفال
         after_pronoun = cl.kind == "relative" and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
             c.kind == "np" and not prof.has_preposition_clitic(toks[c.start])
+        if c.start == c.end and getattr(prof, "adverbial_accusative", lambda t: False)(toks[c.start]):
+            covered.add(c.start)     # رسمياً، قائلاً: an adverb or the subject's state, no argument
+            continue
         if not (_bare(c, toks, tags, prof) or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
             covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
             if "complement" not in p.arguments and prof.has_preposition_clitic(toks[c.start]) and \
