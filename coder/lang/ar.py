@@ -374,3 +374,7 @@ def adverbial_accusative(token) -> bool:
 def has_tanwin(token) -> bool:
     """شخصاً، تقريرٌ، مكانٍ: written with nunation, the word is indefinite and no idafa's first term."""
     return any(m in token.text for m in "\u064b\u064c\u064d")
+
+
+# أنْ/أنّ with no pronoun: the verb right after it in a clause that completes another verb (قرر أن ...)
+QUOTE_THAT = frozenset(normalise(w) for w in ("أن", "بأن"))

@@ -429,6 +429,14 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if coordinated and prev is not None and "subject" in prev.arguments:
             p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
             p.inherited.add("subject")
+        elif cl.kind == "subordinate" and not cl.predicates and cl.parent is not None and clauses[cl.parent].predicates:
+            # حاول المسلحون أن يقتحموا السجن: the subject the verb carries is the one of the verb the
+            # clause depends on (when that verb is of its gender)
+            up = clauses[cl.parent].predicates[-1]
+            if "subject" in up.arguments and not (agreement is not None and prof.disagree(
+                    (agreement(toks[up.verb])[0], ""), (agreement(toks[p.verb])[0], ""))):
+                p.arguments["subject"], p.how["subject"] = up.arguments["subject"], "the subject of the verb it depends on"
+                p.inherited.add("subject")
         else:
             _inherit(p, cl, clauses, "the subject of the clause it depends on")
         bare_after = bare_after[:1]
@@ -440,6 +448,13 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         # (قصف الجيش ... وأعلنت الوزارة: a verb of the other gender has a subject of its own)
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
         bare_after = bare_after[:1]
+    elif bare_after and not first_actor and _controlled(p, cl, clauses, toks, prof, agreement):
+        # قررت الحكومة أن تفرض عقوبات، يأمل الحزب أن ينتزع المقعد: after أن, a verb of the gender of the
+        # verb it depends on, before a phrase that names no actor, has that verb's subject; the phrase
+        # is its object
+        up = clauses[cl.parent].predicates[-1]
+        p.arguments["subject"], p.how["subject"] = up.arguments["subject"], "the subject of the verb it depends on"
+        p.inherited.add("subject")
     elif bare_after:
         p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
         bare_after = bare_after[1:]
@@ -448,6 +463,21 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if bare_after and not object_pronoun and p.verb not in speech:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")
+
+
+def _controlled(p: Predicate, cl: Clause, clauses: list[Clause], toks, prof, agreement) -> bool:
+    """Is p the first verb of a clause opened by a bare أنّ/أن (no pronoun on it) right after the verb
+    it depends on and that verb's subject, and of that verb's gender (a ت in front read as feminine)?"""
+    if agreement is None or cl.kind != "subordinate" or cl.predicates or cl.marker is None or \
+            cl.parent is None or not clauses[cl.parent].predicates or p.first != cl.marker + 1 or \
+            prof.subject_pronoun(toks[cl.marker]) or toks[cl.marker].norm not in prof.QUOTE_THAT:
+        return False
+    up = clauses[cl.parent].predicates[-1]
+    if "subject" not in up.arguments or "subject" in up.inherited:
+        return False
+    g_up, g = agreement(toks[up.verb])[0], agreement(toks[p.verb])
+    gender = g[0] or ("feminine" if g[1] == "singular" and toks[p.verb].norm.lstrip("وف")[:1] == "ت" else "")
+    return bool(g_up) and g_up == gender
 
 
 _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
