@@ -374,20 +374,25 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         covered.update(range(c.start, c.end + 1))
         if len(bare_after) == 2:
             break
-    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof)]
+    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof) or
+                   (chunks[k].kind == "pronoun" and tags[chunks[k].head] == "SCONJ")]     # لأنها: no preposition
     # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
     # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
     opening = cl.marker + 1 if cl.marker is not None else cl.start
     svo = bool(bare_before) and not coordinated and all(tags[i] in ("ADV", "PART", "AUX") or
                                                         any(chunks[j].covers(i) for j in bare_before)
                                                         for i in range(chunks[bare_before[-1]].end + 1, p.first)) \
-        and all(tags[i] in ("PUNCT", "CCONJ", "SCONJ", "ADV", "PART", "AUX") for i in range(opening, chunks[bare_before[-1]].start))
+        and (all(tags[i] in ("PUNCT", "CCONJ", "SCONJ", "ADV", "PART", "AUX") for i in range(opening, chunks[bare_before[-1]].start))
+             # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
+             or tags[chunks[bare_before[-1]].head] == "PRON")
     stem = toks[p.verb].norm
     stem = stem[1:] if stem[:1] in prof.CLITIC_COORDINATORS and len(stem) > 4 else stem
     # a first-person verb carries its subject (نواجه، سنرى): only for words no lexicon knows, whose
     # ن is a present-tense prefix unless the word ends like a past form (نشرت، نقلوا)
-    first_person = p.verb not in lexical and len(stem) >= 4 and \
-        ((stem[0] == "ن" and not stem.endswith(("ت", "وا", "ا"))) or stem[:2] in ("سن", "سا"))
+    # (a word a lexicon knows may be a past form: ناشد، ناقش; not with the future prefix: سنرد، سأدخل)
+    first_person = len(stem) >= 4 and not stem.endswith(("ت", "وا", "ا")) and \
+        ((stem[0] == "ن" and (p.verb not in lexical or stem[1] != "ا")) or
+         (stem[:2] in ("سن", "سا") and (p.verb not in lexical or len(stem) >= 5)))
     object_pronoun = _carries_pronoun(toks[p.verb], prof)    # شنته، يدخنها: the object is the pronoun
     first_actor = bool(bare_after) and any(i in actorish for i in range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
     if bare_after and _accusative(toks[chunks[bare_after[0]].head]):

@@ -167,7 +167,7 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
                               (toks[gap[0]].norm in R.partitive and tags[a.head] == "NUM")):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
-        elif not gap and prof.has_preposition_clitic(toks[b.start]) and toks[b.start].norm[:1] == "ل" and \
+        elif not gap and b.kind != "pronoun" and prof.has_preposition_clitic(toks[b.start]) and toks[b.start].norm[:1] == "ل" and \
                 tags[a.head] in ("NOUN", "NUM"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
