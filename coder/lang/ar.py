@@ -378,3 +378,10 @@ def has_tanwin(token) -> bool:
 
 # أنْ/أنّ with no pronoun: the verb right after it in a clause that completes another verb (قرر أن ...)
 QUOTE_THAT = frozenset(normalise(w) for w in ("أن", "بأن"))
+
+
+def article_like_verb(token) -> bool:
+    """التقى، التزم، التقت، التقوا: a past verb of the form افتعل on a root with ل, whose first letters
+    look like the article (a noun with the article and ت is longer: التحرك، التقرير)."""
+    n = _without_conjunction(token.norm)
+    return n.startswith("الت") and (len(n) <= 5 or (n.endswith("وا") and len(n) <= 6))

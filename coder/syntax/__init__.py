@@ -80,6 +80,12 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             F.conj[m.first] = F.prep[m.first] = False
     prof = _Known(prof, toks, F)
     read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
+    # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
+    # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
+    verb_like = getattr(prof, "article_like_verb", None)
+    for i, r in enumerate(read):
+        if r == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
+            read[i] = NOUN_READING
     tags = tag(toks, read, R, prof, F)
     # reporting verbs whose complement is what was said (say, قال), not those with an object noun
     speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
