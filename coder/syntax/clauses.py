@@ -452,6 +452,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             not (agreement is not None and prof.disagree((agreement(toks[prev.verb])[0], ""), (agreement(toks[p.verb])[0], ""))):
         # (قصف الجيش ... وأعلنت الوزارة: a verb of the other gender has a subject of its own)
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+        p.inherited.add("subject")     # the first verb's, as in English: not this verb's own
         bare_after = bare_after[:1]
     elif bare_after and not first_actor and _controlled(p, cl, clauses, toks, prof, agreement):
         # قررت الحكومة أن تفرض عقوبات، يأمل الحزب أن ينتزع المقعد: after أن, a verb of the gender of the
