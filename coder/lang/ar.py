@@ -243,6 +243,10 @@ def has_preposition_clitic(token) -> bool:
     n = _without_conjunction(token.norm) if has_conjunction_clitic(token) else token.norm
     if len(n) < 4 or n[0] not in _PREP:
         return False
+    if n[0] == "ك" and not n.startswith("كال") and not has_tanwin(token):
+        # كـ "as" comes before the article or an indefinite noun written with tanwin (كرئيسٍ); كلينتون،
+        # كبير، كثير are words of their own
+        return False
     return n[1:] in token.forms or (n.startswith("لل") and "ال" + n[2:] in token.forms)
 
 
