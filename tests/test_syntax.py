@@ -139,6 +139,44 @@ def test_an_event_noun_an_event_verb_is_about_keeps_its_own_doer():
     assert got and got[0][:2] == ("111", "UNOIGO"), got
 
 
+@pytest.mark.parametrize("word,gender,number", [("قتلوا", "masculine", "plural"), ("يقاتلون", "masculine", "plural"),
+                                                  ("يتفقان", "", "dual"), ("قررتا", "feminine", "dual"),
+                                                  ("قصفت", "feminine", "singular"), ("وتتقدم", "feminine", "singular"),
+                                                  ("تقصف", "", "singular"), ("تقدم", "", "singular"),
+                                                  ("يقصف", "masculine", "singular"), ("شنته", "feminine", "singular"),
+                                                  ("قتله", "masculine", "singular"),
+                                                  # the root's letters, not an affix: singular or not told
+                                                  ("يتعاون", "masculine", "singular"), ("مات", "", ""), ("أعلن", "", "")])
+def test_an_arabic_verb_tells_its_subject_agreement_by_its_affixes(word, gender, number):
+    prof = profile("ar")
+    assert prof.agreement(prof.tokenise(word)[0]) == (gender, number)
+
+
+def test_the_pronoun_on_anna_refers_to_the_speaker_and_is_the_source():
+    """"أعلنت الوزارة أنها قصفت مواقع لحزب العمال الكردستاني": the ministry shelled, the PKK's sites were hit."""
+    p, toks = _parse("أعلنت وزارة الدفاع التركية أنها قصفت مواقع لحزب العمال الكردستاني.", "ar")
+    words = [t.text for t in toks]
+    _, pr = p.predicate(words.index("قصفت"))
+    subject = p.chunks[pr.arguments["subject"]]
+    assert words[subject.head] == "أنها" and words[p.chunks[subject.refers_to].head] == "وزارة"
+    got = [(e.event_code, e.source_code, e.target_code) for e in code_text(
+        "أعلنت وزارة الدفاع التركية أنها قصفت مواقع لحزب العمال الكردستاني.", "ar")]
+    assert got and got[0][1:] == ("TURMIL", "TURPKKREB"), got
+
+
+def test_a_clause_without_a_relative_pronoun_takes_its_subject_from_the_noun_it_describes():
+    """"سيارة تقل قياديين": the car is what the verb is about, though no word of the clause names it (UD
+    annotates no subject there), so it is marked as taken from another phrase; after الذي it is not."""
+    p, toks = _parse("استهدفت طائرة مسيرة تركية سيارة تقل قياديين في الحركة.", "ar")
+    words = [t.text for t in toks]
+    _, pr = p.predicate(words.index("تقل"))
+    assert words[p.chunks[pr.arguments["subject"]].head] == "سيارة" and "subject" in pr.inherited
+    p, toks = _parse("استهدفت طائرة مسيرة تركية السيارة التي تقل قياديين في الحركة.", "ar")
+    words = [t.text for t in toks]
+    _, pr = p.predicate(words.index("تقل"))
+    assert words[p.chunks[pr.arguments["subject"]].head] == "السيارة" and "subject" not in pr.inherited
+
+
 def test_explain_shows_chunks_clauses_and_roles():
     from coder.explain import explain
     out = explain("The militia said the insurgents killed three of its fighters.", "en")

@@ -145,10 +145,14 @@ def read_as_purpose(token, form: int) -> bool:
 
 @_per_word
 def is_definite(token) -> bool:
-    """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition)."""
+    """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition).
+    Written with a hamza, أل/إل/آل is no article (ألبومين، أليخاندرا، آلاف), though spelling folds it."""
     n = _without_conjunction(token.norm)
+    raw = _MARKS.sub("", token.text)[len(token.norm) - len(n):]
     if n[:1] in _PREP and n[1:3] == "ال":
-        n = n[1:]
+        n, raw = n[1:], raw[1:]
+    if raw.startswith(("أل", "إل", "آل")):
+        return False
     return n.startswith("ال") or n.startswith("لل")
 
 
@@ -239,14 +243,11 @@ def has_preposition_clitic(token) -> bool:
     n = _without_conjunction(token.norm) if has_conjunction_clitic(token) else token.norm
     if len(n) < 4 or n[0] not in _PREP:
         return False
+    if n[0] == "ك" and not n.startswith("كال") and not has_tanwin(token):
+        # كـ "as" comes before the article or an indefinite noun written with tanwin (كرئيسٍ); كلينتون،
+        # كبير، كثير are words of their own
+        return False
     return n[1:] in token.forms or (n.startswith("لل") and "ال" + n[2:] in token.forms)
-
-
-def carries_subject(token) -> bool:
-    """خطفوا، واعتقلوا، يطالبون: a past or present verb with the plural subject suffix carries its own
-    subject, so a noun phrase right after it is its object (an undiacritised passive has none)."""
-    n = _without_conjunction(token.norm) if has_conjunction_clitic(token) else token.norm
-    return (len(n) >= 4 and n.endswith("وا")) or (len(n) >= 5 and n[0] in "يت" and n.endswith("ون"))
 
 
 def is_possessor(token) -> bool:
@@ -269,3 +270,122 @@ def marks_passive(token) -> bool:
     t = token.text
     base = t[1:] if t[:1] in _CONJ and len(t) > 3 else t
     return len(base) > 2 and base[0] not in "يتن" and _DAMMA in base[:-1]
+
+
+def carries_subject(token) -> bool:
+    """قتلوا، يقاتلون، يتفقان، قررتا: a verb with a plural or dual subject suffix carries its subject.
+    A verb before its subject is singular (قتل المسلحون), so the noun phrase after such a verb is its
+    object. (ون after ا is the root's: يتعاون "cooperates" is singular.)"""
+    n = token.norm
+    if has_conjunction_clitic(token):
+        n = n[1:]
+    if n[:1] == "س" and len(n) > 5 and n[1:2] in ("ي", "ت"):
+        n = n[1:]     # the future prefix: سيواصلون
+    return agreement(token)[1] in ("plural", "dual")
+
+
+@_per_word
+def agreement(token) -> tuple[str, str]:
+    """A verb's subject agreement from its affixes as (gender, number), "" where they do not tell:
+    يقاتلون/قتلوا masculine plural, يتفقان dual, قررتا feminine dual, قصفت/تتقدم feminine singular,
+    يقصف/قصف masculine singular. (ت after ا may be the root's: مات; ون after ا too: يتعاون; a ت in
+    front is a feminine present or a past of the forms تفعّل/تفاعل: تقصف, تقدم.)"""
+    n = token.norm
+    if has_conjunction_clitic(token):
+        n = n[1:]
+    if not _MARKS.sub("", token.text).endswith("ة"):
+        for suffix in ("هما", "هم", "هن", "ها", "ه"):     # an object pronoun: قتلته، شنتها
+            if n.endswith(suffix) and len(n) - len(suffix) >= 3:
+                n = n[:-len(suffix)]
+                break
+    if n[:1] == "س" and len(n) > 4 and n[1:2] in ("ي", "ت", "ن", "ا"):
+        n = n[1:]     # the future prefix: سيواصلون
+    if len(n) < 3:
+        return "", ""
+    if n.endswith("وا") and len(n) >= 4:
+        return "masculine", "plural"
+    imperfect = n[:1] in ("ي", "ت")
+    if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ون"):
+        return "masculine", "plural"
+    if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ان"):
+        return "", "dual"
+    if n.endswith("تا") and len(n) >= 5:
+        return "feminine", "dual"
+    if n[0] == "ي":
+        return "masculine", "singular"
+    if n[0] == "ت":
+        # تقصف "she shells", but تقدم، تعرض "he advanced, was exposed" (a past of the forms تفعّل/تفاعل)
+        return ("feminine" if n.startswith(("تت", "تست")) else ""), "singular"
+    if n.endswith("ت"):
+        return ("", "") if n[-2:-1] == "ا" else ("feminine", "singular")
+    if n[:1] in ("ن", "أ", "ا") and len(n) == 4:
+        return "", ""     # نقصف (we), أعلن (announced) or أعلن (I announce)
+    return "masculine", "singular"
+
+
+# the relative pronouns' gender and number (a verb right after one agrees with it when it is its subject)
+RELATIVES = {normalise(w): a for w, a in (
+    ("الذي", ("masculine", "singular")), ("التي", ("feminine", "singular")), ("الذين", ("masculine", "plural")),
+    ("اللذين", ("masculine", "dual")), ("اللذان", ("masculine", "dual")), ("اللتين", ("feminine", "dual")),
+    ("اللتان", ("feminine", "dual")), ("اللواتي", ("feminine", "plural")), ("اللاتي", ("feminine", "plural")),
+    ("اللائي", ("feminine", "plural")))}
+
+
+def disagree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two (gender, number) pairs that cannot belong to one subject: the genders differ, or one is
+    plural or dual and the other singular. (A verb before its subject is singular, so only a verb
+    after it, or a pronoun, is compared on number.)"""
+    if a[0] and b[0] and a[0] != b[0]:
+        return True
+    return bool(a[1] and b[1]) and (a[1] == "singular") != (b[1] == "singular")
+
+
+_THAT = frozenset(normalise(w) for w in ("أن", "إن"))
+_THAT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "ني")
+
+
+@_per_word
+def subject_pronoun(token) -> bool:
+    """أنه، إنها، بأنهم: أنّ/إنّ carrying a pronoun, the subject of the clause it opens (أعلنت الوزارة
+    أنها قصفت مواقع: the ministry shelled)."""
+    n = token.norm
+    if has_conjunction_clitic(token):
+        n = n[1:]
+    if n[:1] in ("ب", "ل") and n[1:3] in _THAT:
+        n = n[1:]
+    return n[:2] in _THAT and n[2:] in _THAT_PRONOUNS
+
+
+_FATHATAN = "\u064b"
+
+
+@_per_word
+def adverbial_accusative(token) -> bool:
+    """رسمياً، عالياً، قائلاً، حاملةً: an indefinite accusative (tanwin fath, as written) that is an adverb
+    (a nisba ending) or describes the subject's state (the active participle فاعل), not an object
+    (عقداً، تهديداً، فرصةً are objects)."""
+    if _FATHATAN not in token.text:
+        return False
+    w = token.norm
+    if has_conjunction_clitic(token):
+        w = w[1:]
+    stem = w[:-1] if w.endswith(("ا", "ه", "ة")) else w     # the alif of the tanwin, or ة
+    if stem.endswith("ي") and len(stem) >= 4:
+        return True     # رسمياً، شهرياً، عالياً
+    return len(stem) == 4 and stem[1] == "ا"     # قائلاً، ساهراً، حاملةً
+
+
+def has_tanwin(token) -> bool:
+    """شخصاً، تقريرٌ، مكانٍ: written with nunation, the word is indefinite and no idafa's first term."""
+    return any(m in token.text for m in "\u064b\u064c\u064d")
+
+
+# أنْ/أنّ with no pronoun: the verb right after it in a clause that completes another verb (قرر أن ...)
+QUOTE_THAT = frozenset(normalise(w) for w in ("أن", "بأن"))
+
+
+def article_like_verb(token) -> bool:
+    """التقى، التزم، التقت، التقوا: a past verb of the form افتعل on a root with ل, whose first letters
+    look like the article (a noun with the article and ت is longer: التحرك، التقرير)."""
+    n = _without_conjunction(token.norm)
+    return n.startswith("الت") and (len(n) <= 5 or (n.endswith("وا") and len(n) <= 6))

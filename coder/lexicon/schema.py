@@ -347,6 +347,8 @@ class SyntaxFile(_SupportFile):
     partitive_words: list[Phrase] = []           # "three of", ثلاثة من: a number and its whole
     titles: list[Phrase] = []                    # the name after a title is the same person
     anaphors: list[Phrase] = []                  # "the group": refers back to the last organisation named
+    time_nouns: list[Phrase] = []                # before a number they name a time (عام 2015): no argument
+    impersonal_verbs: list[Phrase] = []          # the phrase after one is its subject (يمكن حفظها)
     # manner: "in a surprise assault" - an event noun there is what the predicate's subject did;
     # about: "complained to the UN over Israeli raids" - what a complaint is about (its target)
     argument_markers: dict[Literal["target", "agent", "recipient", "manner", "about"], list[Phrase]] = {}

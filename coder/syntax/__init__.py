@@ -29,6 +29,11 @@ class Features:
         self.conj = [f[0] for f in got]
         self.prep = [f[1] for f in got]
         self.definite = [f[2] for f in got]
+        self._toks, self._prof = toks, prof
+
+    def owned(self, i: int) -> bool:
+        """Token i carries a possessive pronoun (قواته): as definite as a word with the article."""
+        return self._prof.refers_back(self._toks, i)
 
 
 _FEATURES: dict[str, dict[str, tuple[bool, bool, bool]]] = {}   # language -> word as written -> features
@@ -80,6 +85,12 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             F.conj[m.first] = F.prep[m.first] = False
     prof = _Known(prof, toks, F)
     read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
+    # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
+    # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
+    verb_like = getattr(prof, "article_like_verb", None)
+    for i, r in enumerate(read):
+        if r == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
+            read[i] = NOUN_READING
     tags = tag(toks, read, R, prof, F)
     # reporting verbs whose complement is what was said (say, قال), not those with an object noun
     speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
@@ -91,6 +102,12 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     for i in skip:
         if tags[i] != "PUNCT":
             tags[i] = "ADV"
+    if R.time_nouns:
+        for i in range(len(toks) - 1):
+            # "عام 2015", "in the year 1990": the noun and its number name a time, an adverbial
+            if tags[i + 1] in ("NUM", "ADV") and toks[i + 1].norm[:1].isdigit() and \
+                    (toks[i].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i].forms[1:])):
+                tags[i] = tags[i + 1] = "ADV"
     chunks = join_names(chunk(toks, tags, read, R, prof),
                         [(m.first, m.last) for m in mentions if m.kind == "actor" and m.last > m.first])
     chunk_of = [-1] * len(toks)

@@ -181,6 +181,11 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                 # a later verb of the clause, not an infinitive ("gathered outside parliament to demand")
                 any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]))
+            if R.impersonal and "object" in p.arguments and \
+                    (toks[v].norm in R.impersonal or any(f in R.impersonal for f in toks[v].forms[1:2])):
+                # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
+                p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
+                p.inherited.discard("subject")
             if toks[v].norm in R.copulas or (p.passive and "patient" not in p.arguments):
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
@@ -372,7 +377,14 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
         if any(tags[i] not in ("ADV", "PUNCT", "PART", "ADP") and i not in covered for i in range(last + 1, c.start)):
             break
-        if not _bare(c, toks, tags, prof) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
+        # in a relative clause, a preposition that carries the pronoun resuming the antecedent (فيها، عليه)
+        # governs no phrase after it: المدارس التي يدرس فيها الأطفال
+        after_pronoun = cl.kind == "relative" and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
+            c.kind == "np" and not prof.has_preposition_clitic(toks[c.start])
+        if c.start == c.end and getattr(prof, "adverbial_accusative", lambda t: False)(toks[c.start]):
+            covered.add(c.start)     # رسمياً، قائلاً: an adverb or the subject's state, no argument
+            continue
+        if not (_bare(c, toks, tags, prof) or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
             covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
             if "complement" not in p.arguments and prof.has_preposition_clitic(toks[c.start]) and \
                     toks[c.start].norm[:1] == "ب" and c.kind == "np":
@@ -385,20 +397,25 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         covered.update(range(c.start, c.end + 1))
         if len(bare_after) == 2:
             break
-    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof)]
+    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof) or
+                   (chunks[k].kind == "pronoun" and tags[chunks[k].head] == "SCONJ")]     # لأنها: no preposition
     # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
     # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
     opening = cl.marker + 1 if cl.marker is not None else cl.start
     svo = bool(bare_before) and not coordinated and all(tags[i] in ("ADV", "PART", "AUX") or
                                                         any(chunks[j].covers(i) for j in bare_before)
                                                         for i in range(chunks[bare_before[-1]].end + 1, p.first)) \
-        and all(tags[i] in ("PUNCT", "CCONJ", "SCONJ", "ADV", "PART", "AUX") for i in range(opening, chunks[bare_before[-1]].start))
+        and (all(tags[i] in ("PUNCT", "CCONJ", "SCONJ", "ADV", "PART", "AUX") for i in range(opening, chunks[bare_before[-1]].start))
+             # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
+             or tags[chunks[bare_before[-1]].head] == "PRON")
     stem = toks[p.verb].norm
     stem = stem[1:] if stem[:1] in prof.CLITIC_COORDINATORS and len(stem) > 4 else stem
     # a first-person verb carries its subject (نواجه، سنرى): only for words no lexicon knows, whose
     # ن is a present-tense prefix unless the word ends like a past form (نشرت، نقلوا)
-    first_person = p.verb not in lexical and len(stem) >= 4 and \
-        ((stem[0] == "ن" and not stem.endswith(("ت", "وا", "ا"))) or stem[:2] in ("سن", "سا"))
+    # (a word a lexicon knows may be a past form: ناشد، ناقش; not with the future prefix: سنرد، سأدخل)
+    first_person = len(stem) >= 4 and not stem.endswith(("ت", "وا", "ا")) and \
+        ((stem[0] == "ن" and (p.verb not in lexical or stem[1] != "ا")) or
+         (stem[:2] in ("سن", "سا") and (p.verb not in lexical or len(stem) >= 5)))
     object_pronoun = _carries_pronoun(toks[p.verb], prof)    # شنته، يدخنها: the object is the pronoun
     first_actor = bool(bare_after) and not actorish.isdisjoint(range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
     if bare_after and _accusative(toks[chunks[bare_after[0]].head]):
@@ -412,6 +429,13 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
         p.arguments["object"], p.how["object"] = cl.antecedent, "the antecedent, resumed by the verb's pronoun"
         return
+    agreement = getattr(prof, "agreement", None)
+    if relative and bare_after and agreement is not None and cl.marker is not None:
+        rel = prof.RELATIVES.get(toks[cl.marker].norm) or prof.RELATIVES.get(toks[cl.marker].norm[1:])
+        if rel is not None and prof.disagree(rel, agreement(toks[p.verb])):
+            # الأطفال الذين تتراوح أعمارهم، الرسائل التي حاول الرئيس: a verb that does not agree with
+            # the relative pronoun has a subject of its own, after it
+            relative = False
     if object_pronoun:
         bare_after = bare_after[:1]
     if svo:
@@ -419,21 +443,47 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after = bare_after[:1]
     elif first_person:
         bare_after = bare_after[:1]
+    elif relative and tags[cl.marker] != "REL":
+        # سيارة تقل قياديين: a clause with no relative pronoun describes the noun before it, its subject
+        # (taken from that phrase: no word of the clause names it)
+        p.arguments["subject"], p.how["subject"] = cl.antecedent, "the noun the clause describes"
+        p.inherited.add("subject")
+        bare_after = bare_after[:1]
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
+        bare_after = bare_after[:1]
+    elif getattr(prof, "carries_subject", lambda t: False)(toks[p.verb]):
+        # يقاتلون، قتلوا: the verb's own suffix is its subject, the phrase after it its object
+        if coordinated and prev is not None and "subject" in prev.arguments:
+            p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+            p.inherited.add("subject")
+        elif cl.kind == "subordinate" and not cl.predicates and cl.parent is not None and clauses[cl.parent].predicates:
+            # حاول المسلحون أن يقتحموا السجن: the subject the verb carries is the one of the verb the
+            # clause depends on (when that verb is of its gender)
+            up = clauses[cl.parent].predicates[-1]
+            if "subject" in up.arguments and not (agreement is not None and prof.disagree(
+                    (agreement(toks[up.verb])[0], ""), (agreement(toks[p.verb])[0], ""))):
+                p.arguments["subject"], p.how["subject"] = up.arguments["subject"], "the subject of the verb it depends on"
+                p.inherited.add("subject")
+        else:
+            _inherit(p, cl, clauses, "the subject of the clause it depends on")
         bare_after = bare_after[:1]
     elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates:
         # "... ما أدى إلى مقتل أربعة": ما resumes the clause before it, the verb's subject
         bare_after = bare_after[:1]
-    elif prof.carries_subject(toks[p.verb]):
-        # "اقتحم مسلحون مهبطا وخطفوا أربعة أوروبيين": the suffix is the verb's subject (shared with
-        # a verb it is coordinated with); the phrase after it is its object
-        if coordinated and prev is not None and "subject" in prev.arguments:
-            p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
-        bare_after = bare_after[:1]
-    elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor:
+    elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor and \
+            not (agreement is not None and prof.disagree((agreement(toks[prev.verb])[0], ""), (agreement(toks[p.verb])[0], ""))):
+        # (قصف الجيش ... وأعلنت الوزارة: a verb of the other gender has a subject of its own)
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
+        p.inherited.add("subject")     # the first verb's, as in English: not this verb's own
         bare_after = bare_after[:1]
+    elif bare_after and not first_actor and _controlled(p, cl, clauses, toks, prof, agreement):
+        # قررت الحكومة أن تفرض عقوبات، يأمل الحزب أن ينتزع المقعد: after أن, a verb of the gender of the
+        # verb it depends on, before a phrase that names no actor, has that verb's subject; the phrase
+        # is its object
+        up = clauses[cl.parent].predicates[-1]
+        p.arguments["subject"], p.how["subject"] = up.arguments["subject"], "the subject of the verb it depends on"
+        p.inherited.add("subject")
     elif bare_after:
         p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
         bare_after = bare_after[1:]
@@ -442,6 +492,21 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if bare_after and not object_pronoun and p.verb not in speech:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")
+
+
+def _controlled(p: Predicate, cl: Clause, clauses: list[Clause], toks, prof, agreement) -> bool:
+    """Is p the first verb of a clause opened by a bare أنّ/أن (no pronoun on it) right after the verb
+    it depends on and that verb's subject, and of that verb's gender (a ت in front read as feminine)?"""
+    if agreement is None or cl.kind != "subordinate" or cl.predicates or cl.marker is None or \
+            cl.parent is None or not clauses[cl.parent].predicates or p.first != cl.marker + 1 or \
+            prof.subject_pronoun(toks[cl.marker]) or toks[cl.marker].norm not in prof.QUOTE_THAT:
+        return False
+    up = clauses[cl.parent].predicates[-1]
+    if "subject" not in up.arguments or "subject" in up.inherited:
+        return False
+    g_up, g = agreement(toks[up.verb])[0], agreement(toks[p.verb])
+    gender = g[0] or ("feminine" if g[1] == "singular" and toks[p.verb].norm.lstrip("وف")[:1] == "ت" else "")
+    return bool(g_up) and g_up == gender
 
 
 _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
@@ -488,7 +553,7 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
                 if role != "subject" and "subject" in pr.arguments:
                     subject_of[a] = pr.arguments["subject"]
     for k, c in enumerate(chunks):
-        pronoun = c.kind == "pronoun" and tags[c.head] == "PRON"
+        pronoun = c.kind == "pronoun" and tags[c.head] in ("PRON", "SCONJ")     # (أنها: on أنّ)
         anaphor = c.kind == "np" and toks[c.head].norm in R.anaphors and \
             not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head)
         if not (pronoun or anaphor):

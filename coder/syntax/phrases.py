@@ -66,9 +66,16 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
     chunks, n, i = [], len(toks), 0
+    subject_pronoun = getattr(prof, "subject_pronoun", None)
+    tanwin = getattr(prof, "has_tanwin", lambda t: False)
+
+    def tanwin_agrees(a, b) -> bool:
+        """b has no case ending written, or the same tanwin as a (an adjective agrees in case)."""
+        marks = [m for m in "\u064b\u064c\u064d" if m in b.text]
+        return not marks or all(m in a.text for m in marks)
     while i < n:
-        if tags[i] == "PRON":
-            chunks.append(Chunk("pronoun", i, i, i))
+        if tags[i] == "PRON" or (tags[i] == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
+            chunks.append(Chunk("pronoun", i, i, i))     # هو; أنها: the pronoun on أنّ is a subject
             i += 1
             continue
         start = i
@@ -100,13 +107,16 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 break
             # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو الحركة):
             # a plural after it that agrees with it is an adjective
+            construct = not tanwin(toks[j])     # a word written with tanwin heads no idafa (غاضباً القاعة)
             nunated = not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and toks[j].norm.endswith(("ون", "ين")) \
                 and nxt == "NOUN" and not prof.is_definite(t) and t.norm.endswith(("ون", "ين"))   # agreeing plurals
             if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not prof.is_definite(t):
                 c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
             elif nxt == "PROPN" == tags[j]:
                 c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
-            elif nxt == "ADJ" or nunated:
+            elif nxt == "ADJ" or nunated or (not construct and nxt == "NOUN" and not prof.is_definite(t) and
+                                             not prof.has_preposition_clitic(t) and tanwin_agrees(toks[j], t)):
+                # (عصيانٍ مسلح، بلاءً حسناً: after a word with tanwin, an indefinite word is its adjective)
                 c.modifiers.append(("amod", j + 1))
                 adjectives = True
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not prof.is_definite(t):
@@ -115,10 +125,16 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                     j + 2 < n and tags[j + 2] in ("NOUN", "PROPN") and not prof.is_definite(toks[j + 2]):
                 c.modifiers.append(("appos", j + 1))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
                 adjectives = False                     # the name's own words follow (محمد بن سلمان)
-            elif nxt == "NUM" and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
+            elif nxt == "NUM" and construct and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
                     j + 2 < n and tags[j + 2] in ("NOUN", "NUM"):
                 c.modifiers.append(("idafa", j + 1))   # مقتل أربعة مقاتلين: a count as the genitive
-            elif nxt in ("NOUN", "PROPN") and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) \
+            elif nxt == "DET" and construct and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
+                    not toks[j].norm.endswith(("ون", "ين")) and j + 2 < n and tags[j + 2] == "NOUN" and \
+                    prof.is_definite(toks[j + 2]):
+                c.modifiers.append(("idafa", j + 2))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
+                c.modifiers.append(("det", j + 1))
+                j += 1
+            elif nxt in ("NOUN", "PROPN") and construct and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) \
                     and not toks[j].norm.endswith("ون"):     # مسلحون النار: no construct state keeps its ن
                 c.modifiers.append(("idafa", j + 1))   # وزير الخارجية, قائد الجيش
             else:
@@ -156,7 +172,7 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
                               (toks[gap[0]].norm in R.partitive and tags[a.head] == "NUM")):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
-        elif not gap and prof.has_preposition_clitic(toks[b.start]) and toks[b.start].norm[:1] == "ل" and \
+        elif not gap and b.kind != "pronoun" and prof.has_preposition_clitic(toks[b.start]) and toks[b.start].norm[:1] == "ل" and \
                 tags[a.head] in ("NOUN", "NUM"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"

@@ -58,6 +58,7 @@ class SyntaxRules:
         self.partitive = frozenset(norm(w) for w in data.partitive_words)
         self.titles = frozenset(norm(w) for w in data.titles)
         self.anaphors = frozenset(norm(w) for w in data.anaphors)
+        self.time_nouns = frozenset(norm(w) for w in data.time_nouns)
         self.markers: dict[tuple[str, ...], str] = {}
         for role, ws in data.argument_markers.items():
             for w in ws:
@@ -67,6 +68,7 @@ class SyntaxRules:
         self.passive_aux = frozenset(norm(w) for w in data.passive_auxiliaries)
         self.stance = frozenset(norm(w) for w in data.stance_participles)
         self.copulas = frozenset(norm(w) for w in data.copulas)
+        self.impersonal = frozenset(norm(w) for w in data.impersonal_verbs)
         self.quote = frozenset(norm(w) for w in data.quote_markers)
         self.participle_endings = tuple(data.participle_endings)
 

@@ -106,8 +106,8 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
         return False
     if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
         return False
-    if r.definite_agrees and (i == 0 or F.definite[i - 1] != F.definite[i]):
-        return False
+    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or F.owned(i - 1)) != F.definite[i]):
+        return False     # (a noun with a possessive pronoun is definite: قواته الجوية)
     return True
 
 
