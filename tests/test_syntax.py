@@ -108,6 +108,10 @@ def test_every_corpus_has_cases_for_each_kind_of_record():
     ("en", "Iran's ambassador to Iraq, Ali Rezaei, denied that Tehran had armed the militias.", "IRNGOV", None),
     # a role noun with an unknown name and a genitive country belongs to that country
     ("en", "Commander Ali Hassan of Somalia accused Kenyan troops of killing civilians.", "SOMMIL", "KENMIL"),
+    # a participle after its noun describes it: the clause's verb keeps that noun as its subject; a
+    # group that leads an unnamed one acts for it
+    ("en", "Gunmen led by Hezbollah attacked Israeli soldiers near the border.", "LBNHEZREB", "ISRMIL"),
+    ("en", "Militants based in the hills attacked Kenyan troops on Friday.", "KENINS", "KENMIL"),
 ])
 
 def test_source_and_target_come_from_the_roles(lang, text, source, target):

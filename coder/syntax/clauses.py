@@ -152,12 +152,14 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
                 getattr(prof, "marks_passive", lambda t: False)(toks[v])   # a written vowel: قُتل
             after = [k for k in inside if v < chunks[k].start < limit]
-            before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
+            # the verb before, past participles that describe a noun ("the district controlled by X was")
+            cut = next((q for q in reversed(cl.predicates) if "patient" not in q.inherited), None)
+            before = [k for k in inside if chunks[k].end < f and (cut is None or chunks[k].start > cut.verb)]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
             (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
                 p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                 # a later verb of the clause, not an infinitive ("gathered outside parliament to demand")
-                any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]))
+                any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R)
             if toks[v].norm in R.copulas or (p.passive and "patient" not in p.arguments):
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
@@ -187,7 +189,7 @@ _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                 speech=frozenset(), lexical=frozenset(), later: bool = False) -> None:
+                 speech=frozenset(), lexical=frozenset(), later: bool = False, R=None) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
@@ -207,13 +209,12 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
     if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):
         nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
-    if p.first == p.verb and right_after and not coordinated and _participle(toks[p.verb].norm) and \
-            ((later and nxt in ("ADP", "PUNCT")) or _agent_follows(p.verb, toks, prev, cl) or
-             (prev is not None and prev.verb not in speech and prev.arguments.get("object") == right_after[-1] and
-                                                      any("subject" in q.arguments for q in cl.predicates))):
-        # "told the crowd gathered there", "the essay, published as X, was": a participle describing
-        # the noun before it (after another verb's object, or before the clause's own verb), its patient
-        p.arguments["patient"], p.how["patient"] = right_after[-1], "a participle after the noun it describes"
+    near = _reduced_relative(p, cl, prev, before, right_after, coordinated, later, nxt, chunks, toks, tags, speech, R)
+    if near is not None:
+        # "told the crowd gathered there", "the essay, published as X, was", "the area controlled by
+        # X was": a participle describing the noun before it (after another verb that has its subject,
+        # or before the clause's own verb or copula) is no finite verb; that noun is its patient
+        p.arguments["patient"], p.how["patient"] = near, "a participle after the noun it describes"
         p.passive = True
         p.inherited.add("patient")
         _object(p, after, chunks, toks, tags, prof)
@@ -256,6 +257,73 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
         p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+
+
+def _reduced_relative(p, cl, prev, before, right_after, coordinated, later, nxt, chunks, toks, tags, speech,
+                      R) -> Optional[int]:
+    """The noun phrase a participle right after it describes ("the crowd gathered there", "the area
+    controlled by X was", "the number of cigarettes smoked in"), or None when the participle is a
+    finite verb. It describes the noun when another finite verb of the clause is its verb: one before
+    it with a subject, a copula before it, or one after it past prepositional phrases only."""
+    if p.first != p.verb or coordinated or not _participle(toks[p.verb].norm):
+        return None
+    near = [k for k in before if chunks[k].kind != "pronoun" and (chunks[k].end == p.first - 1 or
+            (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ","))]
+    if not near:
+        return None
+    k = near[-1]
+    start = chunks[k].start
+    if any(c.end == start - 1 and c.kind != "possessor" for c in chunks):
+        return None    # "an accord the United States abandoned": a relative clause with its own subject
+    # no object of its own follows (a particle may come before one: "carried out strikes")
+    loose = nxt in ("ADP", "PUNCT", "END") or (nxt == "COMPLEMENT" and (toks[p.verb + 1].norm,) in R.markers)
+    if loose and nxt != "END" and _finite_after_phrase(p.verb, cl, toks, tags, R):
+        return k
+    if _agent_follows(p.verb, toks, prev, cl) or (loose and _copula_before(cl, start, toks, tags)):
+        return k
+    # after another verb with its subject, not past a comma that may close a clause before this
+    # one ("When Augustus founded the empire, the Romans referred to")
+    if prev is not None and "subject" in prev.arguments and start > prev.verb and loose and \
+            (prev.verb not in speech or prev.arguments.get("object") == k) and toks[start - 1].norm != "," and \
+            not any(tags[i] == "CCONJ" for i in range(prev.verb + 1, p.verb)):
+        return k
+    return None
+
+
+def _copula_before(cl: Clause, start: int, toks, tags) -> bool:
+    """"It is the most common tumour found in babies": a copula (an auxiliary with no verb after
+    it) earlier in the clause, with only its complement between."""
+    for i in range(start - 1, cl.start - 1, -1):
+        if tags[i] == "AUX":
+            return toks[i].norm not in ("'s", "’s") and tags[i + 1] not in ("VERB", "AUX", "ADV", "PART")
+        if tags[i] in ("PUNCT", "CCONJ", "SCONJ", "REL", "VERB"):
+            return False
+    return False
+
+
+_PHRASE = frozenset({"DET", "POSS", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+
+
+def _finite_after_phrase(v: int, cl: Clause, toks, tags, R) -> bool:
+    """"The area controlled by X was large", "the essay, published in 1950, is": the first verb or
+    auxiliary after the participle, past prepositional phrases and commas only, is the clause's
+    finite verb (not a verb after "to", a preposition or a conjunction, nor another participle)."""
+    for i in range(v + 1, cl.end + 1):
+        t, w, before = tags[i], toks[i].norm, tags[i - 1]
+        if t in ("AUX", "VERB"):
+            if before == "ADP" or toks[i - 1].norm == "to" or w.endswith("ing") or w in ("being", "be", "been", "having"):
+                return False    # "after being sacked", "to become", "calling for"
+            if t == "AUX":
+                return w not in ("'s", "’s")    # "'s" may be a possessive
+            if i + 1 < len(toks) and toks[i + 1].norm == "by":
+                return False    # ", led by": another participle
+            return w.endswith("ed") or w in _IRREGULAR_PARTICIPLES or R.words.get(w) == "VERB"   # a past form
+        if t in ("CCONJ", "SCONJ", "REL", "PART") or w == "that" or w in R.clause_prepositions or \
+                (t == "PUNCT" and w != ","):
+            return False
+        if t in _PHRASE and (t in ("DET", "POSS") or before not in _PHRASE) and before != "ADP":
+            return False    # a noun phrase no preposition governs: the participle's object or a new subject
+    return False
 
 
 # past participles with no -ed/-en/-wn ending ("comments sent in by", "agents found to have")
@@ -336,7 +404,7 @@ def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> No
 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                speech=frozenset(), lexical=frozenset(), later: bool = False) -> None:
+                speech=frozenset(), lexical=frozenset(), later: bool = False, R=None) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
     (الهجوم الذي شنته حماس)."""

@@ -68,6 +68,7 @@ class SyntaxRules:
         self.stance = frozenset(norm(w) for w in data.stance_participles)
         self.copulas = frozenset(norm(w) for w in data.copulas)
         self.quote = frozenset(norm(w) for w in data.quote_markers)
+        self.clause_prepositions = frozenset(norm(w) for w in data.clause_prepositions)
         self.participle_endings = tuple(data.participle_endings)
 
     @staticmethod
