@@ -120,6 +120,19 @@ def _bare(c: Chunk, toks, tags, prof) -> bool:
     return before != "ADP" and not prof.has_preposition_clitic(toks[c.start])
 
 
+def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
+    """"the deal between Aoun and Hariri has", "an investor with luck and savings could": a phrase
+    coordinated with one a preposition governs is governed by it too."""
+    while c.start >= 2 and tags[c.start - 1] == "CCONJ":
+        first = next((d for d in chunks if d.end == c.start - 2), None)
+        if first is None:
+            return False
+        if first.kind == "np" and first.start > 0 and tags[first.start - 1] == "ADP":
+            return True
+        c = first
+    return False
+
+
 def _marker_role(c: Chunk, toks, R) -> Optional[str]:
     for n in R.marker_lengths:
         if c.start - n >= 0:
@@ -196,7 +209,8 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     after a quotation the speaker follows the verb ("..., said the minister")."""
     # the previous verb's object is not this verb's subject ("arrested the suspects and charged them")
     bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof) and
-                   not (coordinated and prev is not None and k in prev.arguments.values())]
+                   not (coordinated and prev is not None and k in prev.arguments.values()) and
+                   not _oblique_conjunct(chunks[k], chunks, toks, tags, prof)]
     before_verb = tags[p.first - 1] if p.first > 0 else "START"
     word_before = toks[p.first - 1].norm if p.first > 0 else ""
     if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
