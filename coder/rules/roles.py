@@ -46,6 +46,10 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
             if cl.kind == "relative" and cl.antecedent == k:
                 inside = [g for g in groups if cl.start <= g.first and g.last <= cl.end]
                 break
+    # "the opposition newspaper La Prensa": the name apposed to the head names the actor
+    named = next((i for rel, i in p.chunks[k].modifiers if rel == "appos"), None)
+    if named is not None and any(g.first <= named <= g.last for g in inside):
+        head = named
     return next((g for g in inside if g.first <= head <= g.last), inside[0] if inside else None)
 
 

@@ -19,6 +19,14 @@ def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset())
     # a name after "the" names a thing ("the Second Opium War", "the Joint Military Commission"),
     # headed by its last word; a person's name is headed by its first ("Donald Trump")
     named_thing = toks is not None and toks[i].norm in ("the", "a", "an")
+    if tags[last] == "PROPN" and toks is not None and tags[i] in ("DET", "POSS"):
+        # "the band Sigur Rós", "his rival Prabowo Subianto": a common noun after a determiner, then
+        # a name, heads the phrase; the name is its apposition
+        k = last
+        while k - 1 > i and tags[k - 1] == "PROPN":
+            k -= 1
+        if tags[k - 1] == "NOUN" and toks[k - 1].text[:1].islower() and toks[k - 1].norm.rstrip(".") not in titles:
+            return k - 1
     if tags[last] == "PROPN" and not read[last] & NOUN_READING and not named_thing:
         k = last
         while k - 1 >= i and tags[k - 1] == "PROPN" and not (toks is not None and toks[k - 1].norm.rstrip(".") in titles):
@@ -52,6 +60,10 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
         c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles), i, j)
         c.modifiers = [("det" if tags[k] in ("DET", "POSS") else "amod" if tags[k] == "ADJ" else
                         "nummod" if tags[k] == "NUM" else "compound", k) for k in range(i, j + 1) if k != c.head]
+        if c.head < j and tags[c.head] == "NOUN" and all(tags[k] == "PROPN" for k in range(c.head + 1, j + 1)):
+            # "the band Sigur Rós": the name after the head is its apposition
+            c.modifiers = [m for m in c.modifiers if m[1] <= c.head] + \
+                [("appos", c.head + 1)] + [("flat", k) for k in range(c.head + 2, j + 1)]
         c.owned = tags[i] == "POSS" and toks[i].norm != "whose"
         if possessor is not None:
             c.modifiers.append(("poss", chunks[possessor].head))
