@@ -122,7 +122,9 @@ def test_source_and_target_come_from_the_roles(lang, text, source, target):
 @pytest.mark.parametrize("text,verb", [("The colonel became president after the coup.", "became"),
                                        ("The talks remained a secret for weeks.", "remained"),
                                        ("Five soldiers were killed there on Monday.", "killed"),
-                                       ("The rebels stopped fighting after the truce.", "stopped")])
+                                       ("The rebels stopped fighting after the truce.", "stopped"),
+                                       ("The convoy pushed forward into the valley.", "pushed"),
+                                       ("The envoy arrived afterwards with the delegation.", "arrived")])
 def test_a_linking_verb_a_passive_or_a_gerund_after_the_verb_makes_no_object(text, verb):
     p, toks = _parse(text, "en")
     words = [t.text for t in toks]

@@ -410,7 +410,9 @@ def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> No
         k = after[0]
         c = chunks[k]
         gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PART")]
-        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX") and not before_verb
+        # (a verb after it makes it a subject, not an -ing form: "stopped investors flocking to")
+        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX") and not before_verb and \
+            not (tags[c.end + 1] == "VERB" and toks[c.end + 1].norm.endswith("ing"))
         # "stopped fighting", "kept coming": a bare -ing form right after the verb is its complement
         gerund = c.start == c.end == p.verb + 1 and toks[c.start].norm.endswith("ing")
         if not gap and _bare(c, toks, tags, prof) and not follows_verb and not gerund:

@@ -16,6 +16,8 @@ def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset())
     """English: the last noun; a name at the end heads from its first word ("President Donald Trump"
     is Donald's phrase in UD's flat names), unless its last word is a noun the lexicons know (Forces)."""
     last = max((k for k in range(i, j + 1) if tags[k] in _NOMINAL), default=j)
+    if tags[last] == "NUM" and last > i and tags[last - 1] in ("NOUN", "PROPN"):
+        last -= 1    # "Resolution 2334", "£ 125": the noun a number follows heads the phrase
     # a name after "the" names a thing ("the Second Opium War", "the Joint Military Commission"),
     # headed by its last word; a person's name is headed by its first ("Donald Trump")
     named_thing = toks is not None and toks[i].norm in ("the", "a", "an")
