@@ -145,6 +145,19 @@ def test_an_event_noun_an_event_verb_is_about_keeps_its_own_doer():
     assert got and got[0][:2] == ("111", "UNOIGO"), got
 
 
+@pytest.mark.parametrize("text,verb,subject", [
+    ("It is thought that the militia withdrew.", "thought", None),
+    ("It is considered unlikely to change.", "considered", None),
+    # a real subject: the pronoun refers to something named
+    ("It was destroyed by the storm.", "destroyed", "It"),
+])
+def test_it_before_a_passive_and_a_clause_is_no_subject(text, verb, subject):
+    p, toks = _parse(text, "en")
+    words = [t.text for t in toks]
+    k = p.predicate(words.index(verb))[1].arguments.get("subject")
+    assert (words[p.chunks[k].head] if k is not None else None) == subject, describe(p, toks)
+
+
 def test_explain_shows_chunks_clauses_and_roles():
     from coder.explain import explain
     out = explain("The militia said the insurgents killed three of its fighters.", "en")

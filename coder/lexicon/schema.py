@@ -358,6 +358,8 @@ class SyntaxFile(_SupportFile):
     # prepositions that may also open a clause ("before Slavs settled"): a verb after their phrase
     # is that clause's, not the finite verb a participle before them depends on
     clause_prepositions: list[Phrase] = []
+    # pronouns that stand for a clause after a passive ("it is thought that ..."): no subject then
+    expletives: list[Phrase] = []
 
 
 SUPPORT_MODELS: dict[str, type[BaseModel]] = {

@@ -254,6 +254,12 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     if coordinated and prev is not None and "subject" in prev.arguments and not bare_before:
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
         p.inherited.add("subject")     # taken from the verb before it, not its own
+    elif prev is None and before_verb == "CCONJ" and bare_before and \
+            not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[0]].start < cl.marker):
+        # "He was gracious and took it", "was born in Poole, Dorset, but grew up": a verb joined to
+        # a copula shares its subject, the clause's first phrase
+        p.arguments["subject"], p.how["subject"] = bare_before[0], "shared with the coordinated copula"
+        p.inherited.add("subject")
     elif bare_before and not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[-1]].start < cl.marker):
         k = bare_before[-1]
         # "Yuan Shikai, the President of China, considered": the phrase before an apposition
@@ -268,9 +274,24 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
     if p.verb not in speech:
         _object(p, after, chunks, toks, tags, prof)
+    _expletive(p, chunks, toks, tags, R)
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
         p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+
+
+def _expletive(p: Predicate, chunks: list[Chunk], toks, tags, R) -> None:
+    """"It is thought that ...", "it is implied he is", "it is considered unwise to": the pronoun
+    before a passive followed by a clause or an adjective stands for that clause: no subject."""
+    k = p.arguments.get("subject")
+    if R is None or k is None or not p.passive or chunks[k].kind != "pronoun" or toks[chunks[k].head].norm not in R.expletives:
+        return
+    i = p.verb + 1
+    while i < len(toks) and tags[i] == "ADV":
+        i += 1
+    if i < len(toks) and (tags[i] in ("SCONJ", "PRON", "ADJ") or toks[i].norm in R.quote):
+        del p.arguments["subject"]
+        p.how.pop("subject", None)
 
 
 def _reduced_relative(p, cl, prev, before, right_after, coordinated, later, nxt, chunks, toks, tags, speech,

@@ -69,6 +69,7 @@ class SyntaxRules:
         self.copulas = frozenset(norm(w) for w in data.copulas)
         self.quote = frozenset(norm(w) for w in data.quote_markers)
         self.clause_prepositions = frozenset(norm(w) for w in data.clause_prepositions)
+        self.expletives = frozenset(norm(w) for w in data.expletives)
         self.participle_endings = tuple(data.participle_endings)
 
     @staticmethod
