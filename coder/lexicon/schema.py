@@ -360,6 +360,11 @@ class SyntaxFile(_SupportFile):
     clause_prepositions: list[Phrase] = []
     # pronouns that stand for a clause after a passive ("it is thought that ..."): no subject then
     expletives: list[Phrase] = []
+    # a name of several words is headed by its first word (a person: "Donald Trump") unless it ends
+    # with one of `name_heads` or starts with one of `name_prefixes` (a place or body: "Potomac
+    # River", "North Carolina"), which it is then headed by its last word
+    name_heads: list[Phrase] = []
+    name_prefixes: list[Phrase] = []
 
 
 SUPPORT_MODELS: dict[str, type[BaseModel]] = {

@@ -12,7 +12,7 @@ _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 
 
-def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset()) -> int:
+def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(), R=None) -> int:
     """English: the last noun; a name at the end heads from its first word ("President Donald Trump"
     is Donald's phrase in UD's flat names), unless its last word is a noun the lexicons know (Forces)."""
     last = max((k for k in range(i, j + 1) if tags[k] in _NOMINAL), default=j)
@@ -33,6 +33,8 @@ def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset())
         k = last
         while k - 1 >= i and tags[k - 1] == "PROPN" and not (toks is not None and toks[k - 1].norm.rstrip(".") in titles):
             k -= 1
+        if R is not None and k < last and (toks[last].norm in R.name_heads or toks[k].norm in R.name_prefixes):
+            return last     # "Potomac River", "North Carolina": a place or a body
         return k
     return last
 
@@ -59,7 +61,7 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
         if not any(tags[k] in _NOMINAL for k in range(i, j + 1)):
             i = j + 1
             continue
-        c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles), i, j)
+        c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles, R), i, j)
         c.modifiers = [("det" if tags[k] in ("DET", "POSS") else "amod" if tags[k] == "ADJ" else
                         "nummod" if tags[k] == "NUM" else "compound", k) for k in range(i, j + 1) if k != c.head]
         if c.head < j and tags[c.head] == "NOUN" and all(tags[k] == "PROPN" for k in range(c.head + 1, j + 1)):

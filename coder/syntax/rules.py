@@ -70,6 +70,8 @@ class SyntaxRules:
         self.quote = frozenset(norm(w) for w in data.quote_markers)
         self.clause_prepositions = frozenset(norm(w) for w in data.clause_prepositions)
         self.expletives = frozenset(norm(w) for w in data.expletives)
+        self.name_heads = frozenset(norm(w) for w in data.name_heads)
+        self.name_prefixes = frozenset(norm(w) for w in data.name_prefixes)
         self.participle_endings = tuple(data.participle_endings)
 
     @staticmethod
