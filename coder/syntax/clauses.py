@@ -166,8 +166,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 getattr(prof, "marks_passive", lambda t: False)(toks[v])   # a written vowel: قُتل
             after = [k for k in inside if v < chunks[k].start < limit]
             # the verb before, past participles that describe a noun ("the district controlled by X was")
-            cut = next((q for q in reversed(cl.predicates) if "patient" not in q.inherited), None)
-            before = [k for k in inside if chunks[k].end < f and (cut is None or chunks[k].start > cut.verb)]
+            # and -ing forms ("Europeans visiting the region identified"), with their own objects
+            describing = [q for q in cl.predicates if "patient" in q.inherited or
+                          q.how.get("subject") == _DESCRIBES]
+            cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
+            theirs = {a for q in describing for r, a in q.arguments.items() if r not in ("patient", "subject")}
+            before = [k for k in inside if chunks[k].end < f and (cut is None or chunks[k].start > cut.verb)
+                      and k not in theirs]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
             (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
                 p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
@@ -184,6 +189,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                     p.arguments[role] = k
                     p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
+
+
+_DESCRIBES = "the noun the -ing form describes"
 
 
 def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
@@ -235,9 +243,10 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         return
     if p.first == p.verb and right_after and toks[p.verb].norm.endswith("ing") and chunks[right_after[-1]].end == p.first - 1:
         # "a school sheltering families": the noun before an -ing form does what it says
-        p.arguments["subject"], p.how["subject"] = right_after[-1], "the noun the -ing form describes"
+        p.arguments["subject"], p.how["subject"] = right_after[-1], _DESCRIBES
         p.inherited.add("subject")
-        _object(p, after, chunks, toks, tags, prof)
+        # its object may stand right before the clause's verb ("Europeans visiting the region praised")
+        _object(p, after, chunks, toks, tags, prof, before_verb=True)
         return
     # "..., said the minister", "..., says Tarlo." (the speaker closes the sentence)
     quoted = word_before in _QUOTES - {","} or (word_before == "," and (
@@ -415,13 +424,20 @@ def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
     """"BA and IAG have cracked it": a coordination is headed by its first conjunct."""
     order = sorted(range(len(chunks)), key=lambda j: chunks[j].start)
     pos = order.index(k)
+    listed_before = False
     while pos > 0:
         prev = chunks[order[pos - 1]]
         gap = range(prev.end + 1, chunks[order[pos]].start)
-        # "X and Y", not ", and" (which joins clauses) nor a phrase after a preposition
-        if not gap or not all(tags[i] == "CCONJ" for i in gap) or prev.kind != "np" or \
+        # "X and Y", "X, Y and Z" (a comma only in a list that a conjunction closes), not ", and"
+        # (which joins clauses) nor a phrase after a preposition
+        words = [toks[i].norm for i in gap]
+        in_list = prev.start > 0 and toks[prev.start - 1].norm == ","
+        listed = (words == [","] and listed_before) or \
+            (len(gap) == 2 and words[0] == "," and tags[gap[1]] == "CCONJ" and in_list)   # "X, Y, and Z"
+        if not gap or not (all(tags[i] == "CCONJ" for i in gap) or listed) or prev.kind != "np" or \
                 (prev.start > 0 and tags[prev.start - 1] == "ADP"):
             break
+        listed_before = True
         pos -= 1
     return order[pos]
 

@@ -39,6 +39,11 @@ def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(),
     return last
 
 
+def _joined_hyphen(toks, tags, h: int) -> bool:
+    return toks[h].text in ("-", "–") and h + 1 < len(toks) and tags[h + 1] in _PRE and \
+        toks[h - 1].end == toks[h].start and toks[h].end == toks[h + 1].start
+
+
 def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
     chunks, n, i = [], len(toks), 0
     possessor = None
@@ -56,8 +61,13 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             i += 1
             continue
         j = i
-        while j + 1 < n and tags[j + 1] in _PRE and tags[j + 1] not in ("DET", "POSS") and not prof.is_possessor(toks[j]):
-            j += 1
+        while j + 1 < n and not prof.is_possessor(toks[j]):
+            if tags[j + 1] in _PRE and tags[j + 1] not in ("DET", "POSS"):
+                j += 1
+            elif _joined_hyphen(toks, tags, j + 1):
+                j += 2      # "a U.N.-run school": a hyphen inside a word joins its halves
+            else:
+                break
         if not any(tags[k] in _NOMINAL for k in range(i, j + 1)):
             i = j + 1
             continue
