@@ -322,6 +322,7 @@ class PosRule(_Strict):
     next_tag: list[ContextTag] = []
     prev_word: list[Phrase] = []
     next_word: list[Phrase] = []
+    word: list[Phrase] = []                      # the word itself is one of these
     ending: list[str] = []
     prefix: list[str] = []
     min_length: int = Field(default=0, ge=0)

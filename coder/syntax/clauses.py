@@ -130,7 +130,46 @@ def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
         if first.kind == "np" and first.start > 0 and tags[first.start - 1] == "ADP":
             return True
         c = first
-    return False
+    return _governed_list(c, chunks, toks, tags)
+
+
+def _list_gap(a: Chunk, b: Chunk, toks, tags) -> Optional[str]:
+    """How chunk b follows chunk a in a list: "," or "and" (also ", and"), else None."""
+    gap = [i for i in range(a.end + 1, b.start)]
+    words = [toks[i].norm for i in gap]
+    if words == [","]:
+        return ","
+    if gap and tags[gap[-1]] == "CCONJ" and words[:-1] in ([], [","]):
+        return "and"
+    return None
+
+
+def _governed_list(c: Chunk, chunks: list[Chunk], toks, tags) -> bool:
+    """"Leaders of companies such as Spotify, Tesla, Uber and Snapchat will attend": a member of a
+    list that a conjunction closes, whose first member a preposition after a noun governs."""
+    if c.start < 1 or toks[c.start - 1].norm != ",":
+        return False
+    order = chunks       # in text order
+    pos = next((n for n, d in enumerate(order) if d is c), None)
+    if pos is None:
+        return False
+    closed, n = False, pos
+    while n + 1 < len(order) and not closed:      # forward: is the list closed by "and"?
+        how = _list_gap(order[n], order[n + 1], toks, tags)
+        if how is None:
+            break
+        closed, n = how == "and", n + 1
+    if not closed:
+        return False
+    n = pos
+    while n > 0 and _list_gap(order[n - 1], order[n], toks, tags) == ",":   # back to the first member
+        n -= 1
+    j = order[n].start - 1
+    if n == pos or j < 1 or tags[j] != "ADP":
+        return False
+    while j > 0 and tags[j] == "ADP":    # "such as", "prior to"
+        j -= 1
+    return tags[j] in ("NOUN", "PROPN", "NUM")
 
 
 def _marker_role(c: Chunk, toks, R) -> Optional[str]:

@@ -29,6 +29,7 @@ class CompiledRule:
     next_definite: object
     prev_definite: object
     definite_agrees: bool
+    word: frozenset = frozenset()
 
 
 class SyntaxRules:
@@ -80,7 +81,8 @@ class SyntaxRules:
                             frozenset(r.prev_tag), frozenset(r.next_tag),
                             frozenset(norm(w) for w in r.prev_word), frozenset(norm(w) for w in r.next_word),
                             tuple(norm(e) for e in r.ending), tuple(norm(p) for p in r.prefix), r.min_length,
-                            r.definite, r.clitic_preposition, r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees)
+                            r.definite, r.clitic_preposition, r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees,
+                            frozenset(norm(w) for w in r.word))
 
 
 @lru_cache(maxsize=None)

@@ -80,6 +80,8 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
     w = t.norm
     if r.prev_tag and prev not in r.prev_tag:
         return False
+    if r.word and w not in r.word:
+        return False
     if r.next_tag and (tags[i + 1] if i + 1 < len(toks) else "END") not in r.next_tag:
         return False
     if r.prev_word and (i == 0 or toks[i - 1].norm not in r.prev_word):
