@@ -158,6 +158,17 @@ def test_it_before_a_passive_and_a_clause_is_no_subject(text, verb, subject):
     assert (words[p.chunks[k].head] if k is not None else None) == subject, describe(p, toks)
 
 
+@pytest.mark.parametrize("text,verb,own", [
+    ("The ministry issued a statement in a message explaining the decision.", "explaining", False),
+    ("The army was shelling the town.", "shelling", True),
+])
+def test_an_ing_form_without_an_auxiliary_has_no_subject_of_its_own(text, verb, own):
+    p, toks = _parse(text, "en")
+    pr = p.predicate([t.text for t in toks].index(verb))[1]
+    assert "subject" in pr.arguments, describe(p, toks)
+    assert ("subject" not in pr.inherited) == own, describe(p, toks)
+
+
 def test_explain_shows_chunks_clauses_and_roles():
     from coder.explain import explain
     out = explain("The militia said the insurgents killed three of its fighters.", "en")

@@ -326,6 +326,11 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
         p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
+        if p.first == p.verb and toks[p.verb].norm.endswith("ing") and not prof.MODIFIER_AFTER_NOUN:
+            # "in a message explaining why", "..., gently knocking": an -ing form with no auxiliary
+            # has no subject of its own; the phrase before is who it is about
+            p.how["subject"] = "the noun phrase before the -ing form"
+            p.inherited.add("subject")
 
 
 def _expletive(p: Predicate, chunks: list[Chunk], toks, tags, R) -> None:
