@@ -333,6 +333,8 @@ class PosRule(_Strict):
     next_definite: Optional[bool] = None         # the next word carries the article
     prev_definite: Optional[bool] = None         # the word before carries the article
     definite_agrees: bool = False                # as definite as the word before it (Arabic adjectives)
+    # applied once every word has its tag, to the words then tagged VERB (it may read the next tag)
+    revise: bool = False
     note: Optional[str] = None
 
 

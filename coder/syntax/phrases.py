@@ -39,6 +39,14 @@ def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(),
     return last
 
 
+def _adverb_in_phrase(tags, a: int) -> bool:
+    """Adverbs at `a` before an adjective that a noun follows ("a heavily armed group")."""
+    k = a
+    while k < len(tags) and tags[k] == "ADV":
+        k += 1
+    return k > a and k + 1 < len(tags) and tags[k] == "ADJ" and tags[k + 1] in ("NOUN", "PROPN", "ADJ")
+
+
 def _joined_hyphen(toks, tags, h: int) -> bool:
     return toks[h].text in ("-", "–") and h + 1 < len(toks) and tags[h + 1] in _PRE and \
         toks[h - 1].end == toks[h].start and toks[h].end == toks[h + 1].start
@@ -56,7 +64,7 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             i += 1
             possessor = None
             continue
-        if tags[i] == "DET" and (i + 1 >= n or tags[i + 1] not in _PRE):
+        if tags[i] == "DET" and (i + 1 >= n or tags[i + 1] not in _PRE) and not _adverb_in_phrase(tags, i + 1):
             chunks.append(Chunk("pronoun", i, i, i))     # "this", "those" standing alone
             i += 1
             continue
@@ -66,6 +74,8 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
                 j += 1
             elif _joined_hyphen(toks, tags, j + 1):
                 j += 2      # "a U.N.-run school": a hyphen inside a word joins its halves
+            elif _adverb_in_phrase(tags, j + 1):
+                j += 1      # "the most widely watched channel": an adverb on an adjective
             else:
                 break
         if not any(tags[k] in _NOMINAL for k in range(i, j + 1)):

@@ -49,7 +49,8 @@ class SyntaxRules:
                     self.words.setdefault(key[0], tag)
                 elif key:
                     self.phrases.setdefault(key[0], []).append((key, tag))
-        self.rules = [self._compile(r, norm) for r in data.pos_rules]
+        self.rules = [self._compile(r, norm) for r in data.pos_rules if not r.revise]
+        self.revisions = [self._compile(r, norm) for r in data.pos_rules if r.revise]   # second pass, on verbs
         self.word_tags: dict = {}   # token text -> the tagger's word-only decision (tagger._word_tag)
         # the rules for each kind of word, in file order: the tagger tries only those
         self.rules_by_kind = {k: [r for r in self.rules if k in r.applies]

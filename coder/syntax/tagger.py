@@ -149,4 +149,12 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
         if chosen is None:
             chosen = ("NOUN" if ambiguous else tags[i]) or R.default_tag
         tags[i] = chosen
+    if R.revisions:     # "the most widely accepted form": rules that read the tags on both sides
+        for i, t in enumerate(tags):
+            if t == "VERB":
+                prev = "START" if i == 0 else tags[i - 1]
+                rule = next((r for r in R.revisions if (not r.prev_tag or prev in r.prev_tag) and
+                             _holds(r, i, toks, tags, prev, F)), None)
+                if rule is not None:
+                    tags[i] = rule.tag
     return tags
