@@ -367,6 +367,8 @@ class SyntaxFile(_SupportFile):
     # with one of `name_heads` or starts with one of `name_prefixes` (a place or body: "Potomac
     # River", "North Carolina"), which it is then headed by its last word
     name_heads: list[Phrase] = []
+    # conjunctions that after a past participle are prepositions ("known as", "published as")
+    participle_prepositions: list[Phrase] = []
     name_prefixes: list[Phrase] = []
 
 

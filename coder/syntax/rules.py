@@ -73,6 +73,7 @@ class SyntaxRules:
         self.clause_prepositions = frozenset(norm(w) for w in data.clause_prepositions)
         self.expletives = frozenset(norm(w) for w in data.expletives)
         self.name_heads = frozenset(norm(w) for w in data.name_heads)
+        self.participle_prepositions = frozenset(norm(w) for w in data.participle_prepositions)
         self.name_prefixes = frozenset(norm(w) for w in data.name_prefixes)
         self.participle_endings = tuple(data.participle_endings)
 
