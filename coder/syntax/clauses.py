@@ -127,7 +127,7 @@ def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
         first = next((d for d in chunks if d.end == c.start - 2), None)
         if first is None:
             return False
-        if first.kind == "np" and first.start > 0 and tags[first.start - 1] == "ADP":
+        if first.kind in ("np", "pronoun") and first.start > 0 and tags[first.start - 1] == "ADP":
             return True
         c = first
     return _governed_list(c, chunks, toks, tags)
