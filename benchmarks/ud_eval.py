@@ -163,6 +163,11 @@ def evaluate(path: str, lang: str, show: int = 0) -> list[str]:
                     gold = [w for w in words if w["head"] == v["id"] and w["deprel"] in rels]
                     c[f"{role}_gold"] += bool(gold)
                     if role not in pr.arguments:
+                        if gold and role == "subject" and "patient" in pr.arguments and len(shown) < show:
+                            # a participle read as describing a noun where the treebank has a clause
+                            shown.append(f"  no subject for {toks[pr.verb].text!r} (read as a participle describing "
+                                         f"{toks[p.chunks[pr.arguments['patient']].head].text!r}), treebank "
+                                         f"{gold[0]['form']}: {text[:150]}")
                         continue
                     if role in pr.inherited:     # a controller, not the verb's own subject: UD has none
                         c[f"{role}_inherited"] += 1

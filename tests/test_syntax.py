@@ -108,6 +108,10 @@ def test_every_corpus_has_cases_for_each_kind_of_record():
     ("en", "Iran's ambassador to Iraq, Ali Rezaei, denied that Tehran had armed the militias.", "IRNGOV", None),
     # a role noun with an unknown name and a genitive country belongs to that country
     ("en", "Commander Ali Hassan of Somalia accused Kenyan troops of killing civilians.", "SOMMIL", "KENMIL"),
+    # a participle after its noun describes it: the clause's verb keeps that noun as its subject; a
+    # group that leads an unnamed one acts for it
+    ("en", "Gunmen led by Hezbollah attacked Israeli soldiers near the border.", "LBNHEZREB", "ISRMIL"),
+    ("en", "Militants based in the hills attacked Kenyan troops on Friday.", "KENINS", "KENMIL"),
 ])
 
 def test_source_and_target_come_from_the_roles(lang, text, source, target):
@@ -118,7 +122,9 @@ def test_source_and_target_come_from_the_roles(lang, text, source, target):
 @pytest.mark.parametrize("text,verb", [("The colonel became president after the coup.", "became"),
                                        ("The talks remained a secret for weeks.", "remained"),
                                        ("Five soldiers were killed there on Monday.", "killed"),
-                                       ("The rebels stopped fighting after the truce.", "stopped")])
+                                       ("The rebels stopped fighting after the truce.", "stopped"),
+                                       ("The convoy pushed forward into the valley.", "pushed"),
+                                       ("The envoy arrived afterwards with the delegation.", "arrived")])
 def test_a_linking_verb_a_passive_or_a_gerund_after_the_verb_makes_no_object(text, verb):
     p, toks = _parse(text, "en")
     words = [t.text for t in toks]
@@ -175,6 +181,30 @@ def test_a_clause_without_a_relative_pronoun_takes_its_subject_from_the_noun_it_
     words = [t.text for t in toks]
     _, pr = p.predicate(words.index("تقل"))
     assert words[p.chunks[pr.arguments["subject"]].head] == "السيارة" and "subject" not in pr.inherited
+
+
+@pytest.mark.parametrize("text,verb,subject", [
+    ("It is thought that the militia withdrew.", "thought", None),
+    ("It is considered unlikely to change.", "considered", None),
+    # a real subject: the pronoun refers to something named
+    ("It was destroyed by the storm.", "destroyed", "It"),
+])
+def test_it_before_a_passive_and_a_clause_is_no_subject(text, verb, subject):
+    p, toks = _parse(text, "en")
+    words = [t.text for t in toks]
+    k = p.predicate(words.index(verb))[1].arguments.get("subject")
+    assert (words[p.chunks[k].head] if k is not None else None) == subject, describe(p, toks)
+
+
+@pytest.mark.parametrize("text,verb,own", [
+    ("The ministry issued a statement in a message explaining the decision.", "explaining", False),
+    ("The army was shelling the town.", "shelling", True),
+])
+def test_an_ing_form_without_an_auxiliary_has_no_subject_of_its_own(text, verb, own):
+    p, toks = _parse(text, "en")
+    pr = p.predicate([t.text for t in toks].index(verb))[1]
+    assert "subject" in pr.arguments, describe(p, toks)
+    assert ("subject" not in pr.inherited) == own, describe(p, toks)
 
 
 def test_explain_shows_chunks_clauses_and_roles():

@@ -325,6 +325,7 @@ class PosRule(_Strict):
     next_tag: list[ContextTag] = []
     prev_word: list[Phrase] = []
     next_word: list[Phrase] = []
+    word: list[Phrase] = []                      # the word itself is one of these
     ending: list[str] = []
     prefix: list[str] = []
     min_length: int = Field(default=0, ge=0)
@@ -335,6 +336,8 @@ class PosRule(_Strict):
     next_definite: Optional[bool] = None         # the next word carries the article
     prev_definite: Optional[bool] = None         # the word before carries the article
     definite_agrees: bool = False                # as definite as the word before it (Arabic adjectives)
+    # applied once every word has its tag, to the words then tagged VERB (it may read the next tag)
+    revise: bool = False
     note: Optional[str] = None
 
 
@@ -360,6 +363,18 @@ class SyntaxFile(_SupportFile):
     participle_endings: list[str] = []
     # linking verbs: the noun phrase after one describes the subject, it is no object ("became president")
     copulas: list[Phrase] = []
+    # prepositions that may also open a clause ("before Slavs settled"): a verb after their phrase
+    # is that clause's, not the finite verb a participle before them depends on
+    clause_prepositions: list[Phrase] = []
+    # pronouns that stand for a clause after a passive ("it is thought that ..."): no subject then
+    expletives: list[Phrase] = []
+    # a name of several words is headed by its first word (a person: "Donald Trump") unless it ends
+    # with one of `name_heads` or starts with one of `name_prefixes` (a place or body: "Potomac
+    # River", "North Carolina"), which it is then headed by its last word
+    name_heads: list[Phrase] = []
+    # conjunctions that after a past participle are prepositions ("known as", "published as")
+    participle_prepositions: list[Phrase] = []
+    name_prefixes: list[Phrase] = []
 
 
 SUPPORT_MODELS: dict[str, type[BaseModel]] = {

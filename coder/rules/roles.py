@@ -46,6 +46,10 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
             if cl.kind == "relative" and cl.antecedent == k:
                 inside = [g for g in groups if cl.start <= g.first and g.last <= cl.end]
                 break
+    # "the opposition newspaper La Prensa": the name apposed to the head names the actor
+    named = next((i for rel, i in p.chunks[k].modifiers if rel == "appos"), None)
+    if named is not None and any(g.first <= named <= g.last for g in inside):
+        head = named
     return next((g for g in inside if g.first <= head <= g.last), inside[0] if inside else None)
 
 
@@ -166,7 +170,7 @@ def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool =
         tgt = subject or group_of(p, arg.get("patient"), groups)
         how = "syntax: passive, the agent after by is the source, the subject the target"
     else:
-        src = subject
+        src = _named_leader(p, arg.get("subject"), groups) or subject
         tgt = None
         order = ("object", "target", "about", "recipient") if about_first else \
             ("target", "object", "recipient") if target_first else ("object", "target", "recipient")
@@ -179,6 +183,20 @@ def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool =
     if src is None and tgt is None:
         return None
     return src, tgt, how
+
+
+def _named_leader(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[ActorGroup]:
+    """"Rebels led by Hay'at Tahrir al-Sham seized ...": a subject that names no group of its own,
+    described by a participle whose agent names one, acts as that group."""
+    if k is None or any(m.code.group for g in groups if p.chunks[k].start <= g.first <= p.chunks[k].end
+                        for m in g.members):
+        return None
+    for cl in p.clauses:
+        for pr in cl.predicates:
+            if pr.arguments.get("patient") == k and "patient" in pr.inherited and "agent" in pr.arguments:
+                g = group_of(p, pr.arguments["agent"], groups)
+                return g if g is not None and any(m.code.group for m in g.members) else None
+    return None
 
 
 def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:

@@ -3,7 +3,8 @@ and clauses with each predicate's arguments, from per-language data (coder/lexic
 and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
 from __future__ import annotations
 
-from coder.syntax.clauses import antecedents, arguments, possessors, segment, _verb_groups
+from coder.syntax.clauses import arguments, segment, _verb_groups
+from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import chunk, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
@@ -99,6 +100,10 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         if t.norm in R.quote and tags[i] != "SCONJ" and \
                 any(j in speech or (j == i - 1 and tags[j] == "VERB") for j in range(max(0, i - 4), i)):
             tags[i] = "SCONJ"
+        # "published as X", "known as": after a past participle, a preposition (syntax.yaml)
+        elif t.norm in R.participle_prepositions and i > 0 and tags[i - 1] == "VERB" and \
+                toks[i - 1].norm.endswith(("ed", "en", "wn")) and not _clause_follows(tags, i + 1):
+            tags[i] = "ADP"
     for i in skip:
         if tags[i] != "PUNCT":
             tags[i] = "ADV"
@@ -132,6 +137,13 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             if R.markers.get(tuple(x.norm for x in toks[i:i + n])) in ("target", "agent", "recipient"):
                 marked.update(range(i, i + n))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
+
+
+def _clause_follows(tags, i: int) -> bool:
+    """A noun phrase and a verb from token i ("expanded as shoppers remained upbeat")."""
+    while i < len(tags) and tags[i] in ("DET", "POSS", "ADJ", "NOUN", "PROPN", "NUM", "PRON"):
+        i += 1
+    return i < len(tags) and tags[i] in ("VERB", "AUX")
 
 
 def describe(p: Parse, toks) -> list[str]:

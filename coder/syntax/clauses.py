@@ -1,11 +1,12 @@
 """Clauses and each predicate's arguments: where a relative, subordinate, quoted or participle
 clause opens, which verb groups predicate, and for each its subject, object and the phrases that
-markers introduce (the target after against/على/ضد, the agent after by/على يد, the recipient);
-then whom a possessive pronoun refers to."""
+markers introduce (the target after against/على/ضد, the agent after by/على يد, the recipient).
+Whom pronouns and possessives refer to is coder/syntax/reference.py."""
 from __future__ import annotations
 
 from typing import Optional
 
+from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.records import Chunk, Clause, Predicate
 
 _GROUP = frozenset({"AUX", "PART", "ADV"})
@@ -126,6 +127,19 @@ def _bare(c: Chunk, toks, tags, prof) -> bool:
     return before != "ADP" and not prof.has_preposition_clitic(toks[c.start])
 
 
+def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
+    """"the deal between Aoun and Hariri has", "an investor with luck and savings could": a phrase
+    coordinated with one a preposition governs is governed by it too."""
+    while c.start >= 2 and tags[c.start - 1] == "CCONJ":
+        first = next((d for d in chunks if d.end == c.start - 2), None)
+        if first is None:
+            return False
+        if first.kind in ("np", "pronoun") and first.start > 0 and tags[first.start - 1] == "ADP":
+            return True
+        c = first
+    return _governed_list(c, chunks, toks, tags)
+
+
 def _marker_role(c: Chunk, toks, R) -> Optional[str]:
     s = c.start
     for n in R.marker_lengths:
@@ -175,12 +189,19 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
                 _passive_mark(prof)(toks[v])   # a written vowel: قُتل
             after = [k for k in inside if v < chunks[k].start < limit]
-            before = [k for k in inside if chunks[k].end < f and (prev is None or chunks[k].start > prev.verb)]
+            # the verb before, past participles that describe a noun ("the district controlled by X was")
+            # and -ing forms ("Europeans visiting the region identified"), with their own objects
+            describing = [q for q in cl.predicates if "patient" in q.inherited or
+                          q.how.get("subject") == _DESCRIBES]
+            cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
+            theirs = {a for q in describing for r, a in q.arguments.items() if r not in ("patient", "subject")}
+            before = [k for k in inside if chunks[k].end < f and (cut is None or chunks[k].start > cut.verb)
+                      and k not in theirs]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
             (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
                 p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                 # a later verb of the clause, not an infinitive ("gathered outside parliament to demand")
-                any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]))
+                any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R)
             if R.impersonal and "object" in p.arguments and \
                     (toks[v].norm in R.impersonal or any(f in R.impersonal for f in toks[v].forms[1:2])):
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
@@ -199,6 +220,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             cl.predicates.append(p)
 
 
+_DESCRIBES = "the noun the -ing form describes"
+
+
 def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
     """A subject from the clause this one depends on: a participle's, a relative's antecedent."""
     if cl.kind == "relative" and cl.antecedent is not None and cl.antecedent >= 0:
@@ -215,14 +239,15 @@ _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                 speech=frozenset(), lexical=frozenset(), later: bool = False) -> None:
+                 speech=frozenset(), lexical=frozenset(), later: bool = False, R=None) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
     after a quotation the speaker follows the verb ("..., said the minister")."""
     # the previous verb's object is not this verb's subject ("arrested the suspects and charged them")
     bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof) and
-                   not (coordinated and prev is not None and k in prev.arguments.values())]
+                   not (coordinated and prev is not None and k in prev.arguments.values()) and
+                   not _oblique_conjunct(chunks[k], chunks, toks, tags, prof)]
     before_verb = tags[p.first - 1] if p.first > 0 else "START"
     word_before = toks[p.first - 1].norm if p.first > 0 else ""
     if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
@@ -235,22 +260,22 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
     if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):
         nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
-    if p.first == p.verb and right_after and not coordinated and _participle(toks[p.verb].norm) and \
-            ((later and nxt in ("ADP", "PUNCT")) or _agent_follows(p.verb, toks, prev, cl) or
-             (prev is not None and prev.verb not in speech and prev.arguments.get("object") == right_after[-1] and
-                                                      any("subject" in q.arguments for q in cl.predicates))):
-        # "told the crowd gathered there", "the essay, published as X, was": a participle describing
-        # the noun before it (after another verb's object, or before the clause's own verb), its patient
-        p.arguments["patient"], p.how["patient"] = right_after[-1], "a participle after the noun it describes"
+    near = _reduced_relative(p, cl, prev, before, right_after, coordinated, later, nxt, chunks, toks, tags, speech, R)
+    if near is not None:
+        # "told the crowd gathered there", "the essay, published as X, was", "the area controlled by
+        # X was": a participle describing the noun before it (after another verb that has its subject,
+        # or before the clause's own verb or copula) is no finite verb; that noun is its patient
+        p.arguments["patient"], p.how["patient"] = near, "a participle after the noun it describes"
         p.passive = True
         p.inherited.add("patient")
         _object(p, after, chunks, toks, tags, prof)
         return
     if p.first == p.verb and right_after and toks[p.verb].norm.endswith("ing") and chunks[right_after[-1]].end == p.first - 1:
         # "a school sheltering families": the noun before an -ing form does what it says
-        p.arguments["subject"], p.how["subject"] = right_after[-1], "the noun the -ing form describes"
+        p.arguments["subject"], p.how["subject"] = right_after[-1], _DESCRIBES
         p.inherited.add("subject")
-        _object(p, after, chunks, toks, tags, prof)
+        # its object may stand right before the clause's verb ("Europeans visiting the region praised")
+        _object(p, after, chunks, toks, tags, prof, before_verb=True)
         return
     # "..., said the minister", "..., says Tarlo." (the speaker closes the sentence)
     quoted = word_before in _QUOTES - {","} or (word_before == "," and (
@@ -267,6 +292,12 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     if coordinated and prev is not None and "subject" in prev.arguments and not bare_before:
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
         p.inherited.add("subject")     # taken from the verb before it, not its own
+    elif prev is None and before_verb == "CCONJ" and bare_before and \
+            not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[0]].start < cl.marker):
+        # "He was gracious and took it", "was born in Poole, Dorset, but grew up": a verb joined to
+        # a copula shares its subject, the clause's first phrase
+        p.arguments["subject"], p.how["subject"] = bare_before[0], "shared with the coordinated copula"
+        p.inherited.add("subject")
     elif bare_before and not (cl.kind == "relative" and cl.marker is not None and chunks[bare_before[-1]].start < cl.marker):
         k = bare_before[-1]
         # "Yuan Shikai, the President of China, considered": the phrase before an apposition
@@ -281,27 +312,15 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
     if p.verb not in speech:
         _object(p, after, chunks, toks, tags, prof)
+    _expletive(p, chunks, toks, tags, R)
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
         p.arguments["subject"] = _first_conjunct(k, chunks, toks, tags)
-
-
-# past participles with no -ed/-en/-wn ending ("comments sent in by", "agents found to have")
-_IRREGULAR_PARTICIPLES = frozenset({"sent", "left", "built", "spent", "kept", "meant", "lent", "dealt", "felt",
-                                    "found", "held", "sold", "bound", "made", "paid", "laid", "led", "fed",
-                                    "hung", "won", "shot", "struck", "brought", "bought", "caught", "taught",
-                                    "sought", "fought", "thought", "put", "set", "cut", "hit", "spread"})
-
-
-def _agent_follows(v: int, toks, prev, cl: Clause) -> bool:
-    """"collected comments sent in by pupils", "stole a canoe left by fishermen": after another verb
-    of the clause with a subject, a participle whose agent follows ("by") describes the noun before it."""
-    return prev is not None and any("subject" in q.arguments for q in cl.predicates) and \
-        any(t.norm == "by" for t in toks[v + 1:v + 3])
-
-
-def _participle(w: str) -> bool:
-    return w.endswith(("ed", "en", "wn")) or w in _IRREGULAR_PARTICIPLES
+        if p.first == p.verb and toks[p.verb].norm.endswith("ing") and not prof.MODIFIER_AFTER_NOUN:
+            # "in a message explaining why", "..., gently knocking": an -ing form with no auxiliary
+            # has no subject of its own; the phrase before is who it is about
+            p.how["subject"] = "the noun phrase before the -ing form"
+            p.inherited.add("subject")
 
 
 def _past_embedded_object(k: int, cl: Clause, prev, coordinated: bool, chunks: list[Chunk], toks, tags, prof) -> int:
@@ -340,13 +359,20 @@ def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
     """"BA and IAG have cracked it": a coordination is headed by its first conjunct."""
     order = sorted(range(len(chunks)), key=lambda j: chunks[j].start)
     pos = order.index(k)
+    listed_before = False
     while pos > 0:
         prev = chunks[order[pos - 1]]
         gap = range(prev.end + 1, chunks[order[pos]].start)
-        # "X and Y", not ", and" (which joins clauses) nor a phrase after a preposition
-        if not gap or not all(tags[i] == "CCONJ" for i in gap) or prev.kind != "np" or \
+        # "X and Y", "X, Y and Z" (a comma only in a list that a conjunction closes), not ", and"
+        # (which joins clauses) nor a phrase after a preposition
+        words = [toks[i].norm for i in gap]
+        in_list = prev.start > 0 and toks[prev.start - 1].norm == ","
+        listed = (words == [","] and listed_before) or \
+            (len(gap) == 2 and words[0] == "," and tags[gap[1]] == "CCONJ" and in_list)   # "X, Y, and Z"
+        if not gap or not (all(tags[i] == "CCONJ" for i in gap) or listed) or prev.kind != "np" or \
                 (prev.start > 0 and tags[prev.start - 1] == "ADP"):
             break
+        listed_before = True
         pos -= 1
     return order[pos]
 
@@ -356,7 +382,9 @@ def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> No
         k = after[0]
         c = chunks[k]
         gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PART")]
-        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX") and not before_verb
+        # (a verb after it makes it a subject, not an -ing form: "stopped investors flocking to")
+        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX") and not before_verb and \
+            not (tags[c.end + 1] == "VERB" and toks[c.end + 1].norm.endswith("ing"))
         # "stopped fighting", "kept coming": a bare -ing form right after the verb is its complement
         gerund = c.start == c.end == p.verb + 1 and toks[c.start].norm.endswith("ing")
         if not gap and _bare(c, toks, tags, prof) and not follows_verb and not gerund:
@@ -364,7 +392,7 @@ def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> No
 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                speech=frozenset(), lexical=frozenset(), later: bool = False) -> None:
+                speech=frozenset(), lexical=frozenset(), later: bool = False, R=None) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
     (الهجوم الذي شنته حماس)."""
@@ -539,86 +567,3 @@ def _carries_pronoun_word(tok, prof) -> bool:
     n = tok.norm
     return not tok.text.endswith("ة") and any(n.endswith(s) and len(n) - len(s) >= 2 for s in _OBJECT_PRONOUNS) \
         and prof.MODIFIER_AFTER_NOUN
-
-
-def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actorish: set[int], named: set[int]) -> None:
-    """"urged him to declare", "the group blamed Israel": a pronoun that is a verb's argument, or a
-    definite anaphor (syntax.yaml `anaphors`) that names no one itself, refers to the nearest phrase
-    before it that names an actor, other than its own predicate's subject (for an anaphor: one that
-    names an organisation)."""
-    subject_of = {}
-    for cl in clauses:
-        for pr in cl.predicates:
-            for role, a in pr.arguments.items():
-                if role != "subject" and "subject" in pr.arguments:
-                    subject_of[a] = pr.arguments["subject"]
-    for k, c in enumerate(chunks):
-        pronoun = c.kind == "pronoun" and tags[c.head] in ("PRON", "SCONJ")     # (أنها: on أنّ)
-        anaphor = c.kind == "np" and toks[c.head].norm in R.anaphors and \
-            not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head)
-        if not (pronoun or anaphor):
-            continue
-        pool = named if anaphor else actorish
-        if pronoun:
-            j = _speaker_or_agent(k, clauses, chunks, pool)
-            if j is not None:
-                c.refers_to = j
-                continue
-        for j in range(k - 1, -1, -1):
-            if j == subject_of.get(k) or chunks[j].kind == "pronoun":
-                continue
-            if any(i in pool for i in range(chunks[j].start, chunks[j].end + 1)):
-                c.refers_to = j
-                break
-
-
-def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: set[int]) -> Optional[int]:
-    """"Russia said it had completed", "the bombers killed 20 people when they blew themselves up": a
-    subject pronoun in a clause that depends on another refers to that clause's subject when it names
-    an actor (the subject is the likelier antecedent than a nearer object)."""
-    for cl in clauses:
-        if cl.kind not in ("quote", "subordinate") or cl.parent is None or cl.parent >= len(clauses):
-            continue
-        if not any(pr.arguments.get("subject") == k and "subject" not in pr.inherited for pr in cl.predicates):
-            continue
-        up, head, seen = cl.parent, None, set()
-        while up is not None and up < len(clauses) and up not in seen and head is None:
-            seen.add(up)     # "as well as themselves when they ...": past a clause with no verb
-            head = next((pr.arguments["subject"] for pr in clauses[up].predicates if "subject" in pr.arguments), None)
-            up = clauses[up].parent
-        if head is None or head == k:
-            return None
-        if chunks[head].kind == "pronoun":
-            head = chunks[head].refers_to
-        if head is not None and any(i in pool for i in range(chunks[head].start, chunks[head].end + 1)):
-            return head
-        return None
-    return None
-
-
-def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:
-    """Whom "its"/ـه refers to: in a clause that depends on another, the subject of that clause ("The
-    SDF said ISIS killed three of its fighters": the SDF); else the nearest subject or object before
-    it in its own clause; else the last actor named before it."""
-    def subject_of(cl: Clause) -> Optional[int]:
-        return next((p.arguments["subject"] for p in cl.predicates if "subject" in p.arguments), None)
-
-    for k, c in enumerate(chunks):
-        if not c.owned:
-            continue
-        cl = next((x for x in clauses if x.start <= c.head <= x.end), None)
-        ref = None
-        if cl is not None and cl.parent is not None and cl.kind in ("quote", "subordinate", "participle"):
-            ref = subject_of(clauses[cl.parent])
-        if ref is None and cl is not None:
-            # the nearest argument before it in its own clause: "urged the states to take back
-            # their citizens" (the states), "the army withdrew its troops" (the army)
-            args = [a for pr in cl.predicates for r, a in pr.arguments.items()
-                    if r in ("subject", "object") and a != k and chunks[a].end < c.start
-                    and ("of", c.head) not in chunks[a].modifiers]     # not "three" in "three of its"
-            ref = max(args, key=lambda a: chunks[a].end, default=None)
-        if ref is None:
-            ref = next((j for j in range(k - 1, -1, -1)
-                        if any(i in actorish for i in range(chunks[j].start, chunks[j].end + 1))), None)
-        if ref is not None and ref != k:
-            c.possessor = ref

@@ -12,19 +12,44 @@ _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 
 
-def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset()) -> int:
+def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(), R=None) -> int:
     """English: the last noun; a name at the end heads from its first word ("President Donald Trump"
     is Donald's phrase in UD's flat names), unless its last word is a noun the lexicons know (Forces)."""
     last = max((k for k in range(i, j + 1) if tags[k] in _NOMINAL), default=j)
+    if tags[last] == "NUM" and last > i and tags[last - 1] in ("NOUN", "PROPN"):
+        last -= 1    # "Resolution 2334", "£ 125": the noun a number follows heads the phrase
     # a name after "the" names a thing ("the Second Opium War", "the Joint Military Commission"),
     # headed by its last word; a person's name is headed by its first ("Donald Trump")
     named_thing = toks is not None and toks[i].norm in ("the", "a", "an")
+    if tags[last] == "PROPN" and toks is not None and tags[i] in ("DET", "POSS"):
+        # "the band Sigur Rós", "his rival Prabowo Subianto": a common noun after a determiner, then
+        # a name, heads the phrase; the name is its apposition
+        k = last
+        while k - 1 > i and tags[k - 1] == "PROPN":
+            k -= 1
+        if tags[k - 1] == "NOUN" and toks[k - 1].text[:1].islower() and toks[k - 1].norm.rstrip(".") not in titles:
+            return k - 1
     if tags[last] == "PROPN" and not read[last] & NOUN_READING and not named_thing:
         k = last
         while k - 1 >= i and tags[k - 1] == "PROPN" and not (toks is not None and toks[k - 1].norm.rstrip(".") in titles):
             k -= 1
+        if R is not None and k < last and (toks[last].norm in R.name_heads or toks[k].norm in R.name_prefixes):
+            return last     # "Potomac River", "North Carolina": a place or a body
         return k
     return last
+
+
+def _adverb_in_phrase(tags, a: int) -> bool:
+    """Adverbs at `a` before an adjective that a noun follows ("a heavily armed group")."""
+    k = a
+    while k < len(tags) and tags[k] == "ADV":
+        k += 1
+    return k > a and k + 1 < len(tags) and tags[k] == "ADJ" and tags[k + 1] in ("NOUN", "PROPN", "ADJ")
+
+
+def _joined_hyphen(toks, tags, h: int) -> bool:
+    return toks[h].text in ("-", "–") and h + 1 < len(toks) and tags[h + 1] in _PRE and \
+        toks[h - 1].end == toks[h].start and toks[h].end == toks[h + 1].start
 
 
 def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
@@ -39,19 +64,30 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             i += 1
             possessor = None
             continue
-        if tags[i] == "DET" and (i + 1 >= n or tags[i + 1] not in _PRE):
+        if tags[i] == "DET" and (i + 1 >= n or tags[i + 1] not in _PRE) and not _adverb_in_phrase(tags, i + 1):
             chunks.append(Chunk("pronoun", i, i, i))     # "this", "those" standing alone
             i += 1
             continue
         j = i
-        while j + 1 < n and tags[j + 1] in _PRE and tags[j + 1] not in ("DET", "POSS") and not prof.is_possessor(toks[j]):
-            j += 1
+        while j + 1 < n and not prof.is_possessor(toks[j]):
+            if tags[j + 1] in _PRE and tags[j + 1] not in ("DET", "POSS"):
+                j += 1
+            elif _joined_hyphen(toks, tags, j + 1):
+                j += 2      # "a U.N.-run school": a hyphen inside a word joins its halves
+            elif _adverb_in_phrase(tags, j + 1):
+                j += 1      # "the most widely watched channel": an adverb on an adjective
+            else:
+                break
         if not any(tags[k] in _NOMINAL for k in range(i, j + 1)):
             i = j + 1
             continue
-        c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles), i, j)
+        c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles, R), i, j)
         c.modifiers = [("det" if tags[k] in ("DET", "POSS") else "amod" if tags[k] == "ADJ" else
                         "nummod" if tags[k] == "NUM" else "compound", k) for k in range(i, j + 1) if k != c.head]
+        if c.head < j and tags[c.head] == "NOUN" and all(tags[k] == "PROPN" for k in range(c.head + 1, j + 1)):
+            # "the band Sigur Rós": the name after the head is its apposition
+            c.modifiers = [m for m in c.modifiers if m[1] <= c.head] + \
+                [("appos", c.head + 1)] + [("flat", k) for k in range(c.head + 2, j + 1)]
         c.owned = tags[i] == "POSS" and toks[i].norm != "whose"
         if possessor is not None:
             c.modifiers.append(("poss", chunks[possessor].head))

@@ -29,6 +29,7 @@ class CompiledRule:
     next_definite: object
     prev_definite: object
     definite_agrees: bool
+    word: frozenset = frozenset()
 
 
 class SyntaxRules:
@@ -48,7 +49,8 @@ class SyntaxRules:
                     self.words.setdefault(key[0], tag)
                 elif key:
                     self.phrases.setdefault(key[0], []).append((key, tag))
-        self.rules = [self._compile(r, norm) for r in data.pos_rules]
+        self.rules = [self._compile(r, norm) for r in data.pos_rules if not r.revise]
+        self.revisions = [self._compile(r, norm) for r in data.pos_rules if r.revise]   # second pass, on verbs
         self.word_tags: dict = {}   # token text -> the tagger's word-only decision (tagger._word_tag)
         # the rules for each kind of word, in file order: the tagger tries only those
         self.rules_by_kind = {k: [r for r in self.rules if k in r.applies]
@@ -70,6 +72,11 @@ class SyntaxRules:
         self.copulas = frozenset(norm(w) for w in data.copulas)
         self.impersonal = frozenset(norm(w) for w in data.impersonal_verbs)
         self.quote = frozenset(norm(w) for w in data.quote_markers)
+        self.clause_prepositions = frozenset(norm(w) for w in data.clause_prepositions)
+        self.expletives = frozenset(norm(w) for w in data.expletives)
+        self.name_heads = frozenset(norm(w) for w in data.name_heads)
+        self.participle_prepositions = frozenset(norm(w) for w in data.participle_prepositions)
+        self.name_prefixes = frozenset(norm(w) for w in data.name_prefixes)
         self.participle_endings = tuple(data.participle_endings)
 
     @staticmethod
@@ -78,7 +85,8 @@ class SyntaxRules:
                             frozenset(r.prev_tag), frozenset(r.next_tag),
                             frozenset(norm(w) for w in r.prev_word), frozenset(norm(w) for w in r.next_word),
                             tuple(norm(e) for e in r.ending), tuple(norm(p) for p in r.prefix), r.min_length,
-                            r.definite, r.clitic_preposition, r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees)
+                            r.definite, r.clitic_preposition, r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees,
+                            frozenset(norm(w) for w in r.word))
 
 
 @lru_cache(maxsize=None)

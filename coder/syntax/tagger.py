@@ -80,6 +80,8 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
     w = t.norm
     if r.prev_tag and prev not in r.prev_tag:
         return False
+    if r.word and w not in r.word:
+        return False
     if r.next_tag and (tags[i + 1] if i + 1 < len(toks) else "END") not in r.next_tag:
         return False
     if r.prev_word and (i == 0 or toks[i - 1].norm not in r.prev_word):
@@ -149,4 +151,12 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
         if chosen is None:
             chosen = ("NOUN" if ambiguous else tags[i]) or R.default_tag
         tags[i] = chosen
+    if R.revisions:     # "the most widely accepted form": rules that read the tags on both sides
+        for i, t in enumerate(tags):
+            if t == "VERB":
+                prev = "START" if i == 0 else tags[i - 1]
+                rule = next((r for r in R.revisions if (not r.prev_tag or prev in r.prev_tag) and
+                             _holds(r, i, toks, tags, prev, F)), None)
+                if rule is not None:
+                    tags[i] = rule.tag
     return tags

@@ -1,0 +1,90 @@
+"""Whom a phrase refers to, once clauses and arguments are known: a pronoun or a definite anaphor
+("the group") to the actor it stands for, a possessive ("its"/ـه) to its possessor."""
+from __future__ import annotations
+
+from typing import Optional
+
+from coder.syntax.records import Chunk, Clause
+
+
+def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actorish: set[int], named: set[int]) -> None:
+    """"urged him to declare", "the group blamed Israel": a pronoun that is a verb's argument, or a
+    definite anaphor (syntax.yaml `anaphors`) that names no one itself, refers to the nearest phrase
+    before it that names an actor, other than its own predicate's subject (for an anaphor: one that
+    names an organisation)."""
+    subject_of = {}
+    for cl in clauses:
+        for pr in cl.predicates:
+            for role, a in pr.arguments.items():
+                if role != "subject" and "subject" in pr.arguments:
+                    subject_of[a] = pr.arguments["subject"]
+    for k, c in enumerate(chunks):
+        pronoun = c.kind == "pronoun" and tags[c.head] in ("PRON", "SCONJ")     # (أنها: on أنّ)
+        anaphor = c.kind == "np" and toks[c.head].norm in R.anaphors and \
+            not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head)
+        if not (pronoun or anaphor):
+            continue
+        pool = named if anaphor else actorish
+        if pronoun:
+            j = _speaker_or_agent(k, clauses, chunks, pool)
+            if j is not None:
+                c.refers_to = j
+                continue
+        for j in range(k - 1, -1, -1):
+            if j == subject_of.get(k) or chunks[j].kind == "pronoun":
+                continue
+            if any(i in pool for i in range(chunks[j].start, chunks[j].end + 1)):
+                c.refers_to = j
+                break
+
+
+def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: set[int]) -> Optional[int]:
+    """"Russia said it had completed", "the bombers killed 20 people when they blew themselves up": a
+    subject pronoun in a clause that depends on another refers to that clause's subject when it names
+    an actor (the subject is the likelier antecedent than a nearer object)."""
+    for cl in clauses:
+        if cl.kind not in ("quote", "subordinate") or cl.parent is None or cl.parent >= len(clauses):
+            continue
+        if not any(pr.arguments.get("subject") == k and "subject" not in pr.inherited for pr in cl.predicates):
+            continue
+        up, head, seen = cl.parent, None, set()
+        while up is not None and up < len(clauses) and up not in seen and head is None:
+            seen.add(up)     # "as well as themselves when they ...": past a clause with no verb
+            head = next((pr.arguments["subject"] for pr in clauses[up].predicates if "subject" in pr.arguments), None)
+            up = clauses[up].parent
+        if head is None or head == k:
+            return None
+        if chunks[head].kind == "pronoun":
+            head = chunks[head].refers_to
+        if head is not None and any(i in pool for i in range(chunks[head].start, chunks[head].end + 1)):
+            return head
+        return None
+    return None
+
+
+def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:
+    """Whom "its"/ـه refers to: in a clause that depends on another, the subject of that clause ("The
+    SDF said ISIS killed three of its fighters": the SDF); else the nearest subject or object before
+    it in its own clause; else the last actor named before it."""
+    def subject_of(cl: Clause) -> Optional[int]:
+        return next((p.arguments["subject"] for p in cl.predicates if "subject" in p.arguments), None)
+
+    for k, c in enumerate(chunks):
+        if not c.owned:
+            continue
+        cl = next((x for x in clauses if x.start <= c.head <= x.end), None)
+        ref = None
+        if cl is not None and cl.parent is not None and cl.kind in ("quote", "subordinate", "participle"):
+            ref = subject_of(clauses[cl.parent])
+        if ref is None and cl is not None:
+            # the nearest argument before it in its own clause: "urged the states to take back
+            # their citizens" (the states), "the army withdrew its troops" (the army)
+            args = [a for pr in cl.predicates for r, a in pr.arguments.items()
+                    if r in ("subject", "object") and a != k and chunks[a].end < c.start
+                    and ("of", c.head) not in chunks[a].modifiers]     # not "three" in "three of its"
+            ref = max(args, key=lambda a: chunks[a].end, default=None)
+        if ref is None:
+            ref = next((j for j in range(k - 1, -1, -1)
+                        if any(i in actorish for i in range(chunks[j].start, chunks[j].end + 1))), None)
+        if ref is not None and ref != k:
+            c.possessor = ref
