@@ -74,3 +74,42 @@ def test_a_target_with_the_protesters_own_code_is_no_target():
     e = _event("141", crowd, flags)
     protest_objects([e], [crowd, flags, israel], [])
     assert e.target is israel
+
+
+def test_the_party_is_after_the_trigger_token_not_after_its_character_offset():
+    # the trigger is the 2nd word but starts at character 40: an actor at word 5 is still after it
+    crowd, embassy = _actor(None, "CVL", 0, "protesters"), _actor("DNK", None, 5, "the Danish embassy")
+    e = EventCandidate(code="141", rule_id="t", evidence_start=40, evidence_end=48, evidence="x", trigger_first=1,
+                       source=crowd, target=None, confidence=0.5, target_from_location=True)
+    protest_objects([e], [crowd, embassy], [])
+    assert e.target is embassy
+    before = _actor("DNK", None, 0, "Danish")
+    late = EventCandidate(code="141", rule_id="t", evidence_start=4, evidence_end=8, evidence="x", trigger_first=3,
+                          source=_actor(None, "CVL", 4, "protesters"), target=None, confidence=0.5,
+                          target_from_location=True)
+    protest_objects([late], [before, late.source], [])
+    assert late.target is None
+
+
+def test_the_agent_of_a_violent_act_is_not_the_object_of_the_protest():
+    # "students marched in the city and soldiers opened fire on them"
+    crowd, soldiers = _actor(None, "EDU", 0, "students"), _actor(None, "MIL", 6, "soldiers")
+    march, fire = _event("141", crowd), _event("190", soldiers, crowd)
+    fire.trigger_first = 7
+    protest_objects([march, fire], [crowd, soldiers], [])
+    assert march.target is None and march.target_from_location
+    # the one who rejected their demand acts too, but not violently: the protest is against it
+    gov = _actor("KEN", "GOV", 6, "the government")
+    march2, reject = _event("141", crowd), _event("120", gov)
+    reject.trigger_first = 7
+    protest_objects([march2, reject], [crowd, gov], [])
+    assert march2.target is gov
+
+
+def test_a_fellow_member_of_the_protesters_is_not_their_object():
+    # a compound subject gives one protest a member: "the students and the workers marched"
+    students, workers = _actor(None, "EDU", 0, "students"), _actor(None, "LAB", 2, "workers")
+    a, b = _event("141", students), _event("141", workers)
+    a.trigger_first = b.trigger_first = 0
+    protest_objects([a, b], [students, workers], [])
+    assert a.target is None and b.target is None

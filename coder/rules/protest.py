@@ -13,6 +13,7 @@ PROTEST_ROOT = "14"
 # the police at a peaceful protest watch or disperse it; it is not against them unless the text
 # says so with a preposition (a target the syntax already found); fellow protesters are no target
 _NOT_OBJECTS = frozenset({"COP"})
+_VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _VIOLENT_PROTEST = frozenset({"145", "1451", "1452", "1453", "1454"})   # a riot does strike the police
 
 
@@ -21,6 +22,9 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
     """Give a protest with no target the first actor named after its trigger that is not its source;
     one a target marker introduces ("هتافات معادية لإيران", "chants against Iran": `marked` holds the
     tokens right after such markers) before one named without ("رافعين صور الرئيس")."""
+    # the agent of a violent act in the sentence (the troops who opened fire, the police who beat the
+    # crowd) acts there; it is not the object of the protest named after the trigger
+    agents = {ev.source.first for ev in events if ev.source is not None and ev.code[:2] in _VIOLENT_ROOTS}
     for e in events:
         if e.code[:2] != PROTEST_ROOT:
             continue
@@ -32,7 +36,7 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
             # "ساروا رافعين صور الرئيس وهتفوا ضد إسرائيل": what the chants are against is the target, not
             # the phrase after the march verb
             own = e.target
-            marked_party = next((a for a in actors if a.first in marked and a.first > e.evidence_start and
+            marked_party = next((a for a in actors if a.first in marked and a.first > e.trigger_first and
                                  own.first not in marked and a.code != own.code and
                                  (src is None or (a.first != src.first and a.code != src.code))), None)
             if marked_party is not None:
@@ -40,11 +44,14 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
                 trace.append(f"{e.evidence!r}: the protest is against {marked_party.name!r}, which a marker names, "
                              f"not {own.name!r}")
             continue
+        # the other members of a compound subject march with this one ("المتظاهرين والقوات": one event a member)
+        fellows = {ev.source.first for ev in events if ev.trigger_first == e.trigger_first and ev.source is not None}
         found = []
         for a in actors:
-            if a.first <= e.evidence_start or (src is not None and (a.first == src.first or a.code == src.code)):
+            if a.first <= e.trigger_first or a.first in agents or a.first in fellows or \
+                    (src is not None and (a.first == src.first or a.code == src.code)):
                 continue
-            if (a.code.role in _NOT_OBJECTS and e.code not in _VIOLENT_PROTEST) or (src is not None and a.code.role and a.code.role == src.code.role):
+            if _crowd(a) or (a.code.role in _NOT_OBJECTS and e.code not in _VIOLENT_PROTEST) or (src is not None and a.code.role and a.code.role == src.code.role):
                 continue
             found.append(a)
         if not found:
@@ -53,3 +60,9 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
         e.target = a
         e.target_from_location = False
         trace.append(f"{e.evidence!r}: no target of its own; the protest is against {a.name!r}, named after it")
+
+
+def _crowd(a: Actor) -> bool:
+    """Civilians of no country or group named after a protest ("the protesters", "the people") are the
+    crowd itself or its bystanders, never what it protests against."""
+    return a.code.role == "CVL" and not a.code.country and not a.code.group

@@ -296,6 +296,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
                              lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
+    if h.first not in nominal and tgt is not None and src is None and _qualifies_event_noun(p, h, tgt):
+        # "شن ضربة جوية أمريكية على": a nationality adjective on the event noun the verb takes is
+        # the act's agent, as on an event noun alone ("غارات إسرائيلية"), not what it was aimed at
+        src, tgt = tgt, None
+        how += f"; {names(src)} qualifies the event noun: its agent"
     return src, tgt, how
 
 
@@ -356,3 +361,14 @@ def _names_nothing(p: Parse, k: int, groups) -> bool:
     """No actor inside the phrase: a thing (قافلة), which only an active verb takes as its object."""
     c = p.chunks[k]
     return not any(g.first <= c.end and g.last >= c.start for g in groups)
+
+
+def _qualifies_event_noun(p: Parse, h: Hit, g) -> bool:
+    """Is the actor group `g` a bare nationality adjective (amod) on the event noun that the trigger
+    verb takes as its object ("شن ضربة جوية أمريكية", "launched a US strike")?"""
+    pred = p.predicate(h.first)
+    k = pred[1].arguments.get("object") if pred is not None else None
+    if k is None or p.chunks[k].head not in h.tokens or p.chunks[k].head == h.first:
+        return False
+    return ("amod", g.first) in p.chunks[k].modifiers and \
+        all(m.code.role is None and m.code.group is None for m in g.members)
