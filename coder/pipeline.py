@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from coder import __version__
 from coder.cameo import lookup as cameo
 from coder.dates import date_rules, find_dates, names_a_time
-from coder.dates.events import choose_date, date_before_news, is_old, offset_days, shifted
+from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.geo.toponyms import capital_mentions
 from coder.geo.events import COARSER, choose_place, names_actor
@@ -279,6 +279,13 @@ def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]],
     return choose_date(dates, (c.evidence_start, c.evidence_end), words, own, foreign, news, published)
 
 
+def _blank(text: str, dates: Sequence[ResolvedDate]) -> str:
+    """The text with its resolved dates blanked out: what times it names besides them."""
+    for d in dates:
+        text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
+    return text
+
+
 def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     """An actor known only by its role ("civilians", "police", "gunmen") belongs to the country the
     event happens in, as hand coders of CAMEO data code it ("five civilians killed in Kirkuk" ->
@@ -330,7 +337,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 event_date, precision = doc.published, "published"
             else:
                 event_date, precision = None, None
-            background = c.is_background or is_old(event_date, precision, doc.published)
+            background = c.is_background or is_old(event_date, precision, doc.published) \
+                or (dated_record(d, doc.published, r.sentence.text, r.dates)
+                    and not names_a_time(_blank(r.sentence.text, r.dates), lang))
             if d is not None and not background:
                 own_dates.append(d)
             qs = attached.get(i, [])
