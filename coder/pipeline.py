@@ -22,7 +22,7 @@ from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import detect, profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import lexicon_version, load
-from coder.rules.reality import named_in_general, told_as_habit, unanchored
+from coder.rules.reality import named_in_general, own_party, told_as_habit, unanchored
 from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
                          QuantityValue, ResolvedDate, Sentence)
 from coder.quantities import find_quantities, subset_heads
@@ -365,7 +365,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             if t is None and from_location and where is not None and where.country and len(where.country) == 3 \
                     and not (s is not None and s.code.country == where.country and not s.code.role):
                 t = Actor(ActorCode(where.country, None, None), None, -1, -1, -1, -1, ("implicit_actors.attacked_country",))
-            if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and unanchored(s, t, place, qs, d):
+            if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and \
+                    unanchored(own_party(s, c), own_party(t, c), place, qs, d):
                 r.analysis.trace.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
                                         "of act named in general; not coded")
                 continue

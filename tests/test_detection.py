@@ -33,6 +33,11 @@ CASES = [
     ("ar", "تضاربت الأنباء عن احتمال شن هجوم بري على المدينة.", set()),
     ("ar", "ناقش المسؤولون إمكانية فرض حصار على الميناء.", set()),
     ("ar", "شن الجيش هجوما بريا على المدينة فجر اليوم.", {"19"}),
+    # an act named in general (with the article) whose only parties stand far from it: they belong
+    # to the sentence, not to the act; a party right after it makes it one occurrence
+    ("ar", "كانت العلاقات بين مصر والسودان طوال العقود الماضية مليئة بالقتل والخصومات.", set()),
+    ("ar", "والكل يتحدث عن القانون، فالقتل والنهب، كلها جرائم ترتكب باسم الوطن والمواطنين.", set()),
+    ("ar", "وأثار الهجوم على المواطنين غضب الأهالي.", {"19"}),
     # next to a word of repetition or proneness: a kind of act that recurs; a repeated raid on one day stays
     ("ar", "حذرت النقابة من أن تكرار خطف الأطباء يدفعهم إلى الهجرة.", set()),
     ("ar", "تعد المناطق الحدودية الأكثر عرضة لهجمات المهربين.", set()),

@@ -424,6 +424,19 @@ def told_as_habit(c, place, quantities, date) -> bool:
         place is None and not quantities and date is None
 
 
+PARTY_REACH = 4   # "القتل ... المواطنين" far apart: a party this far from a generic act is not its own
+
+
+def own_party(actor, c):
+    """The actor if it stands within PARTY_REACH words of a generic act's trigger ("الهجوم على
+    السفارة", "قتل المدنيين"); an actor named further on belongs to the sentence, not to the act
+    ("فالقتل والسرقة ... جرائم ترتكب باسم الوطن والمواطنين"). Implied actors have no words: kept."""
+    if actor is None or actor.first < 0:
+        return actor
+    return actor if min(abs(actor.first - c.trigger_first), abs(actor.last - c.trigger_first)) <= PARTY_REACH \
+        else None
+
+
 LOCATIVE_REACH = 3   # "الهجوم وقع في مديرية ...": a locative word this close after the act places it
 
 
