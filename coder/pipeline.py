@@ -279,6 +279,25 @@ def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]],
     return choose_date(dates, (c.evidence_start, c.evidence_end), words, own, foreign, news, published)
 
 
+# With no publication date, times counted back from it ("قبل عامين", "last year") are read against
+# this stand-in: which of them lie a year or more back does not depend on the day it stands for.
+STAND_IN = dt.date(2000, 7, 1)
+
+
+def _years_back(r: SentenceResult, c: EventCandidate, walls, after_walls, lang: str) -> bool:
+    """In a text with no publication date, is the event dated by a time counted a year or more
+    back from it ("قبل عامين", "في العام الماضي", "two years ago")? History, as it would be in a
+    dated text. The sentence's other times ("أمس") compete for the event as they would there;
+    periods ("منذ 40 عاما") date nothing; a year written out is left to is_old."""
+    if not names_a_time(r.sentence.text, lang):
+        return False
+    ref = replace(r, dates=find_dates(r.sentence.text, lang, STAND_IN))
+    skip = {id(ref.dates[k]) for f in ("since_markers", "until_markers") for k in _dates_after(ref, lang, f)}
+    d = _date_of(ref, c, walls, after_walls, skip, STAND_IN)
+    return d is not None and d.precision == "year" and d.value.year < STAND_IN.year \
+        and not any(ch.isdigit() for ch in d.text)
+
+
 def _blank(text: str, dates: Sequence[ResolvedDate]) -> str:
     """The text with its resolved dates blanked out: what times it names besides them."""
     for d in dates:
@@ -339,7 +358,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 event_date, precision = None, None
             background = c.is_background or is_old(event_date, precision, doc.published) \
                 or (dated_record(d, doc.published, r.sentence.text, r.dates)
-                    and not names_a_time(_blank(r.sentence.text, r.dates), lang))
+                    and not names_a_time(_blank(r.sentence.text, r.dates), lang)) \
+                or (d is None and doc.published is None and _years_back(r, c, walls, after_walls, lang))
             if d is not None and not background:
                 own_dates.append(d)
             qs = attached.get(i, [])
