@@ -52,7 +52,8 @@ def dated_record(d: Optional[ResolvedDate], published: Optional[dt.date], text: 
                  dates: Sequence[ResolvedDate]) -> bool:
     """With no publication date to measure by, an event dated with its year written out ("في 16
     مايو 2003", "in February 1997") is told as a record of the past: the news of the day is told
-    by its day, its weekday or "yesterday", not by its year. A date that heads its sentence is an
+    by its day, its weekday or "yesterday", not by its year (press style writes the year only for a
+    date of another year, e.g. the AP Stylebook's "dates" entry). A date that heads its sentence is an
     entry of a timeline, and a sentence that also tells a date without its year tells news."""
     if published is not None or d is None or d.precision not in ("day", "month") \
             or not _WRITTEN_YEAR.search(d.text):
