@@ -112,6 +112,24 @@ def test_year_alone_is_history_in_an_undated_document(text, root, background):
     assert flags == {background}, f"{text}: background flags {flags} for root {root}"
 
 
+# an era or a decade long gone in the event's clause: history whatever the publication date; an era
+# named across a comma, or the current century, dates another story
+ERAS = [
+    ("كثرت هجمات القراصنة على السفن التجارية في القرن الثامن عشر.", "19", True),
+    ("تعرضت القرى الكردية في الثمانينيات من القرن الماضي لحملة تطهير عرقي.", "20", True),
+    ("هاجم مسلحون قافلة عسكرية قرب الحدود أمس.", "19", False),
+    ("شهدت المدينة حروبا كثيرة في القرن الماضي، وهاجم مسلحون أمس قافلة عسكرية قرب الحدود.", "19", False),
+]
+
+
+@pytest.mark.parametrize("text,root,background", ERAS, ids=[f"era#{i}" for i in range(len(ERAS))])
+def test_an_era_long_gone_is_history(text, root, background):
+    import datetime as dt
+    coded = code_document(Document(doc_id="t", text=text, language="ar", published=dt.date(2008, 5, 1)))
+    flags = {e.is_background for e in coded.events if e.event_root_code == root}
+    assert flags == {background}, f"{text}: background flags {flags} for root {root}"
+
+
 def test_a_dated_document_measures_the_year_by_its_publication():
     import datetime as dt
     text = "خطف مسلحون رجل أعمال في بغداد عام 2008."

@@ -170,6 +170,25 @@ def flag_episodes(coded: list, toks, episode: set[int], trace: list[str]) -> set
     return flagged
 
 
+ERA_REACH = 12   # words between an era marker and an event of its clause ("كثرت غارات القراصنة ... في القرن الـ 17")
+
+
+def flag_eras(coded: list, toks, era: set[int], trace: list[str]) -> set[int]:
+    """"كثرت غارات القراصنة على الجزر في القرن السابع عشر", "خلال الحرب العالمية الثانية": an event
+    told in the clause of an era or a decade long gone (no punctuation between them) is history,
+    background (still coded, SPEC 5), whatever the publication date."""
+    flagged = set()
+    if not era:
+        return flagged
+    for h, _, _ in coded:
+        near = [i for i in era if abs(i - h.first) <= ERA_REACH and not any(
+            toks[k].norm in PUNCT_BARRIER for k in range(min(i, h.first) + 1, max(i, h.first)))]
+        if near:
+            trace.append(f"{h.mention.text!r}: told in the clause of the era {toks[near[0]].text!r}, background")
+            flagged.add(h.first)
+    return flagged
+
+
 def in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
     """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
     for i in range(h.first - 1, max(-1, h.first - 12), -1):
