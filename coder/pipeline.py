@@ -15,14 +15,14 @@ from typing import Iterable, Iterator, Optional, Sequence
 from coder import __version__
 from coder.cameo import lookup as cameo
 from coder.dates import date_rules, find_dates, names_a_time
-from coder.dates.events import choose_date, date_before_news, is_old, offset_days, shifted
+from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.geo.toponyms import capital_mentions
 from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import detect, profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import lexicon_version, load
-from coder.rules.reality import named_in_general, told_as_habit, unanchored
+from coder.rules.reality import named_in_general, own_party, told_as_habit, unanchored
 from coder.model import (Actor, ActorCode, CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityRow,
                          QuantityValue, ResolvedDate, Sentence)
 from coder.quantities import find_quantities, subset_heads
@@ -289,6 +289,32 @@ def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]],
     return choose_date(dates, (c.evidence_start, c.evidence_end), words, own, foreign, news, published)
 
 
+# With no publication date, times counted back from it ("قبل عامين", "last year") are read against
+# this stand-in: which of them lie a year or more back does not depend on the day it stands for.
+STAND_IN = dt.date(2000, 7, 1)
+
+
+def _years_back(r: SentenceResult, c: EventCandidate, walls, after_walls, lang: str) -> bool:
+    """In a text with no publication date, is the event dated by a time counted a year or more
+    back from it ("قبل عامين", "في العام الماضي", "two years ago")? History, as it would be in a
+    dated text. The sentence's other times ("أمس") compete for the event as they would there;
+    periods ("منذ 40 عاما") date nothing; a year written out is left to is_old."""
+    if not names_a_time(r.sentence.text, lang):
+        return False
+    ref = replace(r, dates=find_dates(r.sentence.text, lang, STAND_IN))
+    skip = {id(ref.dates[k]) for f in ("since_markers", "until_markers") for k in _dates_after(ref, lang, f)}
+    d = _date_of(ref, c, walls, after_walls, skip, STAND_IN)
+    return d is not None and d.precision == "year" and d.value.year < STAND_IN.year \
+        and not any(ch.isdigit() for ch in d.text)
+
+
+def _blank(text: str, dates: Sequence[ResolvedDate]) -> str:
+    """The text with its resolved dates blanked out: what times it names besides them."""
+    for d in dates:
+        text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
+    return text
+
+
 def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     """An actor known only by its role ("civilians", "police", "gunmen") belongs to the country the
     event happens in, as hand coders of CAMEO data code it ("five civilians killed in Kirkuk" ->
@@ -340,7 +366,10 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 event_date, precision = doc.published, "published"
             else:
                 event_date, precision = None, None
-            background = c.is_background or is_old(event_date, precision, doc.published)
+            background = c.is_background or is_old(event_date, precision, doc.published) \
+                or (dated_record(d, doc.published, r.sentence.text, r.dates)
+                    and not names_a_time(_blank(r.sentence.text, r.dates), lang)) \
+                or (d is None and doc.published is None and _years_back(r, c, walls, after_walls, lang))
             if d is not None and not background:
                 own_dates.append(d)
             qs = attached.get(i, [])
@@ -367,7 +396,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                     and not (s is not None and s.code.country == where.country and not s.code.role):
                 t = Actor(ActorCode(where.country, None, c.location_role), None, -1, -1, -1, -1,
                           ("implicit_actors.protested_government" if c.location_role else "implicit_actors.attacked_country",))
-            if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and unanchored(s, t, place, qs, d):
+            if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and \
+                    unanchored(own_party(s, c), own_party(t, c), place, qs, d):
                 r.analysis.trace.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
                                         "of act named in general; not coded")
                 continue

@@ -29,7 +29,7 @@ def test_detection_items_score_per_category_and_list_false_alarms(tmp_path):
         {"id": "d1", "language": "en", "date": None, "category": "ASSAULT", "roots": ["18", "19", "20"],
          "text": "Gunmen killed three police officers at a checkpoint on Monday.", "is_event": True},
         {"id": "d2", "language": "en", "date": None, "category": "ASSAULT", "roots": ["18", "19", "20"],
-         "text": "The minister said the attack last year changed the country.", "is_event": False},
+         "text": "The minister said the attack on the convoy changed the country.", "is_event": False},
         {"id": "d3", "language": "en", "date": None, "category": "ASSAULT", "roots": ["18", "19", "20"],
          "text": "The council approved the new budget.", "is_event": False},
     ]

@@ -45,6 +45,24 @@ def is_old(value: Optional[dt.date], precision: Optional[str], published: Option
     return period_end(value, precision) < published - BACKGROUND_AGE
 
 
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def dated_record(d: Optional[ResolvedDate], published: Optional[dt.date], text: str,
+                 dates: Sequence[ResolvedDate]) -> bool:
+    """With no publication date to measure by, an event dated with its year written out ("في 16
+    مايو 2003", "in February 1997") is told as a record of the past: the news of the day is told
+    by its day, its weekday or "yesterday", not by its year (press style writes the year only for a
+    date of another year, e.g. the AP Stylebook's "dates" entry). A date that heads its sentence is an
+    entry of a timeline, and a sentence that also tells a date without its year tells news."""
+    if published is not None or d is None or d.precision not in ("day", "month") \
+            or not _WRITTEN_YEAR.search(d.text):
+        return False
+    if not any(ch.isalpha() and ch != "\u0640" for ch in text[:d.start]):   # (tatweel: a dash)
+        return False
+    return all(_WRITTEN_YEAR.search(o.text) for o in dates)
+
+
 def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Characters between two spans, 0 when they touch or overlap."""
     return max(0, b[0] - a[1], a[0] - b[1])

@@ -156,6 +156,7 @@ class Grammar(_Strict):
     # "the anniversary of", "ذكرى", "survivors of": the event named after them is a past episode
     # (background in every language, SPEC 5)
     episode_markers: list[Phrase] = []
+    era_markers: list[Phrase] = []           # "في القرن الماضي", "in the 19th century": an event of their clause is history
     determiners: list[Phrase] = []
     genitive_markers: list[Phrase] = []
     origin_markers: list[Phrase] = []

@@ -27,7 +27,7 @@ from coder.rules.members import members_of_forces
 from coder.rules.protest import protest_objects
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
-from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, fold_object_nouns, not_real,
+from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
 from coder.rules.roles import resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
@@ -366,6 +366,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                  roles.get("background_marker", set()), named, trace) \
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
     background |= flag_episodes(coded, toks, roles.get("episode_marker", set()), trace)
+    background |= flag_eras(coded, toks, roles.get("era_marker", set()), trace)
     coded = aim_at_protesters(coded, clause_breaks | punct, nominal, trace)
     coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace, parse)
     coded = drop_alleged(coded, toks, trace, parse)

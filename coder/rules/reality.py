@@ -170,6 +170,25 @@ def flag_episodes(coded: list, toks, episode: set[int], trace: list[str]) -> set
     return flagged
 
 
+ERA_REACH = 12   # words between an era marker and an event of its clause ("كثرت غارات القراصنة ... في القرن الـ 17")
+
+
+def flag_eras(coded: list, toks, era: set[int], trace: list[str]) -> set[int]:
+    """"كثرت غارات القراصنة على الجزر في القرن السابع عشر", "خلال الحرب العالمية الثانية": an event
+    told in the clause of an era or a decade long gone (no punctuation between them) is history,
+    background (still coded, SPEC 5), whatever the publication date."""
+    flagged = set()
+    if not era:
+        return flagged
+    for h, _, _ in coded:
+        near = [i for i in era if abs(i - h.first) <= ERA_REACH and not any(
+            toks[k].norm in PUNCT_BARRIER for k in range(min(i, h.first) + 1, max(i, h.first)))]
+        if near:
+            trace.append(f"{h.mention.text!r}: told in the clause of the era {toks[near[0]].text!r}, background")
+            flagged.add(h.first)
+    return flagged
+
+
 def in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
     """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
     for i in range(h.first - 1, max(-1, h.first - 12), -1):
@@ -422,6 +441,19 @@ def told_as_habit(c, place, quantities, date) -> bool:
     it cannot resolve, "منذ صباح اليوم" in a text with no publication date.)"""
     return c.trigger_tag == "present" and not c.nominal and not c.merged_spans and \
         place is None and not quantities and date is None
+
+
+PARTY_REACH = 4   # "القتل ... المواطنين" far apart: a party this far from a generic act is not its own
+
+
+def own_party(actor, c):
+    """The actor if it stands within PARTY_REACH words of a generic act's trigger ("الهجوم على
+    السفارة", "قتل المدنيين"); an actor named further on belongs to the sentence, not to the act
+    ("فالقتل والسرقة ... جرائم ترتكب باسم الوطن والمواطنين"). Implied actors have no words: kept."""
+    if actor is None or actor.first < 0:
+        return actor
+    return actor if min(abs(actor.first - c.trigger_first), abs(actor.last - c.trigger_first)) <= PARTY_REACH \
+        else None
 
 
 LOCATIVE_REACH = 3   # "الهجوم وقع في مديرية ...": a locative word this close after the act places it
