@@ -252,6 +252,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     a violent event named after them."""
     if h.first not in nominal and not h.entry.subject_is_target:
         src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
+        if src is not None and h.entry.code[:2] in harm_roots and \
+                _event_noun_subject(p, h.first, src, groups, {i for x in hits if x.first in nominal and
+                                                               x.entry.code[:2] in harm_roots
+                                                               for i in range(x.first, x.last + 1)}):
+            src, how = None, how + "; its subject is a violent event noun naming no actor: no doer borrowed from outside it (syntax)"
     elif h.first in nominal and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
         # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات، قرر الاتحاد تجميد أصول X)
@@ -279,6 +284,20 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
     return src, tgt, how
+
+
+def _event_noun_subject(p: Parse, verb: int, src, groups, harm_nouns: set[int]) -> bool:
+    """"A roadside bombing near the town of X killed two soldiers", "the blast wounded five": the
+    verb's subject is a violent event noun with no actor in its phrase, so an actor outside the
+    phrase (a place, a reporter) is not who did it; the noun's own event carries the doer."""
+    found = p.predicate(verb)
+    if found is None or found[1].passive:
+        return False
+    k = found[1].arguments.get("subject")
+    if k is None or p.chunks[k].head not in harm_nouns or group_of(p, k, groups) is not None:
+        return False
+    s, e = phrase_span(p, k)
+    return not s <= src.first <= e
 
 
 def _passive_harm(p: Parse, hits: list[Hit], nominal: set[int], prof, toks, harm_roots) -> set[int]:
