@@ -29,7 +29,7 @@ from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
-from coder.rules.roles import resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
+from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
@@ -303,6 +303,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                           frozenset(roles.get("genitive_marker", ())),
                           frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()),
                           parse.chunk_of if parse is not None else ())
+    if parse is not None:
+        actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
     _resolve_possessives(actors, toks, lang_profile, trace,
                          resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                          if parse is not None else set())

@@ -202,6 +202,23 @@ def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
     return settled
 
 
+def drop_adjectival_agents(p: Parse, actors, toks, prof, trace: list[str]) -> list:
+    """"boycott all official contact with X", "an official visit": a word that is a role noun and an
+    adjective (the language's ADJECTIVAL_AGENTS) modifying a noun phrase's head after it is no actor."""
+    words = getattr(prof, "ADJECTIVAL_AGENTS", frozenset())
+    if not words:
+        return actors
+    kept = []
+    for a in actors:
+        c = p.chunk_at(a.first) if a.first == a.last else None
+        if c is not None and c.kind == "np" and c.head > a.first and toks[a.first].norm in words and \
+                not (a.code.country or a.code.group):
+            trace.append(f"{a.name!r} modifies the noun {toks[c.head].text!r} (syntax): an adjective, not an actor")
+            continue
+        kept.append(a)
+    return kept
+
+
 def resolve_genitives(p: Parse, actors, trace: list[str]) -> set[int]:
     """"King Hassan of Morocco", "the envoy Jean Dupont of France": a role-only actor heading a
     phrase whose genitive names a country (and no group) belongs to that country, even with an
