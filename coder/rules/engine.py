@@ -19,7 +19,7 @@ from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
-from coder.rules.names import in_proper_name
+from coder.rules.names import country_as_given_name, in_proper_name
 from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
@@ -282,6 +282,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         [m for m in actor_ms if not any(t in trigger_tokens for t in range(m.first, m.last + 1))
          or (m.kind == "agent" and m.entry.code.role not in _MEANS and not lang_profile.refers_back(toks, m.first) and
              all(t in objects for t in range(m.first, m.last + 1)))])
+    covered = {t for m in mentions for t in range(m.first, m.last + 1)}
+    for m in [m for m in actor_ms if m.kind == "actor" and parse is not None
+              and country_as_given_name(toks, m, covered, parse)]:
+        trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
+        actor_ms.remove(m)
     # a country or capital right after "in", "near", "في" is where, not who
     locative = roles.get("locative_marker", set())
     placed = [m for m in actor_ms if m.kind == "actor" and (m.first - 1) in locative
