@@ -294,6 +294,13 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         elif claimed is not None:
             src, tgt = claimed, (None if tgt is claimed else tgt)
             how += "; the subject of the relative clause on the event noun did it (syntax)"
+    if h.entry.subject_is_target and tgt is None and h.first not in nominal:
+        # "X and his party must agree to ...": the subject of the verb group the word stands in,
+        # past names the window rules could not reach over
+        found = p.predicate(h.first)
+        subject = group_of(p, found[1].arguments.get("subject"), groups) if found and not found[1].passive else None
+        if subject is not None and subject is not src:
+            tgt, how = subject, how + "; the subject of its verb group is the target (syntax)"
     if prof.VERB_SUBJECT_ORDER and h.first not in nominal and h.entry.code[:2] in harm_roots and \
             not h.entry.objects and \
             victims_of_event(p, h.first, [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots],
