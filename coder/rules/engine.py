@@ -22,7 +22,7 @@ from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import country_as_given_name, in_proper_name
 from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, fill_slots, seat_as_place
-from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.protest import protest_objects
 from coder.rules.victims import victims_over_places
@@ -387,6 +387,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = aim_at_protesters(coded, clause_breaks | punct, nominal, trace)
     coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace, parse)
     coded = drop_alleged(coded, toks, trace, parse)
+    coded = drop_included(coded, toks, nominal, roles.get("determiner", set()), lang_profile, trace)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
         coded = speaker_as_source(coded, trace)
