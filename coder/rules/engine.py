@@ -132,14 +132,15 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
     return h.entry.tag == "base" and before in roles.get("determiner", ())
 
 
-def _determined_head(parse, h: Hit) -> bool:
+def _determined_head(parse, h: Hit, genitive: set[int]) -> bool:
     """A base form heading a noun phrase with a determiner further left ("in the second-worst
     attack", "the latest attack"): the syntax stage's chunk makes it a noun. Not with a possessive
-    ("its demand that X ..."): read as a verb, the clause's subject stays its source."""
+    ("its demand that X ..."): read as a verb, the clause's subject stays its source. Not after "of"
+    either: the frame and episode rules read those ("the anniversary of the Halabja massacre")."""
     if h.entry.tag != "base" or h.first != h.last:
         return False
     c = parse.chunk_at(h.first)
-    return c is not None and c.kind == "np" and c.head == h.first and not c.owned and \
+    return c is not None and c.kind == "np" and c.head == h.first and not c.owned and (c.start - 1) not in genitive and \
         any(rel == "det" and t < h.first for rel, t in c.modifiers)
 
 
@@ -322,7 +323,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
 
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
-               or (parse is not None and (verbal_noun_object(parse, h.first) or _determined_head(parse, h)))}
+               or (parse is not None and (verbal_noun_object(parse, h.first) or
+                                     _determined_head(parse, h, roles.get("genitive_marker", set()))))}
     negation = roles.get("negation", set())
     passive_aux = roles.get("passive_auxiliary", set())
     agent_markers = sorted(marker_ends.get("agent_marker", []))
