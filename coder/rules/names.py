@@ -43,3 +43,14 @@ def country_as_given_name(toks, m, covered: set[int], parse) -> bool:
         return False
     c = parse.chunk_at(nxt)
     return c is not None and c.end == nxt and not _title_case(toks)
+
+
+CURRENCY_WORDS = frozenset({"$", "dollar", "dollars"})
+
+
+def names_a_currency(toks, m) -> bool:
+    """"US $50 million", "five million U.S. dollars": a country name before a currency names the
+    money, not an actor."""
+    nxt = m.last + 1
+    return not m.entry.code.role and not m.entry.code.group and nxt < len(toks) and \
+        (toks[nxt].norm in CURRENCY_WORDS or toks[nxt].text.startswith("$"))
