@@ -121,7 +121,10 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             own_phrase = bool(chunk_of) and bool(gap) and chunk_of[m.first] >= 0 and \
                 chunk_of[m.first] == chunk_of[gap[0]] != chunk_of[prev.last] and \
                 not prof.has_preposition_clitic(tokens[gap[0]])   # "قوات بقيادة الولايات المتحدة"
-            adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not any(g in barrier for g in gap) and \
+            # "Sweden reassured NATO", "NATO about Turkish ...": a word outside every noun phrase
+            # (a verb, a preposition) that is no "of"/"from" parts two actors
+            parted = bool(chunk_of) and any(chunk_of[g] < 0 and g not in genitive and g not in origin for g in gap)
+            adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not parted and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
                 (not _conflict(prev.code, code, m.kind == "agent") or seat) and \

@@ -3,7 +3,10 @@ supply the actors an event class implies, recode by who acted (coder/lexicon/imp
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
+from coder.lang import profile
+from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import implicit_actors
 from coder.model import Actor, ActorCode
 from coder.rules.types import EventCandidate
@@ -192,4 +195,32 @@ def _fold_protest_demands(events: list[EventCandidate], trace: list[str]) -> lis
                 trace.append(f"{e.evidence!r}: what the demonstration {before[-1].evidence!r} demanded, part of it")
                 continue
         out.append(e)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _subset_cues(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The cues of a part of what comes before ("including", "among them": quantities.yaml)."""
+    prof = profile(lang)
+    words = load_lexicon(lang, "quantities").get("subset_cues") or []
+    return tuple(tuple(prof.normalise(w) for w in c.split()) for c in words)
+
+
+def drop_included(coded: list, toks, nominal: set[int], determiners: set[int], prof, trace: list[str]) -> list:
+    """"adopted sanctions against X, including a ban on imports": an event noun with no doer of its own
+    right after a cue of a part ("including", "among them") names part of the event before it."""
+    cues = _subset_cues(prof.CODE)
+    if not cues or len(coded) < 2:
+        return coded
+    out = []
+    for n, (h, src, tgt) in enumerate(coded):
+        j = h.first - 1
+        while j >= 0 and j in determiners:
+            j -= 1
+        part = h.first in nominal and src is None and n > 0 and any(
+            j - len(c) + 1 >= 0 and tuple(toks[i].norm for i in range(j - len(c) + 1, j + 1)) == c for c in cues)
+        if part and any(not e.entry.speech for e, _, _ in coded[:n]):
+            trace.append(f"{h.mention.text!r}: after {toks[j].text!r}, part of the event before it; not coded apart")
+            continue
+        out.append((h, src, tgt))
     return out

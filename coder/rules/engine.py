@@ -19,17 +19,17 @@ from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
-from coder.rules.names import in_proper_name
+from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency
 from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, fill_slots, seat_as_place
-from coder.rules.consolidate import discard_roots, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.protest import protest_objects
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
-from coder.rules.roles import resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
+from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
@@ -130,6 +130,18 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
         return before in roles.get("complement_marker", ()) or \
             prof.read_as_purpose(toks[h.first], h.mention.first_form)
     return h.entry.tag == "base" and before in roles.get("determiner", ())
+
+
+def _determined_head(parse, h: Hit, genitive: set[int]) -> bool:
+    """A base form heading a noun phrase with a determiner further left ("in the second-worst
+    attack", "the latest attack"): the syntax stage's chunk makes it a noun. Not with a possessive
+    ("its demand that X ..."): read as a verb, the clause's subject stays its source. Not after "of"
+    either: the frame and episode rules read those ("the anniversary of the Halabja massacre")."""
+    if h.entry.tag != "base" or h.first != h.last:
+        return False
+    c = parse.chunk_at(h.first)
+    return c is not None and c.kind == "np" and c.head == h.first and not c.owned and (c.start - 1) not in genitive and \
+        any(rel == "det" and t < h.first for rel, t in c.modifiers)
 
 
 def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str,
@@ -271,6 +283,14 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         [m for m in actor_ms if not any(t in trigger_tokens for t in range(m.first, m.last + 1))
          or (m.kind == "agent" and m.entry.code.role not in _MEANS and not lang_profile.refers_back(toks, m.first) and
              all(t in objects for t in range(m.first, m.last + 1)))])
+    covered = {t for m in mentions for t in range(m.first, m.last + 1)}
+    for m in [m for m in actor_ms if m.kind == "actor" and parse is not None
+              and country_as_given_name(toks, m, covered, parse)]:
+        trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
+        actor_ms.remove(m)
+    for m in [m for m in actor_ms if m.kind == "actor" and names_a_currency(toks, m)]:
+        trace.append(f"{m.text!r} before a currency: the money's name, not an actor")
+        actor_ms.remove(m)
     # a country or capital right after "in", "near", "في" is where, not who
     locative = roles.get("locative_marker", set())
     placed = [m for m in actor_ms if m.kind == "actor" and (m.first - 1) in locative
@@ -292,6 +312,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                           frozenset(roles.get("genitive_marker", ())),
                           frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", set()),
                           parse.chunk_of if parse is not None else ())
+    if parse is not None:
+        actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
     _resolve_possessives(actors, toks, lang_profile, trace,
                          resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                          if parse is not None else set())
@@ -304,7 +326,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
 
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
-               or (parse is not None and verbal_noun_object(parse, h.first))}
+               or (parse is not None and (verbal_noun_object(parse, h.first) or
+                                     _determined_head(parse, h, roles.get("genitive_marker", set()))))}
     negation = roles.get("negation", set())
     passive_aux = roles.get("passive_auxiliary", set())
     agent_markers = sorted(marker_ends.get("agent_marker", []))
@@ -370,6 +393,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = aim_at_protesters(coded, clause_breaks | punct, nominal, trace)
     coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace, parse)
     coded = drop_alleged(coded, toks, trace, parse)
+    coded = drop_included(coded, toks, nominal, roles.get("determiner", set()), lang_profile, trace)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
         coded = speaker_as_source(coded, trace)

@@ -27,3 +27,30 @@ def in_proper_name(toks, first: int, last: int) -> bool:
     before = first > 1 and _capital(toks[first - 1])
     after = last + 1 < len(toks) and _capital(toks[last + 1])
     return before or after
+
+
+def country_as_given_name(toks, m, covered: set[int], parse) -> bool:
+    """"Jordan Bardella", "Georgia Meloni": a one-word country name followed by a capitalised word no
+    lexicon knows (a surname) that ends the noun phrase (the syntax stage's chunk) is a person's
+    given name, not the country. A known word after it ("Israel Radio" as a medium, "Iran Foreign
+    Minister") or a noun after both ("Turkish Kurd refugees": a nationality) keeps the country."""
+    if m.first != m.last or m.entry.code.group or m.entry.code.role or not m.entry.code.country:
+        return False
+    nxt = m.last + 1
+    if nxt >= len(toks) or nxt in covered or not _capital(toks[nxt]) or not toks[nxt].text.isalpha():
+        return False
+    if m.first > 0 and _capital(toks[m.first - 1]) and m.first - 1 in covered:
+        return False
+    c = parse.chunk_at(nxt)
+    return c is not None and c.end == nxt and not _title_case(toks)
+
+
+CURRENCY_WORDS = frozenset({"$", "dollar", "dollars"})
+
+
+def names_a_currency(toks, m) -> bool:
+    """"US $50 million", "five million U.S. dollars": a country name before a currency names the
+    money, not an actor."""
+    nxt = m.last + 1
+    return not m.entry.code.role and not m.entry.code.group and nxt < len(toks) and \
+        (toks[nxt].norm in CURRENCY_WORDS or toks[nxt].text.startswith("$"))

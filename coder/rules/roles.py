@@ -220,6 +220,23 @@ def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
     return settled
 
 
+def drop_adjectival_agents(p: Parse, actors, toks, prof, trace: list[str]) -> list:
+    """"boycott all official contact with X", "an official visit": a word that is a role noun and an
+    adjective (the language's ADJECTIVAL_AGENTS) modifying a noun phrase's head after it is no actor."""
+    words = getattr(prof, "ADJECTIVAL_AGENTS", frozenset())
+    if not words:
+        return actors
+    kept = []
+    for a in actors:
+        c = p.chunk_at(a.first) if a.first == a.last else None
+        if c is not None and c.kind == "np" and c.head > a.first and toks[a.first].norm in words and \
+                not (a.code.country or a.code.group):
+            trace.append(f"{a.name!r} modifies the noun {toks[c.head].text!r} (syntax): an adjective, not an actor")
+            continue
+        kept.append(a)
+    return kept
+
+
 def resolve_genitives(p: Parse, actors, trace: list[str]) -> set[int]:
     """"King Hassan of Morocco", "the envoy Jean Dupont of France": a role-only actor heading a
     phrase whose genitive names a country (and no group) belongs to that country, even with an
@@ -270,6 +287,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     a violent event named after them."""
     if h.first not in nominal and not h.entry.subject_is_target:
         src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
+        if src is not None and h.entry.code[:2] in harm_roots and \
+                _event_noun_subject(p, h.first, src, groups, {i for x in hits if x.first in nominal and
+                                                               x.entry.code[:2] in harm_roots
+                                                               for i in range(x.first, x.last + 1)}):
+            src, how = None, how + "; its subject is a violent event noun naming no actor: no doer borrowed from outside it (syntax)"
     elif h.first in nominal and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
         # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات، قرر الاتحاد تجميد أصول X)
@@ -290,6 +312,13 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         elif claimed is not None:
             src, tgt = claimed, (None if tgt is claimed else tgt)
             how += "; the subject of the relative clause on the event noun did it (syntax)"
+    if h.entry.subject_is_target and tgt is None and h.first not in nominal:
+        # "X and his party must agree to ...": the subject of the verb group the word stands in,
+        # past names the window rules could not reach over
+        found = p.predicate(h.first)
+        subject = group_of(p, found[1].arguments.get("subject"), groups) if found and not found[1].passive else None
+        if subject is not None and subject is not src:
+            tgt, how = subject, how + "; the subject of its verb group is the target (syntax)"
     if prof.VERB_SUBJECT_ORDER and h.first not in nominal and h.entry.code[:2] in harm_roots and \
             not h.entry.objects and \
             victims_of_event(p, h.first, [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots],
@@ -302,6 +331,20 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         src, tgt = tgt, None
         how += f"; {names(src)} qualifies the event noun: its agent"
     return src, tgt, how
+
+
+def _event_noun_subject(p: Parse, verb: int, src, groups, harm_nouns: set[int]) -> bool:
+    """"A roadside bombing near the town of X killed two soldiers", "the blast wounded five": the
+    verb's subject is a violent event noun with no actor in its phrase, so an actor outside the
+    phrase (a place, a reporter) is not who did it; the noun's own event carries the doer."""
+    found = p.predicate(verb)
+    if found is None or found[1].passive:
+        return False
+    k = found[1].arguments.get("subject")
+    if k is None or p.chunks[k].head not in harm_nouns or group_of(p, k, groups) is not None:
+        return False
+    s, e = phrase_span(p, k)
+    return not s <= src.first <= e
 
 
 def _passive_harm(p: Parse, hits: list[Hit], nominal: set[int], prof, toks, harm_roots) -> set[int]:

@@ -98,8 +98,15 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         # a participle after a comma has the subject of the verb before it, if any: "gunmen stormed
         # a checkpoint, killing five officers"; "a car bomb exploded, killing seven" (no actor)
         main = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb"), None)
-        if main is not None:
+        if main is not None and sources.get(main) is not None:
             return sources.get(main), others[0] if others else None, "participle after a comma: the subject of the verb before"
+        if left and left[0].first <= 1 and (left[0].first - 1) not in prepositions and \
+                (left[0].first - 1) not in no_object:
+            # "Hamas gunmen burst across the border in an assault, killing ...": with no doer found
+            # for the verb before (no trigger, or an event noun), the actor opening the sentence is
+            return left[0], others[0] if others else None, "participle after a comma: the actor opening the sentence"
+        if main is not None:
+            return None, others[0] if others else None, "participle after a comma: the subject of the verb before"
     if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
         # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
         return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
