@@ -383,6 +383,20 @@ def has_tanwin(token) -> bool:
     return any(m in token.text for m in "\u064b\u064c\u064d")
 
 
+_NOMINATIVE_POSSESSED = ("ؤه", "ؤها", "ؤهم", "ؤهما", "ؤهن", "ؤنا", "ؤكم")
+
+
+def nominative(token) -> bool:
+    """شهرٌ، أداؤنا، المستثمرون: written in the nominative (tanwin damm, the hamza on و before a
+    pronoun, a sound plural in ون with the article), the case of a subject and never of an object."""
+    if "\u064c" in token.text:
+        return True
+    n = _without_conjunction(token.norm)
+    if n.endswith(_NOMINATIVE_POSSESSED) and len(n) >= 5:
+        return True
+    return n.startswith("ال") and n.endswith("ون") and len(n) >= 8
+
+
 def not_genitive(token) -> bool:
     """عقداً، تقريرٌ: written with the accusative or nominative tanwin, the word is not in the genitive, so
     it is no idafa's second term (وقع السيد حسن عقداً: the contract is the object, not حسن's)."""
