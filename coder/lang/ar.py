@@ -257,6 +257,9 @@ def is_possessor(token) -> bool:
 
 # honorifics that open a person's name after his office ("رئيس دولة الإمارات الشيخ محمد بن زايد"):
 # the name renames the phrase before it; an office title (الرئيس، الملك) there starts a new phrase
+# the first word of a compound name, whose definite second word is the name's own (عبد الله، أبو القاسم)
+NAME_JOINERS = frozenset(normalise(w) for w in ("عبد", "أبو", "أبي", "أبا", "ابن", "بن", "آل", "ذو", "ذي"))
+
 HONORIFICS = frozenset(normalise(w) for w in ("الشيخ", "السيد", "السيدة", "الأمير", "الأميرة", "الدكتور",
                                               "الدكتورة", "اللواء", "العميد", "العقيد", "الفريق", "المشير"))
 
@@ -378,6 +381,26 @@ def adverbial_accusative(token) -> bool:
 def has_tanwin(token) -> bool:
     """شخصاً، تقريرٌ، مكانٍ: written with nunation, the word is indefinite and no idafa's first term."""
     return any(m in token.text for m in "\u064b\u064c\u064d")
+
+
+_NOMINATIVE_POSSESSED = ("ؤه", "ؤها", "ؤهم", "ؤهما", "ؤهن", "ؤنا", "ؤكم")
+
+
+def nominative(token) -> bool:
+    """شهرٌ، أداؤنا، المستثمرون: written in the nominative (tanwin damm, the hamza on و before a
+    pronoun, a sound plural in ون with the article), the case of a subject and never of an object."""
+    if "\u064c" in token.text:
+        return True
+    n = _without_conjunction(token.norm)
+    if n.endswith(_NOMINATIVE_POSSESSED) and len(n) >= 5:
+        return True
+    return n.startswith("ال") and n.endswith("ون") and len(n) >= 8
+
+
+def not_genitive(token) -> bool:
+    """عقداً، تقريرٌ: written with the accusative or nominative tanwin, the word is not in the genitive, so
+    it is no idafa's second term (وقع السيد حسن عقداً: the contract is the object, not حسن's)."""
+    return "\u064b" in token.text or "\u064c" in token.text
 
 
 # أنْ/أنّ with no pronoun: the verb right after it in a clause that completes another verb (قرر أن ...)

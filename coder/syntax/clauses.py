@@ -517,6 +517,14 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after = bare_after[1:]
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
+    nominative = getattr(prof, "nominative", None)
+    if bare_after and nominative is not None and nominative(toks[chunks[bare_after[0]].head]):
+        # أقحم شهرٌ، سيستمر عملنا: a phrase written in the nominative is the subject, never the object
+        # (the subject the stage took from before the verb or from another clause was not its own)
+        if "subject" not in p.arguments or p.how.get("subject") != "the noun phrase after the verb (verb-subject order)":
+            p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb, in the nominative"
+            p.inherited.discard("subject")
+        bare_after = []
     if bare_after and not object_pronoun and p.verb not in speech:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")

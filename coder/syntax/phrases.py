@@ -104,6 +104,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     chunks, n, i = [], len(toks), 0
     subject_pronoun = getattr(prof, "subject_pronoun", None)
     tanwin = getattr(prof, "has_tanwin", lambda t: False)
+    not_genitive = getattr(prof, "not_genitive", lambda t: False)
 
     def tanwin_agrees(a, b) -> bool:
         """b has no case ending written, or the same tanwin as a (an adjective agrees in case)."""
@@ -133,7 +134,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             continue
         c = Chunk("np", i, start, i)
         c.modifiers = [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)]
-        adjectives = False
+        adjectives, named = False, -1
         j = i
         while j + 1 < n:
             nxt, t = tags[j + 1], toks[j + 1]
@@ -148,6 +149,8 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 and nxt == "NOUN" and not prof.is_definite(t) and t.norm.endswith(("ون", "ين"))   # agreeing plurals
             if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not prof.is_definite(t):
                 c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
+                # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
+                named = -1 if t.norm in getattr(prof, "NAME_JOINERS", ()) else j + 1
             elif nxt == "PROPN" == tags[j]:
                 c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
             elif nxt == "ADJ" or nunated or (not construct and nxt == "NOUN" and not prof.is_definite(t) and
@@ -171,7 +174,8 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 c.modifiers.append(("det", j + 1))
                 j += 1
             elif nxt in ("NOUN", "PROPN") and construct and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) \
-                    and not toks[j].norm.endswith("ون"):     # مسلحون النار: no construct state keeps its ن
+                    and not toks[j].norm.endswith("ون") and not not_genitive(t) \
+                    and not (named == j and prof.is_definite(t)):     # مسلحون النار: no construct state keeps its ن
                 c.modifiers.append(("idafa", j + 1))   # وزير الخارجية, قائد الجيش
             else:
                 break
