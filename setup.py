@@ -84,6 +84,10 @@ class OptionalBuildExt(build_ext):
             warn("an editable install is not compiled")
             self.extensions = []
             return
+        # build/ outlives an install: an extension left there by an earlier build would go into
+        # the wheel even when this build does not compile its module
+        for ext in self.extensions:
+            Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
         try:
             from Cython.Build import cythonize
             self.extensions = cythonize(
@@ -96,17 +100,23 @@ class OptionalBuildExt(build_ext):
             warn(f"modules not compiled ({type(e).__name__}: {e})")
             self.extensions = []
             return
+        self.failed = []
         try:
             super().run()
         except Exception as e:  # no C compiler or headers
             warn(f"modules not compiled ({type(e).__name__}: {e})")
             self.extensions = []
+            return
+        if self.failed:   # one line, not one per module
+            names = ", ".join(name for name, _ in self.failed)
+            warn(f"{len(self.failed)} of {len(self.extensions)} modules not compiled "
+                 f"({self.failed[0][1]}: {names})")
 
     def build_extension(self, ext):
         try:
             super().build_extension(ext)
         except Exception as e:
-            warn(f"{ext.name} not compiled ({type(e).__name__})")
+            self.failed.append((ext.name, type(e).__name__))
 
     def get_outputs(self):
         # only the extensions that were built go into the wheel
