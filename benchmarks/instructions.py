@@ -7,7 +7,7 @@ machine, so two versions can be compared run by run. Needs valgrind; about a min
 
 The script re-runs itself under `valgrind --tool=callgrind --toggle-collect=functools_reduce`: only
 what runs inside one functools.reduce() call, the coding loop, is counted (start-up, lexicon and
-gazetteer loading and the warm-up sentences are not)."""
+gazetteer loading, the warm-up sentences and, unless --cold, a first pass over the sample are not)."""
 from __future__ import annotations
 
 import argparse
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from identity import records  # noqa: E402
 
 
-def code_sample(dev: Path, every: int) -> None:
+def code_sample(dev: Path, every: int, cold: bool) -> None:
     from coder.model import Document
     from coder.pipeline import code_document
     for text, lang in (("Syrian troops shelled Idlib three days ago.", "en"), ("قصف الجيش السوري إدلب أمس.", "ar")):
@@ -45,6 +45,9 @@ def code_sample(dev: Path, every: int) -> None:
             return n + code_document(d, coded_at=dt.datetime(2000, 1, 1)).document.n_sentences
         except Exception:
             return n
+    if not cold:   # the per-word caches warm, as on a long run: count a second pass
+        for d in docs:
+            one(0, d)
     n = functools.reduce(one, docs, 0)   # the only reduce() call: callgrind counts inside it
     print(f"SENTENCES {n} DOCUMENTS {len(docs)}")
 
@@ -53,18 +56,20 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("dev", nargs="?", default=str(ROOT.parent / "shared" / "reference" / "dev"))
     p.add_argument("--every", type=int, default=10, help="code every Nth dev record (default 10)")
+    p.add_argument("--cold", action="store_true", help="count the first pass over the texts (per-word caches "
+                   "cold), not the second")
     p.add_argument("--installed", action="store_true", help="the installed coder package, not this checkout's")
     p.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.inner:
-        code_sample(Path(a.dev), a.every)
+        code_sample(Path(a.dev), a.every, a.cold)
         return 0
     import coder
     print(f"{coder.build_info()} from {Path(coder.__file__).parent}")
     with tempfile.TemporaryDirectory() as tmp:
         cmd = ["valgrind", "--tool=callgrind", "--toggle-collect=functools_reduce",
                f"--callgrind-out-file={tmp}/cg.out", sys.executable, __file__, a.dev, "--every", str(a.every),
-               "--inner"] + (["--installed"] if a.installed else [])
+               "--inner"] + (["--installed"] if a.installed else []) + (["--cold"] if a.cold else [])
         run = subprocess.run(cmd, capture_output=True, text=True, env=os.environ)
     refs = re.search(r"Collected : (\d+)", run.stderr)
     sent = re.search(r"SENTENCES (\d+) DOCUMENTS (\d+)", run.stdout)
@@ -72,7 +77,7 @@ def main() -> int:
         print(run.stdout[-2000:], run.stderr[-2000:])
         return 1
     n = int(sent.group(1))
-    print(f"{sent.group(2)} documents, {n} sentences: {int(refs.group(1)) / max(n, 1) / 1e6:.2f} M instructions a sentence")
+    print(f"{sent.group(2)} documents, {n} sentences ({'first' if a.cold else 'second'} pass): {int(refs.group(1)) / max(n, 1) / 1e6:.2f} M instructions a sentence")
     return 0
 
 
