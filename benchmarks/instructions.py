@@ -58,6 +58,8 @@ def main() -> int:
     p.add_argument("--every", type=int, default=10, help="code every Nth dev record (default 10)")
     p.add_argument("--cold", action="store_true", help="count the first pass over the texts (per-word caches "
                    "cold), not the second")
+    p.add_argument("--cache-sim", action="store_true", help="also simulate the caches and print the estimated "
+                   "cycles (Ir + 10 x first-level misses + 100 x last-level misses); about twice as slow")
     p.add_argument("--installed", action="store_true", help="the installed coder package, not this checkout's")
     p.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     a = p.parse_args()
@@ -68,16 +70,23 @@ def main() -> int:
     print(f"{coder.build_info()} from {Path(coder.__file__).parent}")
     with tempfile.TemporaryDirectory() as tmp:
         cmd = ["valgrind", "--tool=callgrind", "--toggle-collect=functools_reduce",
+               *(["--cache-sim=yes"] if a.cache_sim else []),
                f"--callgrind-out-file={tmp}/cg.out", sys.executable, __file__, a.dev, "--every", str(a.every),
                "--inner"] + (["--installed"] if a.installed else []) + (["--cold"] if a.cold else [])
         run = subprocess.run(cmd, capture_output=True, text=True, env=os.environ)
-    refs = re.search(r"Collected : (\d+)", run.stderr)
+    refs = re.search(r"Collected : ([\d ]+)", run.stderr)
     sent = re.search(r"SENTENCES (\d+) DOCUMENTS (\d+)", run.stdout)
     if run.returncode or not refs or not sent:
         print(run.stdout[-2000:], run.stderr[-2000:])
         return 1
     n = int(sent.group(1))
-    print(f"{sent.group(2)} documents, {n} sentences ({'first' if a.cold else 'second'} pass): {int(refs.group(1)) / max(n, 1) / 1e6:.2f} M instructions a sentence")
+    counts = [int(x) for x in refs.group(1).split()]
+    if a.cache_sim:   # Ir I1mr ILmr Dr D1mr DLmr Dw D1mw DLmw
+        ir, i1, il, _, d1r, dlr, _, d1w, dlw = counts[:9]
+        cycles = ir + 10 * (i1 + d1r + d1w) + 100 * (il + dlr + dlw)
+        print(f"estimated cycles a sentence {cycles / max(n, 1) / 1e6:.2f} M (first-level misses: instructions "
+              f"{i1 / max(n, 1) / 1e3:.1f} k, data {(d1r + d1w) / max(n, 1) / 1e3:.1f} k a sentence)")
+    print(f"{sent.group(2)} documents, {n} sentences ({'first' if a.cold else 'second'} pass): {counts[0] / max(n, 1) / 1e6:.2f} M instructions a sentence")
     return 0
 
 
