@@ -81,8 +81,9 @@ def main() -> int:
         return 1
     n = int(sent.group(1))
     counts = [int(x) for x in refs.group(1).split()]
-    if a.cache_sim:   # Ir I1mr ILmr Dr D1mr DLmr Dw D1mw DLmw
-        ir, i1, il, _, d1r, dlr, _, d1w, dlw = counts[:9]
+    if a.cache_sim:   # callgrind's order: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw
+        print("collected:", " ".join(map(str, counts)))
+        ir, _, _, i1, d1r, d1w, il, dlr, dlw = counts[:9]
         cycles = ir + 10 * (i1 + d1r + d1w) + 100 * (il + dlr + dlw)
         print(f"estimated cycles a sentence {cycles / max(n, 1) / 1e6:.2f} M (first-level misses: instructions "
               f"{i1 / max(n, 1) / 1e3:.1f} k, data {(d1r + d1w) / max(n, 1) / 1e3:.1f} k a sentence)")
