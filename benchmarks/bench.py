@@ -27,7 +27,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE)]   # this checkout's coder, not an installed one
+# this checkout's coder, not an installed one; --installed: the installed (maybe compiled) coder
+sys.path[:0] = [str(HERE)] if "--installed" in sys.argv else [str(HERE.parent), str(HERE)]
 import newsgen  # noqa: E402
 from stages import StageTimer  # noqa: E402
 
@@ -70,6 +71,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=1, help="worker processes (passed to `coder code --workers`; default 1)")
     ap.add_argument("--stages", action="store_true", help="print the share of time per pipeline stage")
     ap.add_argument("--profile", action="store_true", help="print the 25 costliest functions (cProfile)")
+    ap.add_argument("--installed", action="store_true", help="code with the installed coder package "
+                    "(compiled by `pip install .`), not this checkout's source; run from outside the checkout")
     ap.add_argument("--keep", metavar="DIR", help="write the corpus and dataset here and keep them")
     a = ap.parse_args()
     if a.docs:
@@ -84,6 +87,8 @@ def main() -> int:
     # a date counted back ("three days ago") loads dateparser's tables once per process
     code_text("Syrian troops shelled Idlib three days ago.", "en", dt.date(2019, 8, 5))
     startup = time.perf_counter() - t0
+    import coder
+    print(f"{coder.build_info()} from {Path(coder.__file__).parent}")
 
     with tempfile.TemporaryDirectory(prefix="coder-bench-") as tmp:
         root = Path(a.keep or tmp)

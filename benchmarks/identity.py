@@ -5,6 +5,7 @@ time on a shared machine).
 
     python benchmarks/identity.py --write ref.jsonl [DEV_DIR]    # keep the rows of this version
     python benchmarks/identity.py --check ref.jsonl [DEV_DIR]    # exit 1 when a row differs
+    cd /tmp && python /path/to/benchmarks/identity.py --installed --check ref.jsonl DEV_DIR   # the installed coder
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if "--installed" not in sys.argv:   # this checkout's coder, not the installed (maybe compiled) one
+    sys.path.insert(0, str(ROOT))
 
 
 def records(dev: Path) -> list[dict]:
@@ -76,7 +78,11 @@ def main() -> int:
     g.add_argument("--write", metavar="FILE")
     g.add_argument("--check", metavar="FILE")
     p.add_argument("--passes", type=int, default=1, help="code the texts this many times; the least CPU time is shown")
+    p.add_argument("--installed", action="store_true", help="code with the installed coder package, not this "
+                   "checkout's source (run from outside the checkout)")
     a = p.parse_args()
+    import coder
+    print(f"{coder.build_info()} from {Path(coder.__file__).parent}")
     got, cpus, n = rows(Path(a.dev), a.passes)
     cpu = min(cpus)
     print(f"{n} sentences, CPU per pass {' '.join(f'{c:.2f}' for c in cpus)} s; least: "

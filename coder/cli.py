@@ -11,7 +11,7 @@ import os
 import sys
 import time
 
-from coder import __version__
+from coder import __version__, build_info
 
 
 def _date(s: str) -> dt.date:
@@ -208,7 +208,7 @@ def _add_examples(sub) -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="coder", description="Code Arabic and English news into CAMEO events "
                                 "(who did what to whom, where, when, how many) as Parquet tables.")
-    p.add_argument("--version", action="version", version=f"coder {__version__}")
+    p.add_argument("--version", action="version", version=build_info())
     p.add_argument("--log-level", choices=LOG_LEVELS, default="warning",
                    help="messages on stderr from this level up (default warning)")
     sub = p.add_subparsers(dest="command", required=True)

@@ -1,0 +1,126 @@
+"""Build of the optional compiled modules: `pip install .` compiles the hot modules listed in COMPILED
+with Cython (their plain .py source, as it is) and installs them next to their .py files; the
+extension module is what `import` finds first. Everything else is in pyproject.toml.
+
+The compiled modules are an option, never a requirement:
+- CODER_PURE_PYTHON=1 in the environment installs pure Python;
+- an editable install (`pip install -e .`) never compiles: a stale extension next to an edited .py
+  would shadow the edit;
+- without Cython (`--no-build-isolation` on a machine without it) or a C compiler, or when one module
+  fails to compile, the install goes on in pure Python for the modules concerned, with one warning line.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+HERE = Path(__file__).resolve().parent
+
+# Chosen by profile and kept when they gained (README, "Compiled modules"); a module that defines
+# pydantic models (coder/model.py) or only runs once per process stays pure Python.
+COMPILED = [
+    "coder/spans.py",
+    "coder/syntax/*.py",
+    "coder/rules/*.py",
+    "coder/recognise/*.py",
+    "coder/lang/*.py",
+    "coder/dates/*.py",
+    "coder/quantities/*.py",
+    "coder/geo/toponyms.py",
+    "coder/geo/candidates.py",
+    "coder/geo/events.py",
+    "coder/geo/geocoder.py",
+    "coder/geo/gazetteer.py",
+    "coder/geo/index_cache.py",
+    "coder/cache.py",
+    "coder/pipeline.py",
+    "coder/tables.py",
+    "coder/sinks/__init__.py",
+    "coder/ingest/__init__.py",
+    "coder/ingest/fields.py",
+]
+# no debug information and -O2: the C files are large, and Python's own -O3 -g takes 2.5x the
+# compile time for no measured gain (README)
+FLAGS = ["-O2", "-g0"] if os.name == "posix" else []
+
+
+def pure_wanted() -> bool:
+    return os.environ.get("CODER_PURE_PYTHON", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def modules() -> list[Extension]:
+    if pure_wanted():
+        return []
+    out = []
+    for pattern in COMPILED:
+        for path in sorted(HERE.glob(pattern)):
+            if path.name == "__init__.py" and "def " not in path.read_text(encoding="utf-8"):
+                continue   # a package marker or a list of imports: nothing runs there
+            rel = path.relative_to(HERE)
+            out.append(Extension(".".join(rel.with_suffix("").parts), [str(rel)], extra_compile_args=FLAGS))
+    return out
+
+
+def warn(message: str) -> None:
+    print(f"WARNING: coder: {message}; installing pure Python", file=sys.stderr)
+
+
+class OptionalBuildExt(build_ext):
+    """Cythonizes at build time (not when setup.py is read), into build/, and never fails the
+    install: a module that does not compile stays pure Python."""
+
+    def finalize_options(self):
+        super().finalize_options()
+        if self.parallel is None:
+            self.parallel = os.cpu_count() or 1
+        self.force = True   # build/ is kept between installs: never reuse objects of other directives
+
+    def run(self):
+        if getattr(self, "editable_mode", False) or self.inplace:
+            warn("an editable install is not compiled")
+            self.extensions = []
+            return
+        # build/ outlives an install: an extension left there by an earlier build would go into
+        # the wheel even when this build does not compile its module
+        for ext in self.extensions:
+            Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
+        try:
+            from Cython.Build import cythonize
+            self.extensions = cythonize(
+                self.extensions, build_dir=str(Path(self.build_temp) / "cython"), quiet=True, force=True,
+                nthreads=os.cpu_count() or 1,
+                # annotations stay annotations: the code is plain Python whose hints are not checked,
+                # and typing by them would turn a frozenset default of a `set` argument into an error
+                compiler_directives={"language_level": 3, "binding": True, "annotation_typing": False})
+        except Exception as e:  # no Cython, or a module it cannot translate
+            warn(f"modules not compiled ({type(e).__name__}: {e})")
+            self.extensions = []
+            return
+        self.failed = []
+        try:
+            super().run()
+        except Exception as e:  # no C compiler or headers
+            warn(f"modules not compiled ({type(e).__name__}: {e})")
+            self.extensions = []
+            return
+        if self.failed:   # one line, not one per module
+            names = ", ".join(name for name, _ in self.failed)
+            warn(f"{len(self.failed)} of {len(self.extensions)} modules not compiled "
+                 f"({self.failed[0][1]}: {names})")
+
+    def build_extension(self, ext):
+        try:
+            super().build_extension(ext)
+        except Exception as e:
+            self.failed.append((ext.name, type(e).__name__))
+
+    def get_outputs(self):
+        # only the extensions that were built go into the wheel
+        return [p for p in super().get_outputs() if os.path.exists(p)]
+
+
+setup(ext_modules=modules(), cmdclass={"build_ext": OptionalBuildExt})

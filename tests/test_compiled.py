@@ -1,0 +1,113 @@
+"""The compiled modules (setup.py, built by `pip install .`) code exactly as the pure-Python source.
+
+pytest imports this checkout's pure source (the current folder comes first on sys.path), so the
+installed package is run in a subprocess whose working folder is not the checkout. When the installed
+coder is pure Python (an editable install, CODER_PURE_PYTHON=1, no compiler) there is nothing to
+compare and the comparison is skipped."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import coder
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# sentences of our own, both languages: events with actors, places, dates and counts
+DOCS = [
+    ("c1", "en", "2024-03-11", "Turkish warplanes struck positions of Kurdish fighters near Kobani on Sunday, "
+     "killing at least five people. The Syrian Democratic Forces said two of its commanders were wounded."),
+    ("c2", "en", "2024-05-02", "Hundreds of teachers protested in Cairo on Wednesday against low wages. "
+     "Police arrested twelve of them, a rights group said."),
+    ("c3", "en", "2024-07-20", "The Jordanian foreign minister met his Egyptian counterpart in Amman yesterday "
+     "and said both countries would not negotiate with armed groups."),
+    ("c4", "ar", "2024-02-04", "قصفت طائرات حربية روسية مواقع للمعارضة في ريف إدلب يوم الأحد، ما أدى إلى مقتل "
+     "ثلاثة مدنيين وإصابة سبعة آخرين."),
+    ("c5", "ar", "2024-09-15", "تظاهر مئات الطلاب أمام وزارة التعليم في بغداد أمس احتجاجا على تأخر صرف المنح، "
+     "واعتقلت الشرطة اثنين منهم."),
+    ("c6", "ar", "2024-11-30", "التقى وزير الخارجية الأردني نظيره المصري في عمّان، وأعلنت الحكومة أنها ستقدم "
+     "مساعدات بقيمة مليون دولار."),
+]
+
+# prints the version line, then every row as sorted JSON (coded_at fixed)
+SCRIPT = r"""
+import datetime as dt, json, sys
+import coder
+from coder.model import Document
+from coder.pipeline import code_document
+print(coder.__file__)
+print(coder.build_info())
+out = []
+for doc_id, lang, date, text in json.loads(sys.argv[1]):
+    c = code_document(Document(doc_id=doc_id, text=text, language=lang, published=dt.date.fromisoformat(date)),
+                      coded_at=dt.datetime(2000, 1, 1))
+    out.append(json.dumps({"documents": c.document.model_dump(mode="json")}, ensure_ascii=False, sort_keys=True))
+    out += [json.dumps({"events": e.model_dump(mode="json")}, ensure_ascii=False, sort_keys=True) for e in c.events]
+    out += [json.dumps({"event_quantities": q.model_dump(mode="json")}, ensure_ascii=False, sort_keys=True)
+            for q in c.quantities]
+print(json.dumps(sorted(out), ensure_ascii=False))
+"""
+
+
+def _run(cwd: Path, pythonpath: str | None, cache: Path) -> tuple[str, str, list[str]]:
+    """(where coder was imported from, its version line, its rows) in a fresh process."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
+    # compiled and pure key their caches by their own code: apart, they do not rebuild each other's
+    env["CODER_CACHE_DIR"] = str(cache)
+    r = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps(DOCS, ensure_ascii=False)], cwd=cwd,
+                       capture_output=True, text=True, env=env, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    where, info, rows = r.stdout.splitlines()[-3:]
+    return where, info, json.loads(rows)
+
+
+def _installed(tmp_path: Path) -> tuple[str, int]:
+    # counted here, not by coder.compiled_modules(): the installed coder may be older than this test
+    code = ("import coder, pathlib, importlib.machinery as m; p = pathlib.Path(coder.__file__).parent; "
+            "print(coder.__file__); print(len({x for s in m.EXTENSION_SUFFIXES for x in p.rglob('*' + s)}))")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
+    if r.returncode:
+        pytest.skip("coder is not installed")
+    where, n = r.stdout.split()
+    return where, int(n)
+
+
+def _cache_root() -> Path:
+    return Path(os.environ.get("CODER_CACHE_DIR") or Path.home() / ".cache" / "coder")
+
+
+def test_the_source_tree_is_pure_python_and_says_so():
+    # an extension module left in the checkout would shadow the .py being edited
+    assert coder.compiled_modules() == [], "compiled modules in the source tree: remove them"
+    assert coder.build_info().endswith("(pure Python)")
+    r = subprocess.run([sys.executable, "-m", "coder.cli", "--version"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0 and "pure Python" in r.stdout
+
+
+def test_the_compiled_install_codes_exactly_as_the_pure_source(tmp_path):
+    where, n = _installed(tmp_path)
+    if Path(where).resolve().parent == (ROOT / "coder").resolve():
+        pytest.skip("the installed coder is this checkout (editable install): never compiled")
+    if n == 0:
+        pytest.skip("the installed coder is pure Python (CODER_PURE_PYTHON=1, or no compiler at install)")
+    c_where, c_info, compiled = _run(tmp_path, None, _cache_root() / "compiled")
+    assert Path(c_where).resolve() == Path(where).resolve()
+    assert c_info.endswith(f"({n} modules compiled)")
+    p_where, p_info, pure = _run(tmp_path, str(ROOT), _cache_root())
+    assert Path(p_where).resolve().parent == (ROOT / "coder").resolve() and p_info.endswith("(pure Python)")
+    kinds = {json.loads(r).popitem()[0] for r in pure}
+    assert kinds == {"documents", "events", "event_quantities"}, "the sentences should give every kind of row"
+    assert compiled == pure
+    # the installed command says it runs compiled
+    v = subprocess.run([sys.executable, "-c", "import sys; from coder.cli import main; sys.argv[0] = 'coder'; "
+                        "main(['--version'])"], cwd=tmp_path, capture_output=True, text=True,
+                       env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert f"{n} modules compiled" in v.stdout
