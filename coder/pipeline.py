@@ -294,6 +294,11 @@ def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]],
 STAND_IN = dt.date(2000, 7, 1)
 
 
+@lru_cache(maxsize=256)     # asked once per undated event of a sentence
+def _stand_in_dates(text: str, lang: str) -> list:
+    return find_dates(text, lang, STAND_IN)
+
+
 def _years_back(r: SentenceResult, c: EventCandidate, walls, after_walls, lang: str) -> bool:
     """In a text with no publication date, is the event dated by a time counted a year or more
     back from it ("قبل عامين", "في العام الماضي", "two years ago")? History, as it would be in a
@@ -301,7 +306,7 @@ def _years_back(r: SentenceResult, c: EventCandidate, walls, after_walls, lang: 
     periods ("منذ 40 عاما") date nothing; a year written out is left to is_old."""
     if not names_a_time(r.sentence.text, lang):
         return False
-    ref = replace(r, dates=find_dates(r.sentence.text, lang, STAND_IN))
+    ref = replace(r, dates=_stand_in_dates(r.sentence.text, lang))
     skip = {id(ref.dates[k]) for f in ("since_markers", "until_markers") for k in _dates_after(ref, lang, f)}
     d = _date_of(ref, c, walls, after_walls, skip, STAND_IN)
     return d is not None and d.precision == "year" and d.value.year < STAND_IN.year \

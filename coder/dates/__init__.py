@@ -30,6 +30,7 @@ def date_rules(lang: str) -> DateRules:
     return DateRules(lang)
 
 
+@lru_cache(maxsize=1024)    # asked once per event of a sentence: the answer is the sentence's
 def names_a_time(text: str, lang: str) -> bool:
     """Does `text` hold a date expression, resolved or not ("أمس" in a text with no publication date)?"""
     rules = date_rules(lang)
