@@ -31,16 +31,7 @@ def is_number(tok, lang: str, with_article: bool = False) -> bool:
 def number_flags(toks, lang: str, with_article: bool = False) -> list[bool]:
     """is_number for every token of a sentence, in one pass (the rules ask it of each token many
     times: once a sentence, then by position)."""
-    out = []
-    for t in toks:
-        key = (lang, t.text, with_article)
-        v = _NUMBERS.get(key)
-        if v is None:
-            if len(_NUMBERS) >= 100_000:
-                _NUMBERS.clear()
-            v = _NUMBERS[key] = _number(t, lang, with_article)
-        out.append(v)
-    return out
+    return [is_number(t, lang, with_article) for t in toks]
 
 
 def _number(tok, lang: str, with_article: bool) -> bool:
