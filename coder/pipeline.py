@@ -78,15 +78,16 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
 CLAUSE_CLOSE = frozenset(",;:()،؛?!؟—–")
 
 
+def _clause_end(text: str, start: int) -> int:
+    """Where the punctuation that closes a clause opened at `start` stands (else the text's end)."""
+    return next((k for k in range(start, len(text)) if text[k] in CLAUSE_CLOSE), len(text))
+
+
 def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
     """The relative clauses of the sentence: from the pronoun to the punctuation that closes the
     clause (or the sentence's end)."""
-    text, out = r.sentence.text, []
-    for m in r.analysis.mentions:
-        if m.kind == "grammar" and m.entry.role == "relative_marker":
-            end = next((k for k in range(m.end, len(text)) if text[k] in CLAUSE_CLOSE), len(text))
-            out.append((m.start, end))
-    return out
+    return [(m.start, _clause_end(r.sentence.text, m.end)) for m in r.analysis.mentions
+            if m.kind == "grammar" and m.entry.role == "relative_marker"]
 
 
 def _across(a: int, b: int, walls: list[tuple[int, int]]) -> bool:
@@ -183,9 +184,7 @@ def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> s
 def _earlier_event_phrases(r: SentenceResult, lang: str) -> list[tuple[int, int]]:
     """The phrases about an earlier event ("after the funeral of a woman who died in custody in
     Tehran,"): from the after-word to the punctuation that closes the phrase."""
-    text = r.sentence.text
-    return [(w, next((k for k in range(w, len(text)) if text[k] in CLAUSE_CLOSE), len(text)))
-            for w in _earlier_event_walls(r, lang)]
+    return [(w, _clause_end(r.sentence.text, w)) for w in _earlier_event_walls(r, lang)]
 
 
 def _event_place(r: SentenceResult, c: EventCandidate, focus,
@@ -535,10 +534,9 @@ def document_sha(doc: Document) -> str:
     return sha
 
 
-def _with_capitals(places: list[PlaceMention], r: SentenceResult, lang: str) -> list[PlaceMention]:
+def _with_capitals(places: list[PlaceMention], capitals: list[PlaceMention]) -> list[PlaceMention]:
     """The sentence's places plus the capitals it names by a country's adjective ("the Iraqi capital")."""
-    extra = capital_mentions(r.sentence.text, r.sentence.tokens, r.analysis.mentions, lang)
-    return sorted([*places, *extra], key=lambda p: p.start) if extra else places
+    return sorted([*places, *capitals], key=lambda p: p.start) if capitals else places
 
 
 def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[list[PlaceMention]], object, object]:
@@ -553,12 +551,14 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     if any(r.analysis.events for r in results):
         # the document's dominant place, for events whose sentence names none (SPEC §7), and the
         # country hint that settles ambiguous names in the event sentences
-        first_pass = [_with_capitals(find_places_in_tokens(s.text, s.tokens, lang), r, lang)
-                      for s, r in zip(sents, results)]
+        # (the capitals do not depend on the hint: found once, for both passes)
+        capitals = [capital_mentions(s.text, s.tokens, r.analysis.mentions, lang) for s, r in zip(sents, results)]
+        first_pass = [_with_capitals(find_places_in_tokens(s.text, s.tokens, lang), caps)
+                      for s, caps in zip(sents, capitals)]
         focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not names_actor(p, r.analysis.actors)])
         actor_focus = _actor_country(results)
         hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
-        for r, places in zip(results, first_pass):
+        for r, places, caps in zip(results, first_pass, capitals):
             if r.analysis.events:
                 # only a name read outside the document's country can change with the hint or the
                 # countries the sentence's actors belong to ("the Syrian town of Madaya")
@@ -566,7 +566,7 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
                 needs_hint = any(p.place.country != hint or (context and p.place.country not in context)
                                  for p in places)
                 r.places = _with_capitals(find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint,
-                                                                context_countries=context), r, lang) \
+                                                                context_countries=context), caps) \
                     if needs_hint else places
     shown = [r.places if r.analysis.events else ps for r, ps in zip(results, first_pass)]
     return lang, results, shown, focus, actor_focus
