@@ -9,7 +9,7 @@ from typing import Optional
 from coder.rules.actors import ActorGroup
 from coder.rules.mood import apply_mood
 from coder.rules.roles import governor_of
-from coder.rules.types import PUNCT_BARRIER, Hit, names
+from coder.rules.types import PUNCT_BARRIER, Hit, names, punct_apart
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
 MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility
@@ -115,7 +115,7 @@ def _relative_pronoun(h: Hit, toks, relative: set[int], actor_tokens: set[int]) 
                    (toks[i].norm == "that" and not any(
                        j in actor_tokens or toks[j].norm in _SUBJECT_PRONOUNS for j in range(i + 1, h.first)))),
                   default=None)
-    if pronoun is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(pronoun + 1, h.first)):
+    if pronoun is not None and not punct_apart(toks, pronoun, h):
         return pronoun
     return None
 
@@ -126,7 +126,7 @@ def _background_marker(h: Hit, toks, background: set[int]) -> Optional[int]:
     the trigger, if any."""
     window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
     marker = max((i for i in window if i in background), default=None)
-    if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)):
+    if marker is not None and not punct_apart(toks, marker, h):
         return marker
     return None
 
@@ -282,7 +282,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
                 # "دعت ... الطرفين إلى وقف فوري لإطلاق النار": what an appeal or demand asks for
                 marker = h.first - 1
             answered = marker is not None and marker in responses   # "رداً على الهجوم": the earlier attack
-            if marker is not None and not any(toks[i].norm in PUNCT_BARRIER for i in range(marker + 1, h.first)) and \
+            if marker is not None and not punct_apart(toks, marker, h) and \
                     (answered or not any(_violent(v.entry.code) and _violent(h.entry.code) for v in anchors)):
                 trace.append(f"{h.mention.text!r}: framed by {toks[marker].text!r}, an event reported elsewhere; not coded")
                 continue
@@ -314,15 +314,13 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
             if marker is None:
                 marker = next((i for i in range(h.last + 1, min(len(toks), h.last + 1 + UNREAL_NOUN_WINDOW))
                                if i in prospective), None)
-            if marker is not None and not any(toks[i].norm in PUNCT_BARRIER
-                                              for i in range(min(marker, h.last) + 1, max(marker, h.first))):
+            if marker is not None and not punct_apart(toks, marker, h):
                 trace.append(f"{h.mention.text!r}: next to {toks[marker].text!r}, an event that may come, "
                              "not one that happened; not coded")
                 continue
             kind = next((i for i in (*range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1),
                                      *range(h.last + 1, min(len(toks), h.last + 1 + UNREAL_NOUN_WINDOW)))
-                         if i in kinds and not any(toks[k].norm in PUNCT_BARRIER
-                                                   for k in range(min(i, h.last) + 1, max(i, h.first)))), None)
+                         if i in kinds and not punct_apart(toks, i, h)), None)
             if kind is not None:
                 trace.append(f"{h.mention.text!r}: next to {toks[kind].text!r}, a kind of act that recurs, "
                              "no particular event; not coded")
@@ -341,8 +339,7 @@ def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
         return False
     if not (prof.starts_with_coordinator(toks[b.first], b.mention.first_form) or (b.first - 1) in coord):
         return False
-    return all(i in coord or (i + 1) in coord or
-               any(prof.starts_with_coordinator(toks[i], f) for f in range(len(toks[i].forms)))
+    return all(i in coord or (i + 1) in coord or _opens_with_coordinator(toks[i], prof)
                for i in range(a.last + 1, b.first))
 
 

@@ -57,5 +57,11 @@ class SentenceAnalysis:
 PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "–", "—", "?", "!", "؟"}
 
 
+def punct_apart(toks, i: int, h: Hit) -> bool:
+    """Does punctuation stand between token i and the trigger h (before its first token, or after
+    its last)?"""
+    return any(toks[k].norm in PUNCT_BARRIER for k in range(min(i, h.last) + 1, max(i, h.first)))
+
+
 def names(g: Optional[ActorGroup]) -> str:
     return " + ".join(f"{a.name!r}={a.code.code}" for a in g.members) if g else "none"
