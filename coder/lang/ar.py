@@ -279,11 +279,6 @@ def carries_subject(token) -> bool:
     """قتلوا، يقاتلون، يتفقان، قررتا: a verb with a plural or dual subject suffix carries its subject.
     A verb before its subject is singular (قتل المسلحون), so the noun phrase after such a verb is its
     object. (ون after ا is the root's: يتعاون "cooperates" is singular.)"""
-    n = token.norm
-    if has_conjunction_clitic(token):
-        n = n[1:]
-    if n[:1] == "س" and len(n) > 5 and n[1:2] in ("ي", "ت"):
-        n = n[1:]     # the future prefix: سيواصلون
     return agreement(token)[1] in ("plural", "dual")
 
 

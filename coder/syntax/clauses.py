@@ -480,7 +480,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
         bare_after = bare_after[:1]
-    elif getattr(prof, "carries_subject", lambda t: False)(toks[p.verb]):
+    elif prof.carries_subject(toks[p.verb]):
         # يقاتلون، قتلوا: the verb's own suffix is its subject, the phrase after it its object
         if coordinated and prev is not None and "subject" in prev.arguments:
             p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
