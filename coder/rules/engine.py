@@ -144,20 +144,17 @@ def _determined_head(parse, h: Hit, genitive: set[int]) -> bool:
         any(rel == "det" and t < h.first for rel, t in c.modifiers)
 
 
-def _object_end(toks, start: int, entry: Trigger, actor_tokens: set[int], lang: str,
+def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
                 skip: frozenset[int] | set[int] = frozenset(),
-                stops: frozenset[int] | set[int] = frozenset(),
-                adverbs: frozenset[int] | set[int] = frozenset(),
-                countable: Optional[list[bool]] = None) -> Optional[tuple[int, int]]:
+                stops: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
-    not counting actor words on the way (the subject of a verb-first clause sits there), a
-    number ("pledged 500 million euros in military aid") nor punctuation. Past a comma the search ends
+    counting only the `countable` tokens (_countable: not actor words on the way, where the subject of
+    a verb-first clause sits, nor a number, "pledged 500 million euros in military aid", nor
+    punctuation). Past a comma the search ends
     at another verb (`stops`): an object never spans a clause of its own ("send air defences, a day
     after Russia fired 80 missiles"), while an infinitive before it is crossed ("urged X to resume talks")."""
     counted, j, punctuated = 0, start, False
     by_first = entry.objects_by_first
-    if countable is None:
-        countable = _countable(toks, actor_tokens, adverbs, lang)
     n = len(toks)
     while j < n and counted < OBJECT_WINDOW:
         # skipped: the verb's own subject, and the inner words of a multi-word actor name
@@ -207,8 +204,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 countable = _countable(toks, actor_tokens, adverbs, lang)
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
             # (the window starts after the trigger: the trigger's own verb is never among the stops)
-            found = _object_end(toks, m.last + 1, e, actor_tokens, lang, name_tails | subject if subject else name_tails,
-                                verbs, adverbs, countable)
+            found = _object_end(toks, m.last + 1, e, countable, name_tails | subject if subject else name_tails, verbs)
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
