@@ -21,6 +21,8 @@ HABIT_WINDOW = 5       # tokens either side of a trigger in which "usually", "ع
 TIME_WINDOW = 8        # tokens after a trigger in which "next week", "المقبل" date it in the future
 WISH_WINDOW = 8        # "want X ... to <verb>": how far the wish may stand before the infinitive
 PURPOSE_WINDOW = 16    # "is expected to meet X at Y next week to discuss Z": a purpose shares the forecast
+FORECAST_REACH = 16    # "توقع المتحدث باسم الحركة أن تلجأ القوات إلى شن غارات": a forecast verb over its complement
+CONJUNCT_GAP = 6       # words from a forecast or future act to a later act of its list ("لا ينوي فرض حصار بحري أو شن عملية")
 
 # A stated future by the event's class: the intent (03x) for cooperation, the threat (13x) for
 # coercion and force. Longest prefix first; a class with no entry is not coded when future.
@@ -70,6 +72,12 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     """"forecast", "habitual", "wish", "future" or None (reported as done)."""
     if _near(h.first, roles.get("forecast_marker", set()), -FUTURE_WINDOW - 2, -1, toks) is not None:
         return "forecast"
+    # (a bare past form right after a preposition is a verbal noun: "إلى شن غارات")
+    if (h.entry.tag != "past" or (h.first - 1) in roles.get("complement_marker", set())) and \
+            _near(h.first, roles.get("forecast_marker", set()), -FORECAST_REACH, -1, toks) is not None:
+        # the complement of a forecast verb, its subject and object between ("يرجح التقرير أن تركز القاعدة
+        # هجماتها على ..."): told in the imperfect or by a verbal noun; a past verb after it is news of its own
+        return "forecast"
     if h.entry.tag == "base" and (h.first - 1) in roles.get("infinitive_marker", set()) and \
             _near(h.first, roles.get("forecast_marker", set()), -PURPOSE_WINDOW, -1, toks) is not None:
         return "forecast"   # the purpose of a forecast event, in the same clause, is forecast too
@@ -93,11 +101,26 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     return None
 
 
+def conjunct_of(a: Hit, b: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
+    """Is act b a later conjunct of act a's list ("سيزور القاهرة ويلتقي الرئيس", "فرض حصار بحري أو شن
+    عملية برية", "will meet X and sign")? b opens with a conjunction (a word or a clitic) at most
+    CONJUNCT_GAP words after a's last word (its object included), no punctuation between. A past verb
+    is a sentence of its own ("سيزور القاهرة، وقتل ..."; "will visit and attacked" is not a list),
+    unless a has the same bare form: a past form that is to come is a verbal noun ("ينوي فرض ... أو شن"),
+    and so is its conjunct."""
+    if b.entry.speech or (b.entry.tag == "past" and a.entry.tag != "past"):
+        return False
+    end = max(a.tokens, default=a.last)
+    if not end < b.first <= end + CONJUNCT_GAP or any(toks[k].norm in PUNCT_BARRIER for k in range(end + 1, b.first)):
+        return False
+    return (b.first - 1) in roles.get("coordinator", set()) or prof.starts_with_coordinator(toks[b.first], b.mention.first_form)
+
+
 def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[str]) -> list:
     """Drop forecasts and habits; code a stated future as an intent or threat, else drop it."""
     # a reporting verb states it, even with its subject left as a pronoun ("وقال إن ...")
     speakers = [(h, src) for h, src, _ in coded if h.entry.speech]
-    out = []
+    out, before = [], None     # the last act and its mood: a later conjunct shares it
     for h, src, tgt in coded:
         if h.entry.speech:
             if h.tokens & roles.get("forecast_marker", set()):
@@ -111,6 +134,10 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
             out.append((h, src, tgt))
             continue
         mood = mood_of(h, toks, roles, prof)
+        if mood is None and before is not None and before[1] is not None and conjunct_of(before[0], h, toks, roles, prof):
+            mood = before[1]
+            trace.append(f"{h.mention.text!r}: listed with {before[0].mention.text!r}, shares its {mood}")
+        before = (h, mood)
         if mood is None:
             out.append((h, src, tgt))
             continue
