@@ -19,6 +19,7 @@ from coder.rules.types import PUNCT_BARRIER, Hit, names
 FUTURE_WINDOW = 4      # tokens before a trigger in which "will", "سوف", "من المقرر أن" rule it
 HABIT_WINDOW = 5       # tokens either side of a trigger in which "usually", "عادة" rule it
 TIME_WINDOW = 8        # tokens after a trigger in which "next week", "المقبل" date it in the future
+GENERIC_WINDOW = 4     # "حينما تقتل", "أصبح المحتج في أوروبا يضرب": a generic marker before a present verb
 WISH_WINDOW = 8        # "want X ... to <verb>": how far the wish may stand before the infinitive
 PURPOSE_WINDOW = 16    # "is expected to meet X at Y next week to discuss Z": a purpose shares the forecast
 FORECAST_REACH = 16    # "توقع المتحدث باسم الحركة أن تلجأ القوات إلى شن غارات": a forecast verb over its complement
@@ -87,7 +88,7 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
             _near(h.first, roles.get("modal_marker", set()), -WISH_WINDOW, -2, toks) is not None:
         return "wish"       # "IS leaders want supporters in Europe to carry out attacks"
     if h.entry.tag in ("present", "s", "base") and \
-            _near(h.first, roles.get("generic_marker", set()), -3, -1, toks) is not None:
+            _near(h.first, roles.get("generic_marker", set()), -GENERIC_WINDOW, -1, toks) is not None:
         return "habitual"   # "حينما تقتل القاعدة أبرياء": whenever it happens, not a time it happened
     if prof.is_future_form(toks[h.first], h.mention.first_form):
         return "future"
@@ -101,19 +102,19 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     return None
 
 
-def conjunct_of(a: Hit, b: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
+def conjunct_of(a: Hit, b: Hit, toks, coord: frozenset[int] | set[int], prof) -> bool:
     """Is act b a later conjunct of act a's list ("سيزور القاهرة ويلتقي الرئيس", "فرض حصار بحري أو شن
     عملية برية", "will meet X and sign")? b opens with a conjunction (a word or a clitic) at most
     CONJUNCT_GAP words after a's last word (its object included), no punctuation between. A past verb
     is a sentence of its own ("سيزور القاهرة، وقتل ..."; "will visit and attacked" is not a list),
-    unless a has the same bare form: a past form that is to come is a verbal noun ("ينوي فرض ... أو شن"),
-    and so is its conjunct."""
-    if b.entry.speech or (b.entry.tag == "past" and a.entry.tag != "past"):
+    unless a is a noun or the same bare form: a past form that is to come is a verbal noun ("ينوي فرض ...
+    أو شن", "من أجل تدميره وقتل أبنائه"), and so is its conjunct."""
+    if b.entry.speech or (b.entry.tag == "past" and a.entry.tag not in ("past", "noun")):
         return False
     end = max(a.tokens, default=a.last)
     if not end < b.first <= end + CONJUNCT_GAP or any(toks[k].norm in PUNCT_BARRIER for k in range(end + 1, b.first)):
         return False
-    return (b.first - 1) in roles.get("coordinator", set()) or prof.starts_with_coordinator(toks[b.first], b.mention.first_form)
+    return (b.first - 1) in coord or prof.starts_with_coordinator(toks[b.first], b.mention.first_form)
 
 
 def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[str]) -> list:
@@ -134,7 +135,7 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
             out.append((h, src, tgt))
             continue
         mood = mood_of(h, toks, roles, prof)
-        if mood is None and before is not None and before[1] is not None and conjunct_of(before[0], h, toks, roles, prof):
+        if mood is None and before is not None and before[1] is not None and conjunct_of(before[0], h, toks, roles.get("coordinator", set()), prof):
             mood = before[1]
             trace.append(f"{h.mention.text!r}: listed with {before[0].mention.text!r}, shares its {mood}")
         before = (h, mood)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from coder.rules.actors import ActorGroup
-from coder.rules.mood import apply_mood
+from coder.rules.mood import apply_mood, conjunct_of
 from coder.rules.roles import governor_of
 from coder.rules.types import PUNCT_BARRIER, Hit, names, punct_apart
 
@@ -295,15 +295,20 @@ UNREAL_NOUN_WINDOW = 2   # "لأي هجوم", "خشية وقوع هجوم": a ma
 
 def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], trace: list[str],
                       prospective: frozenset[int] | set[int] = frozenset(), prof=None,
-                      kinds: frozenset[int] | set[int] = frozenset()) -> list:
+                      kinds: frozenset[int] | set[int] = frozenset(), coord: frozenset[int] | set[int] = frozenset()) -> list:
     """"تحسبا لأي ضربة جوية", "خشية تعرضه لمحاولة اغتيال", "مخططات تفجير", "for fear of an attack":
     an event noun after any/fear/prevention/plan words (grammar.yaml unreal_noun_markers), or next to
     an adjective that puts it to come ("الهجوم التركي المرتقب", "a possible attack": prospective_markers),
     names an event that may come, not one that happened. Next to a word of repetition or proneness
     ("تكرار خطف الصحافيين", "الاعتداءات المتكررة", "الأكثر عرضة لهجمات": kind_markers) it names a
-    kind of act that recurs, no particular event."""
-    out = []
+    kind of act that recurs, no particular event. An act listed after one so dropped shares its fate
+    ("من أجل تدميره وقتل أبنائه")."""
+    out, dropped = [], None
     for h, src, tgt in coded:
+        if dropped is not None and prof is not None and conjunct_of(dropped, h, toks, coord, prof):
+            trace.append(f"{h.mention.text!r}: listed with {dropped.mention.text!r}, no event either; not coded")
+            dropped = h
+            continue
         # a verb form with the article is a verbal noun ("في حالة التظاهر"), and so is one right after a
         # marker noun or preposition ("احتمال شن هجمة", "لمنع اطلاق النار"): a finite verb does not follow them
         masdar = prof is not None and h.entry.pos == "verb" and \
@@ -317,6 +322,7 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
             if marker is not None and not punct_apart(toks, marker, h):
                 trace.append(f"{h.mention.text!r}: next to {toks[marker].text!r}, an event that may come, "
                              "not one that happened; not coded")
+                dropped = h
                 continue
             kind = next((i for i in (*range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1),
                                      *range(h.last + 1, min(len(toks), h.last + 1 + UNREAL_NOUN_WINDOW)))
@@ -324,6 +330,7 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
             if kind is not None:
                 trace.append(f"{h.mention.text!r}: next to {toks[kind].text!r}, a kind of act that recurs, "
                              "no particular event; not coded")
+                dropped = h
                 continue
         out.append((h, src, tgt))
     return out
@@ -411,7 +418,8 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
     """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
     coded = apply_mood(coded, toks, roles, prof, trace)
     coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", set()), nominal, trace,
-                              roles.get("prospective_marker", set()), prof, roles.get("kind_marker", set()))
+                              roles.get("prospective_marker", set()), prof, roles.get("kind_marker", set()),
+                              roles.get("coordinator", set()))
     coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
