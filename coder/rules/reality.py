@@ -74,7 +74,7 @@ def _parsed_object(parse, h: Hit, n: Hit) -> bool:
 # events in their complement ("accused Israel of killing", "denied that its forces shelled") are
 # not coded as having happened; the accusation or denial is.
 _ALLEGING = ("11", "12", "015", "016")
-ALLEGED_WINDOW = 15
+ALLEGED_WINDOW = 20
 
 
 def drop_alleged(coded: list, toks, trace: list[str], parse=None) -> list:
