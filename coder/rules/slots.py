@@ -122,7 +122,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         first = others[0]
         if h.entry.code[:2] in HARM_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
                 (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members) or _counted(first, toks, prof)) and \
-                not _armed_subject_with_object(first, toks, prepositions, prof):
+                not _armed_subject_with_object(first, toks, prepositions, prof, h.last):
             # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
             return None, first, "verb-first clause with a victim after the verb: read as passive"
         return first, others[1] if len(others) > 1 else None, "verb-subject order"
@@ -169,13 +169,19 @@ def _counted(g: ActorGroup, toks, prof) -> bool:
     return g.first > 0 and is_number(toks[g.first - 1], prof.CODE, with_article=True) and not prof.is_definite(toks[g.first])
 
 
-def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof) -> bool:
+def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof, verb_last: int = -2) -> bool:
     """"قصفت القوات الروسية مدينة خاركيف": the armed forces named with the article and a noun after
     them are the subject of an active verb and that noun its object, not victims of a passive."""
     after = g.last + 1
-    return prof.is_definite(toks[g.first]) and any(m.code.role in ("MIL", "COP") for m in g.members) and \
+    # "قصفت قوات النظام بلدة", "جنود الاحتلال": a construct noun right after the verb is as definite
+    # as the genitive after it ("قتل أحد عناصر الشرطة" is a victim counted out of them)
+    definite = prof.is_definite(toks[g.first]) or (
+        g.first == verb_last + 1 and g.last > g.first and prof.is_definite(toks[g.first + 1]) and
+        not prof.has_preposition_clitic(toks[g.first]))
+    return definite and any(m.code.role in ("MIL", "COP") for m in g.members) and \
         after < len(toks) and after not in prepositions and \
-        not is_number(toks[after], prof.CODE, with_article=True)   # "الجنود الثلاثة": the three soldiers
+        not (is_number(toks[after], prof.CODE, with_article=True) and    # "الجنود الثلاثة": the three soldiers,
+             (prof.is_definite(toks[after]) or g.first != verb_last + 1))  # but "اعتقلت الشرطة خمسة": five arrested
 
 
 def seat_as_place(g: ActorGroup, seat_place: set[int]) -> bool:
