@@ -7,6 +7,7 @@ from typing import Optional
 
 from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
+from coder.rules.pronouns import pronoun_object
 from coder.rules.types import Hit, names
 
 Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
@@ -330,6 +331,10 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # the act's agent, as on an event noun alone ("غارات إسرائيلية"), not what it was aimed at
         src, tgt = tgt, None
         how += f"; {names(src)} qualifies the event noun: its agent"
+    if tgt is None and h.first not in nominal:
+        tgt = pronoun_object(p, h, groups, src, toks, prof, group_of)
+        if tgt is not None:
+            how += f"; the verb carries its object as a pronoun: {names(tgt)}, named before it (syntax)"
     return src, tgt, how
 
 
