@@ -130,6 +130,13 @@ def starts_with_preposition(token, form: int) -> bool:
     return _read_through(token, form, "بك")
 
 
+def read_as_in(token, form: int) -> bool:
+    """ببغداد, وبدمشق: the lookup form that matched is the word without بـ "in" in front (بغداد as
+    written matches whole)."""
+    n = _without_conjunction(token.norm)
+    return form > 0 and n[:1] == "ب" and token.forms[form] == n[1:]
+
+
 def starts_with_coordinator(token, form: int) -> bool:
     """وتركيا, والعاهل, وقوات: read through the conjunction clitic, the word opens the next conjunct
     ("روسيا وتركيا" is Russia and Turkey, two actors of one group)."""

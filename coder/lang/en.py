@@ -56,6 +56,11 @@ def starts_with_preposition(token, form: int) -> bool:
     return False
 
 
+def read_as_in(token, form: int) -> bool:
+    """English writes "in" as a word of its own."""
+    return False
+
+
 def starts_with_coordinator(token, form: int) -> bool:
     """English conjunctions are words of their own."""
     return False

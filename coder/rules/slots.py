@@ -2,12 +2,14 @@
 before or after the verb, the object, the agent of a passive, a possessor), and how each was found."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import Trigger
+from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
 from coder.rules.counts import is_number, is_number_word
 from coder.rules.types import PUNCT_BARRIER, Hit
@@ -185,10 +187,16 @@ def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof, verb_las
 
 
 def seat_as_place(g: ActorGroup, seat_place: set[int]) -> bool:
-    """A lone capital standing for its government right after "in"."""
+    """A lone capital standing for its government right after "in" (or with "in" written on it)."""
     a = g.members[0]
     return len(g.members) == 1 and (a.first - 1) in seat_place and a.code.role == "GOV" and \
         not a.code.group and len(a.rule_ids) == 1
+
+
+def as_country(g: ActorGroup) -> ActorGroup:
+    """The capital's country: violence in Damascus is against Syria, not its government."""
+    a = g.members[0]
+    return ActorGroup([replace(a, code=ActorCode(a.code.country, None, None))], g.first, g.last)
 
 
 def _no_object_after(h: Hit, toks, no_object) -> bool:
