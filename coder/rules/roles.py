@@ -326,6 +326,14 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
                              lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
+    if prof.VERB_SUBJECT_ORDER and h.first not in nominal and h.entry.code[:2] in harm_roots and \
+            src is not None and src.first > h.last and \
+            _after_event_noun(p, h.first, {x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots}):
+        # "بغارات لطيران التحالف استهدفت مدرسة": a violent verb right after a violent event noun
+        # describes it (a relative clause with no relative word): the noun is its subject and the
+        # actor after the verb what it struck; the noun's own event carries the doer
+        src, tgt = None, src
+        how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
     if h.first not in nominal and tgt is not None and src is None and _qualifies_event_noun(p, h, tgt):
         # "شن ضربة جوية أمريكية على": a nationality adjective on the event noun the verb takes is
         # the act's agent, as on an event noun alone ("غارات إسرائيلية"), not what it was aimed at
@@ -336,6 +344,16 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         if tgt is not None:
             how += f"; the verb carries its object as a pronoun: {names(tgt)}, named before it (syntax)"
     return src, tgt, how
+
+
+def _after_event_noun(p: Parse, verb: int, harm_nouns: set[int]) -> bool:
+    """Does the phrase of a violent event noun end right before the verb (غارات لطيران التحالف |
+    استهدفت)?"""
+    for n in harm_nouns:
+        k = p.chunk_of[n] if n < verb else -1
+        if k >= 0 and phrase_span(p, k)[1] == verb - 1:
+            return True
+    return False
 
 
 def _event_noun_subject(p: Parse, verb: int, src, groups, harm_nouns: set[int]) -> bool:

@@ -68,6 +68,11 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     if pos == "noun":
         if agent is not None:
             return agent, others[0] if others else None, "nominal event with an agent phrase"
+        if h.entry.genitive == "source" and others and h.last + 1 < len(toks) and \
+                others[0].first <= h.last + 2 and prof.carries_of(toks[h.last + 1]):
+            # "غارة لطيران التحالف", "بغارات لطائرات الجيش": the genitive a noun whose genitive is
+            # its doer takes through لـ "of" is its agent too, on itself or on the aircraft before it
+            return others[0], others[1] if len(others) > 1 else None, "nominal event: its genitive with of is its agent"
         if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 2 and \
                 (others[0].first - 1) not in prepositions and \
                 not prof.has_preposition_clitic(toks[others[0].first]) and \
