@@ -405,6 +405,12 @@ def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False)
         # "X and Y met in Hanoi": with parties of their own, a phrase after a preposition that marks
         # no argument is where they met, not a third party
         return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
+    if t2 is None and tgt is s2 and s2 is not None and h.entry.code[:2] != "14":   # a march takes no object
+        # "وقال X ... واتهم Y قوات النظام": the window rules read the verb's own subject after it as
+        # the object of a verb sharing the subject before; the phrase right after the subject is
+        t2 = next((g for g in groups if g.first == s2.last + 1 and not p.oblique(g.first)), None)
+        if t2 is not None:
+            return s2, t2, how2 + f"; the phrase after its subject is its object: {names(t2)} (syntax)"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
     return s2, t2, how2
 
