@@ -91,8 +91,9 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         return src, others[0] if others else None, "nominal event"
     if passive:
         return agent, near_left[-1] if near_left else (others[0] if others else None), "passive"
-    if agent is not None and not near_left:
-        # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it
+    if agent is not None and not near_left and (h.entry.code[:2] in HARM_ROOTS or not others or agent.first < others[0].first):
+        # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it (but
+        # an actor between a speech verb and the marker is its subject: "اتهم X Y بقصف Z" is X's)
         return agent, others[0] if others else (near_left[-1] if near_left else None), "agent phrase after the verb"
     first_tok = toks[h.first]
     clitic_and = any(first_tok.norm.startswith(c) and first_tok.norm[len(c):] in first_tok.forms
