@@ -25,6 +25,7 @@ from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.protest import protest_objects
+from coder.rules.retaliation import retaliation_targets
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
@@ -377,6 +378,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
         coded.append((h, src, tgt))
 
+    coded = retaliation_targets(coded, HARM_ROOTS, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
