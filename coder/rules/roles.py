@@ -154,6 +154,21 @@ def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] =
     return (src, tgt) if src is not None else None
 
 
+def _made_to(p: Parse, i: int, groups: list[ActorGroup], events) -> Optional[ActorGroup]:
+    """"ما دفع السلطات إلى فرض حظر التجول", "forced the army into a retreat": an event noun in the
+    phrase after "to" of a verb that is no event of its own, with an actor as its object, is done by
+    that object (a call or an appeal, an event of its own, asks for what has not happened)."""
+    for cl in p.clauses:
+        for pr in cl.predicates:
+            k = pr.arguments.get("recipient")
+            if k is None or pr.passive or pr.verb in events or "object" not in pr.arguments:
+                continue
+            s, e = phrase_span(p, k)
+            if s <= i <= e and p.chunks[k].head == i:
+                return group_of(p, pr.arguments["object"], groups)
+    return None
+
+
 def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool = False,
               target_first: bool = False) -> Optional[tuple]:
     """(source, target, how) for the predicate at token `verb`, or None when the stage found no
@@ -300,7 +315,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # "أعلنت السلطات توقيف 30 عسكريا", "announced the lifting of the curfew": who announces a
         # measure took it; who announces a death or an attack only reports it
         announced = h.entry.code[:2] not in _REPORTED_ROOTS
-        governed = nominal_roles(p, h.first, groups,
+        governed = None
+        if h.entry.code[:2] not in _REPORTED_ROOTS:   # "أدى إلى مقتل": deaths a cause led to, no one's act
+            made = _made_to(p, h.first, groups, {x.first for x in hits if x is not h})
+            governed = (made, None) if made is not None else None
+        governed = governed or nominal_roles(p, h.first, groups,
                                  {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS
                                   and not (announced and x.entry.speech)} | _passive_harm(p, hits, nominal, prof, toks, harm_roots),
                                  not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
