@@ -130,6 +130,20 @@ def starts_with_preposition(token, form: int) -> bool:
     return _read_through(token, form, "بك")
 
 
+def read_as_in(token, form: int) -> bool:
+    """ببغداد, وبدمشق: the lookup form that matched is the word without بـ "in" in front (بغداد as
+    written matches whole)."""
+    n = _without_conjunction(token.norm)
+    return form > 0 and n[:1] == "ب" and token.forms[form] == n[1:]
+
+
+def carries_of(token) -> bool:
+    """لطيران, للجيش, ولقوات: the word carries لـ "of", the genitive of an indefinite noun before it
+    (غارة لطيران التحالف = غارة طيران التحالف)."""
+    n = _without_conjunction(token.norm) if has_conjunction_clitic(token) else token.norm
+    return len(n) >= 4 and n[0] == "ل" and (n[1:] in token.forms or (n.startswith("لل") and "ال" + n[2:] in token.forms))
+
+
 def starts_with_coordinator(token, form: int) -> bool:
     """وتركيا, والعاهل, وقوات: read through the conjunction clitic, the word opens the next conjunct
     ("روسيا وتركيا" is Russia and Turkey, two actors of one group)."""

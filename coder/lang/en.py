@@ -56,6 +56,16 @@ def starts_with_preposition(token, form: int) -> bool:
     return False
 
 
+def read_as_in(token, form: int) -> bool:
+    """English writes "in" as a word of its own."""
+    return False
+
+
+def carries_of(token) -> bool:
+    """English writes "of" as a word of its own."""
+    return False
+
+
 def starts_with_coordinator(token, form: int) -> bool:
     """English conjunctions are words of their own."""
     return False

@@ -21,10 +21,11 @@ from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency
 from coder.rules.counts import is_number, number_flags
-from coder.rules.slots import HARM_ROOTS, fill_slots, seat_as_place
+from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.protest import protest_objects
+from coder.rules.retaliation import retaliation_targets
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
@@ -334,7 +335,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     prepositions = {i for i in punct if not toks[i].norm[:1].isdigit()} | clause_breaks | \
         _marked(roles, "target_marker", "complement_marker", "agent_marker")
     no_object = prepositions | roles.get("locative_marker", set())
-    seat_place = roles.get("seat_place_marker", set())
+    seat_place = roles.get("seat_place_marker", set()) | \
+        {m.first - 1 for m in actor_ms if lang_profile.read_as_in(toks[m.first], m.first_form)}   # ببغداد
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
@@ -371,11 +373,12 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             # "a bomb exploded in Baghdad": violence in a capital is not against its government
             trace.append(f"{names(tgt)}: a capital after {toks[tgt.first - 1].text!r}, where the violence "
                          "happened, not its target")
-            tgt = None
+            tgt = as_country(tgt)
         sources[k] = src
         trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
         coded.append((h, src, tgt))
 
+    coded = retaliation_targets(coded, HARM_ROOTS, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):

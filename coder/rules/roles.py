@@ -7,6 +7,7 @@ from typing import Optional
 
 from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
+from coder.rules.pronouns import pronoun_object
 from coder.rules.types import Hit, names
 
 Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
@@ -151,6 +152,21 @@ def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] =
     tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None
                 and not phrase_span(p, pr.arguments[r])[0] <= i <= phrase_span(p, pr.arguments[r])[1]), None)
     return (src, tgt) if src is not None else None
+
+
+def _made_to(p: Parse, i: int, groups: list[ActorGroup], events) -> Optional[ActorGroup]:
+    """"ما دفع السلطات إلى فرض حظر التجول", "forced the army into a retreat": an event noun in the
+    phrase after "to" of a verb that is no event of its own, with an actor as its object, is done by
+    that object (a call or an appeal, an event of its own, asks for what has not happened)."""
+    for cl in p.clauses:
+        for pr in cl.predicates:
+            k = pr.arguments.get("recipient")
+            if k is None or pr.passive or pr.verb in events or "object" not in pr.arguments:
+                continue
+            s, e = phrase_span(p, k)
+            if s <= i <= e and p.chunks[k].head == i:
+                return group_of(p, pr.arguments["object"], groups)
+    return None
 
 
 def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool = False,
@@ -299,7 +315,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # "أعلنت السلطات توقيف 30 عسكريا", "announced the lifting of the curfew": who announces a
         # measure took it; who announces a death or an attack only reports it
         announced = h.entry.code[:2] not in _REPORTED_ROOTS
-        governed = nominal_roles(p, h.first, groups,
+        governed = None
+        if h.entry.code[:2] not in _REPORTED_ROOTS:   # "أدى إلى مقتل": deaths a cause led to, no one's act
+            made = _made_to(p, h.first, groups, {x.first for x in hits if x is not h})
+            governed = (made, None) if made is not None else None
+        governed = governed or nominal_roles(p, h.first, groups,
                                  {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS
                                   and not (announced and x.entry.speech)} | _passive_harm(p, hits, nominal, prof, toks, harm_roots),
                                  not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
@@ -325,12 +345,34 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
                              lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
+    if prof.VERB_SUBJECT_ORDER and h.first not in nominal and h.entry.code[:2] in harm_roots and \
+            src is not None and src.first > h.last and \
+            _after_event_noun(p, h.first, {x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots}):
+        # "بغارات لطيران التحالف استهدفت مدرسة": a violent verb right after a violent event noun
+        # describes it (a relative clause with no relative word): the noun is its subject and the
+        # actor after the verb what it struck; the noun's own event carries the doer
+        src, tgt = None, src
+        how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
     if h.first not in nominal and tgt is not None and src is None and _qualifies_event_noun(p, h, tgt):
         # "شن ضربة جوية أمريكية على": a nationality adjective on the event noun the verb takes is
         # the act's agent, as on an event noun alone ("غارات إسرائيلية"), not what it was aimed at
         src, tgt = tgt, None
         how += f"; {names(src)} qualifies the event noun: its agent"
+    if tgt is None and h.first not in nominal:
+        tgt = pronoun_object(p, h, groups, src, toks, prof, group_of)
+        if tgt is not None:
+            how += f"; the verb carries its object as a pronoun: {names(tgt)}, named before it (syntax)"
     return src, tgt, how
+
+
+def _after_event_noun(p: Parse, verb: int, harm_nouns: set[int]) -> bool:
+    """Does the phrase of a violent event noun end right before the verb (غارات لطيران التحالف |
+    استهدفت)?"""
+    for n in harm_nouns:
+        k = p.chunk_of[n] if n < verb else -1
+        if k >= 0 and phrase_span(p, k)[1] == verb - 1:
+            return True
+    return False
 
 
 def _event_noun_subject(p: Parse, verb: int, src, groups, harm_nouns: set[int]) -> bool:
@@ -382,6 +424,12 @@ def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False)
         # "X and Y met in Hanoi": with parties of their own, a phrase after a preposition that marks
         # no argument is where they met, not a third party
         return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
+    if t2 is None and tgt is s2 and s2 is not None and h.entry.code[:2] != "14":   # a march takes no object
+        # "وقال X ... واتهم Y قوات النظام": the window rules read the verb's own subject after it as
+        # the object of a verb sharing the subject before; the phrase right after the subject is
+        t2 = next((g for g in groups if g.first == s2.last + 1 and not p.oblique(g.first)), None)
+        if t2 is not None:
+            return s2, t2, how2 + f"; the phrase after its subject is its object: {names(t2)} (syntax)"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
     return s2, t2, how2
 

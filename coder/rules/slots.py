@@ -2,12 +2,14 @@
 before or after the verb, the object, the agent of a passive, a possessor), and how each was found."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import Trigger
+from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
 from coder.rules.counts import is_number, is_number_word
 from coder.rules.types import PUNCT_BARRIER, Hit
@@ -66,6 +68,11 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     if pos == "noun":
         if agent is not None:
             return agent, others[0] if others else None, "nominal event with an agent phrase"
+        if h.entry.genitive == "source" and others and h.last + 1 < len(toks) and \
+                others[0].first <= h.last + 2 and prof.carries_of(toks[h.last + 1]):
+            # "غارة لطيران التحالف", "بغارات لطائرات الجيش": the genitive a noun whose genitive is
+            # its doer takes through لـ "of" is its agent too, on itself or on the aircraft before it
+            return others[0], others[1] if len(others) > 1 else None, "nominal event: its genitive with of is its agent"
         if prof.VERB_SUBJECT_ORDER and others and others[0].first <= h.last + 2 and \
                 (others[0].first - 1) not in prepositions and \
                 not prof.has_preposition_clitic(toks[others[0].first]) and \
@@ -84,8 +91,9 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         return src, others[0] if others else None, "nominal event"
     if passive:
         return agent, near_left[-1] if near_left else (others[0] if others else None), "passive"
-    if agent is not None and not near_left:
-        # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it
+    if agent is not None and not near_left and (h.entry.code[:2] in HARM_ROOTS or not others or agent.first < others[0].first):
+        # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it (but
+        # an actor between a speech verb and the marker is its subject: "اتهم X Y بقصف Z" is X's)
         return agent, others[0] if others else (near_left[-1] if near_left else None), "agent phrase after the verb"
     first_tok = toks[h.first]
     clitic_and = any(first_tok.norm.startswith(c) and first_tok.norm[len(c):] in first_tok.forms
@@ -122,7 +130,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         first = others[0]
         if h.entry.code[:2] in HARM_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
                 (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members) or _counted(first, toks, prof)) and \
-                not _armed_subject_with_object(first, toks, prepositions, prof):
+                not _armed_subject_with_object(first, toks, prepositions, prof, h.last):
             # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
             return None, first, "verb-first clause with a victim after the verb: read as passive"
         return first, others[1] if len(others) > 1 else None, "verb-subject order"
@@ -169,20 +177,32 @@ def _counted(g: ActorGroup, toks, prof) -> bool:
     return g.first > 0 and is_number(toks[g.first - 1], prof.CODE, with_article=True) and not prof.is_definite(toks[g.first])
 
 
-def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof) -> bool:
+def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof, verb_last: int = -2) -> bool:
     """"قصفت القوات الروسية مدينة خاركيف": the armed forces named with the article and a noun after
     them are the subject of an active verb and that noun its object, not victims of a passive."""
     after = g.last + 1
-    return prof.is_definite(toks[g.first]) and any(m.code.role in ("MIL", "COP") for m in g.members) and \
+    # "قصفت قوات النظام بلدة", "جنود الاحتلال": a construct noun right after the verb is as definite
+    # as the genitive after it ("قتل أحد عناصر الشرطة" is a victim counted out of them)
+    definite = prof.is_definite(toks[g.first]) or (
+        g.first == verb_last + 1 and g.last > g.first and prof.is_definite(toks[g.first + 1]) and
+        not prof.has_preposition_clitic(toks[g.first]))
+    return definite and any(m.code.role in ("MIL", "COP") for m in g.members) and \
         after < len(toks) and after not in prepositions and \
-        not is_number(toks[after], prof.CODE, with_article=True)   # "الجنود الثلاثة": the three soldiers
+        not (is_number(toks[after], prof.CODE, with_article=True) and    # "الجنود الثلاثة": the three soldiers,
+             (prof.is_definite(toks[after]) or g.first != verb_last + 1))  # but "اعتقلت الشرطة خمسة": five arrested
 
 
 def seat_as_place(g: ActorGroup, seat_place: set[int]) -> bool:
-    """A lone capital standing for its government right after "in"."""
+    """A lone capital standing for its government right after "in" (or with "in" written on it)."""
     a = g.members[0]
     return len(g.members) == 1 and (a.first - 1) in seat_place and a.code.role == "GOV" and \
         not a.code.group and len(a.rule_ids) == 1
+
+
+def as_country(g: ActorGroup) -> ActorGroup:
+    """The capital's country: violence in Damascus is against Syria, not its government."""
+    a = g.members[0]
+    return ActorGroup([replace(a, code=ActorCode(a.code.country, None, None))], g.first, g.last)
 
 
 def _no_object_after(h: Hit, toks, no_object) -> bool:

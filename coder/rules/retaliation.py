@@ -1,0 +1,25 @@
+"""Threats of retaliation: "غارة إسرائيلية على القنصلية ... فيما توعدت إيران بالرد" - a threat with
+no target of its own, made by the party a violent event in the same sentence struck, is aimed at
+whoever struck it."""
+from __future__ import annotations
+
+from coder.rules.types import names
+
+
+def _parties(g) -> set[str]:
+    return {m.code.group or m.code.country for m in g.members if m.code.group or m.code.country}
+
+
+def retaliation_targets(coded: list, harm_roots, trace: list[str]) -> list:
+    out = []
+    for h, src, tgt in coded:
+        if h.entry.code[:2] == "13" and tgt is None and src is not None:
+            struck = next((s for x, s, t in out if x.first < h.first and x.entry.code[:2] in harm_roots and
+                           s is not None and t is not None and _parties(src) & _parties(t) and
+                           not _parties(src) & _parties(s)), None)
+            if struck is not None:
+                trace.append(f"{h.mention.text!r}: a threat by the party struck before it, aimed at "
+                             f"who struck: {names(struck)}")
+                tgt = struck
+        out.append((h, src, tgt))
+    return out
