@@ -287,6 +287,9 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     a violent event named after them."""
     if h.first not in nominal and not h.entry.subject_is_target:
         src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
+        prior = _participle_subject(p, h, src, tgt, groups)
+        if prior is not None:
+            src, how = prior, how + "; an -ing participle set off from the actor before it: the subject of the verb before it (syntax)"
         if src is not None and h.entry.code[:2] in harm_roots and \
                 _event_noun_subject(p, h.first, src, groups, {i for x in hits if x.first in nominal and
                                                                x.entry.code[:2] in harm_roots
@@ -384,6 +387,19 @@ def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False)
         return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
     return s2, t2, how2
+
+
+def _participle_subject(p: Parse, h: Hit, src, tgt, groups):
+    """"X filed a case at the court on Friday, accusing Y of ...": an -ing participle with no subject
+    of its own, parted from the actor before it by a comma or an adverbial, continues the subject of
+    the verb before it; right after a noun ("protesters demanding ...") it describes that noun."""
+    if h.entry.tag != "ing" or src is None or src.last + 1 >= h.first:
+        return None
+    pred = p.predicate(h.first)
+    if pred is None or "subject" in pred[1].arguments:
+        return None
+    prior = _prior_subject(p, h.first, src, groups)
+    return prior if prior is not tgt else None
 
 
 def _prior_subject(p: Parse, verb: int, src, groups):
