@@ -79,6 +79,11 @@ def refers_back(tokens, i: int) -> bool:
     return i > 0 and tokens[i - 1].norm in _POSSESSIVES
 
 
+def refers_to_many(tokens, i: int) -> bool:
+    """Is token i owned by a plural pronoun ("their troops"), which may refer to a compound subject?"""
+    return i > 0 and tokens[i - 1].norm == "their"
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     return split_by(text, _BOUNDARY, veto=_is_abbreviation)
 

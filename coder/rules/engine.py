@@ -24,6 +24,7 @@ from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
+from coder.rules.possessions import drop_shared_possessions
 from coder.rules.protest import protest_objects
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
@@ -310,6 +311,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                           parse.chunk_of if parse is not None else ())
     if parse is not None:
         actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
+    actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", set()), trace)
     _resolve_possessives(actors, toks, lang_profile, trace,
                          resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                          if parse is not None else set())
