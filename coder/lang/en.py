@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
 
@@ -39,8 +40,18 @@ def normalise(s: str) -> str:
     return strip_format(s).translate(DIGITS).translate(_QUOTES).lower()
 
 
+def _unaccented(norm: str) -> str:
+    """"nicolás" -> "nicolas": names keep their accents in news copy, not always in the lexicons."""
+    return "".join(c for c in unicodedata.normalize("NFKD", norm) if not unicodedata.combining(c))
+
+
 def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
-    """The token itself; without a possessive ('s); acronyms without periods (U.S. -> us)."""
+    """The token itself; without its accents; without a possessive ('s); acronyms without periods
+    (U.S. -> us)."""
+    if not norm.isascii():
+        plain = _unaccented(norm)
+        if plain != norm:
+            return (norm,) + lookup_forms(plain, raw)
     forms = [norm]
     if norm.endswith("'s") and len(norm) > 2:
         forms.append(norm[:-2])

@@ -63,6 +63,7 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     soldiers", "releasing captured fighters")."""
     complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
     object_required = roles.get("object_required", set())
+    agent = roles.get("agent_marker", set())
     particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | \
         _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
     infinitive = roles.get("infinitive_marker", set())
@@ -86,7 +87,7 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")
             continue
-        if h.entry.tag == "ing" and before in complement:
+        if h.entry.tag == "ing" and before in complement and not _means_of_untold(before, h, kept, agent):
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
             continue
         # next to another trigger's words: "releasing captured fighters"
@@ -98,6 +99,12 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             continue
         kept.append(h)
     return kept
+
+
+def _means_of_untold(before: int, h: Hit, kept: list[Hit], agent: set[int]) -> bool:
+    """"Maduro responded by breaking off relations": an -ing form after "by" with no event verb just
+    before it is the act itself, not the manner of another event ("protested by blocking roads")."""
+    return before in agent and not (kept and h.first - kept[-1].last <= 8)
 
 
 def _marked(roles: dict[str, set[int]], *names: str) -> set[int]:

@@ -398,6 +398,12 @@ def _participle_subject(p: Parse, h: Hit, src, tgt, groups):
     pred = p.predicate(h.first)
     if pred is None or "subject" in pred[1].arguments:
         return None
+    # the actor is some verb's own subject, or a verb stands between it and the participle: not parted
+    for cl in p.clauses:
+        for q in cl.predicates:
+            k = q.arguments.get("subject")
+            if src.last < q.verb < h.first or (k is not None and phrase_span(p, k)[0] <= src.first <= phrase_span(p, k)[1]):
+                return None
     prior = _prior_subject(p, h.first, src, groups)
     return prior if prior is not tgt else None
 
