@@ -14,6 +14,9 @@ RELATIVE_CLAUSES_ARE_BACKGROUND = True   # "X, who had been arrested in May," is
 # role nouns that are also adjectives: before a noun they describe it ("official contact", "an official visit")
 ADJECTIVAL_AGENTS = frozenset({"official"})
 CLITIC_COORDINATORS: tuple[str, ...] = ()
+# nouns that name an act told before them: ", a decision condemned by X" is X reacting to that act
+APPOSED_ACT_NOUNS = frozenset({"decision", "move", "step", "measure", "ruling", "announcement", "policy", "ban",
+                               "order", "action", "law", "verdict", "sentence", "plan", "deal", "proposal"})
 
 # Abbreviations whose period does not end a sentence (single capitals are initials: "George W. Bush").
 _ABBREV = frozenset("mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr no vs etc inc ltd "

@@ -290,6 +290,9 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         prior = _participle_subject(p, h, src, tgt, groups)
         if prior is not None:
             src, how = prior, how + "; an -ing participle set off from the actor before it: the subject of the verb before it (syntax)"
+        doer = _apposed_act_doer(p, h, groups, toks, prof) if tgt is None else None
+        if doer is not None and doer is not src:
+            tgt, how = doer, how + "; it describes the act told before the comma: its doer is the target (syntax)"
         if src is not None and h.entry.code[:2] in harm_roots and \
                 _event_noun_subject(p, h.first, src, groups, {i for x in hits if x.first in nominal and
                                                                x.entry.code[:2] in harm_roots
@@ -406,6 +409,21 @@ def _participle_subject(p: Parse, h: Hit, src, tgt, groups):
                 return None
     prior = _prior_subject(p, h.first, src, groups)
     return prior if prior is not tgt else None
+
+
+def _apposed_act_doer(p: Parse, h: Hit, groups, toks, prof):
+    """"X suspended education for women, a decision condemned by the UN": a passive participle on a
+    noun naming an act (the language's APPOSED_ACT_NOUNS) set off by a comma describes the act told
+    before it; whom the reaction is aimed at is that act's subject."""
+    nouns = getattr(prof, "APPOSED_ACT_NOUNS", frozenset())
+    found = p.predicate(h.first) if nouns else None
+    if found is None or not found[1].passive or found[1].arguments.get("patient") is None:
+        return None
+    c = p.chunks[found[1].arguments["patient"]]
+    if toks[c.head].norm not in nouns or c.start == 0 or toks[c.start - 1].norm != ",":
+        return None
+    before = [q for cl in p.clauses for q in cl.predicates if q.verb < c.start and "subject" in q.arguments]
+    return group_of(p, before[-1].arguments["subject"], groups) if before else None
 
 
 def _prior_subject(p: Parse, verb: int, src, groups):
