@@ -14,6 +14,9 @@ RELATIVE_CLAUSES_ARE_BACKGROUND = True   # "X, who had been arrested in May," is
 # role nouns that are also adjectives: before a noun they describe it ("official contact", "an official visit")
 ADJECTIVAL_AGENTS = frozenset({"official"})
 CLITIC_COORDINATORS: tuple[str, ...] = ()
+# verbs of dying: "X died of torture" makes X the victim (coder/rules/deaths.py); "in police custody": held by
+DEATH_VERBS = frozenset({"died", "dies", "die", "succumbed", "perished"})
+CUSTODY_WORDS = frozenset({"custody", "detention", "captivity"})
 # nouns that name an act told before them: ", a decision condemned by X" is X reacting to that act
 APPOSED_ACT_NOUNS = frozenset({"decision", "move", "step", "measure", "ruling", "announcement", "policy", "ban",
                                "order", "action", "law", "verdict", "sentence", "plan", "deal", "proposal"})

@@ -331,6 +331,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
                              lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
+    from coder.rules.deaths import died_of   # deaths reads roles' phrases: imported here, not at the top
+    died = died_of(p, h, groups, toks, prof, harm_roots)
+    if died is not None:
+        src, tgt = died
+        how += f"; {names(tgt)} died of it: its victim, not its doer (syntax)"
     if h.first not in nominal and tgt is not None and src is None and _qualifies_event_noun(p, h, tgt):
         # "شن ضربة جوية أمريكية على": a nationality adjective on the event noun the verb takes is
         # the act's agent, as on an event noun alone ("غارات إسرائيلية"), not what it was aimed at
