@@ -157,13 +157,25 @@ def _regular_forms(w: str) -> dict[str, set[str]]:
     return {"base": {w}, "s": {third}, "past": past, "participle": set(past), "ing": ing}
 
 
+_VERB_PREFIXES = ("re", "over", "under", "out", "with", "mis", "up")
+
+
+def _prefixed_irregular(w: str, irregular: dict[str, list[str]]):
+    """"retake" -> retook, retaken; "withhold" -> withheld: a prefix before an irregular verb of four
+    letters or more keeps its forms (a shorter one may be a mere ending: "relay" is no "re-lay")."""
+    for p in _VERB_PREFIXES:
+        if w.startswith(p) and w[len(p):] in irregular and len(w) - len(p) > 3:
+            return [p + f for f in irregular[w[len(p):]]]
+    return None
+
+
 def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> list[tuple[str, str]]:
     """(surface phrase, tag) for every inflection of a verb lemma; tag is base|s|past|participle|ing.
     In a multi-word verb ("carry out") the first word is inflected."""
     head, _, rest = lemma.strip().partition(" ")
     forms = _regular_forms(head.lower())
-    if head.lower() in irregular:
-        irr = irregular[head.lower()]
+    irr = irregular.get(head.lower()) or _prefixed_irregular(head.lower(), irregular)
+    if irr:
         forms["past"] = {irr[0]}
         forms["participle"] = set(irr[1:2] or irr[:1])
     out = []
