@@ -24,6 +24,7 @@ from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
+from coder.rules.custody import own_people
 from coder.rules.possessions import drop_shared_possessions
 from coder.rules.protest import protest_objects
 from coder.rules.victims import victims_over_places
@@ -411,6 +412,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for e in out.events:
         e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
+    own_people(out.events, trace)
     out.events = merge_same_root(out.events, trace)
     protest_objects(out.events, actors, trace, frozenset(i + 1 for i in roles.get("protest_object_marker", ())))
     victims_over_places(out.events, actors, roles.get("locative_marker", set()), trace)
