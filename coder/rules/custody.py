@@ -11,6 +11,8 @@ from coder.rules.types import EventCandidate
 
 # release of persons, arrest and detention, expulsion and deportation
 CUSTODY_CODES = ("0841", "173", "174")
+# lexicon entries (any language) of parties freeing each other's people
+EXCHANGES = ("exchange_prisoners",)
 # a state acting at home: itself, its government, courts and police (its army may act abroad)
 HOME_ROLES = (None, "GOV", "JUD", "COP")
 
@@ -24,7 +26,13 @@ def own_people(events: list[EventCandidate], trace: list[str]) -> None:
         if not e.code.startswith(CUSTODY_CODES) or s is None or t is None or not s.code.country or \
                 s.code.group or s.code.role not in HOME_ROLES or t.code.country or t.code.group or not t.code.role:
             continue
-        if len(by_trigger[e.trigger_first]) > 1:   # "X and Y exchanged prisoners": each holds the other's
+        parties = by_trigger[e.trigger_first] - {None}
+        if len(parties) > 1:   # "X and Y exchanged prisoners": each frees the other's people
+            other = next((x.source for x in events if x.trigger_first == e.trigger_first and x.source is not None
+                          and x.source.code.country and x.source.code.country != s.code.country), None)
+            if other is not None and e.rule_id.split(".")[-1] in EXCHANGES:
+                e.target = replace(t, code=ActorCode(other.code.country, None, t.code.role))
+                trace.append(f"{e.evidence!r}: {s.name!r} frees the people of {other.name!r} -> {e.target.code.code}")
             continue
         e.target = replace(t, code=ActorCode(s.code.country, None, t.code.role))
         trace.append(f"{e.evidence!r}: {t.name!r} held by {s.name!r}, its own people -> {e.target.code.code}")
