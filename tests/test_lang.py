@@ -55,6 +55,12 @@ def test_english_verb_forms_cover_regular_irregular_and_ee_verbs():
     assert {"stopped", "stopping"} <= surface("stop")
     assert {"struck"} <= surface("strike", {"strike": ["struck", "struck"]})
     assert {"carried out"} <= surface("carry out")
+    # a prefix before an irregular verb keeps its forms; a word merely ending like one does not
+    assert {"retook", "retaken"} <= surface("retake", {"take": ["took", "taken"]})
+    assert {"withheld"} <= surface("withhold", {"hold": ["held", "held"]})
+    # ... but not before a short verb it may only end like ("relay" is no "re-lay")
+    assert "relayed" in surface("relay", {"lay": ["laid", "laid"]})
+    assert "relaid" not in surface("relay", {"lay": ["laid", "laid"]})
 
 
 def test_arabic_verb_forms_cover_persons_numbers_and_tenses():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
 
@@ -13,6 +14,12 @@ RELATIVE_CLAUSES_ARE_BACKGROUND = True   # "X, who had been arrested in May," is
 # role nouns that are also adjectives: before a noun they describe it ("official contact", "an official visit")
 ADJECTIVAL_AGENTS = frozenset({"official"})
 CLITIC_COORDINATORS: tuple[str, ...] = ()
+# verbs of dying: "X died of torture" makes X the victim (coder/rules/deaths.py); "in police custody": held by
+DEATH_VERBS = frozenset({"died", "dies", "die", "succumbed", "perished"})
+CUSTODY_WORDS = frozenset({"custody", "detention", "captivity"})
+# nouns that name an act told before them: ", a decision condemned by X" is X reacting to that act
+APPOSED_ACT_NOUNS = frozenset({"decision", "move", "step", "measure", "ruling", "announcement", "policy", "ban",
+                               "order", "action", "law", "verdict", "sentence", "plan", "deal", "proposal"})
 
 # Abbreviations whose period does not end a sentence (single capitals are initials: "George W. Bush").
 _ABBREV = frozenset("mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr no vs etc inc ltd "
@@ -39,8 +46,18 @@ def normalise(s: str) -> str:
     return strip_format(s).translate(DIGITS).translate(_QUOTES).lower()
 
 
+def _unaccented(norm: str) -> str:
+    """"nicolás" -> "nicolas": names keep their accents in news copy, not always in the lexicons."""
+    return "".join(c for c in unicodedata.normalize("NFKD", norm) if not unicodedata.combining(c))
+
+
 def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
-    """The token itself; without a possessive ('s); acronyms without periods (U.S. -> us)."""
+    """The token itself; without its accents; without a possessive ('s); acronyms without periods
+    (U.S. -> us)."""
+    if not norm.isascii():
+        plain = _unaccented(norm)
+        if plain != norm:
+            return (norm,) + lookup_forms(plain, raw)
     forms = [norm]
     if norm.endswith("'s") and len(norm) > 2:
         forms.append(norm[:-2])
@@ -87,6 +104,11 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 def refers_back(tokens, i: int) -> bool:
     """Is token i owned by a pronoun ("its forces", "their troops")?"""
     return i > 0 and tokens[i - 1].norm in _POSSESSIVES
+
+
+def refers_to_many(tokens, i: int) -> bool:
+    """Is token i owned by a plural pronoun ("their troops"), which may refer to a compound subject?"""
+    return i > 0 and tokens[i - 1].norm == "their"
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -145,13 +167,25 @@ def _regular_forms(w: str) -> dict[str, set[str]]:
     return {"base": {w}, "s": {third}, "past": past, "participle": set(past), "ing": ing}
 
 
+_VERB_PREFIXES = ("re", "over", "under", "out", "with", "mis", "up")
+
+
+def _prefixed_irregular(w: str, irregular: dict[str, list[str]]):
+    """"retake" -> retook, retaken; "withhold" -> withheld: a prefix before an irregular verb of four
+    letters or more keeps its forms (a shorter one may be a mere ending: "relay" is no "re-lay")."""
+    for p in _VERB_PREFIXES:
+        if w.startswith(p) and w[len(p):] in irregular and len(w) - len(p) > 3:
+            return [p + f for f in irregular[w[len(p):]]]
+    return None
+
+
 def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> list[tuple[str, str]]:
     """(surface phrase, tag) for every inflection of a verb lemma; tag is base|s|past|participle|ing.
     In a multi-word verb ("carry out") the first word is inflected."""
     head, _, rest = lemma.strip().partition(" ")
     forms = _regular_forms(head.lower())
-    if head.lower() in irregular:
-        irr = irregular[head.lower()]
+    irr = irregular.get(head.lower()) or _prefixed_irregular(head.lower(), irregular)
+    if irr:
         forms["past"] = {irr[0]}
         forms["participle"] = set(irr[1:2] or irr[:1])
     out = []

@@ -66,6 +66,8 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
 # Root classes that describe one act of violence from different sides (assault, fight, mass
 # violence): "a car bomb exploded (183), killing ten (190)" is one event.
 _FAMILY = {"18": "violence", "19": "violence", "20": "violence"}
+# statements, appeals, demands, disapproval, rejection, threats: aimed at whom they name
+_SPOKEN = ("01", "02", "10", "11", "12", "13")
 
 
 def event_family(code: str) -> str:
@@ -120,7 +122,8 @@ def _specificity(code: str) -> tuple[int, int]:
 
 def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
     """A merged trigger lends the kept event the actor it lacks ("ثمانية أشخاص قتلوا جراء ضربة
-    جوية أمريكية": the killing has the victims, the air strike the attacker)."""
+    جوية أمريكية": the killing has the victims, the air strike the attacker). Victims it names
+    replace a bare country, except in what is said (a complaint lodged with a country stays aimed at it)."""
     for e in kept:
         e.target_from_location = e.target_from_location or other.target_from_location
         e.location_role = e.location_role or other.location_role
@@ -129,7 +132,7 @@ def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
         if e.target is None and other.target is not None and (e.source is None or other.target.start != e.source.start):
             e.target = other.target
         elif e.target is not None and other.target is not None and _more_specific(other.target, e.target) and \
-                (e.source is None or other.target.start != e.source.start):
+                (e.source is None or other.target.start != e.source.start) and e.code[:2] not in _SPOKEN:
             # "a car bomb exploded in Kirkuk, killing seven policemen": the police, not Iraq, were hit
             e.target = other.target
 

@@ -24,6 +24,8 @@ from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
+from coder.rules.custody import own_people
+from coder.rules.possessions import drop_shared_possessions
 from coder.rules.protest import protest_objects
 from coder.rules.retaliation import retaliation_targets
 from coder.rules.victims import victims_over_places
@@ -63,6 +65,7 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     soldiers", "releasing captured fighters")."""
     complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
     object_required = roles.get("object_required", set())
+    agent = roles.get("agent_marker", set())
     particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | \
         _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
     infinitive = roles.get("infinitive_marker", set())
@@ -86,7 +89,7 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")
             continue
-        if h.entry.tag == "ing" and before in complement:
+        if h.entry.tag == "ing" and before in complement and not _means_of_untold(before, h, kept, agent):
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
             continue
         # next to another trigger's words: "releasing captured fighters"
@@ -98,6 +101,12 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             continue
         kept.append(h)
     return kept
+
+
+def _means_of_untold(before: int, h: Hit, kept: list[Hit], agent: set[int]) -> bool:
+    """"Maduro responded by breaking off relations": an -ing form after "by" with no event verb just
+    before it is the act itself, not the manner of another event ("protested by blocking roads")."""
+    return before in agent and not (kept and h.first - kept[-1].last <= 8)
 
 
 def _marked(roles: dict[str, set[int]], *names: str) -> set[int]:
@@ -311,6 +320,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                           parse.chunk_of if parse is not None else ())
     if parse is not None:
         actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
+    actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", set()), trace)
     _resolve_possessives(actors, toks, lang_profile, trace,
                          resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                          if parse is not None else set())
@@ -405,6 +415,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for e in out.events:
         e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
+    own_people(out.events, trace)
     out.events = merge_same_root(out.events, trace)
     protest_objects(out.events, actors, trace, frozenset(i + 1 for i in roles.get("protest_object_marker", ())))
     victims_over_places(out.events, actors, roles.get("locative_marker", set()), trace)

@@ -303,6 +303,12 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     a violent event named after them."""
     if h.first not in nominal and not h.entry.subject_is_target:
         src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
+        prior = _participle_subject(p, h, src, tgt, groups)
+        if prior is not None:
+            src, how = prior, how + "; an -ing participle set off from the actor before it: the subject of the verb before it (syntax)"
+        doer = _apposed_act_doer(p, h, groups, toks, prof) if tgt is None else None
+        if doer is not None and doer is not src:
+            tgt, how = doer, how + "; it describes the act told before the comma: its doer is the target (syntax)"
         if src is not None and h.entry.code[:2] in harm_roots and \
                 _event_noun_subject(p, h.first, src, groups, {i for x in hits if x.first in nominal and
                                                                x.entry.code[:2] in harm_roots
@@ -353,6 +359,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # actor after the verb what it struck; the noun's own event carries the doer
         src, tgt = None, src
         how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
+    from coder.rules.deaths import died_of   # deaths reads roles' phrases: imported here, not at the top
+    died = died_of(p, h, groups, toks, prof, harm_roots)
+    if died is not None:
+        src, tgt = died
+        how += f"; {names(tgt)} died of it: its victim, not its doer (syntax)"
     if h.first not in nominal and tgt is not None and src is None and _qualifies_event_noun(p, h, tgt):
         # "شن ضربة جوية أمريكية على": a nationality adjective on the event noun the verb takes is
         # the act's agent, as on an event noun alone ("غارات إسرائيلية"), not what it was aimed at
@@ -432,6 +443,40 @@ def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False)
             return s2, t2, how2 + f"; the phrase after its subject is its object: {names(t2)} (syntax)"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
     return s2, t2, how2
+
+
+def _participle_subject(p: Parse, h: Hit, src, tgt, groups):
+    """"X filed a case at the court on Friday, accusing Y of ...": an -ing participle with no subject
+    of its own, parted from the actor before it by a comma or an adverbial, continues the subject of
+    the verb before it; right after a noun ("protesters demanding ...") it describes that noun."""
+    if h.entry.tag != "ing" or src is None or src.last + 1 >= h.first:
+        return None
+    pred = p.predicate(h.first)
+    if pred is None or "subject" in pred[1].arguments:
+        return None
+    # the actor is some verb's own subject, or a verb stands between it and the participle: not parted
+    for cl in p.clauses:
+        for q in cl.predicates:
+            k = q.arguments.get("subject")
+            if src.last < q.verb < h.first or (k is not None and phrase_span(p, k)[0] <= src.first <= phrase_span(p, k)[1]):
+                return None
+    prior = _prior_subject(p, h.first, src, groups)
+    return prior if prior is not tgt else None
+
+
+def _apposed_act_doer(p: Parse, h: Hit, groups, toks, prof):
+    """"X suspended education for women, a decision condemned by the UN": a passive participle on a
+    noun naming an act (the language's APPOSED_ACT_NOUNS) set off by a comma describes the act told
+    before it; whom the reaction is aimed at is that act's subject."""
+    nouns = getattr(prof, "APPOSED_ACT_NOUNS", frozenset())
+    found = p.predicate(h.first) if nouns else None
+    if found is None or not found[1].passive or found[1].arguments.get("patient") is None:
+        return None
+    c = p.chunks[found[1].arguments["patient"]]
+    if toks[c.head].norm not in nouns or c.start == 0 or toks[c.start - 1].norm != ",":
+        return None
+    before = [q for cl in p.clauses for q in cl.predicates if q.verb < c.start and "subject" in q.arguments]
+    return group_of(p, before[-1].arguments["subject"], groups) if before else None
 
 
 def _prior_subject(p: Parse, verb: int, src, groups):

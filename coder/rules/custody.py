@@ -1,0 +1,38 @@
+"""Whose people a state holds, frees, expels or arrests: "Nicaragua freed 222 political prisoners and
+expelled them to the United States" - the prisoners are Nicaragua's, wherever they land. A target
+known only by its role takes the country of the state that acts on it through its own institutions,
+not the country of the place the sentence ends in."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from coder.model import ActorCode
+from coder.rules.types import EventCandidate
+
+# release of persons, arrest and detention, expulsion and deportation
+CUSTODY_CODES = ("0841", "173", "174")
+# lexicon entries (any language) of parties freeing each other's people
+EXCHANGES = ("exchange_prisoners",)
+# a state acting at home: itself, its government, courts and police (its army may act abroad)
+HOME_ROLES = (None, "GOV", "JUD", "COP")
+
+
+def own_people(events: list[EventCandidate], trace: list[str]) -> None:
+    by_trigger: dict[int, set] = {}
+    for e in events:
+        by_trigger.setdefault(e.trigger_first, set()).add(e.source.code.code if e.source else None)
+    for e in events:
+        s, t = e.source, e.target
+        if not e.code.startswith(CUSTODY_CODES) or s is None or t is None or not s.code.country or \
+                s.code.group or s.code.role not in HOME_ROLES or t.code.country or t.code.group or not t.code.role:
+            continue
+        parties = by_trigger[e.trigger_first] - {None}
+        if len(parties) > 1:   # "X and Y exchanged prisoners": each frees the other's people
+            other = next((x.source for x in events if x.trigger_first == e.trigger_first and x.source is not None
+                          and x.source.code.country and x.source.code.country != s.code.country), None)
+            if other is not None and e.rule_id.split(".")[-1] in EXCHANGES:
+                e.target = replace(t, code=ActorCode(other.code.country, None, t.code.role))
+                trace.append(f"{e.evidence!r}: {s.name!r} frees the people of {other.name!r} -> {e.target.code.code}")
+            continue
+        e.target = replace(t, code=ActorCode(s.code.country, None, t.code.role))
+        trace.append(f"{e.evidence!r}: {t.name!r} held by {s.name!r}, its own people -> {e.target.code.code}")

@@ -1,0 +1,26 @@
+"""What a plural possessive pronoun owns when it refers to a coordinated subject: "Saudi Arabia and
+Iran agreed to reopen their embassies" - the embassies are both parties' own, no third party and
+no target of one of them, so the parties' mutual event stays mutual."""
+from __future__ import annotations
+
+from coder.model import Actor
+
+
+def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], trace: list[str]) -> list[Actor]:
+    """Drop a role-only actor owned by a plural possessive (the language's `refers_to_many`) when the
+    last two actors before it with a country or a group are joined by a coordinator alone."""
+    many = getattr(prof, "refers_to_many", None)
+    if many is None:
+        return actors
+    kept = []
+    for k, a in enumerate(actors):
+        if not (a.code.country or a.code.group) and a.code.role and many(toks, a.first):
+            named = [b for b in actors[:k] if b.code.country or b.code.group]
+            if len(named) >= 2 and named[-2].last < named[-1].first and \
+                    all(i in coord for i in range(named[-2].last + 1, named[-1].first)) and \
+                    named[-2].last + 1 < named[-1].first:
+                trace.append(f"{a.name!r}: owned by {named[-2].name!r} and {named[-1].name!r} together, "
+                             "no party of its own")
+                continue
+        kept.append(a)
+    return kept
