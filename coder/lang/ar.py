@@ -373,6 +373,17 @@ def adverbial_accusative(token) -> bool:
     return len(stem) == 4 and stem[1] == "ا"     # قائلاً، ساهراً، حاملةً
 
 
+@_per_word
+def circumstantial(token) -> bool:
+    """مطالبين، منددين، مرددين: an indefinite plural active participle of a derived verb (مُفاعِل،
+    مُفعِّل، مُتفعِّل، مُستفعِل) in the accusative, after a verb and its subject, says what the subject
+    was doing meanwhile (a حال), not what the verb acts on."""
+    w = token.norm
+    if has_conjunction_clitic(token):
+        return False
+    return w.startswith("م") and w.endswith("ين") and len(w) >= 6 and not w.startswith("مسلح")
+
+
 def has_tanwin(token) -> bool:
     """شخصاً، تقريرٌ، مكانٍ: written with nunation, the word is indefinite and no idafa's first term."""
     return any(m in token.text for m in "\u064b\u064c\u064d")

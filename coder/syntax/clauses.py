@@ -207,7 +207,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
                 p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
                 p.inherited.discard("subject")
-            if toks[v].norm in R.copulas or (p.passive and "patient" not in p.arguments):
+            if toks[v].norm in R.copulas or (p.passive and "patient" not in p.arguments) or \
+                    (R.copulas and any(f in R.copulas for f in toks[v].forms[1:2])):    # وتصبح
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
             for k in after:
@@ -236,6 +237,12 @@ def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
 
 
 _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
+
+
+def _opens_quote(toks, i: int) -> bool:
+    """An opening quotation mark (« “, or a " after an even number of them): في شارع "إتش" names the street."""
+    w = toks[i].norm
+    return w in ("«", "“") or (w == '"' and sum(t.norm == '"' for t in toks[:i]) % 2 == 0)
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
@@ -398,6 +405,8 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     (الهجوم الذي شنته حماس)."""
     bare_after = []
     covered = set()
+    circumstantial = getattr(prof, "circumstantial", _no_mark)
+    pp_end = leftover = -2
     for k in after:
         c = chunks[k]
         last = chunks[bare_after[-1]].end if bare_after else p.verb
@@ -412,8 +421,21 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if c.start == c.end and getattr(prof, "adverbial_accusative", lambda t: False)(toks[c.start]):
             covered.add(c.start)     # رسمياً، قائلاً: an adverb or the subject's state, no argument
             continue
-        if not (_bare(c, toks, tags, prof) or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
+        if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and circumstantial(toks[c.head]) and \
+                not prof.is_definite(toks[c.head]):
+            # (right after the subject the participle is the object: قتل الجنود متظاهرين)
+            covered.update(range(c.start, c.end + 1))
+            if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
+                p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
+            continue
+        if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (c.start - 2 == pp_end and _opens_quote(toks, c.start - 1))) and \
+                _bare(c, toks, tags, prof) and not after_pronoun:
+            leftover = k     # على الدرب الصحيح، من خلال حساب كلينتون المصرفي: what the chunker left of the phrase
+        if not (_bare(c, toks, tags, prof) or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])) or \
+                (leftover >= 0 and bare_after):
+            # (once a phrase continued a prepositional phrase, no later phrase is an argument)
             covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
+            pp_end = c.end
             if "complement" not in p.arguments and prof.has_preposition_clitic(toks[c.start]) and \
                     toks[c.start].norm[:1] == "ب" and c.kind == "np":
                 p.arguments["complement"], p.how["complement"] = k, "the phrase after بـ (قام الجيش باعتقال)"
@@ -525,7 +547,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb, in the nominative"
             p.inherited.discard("subject")
         bare_after = []
-    if bare_after and not object_pronoun and p.verb not in speech:   # قال: what was said is a clause
+    if bare_after and not object_pronoun and p.verb not in speech and bare_after[0] != leftover:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")
 
