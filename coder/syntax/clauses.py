@@ -418,6 +418,9 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         # governs no phrase after it: المدارس التي يدرس فيها الأطفال
         after_pronoun = cl.kind == "relative" and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
             c.kind == "np" and not prof.has_preposition_clitic(toks[c.start])
+        if toks[c.head].norm in ("%", "٪"):
+            covered.update(range(c.start, c.end + 1))    # 3 %: the sign belongs to the number before it
+            continue
         if c.start == c.end and getattr(prof, "adverbial_accusative", lambda t: False)(toks[c.start]):
             covered.add(c.start)     # رسمياً، قائلاً: an adverb or the subject's state, no argument
             continue
@@ -499,6 +502,12 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the noun the clause describes"
         p.inherited.add("subject")
         bare_after = bare_after[:1]
+    elif relative and bare_after and any(tags[i] == "ADP" and _carries_pronoun(toks[i], prof)
+                                         for i in range(p.verb + 1, chunks[bare_after[0]].start)):
+        # المدن التي ترتفع فيها المباني: the pronoun after the preposition resumes the antecedent, the
+        # phrase after it is the verb's own subject
+        p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
+        bare_after = []
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
         bare_after = bare_after[:1]
