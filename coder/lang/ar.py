@@ -303,7 +303,8 @@ def agreement(token) -> tuple[str, str]:
     if n.endswith("وا") and len(n) >= 4:
         return "masculine", "plural"
     imperfect = n[:1] in ("ي", "ت")
-    if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ون"):
+    if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ون") and not (len(n) == 5 and n[1] == "ت"):
+        # (يتكون "consists" is the singular of a root in ون, as يتعاون)
         return "masculine", "plural"
     if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ان"):
         return "", "dual"

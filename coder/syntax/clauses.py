@@ -527,7 +527,9 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         else:
             _inherit(p, cl, clauses, "the subject of the clause it depends on")
         bare_after = bare_after[:1]
-    elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates:
+    elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates and not (
+            cl.marker is not None and cl.marker > 0 and _accusative(toks[cl.marker - 1])):
+        # (غالباً ما تبدأ العواصف، عادةً ما: ما after an adverb makes "often", the subject follows)
         # "... ما أدى إلى مقتل أربعة": ما resumes the clause before it, the verb's subject
         bare_after = bare_after[:1]
     elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor and \
