@@ -207,8 +207,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
                 p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
                 p.inherited.discard("subject")
-            if toks[v].norm in R.copulas or (p.passive and "patient" not in p.arguments) or \
-                    (R.copulas and any(f in R.copulas for f in toks[v].forms[1:2])):    # وتصبح
+            if toks[v].norm in R.no_object or (p.passive and "patient" not in p.arguments) or \
+                    (R.no_object and any(f in R.no_object for f in toks[v].forms[1:2])):    # وتصبح
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
             for k in after:
