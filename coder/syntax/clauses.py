@@ -434,6 +434,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             # (once a phrase continued a prepositional phrase, no later phrase is an argument)
             covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
             pp_end = c.end
+            if "recipient" not in p.arguments and "complement" in p.arguments and toks[c.start].norm[:1] == "ل" and \
+                    (c.start - 1 == chunks[p.arguments["complement"]].end or (leftover >= 0 and c.start - 1 == chunks[leftover].end)) and \
+                    prof.has_preposition_clitic(toks[c.start]):
+                # قام الجيش بتوزيع مساعدات للنازحين: a لـ phrase right after the بـ complement names whom it is for
+                p.arguments["recipient"], p.how["recipient"] = k, "the phrase after لـ, after the complement"
             if "complement" not in p.arguments and prof.has_preposition_clitic(toks[c.start]) and \
                     toks[c.start].norm[:1] == "ب" and c.kind == "np":
                 p.arguments["complement"], p.how["complement"] = k, "the phrase after بـ (قام الجيش باعتقال)"
