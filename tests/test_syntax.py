@@ -34,7 +34,7 @@ def _cases():
 
 @pytest.mark.parametrize("lang,case", list(_cases()))
 def test_syntax_corpus_case(lang, case):
-    assert set(case) <= {"text", "tags", "chunks", "roles", "passive", "owners", "clauses"}, case
+    assert set(case) <= {"text", "tags", "chunks", "roles", "absent", "passive", "owners", "clauses"}, case
     p, toks = _parse(case["text"], lang)
     words = [t.text for t in toks]
     shown = "\n".join(describe(p, toks))
@@ -56,6 +56,11 @@ def test_syntax_corpus_case(lang, case):
             k = got[1].arguments.get(role)
             assert k is not None and words[p.chunks[k].head] == head, \
                 f"{verb!r} {role}: {words[p.chunks[k].head] if k is not None else None}, expected {head}\n{shown}"
+    for verb, roles in (case.get("absent") or {}).items():     # roles the verb must not have
+        got = p.predicate(at(verb))
+        assert got is not None, f"{verb!r} is no predicate\n{shown}"
+        for role in roles:
+            assert role not in got[1].arguments, f"{verb!r} should have no {role}\n{shown}"
     for verb in case.get("passive") or []:
         assert p.predicate(at(verb))[1].passive, f"{verb!r} should read as a passive\n{shown}"
     for owned, owner in (case.get("owners") or {}).items():

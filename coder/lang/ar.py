@@ -317,7 +317,8 @@ def agreement(token) -> tuple[str, str]:
     if n.endswith("وا") and len(n) >= 4:
         return "masculine", "plural"
     imperfect = n[:1] in ("ي", "ت")
-    if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ون"):
+    if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ون") and not (len(n) == 5 and n[1] == "ت"):
+        # (يتكون "consists" is the singular of a root in ون, as يتعاون)
         return "masculine", "plural"
     if imperfect and len(n) >= 5 and n[-3:-2] != "ا" and n.endswith("ان"):
         return "", "dual"
@@ -385,6 +386,17 @@ def adverbial_accusative(token) -> bool:
     if stem.endswith("ي") and len(stem) >= 4:
         return True     # رسمياً، شهرياً، عالياً
     return len(stem) == 4 and stem[1] == "ا"     # قائلاً، ساهراً، حاملةً
+
+
+@_per_word
+def circumstantial(token) -> bool:
+    """مطالبين، منددين، مرددين: an indefinite plural active participle of a derived verb (مُفاعِل،
+    مُفعِّل، مُتفعِّل، مُستفعِل) in the accusative, after a verb and its subject, says what the subject
+    was doing meanwhile (a حال), not what the verb acts on."""
+    w = token.norm
+    if has_conjunction_clitic(token):
+        return False
+    return w.startswith("م") and w.endswith("ين") and len(w) >= 6 and not w.startswith("مسلح")
 
 
 def has_tanwin(token) -> bool:

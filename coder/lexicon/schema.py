@@ -364,6 +364,8 @@ class SyntaxFile(_SupportFile):
     participle_endings: list[str] = []
     # linking verbs: the noun phrase after one describes the subject, it is no object ("became president")
     copulas: list[Phrase] = []
+    # verbs that take no direct object (توفي، يقع، استقال): a phrase after one is never its object
+    intransitive_verbs: list[Phrase] = []
     # prepositions that may also open a clause ("before Slavs settled"): a verb after their phrase
     # is that clause's, not the finite verb a participle before them depends on
     clause_prepositions: list[Phrase] = []

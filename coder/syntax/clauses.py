@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
+from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _opens_quote  # noqa: F401
 from coder.syntax.records import Chunk, Clause, Predicate
 
 _GROUP = frozenset({"AUX", "PART", "ADV"})
@@ -207,7 +208,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
                 p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
                 p.inherited.discard("subject")
-            if toks[v].norm in R.copulas or (p.passive and "patient" not in p.arguments):
+            if toks[v].norm in R.no_object or (p.passive and "patient" not in p.arguments) or \
+                    (R.no_object and any(f in R.no_object for f in toks[v].forms[1:2])):    # وتصبح
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
             for k in after:
@@ -398,6 +400,8 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     (الهجوم الذي شنته حماس)."""
     bare_after = []
     covered = set()
+    circumstantial = getattr(prof, "circumstantial", _no_mark)
+    pp_end = leftover = -2
     for k in after:
         c = chunks[k]
         last = chunks[bare_after[-1]].end if bare_after else p.verb
@@ -409,11 +413,32 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         # governs no phrase after it: المدارس التي يدرس فيها الأطفال
         after_pronoun = cl.kind == "relative" and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
             c.kind == "np" and not prof.has_preposition_clitic(toks[c.start])
+        if toks[c.head].norm in ("%", "٪"):
+            covered.update(range(c.start, c.end + 1))    # 3 %: the sign belongs to the number before it
+            continue
         if c.start == c.end and getattr(prof, "adverbial_accusative", lambda t: False)(toks[c.start]):
             covered.add(c.start)     # رسمياً، قائلاً: an adverb or the subject's state, no argument
             continue
-        if not (_bare(c, toks, tags, prof) or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])):
+        if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and circumstantial(toks[c.head]) and \
+                not prof.is_definite(toks[c.head]):
+            # (right after the subject the participle is the object: قتل الجنود متظاهرين)
+            covered.update(range(c.start, c.end + 1))
+            if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
+                p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
+            continue
+        if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (c.start - 2 == pp_end and _opens_quote(toks, c.start - 1))) and \
+                _bare(c, toks, tags, prof) and not after_pronoun:
+            leftover = k     # على الدرب الصحيح، من خلال حساب كلينتون المصرفي: what the chunker left of the phrase
+        if not (_bare(c, toks, tags, prof) or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])) or \
+                (leftover >= 0 and bare_after):
+            # (once a phrase continued a prepositional phrase, no later phrase is an argument)
             covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
+            pp_end = c.end
+            if "recipient" not in p.arguments and "complement" in p.arguments and toks[c.start].norm[:1] == "ل" and \
+                    (c.start - 1 == chunks[p.arguments["complement"]].end or (leftover >= 0 and c.start - 1 == chunks[leftover].end)) and \
+                    prof.has_preposition_clitic(toks[c.start]):
+                # قام الجيش بتوزيع مساعدات للنازحين: a لـ phrase right after the بـ complement names whom it is for
+                p.arguments["recipient"], p.how["recipient"] = k, "the phrase after لـ, after the complement"
             if "complement" not in p.arguments and prof.has_preposition_clitic(toks[c.start]) and \
                     toks[c.start].norm[:1] == "ب" and c.kind == "np":
                 p.arguments["complement"], p.how["complement"] = k, "the phrase after بـ (قام الجيش باعتقال)"
@@ -477,6 +502,12 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the noun the clause describes"
         p.inherited.add("subject")
         bare_after = bare_after[:1]
+    elif relative and bare_after and any(tags[i] == "ADP" and _carries_pronoun(toks[i], prof)
+                                         for i in range(p.verb + 1, chunks[bare_after[0]].start)):
+        # المدن التي ترتفع فيها المباني: the pronoun after the preposition resumes the antecedent, the
+        # phrase after it is the verb's own subject
+        p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
+        bare_after = []
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
         bare_after = bare_after[:1]
@@ -496,7 +527,9 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         else:
             _inherit(p, cl, clauses, "the subject of the clause it depends on")
         bare_after = bare_after[:1]
-    elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates:
+    elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates and not (
+            cl.marker is not None and cl.marker > 0 and _accusative(toks[cl.marker - 1])):
+        # (غالباً ما تبدأ العواصف، عادةً ما: ما after an adverb makes "often", the subject follows)
         # "... ما أدى إلى مقتل أربعة": ما resumes the clause before it, the verb's subject
         bare_after = bare_after[:1]
     elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor and \
@@ -525,7 +558,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb, in the nominative"
             p.inherited.discard("subject")
         bare_after = []
-    if bare_after and not object_pronoun and p.verb not in speech:   # قال: what was said is a clause
+    if bare_after and not object_pronoun and p.verb not in speech and bare_after[0] != leftover:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")
 
@@ -543,35 +576,3 @@ def _controlled(p: Predicate, cl: Clause, clauses: list[Clause], toks, prof, agr
     g_up, g = agreement(toks[up.verb])[0], agreement(toks[p.verb])
     gender = g[0] or ("feminine" if g[1] == "singular" and toks[p.verb].norm.lstrip("وف")[:1] == "ت" else "")
     return bool(g_up) and g_up == gender
-
-
-_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
-_FATHATAN = "\u064b"
-
-
-def _accusative(tok) -> bool:
-    """Written with the accusative ending (tanwin fath: قيوداً، شهراً), which subjects never carry."""
-    return _FATHATAN in tok.text
-
-
-def _carries_pronoun(tok, prof) -> bool:
-    """A verb with an object pronoun (شنه, قتلتهم): short verbs too, which the lookup forms keep whole.
-    (Answered once per word as written and language: a token's norm and forms follow from its text.)"""
-    key = (prof.CODE, tok.text)
-    v = _PRONOUN_CARRIERS.get(key)
-    if v is None:
-        if len(_PRONOUN_CARRIERS) >= 100_000:
-            _PRONOUN_CARRIERS.clear()
-        v = _PRONOUN_CARRIERS[key] = _carries_pronoun_word(tok, prof)
-    return v
-
-
-_PRONOUN_CARRIERS: dict[tuple[str, str], bool] = {}
-
-
-def _carries_pronoun_word(tok, prof) -> bool:
-    if prof.refers_back([tok], 0):
-        return True
-    n = tok.norm
-    return not tok.text.endswith("ة") and any(n.endswith(s) and len(n) - len(s) >= 2 for s in _OBJECT_PRONOUNS) \
-        and prof.MODIFIER_AFTER_NOUN

@@ -70,6 +70,8 @@ class SyntaxRules:
         self.passive_aux = frozenset(norm(w) for w in data.passive_auxiliaries)
         self.stance = frozenset(norm(w) for w in data.stance_participles)
         self.copulas = frozenset(norm(w) for w in data.copulas)
+        # (no object after either: one set for the one check)
+        self.no_object = self.copulas | frozenset(norm(w) for w in data.intransitive_verbs)
         self.impersonal = frozenset(norm(w) for w in data.impersonal_verbs)
         self.quote = frozenset(norm(w) for w in data.quote_markers)
         self.clause_prepositions = frozenset(norm(w) for w in data.clause_prepositions)

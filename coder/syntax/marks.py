@@ -1,0 +1,41 @@
+"""Word-level marks the argument rules read: an object pronoun on a verb, the accusative ending,
+an opening quotation mark."""
+from __future__ import annotations
+
+
+def _opens_quote(toks, i: int) -> bool:
+    """An opening quotation mark (« “, or a " after an even number of them): في شارع "إتش" names the street."""
+    w = toks[i].norm
+    return w in ("«", "“") or (w == '"' and sum(t.norm == '"' for t in toks[:i]) % 2 == 0)
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+_FATHATAN = "\u064b"
+
+
+def _accusative(tok) -> bool:
+    """Written with the accusative ending (tanwin fath: قيوداً، شهراً), which subjects never carry."""
+    return _FATHATAN in tok.text
+
+
+def _carries_pronoun(tok, prof) -> bool:
+    """A verb with an object pronoun (شنه, قتلتهم): short verbs too, which the lookup forms keep whole.
+    (Answered once per word as written and language: a token's norm and forms follow from its text.)"""
+    key = (prof.CODE, tok.text)
+    v = _PRONOUN_CARRIERS.get(key)
+    if v is None:
+        if len(_PRONOUN_CARRIERS) >= 100_000:
+            _PRONOUN_CARRIERS.clear()
+        v = _PRONOUN_CARRIERS[key] = _carries_pronoun_word(tok, prof)
+    return v
+
+
+_PRONOUN_CARRIERS: dict[tuple[str, str], bool] = {}
+
+
+def _carries_pronoun_word(tok, prof) -> bool:
+    if prof.refers_back([tok], 0):
+        return True
+    n = tok.norm
+    return not tok.text.endswith("ة") and any(n.endswith(s) and len(n) - len(s) >= 2 for s in _OBJECT_PRONOUNS) \
+        and prof.MODIFIER_AFTER_NOUN
