@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 import hashlib
 from functools import lru_cache
 from dataclasses import dataclass, replace
@@ -15,6 +16,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from coder import __version__
 from coder.cameo import lookup as cameo
 from coder.dates import date_rules, find_dates, names_a_time
+from coder.dates.markers import marker_starts
 from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.geo.toponyms import capital_mentions
@@ -105,43 +107,9 @@ def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, in
     return [d for d in r.dates if not _across(d.start, c.evidence_start, walls)]
 
 
-@lru_cache(maxsize=None)
-def _markers(lang: str, field: str) -> tuple[tuple[str, ...], ...]:
-    """A word list of dates.yaml (earlier_event_markers, since_markers, until_markers), as token keys."""
-    prof = profile(lang)
-    return tuple(tuple(prof.phrase_tokens(w)) for w in load_lexicon(lang, "dates").get(field) or [])
-
-
-@lru_cache(maxsize=None)
-def _markers_by_first(lang: str, field: str) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
-    """The same words indexed by their first token key: (position in the list, key)."""
-    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-    for n, key in enumerate(_markers(lang, field)):
-        out.setdefault(key[0], []).append((n, key))
-    return out
-
-
-# (language, dates.yaml list) -> a word's lookup forms -> the list's keys they start
-_MARKER_WORDS: dict[tuple[str, str], dict[tuple[str, ...], tuple]] = {}
-
-
 def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
-    """Where the words of a dates.yaml list stand in the sentence: (first token index, char start),
-    in list order, then sentence order."""
-    toks, found = r.sentence.tokens, []
-    words = _MARKER_WORDS.get((lang, field))
-    if words is None or len(words) >= 100_000:
-        words = _MARKER_WORDS[lang, field] = {}
-    for i, t in enumerate(toks):
-        starts = words.get(t.forms)
-        if starts is None:   # what the word's forms start, in form order: once per word
-            by_first = _markers_by_first(lang, field)
-            starts = words[t.forms] = tuple(x for f in t.forms for x in by_first.get(f, ()))
-        for n, key in starts:
-            if i + len(key) <= len(toks) and (len(key) == 1 or
-                                              all(toks[i + k].norm == key[k] for k in range(1, len(key)))):
-                found.append((n, i, t.start))
-    return [(i, start) for _, i, start in sorted(set(found))]   # (a key found through two forms: once)
+    """Where the words of a dates.yaml list stand in the sentence (coder/dates/markers.py)."""
+    return marker_starts(r.sentence.tokens, lang, field)
 
 
 def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
@@ -155,11 +123,17 @@ def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
     toks = r.sentence.tokens
     marks = {i for i, _ in _marker_starts(r, lang, field)}
     out = set()
+    if not marks:
+        return out
     for k, d in enumerate(r.dates):
-        before = [i for i, t in enumerate(toks) if t.end <= d.start]
-        if before and (before[-1] in marks or (len(before) > 1 and before[-2] in marks)):
+        n = bisect_right(toks, d.start, key=_token_end)   # the tokens before the date: 0..n-1 (ends ascend)
+        if n and (n - 1 in marks or (n > 1 and n - 2 in marks)):
             out.add(k)
     return out
+
+
+def _token_end(t) -> int:
+    return t.end
 
 
 def _punct_between(text: str, d: ResolvedDate, c: EventCandidate) -> bool:

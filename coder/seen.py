@@ -53,9 +53,13 @@ class SeenIndex:
         hit = self._recent.get(key)
         if hit is not None:
             return hit
-        i = int(np.searchsorted(self._keys, key))
+        keys = self._keys
+        if not len(keys):   # nothing merged yet (a new dataset, the first ids of a run)
+            return None
+        # (the array's own method: np.searchsorted() adds a dispatch costing more than the search)
+        i = int(keys.searchsorted(key))
         # an element of an S16 array comes back without trailing NUL bytes
-        if i < len(self._keys) and self._keys[i] == key.rstrip(b"\0"):
+        if i < len(keys) and keys[i] == key.rstrip(b"\0"):
             return tuple(c[i].item() for c in self._cols)
         return None
 

@@ -30,6 +30,13 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"   # how doc ids and rejects name standard input
 
 RAW_CHARS = 1000
+
+
+def _preview(line: bytes) -> str:
+    """The start of an unreadable line, as text, for its reject (made only for a reject)."""
+    return line[:RAW_CHARS * 4].decode("utf-8", "replace")
+
+
 _OPTIONAL_TEXT = ("title", "source", "url")
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -265,16 +272,15 @@ class _Reader:
         for number, line, too_long in lines:
             if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
-            preview = line[:RAW_CHARS * 4].decode("utf-8", "replace")
             if too_long:
                 yield self.reject(path, number, f"line is longer than the limit of {self.max_chars} "
-                                  "characters of text: split the document or raise the limit", preview)
+                                  "characters of text: split the document or raise the limit", _preview(line))
                 continue
             try:
                 text = line.decode("utf-8").rstrip("\r\n")
             except UnicodeDecodeError as e:
                 yield self.reject(path, number, f"line is not valid UTF-8 (byte 0x{line[e.start]:02x} at "
-                                  f"column {e.start + 1}): re-save the file as UTF-8", preview)
+                                  f"column {e.start + 1}): re-save the file as UTF-8", _preview(line))
                 continue
             if not text.strip():
                 continue   # blank lines separate nothing and hold no record

@@ -1,0 +1,70 @@
+"""Where the words of the dates.yaml marker lists stand in a sentence ("after", "since", "until",
+"before the news" words), found for all the lists in one pass over the sentence's tokens: the
+rows stage asks for them several times per sentence (per list, per event, and again for the dates
+counted back from a stand-in day), and most words start no marker at all."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from coder.lang import profile
+from coder.lang.numbers import load_lexicon
+from coder.model import Token
+
+FIELDS = ("earlier_event_markers", "since_markers", "until_markers", "before_news_markers")
+_FIELD_INDEX = {f: k for k, f in enumerate(FIELDS)}
+
+
+@lru_cache(maxsize=None)
+def markers(lang: str, field: str) -> tuple[tuple[str, ...], ...]:
+    """A word list of dates.yaml, as token keys."""
+    prof = profile(lang)
+    return tuple(tuple(prof.phrase_tokens(w)) for w in load_lexicon(lang, "dates").get(field) or [])
+
+
+@lru_cache(maxsize=None)
+def _by_first(lang: str) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+    """Every list's words indexed by their first token key: (list, position in the list, key)."""
+    out: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+    for k, field in enumerate(FIELDS):
+        for n, key in enumerate(markers(lang, field)):
+            out.setdefault(key[0], []).append((k, n, key))
+    return out
+
+
+# language -> a word's lookup forms -> the keys they start (most words: none); bounded
+_WORDS: dict[str, dict[tuple[str, ...], tuple]] = {}
+# (tokens, language, starts per list) of the last sentence asked: one tuple, swapped whole
+_last: tuple = (None, None, None)
+
+
+def marker_starts(tokens: Sequence[Token], lang: str, field: str) -> list[tuple[int, int]]:
+    """Where the words of one list stand: (first token index, char start), in list order, then
+    sentence order (a key found through two forms of a word: once)."""
+    last = _last
+    if last[0] is not tokens or last[1] != lang:
+        last = _scan(tokens, lang)
+    return last[2][_FIELD_INDEX[field]]
+
+
+def _scan(tokens: Sequence[Token], lang: str) -> tuple:
+    global _last
+    words = _WORDS.get(lang)
+    if words is None or len(words) >= 100_000:
+        words = _WORDS[lang] = {}
+    found = []
+    n_tok = len(tokens)
+    for i, t in enumerate(tokens):
+        starts = words.get(t.forms)
+        if starts is None:   # what the word's forms start, in form order: once per word
+            by_first = _by_first(lang)
+            starts = words[t.forms] = tuple(x for f in t.forms for x in by_first.get(f, ()))
+        for k, n, key in starts:
+            if i + len(key) <= n_tok and (len(key) == 1 or
+                                          all(tokens[i + j].norm == key[j] for j in range(1, len(key)))):
+                found.append((k, n, i, t.start))
+    per_field: tuple[list, ...] = tuple([] for _ in FIELDS)
+    for k, _, i, start in sorted(set(found)):
+        per_field[k].append((i, start))
+    _last = (tokens, lang, per_field)
+    return _last
