@@ -12,6 +12,7 @@ The compiled modules are an option, never a requirement:
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -46,6 +47,31 @@ COMPILED = [
 # no debug information and -O2: the C files are large, and Python's own -O3 -g takes 2.5x the
 # compile time for no measured gain (README)
 FLAGS = ["-O2", "-g0"] if os.name == "posix" else []
+
+
+# Cython's options for every module. Annotations stay annotations: the code is plain Python whose
+# hints are not checked, and typing by them would turn a frozenset default of a `set` argument into
+# an error. The C types the compiled build uses are declared apart, in .pxd files next to the .py
+# (Cython reads coder/x/y.pxd when it compiles coder/x/y.py), so the .py stays plain Python.
+DIRECTIVES = {"language_level": 3, "binding": True, "annotation_typing": False}
+# infer_types=True also gives a local a C type when every value assigned to it has one (an index
+# from 0 or len(): a C integer, which can overflow where a Python int would not): only where the
+# integers are token positions and counts, never quantities or dates (measured: README)
+INFER_TYPES = ["coder/spans.py", "coder/syntax/*.py", "coder/rules/*.py", "coder/recognise/*.py"]
+
+
+def directives(source: str) -> dict:
+    if any(Path(source).match(p) for p in INFER_TYPES):
+        return {**DIRECTIVES, "infer_types": True}
+    return DIRECTIVES
+
+
+def cimported(module: str) -> set[str]:
+    """The compiled modules whose types a module's .pxd cimports."""
+    pxd = HERE / (module.replace(".", "/") + ".pxd")
+    if not pxd.exists():
+        return set()
+    return set(re.findall(r"^from\s+([\w.]+)\s+cimport", pxd.read_text(encoding="utf-8"), re.M))
 
 
 def pure_wanted() -> bool:
@@ -90,27 +116,58 @@ class OptionalBuildExt(build_ext):
             Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
         try:
             from Cython.Build import cythonize
-            self.extensions = cythonize(
-                self.extensions, build_dir=str(Path(self.build_temp) / "cython"), quiet=True, force=True,
-                nthreads=os.cpu_count() or 1,
-                # annotations stay annotations: the code is plain Python whose hints are not checked,
-                # and typing by them would turn a frozenset default of a `set` argument into an error
-                compiler_directives={"language_level": 3, "binding": True, "annotation_typing": False})
-        except Exception as e:  # no Cython, or a module it cannot translate
+        except ImportError as e:  # no Cython
             warn(f"modules not compiled ({type(e).__name__}: {e})")
             self.extensions = []
             return
+        options = dict(build_dir=str(Path(self.build_temp) / "cython"), quiet=True, force=True)
         self.failed = []
+        wanted = [(ext.name, ext.sources[0]) for ext in self.extensions]
+        originals = {ext.name: ext for ext in self.extensions}
+        groups: dict[str, list] = {}   # one cythonize() call per set of directives
+        for ext in self.extensions:
+            groups.setdefault(repr(directives(ext.sources[0])), []).append(ext)
+        try:
+            self.extensions = [out for exts in groups.values() for out in cythonize(
+                exts, nthreads=os.cpu_count() or 1, compiler_directives=directives(exts[0].sources[0]), **options)]
+        except Exception:  # a module Cython cannot translate (its .py and its .pxd disagree): the others still compile
+            self.extensions = []
+            for name, source in wanted:
+                try:
+                    self.extensions += cythonize([Extension(name, [source], extra_compile_args=FLAGS)],
+                                                 compiler_directives=directives(source), **options)
+                except Exception as e:
+                    self.failed.append((name, type(e).__name__))
+        # setuptools marks its extensions when it reads its options (_needs_stub ...), cythonize()
+        # returns new ones without the marks: without them every module "failed" once built
+        for ext in self.extensions:
+            for k, v in vars(originals[ext.name]).items():
+                if k.startswith("_") and not hasattr(ext, k):
+                    setattr(ext, k, v)
         try:
             super().run()
         except Exception as e:  # no C compiler or headers
             warn(f"modules not compiled ({type(e).__name__}: {e})")
             self.extensions = []
             return
+        self.drop_dependents()
         if self.failed:   # one line, not one per module
             names = ", ".join(name for name, _ in self.failed)
-            warn(f"{len(self.failed)} of {len(self.extensions)} modules not compiled "
+            warn(f"{len(self.failed)} of {len(wanted)} modules not compiled "
                  f"({self.failed[0][1]}: {names})")
+
+    def drop_dependents(self):
+        """A module whose .pxd cimports a type from a module that did not compile would not import
+        (the type it expects is a Python class): it goes pure Python too."""
+        failed = {name for name, _ in self.failed}
+        while True:
+            drop = [ext for ext in self.extensions if ext.name not in failed and cimported(ext.name) & failed]
+            if not drop:
+                return
+            for ext in drop:
+                Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
+                self.failed.append((ext.name, "needs " + ", ".join(sorted(cimported(ext.name) & failed))))
+                failed.add(ext.name)
 
     def build_extension(self, ext):
         try:
