@@ -14,6 +14,11 @@ RELATIVE_CLAUSES_ARE_BACKGROUND = True   # "X, who had been arrested in May," is
 # role nouns that are also adjectives: before a noun they describe it ("official contact", "an official visit")
 ADJECTIVAL_AGENTS = frozenset({"official"})
 CLITIC_COORDINATORS: tuple[str, ...] = ()
+# words for built places: "the Europe Bridge", "Damascus Gate" name a place, not the actor (coder/rules/names.py)
+# (not the places that are actors of their own, as a university or a hospital: "Baghdad University" is Iraq's)
+FACILITY_WORDS = frozenset({"bridge", "square", "street", "avenue", "boulevard", "road", "highway", "airport",
+                            "stadium", "hotel", "gate", "mosque", "church", "cathedral", "tower", "dam", "port",
+                            "harbour", "harbor", "crossing"})
 # verbs of dying: "X died of torture" makes X the victim (coder/rules/deaths.py); "in police custody": held by
 DEATH_VERBS = frozenset({"died", "dies", "die", "succumbed", "perished"})
 CUSTODY_WORDS = frozenset({"custody", "detention", "captivity"})

@@ -19,7 +19,7 @@ from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
-from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency
+from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency, names_a_facility
 from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
@@ -296,6 +296,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         actor_ms.remove(m)
     for m in [m for m in actor_ms if m.kind == "actor" and names_a_currency(toks, m)]:
         trace.append(f"{m.text!r} before a currency: the money's name, not an actor")
+        actor_ms.remove(m)
+    for m in [m for m in actor_ms if m.kind == "actor" and names_a_facility(toks, m, lang_profile)]:
+        trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
         actor_ms.remove(m)
     # a country or capital right after "in", "near", "في" is where, not who
     locative = roles.get("locative_marker", set())

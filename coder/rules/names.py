@@ -54,3 +54,12 @@ def names_a_currency(toks, m) -> bool:
     nxt = m.last + 1
     return not m.entry.code.role and not m.entry.code.group and nxt < len(toks) and \
         (toks[nxt].norm in CURRENCY_WORDS or toks[nxt].text.startswith("$"))
+
+
+def names_a_facility(toks, m, prof) -> bool:
+    """"the Europe Bridge", "Damascus Gate", "Tehran University": a country, region or city name
+    before a word for a built place (the language's FACILITY_WORDS) names that place, not an actor."""
+    words = getattr(prof, "FACILITY_WORDS", frozenset())
+    nxt = m.last + 1
+    return bool(words) and not m.entry.code.group and nxt < len(toks) and toks[nxt].norm in words
+
