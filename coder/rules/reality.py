@@ -310,9 +310,10 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
             dropped = h
             continue
         # a verb form with the article is a verbal noun ("في حالة التظاهر"), and so is one right after a
-        # marker noun or preposition ("احتمال شن هجمة", "لمنع اطلاق النار"): a finite verb does not follow them
+        # marker noun or preposition ("احتمال شن هجمة", "لمنع اطلاق النار"), or the genitive of a noun
+        # right after one ("ما شهدته من عمليات خطف", "يبرر القيام بحملات قصف"): a finite verb does not follow them
         masdar = prof is not None and h.entry.pos == "verb" and \
-            (prof.is_definite(toks[h.first]) or (h.first - 1) in unreal or (h.first - 1) in kinds)
+            (prof.is_definite(toks[h.first]) or any(k in unreal or k in kinds for k in (h.first - 1, h.first - 2)))
         if (h.first in nominal or masdar or h.entry.tag in ("noun", "base")) and not h.entry.speech:
             marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1)
                            if i in unreal or i in prospective), None)
