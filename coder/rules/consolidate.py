@@ -80,6 +80,7 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     ten"): per root class (the violent classes count as one) keep the trigger whose events carry
     most actors; another trigger of the class survives only with a dyad of its own."""
     events = _fold_protest_demands(events, trace)
+    events = _fold_destruction_by_attack(events, trace)
     by_trigger: dict[int, list[EventCandidate]] = {}
     for e in events:
         by_trigger.setdefault(e.trigger_first, []).append(e)
@@ -110,6 +111,27 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
             continue
         kept.append(evs)
     return sorted((e for evs in kept for e in evs), key=lambda e: (e.trigger_first, e.evidence_start))
+
+
+_DESTROY = "1712"
+_ADJACENT = 2   # tokens between a destruction verb and the attack noun that is its subject
+
+
+def _fold_destruction_by_attack(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
+    """"دمرت غارة جوية المبنى", "an air strike destroyed the building": the attack named as the
+    subject of the destruction is the event, the damage its outcome; people who destroy (settlers
+    burning houses) keep their own event."""
+    attacks = [v.trigger_first for v in events if v.nominal and v.code[:2] in _FAMILY]
+    if not attacks:
+        return events
+    out = []
+    for e in events:
+        if e.code == _DESTROY and not e.nominal and \
+                any(0 < abs(a - e.trigger_first) <= _ADJACENT for a in attacks):
+            trace.append(f"{e.evidence!r}: the destruction an attack named next to it caused, part of that event")
+            continue
+        out.append(e)
+    return out
 
 
 def _specificity(code: str) -> tuple[int, int]:

@@ -35,7 +35,7 @@ from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alle
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
-OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear
+OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
 
 
@@ -156,8 +156,8 @@ def _determined_head(parse, h: Hit, genitive: set[int]) -> bool:
 
 def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
                 skip: frozenset[int] | set[int] = frozenset(),
-                stops: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
-    """(first, last) token of the first object phrase within OBJECT_WINDOW tokens after `start`,
+                stops: frozenset[int] | set[int] = frozenset(), window: int = OBJECT_WINDOW) -> Optional[tuple[int, int]]:
+    """(first, last) token of the first object phrase within `window` tokens after `start`,
     counting only the `countable` tokens (_countable: not actor words on the way, where the subject of
     a verb-first clause sits, nor a number, "pledged 500 million euros in military aid", nor
     punctuation). Past a comma the search ends
@@ -166,7 +166,7 @@ def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
     counted, j, punctuated = 0, start, False
     by_first = entry.objects_by_first
     n = len(toks)
-    while j < n and counted < OBJECT_WINDOW:
+    while j < n and counted < window:
         # skipped: the verb's own subject, and the inner words of a multi-word actor name
         # ("وحدات حماية الشعب": not "protection")
         if j not in skip:
@@ -197,7 +197,8 @@ def _countable(toks, actor_tokens, adverbs, lang: str) -> list[bool]:
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
-                     trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None) -> list[Hit]:
+                     trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None,
+                     window: int = OBJECT_WINDOW) -> list[Hit]:
     toks = sent.tokens
     hits = []
     # the predicates the syntax stage reads as verbs (not "battle" in "18 battle tanks")
@@ -207,6 +208,11 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     countable = None    # per token, for the object windows: built at the first trigger with objects
     for m in mentions:
         e: Trigger = m.entry
+        if e.pos == "verb" and m.first in adverbs and m.last + 1 in adverbs:
+            # a verb spelling the syntax stage reads as an adverbial before another time word: a time
+            # phrase ("فجر اليوم": dawn today, not "blew up"; "فجر نفسه" stays a bombing)
+            trace.append(f"{m.text!r}: part of a time phrase, not a verb")
+            continue
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
@@ -214,7 +220,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 countable = _countable(toks, actor_tokens, adverbs, lang)
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
             # (the window starts after the trigger: the trigger's own verb is never among the stops)
-            found = _object_end(toks, m.last + 1, e, countable, name_tails | subject if subject else name_tails, verbs)
+            # a subject between the verb and its object brings its titles and adverbials along: the
+            # language's window then (wider in verb-subject order), else the plain one
+            found = _object_end(toks, m.last + 1, e, countable, name_tails | subject if subject else name_tails, verbs,
+                                window if subject else OBJECT_WINDOW)
             if found is None:
                 continue
             tokens.update(range(found[0], found[1] + 1))
@@ -240,6 +249,16 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         kept.append(h)
         trace.append(f"trigger {h.mention.text!r} -> {h.entry.code} ({h.entry.rule_id}, {h.entry.pos}/{h.entry.tag})"
                      + (f", object up to {sent.text[h.start:h.end]!r}" if h.entry.objects else ""))
+    # a no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
+    # قويا على الوزير": an attack in words): the verb has no object, so no event
+    readings = [h for h in hits if h.entry.code == NO_EVENT]
+    for h in [h for h in kept if h.entry.objects and readings]:
+        obj = {t for t in h.tokens if t > h.last}
+        other = next((r for r in readings if obj and not r.entry.objects and r.first == min(obj)
+                      and max(r.tokens) > max(obj)), None)
+        if other is not None:
+            trace.append(f"{sent.text[h.start:h.end]!r}: its object is read as {other.entry.rule_id}, no event")
+            kept.remove(h)
     kept.sort(key=lambda h: h.first)
     return kept
 
@@ -277,7 +296,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a two-word name keeps its head ("allowed UN inspectors": inspectors)
     name_tails = frozenset(t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2
                            for t in range(m.first + 1, m.last + 1))
-    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, name_tails, parse)
+    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, name_tails, parse,
+                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW))
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
