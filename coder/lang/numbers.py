@@ -118,6 +118,10 @@ def _fold_table(lang: str) -> tuple[dict, re.Pattern]:
             table[code] = f or None
             if len(f) != 1:
                 shifting.append(re.escape(ch))
+    # Characters that stay are listed too, as themselves: str.translate raises (and drops) a
+    # LookupError inside for every character missing from the table, which costs far more.
+    for code in range(0x3000):
+        table.setdefault(code, code)
     changes_length = re.compile("[" + "".join(shifting) + "]") if shifting else re.compile("(?!)")
     return table, changes_length
 
@@ -140,7 +144,12 @@ class WordGate:
         self.words = frozenset(cores | {p + w for p in prefixes for w in cores})
 
     def admits(self, folded: str) -> bool:
-        return not self.words.isdisjoint(_LETTER_RUNS.findall(folded))
+        return not self.words.isdisjoint(_letter_runs(folded))
+
+
+@lru_cache(maxsize=4)   # the dates' gate and the numbers' gate read the same folded sentence
+def _letter_runs(folded: str) -> tuple[str, ...]:
+    return tuple(_LETTER_RUNS.findall(folded))
 
 
 # ---------------------------------------------------------------- number phrases
