@@ -204,6 +204,7 @@ class QuantityRecogniser:
         hit = self._duals.get(word, _UNSEEN)
         if hit is not _UNSEEN:
             return hit
+        hit = None
         if self.dual_word.fullmatch(word):
             form = next((f for f in self.profile.lookup_forms(word) if f in self.dual_units), None)
             if form is not None:
