@@ -21,6 +21,7 @@ UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
 _GLUED = re.compile(r"[^\W\d]+$")
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _UNSEEN = object()
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 _PUNCT = re.compile(r"[^\w\s'’-]")
@@ -137,12 +138,11 @@ class QuantityRecogniser:
                     self.dual_units.setdefault(f, unit)
         endings = sorted({self.profile.normalise(x) for x in (data.get("dual_suffixes") or [])
                           + (data.get("dual_feminine_suffixes") or [])}, key=len, reverse=True)
-        if not all(_WORD.fullmatch(x) for x in endings):
+        if not all(_LETTERS.fullmatch(x) for x in endings):
             raise LexiconError(f"lexicon/{lang}/quantities.yaml: dual endings {endings} must be letters")
-        # a word with a dual ending (which of them are unit nouns is a dictionary look-up); words
-        # are read one by one and what each is remembered, the regex runs on unseen words only
-        self.dual_word = re.compile(r"[^\W\d_]{2,}(?:" + "|".join(map(re.escape, endings)) + ")") \
-            if self.dual_units else None
+        # a word of two letters or more and a dual ending (which of them are unit nouns is a
+        # dictionary look-up); what each word is, is remembered
+        self.dual_endings = tuple(endings) if self.dual_units else ()
         self._duals: dict[str, tuple[int, str] | None] = {}   # word -> (length of its form, unit)
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
@@ -170,7 +170,7 @@ class QuantityRecogniser:
         folded = fold(text, self.lang)
         ftext = folded.text
         duals = []
-        for m in _WORD.finditer(ftext) if self.dual_word else ():
+        for m in _WORD.finditer(ftext) if self.dual_endings else ():
             hit = self._dual(m.group())
             if hit is not None:   # the clitics stripped stay outside the span
                 duals.append((m.end() - hit[0], m.end(), hit[1]))
@@ -205,7 +205,8 @@ class QuantityRecogniser:
         if hit is not _UNSEEN:
             return hit
         hit = None
-        if self.dual_word.fullmatch(word):
+        if any(word.endswith(x) and len(word) - len(x) >= 2 for x in self.dual_endings) and not any(
+                c.isdecimal() or c == "_" for c in word):   # a word of letters only (no \d, no _)
             form = next((f for f in self.profile.lookup_forms(word) if f in self.dual_units), None)
             if form is not None:
                 hit = (len(form), self.dual_units[form])
