@@ -72,3 +72,16 @@ def test_arabic_verb_forms_cover_persons_numbers_and_tenses():
 def test_language_detection_by_script():
     assert detect("قصف الجيش السوري مواقع المعارضة") == "ar"
     assert detect("Syrian troops shelled rebel positions") == "en"
+
+
+def test_a_lone_combining_mark_gives_no_empty_lookup_form():
+    """A mark left alone (a decomposed letter the text splits off) once gave an empty lookup form,
+    which the dictionary matcher read as the end of every entry."""
+    import datetime as dt
+
+    from coder.lang import profile
+    from coder.model import Document
+    from coder.pipeline import code_document
+    for lang, text in (("en", "A\u0300 convoy was shelled."), ("ar", "\u064e قصف الجيش البلدة.")):
+        assert all(all(t.forms) for t in profile(lang).tokenise(text))
+        code_document(Document(doc_id="mark", text=text, language=lang, published=dt.date(2020, 1, 1)))

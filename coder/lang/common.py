@@ -64,7 +64,8 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
         known = cache.get(raw)
         if known is None:
             norm = normalise(raw)
-            known = (norm, forms(norm, raw) if norm else ())
+            # a form left empty (a lone combining mark, its letters stripped) is no word to look up
+            known = (norm, tuple(f for f in forms(norm, raw) if f) if norm else ())
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
             cache[raw] = known

@@ -28,11 +28,43 @@ def load_lexicon(lang: str, stem: str) -> dict:
     return read_support(path, lang, stem)
 
 
+_SPACE = " "   # the trie key of a run of white space between a phrase's words
+
+
 def alternation(words) -> str:
-    """A regex alternation of literal phrases, longest first so that the longest one wins;
-    spaces inside a phrase match any run of white space."""
-    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in uniq)
+    """A regex alternation of literal phrases in which the longest one that matches wins; spaces
+    inside a phrase match any run of white space.
+
+    Written as a trie ("ab(?:c|d)?" for ab, abc, abd), not as a flat list tried word by word at
+    every position of a sentence: the regex engine then reads each character once per position
+    instead of once per listed word. It matches what the flat list longest-first matches, in the
+    same order of preference: phrases that match at one position are prefixes of one another, and
+    the trie tries the longer one first."""
+    uniq = sorted({w for w in words if w})
+    if any(not w.split() for w in uniq):   # a blank phrase matches the empty text: keep the flat list
+        uniq.sort(key=lambda w: -len(w))
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in uniq)
+    root: dict = {}
+    for w in uniq:
+        node = root
+        for k, part in enumerate(w.split()):
+            if k:
+                node = node.setdefault(_SPACE, {})
+            for ch in part:
+                node = node.setdefault(ch, {})
+        node[None] = {}
+    return _trie(root)
+
+
+def _trie(node: dict) -> str:
+    alts = [(r"\s+" if key == _SPACE else re.escape(key)) + _trie(child)
+            for key, child in node.items() if key is not None]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if None not in node:
+        return body
+    return body + "?" if len(alts) > 1 else f"(?:{body})?"
 
 
 # ---------------------------------------------------------------- folding
@@ -86,6 +118,10 @@ def _fold_table(lang: str) -> tuple[dict, re.Pattern]:
             table[code] = f or None
             if len(f) != 1:
                 shifting.append(re.escape(ch))
+    # Characters that stay are listed too, as themselves: str.translate raises (and drops) a
+    # LookupError inside for every character missing from the table, which costs far more.
+    for code in range(0x3000):
+        table.setdefault(code, code)
     changes_length = re.compile("[" + "".join(shifting) + "]") if shifting else re.compile("(?!)")
     return table, changes_length
 
@@ -108,7 +144,12 @@ class WordGate:
         self.words = frozenset(cores | {p + w for p in prefixes for w in cores})
 
     def admits(self, folded: str) -> bool:
-        return not self.words.isdisjoint(_LETTER_RUNS.findall(folded))
+        return not self.words.isdisjoint(_letter_runs(folded))
+
+
+@lru_cache(maxsize=4)   # the dates' gate and the numbers' gate read the same folded sentence
+def _letter_runs(folded: str) -> tuple[str, ...]:
+    return tuple(_LETTER_RUNS.findall(folded))
 
 
 # ---------------------------------------------------------------- number phrases

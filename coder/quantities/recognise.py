@@ -20,6 +20,9 @@ from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold,
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
 _GLUED = re.compile(r"[^\W\d]+$")
+_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_UNSEEN = object()
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 _PUNCT = re.compile(r"[^\w\s'’-]")
 # A phone number: a leading + or 00, or three or more digit groups (checked for 7+ digits).
@@ -120,6 +123,7 @@ class QuantityRecogniser:
         signs = data.get("currency_before") or []
         self.currency_before = re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$") if signs else None
         self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()}))
+        self.sign_glued = re.compile(f"[{re.escape(self.sign_chars)}](?=\\d)") if self.sign_chars else None
         # duals: every unit noun with each dual ending, unless that form is itself a listed noun
         ta_marbuta = self.profile.normalise("ة")
         self.dual_units: dict[str, str] = {}
@@ -134,9 +138,12 @@ class QuantityRecogniser:
                     self.dual_units.setdefault(f, unit)
         endings = sorted({self.profile.normalise(x) for x in (data.get("dual_suffixes") or [])
                           + (data.get("dual_feminine_suffixes") or [])}, key=len, reverse=True)
-        # words with a dual ending; which of them are unit nouns is a dictionary look-up
-        self.dual_regex = re.compile(r"(?<!\w)[^\W\d_]{2,}(?:" + "|".join(map(re.escape, endings)) + r")(?!\w)") \
-            if self.dual_units else None
+        if not all(_LETTERS.fullmatch(x) for x in endings):
+            raise LexiconError(f"lexicon/{lang}/quantities.yaml: dual endings {endings} must be letters")
+        # a word of two letters or more and a dual ending (which of them are unit nouns is a
+        # dictionary look-up); what each word is, is remembered
+        self.dual_endings = tuple(endings) if self.dual_units else ()
+        self._duals: dict[str, tuple[int, str] | None] = {}   # word -> (length of its form, unit)
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
 
@@ -163,12 +170,14 @@ class QuantityRecogniser:
         folded = fold(text, self.lang)
         ftext = folded.text
         duals = []
-        for m in self.dual_regex.finditer(ftext) if self.dual_regex else ():
-            form = next((f for f in self.profile.lookup_forms(m.group()) if f in self.dual_units), None)
-            if form is not None:   # the clitics stripped stay outside the span
-                duals.append((m.end() - len(form), m.end(), self.dual_units[form]))
+        for m in _WORD.finditer(ftext) if self.dual_endings else ():
+            hit = self._dual(m.group())
+            if hit is not None:   # the clitics stripped stay outside the span
+                duals.append((m.end() - hit[0], m.end(), hit[1]))
         # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
-        blanked = re.sub(f"[{re.escape(self.sign_chars)}](?=\\d)", " ", ftext) if self.sign_chars else ftext
+        blanked = ftext
+        if self.sign_glued is not None and any(c in ftext for c in self.sign_chars):
+            blanked = self.sign_glued.sub(" ", ftext)
         numbers = self.numbers.find(blanked)
         out = []
         for s, e, unit in duals:
@@ -190,6 +199,21 @@ class QuantityRecogniser:
                 continue   # a dual already read there
             out.append(QuantityValue(value, qualifier, unit, s, e, text[s:e]))
         return sorted(out, key=lambda q: q.start)
+
+    def _dual(self, word: str) -> tuple[int, str] | None:
+        hit = self._duals.get(word, _UNSEEN)
+        if hit is not _UNSEEN:
+            return hit
+        hit = None
+        if any(word.endswith(x) and len(word) - len(x) >= 2 for x in self.dual_endings) and not any(
+                c.isdecimal() or c == "_" for c in word):   # a word of letters only (no \d, no _)
+            form = next((f for f in self.profile.lookup_forms(word) if f in self.dual_units), None)
+            if form is not None:
+                hit = (len(form), self.dual_units[form])
+        if len(self._duals) >= 100_000:   # bounded on a long run
+            self._duals.clear()
+        self._duals[word] = hit
+        return hit
 
     def _quantity(self, ftext: str, num: NumberMatch):
         if self.partitive and self.partitive.match(ftext, num.start):
