@@ -1,17 +1,17 @@
 """Who died of an act of violence: "a prisoner died as a result of torture while in police custody".
 The subject of a verb of dying before a violent event noun is its victim, not its doer; the actor
-whose custody the victim was in, when the sentence says, held them."""
+whose custody the victim was in, when the sentence says, held them. `group_of` is
+coder.rules.roles.group_of, passed in since roles calls this module (as for coder/rules/pronouns.py)."""
 from __future__ import annotations
 
 from typing import Optional
 
-from coder.rules.roles import group_of
 from coder.rules.types import PUNCT_BARRIER, Hit
 
 LINK_WORDS = 5   # "died as a result of torture": the words between the verb and the event noun
 
 
-def died_of(p, h: Hit, groups, toks, prof, harm_roots) -> Optional[tuple]:
+def died_of(p, h: Hit, groups, toks, prof, harm_roots, group_of) -> Optional[tuple]:
     """(holder or None, victim) when the violent trigger h follows a verb of dying (the language's
     DEATH_VERBS) across a few linking words and no actor; else None."""
     verbs = getattr(prof, "DEATH_VERBS", frozenset())

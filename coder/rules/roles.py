@@ -7,6 +7,7 @@ from typing import Optional
 
 from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
+from coder.rules.deaths import died_of
 from coder.rules.pronouns import pronoun_object
 from coder.rules.types import Hit, names
 
@@ -322,7 +323,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # measure took it; who announces a death or an attack only reports it
         announced = h.entry.code[:2] not in _REPORTED_ROOTS
         governed = None
-        if h.entry.code[:2] not in _REPORTED_ROOTS:   # "أدى إلى مقتل": deaths a cause led to, no one's act
+        if announced:   # "أدى إلى مقتل": deaths a cause led to, no one's act
             made = _made_to(p, h.first, groups, {x.first for x in hits if x is not h})
             governed = (made, None) if made is not None else None
         governed = governed or nominal_roles(p, h.first, groups,
@@ -359,8 +360,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # actor after the verb what it struck; the noun's own event carries the doer
         src, tgt = None, src
         how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
-    from coder.rules.deaths import died_of   # deaths reads roles' phrases: imported here, not at the top
-    died = died_of(p, h, groups, toks, prof, harm_roots)
+    died = died_of(p, h, groups, toks, prof, harm_roots, group_of)
     if died is not None:
         src, tgt = died
         how += f"; {names(tgt)} died of it: its victim, not its doer (syntax)"
