@@ -12,26 +12,45 @@ def is_number_word(lang: str, norm: str) -> bool:
     return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
 
 
-_NUMBERS: dict = {}   # (language, word as written, with_article) -> answer: tokens follow from their text
+# (language, with_article) -> word as written -> answer: tokens follow from their text
+_NUMBERS: dict[tuple[str, bool], dict[str, bool]] = {}
+_BOUND = 100_000
+
+
+def _answers(lang: str, with_article: bool) -> dict[str, bool]:
+    table = _NUMBERS.get((lang, with_article))
+    if table is None:
+        table = _NUMBERS[lang, with_article] = {}
+    return table
 
 
 def is_number(tok, lang: str, with_article: bool = False) -> bool:
     """A count: digits or a number word as written; `with_article` also reads it through clitics and
     the article ("الجنود الثلاثة", the three soldiers), which a count before its noun never has
     (and "الاثنين" is Monday)."""
-    key = (lang, tok.text, with_article)
-    v = _NUMBERS.get(key)
+    table = _answers(lang, with_article)
+    v = table.get(tok.text)
     if v is None:
-        if len(_NUMBERS) >= 100_000:
-            _NUMBERS.clear()
-        v = _NUMBERS[key] = _number(tok, lang, with_article)
+        if len(table) >= _BOUND:
+            table.clear()
+        v = table[tok.text] = _number(tok, lang, with_article)
     return v
 
 
 def number_flags(toks, lang: str, with_article: bool = False) -> list[bool]:
     """is_number for every token of a sentence, in one pass (the rules ask it of each token many
-    times: once a sentence, then by position)."""
-    return [is_number(t, lang, with_article) for t in toks]
+    times: once a sentence, then by position); the words already answered cost one look-up each."""
+    table = _answers(lang, with_article)
+    get = table.get
+    flags = [get(t.text) for t in toks]
+    if None in flags:
+        for i, v in enumerate(flags):
+            if v is None:
+                t = toks[i]
+                if len(table) >= _BOUND:
+                    table.clear()
+                flags[i] = table[t.text] = _number(t, lang, with_article)
+    return flags
 
 
 def _number(tok, lang: str, with_article: bool) -> bool:
