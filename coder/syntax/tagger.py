@@ -75,6 +75,23 @@ def _word_tag(t, R: SyntaxRules, prof) -> tuple:
     return False, tag, tag is None and any(R.words.get(f) == "ADP" for f in t.forms[1:])
 
 
+def _word_allows(r: CompiledRule, t, conj: bool) -> bool:
+    """The conditions of _holds that read the word alone (its norm, its text, a conjunction clitic):
+    a rule they fail never holds for that word."""
+    w = t.norm
+    if r.word and w not in r.word:
+        return False
+    if r.min_length and len(w) < r.min_length:
+        return False
+    if r.ending or r.prefix:
+        stem = w[1:] if conj else w
+        if r.ending and (not stem.endswith(r.ending) or (stem.endswith("ي") and t.text.endswith("ى"))):
+            return False
+        if r.prefix and not stem.startswith(r.prefix):
+            return False
+    return True
+
+
 def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
     t = toks[i]
     w = t.norm
@@ -141,9 +158,15 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
             prev = "CCONJ"
         kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
         chosen = None
-        rules = R.rules_by_kind.get((kind, prev))
-        if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
-            rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
+        key = (kind, prev, t.text, F.conj[i])
+        rules = R.word_rules.get(key)
+        if rules is None:   # of those, the rules the word itself allows, kept per word as written
+            rules = R.rules_by_kind.get((kind, prev))
+            if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
+                rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
+            if len(R.word_rules) >= 100_000:
+                R.word_rules.clear()
+            rules = R.word_rules[key] = [r for r in rules if _word_allows(r, t, F.conj[i])]
         for rule in rules:
             if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
