@@ -165,12 +165,14 @@ def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
     after Russia fired 80 missiles"), while an infinitive before it is crossed ("urged X to resume talks")."""
     counted, j, punctuated = 0, start, False
     by_first = entry.objects_by_first
+    firsts = by_first.keys()    # (one test in C per token: most words start no object)
     n = len(toks)
     while j < n and counted < window:
+        t = toks[j]
         # skipped: the verb's own subject, and the inner words of a multi-word actor name
         # ("وحدات حماية الشعب": not "protection")
-        if j not in skip:
-            for f in toks[j].forms:
+        if j not in skip and not firsts.isdisjoint(t.forms):
+            for f in t.forms:
                 objs = by_first.get(f)
                 if objs:
                     for obj in objs:
@@ -179,7 +181,7 @@ def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
         if punctuated:
             if j in stops:
                 return None
-        elif toks[j].norm in PUNCT_BARRIER:
+        elif t.norm in PUNCT_BARRIER:
             punctuated = True
         if countable[j]:
             counted += 1
@@ -191,9 +193,12 @@ def _countable(toks, actor_tokens, adverbs, lang: str) -> list[bool]:
     """Per token: does it count towards an object window? Not actor words, counts and punctuation
     ("سيطر مسلحو «داعش»، أمس، على مدينة"), nor the adverbs of time the stage tags ("وقّع X وY، مساء
     أمس الاثنين، اتفاقاً"). The same for every trigger of the sentence: worked out once."""
-    numbers = number_flags(toks, lang)
-    return [j not in actor_tokens and j not in adverbs and not numbers[j] and t.norm not in PUNCT_BARRIER
-            for j, t in enumerate(toks)]
+    out = [not (n or t.norm in PUNCT_BARRIER) for t, n in zip(toks, number_flags(toks, lang))]
+    for j in actor_tokens:
+        out[j] = False
+    for j in adverbs:
+        out[j] = False
+    return out
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
