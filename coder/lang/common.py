@@ -59,9 +59,10 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
     toks = []
     if cache is None:
         cache = {}
+    get = cache.get
     for m in word.finditer(text):
-        raw = m.group()
-        known = cache.get(raw)
+        raw = m[0]
+        known = get(raw)
         if known is None:
             norm = normalise(raw)
             # a form left empty (a lone combining mark, its letters stripped) is no word to look up
@@ -71,5 +72,6 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
             cache[raw] = known
         if not known[0]:
             continue
-        toks.append(Token(raw, m.start(), m.end(), known[0], known[1]))
+        start, end = m.span()
+        toks.append(Token(raw, start, end, known[0], known[1]))
     return toks
