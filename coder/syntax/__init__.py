@@ -21,15 +21,14 @@ class Features:
         words = _FEATURES.setdefault(prof.CODE, {})
         if len(words) >= 100_000:
             words.clear()
-        got = []
-        for t in toks:     # kept per word as written: a token's norm and forms follow from its text
-            f = words.get(t.text)
-            if f is None:
-                f = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t), prof.is_definite(t))
-            got.append(f)
-        self.conj = [f[0] for f in got]
-        self.prep = [f[1] for f in got]
-        self.definite = [f[2] for f in got]
+        get = words.get
+        got = [get(t.text) for t in toks]   # kept per word as written: a token's norm and forms follow from its text
+        if None in got:
+            for i, t in enumerate(toks):
+                if got[i] is None:
+                    got[i] = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
+                                              prof.is_definite(t))
+        self.conj, self.prep, self.definite = (list(c) for c in zip(*got)) if got else ([], [], [])
         self._toks, self._prof = toks, prof
 
     def owned(self, i: int) -> bool:
