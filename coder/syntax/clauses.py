@@ -143,8 +143,10 @@ def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
 
 def _marker_role(c: Chunk, toks, R) -> Optional[str]:
     s = c.start
+    starts = R.marker_starts
     for n in R.marker_lengths:
-        if s - n >= 0:
+        # (a marker of n words starts with one of the markers' first words: most words start none)
+        if s - n >= 0 and (n == 0 or toks[s - n].norm in starts):
             role = R.markers.get(tuple([t.norm for t in toks[s - n:s]]))
             if role:
                 return role
