@@ -30,7 +30,11 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                                           if (node := trie.get(f)) is not None)
         if not first:
             continue
-        stack = [(i, node, fi) for fi, node in first]
+        if len(first) == 1:     # (most words start phrases through one form only)
+            fi, node = first[0]
+            stack = [(i, node, fi)]
+        else:
+            stack = [(i, node, fi) for fi, node in first]
         seen = set()
         while stack:
             j, node, fi = stack.pop()
