@@ -42,12 +42,13 @@ def _closed(toks, R: SyntaxRules, prof) -> list:
         if c is None:
             if len(cache) >= 100_000:
                 cache.clear()
-            c = cache[t.text] = _word_tag(t, R, prof)
-        fixed, tag, maybe_adp = c
+            # (with the phrases the word starts: they follow from its norm, so from its text too)
+            c = cache[t.text] = (*_word_tag(t, R, prof), R.phrases.get(t.norm, ()))
+        fixed, tag, maybe_adp, phrases = c
         if fixed:
             tags[i] = tag
         else:
-            for key, ptag in R.phrases.get(t.norm, ()):
+            for key, ptag in phrases:
                 if tuple(x.norm for x in toks[i:i + len(key)]) == key:
                     for j in range(i, i + len(key)):
                         tags[j] = ptag
