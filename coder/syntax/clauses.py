@@ -403,6 +403,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     bare_after = []
     covered = set()
     circumstantial = getattr(prof, "circumstantial", _no_mark)
+    adverbial = getattr(prof, "adverbial_accusative", _no_mark)
     pp_end = leftover = -2
     for k in after:
         c = chunks[k]
@@ -418,7 +419,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if toks[c.head].norm in ("%", "٪"):
             covered.update(range(c.start, c.end + 1))    # 3 %: the sign belongs to the number before it
             continue
-        if c.start == c.end and getattr(prof, "adverbial_accusative", lambda t: False)(toks[c.start]):
+        if c.start == c.end and adverbial(toks[c.start]):
             covered.add(c.start)     # رسمياً، قائلاً: an adverb or the subject's state, no argument
             continue
         if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and circumstantial(toks[c.head]) and \
