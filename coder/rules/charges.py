@@ -1,0 +1,66 @@
+"""Events named as what a charge, an accusation or an allegation says: "ملاحق بتهمة القتل",
+"الميليشيات المتهمة بارتكاب أعمال قتل", "مزاعم اغتصاب", "charged with murder", "allegations of
+torture". The charge is what the text reports; the act it names is alleged, not reported as having
+happened, and is not coded (as the complement of an accusing verb is not: reality.drop_alleged)."""
+from __future__ import annotations
+
+from coder.rules.mood import conjunct_of
+from coder.rules.types import PUNCT_BARRIER, names
+
+CHARGE_REACH = 6        # words from a charge word to the act it names ("المتهمة بارتكاب أعمال اغتصاب ونهب وقتل")
+COMPLEMENT_REACH = 10   # a preposition-led complement across the accuser's clause ("اتهامات وجهها X للشرطة، بقتل")
+_STOPS = frozenset({".", "!", "?", "؟", ";", "؛", ":"})
+
+
+def _named_by_charge(h, toks, charges: set[int], stops: set[int], nominal: set[int], prof) -> int | None:
+    """The charge word whose phrase names the event h, if any: within CHARGE_REACH words before it
+    with no punctuation between; or, for an act read through a preposition clitic (بقتل, "of
+    killing"), within COMPLEMENT_REACH words with no sentence-ending mark between, the
+    accuser's relative clause set off by a comma. A verb form listed in the charge ("بارتكاب أعمال
+    اغتصاب ونهب وقتل") opens with its conjunction; a finite verb after a participle ("المتهمون هاجموا")
+    tells what they did. A place or a new clause (`stops`) ends the charge's phrase ("قتل المتهم
+    بالاغتيال في اشتباك": the clash is no charge)."""
+    verbal_noun = h.first in nominal or h.entry.tag in ("noun", "base") or prof.is_definite(toks[h.first]) or \
+        prof.starts_with_preposition(toks[h.first], h.mention.first_form) or \
+        (prof.starts_with_coordinator(toks[h.first], h.mention.first_form) and h.first > 0 and
+         not prof.is_definite(toks[h.first - 1]))   # "أعمال اغتصاب ونهب", not "هاجم المتهمون الحراس وقتلوا"
+    if h.entry.speech or h.first in charges:   # the charge itself ("on charges of", "اتهامات")
+        return None
+    for i in range(h.first - 1, max(-1, h.first - 1 - COMPLEMENT_REACH), -1):
+        if toks[i].norm in _STOPS or (i in stops and i not in charges):
+            return None
+        if i in charges and i not in h.tokens:
+            between = range(i + 1, h.first)
+            # the act right after the charge word ("بتهمة قتل", "مزاعم قصف"), or in the complement the charge
+            # opens with a preposition ("المتهمة بارتكاب أعمال قتل"), is the act charged, whatever its form
+            opened = h.first == i + 1 or (i + 1 < len(toks) and any(
+                prof.starts_with_preposition(toks[i + 1], f) for f in range(len(toks[i + 1].forms))))
+            if h.first - i <= CHARGE_REACH and (verbal_noun or opened) and \
+                    not any(toks[k].norm in PUNCT_BARRIER - {"«", "»", '"'} for k in between):
+                return i
+            if verbal_noun and prof.starts_with_preposition(toks[h.first], h.mention.first_form):
+                return i
+            return None
+    return None
+
+
+def drop_charged(coded: list, toks, charges: set[int], stops: set[int], nominal: set[int], coord: set[int], prof,
+                 trace: list[str]) -> list:
+    """Leave out the events a charge, an accusation or an allegation names, and the acts listed
+    with them ("بتهمة الخطف والقتل")."""
+    if not charges:
+        return coded
+    out, dropped = [], None
+    for h, src, tgt in coded:
+        if dropped is not None and conjunct_of(dropped, h, toks, coord, prof):
+            trace.append(f"{h.mention.text!r}: listed with {dropped.mention.text!r}, alleged too; not coded")
+            dropped = h
+            continue
+        marker = _named_by_charge(h, toks, charges, stops, nominal, prof)
+        if marker is not None:
+            trace.append(f"{h.mention.text!r}: what the charge {toks[marker].text!r} alleges "
+                         f"(against {names(tgt) if tgt else names(src)}), not an event reported; not coded")
+            dropped = h
+            continue
+        out.append((h, src, tgt))
+    return out
