@@ -36,3 +36,38 @@ CHARGES = [
 @pytest.mark.parametrize("lang,text,want", CHARGES, ids=[f"charge-{c[0]}#{i}" for i, c in enumerate(CHARGES)])
 def test_a_charge_names_an_alleged_act(lang, text, want):
     assert _roots(text, lang) == want, text
+
+
+def _flags(text: str, root: str, published=None) -> set[bool]:
+    coded = code_document(Document(doc_id="t", text=text, language="ar", published=published))
+    return {e.is_background for e in coded.events if e.event_root_code == root}
+
+
+# in a text with no publication date, a sentence that writes its years out and names no time of the
+# day's news is a record of the past: its undated events too; "أمس" or a timeline's heading date is news
+RECORDS = [
+    ("وكان ذلك عام 1961، وقاد طلاب الجامعة مظاهرات حاشدة ضد قرار الحكومة.", "14", True),
+    ("وكان ذلك عام 1961، وقاد طلاب الجامعة أمس مظاهرات حاشدة ضد قرار الحكومة.", "14", False),
+    ("وكان ذلك في 1994، ثم قتل مسلحون المحامي في العاصمة.", "19", True),
+    ("وكان ذلك في 1994، ثم قتل مسلحون المحامي أمس في العاصمة.", "19", False),
+    # in the same clause, a year after the event sets it too; across a comma it dates another story
+    ("قتل المحامي في مذبحة ارتكبها مسلحون بعد سقوط المدينة في مايو عام 1994.", "19", True),
+    ("قتل مسلحون المحامي في العاصمة، وكان قد انتخب نقيبا عام 1994.", "19", False),
+]
+
+
+@pytest.mark.parametrize("text,root,background", RECORDS, ids=[f"record#{i}" for i in range(len(RECORDS))])
+def test_an_undated_sentence_of_years_gone_is_a_record(text, root, background):
+    assert _flags(text, root) == {background}, text
+
+
+# a date right after the noun of an episode (a coup, a war) names it: it dates no event of the sentence
+EPISODES = [
+    ("تظاهر آلاف المعارضين في العاصمة ضد انقلاب عام 1999 ورفعوا صور الرئيس السابق.", "14", False),
+    ("تظاهر آلاف المعارضين في العاصمة عام 1999 ورفعوا صور الرئيس السابق.", "14", True),
+]
+
+
+@pytest.mark.parametrize("text,root,background", EPISODES, ids=[f"episode#{i}" for i in range(len(EPISODES))])
+def test_an_episode_date_dates_no_event(text, root, background):
+    assert _flags(text, root, dt.date(2008, 10, 1)) == {background}, text
