@@ -32,7 +32,7 @@ from coder.quantities.attach import EventSpan, attach, not_dates
 from coder.recognise.matcher import match
 from coder.rules.consolidate import event_family
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
-from coder.rules.history import episode_dates, in_record, told_as_record
+from coder.dates.history import episode_dates, in_record, told_as_record
 from coder.rules.types import PUNCT_BARRIER
 from coder.syntax import parse
 
