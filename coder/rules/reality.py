@@ -425,7 +425,7 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
     coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
     coded = drop_charged(coded, toks, roles.get("charge_marker", set()),
                          roles.get("locative_marker", set()) | roles.get("clause_break", set()), nominal,
-                         roles.get("coordinator", set()), prof, trace)
+                         roles.get("coordinator", set()), prof, trace, roles.get("relative_marker", set()))
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
                              responses=roles.get("response_marker", set()), steps=roles.get("step_marker", set()))
