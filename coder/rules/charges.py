@@ -13,7 +13,7 @@ _STOPS = frozenset({".", "!", "?", "؟", ";", "؛", ":"})
 
 
 def _named_by_charge(h, toks, charges: set[int], stops: set[int], nominal: set[int], prof,
-                     relatives: set[int] | frozenset[int] = frozenset()) -> int | None:
+                     relatives: set[int] | frozenset[int] = frozenset(), coord: set[int] | frozenset[int] = frozenset()) -> int | None:
     """The charge word whose phrase names the event h, if any: within CHARGE_REACH words before it
     with no punctuation between; or, for an act read through a preposition clitic (بقتل, "of
     killing"), within COMPLEMENT_REACH words with no sentence-ending mark between, the
@@ -33,11 +33,18 @@ def _named_by_charge(h, toks, charges: set[int], stops: set[int], nominal: set[i
     complement = verbal_noun and (prof.starts_with_preposition(toks[h.first], h.mention.first_form) or (
         h.first > 0 and (h.first - 1) not in charges and
         any(prof.starts_with_preposition(toks[h.first - 1], f) for f in range(len(toks[h.first - 1].forms)))))
+    # a charge listed after others with the article ("بتهمة المشاركة في «مؤامرة» و«القتل»"): the list goes on
+    # past the places and clauses of the charges before it, not past a comma
+    quoted = h.first > 1 and toks[h.first - 1].norm in ("«", '"') and (h.first - 2) in coord   # و «القتل»
+    listed = prof.is_definite(toks[h.first]) and (prof.starts_with_coordinator(toks[h.first], h.mention.first_form) or
+                                                  (h.first - 1) in coord or quoted)
     relative = False
     for i in range(h.first - 1, max(-1, h.first - 1 - COMPLEMENT_REACH), -1):
         if toks[i].norm in _STOPS:
             return None
-        if i in stops and i not in charges:
+        if listed and toks[i].norm in PUNCT_BARRIER - {"«", "»", '"'}:
+            return None
+        if i in stops and i not in charges and not listed:
             if i not in relatives:
                 return None
             relative = True
@@ -50,7 +57,7 @@ def _named_by_charge(h, toks, charges: set[int], stops: set[int], nominal: set[i
             if h.first - i <= CHARGE_REACH and (verbal_noun or opened) and not relative and \
                     not any(toks[k].norm in PUNCT_BARRIER - {"«", "»", '"'} for k in between):
                 return i
-            if complement:
+            if complement or listed:
                 return i
             return None
     return None
@@ -68,7 +75,7 @@ def drop_charged(coded: list, toks, charges: set[int], stops: set[int], nominal:
             trace.append(f"{h.mention.text!r}: listed with {dropped.mention.text!r}, alleged too; not coded")
             dropped = h
             continue
-        marker = _named_by_charge(h, toks, charges, stops, nominal, prof, relatives)
+        marker = _named_by_charge(h, toks, charges, stops, nominal, prof, relatives, coord)
         if marker is not None:
             trace.append(f"{h.mention.text!r}: what the charge {toks[marker].text!r} alleges "
                          f"(against {names(tgt) if tgt else names(src)}), not an event reported; not coded")
