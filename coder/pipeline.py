@@ -32,6 +32,7 @@ from coder.quantities.attach import EventSpan, attach, not_dates
 from coder.recognise.matcher import match
 from coder.rules.consolidate import event_family
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
+from coder.dates.history import episode_dates, in_record, told_as_record
 from coder.rules.types import PUNCT_BARRIER
 from coder.syntax import parse
 
@@ -319,7 +320,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
         since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                  if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
-        skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
+        skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")} | \
+            episode_dates(r.dates, r.sentence.text, [(m.start, m.end) for m in r.analysis.mentions if m.kind == "grammar" and
+                          m.entry.role == "episode_head"], [(h.mention.start, h.mention.end) for h in r.analysis.triggers])
         chosen: dict[int, Optional[ResolvedDate]] = {}
         for i, c in enumerate(r.analysis.events):
             if cameo(c.code).root in VIOLENT_ROOTS and attached.get(i) and _same_clause_as(r, since, c, walls):
@@ -332,6 +335,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             chosen[i] = d
         _date_earlier_events(r, lang, chosen, after_walls, doc.published)
         _date_before_news(r, lang, chosen)
+        record = [] if doc.published is not None or not r.dates else told_as_record(
+            r.sentence.text, r.dates, skip, lambda t: names_a_time(t, lang),
+            lambda: _stand_in_dates(r.sentence.text, lang), STAND_IN)
         own_dates = []
         for i, c in enumerate(r.analysis.events):
             if i not in chosen:
@@ -347,7 +353,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             background = c.is_background or is_old(event_date, precision, doc.published) \
                 or (dated_record(d, doc.published, r.sentence.text, r.dates)
                     and not names_a_time(_blank(r.sentence.text, r.dates), lang)) \
-                or (d is None and doc.published is None and _years_back(r, c, walls, after_walls, lang))
+                or (d is None and doc.published is None and _years_back(r, c, walls, after_walls, lang)) \
+                or (d is None and bool(record) and in_record(record, r.sentence.text, c.evidence_start, c.evidence_end))
             if d is not None and not background:
                 own_dates.append(d)
             qs = attached.get(i, [])

@@ -157,6 +157,8 @@ class Grammar(_Strict):
     # (background in every language, SPEC 5)
     episode_markers: list[Phrase] = []
     era_markers: list[Phrase] = []           # "في القرن الماضي", "in the 19th century": an event of their clause is history
+    episode_heads: list[Phrase] = []         # "انقلاب", "coup": a date right after them names the episode, dates no event
+    charge_markers: list[Phrase] = []        # "بتهمة", "charged with": the act a charge names is alleged, not coded
     determiners: list[Phrase] = []
     genitive_markers: list[Phrase] = []
     origin_markers: list[Phrase] = []

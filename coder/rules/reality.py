@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from coder.rules.actors import ActorGroup
+from coder.rules.charges import drop_charged
 from coder.rules.mood import apply_mood, conjunct_of
 from coder.rules.roles import governor_of
 from coder.rules.types import PUNCT_BARRIER, Hit, names, punct_apart
@@ -422,6 +423,9 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
                               roles.get("prospective_marker", set()), prof, roles.get("kind_marker", set()),
                               roles.get("coordinator", set()))
     coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
+    coded = drop_charged(coded, toks, roles.get("charge_marker", set()),
+                         roles.get("locative_marker", set()) | roles.get("clause_break", set()), nominal,
+                         roles.get("coordinator", set()), prof, trace, roles.get("relative_marker", set()))
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
                              responses=roles.get("response_marker", set()), steps=roles.get("step_marker", set()))
