@@ -157,6 +157,8 @@ class Grammar(_Strict):
     # "الجنون الذي اجتاح بغداد", "اقتحم المجتمع الدولي الساحة": a mood or a community as the subject of a
     # verb of violence does no violence (coder/rules/generic.py)
     abstract_subjects: list[Phrase] = []
+    # "صواريخ جراد وقذائف متطورة", "rifles and mortar shells": a weapon listed with them is an inventory
+    weapon_words: list[Phrase] = []
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []
