@@ -6,6 +6,9 @@
   "الهجوم الأعنف منذ بداية العام") measures one event and is left alone;
 - a mood, a wave or a community as the subject of a verb of violence ("الجنون الذي اجتاح بغداد",
   "اقتحم المجتمع الدولي الساحة") is a figure of speech: no one attacked;
+- an act told in the present with a kind of doer as its subject, an indefinite common noun with no
+  count ("ومجرم يصيب شخصا", "المكان الذي يتجمع متظاهرون أمامه", "a tyrant kills people") is what such
+  doers do, no occurrence: news tells the occurrence in the past or names its doers;
 - a weapon named in a list of weapons ("تضمنت الشحنة صواريخ جراد وقذائف متطورة", "سلموا 120 صاروخ
   هاون ودبابة", "rifles, mortar shells and explosives") is an inventory: nothing was fired.
 The words are data: grammar.yaml period_markers, superlatives, abstract_subjects and weapon_words."""
@@ -14,6 +17,8 @@ from __future__ import annotations
 from coder.rules.types import PUNCT_BARRIER, Hit
 
 _VIOLENT = ("18", "19", "20")
+_GENERIC_ROOTS = ("14", "18", "19", "20")   # protests and violence: the acts essays and laws speak of in general
+PLACE_REACH = 8     # tokens from a present-tense act to a locative word that places it ("في كركوك")
 LIST_REACH = 4      # tokens from a listed weapon to the weapon word listed with it
 COUNT_BEFORE = 2    # "مائة هجوم", "حوالي مائة هجوم": the count of an event noun stands this close before it
 
@@ -117,3 +122,38 @@ def drop_weapon_lists(coded: list, toks, roles: dict[str, set[int]], prof, trace
                 continue
         out.append((h, src, tgt))
     return out
+
+
+def drop_generic_statements(coded: list, parse, toks, roles: dict[str, set[int]], actor_ms, numbers: set[int], prof,
+                            trace: list[str]) -> list:
+    """A protest or an act of violence told by a present-tense verb whose subject (by the syntax stage)
+    is an indefinite common noun, with no count in the sentence and no place near it: a kind of doer
+    doing what it does, not coded. A named actor, a definite or owned subject, a number ("آلاف الطلاب
+    يتظاهرون") or a place ("مسلحون يهاجمون دورية في كركوك", a headline's present) keeps it."""
+    if parse is None or not coded or numbers:
+        return coded
+    names = {t for m in actor_ms if m.kind == "actor" for t in range(m.first, m.last + 1)}
+    # (a locative word carrying a pronoun, "عنده", "أمامه", points back at a place already named)
+    placed = {i for i in roles.get("locative_marker", set()) if not prof.refers_back(toks, i)}
+    out = []
+    for h, src, tgt in coded:
+        if h.entry.pos == "verb" and h.entry.tag == "present" and h.entry.code[:2] in _GENERIC_ROOTS and \
+                not any(abs(i - h.first) <= PLACE_REACH for i in placed):
+            found = parse.predicate(h.first)
+            k = found[1].arguments.get("subject") if found else None
+            # the doer the rules found (after the verb: "المكان الذي يتجمع متظاهرون أمامه"), else the subject
+            c = parse.chunk_at(src.members[0].first) if src is not None and src.members else None
+            if c is None and k is not None:
+                c = parse.chunks[k]
+            if c is not None and _a_kind(c, toks, names, prof):
+                trace.append(f"{h.mention.text!r}: told in the present of a kind of doer "
+                             f"({toks[c.head].text!r}), a general statement; not coded")
+                continue
+        out.append((h, src, tgt))
+    return out
+
+
+def _a_kind(c, toks, names: set[int], prof) -> bool:
+    """Is the noun phrase a kind of doer: an indefinite common noun, not owned, with no count or determiner?"""
+    return c.kind == "np" and not c.owned and c.possessor is None and not prof.is_definite(toks[c.head]) and \
+        not any(c.start <= t <= c.end for t in names) and not any(rel in ("num", "det") for rel, _ in c.modifiers)
