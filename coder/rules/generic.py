@@ -9,6 +9,8 @@
 - an act told in the present with a kind of doer as its subject, an indefinite common noun with no
   count ("ومجرم يصيب شخصا", "المكان الذي يتجمع متظاهرون أمامه", "a tyrant kills people") is what such
   doers do, no occurrence: news tells the occurrence in the past or names its doers;
+- an act named by one word in quotation marks ("الشرطة «خطفته» من النافذة", "هل هذا «توغل»") is a word
+  mentioned or used in a figure, set apart by the writer: not coded;
 - a weapon named in a list of weapons ("تضمنت الشحنة صواريخ جراد وقذائف متطورة", "سلموا 120 صاروخ
   هاون ودبابة", "rifles, mortar shells and explosives") is an inventory: nothing was fired.
 The words are data: grammar.yaml period_markers, superlatives, abstract_subjects and weapon_words."""
@@ -17,6 +19,8 @@ from __future__ import annotations
 from coder.rules.types import PUNCT_BARRIER, Hit
 
 _VIOLENT = ("18", "19", "20")
+_OPEN_QUOTES = frozenset({"«", '"', "“", "'"})
+_CLOSE_QUOTES = frozenset({"»", '"', "”", "'"})
 _GENERIC_ROOTS = ("14", "18", "19", "20")   # protests and violence: the acts essays and laws speak of in general
 PLACE_REACH = 8     # tokens from a present-tense act to a locative word that places it ("في كركوك")
 LIST_REACH = 4      # tokens from a listed weapon to the weapon word listed with it
@@ -100,24 +104,29 @@ def _opens_list_item(i: int, toks, coord: set[int], prof) -> bool:
         any(prof.starts_with_coordinator(toks[i], f) for f in range(len(toks[i].forms)))
 
 
-def drop_weapon_lists(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[str]) -> list:
+def drop_weapon_lists(coded: list, toks, roles: dict[str, set[int]], numbers: set[int], prof, trace: list[str]) -> list:
     """An event noun that is only the name of a weapon, listed with another weapon word (before it, or
-    after it as the next conjunct), names an inventory, not a shot: not coded, unless a verb of
-    violence tells the shot ("أطلقوا قذائف هاون وصواريخ")."""
+    after it as the next conjunct) or naming the kind of counted weapons ("8 صواريخ كاتيوشا"), names an
+    inventory, not a shot: not coded, unless another word tells the shot ("أطلقوا قذائف هاون وصواريخ")."""
     weapons = roles.get("weapon_word")
     if not weapons or not coded:
         return coded
-    if any(h.entry.pos == "verb" and h.entry.code[:2] in _VIOLENT for h, _, _ in coded):
-        return coded    # the weapons of a shot told by its verb ("سقطت قذائف هاون وصواريخ"): they name its kind
+    def named_weapon(h: Hit) -> bool:
+        return h.entry.pos == "noun" and all(i in weapons for i in range(h.first, h.last + 1))
+
+    if any(h.entry.code[:2] in _VIOLENT and not named_weapon(h) for h, _, _ in coded):
+        return coded    # the weapons of a shot told by another word ("سقطت قذائف هاون وصواريخ"): they name its kind
     coord = roles.get("coordinator", set())
     out = []
     for h, src, tgt in coded:
-        if h.entry.pos == "noun" and all(i in weapons for i in range(h.first, h.last + 1)):
+        if named_weapon(h):
             before = _opens_list_item(h.first, toks, coord, prof) and \
                 any((h.first - k) in weapons for k in range(1, LIST_REACH + 1))
             after = any(j in weapons and _opens_list_item(j, toks, coord, prof)
                         for j in range(h.last + 1, min(len(toks), h.last + 1 + LIST_REACH)))
-            if before or after:
+            # a count of weapons of a kind ("8 صواريخ «كاتيوشا»", "120 صاروخ هاون"): pieces, not shots
+            kind = _kind_of_counted(h, toks, weapons, numbers)
+            if before or after or kind:
                 trace.append(f"{h.mention.text!r}: a weapon listed with other weapons, an inventory; not coded")
                 continue
         out.append((h, src, tgt))
@@ -157,3 +166,27 @@ def _a_kind(c, toks, names: set[int], prof) -> bool:
     """Is the noun phrase a kind of doer: an indefinite common noun, not owned, with no count or determiner?"""
     return c.kind == "np" and not c.owned and c.possessor is None and not prof.is_definite(toks[c.head]) and \
         not any(c.start <= t <= c.end for t in names) and not any(rel in ("num", "det") for rel, _ in c.modifiers)
+
+
+def _kind_of_counted(h: Hit, toks, weapons: set[int], numbers: set[int]) -> bool:
+    """Does the weapon name follow a counted weapon word, quotation marks aside ("8 صواريخ «كاتيوشا»")?"""
+    j = h.first - 1
+    while j >= 0 and toks[j].norm in _OPEN_QUOTES:
+        j -= 1
+    return j >= 1 and j in weapons and (j - 1) in numbers
+
+
+def drop_quoted_words(coded: list, toks, trace: list[str]) -> list:
+    """An act named by one word the writer put in quotation marks: mentioned or used in a figure
+    ("الشرطة «خطفته» من النافذة", "هل هذا «توغل»"), not reported; not coded. In reported speech the
+    marks give the speaker's own word ("قالت الحركة إن رجال أمن «اختطفوا» منسقها"): left alone."""
+    if any(h.entry.speech for h, _, _ in coded):
+        return coded
+    out = []
+    for h, src, tgt in coded:
+        if h.first == h.last and 0 < h.first < len(toks) - 1 and toks[h.first - 1].norm in _OPEN_QUOTES and \
+                toks[h.last + 1].norm in _CLOSE_QUOTES and len(h.tokens) == 1:
+            trace.append(f"{h.mention.text!r}: one word in quotation marks, a word mentioned or a figure; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
