@@ -190,3 +190,13 @@ def drop_quoted_words(coded: list, toks, trace: list[str]) -> list:
             continue
         out.append((h, src, tgt))
     return out
+
+
+def drop_told_in_general(coded: list, parse, toks, roles: dict[str, set[int]], actor_ms, numbers: set[int],
+                         nominal: set[int], prof, trace: list[str]) -> list:
+    """All the checks of this module, in order, on the events the rules coded for one sentence."""
+    coded = drop_totals(coded, toks, roles, numbers, nominal, prof, trace)
+    coded = drop_abstract_subjects(coded, parse, roles, trace)
+    coded = drop_weapon_lists(coded, toks, roles, numbers, prof, trace)
+    coded = drop_quoted_words(coded, toks, trace)
+    return drop_generic_statements(coded, parse, toks, roles, actor_ms, numbers, prof, trace)
