@@ -133,8 +133,8 @@ def drop_weapon_lists(coded: list, toks, roles: dict[str, set[int]], numbers: se
     return out
 
 
-def drop_generic_statements(coded: list, parse, toks, roles: dict[str, set[int]], actor_ms, numbers: set[int], prof,
-                            trace: list[str]) -> list:
+def drop_generic_statements(coded: list, parse, toks, roles: dict[str, set[int]], actor_ms, numbers: set[int],
+                            nominal: set[int], prof, trace: list[str]) -> list:
     """A protest or an act of violence told by a present-tense verb whose subject (by the syntax stage)
     is an indefinite common noun, with no count in the sentence and no place near it: a kind of doer
     doing what it does, not coded. A named actor, a definite or owned subject, a number ("آلاف الطلاب
@@ -146,12 +146,17 @@ def drop_generic_statements(coded: list, parse, toks, roles: dict[str, set[int]]
     placed = {i for i in roles.get("locative_marker", set()) if not prof.refers_back(toks, i)}
     out = []
     for h, src, tgt in coded:
-        if h.entry.pos == "verb" and h.entry.tag == "present" and h.entry.code[:2] in _GENERIC_ROOTS and \
-                not any(abs(i - h.first) <= PLACE_REACH for i in placed):
+        if h.entry.pos == "verb" and h.entry.tag == "present":
             found = parse.predicate(h.first)
-            k = found[1].arguments.get("subject") if found else None
+        else:
+            # an event noun in the complement of a present verb ("مجرم يصيب شخصا بجرح عميق")
+            found = _governing_present(h, parse, toks, prof) if h.first in nominal else None
+        if found is not None and h.entry.code[:2] in _GENERIC_ROOTS and \
+                not any(abs(i - h.first) <= PLACE_REACH for i in placed):
+            k = found[1].arguments.get("subject")
             # the doer the rules found (after the verb: "المكان الذي يتجمع متظاهرون أمامه"), else the subject
-            c = parse.chunk_at(src.members[0].first) if src is not None and src.members else None
+            c = parse.chunk_at(src.members[0].first) if src is not None and src.members and h.entry.pos == "verb" \
+                else None
             if c is None and k is not None:
                 c = parse.chunks[k]
             if c is not None and _a_kind(c, toks, names, prof):
@@ -199,4 +204,18 @@ def drop_told_in_general(coded: list, parse, toks, roles: dict[str, set[int]], a
     coded = drop_abstract_subjects(coded, parse, roles, trace)
     coded = drop_weapon_lists(coded, toks, roles, numbers, prof, trace)
     coded = drop_quoted_words(coded, toks, trace)
-    return drop_generic_statements(coded, parse, toks, roles, actor_ms, numbers, prof, trace)
+    return drop_generic_statements(coded, parse, toks, roles, actor_ms, numbers, nominal, prof, trace)
+
+
+def _governing_present(h: Hit, parse, toks, prof):
+    """(clause, predicate) of the present-tense verb whose object or complement holds the event noun, or None."""
+    present = getattr(prof, "is_imperfect_verb", None)
+    cl = parse.clause_of(h.first)
+    if present is None or cl is None:
+        return None
+    for p in cl.predicates:
+        if p.verb < h.first and parse.tags[p.verb] == "VERB" and present(toks[p.verb]) and \
+                any(parse.chunks[k].start <= h.first <= parse.chunks[k].end
+                    for role, k in p.arguments.items() if role != "subject"):
+            return cl, p
+    return None
