@@ -159,6 +159,8 @@ class Grammar(_Strict):
     abstract_subjects: list[Phrase] = []
     # "صواريخ جراد وقذائف متطورة", "rifles and mortar shells": a weapon listed with them is an inventory
     weapon_words: list[Phrase] = []
+    # "أسلحة تعرف بالقذائف الانفجارية", "so-called": an event noun after them is a name, mentioned
+    naming_markers: list[Phrase] = []
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []

@@ -11,9 +11,12 @@
   doers do, no occurrence: news tells the occurrence in the past or names its doers;
 - an act named by one word in quotation marks ("الشرطة «خطفته» من النافذة", "هل هذا «توغل»") is a word
   mentioned or used in a figure, set apart by the writer: not coded;
+- an event noun right after a word that names ("أسلحة تعرف بالقذائف الانفجارية", "ما يسمى بالحرب على
+  الإرهاب") is a name mentioned: not coded;
 - a weapon named in a list of weapons ("تضمنت الشحنة صواريخ جراد وقذائف متطورة", "سلموا 120 صاروخ
   هاون ودبابة", "rifles, mortar shells and explosives") is an inventory: nothing was fired.
-The words are data: grammar.yaml period_markers, superlatives, abstract_subjects and weapon_words."""
+The words are data: grammar.yaml period_markers, superlatives, abstract_subjects, naming_markers and
+weapon_words."""
 from __future__ import annotations
 
 from coder.rules.types import PUNCT_BARRIER, Hit
@@ -204,6 +207,7 @@ def drop_told_in_general(coded: list, parse, toks, roles: dict[str, set[int]], a
     coded = drop_abstract_subjects(coded, parse, roles, trace)
     coded = drop_weapon_lists(coded, toks, roles, numbers, prof, trace)
     coded = drop_quoted_words(coded, toks, trace)
+    coded = drop_named(coded, roles, nominal, trace)
     return drop_generic_statements(coded, parse, toks, roles, actor_ms, numbers, nominal, prof, trace)
 
 
@@ -219,3 +223,17 @@ def _governing_present(h: Hit, parse, toks, prof):
                     for role, k in p.arguments.items() if role != "subject"):
             return cl, p
     return None
+
+
+def drop_named(coded: list, roles: dict[str, set[int]], nominal: set[int], trace: list[str]) -> list:
+    """An event noun right after a word that names ("تعرف بالقذائف", "ما يسمى بالحرب"): a name, not coded."""
+    naming = roles.get("naming_marker")
+    if not naming or not coded:
+        return coded
+    out = []
+    for h, src, tgt in coded:
+        if h.first in nominal and (h.first - 1) in naming:
+            trace.append(f"{h.mention.text!r}: after a word that names, a name mentioned; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
