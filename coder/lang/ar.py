@@ -248,6 +248,14 @@ def is_future_form(token, form: int) -> bool:
 
 
 @_per_word
+def is_imperfect_verb(token) -> bool:
+    """يصيب, ويقتل: a word the syntax stage reads as a verb that opens with the imperfect's ي (the present
+    of a third person). Past verbs also open with ت (تظاهر) and ن (نفذ), so only ي is read."""
+    n = _without_conjunction(token.norm) if has_conjunction_clitic(token) else token.norm
+    return len(n) >= 4 and n[0] == "ي"
+
+
+@_per_word
 def has_conjunction_clitic(token) -> bool:
     """وقصفت, فاعتقل: the word carries و or ف in front (one of its lookup forms is the word without it)."""
     n = token.norm

@@ -210,6 +210,11 @@ def is_future_form(token, form: int) -> bool:
     return False
 
 
+def is_imperfect_verb(token) -> bool:
+    """English tells the present by the verb forms the lexicon lists (tag "s"), not by a prefix."""
+    return False
+
+
 def has_conjunction_clitic(token) -> bool:
     """English conjunctions are words of their own."""
     return False

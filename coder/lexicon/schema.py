@@ -150,6 +150,17 @@ class Grammar(_Strict):
     unreal_noun_markers: list[Phrase] = []   # "أي هجوم", "for fear of an attack": an event noun after them did not happen
     prospective_markers: list[Phrase] = []   # "الهجوم المرتقب", "a possible attack": an event noun next to them is to come
     kind_markers: list[Phrase] = []          # "تكرار خطف", "الهجمات المتكررة": an event noun next to them is a kind of act
+    # "خلال السنوات الماضية", "منذ بداية العام": acts counted over such a period are a total, no event;
+    # after a superlative ("الأعنف منذ بداية العام") the period measures one event (coder/rules/generic.py)
+    period_markers: list[Phrase] = []
+    superlatives: list[Phrase] = []
+    # "الجنون الذي اجتاح بغداد", "اقتحم المجتمع الدولي الساحة": a mood or a community as the subject of a
+    # verb of violence does no violence (coder/rules/generic.py)
+    abstract_subjects: list[Phrase] = []
+    # "صواريخ جراد وقذائف متطورة", "rifles and mortar shells": a weapon listed with them is an inventory
+    weapon_words: list[Phrase] = []
+    # "أسلحة تعرف بالقذائف الانفجارية", "so-called": an event noun after them is a name, mentioned
+    naming_markers: list[Phrase] = []
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []
