@@ -176,3 +176,52 @@ def _recoded(h: Hit, code: str) -> Hit:
     from dataclasses import replace
     entry = replace(h.entry, code=code, rule_id=f"{h.entry.rule_id}+mood.future")
     return Hit(h.mention, entry, h.first, h.last, h.start, h.end, h.tokens)
+
+
+PROSPECT_REACH = 8    # "تلقوا تدريبا في الخارج على تنفيذ هجمات": words from the governing word to the event noun
+RELATIVE_GAP = 3      # "احتمال تنفيذ تركيا عمليات عسكرية أكبر حجما تستهدف ...": a present verb describing it
+_ASIDES = frozenset({"(", ")", "«", "»", '"'})   # a bracketed or quoted aside does not end a complement
+
+
+def _governor(h: Hit, toks, governors: set[int], stops: set[int], finite: set[int]) -> Optional[int]:
+    """The prospect governor whose complement holds the event noun h, read back from h over light
+    verbal nouns, prepositions, genitives and asides; punctuation, a clause break, a frame word or
+    a finite verb told as an event ends the complement."""
+    for i in range(h.first - 1, max(-1, h.first - 1 - PROSPECT_REACH), -1):
+        if i in governors:
+            return i
+        if i in stops or i in finite or (toks[i].norm in PUNCT_BARRIER and toks[i].norm not in _ASIDES):
+            return None
+    return None
+
+
+def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[int], prof, trace: list[str]) -> list:
+    """An event noun in the complement of a word that puts it to come (grammar.yaml prospect_governors:
+    a vow, an intent, a plan, a preparation, a training, a fear, a possibility, a consequence) names
+    what may be done, not a deed: "تعهد بتناول السم ثم إحراق نفسه", "تلقوا تدريبا في الخارج على تنفيذ
+    هجمات", "سيؤدي إلى إقدام المجتمع الدولي (أميركا وأوروبا) على فرض حصار". The complement reaches
+    further than the one or two words of unreal_noun_markers: its light verbal nouns (تنفيذ, إقدام على)
+    and their genitives stand between. A present verb right after such a noun describes it (an
+    asyndetic relative clause: "عمليات أكبر حجما تستهدف ...") and goes with it."""
+    governors = roles.get("prospect_governor", set())
+    if not governors:
+        return coded
+    stops = roles.get("clause_break", set()) | roles.get("frame_marker", set()) | roles.get("response_marker", set())
+    finite = {t for h, _, _ in coded if h.entry.pos == "verb" and h.first not in nominal
+              and h.entry.tag in ("past", "present") for t in h.tokens}
+    out, dropped = [], None
+    for h, src, tgt in coded:
+        if not h.entry.speech and (h.first in nominal or h.entry.tag in ("noun", "base")):
+            g = _governor(h, toks, governors, stops, finite - h.tokens)
+            if g is not None:
+                trace.append(f"{h.mention.text!r}: in the complement of {toks[g].text!r}, what may be done, "
+                             "not a deed; not coded")
+                dropped = h
+                continue
+        elif dropped is not None and h.entry.tag == "present" and not h.entry.speech and \
+                max(dropped.tokens, default=dropped.last) < h.first <= max(dropped.tokens, default=dropped.last) + RELATIVE_GAP + 1 and \
+                not any(toks[k].norm in PUNCT_BARRIER for k in range(dropped.last + 1, h.first)):
+            trace.append(f"{h.mention.text!r}: describes {dropped.mention.text!r}, what may be done; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
