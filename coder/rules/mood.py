@@ -263,7 +263,10 @@ def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[i
         return coded
     targets = roles.get("target_marker", set())
     triggers = {t for h, _, _ in coded for t in h.tokens}
-    stops = roles.get("clause_break", set()) | roles.get("frame_marker", set()) | roles.get("response_marker", set())
+    # a frame word opens an adjunct of its own ("تخشى تكرار الهجمات بعد تفجير أمس"), unless it carries a
+    # pronoun that refers back ("تخشى الولايات المتحدة خلالها تعرضها إلى هجمات": during which)
+    stops = roles.get("clause_break", set()) | roles.get("response_marker", set()) | \
+        {i for i in roles.get("frame_marker", set()) if not prof.refers_back(toks, i)}
     finite = {t for h, _, _ in coded if h.entry.pos == "verb" and h.first not in nominal
               and h.entry.tag in ("past", "present") for t in h.tokens}
     out, dropped = [], None
