@@ -221,7 +221,8 @@ RELATIVE_GAP = 3      # "احتمال تنفيذ تركيا عمليات عسك�
 _ASIDES = frozenset({"(", ")", "«", "»", '"'})   # a bracketed or quoted aside does not end a complement
 
 
-def _governor(h: Hit, toks, governors: set[int], stops: set[int], finite: set[int]) -> Optional[int]:
+def _governor(h: Hit, toks, governors: set[int], stops: set[int], finite: set[int],
+              alternatives: frozenset[int] | set[int] = frozenset()) -> Optional[int]:
     """The prospect governor whose complement holds the event noun h, read back from h over light
     verbal nouns, prepositions, genitives and asides; punctuation, a clause break, a frame word or
     a finite verb told as an event ends the complement."""
@@ -230,8 +231,9 @@ def _governor(h: Hit, toks, governors: set[int], stops: set[int], finite: set[in
     while i >= 0 and reach > 0:
         if i in governors:
             return i
-        if i in stops or i in finite or (toks[i].norm in PUNCT_BARRIER and toks[i].norm not in _ASIDES):
-            return None
+        if i in stops or i in finite or (toks[i].norm in PUNCT_BARRIER and toks[i].norm not in _ASIDES
+                                         and not (i + 1 in alternatives and i + 1 < h.first)):
+            return None     # (a comma before "أو" goes on with the same list: "أنذرت بحرب ...، أو بضربة جوية")
         reach -= toks[i].norm not in _ASIDES     # (an aside's brackets take no room of their own)
         i -= 1
     return None
@@ -262,6 +264,9 @@ def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[i
     if not governors and not prospective:
         return coded
     targets = roles.get("target_marker", set())
+    # a coordinator written as a word of its own (أو) after a comma goes on with the list ("بحرب ...، أو
+    # بضربة"); the clitic و after a comma often opens a new clause
+    alternatives = {i for i in roles.get("coordinator", set()) if len(toks[i].norm) > 1}
     triggers = {t for h, _, _ in coded for t in h.tokens}
     # a frame word opens an adjunct of its own ("تخشى تكرار الهجمات بعد تفجير أمس"), unless it carries a
     # pronoun that refers back ("تخشى الولايات المتحدة خلالها تعرضها إلى هجمات": during which)
@@ -272,7 +277,7 @@ def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[i
     out, dropped = [], None
     for h, src, tgt in coded:
         if not h.entry.speech and (h.first in nominal or h.entry.tag in ("noun", "base")):
-            g = _governor(h, toks, governors, stops, finite - h.tokens)
+            g = _governor(h, toks, governors, stops, finite - h.tokens, alternatives)
             if g is not None:
                 trace.append(f"{h.mention.text!r}: in the complement of {toks[g].text!r}, what may be done, "
                              "not a deed; not coded")
