@@ -149,6 +149,7 @@ class Grammar(_Strict):
     generic_markers: list[Phrase] = []       # "حينما تقتل", "whenever they attack": present tense, a general statement
     unreal_noun_markers: list[Phrase] = []   # "أي هجوم", "for fear of an attack": an event noun after them did not happen
     prospective_markers: list[Phrase] = []   # "الهجوم المرتقب", "a possible attack": an event noun next to them is to come
+    prospect_governors: list[Phrase] = []    # "تعهد ب", "تدريبا": an event noun in their complement is to come (rules/mood.py)
     kind_markers: list[Phrase] = []          # "تكرار خطف", "الهجمات المتكررة": an event noun next to them is a kind of act
     # "خلال السنوات الماضية", "منذ بداية العام": acts counted over such a period are a total, no event;
     # after a superlative ("الأعنف منذ بداية العام") the period measures one event (coder/rules/generic.py)

@@ -29,7 +29,7 @@ from coder.rules.possessions import drop_shared_possessions
 from coder.rules.protest import protest_objects
 from coder.rules.retaliation import retaliation_targets
 from coder.rules.victims import victims_over_places
-from coder.rules.mood import mood_of
+from coder.rules.mood import drop_prospects, mood_of
 from coder.rules.generic import drop_told_in_general
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
@@ -421,6 +421,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
     coded = drop_told_in_general(coded, parse, toks, roles, actor_ms, numbers, nominal, lang_profile, trace)
+    coded = drop_prospects(coded, toks, roles, nominal, lang_profile, trace)
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
         trace.append("the statement reports only a negated future; not coded")
         coded = []

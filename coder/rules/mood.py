@@ -23,6 +23,8 @@ GENERIC_WINDOW = 4     # "حينما تقتل", "أصبح المحتج في أو
 WISH_WINDOW = 8        # "want X ... to <verb>": how far the wish may stand before the infinitive
 PURPOSE_WINDOW = 16    # "is expected to meet X at Y next week to discuss Z": a purpose shares the forecast
 FORECAST_REACH = 16    # "توقع المتحدث باسم الحركة أن تلجأ القوات إلى شن غارات": a forecast verb over its complement
+FORECAST_CLAUSE = 24   # a present verb further on in the forecast's complement, no clause break between (_far_forecast)
+COMPLEMENTISER_GAP = 6  # "توقع المتحدث باسم الحركة أن": the forecast verb's subject before its complementiser
 CONJUNCT_GAP = 6       # words from a forecast or future act to a later act of its list ("لا ينوي فرض حصار بحري أو شن عملية")
 
 # A stated future by the event's class: the intent (03x) for cooperation, the threat (13x) for
@@ -79,6 +81,8 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
         # the complement of a forecast verb, its subject and object between ("يرجح التقرير أن تركز القاعدة
         # هجماتها على ..."): told in the imperfect or by a verbal noun; a past verb after it is news of its own
         return "forecast"
+    if h.entry.tag == "present" and _far_forecast(h, toks, roles):
+        return "forecast"
     if h.entry.tag == "base" and (h.first - 1) in roles.get("infinitive_marker", set()) and \
             _near(h.first, roles.get("forecast_marker", set()), -PURPOSE_WINDOW, -1, toks) is not None:
         return "forecast"   # the purpose of a forecast event, in the same clause, is forecast too
@@ -102,6 +106,19 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     return None
 
 
+def _far_forecast(h: Hit, toks, roles: dict[str, set[int]]) -> bool:
+    """"ويرجح التقرير أن تركز القاعدة في هجماتها ... لتجعل منها أهدافا للهجوم وتسقط فيها ...": a present
+    verb further on in the forecast's complement, up to FORECAST_CLAUSE words, with no punctuation and
+    no clause break between (its objects and purposes stand between)."""
+    marks = roles.get("forecast_marker", set())
+    j = _near(h.first, marks, -FORECAST_CLAUSE, -FORECAST_REACH - 1, toks)
+    if j is None:
+        return False
+    # the complementiser after the forecast verb and its subject (يرجح التقرير أن) opens the complement;
+    # a clause break further on opens another clause
+    return not any(k in roles.get("clause_break", set()) for k in range(j + COMPLEMENTISER_GAP + 1, h.first))
+
+
 def conjunct_of(a: Hit, b: Hit, toks, coord: frozenset[int] | set[int], prof) -> bool:
     """Is act b a later conjunct of act a's list ("سيزور القاهرة ويلتقي الرئيس", "فرض حصار بحري أو شن
     عملية برية", "will meet X and sign")? b opens with a conjunction (a word or a clitic) at most
@@ -122,6 +139,7 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
     # a reporting verb states it, even with its subject left as a pronoun ("وقال إن ...")
     speakers = [(h, src) for h, src, _ in coded if h.entry.speech]
     out, before = [], None     # the last act and its mood: a later conjunct shares it
+    moody: list[Hit] = []      # acts told as not (yet) done
     for h, src, tgt in coded:
         if h.entry.speech:
             if h.tokens & roles.get("forecast_marker", set()):
@@ -135,10 +153,17 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
             out.append((h, src, tgt))
             continue
         mood = mood_of(h, toks, roles, prof)
+        told = _restates(h, moody, toks, roles.get("locative_marker", set())) if mood is None else None
+        if told is not None:
+            # "من المقرر أن يزور ... بيروت الأسبوع المقبل، في ثاني زيارة له": the same visit, named again
+            trace.append(f"{h.mention.text!r}: names again the act {told.mention.text!r}, not (yet) done; not coded")
+            continue
         if mood is None and before is not None and before[1] is not None and conjunct_of(before[0], h, toks, roles.get("coordinator", set()), prof):
             mood = before[1]
             trace.append(f"{h.mention.text!r}: listed with {before[0].mention.text!r}, shares its {mood}")
         before = (h, mood)
+        if mood is not None:
+            moody.append(h)
         if mood is None:
             out.append((h, src, tgt))
             continue
@@ -171,8 +196,102 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
     return out
 
 
+RESTATE_GAP = 2   # "في ثاني زيارة له": the locative word at most this far before the event noun
+
+
+def _restates(h: Hit, moody: list[Hit], toks, locative: set[int]) -> Optional[Hit]:
+    """The act told as not (yet) done that the event noun h names again: a noun of the same event
+    class after it, in a phrase opened by "في" (in, on: the occasion the act is), as a visit that is
+    to come is "in his second visit" ("سيزور بيروت الأسبوع المقبل، في ثاني زيارة له")."""
+    if h.entry.tag != "noun" or not any(h.first - RESTATE_GAP <= i < h.first for i in locative):
+        return None
+    return next((d for d in moody if d.entry.code == h.entry.code and d.first < h.first), None)
+
+
 def _recoded(h: Hit, code: str) -> Hit:
     """The same trigger read as an intent or threat; the rule id says both rules."""
     from dataclasses import replace
     entry = replace(h.entry, code=code, rule_id=f"{h.entry.rule_id}+mood.future")
     return Hit(h.mention, entry, h.first, h.last, h.start, h.end, h.tokens)
+
+
+PROSPECT_REACH = 8    # "تلقوا تدريبا في الخارج على تنفيذ هجمات": words from the governing word to the event noun
+PROSPECTIVE_REACH = 4  # "ضربة جوية أميركية أو إسرائيلية محتملة": an adjective that puts it to come, after the others
+RELATIVE_GAP = 3      # "احتمال تنفيذ تركيا عمليات عسكرية أكبر حجما تستهدف ...": a present verb describing it
+_ASIDES = frozenset({"(", ")", "«", "»", '"'})   # a bracketed or quoted aside does not end a complement
+
+
+def _governor(h: Hit, toks, governors: set[int], stops: set[int], finite: set[int],
+              alternatives: frozenset[int] | set[int] = frozenset()) -> Optional[int]:
+    """The prospect governor whose complement holds the event noun h, read back from h over light
+    verbal nouns, prepositions, genitives and asides; punctuation, a clause break, a frame word or
+    a finite verb told as an event ends the complement."""
+    reach = PROSPECT_REACH
+    i = h.first - 1
+    while i >= 0 and reach > 0:
+        if i in governors:
+            return i
+        if i in stops or i in finite or (toks[i].norm in PUNCT_BARRIER and toks[i].norm not in _ASIDES
+                                         and not (i + 1 in alternatives and i + 1 < h.first)):
+            return None     # (a comma before "أو" goes on with the same list: "أنذرت بحرب ...، أو بضربة جوية")
+        reach -= toks[i].norm not in _ASIDES     # (an aside's brackets take no room of their own)
+        i -= 1
+    return None
+
+
+def _prospective_after(h: Hit, toks, prospective: set[int], stops: set[int], triggers: set[int]) -> Optional[int]:
+    """"ضربة جوية أميركية أو إسرائيلية محتملة": the adjective that puts the act to come, after the
+    act's other modifiers (nationalities, a coordinated one), within PROSPECTIVE_REACH words."""
+    end = max(h.tokens, default=h.last)
+    for i in range(end + 1, min(len(toks), end + 1 + PROSPECTIVE_REACH)):
+        if i in prospective:
+            return i
+        if i in stops or i in triggers or toks[i].norm in PUNCT_BARRIER:
+            return None
+    return None
+
+
+def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[int], prof, trace: list[str]) -> list:
+    """An event noun in the complement of a word that puts it to come (grammar.yaml prospect_governors:
+    a vow, an intent, a plan, a preparation, a training, a fear, a possibility, a consequence) names
+    what may be done, not a deed: "تعهد بتناول السم ثم إحراق نفسه", "تلقوا تدريبا في الخارج على تنفيذ
+    هجمات", "سيؤدي إلى إقدام المجتمع الدولي (أميركا وأوروبا) على فرض حصار". The complement reaches
+    further than the one or two words of unreal_noun_markers: its light verbal nouns (تنفيذ, إقدام على)
+    and their genitives stand between. A present verb right after such a noun describes it (an
+    asyndetic relative clause: "عمليات أكبر حجما تستهدف ...") and goes with it."""
+    governors = roles.get("prospect_governor", set())
+    prospective = roles.get("prospective_marker", set())
+    if not governors and not prospective:
+        return coded
+    targets = roles.get("target_marker", set())
+    # a coordinator written as a word of its own (أو) after a comma goes on with the list ("بحرب ...، أو
+    # بضربة"); the clitic و after a comma often opens a new clause
+    alternatives = {i for i in roles.get("coordinator", set()) if len(toks[i].norm) > 1}
+    triggers = {t for h, _, _ in coded for t in h.tokens}
+    # a frame word opens an adjunct of its own ("تخشى تكرار الهجمات بعد تفجير أمس"), unless it carries a
+    # pronoun that refers back ("تخشى الولايات المتحدة خلالها تعرضها إلى هجمات": during which)
+    stops = roles.get("clause_break", set()) | roles.get("response_marker", set()) | \
+        {i for i in roles.get("frame_marker", set()) if not prof.refers_back(toks, i)}
+    finite = {t for h, _, _ in coded if h.entry.pos == "verb" and h.first not in nominal
+              and h.entry.tag in ("past", "present") for t in h.tokens}
+    out, dropped = [], None
+    for h, src, tgt in coded:
+        if not h.entry.speech and (h.first in nominal or h.entry.tag in ("noun", "base")):
+            g = _governor(h, toks, governors, stops, finite - h.tokens, alternatives)
+            if g is not None:
+                trace.append(f"{h.mention.text!r}: in the complement of {toks[g].text!r}, what may be done, "
+                             "not a deed; not coded")
+                dropped = h
+                continue
+            p = _prospective_after(h, toks, prospective, stops | targets, triggers - h.tokens)
+            if p is not None:
+                trace.append(f"{h.mention.text!r}: described as {toks[p].text!r}, to come; not coded")
+                dropped = h
+                continue
+        elif dropped is not None and h.entry.tag == "present" and not h.entry.speech and \
+                max(dropped.tokens, default=dropped.last) < h.first <= max(dropped.tokens, default=dropped.last) + RELATIVE_GAP + 1 and \
+                not any(toks[k].norm in PUNCT_BARRIER for k in range(dropped.last + 1, h.first)):
+            trace.append(f"{h.mention.text!r}: describes {dropped.mention.text!r}, what may be done; not coded")
+            continue
+        out.append((h, src, tgt))
+    return out
