@@ -436,3 +436,23 @@ def article_like_verb(token) -> bool:
     look like the article (a noun with the article and ت is longer: التحرك، التقرير)."""
     n = _without_conjunction(token.norm)
     return n.startswith("الت") and (len(n) <= 5 or (n.endswith("وا") and len(n) <= 6))
+
+# "فصائل بقيادة هيئة تحرير الشام": the followers named before one of these are the leader's people
+LEADER_WORDS = frozenset(normalise(w) for w in ("بقيادة", "بزعامة", "وبقيادة"))
+# "شخصا يشتبه بانتمائهم إلى داعش", "مسؤول في مكتب تابع لحزب العمال": a person tied to a named group
+# by membership or affiliation belongs to it (the forms as written, with their clitics)
+LINK_WORDS = frozenset(normalise(w) for w in (
+    "بانتمائهم", "بانتمائه", "بانتمائها", "بانتمائهما", "انتمائهم", "انتمائه", "الانتماء", "بالانتماء",
+    "ينتمون", "ينتمي", "ينتميان", "تنتمي", "المنتمين", "المنتمي", "عضو", "أعضاء", "عضوا", "عضوين",
+    "بعضوية", "عضوية", "تابع", "تابعة", "التابع", "التابعة", "تابعين", "التابعين", "تابعا"))
+# words that may stand between a person and the membership word: suspicion, "that he is", "في"
+# before the body that is affiliated ("مسؤول في مكتب تابع لـ")
+LINK_GAP_WORDS = frozenset(normalise(w) for w in (
+    "يشتبه", "المشتبه", "مشتبه", "يشتبه", "بتهمة", "بتهم", "متهم", "متهمين", "المتهمين", "بأنه", "بأنهم",
+    "بأنها", "أنه", "أنهم", "أنها", "يعتقد", "في"))
+# "قوات الدعم السريع وميليشيات متحالفة معها": a conjunct described as allied to, or loyal to, the
+# one before it (these words, then a pronoun: معها، لها) is folded into it
+ALLY_WORDS = frozenset(normalise(w) for w in (
+    "متحالفة", "المتحالفة", "متحالفين", "المتحالفين", "موالية", "الموالية", "موالين", "الموالين",
+    "حليفة", "الحليفة", "مدعومة", "المدعومة"))
+ALLY_REFERENCES = frozenset(normalise(w) for w in ("معها", "معه", "معهم", "لها", "له", "لهم", "منها", "منه"))

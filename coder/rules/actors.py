@@ -74,6 +74,21 @@ def _drawn_from(prev: Actor, code: ActorCode, gap: range, origin: set[int]) -> b
         not code.country and not code.group
 
 
+def _led_by(prev: Actor, code: ActorCode, gap: range, tokens: list[Token], prof) -> Optional[ActorCode]:
+    """"فصائل مسلحة بقيادة هيئة تحرير الشام", "مسلحون بقيادة عناصر من داعش": followers with no group
+    of their own, named right before a leader word (the language's LEADER_WORDS) and the leader, are
+    the leader's people: one actor with the leader's group and country (a role-only leader gives
+    its role). Returns the followers' new code, or None."""
+    words = getattr(prof, "LEADER_WORDS", frozenset())
+    if len(gap) != 1 or tokens[gap[0]].norm not in words or prev.code.group:
+        return None
+    if code.group:
+        return ActorCode(code.country or prev.code.country, code.group, code.role or prev.code.role)
+    if not code.country and not prev.code.country:
+        return ActorCode(None, None, code.role)
+    return prev.code.merged(code)
+
+
 def _heads_another_country(m: Mention, nxt: Mention, prev: ActorCode, day: Optional[dt.date]) -> bool:
     """"التقى السيسي وزير الخارجية الأمريكي": a role noun whose adjective (the next mention) names
     another country than the actor before it is a new actor (the US foreign minister), not that
@@ -131,9 +146,10 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 not (prof.MODIFIER_AFTER_NOUN and k + 1 < len(mentions) and
                      _heads_another_country(m, mentions[k + 1], prev.code, day))
             drawn = not adjacent and _drawn_from(prev, code, gap, origin)
-            if adjacent or drawn or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
-                prev.code = ActorCode(prev.code.country, None, code.role) if (seat and adjacent) or drawn \
-                    else prev.code.merged(code)
+            led = not adjacent and not drawn and _led_by(prev, code, gap, tokens, prof)
+            if led or adjacent or drawn or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
+                prev.code = led or (ActorCode(prev.code.country, None, code.role) if (seat and adjacent) or drawn
+                                    else prev.code.merged(code))
                 prev.last, prev.end = m.last, m.end
                 prev.name = text[prev.start:prev.end]
                 prev.rule_ids = prev.rule_ids + (m.rule_id,)

@@ -32,6 +32,7 @@ from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
+from coder.rules.affiliation import affiliations, fold_allies
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
@@ -345,11 +346,12 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
     actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", set()), trace)
     _resolve_possessives(actors, toks, lang_profile, trace,
-                         resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
-                         if parse is not None else set())
+                         (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
+                          if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace))
     members_of_forces(actors, roles.get("locative_marker", set()) | roles.get("origin_marker", set()), trace)
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
+    fold_allies(groups, toks, lang_profile, trace)
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")

@@ -7,6 +7,7 @@ from typing import Optional
 
 from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
+from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
 from coder.rules.pronouns import pronoun_object
 from coder.rules.types import Hit, names
@@ -360,6 +361,10 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # actor after the verb what it struck; the noun's own event carries the doer
         src, tgt = None, src
         how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
+    handed = marked_agent(p, h.first, toks, prof, groups, group_of) if h.first not in nominal else None
+    if handed is not None:
+        src, tgt = handed[0], handed[1] or (tgt if tgt is not handed[0] else None)
+        how += f"; {names(src)} follows an agent marker read as a target: the agent (syntax)"
     died = died_of(p, h, groups, toks, prof, harm_roots, group_of)
     if died is not None:
         src, tgt = died

@@ -1,0 +1,98 @@
+"""Actors tied to a named group by the words around them (coder/rules/affiliation.py, the leader
+word in coder/rules/actors.py, the agent marker in coder/rules/agent_phrase.py), each with a near
+case where the rule must not apply."""
+from __future__ import annotations
+
+import datetime as dt
+
+from coder.model import Document
+from coder.pipeline import code_document
+
+
+def _events(text: str, day=dt.date(2021, 5, 10)):
+    doc = code_document(Document(doc_id="t", text=text, language="ar", published=day))
+    return [(e.event_root_code, e.source_code, e.target_code) for e in doc.events if not e.is_background]
+
+
+def _sources(text: str):
+    return {s for _, s, _ in _events(text)}
+
+
+def _targets(text: str):
+    return {t for _, _, t in _events(text)}
+
+
+def test_a_definite_anaphor_inside_a_phrase_is_the_group_named_before():
+    # "the movement's members" after Hamas is named: Hamas, not a party of the place's country
+    got = _sources("قالت حركة حماس إن عناصر الحركة قصفوا موقعا عسكريا إسرائيليا قرب غزة.")
+    assert any(s and "HAM" in s for s in got), got
+
+
+def test_an_anaphor_with_an_adjective_of_its_own_is_another_body():
+    # "the Communist Party's members": a party with a name, not the movement named before
+    got = _sources("قالت حركة حماس إن عناصر الحزب الشيوعي تظاهروا في رام الله.")
+    assert not any(s and "HAM" in s for s in got), got
+
+
+def test_an_anaphor_of_another_kind_takes_no_group():
+    # "the party" after a movement is not that movement
+    got = _sources("قالت حركة حماس إن أنصار الحزب تظاهروا في رام الله.")
+    assert not any(s and "HAM" in s for s in got), got
+
+
+def test_a_suspected_member_of_a_group_is_of_that_group():
+    got = _targets("اعتقلت الشرطة الأردنية سبعة أشخاص يشتبه بانتمائهم إلى تنظيم داعش في الزرقاء.")
+    assert any(t and "ISI" in t for t in got), got
+
+
+def test_a_person_who_only_met_a_group_is_not_its_member():
+    # a verb stands between the person and the group: no membership word ties them
+    got = _events("اعتقلت الشرطة الأردنية سبعة أشخاص التقوا قادة من تنظيم داعش في الزرقاء.")
+    assert ("17", "JORCOP", "JORCVL") in got, got
+
+
+def test_an_official_of_an_office_affiliated_to_a_group():
+    got = _targets("اعتقلت قوات الأمن التركية مسؤولا في جمعية تابعة لحزب العمال الكردستاني في ديار بكر.")
+    assert any(t and "PKK" in t for t in got), got
+
+
+def test_an_affiliation_word_after_the_object_does_not_reach_the_subject():
+    # the army shelled positions affiliated to the YPG: the army is not the YPG's
+    got = _events("قصف الجيش التركي مواقع تابعة لوحدات حماية الشعب الكردية قرب عفرين.")
+    assert got and all(s == "TURMIL" for _, s, _ in got), got
+
+
+def test_factions_led_by_a_named_group_are_that_group():
+    got = _events("اقتحمت فصائل مسلحة بقيادة هيئة تحرير الشام بلدة في ريف حلب الغربي.")
+    assert got and any(s and "HTS" in s for _, s, _ in got), got
+    assert not any(t and "HTS" in t for _, _, t in got), got
+
+
+def test_forces_led_by_a_country_keep_that_country():
+    got = _sources("اعتقلت قوات بقيادة الولايات المتحدة ثلاثة مسلحين في شرق سوريا.")
+    assert any(s and s.startswith("USA") for s in got), got
+
+
+def test_the_agent_after_at_the_hands_of_is_the_source():
+    got = _events("قتل ثلاثة مدنيين على يد مسلحين من حركة حماس في غزة.")
+    assert any(s and "HAM" in s and t and "CVL" in t for _, s, t in got), got
+
+
+def test_a_target_after_on_alone_stays_the_target():
+    got = _events("شنت طائرات إسرائيلية غارة على مواقع لحركة حماس في غزة.")
+    assert any(s and s.startswith("ISR") and t and "HAM" in t for _, s, t in got), got
+
+
+def test_militias_allied_to_the_agent_are_folded_into_it():
+    got = _events("قتل عشرات المدنيين على أيدي قوات الدعم السريع وميليشيات عربية متحالفة معها في دارفور.")
+    assert len({s for _, s, _ in got}) == 1, got
+
+
+def test_a_second_party_not_allied_stays_its_own():
+    got = _sources("قصفت القوات الروسية والقوات السورية مواقع للمعارضة في إدلب.")
+    assert {"RUSMIL", "SYRMIL"} <= got, got
+
+
+def test_the_article_on_a_demonym_beginning_with_al():
+    # ألماني with the article: الألمانية (the أل is part of the word, not an article)
+    assert _sources("اعتقلت الشرطة الألمانية رجلا في هامبورغ.") == {"DEUCOP"}
