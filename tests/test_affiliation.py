@@ -96,3 +96,27 @@ def test_a_second_party_not_allied_stays_its_own():
 def test_the_article_on_a_demonym_beginning_with_al():
     # ألماني with the article: الألمانية (the أل is part of the word, not an article)
     assert _sources("اعتقلت الشرطة الألمانية رجلا في هامبورغ.") == {"DEUCOP"}
+
+
+def test_talks_between_two_delegations_go_each_way():
+    got = _events("انطلقت في مسقط جولة من المفاوضات بين وفد الحكومة اليمنية ووفد جماعة الحوثي.")
+    pairs = {(s, t) for _, s, t in got}
+    assert any(s == "YEMGOV" and t and "HTH" in t for s, t in pairs), got
+    assert any(t == "YEMGOV" and s and "HTH" in s for s, t in pairs), got
+
+
+def test_a_delegation_stands_for_the_party_it_represents():
+    got = _events("التقى وفد فصائل المعارضة المسلحة المبعوث الأممي في جنيف.")
+    assert any(s and s.endswith("REB") for _, s, _ in got), got
+
+
+def test_the_opposition_in_talks_with_a_government_is_of_its_country():
+    got = _events("عقدت في جنيف محادثات بين وفد الحكومة السورية ووفد فصائل المعارضة المسلحة.")
+    assert any(s == "SYRGOV" and t == "SYRREB" for _, s, t in got), got
+
+
+def test_opposition_beside_two_governments_takes_neither_country():
+    # two governments: whose opposition it is, is not told
+    got = _events("التقت الحكومة التركية والحكومة السورية والمعارضة في موسكو.")
+    opp = {a for _, s, t in got for a in (s, t) if a and a.endswith("OPP")}
+    assert opp and not opp & {"TUROPP", "SYROPP"}, got

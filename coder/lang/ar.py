@@ -123,7 +123,9 @@ def _read_through(token, form: int, clitics: str, after_conjunction: bool = Fals
     """Did the lookup form that matched (`form`, not the word as written) take off one of
     `clitics` at the front of the word (after a conjunction, if allowed)?"""
     n = _without_conjunction(token.norm) if after_conjunction else token.norm
-    return form > 0 and len(n) >= 4 and n[0] in clitics and not token.forms[form].startswith(n[0])
+    # ووفد -> وفد: a stem that begins with the clitic's letter was still read through it
+    return form > 0 and len(n) >= 4 and n[0] in clitics and \
+        (not token.forms[form].startswith(n[0]) or token.forms[form] == n[1:])
 
 
 def starts_with_preposition(token, form: int) -> bool:
@@ -456,3 +458,5 @@ ALLY_WORDS = frozenset(normalise(w) for w in (
     "متحالفة", "المتحالفة", "متحالفين", "المتحالفين", "موالية", "الموالية", "موالين", "الموالين",
     "حليفة", "الحليفة", "مدعومة", "المدعومة"))
 ALLY_REFERENCES = frozenset(normalise(w) for w in ("معها", "معه", "معهم", "لها", "له", "لهم", "منها", "منه"))
+# a delegation stands for whom it represents: "وفد فصائل المعارضة" is the opposition factions
+DELEGATE_WORDS = frozenset(normalise(w) for w in ("وفد", "الوفد", "ووفد", "والوفد", "وفدا", "وفود", "الوفود", "ووفود"))

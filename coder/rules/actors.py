@@ -147,6 +147,12 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                      _heads_another_country(m, mentions[k + 1], prev.code, day))
             drawn = not adjacent and _drawn_from(prev, code, gap, origin)
             led = not adjacent and not drawn and _led_by(prev, code, gap, tokens, prof)
+            # "وفد فصائل المعارضة": a delegation right before whom it represents is that party
+            if not gap and not led and not adjacent and prev.first == prev.last and m.kind == "agent" and \
+                    tokens[prev.first].norm in getattr(prof, "DELEGATE_WORDS", ()) and \
+                    not prev.code.country and not prev.code.group and \
+                    not prof.starts_with_coordinator(tokens[m.first], m.first_form):
+                led = code
             if led or adjacent or drawn or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
                 prev.code = led or (ActorCode(prev.code.country, None, code.role) if (seat and adjacent) or drawn
                                     else prev.code.merged(code))

@@ -101,3 +101,21 @@ def fold_allies(groups, toks, prof, trace: list[str]) -> None:
                 continue
             kept.append(b)
         g.members = kept
+
+
+_OPPOSING = ("REB", "OPP")
+
+
+def domestic_opposition(groups, trace: list[str]) -> None:
+    """"محادثات بين الحكومة السورية والمعارضة", "the government and the rebels": armed or political
+    opposition with no country of its own, coordinated with one country's government, is that
+    country's opposition (not the country of the place the talks were held in)."""
+    for g in groups:
+        govs = {m.code.country for m in g.members if m.code.role == "GOV" and m.code.country and not m.code.group}
+        if len(govs) != 1:
+            continue
+        country = next(iter(govs))
+        for m in g.members:
+            if m.code.role in _OPPOSING and not m.code.country and not m.code.group:
+                m.code = ActorCode(country, None, m.code.role)
+                trace.append(f"{m.name!r}: the opposition coordinated with that government -> {m.code.code}")

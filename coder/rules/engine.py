@@ -32,7 +32,7 @@ from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
-from coder.rules.affiliation import affiliations, fold_allies
+from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
@@ -352,6 +352,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     fold_allies(groups, toks, lang_profile, trace)
+    domestic_opposition(groups, trace)
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
