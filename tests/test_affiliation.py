@@ -120,3 +120,27 @@ def test_opposition_beside_two_governments_takes_neither_country():
     got = _events("التقت الحكومة التركية والحكومة السورية والمعارضة في موسكو.")
     opp = {a for _, s, t in got for a in (s, t) if a and a.endswith("OPP")}
     assert opp and not opp & {"TUROPP", "SYROPP"}, got
+
+
+def test_the_phrase_between_that_and_its_verb_is_the_doer():
+    # a genitive (لتنظيم داعش) stands between the fronted subject and its verb
+    got = _events("قال الجيش العراقي إن خلية لتنظيم داعش خطفت ثلاثة من جنوده قرب كركوك.")
+    assert any(s and "ISI" in s and t and t.startswith("IRQ") for _, s, t in got), got
+
+
+def test_a_verb_first_clause_after_that_keeps_its_own_subject():
+    got = _events("قال الجيش العراقي إن خطفت عناصر من تنظيم داعش ثلاثة رعاة قرب كركوك.")
+    assert any(s and "ISI" in s for _, s, _ in got), got
+
+
+def test_an_indefinite_role_noun_after_a_definite_actor_is_a_second_party():
+    got = _events("استقبل وزير الخارجية التركي وفدا من حركة حماس في أنقرة.")
+    assert any(s == "TURGOV" and t and "HAM" in t for _, s, t in got), got
+
+
+
+def test_a_role_noun_with_the_article_after_a_country_stays_its_title():
+    # المصري | وزير: a construct noun after a definite word still opens a new actor (another
+    # minister); الأمن after الشرطة is one phrase
+    got = _events("اعتقلت عناصر الشرطة العراقية ثلاثة مسلحين في الموصل.")
+    assert any(s == "IRQCOP" for _, s, _ in got), got

@@ -139,6 +139,11 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             # "Sweden reassured NATO", "NATO about Turkish ...": a word outside every noun phrase
             # (a verb, a preposition) that is no "of"/"from" parts two actors
             parted = bool(chunk_of) and any(chunk_of[g] < 0 and g not in genitive and g not in origin for g in gap)
+            # "التقى وزير الخارجية الإيراني وفدا": a role noun without the article right after a word
+            # with it cannot modify it (modifiers agree in definiteness): a second party, the object
+            parted = parted or (prof.MODIFIER_AFTER_NOUN and not gap and m.kind == "agent" and
+                                prof.is_definite(tokens[prev.last]) and not prof.is_definite(tokens[m.first]) and
+                                not prof.refers_back(tokens, m.first))
             adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not parted and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \

@@ -9,6 +9,7 @@ from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
 from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
+from coder.rules.fronted import fronted_subject
 from coder.rules.pronouns import pronoun_object
 from coder.rules.types import Hit, names
 
@@ -305,6 +306,9 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     a violent event named after them."""
     if h.first not in nominal and not h.entry.subject_is_target:
         src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
+        fronted = fronted_subject(p, h.first, toks, prof, groups, group_of, phrase_span)
+        if fronted is not None:
+            (src, tgt), how = fronted, how + "; the phrase after 'that' before the verb is its subject (syntax)"
         prior = _participle_subject(p, h, src, tgt, groups)
         if prior is not None:
             src, how = prior, how + "; an -ing participle set off from the actor before it: the subject of the verb before it (syntax)"
