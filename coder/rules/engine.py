@@ -32,6 +32,7 @@ from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
+from coder.rules.placed import placed_mentions
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
@@ -323,8 +324,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         actor_ms.remove(m)
     # a country or capital right after "in", "near", "في" is where, not who
     locative = roles.get("locative_marker", set())
-    placed = [m for m in actor_ms if m.kind == "actor" and (m.first - 1) in locative
-              and not m.entry.code.group and m.entry.code.role in (None, "GOV")]
+    placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", set()), lang_profile)
     for m in placed:
         trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
     actor_ms = [m for m in actor_ms if m not in placed]

@@ -1,0 +1,28 @@
+"""Country and capital names that say where, not who: right after a locative word ("في العراق",
+"near Damascus"), and the conjuncts that follow such a place ("في العراق وسوريا": Syria too)."""
+from __future__ import annotations
+
+
+def _place_like(m) -> bool:
+    return m.kind == "actor" and not m.entry.code.group and m.entry.code.role in (None, "GOV")
+
+
+def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], prof) -> list:
+    """The actor mentions that are places: a country or capital (no group, no role but GOV) after a
+    locative word, and one joined to such a place by a conjunction written on it or standing
+    alone before it, up to the first that is not a place."""
+    placed = []
+    last = None
+    for m in sorted(actor_ms, key=lambda x: x.first):
+        if not _place_like(m):
+            last = None
+            continue
+        joined = last is not None and (
+            (m.first == last.last + 1 and prof.starts_with_coordinator(toks[m.first], m.first_form)) or
+            (m.first == last.last + 2 and last.last + 1 in coordinators))
+        if (m.first - 1) in locative or joined:
+            placed.append(m)
+            last = m
+        else:
+            last = None
+    return placed
