@@ -27,3 +27,20 @@ def test_countries_that_act_stay_actors():
 def test_a_country_after_a_place_and_a_verb_is_no_conjunct_of_the_place():
     got = _events("قصفت القوات التركية مواقع في عفرين واتهمت سوريا أنقرة بالعدوان.")
     assert any(s and s.startswith("SYR") for _, s, _ in got), got
+
+
+def test_a_capital_naming_an_airport_is_a_place():
+    got = _events("استهدفت غارة جوية قافلة لحزب الله قرب مطار دمشق الدولي.")
+    assert got and not any(t == "SYRGOV" for _, _, t in got), got
+    assert any(t and "HEZ" in t for _, _, t in got), got
+
+
+def test_a_capital_in_the_countryside_of_phrase_is_a_place():
+    got = _events("اشتبكت قوات النظام مع فصائل المعارضة في ريف دمشق.")
+    assert not any(a == "SYRGOV" and b == "SYRGOV" for _, a, b in got), got
+    assert not any(s == "SYRGOV" and t is None for _, s, t in got), got
+
+
+def test_a_capital_as_the_subject_stays_the_government():
+    got = _events("اتهمت دمشق أنقرة بدعم الفصائل المسلحة.")
+    assert any(s == "SYRGOV" and t == "TURGOV" for _, s, t in got), got

@@ -460,3 +460,8 @@ ALLY_WORDS = frozenset(normalise(w) for w in (
 ALLY_REFERENCES = frozenset(normalise(w) for w in ("معها", "معه", "معهم", "لها", "له", "لهم", "منها", "منه"))
 # a delegation stands for whom it represents: "وفد فصائل المعارضة" is the opposition factions
 DELEGATE_WORDS = frozenset(normalise(w) for w in ("وفد", "الوفد", "ووفد", "والوفد", "وفدا", "وفود", "الوفود", "ووفود"))
+# nouns of a place named after a city or a country (مطار بغداد, ريف دمشق, معبر نصيب): the name
+# after one says where, not who (the government a capital stands for is not there)
+PLACE_HEADS = frozenset(normalise(w) for w in (
+    "مطار", "ميناء", "مرفأ", "معبر", "ريف", "طريق", "أوتوستراد", "محيط", "ضواحي", "أطراف", "مداخل",
+    "مدخل", "قلب", "بادية", "سهل", "جبال", "جبل", "حدود"))
