@@ -465,3 +465,7 @@ DELEGATE_WORDS = frozenset(normalise(w) for w in ("وفد", "الوفد", "وو�
 PLACE_HEADS = frozenset(normalise(w) for w in (
     "مطار", "ميناء", "مرفأ", "معبر", "ريف", "طريق", "أوتوستراد", "محيط", "ضواحي", "أطراف", "مداخل",
     "مدخل", "قلب", "بادية", "سهل", "جبال", "جبل", "حدود"))
+# dress and likeness: "مسلحون يرتدون زي الشرطة", "سيارة مشابهة لسيارات الشرطة": the force named
+# after one of these is a disguise or a comparison, not an actor of the event
+DISGUISE_WORDS = frozenset(normalise(w) for w in (
+    "زي", "الزي", "زيا", "بزات", "بزة", "لباس", "ملابس", "الملابس", "مشابهة", "مشابه", "شبيهة", "شبيه", "تشبه"))

@@ -33,6 +33,7 @@ from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
 from coder.rules.placed import placed_mentions
+from coder.rules.disguise import disguised_mentions
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
@@ -327,7 +328,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", set()), lang_profile)
     for m in placed:
         trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
-    actor_ms = [m for m in actor_ms if m not in placed]
+    disguised = disguised_mentions(actor_ms, toks, lang_profile)
+    for m in disguised:
+        trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
+    actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     named = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     roles = {role: idx - named for role, idx in roles.items()}
