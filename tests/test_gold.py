@@ -23,6 +23,18 @@ def test_own_gold_set_scores():
         assert s["qty"] >= 0.85, report
 
 
+DYADS_AR = Path(__file__).parent / "gold" / "own_dyads_ar.gold.jsonl"
+
+
+def test_own_arabic_dyad_set_scores():
+    """Arabic news-like sentences written for this project on who acted on whom: groups named by a
+    leader word, an affiliation, a membership, an anaphor, an agent marker; places that are no targets."""
+    lines, summary = evaluate([str(DYADS_AR)])
+    s = summary["ar"]
+    assert s["root_f1"] >= 0.85, "\n".join(lines)
+    assert s["dyad_f1"] >= 0.65, "\n".join(lines)
+
+
 def test_detection_items_score_per_category_and_list_false_alarms(tmp_path):
     import json
     items = [

@@ -123,7 +123,9 @@ def _read_through(token, form: int, clitics: str, after_conjunction: bool = Fals
     """Did the lookup form that matched (`form`, not the word as written) take off one of
     `clitics` at the front of the word (after a conjunction, if allowed)?"""
     n = _without_conjunction(token.norm) if after_conjunction else token.norm
-    return form > 0 and len(n) >= 4 and n[0] in clitics and not token.forms[form].startswith(n[0])
+    # ووفد -> وفد: a stem that begins with the clitic's letter was still read through it
+    return form > 0 and len(n) >= 4 and n[0] in clitics and \
+        (not token.forms[form].startswith(n[0]) or token.forms[form] == n[1:])
 
 
 def starts_with_preposition(token, form: int) -> bool:
@@ -444,3 +446,34 @@ def article_like_verb(token) -> bool:
     look like the article (a noun with the article and ت is longer: التحرك، التقرير)."""
     n = _without_conjunction(token.norm)
     return n.startswith("الت") and (len(n) <= 5 or (n.endswith("وا") and len(n) <= 6))
+
+# "فصائل بقيادة هيئة تحرير الشام": the followers named before one of these are the leader's people
+LEADER_WORDS = frozenset(normalise(w) for w in ("بقيادة", "بزعامة", "وبقيادة"))
+# "شخصا يشتبه بانتمائهم إلى داعش", "مسؤول في مكتب تابع لحزب العمال": a person tied to a named group
+# by membership or affiliation belongs to it (the forms as written, with their clitics)
+LINK_WORDS = frozenset(normalise(w) for w in (
+    "بانتمائهم", "بانتمائه", "بانتمائها", "بانتمائهما", "انتمائهم", "انتمائه", "الانتماء", "بالانتماء",
+    "ينتمون", "ينتمي", "ينتميان", "تنتمي", "المنتمين", "المنتمي", "عضو", "أعضاء", "عضوا", "عضوين",
+    "بعضوية", "عضوية", "تابع", "تابعة", "التابع", "التابعة", "تابعين", "التابعين", "تابعا"))
+# words that may stand between a person and the membership word: suspicion, "that he is", "في"
+# before the body that is affiliated ("مسؤول في مكتب تابع لـ")
+LINK_GAP_WORDS = frozenset(normalise(w) for w in (
+    "يشتبه", "المشتبه", "مشتبه", "يشتبه", "بتهمة", "بتهم", "متهم", "متهمين", "المتهمين", "بأنه", "بأنهم",
+    "بأنها", "أنه", "أنهم", "أنها", "يعتقد", "في"))
+# "قوات الدعم السريع وميليشيات متحالفة معها": a conjunct described as allied to, or loyal to, the
+# one before it (these words, then a pronoun: معها، لها) is folded into it
+ALLY_WORDS = frozenset(normalise(w) for w in (
+    "متحالفة", "المتحالفة", "متحالفين", "المتحالفين", "موالية", "الموالية", "موالين", "الموالين",
+    "حليفة", "الحليفة", "مدعومة", "المدعومة"))
+ALLY_REFERENCES = frozenset(normalise(w) for w in ("معها", "معه", "معهم", "لها", "له", "لهم", "منها", "منه"))
+# a delegation stands for whom it represents: "وفد فصائل المعارضة" is the opposition factions
+DELEGATE_WORDS = frozenset(normalise(w) for w in ("وفد", "الوفد", "ووفد", "والوفد", "وفدا", "وفود", "الوفود", "ووفود"))
+# nouns of a place named after a city or a country (مطار بغداد, ريف دمشق, معبر نصيب): the name
+# after one says where, not who (the government a capital stands for is not there)
+PLACE_HEADS = frozenset(normalise(w) for w in (
+    "مطار", "ميناء", "مرفأ", "معبر", "ريف", "طريق", "أوتوستراد", "محيط", "ضواحي", "أطراف", "مداخل",
+    "مدخل", "قلب", "بادية", "سهل", "جبال", "جبل", "حدود"))
+# dress and likeness: "مسلحون يرتدون زي الشرطة", "سيارة مشابهة لسيارات الشرطة": the force named
+# after one of these is a disguise or a comparison, not an actor of the event
+DISGUISE_WORDS = frozenset(normalise(w) for w in (
+    "زي", "الزي", "زيا", "بزات", "بزة", "لباس", "ملابس", "الملابس", "مشابهة", "مشابه", "شبيهة", "شبيه", "تشبه"))

@@ -74,6 +74,21 @@ def _drawn_from(prev: Actor, code: ActorCode, gap: range, origin: set[int]) -> b
         not code.country and not code.group
 
 
+def _led_by(prev: Actor, code: ActorCode, gap: range, tokens: list[Token], prof) -> Optional[ActorCode]:
+    """"فصائل مسلحة بقيادة هيئة تحرير الشام", "مسلحون بقيادة عناصر من داعش": followers with no group
+    of their own, named right before a leader word (the language's LEADER_WORDS) and the leader, are
+    the leader's people: one actor with the leader's group and country (a role-only leader gives
+    its role). Returns the followers' new code, or None."""
+    words = getattr(prof, "LEADER_WORDS", frozenset())
+    if len(gap) != 1 or tokens[gap[0]].norm not in words or prev.code.group:
+        return None
+    if code.group:
+        return ActorCode(code.country or prev.code.country, code.group, code.role or prev.code.role)
+    if not code.country and not prev.code.country:
+        return ActorCode(None, None, code.role)
+    return prev.code.merged(code)
+
+
 def _heads_another_country(m: Mention, nxt: Mention, prev: ActorCode, day: Optional[dt.date]) -> bool:
     """"التقى السيسي وزير الخارجية الأمريكي": a role noun whose adjective (the next mention) names
     another country than the actor before it is a new actor (the US foreign minister), not that
@@ -124,6 +139,11 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             # "Sweden reassured NATO", "NATO about Turkish ...": a word outside every noun phrase
             # (a verb, a preposition) that is no "of"/"from" parts two actors
             parted = bool(chunk_of) and any(chunk_of[g] < 0 and g not in genitive and g not in origin for g in gap)
+            # "التقى وزير الخارجية الإيراني وفدا": a role noun without the article right after a word
+            # with it cannot modify it (modifiers agree in definiteness): a second party, the object
+            parted = parted or (prof.MODIFIER_AFTER_NOUN and not gap and m.kind == "agent" and
+                                prof.is_definite(tokens[prev.last]) and not prof.is_definite(tokens[m.first]) and
+                                not prof.refers_back(tokens, m.first))
             adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not parted and not any(g in barrier for g in gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
@@ -131,9 +151,16 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 not (prof.MODIFIER_AFTER_NOUN and k + 1 < len(mentions) and
                      _heads_another_country(m, mentions[k + 1], prev.code, day))
             drawn = not adjacent and _drawn_from(prev, code, gap, origin)
-            if adjacent or drawn or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
-                prev.code = ActorCode(prev.code.country, None, code.role) if (seat and adjacent) or drawn \
-                    else prev.code.merged(code)
+            led = not adjacent and not drawn and _led_by(prev, code, gap, tokens, prof)
+            # "وفد فصائل المعارضة": a delegation right before whom it represents is that party
+            if not gap and not led and not adjacent and prev.first == prev.last and m.kind == "agent" and \
+                    tokens[prev.first].norm in getattr(prof, "DELEGATE_WORDS", ()) and \
+                    not prev.code.country and not prev.code.group and \
+                    not prof.starts_with_coordinator(tokens[m.first], m.first_form):
+                led = code
+            if led or adjacent or drawn or _takes_origin(prev, code, gap, tokens, genitive, origin, prof):
+                prev.code = led or (ActorCode(prev.code.country, None, code.role) if (seat and adjacent) or drawn
+                                    else prev.code.merged(code))
                 prev.last, prev.end = m.last, m.end
                 prev.name = text[prev.start:prev.end]
                 prev.rule_ids = prev.rule_ids + (m.rule_id,)

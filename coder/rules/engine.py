@@ -33,6 +33,9 @@ from coder.rules.mood import drop_prospects, mood_of
 from coder.rules.generic import drop_told_in_general
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
+from coder.rules.placed import placed_mentions
+from coder.rules.disguise import disguised_mentions
+from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
@@ -328,11 +331,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         actor_ms.remove(m)
     # a country or capital right after "in", "near", "في" is where, not who
     locative = roles.get("locative_marker", set())
-    placed = [m for m in actor_ms if m.kind == "actor" and (m.first - 1) in locative
-              and not m.entry.code.group and m.entry.code.role in (None, "GOV")]
+    placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", set()), lang_profile)
     for m in placed:
         trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
-    actor_ms = [m for m in actor_ms if m not in placed]
+    disguised = disguised_mentions(actor_ms, toks, lang_profile)
+    for m in disguised:
+        trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
+    actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     named = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     roles = {role: idx - named for role, idx in roles.items()}
@@ -351,11 +356,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
     actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", set()), trace)
     _resolve_possessives(actors, toks, lang_profile, trace,
-                         resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
-                         if parse is not None else set())
+                         (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
+                          if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace))
     members_of_forces(actors, roles.get("locative_marker", set()) | roles.get("origin_marker", set()), trace)
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
+    fold_allies(groups, toks, lang_profile, trace)
+    domestic_opposition(groups, trace)
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")

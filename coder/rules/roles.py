@@ -7,7 +7,9 @@ from typing import Optional
 
 from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
+from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
+from coder.rules.fronted import fronted_subject
 from coder.rules.pronouns import pronoun_object
 from coder.rules.types import Hit, names
 
@@ -304,6 +306,9 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     a violent event named after them."""
     if h.first not in nominal and not h.entry.subject_is_target:
         src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
+        fronted = fronted_subject(p, h.first, toks, prof, groups, group_of, phrase_span)
+        if fronted is not None:
+            (src, tgt), how = fronted, how + "; the phrase after 'that' before the verb is its subject (syntax)"
         prior = _participle_subject(p, h, src, tgt, groups)
         if prior is not None:
             src, how = prior, how + "; an -ing participle set off from the actor before it: the subject of the verb before it (syntax)"
@@ -360,6 +365,10 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # actor after the verb what it struck; the noun's own event carries the doer
         src, tgt = None, src
         how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
+    handed = marked_agent(p, h.first, toks, prof, groups, group_of) if h.first not in nominal else None
+    if handed is not None:
+        src, tgt = handed[0], handed[1] or (tgt if tgt is not handed[0] else None)
+        how += f"; {names(src)} follows an agent marker read as a target: the agent (syntax)"
     died = died_of(p, h, groups, toks, prof, harm_roots, group_of)
     if died is not None:
         src, tgt = died

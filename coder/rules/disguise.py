@@ -1,0 +1,25 @@
+"""Forces named only as a disguise or a likeness: "مسلحون يرتدون زي الشرطة العراقية" (gunmen in
+Iraqi police uniform), "سيارة مشابهة لسيارات الشرطة" (a car like police cars). The police there
+neither act nor are acted on; the actor mentions right after such a word (the language's
+DISGUISE_WORDS, read through its clitics: بزي، بملابس) are dropped."""
+from __future__ import annotations
+
+
+def disguised_mentions(actor_ms, toks, prof) -> list:
+    """The actor and agent mentions that open right after a disguise word (or one word later), and
+    those that follow them with no word between ("بزات | قوات الأمن | العراقية")."""
+    words = getattr(prof, "DISGUISE_WORDS", frozenset())
+    if not words:
+        return []
+    cues = {i for i, t in enumerate(toks) if any(f in words for f in t.forms)}
+    if not cues:
+        return []
+    covered = {i for m in actor_ms for i in range(m.first, m.last + 1)}
+    dropped, reach = [], -1
+    for m in sorted(actor_ms, key=lambda x: x.first):
+        # one word of the garment or the thing compared may stand between (مشابهة لسيارات | الجيش)
+        if (m.first - 1) in cues or m.first - 1 == reach or \
+                ((m.first - 2) in cues and (m.first - 1) not in covered):
+            dropped.append(m)
+            reach = max(reach, m.last)
+    return dropped

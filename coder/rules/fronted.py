@@ -1,0 +1,34 @@
+"""The subject named after "that" and before its verb: "أكدت قسد أن خلية لتنظيم داعش قتلت اثنين من
+عناصرها". After أنّ/إنّ (the language's QUOTE_THAT) a noun phrase comes first and the verb follows;
+when the syntax stage read the phrase after the verb as the verb's subject because a genitive
+(لتنظيم داعش) stood between, the phrase before the verb is the doer and the one after it the object."""
+from __future__ import annotations
+
+from typing import Optional
+
+
+def fronted_subject(p, verb: int, toks, prof, groups, group_of, phrase_span) -> Optional[tuple]:
+    """(source, target) for the predicate at `verb` when a noun phrase opened right after "that"
+    ends (with its genitives) right before the verb and the stage put the verb's subject after it;
+    None otherwise."""
+    that = getattr(prof, "QUOTE_THAT", frozenset())
+    found = p.predicate(verb) if that and verb > 0 else None
+    if found is None or found[1].passive:
+        return None
+    k = found[1].arguments.get("subject")
+    if k is None or p.chunks[k].start < verb or "object" in found[1].arguments:
+        return None
+    before = p.chunk_of[verb - 1]
+    if before < 0:
+        return None
+    # the phrase that governs the chunk before the verb (خلية governs لتنظيم داعش)
+    head = next((j for j, c in enumerate(p.chunks) if j != before and c.end < p.chunks[before].start
+                 and phrase_span(p, j)[1] == verb - 1), before)
+    start = p.chunks[head].start
+    if start == 0 or toks[start - 1].norm not in that:
+        return None
+    src = group_of(p, head, groups)
+    tgt = group_of(p, k, groups)
+    if src is None or src is tgt:
+        return None
+    return src, tgt
