@@ -150,6 +150,8 @@ class Grammar(_Strict):
     unreal_noun_markers: list[Phrase] = []   # "أي هجوم", "for fear of an attack": an event noun after them did not happen
     prospective_markers: list[Phrase] = []   # "الهجوم المرتقب", "a possible attack": an event noun next to them is to come
     kind_markers: list[Phrase] = []          # "تكرار خطف", "الهجمات المتكررة": an event noun next to them is a kind of act
+    # "ordered the paper to suspend publication": a coercive act ordered of others is the orderer's (coder/rules/custody.py)
+    command_verbs: list[Phrase] = []
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from coder.model import ActorCode
-from coder.rules.types import EventCandidate
+from coder.rules.types import EventCandidate, Hit
 
 # release of persons, arrest and detention, expulsion and deportation
 CUSTODY_CODES = ("0841", "173", "174")
@@ -15,6 +15,32 @@ CUSTODY_CODES = ("0841", "173", "174")
 EXCHANGES = ("exchange_prisoners",)
 # a state acting at home: itself, its government, courts and police (its army may act abroad)
 HOME_ROLES = (None, "GOV", "JUD", "COP")
+# what an authority imposes on the ones it orders: restrictions (censorship, bans, curfews). Not an
+# arrest, whose executor is the one ordered ("ordered police to arrest him": police are not the target)
+ORDERED_CODES = ("172",)
+# lexicon entries (any language) that are a restriction only when an authority orders them: a station
+# that stops broadcasting on its own ("because of a power cut") restricts no one
+ORDER_ONLY = ("curb_speech",)
+
+
+def ordered_coercion(order: Hit, act: Hit, command: set[int]) -> Hit | None:
+    """"Ordered the daily to suspend publication", "ordered the party to disband": an authority that
+    orders others to undergo a restriction imposes it itself. The order keeps its words, subject and
+    object (the one ordered is the target) and takes the restriction's code."""
+    if order.first not in command or not act.entry.code.startswith(ORDERED_CODES):
+        return None
+    return Hit(order.mention, act.entry, order.first, order.last, order.start, act.end, order.tokens)
+
+
+def drop_unordered(hits: list[Hit], command: set[int], trace: list[str]) -> list[Hit]:
+    """The ORDER_ONLY readings that no order took over (`ordered_coercion`) are no event."""
+    kept = []
+    for h in hits:
+        if h.entry.rule_id.rsplit(".", 1)[-1] in ORDER_ONLY and h.first not in command:
+            trace.append(f"{h.mention.text!r}: a restriction only when ordered, none here")
+            continue
+        kept.append(h)
+    return kept
 
 
 def own_people(events: list[EventCandidate], trace: list[str]) -> None:

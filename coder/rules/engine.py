@@ -24,7 +24,7 @@ from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
-from coder.rules.custody import own_people
+from coder.rules.custody import drop_unordered, ordered_coercion, own_people
 from coder.rules.possessions import drop_shared_possessions
 from coder.rules.protest import protest_objects
 from coder.rules.retaliation import retaliation_targets
@@ -84,6 +84,10 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             # the first verb, whose target stays in its window (after a noun, "the stopover came as
             # the leader prepared to attend the Games", the infinitive is an event of its own)
             trace.append(f"{h.mention.text!r}: infinitive after {kept[-1].mention.text!r}, part of that event")
+            ordered = ordered_coercion(kept[-1], h, roles.get("command_verb", set()))
+            if ordered is not None:
+                trace.append(f"{kept[-1].mention.text!r}: orders it, coded {h.entry.code} by the one who ordered")
+                kept[-1] = ordered
             continue
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
             # "deported refugees back across the border": without its object the word is an adverb
@@ -355,6 +359,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
 
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
+    hits = drop_unordered(hits, roles.get("command_verb", set()), trace)
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
                or (parse is not None and (verbal_noun_object(parse, h.first) or
                                      _determined_head(parse, h, roles.get("genitive_marker", set()))))}
