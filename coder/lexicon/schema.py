@@ -152,6 +152,7 @@ class Grammar(_Strict):
     kind_markers: list[Phrase] = []          # "تكرار خطف", "الهجمات المتكررة": an event noun next to them is a kind of act
     # "ordered the paper to suspend publication": a coercive act ordered of others is the orderer's (coder/rules/custody.py)
     command_verbs: list[Phrase] = []
+    truce_nouns: list[Phrase] = []           # "ceasefire", "هدنة": the subject that makes "took effect" a truce (coder/rules/truce.py)
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []

@@ -28,6 +28,7 @@ from coder.rules.custody import drop_unordered, ordered_coercion, own_people
 from coder.rules.possessions import drop_shared_possessions
 from coder.rules.protest import protest_objects
 from coder.rules.retaliation import retaliation_targets
+from coder.rules.truce import truce_onsets
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import mood_of
 from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
@@ -360,6 +361,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
 
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
     hits = drop_unordered(hits, roles.get("command_verb", set()), trace)
+    hits = truce_onsets(hits, toks, roles.get("truce_noun", set()), trace)
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
                or (parse is not None and (verbal_noun_object(parse, h.first) or
                                      _determined_head(parse, h, roles.get("genitive_marker", set()))))}
