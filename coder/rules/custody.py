@@ -62,3 +62,24 @@ def own_people(events: list[EventCandidate], trace: list[str]) -> None:
             continue
         e.target = replace(t, code=ActorCode(s.code.country, None, t.code.role))
         trace.append(f"{e.evidence!r}: {t.name!r} held by {s.name!r}, its own people -> {e.target.code.code}")
+
+
+# an act that comes with its charge: arrests, warrants, expulsions, sanctions, restrictions
+CHARGED_ROOTS = ("16", "17")
+CHARGE_SPAN = 14   # words from that act to the participle: "issued an arrest warrant for X on Wednesday, accusing"
+
+
+def stated_charges(hits: list[Hit], toks, trace: list[str]) -> list[Hit]:
+    """"Police arrested 40 protesters, accusing them of blocking a highway": a participle of accusing
+    after a comma, next to an arrest, a warrant or a sanction, states why it was done; it is part of
+    that act, no accusation of its own ("..., and the president blamed X" stays one)."""
+    kept = []
+    for h in hits:
+        act = kept[-1] if kept else None
+        if act is not None and h.entry.code.startswith("112") and h.entry.tag == "ing" and h.first > 0 and \
+                toks[h.first - 1].norm == "," and act.entry.code.startswith(CHARGED_ROOTS) and \
+                h.first - act.last <= CHARGE_SPAN:
+            trace.append(f"{h.mention.text!r}: the charge {act.mention.text!r} was made on, part of that act")
+            continue
+        kept.append(h)
+    return kept
