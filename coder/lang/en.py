@@ -84,8 +84,9 @@ def read_as_in(token, form: int) -> bool:
 
 
 def carries_of(token) -> bool:
-    """English writes "of" as a word of its own."""
-    return False
+    """Is the token "of", a word of its own in English ("the withdrawal of U.S. troops": the genitive
+    of a noun whose genitive is its doer is its agent)?"""
+    return token.norm == "of"
 
 
 def starts_with_coordinator(token, form: int) -> bool:

@@ -100,6 +100,7 @@ class ImplicitActor(_Strict):
     location_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")   # the role the place's country is taken in
     role_for_country: bool = False       # a source named only by its country takes source_role ("Turkish jets")
     source_agents: list[str] = []        # with recode: the rule holds when the source is one of these agents
+    source_roles: list[str] = []         # with recode: or when the source has one of these roles ("Israeli troops": MIL)
     recode: Optional[str] = Field(default=None, pattern=r"^\d{2,4}$")
     trigger_tags: list[str] = []         # with recode: only triggers with one of these verb tags (ing)
     reciprocal: bool = False             # a compound subject with no target: each member acts on the others

@@ -25,7 +25,7 @@ from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.custody import drop_unordered, ordered_coercion, own_people, stated_charges
-from coder.rules.possessions import drop_shared_possessions
+from coder.rules.possessions import drop_shared_possessions, own_forces_act
 from coder.rules.protest import protest_objects
 from coder.rules.retaliation import retaliation_targets
 from coder.rules.truce import truce_onsets
@@ -420,6 +420,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         coded.append((h, src, tgt))
 
     coded = retaliation_targets(coded, HARM_ROOTS, trace)
+    coded = own_forces_act(coded, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
