@@ -18,7 +18,7 @@ CLITIC_COORDINATORS: tuple[str, ...] = ()
 # (not the places that are actors of their own, as a university or a hospital: "Baghdad University" is Iraq's)
 FACILITY_WORDS = frozenset({"bridge", "square", "street", "avenue", "boulevard", "road", "highway", "airport",
                             "stadium", "hotel", "gate", "mosque", "church", "cathedral", "tower", "dam", "port",
-                            "harbour", "harbor", "crossing"})
+                            "harbour", "harbor", "crossing", "sea"})   # "the South China Sea": a sea, not China
 # verbs of dying: "X died of torture" makes X the victim (coder/rules/deaths.py); "in police custody": held by
 DEATH_VERBS = frozenset({"died", "dies", "die", "succumbed", "perished"})
 CUSTODY_WORDS = frozenset({"custody", "detention", "captivity"})

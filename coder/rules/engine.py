@@ -359,9 +359,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for a in actors:
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
 
+    hits = truce_onsets(hits, toks, roles.get("truce_noun", set()), trace)   # before they take an infinitive
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
     hits = drop_unordered(hits, roles.get("command_verb", set()), trace)
-    hits = truce_onsets(hits, toks, roles.get("truce_noun", set()), trace)
     hits = stated_charges(hits, toks, trace)
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
                or (parse is not None and (verbal_noun_object(parse, h.first) or
