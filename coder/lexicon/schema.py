@@ -153,6 +153,7 @@ class Grammar(_Strict):
     kind_markers: list[Phrase] = []          # "تكرار خطف", "الهجمات المتكررة": an event noun next to them is a kind of act
     # "ordered the paper to suspend publication": a coercive act ordered of others is the orderer's (coder/rules/custody.py)
     command_verbs: list[Phrase] = []
+    publication_nouns: list[Phrase] = []     # "a report released": what is released is published, no person freed (coder/rules/custody.py)
     truce_nouns: list[Phrase] = []           # "ceasefire", "هدنة": the subject that makes "took effect" a truce (coder/rules/truce.py)
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []

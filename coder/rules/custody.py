@@ -83,3 +83,16 @@ def stated_charges(hits: list[Hit], toks, trace: list[str]) -> list[Hit]:
             continue
         kept.append(h)
     return kept
+
+
+def published_not_freed(hits: list[Hit], publication: set[int], trace: list[str]) -> list[Hit]:
+    """"A report released on Tuesday", "footage released by the army": a release right after a thing
+    published (the language's `publication_nouns`) publishes it; it frees no one, whatever noun a
+    release of persons finds after it."""
+    kept = []
+    for h in hits:
+        if h.entry.code.startswith("084") and h.entry.pos == "verb" and (h.first - 1) in publication:
+            trace.append(f"{h.mention.text!r}: after a thing published, a publication, no release of persons")
+            continue
+        kept.append(h)
+    return kept
