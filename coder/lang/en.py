@@ -18,7 +18,7 @@ CLITIC_COORDINATORS: tuple[str, ...] = ()
 # (not the places that are actors of their own, as a university or a hospital: "Baghdad University" is Iraq's)
 FACILITY_WORDS = frozenset({"bridge", "square", "street", "avenue", "boulevard", "road", "highway", "airport",
                             "stadium", "hotel", "gate", "mosque", "church", "cathedral", "tower", "dam", "port",
-                            "harbour", "harbor", "crossing"})
+                            "harbour", "harbor", "crossing", "sea"})   # "the South China Sea": a sea, not China
 # verbs of dying: "X died of torture" makes X the victim (coder/rules/deaths.py); "in police custody": held by
 DEATH_VERBS = frozenset({"died", "dies", "die", "succumbed", "perished"})
 CUSTODY_WORDS = frozenset({"custody", "detention", "captivity"})
@@ -84,8 +84,9 @@ def read_as_in(token, form: int) -> bool:
 
 
 def carries_of(token) -> bool:
-    """English writes "of" as a word of its own."""
-    return False
+    """Is the token "of", a word of its own in English ("the withdrawal of U.S. troops": the genitive
+    of a noun whose genitive is its doer is its agent)?"""
+    return token.norm == "of"
 
 
 def starts_with_coordinator(token, form: int) -> bool:

@@ -100,6 +100,7 @@ class ImplicitActor(_Strict):
     location_role: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$")   # the role the place's country is taken in
     role_for_country: bool = False       # a source named only by its country takes source_role ("Turkish jets")
     source_agents: list[str] = []        # with recode: the rule holds when the source is one of these agents
+    source_roles: list[str] = []         # with recode: or when the source has one of these roles ("Israeli troops": MIL)
     recode: Optional[str] = Field(default=None, pattern=r"^\d{2,4}$")
     trigger_tags: list[str] = []         # with recode: only triggers with one of these verb tags (ing)
     reciprocal: bool = False             # a compound subject with no target: each member acts on the others
@@ -162,6 +163,10 @@ class Grammar(_Strict):
     weapon_words: list[Phrase] = []
     # "أسلحة تعرف بالقذائف الانفجارية", "so-called": an event noun after them is a name, mentioned
     naming_markers: list[Phrase] = []
+    # "ordered the paper to suspend publication": a coercive act ordered of others is the orderer's (coder/rules/custody.py)
+    command_verbs: list[Phrase] = []
+    publication_nouns: list[Phrase] = []     # "a report released": what is released is published, no person freed (coder/rules/custody.py)
+    truce_nouns: list[Phrase] = []           # "ceasefire", "هدنة": the subject that makes "took effect" a truce (coder/rules/truce.py)
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []
     background_markers: list[Phrase] = []

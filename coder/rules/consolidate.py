@@ -37,7 +37,8 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
             if rule.recode:
                 if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
                         (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
-                        any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids):
+                        (any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids)
+                         or e.source.code.role in rule.source_roles):
                     trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
                     e.code = rule.recode
                     e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"   # both rules explain the code

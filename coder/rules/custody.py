@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from coder.model import ActorCode
-from coder.rules.types import EventCandidate
+from coder.rules.types import EventCandidate, Hit
 
 # release of persons, arrest and detention, expulsion and deportation
 CUSTODY_CODES = ("0841", "173", "174")
@@ -15,6 +15,32 @@ CUSTODY_CODES = ("0841", "173", "174")
 EXCHANGES = ("exchange_prisoners",)
 # a state acting at home: itself, its government, courts and police (its army may act abroad)
 HOME_ROLES = (None, "GOV", "JUD", "COP")
+# what an authority imposes on the ones it orders: restrictions (censorship, bans, curfews). Not an
+# arrest, whose executor is the one ordered ("ordered police to arrest him": police are not the target)
+ORDERED_CODES = ("172",)
+# lexicon entries (any language) that are a restriction only when an authority orders them: a station
+# that stops broadcasting on its own ("because of a power cut") restricts no one
+ORDER_ONLY = ("curb_speech",)
+
+
+def ordered_coercion(order: Hit, act: Hit, command: set[int]) -> Hit | None:
+    """"Ordered the daily to suspend publication", "ordered the party to disband": an authority that
+    orders others to undergo a restriction imposes it itself. The order keeps its words, subject and
+    object (the one ordered is the target) and takes the restriction's code."""
+    if order.first not in command or not act.entry.code.startswith(ORDERED_CODES):
+        return None
+    return Hit(order.mention, act.entry, order.first, order.last, order.start, act.end, order.tokens)
+
+
+def drop_unordered(hits: list[Hit], command: set[int], trace: list[str]) -> list[Hit]:
+    """The ORDER_ONLY readings that no order took over (`ordered_coercion`) are no event."""
+    kept = []
+    for h in hits:
+        if h.entry.rule_id.rsplit(".", 1)[-1] in ORDER_ONLY and h.first not in command:
+            trace.append(f"{h.mention.text!r}: a restriction only when ordered, none here")
+            continue
+        kept.append(h)
+    return kept
 
 
 def own_people(events: list[EventCandidate], trace: list[str]) -> None:
@@ -36,3 +62,37 @@ def own_people(events: list[EventCandidate], trace: list[str]) -> None:
             continue
         e.target = replace(t, code=ActorCode(s.code.country, None, t.code.role))
         trace.append(f"{e.evidence!r}: {t.name!r} held by {s.name!r}, its own people -> {e.target.code.code}")
+
+
+# an act that comes with its charge: arrests, warrants, expulsions, sanctions, restrictions
+CHARGED_ROOTS = ("16", "17")
+CHARGE_SPAN = 14   # words from that act to the participle: "issued an arrest warrant for X on Wednesday, accusing"
+
+
+def stated_charges(hits: list[Hit], toks, trace: list[str]) -> list[Hit]:
+    """"Police arrested 40 protesters, accusing them of blocking a highway": a participle of accusing
+    after a comma, next to an arrest, a warrant or a sanction, states why it was done; it is part of
+    that act, no accusation of its own ("..., and the president blamed X" stays one)."""
+    kept = []
+    for h in hits:
+        act = kept[-1] if kept else None
+        if act is not None and h.entry.code.startswith("112") and h.entry.tag == "ing" and h.first > 0 and \
+                toks[h.first - 1].norm == "," and act.entry.code.startswith(CHARGED_ROOTS) and \
+                h.first - act.last <= CHARGE_SPAN:
+            trace.append(f"{h.mention.text!r}: the charge {act.mention.text!r} was made on, part of that act")
+            continue
+        kept.append(h)
+    return kept
+
+
+def published_not_freed(hits: list[Hit], publication: set[int], trace: list[str]) -> list[Hit]:
+    """"A report released on Tuesday", "footage released by the army": a release right after a thing
+    published (the language's `publication_nouns`) publishes it; it frees no one, whatever noun a
+    release of persons finds after it."""
+    kept = []
+    for h in hits:
+        if h.entry.code.startswith("084") and h.entry.pos == "verb" and (h.first - 1) in publication:
+            trace.append(f"{h.mention.text!r}: after a thing published, a publication, no release of persons")
+            continue
+        kept.append(h)
+    return kept

@@ -24,10 +24,11 @@ from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
-from coder.rules.custody import own_people
-from coder.rules.possessions import drop_shared_possessions
+from coder.rules.custody import drop_unordered, ordered_coercion, own_people, published_not_freed, stated_charges
+from coder.rules.possessions import drop_shared_possessions, own_forces_act
 from coder.rules.protest import protest_objects
 from coder.rules.retaliation import retaliation_targets
+from coder.rules.truce import truce_onsets
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import drop_prospects, mood_of
 from coder.rules.generic import drop_told_in_general
@@ -88,6 +89,10 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             # the first verb, whose target stays in its window (after a noun, "the stopover came as
             # the leader prepared to attend the Games", the infinitive is an event of its own)
             trace.append(f"{h.mention.text!r}: infinitive after {kept[-1].mention.text!r}, part of that event")
+            ordered = ordered_coercion(kept[-1], h, roles.get("command_verb", set()))
+            if ordered is not None:
+                trace.append(f"{kept[-1].mention.text!r}: orders it, coded {h.entry.code} by the one who ordered")
+                kept[-1] = ordered
             continue
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
             # "deported refugees back across the border": without its object the word is an adverb
@@ -367,7 +372,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for a in actors:
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
 
+    hits = truce_onsets(hits, toks, roles.get("truce_noun", set()), trace)   # before they take an infinitive
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
+    hits = drop_unordered(hits, roles.get("command_verb", set()), trace)
+    hits = stated_charges(hits, toks, trace)
+    hits = published_not_freed(hits, roles.get("publication_noun", set()), trace)
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
                or (parse is not None and (verbal_noun_object(parse, h.first) or
                                      _determined_head(parse, h, roles.get("genitive_marker", set()))))}
@@ -395,7 +404,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         unreal = not_real(h, negation, conditional, modal, punct)
         if unreal:
             trace.append(f"{h.mention.text!r}: {unreal}, no event")
-            unreal_future = unreal_future or mood_of(h, toks, roles, lang_profile) in ("future", "forecast")
+            # "said a ceasefire could take effect", "said it would respond if attacked": said of nothing done
+            unreal_future = unreal_future or unreal.startswith(("after a modal", "inside an if-clause")) or \
+                mood_of(h, toks, roles, lang_profile) in ("future", "forecast")
             nxt = hits[k + 1] if k + 1 < len(hits) else None
             if h.first not in nominal and nxt is not None and nxt.first in nominal and \
                     not any(i in clause_breaks or i in punct for i in range(h.last + 1, nxt.first)):
@@ -425,6 +436,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         coded.append((h, src, tgt))
 
     coded = retaliation_targets(coded, HARM_ROOTS, trace)
+    coded = own_forces_act(coded, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
     coded = drop_told_in_general(coded, parse, toks, roles, actor_ms, numbers, nominal, lang_profile, trace)

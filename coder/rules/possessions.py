@@ -1,9 +1,11 @@
 """What a plural possessive pronoun owns when it refers to a coordinated subject: "Saudi Arabia and
 Iran agreed to reopen their embassies" - the embassies are both parties' own, no third party and
-no target of one of them, so the parties' mutual event stays mutual."""
+no target of one of them, so the parties' mutual event stays mutual. And whose forces act in an
+event noun whose genitive is its doer: "Russia completed the withdrawal of its troops"."""
 from __future__ import annotations
 
 from coder.model import Actor
+from coder.rules.types import names
 
 
 def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], trace: list[str]) -> list[Actor]:
@@ -23,3 +25,19 @@ def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], tr
                 continue
         kept.append(a)
     return kept
+
+
+def own_forces_act(coded: list, trace: list[str]) -> list:
+    """"France completed the withdrawal of its troops": in an event noun whose genitive is its doer
+    (`genitive: source`), a state's own forces read as the target are the ones that act; the state
+    that carries it out acts through them, and the event has no target of its own."""
+    out = []
+    for h, src, tgt in coded:
+        if h.entry.genitive == "source" and src is not None and tgt is not None and len(src.members) == 1 and \
+                len(tgt.members) == 1:
+            s, t = src.members[0].code, tgt.members[0].code
+            if s.country and not s.group and not s.role and t.country == s.country and t.role and not t.group:
+                trace.append(f"{h.mention.text!r}: {names(tgt)} are {names(src)}'s own forces, the ones that act")
+                src, tgt = tgt, None
+        out.append((h, src, tgt))
+    return out

@@ -1,0 +1,29 @@
+"""A truce that takes effect: "A ceasefire between Armenia and Azerbaijan took effect at midnight" is
+a truce declared (0871) by the parties between whom it holds, each way (a reciprocal class). The
+onset verbs ("take effect", "begin") are an event only with a truce as their subject."""
+from __future__ import annotations
+
+from coder.rules.types import PUNCT_BARRIER, Hit
+
+# lexicon entries (any language) of a truce's onset
+ONSET_ENTRIES = ("truce_takes_effect",)
+SUBJECT_SPAN = 8   # words back to the truce noun: "a 72-hour truce between the government and the Houthis came"
+
+
+def truce_onsets(hits: list[Hit], toks, truce_nouns: set[int], trace: list[str]) -> list[Hit]:
+    kept = []
+    for h in hits:
+        if h.entry.rule_id.rsplit(".", 1)[-1] in ONSET_ENTRIES and not _truce_before(h.first, toks, truce_nouns):
+            trace.append(f"{h.mention.text!r}: no truce as its subject, no event")
+            continue
+        kept.append(h)
+    return kept
+
+
+def _truce_before(first: int, toks, truce_nouns: set[int]) -> bool:
+    for i in range(first - 1, max(first - 1 - SUBJECT_SPAN, -1), -1):
+        if toks[i].norm in PUNCT_BARRIER:
+            return False
+        if i in truce_nouns:
+            return True
+    return False
