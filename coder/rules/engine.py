@@ -391,9 +391,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         unreal = not_real(h, negation, conditional, modal, punct)
         if unreal:
             trace.append(f"{h.mention.text!r}: {unreal}, no event")
-            # "said a ceasefire could take effect", "said it would respond if attacked": said of nothing done
-            unreal_future = unreal_future or unreal.startswith(("after a modal", "inside an if-clause")) or \
-                mood_of(h, toks, roles, lang_profile) in ("future", "forecast")
+            unreal_future = unreal_future or mood_of(h, toks, roles, lang_profile) in ("future", "forecast")
             nxt = hits[k + 1] if k + 1 < len(hits) else None
             if h.first not in nominal and nxt is not None and nxt.first in nominal and \
                     not any(i in clause_breaks or i in punct for i in range(h.last + 1, nxt.first)):
