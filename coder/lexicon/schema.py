@@ -166,6 +166,7 @@ class Grammar(_Strict):
     # "ordered the paper to suspend publication": a coercive act ordered of others is the orderer's (coder/rules/custody.py)
     command_verbs: list[Phrase] = []
     publication_nouns: list[Phrase] = []     # "a report released": what is released is published, no person freed (coder/rules/custody.py)
+    means_markers: list[Phrase] = []         # "detained 30 people in dawn raids": the raid after them is how (coder/rules/custody.py)
     truce_nouns: list[Phrase] = []           # "ceasefire", "هدنة": the subject that makes "took effect" a truce (coder/rules/truce.py)
     step_markers: list[Phrase] = []          # "في خطوة", "in a move": the purpose after them is what the act amounts to
     relative_markers: list[Phrase] = []

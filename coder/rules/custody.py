@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from coder.model import ActorCode
-from coder.rules.types import EventCandidate, Hit
+from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit
 
 # release of persons, arrest and detention, expulsion and deportation
 CUSTODY_CODES = ("0841", "173", "174")
@@ -93,6 +93,29 @@ def published_not_freed(hits: list[Hit], publication: set[int], trace: list[str]
     for h in hits:
         if h.entry.code.startswith("084") and h.entry.pos == "verb" and (h.first - 1) in publication:
             trace.append(f"{h.mention.text!r}: after a thing published, a publication, no release of persons")
+            continue
+        kept.append(h)
+    return kept
+
+
+ARREST_CODES = ("173", "174")
+MEANS_SPAN = 16   # words from the arrest to the raid: "detained X and President Win Myint in early morning raids"
+MEANS_GAP = 2     # words between the marker and the raid noun: "in early morning raids"
+
+
+def raids_of_arrests(hits: list[Hit], toks, means: set[int], trace: list[str]) -> list[Hit]:
+    """"Police detained 30 people in dawn raids", "arrested during a raid": a raid or an operation named
+    after an arrest with "in"/"during" (the language's `means_markers`) is how the arrest was made, no
+    attack of its own ("killed two gunmen in a raid" stays one violent event). After the marker the
+    word is a noun, whatever its form ("raids")."""
+    kept = []
+    for h in hits:
+        act = kept[-1] if kept else None
+        if act is not None and act.entry.code.startswith(ARREST_CODES) and h.entry.code[:2] in ("18", "19", "20") and \
+                h.first - act.last <= MEANS_SPAN and \
+                any(j in means for j in range(max(act.last + 1, h.first - 1 - MEANS_GAP), h.first)) and \
+                not any(toks[j].norm in PUNCT_BARRIER for j in range(act.last + 1, h.first)):
+            trace.append(f"{h.mention.text!r}: how {act.mention.text!r} was made, no attack of its own")
             continue
         kept.append(h)
     return kept

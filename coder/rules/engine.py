@@ -24,7 +24,8 @@ from coder.rules.counts import is_number, number_flags
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
-from coder.rules.custody import drop_unordered, ordered_coercion, own_people, published_not_freed, stated_charges
+from coder.rules.custody import (drop_unordered, ordered_coercion, own_people, published_not_freed, raids_of_arrests,
+                                 stated_charges)
 from coder.rules.possessions import drop_shared_possessions, own_forces_act
 from coder.rules.protest import protest_objects
 from coder.rules.retaliation import retaliation_targets
@@ -375,6 +376,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     hits = truce_onsets(hits, toks, roles.get("truce_noun", set()), trace)   # before they take an infinitive
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
     hits = drop_unordered(hits, roles.get("command_verb", set()), trace)
+    hits = raids_of_arrests(hits, toks, roles.get("means_marker", set()), trace)
     hits = stated_charges(hits, toks, trace)
     hits = published_not_freed(hits, roles.get("publication_noun", set()), trace)
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
@@ -404,9 +406,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         unreal = not_real(h, negation, conditional, modal, punct)
         if unreal:
             trace.append(f"{h.mention.text!r}: {unreal}, no event")
-            # "said a ceasefire could take effect", "said it would respond if attacked": said of nothing done
-            unreal_future = unreal_future or unreal.startswith(("after a modal", "inside an if-clause")) or \
-                mood_of(h, toks, roles, lang_profile) in ("future", "forecast")
+            unreal_future = unreal_future or mood_of(h, toks, roles, lang_profile) in ("future", "forecast")
             nxt = hits[k + 1] if k + 1 < len(hits) else None
             if h.first not in nominal and nxt is not None and nxt.first in nominal and \
                     not any(i in clause_breaks or i in punct for i in range(h.last + 1, nxt.first)):
