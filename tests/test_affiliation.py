@@ -157,3 +157,10 @@ def test_a_verb_after_a_definite_phrase_is_not_read_as_describing_it():
     # the definite phrase is the object of the verb before; the next verb (with و) has its own subject
     got = _events("اعتقلت الشرطة العراقية المسلحين وأطلقت سراح الرهائن في البصرة.")
     assert not any(s and s.endswith("UAF") for _, s, _ in got), got
+
+
+def test_people_counted_before_a_harm_verb_with_only_a_place_after_it_are_its_victims():
+    # قرب السوق says where: it is no object, so قتلوا is the undiacritised passive
+    got = _events("قال مسؤول إن خمسة مدنيين قتلوا قرب السوق أمس.")
+    assert got and not any(s and s.endswith("CVL") for _, s, _ in got), got
+    assert any(t and t.endswith("CVL") for _, _, t in got), got
