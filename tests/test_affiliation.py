@@ -144,3 +144,23 @@ def test_a_role_noun_with_the_article_after_a_country_stays_its_title():
     # minister); الأمن after الشرطة is one phrase
     got = _events("اعتقلت عناصر الشرطة العراقية ثلاثة مسلحين في الموصل.")
     assert any(s == "IRQCOP" for _, s, _ in got), got
+
+
+def test_a_verb_describing_the_indefinite_actor_before_it_is_done_by_that_actor():
+    got = _events("اعتقلت الشرطة العراقية مسلحين خطفوا طبيبا في البصرة.")
+    assert ("17", "IRQCOP", "IRQUAF") in got, got
+    assert any(r == "18" and s == "IRQUAF" for r, s, _ in got), got
+
+
+
+def test_a_verb_after_a_definite_phrase_is_not_read_as_describing_it():
+    # the definite phrase is the object of the verb before; the next verb (with و) has its own subject
+    got = _events("اعتقلت الشرطة العراقية المسلحين وأطلقت سراح الرهائن في البصرة.")
+    assert not any(s and s.endswith("UAF") for _, s, _ in got), got
+
+
+def test_people_counted_before_a_harm_verb_with_only_a_place_after_it_are_its_victims():
+    # قرب السوق says where: it is no object, so قتلوا is the undiacritised passive
+    got = _events("قال مسؤول إن خمسة مدنيين قتلوا قرب السوق أمس.")
+    assert got and not any(s and s.endswith("CVL") for _, s, _ in got), got
+    assert any(t and t.endswith("CVL") for _, _, t in got), got

@@ -9,7 +9,7 @@ from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
 from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
-from coder.rules.fronted import fronted_subject
+from coder.rules.fronted import described_subject, fronted_subject
 from coder.rules.pronouns import pronoun_object
 from coder.rules.types import Hit, names
 
@@ -309,6 +309,10 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         fronted = fronted_subject(p, h.first, toks, prof, groups, group_of, phrase_span)
         if fronted is not None:
             (src, tgt), how = fronted, how + "; the phrase after 'that' before the verb is its subject (syntax)"
+        described = described_subject(p, h.first, toks, prof, groups)
+        if described is not None and described is not src:
+            src, tgt = described, (None if tgt is described else tgt)
+            how += f"; it describes the indefinite {names(src)} right before it: its doer (syntax)"
         prior = _participle_subject(p, h, src, tgt, groups)
         if prior is not None:
             src, how = prior, how + "; an -ing participle set off from the actor before it: the subject of the verb before it (syntax)"

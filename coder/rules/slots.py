@@ -141,7 +141,9 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         left[-1] if left and not prof.VERB_SUBJECT_ORDER and not any(
             i in subordinators for i in range(left[-1].last + 1, h.first))
         else None)
-    if prof.VERB_SUBJECT_ORDER and src is not None and not others and h.entry.code[:2] in HARM_ROOTS \
+    # a phrase after "in", "near" (خمسة مدنيين قتلوا قرب السوق) is where, not an object
+    if prof.VERB_SUBJECT_ORDER and src is not None and not [o for o in others if (o.first - 1) not in no_object] \
+            and h.entry.code[:2] in HARM_ROOTS \
             and not h.entry.objects and (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members)
                                          or _counted(src, toks, prof)) \
             and not prof.refers_back(toks, src.first) and not object_pronoun:   # "قواتها قصفت": its forces act
