@@ -16,6 +16,7 @@ from typing import Optional
 
 from coder.rules.types import PUNCT_BARRIER, Hit, names
 
+GENERAL_INTENT = "030"  # an intent with no class of its own ("يعتزم", "vows"): its complement may give it one
 FUTURE_WINDOW = 4      # tokens before a trigger in which "will", "سوف", "من المقرر أن" rule it
 HABIT_WINDOW = 5       # tokens either side of a trigger in which "usually", "عادة" rule it
 TIME_WINDOW = 8        # tokens after a trigger in which "next week", "المقبل" date it in the future
@@ -176,6 +177,8 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
         if mood == "wish":
             trace.append(f"{h.mention.text!r}: what someone wishes others to do, not done; not coded")
             continue
+        if _specify_intent(out, h.first - 1, h, trace, reach=FUTURE_WINDOW):
+            continue        # "وتعتزم الحكومة إجراء محادثات": the intent verb says it, coded as that intent
         # what will befall someone ("ستتعرض لهجوم") is a prediction, no one's intent
         code = None if h.entry.subject_is_target else intent_code(h.entry.code)
         stated = [s for sh, s in speakers if sh.first != h.first]
@@ -208,10 +211,24 @@ def _restates(h: Hit, moody: list[Hit], toks, locative: set[int]) -> Optional[Hi
     return next((d for d in moody if d.entry.code == h.entry.code and d.first < h.first), None)
 
 
-def _recoded(h: Hit, code: str) -> Hit:
+def _specify_intent(out: list, g: int, act: Hit, trace: list[str], reach: int = 0) -> bool:
+    """"وتعتزم الحكومة إجراء محادثات مع المعارضة": a general intent (030) whose complement names the act
+    intended (its word at token g, or up to `reach` words before g) is the intent of that act's class
+    (036, to meet or negotiate), as a stated future is. Is there such an intent?"""
+    for k, (h, src, tgt) in enumerate(out):
+        if h.entry.code == GENERAL_INTENT and any(g - reach <= t <= g for t in h.tokens):
+            code = intent_code(act.entry.code)
+            if code is not None and code != GENERAL_INTENT:
+                trace.append(f"{h.mention.text!r}: the intent of {act.mention.text!r}, coded {code}")
+                out[k] = (_recoded(h, code, "mood.intent"), src, tgt)
+            return True
+    return False
+
+
+def _recoded(h: Hit, code: str, rule: str = "mood.future") -> Hit:
     """The same trigger read as an intent or threat; the rule id says both rules."""
     from dataclasses import replace
-    entry = replace(h.entry, code=code, rule_id=f"{h.entry.rule_id}+mood.future")
+    entry = replace(h.entry, code=code, rule_id=f"{h.entry.rule_id}+{rule}")
     return Hit(h.mention, entry, h.first, h.last, h.start, h.end, h.tokens)
 
 
@@ -281,6 +298,7 @@ def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[i
             if g is not None:
                 trace.append(f"{h.mention.text!r}: in the complement of {toks[g].text!r}, what may be done, "
                              "not a deed; not coded")
+                _specify_intent(out, g, h, trace)
                 dropped = h
                 continue
             p = _prospective_after(h, toks, prospective, stops | targets, triggers - h.tokens)
