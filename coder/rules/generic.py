@@ -43,12 +43,22 @@ def _spans(marks: set[int]) -> list[tuple[int, int]]:
 
 def _counted(h: Hit, numbers: set[int], nominal: set[int]) -> bool:
     """Does the act carry a count of its own: in its phrase ("أطلقت 6000 صاروخ"), just before an event
-    noun ("مائة هجوم"), or right after a verbal noun ("قتل 15 مدنيا")?"""
+    noun ("مائة هجوم"), or right after the act ("قتل 15 مدنيا")?"""
     if any(t in numbers for t in range(h.first, max(h.tokens, default=h.last) + 1)):
         return True     # (a count between a verb and its object is no token of the phrase: "أطلقت 6000 صاروخ")
-    if h.first in nominal and (h.last + 1) in numbers:
-        return True
+    if (h.last + 1) in numbers:
+        return True     # "قتل 15 مدنيا", "قتل 200 جندي"
     return h.entry.pos == "noun" and any((h.first - k) in numbers for k in range(1, COUNT_BEFORE + 1))
+
+
+def _rules_period(span: tuple[int, int], h: Hit, toks) -> bool:
+    """Does the period name the act's span of time: told before it ("خلال السنوات الماضية، أطلقت"), or
+    after it with no punctuation between ("مائة هجوم منذ بداية العام")? A period after a comma that
+    follows the act is another clause's ("قتل خمسة أمس، فيما قتل 200 منذ بداية العام")."""
+    if span[1] < h.first:
+        return True
+    end = max(h.tokens, default=h.last)
+    return span[0] > end and not any(toks[i].norm in PUNCT_BARRIER for i in range(end + 1, span[0]))
 
 
 def drop_totals(coded: list, toks, roles: dict[str, set[int]], numbers: set[int], nominal: set[int], prof,
@@ -69,7 +79,7 @@ def drop_totals(coded: list, toks, roles: dict[str, set[int]], numbers: set[int]
         if h.entry.speech:
             out.append((h, src, tgt))
             continue
-        if _counted(h, numbers, nominal):
+        if _counted(h, numbers, nominal) and any(_rules_period(span, h, toks) for span in named):
             trace.append(f"{h.mention.text!r}: a count of acts over a period, a total, not an event")
             total_end = max(h.tokens, default=h.last)
             continue
