@@ -13,7 +13,8 @@ _STOPS = frozenset({".", "!", "?", "؟", ";", "؛", ":"})
 
 
 def _named_by_charge(h, toks, charges: set[int], stops: set[int], nominal: set[int], prof,
-                     relatives: set[int] | frozenset[int] = frozenset(), coord: set[int] | frozenset[int] = frozenset()) -> int | None:
+                     relatives: set[int] | frozenset[int] = frozenset(), coord: set[int] | frozenset[int] = frozenset(),
+                     places: set[int] | frozenset[int] = frozenset()) -> int | None:
     """The charge word whose phrase names the event h, if any: within CHARGE_REACH words before it
     with no punctuation between; or, for an act read through a preposition clitic (بقتل, "of
     killing"), within COMPLEMENT_REACH words with no sentence-ending mark between, the
@@ -22,7 +23,8 @@ def _named_by_charge(h, toks, charges: set[int], stops: set[int], nominal: set[i
     tells what they did. A place or a new clause (`stops`) ends the charge's phrase ("قتل المتهم
     بالاغتيال في اشتباك": the clash is no charge); the accuser's relative clause does not end the
     complement ("الاتهامات التي وجهت إليه بتعذيب معتقلين"), whose act may be a verbal noun's genitive
-    ("بتنفيذ هجمات")."""
+    ("بتنفيذ هجمات"). A locative preposition right after the charge word opens its complement
+    ("المتهمين في تفجير", "accused in the bombing"), and ends no phrase."""
     verbal_noun = h.first in nominal or h.entry.tag in ("noun", "base") or prof.is_definite(toks[h.first]) or \
         prof.starts_with_preposition(toks[h.first], h.mention.first_form) or \
         (prof.starts_with_coordinator(toks[h.first], h.mention.first_form) and h.first > 0 and
@@ -44,7 +46,7 @@ def _named_by_charge(h, toks, charges: set[int], stops: set[int], nominal: set[i
             return None
         if listed and toks[i].norm in PUNCT_BARRIER - {"«", "»", '"'}:
             return None
-        if i in stops and i not in charges and not listed:
+        if i in stops and i not in charges and not listed and not (i in places and (i - 1) in charges):
             if i not in relatives:
                 return None
             relative = True
@@ -52,7 +54,7 @@ def _named_by_charge(h, toks, charges: set[int], stops: set[int], nominal: set[i
             between = range(i + 1, h.first)
             # the act right after the charge word ("بتهمة قتل", "مزاعم قصف"), or in the complement the charge
             # opens with a preposition ("المتهمة بارتكاب أعمال قتل"), is the act charged, whatever its form
-            opened = h.first == i + 1 or (i + 1 < len(toks) and any(
+            opened = h.first == i + 1 or (i + 1) in places or (i + 1 < len(toks) and any(
                 prof.starts_with_preposition(toks[i + 1], f) for f in range(len(toks[i + 1].forms))))
             if h.first - i <= CHARGE_REACH and (verbal_noun or opened) and not relative and \
                     not any(toks[k].norm in PUNCT_BARRIER - {"«", "»", '"'} for k in between):
@@ -64,7 +66,8 @@ def _named_by_charge(h, toks, charges: set[int], stops: set[int], nominal: set[i
 
 
 def drop_charged(coded: list, toks, charges: set[int], stops: set[int], nominal: set[int], coord: set[int], prof,
-                 trace: list[str], relatives: set[int] | frozenset[int] = frozenset()) -> list:
+                 trace: list[str], relatives: set[int] | frozenset[int] = frozenset(),
+                 places: set[int] | frozenset[int] = frozenset()) -> list:
     """Leave out the events a charge, an accusation or an allegation names, and the acts listed
     with them ("بتهمة الخطف والقتل")."""
     if not charges:
@@ -75,7 +78,7 @@ def drop_charged(coded: list, toks, charges: set[int], stops: set[int], nominal:
             trace.append(f"{h.mention.text!r}: listed with {dropped.mention.text!r}, alleged too; not coded")
             dropped = h
             continue
-        marker = _named_by_charge(h, toks, charges, stops, nominal, prof, relatives, coord)
+        marker = _named_by_charge(h, toks, charges, stops, nominal, prof, relatives, coord, places)
         if marker is not None:
             trace.append(f"{h.mention.text!r}: what the charge {toks[marker].text!r} alleges "
                          f"(against {names(tgt) if tgt else names(src)}), not an event reported; not coded")

@@ -160,11 +160,12 @@ def flag_episodes(coded: list, toks, episode: set[int], trace: list[str]) -> set
     flagged = set()
     firsts = sorted(h.first for h, _, _ in coded)
     for h, _, _ in coded:
-        # a noun, or a bare form read as one ("the Halabja massacre"); a finite verb after the
-        # episode's name tells the news about it
-        if h.entry.pos != "noun" and h.entry.tag != "base":
-            continue
+        # a noun, or a bare form read as one ("the Halabja massacre"), or a verb form right after the
+        # marker, a verbal noun there ("في قضية خطف"); a finite verb after the episode's name tells
+        # the news about it
         marker = _background_marker(h, toks, episode)
+        if h.entry.pos != "noun" and h.entry.tag != "base" and (marker is None or h.first != marker + 1):
+            continue
         if marker is not None and not any(marker < f < h.first for f in firsts):
             trace.append(f"{h.mention.text!r}: a past episode named after {toks[marker].text!r}, background")
             flagged.add(h.first)
@@ -425,7 +426,8 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
     coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
     coded = drop_charged(coded, toks, roles.get("charge_marker", set()),
                          roles.get("locative_marker", set()) | roles.get("clause_break", set()), nominal,
-                         roles.get("coordinator", set()), prof, trace, roles.get("relative_marker", set()))
+                         roles.get("coordinator", set()), prof, trace, roles.get("relative_marker", set()),
+                         roles.get("locative_marker", set()))
     return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
                              sense_read=sense_read, requests=roles.get("request_marker", set()),
                              responses=roles.get("response_marker", set()), steps=roles.get("step_marker", set()))
