@@ -347,7 +347,10 @@ def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
     kidnappings")? Each word between is a conjunction or a conjunct that opens with one."""
     if not a.last < b.first <= a.last + LIST_GAP:
         return False
-    if not (prof.starts_with_coordinator(toks[b.first], b.mention.first_form) or (b.first - 1) in coord):
+    # (a conjunct may name the act after a head word that carries the conjunction: "والانفجارات وأعمال الخطف")
+    headed = b.first - 1 > a.last and _opens_with_coordinator(toks[b.first - 1], prof) and \
+        not prof.is_definite(toks[b.first - 1]) and prof.is_definite(toks[b.first])
+    if not (prof.starts_with_coordinator(toks[b.first], b.mention.first_form) or (b.first - 1) in coord or headed):
         return False
     return all(i in coord or (i + 1) in coord or _opens_with_coordinator(toks[i], prof)
                for i in range(a.last + 1, b.first))
