@@ -143,6 +143,7 @@ class Grammar(_Strict):
     forecast_markers: list[Phrase] = []      # "is expected to", "من المقرر أن": a forecast, not coded
     habitual_markers: list[Phrase] = []      # "usually", "عادة": a habit, no particular event
     future_time_markers: list[Phrase] = []
+    future_after_markers: list[Phrase] = []  # "تفجيرا سينفذ غدا": a future verb after an event noun puts it to come
     frame_markers: list[Phrase] = []
     response_markers: list[Phrase] = []      # "رداً على", "in retaliation for": a frame naming an earlier event
     request_markers: list[Phrase] = []       # "إلى" after an appeal: the event noun after it is asked for
@@ -150,6 +151,7 @@ class Grammar(_Strict):
     generic_markers: list[Phrase] = []       # "حينما تقتل", "whenever they attack": present tense, a general statement
     unreal_noun_markers: list[Phrase] = []   # "أي هجوم", "for fear of an attack": an event noun after them did not happen
     prospective_markers: list[Phrase] = []   # "الهجوم المرتقب", "a possible attack": an event noun next to them is to come
+    necessity_markers: list[Phrase] = []     # "بات أمرا لا بد منه": after an event noun, a need that is still to be met (rules/mood.py)
     prospect_governors: list[Phrase] = []    # "تعهد ب", "تدريبا": an event noun in their complement is to come (rules/mood.py)
     kind_markers: list[Phrase] = []          # "تكرار خطف", "الهجمات المتكررة": an event noun next to them is a kind of act
     # "خلال السنوات الماضية", "منذ بداية العام": acts counted over such a period are a total, no event;

@@ -26,6 +26,7 @@ PURPOSE_WINDOW = 16    # "is expected to meet X at Y next week to discuss Z": a 
 FORECAST_REACH = 16    # "توقع المتحدث باسم الحركة أن تلجأ القوات إلى شن غارات": a forecast verb over its complement
 FORECAST_CLAUSE = 24   # a present verb further on in the forecast's complement, no clause break between (_far_forecast)
 COMPLEMENTISER_GAP = 6  # "توقع المتحدث باسم الحركة أن": the forecast verb's subject before its complementiser
+FUTURE_AFTER = 3       # "تفجيرا سينفذ في السوق": words from an event noun to a future verb that tells it
 CONJUNCT_GAP = 6       # words from a forecast or future act to a later act of its list ("لا ينوي فرض حصار بحري أو شن عملية")
 
 # A stated future by the event's class: the intent (03x) for cooperation, the threat (13x) for
@@ -99,6 +100,9 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
         return "future"
     if _near(h.first, roles.get("future_marker", set()), -FUTURE_WINDOW, -1, toks) is not None:
         return "future"
+    if h.entry.tag == "noun" and \
+            _near(max(h.tokens, default=h.last), roles.get("future_after_marker", set()), 1, FUTURE_AFTER, toks) is not None:
+        return "future"     # "تفجيرا سينفذ في السوق غدا": the act is the subject of a verb still to come
     # "زيارة ماكرون الأسبوع المقبل", "meets Putin next week": a plain past keeps its own tense
     # ("agreed last week to meet next week" agreed)
     if h.entry.tag != "past" and \
@@ -234,6 +238,7 @@ def _recoded(h: Hit, code: str, rule: str = "mood.future") -> Hit:
 
 PROSPECT_REACH = 8    # "تلقوا تدريبا في الخارج على تنفيذ هجمات": words from the governing word to the event noun
 PROSPECTIVE_REACH = 4  # "ضربة جوية أميركية أو إسرائيلية محتملة": an adjective that puts it to come, after the others
+NECESSITY_REACH = 8    # "الغارات على المعسكرات الحدودية باتت ضرورية": from the act to the need said of it
 RELATIVE_GAP = 3      # "احتمال تنفيذ تركيا عمليات عسكرية أكبر حجما تستهدف ...": a present verb describing it
 _ASIDES = frozenset({"(", ")", "«", "»", '"'})   # a bracketed or quoted aside does not end a complement
 
@@ -256,11 +261,12 @@ def _governor(h: Hit, toks, governors: set[int], stops: set[int], finite: set[in
     return None
 
 
-def _prospective_after(h: Hit, toks, prospective: set[int], stops: set[int], triggers: set[int]) -> Optional[int]:
+def _prospective_after(h: Hit, toks, prospective: set[int], stops: set[int], triggers: set[int],
+                       reach: int = PROSPECTIVE_REACH) -> Optional[int]:
     """"ضربة جوية أميركية أو إسرائيلية محتملة": the adjective that puts the act to come, after the
     act's other modifiers (nationalities, a coordinated one), within PROSPECTIVE_REACH words."""
     end = max(h.tokens, default=h.last)
-    for i in range(end + 1, min(len(toks), end + 1 + PROSPECTIVE_REACH)):
+    for i in range(end + 1, min(len(toks), end + 1 + reach)):
         if i in prospective:
             return i
         if i in stops or i in triggers or toks[i].norm in PUNCT_BARRIER:
@@ -278,7 +284,8 @@ def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[i
     asyndetic relative clause: "عمليات أكبر حجما تستهدف ...") and goes with it."""
     governors = roles.get("prospect_governor", set())
     prospective = roles.get("prospective_marker", set())
-    if not governors and not prospective:
+    necessity = roles.get("necessity_marker", set())
+    if not governors and not prospective and not necessity:
         return coded
     targets = roles.get("target_marker", set())
     # a coordinator written as a word of its own (أو) after a comma goes on with the list ("بحرب ...، أو
@@ -293,7 +300,9 @@ def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[i
               and h.entry.tag in ("past", "present") for t in h.tokens}
     out, dropped = [], None
     for h, src, tgt in coded:
-        if not h.entry.speech and (h.first in nominal or h.entry.tag in ("noun", "base")):
+        # (a past form carrying a preposition, "هددت الحكومة الإقليم بفرض حصار", is a verbal noun too)
+        if not h.entry.speech and (h.first in nominal or h.entry.tag in ("noun", "base") or
+                                   (h.entry.tag == "past" and prof.has_preposition_clitic(toks[h.first]))):
             g = _governor(h, toks, governors, stops, finite - h.tokens, alternatives)
             if g is not None:
                 trace.append(f"{h.mention.text!r}: in the complement of {toks[g].text!r}, what may be done, "
@@ -302,6 +311,8 @@ def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[i
                 dropped = h
                 continue
             p = _prospective_after(h, toks, prospective, stops | targets, triggers - h.tokens)
+            if p is None:   # "الغارات على المعسكرات باتت ضرورية": its target and the copula between
+                p = _prospective_after(h, toks, necessity, stops, triggers - h.tokens, NECESSITY_REACH)
             if p is not None:
                 trace.append(f"{h.mention.text!r}: described as {toks[p].text!r}, to come; not coded")
                 dropped = h
