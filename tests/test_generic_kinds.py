@@ -16,7 +16,7 @@ def _roots(text: str, lang: str) -> set[str]:
 
 CASES = [
     # a list of kinds of acts broken by a head word that carries the conjunction (وأعمال الخطف)
-    ("ar", "وعد الرئيس بإنهاء دوامة القتل والانفجارات وأعمال الخطف التي عاشتها البلاد.", set()),
+    ("ar", "وعد المرشح بإنهاء موجة الاغتيالات والتفجيرات وأعمال الخطف في المحافظة.", set()),
     ("ar", "تعاني المدينة من التفجيرات والاغتيالات وعمليات الخطف منذ سنوات.", set()),
     # an occurrence with a head word and a count stays
     ("ar", "قتل مسلحون خمسة جنود وخطفوا سائقا قرب الموصل أمس.", {"18"}),
