@@ -84,7 +84,7 @@ def test_a_target_after_on_alone_stays_the_target():
 
 
 def test_militias_allied_to_the_agent_are_folded_into_it():
-    got = _events("قتل عشرات المدنيين على أيدي قوات الدعم السريع وميليشيات عربية متحالفة معها في دارفور.")
+    got = _events("قتل عشرات القرويين على أيدي قوات الجيش وميليشيات محلية متحالفة معها في الريف الشمالي.")
     assert len({s for _, s, _ in got}) == 1, got
 
 

@@ -14,7 +14,7 @@ def _events(text: str):
 
 
 def test_gunmen_in_police_uniform_do_not_act_on_the_police():
-    got = _events("خطف مسلحون يرتدون زي الشرطة العراقية خمسة موظفين من مصرف في البصرة.")
+    got = _events("خطف مسلحون يرتدون زي الشرطة العراقية ثلاثة تجار من سوق في الموصل.")
     assert got and not any(t and t.endswith("COP") for _, _, t in got), got
 
 

@@ -17,7 +17,7 @@ EPISODE_GAP = 6   # characters between an episode's noun and its date ("انقل
 def episode_dates(dates: Sequence[ResolvedDate], text: str, heads, triggers) -> set[int]:
     """The dates (by id) that name an episode rather than time the sentence: right after a noun
     such as a coup, a war or elections (grammar.yaml episode_heads) with at most one short word
-    between ("انقلاب عام 2006", "مظاهرات مناوئة لانقلاب السادس من اغسطس"). They date no event,
+    between ("انقلاب عام 2006", "مسيرات رافضة لانقلاب الثالث من يوليو"). They date no event,
     as a period's start does not. `heads` and `triggers` are (start, end) character spans; a head
     coded as an event itself ("مجزرة عام 1988") keeps its date."""
     out = set()

@@ -460,7 +460,7 @@ LINK_WORDS = frozenset(normalise(w) for w in (
 LINK_GAP_WORDS = frozenset(normalise(w) for w in (
     "يشتبه", "المشتبه", "مشتبه", "يشتبه", "بتهمة", "بتهم", "متهم", "متهمين", "المتهمين", "بأنه", "بأنهم",
     "بأنها", "أنه", "أنهم", "أنها", "يعتقد", "في"))
-# "قوات الدعم السريع وميليشيات متحالفة معها": a conjunct described as allied to, or loyal to, the
+# "قوات الجيش وميليشيات متحالفة معها": a conjunct described as allied to, or loyal to, the
 # one before it (these words, then a pronoun: معها، لها) is folded into it
 ALLY_WORDS = frozenset(normalise(w) for w in (
     "متحالفة", "المتحالفة", "متحالفين", "المتحالفين", "موالية", "الموالية", "موالين", "الموالين",

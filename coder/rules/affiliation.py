@@ -82,7 +82,7 @@ def affiliations(actors, toks, prof, trace: list[str]) -> set[int]:
 
 
 def fold_allies(groups, toks, prof, trace: list[str]) -> None:
-    """"قوات الدعم السريع وميليشيات عربية متحالفة معها": a later conjunct with no name of its own,
+    """"قوات الجيش وميليشيات محلية متحالفة معها": a later conjunct with no name of its own,
     described (within two words) by an ally word (the language's ALLY_WORDS) and a word pointing back
     (ALLY_REFERENCES: معها، لها, the conjunct before it), is that actor's auxiliaries: one party, not two."""
     words = getattr(prof, "ALLY_WORDS", frozenset())

@@ -7,7 +7,7 @@ from __future__ import annotations
 from coder.rules.mood import conjunct_of
 from coder.rules.types import PUNCT_BARRIER, names
 
-CHARGE_REACH = 6        # words from a charge word to the act it names ("المتهمة بارتكاب أعمال اغتصاب ونهب وقتل")
+CHARGE_REACH = 6        # words from a charge word to the act it names ("المتهمة بارتكاب أعمال سلب وتعذيب وقتل")
 COMPLEMENT_REACH = 10   # a preposition-led complement across the accuser's clause ("اتهامات وجهها X للشرطة، بقتل")
 _STOPS = frozenset({".", "!", "?", "؟", ";", "؛", ":"})
 

@@ -99,7 +99,7 @@ def published_not_freed(hits: list[Hit], publication: set[int], trace: list[str]
 
 
 ARREST_CODES = ("173", "174")
-MEANS_SPAN = 16   # words from the arrest to the raid: "detained X and President Win Myint in early morning raids"
+MEANS_SPAN = 16   # words from the arrest to the raid: "detained X and two of his aides in early morning raids"
 MEANS_GAP = 2     # words between the marker and the raid noun: "in early morning raids"
 
 

@@ -1,4 +1,4 @@
-"""Forces named only as a disguise or a likeness: "مسلحون يرتدون زي الشرطة العراقية" (gunmen in
+"""Forces named only as a disguise or a likeness: "مسلحون يرتدون زي الشرطة المحلية" (gunmen in
 Iraqi police uniform), "سيارة مشابهة لسيارات الشرطة" (a car like police cars). The police there
 neither act nor are acted on; the actor mentions right after such a word (the language's
 DISGUISE_WORDS, read through its clitics: بزي، بملابس) are dropped."""

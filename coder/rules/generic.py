@@ -7,7 +7,7 @@
 - a mood, a wave or a community as the subject of a verb of violence ("الجنون الذي اجتاح بغداد",
   "اقتحم المجتمع الدولي الساحة") is a figure of speech: no one attacked;
 - an act told in the present with a kind of doer as its subject, an indefinite common noun with no
-  count ("ومجرم يصيب شخصا", "المكان الذي يتجمع متظاهرون أمامه", "a tyrant kills people") is what such
+  count ("ومجرم يصيب شخصا", "المكان الذي يعتصم عمال عنده", "a tyrant kills people") is what such
   doers do, no occurrence: news tells the occurrence in the past or names its doers;
 - an act named by one word in quotation marks ("الشرطة «خطفته» من النافذة", "هل هذا «توغل»") is a word
   mentioned or used in a figure, set apart by the writer: not coded;
@@ -119,7 +119,7 @@ def _opens_list_item(i: int, toks, coord: set[int], prof) -> bool:
 
 def drop_weapon_lists(coded: list, toks, roles: dict[str, set[int]], numbers: set[int], prof, trace: list[str]) -> list:
     """An event noun that is only the name of a weapon, listed with another weapon word (before it, or
-    after it as the next conjunct) or naming the kind of counted weapons ("8 صواريخ كاتيوشا"), names an
+    after it as the next conjunct) or naming the kind of counted weapons ("6 صواريخ غراد"), names an
     inventory, not a shot: not coded, unless another word tells the shot ("أطلقوا قذائف هاون وصواريخ")."""
     weapons = roles.get("weapon_word")
     if not weapons or not coded:
@@ -137,7 +137,7 @@ def drop_weapon_lists(coded: list, toks, roles: dict[str, set[int]], numbers: se
                 any((h.first - k) in weapons for k in range(1, LIST_REACH + 1))
             after = any(j in weapons and _opens_list_item(j, toks, coord, prof)
                         for j in range(h.last + 1, min(len(toks), h.last + 1 + LIST_REACH)))
-            # a count of weapons of a kind ("8 صواريخ «كاتيوشا»", "120 صاروخ هاون"): pieces, not shots
+            # a count of weapons of a kind ("6 صواريخ «غراد»", "120 صاروخ هاون"): pieces, not shots
             kind = _kind_of_counted(h, toks, weapons, numbers)
             if before or after or kind:
                 trace.append(f"{h.mention.text!r}: a weapon listed with other weapons, an inventory; not coded")
@@ -167,7 +167,7 @@ def drop_generic_statements(coded: list, parse, toks, roles: dict[str, set[int]]
         if found is not None and h.entry.code[:2] in _GENERIC_ROOTS and \
                 not any(abs(i - h.first) <= PLACE_REACH for i in placed):
             k = found[1].arguments.get("subject")
-            # the doer the rules found (after the verb: "المكان الذي يتجمع متظاهرون أمامه"), else the subject
+            # the doer the rules found (after the verb: "المكان الذي يعتصم عمال عنده"), else the subject
             c = parse.chunk_at(src.members[0].first) if src is not None and src.members and h.entry.pos == "verb" \
                 else None
             if c is None and k is not None:
@@ -187,7 +187,7 @@ def _a_kind(c, toks, names: set[int], prof) -> bool:
 
 
 def _kind_of_counted(h: Hit, toks, weapons: set[int], numbers: set[int]) -> bool:
-    """Does the weapon name follow a counted weapon word, quotation marks aside ("8 صواريخ «كاتيوشا»")?"""
+    """Does the weapon name follow a counted weapon word, quotation marks aside ("6 صواريخ «غراد»")?"""
     j = h.first - 1
     while j >= 0 and toks[j].norm in _OPEN_QUOTES:
         j -= 1

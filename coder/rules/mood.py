@@ -112,7 +112,7 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
 
 
 def _far_forecast(h: Hit, toks, roles: dict[str, set[int]]) -> bool:
-    """"ويرجح التقرير أن تركز القاعدة في هجماتها ... لتجعل منها أهدافا للهجوم وتسقط فيها ...": a present
+    """"ويرجح التقرير أن تركز الجماعة في عملياتها على المواقع الحكومية ... وتقتل فيها ...": a present
     verb further on in the forecast's complement, up to FORECAST_CLAUSE words, with no punctuation and
     no clause break between (its objects and purposes stand between)."""
     marks = roles.get("forecast_marker", set())
@@ -160,7 +160,7 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
         mood = mood_of(h, toks, roles, prof)
         told = _restates(h, moody, toks, roles.get("locative_marker", set())) if mood is None else None
         if told is not None:
-            # "من المقرر أن يزور ... بيروت الأسبوع المقبل، في ثاني زيارة له": the same visit, named again
+            # "من المقرر أن يزور ... عمان الشهر المقبل، في ثالث زيارة له": the same visit, named again
             trace.append(f"{h.mention.text!r}: names again the act {told.mention.text!r}, not (yet) done; not coded")
             continue
         if mood is None and before is not None and before[1] is not None and conjunct_of(before[0], h, toks, roles.get("coordinator", set()), prof):
@@ -209,7 +209,7 @@ RESTATE_GAP = 2   # "في ثاني زيارة له": the locative word at most t
 def _restates(h: Hit, moody: list[Hit], toks, locative: set[int]) -> Optional[Hit]:
     """The act told as not (yet) done that the event noun h names again: a noun of the same event
     class after it, in a phrase opened by "في" (in, on: the occasion the act is), as a visit that is
-    to come is "in his second visit" ("سيزور بيروت الأسبوع المقبل، في ثاني زيارة له")."""
+    to come is "in his second visit" ("سيزور عمان الشهر المقبل، في ثالث زيارة له")."""
     if h.entry.tag != "noun" or not any(h.first - RESTATE_GAP <= i < h.first for i in locative):
         return None
     return next((d for d in moody if d.entry.code == h.entry.code and d.first < h.first), None)
@@ -236,10 +236,10 @@ def _recoded(h: Hit, code: str, rule: str = "mood.future") -> Hit:
     return Hit(h.mention, entry, h.first, h.last, h.start, h.end, h.tokens)
 
 
-PROSPECT_REACH = 8    # "تلقوا تدريبا في الخارج على تنفيذ هجمات": words from the governing word to the event noun
-PROSPECTIVE_REACH = 4  # "ضربة جوية أميركية أو إسرائيلية محتملة": an adjective that puts it to come, after the others
+PROSPECT_REACH = 8    # "تلقوا تدريبا في معسكر سري على تنفيذ هجمات": words from the governing word to the event noun
+PROSPECTIVE_REACH = 4  # "ضربة جوية روسية أو تركية محتملة": an adjective that puts it to come, after the others
 NECESSITY_REACH = 8    # "الغارات على المعسكرات الحدودية باتت ضرورية": from the act to the need said of it
-RELATIVE_GAP = 3      # "احتمال تنفيذ تركيا عمليات عسكرية أكبر حجما تستهدف ...": a present verb describing it
+RELATIVE_GAP = 3      # "احتمال تنفيذ الجيش عمليات عسكرية واسعة تستهدف ...": a present verb describing it
 _ASIDES = frozenset({"(", ")", "«", "»", '"'})   # a bracketed or quoted aside does not end a complement
 
 
@@ -263,7 +263,7 @@ def _governor(h: Hit, toks, governors: set[int], stops: set[int], finite: set[in
 
 def _prospective_after(h: Hit, toks, prospective: set[int], stops: set[int], triggers: set[int],
                        reach: int = PROSPECTIVE_REACH) -> Optional[int]:
-    """"ضربة جوية أميركية أو إسرائيلية محتملة": the adjective that puts the act to come, after the
+    """"ضربة جوية روسية أو تركية محتملة": the adjective that puts the act to come, after the
     act's other modifiers (nationalities, a coordinated one), within PROSPECTIVE_REACH words."""
     end = max(h.tokens, default=h.last)
     for i in range(end + 1, min(len(toks), end + 1 + reach)):
@@ -277,8 +277,8 @@ def _prospective_after(h: Hit, toks, prospective: set[int], stops: set[int], tri
 def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[int], prof, trace: list[str]) -> list:
     """An event noun in the complement of a word that puts it to come (grammar.yaml prospect_governors:
     a vow, an intent, a plan, a preparation, a training, a fear, a possibility, a consequence) names
-    what may be done, not a deed: "تعهد بتناول السم ثم إحراق نفسه", "تلقوا تدريبا في الخارج على تنفيذ
-    هجمات", "سيؤدي إلى إقدام المجتمع الدولي (أميركا وأوروبا) على فرض حصار". The complement reaches
+    what may be done, not a deed: "تعهد الناشط بإحراق نفسه أمام البرلمان", "تلقوا تدريبا في معسكر سري على تنفيذ
+    هجمات", "سيؤدي إلى إقدام دول الجوار (تركيا وإيران) على فرض حصار". The complement reaches
     further than the one or two words of unreal_noun_markers: its light verbal nouns (تنفيذ, إقدام على)
     and their genitives stand between. A present verb right after such a noun describes it (an
     asyndetic relative clause: "عمليات أكبر حجما تستهدف ...") and goes with it."""
@@ -293,7 +293,7 @@ def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[i
     alternatives = {i for i in roles.get("coordinator", set()) if len(toks[i].norm) > 1}
     triggers = {t for h, _, _ in coded for t in h.tokens}
     # a frame word opens an adjunct of its own ("تخشى تكرار الهجمات بعد تفجير أمس"), unless it carries a
-    # pronoun that refers back ("تخشى الولايات المتحدة خلالها تعرضها إلى هجمات": during which)
+    # pronoun that refers back ("يخشى السكان خلالها تعرضهم إلى هجمات": during which)
     stops = roles.get("clause_break", set()) | roles.get("response_marker", set()) | \
         {i for i in roles.get("frame_marker", set()) if not prof.refers_back(toks, i)}
     finite = {t for h, _, _ in coded if h.entry.pos == "verb" and h.first not in nominal

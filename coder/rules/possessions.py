@@ -1,7 +1,7 @@
 """What a plural possessive pronoun owns when it refers to a coordinated subject: "Saudi Arabia and
 Iran agreed to reopen their embassies" - the embassies are both parties' own, no third party and
 no target of one of them, so the parties' mutual event stays mutual. And whose forces act in an
-event noun whose genitive is its doer: "Russia completed the withdrawal of its troops"."""
+event noun whose genitive is its doer: "Belgium completed the withdrawal of its soldiers"."""
 from __future__ import annotations
 
 from coder.model import Actor
@@ -28,7 +28,7 @@ def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], tr
 
 
 def own_forces_act(coded: list, trace: list[str]) -> list:
-    """"France completed the withdrawal of its troops": in an event noun whose genitive is its doer
+    """"Belgium completed the withdrawal of its soldiers": in an event noun whose genitive is its doer
     (`genitive: source`), a state's own forces read as the target are the ones that act; the state
     that carries it out acts through them, and the event has no target of its own."""
     out = []
