@@ -105,6 +105,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     subject_pronoun = getattr(prof, "subject_pronoun", None)
     tanwin = getattr(prof, "has_tanwin", lambda t: False)
     not_genitive = getattr(prof, "not_genitive", lambda t: False)
+    owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
 
     def tanwin_agrees(a, b) -> bool:
         """b has no case ending written, or the same tanwin as a (an adjective agrees in case)."""
@@ -181,12 +182,15 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 break
             j += 1
         c.end = j
-        owned = False
-        for k in range(c.head, j + 1):
-            if prof.refers_back(toks, k):
-                owned = True
-                break
-        c.owned = owned
+        if owned_flags is not None:
+            c.owned = True in owned_flags[c.head:j + 1]
+        else:
+            owned = False
+            for k in range(c.head, j + 1):
+                if prof.refers_back(toks, k):
+                    owned = True
+                    break
+            c.owned = owned
         chunks.append(c)
         i = j + 1
     return chunks
