@@ -69,6 +69,7 @@ class _Known:
         self.has_preposition_clitic = lambda t: prep[id(t)]
         self.is_definite = lambda t: definite[id(t)]
         self.refers_back = refers_back
+        self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
         for name in ("CODE", "MODIFIER_AFTER_NOUN", "CLITIC_COORDINATORS", "is_possessor"):
             setattr(self, name, getattr(prof, name))
 
@@ -133,7 +134,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     organisations = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))
-    joined = frozenset(k for k, c in enumerate(chunks) if prof.has_conjunction_clitic(toks[c.start]))
+    joined = frozenset([k for k, c in enumerate(chunks) if F.conj[c.start]])
     marked = set()
     for i, t in enumerate(toks):
         if t.norm not in R.marker_starts:
