@@ -106,6 +106,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     tanwin = getattr(prof, "has_tanwin", lambda t: False)
     not_genitive = getattr(prof, "not_genitive", lambda t: False)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
+    name_joiners, honorifics = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ())
     # each token's clitics and article, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
     conj, prep, definite = flags if flags is not None else \
@@ -156,7 +157,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not definite[j + 1]:
                 c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
-                named = -1 if t.norm in getattr(prof, "NAME_JOINERS", ()) else j + 1
+                named = -1 if t.norm in name_joiners else j + 1
             elif nxt == "PROPN" == tags[j]:
                 c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
             elif nxt == "ADJ" or nunated or (not construct and nxt == "NOUN" and not definite[j + 1] and
@@ -166,7 +167,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 adjectives = True
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not definite[j + 1]:
                 c.modifiers.append(("appos", j + 1))   # a title and the name: الرئيس الأمريكي دونالد ترامب
-            elif t.norm in getattr(prof, "HONORIFICS", ()) and (adjectives or tags[j] == "PROPN") and \
+            elif t.norm in honorifics and (adjectives or tags[j] == "PROPN") and \
                     j + 2 < n and tags[j + 2] in ("NOUN", "PROPN") and not definite[j + 2]:
                 c.modifiers.append(("appos", j + 1))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
                 adjectives = False                     # the name's own words follow (محمد بن سلمان)
