@@ -140,7 +140,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         if t.norm not in R.marker_starts:
             continue
         for n in R.marker_lengths:
-            if R.markers.get(tuple(x.norm for x in toks[i:i + n])) in ("target", "agent", "recipient"):
+            if R.markers.get(tuple([x.norm for x in toks[i:i + n]])) in ("target", "agent", "recipient"):
                 marked.update(range(i, i + n))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 
