@@ -309,7 +309,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                     break
             else:
                 trig_ms.append(m)
-    for m in [m for m in trig_ms if in_proper_name(toks, m.first, m.last)]:
+    # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
+    for m in [m for m in trig_ms if toks[m.first].text[:1].isupper() and toks[m.first].text[:1].isalpha()
+              and in_proper_name(toks, m.first, m.last)]:
         trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
         trig_ms.remove(m)
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
