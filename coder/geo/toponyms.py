@@ -128,7 +128,8 @@ def _forms(tok: Token, lang: str) -> tuple[str, ...]:
 def longest_match(trie: dict, tokens: Sequence[Token], i: int, lang: str):
     """The longest gazetteer name starting at token i: (last token index, trie node, first form)."""
     best = None
-    for form in _forms(tokens[i], lang):
+    t = tokens[i]
+    for form in _place_forms(t.norm, t.forms, lang):   # (_forms inlined: asked per token)
         node = trie.get(form)
         if node is None:
             continue
@@ -148,8 +149,9 @@ def longest_match(trie: dict, tokens: Sequence[Token], i: int, lang: str):
 
 def _phrase_at(table: dict, max_len: int, tokens: Sequence[Token], first: int, last: int, lang: str):
     """A phrase of `table` covering tokens[first..last] (first token through its forms)."""
-    key_rest = tuple(t.norm for t in tokens[first + 1:last + 1])
-    for f in _forms(tokens[first], lang):
+    key_rest = tuple([t.norm for t in tokens[first + 1:last + 1]])
+    t = tokens[first]
+    for f in _place_forms(t.norm, t.forms, lang):   # (_forms inlined: asked per phrase)
         hit = table.get((f,) + key_rest)
         if hit is not None:
             return hit, f

@@ -115,6 +115,9 @@ def _owned(t) -> bool:
                for suf in _SUFFIXES)
 
 
+carries_possessive = _owned   # refers_back read on the word alone: the syntax stage keeps it per word
+
+
 def _without_conjunction(n: str) -> str:
     return n[1:] if n[:1] in _CONJ and len(n) >= 5 else n
 
@@ -412,9 +415,12 @@ def circumstantial(token) -> bool:
     return w.startswith("م") and w.endswith("ين") and len(w) >= 6 and not w.startswith("مسلح")
 
 
+_TANWIN = frozenset("\u064b\u064c\u064d")
+
+
 def has_tanwin(token) -> bool:
     """شخصاً، تقريرٌ، مكانٍ: written with nunation, the word is indefinite and no idafa's first term."""
-    return any(m in token.text for m in "\u064b\u064c\u064d")
+    return not _TANWIN.isdisjoint(token.text)     # (a set test: no generator per call)
 
 
 _NOMINATIVE_POSSESSED = ("ؤه", "ؤها", "ؤهم", "ؤهما", "ؤهن", "ؤنا", "ؤكم")

@@ -170,8 +170,12 @@ class QuantityRecogniser:
         folded = fold(text, self.lang)
         ftext = folded.text
         duals = []
+        known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
         for m in _WORD.finditer(ftext) if self.dual_endings else ():
-            hit = self._dual(m.group())
+            w = m.group()
+            hit = known.get(w, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = self._dual(w)
             if hit is not None:   # the clitics stripped stay outside the span
                 duals.append((m.end() - hit[0], m.end(), hit[1]))
         # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked

@@ -129,7 +129,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             # a named group starts a phrase of its own ("الأتراك بدعم المسلحين", "الفصائل مواقع قسد";
             # but "Turkish Kurd refugees")
             stray = prof.MODIFIER_AFTER_NOUN and (m.kind == "agent" or code.group) and \
-                any(g not in genitive and g not in origin for g in gap)
+                bool(gap) and any(g not in genitive and g not in origin for g in gap)
             seat = _seat_as_place(prev, code, gap, m.kind)
             # "خطف مسلحون مهندسا مصريا": a modifier of the noun phrase the unknown word opens (the
             # syntax stage's chunks) describes that noun, not the actor before it
@@ -138,13 +138,13 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 not prof.has_preposition_clitic(tokens[gap[0]])   # "قوات بقيادة الولايات المتحدة"
             # "Sweden reassured NATO", "NATO about Turkish ...": a word outside every noun phrase
             # (a verb, a preposition) that is no "of"/"from" parts two actors
-            parted = bool(chunk_of) and any(chunk_of[g] < 0 and g not in genitive and g not in origin for g in gap)
+            parted = bool(chunk_of) and bool(gap) and any(chunk_of[g] < 0 and g not in genitive and g not in origin for g in gap)
             # "التقى وزير الخارجية الإيراني وفدا": a role noun without the article right after a word
             # with it cannot modify it (modifiers agree in definiteness): a second party, the object
             parted = parted or (prof.MODIFIER_AFTER_NOUN and not gap and m.kind == "agent" and
                                 prof.is_definite(tokens[prev.last]) and not prof.is_definite(tokens[m.first]) and
                                 not prof.refers_back(tokens, m.first))
-            adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not parted and not any(g in barrier for g in gap) and \
+            adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not parted and barrier.isdisjoint(gap) and \
                 not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                 not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
                 (not _conflict(prev.code, code, m.kind == "agent") or seat) and \

@@ -8,10 +8,10 @@ from __future__ import annotations
 def disguised_mentions(actor_ms, toks, prof) -> list:
     """The actor and agent mentions that open right after a disguise word (or one word later), and
     those that follow them with no word between ("بزات | قوات الأمن | العراقية")."""
-    words = getattr(prof, "DISGUISE_WORDS", frozenset())
+    words = frozenset(getattr(prof, "DISGUISE_WORDS", ()))
     if not words:
         return []
-    cues = {i for i, t in enumerate(toks) if any(f in words for f in t.forms)}
+    cues = {i for i, t in enumerate(toks) if not words.isdisjoint(t.forms)}   # (a set test: no generator per token)
     if not cues:
         return []
     covered = {i for m in actor_ms for i in range(m.first, m.last + 1)}

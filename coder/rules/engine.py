@@ -301,9 +301,17 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_ms = [m for m in mentions if m.kind in ("actor", "agent")]
     longer_actor = [(m.first, m.last) for m in actor_ms]
-    trig_ms = [m for m in mentions if m.kind == "trigger"
-               and not any(f <= m.first and m.last <= l and (l - f) > (m.last - m.first) for f, l in longer_actor)]
-    for m in [m for m in trig_ms if in_proper_name(toks, m.first, m.last)]:
+    trig_ms = []
+    for m in mentions:
+        if m.kind == "trigger":
+            for f, l in longer_actor:
+                if f <= m.first and m.last <= l and (l - f) > (m.last - m.first):
+                    break
+            else:
+                trig_ms.append(m)
+    # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
+    for m in [m for m in trig_ms if toks[m.first].text[:1].isupper() and toks[m.first].text[:1].isalpha()
+              and in_proper_name(toks, m.first, m.last)]:
         trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
         trig_ms.remove(m)
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
@@ -321,7 +329,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
     objects = {t for h in hits for t in h.tokens if t > h.last}
     actor_ms = longest_non_overlapping(
-        [m for m in actor_ms if not any(t in trigger_tokens for t in range(m.first, m.last + 1))
+        [m for m in actor_ms if trigger_tokens.isdisjoint(range(m.first, m.last + 1))
          or (m.kind == "agent" and m.entry.code.role not in _MEANS and not lang_profile.refers_back(toks, m.first) and
              all(t in objects for t in range(m.first, m.last + 1)))])
     covered = {t for m in mentions for t in range(m.first, m.last + 1)}

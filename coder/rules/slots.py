@@ -42,7 +42,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     right = []
     for g in groups:
         if h.last < g.first < window_end:
-            if any(i in clause_breaks for i in range(h.last + 1, g.first)):
+            if not clause_breaks.isdisjoint(range(h.last + 1, g.first)):
                 break
             right.append(g)
     left = [g for g in groups if g.last < h.first]
@@ -55,7 +55,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             if agent:
                 break
     pos = "noun" if h.first in nominal else "verb"
-    aux_before = any(i in passive_aux for i in range(max(0, h.first - 3), h.first))
+    aux_before = not passive_aux.isdisjoint(range(max(0, h.first - 3), h.first))
     passive = pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
     adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2 and \
         not any(toks[i].norm in PUNCT_BARRIER for i in range(near_left[-1].last + 1, h.first))

@@ -23,12 +23,15 @@ class Features:
             words.clear()
         get = words.get
         got = [get(t.text) for t in toks]   # kept per word as written: a token's norm and forms follow from its text
+        # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
+        own = getattr(prof, "carries_possessive", None)
         if None in got:
             for i, t in enumerate(toks):
                 if got[i] is None:
                     got[i] = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
-                                              prof.is_definite(t))
-        self.conj, self.prep, self.definite = (list(c) for c in zip(*got)) if got else ([], [], [])
+                                              prof.is_definite(t), own(t) if own is not None else None)
+        self.conj, self.prep, self.definite, owned = (list(c) for c in zip(*got)) if got else ([], [], [], [])
+        self.owned_flags = owned if own is not None else None
         self._toks, self._prof = toks, prof
 
     def owned(self, i: int) -> bool:
@@ -50,10 +53,13 @@ class _Known:
         prep = dict(zip(ids, F.prep))
         definite = dict(zip(ids, F.definite))
         owned: list = [None] * len(toks)
+        self.owned_flags = flags = F.owned_flags   # per token, or None where the pronoun comes before the word
 
         def refers_back(ts, i):
             if ts is not toks:
                 return prof.refers_back(ts, i)
+            if flags is not None:
+                return flags[i]
             v = owned[i]
             if v is None:
                 v = owned[i] = prof.refers_back(ts, i)
@@ -63,6 +69,7 @@ class _Known:
         self.has_preposition_clitic = lambda t: prep[id(t)]
         self.is_definite = lambda t: definite[id(t)]
         self.refers_back = refers_back
+        self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
         for name in ("CODE", "MODIFIER_AFTER_NOUN", "CLITIC_COORDINATORS", "is_possessor"):
             setattr(self, name, getattr(prof, name))
 
@@ -127,13 +134,13 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     organisations = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))
-    joined = frozenset(k for k, c in enumerate(chunks) if prof.has_conjunction_clitic(toks[c.start]))
+    joined = frozenset([k for k, c in enumerate(chunks) if F.conj[c.start]])
     marked = set()
     for i, t in enumerate(toks):
         if t.norm not in R.marker_starts:
             continue
         for n in R.marker_lengths:
-            if R.markers.get(tuple(x.norm for x in toks[i:i + n])) in ("target", "agent", "recipient"):
+            if R.markers.get(tuple([x.norm for x in toks[i:i + n]])) in ("target", "agent", "recipient"):
                 marked.update(range(i, i + n))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 

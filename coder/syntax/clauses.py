@@ -172,7 +172,7 @@ def _passive_mark(prof):
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset()) -> None:
     """Fill every clause's predicates with their arguments (chunk indices)."""
-    order = sorted(range(len(chunks)), key=lambda k: chunks[k].start)
+    order = sorted(range(len(chunks)), key=[c.start for c in chunks].__getitem__)   # (no Python call per chunk)
     marker_roles: dict[int, Optional[str]] = {}
     for ci, cl in enumerate(clauses):
         mine = [(f, v) for f, v in groups if cl.start <= v <= cl.end]
@@ -410,7 +410,12 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         last = chunks[bare_after[-1]].end if bare_after else p.verb
         # between the verb (or the subject) and this phrase only adverbs, punctuation, prepositional
         # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
-        if any(tags[i] not in ("ADV", "PUNCT", "PART", "ADP") and i not in covered for i in range(last + 1, c.start)):
+        for i in range(last + 1, c.start):
+            if tags[i] not in ("ADV", "PUNCT", "PART", "ADP") and i not in covered:
+                break
+        else:
+            i = None
+        if i is not None:
             break
         # in a relative clause, a preposition that carries the pronoun resuming the antecedent (فيها، عليه)
         # governs no phrase after it: المدارس التي يدرس فيها الأطفال

@@ -105,6 +105,13 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     subject_pronoun = getattr(prof, "subject_pronoun", None)
     tanwin = getattr(prof, "has_tanwin", lambda t: False)
     not_genitive = getattr(prof, "not_genitive", lambda t: False)
+    owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
+    name_joiners, honorifics = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ())
+    # each token's clitics and article, from the sentence's features (by position: no call per question)
+    flags = getattr(prof, "token_flags", None)
+    conj, prep, definite = flags if flags is not None else \
+        ([prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks],
+         [prof.is_definite(t) for t in toks])
 
     def tanwin_agrees(a, b) -> bool:
         """b has no case ending written, or the same tanwin as a (an adjective agrees in case)."""
@@ -140,53 +147,56 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             nxt, t = tags[j + 1], toks[j + 1]
             # a conjunction or a preposition on the word starts a new phrase (an adjective's first
             # letter is no clitic: بريطانية، كردية)
-            if prof.has_conjunction_clitic(t) or (prof.has_preposition_clitic(t) and nxt != "ADJ"):
+            if conj[j + 1] or (prep[j + 1] and nxt != "ADJ"):
                 break
             # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو الحركة):
             # a plural after it that agrees with it is an adjective
             construct = not tanwin(toks[j])     # a word written with tanwin heads no idafa (غاضباً القاعة)
-            nunated = not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and toks[j].norm.endswith(("ون", "ين")) \
-                and nxt == "NOUN" and not prof.is_definite(t) and t.norm.endswith(("ون", "ين"))   # agreeing plurals
-            if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not prof.is_definite(t):
+            nunated = not adjectives and tags[j] == "NOUN" and not definite[j] and toks[j].norm.endswith(("ون", "ين")) \
+                and nxt == "NOUN" and not definite[j + 1] and t.norm.endswith(("ون", "ين"))   # agreeing plurals
+            if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not definite[j + 1]:
                 c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
-                named = -1 if t.norm in getattr(prof, "NAME_JOINERS", ()) else j + 1
+                named = -1 if t.norm in name_joiners else j + 1
             elif nxt == "PROPN" == tags[j]:
                 c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
-            elif nxt == "ADJ" or nunated or (not construct and nxt == "NOUN" and not prof.is_definite(t) and
-                                             not prof.has_preposition_clitic(t) and tanwin_agrees(toks[j], t)):
+            elif nxt == "ADJ" or nunated or (not construct and nxt == "NOUN" and not definite[j + 1] and
+                                             not prep[j + 1] and tanwin_agrees(toks[j], t)):
                 # (عصيانٍ مسلح، بلاءً حسناً: after a word with tanwin, an indefinite word is its adjective)
                 c.modifiers.append(("amod", j + 1))
                 adjectives = True
-            elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not prof.is_definite(t):
+            elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not definite[j + 1]:
                 c.modifiers.append(("appos", j + 1))   # a title and the name: الرئيس الأمريكي دونالد ترامب
-            elif t.norm in getattr(prof, "HONORIFICS", ()) and (adjectives or tags[j] == "PROPN") and \
-                    j + 2 < n and tags[j + 2] in ("NOUN", "PROPN") and not prof.is_definite(toks[j + 2]):
+            elif t.norm in honorifics and (adjectives or tags[j] == "PROPN") and \
+                    j + 2 < n and tags[j + 2] in ("NOUN", "PROPN") and not definite[j + 2]:
                 c.modifiers.append(("appos", j + 1))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
                 adjectives = False                     # the name's own words follow (محمد بن سلمان)
-            elif nxt == "NUM" and construct and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
+            elif nxt == "NUM" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
                     j + 2 < n and tags[j + 2] in ("NOUN", "NUM"):
                 c.modifiers.append(("idafa", j + 1))   # مقتل أربعة مقاتلين: a count as the genitive
-            elif nxt == "DET" and construct and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) and \
+            elif nxt == "DET" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
                     not toks[j].norm.endswith(("ون", "ين")) and j + 2 < n and tags[j + 2] == "NOUN" and \
-                    prof.is_definite(toks[j + 2]):
+                    definite[j + 2]:
                 c.modifiers.append(("idafa", j + 2))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
                 c.modifiers.append(("det", j + 1))
                 j += 1
-            elif nxt in ("NOUN", "PROPN") and construct and not adjectives and tags[j] == "NOUN" and not prof.is_definite(toks[j]) \
+            elif nxt in ("NOUN", "PROPN") and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
                     and not toks[j].norm.endswith("ون") and not not_genitive(t) \
-                    and not (named == j and prof.is_definite(t)):     # مسلحون النار: no construct state keeps its ن
+                    and not (named == j and definite[j + 1]):     # مسلحون النار: no construct state keeps its ن
                 c.modifiers.append(("idafa", j + 1))   # وزير الخارجية, قائد الجيش
             else:
                 break
             j += 1
         c.end = j
-        owned = False
-        for k in range(c.head, j + 1):
-            if prof.refers_back(toks, k):
-                owned = True
-                break
-        c.owned = owned
+        if owned_flags is not None:
+            c.owned = True in owned_flags[c.head:j + 1]
+        else:
+            owned = False
+            for k in range(c.head, j + 1):
+                if prof.refers_back(toks, k):
+                    owned = True
+                    break
+            c.owned = owned
         chunks.append(c)
         i = j + 1
     return chunks
