@@ -18,6 +18,7 @@ from coder.cameo import lookup as cameo
 from coder.dates import date_rules, find_dates, names_a_time
 from coder.dates.markers import marker_starts
 from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
+from coder.dates.history import blank, episode_dates, in_record, told_as_record
 from coder.geo import Gazetteer, document_focus, find_places_in_tokens
 from coder.geo.toponyms import capital_mentions
 from coder.geo.events import COARSER, choose_place, names_actor
@@ -32,7 +33,6 @@ from coder.quantities.attach import EventSpan, attach, not_dates
 from coder.recognise.matcher import match
 from coder.rules.consolidate import event_family
 from coder.rules.engine import EventCandidate, SentenceAnalysis, analyse
-from coder.dates.history import episode_dates, in_record, told_as_record
 from coder.rules.types import PUNCT_BARRIER
 from coder.syntax import parse
 
@@ -287,13 +287,6 @@ def _years_back(r: SentenceResult, c: EventCandidate, walls, after_walls, lang: 
         and not any(ch.isdigit() for ch in d.text)
 
 
-def _blank(text: str, dates: Sequence[ResolvedDate]) -> str:
-    """The text with its resolved dates blanked out: what times it names besides them."""
-    for d in dates:
-        text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
-    return text
-
-
 def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     """An actor known only by its role ("civilians", "police", "gunmen") belongs to the country the
     event happens in, as hand coders of CAMEO data code it ("five civilians killed in Kirkuk" ->
@@ -352,7 +345,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 event_date, precision = None, None
             background = c.is_background or is_old(event_date, precision, doc.published) \
                 or (dated_record(d, doc.published, r.sentence.text, r.dates)
-                    and not names_a_time(_blank(r.sentence.text, r.dates), lang)) \
+                    and not names_a_time(blank(r.sentence.text, r.dates), lang)) \
                 or (d is None and doc.published is None and _years_back(r, c, walls, after_walls, lang)) \
                 or (d is None and bool(record) and in_record(record, r.sentence.text, c.evidence_start, c.evidence_end))
             if d is not None and not background:

@@ -223,12 +223,11 @@ def drop_told_in_general(coded: list, parse, toks, roles: dict[str, set[int]], a
 
 def _governing_present(h: Hit, parse, toks, prof):
     """(clause, predicate) of the present-tense verb whose object or complement holds the event noun, or None."""
-    present = getattr(prof, "is_imperfect_verb", None)
     cl = parse.clause_of(h.first)
-    if present is None or cl is None:
+    if cl is None:
         return None
     for p in cl.predicates:
-        if p.verb < h.first and parse.tags[p.verb] == "VERB" and present(toks[p.verb]) and \
+        if p.verb < h.first and parse.tags[p.verb] == "VERB" and prof.is_imperfect_verb(toks[p.verb]) and \
                 any(parse.chunks[k].start <= h.first <= parse.chunks[k].end
                     for role, k in p.arguments.items() if role != "subject"):
             return cl, p
