@@ -39,11 +39,10 @@ def described_subject(p, verb: int, toks, prof, groups) -> Optional[object]:
     (the language's carries_subject) right after an indefinite actor phrase describes that phrase (a
     relative clause with no relative word): the phrase is its doer. None when the stage found the
     verb a subject of its own or the phrase before it is definite (then a new sentence may start)."""
-    carries = getattr(prof, "carries_subject", None)
-    found = p.predicate(verb) if carries is not None and verb > 0 else None
+    found = p.predicate(verb) if verb > 0 else None
     # with no object of its own, "قتلوا" after the people counted is their undiacritised passive
     if found is None or found[1].passive or "subject" in found[1].arguments or "object" not in found[1].arguments \
-            or not carries(toks[verb]):
+            or not prof.carries_subject(toks[verb]):
         return None
     g = next((g for g in groups if g.last == verb - 1), None)
     if g is None or prof.is_definite(toks[g.first]) or prof.refers_back(toks, g.first):
