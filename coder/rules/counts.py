@@ -46,10 +46,7 @@ def number_flags(toks, lang: str, with_article: bool = False) -> list[bool]:
     if None in flags:
         for i, v in enumerate(flags):
             if v is None:
-                t = toks[i]
-                if len(table) >= _BOUND:
-                    table.clear()
-                flags[i] = table[t.text] = _number(t, lang, with_article)
+                flags[i] = is_number(toks[i], lang, with_article)   # (answers it and keeps the answer)
     return flags
 
 
