@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from coder import __version__
 from coder.cameo import lookup as cameo
-from coder.dates import date_rules, find_dates, names_a_time
+from coder.dates import date_rules, find_dates, names_a_time, scan as date_scan
 from coder.dates.markers import marker_starts
 from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
 from coder.dates.history import blank, episode_dates, in_record, told_as_record
@@ -73,7 +73,8 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
         dated = frozenset(i for d in dates for i, t in enumerate(sent.tokens) if t.start < d.end and d.start < t.end)
         parsed = parse(sent.tokens, mentions, profile(lang), dated)
     analysis = analyse(sent, mentions, profile(lang), day, parsed)
-    quantities = find_quantities(sent.text, lang) if analysis.events else []
+    # the folded copy the dates' scan made of the sentence serves the quantities too
+    quantities = find_quantities(sent.text, lang, date_scan(sent.text, lang)[0]) if analysis.events else []
     return SentenceResult(sent, analysis, dates, quantities, [])
 
 

@@ -166,8 +166,8 @@ class QuantityRecogniser:
 
     # ------------------------------------------------------------ per text
 
-    def find(self, text: str) -> list[QuantityValue]:
-        folded = fold(text, self.lang)
+    def find(self, text: str, folded: Folded | None = None) -> list[QuantityValue]:
+        folded = fold(text, self.lang) if folded is None else folded
         ftext = folded.text
         duals = []
         known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
@@ -361,7 +361,8 @@ def subset_heads(text: str, quantities: list[QuantityValue], lang: str) -> dict[
     return recogniser(lang).subset_heads(text, quantities)
 
 
-def find_quantities(text: str, lang: str) -> list[QuantityValue]:
+def find_quantities(text: str, lang: str, folded: Folded | None = None) -> list[QuantityValue]:
     """Every counted quantity in `text` (a sentence), with its span as written: from the
-    qualifier, if any, through the number to its counted noun, if any."""
-    return recogniser(lang).find(text)
+    qualifier, if any, through the number to its counted noun, if any. `folded`: the text's
+    folded copy (coder.lang.numbers.folded) when the caller has it already (the dates' scan)."""
+    return recogniser(lang).find(text, folded)
