@@ -127,3 +127,34 @@ def test_rebuilding_the_gazetteer_reproduces_the_committed_file(tmp_path):
     committed = ROOT / "coder" / "geo" / "places.tsv.gz"
     assert out.read_bytes() == committed.read_bytes(), \
         "coder/geo/places.tsv.gz is stale: run `python gazetteer/build.py` and commit the result"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Clashes erupted in Homs and in the town of Madaya near the border.", "en"),
+    ("Rebels shelled Aleppo, Tripoli and Palmyra.", "en"),
+    ("اشتبك مسلحون مع الجيش في مدينة الحسكة وريف دير الزور", "ar"),
+])
+def test_a_sentences_places_found_again_for_another_hint_are_found_afresh(text, lang):
+    # SentencePlaces keeps the names it found for the next hint: the same answer as a fresh search
+    from coder.geo import SentencePlaces, find_places_in_tokens
+    from coder.lang import profile
+    tokens = profile(lang).tokenise(text)
+    finder = SentencePlaces(text, tokens, lang)
+    for hint, context in ((None, ()), ("LBY", ()), ("SYR", {"LBN"}), ("LBY", {"MMR"}), (None, ())):
+        assert finder.places(hint, context) == find_places_in_tokens(text, tokens, lang, hint,
+                                                                     context_countries=context)
+
+
+def test_the_hint_still_settles_a_name_kept_from_the_first_pass():
+    from coder.geo import SentencePlaces
+    from coder.lang import profile
+    text = "Clashes erupted in Homs and in the town of Madaya near the border."
+    finder = SentencePlaces(text, profile("en").tokenise(text), "en")
+    assert [p.place.country for p in finder.places()] == ["SYR", "SYR"]
+    assert [p.place.country for p in finder.places("LBY")] == ["LBY", "MMR"]
+
+
+def test_a_stop_word_that_starts_a_longer_name_still_starts_it():
+    # "mason" alone is a stop word; the per-word pre-check drops only words that can be nothing else
+    assert [m.text for m in find_places("Farmers rallied in Mason City on Monday.", "en")] == ["Mason City"]
+    assert find_places("Mason said the talks would go on.", "en") == []
