@@ -158,3 +158,22 @@ def test_a_stop_word_that_starts_a_longer_name_still_starts_it():
     # "mason" alone is a stop word; the per-word pre-check drops only words that can be nothing else
     assert [m.text for m in find_places("Farmers rallied in Mason City on Monday.", "en")] == ["Mason City"]
     assert find_places("Mason said the talks would go on.", "en") == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("A car bomb exploded in the Iraqi capital on Monday.", "en", ["Iraqi capital"]),
+    ("انفجرت سيارة مفخخة في العاصمة العراقية أمس.", "ar", ["العاصمة العراقية"]),
+    ("Protesters marched in the Lebanese capital and in the Syrian capital.", "en",
+     ["Lebanese capital", "Syrian capital"]),
+    ("The Iraqi government said the capital was calm.", "en", []),
+])
+def test_a_capital_named_by_its_countrys_adjective(text, lang, expected):
+    # capital_mentions reads the sentence's bare-country actor mentions, then the word beside each
+    from coder.geo.toponyms import capital_mentions
+    from coder.lang import profile
+    from coder.lexicon.load import load
+    from coder.recognise.matcher import match
+    tokens = profile(lang).tokenise(text)
+    found = capital_mentions(text, tokens, match(load(lang).trie, tokens, text), lang)
+    assert [m.text for m in found] == expected
+    assert all(m.place.feature == "capital" and m.locative and m.typed for m in found)

@@ -461,23 +461,26 @@ def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
     r = rules(lang)
     if not r.capital_words:
         return []
+    # the tokens a bare country is matched on, each with the first such mention's country: a
+    # sentence has far fewer mentions than tokens, and most have no bare country at all
+    bare: dict[int, str] = {}
+    for m in mentions:
+        if m.kind == "actor" and m.first == m.last and m.first not in bare:
+            code = getattr(m.entry, "code", None)
+            if code is not None and not code.role and not code.group and code.country:
+                bare[m.first] = code.country
+    if not bare:
+        return []
     caps = None
     out = []
-    words = r.capital_words
-    for k, tok in enumerate(tokens):
-        if words.isdisjoint(tok.forms):
+    for n in sorted(bare):
+        k = n - 1 if r.capital_adjective_after else n + 1   # the capital word's token
+        if not 0 <= k < len(tokens) or r.capital_words.isdisjoint(tokens[k].forms):
             continue
-        n = k + 1 if r.capital_adjective_after else k - 1
-        if not 0 <= n < len(tokens):
-            continue
-        for m in mentions:
-            code = getattr(m.entry, "code", None)
-            if m.kind != "actor" or m.first != n or m.last != n or code is None \
-                    or code.role or code.group or not code.country:
-                continue
-            caps = caps if caps is not None else _capitals(gazetteer or Gazetteer.default())
-            if code.country in caps:
-                s, e = (tok.start, tokens[n].end) if n > k else (tokens[n].start, tok.end)
-                out.append(PlaceMention(caps[code.country], s, e, text[s:e], 1.0, True, True, False))
-            break
+        caps = caps if caps is not None else _capitals(gazetteer or Gazetteer.default())
+        country = bare[n]
+        if country in caps:
+            tok = tokens[k]
+            s, e = (tok.start, tokens[n].end) if n > k else (tokens[n].start, tok.end)
+            out.append(PlaceMention(caps[country], s, e, text[s:e], 1.0, True, True, False))
     return out
