@@ -20,7 +20,6 @@ from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold,
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
 _GLUED = re.compile(r"[^\W\d]+$")
-_WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _UNSEEN = object()
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
@@ -143,6 +142,9 @@ class QuantityRecogniser:
         # a word of two letters or more and a dual ending (which of them are unit nouns is a
         # dictionary look-up); what each word is, is remembered
         self.dual_endings = tuple(endings) if self.dual_units else ()
+        # the words that end with one of them (whole words: most words of a sentence are not)
+        self.dual_words = re.compile(r"(?<!\w)\w*(?:" + "|".join(map(re.escape, endings)) + r")(?!\w)") \
+            if self.dual_endings else None
         self._duals: dict[str, tuple[int, str] | None] = {}   # word -> (length of its form, unit)
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
@@ -171,7 +173,7 @@ class QuantityRecogniser:
         ftext = folded.text
         duals = []
         known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
-        for m in _WORD.finditer(ftext) if self.dual_endings else ():
+        for m in self.dual_words.finditer(ftext) if self.dual_words is not None else ():
             w = m.group()
             hit = known.get(w, _UNSEEN)
             if hit is _UNSEEN:
