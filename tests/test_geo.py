@@ -177,3 +177,14 @@ def test_a_capital_named_by_its_countrys_adjective(text, lang, expected):
     found = capital_mentions(text, tokens, match(load(lang).trie, tokens, text), lang)
     assert [m.text for m in found] == expected
     assert all(m.place.feature == "capital" and m.locative and m.typed for m in found)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # "deir", "ras", "أبو" are no names by themselves: they start one only where the next word goes on
+    ("Clashes erupted in Deir ez-Zor and Ras al-Ain on Monday.", "en", ["Deir ez-Zor", "Ras al-Ain"]),
+    ("وصل الوفد إلى أبو ظبي", "ar", ["أبو ظبي"]),
+    ("Fighting went on in Deir", "en", []),        # the last word of the sentence
+    ("Fighting went on in Deir today", "en", []),
+])
+def test_a_word_that_only_starts_longer_names(text, lang, expected):
+    assert [m.text for m in find_places(text, lang)] == expected

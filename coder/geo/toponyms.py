@@ -217,21 +217,31 @@ _RANKED: dict[int, tuple[dict, dict]] = {}
 
 
 def _starts(trie: dict, tok: Token, lang: str) -> tuple:
-    """The (form, trie node) pairs of the token's place forms that start a gazetteer name, worked
-    out once per word, not per token. None for a word that can only be a one-word name that is a
-    stop word (every node a leaf, the first a stop: "ان", "الي"): the walk would drop it anyway."""
+    """What the word starts, worked out once per word, not per token: () when no name, else
+    ((form, trie node) pairs of its place forms that start a name, is it a one-word name itself).
+    () too for a word that can only be a one-word name that is a stop word (every node a leaf,
+    the first a stop: "ان", "الي"): the walk would drop it anyway."""
     known = trie_memo(_STARTS, trie)
     key = (lang, tok.norm, tok.forms)
     v = known.get(key)
     if v is None:
-        v = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
-        if v and all(len(node) == 1 and _END in node for _, node in v):   # leaves: one-word names only
-            form = v[0][0]
+        pairs = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
+        v = (pairs, any(_END in node for _, node in pairs)) if pairs else ()
+        if pairs and all(len(node) == 1 and _END in node for _, node in pairs):   # leaves: one-word names only
+            form = pairs[0][0]
             stop = rules(lang).stop
             if (form,) in stop or (form != tok.norm and (tok.norm,) in stop):
                 v = ()
         known[key] = v
     return v
+
+
+def _continued_by(pairs: tuple, nxt: str) -> bool:
+    """Does the next word (its norm) go on from one of the nodes, as the walk reads it?"""
+    for _, node in pairs:
+        if node.get(nxt) or node.get(ascii_fold(nxt)):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,16 +317,21 @@ class SentencePlaces:
         return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
 
     def _start_tokens(self) -> list[tuple[int, tuple]]:
-        """The tokens that start a name, with their (form, node) pairs: most tokens start none."""
-        trie, lang = self._trie, self.lang
+        """The tokens that may start a name, with their (form, node) pairs: most tokens start none,
+        and a word that is no name by itself ("the", "في") starts one only where the next goes on."""
+        trie, lang, tokens = self._trie, self.lang, self.tokens
         known = trie_memo(_STARTS, trie)   # the memo of _starts, read here: one look-up a token
         out = []
-        for i, tok in enumerate(self.tokens):
+        last = len(tokens) - 1
+        for i, tok in enumerate(tokens):
             starts = known.get((lang, tok.norm, tok.forms))
             if starts is None:
                 starts = _starts(trie, tok, lang)
-            if starts:
-                out.append((i, starts))
+            if not starts:
+                continue
+            pairs, alone = starts
+            if alone or (i < last and _continued_by(pairs, tokens[i + 1].norm)):
+                out.append((i, pairs))
         return out
 
     def _name_at(self, i: int, starts: tuple) -> Optional[_Name]:
