@@ -188,3 +188,17 @@ def test_a_capital_named_by_its_countrys_adjective(text, lang, expected):
 ])
 def test_a_word_that_only_starts_longer_names(text, lang, expected):
     assert [m.text for m in find_places(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # qualifiers before and after a name, locative and direction cues of one and more words: the
+    # pre-checks on the word before (or after) a name must let each of them through
+    ("Troops moved from the town of Madaya to Homs province and on toward Aleppo.", "en",
+     [("the town of Madaya", False, True, False), ("Homs province", False, False, True), ("Aleppo", False, False, True)]),
+    ("Shelling hit Idlib countryside near Saraqib", "en",
+     [("Idlib countryside", True, True, False), ("Saraqib", True, False, False)]),
+    ("انتقل المقاتلون من بلدة مضايا إلى ريف حمص وبالقرب من حلب", "ar",
+     [("بلدة مضايا", False, True, False), ("ريف حمص", True, True, True), ("حلب", True, False, False)]),
+])
+def test_qualifiers_and_cues_around_a_name(text, lang, expected):
+    assert [(m.text, m.locative, m.typed, m.destination) for m in find_places(text, lang)] == expected

@@ -160,7 +160,34 @@ def _phrase_at(table: dict, max_len: int, tokens: Sequence[Token], first: int, l
     return None, None
 
 
+@lru_cache(maxsize=None)
+def _edges(lang: str, table: str) -> tuple[frozenset, frozenset]:
+    """What a phrase of one of the language's tables ("before", "cues", "destinations") can end
+    with: the word of its one-word phrases (read through a token's place forms) and the last word
+    of its longer ones (read as the token's norm). A token that is neither ends none of them."""
+    phrases = getattr(rules(lang), table) or {}
+    return frozenset(k[0] for k in phrases if len(k) == 1), frozenset(k[-1] for k in phrases if len(k) > 1)
+
+
+def _may_end(edges: tuple[frozenset, frozenset], tok: Token, lang: str) -> bool:
+    singles, lasts = edges
+    if tok.norm in lasts:
+        return True
+    for f in _place_forms(tok.norm, tok.forms, lang):
+        if f in singles:
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _after_firsts(lang: str) -> frozenset:
+    """The first words of the qualifiers written after a name."""
+    return frozenset(k[0] for k in rules(lang).after)
+
+
 def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
+    if i == 0 or not _may_end(_edges(lang, "before"), tokens[i - 1], lang):
+        return None, i, None
     for n in range(min(r.max_before, i), 0, -1):
         q, form = _phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
         if q is not None:
@@ -168,7 +195,9 @@ def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
     return None, i, None
 
 
-def _qualifier_after(r: PlaceRules, tokens, j: int):
+def _qualifier_after(r: PlaceRules, tokens, j: int, lang: str):
+    if j + 1 >= len(tokens) or tokens[j + 1].norm not in _after_firsts(lang):
+        return None, j
     for n in range(min(r.max_after, len(tokens) - 1 - j), 0, -1):
         q = r.after.get(tuple(t.norm for t in tokens[j + 1:j + 1 + n]))
         if q is not None:
@@ -176,10 +205,13 @@ def _qualifier_after(r: PlaceRules, tokens, j: int):
     return None, j
 
 
-def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table=None, longest=None) -> bool:
-    table, longest = (r.cues, r.max_cue) if table is None else (table, longest)
+def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table: str = "cues") -> bool:
+    """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?"""
+    if i == 0 or not _may_end(_edges(lang, table), tokens[i - 1], lang):
+        return False
+    phrases, longest = (r.cues, r.max_cue) if table == "cues" else (r.destinations, r.max_destination)
     for n in range(min(longest, i), 0, -1):
-        if _phrase_at(table, n, tokens, i - n, i - 1, lang)[0]:
+        if _phrase_at(phrases, n, tokens, i - n, i - 1, lang)[0]:
             return True
     return False
 
@@ -350,12 +382,12 @@ class SentencePlaces:
         if key in r.stop or (i == j and form != tok.norm and (tok.norm,) in r.stop):
             return None
         q_before, first, q_form = _qualifier_before(r, tokens, i, lang)
-        q_after, last = _qualifier_after(r, tokens, j)
+        q_after, last = _qualifier_after(r, tokens, j, lang)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
         locative = (_proclitic_locative(r, lead_tok, lead_form) or _cue_before(r, tokens, first, lang)
                     or any(q is not None and q.locative for q in (q_before, q_after)))
         part = not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j)
-        destination = bool(r.destinations) and _cue_before(r, tokens, first, lang, r.destinations, r.max_destination)
+        destination = bool(r.destinations) and _cue_before(r, tokens, first, lang, "destinations")
         n = len(tokens)
         owner = bool(r.possessive_endings and i == j and tokens[j].text.endswith(r.possessive_endings)
                      and j + 1 < n and tokens[j + 1].text[:1].isupper()
