@@ -14,7 +14,7 @@ STAGES = [
     ("coder.pipeline", "parse", "syntax"),
     ("coder.pipeline", "analyse", "rules"),
     ("coder.pipeline", "find_quantities", "quantities"),
-    ("coder.pipeline", "find_places_in_tokens", "places"),
+    ("coder.geo.toponyms", "SentencePlaces.places", "places"),
     ("coder.pipeline", "document_focus", "places"),
     ("coder.pipeline", "drop_repeat_mentions", "rows"),
     ("coder.pipeline", "rows_for", "rows"),

@@ -15,11 +15,11 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from coder import __version__
 from coder.cameo import lookup as cameo
-from coder.dates import date_rules, find_dates, names_a_time
+from coder.dates import date_rules, find_dates, names_a_time, scan as date_scan
 from coder.dates.markers import marker_starts
 from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
 from coder.dates.history import blank, episode_dates, in_record, told_as_record
-from coder.geo import Gazetteer, document_focus, find_places_in_tokens
+from coder.geo import Gazetteer, SentencePlaces, document_focus
 from coder.geo.toponyms import capital_mentions
 from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import detect, profile
@@ -73,7 +73,8 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
         dated = frozenset(i for d in dates for i, t in enumerate(sent.tokens) if t.start < d.end and d.start < t.end)
         parsed = parse(sent.tokens, mentions, profile(lang), dated)
     analysis = analyse(sent, mentions, profile(lang), day, parsed)
-    quantities = find_quantities(sent.text, lang) if analysis.events else []
+    # the folded copy the dates' scan made of the sentence serves the quantities too
+    quantities = find_quantities(sent.text, lang, date_scan(sent.text, lang)[0]) if analysis.events else []
     return SentenceResult(sent, analysis, dates, quantities, [])
 
 
@@ -527,21 +528,20 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
         # country hint that settles ambiguous names in the event sentences
         # (the capitals do not depend on the hint: found once, for both passes)
         capitals = [capital_mentions(s.text, s.tokens, r.analysis.mentions, lang) for s, r in zip(sents, results)]
-        first_pass = [_with_capitals(find_places_in_tokens(s.text, s.tokens, lang), caps)
-                      for s, caps in zip(sents, capitals)]
+        # the names found in a sentence, with their cues, are kept for the second pass with the hint
+        finders = [SentencePlaces(s.text, s.tokens, lang) for s in sents]
+        first_pass = [_with_capitals(f.places(), caps) for f, caps in zip(finders, capitals)]
         focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not names_actor(p, r.analysis.actors)])
         actor_focus = _actor_country(results)
         hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
-        for r, places, caps in zip(results, first_pass, capitals):
+        for r, places, caps, finder in zip(results, first_pass, capitals, finders):
             if r.analysis.events:
                 # only a name read outside the document's country can change with the hint or the
                 # countries the sentence's actors belong to ("the Syrian town of Madaya")
                 context = {a.code.country for a in r.analysis.actors if a.code.country and len(a.code.country) == 3}
                 needs_hint = any(p.place.country != hint or (context and p.place.country not in context)
                                  for p in places)
-                r.places = _with_capitals(find_places_in_tokens(r.sentence.text, r.sentence.tokens, lang, hint,
-                                                                context_countries=context), caps) \
-                    if needs_hint else places
+                r.places = _with_capitals(finder.places(hint, context), caps) if needs_hint else places
     shown = [r.places if r.analysis.events else ps for r, ps in zip(results, first_pass)]
     return lang, results, shown, focus, actor_focus
 

@@ -142,3 +142,31 @@ def test_a_rule_without_words_must_list_its_triggers(tmp_path, monkeypatch):
     _lexicon_copy(tmp_path, monkeypatch, lambda s: s.replace("    triggers: [yesterday, night]\n", ""))
     with pytest.raises(LexiconError, match="needs `triggers`"):
         DateRules("en")
+
+
+def test_first_character_guards():
+    from coder.dates.first_chars import guarded
+    assert guarded("(?P<x>ab|c)d") == "(?=[ac])(?P<x>ab|c)d"
+    assert guarded(r"(?:(?:in|on)\s+)?\d+") == r"(?=[\dio])(?:(?:in|on)\s+)?\d+"
+    assert guarded(r"(?<!\w)[a-c]x") == "(?=[a-c])(?<!\\w)[a-c]x"
+    assert guarded("(?:a|)b") == "(?=[ab])(?:a|)b"
+    for as_is in (r"(?:ab)?", r"[^a]b", r".b", r"(?i:a)b"):   # empty, negated class, any, flags
+        assert guarded(as_is) == as_is
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guarded_date_regex_matches_as_the_plain_one(lang, monkeypatch):
+    # the guards only pass over branches that cannot begin where they stand: same matches, same groups
+    import coder.dates.rules as rules_module
+    from coder.lang.numbers import folded
+    guarded = rules_module.DateRules(lang)
+    monkeypatch.setattr(rules_module, "guarded", lambda branch: branch)
+    plain = rules_module.DateRules(lang)
+    assert guarded.regex.pattern != plain.regex.pattern
+    data = yaml.safe_load((CORPUS / lang / "dates.yaml").read_text(encoding="utf-8"))
+    texts = [case["text"] for case in data["cases"]]
+    assert len(texts) > 20
+    for text in texts:
+        t = folded(text, lang).text
+        assert [(m.span(), m.lastgroup, m.groupdict()) for m in guarded.regex.finditer(t)] == \
+               [(m.span(), m.lastgroup, m.groupdict()) for m in plain.regex.finditer(t)]

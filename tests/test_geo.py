@@ -127,3 +127,78 @@ def test_rebuilding_the_gazetteer_reproduces_the_committed_file(tmp_path):
     committed = ROOT / "coder" / "geo" / "places.tsv.gz"
     assert out.read_bytes() == committed.read_bytes(), \
         "coder/geo/places.tsv.gz is stale: run `python gazetteer/build.py` and commit the result"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Clashes erupted in Homs and in the town of Madaya near the border.", "en"),
+    ("Rebels shelled Aleppo, Tripoli and Palmyra.", "en"),
+    ("اشتبك مسلحون مع الجيش في مدينة الحسكة وريف دير الزور", "ar"),
+])
+def test_a_sentences_places_found_again_for_another_hint_are_found_afresh(text, lang):
+    # SentencePlaces keeps the names it found for the next hint: the same answer as a fresh search
+    from coder.geo import SentencePlaces, find_places_in_tokens
+    from coder.lang import profile
+    tokens = profile(lang).tokenise(text)
+    finder = SentencePlaces(text, tokens, lang)
+    for hint, context in ((None, ()), ("LBY", ()), ("SYR", {"LBN"}), ("LBY", {"MMR"}), (None, ())):
+        assert finder.places(hint, context) == find_places_in_tokens(text, tokens, lang, hint,
+                                                                     context_countries=context)
+
+
+def test_the_hint_still_settles_a_name_kept_from_the_first_pass():
+    from coder.geo import SentencePlaces
+    from coder.lang import profile
+    text = "Clashes erupted in Homs and in the town of Madaya near the border."
+    finder = SentencePlaces(text, profile("en").tokenise(text), "en")
+    assert [p.place.country for p in finder.places()] == ["SYR", "SYR"]
+    assert [p.place.country for p in finder.places("LBY")] == ["LBY", "MMR"]
+
+
+def test_a_stop_word_that_starts_a_longer_name_still_starts_it():
+    # "mason" alone is a stop word; the per-word pre-check drops only words that can be nothing else
+    assert [m.text for m in find_places("Farmers rallied in Mason City on Monday.", "en")] == ["Mason City"]
+    assert find_places("Mason said the talks would go on.", "en") == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("A car bomb exploded in the Iraqi capital on Monday.", "en", ["Iraqi capital"]),
+    ("انفجرت سيارة مفخخة في العاصمة العراقية أمس.", "ar", ["العاصمة العراقية"]),
+    ("Protesters marched in the Lebanese capital and in the Syrian capital.", "en",
+     ["Lebanese capital", "Syrian capital"]),
+    ("The Iraqi government said the capital was calm.", "en", []),
+])
+def test_a_capital_named_by_its_countrys_adjective(text, lang, expected):
+    # capital_mentions reads the sentence's bare-country actor mentions, then the word beside each
+    from coder.geo.toponyms import capital_mentions
+    from coder.lang import profile
+    from coder.lexicon.load import load
+    from coder.recognise.matcher import match
+    tokens = profile(lang).tokenise(text)
+    found = capital_mentions(text, tokens, match(load(lang).trie, tokens, text), lang)
+    assert [m.text for m in found] == expected
+    assert all(m.place.feature == "capital" and m.locative and m.typed for m in found)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # "deir", "ras", "أبو" are no names by themselves: they start one only where the next word goes on
+    ("Clashes erupted in Deir ez-Zor and Ras al-Ain on Monday.", "en", ["Deir ez-Zor", "Ras al-Ain"]),
+    ("وصل الوفد إلى أبو ظبي", "ar", ["أبو ظبي"]),
+    ("Fighting went on in Deir", "en", []),        # the last word of the sentence
+    ("Fighting went on in Deir today", "en", []),
+])
+def test_a_word_that_only_starts_longer_names(text, lang, expected):
+    assert [m.text for m in find_places(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # qualifiers before and after a name, locative and direction cues of one and more words: the
+    # pre-checks on the word before (or after) a name must let each of them through
+    ("Troops moved from the town of Madaya to Homs province and on toward Aleppo.", "en",
+     [("the town of Madaya", False, True, False), ("Homs province", False, False, True), ("Aleppo", False, False, True)]),
+    ("Shelling hit Idlib countryside near Saraqib", "en",
+     [("Idlib countryside", True, True, False), ("Saraqib", True, False, False)]),
+    ("انتقل المقاتلون من بلدة مضايا إلى ريف حمص وبالقرب من حلب", "ar",
+     [("بلدة مضايا", False, True, False), ("ريف حمص", True, True, True), ("حلب", True, False, False)]),
+])
+def test_qualifiers_and_cues_around_a_name(text, lang, expected):
+    assert [(m.text, m.locative, m.typed, m.destination) for m in find_places(text, lang)] == expected

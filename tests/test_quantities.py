@@ -151,3 +151,18 @@ def test_counts_of_merged_arabic_triggers_stay_with_the_attack():
         by_event.setdefault(q.event_id, set()).add(q.value)
     attack = next(e for e in coded.events if e.evidence == "هاجم")
     assert {100, 2} <= by_event[attack.event_id]
+
+
+def test_duals_are_read_only_from_words_with_a_dual_ending_and_wherever_they_stand():
+    # the dual nouns are looked for among the words that end with a dual ending: first word, last
+    # word, after punctuation, with a clitic; a word with the ending inside it is no dual
+    found = find_quantities("جنديان قتلا، وأصيب شرطيان؛ وجرح ومدنيان", "ar")
+    assert [(q.value, q.unit, q.text) for q in found][:1] == [(2, "soldiers", "جنديان")]
+    assert len(found) == 3 and all(q.value == 2 for q in found)
+    assert find_quantities("انطلقت الجنديانية", "ar") == []
+
+
+def test_the_folded_copy_a_caller_passes_gives_the_same_quantities():
+    from coder.lang.numbers import folded
+    text = "قتل 12 شخصا وأصيب جنديان في قصف على حلب"
+    assert find_quantities(text, "ar", folded(text, "ar")) == find_quantities(text, "ar")

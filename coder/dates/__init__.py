@@ -18,9 +18,9 @@ from functools import lru_cache
 from coder.dates.resolve import FUTURE_TOLERANCE, resolve
 from coder.dates.rules import DateRules
 from coder.model import ResolvedDate
-from coder.lang.numbers import folded as fold
+from coder.lang.numbers import Folded, folded as fold
 
-__all__ = ["find_dates", "date_rules", "FUTURE_TOLERANCE"]
+__all__ = ["find_dates", "date_rules", "scan", "FUTURE_TOLERANCE"]
 
 _SPACE = re.compile(r"[\s-]*")
 
@@ -30,24 +30,43 @@ def date_rules(lang: str) -> DateRules:
     return DateRules(lang)
 
 
+# (text, language) -> its folded copy and the date regex's matches in it, for the last texts
+# scanned: a sentence is read for its dates, again against a stand-in day, asked whether it names
+# a time, and folded for its quantities; the regex runs once (bounded: cleared when full)
+_SCANS: dict[tuple[str, str], tuple[Folded, list[re.Match]]] = {}
+_SCANS_MAX = 64
+
+
+def scan(text: str, lang: str) -> tuple[Folded, list[re.Match]]:
+    """The folded copy of `text` and every match of the language's date regex in it (unresolved)."""
+    key = (text, lang)
+    hit = _SCANS.get(key)
+    if hit is None:
+        rules = date_rules(lang)
+        folded = fold(text, lang)
+        matches = list(rules.regex.finditer(folded.text)) if rules.may_match(folded.text) else []
+        if len(_SCANS) >= _SCANS_MAX:
+            _SCANS.clear()
+        hit = _SCANS[key] = (folded, matches)
+    return hit
+
+
 @lru_cache(maxsize=1024)    # asked once per event of a sentence: the answer is the sentence's
 def names_a_time(text: str, lang: str) -> bool:
     """Does `text` hold a date expression, resolved or not ("أمس" in a text with no publication date)?"""
-    rules = date_rules(lang)
-    folded = fold(text, lang).text
-    return rules.may_match(folded) and rules.regex.search(folded) is not None
+    return bool(scan(text, lang)[1])
 
 
 def find_dates(text: str, lang: str, published: dt.date | None) -> list[ResolvedDate]:
     """Every date expression in `text` that resolves, in text order, with its span as written."""
     if isinstance(published, dt.datetime):   # a timestamp: its day is what dates resolve against
         published = published.date()
-    rules = date_rules(lang)
-    folded = fold(text, lang)
-    if not rules.may_match(folded.text):
+    folded, matches = scan(text, lang)
+    if not matches:
         return []
+    rules = date_rules(lang)
     out = []
-    for m in rules.regex.finditer(folded.text):
+    for m in matches:
         name = m.lastgroup
         rule = rules.rules[int(name[1:])]
         start, end = m.span(name)

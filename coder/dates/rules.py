@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from coder.dates.first_chars import guarded
 from coder.lang import profile
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import DATE_RESOLVERS, DATE_UNITS
@@ -78,7 +79,7 @@ class DateRules:
         for i, spec in enumerate(data.get("rules") or []):
             rule, branch = self._compile_rule(i, spec, slots, where)
             self.rules.append(rule)
-            branches.append(branch)
+            branches.append(guarded(branch))   # passed over at once where it cannot begin
             if not set(_SLOT.findall(spec["pattern"])) & _WORD_SLOTS:
                 if not spec.get("triggers"):
                     raise LexiconError(f"{where}: rule {rule.id} has no word slot, so it needs "

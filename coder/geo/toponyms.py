@@ -127,12 +127,14 @@ def _forms(tok: Token, lang: str) -> tuple[str, ...]:
 
 def longest_match(trie: dict, tokens: Sequence[Token], i: int, lang: str):
     """The longest gazetteer name starting at token i: (last token index, trie node, first form)."""
-    best = None
     t = tokens[i]
-    for form in _place_forms(t.norm, t.forms, lang):   # (_forms inlined: asked per token)
-        node = trie.get(form)
-        if node is None:
-            continue
+    return _longest_from(tuple((f, trie[f]) for f in _place_forms(t.norm, t.forms, lang) if f in trie), tokens, i)
+
+
+def _longest_from(starts: tuple, tokens: Sequence[Token], i: int):
+    """`longest_match` from the (form, trie node) pairs token i starts, in the order of its forms."""
+    best = None
+    for form, node in starts:
         j = i
         while True:
             if _END in node and (best is None or j > best[0]):
@@ -158,7 +160,34 @@ def _phrase_at(table: dict, max_len: int, tokens: Sequence[Token], first: int, l
     return None, None
 
 
+@lru_cache(maxsize=None)
+def _edges(lang: str, table: str) -> tuple[frozenset, frozenset]:
+    """What a phrase of one of the language's tables ("before", "cues", "destinations") can end
+    with: the word of its one-word phrases (read through a token's place forms) and the last word
+    of its longer ones (read as the token's norm). A token that is neither ends none of them."""
+    phrases = getattr(rules(lang), table) or {}
+    return frozenset(k[0] for k in phrases if len(k) == 1), frozenset(k[-1] for k in phrases if len(k) > 1)
+
+
+def _may_end(edges: tuple[frozenset, frozenset], tok: Token, lang: str) -> bool:
+    singles, lasts = edges
+    if tok.norm in lasts:
+        return True
+    for f in _place_forms(tok.norm, tok.forms, lang):
+        if f in singles:
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _after_firsts(lang: str) -> frozenset:
+    """The first words of the qualifiers written after a name."""
+    return frozenset(k[0] for k in rules(lang).after)
+
+
 def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
+    if i == 0 or not _may_end(_edges(lang, "before"), tokens[i - 1], lang):
+        return None, i, None
     for n in range(min(r.max_before, i), 0, -1):
         q, form = _phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
         if q is not None:
@@ -166,7 +195,9 @@ def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
     return None, i, None
 
 
-def _qualifier_after(r: PlaceRules, tokens, j: int):
+def _qualifier_after(r: PlaceRules, tokens, j: int, lang: str):
+    if j + 1 >= len(tokens) or tokens[j + 1].norm not in _after_firsts(lang):
+        return None, j
     for n in range(min(r.max_after, len(tokens) - 1 - j), 0, -1):
         q = r.after.get(tuple(t.norm for t in tokens[j + 1:j + 1 + n]))
         if q is not None:
@@ -174,10 +205,13 @@ def _qualifier_after(r: PlaceRules, tokens, j: int):
     return None, j
 
 
-def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table=None, longest=None) -> bool:
-    table, longest = (r.cues, r.max_cue) if table is None else (table, longest)
+def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table: str = "cues") -> bool:
+    """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?"""
+    if i == 0 or not _may_end(_edges(lang, table), tokens[i - 1], lang):
+        return False
+    phrases, longest = (r.cues, r.max_cue) if table == "cues" else (r.destinations, r.max_destination)
     for n in range(min(longest, i), 0, -1):
-        if _phrase_at(table, n, tokens, i - n, i - 1, lang)[0]:
+        if _phrase_at(phrases, n, tokens, i - n, i - 1, lang)[0]:
             return True
     return False
 
@@ -207,17 +241,159 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
     return find_places_in_tokens(sentence_text, tokens, lang, country_hint, gazetteer)
 
 
-_STARTS: dict[int, tuple[dict, dict]] = {}   # per trie: (lang, norm, forms) -> does a name start there
+_UNSEEN = object()
+# per trie: (lang, norm, forms) -> the word's (place form, trie node) pairs that start a name
+_STARTS: dict[int, tuple[dict, dict]] = {}
+# per trie: (id of a name's entries, country hint) -> (those entries, their places ranked)
+_RANKED: dict[int, tuple[dict, dict]] = {}
 
 
-def _may_start(trie: dict, tok: Token, lang: str) -> bool:
-    """Does one of the token's place forms start a name? Asked once per word, not per token."""
+def _starts(trie: dict, tok: Token, lang: str) -> tuple:
+    """What the word starts, worked out once per word, not per token: () when no name, else
+    ((form, trie node) pairs of its place forms that start a name, is it a one-word name itself).
+    () too for a word that can only be a one-word name that is a stop word (every node a leaf,
+    the first a stop: "ان", "الي"): the walk would drop it anyway."""
     known = trie_memo(_STARTS, trie)
     key = (lang, tok.norm, tok.forms)
     v = known.get(key)
     if v is None:
-        v = known[key] = any(f in trie for f in _forms(tok, lang))
+        pairs = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
+        v = (pairs, any(_END in node for _, node in pairs)) if pairs else ()
+        if pairs and all(len(node) == 1 and _END in node for _, node in pairs):   # leaves: one-word names only
+            form = pairs[0][0]
+            stop = rules(lang).stop
+            if (form,) in stop or (form != tok.norm and (tok.norm,) in stop):
+                v = ()
+        known[key] = v
     return v
+
+
+def _continued_by(pairs: tuple, nxt: str) -> bool:
+    """Does the next word (its norm) go on from one of the nodes, as the walk reads it?"""
+    for _, node in pairs:
+        if node.get(nxt) or node.get(ascii_fold(nxt)):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A gazetteer name at tokens[i..j] and what the words around it say, none of which depends on
+    the country hint."""
+    j: int
+    entries: dict              # the trie's entries of the places so called
+    key: tuple[str, ...]
+    first: int                 # tokens[first..last]: the name with its qualifiers
+    last: int
+    q_before: Optional[Qualifier]
+    q_after: Optional[Qualifier]
+    locative: bool
+    part_of_a_name: bool       # of a person's or an organisation's, with no cue that it is a place
+    start: int                 # character span
+    end: int
+    destination: bool
+    owner_if_town: bool        # "Baghdad's Tahrir Square", when the place is a town or site
+
+
+class SentencePlaces:
+    """The places named in one sentence, found for a country hint (and the countries the sentence
+    names otherwise). The names, their qualifiers and cues do not depend on the hint: they are
+    found once and kept, so a second hint only ranks the names' places again."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], lang: str, gazetteer: Optional[Gazetteer] = None):
+        self.text, self.tokens, self.lang = text, tokens, lang
+        self.gaz = gazetteer or Gazetteer.default()
+        self._trie = self.gaz.tries[lang]
+        self._starts: Optional[list[tuple[int, tuple]]] = None   # (token index, what it starts)
+        self._names: dict[int, Optional[_Name]] = {}
+
+    def places(self, country_hint: Optional[str] = None, context_countries: Iterable[str] = ()) -> list[PlaceMention]:
+        gaz, tokens, r = self.gaz, self.tokens, rules(self.lang)
+        if self._starts is None:
+            self._starts = self._start_tokens()
+        ranked = trie_memo(_RANKED, self._trie)
+        out: list[PlaceMention] = []
+        alternatives: list[list] = []
+        free = 0   # the first token not yet read as part of a name
+        for i, starts in self._starts:
+            if i < free:
+                continue
+            name = self._names.get(i, _UNSEEN)
+            if name is _UNSEEN:
+                name = self._names[i] = self._name_at(i, starts)
+            if name is None:
+                continue
+            # the ranking is a function of the name and the hint: kept across sentences
+            hit = ranked.get((id(name.entries), country_hint))
+            if hit is None or hit[0] is not name.entries:
+                hit = ranked[(id(name.entries), country_hint)] = (
+                    name.entries, gaz.rank(name.entries, country_hint, soft=True))
+            candidates = hit[1]
+            place, score = candidates[0]
+            if name.part_of_a_name:
+                free = name.j + 1
+                continue
+            cued = name.locative or name.q_before or name.q_after
+            if not _plausible(r, place, name.key, single=(i == name.j), cued=cued,
+                              foreign=place.country not in gaz.focus_countries):
+                continue
+            admin1 = any(q is not None and q.scope == "admin1" for q in (name.q_before, name.q_after))
+            if admin1:
+                place = gaz.admin1_of(place) or place
+            owner = name.owner_if_town and place.precision in ("locality", "site")
+            out.append(PlaceMention(place, name.start, name.end, self.text[name.start:name.end], score,
+                                    name.locative, name.q_before is not None or name.q_after is not None or owner,
+                                    name.destination))
+            alternatives.append([(p, admin1) for p, _ in candidates[1:]])
+            free = name.last + 1
+        return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
+
+    def _start_tokens(self) -> list[tuple[int, tuple]]:
+        """The tokens that may start a name, with their (form, node) pairs: most tokens start none,
+        and a word that is no name by itself ("the", "في") starts one only where the next goes on."""
+        trie, lang, tokens = self._trie, self.lang, self.tokens
+        known = trie_memo(_STARTS, trie)   # the memo of _starts, read here: one look-up a token
+        out = []
+        last = len(tokens) - 1
+        for i, tok in enumerate(tokens):
+            starts = known.get((lang, tok.norm, tok.forms))
+            if starts is None:
+                starts = _starts(trie, tok, lang)
+            if not starts:
+                continue
+            pairs, alone = starts
+            if alone or (i < last and _continued_by(pairs, tokens[i + 1].norm)):
+                out.append((i, pairs))
+        return out
+
+    def _name_at(self, i: int, starts: tuple) -> Optional[_Name]:
+        """The name that starts at token i, if any (the longest; not a stop word; capitalised
+        where the language capitalises names)."""
+        tokens, lang, r = self.tokens, self.lang, rules(self.lang)
+        found = _longest_from(starts, tokens, i)
+        if found is None:
+            return None
+        j, node, form = found
+        tok = tokens[i]
+        if r.case_sensitive and not any(c.isupper() for t in tokens[i:j + 1] for c in t.text):
+            return None
+        key = (form,) + tuple(t.norm for t in tokens[i + 1:j + 1])
+        # a common word is not a proclitic plus a name: برية "by land" is no ب + Reyeh
+        if key in r.stop or (i == j and form != tok.norm and (tok.norm,) in r.stop):
+            return None
+        q_before, first, q_form = _qualifier_before(r, tokens, i, lang)
+        q_after, last = _qualifier_after(r, tokens, j, lang)
+        lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
+        locative = (_proclitic_locative(r, lead_tok, lead_form) or _cue_before(r, tokens, first, lang)
+                    or any(q is not None and q.locative for q in (q_before, q_after)))
+        part = not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j)
+        destination = bool(r.destinations) and _cue_before(r, tokens, first, lang, "destinations")
+        n = len(tokens)
+        owner = bool(r.possessive_endings and i == j and tokens[j].text.endswith(r.possessive_endings)
+                     and j + 1 < n and tokens[j + 1].text[:1].isupper()
+                     and not any(f in r.name_before for f in tokens[j + 1].forms))
+        return _Name(j, node[_END], key, first, last, q_before, q_after, bool(locative), part,
+                     _start_after_proclitic(lead_tok, lead_form), tokens[last].end, destination, owner)
 
 
 def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
@@ -226,64 +402,7 @@ def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
                           context_countries: Iterable[str] = ()) -> list[PlaceMention]:
     """`find_places` over tokens the caller already has (the pipeline tokenises once).
     `context_countries`: countries the sentence names otherwise (actors: "the Syrian town of")."""
-    gaz = gazetteer or Gazetteer.default()
-    trie = gaz.tries[lang]
-    r = rules(lang)
-    out: list[PlaceMention] = []
-    alternatives: list[list] = []
-    i, n = 0, len(tokens)
-    starts = trie_memo(_STARTS, trie)
-    while i < n:
-        tok = tokens[i]
-        # cheap pre-check: most tokens start no name at all (the memo of _may_start, read here)
-        may = starts.get((lang, tok.norm, tok.forms))
-        if may is None:
-            may = _may_start(trie, tok, lang)
-        if not may:
-            i += 1
-            continue
-        found = longest_match(trie, tokens, i, lang)
-        if found is None:
-            i += 1
-            continue
-        j, node, form = found
-        if r.case_sensitive and not any(c.isupper() for t in tokens[i:j + 1] for c in t.text):
-            i += 1
-            continue
-        key = (form,) + tuple(t.norm for t in tokens[i + 1:j + 1])
-        # a common word is not a proclitic plus a name: برية "by land" is no ب + Reyeh
-        if key in r.stop or (i == j and form != tok.norm and (tok.norm,) in r.stop):
-            i += 1
-            continue
-        candidates = gaz.rank(node[_END], country_hint, soft=True)
-        q_before, first, q_form = _qualifier_before(r, tokens, i, lang)
-        q_after, last = _qualifier_after(r, tokens, j)
-        lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
-        locative = (_proclitic_locative(r, lead_tok, lead_form) or _cue_before(r, tokens, first, lang)
-                    or any(q is not None and q.locative for q in (q_before, q_after)))
-        place, score = candidates[0]
-        if not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j):
-            i = j + 1
-            continue
-        if not _plausible(r, place, key, single=(i == j), cued=locative or q_before or q_after,
-                          foreign=place.country not in gaz.focus_countries):
-            i += 1
-            continue
-        admin1 = any(q is not None and q.scope == "admin1" for q in (q_before, q_after))
-        if admin1:
-            place = gaz.admin1_of(place) or place
-        start = _start_after_proclitic(lead_tok, lead_form)
-        end = tokens[last].end
-        destination = bool(r.destinations) and _cue_before(r, tokens, first, lang, r.destinations, r.max_destination)
-        # "Baghdad's Tahrir Square": a town owning a named place is that place's town
-        owner = (r.possessive_endings and i == j and place.precision in ("locality", "site")
-                 and tokens[j].text.endswith(r.possessive_endings) and j + 1 < n
-                 and tokens[j + 1].text[:1].isupper() and not any(f in r.name_before for f in tokens[j + 1].forms))
-        out.append(PlaceMention(place, start, end, text[start:end], score, locative,
-                                q_before is not None or q_after is not None or bool(owner), destination))
-        alternatives.append([(p, admin1) for p, _ in candidates[1:]])
-        i = last + 1
-    return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
+    return SentencePlaces(text, tokens, lang, gazetteer).places(country_hint, context_countries)
 
 
 def _agree_with_sentence(found: list[PlaceMention], alternatives: list[list], context: set[str],
@@ -389,23 +508,26 @@ def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
     r = rules(lang)
     if not r.capital_words:
         return []
+    # the tokens a bare country is matched on, each with the first such mention's country: a
+    # sentence has far fewer mentions than tokens, and most have no bare country at all
+    bare: dict[int, str] = {}
+    for m in mentions:
+        if m.kind == "actor" and m.first == m.last and m.first not in bare:
+            code = getattr(m.entry, "code", None)
+            if code is not None and not code.role and not code.group and code.country:
+                bare[m.first] = code.country
+    if not bare:
+        return []
     caps = None
     out = []
-    words = r.capital_words
-    for k, tok in enumerate(tokens):
-        if words.isdisjoint(tok.forms):
+    for n in sorted(bare):
+        k = n - 1 if r.capital_adjective_after else n + 1   # the capital word's token
+        if not 0 <= k < len(tokens) or r.capital_words.isdisjoint(tokens[k].forms):
             continue
-        n = k + 1 if r.capital_adjective_after else k - 1
-        if not 0 <= n < len(tokens):
-            continue
-        for m in mentions:
-            code = getattr(m.entry, "code", None)
-            if m.kind != "actor" or m.first != n or m.last != n or code is None \
-                    or code.role or code.group or not code.country:
-                continue
-            caps = caps if caps is not None else _capitals(gazetteer or Gazetteer.default())
-            if code.country in caps:
-                s, e = (tok.start, tokens[n].end) if n > k else (tokens[n].start, tok.end)
-                out.append(PlaceMention(caps[code.country], s, e, text[s:e], 1.0, True, True, False))
-            break
+        caps = caps if caps is not None else _capitals(gazetteer or Gazetteer.default())
+        country = bare[n]
+        if country in caps:
+            tok = tokens[k]
+            s, e = (tok.start, tokens[n].end) if n > k else (tokens[n].start, tok.end)
+            out.append(PlaceMention(caps[country], s, e, text[s:e], 1.0, True, True, False))
     return out

@@ -20,7 +20,6 @@ from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold,
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
 _GLUED = re.compile(r"[^\W\d]+$")
-_WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _UNSEEN = object()
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
@@ -143,6 +142,9 @@ class QuantityRecogniser:
         # a word of two letters or more and a dual ending (which of them are unit nouns is a
         # dictionary look-up); what each word is, is remembered
         self.dual_endings = tuple(endings) if self.dual_units else ()
+        # the words that end with one of them (whole words: most words of a sentence are not)
+        self.dual_words = re.compile(r"(?<!\w)\w*(?:" + "|".join(map(re.escape, endings)) + r")(?!\w)") \
+            if self.dual_endings else None
         self._duals: dict[str, tuple[int, str] | None] = {}   # word -> (length of its form, unit)
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
@@ -166,12 +168,12 @@ class QuantityRecogniser:
 
     # ------------------------------------------------------------ per text
 
-    def find(self, text: str) -> list[QuantityValue]:
-        folded = fold(text, self.lang)
+    def find(self, text: str, folded: Folded | None = None) -> list[QuantityValue]:
+        folded = fold(text, self.lang) if folded is None else folded
         ftext = folded.text
         duals = []
         known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
-        for m in _WORD.finditer(ftext) if self.dual_endings else ():
+        for m in self.dual_words.finditer(ftext) if self.dual_words is not None else ():
             w = m.group()
             hit = known.get(w, _UNSEEN)
             if hit is _UNSEEN:
@@ -361,7 +363,8 @@ def subset_heads(text: str, quantities: list[QuantityValue], lang: str) -> dict[
     return recogniser(lang).subset_heads(text, quantities)
 
 
-def find_quantities(text: str, lang: str) -> list[QuantityValue]:
+def find_quantities(text: str, lang: str, folded: Folded | None = None) -> list[QuantityValue]:
     """Every counted quantity in `text` (a sentence), with its span as written: from the
-    qualifier, if any, through the number to its counted noun, if any."""
-    return recogniser(lang).find(text)
+    qualifier, if any, through the number to its counted noun, if any. `folded`: the text's
+    folded copy (coder.lang.numbers.folded) when the caller has it already (the dates' scan)."""
+    return recogniser(lang).find(text, folded)
