@@ -288,7 +288,7 @@ def _counted_back(d: ResolvedDate) -> bool:
 def _stand_in_reading(r: SentenceResult, lang: str) -> Optional[tuple[SentenceResult, set[int]]]:
     """An undated text's sentence with its times read against the stand-in day, and its periods (which
     date nothing); None when none of its times is counted a year or more back (none can date an event so)."""
-    dates = _stand_in_dates(r.sentence.text, lang) if names_a_time(r.sentence.text, lang) else []
+    dates = _stand_in_dates(r.sentence.text, lang)   # (none where names_a_time finds none: no gate needed)
     if not any(_counted_back(d) for d in dates):   # (the date chosen is one of them)
         return None
     ref = replace(r, dates=dates)
