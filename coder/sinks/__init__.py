@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from pathlib import Path
-from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -103,14 +102,13 @@ _DOCUMENT_COLUMNS = schema("documents").names
 _DOC_ID, _SHA256, _CODER_VERSION = (_DOCUMENT_COLUMNS.index(c) for c in ("doc_id", "sha256", "coder_version"))
 
 
-class StoredDocument(NamedTuple):
-    """A checked document as the writer buffers it: each row the tuple of its values in its table's
-    column order (coder.tables.row_values). Worker processes send this, not the CodedDocument: plain
-    tuples cross the process boundary about three times cheaper than pydantic models, and the
-    writer builds its Arrow columns from them directly."""
-    document: tuple
-    events: list[tuple]
-    quantities: list[tuple]
+class StoredDocument(namedtuple("StoredDocument", ("document", "events", "quantities"))):
+    """A checked document as the writer buffers it: its documents row (a tuple), its events and
+    quantities rows (lists of tuples), each row its values in its table's column order
+    (coder.tables.row_values). Worker processes send this, not the CodedDocument: plain tuples cross
+    the process boundary about three times cheaper than pydantic models, and the writer builds its
+    Arrow columns from them directly."""
+    __slots__ = ()
 
     @property
     def doc_id(self) -> str:
