@@ -11,6 +11,7 @@ from bisect import bisect_right
 import hashlib
 from functools import lru_cache
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Iterable, Iterator, Optional, Sequence
 
 from coder import __version__
@@ -128,14 +129,10 @@ def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
     if not marks:
         return out
     for k, d in enumerate(r.dates):
-        n = bisect_right(toks, d.start, key=_token_end)   # the tokens before the date: 0..n-1 (ends ascend)
+        n = bisect_right(toks, d.start, key=attrgetter("end"))   # the tokens before the date: 0..n-1 (ends ascend)
         if n and (n - 1 in marks or (n > 1 and n - 2 in marks)):
             out.add(k)
     return out
-
-
-def _token_end(t) -> int:
-    return t.end
 
 
 def _punct_between(text: str, d: ResolvedDate, c: EventCandidate) -> bool:
@@ -190,6 +187,8 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
 
 def _attach_quantities(r: SentenceResult, lang: str) -> dict[int, list[QuantityValue]]:
     """Each quantity of the sentence goes to the event it counts for (coder/quantities/attach.py)."""
+    if not r.quantities:   # (most event sentences count nothing)
+        return {}
     spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background,
                        c.source.code.code if c.source is not None and c.source.name else None,
                        (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None,
@@ -242,17 +241,23 @@ def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandid
     return any(d in _same_clause(r, c, walls) and not _punct_between(r.sentence.text, d, c) for d in dates)
 
 
-def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]], after_walls: list[int],
-             until: set[int], published) -> Optional[ResolvedDate]:
-    """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
-    pronoun, and dates that belong to another event word, are not its."""
+def _event_words(r: SentenceResult) -> tuple[list[tuple[int, int]], dict[int, int], set[int], set[int]]:
+    """What dating an event asks of the sentence's event words, once a sentence: their spans, each event's
+    word's index by trigger_first, the news events' words, the background events' (a date nearest is theirs)."""
     hits = r.analysis.triggers
-    words = [(h.mention.start, h.mention.end) for h in hits]
-    own = next((i for i, h in enumerate(hits) if h.first == c.trigger_first), None)
+    index: dict[int, int] = {}
+    for i, h in enumerate(hits):
+        index.setdefault(h.first, i)
     coded = {e.trigger_first: e for e in r.analysis.events}
     news = {i for i, h in enumerate(hits) if h.first in coded and not coded[h.first].is_background}
-    # words of background events: a date nearest to one of them is theirs
     foreign = {i for i, h in enumerate(hits) if h.first in coded and coded[h.first].is_background}
+    return [(h.mention.start, h.mention.end) for h in hits], index, news, foreign
+
+
+def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]], after_walls: list[int],
+             until: set[int], published, words: tuple) -> Optional[ResolvedDate]:
+    """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
+    pronoun, and dates that belong to another event word, are not its."""
     dates = [d for d in _same_clause(r, c, walls)
              if not any(c.evidence_end <= w < d.start for w in after_walls) and id(d) not in until]
     if published is None or any(not is_old(d.value, d.precision, published) for d in dates):
@@ -261,7 +266,9 @@ def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]],
         # none to tell the news by (its news is of the day it was published)
         dates = [d for d in dates if not is_old(d.value, d.precision, published)
                  or not _punct_between(r.sentence.text, d, c)]
-    return choose_date(dates, (c.evidence_start, c.evidence_end), words, own, foreign, news, published)
+    spans, index, news, foreign = words   # (_event_words)
+    return choose_date(dates, (c.evidence_start, c.evidence_end), spans, index.get(c.trigger_first), foreign, news,
+                       published)
 
 
 # With no publication date, times counted back from it ("قبل عامين", "last year") are read against
@@ -274,18 +281,31 @@ def _stand_in_dates(text: str, lang: str) -> list:
     return find_dates(text, lang, STAND_IN)
 
 
-def _years_back(r: SentenceResult, c: EventCandidate, walls, after_walls, lang: str) -> bool:
+def _counted_back(d: ResolvedDate) -> bool:
+    """A time counted a year or more back from the stand-in day, not a year written out."""
+    return d.precision == "year" and d.value.year < STAND_IN.year and not any(ch.isdigit() for ch in d.text)
+
+
+def _stand_in_reading(r: SentenceResult, lang: str) -> Optional[tuple[SentenceResult, set[int]]]:
+    """An undated text's sentence with its times read against the stand-in day, and its periods (which
+    date nothing); None when none of its times is counted a year or more back (none can date an event so)."""
+    dates = _stand_in_dates(r.sentence.text, lang)   # (none where names_a_time finds none: no gate needed)
+    if not any(_counted_back(d) for d in dates):   # (the date chosen is one of them)
+        return None
+    ref = replace(r, dates=dates)
+    return ref, {id(ref.dates[k]) for f in ("since_markers", "until_markers") for k in _dates_after(ref, lang, f)}
+
+
+def _years_back(reading: Optional[tuple[SentenceResult, set[int]]], c: EventCandidate, walls, after_walls,
+                words: tuple) -> bool:
     """In a text with no publication date, is the event dated by a time counted a year or more
     back from it ("قبل عامين", "في العام الماضي", "two years ago")? History, as it would be in a
     dated text. The sentence's other times ("أمس") compete for the event as they would there;
-    periods ("منذ 40 عاما") date nothing; a year written out is left to is_old."""
-    if not names_a_time(r.sentence.text, lang):
+    periods ("منذ 40 عاما") date nothing; a year written out is left to is_old. (`reading`: _stand_in_reading)"""
+    if reading is None:
         return False
-    ref = replace(r, dates=_stand_in_dates(r.sentence.text, lang))
-    skip = {id(ref.dates[k]) for f in ("since_markers", "until_markers") for k in _dates_after(ref, lang, f)}
-    d = _date_of(ref, c, walls, after_walls, skip, STAND_IN)
-    return d is not None and d.precision == "year" and d.value.year < STAND_IN.year \
-        and not any(ch.isdigit() for ch in d.text)
+    d = _date_of(reading[0], c, walls, after_walls, reading[1], STAND_IN, words)
+    return d is not None and _counted_back(d)
 
 
 def _located(actor: Optional[Actor], where) -> Optional[Actor]:
@@ -317,13 +337,14 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")} | \
             episode_dates(r.dates, r.sentence.text, [(m.start, m.end) for m in r.analysis.mentions if m.kind == "grammar" and
                           m.entry.role == "episode_head"], [(h.mention.start, h.mention.end) for h in r.analysis.triggers])
+        words = _event_words(r)
         chosen: dict[int, Optional[ResolvedDate]] = {}
         for i, c in enumerate(r.analysis.events):
             if cameo(c.code).root in VIOLENT_ROOTS and attached.get(i) and _same_clause_as(r, since, c, walls):
                 # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
                 r.analysis.trace.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
                 continue
-            d = _date_of(r, c, walls, after_walls, skip, doc.published)
+            d = _date_of(r, c, walls, after_walls, skip, doc.published, words)
             if d is None and not r.dates and carried is not None:
                 d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
             chosen[i] = d
@@ -333,6 +354,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             r.sentence.text, r.dates, skip, lambda t: names_a_time(t, lang),
             lambda: _stand_in_dates(r.sentence.text, lang), STAND_IN)
         own_dates = []
+        reading = ...   # the sentence's _stand_in_reading, once an event needs it
         for i, c in enumerate(r.analysis.events):
             if i not in chosen:
                 continue
@@ -346,9 +368,12 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 event_date, precision = None, None
             background = c.is_background or is_old(event_date, precision, doc.published) \
                 or (dated_record(d, doc.published, r.sentence.text, r.dates)
-                    and not names_a_time(blank(r.sentence.text, r.dates), lang)) \
-                or (d is None and doc.published is None and _years_back(r, c, walls, after_walls, lang)) \
-                or (d is None and bool(record) and in_record(record, r.sentence.text, c.evidence_start, c.evidence_end))
+                    and not names_a_time(blank(r.sentence.text, r.dates), lang))
+            if not background and d is None and doc.published is None:
+                if reading is ...:
+                    reading = _stand_in_reading(r, lang)
+                background = _years_back(reading, c, walls, after_walls, words) \
+                    or (bool(record) and in_record(record, r.sentence.text, c.evidence_start, c.evidence_end))
             if d is not None and not background:
                 own_dates.append(d)
             qs = attached.get(i, [])
