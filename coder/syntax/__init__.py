@@ -47,6 +47,9 @@ class _Known:
     article, a pronoun suffix) answered from the sentence's features."""
 
     def __init__(self, prof, toks, F: Features):
+        # the profile's constants and functions asked before, for this language (one C-level copy:
+        # no __getattr__ call for them per sentence)
+        self.__dict__.update(_ASKED.setdefault(prof.CODE, {}))
         self._prof = prof
         ids = list(map(id, toks))     # (built in C: this runs once a sentence)
         conj = dict(zip(ids, F.conj))
@@ -70,15 +73,16 @@ class _Known:
         self.is_definite = lambda t: definite[id(t)]
         self.refers_back = refers_back
         self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
-        for name in ("CODE", "MODIFIER_AFTER_NOUN", "CLITIC_COORDINATORS", "is_possessor"):
-            setattr(self, name, getattr(prof, name))
 
     def __getattr__(self, name):
-        # the profile's constants and functions, kept on the instance after the first question
-        # (HONORIFICS, marks_passive: asked per phrase and per predicate)
+        # the profile's constants and functions (HONORIFICS, MODIFIER_AFTER_NOUN: asked per phrase and
+        # per predicate), kept on the instance and for the language after the first question
         v = getattr(self._prof, name)
-        self.__dict__[name] = v
+        self.__dict__[name] = _ASKED[self._prof.CODE][name] = v
         return v
+
+
+_ASKED: dict[str, dict] = {}    # language -> the profile's attributes asked through _Known
 
 
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
