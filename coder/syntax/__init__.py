@@ -13,11 +13,21 @@ from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
 
+# what parse() asks of a word's norm, as bits (most words have none: their tokens are passed over)
+QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT = 1, 2, 4, 8
+
+
+def _word_bits(t, R) -> int:
+    w = t.norm
+    return (QUOTE_WORD if w in R.quote else 0) | (PARTICIPLE_PREPOSITION if w in R.participle_prepositions else 0) | \
+        (MARKER_START if w in R.marker_starts else 0) | (DIGIT if w[:1].isdigit() else 0)
+
+
 class Features:
     """Per-token answers the part-of-speech rules read, computed once: a conjunction or a
-    preposition clitic on the word, the article."""
+    preposition clitic on the word, the article; and which of parse()'s word lists the word is in."""
 
-    def __init__(self, toks, prof):
+    def __init__(self, toks, prof, R):
         words = _FEATURES.setdefault(prof.CODE, {})
         if len(words) >= 100_000:
             words.clear()
@@ -29,9 +39,12 @@ class Features:
             for i, t in enumerate(toks):
                 if got[i] is None:
                     got[i] = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
-                                              prof.is_definite(t), own(t) if own is not None else None)
-        self.conj, self.prep, self.definite, owned = (list(c) for c in zip(*got)) if got else ([], [], [], [])
+                                              prof.is_definite(t), own(t) if own is not None else None,
+                                              _word_bits(t, R))
+        self.conj, self.prep, self.definite, owned, bits = (list(c) for c in zip(*got)) if got else ([], [], [], [], [])
         self.owned_flags = owned if own is not None else None
+        self.special = [i for i, b in enumerate(bits) if b]     # the tokens with a bit, in order
+        self.bits = bits
         self._toks, self._prof = toks, prof
 
     def owned(self, i: int) -> bool:
@@ -39,7 +52,7 @@ class Features:
         return self._prof.refers_back(self._toks, i)
 
 
-_FEATURES: dict[str, dict[str, tuple[bool, bool, bool]]] = {}   # language -> word as written -> features
+_FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
 
 
 class _Known:
@@ -88,7 +101,7 @@ _ASKED: dict[str, dict] = {}    # language -> the profile's attributes asked thr
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials)."""
     R = rules(prof.CODE)
-    F = Features(toks, prof)
+    F = Features(toks, prof, R)
     # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
     # clitic, though one of its lookup forms drops the first letter
     for m in mentions:
@@ -99,30 +112,33 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
     verb_like = getattr(prof, "article_like_verb", None)
-    for i, r in enumerate(read):
-        if r == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
+    verbs = [m.first for m in mentions if m.kind == "trigger" and m.entry.pos == "verb"]   # (the verb readings)
+    for i in verbs:
+        if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING
     tags = tag(toks, read, R, prof, F)
     # reporting verbs whose complement is what was said (say, قال), not those with an object noun
     speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
-    for i, t in enumerate(toks):
+    bits, special = F.bits, F.special
+    for i in special:
+        b = bits[i]
         # "said on Sunday that ...": after a reporting verb, "that" opens what was said
-        if t.norm in R.quote and tags[i] != "SCONJ" and \
+        if b & QUOTE_WORD and tags[i] != "SCONJ" and \
                 any(j in speech or (j == i - 1 and tags[j] == "VERB") for j in range(max(0, i - 4), i)):
             tags[i] = "SCONJ"
         # "published as X", "known as": after a past participle, a preposition (syntax.yaml)
-        elif t.norm in R.participle_prepositions and i > 0 and tags[i - 1] == "VERB" and \
+        elif b & PARTICIPLE_PREPOSITION and i > 0 and tags[i - 1] == "VERB" and \
                 toks[i - 1].norm.endswith(("ed", "en", "wn")) and not _clause_follows(tags, i + 1):
             tags[i] = "ADP"
     for i in skip:
         if tags[i] != "PUNCT":
             tags[i] = "ADV"
     if R.time_nouns:
-        for i in range(len(toks) - 1):
+        for i in special:
             # "عام 2015", "in the year 1990": the noun and its number name a time, an adverbial
-            if tags[i + 1] in ("NUM", "ADV") and toks[i + 1].norm[:1].isdigit() and \
-                    (toks[i].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i].forms[1:])):
-                tags[i] = tags[i + 1] = "ADV"
+            if i > 0 and bits[i] & DIGIT and tags[i] in ("NUM", "ADV") and \
+                    (toks[i - 1].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i - 1].forms[1:])):
+                tags[i - 1] = tags[i] = "ADV"
     chunks = join_names(chunk(toks, tags, read, R, prof),
                         [(m.first, m.last) for m in mentions if m.kind == "actor" and m.last > m.first])
     chunk_of = [-1] * len(toks)
@@ -137,11 +153,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     possessors(clauses, chunks, actorish)
     organisations = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
-    ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))
+    ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])
     joined = frozenset([k for k, c in enumerate(chunks) if F.conj[c.start]])
     marked = set()
-    for i, t in enumerate(toks):
-        if t.norm not in R.marker_starts:
+    for i in special:
+        if not bits[i] & MARKER_START:
             continue
         for n in R.marker_lengths:
             if R.markers.get(tuple([x.norm for x in toks[i:i + n]])) in ("target", "agent", "recipient"):
