@@ -3,7 +3,7 @@ and clauses with each predicate's arguments, from per-language data (coder/lexic
 and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
 from __future__ import annotations
 
-from coder.syntax.clauses import arguments, segment, _verb_groups
+from coder.syntax.clauses import CLAUSE_BREAKS, arguments, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import chunk, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
@@ -14,13 +14,15 @@ __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
 
 # what parse() asks of a word's norm, as bits (most words have none: their tokens are passed over)
-QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT = 1, 2, 4, 8
+# (and the punctuation that ends a clause, which clauses.segment asks about)
+QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT = 1, 2, 4, 8, 16
 
 
 def _word_bits(t, R) -> int:
     w = t.norm
     return (QUOTE_WORD if w in R.quote else 0) | (PARTICIPLE_PREPOSITION if w in R.participle_prepositions else 0) | \
-        (MARKER_START if w in R.marker_starts else 0) | (DIGIT if w[:1].isdigit() else 0)
+        (MARKER_START if w in R.marker_starts else 0) | (DIGIT if w[:1].isdigit() else 0) | \
+        (CLAUSE_PUNCT if w in CLAUSE_BREAKS else 0)
 
 
 class Features:
@@ -148,7 +150,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     groups = _verb_groups(tags)
     actorish = {i for i, r in enumerate(read) if r & NAMED} | \
         {i for m in mentions if m.kind == "agent" for i in range(m.first, m.last + 1)}
-    clauses = segment(toks, tags, R, prof, groups, speech, chunks)
+    clauses = segment(toks, tags, R, prof, groups, speech, chunks, special)
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r})
     possessors(clauses, chunks, actorish)
     organisations = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}

@@ -70,8 +70,12 @@ def _resume(clauses: list[Clause], stack: list[int], cur: Clause, i: int, n: int
     stack[-1] = len(clauses) - 1
 
 
-def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Clause]:
-    """Flat clause segments in order; a relative clause closed by a comma hands back to its parent."""
+CLAUSE_BREAKS = frozenset({",", "،", ";", "؛"})    # the punctuation segment() reads
+
+
+def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None) -> list[Clause]:
+    """Flat clause segments in order; a relative clause closed by a comma hands back to its parent.
+    `words`: the tokens that are a quote word (R.quote) or in CLAUSE_BREAKS, and maybe others."""
     groups_at = {f: v for f, v in groups}
     verb_at = {v for _, v in groups}
     chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
@@ -79,7 +83,11 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Cl
     stack = [0]
     last_verb = None
     quote = R.quote
-    for i in range(len(toks)):
+    if words is None:
+        words = [i for i, t in enumerate(toks) if t.norm in quote or t.norm in CLAUSE_BREAKS]
+    # only these tokens can open, close or resume a clause or be a verb: the others change nothing
+    visit = sorted({*words, *groups_at, *verb_at, *chunk_end, *[i for i, t in enumerate(tags) if t in _MAY_OPEN]})
+    for i in visit:
         cur = clauses[stack[-1]]
         # (only these words can open a clause: the others skip the call)
         kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) \
