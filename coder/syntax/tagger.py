@@ -134,21 +134,20 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
 def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
     """One tag per token (UD tag names, plus POSS and REL)."""
     tags = _closed(toks, R, prof)
-    for i, t in enumerate(toks):
-        # "US", "IT": an acronym the lexicons name is no closed-class word ("us", "it")
-        if read[i] & NAMED and tags[i] is not None and len(t.text) > 1 and t.text.isupper():
-            tags[i] = "PROPN"
-    # provisional open-class tags, so that a rule can look at the next word
-    for i, r in enumerate(read):
-        if tags[i] is None and r:
-            if r & VERB_READING and not r & (NOUN_READING | NAMED):
-                tags[i] = "VERB"
-            elif not r & VERB_READING:
-                tags[i] = "PROPN" if r == NAMED else "NOUN"
-    for i, t in enumerate(toks):
+    for i in [i for i, r in enumerate(read) if r]:    # (the words a lexicon reads: most words none)
         r = read[i]
-        if not r and tags[i] is not None:
-            continue    # a word the word lists decided that no lexicon reads otherwise
+        if tags[i] is not None:
+            # "US", "IT": an acronym the lexicons name is no closed-class word ("us", "it")
+            if r & NAMED and len(toks[i].text) > 1 and toks[i].text.isupper():
+                tags[i] = "PROPN"
+        # provisional open-class tags, so that a rule can look at the next word
+        elif r & VERB_READING and not r & (NOUN_READING | NAMED):
+            tags[i] = "VERB"
+        elif not r & VERB_READING:
+            tags[i] = "PROPN" if r == NAMED else "NOUN"
+    # a word the word lists decided that no lexicon reads otherwise keeps its tag: the others are visited
+    for i in [i for i, r in enumerate(read) if r or tags[i] is None]:
+        t, r = toks[i], read[i]
         ambiguous = bool(r & VERB_READING and r & (NOUN_READING | NAMED))
         verb_only = r == VERB_READING
         fixed = tags[i] is not None and not ambiguous and not (r & NAMED) and not verb_only
