@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from coder.syntax.clauses import CLAUSE_BREAKS, arguments, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
-from coder.syntax.phrases import chunk, join_names
+from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
 from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
@@ -14,15 +14,15 @@ __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
 
 # what parse() asks of a word's norm, as bits (most words have none: their tokens are passed over)
-# (and the punctuation that ends a clause, which clauses.segment asks about)
+# (and the punctuation that ends a clause, which clauses.segment asks about; the chunker's tanwin)
 QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT = 1, 2, 4, 8, 16
 
 
-def _word_bits(t, R) -> int:
+def _word_bits(t, R, prof) -> int:
     w = t.norm
     return (QUOTE_WORD if w in R.quote else 0) | (PARTICIPLE_PREPOSITION if w in R.participle_prepositions else 0) | \
         (MARKER_START if w in R.marker_starts else 0) | (DIGIT if w[:1].isdigit() else 0) | \
-        (CLAUSE_PUNCT if w in CLAUSE_BREAKS else 0)
+        (CLAUSE_PUNCT if w in CLAUSE_BREAKS else 0) | (TANWIN if has_tanwin(prof, t) else 0)
 
 
 class Features:
@@ -42,7 +42,7 @@ class Features:
                 if got[i] is None:
                     got[i] = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
                                               prof.is_definite(t), own(t) if own is not None else None,
-                                              _word_bits(t, R))
+                                              _word_bits(t, R, prof))
         self.conj, self.prep, self.definite, owned, bits = (list(c) for c in zip(*got)) if got else ([], [], [], [], [])
         self.owned_flags = owned if own is not None else None
         self.special = [i for i, b in enumerate(bits) if b]     # the tokens with a bit, in order
@@ -88,6 +88,7 @@ class _Known:
         self.is_definite = lambda t: definite[id(t)]
         self.refers_back = refers_back
         self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
+        self.token_bits = F.bits
 
     def __getattr__(self, name):
         # the profile's constants and functions (HONORIFICS, MODIFIER_AFTER_NOUN: asked per phrase and
@@ -145,11 +146,12 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
                         [(m.first, m.last) for m in mentions if m.kind == "actor" and m.last > m.first])
     chunk_of = [-1] * len(toks)
     for k, c in enumerate(chunks):
-        for i in range(c.start, c.end + 1):
-            chunk_of[i] = k
+        chunk_of[c.start:c.end + 1] = [k] * (c.end + 1 - c.start)
     groups = _verb_groups(tags)
-    actorish = {i for i, r in enumerate(read) if r & NAMED} | \
-        {i for m in mentions if m.kind == "agent" for i in range(m.first, m.last + 1)}
+    actorish: set[int] = set()     # the words of actor names (those read NAMED) and of agents
+    for m in mentions:
+        if m.kind == "actor" or m.kind == "agent":
+            actorish.update(range(m.first, m.last + 1))
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, special)
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r})
     possessors(clauses, chunks, actorish)

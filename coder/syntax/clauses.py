@@ -16,12 +16,11 @@ _GROUP = frozenset({"AUX", "PART", "ADV"})
 def _verb_groups(tags) -> list[tuple[int, int]]:
     """(first, verb) per verb: auxiliaries, negation and adverbs right before it belong to it."""
     out = []
-    for i, t in enumerate(tags):
-        if t == "VERB":
-            f = i
-            while f - 1 >= 0 and tags[f - 1] in _GROUP:
-                f -= 1
-            out.append((f, i))
+    for i in [i for i, t in enumerate(tags) if t == "VERB"]:
+        f = i
+        while f - 1 >= 0 and tags[f - 1] in _GROUP:
+            f -= 1
+        out.append((f, i))
     return out
 
 
