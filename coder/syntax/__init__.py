@@ -33,16 +33,16 @@ class Features:
         words = _FEATURES.setdefault(prof.CODE, {})
         if len(words) >= 100_000:
             words.clear()
-        get = words.get
-        got = [get(t.text) for t in toks]   # kept per word as written: a token's norm and forms follow from its text
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
         own = getattr(prof, "carries_possessive", None)
-        if None in got:
-            for i, t in enumerate(toks):
-                if got[i] is None:
-                    got[i] = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
-                                              prof.is_definite(t), own(t) if own is not None else None,
-                                              _word_bits(t, R, prof))
+
+        def first_seen(t) -> tuple:
+            v = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
+                                 prof.is_definite(t), own(t) if own is not None else None, _word_bits(t, R, prof))
+            return v
+        get = words.get
+        # kept per word as written: a token's norm and forms follow from its text
+        got = [get(t.text) or first_seen(t) for t in toks]
         self.conj, self.prep, self.definite, owned, bits = (list(c) for c in zip(*got)) if got else ([], [], [], [], [])
         self.owned_flags = owned if own is not None else None
         self.special = [i for i, b in enumerate(bits) if b]     # the tokens with a bit, in order
@@ -66,10 +66,8 @@ class _Known:
         # no __getattr__ call for them per sentence)
         self.__dict__.update(_ASKED.setdefault(prof.CODE, {}))
         self._prof = prof
-        ids = list(map(id, toks))     # (built in C: this runs once a sentence)
-        conj = dict(zip(ids, F.conj))
-        prep = dict(zip(ids, F.prep))
-        definite = dict(zip(ids, F.definite))
+        at = dict(zip(map(id, toks), range(len(toks))))    # token -> position (built in C: once a sentence)
+        conj, prep, definite = F.conj, F.prep, F.definite
         owned: list = [None] * len(toks)
         self.owned_flags = flags = F.owned_flags   # per token, or None where the pronoun comes before the word
 
@@ -83,9 +81,9 @@ class _Known:
                 v = owned[i] = prof.refers_back(ts, i)
             return v
 
-        self.has_conjunction_clitic = lambda t: conj[id(t)]
-        self.has_preposition_clitic = lambda t: prep[id(t)]
-        self.is_definite = lambda t: definite[id(t)]
+        self.has_conjunction_clitic = lambda t: conj[at[id(t)]]
+        self.has_preposition_clitic = lambda t: prep[at[id(t)]]
+        self.is_definite = lambda t: definite[at[id(t)]]
         self.refers_back = refers_back
         self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
         self.token_bits = F.bits
