@@ -32,34 +32,38 @@ def readings(n: int, mentions, head_first: bool) -> tuple[list[int], list[str]]:
 
 
 def _closed(toks, R: SyntaxRules, prof) -> list:
-    n = len(toks)
-    tags: list = [None] * n
-    i = 0
-    cache = R.word_tags
-    while i < n:
-        t = toks[i]
-        c = cache.get(t.text)
-        if c is None:
-            if len(cache) >= 100_000:
-                cache.clear()
-            # (with the phrases the word starts: they follow from its norm, so from its text too)
-            c = cache[t.text] = (*_word_tag(t, R, prof), R.phrases.get(t.norm, ()))
-        fixed, tag, maybe_adp, phrases = c
-        if fixed:
-            tags[i] = tag
+    get = R.word_tags.get
+    words = [get(t.text) or _remember_word(t, R, prof) for t in toks]
+    tags = [w[1] for w in words]    # what the word alone decides
+    # only a word that may start a phrase, or be a preposition carrying a pronoun, reads its neighbours
+    end = 0     # (the words of a phrase found take its tag, their own questions unasked)
+    for i in [i for i, w in enumerate(words) if w[3]]:
+        if i < end:
+            continue
+        _, tag, maybe_adp, _, phrases = words[i]
+        for key, ptag in phrases:
+            if tuple(x.norm for x in toks[i:i + len(key)]) == key:
+                end = i + len(key)
+                tags[i:end] = [ptag] * len(key)
+                break
         else:
-            for key, ptag in phrases:
-                if tuple(x.norm for x in toks[i:i + len(key)]) == key:
-                    for j in range(i, i + len(key)):
-                        tags[j] = ptag
-                    i += len(key) - 1
-                    break
-            else:
-                if tag is None and maybe_adp and prof.refers_back(toks, i):
-                    tag = "ADP"     # a preposition carrying a pronoun: عليه، إليها
-                tags[i] = tag
-        i += 1
+            if tag is None and maybe_adp and prof.refers_back(toks, i):
+                tags[i] = "ADP"     # a preposition carrying a pronoun: عليه، إليها
     return tags
+
+
+def _remember_word(t, R: SyntaxRules, prof) -> tuple:
+    """_word_tag's answer for a word not seen before, kept per word as written (a token's norm and
+    forms follow from its text; the conjunction clitic it reads too, from the norm's first letter),
+    with the phrases the word starts and whether _closed must look further than the word: a phrase
+    or a pronoun on a preposition (fixed, tag, maybe a preposition, looks further, phrases)."""
+    cache = R.word_tags
+    if len(cache) >= 100_000:
+        cache.clear()
+    fixed, tag, maybe_adp = _word_tag(t, R, prof)
+    phrases = () if fixed else R.phrases.get(t.norm, ())
+    v = cache[t.text] = (fixed, tag, maybe_adp, bool(phrases) or (tag is None and maybe_adp), phrases)
+    return v
 
 
 def _word_tag(t, R: SyntaxRules, prof) -> tuple:
@@ -76,9 +80,13 @@ def _word_tag(t, R: SyntaxRules, prof) -> tuple:
     return False, tag, tag is None and any(R.words.get(f) == "ADP" for f in t.forms[1:])
 
 
-def _word_allows(r: CompiledRule, t, conj: bool) -> bool:
-    """The conditions of _holds that read the word alone (its norm, its text, a conjunction clitic):
-    a rule they fail never holds for that word."""
+def _word_allows(r: CompiledRule, t, conj: bool, prep: bool, definite: bool) -> bool:
+    """The conditions of _holds that read the word alone (its norm, its text, a conjunction or a
+    preposition clitic, the article): a rule they fail never holds for that word."""
+    if r.definite is not None and definite != r.definite:
+        return False
+    if r.clitic_preposition is not None and prep != r.clitic_preposition:
+        return False
     w = t.norm
     if r.word and w not in r.word:
         return False
@@ -158,7 +166,7 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
             prev = "CCONJ"
         kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
         chosen = None
-        key = (kind, prev, t.text, F.conj[i])
+        key = (kind, prev, t.text, F.conj[i], F.prep[i])    # (the article follows from the text)
         rules = R.word_rules.get(key)
         if rules is None:   # of those, the rules the word itself allows, kept per word as written
             rules = R.rules_by_kind.get((kind, prev))
@@ -166,7 +174,7 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
                 rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
             if len(R.word_rules) >= 100_000:
                 R.word_rules.clear()
-            rules = R.word_rules[key] = [r for r in rules if _word_allows(r, t, F.conj[i])]
+            rules = R.word_rules[key] = [r for r in rules if _word_allows(r, t, F.conj[i], F.prep[i], F.definite[i])]
         for rule in rules:
             if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
