@@ -151,16 +151,15 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         if m.kind == "actor" or m.kind == "agent":
             actorish.update(range(m.first, m.last + 1))
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, special)
-    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r})
+    starts = [i for i in special if bits[i] & MARKER_START]
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r}, starts)
     possessors(clauses, chunks, actorish)
     organisations = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])
     joined = frozenset([k for k, c in enumerate(chunks) if F.conj[c.start]])
     marked = set()
-    for i in special:
-        if not bits[i] & MARKER_START:
-            continue
+    for i in starts:
         for n in R.marker_lengths:
             if R.markers.get(tuple([x.norm for x in toks[i:i + n]])) in ("target", "agent", "recipient"):
                 marked.update(range(i, i + n))

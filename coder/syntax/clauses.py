@@ -148,16 +148,19 @@ def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
     return _governed_list(c, chunks, toks, tags)
 
 
-def _marker_role(c: Chunk, toks, R) -> Optional[str]:
-    s = c.start
-    starts = R.marker_starts
+def _marker_roles(toks, R, starts) -> dict[int, str]:
+    """The role of the argument marker right before each token that follows one ("against" X, على X):
+    token -> role, the longest marker first. `starts`: the tokens that may start a marker (the others
+    start none), in any order."""
+    roles: dict[int, str] = {}
+    n_toks = len(toks)
     for n in R.marker_lengths:
-        # (a marker of n words starts with one of the markers' first words: most words start none)
-        if s - n >= 0 and (n == 0 or toks[s - n].norm in starts):
-            role = R.markers.get(tuple([t.norm for t in toks[s - n:s]]))
-            if role:
-                return role
-    return None
+        for i in starts:
+            if i + n < n_toks and i + n not in roles:
+                role = R.markers.get(tuple([t.norm for t in toks[i:i + n]]))
+                if role:
+                    roles[i + n] = role
+    return roles
 
 
 def _no_mark(tok) -> bool:
@@ -177,10 +180,14 @@ def _passive_mark(prof):
 
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
-              speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset()) -> None:
-    """Fill every clause's predicates with their arguments (chunk indices)."""
+              speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset(),
+              marker_starts=None) -> None:
+    """Fill every clause's predicates with their arguments (chunk indices). `marker_starts`: the tokens
+    that may start an argument marker (R.marker_starts), if known."""
     order = sorted(range(len(chunks)), key=[c.start for c in chunks].__getitem__)   # (no Python call per chunk)
-    marker_roles: dict[int, Optional[str]] = {}
+    if marker_starts is None:
+        marker_starts = [i for i, t in enumerate(toks) if t.norm in R.marker_starts]
+    marker_role = _marker_roles(toks, R, marker_starts).get    # (once a sentence: the same for every predicate)
     for ci, cl in enumerate(clauses):
         mine = [(f, v) for f, v in groups if cl.start <= v <= cl.end]
         inside = [k for k in order if cl.start <= chunks[k].start and chunks[k].end <= cl.end]
@@ -222,9 +229,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
             for k in after:
-                role = marker_roles.get(k, 0)
-                if role == 0:    # a phrase's marker is the same for every predicate: looked up once
-                    role = marker_roles[k] = _marker_role(chunks[k], toks, R)
+                role = marker_role(chunks[k].start)
                 if role and role not in p.arguments:
                     p.arguments[role] = k
                     p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
