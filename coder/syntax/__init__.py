@@ -103,23 +103,40 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials)."""
     R = rules(prof.CODE)
     F = Features(toks, prof, R)
-    # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
-    # clitic, though one of its lookup forms drops the first letter
+    # what the stage reads of the lexicon matches, in one pass over them (grammar words aside): the
+    # verb triggers, the reporting verbs whose complement is what was said (say, قال; not those with an
+    # object noun), actor names of several words, the words of actors and agents (those of an
+    # organisation apart)
+    verbs, speech, names, actorish, organisations = [], set(), [], set(), set()
     for m in mentions:
-        if m.kind != "grammar" and m.first_form == 0:
+        k = m.kind
+        if k == "grammar":
+            continue
+        if m.first_form == 0:
+            # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
+            # clitic, though one of its lookup forms drops the first letter
             F.conj[m.first] = F.prep[m.first] = False
+        if k == "trigger":
+            if m.entry.pos == "verb":
+                verbs.append(m.first)
+            if m.entry.speech and not m.entry.objects:
+                speech.add(m.first)
+        elif k == "actor" or k == "agent":
+            actorish.update(range(m.first, m.last + 1))
+            if k == "actor":
+                if m.last > m.first:
+                    names.append((m.first, m.last))
+                if m.entry.code.group:
+                    organisations.update(range(m.first, m.last + 1))
     prof = _Known(prof, toks, F)
-    read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
+    read = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
     # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
     verb_like = getattr(prof, "article_like_verb", None)
-    verbs = [m.first for m in mentions if m.kind == "trigger" and m.entry.pos == "verb"]   # (the verb readings)
-    for i in verbs:
+    for i in verbs:     # (the verb readings)
         if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING
     tags = tag(toks, read, R, prof, F)
-    # reporting verbs whose complement is what was said (say, قال), not those with an object noun
-    speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
     bits, special = F.bits, F.special
     for i in special:
         b = bits[i]
@@ -140,21 +157,15 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             if i > 0 and bits[i] & DIGIT and tags[i] in ("NUM", "ADV") and \
                     (toks[i - 1].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i - 1].forms[1:])):
                 tags[i - 1] = tags[i] = "ADV"
-    chunks = join_names(chunk(toks, tags, read, R, prof),
-                        [(m.first, m.last) for m in mentions if m.kind == "actor" and m.last > m.first])
+    chunks = join_names(chunk(toks, tags, read, R, prof), names)
     chunk_of = [-1] * len(toks)
     for k, c in enumerate(chunks):
         chunk_of[c.start:c.end + 1] = [k] * (c.end + 1 - c.start)
     groups = _verb_groups(tags)
-    actorish: set[int] = set()     # the words of actor names (those read NAMED) and of agents
-    for m in mentions:
-        if m.kind == "actor" or m.kind == "agent":
-            actorish.update(range(m.first, m.last + 1))
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, special)
     starts = [i for i in special if bits[i] & MARKER_START]
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r}, starts)
     possessors(clauses, chunks, actorish)
-    organisations = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])
     joined = frozenset([k for k, c in enumerate(chunks) if F.conj[c.start]])

@@ -9,18 +9,16 @@ VERB_READING, NOUN_READING, NAMED = 1, 2, 4
 _PUNCT = frozenset(",;:()\"«»،؛-–—?!؟.'[]{}/“”‘’…")
 
 
-def readings(n: int, mentions, head_first: bool) -> tuple[list[int], list[str]]:
-    """Per token: which readings the lexicons give it (bit mask) and the verb form tag of a trigger
-    (past, participle, ing, ...). A noun phrase of several words gives the noun reading to its head
+def readings(n: int, mentions, head_first: bool) -> list[int]:
+    """Per token: which readings the lexicons give it (bit mask). A noun phrase of several words gives the noun reading to its head
     only (the first word where modifiers follow the noun, else the last): the other words are
     decided by the rules (طائرات حربية: حربية is an adjective)."""
-    read, vtag = [0] * n, [""] * n
+    read = [0] * n
     for m in mentions:
         k = m.kind
         if k == "trigger":
             if m.entry.pos == "verb":
                 read[m.first] |= VERB_READING
-                vtag[m.first] = m.entry.tag
             else:
                 read[m.first if head_first else m.last] |= NOUN_READING
         elif k == "agent":
@@ -28,7 +26,7 @@ def readings(n: int, mentions, head_first: bool) -> tuple[list[int], list[str]]:
         elif k == "actor":
             for i in range(m.first, m.last + 1):
                 read[i] |= NAMED
-    return read, vtag
+    return read
 
 
 def _closed(toks, R: SyntaxRules, prof) -> list:
