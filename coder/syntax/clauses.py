@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
-from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _opens_quote  # noqa: F401
+from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _marker_roles, _opens_quote  # noqa: F401
 from coder.syntax.records import Chunk, Clause, Predicate
 
 _GROUP = frozenset({"AUX", "PART", "ADV"})
@@ -146,21 +146,6 @@ def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
             return True
         c = first
     return _governed_list(c, chunks, toks, tags)
-
-
-def _marker_roles(toks, R, starts) -> dict[int, str]:
-    """The role of the argument marker right before each token that follows one ("against" X, على X):
-    token -> role, the longest marker first. `starts`: the tokens that may start a marker (the others
-    start none), in any order."""
-    roles: dict[int, str] = {}
-    n_toks = len(toks)
-    for n in R.marker_lengths:
-        for i in starts:
-            if i + n < n_toks and i + n not in roles:
-                role = R.markers.get(tuple([t.norm for t in toks[i:i + n]]))
-                if role:
-                    roles[i + n] = role
-    return roles
 
 
 def _no_mark(tok) -> bool:
