@@ -10,6 +10,7 @@ from coder.syntax.tagger import NOUN_READING
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
+_OPENS_AFTER = _NOMINAL | {"PRON", "SCONJ", "DET"}     # the tags an Arabic phrase (or pronoun) can start at
 
 
 def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(), R=None) -> int:
@@ -128,6 +129,9 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         marks = [m for m in "\u064b\u064c\u064d" if m in b.text]
         return not marks or all(m in a.text for m in marks)
     while i < n:
+        if tags[i] not in _OPENS_AFTER:
+            i += 1      # (a verb, a preposition, punctuation: no phrase starts there)
+            continue
         if tags[i] == "PRON" or (tags[i] == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
             chunks.append(Chunk("pronoun", i, i, i))     # هو; أنها: the pronoun on أنّ is a subject
             i += 1

@@ -29,6 +29,18 @@ def readings(n: int, mentions, head_first: bool) -> list[int]:
     return read
 
 
+def _by_reading(r: int) -> tuple[bool, bool, str]:
+    """What the tagger's rule pass reads of a token's readings: both a verb and a noun or name
+    reading; a tag the word lists gave stands (no reading, or a noun's alone); the kind of rules tried."""
+    ambiguous = bool(r & VERB_READING and r & (NOUN_READING | NAMED))
+    verb_only = r == VERB_READING
+    kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
+    return ambiguous, not ambiguous and not r & NAMED and not verb_only, kind
+
+
+_BY_READING = tuple(_by_reading(r) for r in range((VERB_READING | NOUN_READING | NAMED) + 1))   # by bit mask
+
+
 def _closed(toks, R: SyntaxRules, prof) -> list:
     get = R.word_tags.get
     words = [get(t.text) or _remember_word(t, R, prof) for t in toks]
@@ -153,16 +165,13 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
             tags[i] = "PROPN" if r == NAMED else "NOUN"
     # a word the word lists decided that no lexicon reads otherwise keeps its tag: the others are visited
     for i in [i for i, r in enumerate(read) if r or tags[i] is None]:
-        t, r = toks[i], read[i]
-        ambiguous = bool(r & VERB_READING and r & (NOUN_READING | NAMED))
-        verb_only = r == VERB_READING
-        fixed = tags[i] is not None and not ambiguous and not (r & NAMED) and not verb_only
-        if fixed or (tags[i] is not None and not r):
+        t = toks[i]
+        ambiguous, keeps, kind = _BY_READING[read[i]]
+        if keeps and tags[i] is not None:
             continue
         prev = "START" if i == 0 else tags[i - 1] or "X"
         if F.conj[i]:
             prev = "CCONJ"
-        kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
         chosen = None
         key = (kind, prev, t.text, F.conj[i], F.prep[i])    # (the article follows from the text)
         rules = R.word_rules.get(key)
