@@ -43,7 +43,7 @@ class Features:
         get = words.get
         # kept per word as written: a token's norm and forms follow from its text
         got = [get(t.text) or first_seen(t) for t in toks]
-        self.conj, self.prep, self.definite, owned, bits = (list(c) for c in zip(*got)) if got else ([], [], [], [], [])
+        self.conj, self.prep, self.definite, owned, bits = map(list, zip(*got)) if got else ([], [], [], [], [])
         self.owned_flags = owned if own is not None else None
         self.special = [i for i, b in enumerate(bits) if b]     # the tokens with a bit, in order
         self.bits = bits
