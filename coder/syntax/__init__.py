@@ -3,9 +3,9 @@ and clauses with each predicate's arguments, from per-language data (coder/lexic
 and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
 from __future__ import annotations
 
-from coder.syntax.clauses import arguments, segment, _verb_groups
+from coder.syntax.clauses import CLAUSE_BREAKS, arguments, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
-from coder.syntax.phrases import chunk, join_names
+from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
 from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
@@ -13,25 +13,40 @@ from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
 
+# what parse() asks of a word's norm, as bits (most words have none: their tokens are passed over)
+# (and the punctuation that ends a clause, which clauses.segment asks about; the chunker's tanwin)
+QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT = 1, 2, 4, 8, 16
+
+
+def _word_bits(t, R, prof) -> int:
+    w = t.norm
+    return (QUOTE_WORD if w in R.quote else 0) | (PARTICIPLE_PREPOSITION if w in R.participle_prepositions else 0) | \
+        (MARKER_START if w in R.marker_starts else 0) | (DIGIT if w[:1].isdigit() else 0) | \
+        (CLAUSE_PUNCT if w in CLAUSE_BREAKS else 0) | (TANWIN if has_tanwin(prof, t) else 0)
+
+
 class Features:
     """Per-token answers the part-of-speech rules read, computed once: a conjunction or a
-    preposition clitic on the word, the article."""
+    preposition clitic on the word, the article; and which of parse()'s word lists the word is in."""
 
-    def __init__(self, toks, prof):
+    def __init__(self, toks, prof, R):
         words = _FEATURES.setdefault(prof.CODE, {})
         if len(words) >= 100_000:
             words.clear()
-        get = words.get
-        got = [get(t.text) for t in toks]   # kept per word as written: a token's norm and forms follow from its text
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
         own = getattr(prof, "carries_possessive", None)
-        if None in got:
-            for i, t in enumerate(toks):
-                if got[i] is None:
-                    got[i] = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
-                                              prof.is_definite(t), own(t) if own is not None else None)
-        self.conj, self.prep, self.definite, owned = (list(c) for c in zip(*got)) if got else ([], [], [], [])
+
+        def first_seen(t) -> tuple:
+            v = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
+                                 prof.is_definite(t), own(t) if own is not None else None, _word_bits(t, R, prof))
+            return v
+        get = words.get
+        # kept per word as written: a token's norm and forms follow from its text
+        got = [get(t.text) or first_seen(t) for t in toks]
+        self.conj, self.prep, self.definite, owned, bits = map(list, zip(*got)) if got else ([], [], [], [], [])
         self.owned_flags = owned if own is not None else None
+        self.special = [i for i, b in enumerate(bits) if b]     # the tokens with a bit, in order
+        self.bits = bits
         self._toks, self._prof = toks, prof
 
     def owned(self, i: int) -> bool:
@@ -39,7 +54,7 @@ class Features:
         return self._prof.refers_back(self._toks, i)
 
 
-_FEATURES: dict[str, dict[str, tuple[bool, bool, bool]]] = {}   # language -> word as written -> features
+_FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
 
 
 class _Known:
@@ -47,11 +62,12 @@ class _Known:
     article, a pronoun suffix) answered from the sentence's features."""
 
     def __init__(self, prof, toks, F: Features):
+        # the profile's constants and functions asked before, for this language (one C-level copy:
+        # no __getattr__ call for them per sentence)
+        self.__dict__.update(_ASKED.setdefault(prof.CODE, {}))
         self._prof = prof
-        ids = list(map(id, toks))     # (built in C: this runs once a sentence)
-        conj = dict(zip(ids, F.conj))
-        prep = dict(zip(ids, F.prep))
-        definite = dict(zip(ids, F.definite))
+        at = dict(zip(map(id, toks), range(len(toks))))    # token -> position (built in C: once a sentence)
+        conj, prep, definite = F.conj, F.prep, F.definite
         owned: list = [None] * len(toks)
         self.owned_flags = flags = F.owned_flags   # per token, or None where the pronoun comes before the word
 
@@ -65,80 +81,96 @@ class _Known:
                 v = owned[i] = prof.refers_back(ts, i)
             return v
 
-        self.has_conjunction_clitic = lambda t: conj[id(t)]
-        self.has_preposition_clitic = lambda t: prep[id(t)]
-        self.is_definite = lambda t: definite[id(t)]
+        self.has_conjunction_clitic = lambda t: conj[at[id(t)]]
+        self.has_preposition_clitic = lambda t: prep[at[id(t)]]
+        self.is_definite = lambda t: definite[at[id(t)]]
         self.refers_back = refers_back
         self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
-        for name in ("CODE", "MODIFIER_AFTER_NOUN", "CLITIC_COORDINATORS", "is_possessor"):
-            setattr(self, name, getattr(prof, name))
+        self.token_bits = F.bits
 
     def __getattr__(self, name):
-        # the profile's constants and functions, kept on the instance after the first question
-        # (HONORIFICS, marks_passive: asked per phrase and per predicate)
+        # the profile's constants and functions (HONORIFICS, MODIFIER_AFTER_NOUN: asked per phrase and
+        # per predicate), kept on the instance and for the language after the first question
         v = getattr(self._prof, name)
-        self.__dict__[name] = v
+        self.__dict__[name] = _ASKED[self._prof.CODE][name] = v
         return v
+
+
+_ASKED: dict[str, dict] = {}    # language -> the profile's attributes asked through _Known
 
 
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials)."""
     R = rules(prof.CODE)
-    F = Features(toks, prof)
-    # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
-    # clitic, though one of its lookup forms drops the first letter
+    F = Features(toks, prof, R)
+    # what the stage reads of the lexicon matches, in one pass over them (grammar words aside): the
+    # verb triggers, the reporting verbs whose complement is what was said (say, قال; not those with an
+    # object noun), actor names of several words, the words of actors and agents (those of an
+    # organisation apart)
+    verbs, speech, names, actorish, organisations = [], set(), [], set(), set()
     for m in mentions:
-        if m.kind != "grammar" and m.first_form == 0:
+        k = m.kind
+        if k == "grammar":
+            continue
+        if m.first_form == 0:
+            # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
+            # clitic, though one of its lookup forms drops the first letter
             F.conj[m.first] = F.prep[m.first] = False
+        if k == "trigger":
+            if m.entry.pos == "verb":
+                verbs.append(m.first)
+            if m.entry.speech and not m.entry.objects:
+                speech.add(m.first)
+        elif k == "actor" or k == "agent":
+            actorish.update(range(m.first, m.last + 1))
+            if k == "actor":
+                if m.last > m.first:
+                    names.append((m.first, m.last))
+                if m.entry.code.group:
+                    organisations.update(range(m.first, m.last + 1))
     prof = _Known(prof, toks, F)
-    read, vtag = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
+    read = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
     # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
     verb_like = getattr(prof, "article_like_verb", None)
-    for i, r in enumerate(read):
-        if r == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
+    for i in verbs:     # (the verb readings)
+        if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING
     tags = tag(toks, read, R, prof, F)
-    # reporting verbs whose complement is what was said (say, قال), not those with an object noun
-    speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
-    for i, t in enumerate(toks):
+    bits, special = F.bits, F.special
+    for i in special:
+        b = bits[i]
         # "said on Sunday that ...": after a reporting verb, "that" opens what was said
-        if t.norm in R.quote and tags[i] != "SCONJ" and \
+        if b & QUOTE_WORD and tags[i] != "SCONJ" and \
                 any(j in speech or (j == i - 1 and tags[j] == "VERB") for j in range(max(0, i - 4), i)):
             tags[i] = "SCONJ"
         # "published as X", "known as": after a past participle, a preposition (syntax.yaml)
-        elif t.norm in R.participle_prepositions and i > 0 and tags[i - 1] == "VERB" and \
+        elif b & PARTICIPLE_PREPOSITION and i > 0 and tags[i - 1] == "VERB" and \
                 toks[i - 1].norm.endswith(("ed", "en", "wn")) and not _clause_follows(tags, i + 1):
             tags[i] = "ADP"
     for i in skip:
         if tags[i] != "PUNCT":
             tags[i] = "ADV"
     if R.time_nouns:
-        for i in range(len(toks) - 1):
+        for i in special:
             # "عام 2015", "in the year 1990": the noun and its number name a time, an adverbial
-            if tags[i + 1] in ("NUM", "ADV") and toks[i + 1].norm[:1].isdigit() and \
-                    (toks[i].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i].forms[1:])):
-                tags[i] = tags[i + 1] = "ADV"
-    chunks = join_names(chunk(toks, tags, read, R, prof),
-                        [(m.first, m.last) for m in mentions if m.kind == "actor" and m.last > m.first])
+            if i > 0 and bits[i] & DIGIT and tags[i] in ("NUM", "ADV") and \
+                    (toks[i - 1].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i - 1].forms[1:])):
+                tags[i - 1] = tags[i] = "ADV"
+    chunks = join_names(chunk(toks, tags, read, R, prof), names)
     chunk_of = [-1] * len(toks)
     for k, c in enumerate(chunks):
-        for i in range(c.start, c.end + 1):
-            chunk_of[i] = k
+        chunk_of[c.start:c.end + 1] = [k] * (c.end + 1 - c.start)
     groups = _verb_groups(tags)
-    actorish = {i for i, r in enumerate(read) if r & NAMED} | \
-        {i for m in mentions if m.kind == "agent" for i in range(m.first, m.last + 1)}
-    clauses = segment(toks, tags, R, prof, groups, speech, chunks)
-    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r})
+    clauses = segment(toks, tags, R, prof, groups, speech, chunks, special)
+    starts = [i for i in special if bits[i] & MARKER_START]
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r}, starts)
     possessors(clauses, chunks, actorish)
-    organisations = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
-    ambiguous = frozenset(i for i, r in enumerate(read) if r & VERB_READING and r & (NOUN_READING | NAMED))
+    ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])
     joined = frozenset([k for k, c in enumerate(chunks) if F.conj[c.start]])
     marked = set()
-    for i, t in enumerate(toks):
-        if t.norm not in R.marker_starts:
-            continue
+    for i in starts:
         for n in R.marker_lengths:
             if R.markers.get(tuple([x.norm for x in toks[i:i + n]])) in ("target", "agent", "recipient"):
                 marked.update(range(i, i + n))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
-from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _opens_quote  # noqa: F401
+from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _marker_roles, _opens_quote  # noqa: F401
 from coder.syntax.records import Chunk, Clause, Predicate
 
 _GROUP = frozenset({"AUX", "PART", "ADV"})
@@ -16,12 +16,11 @@ _GROUP = frozenset({"AUX", "PART", "ADV"})
 def _verb_groups(tags) -> list[tuple[int, int]]:
     """(first, verb) per verb: auxiliaries, negation and adverbs right before it belong to it."""
     out = []
-    for i, t in enumerate(tags):
-        if t == "VERB":
-            f = i
-            while f - 1 >= 0 and tags[f - 1] in _GROUP:
-                f -= 1
-            out.append((f, i))
+    for i in [i for i, t in enumerate(tags) if t == "VERB"]:
+        f = i
+        while f - 1 >= 0 and tags[f - 1] in _GROUP:
+            f -= 1
+        out.append((f, i))
     return out
 
 
@@ -70,8 +69,12 @@ def _resume(clauses: list[Clause], stack: list[int], cur: Clause, i: int, n: int
     stack[-1] = len(clauses) - 1
 
 
-def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Clause]:
-    """Flat clause segments in order; a relative clause closed by a comma hands back to its parent."""
+CLAUSE_BREAKS = frozenset({",", "،", ";", "؛"})    # the punctuation segment() reads
+
+
+def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None) -> list[Clause]:
+    """Flat clause segments in order; a relative clause closed by a comma hands back to its parent.
+    `words`: the tokens that are a quote word (R.quote) or in CLAUSE_BREAKS, and maybe others."""
     groups_at = {f: v for f, v in groups}
     verb_at = {v for _, v in groups}
     chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
@@ -79,7 +82,11 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=()) -> list[Cl
     stack = [0]
     last_verb = None
     quote = R.quote
-    for i in range(len(toks)):
+    if words is None:
+        words = [i for i, t in enumerate(toks) if t.norm in quote or t.norm in CLAUSE_BREAKS]
+    # only these tokens can open, close or resume a clause or be a verb: the others change nothing
+    visit = sorted({*words, *groups_at, *verb_at, *chunk_end, *[i for i, t in enumerate(tags) if t in _MAY_OPEN]})
+    for i in visit:
         cur = clauses[stack[-1]]
         # (only these words can open a clause: the others skip the call)
         kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) \
@@ -141,18 +148,6 @@ def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
     return _governed_list(c, chunks, toks, tags)
 
 
-def _marker_role(c: Chunk, toks, R) -> Optional[str]:
-    s = c.start
-    starts = R.marker_starts
-    for n in R.marker_lengths:
-        # (a marker of n words starts with one of the markers' first words: most words start none)
-        if s - n >= 0 and (n == 0 or toks[s - n].norm in starts):
-            role = R.markers.get(tuple([t.norm for t in toks[s - n:s]]))
-            if role:
-                return role
-    return None
-
-
 def _no_mark(tok) -> bool:
     return False
 
@@ -170,19 +165,25 @@ def _passive_mark(prof):
 
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
-              speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset()) -> None:
-    """Fill every clause's predicates with their arguments (chunk indices)."""
+              speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset(),
+              marker_starts=None) -> None:
+    """Fill every clause's predicates with their arguments (chunk indices). `marker_starts`: the tokens
+    that may start an argument marker (R.marker_starts), if known."""
     order = sorted(range(len(chunks)), key=[c.start for c in chunks].__getitem__)   # (no Python call per chunk)
-    marker_roles: dict[int, Optional[str]] = {}
+    if marker_starts is None:
+        marker_starts = [i for i, t in enumerate(toks) if t.norm in R.marker_starts]
+    marker_role = _marker_roles(toks, R, marker_starts).get    # (once a sentence: the same for every predicate)
+    starts, ends = [c.start for c in chunks], [c.end for c in chunks]     # (read by position in the loops)
+    marks_passive, english = _passive_mark(prof), not prof.MODIFIER_AFTER_NOUN
     for ci, cl in enumerate(clauses):
         mine = [(f, v) for f, v in groups if cl.start <= v <= cl.end]
-        inside = [k for k in order if cl.start <= chunks[k].start and chunks[k].end <= cl.end]
+        inside = [k for k in order if cl.start <= starts[k] and ends[k] <= cl.end]
         if cl.continues is not None:    # the subject before the relative clause that interrupted it
             head = clauses[cl.continues]
-            inside = [k for k in order if head.start <= chunks[k].start and chunks[k].end <= head.end] + inside
+            inside = [k for k in order if head.start <= starts[k] and ends[k] <= head.end] + inside
         if cl.kind == "relative" and cl.marker is not None:
-            cl.antecedent = next((k for k in reversed(order) if chunks[k].end < cl.marker and
-                                  cl.marker - chunks[k].end <= 2 and chunks[k].kind != "possessor"), None)
+            cl.antecedent = next((k for k in reversed(order) if ends[k] < cl.marker and
+                                  cl.marker - ends[k] <= 2 and chunks[k].kind != "possessor"), None)
         for n, (f, v) in enumerate(mine):
             p = Predicate(v, f)
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
@@ -190,34 +191,34 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             p.passive = prof.MODIFIER_AFTER_NOUN is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
-                _passive_mark(prof)(toks[v])   # a written vowel: قُتل
-            after = [k for k in inside if v < chunks[k].start < limit]
+                marks_passive(toks[v])   # a written vowel: قُتل
+            after = [k for k in inside if v < starts[k] < limit]
             # the verb before, past participles that describe a noun ("the district controlled by X was")
             # and -ing forms ("Europeans visiting the region identified"), with their own objects
             describing = [q for q in cl.predicates if "patient" in q.inherited or
                           q.how.get("subject") == _DESCRIBES]
             cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
             theirs = {a for q in describing for r, a in q.arguments.items() if r not in ("patient", "subject")}
-            before = [k for k in inside if chunks[k].end < f and (cut is None or chunks[k].start > cut.verb)
+            before = [k for k in inside if ends[k] < f and (cut is None or starts[k] > cut.verb)
                       and k not in theirs]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
             (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
                 p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
-                # a later verb of the clause, not an infinitive ("gathered outside parliament to demand")
-                any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R)
+                # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
+                # which only the English rules read
+                english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R)
+            forms = toks[v].forms
             if R.impersonal and "object" in p.arguments and \
-                    (toks[v].norm in R.impersonal or any(f in R.impersonal for f in toks[v].forms[1:2])):
+                    (toks[v].norm in R.impersonal or (len(forms) > 1 and forms[1] in R.impersonal)):
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
                 p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
                 p.inherited.discard("subject")
             if toks[v].norm in R.no_object or (p.passive and "patient" not in p.arguments) or \
-                    (R.no_object and any(f in R.no_object for f in toks[v].forms[1:2])):    # وتصبح
+                    (R.no_object and len(forms) > 1 and forms[1] in R.no_object):    # وتصبح
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
             for k in after:
-                role = marker_roles.get(k, 0)
-                if role == 0:    # a phrase's marker is the same for every predicate: looked up once
-                    role = marker_roles[k] = _marker_role(chunks[k], toks, R)
+                role = marker_role(starts[k])
                 if role and role not in p.arguments:
                     p.arguments[role] = k
                     p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"

@@ -1,5 +1,5 @@
 """Word-level marks the argument rules read: an object pronoun on a verb, the accusative ending,
-an opening quotation mark."""
+an opening quotation mark, the argument markers before a phrase."""
 from __future__ import annotations
 
 
@@ -39,3 +39,18 @@ def _carries_pronoun_word(tok, prof) -> bool:
     n = tok.norm
     return not tok.text.endswith("ة") and any(n.endswith(s) and len(n) - len(s) >= 2 for s in _OBJECT_PRONOUNS) \
         and prof.MODIFIER_AFTER_NOUN
+
+
+def _marker_roles(toks, R, starts) -> dict[int, str]:
+    """The role of the argument marker right before each token that follows one ("against" X, على X):
+    token -> role, the longest marker first. `starts`: the tokens that may start a marker (the others
+    start none), in any order."""
+    roles: dict[int, str] = {}
+    n_toks = len(toks)
+    for n in R.marker_lengths:
+        for i in starts:
+            if i + n < n_toks and i + n not in roles:
+                role = R.markers.get(tuple([t.norm for t in toks[i:i + n]]))
+                if role:
+                    roles[i + n] = role
+    return roles

@@ -10,6 +10,7 @@ from coder.syntax.tagger import NOUN_READING
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
+_OPENS_AFTER = _NOMINAL | {"PRON", "SCONJ", "DET"}     # the tags an Arabic phrase (or pronoun) can start at
 
 
 def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(), R=None) -> int:
@@ -98,12 +99,22 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
     return chunks
 
 
+TANWIN = 32     # a word written with tanwin: its bit in the parse's per-word bits (token_bits)
+
+
+def has_tanwin(prof, t) -> bool:
+    f = getattr(prof, "has_tanwin", None)
+    return f is not None and f(t)
+
+
 def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
     chunks, n, i = [], len(toks), 0
     subject_pronoun = getattr(prof, "subject_pronoun", None)
-    tanwin = getattr(prof, "has_tanwin", lambda t: False)
+    bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
+    if bits is None:
+        bits = [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
     not_genitive = getattr(prof, "not_genitive", lambda t: False)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
     name_joiners, honorifics = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ())
@@ -118,6 +129,9 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         marks = [m for m in "\u064b\u064c\u064d" if m in b.text]
         return not marks or all(m in a.text for m in marks)
     while i < n:
+        if tags[i] not in _OPENS_AFTER:
+            i += 1      # (a verb, a preposition, punctuation: no phrase starts there)
+            continue
         if tags[i] == "PRON" or (tags[i] == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
             chunks.append(Chunk("pronoun", i, i, i))     # هو; أنها: the pronoun on أنّ is a subject
             i += 1
@@ -139,8 +153,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         if tags[i] not in _NOMINAL:
             i += 1
             continue
-        c = Chunk("np", i, start, i)
-        c.modifiers = [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)]
+        c = Chunk("np", i, start, i, [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)])
         adjectives, named = False, -1
         j = i
         while j + 1 < n:
@@ -151,7 +164,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 break
             # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو الحركة):
             # a plural after it that agrees with it is an adjective
-            construct = not tanwin(toks[j])     # a word written with tanwin heads no idafa (غاضباً القاعة)
+            construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
             nunated = not adjectives and tags[j] == "NOUN" and not definite[j] and toks[j].norm.endswith(("ون", "ين")) \
                 and nxt == "NOUN" and not definite[j + 1] and t.norm.endswith(("ون", "ين"))   # agreeing plurals
             if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not definite[j + 1]:

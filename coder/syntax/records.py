@@ -64,6 +64,9 @@ class Parse:
     ambiguous: frozenset[int] = frozenset()   # tokens the lexicons know as both noun and verb
     conjunct_starts: frozenset[int] = frozenset()   # chunks whose first word carries و (Arabic)
     markers: frozenset[int] = frozenset()    # tokens that mark an argument (against, by, على, ضد ...)
+    # token -> (clause, predicate) of the verb group it is in: built at the first predicate() question
+    # (the rules ask it for many tokens of a sentence)
+    _predicate_at: Optional[dict] = field(default=None, repr=False, compare=False)
 
     def oblique(self, i: int) -> bool:
         """Is the phrase starting at token i governed by a preposition that marks no argument ("in
@@ -71,11 +74,15 @@ class Parse:
         return i > 0 and self.tags[i - 1] == "ADP" and (i - 1) not in self.markers
 
     def predicate(self, verb: int) -> Optional[tuple[Clause, Predicate]]:
-        for c in self.clauses:
-            for p in c.predicates:
-                if p.first <= verb <= p.verb:
-                    return c, p
-        return None
+        """The clause and predicate whose verb group (auxiliaries to verb) holds token `verb`."""
+        at = self._predicate_at
+        if at is None:
+            at = self._predicate_at = {}
+            for c in self.clauses:
+                for p in c.predicates:
+                    for i in range(p.first, p.verb + 1):
+                        at.setdefault(i, (c, p))    # (the first in clause order, as a scan would find)
+        return at.get(verb)
 
     def conjuncts(self, k: int) -> list[int]:
         """The chunks coordinated after chunk k (joined by "and"/و or a comma list)."""

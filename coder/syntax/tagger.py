@@ -9,18 +9,16 @@ VERB_READING, NOUN_READING, NAMED = 1, 2, 4
 _PUNCT = frozenset(",;:()\"«»،؛-–—?!؟.'[]{}/“”‘’…")
 
 
-def readings(n: int, mentions, head_first: bool) -> tuple[list[int], list[str]]:
-    """Per token: which readings the lexicons give it (bit mask) and the verb form tag of a trigger
-    (past, participle, ing, ...). A noun phrase of several words gives the noun reading to its head
+def readings(n: int, mentions, head_first: bool) -> list[int]:
+    """Per token: which readings the lexicons give it (bit mask). A noun phrase of several words gives the noun reading to its head
     only (the first word where modifiers follow the noun, else the last): the other words are
     decided by the rules (طائرات حربية: حربية is an adjective)."""
-    read, vtag = [0] * n, [""] * n
+    read = [0] * n
     for m in mentions:
         k = m.kind
         if k == "trigger":
             if m.entry.pos == "verb":
                 read[m.first] |= VERB_READING
-                vtag[m.first] = m.entry.tag
             else:
                 read[m.first if head_first else m.last] |= NOUN_READING
         elif k == "agent":
@@ -28,38 +26,54 @@ def readings(n: int, mentions, head_first: bool) -> tuple[list[int], list[str]]:
         elif k == "actor":
             for i in range(m.first, m.last + 1):
                 read[i] |= NAMED
-    return read, vtag
+    return read
+
+
+def _by_reading(r: int) -> tuple[bool, bool, str]:
+    """What the tagger's rule pass reads of a token's readings: both a verb and a noun or name
+    reading; a tag the word lists gave stands (no reading, or a noun's alone); the kind of rules tried."""
+    ambiguous = bool(r & VERB_READING and r & (NOUN_READING | NAMED))
+    verb_only = r == VERB_READING
+    kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
+    return ambiguous, not ambiguous and not r & NAMED and not verb_only, kind
+
+
+_BY_READING = tuple(_by_reading(r) for r in range((VERB_READING | NOUN_READING | NAMED) + 1))   # by bit mask
 
 
 def _closed(toks, R: SyntaxRules, prof) -> list:
-    n = len(toks)
-    tags: list = [None] * n
-    i = 0
-    cache = R.word_tags
-    while i < n:
-        t = toks[i]
-        c = cache.get(t.text)
-        if c is None:
-            if len(cache) >= 100_000:
-                cache.clear()
-            # (with the phrases the word starts: they follow from its norm, so from its text too)
-            c = cache[t.text] = (*_word_tag(t, R, prof), R.phrases.get(t.norm, ()))
-        fixed, tag, maybe_adp, phrases = c
-        if fixed:
-            tags[i] = tag
+    get = R.word_tags.get
+    words = [get(t.text) or _remember_word(t, R, prof) for t in toks]
+    tags = [w[1] for w in words]    # what the word alone decides
+    # only a word that may start a phrase, or be a preposition carrying a pronoun, reads its neighbours
+    end = 0     # (the words of a phrase found take its tag, their own questions unasked)
+    for i in [i for i, w in enumerate(words) if w[3]]:
+        if i < end:
+            continue
+        _, tag, maybe_adp, _, phrases = words[i]
+        for key, ptag in phrases:
+            if tuple(x.norm for x in toks[i:i + len(key)]) == key:
+                end = i + len(key)
+                tags[i:end] = [ptag] * len(key)
+                break
         else:
-            for key, ptag in phrases:
-                if tuple(x.norm for x in toks[i:i + len(key)]) == key:
-                    for j in range(i, i + len(key)):
-                        tags[j] = ptag
-                    i += len(key) - 1
-                    break
-            else:
-                if tag is None and maybe_adp and prof.refers_back(toks, i):
-                    tag = "ADP"     # a preposition carrying a pronoun: عليه، إليها
-                tags[i] = tag
-        i += 1
+            if tag is None and maybe_adp and prof.refers_back(toks, i):
+                tags[i] = "ADP"     # a preposition carrying a pronoun: عليه، إليها
     return tags
+
+
+def _remember_word(t, R: SyntaxRules, prof) -> tuple:
+    """_word_tag's answer for a word not seen before, kept per word as written (a token's norm and
+    forms follow from its text; the conjunction clitic it reads too, from the norm's first letter),
+    with the phrases the word starts and whether _closed must look further than the word: a phrase
+    or a pronoun on a preposition (fixed, tag, maybe a preposition, looks further, phrases)."""
+    cache = R.word_tags
+    if len(cache) >= 100_000:
+        cache.clear()
+    fixed, tag, maybe_adp = _word_tag(t, R, prof)
+    phrases = () if fixed else R.phrases.get(t.norm, ())
+    v = cache[t.text] = (fixed, tag, maybe_adp, bool(phrases) or (tag is None and maybe_adp), phrases)
+    return v
 
 
 def _word_tag(t, R: SyntaxRules, prof) -> tuple:
@@ -76,9 +90,13 @@ def _word_tag(t, R: SyntaxRules, prof) -> tuple:
     return False, tag, tag is None and any(R.words.get(f) == "ADP" for f in t.forms[1:])
 
 
-def _word_allows(r: CompiledRule, t, conj: bool) -> bool:
-    """The conditions of _holds that read the word alone (its norm, its text, a conjunction clitic):
-    a rule they fail never holds for that word."""
+def _word_allows(r: CompiledRule, t, conj: bool, prep: bool, definite: bool) -> bool:
+    """The conditions of _holds that read the word alone (its norm, its text, a conjunction or a
+    preposition clitic, the article): a rule they fail never holds for that word."""
+    if r.definite is not None and definite != r.definite:
+        return False
+    if r.clitic_preposition is not None and prep != r.clitic_preposition:
+        return False
     w = t.norm
     if r.word and w not in r.word:
         return False
@@ -134,32 +152,28 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
 def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
     """One tag per token (UD tag names, plus POSS and REL)."""
     tags = _closed(toks, R, prof)
-    for i, t in enumerate(toks):
-        # "US", "IT": an acronym the lexicons name is no closed-class word ("us", "it")
-        if read[i] & NAMED and tags[i] is not None and len(t.text) > 1 and t.text.isupper():
-            tags[i] = "PROPN"
-    # provisional open-class tags, so that a rule can look at the next word
-    for i, r in enumerate(read):
-        if tags[i] is None and r:
-            if r & VERB_READING and not r & (NOUN_READING | NAMED):
-                tags[i] = "VERB"
-            elif not r & VERB_READING:
-                tags[i] = "PROPN" if r == NAMED else "NOUN"
-    for i, t in enumerate(toks):
+    for i in [i for i, r in enumerate(read) if r]:    # (the words a lexicon reads: most words none)
         r = read[i]
-        if not r and tags[i] is not None:
-            continue    # a word the word lists decided that no lexicon reads otherwise
-        ambiguous = bool(r & VERB_READING and r & (NOUN_READING | NAMED))
-        verb_only = r == VERB_READING
-        fixed = tags[i] is not None and not ambiguous and not (r & NAMED) and not verb_only
-        if fixed or (tags[i] is not None and not r):
+        if tags[i] is not None:
+            # "US", "IT": an acronym the lexicons name is no closed-class word ("us", "it")
+            if r & NAMED and len(toks[i].text) > 1 and toks[i].text.isupper():
+                tags[i] = "PROPN"
+        # provisional open-class tags, so that a rule can look at the next word
+        elif r & VERB_READING and not r & (NOUN_READING | NAMED):
+            tags[i] = "VERB"
+        elif not r & VERB_READING:
+            tags[i] = "PROPN" if r == NAMED else "NOUN"
+    # a word the word lists decided that no lexicon reads otherwise keeps its tag: the others are visited
+    for i in [i for i, r in enumerate(read) if r or tags[i] is None]:
+        t = toks[i]
+        ambiguous, keeps, kind = _BY_READING[read[i]]
+        if keeps and tags[i] is not None:
             continue
         prev = "START" if i == 0 else tags[i - 1] or "X"
         if F.conj[i]:
             prev = "CCONJ"
-        kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
         chosen = None
-        key = (kind, prev, t.text, F.conj[i])
+        key = (kind, prev, t.text, F.conj[i], F.prep[i])    # (the article follows from the text)
         rules = R.word_rules.get(key)
         if rules is None:   # of those, the rules the word itself allows, kept per word as written
             rules = R.rules_by_kind.get((kind, prev))
@@ -167,7 +181,7 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
                 rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
             if len(R.word_rules) >= 100_000:
                 R.word_rules.clear()
-            rules = R.word_rules[key] = [r for r in rules if _word_allows(r, t, F.conj[i])]
+            rules = R.word_rules[key] = [r for r in rules if _word_allows(r, t, F.conj[i], F.prep[i], F.definite[i])]
         for rule in rules:
             if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
