@@ -221,6 +221,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                       and parse.tags[m.first] == "VERB")
     adverbs = frozenset(i for i, t in enumerate(parse.tags) if t == "ADV") if parse is not None else frozenset()
     countable = None    # per token, for the object windows: built at the first trigger with objects
+    present = None      # every lookup form of the sentence: built at the first trigger with objects too
     for m in mentions:
         e: Trigger = m.entry
         if e.pos == "verb" and m.first in adverbs and m.last + 1 in adverbs:
@@ -231,6 +232,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
+            if present is None:
+                present = set().union(*(t.forms for t in toks))
+            if e.objects_by_first.keys().isdisjoint(present):
+                continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, adverbs, lang)
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
