@@ -13,6 +13,7 @@ the way PETRARCH's patterns read a parse, and every decision is written to the t
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 from typing import Optional
 
 from coder.lexicon.load import NO_EVENT, Trigger
@@ -43,6 +44,7 @@ from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalys
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
+_FORMS = attrgetter("forms")
 
 
 
@@ -213,7 +215,9 @@ def _countable(toks, actor_tokens, adverbs, lang: str) -> list[bool]:
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
                      trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None,
-                     window: int = OBJECT_WINDOW) -> list[Hit]:
+                     window: int = OBJECT_WINDOW, forms: Optional[set[str]] = None) -> list[Hit]:
+    """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
+    sentence (a light verb none of whose objects starts with one of them has none here)."""
     toks = sent.tokens
     hits = []
     # the predicates the syntax stage reads as verbs (not "battle" in "18 battle tanks")
@@ -221,7 +225,6 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                       and parse.tags[m.first] == "VERB")
     adverbs = frozenset(i for i, t in enumerate(parse.tags) if t == "ADV") if parse is not None else frozenset()
     countable = None    # per token, for the object windows: built at the first trigger with objects
-    present = None      # every lookup form of the sentence: built at the first trigger with objects too
     for m in mentions:
         e: Trigger = m.entry
         if e.pos == "verb" and m.first in adverbs and m.last + 1 in adverbs:
@@ -232,9 +235,9 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         tokens = set(range(m.first, m.last + 1))
         end = m.end
         if e.objects:
-            if present is None:
-                present = set().union(*(t.forms for t in toks))
-            if e.objects_by_first.keys().isdisjoint(present):
+            if forms is None:
+                forms = set().union(*map(_FORMS, toks))
+            if e.objects_by_first.keys().isdisjoint(forms):
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, adverbs, lang)
@@ -306,9 +309,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_ms = [m for m in mentions if m.kind in ("actor", "agent")]
     longer_actor = [(m.first, m.last) for m in actor_ms]
+    actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     trig_ms = []
     for m in mentions:
         if m.kind == "trigger":
+            if m.first not in actor_tokens:     # (most triggers: no actor name holds them)
+                trig_ms.append(m)
+                continue
             for f, l in longer_actor:
                 if f <= m.first and m.last <= l and (l - f) > (m.last - m.first):
                     break
@@ -319,13 +326,14 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
               and in_proper_name(toks, m.first, m.last)]:
         trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
         trig_ms.remove(m)
-    actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's object;
     # a two-word name keeps its head ("allowed UN inspectors": inspectors)
     name_tails = frozenset(t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2
                            for t in range(m.first + 1, m.last + 1))
+    # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
+    forms = set().union(*map(_FORMS, toks))
     hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, name_tails, parse,
-                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW))
+                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), forms)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
@@ -353,7 +361,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", set()), lang_profile)
     for m in placed:
         trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
-    disguised = disguised_mentions(actor_ms, toks, lang_profile)
+    disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
     for m in disguised:
         trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
     actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
