@@ -400,6 +400,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     hits = raids_of_arrests(hits, toks, roles.get("means_marker", set()), trace)
     hits = stated_charges(hits, toks, trace)
     hits = published_not_freed(hits, roles.get("publication_noun", set()), trace)
+    if not hits:    # (no event to settle: the actors above are all the sentence gives)
+        return out
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
                or (parse is not None and (verbal_noun_object(parse, h.first) or
                                      _determined_head(parse, h, roles.get("genitive_marker", set()))))}
@@ -455,6 +457,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         sources[k] = src
         trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
         coded.append((h, src, tgt))
+    # (the passes below read and drop coded triggers, then their events: with none they do nothing)
+    if not coded:
+        return out
 
     coded = retaliation_targets(coded, HARM_ROOTS, trace)
     coded = own_forces_act(coded, trace)
@@ -481,6 +486,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             trace.append("reported speech: the reporting verb(s) " +
                          ", ".join(repr(h.mention.text) for h in dropped) + " are not coded; the reported event is")
         coded = [c for c in coded if not c[0].entry.speech]
+    if not coded:
+        return out
 
     out.events = _expand(coded, text, nominal, trace)
     for e in out.events:
