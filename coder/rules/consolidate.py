@@ -249,10 +249,20 @@ def _subset_cues(lang: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(prof.normalise(w) for w in c.split()) for c in words)
 
 
+@lru_cache(maxsize=None)
+def _cues_by_last_word(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The same cues by their last word: a word that ends none is tested with one look-up."""
+    out: dict[str, list] = {}
+    for c in _subset_cues(lang):
+        if c:   # (a blank line of the list is no cue)
+            out.setdefault(c[-1], []).append(c)
+    return {w: tuple(cs) for w, cs in out.items()}
+
+
 def drop_included(coded: list, toks, nominal: set[int], determiners: set[int], prof, trace: list[str]) -> list:
     """"adopted sanctions against X, including a ban on imports": an event noun with no doer of its own
     right after a cue of a part ("including", "among them") names part of the event before it."""
-    cues = _subset_cues(prof.CODE)
+    cues = _cues_by_last_word(prof.CODE)
     if not cues or len(coded) < 2:
         return coded
     out = []
@@ -260,8 +270,9 @@ def drop_included(coded: list, toks, nominal: set[int], determiners: set[int], p
         j = h.first - 1
         while j >= 0 and j in determiners:
             j -= 1
-        part = h.first in nominal and src is None and n > 0 and any(
-            j - len(c) + 1 >= 0 and tuple(toks[i].norm for i in range(j - len(c) + 1, j + 1)) == c for c in cues)
+        part = h.first in nominal and src is None and n > 0 and j >= 0 and any(
+            j - len(c) + 1 >= 0 and tuple(toks[i].norm for i in range(j - len(c) + 1, j + 1)) == c
+            for c in cues.get(toks[j].norm, ()))
         if part and any(not e.entry.speech for e, _, _ in coded[:n]):
             trace.append(f"{h.mention.text!r}: after {toks[j].text!r}, part of the event before it; not coded apart")
             continue
