@@ -367,8 +367,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     named = {t for m in actor_ms for t in range(m.first, m.last + 1)}
-    roles = {role: idx - named for role, idx in roles.items()}
-    marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
+    for idx in roles.values():
+        if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
+            roles = {role: idx - named for role, idx in roles.items()}
+            marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
+            break
     punct = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
