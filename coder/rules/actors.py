@@ -208,10 +208,12 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
         groups.append(ActorGroup(list(members), members[0].first, members[-1].last))
         k = last_coordinated + 1
     for g in groups:
+        if len(g.members) == 1:
+            continue    # (most groups: one actor shares nothing)
         last = g.members[-1]
         # the role noun after the last conjunct is shared ("Hungarian and Romanian officials"); a
         # named group's role is its own ("Hamas and Israel": Israel is no rebel)
-        if len(g.members) > 1 and last.code.role and not last.code.group:
+        if last.code.role and not last.code.group:
             for m in g.members[:-1]:
                 if not m.code.role and not m.code.group:
                     m.code = ActorCode(m.code.country, m.code.group, last.code.role)

@@ -74,15 +74,14 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
     object_required = roles.get("object_required", set())
     agent = roles.get("agent_marker", set())
-    particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | \
-        _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
+    particles = None    # words that cannot open an object: built for the first word that needs one
     infinitive = roles.get("infinitive_marker", set())
     actor_starts = {m.first for m in actor_ms}
     kept = []
     owner = {t: h for h in hits for t in h.tokens}   # which trigger a token belongs to
     for h in hits:
         before = h.first - 1
-        if prof.read_as_purpose(toks[h.first], h.mention.first_form) and kept and h.first - kept[-1].last <= 8:
+        if kept and h.first - kept[-1].last <= 8 and prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "تظاهر الطلاب للمطالبة بفرص عمل": what the first event was for, part of it
             trace.append(f"{h.mention.text!r}: the purpose of {kept[-1].mention.text!r}, part of that event")
             continue
@@ -97,6 +96,9 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
                 trace.append(f"{kept[-1].mention.text!r}: orders it, coded {h.entry.code} by the one who ordered")
                 kept[-1] = ordered
             continue
+        if h.first in object_required and particles is None:
+            particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | \
+                _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")
