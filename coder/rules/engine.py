@@ -222,11 +222,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     sentence (a light verb none of whose objects starts with one of them has none here)."""
     toks = sent.tokens
     hits = []
-    # the predicates the syntax stage reads as verbs (not "battle" in "18 battle tanks")
-    verbs = frozenset(m.first for m in mentions if m.entry.pos == "verb" and parse is not None
-                      and parse.tags[m.first] == "VERB")
     adverbs = frozenset(i for i, t in enumerate(parse.tags) if t == "ADV") if parse is not None else frozenset()
-    countable = None    # per token, for the object windows: built at the first trigger with objects
+    # per token, for the object windows, and the predicates the syntax stage reads as verbs (not
+    # "battle" in "18 battle tanks"), where a window past a comma stops: built at the first window
+    countable = verbs = None
     for m in mentions:
         e: Trigger = m.entry
         if e.pos == "verb" and m.first in adverbs and m.last + 1 in adverbs:
@@ -234,8 +233,6 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             # phrase ("فجر اليوم": dawn today, not "blew up"; "فجر نفسه" stays a bombing)
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
             continue
-        tokens = set(range(m.first, m.last + 1))
-        end = m.end
         if e.objects:
             if forms is None:
                 forms = set().union(*map(_FORMS, toks))
@@ -243,6 +240,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, adverbs, lang)
+                verbs = frozenset(v.first for v in mentions if v.entry.pos == "verb" and parse is not None
+                                  and parse.tags[v.first] == "VERB")
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
             # (the window starts after the trigger: the trigger's own verb is never among the stops)
             # a subject between the verb and its object brings its titles and adverbials along: the
@@ -251,9 +250,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                                 window if subject else OBJECT_WINDOW)
             if found is None:
                 continue
-            tokens.update(range(found[0], found[1] + 1))
-            end = toks[found[1]].end
-        hits.append(Hit(m, e, m.first, m.last, m.start, end, frozenset(tokens)))
+            hits.append(Hit(m, e, m.first, m.last, m.start, toks[found[1]].end,
+                            frozenset((*range(m.first, m.last + 1), *range(found[0], found[1] + 1)))))
+        else:
+            hits.append(Hit(m, e, m.first, m.last, m.start, m.end, frozenset(range(m.first, m.last + 1))))
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
     # (a senses.yaml reading, no event, outranks the event readings of the same words)
