@@ -389,11 +389,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", set()), trace)
     _resolve_possessives(actors, toks, lang_profile, trace,
                          (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
-                          if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace))
+                          if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
     members_of_forces(actors, roles.get("locative_marker", set()) | roles.get("origin_marker", set()), trace)
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
-    fold_allies(groups, toks, lang_profile, trace)
+    fold_allies(groups, toks, lang_profile, trace, forms)
     domestic_opposition(groups, trace)
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
