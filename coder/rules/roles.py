@@ -183,9 +183,9 @@ def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool =
         return None
     _, pr = found
     arg = pr.arguments
-    subject = group_of(p, arg.get("subject"), groups)
+    subject = group_of(p, arg["subject"], groups) if "subject" in arg else None
     if pr.passive:
-        src = group_of(p, arg.get("agent"), groups)
+        src = group_of(p, arg["agent"], groups) if "agent" in arg else None
         tgt = subject or group_of(p, arg.get("patient"), groups)
         how = "syntax: passive, the agent after by is the source, the subject the target"
     else:
@@ -194,7 +194,8 @@ def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool =
         order = ("object", "target", "about", "recipient") if about_first else \
             ("target", "object", "recipient") if target_first else ("object", "target", "recipient")
         for role in order:
-            tgt = group_of(p, arg.get(role), groups)
+            k = arg.get(role)    # (most predicates lack most roles: no phrase to read)
+            tgt = group_of(p, k, groups) if k is not None else None
             if tgt is not None and tgt is not src:
                 break
             tgt = None
