@@ -173,3 +173,15 @@ def test_the_sample_meets_recodes_and_implied_actors():
     trace: list[str] = []
     imply_actors(_sample_events(), trace)
     assert any("is coded" in t for t in trace) and any("implied" in t for t in trace)
+
+
+@pytest.mark.parametrize("lang,text,noun", [
+    ("en", "The United Nations condemned the attack on the refugee camp.", "'attack'"),
+    ("ar", "أدانت الأمم المتحدة الهجوم على مخيم اللاجئين.", "'الهجوم'"),
+])
+def test_an_event_noun_a_condemnation_governs_borrows_no_source(lang, text, noun):
+    # the set of the triggers that are events of their own is built only once a governing verb is
+    # found: here it is, and it must still keep the condemner from doing the attack
+    _, a = _analysis(text, lang)
+    line = next(t for t in a.trace if t.startswith(noun + ":") and "source" in t)
+    assert "source none" in line and "a verb's object" not in line, a.trace
