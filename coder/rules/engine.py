@@ -203,15 +203,16 @@ def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
     return None
 
 
-def _countable(toks, actor_tokens, adverbs, lang: str) -> list[bool]:
+def _countable(toks, actor_tokens, tags, lang: str) -> list[bool]:
     """Per token: does it count towards an object window? Not actor words, counts and punctuation
     ("سيطر مسلحو «داعش»، أمس، على مدينة"), nor the adverbs of time the stage tags ("وقّع X وY، مساء
     أمس الاثنين، اتفاقاً"). The same for every trigger of the sentence: worked out once."""
     out = [not (n or t.norm in PUNCT_BARRIER) for t, n in zip(toks, number_flags(toks, lang))]
     for j in actor_tokens:
         out[j] = False
-    for j in adverbs:
-        out[j] = False
+    for j, tag in enumerate(tags):
+        if tag == "ADV":
+            out[j] = False
     return out
 
 
@@ -222,13 +223,13 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     sentence (a light verb none of whose objects starts with one of them has none here)."""
     toks = sent.tokens
     hits = []
-    adverbs = frozenset(i for i, t in enumerate(parse.tags) if t == "ADV") if parse is not None else frozenset()
+    tags = parse.tags if parse is not None else ()     # (read by position: the adverbs, ADV)
     # per token, for the object windows, and the predicates the syntax stage reads as verbs (not
     # "battle" in "18 battle tanks"), where a window past a comma stops: built at the first window
     countable = verbs = None
     for m in mentions:
         e: Trigger = m.entry
-        if e.pos == "verb" and m.first in adverbs and m.last + 1 in adverbs:
+        if e.pos == "verb" and tags and tags[m.first] == "ADV" and "ADV" in tags[m.last + 1:m.last + 2]:
             # a verb spelling the syntax stage reads as an adverbial before another time word: a time
             # phrase ("فجر اليوم": dawn today, not "blew up"; "فجر نفسه" stays a bombing)
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
@@ -239,7 +240,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             if e.objects_by_first.keys().isdisjoint(forms):
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
-                countable = _countable(toks, actor_tokens, adverbs, lang)
+                countable = _countable(toks, actor_tokens, tags, lang)
                 verbs = frozenset(v.first for v in mentions if v.entry.pos == "verb" and parse is not None
                                   and parse.tags[v.first] == "VERB")
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
