@@ -11,6 +11,9 @@ from typing import Optional
 from coder.model import Actor, ActorCode, Mention, Token
 
 MAX_GAP = 1          # unknown tokens allowed between parts of one actor phrase
+# the widest gap any join of build_actors accepts (an origin or a genitive: "dissidents from Egypt",
+# two words at most; a leader word, one; a delegation, none)
+_JOIN_REACH = max(MAX_GAP, 2)
 
 
 @dataclass(slots=True)
@@ -121,35 +124,39 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
     actors: list[Actor] = []
     for k, m in enumerate(mentions):
         code = _code_of(m, day)
-        if actors:
-            prev = actors[-1]
-            gap = _unquoted(range(prev.last + 1, m.first), m, tokens)
-            # an unknown word may sit inside a name ("الرئيس الأمريكي دونالد ترامب") or be "of"/"from"
-            # ("قوة من الجيش"); where modifiers follow the noun, any other word before a role noun or
-            # a named group starts a phrase of its own ("الأتراك بدعم المسلحين", "الفصائل مواقع قسد";
-            # but "Turkish Kurd refugees")
-            stray = prof.MODIFIER_AFTER_NOUN and (m.kind == "agent" or code.group) and \
-                bool(gap) and any(g not in genitive and g not in origin for g in gap)
-            seat = _seat_as_place(prev, code, gap, m.kind)
-            # "خطف مسلحون مهندسا مصريا": a modifier of the noun phrase the unknown word opens (the
-            # syntax stage's chunks) describes that noun, not the actor before it
-            own_phrase = bool(chunk_of) and bool(gap) and chunk_of[m.first] >= 0 and \
-                chunk_of[m.first] == chunk_of[gap[0]] != chunk_of[prev.last] and \
-                not prof.has_preposition_clitic(tokens[gap[0]])   # "قوات بقيادة الولايات المتحدة"
-            # "Sweden reassured NATO", "NATO about Turkish ...": a word outside every noun phrase
-            # (a verb, a preposition) that is no "of"/"from" parts two actors
-            parted = bool(chunk_of) and bool(gap) and any(chunk_of[g] < 0 and g not in genitive and g not in origin for g in gap)
-            # "التقى وزير الخارجية الإيراني وفدا": a role noun without the article right after a word
-            # with it cannot modify it (modifiers agree in definiteness): a second party, the object
-            parted = parted or (prof.MODIFIER_AFTER_NOUN and not gap and m.kind == "agent" and
-                                prof.is_definite(tokens[prev.last]) and not prof.is_definite(tokens[m.first]) and
-                                not prof.refers_back(tokens, m.first))
-            adjacent = len(gap) <= MAX_GAP and not stray and not own_phrase and not parted and barrier.isdisjoint(gap) and \
-                not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
-                not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
-                (not _conflict(prev.code, code, m.kind == "agent") or seat) and \
-                not (prof.MODIFIER_AFTER_NOUN and k + 1 < len(mentions) and
-                     _heads_another_country(m, mentions[k + 1], prev.code, day))
+        prev = actors[-1] if actors else None
+        gap = _unquoted(range(prev.last + 1, m.first), m, tokens) if prev is not None else range(0)
+        # (most actors stand further apart than any join below reaches: each is an actor of its own)
+        if prev is not None and len(gap) <= _JOIN_REACH:
+            adjacent = seat = False
+            if len(gap) <= MAX_GAP:
+                # an unknown word may sit inside a name ("الرئيس الأمريكي دونالد ترامب") or be "of"/"from"
+                # ("قوة من الجيش"); where modifiers follow the noun, any other word before a role noun or
+                # a named group starts a phrase of its own ("الأتراك بدعم المسلحين", "الفصائل مواقع قسد";
+                # but "Turkish Kurd refugees")
+                stray = prof.MODIFIER_AFTER_NOUN and (m.kind == "agent" or code.group) and \
+                    bool(gap) and any(g not in genitive and g not in origin for g in gap)
+                seat = _seat_as_place(prev, code, gap, m.kind)
+                # "خطف مسلحون مهندسا مصريا": a modifier of the noun phrase the unknown word opens (the
+                # syntax stage's chunks) describes that noun, not the actor before it
+                own_phrase = bool(chunk_of) and bool(gap) and chunk_of[m.first] >= 0 and \
+                    chunk_of[m.first] == chunk_of[gap[0]] != chunk_of[prev.last] and \
+                    not prof.has_preposition_clitic(tokens[gap[0]])   # "قوات بقيادة الولايات المتحدة"
+                # "Sweden reassured NATO", "NATO about Turkish ...": a word outside every noun phrase
+                # (a verb, a preposition) that is no "of"/"from" parts two actors
+                parted = bool(chunk_of) and bool(gap) and \
+                    any(chunk_of[g] < 0 and g not in genitive and g not in origin for g in gap)
+                # "التقى وزير الخارجية الإيراني وفدا": a role noun without the article right after a word
+                # with it cannot modify it (modifiers agree in definiteness): a second party, the object
+                parted = parted or (prof.MODIFIER_AFTER_NOUN and not gap and m.kind == "agent" and
+                                    prof.is_definite(tokens[prev.last]) and not prof.is_definite(tokens[m.first]) and
+                                    not prof.refers_back(tokens, m.first))
+                adjacent = not stray and not own_phrase and not parted and barrier.isdisjoint(gap) and \
+                    not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
+                    not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
+                    (not _conflict(prev.code, code, m.kind == "agent") or seat) and \
+                    not (prof.MODIFIER_AFTER_NOUN and k + 1 < len(mentions) and
+                         _heads_another_country(m, mentions[k + 1], prev.code, day))
             drawn = not adjacent and _drawn_from(prev, code, gap, origin)
             led = not adjacent and not drawn and _led_by(prev, code, gap, tokens, prof)
             # "وفد فصائل المعارضة": a delegation right before whom it represents is that party
@@ -201,10 +208,12 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
         groups.append(ActorGroup(list(members), members[0].first, members[-1].last))
         k = last_coordinated + 1
     for g in groups:
+        if len(g.members) == 1:
+            continue    # (most groups: one actor shares nothing)
         last = g.members[-1]
         # the role noun after the last conjunct is shared ("Hungarian and Romanian officials"); a
         # named group's role is its own ("Hamas and Israel": Israel is no rebel)
-        if len(g.members) > 1 and last.code.role and not last.code.group:
+        if last.code.role and not last.code.group:
             for m in g.members[:-1]:
                 if not m.code.role and not m.code.group:
                     m.code = ActorCode(m.code.country, m.code.group, last.code.role)

@@ -76,18 +76,24 @@ def resolve_links(actors, toks, prof, trace: list[str]) -> set[int]:
     return settled
 
 
-def affiliations(actors, toks, prof, trace: list[str]) -> set[int]:
-    """Both readings above, anaphors first (a member of "the group" is a member of the group)."""
-    return resolve_anaphors(actors, toks, anaphors(prof.CODE), trace) | resolve_links(actors, toks, prof, trace)
+def affiliations(actors, toks, prof, trace: list[str], forms: set[str] | None = None) -> set[int]:
+    """Both readings above, anaphors first (a member of "the group" is a member of the group).
+    `forms`, every lookup form of the sentence (a word's own form among them) if the caller has
+    them: a reading whose words the sentence lacks is not looked for."""
+    words = anaphors(prof.CODE)
+    settled = resolve_anaphors(actors, toks, words, trace) if forms is None or not words.isdisjoint(forms) else set()
+    links = frozenset(getattr(prof, "LINK_WORDS", ()))
+    return settled | (resolve_links(actors, toks, prof, trace) if forms is None or not links.isdisjoint(forms) else set())
 
 
-def fold_allies(groups, toks, prof, trace: list[str]) -> None:
+def fold_allies(groups, toks, prof, trace: list[str], forms: set[str] | None = None) -> None:
     """"قوات الجيش وميليشيات محلية متحالفة معها": a later conjunct with no name of its own,
     described (within two words) by an ally word (the language's ALLY_WORDS) and a word pointing back
-    (ALLY_REFERENCES: معها، لها, the conjunct before it), is that actor's auxiliaries: one party, not two."""
+    (ALLY_REFERENCES: معها، لها, the conjunct before it), is that actor's auxiliaries: one party, not two.
+    `forms`: as for affiliations."""
     words = getattr(prof, "ALLY_WORDS", frozenset())
     refs = getattr(prof, "ALLY_REFERENCES", frozenset())
-    if not words:
+    if not words or (forms is not None and frozenset(words).isdisjoint(forms)):
         return
     for g in groups:
         if len(g.members) < 2:
@@ -111,6 +117,8 @@ def domestic_opposition(groups, trace: list[str]) -> None:
     opposition with no country of its own, coordinated with one country's government, is that
     country's opposition (not the country of the place the talks were held in)."""
     for g in groups:
+        if len(g.members) == 1:
+            continue    # (most groups: a government alone has no opposition beside it)
         govs = {m.code.country for m in g.members if m.code.role == "GOV" and m.code.country and not m.code.group}
         if len(govs) != 1:
             continue

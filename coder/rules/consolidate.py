@@ -18,47 +18,64 @@ def is_reciprocal(code: str, launched: bool = False) -> bool:
     launched with a light verb and its object ("شنت X وY هجوما") is one-sided: both attacked."""
     if launched and code[:2] in _FAMILY:
         return False
-    return any(rule.reciprocal and (code[:2] in rule.roots or code in rule.codes) for rule in implicit_actors())
+    return _rules_for(code)[0]
+
+
+@lru_cache(maxsize=None)    # (one entry per event code; the rules are loaded once a process)
+def _rules_for(code: str) -> tuple[bool, tuple]:
+    """Does a reciprocal rule of implicit_actors.yaml cover the code, and which other rules can apply
+    to an event of it, with their places in the file: an event is tried against those few, not all."""
+    rules = implicit_actors()
+    reciprocal = any(r.reciprocal and (code[:2] in r.roots or code in r.codes) for r in rules)
+    # (a mirror rule is read by its codes alone, the others by their roots too)
+    return reciprocal, tuple((i, r) for i, r in enumerate(rules)
+                             if not r.reciprocal and (code in r.codes or (not r.mirror and code[:2] in r.roots)))
 
 
 def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
     """Apply implicit_actors.yaml: recodes by who acted, and the actors an event class implies."""
     mirrored = []
     for e in events:
-        for rule in implicit_actors():
-            if rule.reciprocal:
-                continue
-            if rule.mirror:
-                if e.code in rule.codes and e.source is not None and e.target is not None and \
-                        e.source.code.code != e.target.code.code:
-                    mirrored.append(replace(e, source=e.target, target=e.source))
-                    trace.append(f"{e.evidence!r}: {e.code} goes both ways ({rule.id})")
-                continue
-            if rule.recode:
-                if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
-                        (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
-                        (any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids)
-                         or e.source.code.role in rule.source_roles):
-                    trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
-                    e.code = rule.recode
-                    e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"   # both rules explain the code
-                continue
-            if e.code[:2] not in rule.roots and e.code not in rule.codes:
-                continue
-            for side in ("source", "target"):
-                role = getattr(rule, f"{side}_role")
-                if side == "target" and rule.target_from_location and e.target is None:
-                    e.target_from_location = True
-                    e.location_role = e.location_role or rule.location_role
-                actor = getattr(e, side)
-                if role and actor is None:
-                    setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
-                                           e.evidence_start, (f"implicit_actors.{rule.id}",)))
-                    trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
-                elif role and side == "source" and rule.role_for_country and actor.code.country and \
-                        not actor.code.role and not actor.code.group:
-                    setattr(e, side, replace(actor, code=ActorCode(actor.code.country, None, role)))
-                    trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
+        candidates = _rules_for(e.code)[1]
+        while candidates:
+            recoded_after = None
+            for i, rule in candidates:
+                if rule.mirror:
+                    if e.code in rule.codes and e.source is not None and e.target is not None and \
+                            e.source.code.code != e.target.code.code:
+                        mirrored.append(replace(e, source=e.target, target=e.source))
+                        trace.append(f"{e.evidence!r}: {e.code} goes both ways ({rule.id})")
+                    continue
+                if rule.recode:
+                    if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
+                            (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
+                            (any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids)
+                             or e.source.code.role in rule.source_roles):
+                        trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
+                        e.code = rule.recode
+                        e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"   # both rules explain the code
+                        recoded_after = i
+                        break
+                    continue
+                if e.code[:2] not in rule.roots and e.code not in rule.codes:
+                    continue
+                for side in ("source", "target"):
+                    role = getattr(rule, f"{side}_role")
+                    if side == "target" and rule.target_from_location and e.target is None:
+                        e.target_from_location = True
+                        e.location_role = e.location_role or rule.location_role
+                    actor = getattr(e, side)
+                    if role and actor is None:
+                        setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
+                                               e.evidence_start, (f"implicit_actors.{rule.id}",)))
+                        trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
+                    elif role and side == "source" and rule.role_for_country and actor.code.country and \
+                            not actor.code.role and not actor.code.group:
+                        setattr(e, side, replace(actor, code=ActorCode(actor.code.country, None, role)))
+                        trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
+            # after a recode the rules that follow are tried as on an event of the new code
+            candidates = () if recoded_after is None else \
+                tuple(c for c in _rules_for(e.code)[1] if c[0] > recoded_after)
     events.extend(m for m in mirrored if not any(
         (x.code, x.source and x.source.code.code, x.target and x.target.code.code) ==
         (m.code, m.source.code.code, m.target.code.code) for x in events))
@@ -232,10 +249,20 @@ def _subset_cues(lang: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(prof.normalise(w) for w in c.split()) for c in words)
 
 
+@lru_cache(maxsize=None)
+def _cues_by_last_word(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The same cues by their last word: a word that ends none is tested with one look-up."""
+    out: dict[str, list] = {}
+    for c in _subset_cues(lang):
+        if c:   # (a blank line of the list is no cue)
+            out.setdefault(c[-1], []).append(c)
+    return {w: tuple(cs) for w, cs in out.items()}
+
+
 def drop_included(coded: list, toks, nominal: set[int], determiners: set[int], prof, trace: list[str]) -> list:
     """"adopted sanctions against X, including a ban on imports": an event noun with no doer of its own
     right after a cue of a part ("including", "among them") names part of the event before it."""
-    cues = _subset_cues(prof.CODE)
+    cues = _cues_by_last_word(prof.CODE)
     if not cues or len(coded) < 2:
         return coded
     out = []
@@ -243,8 +270,9 @@ def drop_included(coded: list, toks, nominal: set[int], determiners: set[int], p
         j = h.first - 1
         while j >= 0 and j in determiners:
             j -= 1
-        part = h.first in nominal and src is None and n > 0 and any(
-            j - len(c) + 1 >= 0 and tuple(toks[i].norm for i in range(j - len(c) + 1, j + 1)) == c for c in cues)
+        part = h.first in nominal and src is None and n > 0 and j >= 0 and any(
+            j - len(c) + 1 >= 0 and tuple(toks[i].norm for i in range(j - len(c) + 1, j + 1)) == c
+            for c in cues.get(toks[j].norm, ()))
         if part and any(not e.entry.speech for e, _, _ in coded[:n]):
             trace.append(f"{h.mention.text!r}: after {toks[j].text!r}, part of the event before it; not coded apart")
             continue

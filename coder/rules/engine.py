@@ -13,6 +13,7 @@ the way PETRARCH's patterns read a parse, and every decision is written to the t
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 from typing import Optional
 
 from coder.lexicon.load import NO_EVENT, Trigger
@@ -43,6 +44,7 @@ from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalys
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
+_FORMS = attrgetter("forms")
 
 
 
@@ -72,15 +74,14 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     complement, determiner = roles.get("complement_marker", set()), roles.get("determiner", set())
     object_required = roles.get("object_required", set())
     agent = roles.get("agent_marker", set())
-    particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | \
-        _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
+    particles = None    # words that cannot open an object: built for the first word that needs one
     infinitive = roles.get("infinitive_marker", set())
     actor_starts = {m.first for m in actor_ms}
     kept = []
     owner = {t: h for h in hits for t in h.tokens}   # which trigger a token belongs to
     for h in hits:
         before = h.first - 1
-        if prof.read_as_purpose(toks[h.first], h.mention.first_form) and kept and h.first - kept[-1].last <= 8:
+        if kept and h.first - kept[-1].last <= 8 and prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "تظاهر الطلاب للمطالبة بفرص عمل": what the first event was for, part of it
             trace.append(f"{h.mention.text!r}: the purpose of {kept[-1].mention.text!r}, part of that event")
             continue
@@ -95,6 +96,9 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
                 trace.append(f"{kept[-1].mention.text!r}: orders it, coded {h.entry.code} by the one who ordered")
                 kept[-1] = ordered
             continue
+        if h.first in object_required and particles is None:
+            particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | \
+                _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")
@@ -199,40 +203,46 @@ def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
     return None
 
 
-def _countable(toks, actor_tokens, adverbs, lang: str) -> list[bool]:
+def _countable(toks, actor_tokens, tags, lang: str) -> list[bool]:
     """Per token: does it count towards an object window? Not actor words, counts and punctuation
     ("سيطر مسلحو «داعش»، أمس، على مدينة"), nor the adverbs of time the stage tags ("وقّع X وY، مساء
     أمس الاثنين، اتفاقاً"). The same for every trigger of the sentence: worked out once."""
     out = [not (n or t.norm in PUNCT_BARRIER) for t, n in zip(toks, number_flags(toks, lang))]
     for j in actor_tokens:
         out[j] = False
-    for j in adverbs:
-        out[j] = False
+    for j, tag in enumerate(tags):
+        if tag == "ADV":
+            out[j] = False
     return out
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
                      trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None,
-                     window: int = OBJECT_WINDOW) -> list[Hit]:
+                     window: int = OBJECT_WINDOW, forms: Optional[set[str]] = None) -> list[Hit]:
+    """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
+    sentence (a light verb none of whose objects starts with one of them has none here)."""
     toks = sent.tokens
     hits = []
-    # the predicates the syntax stage reads as verbs (not "battle" in "18 battle tanks")
-    verbs = frozenset(m.first for m in mentions if m.entry.pos == "verb" and parse is not None
-                      and parse.tags[m.first] == "VERB")
-    adverbs = frozenset(i for i, t in enumerate(parse.tags) if t == "ADV") if parse is not None else frozenset()
-    countable = None    # per token, for the object windows: built at the first trigger with objects
+    tags = parse.tags if parse is not None else ()     # (read by position: the adverbs, ADV)
+    # per token, for the object windows, and the predicates the syntax stage reads as verbs (not
+    # "battle" in "18 battle tanks"), where a window past a comma stops: built at the first window
+    countable = verbs = None
     for m in mentions:
         e: Trigger = m.entry
-        if e.pos == "verb" and m.first in adverbs and m.last + 1 in adverbs:
+        if e.pos == "verb" and tags and tags[m.first] == "ADV" and "ADV" in tags[m.last + 1:m.last + 2]:
             # a verb spelling the syntax stage reads as an adverbial before another time word: a time
             # phrase ("فجر اليوم": dawn today, not "blew up"; "فجر نفسه" stays a bombing)
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
             continue
-        tokens = set(range(m.first, m.last + 1))
-        end = m.end
         if e.objects:
+            if forms is None:
+                forms = set().union(*map(_FORMS, toks))
+            if e.objects_by_first.keys().isdisjoint(forms):
+                continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
-                countable = _countable(toks, actor_tokens, adverbs, lang)
+                countable = _countable(toks, actor_tokens, tags, lang)
+                verbs = frozenset(v.first for v in mentions if v.entry.pos == "verb" and parse is not None
+                                  and parse.tags[v.first] == "VERB")
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
             # (the window starts after the trigger: the trigger's own verb is never among the stops)
             # a subject between the verb and its object brings its titles and adverbials along: the
@@ -241,9 +251,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                                 window if subject else OBJECT_WINDOW)
             if found is None:
                 continue
-            tokens.update(range(found[0], found[1] + 1))
-            end = toks[found[1]].end
-        hits.append(Hit(m, e, m.first, m.last, m.start, end, frozenset(tokens)))
+            hits.append(Hit(m, e, m.first, m.last, m.start, toks[found[1]].end,
+                            frozenset((*range(m.first, m.last + 1), *range(found[0], found[1] + 1)))))
+        else:
+            hits.append(Hit(m, e, m.first, m.last, m.start, m.end, frozenset(range(m.first, m.last + 1))))
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
     # (a senses.yaml reading, no event, outranks the event readings of the same words)
@@ -301,9 +312,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_ms = [m for m in mentions if m.kind in ("actor", "agent")]
     longer_actor = [(m.first, m.last) for m in actor_ms]
+    actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     trig_ms = []
     for m in mentions:
         if m.kind == "trigger":
+            if m.first not in actor_tokens:     # (most triggers: no actor name holds them)
+                trig_ms.append(m)
+                continue
             for f, l in longer_actor:
                 if f <= m.first and m.last <= l and (l - f) > (m.last - m.first):
                     break
@@ -314,13 +329,14 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
               and in_proper_name(toks, m.first, m.last)]:
         trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
         trig_ms.remove(m)
-    actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's object;
     # a two-word name keeps its head ("allowed UN inspectors": inspectors)
     name_tails = frozenset(t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2
                            for t in range(m.first + 1, m.last + 1))
+    # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
+    forms = set().union(*map(_FORMS, toks))
     hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, name_tails, parse,
-                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW))
+                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), forms)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
@@ -348,14 +364,17 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", set()), lang_profile)
     for m in placed:
         trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
-    disguised = disguised_mentions(actor_ms, toks, lang_profile)
+    disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
     for m in disguised:
         trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
     actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     named = {t for m in actor_ms for t in range(m.first, m.last + 1)}
-    roles = {role: idx - named for role, idx in roles.items()}
-    marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
+    for idx in roles.values():
+        if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
+            roles = {role: idx - named for role, idx in roles.items()}
+            marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
+            break
     punct = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
@@ -371,11 +390,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", set()), trace)
     _resolve_possessives(actors, toks, lang_profile, trace,
                          (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
-                          if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace))
+                          if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
     members_of_forces(actors, roles.get("locative_marker", set()) | roles.get("origin_marker", set()), trace)
     conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
-    fold_allies(groups, toks, lang_profile, trace)
+    fold_allies(groups, toks, lang_profile, trace, forms)
     domestic_opposition(groups, trace)
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
@@ -387,6 +406,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     hits = raids_of_arrests(hits, toks, roles.get("means_marker", set()), trace)
     hits = stated_charges(hits, toks, trace)
     hits = published_not_freed(hits, roles.get("publication_noun", set()), trace)
+    if not hits:    # (no event to settle: the actors above are all the sentence gives)
+        return out
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
                or (parse is not None and (verbal_noun_object(parse, h.first) or
                                      _determined_head(parse, h, roles.get("genitive_marker", set()))))}
@@ -442,6 +463,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         sources[k] = src
         trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
         coded.append((h, src, tgt))
+    # (the passes below read and drop coded triggers, then their events: with none they do nothing)
+    if not coded:
+        return out
 
     coded = retaliation_targets(coded, HARM_ROOTS, trace)
     coded = own_forces_act(coded, trace)
@@ -468,6 +492,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             trace.append("reported speech: the reporting verb(s) " +
                          ", ".join(repr(h.mention.text) for h in dropped) + " are not coded; the reported event is")
         coded = [c for c in coded if not c[0].entry.speech]
+    if not coded:
+        return out
 
     out.events = _expand(coded, text, nominal, trace)
     for e in out.events:

@@ -58,11 +58,18 @@ def intent_code(code: str) -> Optional[str]:
     return None
 
 
+# the grammar roles mood_of reads its moods from (besides the verb's own form)
+_MOOD_ROLES = ("forecast_marker", "habitual_marker", "modal_marker", "generic_marker", "future_marker",
+               "future_after_marker", "future_time_marker")
+
+
 def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:
     """The marker nearest to token i within [i+lo, i+hi] with no punctuation between."""
+    if not marks:       # (most sentences have no such marker at all)
+        return None
     best = None
     first, end = max(0, i + lo), min(len(toks), i + hi + 1)
-    if not any(first <= j < end for j in marks):    # (most sentences have no such marker at all)
+    if not any(first <= j < end for j in marks):
         return None
     for j in sorted(range(first, end), key=lambda j: abs(j - i)):
         if j in marks:
@@ -75,6 +82,11 @@ def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:
 
 def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     """"forecast", "habitual", "wish", "future" or None (reported as done)."""
+    for role in _MOOD_ROLES:
+        if roles.get(role):
+            break
+    else:   # no mood marker in the sentence (most): only the verb form can put the act to come
+        return "future" if prof.is_future_form(toks[h.first], h.mention.first_form) else None
     if _near(h.first, roles.get("forecast_marker", set()), -FUTURE_WINDOW - 2, -1, toks) is not None:
         return "forecast"
     # (a bare past form right after a preposition is a verbal noun: "إلى شن غارات")

@@ -125,6 +125,8 @@ def _background_marker(h: Hit, toks, background: set[int]) -> Optional[int]:
     """"advised against travel to Tunisia after the museum shooting last week", "two weeks after
     rebels kidnapped dozens of peacekeepers": the after/since/following marker whose phrase holds
     the trigger, if any."""
+    if not background:
+        return None
     window = range(max(0, h.first - RELATIVE_WINDOW), h.first)
     marker = max((i for i in window if i in background), default=None)
     if marker is not None and not punct_apart(toks, marker, h):
@@ -158,6 +160,8 @@ def flag_episodes(coded: list, toks, episode: set[int], trace: list[str]) -> set
     background in every language (still coded, SPEC 5); a later word ("survivors of the massacre
     demanded") is news."""
     flagged = set()
+    if not episode:
+        return flagged
     firsts = sorted(h.first for h, _, _ in coded)
     for h, _, _ in coded:
         # a noun, or a bare form read as one ("the Halabja massacre"), or a verb form right after the
@@ -193,6 +197,8 @@ def flag_eras(coded: list, toks, era: set[int], trace: list[str]) -> set[int]:
 
 def in_condition(h: Hit, conditional: set[int], punct: set[int]) -> bool:
     """Is the trigger inside an if-clause (a conditional word before it, no punctuation between)?"""
+    if not conditional:
+        return False
     for i in range(h.first - 1, max(-1, h.first - 12), -1):
         if i in punct:
             return False
@@ -226,13 +232,14 @@ def speaker_as_source(coded: list, trace: list[str]) -> list:
 
 def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int], punct: set[int]) -> Optional[str]:
     """Why the trigger reports nothing that happened, or None: negated, in an if-clause, after a modal."""
-    if any(i in negation for i in range(max(0, h.first - NEGATION_WINDOW), h.first)):
+    # (each marker set tested first: most sentences have none of them)
+    if negation and any(i in negation for i in range(max(0, h.first - NEGATION_WINDOW), h.first)):
         return "negated"
-    if any(i in negation and i not in h.tokens for i in range(h.first + 1, max(h.tokens, default=h.first))):
+    if negation and any(i in negation and i not in h.tokens for i in range(h.first + 1, max(h.tokens, default=h.first))):
         return "negated"    # between the verb and its object: "will not attend", "would not send"
     if in_condition(h, conditional, punct):
         return "inside an if-clause, hypothetical"
-    if any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
+    if modal and any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
         return "after a modal (could, may, يمكن), a possibility"
     return None
 
@@ -305,6 +312,8 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
     ("تكرار خطف الصحافيين", "الاعتداءات المتكررة", "الأكثر عرضة لهجمات": kind_markers) it names a
     kind of act that recurs, no particular event. An act listed after one so dropped shares its fate
     ("من أجل تدميره وقتل أبنائه")."""
+    if not (unreal or prospective or kinds):
+        return coded    # no marker to drop an event by, so none to share its fate
     out, dropped = [], None
     for h, src, tgt in coded:
         if dropped is not None and prof is not None and conjunct_of(dropped, h, toks, coord, prof):

@@ -3,7 +3,7 @@ predicate's subject, object, target, agent or recipient phrase (a phrase reaches
 "positions of the YPG", مواقع لقسد), and the owner a possessive pronoun refers to."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from coder.model import ActorCode
 from coder.rules.actors import ActorGroup
@@ -138,15 +138,16 @@ def _verb_before(p: Parse, i: int):
     return found[1] if subject is None or p.chunks[subject].head != i else None
 
 
-def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: set[int] = frozenset(),
+def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: Callable[[], set[int]] = frozenset,
                   bare: bool = True) -> Optional[tuple]:
     """"شنت طائرات تركية سلسلة غارات على ...", "Israeli jets carried out a wave of strikes": an event
-    noun that is the object of a verb that is no event of its own (`events`: the other triggers'
+    noun that is the object of a verb that is no event of its own (`events()`: the other triggers'
     first tokens; "condemned the attack" is about an attack, not one) takes the verb's subject as
-    its source, and the verb's target."""
+    its source, and the verb's target. `events` is called only once such a verb is found (for
+    most event nouns none is): the set costs more to build than the test."""
     # a noun after a preposition ("قتل الرابع برصاص الأمن") or و is no object of the verb before it
     pr = governor_of(p, i) or (_verb_before(p, i) if bare else None)
-    if pr is None or pr.passive or pr.verb in events:
+    if pr is None or pr.passive or pr.verb in events():
         return None
     src = group_of(p, pr.arguments.get("subject"), groups)
     k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
@@ -183,9 +184,9 @@ def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool =
         return None
     _, pr = found
     arg = pr.arguments
-    subject = group_of(p, arg.get("subject"), groups)
+    subject = group_of(p, arg["subject"], groups) if "subject" in arg else None
     if pr.passive:
-        src = group_of(p, arg.get("agent"), groups)
+        src = group_of(p, arg["agent"], groups) if "agent" in arg else None
         tgt = subject or group_of(p, arg.get("patient"), groups)
         how = "syntax: passive, the agent after by is the source, the subject the target"
     else:
@@ -194,7 +195,8 @@ def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool =
         order = ("object", "target", "about", "recipient") if about_first else \
             ("target", "object", "recipient") if target_first else ("object", "target", "recipient")
         for role in order:
-            tgt = group_of(p, arg.get(role), groups)
+            k = arg.get(role)    # (most predicates lack most roles: no phrase to read)
+            tgt = group_of(p, k, groups) if k is not None else None
             if tgt is not None and tgt is not src:
                 break
             tgt = None
@@ -336,8 +338,9 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
             made = _made_to(p, h.first, groups, {x.first for x in hits if x is not h})
             governed = (made, None) if made is not None else None
         governed = governed or nominal_roles(p, h.first, groups,
-                                 {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS
-                                  and not (announced and x.entry.speech)} | _passive_harm(p, hits, nominal, prof, toks, harm_roots),
+                                 lambda: {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS
+                                          and not (announced and x.entry.speech)} |
+                                 _passive_harm(p, hits, nominal, prof, toks, harm_roots),
                                  not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
         claimed = claimant(p, h.first, groups) if governed is None and src is None else None
         if governed is not None:
