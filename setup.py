@@ -39,6 +39,7 @@ COMPILED = [
     "coder/geo/index_cache.py",
     "coder/cache.py",
     "coder/pipeline.py",
+    "coder/rows.py",
     "coder/tables.py",
     "coder/sinks/__init__.py",
     "coder/ingest/__init__.py",

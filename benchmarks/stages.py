@@ -18,6 +18,7 @@ STAGES = [
     ("coder.pipeline", "document_focus", "places"),
     ("coder.pipeline", "drop_repeat_mentions", "rows"),
     ("coder.pipeline", "rows_for", "rows"),
+    ("coder.rows", "find_dates", "dates"),   # (an undated sentence read against a stand-in day)
     ("coder.pipeline", "document_sha", "document hash"),
     ("coder.sinks", "DatasetWriter.add", "Parquet writing"),
     ("coder.sinks", "DatasetWriter.flush", "Parquet writing"),

@@ -1,0 +1,441 @@
+"""The row stage: a document's resolved sentences -> its event and quantity rows (SPEC §4-7).
+
+Each event of a sentence is given its date (its own, the story's before it, or none), its place (its
+sentence's, else the document's, coarser), its count and its actors' countries, then one validated
+EventRow; `coder.pipeline.code_document` calls `rows_for` once a document."""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+import hashlib
+from functools import lru_cache
+from dataclasses import replace
+from operator import attrgetter
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from coder import __version__
+from coder.cameo import lookup as cameo
+from coder.dates import date_rules, find_dates, names_a_time
+from coder.dates.markers import marker_starts
+from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
+from coder.dates.history import blank, episode_dates, in_record, told_as_record
+from coder.geo.events import COARSER, choose_place, names_actor
+from coder.lang import profile
+from coder.lang.numbers import load_lexicon
+from coder.rules.reality import named_in_general, own_party, told_as_habit, unanchored
+from coder.model import (Actor, ActorCode, Document, EventRow, PlaceMention, QuantityRow, QuantityValue,
+                         ResolvedDate)
+from coder.quantities import subset_heads
+from coder.quantities.attach import EventSpan, attach, not_dates
+from coder.rules.engine import EventCandidate
+from coder.rules.types import PUNCT_BARRIER
+
+if TYPE_CHECKING:   # (the pipeline makes them; read here, never built)
+    from coder.pipeline import SentenceResult
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+# what is said or written (statements, appeals, intents, meetings, demands, disapproval, rejection,
+# threats), as against what is done on the ground (protest, force, aid)
+SPOKEN_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
+
+
+# punctuation that closes a relative clause or an after-phrase (not quotes: «شرطة الأخلاق» is inside)
+CLAUSE_CLOSE = frozenset(",;:()،؛?!؟—–")
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the punctuation that closes a clause opened at `start` stands (else the text's end)."""
+    return next((k for k in range(start, len(text)) if text[k] in CLAUSE_CLOSE), len(text))
+
+
+def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
+    """The relative clauses of the sentence: from the pronoun to the punctuation that closes the
+    clause (or the sentence's end)."""
+    return [(m.start, _clause_end(r.sentence.text, m.end)) for m in r.analysis.mentions
+            if m.kind == "grammar" and m.entry.role == "relative_marker"]
+
+
+def _across(a: int, b: int, walls: list[tuple[int, int]]) -> bool:
+    """Does a relative clause part the two positions: its pronoun between them, the later one
+    inside it? (Both outside it, the clause is only an aside between them.)"""
+    lo, hi = min(a, b), max(a, b)
+    return any(lo < w < hi and hi < e for w, e in walls)
+
+
+def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]]) -> list[ResolvedDate]:
+    """The sentence's dates that no relative clause separates from the event ("the fighters who
+    were arrested ... the caliphate, which was declared in June 2014": June 2014 is not the arrest's;
+    "protested on Saturday after the funeral of a woman who died in custody, and police fired tear
+    gas": Saturday is the tear gas's too)."""
+    return [d for d in r.dates if not _across(d.start, c.evidence_start, walls)]
+
+
+def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
+    """Where the words of a dates.yaml list stand in the sentence (coder/dates/markers.py)."""
+    return marker_starts(r.sentence.tokens, lang, field)
+
+
+def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
+    """Where a phrase about an earlier event opens ("after", "بعد"): a date beyond it is that event's."""
+    return [start for _, start in _marker_starts(r, lang, "earlier_event_markers")]
+
+
+def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
+    """The indices of the sentence's dates that one of the words stands right before (one word,
+    such as "the" or "عام", may come between: "منذ العام 2005")."""
+    toks = r.sentence.tokens
+    marks = {i for i, _ in _marker_starts(r, lang, field)}
+    out = set()
+    if not marks:
+        return out
+    for k, d in enumerate(r.dates):
+        n = bisect_right(toks, d.start, key=attrgetter("end"))   # the tokens before the date: 0..n-1 (ends ascend)
+        if n and (n - 1 in marks or (n > 1 and n - 2 in marks)):
+            out.add(k)
+    return out
+
+
+def _punct_between(text: str, d: ResolvedDate, c: EventCandidate) -> bool:
+    lo, hi = (d.end, c.evidence_start) if d.end <= c.evidence_start else (c.evidence_end, d.start)
+    between = text[lo:hi]
+    return any(ch in PUNCT_BARRIER and not (0 < k < len(between) - 1 and between[k - 1].isdigit()
+                                             and between[k + 1].isdigit())   # 500,000
+               for k, ch in enumerate(between))
+
+
+def _nearest(items, pos: int):
+    return min(items, key=lambda x: min(abs(x.start - pos), abs(x.end - pos))) if items else None
+
+
+def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> str:
+    key = "|".join([doc_id, sha, str(sentence_index), str(c.evidence_start), c.code,
+                    c.source.code.code or "" if c.source else "", c.target.code.code or "" if c.target else "",
+                    __version__])
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def _earlier_event_phrases(r: SentenceResult, lang: str) -> list[tuple[int, int]]:
+    """The phrases about an earlier event ("after the funeral of a woman who died in custody in
+    Tehran,"): from the after-word to the punctuation that closes the phrase."""
+    return [(w, _clause_end(r.sentence.text, w)) for w in _earlier_event_walls(r, lang)]
+
+
+def _event_place(r: SentenceResult, c: EventCandidate, focus,
+                 exclude: Optional[PlaceMention] = None,
+                 asides: Sequence[tuple[int, int]] = ()) -> tuple[Optional[PlaceMention], Optional[str]]:
+    """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser.
+    `asides`: phrases about an earlier event; a place inside one is not the place of an event outside it."""
+    hits = r.analysis.triggers
+    # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
+    violent = cameo(c.code).root in VIOLENT_ROOTS
+    others = [(e.evidence_start, e.evidence_end) for e in r.analysis.events if e.trigger_first != c.trigger_first
+              and not (violent and cameo(e.code).root in VIOLENT_ROOTS)]
+    speech = [h.mention.start for h in hits if h.entry.speech]
+    moves = cameo(c.code).root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
+    target = (c.target.start, c.target.end) if c.target is not None and c.target.start >= 0 else None
+    places = [q for q in r.places if not any(w <= q.start < e and not w <= c.evidence_start < e for w, e in asides)]
+    p = choose_place(places, r.analysis.actors, (c.evidence_start, c.evidence_end), others, speech,
+                     r.sentence.text, moves, exclude, target)
+    if p is not None:
+        return p, p.place.precision
+    if not moves and any(not names_actor(q, r.analysis.actors) for q in r.places):
+        return None, None   # the sentence's places are other events': a statement is not located by them
+    if focus is not None:
+        return None, COARSER.get(focus.precision, "country")
+    return None, None
+
+
+def _attach_quantities(r: SentenceResult, lang: str) -> dict[int, list[QuantityValue]]:
+    """Each quantity of the sentence goes to the event it counts for (coder/quantities/attach.py)."""
+    if not r.quantities:   # (most event sentences count nothing)
+        return {}
+    spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background,
+                       c.source.code.code if c.source is not None and c.source.name else None,
+                       (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None,
+                       c.merged_spans)
+             for c in r.analysis.events]
+    quantities = not_dates(r.quantities, r.dates)
+    return attach(quantities, spans, subset_heads(r.sentence.text, quantities, lang))
+
+
+def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls: list[int], published) -> None:
+    """"Zelenskiy urged allies on Tuesday to send air defences, a day after Russia fired 80
+    missiles", "بعد يومين من إعلان الجيش": an event told after another is dated from it, by the
+    offset the phrase gives; an event with a date of its own keeps it."""
+    events = r.analysis.events
+    news = [i for i in chosen if not events[i].is_background]
+    if not news or not after_walls:
+        return
+    anchor = chosen[news[0]]
+    anchor_value = anchor.value if anchor is not None else published
+    if anchor_value is None:
+        return
+    text, norm = r.sentence.text, profile(lang).normalise
+    first = events[news[0]]
+    for i in chosen:
+        c = events[i]
+        if i == news[0] or c.evidence_start <= first.evidence_end or \
+                (chosen[i] is not None and chosen[i] is not anchor):
+            continue
+        marker = max((w for w in after_walls if w < c.evidence_start), default=None)
+        if marker is None or marker < first.evidence_end:
+            continue
+        days = offset_days(date_rules(lang), norm(text[max(0, marker - 30):marker]),
+                           norm(text[marker:c.evidence_start]).split(None, 1)[-1] if text[marker:c.evidence_start].split() else "")
+        earlier = shifted(anchor, anchor_value, days, marker, marker, "") if days is not None else None
+        if earlier is not None:
+            chosen[i] = earlier
+            r.analysis.trace.append(f"{c.evidence!r}: {days} day(s) before the news event it is told after")
+
+
+def _date_before_news(r: SentenceResult, lang: str, chosen: dict) -> None:
+    """Events told as before the sentence's news (coder/dates/events.py `date_before_news`)."""
+    marks = _marker_starts(r, lang, "before_news_markers")
+    if marks:
+        date_before_news(r.analysis.events, r.analysis.triggers, r.sentence.tokens, r.sentence.text, r.dates,
+                         marks, chosen, date_rules(lang), profile(lang).normalise, r.analysis.trace)
+
+
+def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[tuple[int, int]]) -> bool:
+    """Does one of the dates stand in the event's clause, with no comma and no relative pronoun between?"""
+    return any(d in _same_clause(r, c, walls) and not _punct_between(r.sentence.text, d, c) for d in dates)
+
+
+def _event_words(r: SentenceResult) -> tuple[list[tuple[int, int]], dict[int, int], set[int], set[int]]:
+    """What dating an event asks of the sentence's event words, once a sentence: their spans, each event's
+    word's index by trigger_first, the news events' words, the background events' (a date nearest is theirs)."""
+    hits = r.analysis.triggers
+    index: dict[int, int] = {}
+    for i, h in enumerate(hits):
+        index.setdefault(h.first, i)
+    coded = {e.trigger_first: e for e in r.analysis.events}
+    news = {i for i, h in enumerate(hits) if h.first in coded and not coded[h.first].is_background}
+    foreign = {i for i, h in enumerate(hits) if h.first in coded and coded[h.first].is_background}
+    return [(h.mention.start, h.mention.end) for h in hits], index, news, foreign
+
+
+def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]], after_walls: list[int],
+             until: set[int], published, words: tuple) -> Optional[ResolvedDate]:
+    """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
+    pronoun, and dates that belong to another event word, are not its."""
+    dates = [d for d in _same_clause(r, c, walls)
+             if not any(c.evidence_end <= w < d.start for w in after_walls) and id(d) not in until]
+    if published is None or any(not is_old(d.value, d.precision, published) for d in dates):
+        # an old date across a comma dates another clause's story ("withdrew from the deal signed
+        # in 2015, and reimposed sanctions") when the sentence has a news date, or the document
+        # none to tell the news by (its news is of the day it was published)
+        dates = [d for d in dates if not is_old(d.value, d.precision, published)
+                 or not _punct_between(r.sentence.text, d, c)]
+    spans, index, news, foreign = words   # (_event_words)
+    return choose_date(dates, (c.evidence_start, c.evidence_end), spans, index.get(c.trigger_first), foreign, news,
+                       published)
+
+
+# With no publication date, times counted back from it ("قبل عامين", "last year") are read against
+# this stand-in: which of them lie a year or more back does not depend on the day it stands for.
+STAND_IN = dt.date(2000, 7, 1)
+
+
+@lru_cache(maxsize=256)     # asked once per undated event of a sentence
+def _stand_in_dates(text: str, lang: str) -> list:
+    return find_dates(text, lang, STAND_IN)
+
+
+def _counted_back(d: ResolvedDate) -> bool:
+    """A time counted a year or more back from the stand-in day, not a year written out."""
+    return d.precision == "year" and d.value.year < STAND_IN.year and not any(ch.isdigit() for ch in d.text)
+
+
+def _stand_in_reading(r: SentenceResult, lang: str) -> Optional[tuple[SentenceResult, set[int]]]:
+    """An undated text's sentence with its times read against the stand-in day, and its periods (which
+    date nothing); None when none of its times is counted a year or more back (none can date an event so)."""
+    dates = _stand_in_dates(r.sentence.text, lang)   # (none where names_a_time finds none: no gate needed)
+    if not any(_counted_back(d) for d in dates):   # (the date chosen is one of them)
+        return None
+    ref = replace(r, dates=dates)
+    return ref, {id(ref.dates[k]) for f in ("since_markers", "until_markers") for k in _dates_after(ref, lang, f)}
+
+
+def _years_back(reading: Optional[tuple[SentenceResult, set[int]]], c: EventCandidate, walls, after_walls,
+                words: tuple) -> bool:
+    """In a text with no publication date, is the event dated by a time counted a year or more
+    back from it ("قبل عامين", "في العام الماضي", "two years ago")? History, as it would be in a
+    dated text. The sentence's other times ("أمس") compete for the event as they would there;
+    periods ("منذ 40 عاما") date nothing; a year written out is left to is_old. (`reading`: _stand_in_reading)"""
+    if reading is None:
+        return False
+    d = _date_of(reading[0], c, walls, after_walls, reading[1], STAND_IN, words)
+    return d is not None and _counted_back(d)
+
+
+def _located(actor: Optional[Actor], where) -> Optional[Actor]:
+    """An actor known only by its role ("civilians", "police", "gunmen") belongs to the country the
+    event happens in, as hand coders of CAMEO data code it ("five civilians killed in Kirkuk" ->
+    IRQCVL; unidentified gunmen who struck in Iraq -> IRQUAF, ICEWS's "Unidentified Gunmen (Iraq)")."""
+    if actor is None or where is None or not where.country or actor.code.country or actor.code.group \
+            or not actor.code.role or len(where.country) != 3:
+        return actor
+    return replace(actor, code=ActorCode(where.country, None, actor.code.role))
+
+
+def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
+             actor_focus=None) -> tuple[list[EventRow], list[QuantityRow]]:
+    events, quants = [], []
+    seen: set[str] = set()
+    carried: Optional[ResolvedDate] = None
+    for r in results:
+        if not r.analysis.events:
+            carried = None   # (what the end of this loop sets for a sentence without events)
+            continue
+        attached = _attach_quantities(r, lang)
+        walls = _relative_walls(r)
+        after_walls = _earlier_event_walls(r, lang)
+        asides = _earlier_event_phrases(r, lang) if after_walls else []
+        # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
+        since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
+                 if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
+        skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")} | \
+            episode_dates(r.dates, r.sentence.text, [(m.start, m.end) for m in r.analysis.mentions if m.kind == "grammar" and
+                          m.entry.role == "episode_head"], [(h.mention.start, h.mention.end) for h in r.analysis.triggers])
+        words = _event_words(r)
+        chosen: dict[int, Optional[ResolvedDate]] = {}
+        for i, c in enumerate(r.analysis.events):
+            if cameo(c.code).root in VIOLENT_ROOTS and attached.get(i) and _same_clause_as(r, since, c, walls):
+                # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
+                r.analysis.trace.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
+                continue
+            d = _date_of(r, c, walls, after_walls, skip, doc.published, words)
+            if d is None and not r.dates and carried is not None:
+                d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
+            chosen[i] = d
+        _date_earlier_events(r, lang, chosen, after_walls, doc.published)
+        _date_before_news(r, lang, chosen)
+        record = [] if doc.published is not None or not r.dates else told_as_record(
+            r.sentence.text, r.dates, skip, lambda t: names_a_time(t, lang),
+            lambda: _stand_in_dates(r.sentence.text, lang), STAND_IN)
+        own_dates = []
+        reading = ...   # the sentence's _stand_in_reading, once an event needs it
+        for i, c in enumerate(r.analysis.events):
+            if i not in chosen:
+                continue
+            entry = cameo(c.code)
+            d = chosen[i]
+            if d is not None:
+                event_date, precision = d.value, d.precision
+            elif doc.published is not None:
+                event_date, precision = doc.published, "published"
+            else:
+                event_date, precision = None, None
+            background = c.is_background or is_old(event_date, precision, doc.published) \
+                or (dated_record(d, doc.published, r.sentence.text, r.dates)
+                    and not names_a_time(blank(r.sentence.text, r.dates), lang))
+            if not background and d is None and doc.published is None:
+                if reading is ...:
+                    reading = _stand_in_reading(r, lang)
+                background = _years_back(reading, c, walls, after_walls, words) \
+                    or (bool(record) and in_record(record, r.sentence.text, c.evidence_start, c.evidence_end))
+            if d is not None and not background:
+                own_dates.append(d)
+            qs = attached.get(i, [])
+            killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
+            main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
+            origin = _launched_from(r, c, lang) if entry.root == "19" else None
+            # a statement with no place of its own is not located by the countries that act in it
+            place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin, asides=asides)
+            where = place.place if place else ((focus or actor_focus) if geo_precision else None)
+            eid = event_id(doc.doc_id, sha, r.sentence.index, c)
+            if eid in seen:   # the same event read twice (one actor listed twice in a group): one row
+                continue
+            seen.add(eid)
+            # role-only actors belong to the country of the story even when the event keeps no place
+            around = place.place if place else (focus or actor_focus)
+            s, t = _located(c.source, around), _located(c.target, around)
+            if place is None and focus is None and entry.root in SPOKEN_ROOTS:
+                where = None   # a statement is not located by the countries that act in it
+            from_location = c.target_from_location
+            if origin is not None:
+                s, t = _fired_from(origin, c, s, t)
+                from_location = (from_location or t is None) and not (where is not None and where.country == origin.place.country)
+            if t is None and from_location and where is not None and where.country and len(where.country) == 3 \
+                    and not (s is not None and s.code.country == where.country and not s.code.role):
+                t = Actor(ActorCode(where.country, None, c.location_role), None, -1, -1, -1, -1,
+                          ("implicit_actors.protested_government" if c.location_role else "implicit_actors.attacked_country",))
+            if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and \
+                    unanchored(own_party(s, c), own_party(t, c), place, qs, d):
+                r.analysis.trace.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
+                                        "of act named in general; not coded")
+                continue
+            if entry.root in VIOLENT_ROOTS and told_as_habit(c, place, qs, d) and not r.dates and \
+                    not names_a_time(r.sentence.text, lang):
+                r.analysis.trace.append(f"{c.evidence!r}: violence told in the present with no place, date or "
+                                        "count of its own, a habit or a general statement; not coded")
+                continue
+            events.append(EventRow(
+                event_id=eid, doc_id=doc.doc_id, sentence_index=r.sentence.index,
+                sentence=r.sentence.text, evidence=c.evidence, language=lang,
+                published=doc.published, event_date=event_date, date_precision=precision,
+                is_background=background,
+                event_code=c.code, event_base_code=entry.base, event_root_code=entry.root,
+                quad_class=entry.quad_class, goldstein=entry.goldstein,
+                source_code=s.code.code if s else None, source_name=s.name if s else None,
+                source_country=s.code.country if s else None, source_group=s.code.group if s else None,
+                source_role=s.code.role if s else None,
+                target_code=t.code.code if t else None, target_name=t.name if t else None,
+                target_country=t.code.country if t else None, target_group=t.code.group if t else None,
+                target_role=t.code.role if t else None,
+                location_text=place.text if place else None,
+                location_name=where.name if where else None,
+                location_country=where.country if where else None,
+                location_admin1=where.admin1 if where else None,
+                latitude=where.latitude if where else None, longitude=where.longitude if where else None,
+                geo_precision=geo_precision if where else None, place_id=where.place_id if where else None,
+                quantity_value=main.value if main else None,
+                quantity_qualifier=main.qualifier if main else None,
+                quantity_unit=main.unit if main else None,
+                fatalities=killed.value if (killed and entry.root in VIOLENT_ROOTS) else None,
+                rule_id=c.rule_id, confidence=c.confidence, coder_version=__version__))
+            for q in qs:
+                quants.append(QuantityRow(event_id=eid, value=q.value, qualifier=q.qualifier, unit=q.unit, text=q.text))
+        # only the sentence right after goes on with this sentence's date; a sentence with no date
+        # of its own passes none on (a chain of undated sentences drifts from the story)
+        carried = own_dates[0] if (r.dates and own_dates) else None
+    return events, quants
+
+
+@lru_cache(maxsize=None)
+def _launch_origin(lang: str) -> tuple[str, ...]:
+    """Words after which a place is where fire came from (places.yaml `launch_origin`)."""
+    return tuple(profile(lang).normalise(w) for w in load_lexicon(lang, "places").get("launch_origin") or [])
+
+
+def _launched_from(r: SentenceResult, c: EventCandidate, lang: str) -> Optional[PlaceMention]:
+    """The place after the trigger that fire came from ("rockets fired from Gaza", "من جنوب لبنان")."""
+    words = _launch_origin(lang)
+    if not words:
+        return None
+    norm = profile(lang).normalise
+    for p in r.places:
+        if p.start < c.evidence_start or not p.place.country or len(p.place.country) != 3:
+            continue
+        before = " ".join(norm(r.sentence.text[max(0, p.start - 20):p.start]).split())
+        if any(before == w or before.endswith(" " + w) for w in words):
+            return p
+    return None
+
+
+def _fired_from(origin: PlaceMention, c: EventCandidate, s: Optional[Actor], t: Optional[Actor]):
+    """Fire that came from a place ("rockets fired from Gaza", "صواريخ من جنوب لبنان"): an unnamed or
+    role-only attacker belongs to that country, and the place is not the target."""
+    country = origin.place.country
+    if t is not None and t.start < origin.end and origin.start < t.end:
+        t = None
+    if not is_named(c.source):
+        s = Actor(ActorCode(country, None, c.source.code.role if c.source else None),
+                  origin.text, -1, -1, origin.start, origin.end, ("places.launch_origin",))
+    elif not c.source.code.country and not c.source.code.group:
+        s = replace(c.source, code=ActorCode(country, None, c.source.code.role))
+    return s, t
+
+
+def is_named(actor: Optional[Actor]) -> bool:
+    return actor is not None and actor.name is not None   # implied actors (implicit_actors.yaml) have no name
