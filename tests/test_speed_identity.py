@@ -25,6 +25,19 @@ def _fresh_tokens(text: str, prof):
     return tokens_by(text, prof._WORD, prof.normalise, forms)
 
 
+# what the word pattern steps over (spaces, "_"), marks and symbols that open a word, repeats
+AWKWARD = ["__ab _ab a_b __", "\u064eقصف  \u064e\u064e قصفت_ _قصف", "٣٠ 30 ٣٠،٣٠ 3.5.", "x_y x x_y_ _x",
+           "U.S. U.S U.S.. 's ’s don't", "\u200fقال\u200f «قال» قال!!", "a\tb\n\nb a"]
+
+
+@pytest.mark.parametrize("prof", [ar, en])
+def test_token_offsets_are_the_pattern_matches(prof):
+    for text in AWKWARD + AR + EN:
+        kept = [(m[0], *m.span()) for m in prof._WORD.finditer(text)]
+        got = [(t.text, t.start, t.end) for t in prof.tokenise(text)]
+        assert got == [k for k in kept if prof.normalise(k[0])], text
+
+
 @pytest.mark.parametrize("prof,texts", [(ar, AR), (en, EN)])
 def test_cached_tokens_are_the_computed_ones(prof, texts):
     for text in texts:

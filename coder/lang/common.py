@@ -55,13 +55,21 @@ WORD_CACHE_SIZE = 200_000
 
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
-    """Tokens of `text`; `cache` (one per language) maps a word as written to (norm, forms)."""
+    """Tokens of `text`; `cache` (one per language) maps a word as written to (norm, forms).
+
+    The words come from one `findall` (strings, no match objects) and each is found again with
+    `str.find` from the end of the one before: `word` has no capturing group, and what it steps
+    over between words (white space; "_" for Arabic) cannot open a word, so the first occurrence
+    is where the pattern matched it (tests/test_tokens.py checks it against `finditer`)."""
     toks = []
     if cache is None:
         cache = {}
     get = cache.get
-    for m in word.finditer(text):
-        raw = m[0]
+    find = text.find
+    end = 0
+    for raw in word.findall(text):
+        start = find(raw, end)
+        end = start + len(raw)
         known = get(raw)
         if known is None:
             norm = normalise(raw)
@@ -70,8 +78,7 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
             cache[raw] = known
-        if not known[0]:
-            continue
-        start, end = m.span()
-        toks.append(Token(raw, start, end, known[0], known[1]))
+        norm, lookup = known
+        if norm:
+            toks.append(Token(raw, start, end, norm, lookup))
     return toks
