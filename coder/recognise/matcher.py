@@ -13,9 +13,8 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 
 
 # per trie: a word's lookup forms (the tuple the tokeniser shares between tokens of one word) ->
-# the phrases they start, as (form index, trie node, the phrases ending there, does it lead further,
-# is one of them a trigger read through a clitic); most words start none, most that start one
-# start a one-word phrase
+# the phrases they start, as (form index, trie node, the phrases ending there, does it lead further);
+# most words start none, most that start one start a one-word phrase
 _STARTS: dict[int, tuple[dict, dict]] = {}
 
 
@@ -32,9 +31,7 @@ def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
     for fi, f in enumerate(forms):
         node = trie.get(f)
         if node is not None:
-            ends = _ends(node)
-            through = fi > 0 and any(kind == "trigger" for kind, _, _ in ends)
-            steps.append((fi, node, ends, len(node) > (END in node), through))
+            steps.append((fi, node, _ends(node), len(node) > (END in node)))
     return tuple(steps)
 
 
@@ -43,7 +40,7 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     out: list[Mention] = []
     n = len(tokens)
     starts = trie_memo(_STARTS, trie)
-    through_form = False    # a trigger matched through a form other than the word as written
+    clitic_triggers = set()     # where a trigger was read through a clitic off the first letter
     for i in range(n):
         tok = tokens[i]
         first = starts.get(tok.forms)
@@ -52,13 +49,14 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
         if not first:
             continue
         if len(first) == 1:
-            # one form starts phrases: its one-word phrases first, then (rarely) the longer ones
-            fi, node, ends, further, through = first[0]
+            # one form starts phrases: its one-word phrases first, then (rarely) the longer ones. (No
+            # clitic_triggers here: a name as written and an event word read through a clitic at one
+            # word are started by two of its forms.)
+            fi, node, ends, further = first[0]
             if ends:
                 start, end = tok.start, tok.end
                 for kind, p, rule_id in ends:
                     out.append(Mention(kind, i, i, start, end, text[start:end], p, rule_id, fi))
-                through_form = through_form or through
             if not further or i + 1 == n:
                 continue
             stack = [(i + 1, nxt, fi) for f in tokens[i + 1].forms if (nxt := node.get(f)) is not None]
@@ -75,23 +73,27 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                     kind = _KIND[type(p)]
                     out.append(Mention(kind, i, j, start, end, text[start:end], p,
                                        "" if kind == "grammar" else p.rule_id, fi))
-                    through_form = through_form or (fi > 0 and kind == "trigger")
+                    if kind == "trigger" and _through_clitic(tok, fi):
+                        clitic_triggers.add(i)
             if j + 1 < n:
                 for f in tokens[j + 1].forms:
                     nxt = node.get(f)
                     if nxt is not None:
                         stack.append((j + 1, nxt, fi))
-    return _names_as_written(out, tokens) if through_form else out
+    return _names_as_written(out, tokens, clitic_triggers) if clitic_triggers else out
 
 
-def _names_as_written(out: list[Mention], tokens: list[Token]) -> list[Mention]:
+def _through_clitic(tok: Token, form: int) -> bool:
+    """Was the lookup form `form` of the token read with a clitic off its first letter?"""
+    return form > 0 and tok.forms[form][:1] != tok.norm[:1]
+
+
+def _names_as_written(out: list[Mention], tokens: list[Token], clitic_triggers: set[int]) -> list[Mention]:
     """A name the lexicon knows as written is not also an event word read through a clitic off its
-    first letter (بايدن is Biden, not ب + a form of أيد)."""
-    names = {(m.first, m.last) for m in out if m.kind in ("actor", "agent") and m.first_form == 0}
+    first letter (بايدن is Biden, not ب + a form of أيد); `clitic_triggers`: where such event words start."""
+    names = {(m.first, m.last) for m in out
+             if m.first in clitic_triggers and m.kind in ("actor", "agent") and m.first_form == 0}
     if not names:
         return out
-    def through_clitic(m: Mention) -> bool:
-        t = tokens[m.first]
-        return m.first_form > 0 and t.forms[m.first_form][:1] != t.norm[:1]
-    return [m for m in out if not (m.kind == "trigger" and through_clitic(m) and
+    return [m for m in out if not (m.kind == "trigger" and _through_clitic(tokens[m.first], m.first_form) and
                                    any(f == m.first and m.last <= l for f, l in names))]
