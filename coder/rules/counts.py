@@ -3,7 +3,6 @@ and article; answers kept per word, as tokens follow from their text."""
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import attrgetter
 
 from coder.lang.numbers import reader
 
@@ -38,14 +37,12 @@ def is_number(tok, lang: str, with_article: bool = False) -> bool:
     return v
 
 
-_TEXT = attrgetter("text")
-
-
 def number_flags(toks, lang: str, with_article: bool = False) -> list[bool]:
     """is_number for every token of a sentence, in one pass (the rules ask it of each token many
-    times: once a sentence, then by position); the words already answered cost one look-up each,
-    made by `map` in C rather than one Python-level call per token."""
-    flags = list(map(_answers(lang, with_article).get, map(_TEXT, toks)))
+    times: once a sentence, then by position); the words already answered cost one look-up each."""
+    table = _answers(lang, with_article)
+    get = table.get
+    flags = [get(t.text) for t in toks]
     if None in flags:
         for i, v in enumerate(flags):
             if v is None:
