@@ -5,9 +5,6 @@ each of its keys is one of the forms of consecutive tokens. The cost is a few di
 token, whatever the size of the lexicon."""
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
-
 from coder.lexicon.load import END, ActorRef, AgentRef, DiscardRef, GrammarRef, Trigger
 from coder.model import Mention, Token
 from coder.spans import trie_memo
@@ -19,7 +16,6 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 # the phrases they start, as (form index, trie node, the phrases ending there, does it lead further);
 # most words start none, most that start one start a one-word phrase
 _STARTS: dict[int, tuple[dict, dict]] = {}
-_FORMS = attrgetter("forms")
 
 
 def _ends(node: dict) -> tuple:
@@ -44,17 +40,14 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     out: list[Mention] = []
     n = len(tokens)
     starts = trie_memo(_STARTS, trie)
-    # what each token starts, looked up in C; then only the tokens that start a phrase are visited
-    firsts = list(map(starts.get, map(_FORMS, tokens)))
-    if None in firsts:
-        for i, first in enumerate(firsts):
-            if first is None:
-                forms = tokens[i].forms
-                firsts[i] = starts[forms] = _first_steps(trie, forms)
     clitic_triggers = set()     # where a trigger was read through a clitic off the first letter
-    for i in compress(range(n), firsts):
+    for i in range(n):
         tok = tokens[i]
-        first = firsts[i]
+        first = starts.get(tok.forms)
+        if first is None:
+            first = starts[tok.forms] = _first_steps(trie, tok.forms)
+        if not first:
+            continue
         if len(first) == 1:
             # one form starts phrases: its one-word phrases first, then (rarely) the longer ones. (No
             # clitic_triggers here: a name as written and an event word read through a clitic at one
