@@ -55,37 +55,23 @@ WORD_CACHE_SIZE = 200_000
 
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
-    """Tokens of `text`; `cache` (one per language) maps a word as written to (norm, forms).
-
-    The words come from one `findall` (strings, no match objects) and each is found again with
-    `str.find` from the end of the one before: `word` has no capturing group, and what it steps
-    over between words (white space; "_" for Arabic) cannot open a word, so the first occurrence
-    is where the pattern matched it (tests/test_speed_identity.py checks it against `finditer`)."""
+    """Tokens of `text`; `cache` (one per language) maps a word as written to (norm, forms)."""
+    toks = []
     if cache is None:
         cache = {}
-    raws = word.findall(text)
-    known = list(map(cache.get, raws))    # (the look-ups in C: news repeats its words)
-    if None in known:
-        for i, raw in enumerate(raws):
-            if known[i] is None:
-                known[i] = cache.get(raw) or _word(raw, normalise, forms, cache)   # (once a word)
-    toks = []
-    find = text.find
-    end = 0
-    for raw, (norm, lookup) in zip(raws, known):
-        start = find(raw, end)
-        end = start + len(raw)
-        if norm:
-            toks.append(Token(raw, start, end, norm, lookup))
+    get = cache.get
+    for m in word.finditer(text):
+        raw = m[0]
+        known = get(raw)
+        if known is None:
+            norm = normalise(raw)
+            # a form left empty (a lone combining mark, its letters stripped) is no word to look up
+            known = (norm, tuple(f for f in forms(norm, raw) if f) if norm else ())
+            if len(cache) >= WORD_CACHE_SIZE:
+                cache.clear()
+            cache[raw] = known
+        if not known[0]:
+            continue
+        start, end = m.span()
+        toks.append(Token(raw, start, end, known[0], known[1]))
     return toks
-
-
-def _word(raw: str, normalise, forms, cache: dict) -> tuple[str, tuple[str, ...]]:
-    """A new word's (norm, lookup forms), kept in `cache` (emptied when full)."""
-    norm = normalise(raw)
-    # a form left empty (a lone combining mark, its letters stripped) is no word to look up
-    known = (norm, tuple(f for f in forms(norm, raw) if f) if norm else ())
-    if len(cache) >= WORD_CACHE_SIZE:
-        cache.clear()
-    cache[raw] = known
-    return known
