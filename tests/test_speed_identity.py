@@ -3,6 +3,7 @@ give, a warm run codes the same rows as a cold one, and the writer's cheap stora
 refuses exactly what Arrow refuses."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -179,6 +180,7 @@ def test_the_matcher_finds_what_the_plain_walk_finds(prof, texts):
         toks = prof.tokenise(text)
         for _ in range(2):   # cold, then from the memo
             got = match(trie, toks, text)
+            assert all(m == dataclasses.replace(m) for m in got)   # every field set (replace reads them all)
             kept = {(type(m.entry).__name__, m.first, m.last, m.start, m.end, m.text, id(m.entry), m.rule_id,
                      m.first_form) for m in got}
             walked = _walked(trie, toks, text)

@@ -16,6 +16,7 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 # the phrases they start, as (form index, trie node, the phrases ending there, does it lead further);
 # most words start none, most that start one start a one-word phrase
 _STARTS: dict[int, tuple[dict, dict]] = {}
+_new = object.__new__
 
 
 def _ends(node: dict) -> tuple:
@@ -56,7 +57,18 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
             if ends:
                 start, end = tok.start, tok.end
                 for kind, p, rule_id in ends:
-                    out.append(Mention(kind, i, i, start, end, text[start:end], p, rule_id, fi))
+                    # (the fields set one by one on a bare instance: calling the dataclass's
+                    # __init__ costs a Python frame per mention; tests check every field is set)
+                    m = _new(Mention)
+                    m.kind = kind
+                    m.first = m.last = i
+                    m.start = start
+                    m.end = end
+                    m.text = text[start:end]
+                    m.entry = p
+                    m.rule_id = rule_id
+                    m.first_form = fi
+                    out.append(m)
             if not further or i + 1 == n or node.keys().isdisjoint(tokens[i + 1].forms):
                 continue
             stack = [(i + 1, node[f], fi) for f in tokens[i + 1].forms if f in node]
