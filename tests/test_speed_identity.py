@@ -35,7 +35,9 @@ AWKWARD = ["__ab _ab a_b __", "\u064eقصف  \u064e\u064e قصفت_ _قصف", "�
 def test_token_offsets_are_the_pattern_matches(prof):
     for text in AWKWARD + AR + EN:
         kept = [(m[0], *m.span()) for m in prof._WORD.finditer(text)]
-        got = [(t.text, t.start, t.end) for t in prof.tokenise(text)]
+        toks = prof.tokenise(text)
+        assert all(t == dataclasses.replace(t) for t in toks)   # every field set (replace reads them all)
+        got = [(t.text, t.start, t.end) for t in toks]
         assert got == [k for k in kept if prof.normalise(k[0])], text
 
 
