@@ -3,6 +3,7 @@ give, a warm run codes the same rows as a cold one, and the writer's cheap stora
 refuses exactly what Arrow refuses."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -23,6 +24,21 @@ def _fresh_tokens(text: str, prof):
     """The tokens as computed without any cache."""
     forms = prof._forms if prof is en else prof.lookup_forms
     return tokens_by(text, prof._WORD, prof.normalise, forms)
+
+
+# what the word pattern steps over (spaces, "_"), marks and symbols that open a word, repeats
+AWKWARD = ["__ab _ab a_b __", "\u064eقصف  \u064e\u064e قصفت_ _قصف", "٣٠ 30 ٣٠،٣٠ 3.5.", "x_y x x_y_ _x",
+           "U.S. U.S U.S.. 's ’s don't", "\u200fقال\u200f «قال» قال!!", "a\tb\n\nb a"]
+
+
+@pytest.mark.parametrize("prof", [ar, en])
+def test_token_offsets_are_the_pattern_matches(prof):
+    for text in AWKWARD + AR + EN:
+        kept = [(m[0], *m.span()) for m in prof._WORD.finditer(text)]
+        toks = prof.tokenise(text)
+        assert all(t == dataclasses.replace(t) for t in toks)   # every field set (replace reads them all)
+        got = [(t.text, t.start, t.end) for t in toks]
+        assert got == [k for k in kept if prof.normalise(k[0])], text
 
 
 @pytest.mark.parametrize("prof,texts", [(ar, AR), (en, EN)])
@@ -131,3 +147,47 @@ def test_once_a_sentence_answers_are_the_per_token_ones(prof, texts):
             assert m.rule_id == ("" if isinstance(m.entry, GrammarRef) else m.entry.rule_id)
     assert any(number_flags(ar.tokenise("وقتل ثلاثة جنود"), "ar"))
     assert _passive_mark(ar)(ar.tokenise("قُتل")[0]) and not _passive_mark(en)(en.tokenise("killed")[0])
+
+
+def _walked(trie, tokens, text):
+    """Every phrase of the trie over the tokens by the plain walk from each form of each token, as
+    (kind, first, last, start, end, text, entry, rule id, form): what the matcher's memo must give."""
+    from coder.lexicon.load import END, GrammarRef
+    found = set()
+    for i, tok in enumerate(tokens):
+        paths = [(i, trie.get(f), fi) for fi, f in enumerate(tok.forms)]
+        while paths:
+            j, node, fi = paths.pop()
+            if node is None:
+                continue
+            for p in node.get(END, ()):
+                s, e = tok.start, tokens[j].end
+                found.add((type(p).__name__, i, j, s, e, text[s:e], id(p),
+                           "" if isinstance(p, GrammarRef) else p.rule_id, fi))
+            if j + 1 < len(tokens):
+                paths += [(j + 1, node.get(f), fi) for f in tokens[j + 1].forms]
+    return found
+
+
+@pytest.mark.parametrize("prof,texts", [(ar, AR), (en, EN)])
+def test_the_matcher_finds_what_the_plain_walk_finds(prof, texts):
+    """One-word phrases read from the per-word memo, longer ones walked: nothing is skipped; a trigger
+    read through a clitic on a known name (بايدن: ب + أيد) is still dropped."""
+    from coder.lexicon.load import load
+    from coder.recognise.matcher import match
+    trie = load(prof.CODE).trie
+    extra = ["قال بايدن إن وزير الخارجية الأمريكي سيزور بغداد وبيروت", "وبالدواعش للصحفيين مرتزقته",
+             "the U.S. Secretary of State will visit Baghdad", "police fired tear gas"]
+    for text in texts + extra:
+        toks = prof.tokenise(text)
+        for _ in range(2):   # cold, then from the memo
+            got = match(trie, toks, text)
+            assert all(m == dataclasses.replace(m) for m in got)   # every field set (replace reads them all)
+            kept = {(type(m.entry).__name__, m.first, m.last, m.start, m.end, m.text, id(m.entry), m.rule_id,
+                     m.first_form) for m in got}
+            walked = _walked(trie, toks, text)
+            assert len(kept) == len(got) and kept <= walked
+            dropped = walked - kept
+            assert all(d[0] == "Trigger" and d[8] > 0 for d in dropped), dropped
+    names = match(trie, ar.tokenise("بايدن"), "بايدن") if prof is ar else []
+    assert all(m.kind != "trigger" for m in names)

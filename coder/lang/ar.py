@@ -3,6 +3,7 @@ looked up by (و/ف conjunctions, ب/ل/ك prepositions, the article ال, the f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from coder.lang.common import DIGITS, split_by, strip_format, tokens_by
 
@@ -44,6 +45,7 @@ def _strip_article(w: str, out: list[str]) -> None:
         out.append(w[2:])
 
 
+@lru_cache(maxsize=65536)   # (the quantities ask it per word after a number, not through tokenise's cache)
 def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     """The token and its readings with clitics removed, fewest removals first.
 

@@ -52,6 +52,7 @@ def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None) ->
 # A word's normal and lookup forms depend on the word alone: news repeats its words, so each is
 # worked out once. Cleared when full, so that memory stays bounded on any corpus.
 WORD_CACHE_SIZE = 200_000
+_new = object.__new__
 
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
@@ -72,6 +73,12 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
             cache[raw] = known
         if not known[0]:
             continue
-        start, end = m.span()
-        toks.append(Token(raw, start, end, known[0], known[1]))
+        # (the fields set one by one on a bare instance: calling the dataclass's __init__ costs a
+        # Python frame per token; tests/test_speed_identity.py checks every field is set)
+        tok = _new(Token)
+        tok.text = raw
+        tok.start, tok.end = m.span()
+        tok.norm = known[0]
+        tok.forms = known[1]
+        toks.append(tok)
     return toks

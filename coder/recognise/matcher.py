@@ -13,8 +13,27 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 
 
 # per trie: a word's lookup forms (the tuple the tokeniser shares between tokens of one word) ->
-# the phrases they start, as (form index, trie node); most words start none
+# the phrases they start, as (form index, trie node, the phrases ending there, does it lead further);
+# most words start none, most that start one start a one-word phrase
 _STARTS: dict[int, tuple[dict, dict]] = {}
+_new = object.__new__
+
+
+def _ends(node: dict) -> tuple:
+    """The phrases ending at `node` as (kind, entry, rule id), kept with the node's payload list."""
+    # (grammar words carry no rule id: not asked, which would raise and catch per word)
+    return tuple((kind, p, "" if kind == "grammar" else p.rule_id)
+                 for p in node.get(END, ()) for kind in (_KIND[type(p)],))
+
+
+def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
+    """What a word with these lookup forms starts in `trie` (the _STARTS entry)."""
+    steps = []
+    for fi, f in enumerate(forms):
+        node = trie.get(f)
+        if node is not None:
+            steps.append((fi, node, _ends(node), len(node) > (END in node)))
+    return tuple(steps)
 
 
 def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
@@ -22,47 +41,71 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     out: list[Mention] = []
     n = len(tokens)
     starts = trie_memo(_STARTS, trie)
+    clitic_triggers = set()     # where a trigger was read through a clitic off the first letter
     for i in range(n):
-        forms = tokens[i].forms
-        first = starts.get(forms)
+        tok = tokens[i]
+        first = starts.get(tok.forms)
         if first is None:
-            first = starts[forms] = tuple((fi, node) for fi, f in enumerate(forms)
-                                          if (node := trie.get(f)) is not None)
+            first = starts[tok.forms] = _first_steps(trie, tok.forms)
         if not first:
             continue
-        if len(first) == 1:     # (most words start phrases through one form only)
-            fi, node = first[0]
-            stack = [(i, node, fi)]
+        if len(first) == 1:
+            # one form starts phrases: its one-word phrases first, then (rarely) the longer ones. (No
+            # clitic_triggers here: a name as written and an event word read through a clitic at one
+            # word are started by two of its forms.)
+            fi, node, ends, further = first[0]
+            if ends:
+                start, end = tok.start, tok.end
+                for kind, p, rule_id in ends:
+                    # (the fields set one by one on a bare instance: calling the dataclass's
+                    # __init__ costs a Python frame per mention; tests check every field is set)
+                    m = _new(Mention)
+                    m.kind = kind
+                    m.first = m.last = i
+                    m.start = start
+                    m.end = end
+                    m.text = text[start:end]
+                    m.entry = p
+                    m.rule_id = rule_id
+                    m.first_form = fi
+                    out.append(m)
+            if not further or i + 1 == n or node.keys().isdisjoint(tokens[i + 1].forms):
+                continue
+            stack = [(i + 1, node[f], fi) for f in tokens[i + 1].forms if f in node]
         else:
-            stack = [(i, node, fi) for fi, node in first]
+            stack = [(i, node, fi) for fi, node, *_ in first]
         seen = set()
         while stack:
             j, node, fi = stack.pop()
             payloads = node.get(END)
             if payloads and (j, id(payloads)) not in seen:
                 seen.add((j, id(payloads)))
-                start, end = tokens[i].start, tokens[j].end
+                start, end = tok.start, tokens[j].end
                 for p in payloads:
                     kind = _KIND[type(p)]
-                    # (grammar words carry no rule id: not asked, which would raise and catch per word)
                     out.append(Mention(kind, i, j, start, end, text[start:end], p,
                                        "" if kind == "grammar" else p.rule_id, fi))
+                    if kind == "trigger" and _through_clitic(tok, fi):
+                        clitic_triggers.add(i)
             if j + 1 < n:
                 for f in tokens[j + 1].forms:
                     nxt = node.get(f)
                     if nxt is not None:
                         stack.append((j + 1, nxt, fi))
-    return _names_as_written(out, tokens)
+    return _names_as_written(out, tokens, clitic_triggers) if clitic_triggers else out
 
 
-def _names_as_written(out: list[Mention], tokens: list[Token]) -> list[Mention]:
+def _through_clitic(tok: Token, form: int) -> bool:
+    """Was the lookup form `form` of the token read with a clitic off its first letter?"""
+    return form > 0 and tok.forms[form][:1] != tok.norm[:1]
+
+
+def _names_as_written(out: list[Mention], tokens: list[Token], clitic_triggers: set[int]) -> list[Mention]:
     """A name the lexicon knows as written is not also an event word read through a clitic off its
-    first letter (بايدن is Biden, not ب + a form of أيد)."""
-    names = {(m.first, m.last) for m in out if m.kind in ("actor", "agent") and m.first_form == 0}
+    first letter (بايدن is Biden, not ب + a form of أيد); `clitic_triggers`: where such event words start."""
+    names = {(m.first, m.last) for m in out
+             if m.first in clitic_triggers and m.kind in ("actor", "agent") and m.first_form == 0}
     if not names:
         return out
-    def through_clitic(m: Mention) -> bool:
-        t = tokens[m.first]
-        return m.first_form > 0 and t.forms[m.first_form][:1] != t.norm[:1]
-    return [m for m in out if not (m.kind == "trigger" and through_clitic(m) and
+    return [m for m in out if not (m.kind == "trigger" and _through_clitic(tokens[m.first], m.first_form) and
                                    any(f == m.first and m.last <= l for f, l in names))]
