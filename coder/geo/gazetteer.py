@@ -38,6 +38,15 @@ def ascii_fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+def capital_indexes(places) -> dict[str, int]:
+    """Country -> the index of its capital (feature `capital`; the most populous, the last of equals)."""
+    out: dict[str, int] = {}
+    for i, p in enumerate(places):
+        if p.feature == "capital" and p.country and (p.country not in out or p.population >= places[out[p.country]].population):
+            out[p.country] = i
+    return out
+
+
 def name_key(name: str, lang: str) -> tuple[str, ...]:
     """The index key of a name: its word tokens' normalised forms (punctuation dropped)."""
     return tuple(t.norm for t in profile(lang).tokenise(name) if t.norm[0].isalnum())
@@ -52,6 +61,7 @@ class Gazetteer:
         self.by_id = {p.place_id: i for i, p in enumerate(places)}
         self._admin1 = {(p.country, p.name): p for p in places if p.precision == "admin1"}
         self._countries = {p.country: p for p in places if p.precision == "country"}
+        self._capitals = {c: places[i] for c, i in capital_indexes(places).items()}
         self._lat = [p.latitude for p in places]
         self._lon = [p.longitude for p in places]
         self._set_ranking()
@@ -125,6 +135,9 @@ class Gazetteer:
 
     def country(self, iso3: str) -> Optional[Place]:
         return self._countries.get(iso3)
+
+    def capital(self, iso3: str) -> Optional[Place]:
+        return self._capitals.get(iso3)
 
     def admin1_of(self, place: Place) -> Optional[Place]:
         """The first-level division a place lies in, when the gazetteer names it."""

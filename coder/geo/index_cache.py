@@ -14,8 +14,21 @@ from functools import cached_property
 from pathlib import Path
 
 from coder import cache as disk
-from coder.geo.gazetteer import _END, LANGS, Gazetteer
+from coder.geo.gazetteer import _END, LANGS, Gazetteer, capital_indexes
 from coder.model import Place
+
+# One JSON value read from the start of a line: json.loads on bytes adds four Python calls (an
+# encoding guess among them) per line, and a cold run reads some 20,000 lines. The file is
+# checksummed (coder/cache.py), so a line is whole; a damaged one still fails, as a ValueError.
+_scan_value = json.JSONDecoder().scan_once
+
+
+def _value(line: bytes, scan=_scan_value):
+    try:
+        return scan(line.decode(), 0)[0]
+    except StopIteration:
+        raise ValueError("a cached line is not JSON") from None
+
 
 _FIELDS = ("place_id", "name", "country", "admin1", "latitude", "longitude", "precision", "feature", "population")
 
@@ -29,7 +42,7 @@ def cache_key(path: Path) -> str:
 
 
 def encode(gaz: Gazetteer) -> bytes:
-    """JSON lines (coder.cache.pack_lines): a head (with the places that country() and admin1_of() look up), the place ids,
+    """JSON lines (coder.cache.pack_lines): a head (with the places that country(), capital() and admin1_of() look up), the place ids,
     one line per place, then per language (LANGS order) its trie as coder.cache.trie_lines with each
     name's entries flattened to [place index, 1 if display name, ...] (JSON keys cannot be numbers)."""
     places = list(gaz.places)
@@ -37,6 +50,7 @@ def encode(gaz: Gazetteer) -> bytes:
                                    lambda v: [x for i, d in v.items() for x in (i, int(d))]) for lang in LANGS}
     head = {"fields": _FIELDS, "langs": LANGS, "places": len(places),
             "countries": {p.country: i for i, p in enumerate(places) if p.precision == "country"},
+            "capitals": capital_indexes(places),
             "admin1": [[p.country, p.name, i] for i, p in enumerate(places) if p.precision == "admin1"],
             "tries": {lang: len(lines) for lang, lines in tries.items()}}
     return disk.pack_lines([disk.dump(head), disk.dump([p.place_id for p in places]),
@@ -57,7 +71,7 @@ class LazyPlaces(Sequence):
             return [self[j] for j in range(*i.indices(len(self)))]
         p = self._built[i]
         if p is None:
-            row = json.loads(self._lines[i])
+            row = _value(self._lines[i])
             if not isinstance(row, list) or len(row) != len(_FIELDS):
                 raise ValueError("a cached place is not whole")
             p = self._built[i] = Place(*row)
@@ -111,9 +125,11 @@ class LazyTries(Mapping):
 class CachedGazetteer(Gazetteer):
     """A Gazetteer read from the index cache: what is not asked for is not decoded."""
 
-    def __init__(self, places: LazyPlaces, tries: LazyTries, countries: dict, admin1: dict, ids_line: bytes):
+    def __init__(self, places: LazyPlaces, tries: LazyTries, countries: dict, capitals: dict, admin1: dict,
+                 ids_line: bytes):
         self.places, self.tries = places, tries
         self._countries = PlacesByKey(countries, places)
+        self._capitals = PlacesByKey(capitals, places)
         self._admin1 = PlacesByKey(admin1, places)
         self._ids_line = ids_line
         self._set_ranking()
@@ -135,10 +151,19 @@ class CachedGazetteer(Gazetteer):
 
 
 def _trie(lines: Sequence[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
-    def entries(flat) -> dict:
-        return {flat[j]: bool(flat[j + 1]) for j in range(0, len(flat), 2)}
+    """A language's trie from its lines (coder.cache.trie_lines): each node's flat entries
+    [place index, 1 if display name, ...] become {place index: is display name}."""
+    def hook(node: dict) -> dict:
+        flat = node.get(_END)
+        if flat is not None:
+            node[_END] = dict(zip(flat[::2], map(bool, flat[1::2])))
+        return node
 
-    decode = disk.trie_line_decoder(_END, entries)
+    scan = json.JSONDecoder(object_hook=hook).scan_once
+
+    def decode(line: bytes, is_end: bool):
+        v = _value(line, scan)
+        return dict(zip(v[::2], map(bool, v[1::2]))) if is_end else v
     return disk.LazyTrie(lines[0], lines[1:], decode, _END, on_whole=lambda trie: tries.settle(lang, trie))
 
 
@@ -158,7 +183,7 @@ def decode(body: bytes) -> Gazetteer:
         tries.settle(lang, _trie(lines[at:at + size], tries, lang))
         at += size
     admin1 = {(country, name): i for country, name, i in head["admin1"]}
-    return CachedGazetteer(places, tries, head["countries"], admin1, lines[1])
+    return CachedGazetteer(places, tries, head["countries"], head["capitals"], admin1, lines[1])
 
 
 def load_cached(path: Path) -> Gazetteer:

@@ -490,16 +490,6 @@ def document_focus(place_mentions: Iterable[PlaceMention], prefer_place: bool = 
     return gaz.country(country) or next(m.place for m in mentions if m.place.country == country)
 
 
-@lru_cache(maxsize=4)
-def _capitals(gaz: Gazetteer) -> dict[str, Place]:
-    """Country -> its capital (the gazetteer marks capitals with feature `capital`)."""
-    out: dict[str, Place] = {}
-    for p in gaz.places:
-        if p.feature == "capital" and p.country and p.population >= getattr(out.get(p.country), "population", -1):
-            out[p.country] = p
-    return out
-
-
 def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
                      gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
     """Capitals named by a country's adjective: "in the Iraqi capital", "مقره العاصمة العراقية".
@@ -518,16 +508,16 @@ def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
                 bare[m.first] = code.country
     if not bare:
         return []
-    caps = None
+    gaz = None
     out = []
     for n in sorted(bare):
         k = n - 1 if r.capital_adjective_after else n + 1   # the capital word's token
         if not 0 <= k < len(tokens) or r.capital_words.isdisjoint(tokens[k].forms):
             continue
-        caps = caps if caps is not None else _capitals(gazetteer or Gazetteer.default())
-        country = bare[n]
-        if country in caps:
+        gaz = gaz or gazetteer or Gazetteer.default()
+        capital = gaz.capital(bare[n])   # from the index's head: no walk over the places
+        if capital is not None:
             tok = tokens[k]
             s, e = (tok.start, tokens[n].end) if n > k else (tokens[n].start, tok.end)
-            out.append(PlaceMention(caps[country], s, e, text[s:e], 1.0, True, True, False))
+            out.append(PlaceMention(capital, s, e, text[s:e], 1.0, True, True, False))
     return out
