@@ -78,7 +78,8 @@ def main() -> int:
     if run.returncode or not refs or not n:
         print(run.stdout[-2000:], run.stderr[-2000:])
         return 1
-    print(f"{n.group(1)} parses: {int(refs.group(1)) / int(n.group(1)) / 1e6:.2f} M instructions a parse")
+    per = int(refs.group(1)) / int(n.group(1))
+    print(f"{n.group(1)} parses: {per / 1e6:.2f} M instructions a parse ({per / 1e3:,.0f} K)")
     return 0
 
 

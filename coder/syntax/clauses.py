@@ -435,10 +435,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
                 p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
             continue
+        bare = _bare(c, toks, tags, prof)     # (read twice below: once a phrase)
         if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (c.start - 2 == pp_end and _opens_quote(toks, c.start - 1))) and \
-                _bare(c, toks, tags, prof) and not after_pronoun:
+                bare and not after_pronoun:
             leftover = k     # على الدرب الصحيح، من خلال حساب كلينتون المصرفي: what the chunker left of the phrase
-        if not (_bare(c, toks, tags, prof) or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])) or \
+        if not (bare or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])) or \
                 (leftover >= 0 and bare_after):
             # (once a phrase continued a prepositional phrase, no later phrase is an argument)
             covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)

@@ -117,7 +117,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         bits = [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
     not_genitive = getattr(prof, "not_genitive", lambda t: False)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
-    name_joiners, honorifics = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ())
+    name_joiners, honorifics, titles = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ()), R.titles
     # each token's clitics and article, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
     conj, prep, definite = flags if flags is not None else \
@@ -167,7 +167,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
             nunated = not adjectives and tags[j] == "NOUN" and not definite[j] and toks[j].norm.endswith(("ون", "ين")) \
                 and nxt == "NOUN" and not definite[j + 1] and t.norm.endswith(("ون", "ين"))   # agreeing plurals
-            if toks[j].norm in R.titles and nxt in ("NOUN", "PROPN") and not definite[j + 1]:
+            if toks[j].norm in titles and nxt in ("NOUN", "PROPN") and not definite[j + 1]:
                 c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
                 named = -1 if t.norm in name_joiners else j + 1
