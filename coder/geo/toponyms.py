@@ -308,7 +308,7 @@ class SentencePlaces:
         self._names: dict[int, Optional[_Name]] = {}
 
     def places(self, country_hint: Optional[str] = None, context_countries: Iterable[str] = ()) -> list[PlaceMention]:
-        gaz, tokens, r = self.gaz, self.tokens, rules(self.lang)
+        gaz, r = self.gaz, rules(self.lang)
         if self._starts is None:
             self._starts = self._start_tokens()
         ranked = trie_memo(_RANKED, self._trie)
