@@ -14,7 +14,7 @@ from coder.model import Actor, ActorCode
 from coder.pipeline import analyse_sentence, sentences
 from coder.recognise.matcher import match
 from coder.rules import consolidate
-from coder.rules.consolidate import imply_actors, is_reciprocal
+from coder.rules.consolidate import add_mirrored, apply_rule, imply_actors, is_reciprocal
 from coder.rules.engine import _object_end
 from coder.rules.types import EventCandidate
 
@@ -84,46 +84,14 @@ def test_a_part_after_including_is_not_coded_apart():
 
 
 def _imply_every_rule(events, trace, rules):
-    """imply_actors as written before the rules were indexed by code: every rule, in file order."""
+    """imply_actors as before the rules were indexed by code: every rule in file order, one rule
+    applied as imply_actors applies it (after a recode the later rules see the new code)."""
     mirrored = []
     for e in events:
         for rule in rules:
-            if rule.reciprocal:
-                continue
-            if rule.mirror:
-                if e.code in rule.codes and e.source is not None and e.target is not None and \
-                        e.source.code.code != e.target.code.code:
-                    mirrored.append(replace(e, source=e.target, target=e.source))
-                    trace.append(f"{e.evidence!r}: {e.code} goes both ways ({rule.id})")
-                continue
-            if rule.recode:
-                if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
-                        (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
-                        (any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids)
-                         or e.source.code.role in rule.source_roles):
-                    trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
-                    e.code = rule.recode
-                    e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"
-                continue
-            if e.code[:2] not in rule.roots and e.code not in rule.codes:
-                continue
-            for side in ("source", "target"):
-                role = getattr(rule, f"{side}_role")
-                if side == "target" and rule.target_from_location and e.target is None:
-                    e.target_from_location = True
-                    e.location_role = e.location_role or rule.location_role
-                actor = getattr(e, side)
-                if role and actor is None:
-                    setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
-                                           e.evidence_start, (f"implicit_actors.{rule.id}",)))
-                    trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
-                elif role and side == "source" and rule.role_for_country and actor.code.country and \
-                        not actor.code.role and not actor.code.group:
-                    setattr(e, side, replace(actor, code=ActorCode(actor.code.country, None, role)))
-                    trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
-    events.extend(m for m in mirrored if not any(
-        (x.code, x.source and x.source.code.code, x.target and x.target.code.code) ==
-        (m.code, m.source.code.code, m.target.code.code) for x in events))
+            if not rule.reciprocal:
+                apply_rule(rule, e, trace, mirrored)
+    add_mirrored(events, mirrored)
 
 
 def _sample_events() -> list[EventCandidate]:

@@ -34,48 +34,62 @@ def _rules_for(code: str) -> tuple[bool, tuple]:
 
 def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
     """Apply implicit_actors.yaml: recodes by who acted, and the actors an event class implies."""
-    mirrored = []
+    mirrored: list[EventCandidate] = []
     for e in events:
         candidates = _rules_for(e.code)[1]
         while candidates:
             recoded_after = None
             for i, rule in candidates:
-                if rule.mirror:
-                    if e.code in rule.codes and e.source is not None and e.target is not None and \
-                            e.source.code.code != e.target.code.code:
-                        mirrored.append(replace(e, source=e.target, target=e.source))
-                        trace.append(f"{e.evidence!r}: {e.code} goes both ways ({rule.id})")
-                    continue
-                if rule.recode:
-                    if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
-                            (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
-                            (any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids)
-                             or e.source.code.role in rule.source_roles):
-                        trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
-                        e.code = rule.recode
-                        e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"   # both rules explain the code
-                        recoded_after = i
-                        break
-                    continue
-                if e.code[:2] not in rule.roots and e.code not in rule.codes:
-                    continue
-                for side in ("source", "target"):
-                    role = getattr(rule, f"{side}_role")
-                    if side == "target" and rule.target_from_location and e.target is None:
-                        e.target_from_location = True
-                        e.location_role = e.location_role or rule.location_role
-                    actor = getattr(e, side)
-                    if role and actor is None:
-                        setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
-                                               e.evidence_start, (f"implicit_actors.{rule.id}",)))
-                        trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
-                    elif role and side == "source" and rule.role_for_country and actor.code.country and \
-                            not actor.code.role and not actor.code.group:
-                        setattr(e, side, replace(actor, code=ActorCode(actor.code.country, None, role)))
-                        trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
+                if apply_rule(rule, e, trace, mirrored):
+                    recoded_after = i
+                    break
             # after a recode the rules that follow are tried as on an event of the new code
             candidates = () if recoded_after is None else \
                 tuple(c for c in _rules_for(e.code)[1] if c[0] > recoded_after)
+    add_mirrored(events, mirrored)
+
+
+def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCandidate]) -> bool:
+    """One implicit_actors.yaml rule (not a reciprocal one) on one event: a mirror adds the event the
+    other way round to `mirrored`, a recode recodes it (True: the event now has another code), the
+    others supply the actors its class implies."""
+    if rule.mirror:
+        if e.code in rule.codes and e.source is not None and e.target is not None and \
+                e.source.code.code != e.target.code.code:
+            mirrored.append(replace(e, source=e.target, target=e.source))
+            trace.append(f"{e.evidence!r}: {e.code} goes both ways ({rule.id})")
+        return False
+    if rule.recode:
+        if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
+                (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
+                (any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids)
+                 or e.source.code.role in rule.source_roles):
+            trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
+            e.code = rule.recode
+            e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"   # both rules explain the code
+            return True
+        return False
+    if e.code[:2] not in rule.roots and e.code not in rule.codes:
+        return False
+    for side in ("source", "target"):
+        role = getattr(rule, f"{side}_role")
+        if side == "target" and rule.target_from_location and e.target is None:
+            e.target_from_location = True
+            e.location_role = e.location_role or rule.location_role
+        actor = getattr(e, side)
+        if role and actor is None:
+            setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
+                                   e.evidence_start, (f"implicit_actors.{rule.id}",)))
+            trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
+        elif role and side == "source" and rule.role_for_country and actor.code.country and \
+                not actor.code.role and not actor.code.group:
+            setattr(e, side, replace(actor, code=ActorCode(actor.code.country, None, role)))
+            trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
+    return False
+
+
+def add_mirrored(events: list[EventCandidate], mirrored: list[EventCandidate]) -> None:
+    """The events a mirror rule turned round, unless one with the same code and dyad is there."""
     events.extend(m for m in mirrored if not any(
         (x.code, x.source and x.source.code.code, x.target and x.target.code.code) ==
         (m.code, m.source.code.code, m.target.code.code) for x in events))
