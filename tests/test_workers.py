@@ -198,3 +198,16 @@ def test_workers_end_with_a_killed_run(tmp_path):
     while alive() and time.time() < deadline:
         time.sleep(0.1)
     assert alive() == []
+
+
+def test_warm_up_loads_the_date_parser_for_every_language():
+    # the workers are forked after it: what it leaves unloaded, each worker loads again. In a fresh
+    # process, so that no earlier test has loaded anything.
+    import subprocess
+    import sys
+    probe = ("import importlib; from coder.parallel import warm_up; warm_up(); "
+             "resolve = importlib.import_module('coder.dates.resolve'); "
+             "print(resolve._parser.cache_info().currsize, resolve._dateparser.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    parsers, phrases = map(int, out)
+    assert parsers == 2 and phrases == 2   # one parser and one relative phrase a language
