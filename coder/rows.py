@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 import hashlib
-from functools import lru_cache
+from functools import cache, lru_cache
 from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Optional, Sequence
@@ -310,8 +310,11 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             chosen[i] = d
         _date_earlier_events(r, lang, chosen, after_walls, doc.published)
         _date_before_news(r, lang, chosen)
+        # does the sentence name a time besides its dates: asked for the record test and per dated
+        # record, answered once
+        names_other_time = cache(lambda: names_a_time(blank(r.sentence.text, r.dates), lang))
         record = [] if doc.published is not None or not r.dates else told_as_record(
-            r.sentence.text, r.dates, skip, lambda t: names_a_time(t, lang),
+            r.sentence.text, r.dates, skip, names_other_time,
             lambda: _stand_in_dates(r.sentence.text, lang), STAND_IN)
         own_dates = []
         reading = ...   # the sentence's _stand_in_reading, once an event needs it
@@ -327,8 +330,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             else:
                 event_date, precision = None, None
             background = c.is_background or is_old(event_date, precision, doc.published) \
-                or (dated_record(d, doc.published, r.sentence.text, r.dates)
-                    and not names_a_time(blank(r.sentence.text, r.dates), lang))
+                or (dated_record(d, doc.published, r.sentence.text, r.dates) and not names_other_time())
             if not background and d is None and doc.published is None:
                 if reading is ...:
                     reading = _stand_in_reading(r, lang)

@@ -38,7 +38,7 @@ def blank(text: str, dates: Sequence[ResolvedDate]) -> str:
 
 
 def told_as_record(text: str, dates: Sequence[ResolvedDate], skip: set[int] | frozenset[int],
-                   names_a_time: Callable[[str], bool], stand_in: Callable[[], Sequence[ResolvedDate]],
+                   names_other_time: Callable[[], bool], stand_in: Callable[[], Sequence[ResolvedDate]],
                    stand_in_day: dt.date) -> list[tuple[int, int]]:
     """Is an undated sentence a record of the past? It writes out at least one date that is history
     by itself (a year alone, or a day or month with its year, not heading the sentence as a
@@ -46,12 +46,13 @@ def told_as_record(text: str, dates: Sequence[ResolvedDate], skip: set[int] | fr
     (the periods and episodes in `skip`, "منذ 2003", "انقلاب عام 2006", date nothing); and the only
     other times it names are a year or more back ("العام الماضي", read against `stand_in_day`). A
     weekday, "أمس" or a date without its year tells the news of the day: not a record. Returns
-    the spans of its times (none: not a record)."""
+    the spans of its times (none: not a record). `names_other_time`: does the text name a time
+    besides `dates` (names_a_time of the text with them blanked)."""
     own = [d for d in dates if id(d) not in skip]
     if not own or not all(is_old(d.value, d.precision, None) or dated_record(d, None, text, dates) for d in own):
         return []
     spans = [(d.start, d.end) for d in own]
-    if not names_a_time(blank(text, dates)):
+    if not names_other_time():
         return spans
     others = [d for d in stand_in() if not any(o.start <= d.start < o.end for o in dates)]
     if others and all(d.precision == "year" and d.value.year < stand_in_day.year for d in others):
