@@ -76,24 +76,24 @@ def resolve_links(actors, toks, prof, trace: list[str]) -> set[int]:
     return settled
 
 
-def affiliations(actors, toks, prof, trace: list[str], forms: set[str] | None = None) -> set[int]:
+def affiliations(actors, toks, prof, trace: list[str], forms: set[str]) -> set[int]:
     """Both readings above, anaphors first (a member of "the group" is a member of the group).
-    `forms`, every lookup form of the sentence (a word's own form among them) if the caller has
-    them: a reading whose words the sentence lacks is not looked for."""
+    `forms`, every lookup form of the sentence (a word's own form among them): a reading whose
+    words the sentence lacks is not looked for."""
     words = anaphors(prof.CODE)
-    settled = resolve_anaphors(actors, toks, words, trace) if forms is None or not words.isdisjoint(forms) else set()
+    settled = resolve_anaphors(actors, toks, words, trace) if not words.isdisjoint(forms) else set()
     links = frozenset(getattr(prof, "LINK_WORDS", ()))
-    return settled | (resolve_links(actors, toks, prof, trace) if forms is None or not links.isdisjoint(forms) else set())
+    return settled | (resolve_links(actors, toks, prof, trace) if not links.isdisjoint(forms) else set())
 
 
-def fold_allies(groups, toks, prof, trace: list[str], forms: set[str] | None = None) -> None:
+def fold_allies(groups, toks, prof, trace: list[str], forms: set[str]) -> None:
     """"قوات الجيش وميليشيات محلية متحالفة معها": a later conjunct with no name of its own,
     described (within two words) by an ally word (the language's ALLY_WORDS) and a word pointing back
     (ALLY_REFERENCES: معها، لها, the conjunct before it), is that actor's auxiliaries: one party, not two.
     `forms`: as for affiliations."""
     words = getattr(prof, "ALLY_WORDS", frozenset())
     refs = getattr(prof, "ALLY_REFERENCES", frozenset())
-    if not words or (forms is not None and frozenset(words).isdisjoint(forms)):
+    if not words or frozenset(words).isdisjoint(forms):
         return
     for g in groups:
         if len(g.members) < 2:

@@ -5,12 +5,12 @@ DISGUISE_WORDS, read through its clitics: بزي، بملابس) are dropped."""
 from __future__ import annotations
 
 
-def disguised_mentions(actor_ms, toks, prof, forms: set[str] | None = None) -> list:
+def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
     """The actor and agent mentions that open right after a disguise word (or one word later), and
     those that follow them with no word between ("بزات | قوات الأمن | العراقية"). `forms`, every
-    lookup form of the sentence if the caller has them, spares the scan of a sentence with no such word."""
+    lookup form of the sentence, spares the scan of a sentence with no such word."""
     words = frozenset(getattr(prof, "DISGUISE_WORDS", ()))
-    if not words or (forms is not None and words.isdisjoint(forms)):
+    if not words or words.isdisjoint(forms):
         return []
     cues = {i for i, t in enumerate(toks) if not words.isdisjoint(t.forms)}   # (a set test: no generator per token)
     if not cues:

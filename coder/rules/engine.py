@@ -216,9 +216,9 @@ def _countable(toks, actor_tokens, tags, lang: str) -> list[bool]:
     return out
 
 
-def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
+def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
                      trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None,
-                     window: int = OBJECT_WINDOW, forms: Optional[set[str]] = None) -> list[Hit]:
+                     window: int = OBJECT_WINDOW) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
     sentence (a light verb none of whose objects starts with one of them has none here)."""
     toks = sent.tokens
@@ -235,8 +235,6 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
             continue
         if e.objects:
-            if forms is None:
-                forms = set().union(*map(_FORMS, toks))
             if e.objects_by_first.keys().isdisjoint(forms):
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
@@ -335,8 +333,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                            for t in range(m.first + 1, m.last + 1))
     # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
     forms = set().union(*map(_FORMS, toks))
-    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, name_tails, parse,
-                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), forms)
+    hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, name_tails, parse,
+                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW))
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
