@@ -83,9 +83,11 @@ def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
 def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
     """The indices of the sentence's dates that one of the words stands right before (one word,
     such as "the" or "عام", may come between: "منذ العام 2005")."""
+    out = set()
+    if not r.dates:   # no date to stand after: the marker scan is not needed
+        return out
     toks = r.sentence.tokens
     marks = {i for i, _ in _marker_starts(r, lang, field)}
-    out = set()
     if not marks:
         return out
     for k, d in enumerate(r.dates):
@@ -114,10 +116,11 @@ def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> s
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-def _earlier_event_phrases(r: SentenceResult, lang: str) -> list[tuple[int, int]]:
+def _earlier_event_phrases(r: SentenceResult, after_walls: list[int]) -> list[tuple[int, int]]:
     """The phrases about an earlier event ("after the funeral of a woman who died in custody in
-    Tehran,"): from the after-word to the punctuation that closes the phrase."""
-    return [(w, _clause_end(r.sentence.text, w)) for w in _earlier_event_walls(r, lang)]
+    Tehran,"): from the after-word (`after_walls`, _earlier_event_walls) to the punctuation that
+    closes the phrase."""
+    return [(w, _clause_end(r.sentence.text, w)) for w in after_walls]
 
 
 def _event_place(r: SentenceResult, c: EventCandidate, focus,
@@ -290,7 +293,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         attached = _attach_quantities(r, lang)
         walls = _relative_walls(r)
         after_walls = _earlier_event_walls(r, lang)
-        asides = _earlier_event_phrases(r, lang) if after_walls else []
+        asides = _earlier_event_phrases(r, after_walls) if after_walls else []
         # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
         since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                  if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
