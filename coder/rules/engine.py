@@ -21,7 +21,7 @@ from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency, names_a_facility
-from coder.rules.counts import is_number, number_flags
+from coder.rules.counts import is_number, number_flags, number_positions
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
@@ -376,7 +376,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     punct = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
-    numbers = {i for i, v in enumerate(number_flags(toks, lang_profile.CODE, with_article=True)) if v}
+    numbers = number_positions(toks, lang_profile.CODE, with_article=True)
     barrier = punct | numbers | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
