@@ -50,6 +50,20 @@ def number_flags(toks, lang: str, with_article: bool = False) -> list[bool]:
     return flags
 
 
+def number_positions(toks, lang: str, with_article: bool = False) -> set[int]:
+    """The positions of a sentence's counts: number_flags as the set the rules read, built in one
+    pass with no list of flags in between (numbers are few: most tokens cost one look-up)."""
+    get = _answers(lang, with_article).get
+    out = set()
+    for i, t in enumerate(toks):
+        v = get(t.text)
+        if v is None:
+            v = is_number(t, lang, with_article)
+        if v:
+            out.add(i)
+    return out
+
+
 def _number(tok, lang: str, with_article: bool) -> bool:
     if tok.norm[:1].isdigit() or is_number_word(lang, tok.norm):
         return True

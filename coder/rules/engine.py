@@ -21,7 +21,7 @@ from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency, names_a_facility
-from coder.rules.counts import is_number, number_flags
+from coder.rules.counts import is_number, number_flags, number_positions
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
@@ -373,10 +373,12 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             roles = {role: idx - named for role, idx in roles.items()}
             marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
             break
-    punct = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER or t.norm[:1].isdigit()}
     coord = roles.get("coordinator", set())
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
-    numbers = {i for i, v in enumerate(number_flags(toks, lang_profile.CODE, with_article=True)) if v}
+    numbers = number_positions(toks, lang_profile.CODE, with_article=True)
+    # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
+    marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
+    punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
     barrier = punct | numbers | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
@@ -414,9 +416,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     agent_markers = sorted(marker_ends.get("agent_marker", []))
     conditional = roles.get("conditional_marker", set())
     modal = roles.get("modal_marker", set())
-    clause_breaks = roles.get("clause_break", set()) | conditional | {i for i in punct if toks[i].norm in (";", "؛")}
+    clause_breaks = roles.get("clause_break", set()) | conditional | {i for i in marks if toks[i].norm in (";", "؛")}
     # words that cannot start a verb's object: after one of them a transitive verb has none
-    prepositions = {i for i in punct if not toks[i].norm[:1].isdigit()} | clause_breaks | \
+    prepositions = marks | clause_breaks | \
         _marked(roles, "target_marker", "complement_marker", "agent_marker")
     no_object = prepositions | roles.get("locative_marker", set())
     seat_place = roles.get("seat_place_marker", set()) | \
