@@ -21,6 +21,16 @@ def test_a_ta_marbuta_is_not_read_as_a_pronoun():
     assert "محافظ" not in forms("بمحافظة")         # governorate, not "his governor"
 
 
+def test_each_pronoun_suffix_is_stripped_longest_first_and_only_above_a_short_stem():
+    # the suffixes are tested by last letter: each group must keep its order and its length check
+    assert "كتاب" in forms("كتابهما") and "كتابهم" not in forms("كتابهما")   # هما before ها/نا
+    assert "كتاب" in forms("كتابكم") and "كتاب" in forms("كتابهن") and "كتاب" in forms("كتابنا")
+    assert "كتاب" in forms("كتابه")
+    assert forms("عمها") == ("عمها",)                                 # ها would leave 2 letters
+    assert "قراره" in forms("قرارتها")                                          # ta marbuta before ها
+    assert "وزار" not in forms("وزارة") and "وزاره" in forms("وزارته")
+
+
 def test_arabic_normalisation_folds_variants_and_digits():
     assert ar.normalise("إِسْرائيـــل") == "اسرائيل"
     assert ar.normalise("٢٠١٩") == "2019" and ar.normalise("۲۰۱۹") == "2019"

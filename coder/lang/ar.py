@@ -30,6 +30,10 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 _FUTURE_OK = set("يتنا")
+# The suffixes grouped by their last letter (order kept): a new word tests only those it could end
+# with, not all eight; without the pronoun ه for a word written with a ta marbuta (see lookup_forms).
+_SUFFIXES_BY_LAST = {c: tuple(s for s in _SUFFIXES if s[-1] == c) for c in {s[-1] for s in _SUFFIXES}}
+_SUFFIXES_NO_HA = {c: tuple(s for s in v if s != "ه") for c, v in _SUFFIXES_BY_LAST.items()}
 # وزارة, وزارتها, وزارات (ministry) are not و + زارت (and she visited)
 _MINISTRY = ("وزاره", "وزارت", "وزارا")   # س + imperfect prefix: سيقتل -> يقتل
 
@@ -70,10 +74,9 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     for w in list(stems):
         _strip_article(w, forms)
     ta_marbuta = _MARKS.sub("", raw).endswith("ة")
+    by_last = _SUFFIXES_NO_HA if ta_marbuta else _SUFFIXES_BY_LAST
     for w in list(forms):
-        for suf in _SUFFIXES:
-            if suf == "ه" and ta_marbuta:
-                break
+        for suf in by_last.get(w[-1:], ()):
             if w.endswith(suf) and len(w) - len(suf) >= 3:
                 stem = w[: -len(suf)]
                 forms.append(stem)
