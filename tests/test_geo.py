@@ -202,3 +202,13 @@ def test_a_word_that_only_starts_longer_names(text, lang, expected):
 ])
 def test_qualifiers_and_cues_around_a_name(text, lang, expected):
     assert [(m.text, m.locative, m.typed, m.destination) for m in find_places(text, lang)] == expected
+
+
+def test_ascii_fold_drops_the_marks_and_keeps_everything_else():
+    # the first reading of every new word goes through it: plain, accented, Arabic and mixed text
+    import unicodedata
+    from coder.geo.gazetteer import ascii_fold
+    for s in ["Serêkaniyê", "Ḥasakah", "الحسكة", "أريحا", "ﻻ", "e\u0301\u0327", "Zürich-Ağrı", "", "plain"]:
+        want = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+        assert ascii_fold(s) == want, s
+    assert ascii_fold("Serêkaniyê") == "Serekaniye"

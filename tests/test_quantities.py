@@ -162,6 +162,15 @@ def test_duals_are_read_only_from_words_with_a_dual_ending_and_wherever_they_sta
     assert find_quantities("انطلقت الجنديانية", "ar") == []
 
 
+def test_a_dual_is_found_again_among_chunks_already_seen_without_one():
+    # the chunks seen without a dual are remembered, so a sentence made only of them is not scanned:
+    # a dual word (alone or glued to punctuation) must still be found in every later sentence
+    assert find_quantities("وصل الوفد إلى المدينة صباحا", "ar") == []
+    for text in ("وصل جنديان إلى المدينة صباحا", "وصل الوفد إلى المدينة صباحا،جنديان", "جنديان"):
+        assert [(q.value, q.unit) for q in find_quantities(text, "ar")] == [(2, "soldiers")], text
+    assert find_quantities("وصل الوفد إلى المدينة صباحا", "ar") == []
+
+
 def test_the_folded_copy_a_caller_passes_gives_the_same_quantities():
     from coder.lang.numbers import folded
     text = "قتل 12 شخصا وأصيب جنديان في قصف على حلب"

@@ -115,7 +115,7 @@ def _place_forms(norm: str, forms: tuple[str, ...], lang: str) -> tuple[str, ...
                                              (r.article and f.startswith(r.article) and norm.endswith(f[1:]))):
                 continue
         out.append(f)
-        folded = ascii_fold(f)
+        folded = f if f.isascii() else ascii_fold(f)   # (most forms are plain: no call)
         if folded != f:
             out.append(folded)
     return tuple(dict.fromkeys(out))

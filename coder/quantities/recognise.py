@@ -146,6 +146,10 @@ class QuantityRecogniser:
         self.dual_words = re.compile(r"(?<!\w)\w*(?:" + "|".join(map(re.escape, endings)) + r")(?!\w)") \
             if self.dual_endings else None
         self._duals: dict[str, tuple[int, str] | None] = {}   # word -> (length of its form, unit)
+        # the whitespace-separated chunks of sentences without a dual: a sentence made only of them
+        # is not scanned (duals are rare; whitespace is never \w, so a chunk's words, and whether
+        # one of them is a dual, are the same in every sentence)
+        self._dual_free: set[str] = set()
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
 
@@ -172,14 +176,20 @@ class QuantityRecogniser:
         folded = fold(text, self.lang) if folded is None else folded
         ftext = folded.text
         duals = []
-        known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
-        for m in self.dual_words.finditer(ftext) if self.dual_words is not None else ():
-            w = m.group()
-            hit = known.get(w, _UNSEEN)
-            if hit is _UNSEEN:
-                hit = self._dual(w)
-            if hit is not None:   # the clitics stripped stay outside the span
-                duals.append((m.end() - hit[0], m.end(), hit[1]))
+        chunks = ftext.split() if self.dual_words is not None else ()
+        if chunks and not self._dual_free.issuperset(chunks):
+            known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
+            for m in self.dual_words.finditer(ftext):
+                w = m.group()
+                hit = known.get(w, _UNSEEN)
+                if hit is _UNSEEN:
+                    hit = self._dual(w)
+                if hit is not None:   # the clitics stripped stay outside the span
+                    duals.append((m.end() - hit[0], m.end(), hit[1]))
+            if not duals:
+                if len(self._dual_free) >= 200_000:   # bounded on a long run
+                    self._dual_free.clear()
+                self._dual_free.update(chunks)
         # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
         blanked = ftext
         if self.sign_glued is not None and any(c in ftext for c in self.sign_chars):
