@@ -90,25 +90,29 @@ def _word_tag(t, R: SyntaxRules, prof) -> tuple:
     return False, tag, tag is None and len(t.forms) > 1 and any(R.words.get(f) == "ADP" for f in t.forms[1:])
 
 
-def _word_allows(r: CompiledRule, t, conj: bool, prep: bool, definite: bool) -> bool:
-    """The conditions of _holds that read the word alone (its norm, its text, a conjunction or a
-    preposition clitic, the article): a rule they fail never holds for that word."""
-    if r.definite is not None and definite != r.definite:
-        return False
-    if r.clitic_preposition is not None and prep != r.clitic_preposition:
-        return False
+def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite: bool) -> list[CompiledRule]:
+    """Of `rules`, those whose conditions that read the word alone (its norm, its text, a conjunction
+    or a preposition clitic, the article) it meets: a rule they fail never holds for that word.
+    (One call a word form, the word's facts read once, not once a rule.)"""
     w = t.norm
-    if r.word and w not in r.word:
-        return False
-    if r.min_length and len(w) < r.min_length:
-        return False
-    if r.ending or r.prefix:
-        stem = w[1:] if conj else w
-        if r.ending and (not stem.endswith(r.ending) or (stem.endswith("ي") and t.text.endswith("ى"))):
-            return False
+    stem = w[1:] if conj else w
+    folded_ya = stem.endswith("ي") and t.text.endswith("ى")
+    allowed = []
+    for r in rules:
+        if r.definite is not None and definite != r.definite:
+            continue
+        if r.clitic_preposition is not None and prep != r.clitic_preposition:
+            continue
+        if r.word and w not in r.word:
+            continue
+        if r.min_length and len(w) < r.min_length:
+            continue
+        if r.ending and (not stem.endswith(r.ending) or folded_ya):
+            continue
         if r.prefix and not stem.startswith(r.prefix):
-            return False
-    return True
+            continue
+        allowed.append(r)
+    return allowed
 
 
 def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
@@ -181,7 +185,7 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
                 rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
             if len(R.word_rules) >= 100_000:
                 R.word_rules.clear()
-            rules = R.word_rules[key] = [r for r in rules if _word_allows(r, t, F.conj[i], F.prep[i], F.definite[i])]
+            rules = R.word_rules[key] = _word_allows(rules, t, F.conj[i], F.prep[i], F.definite[i])
         for rule in rules:
             if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
