@@ -147,14 +147,61 @@ def _checks(table: str) -> tuple[tuple[str, str, object, int, int], ...]:
     return tuple(out)
 
 
+# column kind -> the exact types of the values the quick check passes (anything else, a subclass
+# too, is left to the full check)
+_PLAIN_TYPES = {"str": (str,), "bool": (bool,), "float": (float, int), "time": (dt.datetime,), "date": (dt.date,),
+                "int": (int,)}
+
+
+@lru_cache(maxsize=4096)   # (a handful of shapes: which optional columns are null, int or float)
+def _row_plan(table: str, types: tuple[type, ...]):
+    """How to check quickly a row whose values have exactly these types, in column order: (the
+    integer columns with their range, the string columns), or None when a value is
+    not None and not of a plain type of its column (the full check then judges it)."""
+    ints, strs = [], []
+    for i, ((_, kind, _, low, high), t) in enumerate(zip(_checks(table), types)):
+        if t is type(None) or kind == "any":
+            continue
+        if t not in _PLAIN_TYPES[kind]:
+            return None
+        if kind == "int":
+            ints.append((i, low, high))
+        elif kind == "str":
+            strs.append(i)
+    return tuple(ints), tuple(strs)
+
+
+def _plainly_storable(table: str, rows: list[BaseModel]) -> bool:
+    """True when every value is None or of its column's plain type, every integer fits its column
+    and no string holds a lone surrogate: one tuple of values a row and one string test, not a
+    test per value (the common case, rows the coder built and validated)."""
+    values = row_values(table)
+    for r in rows:
+        row = values(r)
+        plan = _row_plan(table, tuple(map(type, row)))
+        if plan is None:
+            return False
+        for i, low, high in plan[0]:
+            if not low <= row[i] <= high:
+                return False
+        text = "".join([row[i] for i in plan[1]])
+        if not text.isascii():
+            try:
+                text.encode("utf-8")   # (concatenation never pairs two lone surrogates into a character)
+            except UnicodeEncodeError:
+                return False
+    return True
+
+
 def check_storable(table: str, rows: list[BaseModel]) -> None:
     """Raise (TypeError, ValueError or OverflowError) where `to_arrow` would fail for these rows,
     without building the Arrow table: the writer checks every document this way before it buffers
     it, and an Arrow table per document costs more than coding a short one. Validated rows pass;
     this catches integers beyond their column's width, lone surrogates (no UTF-8) and values put
     in a row without validation."""
-    if not rows:   # (most documents have no event: their columns need no walk)
+    if not rows or _plainly_storable(table, rows):   # (most documents have no event: nothing to walk)
         return
+    # the full check, column by column: it names the first value the table cannot hold
     for name, kind, typ, low, high in _checks(table):
         for r in rows:
             v = getattr(r, name)

@@ -1,0 +1,39 @@
+"""Speed steps of the run around the coding (coder/tables.py, coder/sinks, coder/runner.py): they
+must accept and refuse exactly what the slower code did, with the same messages."""
+from __future__ import annotations
+
+import pytest
+
+from coder.model import EventRow
+from coder.tables import check_storable
+
+
+def _event(**change) -> EventRow:
+    base = dict(event_id="e1", doc_id="d1", sentence_index=0, sentence="قتل ثلاثة جنود", evidence="قتل",
+                language="ar", event_code="111", event_base_code="111", event_root_code="11", quad_class=3,
+                goldstein=-2.0, rule_id="r", confidence=0.5, coder_version="0")
+    return EventRow(**{**base, **change})
+
+
+class Text(str):
+    """A str subclass: not a plain value, left to the full check (which passes it)."""
+
+
+@pytest.mark.parametrize("rows,error", [
+    ([_event(), _event(fatalities=3, latitude=1)], None),
+    ([_event(), _event().model_copy(update={"sentence": Text("ok")})], None),
+    ([_event().model_copy(update={"goldstein": True})], None),   # (a bool is a number to Arrow)
+    # a surrogate pair split over two columns is two lone surrogates: each refused
+    ([_event(source_name="\ud83d", target_name="\ude00")], UnicodeEncodeError),
+    # the full check names the first column that fails, over all the rows
+    ([_event(fatalities=2 ** 63), _event(sentence_index=2 ** 31)], "events.sentence_index: 2147483648 does not fit"),
+    ([_event(), _event().model_copy(update={"quad_class": True})], "events.quad_class: bool True in a int column"),
+    ([_event(), _event().model_copy(update={"published": "2024-03-04"})], "events.published: str '2024-03-04'"),
+])
+def test_the_quick_storability_check_agrees_with_the_full_one(rows, error):
+    if error is None:
+        check_storable("events", rows)
+        return
+    with pytest.raises((ValueError, TypeError, OverflowError)) as e:
+        check_storable("events", rows)
+    assert isinstance(e.value, error) if isinstance(error, type) else str(e.value).startswith(error)
