@@ -15,6 +15,7 @@ batches committed before stay valid and a rerun goes on after them.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import os
@@ -103,6 +104,7 @@ def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], wor
     ctx = _context()
     if ctx.get_start_method() == "fork":
         warm_up()
+        gc.freeze()   # the loaded data, shared with the workers, is never walked by their collector
     tally = dict(documents=0, events=0, rejects=0)
     window: deque = deque()   # futures of the chunks in flight with the records read up to each
     pending: list[Document] = []

@@ -3,6 +3,7 @@ row, whatever fails on it. A document that breaks a stage (coding, or storing it
 naming the stage, the document and the exception, and the run goes on with the next."""
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable
 from itertools import chain, islice
@@ -11,6 +12,13 @@ from coder.model import CodedDocument, Document, Reject
 from coder.sinks import DatasetWriter, DocumentError, check_document
 
 log = logging.getLogger("coder.runner")
+
+# After 1, 10, 100, ... records, what is alive is moved out of the garbage collector's sight
+# (gc.freeze): it is nearly all loaded data that lives for the run (lexicons, gazetteer, per-word
+# caches), and every full collection would walk it again (`coder code` on the 20,000-sentence
+# corpus: the collector's share of the CPU time 4.7% -> 2.1%). Cyclic garbage not yet collected at
+# those moments stays (a few documents' worth each time); what reference counting frees is freed.
+FREEZE_AFTER = frozenset(10 ** k for k in range(10))
 
 
 def internal_reject(doc: Document, stage: str, error: BaseException) -> Reject:
@@ -48,6 +56,8 @@ def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progres
             tally["events"] += events
         if progress is not None:
             progress.update(done, tally)
+        if done in FREEZE_AFTER:
+            gc.freeze()
 
 
 def code_checked(doc: Document, coder_version: str) -> CodedDocument | Reject:

@@ -37,3 +37,22 @@ def test_the_quick_storability_check_agrees_with_the_full_one(rows, error):
     with pytest.raises((ValueError, TypeError, OverflowError)) as e:
         check_storable("events", rows)
     assert isinstance(e.value, error) if isinstance(error, type) else str(e.value).startswith(error)
+
+
+def test_the_run_moves_what_it_has_loaded_out_of_the_collectors_sight(tmp_path):
+    import datetime as dt
+    import gc
+
+    from coder.model import Document
+    from coder.pipeline import versions
+    from coder.runner import code_into
+    from coder.sinks import DatasetWriter
+    docs = [Document(doc_id=f"d{k}", text="Syrian troops shelled Idlib on Monday.", language="en",
+                     published=dt.date(2019, 8, 5)) for k in range(12)]
+    gc.unfreeze()
+    try:
+        with DatasetWriter(tmp_path / "out", **versions()) as w:
+            code_into(w, docs)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
