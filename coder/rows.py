@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 import hashlib
-from functools import cache, lru_cache
+from functools import lru_cache
 from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Optional, Sequence
@@ -130,13 +130,15 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
     `asides`: phrases about an earlier event; a place inside one is not the place of an event outside it."""
     hits = r.analysis.triggers
     # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
-    violent = cameo(c.code).root in VIOLENT_ROOTS
+    root = cameo(c.code).root
+    violent = root in VIOLENT_ROOTS
     others = [(e.evidence_start, e.evidence_end) for e in r.analysis.events if e.trigger_first != c.trigger_first
               and not (violent and cameo(e.code).root in VIOLENT_ROOTS)]
     speech = [h.mention.start for h in hits if h.entry.speech]
-    moves = cameo(c.code).root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
+    moves = root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
     target = (c.target.start, c.target.end) if c.target is not None and c.target.start >= 0 else None
-    places = [q for q in r.places if not any(w <= q.start < e and not w <= c.evidence_start < e for w, e in asides)]
+    places = [q for q in r.places if not any(w <= q.start < e and not w <= c.evidence_start < e for w, e in asides)] \
+        if asides else r.places   # (most sentences tell of no earlier event)
     p = choose_place(places, r.analysis.actors, (c.evidence_start, c.evidence_end), others, speech,
                      r.sentence.text, moves, exclude, target)
     if p is not None:
@@ -278,7 +280,23 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     if actor is None or where is None or not where.country or actor.code.country or actor.code.group \
             or not actor.code.role or len(where.country) != 3:
         return actor
-    return replace(actor, code=ActorCode(where.country, None, actor.code.role))
+    # (the constructor, not dataclasses.replace: about a quarter of the actors placed are such)
+    return Actor(ActorCode(where.country, None, actor.code.role), actor.name, actor.first, actor.last,
+                 actor.start, actor.end, actor.rule_ids)
+
+
+class _Once:
+    """A question about a sentence that several of its events may ask (most never do): answered
+    at the first asking. (functools.cache would cost more to set up per sentence than the answer.)"""
+    __slots__ = ("ask", "answer")
+
+    def __init__(self, ask):
+        self.ask, self.answer = ask, ...
+
+    def __call__(self):
+        if self.answer is ...:
+            self.answer = self.ask()
+        return self.answer
 
 
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
@@ -315,7 +333,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         _date_before_news(r, lang, chosen)
         # does the sentence name a time besides its dates: asked for the record test and per dated
         # record, answered once
-        names_other_time = cache(lambda: names_a_time(blank(r.sentence.text, r.dates), lang))
+        names_other_time = _Once(lambda: names_a_time(blank(r.sentence.text, r.dates), lang))
         record = [] if doc.published is not None or not r.dates else told_as_record(
             r.sentence.text, r.dates, skip, names_other_time,
             lambda: _stand_in_dates(r.sentence.text, lang), STAND_IN)

@@ -56,3 +56,15 @@ def test_the_run_moves_what_it_has_loaded_out_of_the_collectors_sight(tmp_path):
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_role_only_actor_located_keeps_every_other_field():
+    from dataclasses import fields, replace
+
+    from coder.model import Actor, ActorCode, Place
+    from coder.rows import _located
+    actor = Actor(ActorCode(None, None, "CVL"), "civilians", 3, 3, 20, 29, ("en.agents.civilians",))
+    where = Place("geonames:1", "Kirkuk", "IRQ", None, 35.4, 44.4, "locality")
+    placed = _located(actor, where)
+    assert placed == replace(actor, code=ActorCode("IRQ", None, "CVL"))
+    assert [f.name for f in fields(Actor)] == ["code", "name", "first", "last", "start", "end", "rule_ids"]
