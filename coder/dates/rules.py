@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coder.dates.first_chars import guarded
+from coder.dates import first_chars
 from coder.lang import profile
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import DATE_RESOLVERS, DATE_UNITS
@@ -26,6 +26,14 @@ _ALIASES = {"month_safe": "month", "weekday_bare": "weekday", "month_alt": None}
 # day words (الثاني، الأول) are common words and always come with a month, so they are no trigger.
 _WORD_SLOTS = {"month", "month_safe", "weekday", "weekday_bare", "unit", "year"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Characters the branch guards test: on news text four halve the Arabic regex's time against one;
+# longer guards only grow the regex.
+_GUARD_DEPTH = 4
+
+
+def guarded(branch: str) -> str:
+    """`branch` behind a look-ahead of its first characters (see first_chars)."""
+    return first_chars.guarded(branch, _GUARD_DEPTH)
 
 
 @dataclass
@@ -79,7 +87,7 @@ class DateRules:
         for i, spec in enumerate(data.get("rules") or []):
             rule, branch = self._compile_rule(i, spec, slots, where)
             self.rules.append(rule)
-            branches.append(guarded(branch))   # passed over at once where it cannot begin
+            branches.append(guarded(branch))   # passed over where it cannot begin
             if not set(_SLOT.findall(spec["pattern"])) & _WORD_SLOTS:
                 if not spec.get("triggers"):
                     raise LexiconError(f"{where}: rule {rule.id} has no word slot, so it needs "
