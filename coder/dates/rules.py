@@ -26,14 +26,22 @@ _ALIASES = {"month_safe": "month", "weekday_bare": "weekday", "month_alt": None}
 # day words (الثاني، الأول) are common words and always come with a month, so they are no trigger.
 _WORD_SLOTS = {"month", "month_safe", "weekday", "weekday_bare", "unit", "year"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# Characters the branch guards test: on news text four halve the Arabic regex's time against one;
-# longer guards only grow the regex.
+# Characters the guards test (see first_chars), measured on news text: a branch's guard, four (the
+# Arabic regex's time halves against one; longer only grow the regex); the guard of the whole
+# alternation, six (a word that begins no date, most words, fails it once instead of once a
+# branch: the time halves again).
 _GUARD_DEPTH = 4
+_ALTERNATION_GUARD_DEPTH = 6
 
 
 def guarded(branch: str) -> str:
-    """`branch` behind a look-ahead of its first characters (see first_chars)."""
+    """`branch` behind a look-ahead of its first characters."""
     return first_chars.guarded(branch, _GUARD_DEPTH)
+
+
+def guarded_alternation(alternation: str) -> str:
+    """The alternation of the (guarded) branches behind a look-ahead of what any of them begins with."""
+    return first_chars.guarded(alternation, _ALTERNATION_GUARD_DEPTH)
 
 
 @dataclass
@@ -98,7 +106,7 @@ class DateRules:
             raise LexiconError(f"{where} has no `rules`: add at least one (see ../en/dates.yaml)")
         clitics = load_lexicon(lang, "numbers").get("clitics") or ""
         lead = f"(?<!\\w)(?:{clitics})??" if clitics else r"(?<!\w)"
-        self.regex = re.compile(lead + "(?:" + "|".join(branches) + r")(?!\w)")
+        self.regex = re.compile(lead + guarded_alternation("(?:" + "|".join(branches) + ")") + r"(?!\w)")
 
     def may_match(self, folded: str) -> bool:
         """False when the text cannot hold a date: most sentences stop here."""
