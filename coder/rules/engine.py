@@ -304,8 +304,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     marker_ends: dict[str, list[tuple[int, int]]] = {}
     for m in mentions:
         if m.kind == "grammar":
-            roles.setdefault(m.entry.role, set()).update(range(m.first, m.last + 1))
-            marker_ends.setdefault(m.entry.role, []).append((m.first, m.last))
+            role, first, last = m.entry.role, m.first, m.last
+            spans = marker_ends.get(role)
+            if spans is None:   # (no empty set and list built for each marker, as setdefault would)
+                roles[role], marker_ends[role] = set(range(first, last + 1)), [(first, last)]
+            else:
+                roles[role].update(range(first, last + 1))
+                spans.append((first, last))
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_ms = [m for m in mentions if m.kind in ("actor", "agent")]
@@ -346,9 +351,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         [m for m in actor_ms if trigger_tokens.isdisjoint(range(m.first, m.last + 1))
          or (m.kind == "agent" and m.entry.code.role not in _MEANS and not lang_profile.refers_back(toks, m.first) and
              all(t in objects for t in range(m.first, m.last + 1)))])
-    covered = {t for m in mentions for t in range(m.first, m.last + 1)}
     for m in [m for m in actor_ms if m.kind == "actor" and parse is not None
-              and country_as_given_name(toks, m, covered, parse)]:
+              and country_as_given_name(toks, m, mentions, parse)]:
         trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
         actor_ms.remove(m)
     for m in [m for m in actor_ms if m.kind == "actor" and names_a_currency(toks, m)]:
