@@ -21,7 +21,7 @@ from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency, names_a_facility
-from coder.rules.counts import is_number, number_flags, number_positions
+from coder.rules.counts import is_number, number_positions
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
@@ -203,11 +203,15 @@ def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
     return None
 
 
-def _countable(toks, actor_tokens, tags, lang: str) -> list[bool]:
+def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int]) -> list[bool]:
     """Per token: does it count towards an object window? Not actor words, counts and punctuation
     ("سيطر مسلحو «داعش»، أمس، على مدينة"), nor the adverbs of time the stage tags ("وقّع X وY، مساء
     أمس الاثنين، اتفاقاً"). The same for every trigger of the sentence: worked out once."""
-    out = [not (n or t.norm in PUNCT_BARRIER) for t, n in zip(toks, number_flags(toks, lang))]
+    out = [t.norm not in PUNCT_BARRIER for t in toks]
+    # a count as written is a count read through the article too: only those few are asked
+    for j in numbers:
+        if is_number(toks[j], lang):
+            out[j] = False
     for j in actor_tokens:
         out[j] = False
     for j, tag in enumerate(tags):
@@ -218,9 +222,10 @@ def _countable(toks, actor_tokens, tags, lang: str) -> list[bool]:
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
                      trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None,
-                     window: int = OBJECT_WINDOW) -> list[Hit]:
+                     window: int = OBJECT_WINDOW, numbers: set[int] = frozenset()) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
-    sentence (a light verb none of whose objects starts with one of them has none here)."""
+    sentence (a light verb none of whose objects starts with one of them has none here); `numbers`:
+    the positions of its counts, read through the article (counts.number_positions)."""
     toks = sent.tokens
     hits = []
     tags = parse.tags if parse is not None else ()     # (read by position: the adverbs, ADV)
@@ -238,7 +243,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             if e.objects_by_first.keys().isdisjoint(forms):
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
-                countable = _countable(toks, actor_tokens, tags, lang)
+                countable = _countable(toks, actor_tokens, tags, lang, numbers)
                 verbs = frozenset(v.first for v in mentions if v.entry.pos == "verb" and parse is not None
                                   and parse.tags[v.first] == "VERB")
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
@@ -338,8 +343,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                            for t in range(m.first + 1, m.last + 1))
     # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
     forms = set().union(*map(_FORMS, toks))
+    # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
+    numbers = number_positions(toks, lang_profile.CODE, with_article=True)
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, name_tails, parse,
-                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW))
+                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
@@ -378,8 +385,6 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
             break
     coord = roles.get("coordinator", set())
-    # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
-    numbers = number_positions(toks, lang_profile.CODE, with_article=True)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
     marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
     punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
