@@ -299,16 +299,12 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out = SentenceAnalysis()
     toks, text, trace = sent.tokens, sent.text, out.trace
     out.mentions = mentions
-    discards = [m for m in mentions if m.kind == "discard" and not m.entry.roots]
-    if discards:
-        trace.append(f"discarded: {discards[0].text!r} ({discards[0].rule_id}) marks a sentence that is not an event")
-        return out
-    out.parse = parse
-
     roles: dict[str, set[int]] = {}
     marker_ends: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        if m.kind == "grammar":
+    actor_ms, triggers = [], []
+    for m in mentions:      # (one pass sorts the mentions by kind)
+        kind = m.kind
+        if kind == "grammar":
             role, first, last = m.entry.role, m.first, m.last
             spans = marker_ends.get(role)
             if spans is None:   # (no empty set and list built for each marker, as setdefault would)
@@ -316,22 +312,27 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             else:
                 roles[role].update(range(first, last + 1))
                 spans.append((first, last))
+        elif kind == "trigger":
+            triggers.append(m)
+        elif kind == "actor" or kind == "agent":
+            actor_ms.append(m)
+        elif kind == "discard" and not m.entry.roots:
+            trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
+            return out
+    out.parse = parse
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
-    actor_ms = [m for m in mentions if m.kind in ("actor", "agent")]
-    longer_actor = [(m.first, m.last) for m in actor_ms]
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     trig_ms = []
-    for m in mentions:
-        if m.kind == "trigger":
-            if m.first not in actor_tokens:     # (most triggers: no actor name holds them)
-                trig_ms.append(m)
-                continue
-            for f, l in longer_actor:
-                if f <= m.first and m.last <= l and (l - f) > (m.last - m.first):
-                    break
-            else:
-                trig_ms.append(m)
+    for m in triggers:
+        if m.first not in actor_tokens:     # (most triggers: no actor name holds them)
+            trig_ms.append(m)
+            continue
+        for a in actor_ms:
+            if a.first <= m.first and m.last <= a.last and (a.last - a.first) > (m.last - m.first):
+                break
+        else:
+            trig_ms.append(m)
     # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
     for m in [m for m in trig_ms if toks[m.first].text[:1].isupper() and toks[m.first].text[:1].isalpha()
               and in_proper_name(toks, m.first, m.last)]:
