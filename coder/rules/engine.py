@@ -402,7 +402,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                          (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                           if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
     members_of_forces(actors, roles.get("locative_marker", set()) | roles.get("origin_marker", set()), trace)
-    conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
+    # (a name matched as written, first form 0, was read through no clitic: most are)
+    conjunct_starts = frozenset(m.first for m in actor_ms
+                                if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     fold_allies(groups, toks, lang_profile, trace, forms)
     domestic_opposition(groups, trace)
