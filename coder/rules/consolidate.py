@@ -111,6 +111,8 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     """News sentences report one event of a kind with several words ("a car bomb exploded, killing
     ten"): per root class (the violent classes count as one) keep the trigger whose events carry
     most actors; another trigger of the class survives only with a dyad of its own."""
+    if len(events) < 2:     # (one event, as in most sentences: nothing to fold or merge it with)
+        return events
     events = _fold_protest_demands(events, trace)
     events = _fold_destruction_by_attack(events, trace)
     by_trigger: dict[int, list[EventCandidate]] = {}

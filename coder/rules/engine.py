@@ -21,7 +21,7 @@ from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency, names_a_facility
-from coder.rules.counts import is_number, number_flags, number_positions
+from coder.rules.counts import is_number, number_positions
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
@@ -203,11 +203,15 @@ def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
     return None
 
 
-def _countable(toks, actor_tokens, tags, lang: str) -> list[bool]:
+def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int]) -> list[bool]:
     """Per token: does it count towards an object window? Not actor words, counts and punctuation
     ("سيطر مسلحو «داعش»، أمس، على مدينة"), nor the adverbs of time the stage tags ("وقّع X وY، مساء
     أمس الاثنين، اتفاقاً"). The same for every trigger of the sentence: worked out once."""
-    out = [not (n or t.norm in PUNCT_BARRIER) for t, n in zip(toks, number_flags(toks, lang))]
+    out = [t.norm not in PUNCT_BARRIER for t in toks]
+    # a count as written is a count read through the article too: only those few are asked
+    for j in numbers:
+        if is_number(toks[j], lang):
+            out[j] = False
     for j in actor_tokens:
         out[j] = False
     for j, tag in enumerate(tags):
@@ -218,9 +222,10 @@ def _countable(toks, actor_tokens, tags, lang: str) -> list[bool]:
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
                      trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None,
-                     window: int = OBJECT_WINDOW) -> list[Hit]:
+                     window: int = OBJECT_WINDOW, numbers: set[int] = frozenset()) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
-    sentence (a light verb none of whose objects starts with one of them has none here)."""
+    sentence (a light verb none of whose objects starts with one of them has none here); `numbers`:
+    the positions of its counts, read through the article (counts.number_positions)."""
     toks = sent.tokens
     hits = []
     tags = parse.tags if parse is not None else ()     # (read by position: the adverbs, ADV)
@@ -238,7 +243,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             if e.objects_by_first.keys().isdisjoint(forms):
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
-                countable = _countable(toks, actor_tokens, tags, lang)
+                countable = _countable(toks, actor_tokens, tags, lang, numbers)
                 verbs = frozenset(v.first for v in mentions if v.entry.pos == "verb" and parse is not None
                                   and parse.tags[v.first] == "VERB")
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
@@ -294,34 +299,40 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out = SentenceAnalysis()
     toks, text, trace = sent.tokens, sent.text, out.trace
     out.mentions = mentions
-    discards = [m for m in mentions if m.kind == "discard" and not m.entry.roots]
-    if discards:
-        trace.append(f"discarded: {discards[0].text!r} ({discards[0].rule_id}) marks a sentence that is not an event")
-        return out
-    out.parse = parse
-
     roles: dict[str, set[int]] = {}
     marker_ends: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        if m.kind == "grammar":
-            roles.setdefault(m.entry.role, set()).update(range(m.first, m.last + 1))
-            marker_ends.setdefault(m.entry.role, []).append((m.first, m.last))
+    actor_ms, triggers = [], []
+    for m in mentions:      # (one pass sorts the mentions by kind)
+        kind = m.kind
+        if kind == "grammar":
+            role, first, last = m.entry.role, m.first, m.last
+            spans = marker_ends.get(role)
+            if spans is None:   # (no empty set and list built for each marker, as setdefault would)
+                roles[role], marker_ends[role] = set(range(first, last + 1)), [(first, last)]
+            else:
+                roles[role].update(range(first, last + 1))
+                spans.append((first, last))
+        elif kind == "trigger":
+            triggers.append(m)
+        elif kind == "actor" or kind == "agent":
+            actor_ms.append(m)
+        elif kind == "discard" and not m.entry.roots:
+            trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
+            return out
+    out.parse = parse
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
-    actor_ms = [m for m in mentions if m.kind in ("actor", "agent")]
-    longer_actor = [(m.first, m.last) for m in actor_ms]
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     trig_ms = []
-    for m in mentions:
-        if m.kind == "trigger":
-            if m.first not in actor_tokens:     # (most triggers: no actor name holds them)
-                trig_ms.append(m)
-                continue
-            for f, l in longer_actor:
-                if f <= m.first and m.last <= l and (l - f) > (m.last - m.first):
-                    break
-            else:
-                trig_ms.append(m)
+    for m in triggers:
+        if m.first not in actor_tokens:     # (most triggers: no actor name holds them)
+            trig_ms.append(m)
+            continue
+        for a in actor_ms:
+            if a.first <= m.first and m.last <= a.last and (a.last - a.first) > (m.last - m.first):
+                break
+        else:
+            trig_ms.append(m)
     # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
     for m in [m for m in trig_ms if toks[m.first].text[:1].isupper() and toks[m.first].text[:1].isalpha()
               and in_proper_name(toks, m.first, m.last)]:
@@ -333,8 +344,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                            for t in range(m.first + 1, m.last + 1))
     # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
     forms = set().union(*map(_FORMS, toks))
+    # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
+    numbers = number_positions(toks, lang_profile.CODE, with_article=True)
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, name_tails, parse,
-                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW))
+                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
@@ -346,9 +359,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         [m for m in actor_ms if trigger_tokens.isdisjoint(range(m.first, m.last + 1))
          or (m.kind == "agent" and m.entry.code.role not in _MEANS and not lang_profile.refers_back(toks, m.first) and
              all(t in objects for t in range(m.first, m.last + 1)))])
-    covered = {t for m in mentions for t in range(m.first, m.last + 1)}
     for m in [m for m in actor_ms if m.kind == "actor" and parse is not None
-              and country_as_given_name(toks, m, covered, parse)]:
+              and country_as_given_name(toks, m, mentions, parse)]:
         trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
         actor_ms.remove(m)
     for m in [m for m in actor_ms if m.kind == "actor" and names_a_currency(toks, m)]:
@@ -374,8 +386,6 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
             break
     coord = roles.get("coordinator", set())
-    # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
-    numbers = number_positions(toks, lang_profile.CODE, with_article=True)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
     marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
     punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
@@ -392,7 +402,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                          (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                           if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
     members_of_forces(actors, roles.get("locative_marker", set()) | roles.get("origin_marker", set()), trace)
-    conjunct_starts = frozenset(m.first for m in actor_ms if lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
+    # (a name matched as written, first form 0, was read through no clitic: most are)
+    conjunct_starts = frozenset(m.first for m in actor_ms
+                                if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
     groups = group_actors(actors, coord, toks, conjunct_starts)
     fold_allies(groups, toks, lang_profile, trace, forms)
     domestic_opposition(groups, trace)

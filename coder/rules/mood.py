@@ -59,8 +59,8 @@ def intent_code(code: str) -> Optional[str]:
 
 
 # the grammar roles mood_of reads its moods from (besides the verb's own form)
-_MOOD_ROLES = ("forecast_marker", "habitual_marker", "modal_marker", "generic_marker", "future_marker",
-               "future_after_marker", "future_time_marker")
+_MOOD_ROLES = frozenset({"forecast_marker", "habitual_marker", "modal_marker", "generic_marker", "future_marker",
+                         "future_after_marker", "future_time_marker"})
 
 
 def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:
@@ -82,10 +82,9 @@ def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:
 
 def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     """"forecast", "habitual", "wish", "future" or None (reported as done)."""
-    for role in _MOOD_ROLES:
-        if roles.get(role):
-            break
-    else:   # no mood marker in the sentence (most): only the verb form can put the act to come
+    # no mood marker in the sentence (most): only the verb form can put the act to come (a role
+    # left with no words, its marker an actor's word, finds nothing either way)
+    if roles.keys().isdisjoint(_MOOD_ROLES):
         return "future" if prof.is_future_form(toks[h.first], h.mention.first_form) else None
     if _near(h.first, roles.get("forecast_marker", set()), -FUTURE_WINDOW - 2, -1, toks) is not None:
         return "forecast"

@@ -29,17 +29,23 @@ def in_proper_name(toks, first: int, last: int) -> bool:
     return before or after
 
 
-def country_as_given_name(toks, m, covered: set[int], parse) -> bool:
+def _in_mention(mentions, i: int) -> bool:
+    """Does a lexicon mention (any kind) take token i?"""
+    return any(m.first <= i <= m.last for m in mentions)
+
+
+def country_as_given_name(toks, m, mentions, parse) -> bool:
     """"Jordan Bardella", "Georgia Meloni": a one-word country name followed by a capitalised word no
     lexicon knows (a surname) that ends the noun phrase (the syntax stage's chunk) is a person's
     given name, not the country. A known word after it ("Israel Radio" as a medium, "Iran Foreign
-    Minister") or a noun after both ("Turkish Kurd refugees": a nationality) keeps the country."""
+    Minister") or a noun after both ("Turkish Kurd refugees": a nationality) keeps the country.
+    `mentions`: all the sentence's lexicon mentions, read only past the letter tests (rarely)."""
     if m.first != m.last or m.entry.code.group or m.entry.code.role or not m.entry.code.country:
         return False
     nxt = m.last + 1
-    if nxt >= len(toks) or nxt in covered or not _capital(toks[nxt]) or not toks[nxt].text.isalpha():
+    if nxt >= len(toks) or not _capital(toks[nxt]) or not toks[nxt].text.isalpha() or _in_mention(mentions, nxt):
         return False
-    if m.first > 0 and _capital(toks[m.first - 1]) and m.first - 1 in covered:
+    if m.first > 0 and _capital(toks[m.first - 1]) and _in_mention(mentions, m.first - 1):
         return False
     c = parse.chunk_at(nxt)
     return c is not None and c.end == nxt and not _title_case(toks)

@@ -23,7 +23,7 @@ def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], 
             (m.first == last.last + 1 and prof.starts_with_coordinator(toks[m.first], m.first_form)) or
             (m.first == last.last + 2 and last.last + 1 in coordinators))
         # "قرب مطار بغداد", "في ريف دمشق": the name of a place's city or country
-        head = m.first > 0 and any(f in heads for f in toks[m.first - 1].forms)
+        head = m.first > 0 and not heads.isdisjoint(toks[m.first - 1].forms)
         if (m.first - 1) in locative or joined or head:
             placed.append(m)
             last = m

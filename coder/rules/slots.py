@@ -96,12 +96,9 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         # an actor between a speech verb and the marker is its subject: "اتهم X Y بقصف Z" is X's)
         return agent, others[0] if others else (near_left[-1] if near_left else None), "agent phrase after the verb"
     first_tok = toks[h.first]
-    clitic_and = any(first_tok.norm.startswith(c) and first_tok.norm[len(c):] in first_tok.forms
-                     for c in prof.CLITIC_COORDINATORS)
     # a verb that carries its object as a pronoun (هاجمتهم "attacked them") is active: the actor
     # next to it is its subject, never a passive's victim
     object_pronoun = pos == "verb" and h.first == h.last and prof.refers_back(toks, h.first)
-    prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
     if h.entry.tag == "ing" and h.first > 0 and toks[h.first - 1].norm == ",":
         # a participle after a comma has the subject of the verb before it, if any: "gunmen stormed
         # a checkpoint, killing five officers"; "a car bomb exploded, killing seven" (no actor)
@@ -115,9 +112,12 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             return left[0], others[0] if others else None, "participle after a comma: the actor opening the sentence"
         if main is not None:
             return None, others[0] if others else None, "participle after a comma: the subject of the verb before"
-    if prev_verb is not None and ((h.first - 1) in coord or clitic_and):
-        # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
-        return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
+    # (the first trigger has no verb before it; the conjunction is tested before the verbs are sought)
+    if k and ((h.first - 1) in coord or _opens_with_conjunction(first_tok, prof)):
+        prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
+        if prev_verb is not None:
+            # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
+            return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
     if pos == "verb" and h.first == h.last and prof.carries_subject(first_tok) and others and \
             _words_between(h.last, others[0].first, toks, prof) == 0 and \
             not prof.has_preposition_clitic(toks[others[0].first]):
@@ -156,6 +156,11 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         return agent, src, "participle with no object: a reduced passive"
     # with a subject, "by X" after the verb is not its agent: "rejected calls by Annan" is about Annan
     return src, right[0] if right else None, "subject before the verb"
+
+
+def _opens_with_conjunction(tok, prof) -> bool:
+    """Does the word carry a conjunction clitic (وقتل "and killed") before a form of its own?"""
+    return any(tok.norm.startswith(c) and tok.norm[len(c):] in tok.forms for c in prof.CLITIC_COORDINATORS)
 
 
 @lru_cache(maxsize=None)
