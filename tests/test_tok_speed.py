@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from coder.lang import ar
+from coder.lang import ar, en
 from coder.lang.common import tokens_by
 
 # the Arabic word pattern as first written: three alternatives tried at every position
@@ -36,3 +36,18 @@ def test_a_word_that_normalises_to_nothing_is_no_token_cold_or_warm():
     assert [t.text for t in cold] == [t.text for t in warm] == ["قصف", "قصفت"]
     assert cache["\u064e"] == ()
     assert [(t.norm, t.forms) for t in cold] == [(t.norm, t.forms) for t in warm]
+
+
+# the sentence-end patterns as first written: a look-behind and an alternation tried at each character
+PLAIN_BOUNDARY = {"ar": re.compile(r"(?<![.!?؟؛])[.!?؟؛]++[\"'»”)\]]*+(?=\s)|\n+"),
+                  "en": re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]*[A-Z0-9])|\n+")}
+
+
+def test_the_sentence_end_patterns_match_what_the_plain_patterns_match():
+    rnd = random.Random(5)
+    for prof, alphabet in ((ar, ".!?؟؛\n \t\"'»”)]ab"), (en, ".!?\n \t\"'”’)]“‘([aA1")):
+        texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(5000)]
+        texts += ["Mr. Smith left... Then «he» said: “No!” (Really?) \n\nU.S. forces.", "قال: «لا». ثم؟ غادر؛ و\n\nعاد!"]
+        for text in texts:
+            assert [m.span() for m in prof._BOUNDARY.finditer(text)] == \
+                [m.span() for m in PLAIN_BOUNDARY[prof.CODE].finditer(text)], text
