@@ -22,9 +22,17 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # 
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
                           "ک": "ك", "ی": "ي", "ی": "ي", "ھ": "ه", "ۀ": "ه"})
 # Possessive quantifiers and the look-behind keep a long run of punctuation linear, not quadratic.
-_BOUNDARY = re.compile(r"(?<![.!?؟؛])[.!?؟؛]++[\"'»”)\]]*+(?=\s)|\n+")
+# Opened by one character class (a sentence end or a line break), which the regex engine skips
+# the text by, not by a look-behind and an alternation tried at each character; it matches what
+# "(?<![.!?؟؛])[.!?؟؛]++[\"'»”)\]]*+(?=\s)|\n+" matches (tests/test_tok_speed.py).
+_BOUNDARY = re.compile(r"[.!?؟؛\n](?:(?<=\n)\n*|(?<![.!?؟؛].)[.!?؟؛]*+[\"'»”)\]]*+(?=\s))")
 # A word: letters/digits with combining marks and tatweel inside; numbers with separators; a symbol.
-_WORD = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_][\w\u064b-\u065f\u0670\u0640]*|[^\w\s]", re.UNICODE)
+# Written as its first character, any but a space or "_", then what follows by the kind of that
+# character (a digit, a letter, a symbol): a pattern that opens with one character class lets the
+# regex engine skip the spaces between words by that class instead of trying each alternative at
+# each space; it matches what "\d+(?:[.,٫٬]\d+)*|[^\W\d_][\w...]*|[^\w\s]" matches (tests/test_tok_speed.py).
+_WORD = re.compile(r"[^\s_](?:(?<=\d)\d*(?:[.,٫٬]\d+)*|(?<=[^\W\d_])[\w\u064b-\u065f\u0670\u0640]*|(?<=[^\w\s]))",
+                   re.UNICODE)
 
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")

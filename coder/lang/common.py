@@ -64,21 +64,23 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
     for m in word.finditer(text):
         raw = m[0]
         known = get(raw)
-        if known is None:
+        if not known:     # new to the cache, or () for no word
+            if known is not None:
+                continue
             norm = normalise(raw)
-            # a form left empty (a lone combining mark, its letters stripped) is no word to look up
-            known = (norm, tuple(f for f in forms(norm, raw) if f) if norm else ())
+            # a form left empty (a lone combining mark, its letters stripped) is no word to look up;
+            # a word that normalises to nothing is no token
+            known = (norm, tuple(f for f in forms(norm, raw) if f)) if norm else ()
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
             cache[raw] = known
-        if not known[0]:
-            continue
+            if not known:
+                continue
         # (the fields set one by one on a bare instance: calling the dataclass's __init__ costs a
         # Python frame per token; tests/test_speed_identity.py checks every field is set)
         tok = _new(Token)
         tok.text = raw
         tok.start, tok.end = m.span()
-        tok.norm = known[0]
-        tok.forms = known[1]
+        tok.norm, tok.forms = known
         toks.append(tok)
     return toks
