@@ -52,7 +52,9 @@ class SyntaxRules:
         self.rules = [self._compile(r, norm) for r in data.pos_rules if not r.revise]
         self.revisions = [self._compile(r, norm) for r in data.pos_rules if r.revise]   # second pass, on verbs
         self.word_tags: dict = {}   # token text -> the tagger's word-only decision (tagger._remember_word)
-        self.word_rules: dict = {}  # (kind, tag before, text, conjunction and preposition clitics) -> the rules to try
+        # (kind, tag before, text, conjunction and preposition clitics) -> the rules to try, and the
+        # tag if none holds (tagger._to_try)
+        self.word_rules: dict = {}
         # the rules for each kind of word, in file order: the tagger tries only those
         self.rules_by_kind = {k: [r for r in self.rules if k in r.applies]
                               for k in ("ambiguous", "named", "verb", "unknown")}

@@ -93,7 +93,8 @@ def _word_tag(t, R: SyntaxRules, prof) -> tuple:
 def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite: bool) -> list[CompiledRule]:
     """Of `rules`, those whose conditions that read the word alone (its norm, its text, a conjunction
     or a preposition clitic, the article) it meets: a rule they fail never holds for that word.
-    (One call a word form, the word's facts read once, not once a rule.)"""
+    (One call a word form, the word's facts read once, not once a rule.) Each is kept without those
+    conditions (_context_part), and the list ends at the first that then always holds."""
     w = t.norm
     stem = w[1:] if conj else w
     folded_ya = stem.endswith("ي") and t.text.endswith("ى")
@@ -111,8 +112,44 @@ def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite:
             continue
         if r.prefix and not stem.startswith(r.prefix):
             continue
+        r = _context_part(r)
         allowed.append(r)
+        if _always_holds(r):
+            break       # (the rules after it are never tried)
     return allowed
+
+
+# id of a rule -> (the rule, the same rule without the conditions on the word alone); by id, as
+# hashing a rule hashes all its fields (the rule is kept in the value: its id stays its own)
+_CONTEXT_PARTS: dict[int, tuple] = {}
+
+
+def _context_part(r: CompiledRule) -> CompiledRule:
+    """`r` without the conditions _word_allows has checked (the word's own): what is left to ask
+    of the sentence, nothing at all for many rules."""
+    v = _CONTEXT_PARTS.get(id(r))
+    if v is None or v[0] is not r:
+        v = _CONTEXT_PARTS[id(r)] = (r, CompiledRule(
+            r.tag, r.applies, r.prev_tag, r.next_tag, r.prev_word, r.next_word, (), (), 0, None, None,
+            r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees))
+    return v[1]
+
+
+def _to_try(rules: list[CompiledRule]) -> tuple:
+    """The rules to try in order up to the first that asks nothing but the tag before (which picked
+    `rules`): it always holds, so the rules after it are never tried and it needs no _holds call.
+    (those before it, its tag or None)"""
+    for n, r in enumerate(rules):
+        if _always_holds(r):
+            return rules[:n], r.tag
+    return rules, None
+
+
+def _always_holds(r: CompiledRule) -> bool:
+    """The rule asks nothing but the tag before (which picked the rules tried)."""
+    return not (r.word or r.next_tag or r.prev_word or r.next_word or r.min_length or r.ending or r.prefix or
+                r.definite_agrees) and r.definite is None and r.clitic_preposition is None and \
+        r.capitalised is None and r.next_capitalised is None and r.next_definite is None and r.prev_definite is None
 
 
 def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
@@ -176,7 +213,6 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
         prev = "START" if i == 0 else tags[i - 1] or "X"
         if F.conj[i]:
             prev = "CCONJ"
-        chosen = None
         key = (kind, prev, t.text, F.conj[i], F.prep[i])    # (the article follows from the text)
         rules = R.word_rules.get(key)
         if rules is None:   # of those, the rules the word itself allows, kept per word as written
@@ -185,7 +221,8 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
                 rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
             if len(R.word_rules) >= 100_000:
                 R.word_rules.clear()
-            rules = R.word_rules[key] = _word_allows(rules, t, F.conj[i], F.prep[i], F.definite[i])
+            rules = R.word_rules[key] = _to_try(_word_allows(rules, t, F.conj[i], F.prep[i], F.definite[i]))
+        rules, chosen = rules
         for rule in rules:
             if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
