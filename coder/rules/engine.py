@@ -66,7 +66,7 @@ def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str], sett
 
 
 def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list[Mention], toks,
-                     prof, trace: list[str]) -> list[Hit]:
+                     prof, trace: list[str], marks: set[int]) -> list[Hit]:
     """Verb forms that are not predicates: an -ing form after a complement preposition ("accused
     X of attacking Y" is one accusation) and a participle used as an adjective between a
     determiner, a number or another verb and an actor ("six suspected militants", "the wounded
@@ -97,8 +97,7 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
                 kept[-1] = ordered
             continue
         if h.first in object_required and particles is None:
-            particles = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER} | \
-                _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
+            particles = marks | _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")
@@ -203,11 +202,14 @@ def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
     return None
 
 
-def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int]) -> list[bool]:
+def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: set[int]) -> list[bool]:
     """Per token: does it count towards an object window? Not actor words, counts and punctuation
-    ("سيطر مسلحو «داعش»، أمس، على مدينة"), nor the adverbs of time the stage tags ("وقّع X وY، مساء
-    أمس الاثنين، اتفاقاً"). The same for every trigger of the sentence: worked out once."""
-    out = [t.norm not in PUNCT_BARRIER for t in toks]
+    (`marks`, found once a sentence: "سيطر مسلحو «داعش»، أمس، على مدينة"), nor the adverbs of time the
+    stage tags ("وقّع X وY، مساء أمس الاثنين، اتفاقاً"). The same for every trigger of the sentence:
+    worked out once."""
+    out = [True] * len(toks)
+    for j in marks:
+        out[j] = False
     # a count as written is a count read through the article too: only those few are asked
     for j in numbers:
         if is_number(toks[j], lang):
@@ -222,10 +224,12 @@ def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int]) -> list[b
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
                      trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None,
-                     window: int = OBJECT_WINDOW, numbers: set[int] = frozenset()) -> list[Hit]:
+                     window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
+                     marks: set[int] = frozenset()) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
     sentence (a light verb none of whose objects starts with one of them has none here); `numbers`:
-    the positions of its counts, read through the article (counts.number_positions)."""
+    the positions of its counts, read through the article (counts.number_positions); `marks`: of its
+    punctuation (PUNCT_BARRIER)."""
     toks = sent.tokens
     hits = []
     tags = parse.tags if parse is not None else ()     # (read by position: the adverbs, ADV)
@@ -243,7 +247,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             if e.objects_by_first.keys().isdisjoint(forms):
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
-                countable = _countable(toks, actor_tokens, tags, lang, numbers)
+                countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
                 verbs = frozenset(v.first for v in mentions if v.entry.pos == "verb" and parse is not None
                                   and parse.tags[v.first] == "VERB")
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
@@ -261,8 +265,9 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
     # (a senses.yaml reading, no event, outranks the event readings of the same words)
-    hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT,
-                             bool(h.entry.subject_agents), h.entry.pos != "verb", -len(h.entry.code), h.first))
+    if len(hits) > 1:   # (most sentences hold one trigger: nothing to rank)
+        hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT,
+                                 bool(h.entry.subject_agents), h.entry.pos != "verb", -len(h.entry.code), h.first))
     kept, taken = [], set()
     for h in hits:
         if h.entry.code == NO_EVENT:
@@ -301,7 +306,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out.mentions = mentions
     roles: dict[str, set[int]] = {}
     marker_ends: dict[str, list[tuple[int, int]]] = {}
-    actor_ms, triggers = [], []
+    actor_ms, triggers, discards = [], [], []
     for m in mentions:      # (one pass sorts the mentions by kind)
         kind = m.kind
         if kind == "grammar":
@@ -316,28 +321,27 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             triggers.append(m)
         elif kind == "actor" or kind == "agent":
             actor_ms.append(m)
-        elif kind == "discard" and not m.entry.roots:
-            trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
-            return out
+        elif kind == "discard":
+            if not m.entry.roots:
+                trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
+                return out
+            discards.append(m)   # (it drops only the events of its classes: discard_roots)
     out.parse = parse
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     trig_ms = []
     for m in triggers:
-        if m.first not in actor_tokens:     # (most triggers: no actor name holds them)
-            trig_ms.append(m)
+        # (most triggers: no actor name holds them)
+        if m.first in actor_tokens and any(a.first <= m.first and m.last <= a.last and
+                                           (a.last - a.first) > (m.last - m.first) for a in actor_ms):
             continue
-        for a in actor_ms:
-            if a.first <= m.first and m.last <= a.last and (a.last - a.first) > (m.last - m.first):
-                break
-        else:
-            trig_ms.append(m)
-    # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
-    for m in [m for m in trig_ms if toks[m.first].text[:1].isupper() and toks[m.first].text[:1].isalpha()
-              and in_proper_name(toks, m.first, m.last)]:
-        trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
-        trig_ms.remove(m)
+        # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
+        initial = toks[m.first].text[:1]
+        if initial.isupper() and initial.isalpha() and in_proper_name(toks, m.first, m.last):
+            trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
+            continue
+        trig_ms.append(m)
     # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's object;
     # a two-word name keeps its head ("allowed UN inspectors": inspectors)
     name_tails = frozenset(t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2
@@ -346,8 +350,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     forms = set().union(*map(_FORMS, toks))
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
     numbers = number_positions(toks, lang_profile.CODE, with_article=True)
+    # punctuation ends a phrase and an object window: sought once, for both
+    marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, name_tails, parse,
-                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers)
+                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
     trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
@@ -387,7 +393,6 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             break
     coord = roles.get("coordinator", set())
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
-    marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
     punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
     barrier = punct | numbers | coord | roles.get("clause_break", set()) | trigger_tokens | \
         roles.get("agent_marker", set()) | roles.get("target_marker", set())
@@ -413,7 +418,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
 
     hits = truce_onsets(hits, toks, roles.get("truce_noun", set()), trace)   # before they take an infinitive
-    hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace)
+    hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
     hits = drop_unordered(hits, roles.get("command_verb", set()), trace)
     hits = raids_of_arrests(hits, toks, roles.get("means_marker", set()), trace)
     hits = stated_charges(hits, toks, trace)
@@ -515,7 +520,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out.events = merge_same_root(out.events, trace)
     protest_objects(out.events, actors, trace, frozenset(i + 1 for i in roles.get("protest_object_marker", ())))
     victims_over_places(out.events, actors, roles.get("locative_marker", set()), trace)
-    out.events = discard_roots(out.events, [m for m in mentions if m.kind == "discard"], trace)
+    out.events = discard_roots(out.events, discards, trace)
     return out
 
 

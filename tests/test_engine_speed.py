@@ -1,0 +1,27 @@
+"""The rules engine's shortcuts answer as the longer ways did: the object windows' countable tokens
+built from the sentence's punctuation found once are the per-token test."""
+from __future__ import annotations
+
+import pytest
+
+from coder.pipeline import sentences
+from coder.rules.counts import is_number, number_positions
+from coder.rules.engine import _countable
+from coder.rules.types import PUNCT_BARRIER
+
+TEXTS = [("ar", "سيطر مسلحو «داعش»، أمس، على مدينة وقتل ثلاثة جنود في هجوم على 12 موقعا."),
+         ("en", "Gunmen met the envoy and attacked a checkpoint, killing five officers (and 1,500 others).")]
+
+
+@pytest.mark.parametrize("lang,text", TEXTS)
+def test_countable_from_the_punctuation_found_once(lang, text):
+    (sent,) = sentences(text, lang)
+    toks = sent.tokens
+    numbers = number_positions(toks, lang, with_article=True)
+    marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
+    actor_tokens = {0, 1}
+    tags = ["ADV" if i == 3 else "NOUN" for i in range(len(toks))]
+    expected = [t.norm not in PUNCT_BARRIER and not is_number(t, lang) and i not in actor_tokens and tags[i] != "ADV"
+                for i, t in enumerate(toks)]
+    assert _countable(toks, actor_tokens, tags, lang, numbers, marks) == expected
+    assert not all(expected) and any(expected)
