@@ -53,6 +53,10 @@ class SentenceAnalysis:
     parse: Optional[object] = None       # the syntax stage's Parse (coder.syntax)
 
 
+# the tokens of a grammar role the sentence has no word for (the roles dict's default: one shared
+# empty set, not a new one at each question)
+NO_TOKENS: frozenset[int] = frozenset()
+
 # punctuation that ends a phrase: an actor, a subject or a clause does not reach across it
 PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "–", "—", "?", "!", "؟"}
 
@@ -78,4 +82,4 @@ def profile_part(prof, name: str):
 
 
 def names(g: Optional[ActorGroup]) -> str:
-    return " + ".join(f"{a.name!r}={a.code.code}" for a in g.members) if g else "none"
+    return " + ".join([f"{a.name!r}={a.code.code}" for a in g.members]) if g else "none"
