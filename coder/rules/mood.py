@@ -169,7 +169,8 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
             out.append((h, src, tgt))
             continue
         mood = mood_of(h, toks, roles, prof)
-        told = _restates(h, moody, toks, roles.get("locative_marker", NO_TOKENS)) if mood is None else None
+        told = _restates(h, moody, toks, roles.get("locative_marker", NO_TOKENS)) \
+            if mood is None and moody else None     # (nothing to restate before any act to come)
         if told is not None:
             # "من المقرر أن يزور ... عمان الشهر المقبل، في ثالث زيارة له": the same visit, named again
             trace.append(f"{h.mention.text!r}: names again the act {told.mention.text!r}, not (yet) done; not coded")

@@ -495,5 +495,6 @@ def named_in_general(c, analysis, toks, prof) -> bool:
     not mark the article on the word (English) leaves the generic reading to its other rules."""
     if not prof.is_definite(toks[c.trigger_first]):
         return False
-    loc = {m.first for m in analysis.mentions if m.kind == "grammar" and m.entry.role == "locative_marker"}
-    return not any(c.trigger_first < i <= c.trigger_first + LOCATIVE_REACH for i in loc)
+    first = c.trigger_first
+    return not any(first < m.first <= first + LOCATIVE_REACH and m.kind == "grammar" and m.entry.role == "locative_marker"
+                   for m in analysis.mentions)

@@ -285,8 +285,10 @@ def resolve_genitives(p: Parse, actors, trace: list[str]) -> set[int]:
         k = p.chunk_of[a.first] if 0 <= a.first < len(p.chunk_of) else -1
         if k < 0 or p.chunks[k].kind != "np":
             continue
-        s, e = phrase_span(p, k)
-        owner = next((b for b in actors if b is not a and p.chunks[k].end < b.first <= e), None)
+        end, e = p.chunks[k].end, phrase_span(p, k)[1]
+        if e == end:
+            continue    # (no genitive after its chunk: nothing to name its country)
+        owner = next((b for b in actors if b is not a and end < b.first <= e), None)
         if owner is None or not owner.code.country or owner.code.group or owner.code.role:
             continue
         a.code = ActorCode(owner.code.country, None, a.code.role)
