@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from coder.model import ActorCode
 from coder.rules.syntax_words import anaphors
+from coder.rules.types import profile_part
 
 LINK_REACH = 4       # tokens between a person and the membership or affiliation word
 PUNCTUATION = frozenset(",،.;؛:()«»\"")
@@ -53,8 +54,8 @@ def resolve_links(actors, toks, prof, trace: list[str]) -> set[int]:
     """An actor with a role and no group followed by a membership or affiliation word (the language's LINK_WORDS) and then by an actor naming a group belongs to that group; a
     civilian becomes one of its members (the group's own role). Returns the actors' first tokens
     it settled."""
-    words = getattr(prof, "LINK_WORDS", frozenset())
-    gap_words = getattr(prof, "LINK_GAP_WORDS", frozenset())
+    words = profile_part(prof, "LINK_WORDS")
+    gap_words = profile_part(prof, "LINK_GAP_WORDS")
     settled = set()
     if not words:
         return settled
@@ -82,7 +83,7 @@ def affiliations(actors, toks, prof, trace: list[str], forms: set[str]) -> set[i
     words the sentence lacks is not looked for."""
     words = anaphors(prof.CODE)
     settled = resolve_anaphors(actors, toks, words, trace) if not words.isdisjoint(forms) else set()
-    links = frozenset(getattr(prof, "LINK_WORDS", ()))
+    links = profile_part(prof, "LINK_WORDS")
     return settled | (resolve_links(actors, toks, prof, trace) if not links.isdisjoint(forms) else set())
 
 
@@ -91,9 +92,9 @@ def fold_allies(groups, toks, prof, trace: list[str], forms: set[str]) -> None:
     described (within two words) by an ally word (the language's ALLY_WORDS) and a word pointing back
     (ALLY_REFERENCES: معها، لها, the conjunct before it), is that actor's auxiliaries: one party, not two.
     `forms`: as for affiliations."""
-    words = getattr(prof, "ALLY_WORDS", frozenset())
-    refs = getattr(prof, "ALLY_REFERENCES", frozenset())
-    if not words or frozenset(words).isdisjoint(forms):
+    words = profile_part(prof, "ALLY_WORDS")
+    refs = profile_part(prof, "ALLY_REFERENCES")
+    if not words or words.isdisjoint(forms):
         return
     for g in groups:
         if len(g.members) < 2:

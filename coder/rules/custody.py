@@ -44,14 +44,16 @@ def drop_unordered(hits: list[Hit], command: set[int], trace: list[str]) -> list
 
 
 def own_people(events: list[EventCandidate], trace: list[str]) -> None:
-    by_trigger: dict[int, set] = {}
-    for e in events:
-        by_trigger.setdefault(e.trigger_first, set()).add(e.source.code.code if e.source else None)
+    by_trigger: dict[int, set] | None = None    # (the sources by trigger, read for a custody event only: few)
     for e in events:
         s, t = e.source, e.target
         if not e.code.startswith(CUSTODY_CODES) or s is None or t is None or not s.code.country or \
                 s.code.group or s.code.role not in HOME_ROLES or t.code.country or t.code.group or not t.code.role:
             continue
+        if by_trigger is None:      # (this loop changes targets only: the sources are as they came)
+            by_trigger = {}
+            for x in events:
+                by_trigger.setdefault(x.trigger_first, set()).add(x.source.code.code if x.source else None)
         parties = by_trigger[e.trigger_first] - {None}
         if len(parties) > 1:   # "X and Y exchanged prisoners": each frees the other's people
             other = next((x.source for x in events if x.trigger_first == e.trigger_first and x.source is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from coder.rules.types import PUNCT_BARRIER, Hit
+from coder.rules.types import PUNCT_BARRIER, Hit, profile_part
 
 LINK_WORDS = 5   # "died as a result of torture": the words between the verb and the event noun
 
@@ -14,7 +14,7 @@ LINK_WORDS = 5   # "died as a result of torture": the words between the verb and
 def died_of(p, h: Hit, groups, toks, prof, harm_roots, group_of) -> Optional[tuple]:
     """(holder or None, victim) when the violent trigger h follows a verb of dying (the language's
     DEATH_VERBS) across a few linking words and no actor; else None."""
-    verbs = getattr(prof, "DEATH_VERBS", frozenset())
+    verbs = profile_part(prof, "DEATH_VERBS")
     if not verbs or h.entry.code[:2] not in harm_roots:
         return None
     j = next((j for j in range(h.first - 1, max(-1, h.first - 1 - LINK_WORDS), -1) if toks[j].norm in verbs), None)
@@ -25,7 +25,7 @@ def died_of(p, h: Hit, groups, toks, prof, harm_roots, group_of) -> Optional[tup
     victim = group_of(p, found[1].arguments.get("subject"), groups) if found is not None else None
     if victim is None:
         return None
-    custody = getattr(prof, "CUSTODY_WORDS", frozenset())
+    custody = profile_part(prof, "CUSTODY_WORDS")
     holder = next((g for g in groups if h.last < g.first and g.last - h.last <= LINK_WORDS + 2 and
                    g.last + 1 < len(toks) and toks[g.last + 1].norm in custody), None)
     return holder, victim

@@ -4,12 +4,14 @@ neither act nor are acted on; the actor mentions right after such a word (the la
 DISGUISE_WORDS, read through its clitics: بزي، بملابس) are dropped."""
 from __future__ import annotations
 
+from coder.rules.types import profile_part
+
 
 def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
     """The actor and agent mentions that open right after a disguise word (or one word later), and
     those that follow them with no word between ("بزات | قوات الأمن | العراقية"). `forms`, every
     lookup form of the sentence, spares the scan of a sentence with no such word."""
-    words = frozenset(getattr(prof, "DISGUISE_WORDS", ()))
+    words = profile_part(prof, "DISGUISE_WORDS")
     if not words or words.isdisjoint(forms):
         return []
     cues = {i for i, t in enumerate(toks) if not words.isdisjoint(t.forms)}   # (a set test: no generator per token)

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Optional
 
+from coder.rules.types import profile_part
+
 
 def fronted_subject(p, verb: int, toks, prof, groups, group_of, phrase_span) -> Optional[tuple]:
     """(source, target) for the predicate at `verb` when a noun phrase opened right after "that"
     ends (with its genitives) right before the verb and the stage put the verb's subject after it;
     None otherwise."""
-    that = getattr(prof, "QUOTE_THAT", frozenset())
+    that = profile_part(prof, "QUOTE_THAT")
     found = p.predicate(verb) if that and verb > 0 else None
     if found is None or found[1].passive:
         return None

@@ -19,7 +19,7 @@ The words are data: grammar.yaml period_markers, superlatives, abstract_subjects
 weapon_words."""
 from __future__ import annotations
 
-from coder.rules.types import PUNCT_BARRIER, Hit
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, Hit
 
 _VIOLENT = ("18", "19", "20")
 _OPEN_QUOTES = frozenset({"«", '"', "“", "'"})
@@ -70,7 +70,7 @@ def drop_totals(coded: list, toks, roles: dict[str, set[int]], numbers: set[int]
     periods = roles.get("period_marker")
     if not periods or not coded:
         return coded
-    superlative = roles.get("superlative", set())
+    superlative = roles.get("superlative", NO_TOKENS)
     named = [s for s in _spans(periods) if (s[0] - 1) not in superlative]
     if not named:
         return coded
@@ -129,7 +129,7 @@ def drop_weapon_lists(coded: list, toks, roles: dict[str, set[int]], numbers: se
 
     if any(h.entry.code[:2] in _VIOLENT and not named_weapon(h) for h, _, _ in coded):
         return coded    # the weapons of a shot told by another word ("سقطت قذائف هاون وصواريخ"): they name its kind
-    coord = roles.get("coordinator", set())
+    coord = roles.get("coordinator", NO_TOKENS)
     out = []
     for h, src, tgt in coded:
         if named_weapon(h):
@@ -154,18 +154,21 @@ def drop_generic_statements(coded: list, parse, toks, roles: dict[str, set[int]]
     يتظاهرون") or a place ("مسلحون يهاجمون دورية في كركوك", a headline's present) keeps it."""
     if parse is None or not coded or numbers:
         return coded
-    names = {t for m in actor_ms if m.kind == "actor" for t in range(m.first, m.last + 1)}
-    # (a locative word carrying a pronoun, "عنده", "أمامه", points back at a place already named)
-    placed = {i for i in roles.get("locative_marker", set()) if not prof.refers_back(toks, i)}
+    names = placed = None   # (read for a protest or violence in the present only: few)
     out = []
     for h, src, tgt in coded:
-        if h.entry.pos == "verb" and h.entry.tag == "present":
+        if h.entry.code[:2] not in _GENERIC_ROOTS:
+            found = None
+        elif h.entry.pos == "verb" and h.entry.tag == "present":
             found = parse.predicate(h.first)
         else:
             # an event noun in the complement of a present verb ("مجرم يصيب شخصا بجرح عميق")
             found = _governing_present(h, parse, toks, prof) if h.first in nominal else None
-        if found is not None and h.entry.code[:2] in _GENERIC_ROOTS and \
-                not any(abs(i - h.first) <= PLACE_REACH for i in placed):
+        if found is not None and placed is None:
+            names = {t for m in actor_ms if m.kind == "actor" for t in range(m.first, m.last + 1)}
+            # (a locative word carrying a pronoun, "عنده", "أمامه", points back at a place already named)
+            placed = {i for i in roles.get("locative_marker", NO_TOKENS) if not prof.refers_back(toks, i)}
+        if found is not None and not any(abs(i - h.first) <= PLACE_REACH for i in placed):
             k = found[1].arguments.get("subject")
             # the doer the rules found (after the verb: "المكان الذي يعتصم عمال عنده"), else the subject
             c = parse.chunk_at(src.members[0].first) if src is not None and src.members and h.entry.pos == "verb" \

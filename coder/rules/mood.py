@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from coder.rules.types import PUNCT_BARRIER, Hit, names
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, Hit, names
 
 GENERAL_INTENT = "030"  # an intent with no class of its own ("يعتزم", "vows"): its complement may give it one
 FUTURE_WINDOW = 4      # tokens before a trigger in which "will", "سوف", "من المقرر أن" rule it
@@ -86,38 +86,38 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     # left with no words, its marker an actor's word, finds nothing either way)
     if roles.keys().isdisjoint(_MOOD_ROLES):
         return "future" if prof.is_future_form(toks[h.first], h.mention.first_form) else None
-    if _near(h.first, roles.get("forecast_marker", set()), -FUTURE_WINDOW - 2, -1, toks) is not None:
+    if _near(h.first, roles.get("forecast_marker", NO_TOKENS), -FUTURE_WINDOW - 2, -1, toks) is not None:
         return "forecast"
     # (a bare past form right after a preposition is a verbal noun: "إلى شن غارات")
-    if (h.entry.tag != "past" or (h.first - 1) in roles.get("complement_marker", set())) and \
-            _near(h.first, roles.get("forecast_marker", set()), -FORECAST_REACH, -1, toks) is not None:
+    if (h.entry.tag != "past" or (h.first - 1) in roles.get("complement_marker", NO_TOKENS)) and \
+            _near(h.first, roles.get("forecast_marker", NO_TOKENS), -FORECAST_REACH, -1, toks) is not None:
         # the complement of a forecast verb, its subject and object between ("يرجح التقرير أن تركز القاعدة
         # هجماتها على ..."): told in the imperfect or by a verbal noun; a past verb after it is news of its own
         return "forecast"
     if h.entry.tag == "present" and _far_forecast(h, toks, roles):
         return "forecast"
-    if h.entry.tag == "base" and (h.first - 1) in roles.get("infinitive_marker", set()) and \
-            _near(h.first, roles.get("forecast_marker", set()), -PURPOSE_WINDOW, -1, toks) is not None:
+    if h.entry.tag == "base" and (h.first - 1) in roles.get("infinitive_marker", NO_TOKENS) and \
+            _near(h.first, roles.get("forecast_marker", NO_TOKENS), -PURPOSE_WINDOW, -1, toks) is not None:
         return "forecast"   # the purpose of a forecast event, in the same clause, is forecast too
-    if _near(h.first, roles.get("habitual_marker", set()), -HABIT_WINDOW, HABIT_WINDOW, toks) is not None:
+    if _near(h.first, roles.get("habitual_marker", NO_TOKENS), -HABIT_WINDOW, HABIT_WINDOW, toks) is not None:
         return "habitual"
-    if (h.first - 1) in roles.get("infinitive_marker", set()) and \
-            _near(h.first, roles.get("modal_marker", set()), -WISH_WINDOW, -2, toks) is not None:
+    if (h.first - 1) in roles.get("infinitive_marker", NO_TOKENS) and \
+            _near(h.first, roles.get("modal_marker", NO_TOKENS), -WISH_WINDOW, -2, toks) is not None:
         return "wish"       # "IS leaders want supporters in Europe to carry out attacks"
     if h.entry.tag in ("present", "s", "base") and \
-            _near(h.first, roles.get("generic_marker", set()), -GENERIC_WINDOW, -1, toks) is not None:
+            _near(h.first, roles.get("generic_marker", NO_TOKENS), -GENERIC_WINDOW, -1, toks) is not None:
         return "habitual"   # "حينما تقتل القاعدة أبرياء": whenever it happens, not a time it happened
     if prof.is_future_form(toks[h.first], h.mention.first_form):
         return "future"
-    if _near(h.first, roles.get("future_marker", set()), -FUTURE_WINDOW, -1, toks) is not None:
+    if _near(h.first, roles.get("future_marker", NO_TOKENS), -FUTURE_WINDOW, -1, toks) is not None:
         return "future"
     if h.entry.tag == "noun" and \
-            _near(max(h.tokens, default=h.last), roles.get("future_after_marker", set()), 1, FUTURE_AFTER, toks) is not None:
+            _near(max(h.tokens, default=h.last), roles.get("future_after_marker", NO_TOKENS), 1, FUTURE_AFTER, toks) is not None:
         return "future"     # "تفجيرا سينفذ في السوق غدا": the act is the subject of a verb still to come
     # "زيارة ماكرون الأسبوع المقبل", "meets Putin next week": a plain past keeps its own tense
     # ("agreed last week to meet next week" agreed)
     if h.entry.tag != "past" and \
-            _near(h.last, roles.get("future_time_marker", set()), 1, TIME_WINDOW, toks) is not None:
+            _near(h.last, roles.get("future_time_marker", NO_TOKENS), 1, TIME_WINDOW, toks) is not None:
         return "future"
     return None
 
@@ -126,13 +126,13 @@ def _far_forecast(h: Hit, toks, roles: dict[str, set[int]]) -> bool:
     """"ويرجح التقرير أن تركز الجماعة في عملياتها على المواقع الحكومية ... وتقتل فيها ...": a present
     verb further on in the forecast's complement, up to FORECAST_CLAUSE words, with no punctuation and
     no clause break between (its objects and purposes stand between)."""
-    marks = roles.get("forecast_marker", set())
+    marks = roles.get("forecast_marker", NO_TOKENS)
     j = _near(h.first, marks, -FORECAST_CLAUSE, -FORECAST_REACH - 1, toks)
     if j is None:
         return False
     # the complementiser after the forecast verb and its subject (يرجح التقرير أن) opens the complement;
     # a clause break further on opens another clause
-    return not any(k in roles.get("clause_break", set()) for k in range(j + COMPLEMENTISER_GAP + 1, h.first))
+    return not any(k in roles.get("clause_break", NO_TOKENS) for k in range(j + COMPLEMENTISER_GAP + 1, h.first))
 
 
 def conjunct_of(a: Hit, b: Hit, toks, coord: frozenset[int] | set[int], prof) -> bool:
@@ -158,23 +158,24 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
     moody: list[Hit] = []      # acts told as not (yet) done
     for h, src, tgt in coded:
         if h.entry.speech:
-            if h.tokens & roles.get("forecast_marker", set()):
+            if h.tokens & roles.get("forecast_marker", NO_TOKENS):
                 # "is expected to meet": the word that reports is itself the forecast
                 trace.append(f"{h.mention.text!r}: part of a forecast, not a statement; not coded")
                 continue
-            if _near(h.first, roles.get("attribution_marker", set()), -2, -1, toks) is not None:
+            if _near(h.first, roles.get("attribution_marker", NO_TOKENS), -2, -1, toks) is not None:
                 # "بحسب ما أعلنه مجلس الوزراء": where the news comes from, not a statement of its own
                 trace.append(f"{h.mention.text!r}: an attribution, not a statement; not coded")
                 continue
             out.append((h, src, tgt))
             continue
         mood = mood_of(h, toks, roles, prof)
-        told = _restates(h, moody, toks, roles.get("locative_marker", set())) if mood is None else None
+        told = _restates(h, moody, toks, roles.get("locative_marker", NO_TOKENS)) \
+            if mood is None and moody else None     # (nothing to restate before any act to come)
         if told is not None:
             # "من المقرر أن يزور ... عمان الشهر المقبل، في ثالث زيارة له": the same visit, named again
             trace.append(f"{h.mention.text!r}: names again the act {told.mention.text!r}, not (yet) done; not coded")
             continue
-        if mood is None and before is not None and before[1] is not None and conjunct_of(before[0], h, toks, roles.get("coordinator", set()), prof):
+        if mood is None and before is not None and before[1] is not None and conjunct_of(before[0], h, toks, roles.get("coordinator", NO_TOKENS), prof):
             mood = before[1]
             trace.append(f"{h.mention.text!r}: listed with {before[0].mention.text!r}, shares its {mood}")
         before = (h, mood)
@@ -293,20 +294,20 @@ def drop_prospects(coded: list, toks, roles: dict[str, set[int]], nominal: set[i
     further than the one or two words of unreal_noun_markers: its light verbal nouns (تنفيذ, إقدام على)
     and their genitives stand between. A present verb right after such a noun describes it (an
     asyndetic relative clause: "عمليات أكبر حجما تستهدف ...") and goes with it."""
-    governors = roles.get("prospect_governor", set())
-    prospective = roles.get("prospective_marker", set())
-    necessity = roles.get("necessity_marker", set())
+    governors = roles.get("prospect_governor", NO_TOKENS)
+    prospective = roles.get("prospective_marker", NO_TOKENS)
+    necessity = roles.get("necessity_marker", NO_TOKENS)
     if not governors and not prospective and not necessity:
         return coded
-    targets = roles.get("target_marker", set())
+    targets = roles.get("target_marker", NO_TOKENS)
     # a coordinator written as a word of its own (أو) after a comma goes on with the list ("بحرب ...، أو
     # بضربة"); the clitic و after a comma often opens a new clause
-    alternatives = {i for i in roles.get("coordinator", set()) if len(toks[i].norm) > 1}
+    alternatives = {i for i in roles.get("coordinator", NO_TOKENS) if len(toks[i].norm) > 1}
     triggers = {t for h, _, _ in coded for t in h.tokens}
     # a frame word opens an adjunct of its own ("تخشى تكرار الهجمات بعد تفجير أمس"), unless it carries a
     # pronoun that refers back ("يخشى السكان خلالها تعرضهم إلى هجمات": during which)
-    stops = roles.get("clause_break", set()) | roles.get("response_marker", set()) | \
-        {i for i in roles.get("frame_marker", set()) if not prof.refers_back(toks, i)}
+    stops = roles.get("clause_break", NO_TOKENS) | roles.get("response_marker", NO_TOKENS) | \
+        {i for i in roles.get("frame_marker", NO_TOKENS) if not prof.refers_back(toks, i)}
     finite = {t for h, _, _ in coded if h.entry.pos == "verb" and h.first not in nominal
               and h.entry.tag in ("past", "present") for t in h.tokens}
     out, dropped = [], None

@@ -4,6 +4,8 @@ sentence's first letter, names something (an exercise, a party, a storm) rather 
 Scripts without letter case (Arabic) never meet the test; headlines in title case are left alone."""
 from __future__ import annotations
 
+from coder.rules.types import profile_part
+
 TITLE_CASE_SHARE = 0.5   # above this share of capitalised words the capitals say nothing
 
 
@@ -65,7 +67,7 @@ def names_a_currency(toks, m) -> bool:
 def names_a_facility(toks, m, prof) -> bool:
     """"the Europe Bridge", "Damascus Gate", "Tehran University": a country, region or city name
     before a word for a built place (the language's FACILITY_WORDS) names that place, not an actor."""
-    words = getattr(prof, "FACILITY_WORDS", frozenset())
+    words = profile_part(prof, "FACILITY_WORDS")
     nxt = m.last + 1
     return bool(words) and not m.entry.code.group and nxt < len(toks) and toks[nxt].norm in words
 

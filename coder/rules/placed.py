@@ -3,6 +3,8 @@
 PLACE_HEADS), and the conjuncts that follow such a place ("في العراق وسوريا": Syria too)."""
 from __future__ import annotations
 
+from coder.rules.types import profile_part
+
 
 def _place_like(m) -> bool:
     return m.kind == "actor" and not m.entry.code.group and m.entry.code.role in (None, "GOV")
@@ -12,7 +14,7 @@ def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], 
     """The actor mentions that are places: a country or capital (no group, no role but GOV) after a
     locative word or a place noun, and one joined to such a place by a conjunction written on it or standing
     alone before it, up to the first that is not a place."""
-    heads = getattr(prof, "PLACE_HEADS", frozenset())
+    heads = profile_part(prof, "PLACE_HEADS")
     placed = []
     last = None
     for m in sorted(actor_ms, key=lambda x: x.first):

@@ -5,14 +5,14 @@ event noun whose genitive is its doer: "Belgium completed the withdrawal of its 
 from __future__ import annotations
 
 from coder.model import Actor
-from coder.rules.types import names
+from coder.rules.types import names, profile_part
 
 
 def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], trace: list[str]) -> list[Actor]:
     """Drop a role-only actor owned by a plural possessive (the language's `refers_to_many`) when the
     last two actors before it with a country or a group are joined by a coordinator alone."""
-    many = getattr(prof, "refers_to_many", None)
-    if many is None:
+    many = profile_part(prof, "refers_to_many")
+    if not many:
         return actors
     kept = []
     for k, a in enumerate(actors):

@@ -10,7 +10,7 @@ from coder.rules.actors import ActorGroup
 from coder.rules.charges import drop_charged
 from coder.rules.mood import apply_mood, conjunct_of
 from coder.rules.roles import governor_of
-from coder.rules.types import PUNCT_BARRIER, Hit, names, punct_apart
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, Hit, names, punct_apart
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
 MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility
@@ -233,13 +233,13 @@ def speaker_as_source(coded: list, trace: list[str]) -> list:
 def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int], punct: set[int]) -> Optional[str]:
     """Why the trigger reports nothing that happened, or None: negated, in an if-clause, after a modal."""
     # (each marker set tested first: most sentences have none of them)
-    if negation and any(i in negation for i in range(max(0, h.first - NEGATION_WINDOW), h.first)):
+    if negation and not negation.isdisjoint(range(max(0, h.first - NEGATION_WINDOW), h.first)):
         return "negated"
     if negation and any(i in negation and i not in h.tokens for i in range(h.first + 1, max(h.tokens, default=h.first))):
         return "negated"    # between the verb and its object: "will not attend", "would not send"
     if in_condition(h, conditional, punct):
         return "inside an if-clause, hypothetical"
-    if modal and any(i in modal for i in range(max(0, h.first - MODAL_WINDOW), h.first)):
+    if modal and not modal.isdisjoint(range(max(0, h.first - MODAL_WINDOW), h.first)):
         return "after a modal (could, may, يمكن), a possibility"
     return None
 
@@ -262,20 +262,20 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     # a verb tells the sentence's own event, even one that did not happen ("did not travel despite ...")
     verbal = [h for h in hits if h.first not in nominal and not h.entry.speech]
     # with no verb, an event noun outside any frame tells the news ("قرر تجميد أصول ... بسبب غزوها")
-    anchors = verbal or [h for h, _, _ in coded if not h.entry.speech and not any(
-        i in frames for i in range(max(0, h.first - FRAME_WINDOW), h.first))]
+    anchors = verbal or [h for h, _, _ in coded if not h.entry.speech and
+                         frames.isdisjoint(range(max(0, h.first - FRAME_WINDOW), h.first))]
     out = []
     for h, src, tgt in coded:
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
-        stepped = any(i in steps for i in range(max(0, h.first - STEP_WINDOW), h.first))
-        if h.first in nominal and (verbal or sense_read) and not stepped and \
+        if h.first in nominal and (verbal or sense_read) and \
+                steps.isdisjoint(range(max(0, h.first - STEP_WINDOW), h.first)) and \
                 prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "للمطالبة", "لاستهداف", "للتفجير": what the verb's event (or a no-event reading: "عثرت على
             # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
             trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
             continue
-        if not anchors or anchors == [h]:
-            out.append((h, src, tgt))
+        if not (frames or requests) or not anchors or anchors == [h]:
+            out.append((h, src, tgt))   # (with no frame or request word, no marker to frame it)
             continue
         # a bare base form after a frame reads as a noun too ("despite Zelenskiy's challenge")
         if (h.first in nominal or h.entry.tag == "base") and not h.entry.speech:
@@ -375,9 +375,6 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
     """"ما يجري في العراق من قتل وذبح وخطف", "هدفا للقتل والخطف", "killings and kidnappings are a
     daily threat": event nouns listed together with no actor on either side name kinds of acts,
     not an act that happened. A list with a doer or a victim ("خطف الصحافيين وقتلهم") is kept."""
-    # a verb form with the article is a verbal noun (القتل, والخطف): the abstract act, the mark of such lists;
-    # lists of listed nouns alone ("القتلى والجرحى", the casualties of one attack) are left alone
-    masdar = {h.first for h in hits if h.entry.pos == "verb" and prof.is_definite(toks[h.first])}
     listed = sorted((h for h in hits if not h.entry.speech), key=lambda h: h.first)
     in_list, runs, run = set(), [], []
     for a, b in zip(listed, listed[1:]):
@@ -388,6 +385,11 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
             runs.append(run)
             run = []
     runs += [run] if run else []
+    if not runs:
+        return coded    # (most sentences: no two acts listed together)
+    # a verb form with the article is a verbal noun (القتل, والخطف): the abstract act, the mark of such lists;
+    # lists of listed nouns alone ("القتلى والجرحى", the casualties of one attack) are left alone
+    masdar = {h.first for h in hits if h.entry.pos == "verb" and prof.is_definite(toks[h.first])}
     abstract = set()
     for r in runs:
         # the conjuncts no trigger kept (a word read as an adjective) still count: "من قتل وذبح وخطف" is three
@@ -432,17 +434,20 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
                            trace: list[str], sense_read: bool = False) -> list:
     """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
     coded = apply_mood(coded, toks, roles, prof, trace)
-    coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", set()), nominal, trace,
-                              roles.get("prospective_marker", set()), prof, roles.get("kind_marker", set()),
-                              roles.get("coordinator", set()))
-    coded = drop_generic_lists(coded, hits, toks, roles.get("coordinator", set()), nominal, prof, trace)
-    coded = drop_charged(coded, toks, roles.get("charge_marker", set()),
-                         roles.get("locative_marker", set()) | roles.get("clause_break", set()), nominal,
-                         roles.get("coordinator", set()), prof, trace, roles.get("relative_marker", set()),
-                         roles.get("locative_marker", set()))
-    return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", set()), nominal, prof, trace,
-                             sense_read=sense_read, requests=roles.get("request_marker", set()),
-                             responses=roles.get("response_marker", set()), steps=roles.get("step_marker", set()))
+    if not coded:
+        return coded
+    coord = roles.get("coordinator", NO_TOKENS)
+    coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", NO_TOKENS), nominal, trace,
+                              roles.get("prospective_marker", NO_TOKENS), prof, roles.get("kind_marker", NO_TOKENS), coord)
+    coded = drop_generic_lists(coded, hits, toks, coord, nominal, prof, trace)
+    charges = roles.get("charge_marker")
+    if charges:     # (most sentences have no charge word: nothing for drop_charged to read)
+        locative = roles.get("locative_marker", NO_TOKENS)
+        coded = drop_charged(coded, toks, charges, locative | roles.get("clause_break", NO_TOKENS), nominal,
+                             coord, prof, trace, roles.get("relative_marker", NO_TOKENS), locative)
+    return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", NO_TOKENS), nominal, prof, trace,
+                             sense_read=sense_read, requests=roles.get("request_marker", NO_TOKENS),
+                             responses=roles.get("response_marker", NO_TOKENS), steps=roles.get("step_marker", NO_TOKENS))
 
 
 def unanchored(source, target, place, quantities, date) -> bool:
@@ -490,5 +495,6 @@ def named_in_general(c, analysis, toks, prof) -> bool:
     not mark the article on the word (English) leaves the generic reading to its other rules."""
     if not prof.is_definite(toks[c.trigger_first]):
         return False
-    loc = {m.first for m in analysis.mentions if m.kind == "grammar" and m.entry.role == "locative_marker"}
-    return not any(c.trigger_first < i <= c.trigger_first + LOCATIVE_REACH for i in loc)
+    first = c.trigger_first
+    return not any(first < m.first <= first + LOCATIVE_REACH and m.kind == "grammar" and m.entry.role == "locative_marker"
+                   for m in analysis.mentions)

@@ -11,7 +11,7 @@ from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
 from coder.rules.fronted import described_subject, fronted_subject
 from coder.rules.pronouns import pronoun_object
-from coder.rules.types import Hit, names
+from coder.rules.types import Hit, names, profile_part
 
 Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
 
@@ -28,15 +28,23 @@ def phrase_span(p: Parse, k: int) -> tuple[int, int]:
     return start, end
 
 
+def _holds(p: Parse, k: int, i: int) -> bool:
+    """Does phrase k (with its genitives) hold token i? Its own chunk answers most questions: the
+    genitives are read only for a token after it."""
+    c = p.chunks[k]
+    return c.start <= i and (i <= c.end or i <= phrase_span(p, k)[1])
+
+
 def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[ActorGroup]:
     """The actor group a phrase names: the one on its head first, else the first inside it, else
     the first in the conjuncts that follow it ("معسكرات ومخازن لتنظيم داعش")."""
-    if k is None:
+    if k is None or not groups:     # (no actor in the sentence: no phrase names one)
         return None
-    if p.chunks[k].refers_to is not None:      # "him", "the group": the phrase it refers to
-        k = p.chunks[k].refers_to
+    c = p.chunks[k]
+    if c.refers_to is not None:      # "him", "the group": the phrase it refers to
+        k = c.refers_to
+        c = p.chunks[k]
     s, e = phrase_span(p, k)
-    head = p.chunks[k].head
     inside = [g for g in groups if g.first <= e and g.last >= s]
     if not inside:
         for j in p.conjuncts(k):
@@ -50,11 +58,17 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
             if cl.kind == "relative" and cl.antecedent == k:
                 inside = [g for g in groups if cl.start <= g.first and g.last <= cl.end]
                 break
+        if not inside:
+            return None
+    head = c.head
     # "the opposition newspaper La Prensa": the name apposed to the head names the actor
-    named = next((i for rel, i in p.chunks[k].modifiers if rel == "appos"), None)
+    named = next((i for rel, i in c.modifiers if rel == "appos"), None) if c.modifiers else None
     if named is not None and any(g.first <= named <= g.last for g in inside):
         head = named
-    return next((g for g in inside if g.first <= head <= g.last), inside[0] if inside else None)
+    for g in inside:
+        if g.first <= head <= g.last:
+            return g
+    return inside[0]
 
 
 def claimant(p: Parse, i: int, groups: list[ActorGroup]) -> Optional[ActorGroup]:
@@ -86,17 +100,17 @@ def victims_of_event(p: Parse, verb: int, nominal_harm: list[int], prepositions)
     return any(end < n <= cl.end and prepositions(n) and not any(end < v < n for v in verbs) for n in nominal_harm)
 
 
+_GOVERNED = frozenset({"object", "complement", "target", "manner"})    # the roles governor_of reads
+
+
 def governor_of(p: Parse, i: int):
     """The predicate whose object, complement (قامت القوات باعتقال) or marked phrase (اتفقا على وقف
     إطلاق النار) is the phrase at token i."""
     for cl in p.clauses:
         for pr in cl.predicates:
-            for role in ("object", "complement", "target", "manner"):
-                k = pr.arguments.get(role)
-                if k is not None:
-                    s, e = phrase_span(p, k)
-                    if s <= i <= e:
-                        return pr
+            for role, k in pr.arguments.items():
+                if role in _GOVERNED and _holds(p, k, i):
+                    return pr
     return None
 
 
@@ -151,10 +165,10 @@ def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: Callable[[
         return None
     src = group_of(p, pr.arguments.get("subject"), groups)
     k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
-    if src is not None and k >= 0 and phrase_span(p, k)[0] <= src.first <= phrase_span(p, k)[1]:
+    if src is not None and k >= 0 and _holds(p, k, src.first):
         return None    # found through a relative clause that holds the event noun itself
     tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None
-                and not phrase_span(p, pr.arguments[r])[0] <= i <= phrase_span(p, pr.arguments[r])[1]), None)
+                and not _holds(p, pr.arguments[r], i)), None)
     return (src, tgt) if src is not None else None
 
 
@@ -167,8 +181,7 @@ def _made_to(p: Parse, i: int, groups: list[ActorGroup], events) -> Optional[Act
             k = pr.arguments.get("recipient")
             if k is None or pr.passive or pr.verb in events or "object" not in pr.arguments:
                 continue
-            s, e = phrase_span(p, k)
-            if s <= i <= e and p.chunks[k].head == i:
+            if p.chunks[k].head == i and _holds(p, k, i):
                 return group_of(p, pr.arguments["object"], groups)
     return None
 
@@ -188,7 +201,6 @@ def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool =
     if pr.passive:
         src = group_of(p, arg["agent"], groups) if "agent" in arg else None
         tgt = subject or group_of(p, arg.get("patient"), groups)
-        how = "syntax: passive, the agent after by is the source, the subject the target"
     else:
         src = _named_leader(p, arg.get("subject"), groups) or subject
         tgt = None
@@ -200,21 +212,25 @@ def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool =
             if tgt is not None and tgt is not src:
                 break
             tgt = None
-        how = "syntax: " + "; ".join(f"{r} {pr.how.get(r, '')}".strip() for r in arg)
     if src is None and tgt is None:
-        return None
-    return src, tgt, how
+        return None     # (the trace line is built only for an answer)
+    if pr.passive:
+        return src, tgt, "syntax: passive, the agent after by is the source, the subject the target"
+    return src, tgt, "syntax: " + "; ".join([f"{r} {pr.how.get(r, '')}".strip() for r in arg])
 
 
 def _named_leader(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[ActorGroup]:
     """"Rebels led by Hay'at Tahrir al-Sham seized ...": a subject that names no group of its own,
     described by a participle whose agent names one, acts as that group."""
-    if k is None or any(m.code.group for g in groups if p.chunks[k].start <= g.first <= p.chunks[k].end
-                        for m in g.members):
+    if k is None:
         return None
     for cl in p.clauses:
         for pr in cl.predicates:
             if pr.arguments.get("patient") == k and "patient" in pr.inherited and "agent" in pr.arguments:
+                # (the subject's own words are read only for such a participle: most subjects have none)
+                c = p.chunks[k]
+                if any(m.code.group for g in groups if c.start <= g.first <= c.end for m in g.members):
+                    return None
                 g = group_of(p, pr.arguments["agent"], groups)
                 return g if g is not None and any(m.code.group for m in g.members) else None
     return None
@@ -244,7 +260,7 @@ def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
 def drop_adjectival_agents(p: Parse, actors, toks, prof, trace: list[str]) -> list:
     """"boycott all official contact with X", "an official visit": a word that is a role noun and an
     adjective (the language's ADJECTIVAL_AGENTS) modifying a noun phrase's head after it is no actor."""
-    words = getattr(prof, "ADJECTIVAL_AGENTS", frozenset())
+    words = profile_part(prof, "ADJECTIVAL_AGENTS")
     if not words:
         return actors
     kept = []
@@ -269,8 +285,10 @@ def resolve_genitives(p: Parse, actors, trace: list[str]) -> set[int]:
         k = p.chunk_of[a.first] if 0 <= a.first < len(p.chunk_of) else -1
         if k < 0 or p.chunks[k].kind != "np":
             continue
-        s, e = phrase_span(p, k)
-        owner = next((b for b in actors if b is not a and p.chunks[k].end < b.first <= e), None)
+        end, e = p.chunks[k].end, phrase_span(p, k)[1]
+        if e == end:
+            continue    # (no genitive after its chunk: nothing to name its country)
+        owner = next((b for b in actors if b is not a and end < b.first <= e), None)
         if owner is None or not owner.code.country or owner.code.group or owner.code.role:
             continue
         a.code = ActorCode(owner.code.country, None, a.code.role)
@@ -306,7 +324,9 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     """Source and target of one trigger after the window rules (`src`, `tgt`, `how`), from the
     syntax stage: a verb's roles; an event noun's governing verb or claiming clause; the victims of
     a violent event named after them."""
-    if h.first not in nominal and not h.entry.subject_is_target:
+    noun = h.first in nominal
+    harm = h.entry.code[:2] in harm_roots
+    if not noun and not h.entry.subject_is_target:
         src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
         fronted = fronted_subject(p, h.first, toks, prof, groups, group_of, phrase_span)
         if fronted is not None:
@@ -321,12 +341,12 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         doer = _apposed_act_doer(p, h, groups, toks, prof) if tgt is None else None
         if doer is not None and doer is not src:
             tgt, how = doer, how + "; it describes the act told before the comma: its doer is the target (syntax)"
-        if src is not None and h.entry.code[:2] in harm_roots and \
+        if src is not None and harm and \
                 _event_noun_subject(p, h.first, src, groups, {i for x in hits if x.first in nominal and
                                                                x.entry.code[:2] in harm_roots
                                                                for i in range(x.first, x.last + 1)}):
             src, how = None, how + "; its subject is a violent event noun naming no actor: no doer borrowed from outside it (syntax)"
-    elif h.first in nominal and (src is None or _GENITIVE_AGENT in how):
+    elif noun and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
         # agreeing, yielding or doing ("agreed on a ceasefire", شن غارات، قرر الاتحاد تجميد أصول X)
         # are, and then the genitive the window rules took for the agent is what the act is on
@@ -351,41 +371,39 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         elif claimed is not None:
             src, tgt = claimed, (None if tgt is claimed else tgt)
             how += "; the subject of the relative clause on the event noun did it (syntax)"
-    if h.entry.subject_is_target and tgt is None and h.first not in nominal:
+    if h.entry.subject_is_target and tgt is None and not noun:
         # "X and his party must agree to ...": the subject of the verb group the word stands in,
         # past names the window rules could not reach over
         found = p.predicate(h.first)
         subject = group_of(p, found[1].arguments.get("subject"), groups) if found and not found[1].passive else None
         if subject is not None and subject is not src:
             tgt, how = subject, how + "; the subject of its verb group is the target (syntax)"
-    if prof.VERB_SUBJECT_ORDER and h.first not in nominal and h.entry.code[:2] in harm_roots and \
-            not h.entry.objects and \
+    if prof.VERB_SUBJECT_ORDER and not noun and harm and not h.entry.objects and \
             victims_of_event(p, h.first, [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots],
                              lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
-    if prof.VERB_SUBJECT_ORDER and h.first not in nominal and h.entry.code[:2] in harm_roots and \
-            src is not None and src.first > h.last and \
+    if prof.VERB_SUBJECT_ORDER and not noun and harm and src is not None and src.first > h.last and \
             _after_event_noun(p, h.first, {x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots}):
         # "بغارات لطيران التحالف استهدفت مدرسة": a violent verb right after a violent event noun
         # describes it (a relative clause with no relative word): the noun is its subject and the
         # actor after the verb what it struck; the noun's own event carries the doer
         src, tgt = None, src
         how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
-    handed = marked_agent(p, h.first, toks, prof, groups, group_of) if h.first not in nominal else None
+    handed = marked_agent(p, h.first, toks, prof, groups, group_of) if not noun else None
     if handed is not None:
         src, tgt = handed[0], handed[1] or (tgt if tgt is not handed[0] else None)
         how += f"; {names(src)} follows an agent marker read as a target: the agent (syntax)"
-    died = died_of(p, h, groups, toks, prof, harm_roots, group_of)
+    died = died_of(p, h, groups, toks, prof, harm_roots, group_of) if harm else None
     if died is not None:
         src, tgt = died
         how += f"; {names(tgt)} died of it: its victim, not its doer (syntax)"
-    if h.first not in nominal and tgt is not None and src is None and _qualifies_event_noun(p, h, tgt):
+    if not noun and tgt is not None and src is None and _qualifies_event_noun(p, h, tgt):
         # "شن ضربة جوية أمريكية على": a nationality adjective on the event noun the verb takes is
         # the act's agent, as on an event noun alone ("غارات إسرائيلية"), not what it was aimed at
         src, tgt = tgt, None
         how += f"; {names(src)} qualifies the event noun: its agent"
-    if tgt is None and h.first not in nominal:
+    if tgt is None and not noun:
         tgt = pronoun_object(p, h, groups, src, toks, prof, group_of)
         if tgt is not None:
             how += f"; the verb carries its object as a pronoun: {names(tgt)}, named before it (syntax)"
@@ -412,8 +430,7 @@ def _event_noun_subject(p: Parse, verb: int, src, groups, harm_nouns: set[int]) 
     k = found[1].arguments.get("subject")
     if k is None or p.chunks[k].head not in harm_nouns or group_of(p, k, groups) is not None:
         return False
-    s, e = phrase_span(p, k)
-    return not s <= src.first <= e
+    return not _holds(p, k, src.first)
 
 
 def _passive_harm(p: Parse, hits: list[Hit], nominal: set[int], prof, toks, harm_roots) -> set[int]:
@@ -474,7 +491,7 @@ def _participle_subject(p: Parse, h: Hit, src, tgt, groups):
     for cl in p.clauses:
         for q in cl.predicates:
             k = q.arguments.get("subject")
-            if src.last < q.verb < h.first or (k is not None and phrase_span(p, k)[0] <= src.first <= phrase_span(p, k)[1]):
+            if src.last < q.verb < h.first or (k is not None and _holds(p, k, src.first)):
                 return None
     prior = _prior_subject(p, h.first, src, groups)
     return prior if prior is not tgt else None
@@ -484,7 +501,7 @@ def _apposed_act_doer(p: Parse, h: Hit, groups, toks, prof):
     """"X suspended education for women, a decision condemned by the UN": a passive participle on a
     noun naming an act (the language's APPOSED_ACT_NOUNS) set off by a comma describes the act told
     before it; whom the reaction is aimed at is that act's subject."""
-    nouns = getattr(prof, "APPOSED_ACT_NOUNS", frozenset())
+    nouns = profile_part(prof, "APPOSED_ACT_NOUNS")
     found = p.predicate(h.first) if nouns else None
     if found is None or not found[1].passive or found[1].arguments.get("patient") is None:
         return None
@@ -502,8 +519,7 @@ def _prior_subject(p: Parse, verb: int, src, groups):
     if not before or "subject" not in before[-1].arguments:
         return None
     prev = before[-1]
-    s, e = phrase_span(p, prev.arguments["subject"])
-    if not prev.verb < src.first < verb or s <= src.first <= e:
+    if not prev.verb < src.first < verb or _holds(p, prev.arguments["subject"], src.first):
         return None
     subject = group_of(p, prev.arguments["subject"], groups)
     return subject if subject is not None and subject is not src else None
