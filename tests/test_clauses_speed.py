@@ -12,7 +12,8 @@ from coder.lexicon.load import load
 from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import parse
-from coder.syntax.clauses import _bare_chunks, _clitic_flags
+from coder.syntax.clauses import _MAY_OPEN, _PARTICIPLE_AFTER, _bare_chunks, _clitic_flags, _opens, _verb_groups
+from coder.syntax.rules import rules
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -46,3 +47,33 @@ def test_bare_chunks_answer_as_the_per_phrase_test(lang):
         conj, prep = _clitic_flags(toks, prof)
         assert conj == [prof.has_conjunction_clitic(t) for t in toks]
         assert _bare_chunks(p.chunks, toks, p.tags, prof, prep) == [_bare_one(c, toks, p.tags, prof) for c in p.chunks]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_verb_groups_as_the_scan(lang):
+    for p, _, _ in _parsed(lang):
+        tags = p.tags
+        scan = []
+        for i in [i for i, t in enumerate(tags) if t == "VERB"]:
+            f = i
+            while f > 0 and tags[f - 1] in ("AUX", "PART", "ADV"):
+                f -= 1
+            scan.append((f, i))
+        assert _verb_groups(tags) == scan
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_verb_groups_segment_passes_over_open_no_clause(lang):
+    """segment() asks _opens about a verb group only after a noun or a comma (unless its tag or its
+    word may open one): anywhere else _opens finds nothing, whatever verb came before."""
+    prof, R = profile(lang), rules(lang)
+    for p, toks, mentions in _parsed(lang):
+        tags = p.tags
+        groups_at = dict(_verb_groups(tags))
+        speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
+        for i in groups_at:
+            if tags[i] in _MAY_OPEN or toks[i].norm in R.quote or \
+                    (i > 0 and (tags[i - 1] == "NOUN" or toks[i - 1].norm in _PARTICIPLE_AFTER)):
+                continue
+            for last_verb in (None, *range(i)):
+                assert _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) is None

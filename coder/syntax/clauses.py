@@ -5,6 +5,7 @@ Whom pronouns and possessives refer to is coder/syntax/reference.py."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress, count
 from typing import Optional
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
@@ -17,7 +18,7 @@ _GROUP = frozenset({"AUX", "PART", "ADV"})
 def _verb_groups(tags) -> list[tuple[int, int]]:
     """(first, verb) per verb: auxiliaries, negation and adverbs right before it belong to it."""
     out = []
-    for i in [i for i, t in enumerate(tags) if t == "VERB"]:
+    for i in compress(count(), map("VERB".__eq__, tags)):    # (the verbs, found in C)
         f = i
         while f - 1 >= 0 and tags[f - 1] in _GROUP:
             f -= 1
@@ -38,7 +39,7 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
         return "relative"
     if t == "SCONJ":
         return "subordinate"
-    if i in groups_at and i > 0 and toks[i - 1].norm in (",", "،") and R.participle_endings and \
+    if i in groups_at and i > 0 and toks[i - 1].norm in _PARTICIPLE_AFTER and R.participle_endings and \
             w.endswith(R.participle_endings):
         return "participle"
     if prof.MODIFIER_AFTER_NOUN and i in groups_at and groups_at[i] == i and i > 0 and tags[i - 1] == "NOUN" and \
@@ -49,6 +50,7 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
 
 
 _MAY_OPEN = frozenset({"REL", "SCONJ", "DET"})   # the tags _opens reads apart from a verb group or a quote word
+_PARTICIPLE_AFTER = (",", "،")    # the tokens before a participle clause (_opens)
 
 
 def _reported_without_that(i: int, toks, tags, chunk_end: dict, groups_at: dict, last_verb, speech) -> bool:
@@ -76,8 +78,8 @@ CLAUSE_BREAKS = frozenset({",", "،", ";", "؛"})    # the punctuation segment()
 def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None) -> list[Clause]:
     """Flat clause segments in order; a relative clause closed by a comma hands back to its parent.
     `words`: the tokens that are a quote word (R.quote) or in CLAUSE_BREAKS, and maybe others."""
-    groups_at = {f: v for f, v in groups}
-    verb_at = {v for _, v in groups}
+    groups_at = dict(groups)
+    verb_at = set(groups_at.values())    # (a verb group's first token is its own: no two share one)
     chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
     clauses = [Clause("main", 0, len(toks) - 1)]
     stack = [0]
@@ -86,12 +88,17 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     if words is None:
         words = [i for i, t in enumerate(toks) if t.norm in quote or t.norm in CLAUSE_BREAKS]
     # only these tokens can open, close or resume a clause or be a verb: the others change nothing
-    visit = sorted({*words, *groups_at, *verb_at, *chunk_end, *[i for i, t in enumerate(tags) if t in _MAY_OPEN]})
+    # (every verb is visited, in order: the current clause has a verb before token i when the last
+    # verb visited is in it)
+    visit = sorted({*words, *groups_at, *verb_at, *chunk_end, *compress(count(), map(_MAY_OPEN.__contains__, tags))})
     for i in visit:
         cur = clauses[stack[-1]]
-        # (only these words can open a clause: the others skip the call)
+        w, group = toks[i].norm, i in groups_at
+        # (only these words can open a clause: the others skip the call; a verb group, whose first
+        # tag _opens never reads, only after a comma or a noun)
         kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) \
-            if i in groups_at or tags[i] in _MAY_OPEN or toks[i].norm in quote else None
+            if tags[i] in _MAY_OPEN or w in quote or \
+            (group and i > 0 and (tags[i - 1] == "NOUN" or toks[i - 1].norm in _PARTICIPLE_AFTER)) else None
         if kind:
             cur.end = i - 1
             clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
@@ -100,19 +107,19 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
             cur.end = i - 1
             clauses.append(Clause("quote", i, len(toks) - 1, parent=stack[-1]))
             stack.append(len(clauses) - 1)
-        elif i in groups_at and cur.kind == "relative" and len(stack) > 1 and prof.MODIFIER_AFTER_NOUN and \
-                any(v in verb_at for v in range(cur.start, i)) and tags[i - 1] != "CCONJ" and \
+        elif group and cur.kind == "relative" and len(stack) > 1 and prof.MODIFIER_AFTER_NOUN and \
+                last_verb is not None and last_verb >= cur.start and tags[i - 1] != "CCONJ" and \
                 not prof.has_conjunction_clitic(toks[i]) and tags[i] != "AUX":
             # "انتحاري يستقل سيارة ... فجر نفسه": a second verb, not joined to the first, is the main
             # clause's again
             _resume(clauses, stack, cur, i, len(toks))
-        elif toks[i].norm in (";", "؛") and len(stack) > 1:
+        elif w in (";", "؛") and len(stack) > 1:
             # a semicolon ends every clause: what follows is a new main clause
             cur.end = i - 1
             clauses.append(Clause("main", i, len(toks) - 1))
             stack = [len(clauses) - 1]
-        elif toks[i].norm in (",", "،") and cur.kind in ("relative", "participle") and len(stack) > 1 and \
-                any(v in verb_at for v in range(cur.start, i)) and \
+        elif w in (",", "،") and cur.kind in ("relative", "participle") and len(stack) > 1 and \
+                last_verb is not None and last_verb >= cur.start and \
                 (cur.kind == "relative" or (i + 1 < len(toks) and tags[i + 1] == "CCONJ")):
             # "The SDF, which ..., said", "..., killing ten, and the president blamed": back to the clause
             # the relative or participle clause interrupted
