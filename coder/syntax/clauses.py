@@ -4,6 +4,8 @@ markers introduce (the target after against/على/ضد, the agent after by/عل
 Whom pronouns and possessives refer to is coder/syntax/reference.py."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import compress, count
 from typing import Optional
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
@@ -16,7 +18,7 @@ _GROUP = frozenset({"AUX", "PART", "ADV"})
 def _verb_groups(tags) -> list[tuple[int, int]]:
     """(first, verb) per verb: auxiliaries, negation and adverbs right before it belong to it."""
     out = []
-    for i in [i for i, t in enumerate(tags) if t == "VERB"]:
+    for i in compress(count(), map("VERB".__eq__, tags)):    # (the verbs, found in C)
         f = i
         while f - 1 >= 0 and tags[f - 1] in _GROUP:
             f -= 1
@@ -37,7 +39,7 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
         return "relative"
     if t == "SCONJ":
         return "subordinate"
-    if i in groups_at and i > 0 and toks[i - 1].norm in (",", "،") and R.participle_endings and \
+    if i in groups_at and i > 0 and toks[i - 1].norm in _PARTICIPLE_AFTER and R.participle_endings and \
             w.endswith(R.participle_endings):
         return "participle"
     if prof.MODIFIER_AFTER_NOUN and i in groups_at and groups_at[i] == i and i > 0 and tags[i - 1] == "NOUN" and \
@@ -48,6 +50,7 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
 
 
 _MAY_OPEN = frozenset({"REL", "SCONJ", "DET"})   # the tags _opens reads apart from a verb group or a quote word
+_PARTICIPLE_AFTER = (",", "،")    # the tokens before a participle clause (_opens)
 
 
 def _reported_without_that(i: int, toks, tags, chunk_end: dict, groups_at: dict, last_verb, speech) -> bool:
@@ -75,8 +78,8 @@ CLAUSE_BREAKS = frozenset({",", "،", ";", "؛"})    # the punctuation segment()
 def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None) -> list[Clause]:
     """Flat clause segments in order; a relative clause closed by a comma hands back to its parent.
     `words`: the tokens that are a quote word (R.quote) or in CLAUSE_BREAKS, and maybe others."""
-    groups_at = {f: v for f, v in groups}
-    verb_at = {v for _, v in groups}
+    groups_at = dict(groups)
+    verb_at = set(groups_at.values())    # (a verb group's first token is its own: no two share one)
     chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
     clauses = [Clause("main", 0, len(toks) - 1)]
     stack = [0]
@@ -85,12 +88,17 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     if words is None:
         words = [i for i, t in enumerate(toks) if t.norm in quote or t.norm in CLAUSE_BREAKS]
     # only these tokens can open, close or resume a clause or be a verb: the others change nothing
-    visit = sorted({*words, *groups_at, *verb_at, *chunk_end, *[i for i, t in enumerate(tags) if t in _MAY_OPEN]})
+    # (every verb is visited, in order: the current clause has a verb before token i when the last
+    # verb visited is in it)
+    visit = sorted({*words, *groups_at, *verb_at, *chunk_end, *compress(count(), map(_MAY_OPEN.__contains__, tags))})
     for i in visit:
         cur = clauses[stack[-1]]
-        # (only these words can open a clause: the others skip the call)
+        w, group = toks[i].norm, i in groups_at
+        # (only these words can open a clause: the others skip the call; a verb group, whose first
+        # tag _opens never reads, only after a comma or a noun)
         kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) \
-            if i in groups_at or tags[i] in _MAY_OPEN or toks[i].norm in quote else None
+            if tags[i] in _MAY_OPEN or w in quote or \
+            (group and i > 0 and (tags[i - 1] == "NOUN" or toks[i - 1].norm in _PARTICIPLE_AFTER)) else None
         if kind:
             cur.end = i - 1
             clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
@@ -99,19 +107,19 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
             cur.end = i - 1
             clauses.append(Clause("quote", i, len(toks) - 1, parent=stack[-1]))
             stack.append(len(clauses) - 1)
-        elif i in groups_at and cur.kind == "relative" and len(stack) > 1 and prof.MODIFIER_AFTER_NOUN and \
-                any(v in verb_at for v in range(cur.start, i)) and tags[i - 1] != "CCONJ" and \
+        elif group and cur.kind == "relative" and len(stack) > 1 and prof.MODIFIER_AFTER_NOUN and \
+                last_verb is not None and last_verb >= cur.start and tags[i - 1] != "CCONJ" and \
                 not prof.has_conjunction_clitic(toks[i]) and tags[i] != "AUX":
             # "انتحاري يستقل سيارة ... فجر نفسه": a second verb, not joined to the first, is the main
             # clause's again
             _resume(clauses, stack, cur, i, len(toks))
-        elif toks[i].norm in (";", "؛") and len(stack) > 1:
+        elif w in (";", "؛") and len(stack) > 1:
             # a semicolon ends every clause: what follows is a new main clause
             cur.end = i - 1
             clauses.append(Clause("main", i, len(toks) - 1))
             stack = [len(clauses) - 1]
-        elif toks[i].norm in (",", "،") and cur.kind in ("relative", "participle") and len(stack) > 1 and \
-                any(v in verb_at for v in range(cur.start, i)) and \
+        elif w in (",", "،") and cur.kind in ("relative", "participle") and len(stack) > 1 and \
+                last_verb is not None and last_verb >= cur.start and \
                 (cur.kind == "relative" or (i + 1 < len(toks) and tags[i + 1] == "CCONJ")):
             # "The SDF, which ..., said", "..., killing ten, and the president blamed": back to the clause
             # the relative or participle clause interrupted
@@ -121,18 +129,33 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     return [c for c in clauses if c.end >= c.start]
 
 
-def _bare(c: Chunk, toks, tags, prof) -> bool:
-    """A chunk no preposition governs (a subject or object may be one)."""
-    if c.kind in ("genitive", "possessor"):
-        return False
-    start = c.start
-    if start > 0 and prof.is_possessor(toks[start - 1]):
-        # "in Russia's far east", "in Ms Pugh's right lung": what governs the possessor governs the phrase
-        start -= 1
-        while start > 0 and tags[start - 1] in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
+    """Per chunk: no preposition governs it (a subject or object may be one). Answered once a
+    sentence (every predicate of a clause reads the phrases before it); `prep`: per token, it carries
+    a preposition clitic."""
+    is_possessor = prof.is_possessor
+    out = []
+    for c in chunks:
+        if c.kind in ("genitive", "possessor"):
+            out.append(False)
+            continue
+        start = c.start
+        if start > 0 and is_possessor(toks[start - 1]):
+            # "in Russia's far east", "in Ms Pugh's right lung": what governs the possessor governs the phrase
             start -= 1
-    before = tags[start - 1] if start > 0 else "START"
-    return before != "ADP" and not prof.has_preposition_clitic(toks[c.start])
+            while start > 0 and tags[start - 1] in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+                start -= 1
+        out.append((start == 0 or tags[start - 1] != "ADP") and not prep[c.start])
+    return out
+
+
+def _clitic_flags(toks, prof) -> tuple[list, list]:
+    """Per token: a conjunction clitic, a preposition clitic (the parse's features hold them by
+    position; a bare profile answers per token)."""
+    flags = getattr(prof, "token_flags", None)
+    if flags is not None:
+        return flags[0], flags[1]
+    return [prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks]
 
 
 def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
@@ -164,49 +187,76 @@ def _passive_mark(prof):
     return f
 
 
+_CASE_MARKS: dict = {}   # language -> (circumstantial, adverbial_accusative, agreement, nominative)
+
+
+def _case_marks(prof) -> tuple:
+    """The word tests _after_noun reads, looked up once a language (_no_mark or None where the
+    profile has none)."""
+    marks = _CASE_MARKS.get(prof.CODE)
+    if marks is None:
+        marks = _CASE_MARKS[prof.CODE] = (getattr(prof, "circumstantial", _no_mark), getattr(prof, "adverbial_accusative", _no_mark),
+                                          getattr(prof, "agreement", None), getattr(prof, "nominative", None))
+    return marks
+
+
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset(),
               marker_starts=None) -> None:
-    """Fill every clause's predicates with their arguments (chunk indices). `marker_starts`: the tokens
-    that may start an argument marker (R.marker_starts), if known."""
-    order = sorted(range(len(chunks)), key=[c.start for c in chunks].__getitem__)   # (no Python call per chunk)
+    """Fill every clause's predicates with their arguments (chunk indices). `groups`: (first, verb)
+    in text order, as _verb_groups gives them. `marker_starts`: the tokens that may start an argument
+    marker (R.marker_starts), if known."""
+    starts, ends = [c.start for c in chunks], [c.end for c in chunks]     # (read by position in the loops)
+    order = sorted(range(len(chunks)), key=starts.__getitem__)   # (no Python call per chunk)
+    # a clause's phrases are found by bisecting the starts in text order (a phrase ends where it
+    # starts or later), its verb groups by bisecting the verbs
+    sorted_starts, verbs = sorted(starts), [v for _, v in groups]
     if marker_starts is None:
         marker_starts = [i for i, t in enumerate(toks) if t.norm in R.marker_starts]
-    marker_role = _marker_roles(toks, R, marker_starts).get    # (once a sentence: the same for every predicate)
-    starts, ends = [c.start for c in chunks], [c.end for c in chunks]     # (read by position in the loops)
-    marks_passive, english = _passive_mark(prof), not prof.MODIFIER_AFTER_NOUN
+    roles = _marker_roles(toks, R, marker_starts)    # (once a sentence: the same for every predicate)
+    marker_role = roles.get
+    conj, prep = _clitic_flags(toks, prof)
+    bare = _bare_chunks(chunks, toks, tags, prof, prep)
+    marks_passive, after_noun = _passive_mark(prof), prof.MODIFIER_AFTER_NOUN
+    english, read = not after_noun, _after_noun if after_noun else _before_noun
     for ci, cl in enumerate(clauses):
-        mine = [(f, v) for f, v in groups if cl.start <= v <= cl.end]
-        inside = [k for k in order if cl.start <= starts[k] and ends[k] <= cl.end]
+        mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
+        inside = [k for k in order[bisect_left(sorted_starts, cl.start):bisect_right(sorted_starts, cl.end)]
+                  if ends[k] <= cl.end]
         if cl.continues is not None:    # the subject before the relative clause that interrupted it
             head = clauses[cl.continues]
-            inside = [k for k in order if head.start <= starts[k] and ends[k] <= head.end] + inside
+            inside = [k for k in order[bisect_left(sorted_starts, head.start):bisect_right(sorted_starts, head.end)]
+                      if ends[k] <= head.end] + inside
         if cl.kind == "relative" and cl.marker is not None:
-            cl.antecedent = next((k for k in reversed(order) if ends[k] < cl.marker and
+            # (a phrase that starts at the marker or later ends there or later)
+            cl.antecedent = next((k for k in reversed(order[:bisect_left(sorted_starts, cl.marker)]) if ends[k] < cl.marker and
                                   cl.marker - ends[k] <= 2 and chunks[k].kind != "possessor"), None)
         for n, (f, v) in enumerate(mine):
             p = Predicate(v, f)
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             prev = cl.predicates[-1] if cl.predicates else None
-            p.passive = prof.MODIFIER_AFTER_NOUN is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
+            p.passive = after_noun is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
                 marks_passive(toks[v])   # a written vowel: قُتل
-            after = [k for k in inside if v < starts[k] < limit]
-            # the verb before, past participles that describe a noun ("the district controlled by X was")
-            # and -ing forms ("Europeans visiting the region identified"), with their own objects
-            describing = [q for q in cl.predicates if "patient" in q.inherited or
-                          q.how.get("subject") == _DESCRIBES]
-            cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
-            theirs = {a for q in describing for r, a in q.arguments.items() if r not in ("patient", "subject")}
-            before = [k for k in inside if ends[k] < f and (cut is None or starts[k] > cut.verb)
-                      and k not in theirs]
-            coordinated = prev is not None and (tags[f - 1] == "CCONJ" or prof.has_conjunction_clitic(toks[f]))
-            (_after_noun if prof.MODIFIER_AFTER_NOUN else _before_noun)(
-                p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
-                # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
-                # which only the English rules read
-                english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R)
+            # (the phrases of the clause that start after the verb, before the next verb group)
+            after = [k for k in order[bisect_right(sorted_starts, v):bisect_left(sorted_starts, limit)] if ends[k] <= cl.end]
+            if prev is None:
+                before = [k for k in inside if ends[k] < f]
+            else:
+                # the verb before, past participles that describe a noun ("the district controlled by X was")
+                # and -ing forms ("Europeans visiting the region identified"), with their own objects
+                describing = [q for q in cl.predicates if "patient" in q.inherited or
+                              q.how.get("subject") == _DESCRIBES]
+                cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
+                theirs = {a for q in describing for r, a in q.arguments.items() if r not in ("patient", "subject")}
+                before = [k for k in inside if ends[k] < f and (cut is None or starts[k] > cut.verb)
+                          and k not in theirs]
+            coordinated = prev is not None and (tags[f - 1] == "CCONJ" or conj[f])
+            read(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
+                 # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
+                 # which only the English rules read
+                 english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep)
             forms = toks[v].forms
             if R.impersonal and "object" in p.arguments and \
                     (toks[v].norm in R.impersonal or (len(forms) > 1 and forms[1] in R.impersonal)):
@@ -217,11 +267,12 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                     (R.no_object and len(forms) > 1 and forms[1] in R.no_object):    # وتصبح
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
-            for k in after:
-                role = marker_role(starts[k])
-                if role and role not in p.arguments:
-                    p.arguments[role] = k
-                    p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
+            if roles:
+                for k in after:
+                    role = marker_role(starts[k])
+                    if role and role not in p.arguments:
+                        p.arguments[role] = k
+                        p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
 
 
@@ -244,13 +295,13 @@ _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                 speech=frozenset(), lexical=frozenset(), later: bool = False, R=None) -> None:
+                 speech=frozenset(), lexical=frozenset(), later: bool = False, R=None, bare=(), prep=()) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
     after a quotation the speaker follows the verb ("..., said the minister")."""
     # the previous verb's object is not this verb's subject ("arrested the suspects and charged them")
-    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof) and
+    bare_before = [k for k in before if bare[k] and
                    not (coordinated and prev is not None and k in prev.arguments.values()) and
                    not _oblique_conjunct(chunks[k], chunks, toks, tags, prof)]
     before_verb = tags[p.first - 1] if p.first > 0 else "START"
@@ -258,10 +309,10 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
         # "the decision to arrest the commanders angered ...": an infinitive's object may stand
         # before the main verb
-        _object(p, after, chunks, toks, tags, prof, before_verb=True)
+        _object(p, after, chunks, toks, tags, bare, before_verb=True)
         return
     right_after = [k for k in before if (chunks[k].end == p.first - 1 or
-                   (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")) and _bare(chunks[k], toks, tags, prof)]
+                   (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")) and bare[k]]
     nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
     if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):
         nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
@@ -273,14 +324,14 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         p.arguments["patient"], p.how["patient"] = near, "a participle after the noun it describes"
         p.passive = True
         p.inherited.add("patient")
-        _object(p, after, chunks, toks, tags, prof)
+        _object(p, after, chunks, toks, tags, bare)
         return
     if p.first == p.verb and right_after and toks[p.verb].norm.endswith("ing") and chunks[right_after[-1]].end == p.first - 1:
         # "a school sheltering families": the noun before an -ing form does what it says
         p.arguments["subject"], p.how["subject"] = right_after[-1], _DESCRIBES
         p.inherited.add("subject")
         # its object may stand right before the clause's verb ("Europeans visiting the region praised")
-        _object(p, after, chunks, toks, tags, prof, before_verb=True)
+        _object(p, after, chunks, toks, tags, bare, before_verb=True)
         return
     # "..., said the minister", "..., says Tarlo." (the speaker closes the sentence)
     quoted = word_before in _QUOTES - {","} or (word_before == "," and (
@@ -311,12 +362,12 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
                 toks[chunks[k].end + 1].norm == "," if chunks[k].end + 1 < len(toks) else False:
             k = bare_before[-2]
         k = _before_apposition(k, bare_before, p.first, chunks, toks)
-        k = _past_embedded_object(k, cl, prev, coordinated, chunks, toks, tags, prof)
+        k = _past_embedded_object(k, cl, prev, coordinated, chunks, bare)
         p.arguments["subject"], p.how["subject"] = k, "the noun phrase before the verb"
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
     if p.verb not in speech:
-        _object(p, after, chunks, toks, tags, prof)
+        _object(p, after, chunks, toks, tags, bare)
     _expletive(p, chunks, toks, tags, R)
     k = p.arguments.get("subject")
     if k is not None and p.how.get("subject") == "the noun phrase before the verb":
@@ -328,7 +379,7 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
             p.inherited.add("subject")
 
 
-def _past_embedded_object(k: int, cl: Clause, prev, coordinated: bool, chunks: list[Chunk], toks, tags, prof) -> int:
+def _past_embedded_object(k: int, cl: Clause, prev, coordinated: bool, chunks: list[Chunk], bare: list[bool]) -> int:
     """"A UN review of plans to cut carbon says", "the date for cutting the first steel would help":
     the phrase before the verb is the object of an infinitive or gerund with no subject of its own
     inside the subject; the subject is the phrase before that verb."""
@@ -338,7 +389,7 @@ def _past_embedded_object(k: int, cl: Clause, prev, coordinated: bool, chunks: l
     verbs = [q.first for q in cl.predicates if "subject" in q.arguments]
     last_finite = max((v for v in verbs if v < prev.first), default=cl.start - 1)
     earlier = [j for j in range(len(chunks)) if last_finite < chunks[j].start and chunks[j].end < prev.first
-               and cl.start <= chunks[j].start and j not in objects and _bare(chunks[j], toks, tags, prof)]
+               and cl.start <= chunks[j].start and j not in objects and bare[j]]
     return max(earlier, key=lambda j: chunks[j].start) if earlier else k
 
 
@@ -382,7 +433,7 @@ def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
     return order[pos]
 
 
-def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> None:
+def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = False) -> None:
     if after:
         k = after[0]
         c = chunks[k]
@@ -392,76 +443,74 @@ def _object(p, after, chunks, toks, tags, prof, before_verb: bool = False) -> No
             not (tags[c.end + 1] == "VERB" and toks[c.end + 1].norm.endswith("ing"))
         # "stopped fighting", "kept coming": a bare -ing form right after the verb is its complement
         gerund = c.start == c.end == p.verb + 1 and toks[c.start].norm.endswith("ing")
-        if not gap and _bare(c, toks, tags, prof) and not follows_verb and not gerund:
+        if not gap and bare[k] and not follows_verb and not gerund:
             p.arguments["object"], p.how["object"] = k, "the noun phrase after the verb"
 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                speech=frozenset(), lexical=frozenset(), later: bool = False, R=None) -> None:
+                speech=frozenset(), lexical=frozenset(), later: bool = False, R=None, bare=(), prep=()) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
-    (الهجوم الذي شنته حماس)."""
+    (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`: per token, it
+    carries a preposition clitic."""
     bare_after = []
-    covered = set()
-    circumstantial = getattr(prof, "circumstantial", _no_mark)
-    adverbial = getattr(prof, "adverbial_accusative", _no_mark)
+    circumstantial, adverbial, agreement, nominative = _case_marks(prof)
     pp_end = leftover = -2
+    # the end of the phrases passed so far: every one the loop passes is covered (a prepositional
+    # phrase, a subject, an adverb) or ends the loop, so only the tokens after it are left to test
+    reach = p.verb
     for k in after:
         c = chunks[k]
-        last = chunks[bare_after[-1]].end if bare_after else p.verb
         # between the verb (or the subject) and this phrase only adverbs, punctuation, prepositional
         # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
-        for i in range(last + 1, c.start):
-            if tags[i] not in ("ADV", "PUNCT", "PART", "ADP") and i not in covered:
+        for i in range(reach + 1, c.start):
+            if tags[i] not in ("ADV", "PUNCT", "PART", "ADP"):
                 break
         else:
             i = None
         if i is not None:
             break
+        if c.end > reach:
+            reach = c.end
         # in a relative clause, a preposition that carries the pronoun resuming the antecedent (فيها، عليه)
         # governs no phrase after it: المدارس التي يدرس فيها الأطفال
         after_pronoun = cl.kind == "relative" and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
-            c.kind == "np" and not prof.has_preposition_clitic(toks[c.start])
+            c.kind == "np" and not prep[c.start]
         if toks[c.head].norm in ("%", "٪"):
-            covered.update(range(c.start, c.end + 1))    # 3 %: the sign belongs to the number before it
-            continue
+            continue    # 3 %: the sign belongs to the number before it
         if c.start == c.end and adverbial(toks[c.start]):
-            covered.add(c.start)     # رسمياً، قائلاً: an adverb or the subject's state, no argument
-            continue
+            continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
         if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and circumstantial(toks[c.head]) and \
                 not prof.is_definite(toks[c.head]):
             # (right after the subject the participle is the object: قتل الجنود متظاهرين)
-            covered.update(range(c.start, c.end + 1))
             if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
                 p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
             continue
-        bare = _bare(c, toks, tags, prof)     # (read twice below: once a phrase)
         if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (c.start - 2 == pp_end and _opens_quote(toks, c.start - 1))) and \
-                bare and not after_pronoun:
+                bare[k] and not after_pronoun:
             leftover = k     # على الدرب الصحيح، من خلال حساب كلينتون المصرفي: what the chunker left of the phrase
-        if not (bare or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])) or \
+        if not (bare[k] or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])) or \
                 (leftover >= 0 and bare_after):
-            # (once a phrase continued a prepositional phrase, no later phrase is an argument)
-            covered.update(range(c.start, c.end + 1))    # a prepositional phrase, or a conjunct (والعديد)
+            # (once a phrase continued a prepositional phrase, no later phrase is an argument):
+            # a prepositional phrase, or a conjunct (والعديد)
             pp_end = c.end
             if "recipient" not in p.arguments and "complement" in p.arguments and toks[c.start].norm[:1] == "ل" and \
                     (c.start - 1 == chunks[p.arguments["complement"]].end or (leftover >= 0 and c.start - 1 == chunks[leftover].end)) and \
-                    prof.has_preposition_clitic(toks[c.start]):
+                    prep[c.start]:
                 # قام الجيش بتوزيع مساعدات للنازحين: a لـ phrase right after the بـ complement names whom it is for
                 p.arguments["recipient"], p.how["recipient"] = k, "the phrase after لـ, after the complement"
-            if "complement" not in p.arguments and prof.has_preposition_clitic(toks[c.start]) and \
+            if "complement" not in p.arguments and prep[c.start] and \
                     toks[c.start].norm[:1] == "ب" and c.kind == "np":
                 p.arguments["complement"], p.how["complement"] = k, "the phrase after بـ (قام الجيش باعتقال)"
             continue
-        gap = range(last + 1, c.start) if bare_after else range(0)
+        gap = range(chunks[bare_after[-1]].end + 1, c.start) if bare_after else range(0)
         if gap and all(tags[i] == "PUNCT" for i in gap):
             break     # "قال جو, رئيس ...": after a bare comma, an apposition, not an object
         bare_after.append(k)
-        covered.update(range(c.start, c.end + 1))
         if len(bare_after) == 2:
             break
-    bare_before = [k for k in before if _bare(chunks[k], toks, tags, prof) or
-                   (chunks[k].kind == "pronoun" and tags[chunks[k].head] == "SCONJ")]     # لأنها: no preposition
+    bare_before = [k for k in before if bare[k] or
+                   (chunks[k].kind == "pronoun" and tags[chunks[k].head] == "SCONJ")] if before else []     # لأنها: no preposition
     # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
     # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
     opening = cl.marker + 1 if cl.marker is not None else cl.start
@@ -492,7 +541,6 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
         p.arguments["object"], p.how["object"] = cl.antecedent, "the antecedent, resumed by the verb's pronoun"
         return
-    agreement = getattr(prof, "agreement", None)
     if relative and bare_after and agreement is not None and cl.marker is not None:
         rel = prof.RELATIVES.get(toks[cl.marker].norm) or prof.RELATIVES.get(toks[cl.marker].norm[1:])
         if rel is not None and prof.disagree(rel, agreement(toks[p.verb])):
@@ -560,7 +608,6 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after = bare_after[1:]
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
-    nominative = getattr(prof, "nominative", None)
     if bare_after and nominative is not None and nominative(toks[chunks[bare_after[0]].head]):
         # أقحم شهرٌ، سيستمر عملنا: a phrase written in the nominative is the subject, never the object
         # (the subject the stage took from before the verb or from another clause was not its own)
