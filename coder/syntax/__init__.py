@@ -8,7 +8,7 @@ from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
+from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -27,7 +27,8 @@ def _word_bits(t, R, prof) -> int:
 
 class Features:
     """Per-token answers the part-of-speech rules read, computed once: a conjunction or a
-    preposition clitic on the word, the article; and which of parse()'s word lists the word is in."""
+    preposition clitic on the word, the article; which of parse()'s word lists the word is in; and
+    what the word lists say of it (tagger.word_closed). All kept per word as written, in one entry."""
 
     def __init__(self, toks, prof, R):
         words = _FEATURES.setdefault(prof.CODE, {})
@@ -37,15 +38,19 @@ class Features:
         own = getattr(prof, "carries_possessive", None)
 
         def first_seen(t) -> tuple:
-            v = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
-                                 prof.is_definite(t), own(t) if own is not None else None, _word_bits(t, R, prof))
+            conj = prof.has_conjunction_clitic(t)
+            v = words[t.text] = (conj, prof.has_preposition_clitic(t), prof.is_definite(t),
+                                 own(t) if own is not None else None, _word_bits(t, R, prof)) + word_closed(t, R, prof, conj)
             return v
         get = words.get
         # kept per word as written: a token's norm and forms follow from its text
         got = [get(t.text) or first_seen(t) for t in toks]
-        self.conj, self.prep, self.definite, owned, bits = map(list, zip(*got)) if got else ([], [], [], [], [])
+        conj, prep, self.definite, owned, bits, self.closed_tags, further, self.closed = \
+            zip(*got) if got else ((), (), (), (), (), (), (), ())
+        self.conj, self.prep = list(conj), list(prep)    # (parse() corrects them from the lexicon matches)
         self.owned_flags = owned if own is not None else None
         self.special = [i for i, b in enumerate(bits) if b]     # the tokens with a bit, in order
+        self.looks_further = [i for i, f in enumerate(further) if f]    # (for tagger._closed)
         self.bits = bits
         self._toks, self._prof = toks, prof
 

@@ -41,16 +41,15 @@ def _by_reading(r: int) -> tuple[bool, bool, str]:
 _BY_READING = tuple(_by_reading(r) for r in range((VERB_READING | NOUN_READING | NAMED) + 1))   # by bit mask
 
 
-def _closed(toks, R: SyntaxRules, prof) -> list:
-    get = R.word_tags.get
-    words = [get(t.text) or _remember_word(t, R, prof) for t in toks]
-    tags = [w[1] for w in words]    # what the word alone decides
+def _closed(toks, F, prof) -> list:
+    """The tags the word lists give (None where they give none), from the sentence's features."""
+    tags = list(F.closed_tags)    # what the word alone decides
     # only a word that may start a phrase, or be a preposition carrying a pronoun, reads its neighbours
     end = 0     # (the words of a phrase found take its tag, their own questions unasked)
-    for i in [i for i, w in enumerate(words) if w[3]]:
+    for i in F.looks_further:
         if i < end:
             continue
-        _, tag, maybe_adp, _, phrases = words[i]
+        tag, maybe_adp, phrases = F.closed[i]
         for key, ptag in phrases:
             if tuple(x.norm for x in toks[i:i + len(key)]) == key:
                 end = i + len(key)
@@ -62,21 +61,17 @@ def _closed(toks, R: SyntaxRules, prof) -> list:
     return tags
 
 
-def _remember_word(t, R: SyntaxRules, prof) -> tuple:
-    """_word_tag's answer for a word not seen before, kept per word as written (a token's norm and
-    forms follow from its text; the conjunction clitic it reads too, from the norm's first letter),
-    with the phrases the word starts and whether _closed must look further than the word: a phrase
-    or a pronoun on a preposition (fixed, tag, maybe a preposition, looks further, phrases)."""
-    cache = R.word_tags
-    if len(cache) >= 100_000:
-        cache.clear()
-    fixed, tag, maybe_adp = _word_tag(t, R, prof)
+def word_closed(t, R: SyntaxRules, prof, conj: bool) -> tuple:
+    """What _closed reads of a word as written (a token's norm and forms follow from its text; `conj`:
+    it carries a conjunction clitic), kept with the word's other features (coder.syntax.Features):
+    the tag from the word lists, whether _closed must look further than the word (a phrase it starts,
+    or a pronoun on a preposition), and (that tag, maybe a preposition, the phrases it starts)."""
+    fixed, tag, maybe_adp = _word_tag(t, R, prof, conj)
     phrases = () if fixed else R.phrases.get(t.norm, ())
-    v = cache[t.text] = (fixed, tag, maybe_adp, bool(phrases) or (tag is None and maybe_adp), phrases)
-    return v
+    return tag, bool(phrases) or (tag is None and maybe_adp), (tag, maybe_adp, phrases)
 
 
-def _word_tag(t, R: SyntaxRules, prof) -> tuple:
+def _word_tag(t, R: SyntaxRules, prof, conj: bool) -> tuple:
     """What _closed decides from the word alone (a token's norm and forms follow from its text):
     (tag fixed before any phrase, tag from the word lists, may be a preposition carrying a pronoun)."""
     w = t.norm
@@ -85,7 +80,7 @@ def _word_tag(t, R: SyntaxRules, prof) -> tuple:
     if w[:1].isdigit():
         return True, "NUM", False
     tag = R.words.get(w)
-    if tag is None and (prof.has_conjunction_clitic(t) or w[:1] in prof.CLITIC_COORDINATORS):
+    if tag is None and (conj or w[:1] in prof.CLITIC_COORDINATORS):
         tag = R.words.get(w[1:])     # وقد، وأن، وكان
     return False, tag, tag is None and len(t.forms) > 1 and any(R.words.get(f) == "ADP" for f in t.forms[1:])
 
@@ -192,7 +187,7 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
 
 def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
     """One tag per token (UD tag names, plus POSS and REL)."""
-    tags = _closed(toks, R, prof)
+    tags = _closed(toks, F, prof)
     for i in [i for i, r in enumerate(read) if r]:    # (the words a lexicon reads: most words none)
         r = read[i]
         if tags[i] is not None:
