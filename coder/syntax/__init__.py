@@ -8,7 +8,7 @@ from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag, word_closed
+from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -113,35 +113,49 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # object noun), actor names of several words, the words of actors and agents (those of an
     # organisation apart)
     verbs, speech, names, actorish, organisations = [], set(), [], set(), set()
+    # and per token, which readings the lexicons give it (bits): a noun phrase of several words gives
+    # the noun reading to its head only (the first word where modifiers follow the noun, else the
+    # last), the rules decide the other words (طائرات حربية: حربية is an adjective)
+    read = [0] * len(toks)
+    head_first = prof.MODIFIER_AFTER_NOUN
     for m in mentions:
         k = m.kind
         if k == "grammar":
             continue
+        first = m.first
         if m.first_form == 0:
             # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
             # clitic, though one of its lookup forms drops the first letter
-            F.conj[m.first] = F.prep[m.first] = False
+            F.conj[first] = F.prep[first] = False
         if k == "trigger":
             if m.entry.pos == "verb":
-                verbs.append(m.first)
+                verbs.append(first)
+                read[first] |= VERB_READING
+            else:
+                read[first if head_first else m.last] |= NOUN_READING
             if m.entry.speech and not m.entry.objects:
-                speech.add(m.first)
-        elif k == "actor" or k == "agent":
-            actorish.update(range(m.first, m.last + 1))
-            if k == "actor":
-                if m.last > m.first:
-                    names.append((m.first, m.last))
-                if m.entry.code.group:
-                    organisations.update(range(m.first, m.last + 1))
+                speech.add(first)
+        elif k == "agent":
+            actorish.update(range(first, m.last + 1))
+            read[first if head_first else m.last] |= NOUN_READING
+        elif k == "actor":
+            span = range(first, m.last + 1)
+            actorish.update(span)
+            for i in span:
+                read[i] |= NAMED
+            if m.last > first:
+                names.append((first, m.last))
+            if m.entry.code.group:
+                organisations.update(span)
     prof = _Known(prof, toks, F)
-    read = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
     # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
     verb_like = getattr(prof, "article_like_verb", None)
     for i in verbs:     # (the verb readings)
         if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING
-    tags = tag(toks, read, R, prof, F)
+    read_at = [i for i, r in enumerate(read) if r]     # (the words a lexicon reads: most words none)
+    tags = tag(toks, read, read_at, R, prof, F)
     bits, special = F.bits, F.special
     for i in special:
         b = bits[i]
@@ -169,7 +183,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     groups = _verb_groups(tags)
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, special)
     starts = [i for i in special if bits[i] & MARKER_START]
-    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r}, starts)
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), starts)
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])

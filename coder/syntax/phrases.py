@@ -153,7 +153,8 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         if tags[i] not in _NOMINAL:
             i += 1
             continue
-        c = Chunk("np", i, start, i, [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)])
+        c = Chunk("np", i, start, i, [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)]
+                  if start < i else [])    # (most phrases start at their noun)
         adjectives, named = False, -1
         j = i
         while j + 1 < n:
@@ -229,14 +230,20 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     """"the president of Egypt", "ثلاثة من عناصره", "مواقع لقسد": the chunk after a genitive word (or
     written with the clitic ل) modifies the chunk before it; it is marked by pointing its `kind` at
     the relation, and the governing chunk lists it."""
+    # each token's preposition clitic, from the sentence's features (by position: no call per question)
+    flags = getattr(prof, "token_flags", None)
+    prep = flags[1] if flags is not None else None
+    genitive, partitive = R.genitive, R.partitive
     for a, b in zip(chunks, chunks[1:]):
-        gap = range(a.end + 1, b.start)
-        if len(gap) == 1 and (toks[gap[0]].norm in R.genitive or
-                              (toks[gap[0]].norm in R.partitive and tags[a.head] == "NUM")):
-            a.modifiers.append(("of", b.head))
-            b.kind = "genitive"
-        elif not gap and b.kind != "pronoun" and prof.has_preposition_clitic(toks[b.start]) and toks[b.start].norm[:1] == "ل" and \
-                tags[a.head] in ("NOUN", "NUM"):
+        gap = b.start - a.end - 1   # (the number of words between them)
+        if gap == 1:
+            w = toks[a.end + 1].norm
+            if w in genitive or (w in partitive and tags[a.head] == "NUM"):
+                a.modifiers.append(("of", b.head))
+                b.kind = "genitive"
+        elif gap <= 0 and b.kind != "pronoun" and \
+                (prep[b.start] if prep is not None else prof.has_preposition_clitic(toks[b.start])) and \
+                toks[b.start].norm[:1] == "ل" and tags[a.head] in ("NOUN", "NUM"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
 
@@ -244,6 +251,8 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
 def join_names(chunks: list[Chunk], names: list[tuple[int, int]]) -> list[Chunk]:
     """"الرئيس السوري بشار الأسد": a name the lexicons know (first, last token) is one phrase, though
     its last word reads as a definite noun on its own (الأسد, "the lion")."""
+    if not names:
+        return chunks   # (most sentences name no one in several words)
     out: list[Chunk] = []
     for c in chunks:
         prev = out[-1] if out else None

@@ -9,26 +9,6 @@ VERB_READING, NOUN_READING, NAMED = 1, 2, 4
 _PUNCT = frozenset(",;:()\"«»،؛-–—?!؟.'[]{}/“”‘’…")
 
 
-def readings(n: int, mentions, head_first: bool) -> list[int]:
-    """Per token: which readings the lexicons give it (bit mask). A noun phrase of several words gives the noun reading to its head
-    only (the first word where modifiers follow the noun, else the last): the other words are
-    decided by the rules (طائرات حربية: حربية is an adjective)."""
-    read = [0] * n
-    for m in mentions:
-        k = m.kind
-        if k == "trigger":
-            if m.entry.pos == "verb":
-                read[m.first] |= VERB_READING
-            else:
-                read[m.first if head_first else m.last] |= NOUN_READING
-        elif k == "agent":
-            read[m.first if head_first else m.last] |= NOUN_READING
-        elif k == "actor":
-            for i in range(m.first, m.last + 1):
-                read[i] |= NAMED
-    return read
-
-
 def _by_reading(r: int) -> tuple[bool, bool, str]:
     """What the tagger's rule pass reads of a token's readings: both a verb and a noun or name
     reading; a tag the word lists gave stands (no reading, or a noun's alone); the kind of rules tried."""
@@ -185,10 +165,11 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
     return True
 
 
-def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
-    """One tag per token (UD tag names, plus POSS and REL)."""
+def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> list[str]:
+    """One tag per token (UD tag names, plus POSS and REL), from the readings the lexicons give each
+    token (bits: VERB_READING, NOUN_READING, NAMED), and the tokens with any (`read_at`, in order)."""
     tags = _closed(toks, F, prof)
-    for i in [i for i, r in enumerate(read) if r]:    # (the words a lexicon reads: most words none)
+    for i in read_at:
         r = read[i]
         if tags[i] is not None:
             # "US", "IT": an acronym the lexicons name is no closed-class word ("us", "it")
@@ -200,23 +181,25 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
         elif not r & VERB_READING:
             tags[i] = "PROPN" if r == NAMED else "NOUN"
     # a word the word lists decided that no lexicon reads otherwise keeps its tag: the others are visited
+    conj, prep, word_rules = F.conj, F.prep, R.word_rules
     for i in [i for i, r in enumerate(read) if r or tags[i] is None]:
         t = toks[i]
         ambiguous, keeps, kind = _BY_READING[read[i]]
         if keeps and tags[i] is not None:
             continue
         prev = "START" if i == 0 else tags[i - 1] or "X"
-        if F.conj[i]:
+        has_conj, has_prep = conj[i], prep[i]
+        if has_conj:
             prev = "CCONJ"
-        key = (kind, prev, t.text, F.conj[i], F.prep[i])    # (the article follows from the text)
-        rules = R.word_rules.get(key)
+        key = (kind, prev, t.text, has_conj, has_prep)    # (the article follows from the text)
+        rules = word_rules.get(key)
         if rules is None:   # of those, the rules the word itself allows, kept per word as written
             rules = R.rules_by_kind.get((kind, prev))
             if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
                 rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
-            if len(R.word_rules) >= 100_000:
-                R.word_rules.clear()
-            rules = R.word_rules[key] = _to_try(_word_allows(rules, t, F.conj[i], F.prep[i], F.definite[i]))
+            if len(word_rules) >= 100_000:
+                word_rules.clear()
+            rules = word_rules[key] = _to_try(_word_allows(rules, t, has_conj, has_prep, F.definite[i]))
         rules, chosen = rules
         for rule in rules:
             if _holds(rule, i, toks, tags, prev, F):
