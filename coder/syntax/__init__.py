@@ -3,6 +3,8 @@ and clauses with each predicate's arguments, from per-language data (coder/lexic
 and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from coder.syntax.clauses import CLAUSE_BREAKS, arguments, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
@@ -60,6 +62,7 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
+_NORM = attrgetter("norm")   # (a few words' norms, read by map: no listcomp frame)
 
 
 class _Known:
@@ -128,12 +131,13 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             # clitic, though one of its lookup forms drops the first letter
             F.conj[first] = F.prep[first] = False
         if k == "trigger":
-            if m.entry.pos == "verb":
+            e = m.entry
+            if e.pos == "verb":
                 verbs.append(first)
                 read[first] |= VERB_READING
             else:
                 read[first if head_first else m.last] |= NOUN_READING
-            if m.entry.speech and not m.entry.objects:
+            if e.speech and not e.objects:
                 speech.add(first)
         elif k == "agent":
             actorish.update(range(first, m.last + 1))
@@ -187,11 +191,12 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])
-    joined = frozenset([k for k, c in enumerate(chunks) if F.conj[c.start]])
+    conj = F.conj
+    joined = frozenset([k for k, c in enumerate(chunks) if conj[c.start]])
     marked = set()
     for i in starts:
         for n in R.marker_lengths:
-            if R.markers.get(tuple([x.norm for x in toks[i:i + n]])) in ("target", "agent", "recipient"):
+            if R.markers.get(tuple(map(_NORM, toks[i:i + n]))) in ("target", "agent", "recipient"):
                 marked.update(range(i, i + n))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 

@@ -3,9 +3,12 @@ lexicon matches (a trigger verb form, a trigger noun, an agent or actor name), a
 for the words that have both a noun and a verb reading (قصف "shelled"/"shelling", "attack") or none."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from coder.syntax.rules import CompiledRule, SyntaxRules
 
 VERB_READING, NOUN_READING, NAMED = 1, 2, 4
+_NORM = attrgetter("norm")   # (a few words' norms, read by map: no generator frame)
 _PUNCT = frozenset(",;:()\"«»،؛-–—?!؟.'[]{}/“”‘’…")
 
 
@@ -31,7 +34,7 @@ def _closed(toks, F, prof) -> list:
             continue
         tag, maybe_adp, phrases = F.closed[i]
         for key, ptag in phrases:
-            if tuple(x.norm for x in toks[i:i + len(key)]) == key:
+            if tuple(map(_NORM, toks[i:i + len(key)])) == key:
                 end = i + len(key)
                 tags[i:end] = [ptag] * len(key)
                 break
