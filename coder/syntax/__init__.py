@@ -3,12 +3,14 @@ and clauses with each predicate's arguments, from per-language data (coder/lexic
 and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from coder.syntax.clauses import CLAUSE_BREAKS, arguments, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, readings, tag
+from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -27,7 +29,8 @@ def _word_bits(t, R, prof) -> int:
 
 class Features:
     """Per-token answers the part-of-speech rules read, computed once: a conjunction or a
-    preposition clitic on the word, the article; and which of parse()'s word lists the word is in."""
+    preposition clitic on the word, the article; which of parse()'s word lists the word is in; and
+    what the word lists say of it (tagger.word_closed). All kept per word as written, in one entry."""
 
     def __init__(self, toks, prof, R):
         words = _FEATURES.setdefault(prof.CODE, {})
@@ -37,15 +40,19 @@ class Features:
         own = getattr(prof, "carries_possessive", None)
 
         def first_seen(t) -> tuple:
-            v = words[t.text] = (prof.has_conjunction_clitic(t), prof.has_preposition_clitic(t),
-                                 prof.is_definite(t), own(t) if own is not None else None, _word_bits(t, R, prof))
+            conj = prof.has_conjunction_clitic(t)
+            v = words[t.text] = (conj, prof.has_preposition_clitic(t), prof.is_definite(t),
+                                 own(t) if own is not None else None, _word_bits(t, R, prof)) + word_closed(t, R, prof, conj)
             return v
         get = words.get
         # kept per word as written: a token's norm and forms follow from its text
         got = [get(t.text) or first_seen(t) for t in toks]
-        self.conj, self.prep, self.definite, owned, bits = map(list, zip(*got)) if got else ([], [], [], [], [])
+        conj, prep, self.definite, owned, bits, self.closed_tags, further, self.closed = \
+            zip(*got) if got else ((), (), (), (), (), (), (), ())
+        self.conj, self.prep = list(conj), list(prep)    # (parse() corrects them from the lexicon matches)
         self.owned_flags = owned if own is not None else None
         self.special = [i for i, b in enumerate(bits) if b]     # the tokens with a bit, in order
+        self.looks_further = [i for i, f in enumerate(further) if f]    # (for tagger._closed)
         self.bits = bits
         self._toks, self._prof = toks, prof
 
@@ -55,6 +62,7 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
+_NORM = attrgetter("norm")   # (a few words' norms, read by map: no listcomp frame)
 
 
 class _Known:
@@ -108,35 +116,50 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # object noun), actor names of several words, the words of actors and agents (those of an
     # organisation apart)
     verbs, speech, names, actorish, organisations = [], set(), [], set(), set()
+    # and per token, which readings the lexicons give it (bits): a noun phrase of several words gives
+    # the noun reading to its head only (the first word where modifiers follow the noun, else the
+    # last), the rules decide the other words (طائرات حربية: حربية is an adjective)
+    read = [0] * len(toks)
+    head_first = prof.MODIFIER_AFTER_NOUN
     for m in mentions:
         k = m.kind
         if k == "grammar":
             continue
+        first = m.first
         if m.first_form == 0:
             # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
             # clitic, though one of its lookup forms drops the first letter
-            F.conj[m.first] = F.prep[m.first] = False
+            F.conj[first] = F.prep[first] = False
         if k == "trigger":
-            if m.entry.pos == "verb":
-                verbs.append(m.first)
-            if m.entry.speech and not m.entry.objects:
-                speech.add(m.first)
-        elif k == "actor" or k == "agent":
-            actorish.update(range(m.first, m.last + 1))
-            if k == "actor":
-                if m.last > m.first:
-                    names.append((m.first, m.last))
-                if m.entry.code.group:
-                    organisations.update(range(m.first, m.last + 1))
+            e = m.entry
+            if e.pos == "verb":
+                verbs.append(first)
+                read[first] |= VERB_READING
+            else:
+                read[first if head_first else m.last] |= NOUN_READING
+            if e.speech and not e.objects:
+                speech.add(first)
+        elif k == "agent":
+            actorish.update(range(first, m.last + 1))
+            read[first if head_first else m.last] |= NOUN_READING
+        elif k == "actor":
+            span = range(first, m.last + 1)
+            actorish.update(span)
+            for i in span:
+                read[i] |= NAMED
+            if m.last > first:
+                names.append((first, m.last))
+            if m.entry.code.group:
+                organisations.update(span)
     prof = _Known(prof, toks, F)
-    read = readings(len(toks), mentions, prof.MODIFIER_AFTER_NOUN)
     # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
     verb_like = getattr(prof, "article_like_verb", None)
     for i in verbs:     # (the verb readings)
         if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING
-    tags = tag(toks, read, R, prof, F)
+    read_at = [i for i, r in enumerate(read) if r]     # (the words a lexicon reads: most words none)
+    tags = tag(toks, read, read_at, R, prof, F)
     bits, special = F.bits, F.special
     for i in special:
         b = bits[i]
@@ -164,15 +187,16 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     groups = _verb_groups(tags)
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, special)
     starts = [i for i in special if bits[i] & MARKER_START]
-    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, {i for i, r in enumerate(read) if r}, starts)
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), starts)
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])
-    joined = frozenset([k for k, c in enumerate(chunks) if F.conj[c.start]])
+    conj = F.conj
+    joined = frozenset([k for k, c in enumerate(chunks) if conj[c.start]])
     marked = set()
     for i in starts:
         for n in R.marker_lengths:
-            if R.markers.get(tuple([x.norm for x in toks[i:i + n]])) in ("target", "agent", "recipient"):
+            if R.markers.get(tuple(map(_NORM, toks[i:i + n]))) in ("target", "agent", "recipient"):
                 marked.update(range(i, i + n))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 

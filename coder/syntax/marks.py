@@ -2,6 +2,10 @@
 an opening quotation mark, the argument markers before a phrase."""
 from __future__ import annotations
 
+from operator import attrgetter
+
+_NORM = attrgetter("norm")   # (a few words' norms, read by map: no listcomp frame)
+
 
 def _opens_quote(toks, i: int) -> bool:
     """An opening quotation mark (« “, or a " after an even number of them): في شارع "إتش" names the street."""
@@ -50,7 +54,7 @@ def _marker_roles(toks, R, starts) -> dict[int, str]:
     for n in R.marker_lengths:
         for i in starts:
             if i + n < n_toks and i + n not in roles:
-                role = R.markers.get(tuple([t.norm for t in toks[i:i + n]]))
+                role = R.markers.get(tuple(map(_NORM, toks[i:i + n])))
                 if role:
                     roles[i + n] = role
     return roles

@@ -107,6 +107,17 @@ def has_tanwin(prof, t) -> bool:
     return f is not None and f(t)
 
 
+def _tanwin_agrees(a, b) -> bool:
+    """b has no case ending written, or the same tanwin as a (an adjective agrees in case)."""
+    marks = [m for m in "\u064b\u064c\u064d" if m in b.text]
+    return not marks or all(m in a.text for m in marks)
+
+
+def _never(t) -> bool:
+    """A profile with no case endings written marks no word as out of the genitive."""
+    return False
+
+
 def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
@@ -115,7 +126,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
     if bits is None:
         bits = [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
-    not_genitive = getattr(prof, "not_genitive", lambda t: False)
+    not_genitive = getattr(prof, "not_genitive", _never)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
     name_joiners, honorifics, titles = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ()), R.titles
     # each token's clitics and article, from the sentence's features (by position: no call per question)
@@ -123,11 +134,6 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     conj, prep, definite = flags if flags is not None else \
         ([prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks],
          [prof.is_definite(t) for t in toks])
-
-    def tanwin_agrees(a, b) -> bool:
-        """b has no case ending written, or the same tanwin as a (an adjective agrees in case)."""
-        marks = [m for m in "\u064b\u064c\u064d" if m in b.text]
-        return not marks or all(m in a.text for m in marks)
     while i < n:
         if tags[i] not in _OPENS_AFTER:
             i += 1      # (a verb, a preposition, punctuation: no phrase starts there)
@@ -153,7 +159,8 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         if tags[i] not in _NOMINAL:
             i += 1
             continue
-        c = Chunk("np", i, start, i, [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)])
+        c = Chunk("np", i, start, i, [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)]
+                  if start < i else [])    # (most phrases start at their noun)
         adjectives, named = False, -1
         j = i
         while j + 1 < n:
@@ -165,16 +172,18 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو الحركة):
             # a plural after it that agrees with it is an adjective
             construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
-            nunated = not adjectives and tags[j] == "NOUN" and not definite[j] and toks[j].norm.endswith(("ون", "ين")) \
-                and nxt == "NOUN" and not definite[j + 1] and t.norm.endswith(("ون", "ين"))   # agreeing plurals
-            if toks[j].norm in titles and nxt in ("NOUN", "PROPN") and not definite[j + 1]:
+            # (the tests read the next word's tag first, where they ask it: most words fail that)
+            nunated = nxt == "NOUN" and not adjectives and tags[j] == "NOUN" and not definite[j] and \
+                toks[j].norm.endswith(("ون", "ين")) and not definite[j + 1] and \
+                t.norm.endswith(("ون", "ين"))   # agreeing plurals
+            if nxt in ("NOUN", "PROPN") and toks[j].norm in titles and not definite[j + 1]:
                 c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
                 named = -1 if t.norm in name_joiners else j + 1
             elif nxt == "PROPN" == tags[j]:
                 c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
             elif nxt == "ADJ" or nunated or (not construct and nxt == "NOUN" and not definite[j + 1] and
-                                             not prep[j + 1] and tanwin_agrees(toks[j], t)):
+                                             not prep[j + 1] and _tanwin_agrees(toks[j], t)):
                 # (عصيانٍ مسلح، بلاءً حسناً: after a word with tanwin, an indefinite word is its adjective)
                 c.modifiers.append(("amod", j + 1))
                 adjectives = True
@@ -229,14 +238,20 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     """"the president of Egypt", "ثلاثة من عناصره", "مواقع لقسد": the chunk after a genitive word (or
     written with the clitic ل) modifies the chunk before it; it is marked by pointing its `kind` at
     the relation, and the governing chunk lists it."""
+    # each token's preposition clitic, from the sentence's features (by position: no call per question)
+    flags = getattr(prof, "token_flags", None)
+    prep = flags[1] if flags is not None else None
+    genitive, partitive = R.genitive, R.partitive
     for a, b in zip(chunks, chunks[1:]):
-        gap = range(a.end + 1, b.start)
-        if len(gap) == 1 and (toks[gap[0]].norm in R.genitive or
-                              (toks[gap[0]].norm in R.partitive and tags[a.head] == "NUM")):
-            a.modifiers.append(("of", b.head))
-            b.kind = "genitive"
-        elif not gap and b.kind != "pronoun" and prof.has_preposition_clitic(toks[b.start]) and toks[b.start].norm[:1] == "ل" and \
-                tags[a.head] in ("NOUN", "NUM"):
+        gap = b.start - a.end - 1   # (the number of words between them)
+        if gap == 1:
+            w = toks[a.end + 1].norm
+            if w in genitive or (w in partitive and tags[a.head] == "NUM"):
+                a.modifiers.append(("of", b.head))
+                b.kind = "genitive"
+        elif gap <= 0 and b.kind != "pronoun" and \
+                (prep[b.start] if prep is not None else prof.has_preposition_clitic(toks[b.start])) and \
+                toks[b.start].norm[:1] == "ل" and tags[a.head] in ("NOUN", "NUM"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
 
@@ -244,6 +259,8 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
 def join_names(chunks: list[Chunk], names: list[tuple[int, int]]) -> list[Chunk]:
     """"الرئيس السوري بشار الأسد": a name the lexicons know (first, last token) is one phrase, though
     its last word reads as a definite noun on its own (الأسد, "the lion")."""
+    if not names:
+        return chunks   # (most sentences name no one in several words)
     out: list[Chunk] = []
     for c in chunks:
         prev = out[-1] if out else None

@@ -15,14 +15,21 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
     subject_of = {}
     for cl in clauses:
         for pr in cl.predicates:
-            for role, a in pr.arguments.items():
-                if role != "subject" and "subject" in pr.arguments:
-                    subject_of[a] = pr.arguments["subject"]
+            if "subject" in pr.arguments:
+                subject = pr.arguments["subject"]
+                for role, a in pr.arguments.items():
+                    if role != "subject":
+                        subject_of[a] = subject
+    anaphors = R.anaphors
     for k, c in enumerate(chunks):
-        pronoun = c.kind == "pronoun" and tags[c.head] in ("PRON", "SCONJ")     # (أنها: on أنّ)
-        anaphor = c.kind == "np" and toks[c.head].norm in R.anaphors and \
-            not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head)
-        if not (pronoun or anaphor):
+        if c.kind == "pronoun":
+            if tags[c.head] not in ("PRON", "SCONJ"):     # (أنها: on أنّ)
+                continue
+            pronoun, anaphor = True, False
+        elif c.kind == "np" and toks[c.head].norm in anaphors and \
+                not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head):
+            pronoun, anaphor = False, True
+        else:
             continue
         pool = named if anaphor else actorish
         if pronoun:

@@ -51,7 +51,6 @@ class SyntaxRules:
                     self.phrases.setdefault(key[0], []).append((key, tag))
         self.rules = [self._compile(r, norm) for r in data.pos_rules if not r.revise]
         self.revisions = [self._compile(r, norm) for r in data.pos_rules if r.revise]   # second pass, on verbs
-        self.word_tags: dict = {}   # token text -> the tagger's word-only decision (tagger._remember_word)
         # (kind, tag before, text, conjunction and preposition clitics) -> the rules to try, and the
         # tag if none holds (tagger._to_try)
         self.word_rules: dict = {}

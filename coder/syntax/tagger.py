@@ -3,30 +3,13 @@ lexicon matches (a trigger verb form, a trigger noun, an agent or actor name), a
 for the words that have both a noun and a verb reading (قصف "shelled"/"shelling", "attack") or none."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from coder.syntax.rules import CompiledRule, SyntaxRules
 
 VERB_READING, NOUN_READING, NAMED = 1, 2, 4
+_NORM = attrgetter("norm")   # (a few words' norms, read by map: no generator frame)
 _PUNCT = frozenset(",;:()\"«»،؛-–—?!؟.'[]{}/“”‘’…")
-
-
-def readings(n: int, mentions, head_first: bool) -> list[int]:
-    """Per token: which readings the lexicons give it (bit mask). A noun phrase of several words gives the noun reading to its head
-    only (the first word where modifiers follow the noun, else the last): the other words are
-    decided by the rules (طائرات حربية: حربية is an adjective)."""
-    read = [0] * n
-    for m in mentions:
-        k = m.kind
-        if k == "trigger":
-            if m.entry.pos == "verb":
-                read[m.first] |= VERB_READING
-            else:
-                read[m.first if head_first else m.last] |= NOUN_READING
-        elif k == "agent":
-            read[m.first if head_first else m.last] |= NOUN_READING
-        elif k == "actor":
-            for i in range(m.first, m.last + 1):
-                read[i] |= NAMED
-    return read
 
 
 def _by_reading(r: int) -> tuple[bool, bool, str]:
@@ -41,18 +24,17 @@ def _by_reading(r: int) -> tuple[bool, bool, str]:
 _BY_READING = tuple(_by_reading(r) for r in range((VERB_READING | NOUN_READING | NAMED) + 1))   # by bit mask
 
 
-def _closed(toks, R: SyntaxRules, prof) -> list:
-    get = R.word_tags.get
-    words = [get(t.text) or _remember_word(t, R, prof) for t in toks]
-    tags = [w[1] for w in words]    # what the word alone decides
+def _closed(toks, F, prof) -> list:
+    """The tags the word lists give (None where they give none), from the sentence's features."""
+    tags = list(F.closed_tags)    # what the word alone decides
     # only a word that may start a phrase, or be a preposition carrying a pronoun, reads its neighbours
     end = 0     # (the words of a phrase found take its tag, their own questions unasked)
-    for i in [i for i, w in enumerate(words) if w[3]]:
+    for i in F.looks_further:
         if i < end:
             continue
-        _, tag, maybe_adp, _, phrases = words[i]
+        tag, maybe_adp, phrases = F.closed[i]
         for key, ptag in phrases:
-            if tuple(x.norm for x in toks[i:i + len(key)]) == key:
+            if tuple(map(_NORM, toks[i:i + len(key)])) == key:
                 end = i + len(key)
                 tags[i:end] = [ptag] * len(key)
                 break
@@ -62,21 +44,17 @@ def _closed(toks, R: SyntaxRules, prof) -> list:
     return tags
 
 
-def _remember_word(t, R: SyntaxRules, prof) -> tuple:
-    """_word_tag's answer for a word not seen before, kept per word as written (a token's norm and
-    forms follow from its text; the conjunction clitic it reads too, from the norm's first letter),
-    with the phrases the word starts and whether _closed must look further than the word: a phrase
-    or a pronoun on a preposition (fixed, tag, maybe a preposition, looks further, phrases)."""
-    cache = R.word_tags
-    if len(cache) >= 100_000:
-        cache.clear()
-    fixed, tag, maybe_adp = _word_tag(t, R, prof)
+def word_closed(t, R: SyntaxRules, prof, conj: bool) -> tuple:
+    """What _closed reads of a word as written (a token's norm and forms follow from its text; `conj`:
+    it carries a conjunction clitic), kept with the word's other features (coder.syntax.Features):
+    the tag from the word lists, whether _closed must look further than the word (a phrase it starts,
+    or a pronoun on a preposition), and (that tag, maybe a preposition, the phrases it starts)."""
+    fixed, tag, maybe_adp = _word_tag(t, R, prof, conj)
     phrases = () if fixed else R.phrases.get(t.norm, ())
-    v = cache[t.text] = (fixed, tag, maybe_adp, bool(phrases) or (tag is None and maybe_adp), phrases)
-    return v
+    return tag, bool(phrases) or (tag is None and maybe_adp), (tag, maybe_adp, phrases)
 
 
-def _word_tag(t, R: SyntaxRules, prof) -> tuple:
+def _word_tag(t, R: SyntaxRules, prof, conj: bool) -> tuple:
     """What _closed decides from the word alone (a token's norm and forms follow from its text):
     (tag fixed before any phrase, tag from the word lists, may be a preposition carrying a pronoun)."""
     w = t.norm
@@ -85,7 +63,7 @@ def _word_tag(t, R: SyntaxRules, prof) -> tuple:
     if w[:1].isdigit():
         return True, "NUM", False
     tag = R.words.get(w)
-    if tag is None and (prof.has_conjunction_clitic(t) or w[:1] in prof.CLITIC_COORDINATORS):
+    if tag is None and (conj or w[:1] in prof.CLITIC_COORDINATORS):
         tag = R.words.get(w[1:])     # وقد، وأن، وكان
     return False, tag, tag is None and len(t.forms) > 1 and any(R.words.get(f) == "ADP" for f in t.forms[1:])
 
@@ -190,10 +168,11 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
     return True
 
 
-def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
-    """One tag per token (UD tag names, plus POSS and REL)."""
-    tags = _closed(toks, R, prof)
-    for i in [i for i, r in enumerate(read) if r]:    # (the words a lexicon reads: most words none)
+def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> list[str]:
+    """One tag per token (UD tag names, plus POSS and REL), from the readings the lexicons give each
+    token (bits: VERB_READING, NOUN_READING, NAMED), and the tokens with any (`read_at`, in order)."""
+    tags = _closed(toks, F, prof)
+    for i in read_at:
         r = read[i]
         if tags[i] is not None:
             # "US", "IT": an acronym the lexicons name is no closed-class word ("us", "it")
@@ -205,23 +184,25 @@ def tag(toks, read: list[int], R: SyntaxRules, prof, F) -> list[str]:
         elif not r & VERB_READING:
             tags[i] = "PROPN" if r == NAMED else "NOUN"
     # a word the word lists decided that no lexicon reads otherwise keeps its tag: the others are visited
+    conj, prep, word_rules = F.conj, F.prep, R.word_rules
     for i in [i for i, r in enumerate(read) if r or tags[i] is None]:
         t = toks[i]
         ambiguous, keeps, kind = _BY_READING[read[i]]
         if keeps and tags[i] is not None:
             continue
         prev = "START" if i == 0 else tags[i - 1] or "X"
-        if F.conj[i]:
+        has_conj, has_prep = conj[i], prep[i]
+        if has_conj:
             prev = "CCONJ"
-        key = (kind, prev, t.text, F.conj[i], F.prep[i])    # (the article follows from the text)
-        rules = R.word_rules.get(key)
+        key = (kind, prev, t.text, has_conj, has_prep)    # (the article follows from the text)
+        rules = word_rules.get(key)
         if rules is None:   # of those, the rules the word itself allows, kept per word as written
             rules = R.rules_by_kind.get((kind, prev))
             if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
                 rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
-            if len(R.word_rules) >= 100_000:
-                R.word_rules.clear()
-            rules = R.word_rules[key] = _to_try(_word_allows(rules, t, F.conj[i], F.prep[i], F.definite[i]))
+            if len(word_rules) >= 100_000:
+                word_rules.clear()
+            rules = word_rules[key] = _to_try(_word_allows(rules, t, has_conj, has_prep, F.definite[i]))
         rules, chosen = rules
         for rule in rules:
             if _holds(rule, i, toks, tags, prev, F):

@@ -1,0 +1,82 @@
+"""The syntax stage's per-word entries and short cuts (coder/syntax): each must answer as the
+per-token questions it stands for, on the examples corpora's sentences."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import coder.syntax as syntax
+from coder.lang import profile
+from coder.lexicon.load import load
+from coder.pipeline import sentences
+from coder.recognise.matcher import match
+from coder.syntax import Features, _Known, parse
+from coder.syntax.phrases import _genitives, join_names
+from coder.syntax.records import Chunk
+from coder.syntax.rules import rules
+from coder.syntax.tagger import word_closed
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def _texts():
+    for lang in ("ar", "en"):
+        data = yaml.safe_load((CORPUS / lang / "syntax.yaml").read_text(encoding="utf-8"))
+        yield pytest.param(lang, [c["text"] for c in data["cases"]], id=lang)
+
+
+def _tokens(text: str, lang: str):
+    sent = sentences(text, lang)[0]
+    return sent.tokens, match(load(lang).trie, sent.tokens, sent.text)
+
+
+@pytest.mark.parametrize("lang,texts", list(_texts()))
+def test_a_words_entry_is_the_profiles_answers(lang, texts):
+    """One entry a word as written holds the clitics, the article and the word lists' tag: the
+    answers the profile and tagger give for the token itself. The word lists' tag does not depend on
+    the conjunction clitic, which parse() may clear for a word a lexicon knows as written."""
+    prof, R = profile(lang), rules(lang)
+    for text in texts:
+        toks, _ = _tokens(text, lang)
+        F = Features(toks, prof, R)
+        for i, t in enumerate(toks):
+            conj = prof.has_conjunction_clitic(t)
+            assert (F.conj[i], F.prep[i], F.definite[i]) == (conj, prof.has_preposition_clitic(t), prof.is_definite(t))
+            tag, further, closed = word_closed(t, R, prof, conj)
+            assert (F.closed_tags[i], i in F.looks_further, F.closed[i]) == (tag, further, closed), (text, t.text)
+            assert word_closed(t, R, prof, False) == (tag, further, closed), (text, t.text)
+
+
+@pytest.mark.parametrize("lang,texts", list(_texts()))
+def test_a_warm_parse_is_the_cold_one(lang, texts, monkeypatch):
+    prof = profile(lang)
+    cases = [_tokens(text, lang) for text in texts]
+    warm = [repr(parse(toks, mentions, prof)) for toks, mentions in cases]
+    monkeypatch.setattr(syntax, "_FEATURES", {})
+    monkeypatch.setattr(rules(lang), "word_rules", {})
+    assert [repr(parse(toks, mentions, prof)) for toks, mentions in cases] == warm
+
+
+@pytest.mark.parametrize("lang,texts", list(_texts()))
+def test_genitives_by_position_as_by_question(lang, texts):
+    """_genitives reads the preposition clitic from the sentence's features when it has them."""
+    prof, R = profile(lang), rules(lang)
+    for text in texts:
+        toks, mentions = _tokens(text, lang)
+        p = parse(toks, mentions, prof)
+        F = Features(toks, prof, R)
+
+        def copies():
+            return [Chunk(c.kind, c.head, c.start, c.end, list(c.modifiers)) for c in p.chunks]
+        by_question, by_position = copies(), copies()
+        _genitives(by_question, toks, p.tags, R, prof)
+        _genitives(by_position, toks, p.tags, R, _Known(prof, toks, F))
+        assert by_position == by_question, text
+
+
+def test_no_name_of_several_words_leaves_the_chunks_as_they_are():
+    chunks = [Chunk("np", 0, 0, 0), Chunk("np", 1, 1, 1)]
+    assert join_names(chunks, []) == [Chunk("np", 0, 0, 0), Chunk("np", 1, 1, 1)]
+    assert join_names(chunks, [(0, 1)]) == [Chunk("np", 0, 0, 1, [("flat", 1)])]
