@@ -44,3 +44,14 @@ def test_tokens_by_chunks_are_the_pattern_matches(prof):
         for _ in range(2):   # cold, then from the chunk cache
             got = tokens_by(text, prof._WORD, prof.normalise, forms, cache)
             assert [(t.text, t.start, t.end, t.norm, t.forms) for t in got] == want, text
+
+
+@pytest.mark.parametrize("prof,text", [
+    (ar, "وقصفت الطائرات الحربية مواقع للمسلحين في ريف المدينة، وقالت الوزارة إن قواتها اعتقلت ثلاثة منهم."),
+    (en, "The U.S. army said its forces arrested two gunmen near the border on Friday.")])
+def test_a_mention_s_text_is_the_text_it_spans(prof, text):
+    from coder.lexicon.load import load
+    from coder.recognise.matcher import match
+    mentions = match(load(prof.CODE).trie, prof.tokenise(text), text)
+    assert any(m.first == m.last for m in mentions)
+    assert all(m.text == text[m.start:m.end] for m in mentions)
