@@ -195,7 +195,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return split_by(text, _BOUNDARY)
 
 
-_WORDS: dict = {}   # word as written -> (norm, lookup forms)
+_WORDS: dict = {}   # chunk of text between spaces -> its words (tokens_by)
 
 
 def tokenise(text: str):

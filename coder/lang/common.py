@@ -49,38 +49,66 @@ def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None) ->
     return result
 
 
-# A word's normal and lookup forms depend on the word alone: news repeats its words, so each is
-# worked out once. Cleared when full, so that memory stays bounded on any corpus.
+# A word's normal and lookup forms depend on the word alone, and no word pattern reaches over a
+# space (nor looks behind one), so a whitespace-delimited chunk of text ("قصف", "العراق.", "(AFP)")
+# always splits into the same words: news repeats its chunks, so each is split and its words
+# worked out once, and a sentence is cut into chunks by str.split, not by the word pattern.
+# Cleared when full, so that memory stays bounded on any corpus.
 WORD_CACHE_SIZE = 200_000
 _new = object.__new__
 
 
+def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict) -> tuple:
+    """The tokens of a chunk without spaces as (start, end, text, norm, forms), offsets in the chunk;
+    () for a chunk of no word. A chunk of several words ("العراق.", "(AFP)") looks each word up as a
+    chunk of its own: the pattern finds that word alone too, as it looks neither ahead of a word nor
+    behind it."""
+    whole = word.match(chunk)
+    if whole is not None and whole.end() == len(chunk):
+        norm = normalise(chunk)
+        # a form left empty (a lone combining mark, its letters stripped) is no word to look up;
+        # a word that normalises to nothing is no token
+        return ((0, len(chunk), chunk, norm, tuple(f for f in forms(norm, chunk) if f)),) if norm else ()
+    out = []
+    for m in word.finditer(chunk):
+        alone = cache.get(m[0])
+        if alone is None:
+            alone = cache[m[0]] = _chunk_words(m[0], word, normalise, forms, cache)
+        if alone:
+            out.append((*m.span(), *alone[0][2:]))
+    return tuple(out)
+
+
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
-    """Tokens of `text`; `cache` (one per language) maps a word as written to (norm, forms)."""
+    """Tokens of `text`; `cache` (one per language) maps a chunk between spaces to its words
+    (_chunk_words: () for a chunk of no word)."""
     toks = []
     if cache is None:
         cache = {}
     get = cache.get
-    for m in word.finditer(text):
-        raw = m[0]
-        known = get(raw)
-        if not known:     # new to the cache, or () for no word
-            if known is not None:
-                continue
-            norm = normalise(raw)
-            # a form left empty (a lone combining mark, its letters stripped) is no word to look up;
-            # a word that normalises to nothing is no token
-            known = (norm, tuple(f for f in forms(norm, raw) if f)) if norm else ()
+    find = text.find
+    chunks = text.split()     # (the spaces str.split cuts at are the pattern's \s: tests/test_lex_speed.py)
+    # most sentences put one space between chunks: each starts one past the last one's end, which
+    # saves a search a chunk
+    one_space = len(text) == sum(map(len, chunks)) + len(chunks) - 1
+    end = -1
+    for chunk in chunks:
+        # (only spaces lie between the last chunk's end and this one)
+        base = end + 1 if one_space else find(chunk, end + 1)
+        end = base + len(chunk)
+        words = get(chunk)
+        if words is None:
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
-            cache[raw] = known
-            if not known:
-                continue
-        # (the fields set one by one on a bare instance: calling the dataclass's __init__ costs a
-        # Python frame per token; tests/test_speed_identity.py checks every field is set)
-        tok = _new(Token)
-        tok.text = raw
-        tok.start, tok.end = m.span()
-        tok.norm, tok.forms = known
-        toks.append(tok)
+            words = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache)
+        for start, stop, raw, norm, lookup in words:
+            # (the fields set one by one on a bare instance: calling the dataclass's __init__ costs a
+            # Python frame per token; tests/test_speed_identity.py checks every field is set)
+            tok = _new(Token)
+            tok.text = raw
+            tok.start = base + start
+            tok.end = base + stop
+            tok.norm = norm
+            tok.forms = lookup
+            toks.append(tok)
     return toks

@@ -134,7 +134,7 @@ def _forms(norm: str, raw: str) -> tuple[str, ...]:
     return (key,) + lookup_forms(norm, raw) if key else lookup_forms(norm, raw)
 
 
-_WORDS: dict = {}   # word as written -> (norm, lookup forms)
+_WORDS: dict = {}   # chunk of text between spaces -> its words (tokens_by)
 
 
 def tokenise(text: str):

@@ -42,8 +42,7 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     n = len(tokens)
     starts = trie_memo(_STARTS, trie)
     clitic_triggers = set()     # where a trigger was read through a clitic off the first letter
-    for i in range(n):
-        tok = tokens[i]
+    for i, tok in enumerate(tokens):
         first = starts.get(tok.forms)
         if first is None:
             first = starts[tok.forms] = _first_steps(trie, tok.forms)
@@ -55,7 +54,7 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
             # word are started by two of its forms.)
             fi, node, ends, further = first[0]
             if ends:
-                start, end = tok.start, tok.end
+                start, end, written = tok.start, tok.end, tok.text   # (a one-word phrase's text is its token's)
                 for kind, p, rule_id in ends:
                     # (the fields set one by one on a bare instance: calling the dataclass's
                     # __init__ costs a Python frame per mention; tests check every field is set)
@@ -64,7 +63,7 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                     m.first = m.last = i
                     m.start = start
                     m.end = end
-                    m.text = text[start:end]
+                    m.text = written
                     m.entry = p
                     m.rule_id = rule_id
                     m.first_form = fi
