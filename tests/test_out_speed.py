@@ -36,3 +36,34 @@ def test_a_sentence_with_no_date_asks_nothing_of_its_relative_clauses_or_event_w
     monkeypatch.setattr(rows, "_relative_walls", lambda r, real=rows._relative_walls: asked.append(1) or real(r))
     assert code_text(dated, "en", dt.date(2019, 8, 5))[0].date_precision == "day" and asked == [1]
 
+
+
+def test_the_writer_digests_each_document_id_once_a_batch(tmp_path, monkeypatch):
+    import coder.sinks as sinks
+    from coder.model import Document
+    from coder.pipeline import versions
+    from coder.runner import code_into
+    docs = [Document(doc_id=f"d{k}", text="Syrian troops shelled Idlib on Monday.", language="en",
+                     published=dt.date(2019, 8, 5)) for k in range(5)]
+    with sinks.DatasetWriter(tmp_path / "out", **versions()) as w:
+        code_into(w, docs)
+    digested = []
+    monkeypatch.setattr(sinks, "digest", lambda text, real=sinks.digest: digested.append(text) or real(text))
+    with sinks.DatasetWriter(tmp_path / "out", **versions()) as w:
+        code_into(w, [d.model_copy(update={"text": d.text + " Again."}) for d in docs])
+        assert w.counts["documents"] == 0
+        digested.clear()
+    # (is_current once a document while reading, then the batch's commit once a document)
+    assert sorted(digested) == [d.doc_id for d in docs]
+
+
+def test_the_writer_reads_a_rows_values_as_its_attributes_give_them():
+    from operator import attrgetter
+
+    from coder.model import EventRow
+    from coder.tables import row_values, schema
+    row = EventRow(event_id="e1", doc_id="d1", sentence_index=0, sentence="قتل ثلاثة جنود", evidence="قتل",
+                   language="ar", event_code="111", event_base_code="111", event_root_code="11", quad_class=3,
+                   goldstein=-2.0, rule_id="r", confidence=0.5, coder_version="0", fatalities=3)
+    for r in (row, row.model_copy(update={"sentence": "x", "latitude": 1.5})):
+        assert row_values("events")(r.__dict__) == attrgetter(*schema("events").names)(r)
