@@ -85,6 +85,8 @@ def drop_repeat_mentions(results: list[SentenceResult]) -> None:
     document is that event mentioned again, not a new one; coding it would count it twice."""
     seen: dict[str, set] = {}   # event family -> the places of the sentences that reported one
     for r in results:
+        if not r.analysis.events:   # (most sentences: nothing to drop, nothing seen)
+            continue
         places = {p.place.place_id for p in r.places}
         keep = []
         for c in r.analysis.events:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 import hashlib
+import re
 from functools import lru_cache
 from dataclasses import replace
 from operator import attrgetter
@@ -41,11 +42,13 @@ SPOKEN_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 
 # punctuation that closes a relative clause or an after-phrase (not quotes: «شرطة الأخلاق» is inside)
 CLAUSE_CLOSE = frozenset(",;:()،؛?!؟—–")
+_CLAUSE_CLOSE_RE = re.compile("[" + "".join(map(re.escape, sorted(CLAUSE_CLOSE))) + "]")
 
 
 def _clause_end(text: str, start: int) -> int:
     """Where the punctuation that closes a clause opened at `start` stands (else the text's end)."""
-    return next((k for k in range(start, len(text)) if text[k] in CLAUSE_CLOSE), len(text))
+    m = _CLAUSE_CLOSE_RE.search(text, start)
+    return m.start() if m else len(text)
 
 
 def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
@@ -128,6 +131,8 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
                  asides: Sequence[tuple[int, int]] = ()) -> tuple[Optional[PlaceMention], Optional[str]]:
     """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser.
     `asides`: phrases about an earlier event; a place inside one is not the place of an event outside it."""
+    if not r.places:   # (a sentence that names no place: nothing to choose among)
+        return None, (COARSER.get(focus.precision, "country") if focus is not None else None)
     hits = r.analysis.triggers
     # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
     root = cameo(c.code).root
@@ -219,11 +224,14 @@ def _event_words(r: SentenceResult) -> tuple[list[tuple[int, int]], dict[int, in
     return [(h.mention.start, h.mention.end) for h in hits], index, news, foreign
 
 
-def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]], after_walls: list[int],
-             until: set[int], published, words: tuple) -> Optional[ResolvedDate]:
+def _date_of(r: SentenceResult, c: EventCandidate, walls: _Once, after_walls: list[int],
+             until: set[int], published, words: _Once) -> Optional[ResolvedDate]:
     """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
-    pronoun, and dates that belong to another event word, are not its."""
-    dates = [d for d in _same_clause(r, c, walls)
+    pronoun, and dates that belong to another event word, are not its. (`walls`: the sentence's
+    _relative_walls, `words` its _event_words, asked only when it has a date.)"""
+    if not r.dates:   # (a sentence with no date: nothing to choose among)
+        return None
+    dates = [d for d in _same_clause(r, c, walls())
              if not any(c.evidence_end <= w < d.start for w in after_walls) and id(d) not in until]
     if published is None or any(not is_old(d.value, d.precision, published) for d in dates):
         # an old date across a comma dates another clause's story ("withdrew from the deal signed
@@ -231,7 +239,7 @@ def _date_of(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]],
         # none to tell the news by (its news is of the day it was published)
         dates = [d for d in dates if not is_old(d.value, d.precision, published)
                  or not _punct_between(r.sentence.text, d, c)]
-    spans, index, news, foreign = words   # (_event_words)
+    spans, index, news, foreign = words()
     return choose_date(dates, (c.evidence_start, c.evidence_end), spans, index.get(c.trigger_first), foreign, news,
                        published)
 
@@ -262,7 +270,7 @@ def _stand_in_reading(r: SentenceResult, lang: str) -> Optional[tuple[SentenceRe
 
 
 def _years_back(reading: Optional[tuple[SentenceResult, set[int]]], c: EventCandidate, walls, after_walls,
-                words: tuple) -> bool:
+                words) -> bool:
     """In a text with no publication date, is the event dated by a time counted a year or more
     back from it ("قبل عامين", "في العام الماضي", "two years ago")? History, as it would be in a
     dated text. The sentence's other times ("أمس") compete for the event as they would there;
@@ -309,19 +317,22 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             carried = None   # (what the end of this loop sets for a sentence without events)
             continue
         attached = _attach_quantities(r, lang)
-        walls = _relative_walls(r)
+        # the relative clauses and the event words matter only to choosing a date: found when an
+        # event first has dates to choose from (most sentences name none)
+        walls, words = _Once(lambda: _relative_walls(r)), _Once(lambda: _event_words(r))
         after_walls = _earlier_event_walls(r, lang)
         asides = _earlier_event_phrases(r, after_walls) if after_walls else []
-        # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
-        since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
-                 if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
-        skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")} | \
-            episode_dates(r.dates, r.sentence.text, [(m.start, m.end) for m in r.analysis.mentions if m.kind == "grammar" and
-                          m.entry.role == "episode_head"], [(h.mention.start, h.mention.end) for h in r.analysis.triggers])
-        words = _event_words(r)
+        since, skip = [], set()
+        if r.dates:
+            # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
+            since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
+                     if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
+            skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")} | \
+                episode_dates(r.dates, r.sentence.text, [(m.start, m.end) for m in r.analysis.mentions if m.kind == "grammar"
+                              and m.entry.role == "episode_head"], [(h.mention.start, h.mention.end) for h in r.analysis.triggers])
         chosen: dict[int, Optional[ResolvedDate]] = {}
         for i, c in enumerate(r.analysis.events):
-            if cameo(c.code).root in VIOLENT_ROOTS and attached.get(i) and _same_clause_as(r, since, c, walls):
+            if cameo(c.code).root in VIOLENT_ROOTS and attached.get(i) and since and _same_clause_as(r, since, c, walls()):
                 # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
                 r.analysis.trace.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
                 continue
@@ -360,8 +371,10 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             if d is not None and not background:
                 own_dates.append(d)
             qs = attached.get(i, [])
-            killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
-            main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
+            killed = main = None
+            if qs:   # (most events count nothing)
+                killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
+                main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             origin = _launched_from(r, c, lang) if entry.root == "19" else None
             # a statement with no place of its own is not located by the countries that act in it
             place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin, asides=asides)

@@ -126,8 +126,8 @@ class StoredDocument(namedtuple("StoredDocument", ("document", "events", "quanti
 def stored(coded: CodedDocument) -> StoredDocument:
     """The rows of a checked document (check_document) as the writer stores them."""
     event, quantity = row_values("events"), row_values("event_quantities")
-    return StoredDocument(row_values("documents")(coded.document), [event(e) for e in coded.events],
-                          [quantity(q) for q in coded.quantities])
+    return StoredDocument(row_values("documents")(coded.document.__dict__), [event(e.__dict__) for e in coded.events],
+                          [quantity(q.__dict__) for q in coded.quantities])
 
 
 class DatasetWriter:
@@ -308,10 +308,11 @@ class DatasetWriter:
         self._buffer = {}
         seq = self._take_seq()
         ids = [c.doc_id for c in batch]
+        keys = [digest(d) for d in ids]   # (looked up now, put once the batch is committed)
         by_part: dict[int, set[str]] = defaultdict(set)
         replaced = []
-        for d in ids:
-            known = self._docs.get(digest(d))
+        for d, key in zip(ids, keys):
+            known = self._docs.get(key)
             if known is not None:
                 replaced.append(d)
                 by_part[known[1]].add(d)
@@ -331,8 +332,8 @@ class DatasetWriter:
             self._drop_rows(change, part, doc_ids, ("documents",))
         self._put(change, "documents", seq, tuples_to_arrow("documents", [c.document for c in batch]))
         self._commit(change)
-        for c in batch:
-            self._docs.put(digest(c.doc_id), _state(c.sha256, c.coder_version), seq)
+        for c, key in zip(batch, keys):
+            self._docs.put(key, _state(c.sha256, c.coder_version), seq)
         self._counts["documents"] += len(batch)
         self._counts["events"] += len(events)
         self._counts["quantities"] += len(quantities)
