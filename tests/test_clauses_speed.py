@@ -1,5 +1,5 @@
-"""The clause reader's shortcuts (coder/syntax/clauses.py) answer as the per-phrase and per-token
-tests they stand in for, on the syntax corpus's sentences."""
+"""The clause reader's shortcuts (coder/syntax/clauses.py, segmenter.py) answer as the per-phrase
+and per-token tests they stand in for, on the syntax corpus's sentences."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +12,8 @@ from coder.lexicon.load import load
 from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import parse
-from coder.syntax.clauses import _MAY_OPEN, _PARTICIPLE_AFTER, _bare_chunks, _clitic_flags, _opens, _verb_groups
+from coder.syntax.clauses import _bare_chunks, _clitic_flags
+from coder.syntax.segmenter import _MAY_OPEN, _PARTICIPLE_AFTER, _opens, _verb_groups
 from coder.syntax.rules import rules
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -13,7 +13,7 @@ from coder.lexicon.load import load
 from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import Features, _verb_groups, parse
-from coder.syntax.clauses import segment
+from coder.syntax.segmenter import segment
 from coder.syntax.marks import _marker_roles
 from coder.syntax.rules import rules
 

@@ -40,13 +40,11 @@ from coder.rules.placed import placed_mentions
 from coder.rules.disguise import disguised_mentions
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
-from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
 _FORMS = attrgetter("forms")
-# what a grammar role the sentence lacks reads as: one shared empty set, not a new one a look-up
-_NO_WORDS: frozenset[int] = frozenset()
 
 
 
@@ -73,11 +71,11 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     X of attacking Y" is one accusation) and a participle used as an adjective between a
     determiner, a number or another verb and an actor ("six suspected militants", "the wounded
     soldiers", "releasing captured fighters")."""
-    complement, determiner = roles.get("complement_marker", _NO_WORDS), roles.get("determiner", _NO_WORDS)
-    object_required = roles.get("object_required", _NO_WORDS)
-    agent = roles.get("agent_marker", _NO_WORDS)
+    complement, determiner = roles.get("complement_marker", NO_TOKENS), roles.get("determiner", NO_TOKENS)
+    object_required = roles.get("object_required", NO_TOKENS)
+    agent = roles.get("agent_marker", NO_TOKENS)
     particles = None    # words that cannot open an object: built for the first word that needs one
-    infinitive = roles.get("infinitive_marker", _NO_WORDS)
+    infinitive = roles.get("infinitive_marker", NO_TOKENS)
     actor_starts = {m.first for m in actor_ms}
     kept = []
     owner = {t: h for h in hits for t in h.tokens}   # which trigger a token belongs to
@@ -93,7 +91,7 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             # the first verb, whose target stays in its window (after a noun, "the stopover came as
             # the leader prepared to attend the Games", the infinitive is an event of its own)
             trace.append(f"{h.mention.text!r}: infinitive after {kept[-1].mention.text!r}, part of that event")
-            ordered = ordered_coercion(kept[-1], h, roles.get("command_verb", _NO_WORDS))
+            ordered = ordered_coercion(kept[-1], h, roles.get("command_verb", NO_TOKENS))
             if ordered is not None:
                 trace.append(f"{kept[-1].mention.text!r}: orders it, coded {h.entry.code} by the one who ordered")
                 kept[-1] = ordered
@@ -126,7 +124,7 @@ def _means_of_untold(before: int, h: Hit, kept: list[Hit], agent: set[int]) -> b
 
 def _marked(roles: dict[str, set[int]], *names: str) -> set[int]:
     """The tokens that carry any of these grammar roles."""
-    return set().union(*(roles.get(r, _NO_WORDS) for r in names))
+    return set().union(*(roles.get(r, NO_TOKENS) for r in names))
 
 
 def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str]) -> list[Hit]:
@@ -378,8 +376,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
         actor_ms.remove(m)
     # a country or capital right after "in", "near", "في" is where, not who
-    locative = roles.get("locative_marker", _NO_WORDS)
-    placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", _NO_WORDS), lang_profile)
+    locative = roles.get("locative_marker", NO_TOKENS)
+    placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
     for m in placed:
         trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
     disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
@@ -393,22 +391,22 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             roles = {role: idx - named for role, idx in roles.items()}
             marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
             break
-    coord = roles.get("coordinator", _NO_WORDS)
+    coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
     punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
-    barrier = punct | numbers | coord | roles.get("clause_break", _NO_WORDS) | trigger_tokens | \
-        roles.get("agent_marker", _NO_WORDS) | roles.get("target_marker", _NO_WORDS)
+    barrier = punct | numbers | coord | roles.get("clause_break", NO_TOKENS) | trigger_tokens | \
+        roles.get("agent_marker", NO_TOKENS) | roles.get("target_marker", NO_TOKENS)
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                           frozenset(roles.get("genitive_marker", ())),
-                          frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", _NO_WORDS),
+                          frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", NO_TOKENS),
                           parse.chunk_of if parse is not None else ())
     if parse is not None:
         actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
-    actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", _NO_WORDS), trace)
+    actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", NO_TOKENS), trace)
     _resolve_possessives(actors, toks, lang_profile, trace,
                          (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                           if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
-    members_of_forces(actors, roles.get("locative_marker", _NO_WORDS) | roles.get("origin_marker", _NO_WORDS), trace)
+    members_of_forces(actors, roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS), trace)
     # (a name matched as written, first form 0, was read through no clitic: most are)
     conjunct_starts = frozenset(m.first for m in actor_ms
                                 if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
@@ -419,28 +417,28 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for a in actors:
         trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
 
-    hits = truce_onsets(hits, toks, roles.get("truce_noun", _NO_WORDS), trace)   # before they take an infinitive
+    hits = truce_onsets(hits, toks, roles.get("truce_noun", NO_TOKENS), trace)   # before they take an infinitive
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
-    hits = drop_unordered(hits, roles.get("command_verb", _NO_WORDS), trace)
-    hits = raids_of_arrests(hits, toks, roles.get("means_marker", _NO_WORDS), trace)
+    hits = drop_unordered(hits, roles.get("command_verb", NO_TOKENS), trace)
+    hits = raids_of_arrests(hits, toks, roles.get("means_marker", NO_TOKENS), trace)
     hits = stated_charges(hits, toks, trace)
-    hits = published_not_freed(hits, roles.get("publication_noun", _NO_WORDS), trace)
+    hits = published_not_freed(hits, roles.get("publication_noun", NO_TOKENS), trace)
     if not hits:    # (no event to settle: the actors above are all the sentence gives)
         return out
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
                or (parse is not None and (verbal_noun_object(parse, h.first) or
-                                     _determined_head(parse, h, roles.get("genitive_marker", _NO_WORDS))))}
-    negation = roles.get("negation", _NO_WORDS)
-    passive_aux = roles.get("passive_auxiliary", _NO_WORDS)
+                                     _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS))))}
+    negation = roles.get("negation", NO_TOKENS)
+    passive_aux = roles.get("passive_auxiliary", NO_TOKENS)
     agent_markers = sorted(marker_ends.get("agent_marker", []))
-    conditional = roles.get("conditional_marker", _NO_WORDS)
-    modal = roles.get("modal_marker", _NO_WORDS)
-    clause_breaks = roles.get("clause_break", _NO_WORDS) | conditional | {i for i in marks if toks[i].norm in (";", "؛")}
+    conditional = roles.get("conditional_marker", NO_TOKENS)
+    modal = roles.get("modal_marker", NO_TOKENS)
+    clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional | {i for i in marks if toks[i].norm in (";", "؛")}
     # words that cannot start a verb's object: after one of them a transitive verb has none
     prepositions = marks | clause_breaks | \
         _marked(roles, "target_marker", "complement_marker", "agent_marker")
-    no_object = prepositions | roles.get("locative_marker", _NO_WORDS)
-    seat_place = roles.get("seat_place_marker", _NO_WORDS) | \
+    no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
+    seat_place = roles.get("seat_place_marker", NO_TOKENS) | \
         {m.first - 1 for m in actor_ms if lang_profile.read_as_in(toks[m.first], m.first_form)}   # ببغداد
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
@@ -462,8 +460,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             continue
         src, tgt, how = fill_slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
                                clause_breaks, coord, sources, lang_profile, no_object,
-                               roles.get("transitive_participle", _NO_WORDS), nominal, prepositions,
-                               roles.get("subordinator", _NO_WORDS))
+                               roles.get("transitive_participle", NO_TOKENS), nominal, prepositions,
+                               roles.get("subordinator", NO_TOKENS))
         if parse is not None:
             src, tgt, how = settle(parse, h, hits, groups, nominal, src, tgt, how, lang_profile, toks, HARM_ROOTS)
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
@@ -495,15 +493,15 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
         trace.append("the statement reports only a negated future; not coded")
         coded = []
-    background = flag_background(coded, toks, roles.get("relative_marker", _NO_WORDS),
-                                 roles.get("background_marker", _NO_WORDS), named, trace) \
+    background = flag_background(coded, toks, roles.get("relative_marker", NO_TOKENS),
+                                 roles.get("background_marker", NO_TOKENS), named, trace) \
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
-    background |= flag_episodes(coded, toks, roles.get("episode_marker", _NO_WORDS), trace)
-    background |= flag_eras(coded, toks, roles.get("era_marker", _NO_WORDS), trace)
+    background |= flag_episodes(coded, toks, roles.get("episode_marker", NO_TOKENS), trace)
+    background |= flag_eras(coded, toks, roles.get("era_marker", NO_TOKENS), trace)
     coded = aim_at_protesters(coded, clause_breaks | punct, nominal, trace)
     coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace, parse)
     coded = drop_alleged(coded, toks, trace, parse)
-    coded = drop_included(coded, toks, nominal, roles.get("determiner", _NO_WORDS), lang_profile, trace)
+    coded = drop_included(coded, toks, nominal, roles.get("determiner", NO_TOKENS), lang_profile, trace)
     if any(not h.entry.speech for h, _, _ in coded):
         dropped = [h for h, _, _ in coded if h.entry.speech]
         coded = speaker_as_source(coded, trace)
@@ -521,7 +519,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     own_people(out.events, trace)
     out.events = merge_same_root(out.events, trace)
     protest_objects(out.events, actors, trace, frozenset(i + 1 for i in roles.get("protest_object_marker", ())))
-    victims_over_places(out.events, actors, roles.get("locative_marker", _NO_WORDS), trace)
+    victims_over_places(out.events, actors, roles.get("locative_marker", NO_TOKENS), trace)
     out.events = discard_roots(out.events, discards, trace)
     return out
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from coder.syntax.clauses import CLAUSE_BREAKS, arguments, segment, _verb_groups
+from coder.syntax.clauses import arguments
+from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
@@ -16,7 +17,7 @@ __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
 
 # what parse() asks of a word's norm, as bits (most words have none: their tokens are passed over)
-# (and the punctuation that ends a clause, which clauses.segment asks about; the chunker's tanwin)
+# (and the punctuation that ends a clause, which segmenter.segment asks about; the chunker's tanwin)
 QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT = 1, 2, 4, 8, 16
 
 

@@ -1,132 +1,14 @@
-"""Clauses and each predicate's arguments: where a relative, subordinate, quoted or participle
-clause opens, which verb groups predicate, and for each its subject, object and the phrases that
-markers introduce (the target after against/على/ضد, the agent after by/على يد, the recipient).
+"""Each predicate's arguments, in the clauses coder/syntax/segmenter.py finds: which verb groups
+predicate, and for each its subject, object and the phrases that markers introduce (the target
+after against/على/ضد, the agent after by/على يد, the recipient).
 Whom pronouns and possessives refer to is coder/syntax/reference.py."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress, count
-from typing import Optional
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _marker_roles, _opens_quote  # noqa: F401
 from coder.syntax.records import Chunk, Clause, Predicate
-
-_GROUP = frozenset({"AUX", "PART", "ADV"})
-
-
-def _verb_groups(tags) -> list[tuple[int, int]]:
-    """(first, verb) per verb: auxiliaries, negation and adverbs right before it belong to it."""
-    out = []
-    for i in compress(count(), map("VERB".__eq__, tags)):    # (the verbs, found in C)
-        f = i
-        while f - 1 >= 0 and tags[f - 1] in _GROUP:
-            f -= 1
-        out.append((f, i))
-    return out
-
-
-def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_verb: Optional[int]) -> Optional[str]:
-    """The kind of clause token i opens, if any."""
-    t = tags[i]
-    w = toks[i].norm
-    if w in R.quote and (t in ("SCONJ", "DET") or prof.has_conjunction_clitic(toks[i]) is False) and \
-            last_verb is not None and (last_verb in speech or i - last_verb <= 1 or t == "SCONJ"):
-        return "quote" if last_verb in speech else "subordinate"
-    if t == "REL":
-        return "relative"
-    if t == "DET" and w == "that" and i + 1 < len(toks) and tags[i + 1] in ("VERB", "AUX"):
-        return "relative"
-    if t == "SCONJ":
-        return "subordinate"
-    if i in groups_at and i > 0 and toks[i - 1].norm in _PARTICIPLE_AFTER and R.participle_endings and \
-            w.endswith(R.participle_endings):
-        return "participle"
-    if prof.MODIFIER_AFTER_NOUN and i in groups_at and groups_at[i] == i and i > 0 and tags[i - 1] == "NOUN" and \
-            not prof.is_definite(toks[i - 1]) and not prof.has_conjunction_clitic(toks[i]) and \
-            w[:1] in ("ي", "ت") and last_verb is not None:
-        return "relative"    # سيارة تقل قياديين: a clause describing an indefinite noun needs no pronoun
-    return None
-
-
-_MAY_OPEN = frozenset({"REL", "SCONJ", "DET"})   # the tags _opens reads apart from a verb group or a quote word
-_PARTICIPLE_AFTER = (",", "،")    # the tokens before a participle clause (_opens)
-
-
-def _reported_without_that(i: int, toks, tags, chunk_end: dict, groups_at: dict, last_verb, speech) -> bool:
-    """"The SDF said ISIS militants killed ...": after a reporting verb, a noun phrase followed by a
-    verb opens what was said, with no "that"."""
-    if last_verb not in speech or i not in chunk_end or any(tags[j] not in ("ADV", "PUNCT") for j in range(last_verb + 1, i)):
-        return False
-    nxt = chunk_end[i] + 1
-    return nxt in groups_at
-
-
-def _resume(clauses: list[Clause], stack: list[int], cur: Clause, i: int, n: int) -> None:
-    """End the current clause before token i and go back to the clause it interrupted, which
-    continues from i to the end of the sentence."""
-    cur.end = i - 1
-    stack.pop()
-    interrupted = clauses[stack[-1]]
-    clauses.append(Clause(interrupted.kind, i, n - 1, parent=interrupted.parent, continues=stack[-1]))
-    stack[-1] = len(clauses) - 1
-
-
-CLAUSE_BREAKS = frozenset({",", "،", ";", "؛"})    # the punctuation segment() reads
-
-
-def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None) -> list[Clause]:
-    """Flat clause segments in order; a relative clause closed by a comma hands back to its parent.
-    `words`: the tokens that are a quote word (R.quote) or in CLAUSE_BREAKS, and maybe others."""
-    groups_at = dict(groups)
-    verb_at = set(groups_at.values())    # (a verb group's first token is its own: no two share one)
-    chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
-    clauses = [Clause("main", 0, len(toks) - 1)]
-    stack = [0]
-    last_verb = None
-    quote = R.quote
-    if words is None:
-        words = [i for i, t in enumerate(toks) if t.norm in quote or t.norm in CLAUSE_BREAKS]
-    # only these tokens can open, close or resume a clause or be a verb: the others change nothing
-    # (every verb is visited, in order: the current clause has a verb before token i when the last
-    # verb visited is in it)
-    visit = sorted({*words, *groups_at, *verb_at, *chunk_end, *compress(count(), map(_MAY_OPEN.__contains__, tags))})
-    for i in visit:
-        cur = clauses[stack[-1]]
-        w, group = toks[i].norm, i in groups_at
-        # (only these words can open a clause: the others skip the call; a verb group, whose first
-        # tag _opens never reads, only after a comma or a noun)
-        kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) \
-            if tags[i] in _MAY_OPEN or w in quote or \
-            (group and i > 0 and (tags[i - 1] == "NOUN" or toks[i - 1].norm in _PARTICIPLE_AFTER)) else None
-        if kind:
-            cur.end = i - 1
-            clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
-            stack.append(len(clauses) - 1)
-        elif i in chunk_end and _reported_without_that(i, toks, tags, chunk_end, groups_at, last_verb, speech):
-            cur.end = i - 1
-            clauses.append(Clause("quote", i, len(toks) - 1, parent=stack[-1]))
-            stack.append(len(clauses) - 1)
-        elif group and cur.kind == "relative" and len(stack) > 1 and prof.MODIFIER_AFTER_NOUN and \
-                last_verb is not None and last_verb >= cur.start and tags[i - 1] != "CCONJ" and \
-                not prof.has_conjunction_clitic(toks[i]) and tags[i] != "AUX":
-            # "انتحاري يستقل سيارة ... فجر نفسه": a second verb, not joined to the first, is the main
-            # clause's again
-            _resume(clauses, stack, cur, i, len(toks))
-        elif w in (";", "؛") and len(stack) > 1:
-            # a semicolon ends every clause: what follows is a new main clause
-            cur.end = i - 1
-            clauses.append(Clause("main", i, len(toks) - 1))
-            stack = [len(clauses) - 1]
-        elif w in (",", "،") and cur.kind in ("relative", "participle") and len(stack) > 1 and \
-                last_verb is not None and last_verb >= cur.start and \
-                (cur.kind == "relative" or (i + 1 < len(toks) and tags[i + 1] == "CCONJ")):
-            # "The SDF, which ..., said", "..., killing ten, and the president blamed": back to the clause
-            # the relative or participle clause interrupted
-            _resume(clauses, stack, cur, i, len(toks))
-        if i in verb_at:
-            last_verb = i
-    return [c for c in clauses if c.end >= c.start]
 
 
 def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
