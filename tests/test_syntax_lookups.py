@@ -60,16 +60,21 @@ def test_rules_kept_per_word_tag_as_all_rules(lang, texts, monkeypatch):
     clitics in the key): trying every rule gives the same tags."""
     kept = [parse(*a[:2], profile(lang)).tags for a in
             [(s.tokens, match(load(lang).trie, s.tokens, s.text)) for s in (sentences(t, lang)[0] for t in texts)]]
+    monkeypatch.setattr(tagger, "_word_allows", lambda rules, *a: list(rules))   # every rule
+    assert kept == _tags_without_kept_rules(texts, lang)
+
+
+def _tags_without_kept_rules(texts, lang: str) -> list:
+    """The texts' tags with the tagger's rules kept per word emptied first (the rules chosen anew,
+    as the test has patched the choice), and restored after."""
     R = rules(lang)
     saved = dict(R.word_rules)
-    monkeypatch.setattr(tagger, "_word_allows", lambda rules, *a: list(rules))   # every rule
     R.word_rules.clear()
     try:
-        every = [_parsed(t, lang)[0].tags for t in texts]
+        return [_parsed(t, lang)[0].tags for t in texts]
     finally:
         R.word_rules.clear()
         R.word_rules.update(saved)
-    assert kept == every
 
 
 def test_marker_roles_longest_marker_first():

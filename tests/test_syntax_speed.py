@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 import coder.syntax.tagger as tagger
-from coder.syntax.rules import CompiledRule, rules
-from tests.test_syntax_lookups import _parsed, _texts
+from coder.syntax.rules import CompiledRule
+from tests.test_syntax_lookups import _parsed, _tags_without_kept_rules, _texts
 
 
 def _rule(tag: str, **conditions) -> CompiledRule:
@@ -35,14 +35,6 @@ def test_short_cut_tags_as_every_rule_tried(lang, texts, monkeypatch):
     """Every rule of the kind tried with _holds, in file order (no word filter, no short cut): the
     same tags as the tagger's rules kept per word."""
     kept = [_parsed(t, lang)[0].tags for t in texts]
-    R = rules(lang)
-    saved = dict(R.word_rules)
     monkeypatch.setattr(tagger, "_word_allows", lambda rules, *a: list(rules))
     monkeypatch.setattr(tagger, "_to_try", lambda rules: (rules, None))
-    R.word_rules.clear()
-    try:
-        every = [_parsed(t, lang)[0].tags for t in texts]
-    finally:
-        R.word_rules.clear()
-        R.word_rules.update(saved)
-    assert kept == every
+    assert kept == _tags_without_kept_rules(texts, lang)
