@@ -7,10 +7,9 @@ import datetime as dt
 
 import pytest
 
-from coder.lang import PROFILES
+from coder.lang import PROFILES, profile_part
 from coder.pipeline import analyse_sentence, sentences
 from coder.rules.roles import _holds, governor_of, group_of, phrase_span
-from coder.rules.types import profile_part
 
 DAY = dt.date(2024, 3, 4)
 TEXTS = [("ar", "قالت قوات سوريا الديمقراطية إن خلية لتنظيم داعش قتلت اثنين من عناصرها في ريف دير الزور."),

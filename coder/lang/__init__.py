@@ -19,6 +19,24 @@ def profile(lang: str) -> ModuleType:
         raise ValueError(f"unsupported language {lang!r}: use one of {sorted(PROFILES)}") from None
 
 
+_PARTS: dict[tuple, object] = {}   # (language, name, default) -> the profile's part or the default
+_NONE: frozenset = frozenset()
+
+
+def profile_part(prof, name: str, default=_NONE):
+    """A word set (DEATH_VERBS, PLACE_HEADS ...) or a helper (marks_passive) that only some language
+    profiles define; `default` (no words) where the language has none. Looked up once a language:
+    getattr on a profile that lacks the name raises and formats an AttributeError at each call, and
+    the rules and the syntax stage ask for every trigger, actor or predicate. (Keyed by the
+    language's code: the syntax stage asks through a view of the profile made per sentence.)"""
+    key = (prof.CODE, name, default)
+    try:
+        return _PARTS[key]
+    except KeyError:
+        found = _PARTS[key] = getattr(prof, name, default)
+        return found
+
+
 def detect(text: str) -> str:
     """`ar` when Arabic letters outnumber Latin ones, else `en` (the two languages we code)."""
     arabic = latin = 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from coder.model import ActorCode
 from coder.rules.syntax_words import anaphors
-from coder.rules.types import profile_part
+from coder.lang import profile_part
 
 LINK_REACH = 4       # tokens between a person and the membership or affiliation word
 PUNCTUATION = frozenset(",،.;؛:()«»\"")

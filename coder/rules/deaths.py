@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from coder.rules.types import PUNCT_BARRIER, Hit, profile_part
+from coder.rules.types import PUNCT_BARRIER, Hit
+from coder.lang import profile_part
 
 LINK_WORDS = 5   # "died as a result of torture": the words between the verb and the event noun
 

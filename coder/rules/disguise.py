@@ -4,7 +4,7 @@ neither act nor are acted on; the actor mentions right after such a word (the la
 DISGUISE_WORDS, read through its clitics: بزي، بملابس) are dropped."""
 from __future__ import annotations
 
-from coder.rules.types import profile_part
+from coder.lang import profile_part
 
 
 def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:

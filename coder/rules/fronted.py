@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from coder.rules.types import profile_part
+from coder.lang import profile_part
 
 
 def fronted_subject(p, verb: int, toks, prof, groups, group_of, phrase_span) -> Optional[tuple]:

@@ -4,7 +4,7 @@ sentence's first letter, names something (an exercise, a party, a storm) rather 
 Scripts without letter case (Arabic) never meet the test; headlines in title case are left alone."""
 from __future__ import annotations
 
-from coder.rules.types import profile_part
+from coder.lang import profile_part
 
 TITLE_CASE_SHARE = 0.5   # above this share of capitalised words the capitals say nothing
 

@@ -3,7 +3,7 @@
 PLACE_HEADS), and the conjuncts that follow such a place ("في العراق وسوريا": Syria too)."""
 from __future__ import annotations
 
-from coder.rules.types import profile_part
+from coder.lang import profile_part
 
 
 def _place_like(m) -> bool:

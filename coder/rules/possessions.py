@@ -5,7 +5,8 @@ event noun whose genitive is its doer: "Belgium completed the withdrawal of its 
 from __future__ import annotations
 
 from coder.model import Actor
-from coder.rules.types import names, profile_part
+from coder.rules.types import names
+from coder.lang import profile_part
 
 
 def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], trace: list[str]) -> list[Actor]:

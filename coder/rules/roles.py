@@ -11,7 +11,8 @@ from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
 from coder.rules.fronted import described_subject, fronted_subject
 from coder.rules.pronouns import pronoun_object
-from coder.rules.types import Hit, names, profile_part
+from coder.rules.types import Hit, names
+from coder.lang import profile_part
 
 Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
 

@@ -67,19 +67,5 @@ def punct_apart(toks, i: int, h: Hit) -> bool:
     return any(toks[k].norm in PUNCT_BARRIER for k in range(min(i, h.last) + 1, max(i, h.first)))
 
 
-_OPTIONAL: dict[tuple, object] = {}
-
-
-def profile_part(prof, name: str):
-    """A word set (DEATH_VERBS, PLACE_HEADS ...) or a helper only some language profiles define, empty
-    where the language has none. Looked up once a profile: getattr on a module that lacks the name
-    raises and formats an AttributeError at each call, and the rules ask for every trigger or actor."""
-    try:
-        return _OPTIONAL[prof, name]
-    except KeyError:
-        found = _OPTIONAL[prof, name] = getattr(prof, name, frozenset())
-        return found
-
-
 def names(g: Optional[ActorGroup]) -> str:
     return " + ".join([f"{a.name!r}={a.code.code}" for a in g.members]) if g else "none"

@@ -5,7 +5,9 @@ Whom pronouns and possessives refer to is coder/syntax/reference.py."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
+from coder.lang import profile, profile_part
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _marker_roles, _opens_quote  # noqa: F401
 from coder.syntax.records import Chunk, Clause, Predicate
@@ -57,29 +59,18 @@ def _no_mark(tok) -> bool:
     return False
 
 
-_PASSIVE_MARKS: dict = {}   # language -> its profile's marks_passive, or _no_mark where it has none
-
-
 def _passive_mark(prof):
-    """The language's test for a passive written with a vowel (looked up once a language: a
-    profile without one would raise and catch an AttributeError per predicate)."""
-    f = _PASSIVE_MARKS.get(prof.CODE)
-    if f is None:
-        f = _PASSIVE_MARKS[prof.CODE] = getattr(prof, "marks_passive", _no_mark)
-    return f
+    """The language's test for a passive written with a vowel (_no_mark where it has none)."""
+    return profile_part(prof, "marks_passive", _no_mark)
 
 
-_CASE_MARKS: dict = {}   # language -> (circumstantial, adverbial_accusative, agreement, nominative)
-
-
-def _case_marks(prof) -> tuple:
-    """The word tests _after_noun reads, looked up once a language (_no_mark or None where the
-    profile has none)."""
-    marks = _CASE_MARKS.get(prof.CODE)
-    if marks is None:
-        marks = _CASE_MARKS[prof.CODE] = (getattr(prof, "circumstantial", _no_mark), getattr(prof, "adverbial_accusative", _no_mark),
-                                          getattr(prof, "agreement", None), getattr(prof, "nominative", None))
-    return marks
+@lru_cache(maxsize=None)
+def _case_marks(lang: str) -> tuple:
+    """The word tests _after_noun reads, for a language (_no_mark or None where its profile has
+    none): asked per predicate, so the four are bundled once."""
+    prof = profile(lang)
+    return (profile_part(prof, "circumstantial", _no_mark), profile_part(prof, "adverbial_accusative", _no_mark),
+            profile_part(prof, "agreement", None), profile_part(prof, "nominative", None))
 
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
@@ -336,7 +327,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`: per token, it
     carries a preposition clitic."""
     bare_after = []
-    circumstantial, adverbial, agreement, nominative = _case_marks(prof)
+    circumstantial, adverbial, agreement, nominative = _case_marks(prof.CODE)
     pp_end = leftover = -2
     # the end of the phrases passed so far: every one the loop passes is covered (a prepositional
     # phrase, a subject, an adverb) or ends the loop, so only the tokens after it are left to test
