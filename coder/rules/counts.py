@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from coder.lang.numbers import reader
+from coder.rules.types import PUNCT_BARRIER
 
 
 @lru_cache(maxsize=65536)
@@ -62,6 +63,35 @@ def number_positions(toks, lang: str, with_article: bool = False) -> set[int]:
         if v:
             out.add(i)
     return out
+
+
+# language -> word as written -> what it is in a sentence: COUNT and PUNCT bits (0 for most words)
+_KINDS: dict[str, dict[str, int]] = {}
+COUNT, PUNCT = 1, 2
+
+
+def counts_and_marks(toks, lang: str) -> tuple[set[int], set[int]]:
+    """The positions of a sentence's counts (number_positions with the article) and of its
+    punctuation (PUNCT_BARRIER), in one pass: each word's kind is kept, so most tokens cost one
+    look-up and a zero test, and the rules no longer scan the tokens a second time for punctuation."""
+    table = _KINDS.get(lang)
+    if table is None:
+        table = _KINDS[lang] = {}
+    get = table.get
+    numbers, marks = set(), set()
+    for i, t in enumerate(toks):
+        kind = get(t.text)
+        if kind is None:
+            if len(table) >= _BOUND:
+                table.clear()
+            kind = table[t.text] = (COUNT if is_number(t, lang, True) else 0) | \
+                (PUNCT if t.norm in PUNCT_BARRIER else 0)
+        if kind:
+            if kind & COUNT:
+                numbers.add(i)
+            if kind & PUNCT:
+                marks.add(i)
+    return numbers, marks
 
 
 def _number(tok, lang: str, with_article: bool) -> bool:

@@ -21,7 +21,7 @@ from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency, names_a_facility
-from coder.rules.counts import is_number, number_positions
+from coder.rules.counts import counts_and_marks, is_number
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
@@ -228,8 +228,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                      marks: set[int] = frozenset()) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
     sentence (a light verb none of whose objects starts with one of them has none here); `numbers`:
-    the positions of its counts, read through the article (counts.number_positions); `marks`: of its
-    punctuation (PUNCT_BARRIER)."""
+    the positions of its counts, read through the article, and `marks`: of its punctuation
+    (PUNCT_BARRIER), both from counts.counts_and_marks."""
     toks = sent.tokens
     hits = []
     tags = parse.tags if parse is not None else ()     # (read by position: the adverbs, ADV)
@@ -348,10 +348,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                            for t in range(m.first + 1, m.last + 1))
     # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
     forms = set().union(*map(_FORMS, toks))
-    # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans
-    numbers = number_positions(toks, lang_profile.CODE, with_article=True)
-    # punctuation ends a phrase and an object window: sought once, for both
-    marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
+    # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans;
+    # punctuation ends a phrase and an object window: both sought once, in one pass
+    numbers, marks = counts_and_marks(toks, lang_profile.CODE)
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, name_tails, parse,
                             getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
