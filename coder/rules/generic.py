@@ -201,12 +201,12 @@ def drop_quoted_words(coded: list, toks, trace: list[str]) -> list:
     """An act named by one word the writer put in quotation marks: mentioned or used in a figure
     ("الشرطة «خطفته» من النافذة", "هل هذا «توغل»"), not reported; not coded. In reported speech the
     marks give the speaker's own word ("قالت الحركة إن رجال أمن «اختطفوا» منسقها"): left alone."""
-    if any(h.entry.speech for h, _, _ in coded):
-        return coded
     out = []
     for h, src, tgt in coded:
         if h.first == h.last and 0 < h.first < len(toks) - 1 and toks[h.first - 1].norm in _OPEN_QUOTES and \
                 toks[h.last + 1].norm in _CLOSE_QUOTES and len(h.tokens) == 1:
+            if any(c[0].entry.speech for c in coded):
+                return coded    # (asked only once a quoted word is found: most sentences have none)
             trace.append(f"{h.mention.text!r}: one word in quotation marks, a word mentioned or a figure; not coded")
             continue
         out.append((h, src, tgt))

@@ -152,8 +152,6 @@ def conjunct_of(a: Hit, b: Hit, toks, coord: frozenset[int] | set[int], prof) ->
 
 def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[str]) -> list:
     """Drop forecasts and habits; code a stated future as an intent or threat, else drop it."""
-    # a reporting verb states it, even with its subject left as a pronoun ("وقال إن ...")
-    speakers = [(h, src) for h, src, _ in coded if h.entry.speech]
     out, before = [], None     # the last act and its mood: a later conjunct shares it
     moody: list[Hit] = []      # acts told as not (yet) done
     for h, src, tgt in coded:
@@ -197,7 +195,8 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
             continue        # "وتعتزم الحكومة إجراء محادثات": the intent verb says it, coded as that intent
         # what will befall someone ("ستتعرض لهجوم") is a prediction, no one's intent
         code = None if h.entry.subject_is_target else intent_code(h.entry.code)
-        stated = [s for sh, s in speakers if sh.first != h.first]
+        # a reporting verb states it, even with its subject left as a pronoun ("وقال إن ...")
+        stated = [s for sh, s, _ in coded if sh.entry.speech and sh.first != h.first]
         if code is None or not stated:
             trace.append(f"{h.mention.text!r}: future" + (" with no party stating it" if not stated
                                                          else ", a class with no intent reading") + "; not coded")

@@ -26,6 +26,8 @@ def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], tr
     ("announced the killing of") are not folded: what they report is the event. With a parse, the
     noun the stage finds as the verb's object is folded across the dates and commas of a VSO
     sentence too ("دانت الخارجية، في بيان اليوم، اقتحام ...")."""
+    if len(coded) < 2:
+        return coded    # (one act: no event noun after it to fold)
     out, skip = [], set()
     for i, (h, src, tgt) in enumerate(coded):
         if i in skip:
@@ -50,6 +52,8 @@ _ON_PROTESTS = ("17", "18")
 def aim_at_protesters(coded: list, breaks: set[int], nominal: set[int], trace: list[str]) -> list:
     """"Police dispersed a rally by students", "troops broke up the opposition's march": a coercion
     or assault with no target of its own whose object is a protest is aimed at who held it."""
+    if len(coded) < 2:
+        return coded    # (one act: no protest after it)
     out = []
     for i, (h, src, tgt) in enumerate(coded):
         if tgt is None and h.first not in nominal and h.entry.code[:2] in _ON_PROTESTS and i + 1 < len(coded):
@@ -79,6 +83,8 @@ ALLEGED_WINDOW = 20
 
 
 def drop_alleged(coded: list, toks, trace: list[str], parse=None) -> list:
+    if len(coded) < 2:
+        return coded    # (one act: no accusation before it)
     out, alleging = [], None
     for h, src, tgt in coded:
         if alleging is not None and h.first <= alleging + ALLEGED_WINDOW and \
@@ -262,8 +268,10 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     # a verb tells the sentence's own event, even one that did not happen ("did not travel despite ...")
     verbal = [h for h in hits if h.first not in nominal and not h.entry.speech]
     # with no verb, an event noun outside any frame tells the news ("قرر تجميد أصول ... بسبب غزوها")
-    anchors = verbal or [h for h, _, _ in coded if not h.entry.speech and
-                         frames.isdisjoint(range(max(0, h.first - FRAME_WINDOW), h.first))]
+    # (read only with a frame or request word: most sentences have none)
+    anchors = (verbal or [h for h, _, _ in coded if not h.entry.speech and
+                          frames.isdisjoint(range(max(0, h.first - FRAME_WINDOW), h.first))]) \
+        if frames or requests else ()
     out = []
     for h, src, tgt in coded:
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
@@ -375,6 +383,8 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
     """"ما يجري في العراق من قتل وذبح وخطف", "هدفا للقتل والخطف", "killings and kidnappings are a
     daily threat": event nouns listed together with no actor on either side name kinds of acts,
     not an act that happened. A list with a doer or a victim ("خطف الصحافيين وقتلهم") is kept."""
+    if len(hits) < 2:
+        return coded    # (most sentences: one act, no list)
     listed = sorted((h for h in hits if not h.entry.speech), key=lambda h: h.first)
     in_list, runs, run = set(), [], []
     for a, b in zip(listed, listed[1:]):

@@ -11,6 +11,8 @@ def _parties(g) -> set[str]:
 
 
 def retaliation_targets(coded: list, harm_roots, trace: list[str]) -> list:
+    if len(coded) < 2:
+        return coded    # (one act: no violence before a threat)
     out = []
     for h, src, tgt in coded:
         if h.entry.code[:2] == "13" and tgt is None and src is not None:

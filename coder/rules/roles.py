@@ -153,16 +153,16 @@ def _verb_before(p: Parse, i: int):
     return found[1] if subject is None or p.chunks[subject].head != i else None
 
 
-def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], events: Callable[[], set[int]] = frozenset,
+def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], is_event: Callable[[int], bool] = lambda v: False,
                   bare: bool = True) -> Optional[tuple]:
     """"شنت طائرات تركية سلسلة غارات على ...", "Israeli jets carried out a wave of strikes": an event
-    noun that is the object of a verb that is no event of its own (`events()`: the other triggers'
-    first tokens; "condemned the attack" is about an attack, not one) takes the verb's subject as
-    its source, and the verb's target. `events` is called only once such a verb is found (for
-    most event nouns none is): the set costs more to build than the test."""
+    noun that is the object of a verb that is no event of its own (`is_event(v)`: the verb at token v
+    is another trigger's event; "condemned the attack" is about an attack, not one) takes the verb's
+    subject as its source, and the verb's target. `is_event` is asked only about such a verb, once
+    one is found (for most event nouns none is)."""
     # a noun after a preposition ("قتل الرابع برصاص الأمن") or و is no object of the verb before it
     pr = governor_of(p, i) or (_verb_before(p, i) if bare else None)
-    if pr is None or pr.passive or pr.verb in events():
+    if pr is None or pr.passive or is_event(pr.verb):
         return None
     src = group_of(p, pr.arguments.get("subject"), groups)
     k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
@@ -187,16 +187,13 @@ def _made_to(p: Parse, i: int, groups: list[ActorGroup], events) -> Optional[Act
     return None
 
 
-def roles_for(p: Parse, verb: int, groups: list[ActorGroup], about_first: bool = False,
+def roles_for(p: Parse, pr, groups: list[ActorGroup], about_first: bool = False,
               target_first: bool = False) -> Optional[tuple]:
-    """(source, target, how) for the predicate at token `verb`, or None when the stage found no
-    actor in its arguments. With `about_first` (a complaint), the actor a phrase after "over",
-    "about" names is the target before the one the complaint is addressed to. With `target_first`
-    (a protest), the actor a marker such as "against" names comes before a bare noun phrase."""
-    found = p.predicate(verb)
-    if found is None:
-        return None
-    _, pr = found
+    """(source, target, how) for the predicate `pr` (a coder.syntax Predicate), or None when the
+    stage found no actor in its arguments. With `about_first` (a complaint), the actor a phrase
+    after "over", "about" names is the target before the one the complaint is addressed to. With
+    `target_first` (a protest), the actor a marker such as "against" names comes before a bare noun
+    phrase."""
     arg = pr.arguments
     subject = group_of(p, arg["subject"], groups) if "subject" in arg else None
     if pr.passive:
@@ -359,9 +356,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
             made = _made_to(p, h.first, groups, {x.first for x in hits if x is not h})
             governed = (made, None) if made is not None else None
         governed = governed or nominal_roles(p, h.first, groups,
-                                 lambda: {x.first for x in hits if x is not h and x.entry.code[:2] in _ABOUT_EVENT_ROOTS
-                                          and not (announced and x.entry.speech)} |
-                                 _passive_harm(p, hits, nominal, prof, toks, harm_roots),
+                                 lambda v: _event_of_its_own(p, v, h, hits, nominal, announced, prof, toks, harm_roots),
                                  not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
         claimed = claimant(p, h.first, groups) if governed is None and src is None else None
         if governed is not None:
@@ -434,14 +429,22 @@ def _event_noun_subject(p: Parse, verb: int, src, groups, harm_nouns: set[int]) 
     return not _holds(p, k, src.first)
 
 
-def _passive_harm(p: Parse, hits: list[Hit], nominal: set[int], prof, toks, harm_roots) -> set[int]:
-    """The verbs of harm read as undiacritised passives ("قتل خمسة في انفجار"): their subject is the
-    victims, so it is no source for the event noun in their phrase."""
-    if not prof.VERB_SUBJECT_ORDER:
-        return set()
+def _event_of_its_own(p: Parse, v: int, h: Hit, hits: list[Hit], nominal: set[int], announced: bool, prof, toks,
+                      harm_roots) -> bool:
+    """Is the verb at token v another trigger's event of its own, so no doer of the event noun h it
+    governs: a statement, appeal, demand, disapproval, rejection or threat about it (a reporting
+    verb's when h is no measure `announced`), or a verb of harm read as an undiacritised passive
+    ("قتل خمسة في انفجار": its subject is the victims)? Only the triggers at v are read."""
+    at = [x for x in hits if x.first == v and x is not h]
+    if not at:
+        return False    # (most governing verbs are no trigger)
+    if any(x.entry.code[:2] in _ABOUT_EVENT_ROOTS and not (announced and x.entry.speech) for x in at):
+        return True
+    if not prof.VERB_SUBJECT_ORDER or v in nominal or \
+            not any(x.entry.code[:2] in harm_roots and not x.entry.objects for x in at):
+        return False
     harm = [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots]
-    return {x.first for x in hits if x.first not in nominal and x.entry.code[:2] in harm_roots and not x.entry.objects
-            and victims_of_event(p, x.first, harm, lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n]))}
+    return victims_of_event(p, v, harm, lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n]))
 
 
 def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False):
@@ -450,18 +453,22 @@ def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False)
     # disapproval is aimed at whom it is about, not at whom it is addressed to (CAMEO 11)
     # a march or a sit-in has no direct object: the party a marker (against, hostile to) names is
     # what it is against, not the noun phrase after the verb (the portraits the crowd carried)
-    found = roles_for(p, h.first, groups, about_first=h.entry.code[:2] == "11", target_first=h.entry.code[:2] == "14")
     pred = p.predicate(h.first)
+    if pred is None:
+        return src, tgt, how    # (no predicate: no roles to read)
+    window = any(w in how for w in _WINDOW_DECIDES)
     # verb-first languages drop a subject the verb before named (not English: "air" read as a verb)
-    if pro_drop and pred is not None and "subject" not in pred[1].arguments and src is not None and \
-            not any(w in how for w in _WINDOW_DECIDES):
+    if pro_drop and "subject" not in pred[1].arguments and src is not None and not window:
         prior = _prior_subject(p, h.first, src, groups)
         if prior is not None:
             src, how = prior, how + "; no subject of its own: the verb before it has one, not the actor between (syntax)"
     # a verb whose object names no actor is no passive: "قصفت طائرات تركية قافلة" is active
-    active = pred is not None and "object" in pred[1].arguments and "read as passive" in how and \
+    active = "object" in pred[1].arguments and "read as passive" in how and \
         _names_nothing(p, pred[1].arguments["object"], groups) and tgt is not None and tgt.members[0].code.role is None
-    if found is None or (any(w in how for w in _WINDOW_DECIDES) and not active):
+    if window and not active:
+        return src, tgt, how    # (the roles are read only where they decide)
+    found = roles_for(p, pred[1], groups, about_first=h.entry.code[:2] == "11", target_first=h.entry.code[:2] == "14")
+    if found is None:
         return src, tgt, how
     s2, t2, how2 = found
     s2 = s2 if s2 is not None else (src if src is not t2 else None)
