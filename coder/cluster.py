@@ -27,11 +27,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from coder import manifest as mf
-from coder.model import CodedDocument, Document, Reject
+from coder.model import Document, Reject
 from coder.parallel import IN_FLIGHT, WorkerError
 from coder.seen import digest
-from coder.sinks import DatasetWriter
-from coder.tables import file_metadata, to_arrow
+from coder.sinks import DatasetWriter, StoredDocument
+from coder.tables import file_metadata, tuples_to_arrow
 
 log = logging.getLogger("coder.cluster")
 
@@ -70,7 +70,7 @@ def code_partition(docs: list[Document], staging: str, part: int, coder_version:
     if (here["coder_version"], here["lexicon_version"]) != (coder_version, lexicon_version):
         raise RuntimeError(f"this worker runs coder {here['coder_version']} with lexicons "
                            f"{here['lexicon_version']}, the run {coder_version} with {lexicon_version}")
-    coded: list[CodedDocument] = []
+    coded: list[StoredDocument] = []
     rejects: list[Reject] = []
     for item in code_chunk(docs, coder_version):
         (rejects if isinstance(item, Reject) else coded).append(item)
@@ -84,7 +84,7 @@ def code_partition(docs: list[Document], staging: str, part: int, coder_version:
             folder = Path(staging) / table
             folder.mkdir(parents=True, exist_ok=True)
             with open(folder / mf.part_name(part), "wb") as f:
-                pq.write_table(to_arrow(table, items).replace_schema_metadata(meta), f, compression="zstd")
+                pq.write_table(tuples_to_arrow(table, items).replace_schema_metadata(meta), f, compression="zstd")
                 f.flush()
                 os.fsync(f.fileno())
             rows[table] = len(items)

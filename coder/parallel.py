@@ -3,7 +3,7 @@
 The parent reads the input, records its rejects, skips documents already committed unchanged, and
 sends the rest in chunks of CHUNK documents to the workers. A worker codes each document exactly as
 the one-process loop does (coder.runner: a failure becomes a reject naming the document), checks
-it can be stored (sinks.check_document) and sends its rows back as plain tuples (sinks.StoredDocument,
+it can be stored (sinks.stored_document) and sends its rows back as plain tuples (sinks.StoredDocument,
 validated by pydantic in the worker, once), so the parent only buffers and commits. Chunks are handed
 to the writer in input order: the dataset is the one a single process writes, batch for batch.
 
@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from coder.model import CodedDocument, Document, Reject
-from coder.sinks import DatasetWriter, StoredDocument, stored
+from coder.model import Document, Reject
+from coder.sinks import DatasetWriter, StoredDocument
 
 log = logging.getLogger("coder.parallel")
 
@@ -85,16 +85,12 @@ def _init_worker(lock_fd: int | None) -> None:
             pass
 
 
-def code_chunk(docs: list[Document], coder_version: str) -> list[CodedDocument | Reject]:
-    """Code a chunk in a worker: per document a checked CodedDocument, or the Reject that says why not."""
+def code_chunk(docs: list[Document], coder_version: str) -> list[StoredDocument | Reject]:
+    """Code a chunk in a worker: per document its checked rows as the writer buffers them
+    (sinks.StoredDocument), or the Reject that says why not. What a worker sends back, so that the
+    parent neither loads pydantic models nor converts them."""
     from coder.runner import code_checked
     return [code_checked(doc, coder_version) for doc in docs]
-
-
-def code_chunk_rows(docs: list[Document], coder_version: str) -> list[StoredDocument | Reject]:
-    """code_chunk with each document's rows as the writer buffers them (sinks.StoredDocument): what
-    a worker sends back, so that the parent neither loads pydantic models nor converts them."""
-    return [item if isinstance(item, Reject) else stored(item) for item in code_chunk(docs, coder_version)]
 
 
 def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], workers: int,
@@ -136,12 +132,12 @@ def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], wor
             else:
                 pending.append(item)
             if len(pending) >= chunk:
-                window.append((pool.submit(code_chunk_rows, pending, writer.coder_version), read))
+                window.append((pool.submit(code_chunk, pending, writer.coder_version), read))
                 pending = []
                 if len(window) > IN_FLIGHT * workers:
                     settle(*window.popleft())
         if pending:
-            window.append((pool.submit(code_chunk_rows, pending, writer.coder_version), read))
+            window.append((pool.submit(code_chunk, pending, writer.coder_version), read))
         while window:
             settle(*window.popleft())
         if progress is not None:

@@ -8,8 +8,9 @@ import logging
 from collections.abc import Iterable
 from itertools import chain, islice
 
-from coder.model import CodedDocument, Document, Reject
-from coder.sinks import DatasetWriter, DocumentError, check_document
+from coder import pipeline
+from coder.model import Document, Reject
+from coder.sinks import DatasetWriter, DocumentError, StoredDocument, stored_document
 
 log = logging.getLogger("coder.runner")
 
@@ -35,7 +36,6 @@ def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progres
     not yet committed. `workers` > 1 codes in that many processes (coder.parallel), unless the
     input is too short to fill one chunk (`chunk` documents a task, default CHUNK), where starting
     them would cost more than it saves."""
-    from coder.pipeline import document_sha
     if workers > 1:
         from coder.parallel import CHUNK, code_parallel
         items = iter(items)
@@ -51,7 +51,7 @@ def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progres
             writer.reject(item)
             tally["rejects"] += 1
         else:
-            kind, events = _code_one(writer, item, document_sha)
+            kind, events = _code_one(writer, item)
             tally[kind] += 1
             tally["events"] += events
         if progress is not None:
@@ -60,33 +60,33 @@ def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progres
             gc.freeze()
 
 
-def code_checked(doc: Document, coder_version: str) -> CodedDocument | Reject:
-    """Code one document and check that its rows can be stored: the checked CodedDocument, or the
-    Reject naming the stage that failed. The one-process loop and the worker processes both use it."""
-    from coder.pipeline import code_document
+def code_checked(doc: Document, coder_version: str) -> StoredDocument | Reject:
+    """Code one document and check that its rows can be stored: its rows as the writer stores them
+    (sinks.stored_document), or the Reject naming the stage that failed. The one-process loop and
+    the worker processes both use it."""
     try:
-        coded = code_document(doc)
+        coded = pipeline.code_document(doc)   # (looked up at each call: tests replace it)
     except Exception as e:   # a bug on one document (RecursionError, MemoryError too) must not lose the run
         return internal_reject(doc, "coding", e)
     try:
-        return check_document(coded, coder_version)
+        return stored_document(coded, coder_version)
     except DocumentError as e:
         return internal_reject(doc, "storing", e)
 
 
-def _code_one(writer: DatasetWriter, item: Document, document_sha) -> tuple[str, int]:
+def _code_one(writer: DatasetWriter, item: Document) -> tuple[str, int]:
     """Code and store one document; the tally it adds to and its number of events."""
     try:
-        if writer.is_current(item.doc_id, document_sha(item)):
+        if writer.is_current(item.doc_id, pipeline.document_sha(item)):
             return "documents", 0
     except Exception as e:
-        result: CodedDocument | Reject = internal_reject(item, "coding", e)
+        result: StoredDocument | Reject = internal_reject(item, "coding", e)
     else:
         result = code_checked(item, writer.coder_version)
     if isinstance(result, Reject):
         writer.reject(result)
         log.warning("document %r: %s", item.doc_id, result.reason)
         return "rejects", 0
-    writer.add(result, checked=True)
+    writer.add(result)
     log.debug("coded %s: %d events", item.doc_id, len(result.events))
     return "documents", len(result.events)

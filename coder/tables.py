@@ -174,36 +174,41 @@ def _row_plan(table: str, types: tuple[type, ...]):
     return tuple(ints), tuple(strs)
 
 
-def _plainly_storable(table: str, rows: list[BaseModel]) -> bool:
-    """True when every value is None or of its column's plain type, every integer fits its column
-    and no string holds a lone surrogate: one tuple of values a row and one string test, not a
-    test per value (the common case, rows the coder built and validated)."""
+def _plain_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
+    """The rows' value tuples (row_values) when every value is None or of its column's plain type,
+    every integer fits its column and no string holds a lone surrogate, else None: one tuple of
+    values a row and one string test, not a test per value (the common case, rows the coder built
+    and validated)."""
     values = row_values(table)
-    for r in rows:
-        row = values(r.__dict__)
+    out = [values(r.__dict__) for r in rows]
+    for row in out:
         plan = _row_plan(table, tuple(map(type, row)))
         if plan is None:
-            return False
+            return None
         for i, low, high in plan[0]:
             if not low <= row[i] <= high:
-                return False
+                return None
         text = "".join([row[i] for i in plan[1]])
         if not text.isascii():
             try:
                 text.encode("utf-8")   # (concatenation never pairs two lone surrogates into a character)
             except UnicodeEncodeError:
-                return False
-    return True
+                return None
+    return out
 
 
-def check_storable(table: str, rows: list[BaseModel]) -> None:
-    """Raise (TypeError, ValueError or OverflowError) where `to_arrow` would fail for these rows,
-    without building the Arrow table: the writer checks every document this way before it buffers
-    it, and an Arrow table per document costs more than coding a short one. Validated rows pass;
-    this catches integers beyond their column's width, lone surrogates (no UTF-8) and values put
-    in a row without validation."""
-    if not rows or _plainly_storable(table, rows):   # (most documents have no event: nothing to walk)
-        return
+def storable_values(table: str, rows: list[BaseModel]) -> list[tuple]:
+    """The rows' values as the writer buffers them (row_values tuples, each built once, by the
+    check), or an exception (TypeError, ValueError or OverflowError) where `to_arrow` would fail
+    for these rows, without building the Arrow table: the writer checks every document this way
+    before it buffers it, and an Arrow table per document costs more than coding a short one.
+    Validated rows pass; this catches integers beyond their column's width, lone surrogates (no
+    UTF-8) and values put in a row without validation."""
+    if not rows:   # (most documents have no event: nothing to walk)
+        return []
+    plain = _plain_values(table, rows)
+    if plain is not None:
+        return plain
     # the full check, column by column: it names the first value the table cannot hold
     for name, kind, typ, low, high in _checks(table):
         for r in rows:
@@ -218,6 +223,13 @@ def check_storable(table: str, rows: list[BaseModel]) -> None:
                         f"{table}.{name}: {v} does not fit the column's {high.bit_length() + 1}-bit integers")
             elif kind == "str" and not v.isascii():
                 v.encode("utf-8")   # UnicodeEncodeError (a ValueError) on a lone surrogate
+    values = row_values(table)
+    return [values(r.__dict__) for r in rows]
+
+
+def check_storable(table: str, rows: list[BaseModel]) -> None:
+    """Raise where `to_arrow` would fail for these rows (storable_values, its tuples left unused)."""
+    storable_values(table, rows)
 
 
 _DUCKDB_TYPES = {

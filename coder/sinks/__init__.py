@@ -36,7 +36,7 @@ from coder import manifest as mf
 from coder.manifest import Change, ManifestError, part_name, part_number
 from coder.model import CodedDocument, Reject, RejectRow
 from coder.seen import SeenIndex, digest, digest64
-from coder.tables import (SCHEMA_VERSION, TABLES, check_storable, file_metadata, row_values, schema, to_arrow,
+from coder.tables import (SCHEMA_VERSION, TABLES, file_metadata, row_values, schema, storable_values, to_arrow,
                           tuples_to_arrow)
 
 try:  # advisory lock against two runs writing one dataset; absent on Windows
@@ -77,6 +77,16 @@ def merge_identical_events(coded: CodedDocument) -> CodedDocument:
 def check_document(coded: CodedDocument, coder_version: str) -> CodedDocument:
     """The document as it will be stored (identical events merged), or DocumentError when it cannot
     be stored. Pure, so that worker processes run it before rows reach the one writer."""
+    return _checked(coded, coder_version)[0]
+
+
+def stored_document(coded: CodedDocument, coder_version: str) -> "StoredDocument":
+    """check_document, giving the rows as the writer stores them (`stored`): each row's values are
+    read once, by the storability check, not again for the buffer."""
+    return _checked(coded, coder_version)[1]
+
+
+def _checked(coded: CodedDocument, coder_version: str) -> tuple[CodedDocument, "StoredDocument"]:
     doc = coded.document
     if doc.coder_version != coder_version:
         raise DocumentError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
@@ -89,13 +99,13 @@ def check_document(coded: CodedDocument, coder_version: str) -> CodedDocument:
     if any(q.event_id not in known for q in coded.quantities):
         raise DocumentError(f"a quantity of document {doc.doc_id!r} refers to an event not in the document")
     try:   # a value the table cannot hold fails here, for this document alone, not in the batch
-        check_storable("documents", [coded.document])
-        check_storable("events", coded.events)
-        check_storable("event_quantities", coded.quantities)
+        rows = StoredDocument(storable_values("documents", [coded.document])[0],
+                              storable_values("events", coded.events),
+                              storable_values("event_quantities", coded.quantities))
     except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
         raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
                             f"({type(e).__name__}: {e})") from None
-    return coded
+    return coded, rows
 
 
 _DOCUMENT_COLUMNS = schema("documents").names
@@ -124,7 +134,8 @@ class StoredDocument(namedtuple("StoredDocument", ("document", "events", "quanti
 
 
 def stored(coded: CodedDocument) -> StoredDocument:
-    """The rows of a checked document (check_document) as the writer stores them."""
+    """The rows of a checked document (check_document) as the writer stores them (stored_document
+    checks and converts in one go)."""
     event, quantity = row_values("events"), row_values("event_quantities")
     return StoredDocument(row_values("documents")(coded.document.__dict__), [event(e.__dict__) for e in coded.events],
                           [quantity(q.__dict__) for q in coded.quantities])
@@ -277,7 +288,7 @@ class DatasetWriter:
         has been through check_document() already (in a worker process); a StoredDocument always has."""
         self._check_open()
         if not isinstance(coded, StoredDocument):
-            coded = stored(coded if checked else check_document(coded, self.coder_version))
+            coded = stored(coded) if checked else stored_document(coded, self.coder_version)
         doc_id = coded.doc_id
         self._buffer.pop(doc_id, None)   # re-added in this batch: the later version wins
         self._buffer[doc_id] = coded
