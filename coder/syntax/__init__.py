@@ -13,7 +13,7 @@ from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
+from coder.syntax.tagger import _NORM, NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -72,7 +72,7 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
-_NORM, _TEXT = attrgetter("norm"), attrgetter("text")   # (read by map: no listcomp frame)
+_TEXT = attrgetter("text")   # (read by map: no listcomp frame)
 
 
 class _Known:
