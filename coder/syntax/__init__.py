@@ -3,15 +3,17 @@ and clauses with each predicate's arguments, from per-language data (coder/lexic
 and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
 from __future__ import annotations
 
+from itertools import compress
 from operator import attrgetter
 
+from coder.lang import profile_part
 from coder.syntax.clauses import arguments
 from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
+from coder.syntax.tagger import _NORM, NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -36,25 +38,32 @@ class Features:
     def __init__(self, toks, prof, R):
         words = _FEATURES.setdefault(prof.CODE, {})
         if len(words) >= 100_000:
-            words.clear()
+            words = _FEATURES[prof.CODE] = {}    # (a new dict: a sentence's _Known reads the one it had)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
-        own = getattr(prof, "carries_possessive", None)
+        own = profile_part(prof, "carries_possessive", None)
 
         def first_seen(t) -> tuple:
             conj = prof.has_conjunction_clitic(t)
             v = words[t.text] = (conj, prof.has_preposition_clitic(t), prof.is_definite(t),
                                  own(t) if own is not None else None, _word_bits(t, R, prof)) + word_closed(t, R, prof, conj)
             return v
-        get = words.get
-        # kept per word as written: a token's norm and forms follow from its text
-        got = [get(t.text) or first_seen(t) for t in toks]
+        # kept per word as written: a token's norm and forms follow from its text (looked up by map
+        # in C; an entry is a non-empty tuple, so all() is false only where a word is new)
+        got = list(map(words.get, map(_TEXT, toks)))
+        if not all(got):
+            for i, v in enumerate(got):
+                if v is None:
+                    got[i] = words.get(toks[i].text) or first_seen(toks[i])
         conj, prep, self.definite, owned, bits, self.closed_tags, further, self.closed = \
             zip(*got) if got else ((), (), (), (), (), (), (), ())
         self.conj, self.prep = list(conj), list(prep)    # (parse() corrects them from the lexicon matches)
         self.owned_flags = owned if own is not None else None
-        self.special = [i for i, b in enumerate(bits) if b]     # the tokens with a bit, in order
-        self.looks_further = [i for i, f in enumerate(further) if f]    # (for tagger._closed)
+        at = range(len(got))    # (the positions of the tokens with a bit or a further look, by compress in C)
+        self.special = list(compress(at, bits))     # the tokens with a bit, in order
+        self.looks_further = list(compress(at, further))    # (for tagger._closed)
         self.bits = bits
+        self.words = words
+        self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof
 
     def owned(self, i: int) -> bool:
@@ -63,49 +72,50 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
-_NORM = attrgetter("norm")   # (a few words' norms, read by map: no listcomp frame)
+_TEXT = attrgetter("text")   # (read by map: no listcomp frame)
 
 
 class _Known:
     """The language profile with the per-token questions the rules ask many times (clitics, the
-    article, a pronoun suffix) answered from the sentence's features."""
+    article, a pronoun suffix) answered from the sentence's features: a clitic or the article from
+    the entry of the word as written (no token-to-position map built per sentence)."""
 
     def __init__(self, prof, toks, F: Features):
-        # the profile's constants and functions asked before, for this language (one C-level copy:
-        # no __getattr__ call for them per sentence)
-        self.__dict__.update(_ASKED.setdefault(prof.CODE, {}))
-        self._prof = prof
-        at = dict(zip(map(id, toks), range(len(toks))))    # token -> position (built in C: once a sentence)
-        conj, prep, definite = F.conj, F.prep, F.definite
-        owned: list = [None] * len(toks)
-        self.owned_flags = flags = F.owned_flags   # per token, or None where the pronoun comes before the word
-
-        def refers_back(ts, i):
-            if ts is not toks:
-                return prof.refers_back(ts, i)
-            if flags is not None:
-                return flags[i]
-            v = owned[i]
-            if v is None:
-                v = owned[i] = prof.refers_back(ts, i)
-            return v
-
-        self.has_conjunction_clitic = lambda t: conj[at[id(t)]]
-        self.has_preposition_clitic = lambda t: prep[at[id(t)]]
-        self.is_definite = lambda t: definite[at[id(t)]]
-        self.refers_back = refers_back
+        self._prof, self._toks = prof, toks
+        self._words, self._cleared = F.words, F.cleared
+        self.owned_flags = F.owned_flags   # per token, or None where the pronoun comes before the word
         self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
         self.token_bits = F.bits
 
+    def has_conjunction_clitic(self, t) -> bool:
+        return False if id(t) in self._cleared else self._words[t.text][0]
+
+    def has_preposition_clitic(self, t) -> bool:
+        return False if id(t) in self._cleared else self._words[t.text][1]
+
+    def is_definite(self, t) -> bool:
+        return self._words[t.text][2]
+
+    def refers_back(self, ts, i: int) -> bool:
+        flags = self.owned_flags
+        return flags[i] if flags is not None and ts is self._toks else self._prof.refers_back(ts, i)
+
     def __getattr__(self, name):
         # the profile's constants and functions (HONORIFICS, MODIFIER_AFTER_NOUN: asked per phrase and
-        # per predicate), kept on the instance and for the language after the first question
+        # per predicate), kept on the language's own class after the first question: no copy per sentence
         v = getattr(self._prof, name)
-        self.__dict__[name] = _ASKED[self._prof.CODE][name] = v
+        if type(self) is not _Known:
+            setattr(type(self), name, staticmethod(v))    # (staticmethod: a function stays unbound)
         return v
 
 
-_ASKED: dict[str, dict] = {}    # language -> the profile's attributes asked through _Known
+def _known_class(code: str) -> type:
+    """The language's own _Known class, which keeps the profile's attributes asked before."""
+    cls = _KNOWN_CLASSES[code] = type(f"_Known_{code}", (_Known,), {})
+    return cls
+
+
+_KNOWN_CLASSES: dict[str, type] = {}    # language -> its _Known class
 
 
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
@@ -127,10 +137,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         if k == "grammar":
             continue
         first = m.first
-        if m.first_form == 0:
+        if m.first_form == 0 and (F.conj[first] or F.prep[first]):
             # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
             # clitic, though one of its lookup forms drops the first letter
             F.conj[first] = F.prep[first] = False
+            F.cleared.add(id(toks[first]))
         if k == "trigger":
             e = m.entry
             if e.pos == "verb":
@@ -152,10 +163,10 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
                 names.append((first, m.last))
             if m.entry.code.group:
                 organisations.update(span)
-    prof = _Known(prof, toks, F)
+    prof = (_KNOWN_CLASSES.get(prof.CODE) or _known_class(prof.CODE))(prof, toks, F)
     # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
-    verb_like = getattr(prof, "article_like_verb", None)
+    verb_like = profile_part(prof, "article_like_verb", None)
     for i in verbs:     # (the verb readings)
         if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING

@@ -2,9 +2,7 @@
 an opening quotation mark, the argument markers before a phrase."""
 from __future__ import annotations
 
-from operator import attrgetter
-
-_NORM = attrgetter("norm")   # (a few words' norms, read by map: no listcomp frame)
+from coder.syntax.tagger import _NORM
 
 
 def _opens_quote(toks, i: int) -> bool:
