@@ -12,10 +12,9 @@ DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
 # Unicode format controls (bidi marks, ZWJ/ZWNJ, BOM) never carry meaning for matching.
 _FORMAT = {c for c in map(chr, range(0x2000, 0x2070)) if unicodedata.category(c) == "Cf"} | {
     "\ufeff", "\u200b", "\u061c", "\u00ad"}
-
-
-def strip_format(s: str) -> str:
-    return "".join(c for c in s if c not in _FORMAT) if any(c in _FORMAT for c in s) else s
+# the format controls as a str.translate table that deletes them: a profile merges it with its own
+# one-character foldings into one table, so that a new word is folded in one pass over its letters
+NO_FORMAT = dict.fromkeys(map(ord, _FORMAT))
 
 
 def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None) -> list[tuple[int, int]]:
