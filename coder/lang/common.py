@@ -12,10 +12,9 @@ DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
 # Unicode format controls (bidi marks, ZWJ/ZWNJ, BOM) never carry meaning for matching.
 _FORMAT = {c for c in map(chr, range(0x2000, 0x2070)) if unicodedata.category(c) == "Cf"} | {
     "\ufeff", "\u200b", "\u061c", "\u00ad"}
-
-
-def strip_format(s: str) -> str:
-    return "".join(c for c in s if c not in _FORMAT) if any(c in _FORMAT for c in s) else s
+# the format controls as a str.translate table that deletes them: a profile merges it with its own
+# one-character foldings into one table, so that a new word is folded in one pass over its letters
+NO_FORMAT = dict.fromkeys(map(ord, _FORMAT))
 
 
 def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None) -> list[tuple[int, int]]:
@@ -58,30 +57,43 @@ WORD_CACHE_SIZE = 200_000
 _new = object.__new__
 
 
+class _Words(tuple):
+    """The words of a chunk that is not one word, as (start, end, text, norm, forms) with offsets in
+    the chunk; empty for a chunk of no word. (A chunk that is one word, as most are, is kept as its
+    (norm, forms): the type tells the two apart in one test.)"""
+    __slots__ = ()
+
+
 def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict) -> tuple:
-    """The tokens of a chunk without spaces as (start, end, text, norm, forms), offsets in the chunk;
-    () for a chunk of no word. A chunk of several words ("العراق.", "(AFP)") looks each word up as a
-    chunk of its own: the pattern finds that word alone too, as it looks neither ahead of a word nor
-    behind it."""
-    whole = word.match(chunk)
-    if whole is not None and whole.end() == len(chunk):
+    """The tokens of a chunk without spaces: (norm, forms) if it is one word, else _Words. A chunk of
+    several words ("العراق.", "(AFP)") looks each word up as a chunk of its own: the pattern finds
+    that word alone too, as it looks neither ahead of a word nor behind it."""
+    # (a chunk of letters alone, as most are, is one word to either language's pattern: no match run)
+    if chunk.isalpha() or _spans_all(word.match(chunk), chunk):
         norm = normalise(chunk)
         # a form left empty (a lone combining mark, its letters stripped) is no word to look up;
         # a word that normalises to nothing is no token
-        return ((0, len(chunk), chunk, norm, tuple(f for f in forms(norm, chunk) if f)),) if norm else ()
+        return (norm, tuple(f for f in forms(norm, chunk) if f)) if norm else _NO_WORDS
     out = []
     for m in word.finditer(chunk):
         alone = cache.get(m[0])
         if alone is None:
             alone = cache[m[0]] = _chunk_words(m[0], word, normalise, forms, cache)
-        if alone:
-            out.append((*m.span(), *alone[0][2:]))
-    return tuple(out)
+        if alone:    # (one word, or _NO_WORDS)
+            out.append((*m.span(), m[0], *alone))
+    return _Words(out)
+
+
+_NO_WORDS = _Words()
+
+
+def _spans_all(m: re.Match | None, chunk: str) -> bool:
+    return m is not None and m.end() == len(chunk)
 
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
-    """Tokens of `text`; `cache` (one per language) maps a chunk between spaces to its words
-    (_chunk_words: () for a chunk of no word)."""
+    """Tokens of `text`; `cache` (one per language) maps a chunk between spaces to its tokens
+    (_chunk_words: (norm, forms) for a chunk that is one word, _Words otherwise)."""
     toks = []
     if cache is None:
         cache = {}
@@ -89,26 +101,32 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
     find = text.find
     chunks = text.split()     # (the spaces str.split cuts at are the pattern's \s: tests/test_lex_speed.py)
     # most sentences put one space between chunks: each starts one past the last one's end, which
-    # saves a search a chunk
-    one_space = len(text) == sum(map(len, chunks)) + len(chunks) - 1
+    # saves a search a chunk. (The chunks' letters counted by joining them: a copy in C, cheaper than
+    # a len() a chunk)
+    one_space = len(text) == len("".join(chunks)) + len(chunks) - 1
     end = -1
     for chunk in chunks:
         # (only spaces lie between the last chunk's end and this one)
         base = end + 1 if one_space else find(chunk, end + 1)
         end = base + len(chunk)
-        words = get(chunk)
-        if words is None:
+        known = get(chunk)
+        if known is None:
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
-            words = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache)
-        for start, stop, raw, norm, lookup in words:
-            # (the fields set one by one on a bare instance: calling the dataclass's __init__ costs a
-            # Python frame per token; tests/test_speed_identity.py checks every field is set)
+            known = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache)
+        if type(known) is not _Words:
+            # one word, whose token spans the chunk. (The fields set one by one on a bare instance:
+            # calling the dataclass's __init__ costs a Python frame per token; tests/test_speed_identity.py
+            # checks every field is set)
             tok = _new(Token)
-            tok.text = raw
-            tok.start = base + start
-            tok.end = base + stop
-            tok.norm = norm
-            tok.forms = lookup
+            tok.text = chunk
+            tok.start = base
+            tok.end = end
+            tok.norm, tok.forms = known
+            toks.append(tok)
+            continue
+        for start, stop, raw, norm, lookup in known:
+            tok = _new(Token)
+            tok.text, tok.start, tok.end, tok.norm, tok.forms = raw, base + start, base + stop, norm, lookup
             toks.append(tok)
     return toks
