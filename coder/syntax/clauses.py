@@ -94,12 +94,14 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     english, read = not after_noun, _after_noun if after_noun else _before_noun
     for ci, cl in enumerate(clauses):
         mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
-        inside = [k for k in order[bisect_left(sorted_starts, cl.start):bisect_right(sorted_starts, cl.end)]
-                  if ends[k] <= cl.end]
-        if cl.continues is not None:    # the subject before the relative clause that interrupted it
-            head = clauses[cl.continues]
-            inside = [k for k in order[bisect_left(sorted_starts, head.start):bisect_right(sorted_starts, head.end)]
-                      if ends[k] <= head.end] + inside
+        # the phrases before the clause's verbs: those of the clause a relative clause interrupted (its
+        # subject), then the clause's own from `opening` (one that starts and ends before a verb of the
+        # clause lies inside it)
+        head = clauses[cl.continues] if cl.continues is not None else None
+        resumed = [k for k in order[bisect_left(sorted_starts, head.start):bisect_right(sorted_starts, head.end)]
+                   if ends[k] <= head.end] if head is not None else []
+        opening = bisect_left(sorted_starts, cl.start)
+        describing = []    # the predicates so far that describe a noun (English), with their own objects
         if cl.kind == "relative" and cl.marker is not None:
             # (a phrase that starts at the marker or later ends there or later)
             cl.antecedent = next((k for k in reversed(order[:bisect_left(sorted_starts, cl.marker)]) if ends[k] < cl.marker and
@@ -114,16 +116,19 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 marks_passive(toks[v])   # a written vowel: قُتل
             # (the phrases of the clause that start after the verb, before the next verb group)
             after = [k for k in order[bisect_right(sorted_starts, v):bisect_left(sorted_starts, limit)] if ends[k] <= cl.end]
+            early = order[opening:bisect_left(sorted_starts, f)]    # (the clause's phrases that start before f)
+            if resumed:
+                early = resumed + early
             if prev is None:
-                before = [k for k in inside if ends[k] < f]
+                before = [k for k in early if ends[k] < f]
+            elif not describing:     # after the verb before
+                before = [k for k in early if ends[k] < f and starts[k] > prev.verb]
             else:
-                # the verb before, past participles that describe a noun ("the district controlled by X was")
-                # and -ing forms ("Europeans visiting the region identified"), with their own objects
-                describing = [q for q in cl.predicates if "patient" in q.inherited or
-                              q.how.get("subject") == _DESCRIBES]
+                # after the verb before, past participles that describe a noun ("the district controlled by
+                # X was") and -ing forms ("Europeans visiting the region identified"), with their own objects
                 cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
                 theirs = {a for q in describing for r, a in q.arguments.items() if r not in ("patient", "subject")}
-                before = [k for k in inside if ends[k] < f and (cut is None or starts[k] > cut.verb)
+                before = [k for k in early if ends[k] < f and (cut is None or starts[k] > cut.verb)
                           and k not in theirs]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or conj[f])
             read(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
@@ -147,6 +152,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                         p.arguments[role] = k
                         p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
+            if "patient" in p.inherited or p.how.get("subject") == _DESCRIBES:
+                describing.append(p)
 
 
 _DESCRIBES = "the noun the -ing form describes"
@@ -336,12 +343,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         c = chunks[k]
         # between the verb (or the subject) and this phrase only adverbs, punctuation, prepositional
         # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
-        for i in range(reach + 1, c.start):
-            if tags[i] not in ("ADV", "PUNCT", "PART", "ADP"):
-                break
-        else:
-            i = None
-        if i is not None:
+        if not _BETWEEN_PHRASES.issuperset(tags[reach + 1:c.start]):     # (a slice of tags: no loop per token)
             break
         if c.end > reach:
             reach = c.end
@@ -376,8 +378,8 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
                     toks[c.start].norm[:1] == "ب" and c.kind == "np":
                 p.arguments["complement"], p.how["complement"] = k, "the phrase after بـ (قام الجيش باعتقال)"
             continue
-        gap = range(chunks[bare_after[-1]].end + 1, c.start) if bare_after else range(0)
-        if gap and all(tags[i] == "PUNCT" for i in gap):
+        gap = tags[chunks[bare_after[-1]].end + 1:c.start] if bare_after else ()
+        if gap and gap.count("PUNCT") == len(gap):
             break     # "قال جو, رئيس ...": after a bare comma, an apposition, not an object
         bare_after.append(k)
         if len(bare_after) == 2:
@@ -387,10 +389,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
     # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
     opening = cl.marker + 1 if cl.marker is not None else cl.start
-    svo = bool(bare_before) and not coordinated and all(tags[i] in ("ADV", "PART", "AUX") or
-                                                        any(chunks[j].covers(i) for j in bare_before)
-                                                        for i in range(chunks[bare_before[-1]].end + 1, p.first)) \
-        and (all(tags[i] in ("PUNCT", "CCONJ", "SCONJ", "ADV", "PART", "AUX") for i in range(opening, chunks[bare_before[-1]].start))
+    svo = bool(bare_before) and not coordinated and \
+        (_AUXILIARY.issuperset(tags[chunks[bare_before[-1]].end + 1:p.first]) or
+         all(tags[i] in _AUXILIARY or any(chunks[j].covers(i) for j in bare_before)
+             for i in range(chunks[bare_before[-1]].end + 1, p.first))) \
+        and (_CLAUSE_OPENING.issuperset(tags[opening:chunks[bare_before[-1]].start])
              # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
              or tags[chunks[bare_before[-1]].head] == "PRON")
     stem = toks[p.verb].norm
@@ -491,6 +494,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if bare_after and not object_pronoun and p.verb not in speech and bare_after[0] != leftover:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")
+
+
+_BETWEEN_PHRASES = frozenset({"ADV", "PUNCT", "PART", "ADP"})     # the tags _after_noun passes between the verb and a phrase
+_AUXILIARY = frozenset({"ADV", "PART", "AUX"})     # the tags between a subject and its verb
+_CLAUSE_OPENING = _AUXILIARY | {"PUNCT", "CCONJ", "SCONJ"}     # the tags before a subject that heads its clause
 
 
 def _controlled(p: Predicate, cl: Clause, clauses: list[Clause], toks, prof, agreement) -> bool:
