@@ -1,0 +1,38 @@
+"""Speed steps of the numbers, dates, quantities and place names (issue 13, round 11): each does
+less work a sentence and must give what the plain code gives."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _corpus_texts(lang: str) -> list[str]:
+    texts = []
+    for stem in ("quantities", "dates"):
+        cases = yaml.safe_load((CORPUS / lang / f"{stem}.yaml").read_text(encoding="utf-8"))["cases"]
+        texts += [case["text"] for case in cases]
+    return texts
+
+
+def test_code_page_fold_is_the_translate_fold():
+    # every character of the code page (the marks and tatweel it drops among them), the corpus
+    # sentences, and texts the code page cannot hold (a ligature that folds to two letters, a
+    # character outside it): the same folded text as str.translate gives
+    import coder.lang.numbers as numbers
+    table = numbers._fold_table("ar")[0]
+    page = "".join(bytes([b]).decode("cp1256", "replace") for b in range(256)).replace("\ufffd", "")
+    texts = [page, page[::-1], "قُتِلَ ثلاثـــةٌ في حلب", "ﻻ يزال ٣ جرحى", "خمسة 𝟓 ☃ قتلى", "plain ASCII: 3 killed",
+             *_corpus_texts("ar")]
+    folded = 0
+    for text in texts:
+        fast = numbers._by_code_page(text, "ar")
+        if fast is not None:
+            folded += 1
+            assert fast == text.translate(table), text
+        assert numbers.Folded(text, "ar").text == text.translate(table)
+    assert folded > 0.9 * len(texts)   # (the code page holds most Arabic news text)
+    assert numbers._by_code_page("ﻻ يزال", "ar") is None and numbers._by_code_page("killed", "ar") is None
+    assert numbers._by_code_page("قتل", "en") is None   # a language without a code page
