@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -36,3 +37,21 @@ def test_code_page_fold_is_the_translate_fold():
     assert folded > 0.9 * len(texts)   # (the code page holds most Arabic news text)
     assert numbers._by_code_page("ﻻ يزال", "ar") is None and numbers._by_code_page("killed", "ar") is None
     assert numbers._by_code_page("قتل", "en") is None   # a language without a code page
+
+
+@pytest.mark.parametrize("lang", ("ar", "en"))
+def test_gates_kept_per_chunk_answer_as_the_whole_text(lang):
+    # the dates' and the numbers' gates, answered chunk by chunk and remembered, against the whole
+    # folded text read at once (the letter runs, and the year or a digit), on the corpus sentences,
+    # their words one by one, and the same words again once the chunks are known
+    import coder.lang.numbers as numbers
+    from coder.dates import date_rules
+    from coder.dates.rules import _YEAR
+    texts = [numbers.folded(t, lang).text for t in _corpus_texts(lang)]
+    texts += [w for t in texts for w in t.split()] + ["", " \t ", "in 1999", "x2019", "3"]
+    for gate, also in ((date_rules(lang).gate, _YEAR), (numbers.reader(lang).gate, numbers._ANY_DIGIT)):
+        plain = [also.search(t) is not None or not gate.words.isdisjoint(numbers._LETTER_RUNS.findall(t))
+                 for t in texts]
+        assert 0 < sum(plain) < len(texts)
+        for _ in range(2):   # chunks unseen, then seen
+            assert [gate.admits(t) for t in texts] == plain

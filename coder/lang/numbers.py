@@ -173,18 +173,39 @@ _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 class WordGate:
     """Says whether a folded text may hold a match at all: some word of it is one of `words`,
-    possibly with one of the language's `prefixes` (clitics, article: وال، بال). A set lookup per
-    word is far cheaper than running a large alternation regex at every position of a sentence
-    that, like most sentences, holds no date or number."""
-    __slots__ = ("words",)
+    possibly with one of the language's `prefixes` (clitics, article: وال، بال), or `also` (a
+    year, a digit) is found in it. A set lookup per word is far cheaper than running a large
+    alternation regex at every position of a sentence that, like most sentences, holds no date or
+    number."""
+    __slots__ = ("words", "also", "_quiet")
 
-    def __init__(self, phrases, prefixes=()):
+    def __init__(self, phrases, prefixes=(), also: re.Pattern | None = None):
         # A phrase matches only where all its words are: its longest word stands for it.
         cores = {max(p.split(), key=len) for p in phrases if p.strip()}
         self.words = frozenset(cores | {p + w for p in prefixes for w in cores})
+        self.also = also
+        # the chunks between white space of the texts not admitted: no letter run, digit or year
+        # goes across white space, so a text made only of them is not admitted either, and is not
+        # read again (bounded: cleared when full)
+        self._quiet: set[str] = set()
 
     def admits(self, folded: str) -> bool:
-        return not self.words.isdisjoint(_letter_runs(folded))
+        chunks = chunks_of(folded)
+        if self._quiet.issuperset(chunks):
+            return False
+        if (self.also is not None and self.also.search(folded) is not None) \
+                or not self.words.isdisjoint(_letter_runs(folded)):
+            return True
+        if len(self._quiet) >= 200_000:
+            self._quiet.clear()
+        self._quiet.update(chunks)
+        return False
+
+
+@lru_cache(maxsize=4)   # the dates' gate, the numbers' gate and the duals read the same folded sentence
+def chunks_of(folded: str) -> tuple[str, ...]:
+    """The chunks of a folded sentence between white space, split once (their hashes then kept)."""
+    return tuple(folded.split())
 
 
 @lru_cache(maxsize=4)   # the dates' gate and the numbers' gate read the same folded sentence
@@ -255,10 +276,10 @@ class NumberReader:
         self._word_split = re.compile(joiner)
         self.prefixes = [norm(p) for p in data.get("prefixes") or []]
         self.gate = WordGate(list(self.atoms) + list(self.hundreds) + list(self.scales)
-                             + list(self.duals) + list(self.vague), self.prefixes)
+                             + list(self.duals) + list(self.vague), self.prefixes, also=_ANY_DIGIT)
 
     def find(self, folded: str) -> list[NumberMatch]:
-        if not _ANY_DIGIT.search(folded) and not self.gate.admits(folded):
+        if not self.gate.admits(folded):
             return []
         out = []
         for m in self.regex.finditer(folded):
