@@ -55,3 +55,16 @@ def test_gates_kept_per_chunk_answer_as_the_whole_text(lang):
         assert 0 < sum(plain) < len(texts)
         for _ in range(2):   # chunks unseen, then seen
             assert [gate.admits(t) for t in texts] == plain
+
+
+def test_glued_test_reads_the_last_two_characters_as_the_letter_run_did():
+    # "[^\W\d]+$" searched through the whole window against "[^\W\d]$" from two characters before
+    # its end, on every text of up to four characters over letters, digits, marks and a newline
+    import itertools
+    import re
+    from coder.quantities.recognise import _GLUED
+    run = re.compile(r"[^\W\d]+$")
+    for n in range(5):
+        for chars in itertools.product("a1 _\n(ب٣", repeat=n):
+            left = "".join(chars)
+            assert bool(_GLUED.search(left, len(left) - 2)) == bool(run.search(left)), repr(left)
