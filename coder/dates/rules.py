@@ -101,7 +101,7 @@ class DateRules:
                     raise LexiconError(f"{where}: rule {rule.id} has no word slot, so it needs "
                                        f"`triggers`: words one of which every match contains")
                 triggers += [self.normalise(w) for w in spec["triggers"]]
-        self.gate = WordGate(triggers, self.numbers.prefixes)
+        self.gate = WordGate(triggers, self.numbers.prefixes, also=_YEAR)
         if not branches:
             raise LexiconError(f"{where} has no `rules`: add at least one (see ../en/dates.yaml)")
         clitics = load_lexicon(lang, "numbers").get("clitics") or ""
@@ -110,7 +110,7 @@ class DateRules:
 
     def may_match(self, folded: str) -> bool:
         """False when the text cannot hold a date: most sentences stop here."""
-        return _YEAR.search(folded) is not None or self.gate.admits(folded)
+        return self.gate.admits(folded)
 
     def _compile_rule(self, i: int, spec: dict, slots: dict, where: str) -> tuple[Rule, str]:
         rid, resolve = spec.get("id"), spec.get("resolve")

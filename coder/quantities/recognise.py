@@ -15,11 +15,11 @@ from coder.lang import profile
 from coder.model import QuantityValue
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
-from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader
+from coder.lang.numbers import Folded, NumberMatch, alternation, chunks_of, folded as fold, load_lexicon, reader
 
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
-_GLUED = re.compile(r"[^\W\d]+$")
+_GLUED = re.compile(r"[^\W\d]$")   # a letter at the end (or before a final newline: $)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _UNSEEN = object()
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
@@ -68,6 +68,9 @@ class QuantityRecogniser:
                     raise LexiconError(f"lexicon/{lang}/quantities.yaml: {noun!r} is listed under both "
                                        f"{self.units[key]!r} and {unit!r}; keep it under one unit")
                 self.units[key] = unit
+        # the first words of the two-word unit nouns: a pair of words is looked up only after one
+        self._pair_firsts = frozenset(k.split(" ")[0] for k in self.units if k.count(" ") == 1)
+        self._word_forms: dict[str, tuple[str, ...]] = {}   # word -> _forms of its lookup forms (bounded)
         for section in ("qualifiers", "right_qualifiers"):
             bad = set(data.get(section) or {}) - set(QUALIFIERS)
             if bad:
@@ -176,7 +179,7 @@ class QuantityRecogniser:
         folded = fold(text, self.lang) if folded is None else folded
         ftext = folded.text
         duals = []
-        chunks = ftext.split() if self.dual_words is not None else ()
+        chunks = chunks_of(ftext) if self.dual_words is not None else ()
         if chunks and not self._dual_free.issuperset(chunks):
             known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
             for m in self.dual_words.finditer(ftext):
@@ -235,7 +238,7 @@ class QuantityRecogniser:
         if self.partitive and self.partitive.match(ftext, num.start):
             return None
         left = ftext[max(0, num.start - _WINDOW):num.start]
-        if _GLUED.search(left):
+        if _GLUED.search(left, len(left) - 2):   # (only the last two characters can match)
             left = ""   # a conjunct (و31 إصابة): the words before it belong to the previous item
         right = ftext[num.end:num.end + _WINDOW]
         span_start = num.start
@@ -310,11 +313,17 @@ class QuantityRecogniser:
         """The unit of the noun a number counts, and where that noun ends in `right` (folded):
         the first unit noun (or two-word noun) within `max_gap` other words, across skip words."""
         tokens = []   # (forms, end) of the first few words, up to punctuation or a number
+        known = self._word_forms
         for m in _TOKEN.finditer(right):
             word = m.group()
             if _PUNCT.match(word) or word[0].isdigit() or len(tokens) > self.max_gap + 4:
                 break
-            tokens.append((self._forms(self.profile.lookup_forms(word)), m.end()))
+            forms = known.get(word)
+            if forms is None:   # once per word, not per number it follows
+                if len(known) >= 100_000:
+                    known.clear()
+                forms = known[word] = self._forms(self.profile.lookup_forms(word))
+            tokens.append((forms, m.end()))
         gap = 0
         for i, token in enumerate(tokens):
             if i + 1 < len(tokens):
@@ -339,6 +348,8 @@ class QuantityRecogniser:
                 unit = self.units.get(form)
                 if unit:
                     return unit
+            return None
+        if self._pair_firsts.isdisjoint(first[0]):   # (most words begin no two-word noun)
             return None
         for a in first[0]:
             for b in second[0]:
