@@ -40,10 +40,10 @@ def test_code_page_fold_is_the_translate_fold():
 
 
 @pytest.mark.parametrize("lang", ("ar", "en"))
-def test_gates_kept_per_chunk_answer_as_the_whole_text(lang):
-    # the dates' and the numbers' gates, answered chunk by chunk and remembered, against the whole
+def test_gates_answer_as_the_whole_text_read_at_once(lang):
+    # the dates' and the numbers' gates, with the year or digit test inside them, against the whole
     # folded text read at once (the letter runs, and the year or a digit), on the corpus sentences,
-    # their words one by one, and the same words again once the chunks are known
+    # their words one by one, and the same texts asked twice (the gates keep no answers)
     import coder.lang.numbers as numbers
     from coder.dates import date_rules
     from coder.dates.rules import _YEAR
@@ -53,7 +53,7 @@ def test_gates_kept_per_chunk_answer_as_the_whole_text(lang):
         plain = [also.search(t) is not None or not gate.words.isdisjoint(numbers._LETTER_RUNS.findall(t))
                  for t in texts]
         assert 0 < sum(plain) < len(texts)
-        for _ in range(2):   # chunks unseen, then seen
+        for _ in range(2):
             assert [gate.admits(t) for t in texts] == plain
 
 
