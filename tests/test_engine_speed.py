@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coder.pipeline import sentences
-from coder.rules.counts import is_number, number_positions
+from coder.rules.counts import _KINDS, counts_and_marks, is_number, number_positions
 from coder.rules.engine import _countable
 from coder.rules.types import PUNCT_BARRIER
 
@@ -34,3 +34,17 @@ def test_a_missing_grammar_role_reads_as_no_words():
     assert _marked({}, "target_marker", "agent_marker") == set()
     assert _marked({"agent_marker": {3}}, "target_marker", "agent_marker") == {3}
     assert isinstance(NO_TOKENS, frozenset) and not NO_TOKENS
+
+
+@pytest.mark.parametrize("lang,text", TEXTS)
+def test_counts_and_marks_are_the_two_scans(lang, text):
+    # the counts and the punctuation found in one pass over the tokens, with each word's kind kept,
+    # answer as the two separate scans did
+    (sent,) = sentences(text, lang)
+    toks = sent.tokens
+    numbers = {i for i, t in enumerate(toks) if is_number(t, lang, with_article=True)}
+    marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
+    assert numbers and marks
+    _KINDS.clear()      # (first from the words no table knows yet, then from the kept kinds)
+    assert counts_and_marks(toks, lang) == (numbers, marks)
+    assert counts_and_marks(toks, lang) == (numbers, marks)
