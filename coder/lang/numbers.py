@@ -192,12 +192,6 @@ class WordGate:
             or not self.words.isdisjoint(_letter_runs(folded))
 
 
-@lru_cache(maxsize=4)   # the dates' gate, the numbers' gate and the duals read the same folded sentence
-def chunks_of(folded: str) -> tuple[str, ...]:
-    """The chunks of a folded sentence between white space, split once (their hashes then kept)."""
-    return tuple(folded.split())
-
-
 @lru_cache(maxsize=4)   # the dates' gate and the numbers' gate read the same folded sentence
 def _letter_runs(folded: str) -> tuple[str, ...]:
     return tuple(_LETTER_RUNS.findall(folded))
