@@ -113,7 +113,7 @@ def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], wor
                 tally["rejects"] += 1
                 log.warning("document %r: %s", item.doc_id, item.reason)
             else:
-                writer.add(item, checked=True)
+                writer.add(item)
                 tally["documents"] += 1
                 tally["events"] += len(item.events)
         if progress is not None:
