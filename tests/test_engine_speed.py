@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coder.pipeline import sentences
-from coder.rules.counts import _KINDS, counts_and_marks, is_number, number_positions
+from coder.rules.counts import _KINDS, counts_and_marks, is_number
 from coder.rules.engine import _countable
 from coder.rules.types import PUNCT_BARRIER
 
@@ -17,8 +17,8 @@ TEXTS = [("ar", "سيطر مسلحو «داعش»، أمس، على مدينة �
 def test_countable_from_the_punctuation_found_once(lang, text):
     (sent,) = sentences(text, lang)
     toks = sent.tokens
-    numbers = number_positions(toks, lang, with_article=True)
-    marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
+    numbers, marks = counts_and_marks(toks, lang)
+    assert marks == {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
     actor_tokens = {0, 1}
     tags = ["ADV" if i == 3 else "NOUN" for i in range(len(toks))]
     expected = [t.norm not in PUNCT_BARRIER and not is_number(t, lang) and i not in actor_tokens and tags[i] != "ADV"

@@ -131,23 +131,26 @@ def test_folded_offsets_are_the_character_by_character_ones(text, lang):
 
 @pytest.mark.parametrize("prof,texts", [(ar, AR), (en, EN)])
 def test_once_a_sentence_answers_are_the_per_token_ones(prof, texts):
-    """number_flags and number_positions are the number test over the sentence (digits among them); a verb's object pronoun, kept per word, is what
+    """number_flags and counts_and_marks' counts are the number test over the sentence (digits among them); a verb's object pronoun, kept per word, is what
     the word itself gives; the matcher gives grammar words no rule id and the others theirs."""
     from coder.lexicon.load import GrammarRef, load
     from coder.recognise.matcher import match
-    from coder.rules.counts import _NUMBERS, _number, number_flags, number_positions
+    from coder.rules.counts import _KINDS, _NUMBERS, _number, counts_and_marks, number_flags
     from coder.syntax.clauses import _carries_pronoun, _carries_pronoun_word, _passive_mark
     for text in texts + ["وقتل ثلاثة جنود وجرح اثنان", "three soldiers and 12 civilians were killed", "1,500 people; 2nd day"]:
         toks = prof.tokenise(text)
         for with_article in (False, True):
-            _NUMBERS.clear()     # (number_positions first, on words no memo knows yet)
+            _NUMBERS.clear()     # (the positions first, on words no memo knows yet)
+            _KINDS.clear()
             for _ in range(2):   # cold, then from the per-word memo: the uncached function's answers
                 expected = [_number(t, prof.CODE, with_article) for t in toks]
-                assert number_positions(toks, prof.CODE, with_article) == {i for i, v in enumerate(expected) if v}
+                # (analyse reads the counts through the article, from counts_and_marks)
+                positions = counts_and_marks(toks, prof.CODE)[0] if with_article else \
+                    {i for i, v in enumerate(number_flags(toks, prof.CODE, with_article)) if v}
+                assert positions == {i for i, v in enumerate(expected) if v}
                 assert number_flags(toks, prof.CODE, with_article) == expected
                 # (analyse seeks the digits that end a phrase among the counts: every digit is one)
-                assert {i for i, t in enumerate(toks) if t.norm[:1].isdigit()} <= \
-                    number_positions(toks, prof.CODE, with_article)
+                assert {i for i, t in enumerate(toks) if t.norm[:1].isdigit()} <= positions
         assert [_carries_pronoun(t, prof) for t in toks] == [_carries_pronoun_word(t, prof) for t in toks]
         for m in match(load(prof.CODE).trie, toks, text):
             assert m.rule_id == ("" if isinstance(m.entry, GrammarRef) else m.entry.rule_id)

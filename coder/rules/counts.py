@@ -51,27 +51,13 @@ def number_flags(toks, lang: str, with_article: bool = False) -> list[bool]:
     return flags
 
 
-def number_positions(toks, lang: str, with_article: bool = False) -> set[int]:
-    """The positions of a sentence's counts: number_flags as the set the rules read, built in one
-    pass with no list of flags in between (numbers are few: most tokens cost one look-up)."""
-    get = _answers(lang, with_article).get
-    out = set()
-    for i, t in enumerate(toks):
-        v = get(t.text)
-        if v is None:
-            v = is_number(t, lang, with_article)
-        if v:
-            out.add(i)
-    return out
-
-
 # language -> word as written -> what it is in a sentence: COUNT and PUNCT bits (0 for most words)
 _KINDS: dict[str, dict[str, int]] = {}
 COUNT, PUNCT = 1, 2
 
 
 def counts_and_marks(toks, lang: str) -> tuple[set[int], set[int]]:
-    """The positions of a sentence's counts (number_positions with the article) and of its
+    """The positions of a sentence's counts (is_number with the article) and of its
     punctuation (PUNCT_BARRIER), in one pass: each word's kind is kept, so most tokens cost one
     look-up and a zero test, and the rules no longer scan the tokens a second time for punctuation."""
     table = _KINDS.get(lang)
