@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter
 from typing import Iterable, Optional, Sequence
 
 from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold
@@ -244,6 +246,11 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 _UNSEEN = object()
 # per trie: (lang, norm, forms) -> the word's (place form, trie node) pairs that start a name
 _STARTS: dict[int, tuple[dict, dict]] = {}
+# per trie (one language's): a word as written -> its _starts answer, or False where it starts none.
+# A token's norm and forms follow from its text (tokenise), so the text alone is the key: one str
+# look-up a token, done in C for the sentence's words (most start nothing)
+_STARTS_BY_TEXT: dict[int, tuple[dict, dict]] = {}
+_TEXT = attrgetter("text")
 # per trie: (id of a name's entries, country hint) -> (those entries, their places ranked)
 _RANKED: dict[int, tuple[dict, dict]] = {}
 
@@ -352,15 +359,17 @@ class SentencePlaces:
         """The tokens that may start a name, with their (form, node) pairs: most tokens start none,
         and a word that is no name by itself ("the", "في") starts one only where the next goes on."""
         trie, lang, tokens = self._trie, self.lang, self.tokens
-        known = trie_memo(_STARTS, trie)   # the memo of _starts, read here: one look-up a token
+        known = trie_memo(_STARTS_BY_TEXT, trie)
         out = []
         last = len(tokens) - 1
-        for i, tok in enumerate(tokens):
-            starts = known.get((lang, tok.norm, tok.forms))
+        # the words not known to start nothing: those that start a name, and words not seen yet
+        for i in compress(range(len(tokens)), map(known.get, map(_TEXT, tokens), repeat(True))):
+            tok = tokens[i]
+            starts = known.get(tok.text)
             if starts is None:
-                starts = _starts(trie, tok, lang)
-            if not starts:
-                continue
+                starts = known[tok.text] = _starts(trie, tok, lang) or False
+                if not starts:
+                    continue
             pairs, alone = starts
             if alone or (i < last and _continued_by(pairs, tokens[i + 1].norm)):
                 out.append((i, pairs))
