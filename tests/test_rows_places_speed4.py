@@ -85,3 +85,33 @@ def test_the_after_word_scan_runs_only_where_it_can_matter(monkeypatch, text, pu
     monkeypatch.setattr(rows, "_earlier_event_walls", lambda r, lang: calls.append(1) or scan(r, lang))
     assert code_text(text, "en", published)
     assert len(calls) == scans
+
+
+def _mention(place, k: int, locative: bool = False):
+    from coder.model import PlaceMention
+    return PlaceMention(place, 10 * k, 10 * k + 5, place.name, locative=locative)
+
+
+def test_the_focus_ties_go_to_the_country_named_first_and_a_cue_counts_twice():
+    from coder.geo import document_focus
+    gaz = Gazetteer.default()
+    raqqa, mosul, idlib = (gaz.lookup(n)[0][0] for n in ("Raqqa", "Mosul", "Idlib"))
+    assert document_focus([_mention(mosul, 0), _mention(raqqa, 1)]).place_id == "iso:IRQ"
+    assert document_focus([_mention(raqqa, 0), _mention(mosul, 1)]).place_id == "iso:SYR"
+    assert document_focus([_mention(mosul, 0), _mention(raqqa, 1, locative=True)]).place_id == "iso:SYR"
+    # the most-mentioned place of the country, when it holds half of the country's mentions
+    ms = [_mention(idlib, 0), _mention(raqqa, 1, locative=True), _mention(mosul, 2), _mention(idlib, 3)]
+    assert document_focus(ms, prefer_place=True) == idlib
+    assert document_focus(ms[:3], prefer_place=True) == raqqa
+
+
+def test_a_place_of_no_country_is_the_focus_only_where_no_country_is_named():
+    from dataclasses import replace
+    from coder.geo import document_focus
+    gaz = Gazetteer.default()
+    mosul = gaz.lookup("Mosul")[0][0]
+    europe, levant = (replace(mosul, place_id=f"x:{n}", name=n, country=None, precision="region")
+                      for n in ("Europe", "Levant"))
+    assert document_focus([_mention(europe, 0), _mention(levant, 1, locative=True)]) == levant
+    assert document_focus([_mention(levant, 0), _mention(europe, 1)]) == levant
+    assert document_focus([_mention(europe, 0, locative=True), _mention(mosul, 1)]).place_id == "iso:IRQ"

@@ -7,7 +7,6 @@ lives in coder/lexicon/<lang>/places.yaml. Matching walks the gazetteer's token 
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
@@ -283,10 +282,11 @@ def _continued_by(pairs: tuple, nxt: str) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Name:
     """A gazetteer name at tokens[i..j] and what the words around it say, none of which depends on
-    the country hint."""
+    the country hint. (Never changed once made; not frozen, whose __init__ sets each of its fields
+    through a call: a sentence makes two or three.)"""
     j: int
     entries: dict              # the trie's entries of the places so called
     key: tuple[str, ...]
@@ -478,25 +478,30 @@ def document_focus(place_mentions: Iterable[PlaceMention], prefer_place: bool = 
     mentions = list(place_mentions)
     if not mentions:
         return None
-    weights: Counter = Counter()
-    places: Counter = Counter()
-    order: dict[str, int] = {}
-    for k, m in enumerate(mentions):
-        w = 2 if m.locative else 1
-        if m.place.country:
-            weights[m.place.country] += w
-            order.setdefault(m.place.country, k)
-        places[m.place] += w
+    weights: dict[str, int] = {}   # (in the order the countries are first named)
+    for m in mentions:
+        country = m.place.country
+        if country:
+            weights[country] = weights.get(country, 0) + (2 if m.locative else 1)
     if not weights:
-        return max(places.items(), key=lambda pw: pw[1])[0]
-    country = min(weights, key=lambda c: (-weights[c], order[c]))
+        return max(_place_weights(mentions).items(), key=lambda pw: pw[1])[0]
+    country = max(weights, key=weights.__getitem__)   # (the first of equals: the first named)
     if prefer_place:
-        in_country = [(p, w) for p, w in places.items() if p.country == country]
+        in_country = [(p, w) for p, w in _place_weights(mentions).items() if p.country == country]
         best, w = max(in_country, key=lambda pw: (pw[1], pw[0].precision != "country"))
         if w * 2 >= weights[country]:
             return best
     gaz = gazetteer or Gazetteer.default()
     return gaz.country(country) or next(m.place for m in mentions if m.place.country == country)
+
+
+def _place_weights(mentions: list[PlaceMention]) -> dict[Place, int]:
+    """Each place's mentions, a locative one counted twice, in the order first named. (Asked only
+    where a place itself may be the focus: a Place hashes all its fields in Python.)"""
+    out: dict[Place, int] = {}
+    for m in mentions:
+        out[m.place] = out.get(m.place, 0) + (2 if m.locative else 1)
+    return out
 
 
 def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
