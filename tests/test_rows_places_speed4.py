@@ -115,3 +115,26 @@ def test_a_place_of_no_country_is_the_focus_only_where_no_country_is_named():
     assert document_focus([_mention(europe, 0), _mention(levant, 1, locative=True)]) == levant
     assert document_focus([_mention(levant, 0), _mention(europe, 1)]) == levant
     assert document_focus([_mention(europe, 0, locative=True), _mention(mosul, 1)]).place_id == "iso:IRQ"
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES + [
+    ("Troops moved from the town of Madaya to Homs province and on toward Aleppo.", "en"),
+    ("انتقل المقاتلون من بلدة مضايا إلى ريف حمص وبالقرب من حلب", "ar"),
+])
+def test_what_the_word_before_a_name_may_end_is_read_once_per_word(text, lang):
+    from coder.geo.toponyms import _TABLES, _edges, _ends_before, _may_end
+    for _ in range(2):   # worked out, then read from the memo
+        tokens = profile(lang).tokenise(text)
+        for i in range(len(tokens)):
+            expected = tuple(i > 0 and _may_end(_edges(lang, table), tokens[i - 1], lang) for table in _TABLES)
+            assert _ends_before(tokens, i, lang) == expected
+
+
+def test_an_event_alone_in_its_sentence_owns_every_place_of_it():
+    # choose_place skips the owner test where the sentence has no other event
+    from coder.geo.events import _owner
+    from coder.model import PlaceMention
+    mosul = Gazetteer.default().lookup("Mosul")[0][0]
+    event = (20, 28)
+    for start in (0, 10, 20, 24, 30, 60):   # before, overlapping, inside and after the event
+        assert _owner(PlaceMention(mosul, start, start + 5, "Mosul"), event, []) is event

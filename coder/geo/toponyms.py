@@ -180,6 +180,29 @@ def _may_end(edges: tuple[frozenset, frozenset], tok: Token, lang: str) -> bool:
     return False
 
 
+# the phrase tables whose phrases end right before a name, and per language: a word as written ->
+# may it end a phrase of each (a token's norm and forms follow from its text); bounded
+_TABLES = ("before", "cues", "destinations")
+_ENDS_NONE = (False,) * len(_TABLES)
+_ENDS: dict[str, dict[str, tuple[bool, ...]]] = {}
+
+
+def _ends_before(tokens: Sequence[Token], i: int, lang: str) -> tuple[bool, ...]:
+    """May the word before token i end a phrase of each of _TABLES ("before" qualifiers, locative
+    "cues", "destinations")? Answered once per word: most words end none, and then no phrase of
+    that table is looked up before the name."""
+    if i == 0:
+        return _ENDS_NONE
+    tok = tokens[i - 1]
+    known = _ENDS.get(lang)
+    if known is None or len(known) >= 200_000:
+        known = _ENDS[lang] = {}
+    v = known.get(tok.text)
+    if v is None:
+        v = known[tok.text] = tuple(_may_end(_edges(lang, table), tok, lang) for table in _TABLES)
+    return v
+
+
 @lru_cache(maxsize=None)
 def _after_firsts(lang: str) -> frozenset:
     """The first words of the qualifiers written after a name."""
@@ -187,8 +210,8 @@ def _after_firsts(lang: str) -> frozenset:
 
 
 def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
-    if i == 0 or not _may_end(_edges(lang, "before"), tokens[i - 1], lang):
-        return None, i, None
+    """The qualifier written before token i, if any (the caller has asked _ends_before whether the
+    word before may end one)."""
     for n in range(min(r.max_before, i), 0, -1):
         q, form = _phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
         if q is not None:
@@ -207,9 +230,8 @@ def _qualifier_after(r: PlaceRules, tokens, j: int, lang: str):
 
 
 def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table: str = "cues") -> bool:
-    """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?"""
-    if i == 0 or not _may_end(_edges(lang, table), tokens[i - 1], lang):
-        return False
+    """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?
+    (The caller has asked _ends_before whether the word before may end one.)"""
     phrases, longest = (r.cues, r.max_cue) if table == "cues" else (r.destinations, r.max_destination)
     for n in range(min(longest, i), 0, -1):
         if _phrase_at(phrases, n, tokens, i - n, i - 1, lang)[0]:
@@ -390,13 +412,16 @@ class SentencePlaces:
         # a common word is not a proclitic plus a name: برية "by land" is no ب + Reyeh
         if key in r.stop or (i == j and form != tok.norm and (tok.norm,) in r.stop):
             return None
-        q_before, first, q_form = _qualifier_before(r, tokens, i, lang)
+        ends = _ends_before(tokens, i, lang)   # (before qualifiers, cues, destinations)
+        q_before, first, q_form = _qualifier_before(r, tokens, i, lang) if ends[0] else (None, i, None)
+        if first < i:   # the cues stand before the qualifier
+            ends = _ends_before(tokens, first, lang)
         q_after, last = _qualifier_after(r, tokens, j, lang)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
-        locative = (_proclitic_locative(r, lead_tok, lead_form) or _cue_before(r, tokens, first, lang)
+        locative = (_proclitic_locative(r, lead_tok, lead_form) or (ends[1] and _cue_before(r, tokens, first, lang))
                     or any(q is not None and q.locative for q in (q_before, q_after)))
         part = not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j)
-        destination = bool(r.destinations) and _cue_before(r, tokens, first, lang, "destinations")
+        destination = bool(r.destinations) and ends[2] and _cue_before(r, tokens, first, lang, "destinations")
         n = len(tokens)
         owner = bool(r.possessive_endings and i == j and tokens[j].text.endswith(r.possessive_endings)
                      and j + 1 < n and tokens[j + 1].text[:1].isupper()
