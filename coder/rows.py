@@ -113,9 +113,9 @@ def _nearest(items, pos: int):
 
 
 def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> str:
-    key = "|".join([doc_id, sha, str(sentence_index), str(c.evidence_start), c.code,
-                    c.source.code.code or "" if c.source else "", c.target.code.code or "" if c.target else "",
-                    __version__])
+    source = c.source.code.code or "" if c.source else ""
+    target = c.target.code.code or "" if c.target else ""
+    key = f"{doc_id}|{sha}|{sentence_index}|{c.evidence_start}|{c.code}|{source}|{target}|{__version__}"
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
@@ -168,13 +168,14 @@ def _attach_quantities(r: SentenceResult, lang: str) -> dict[int, list[QuantityV
     return attach(quantities, spans, subset_heads(r.sentence.text, quantities, lang))
 
 
-def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls: list[int], published) -> None:
+def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls: _Once, published) -> None:
     """"Zelenskiy urged allies on Tuesday to send air defences, a day after Russia fired 80
     missiles", "بعد يومين من إعلان الجيش": an event told after another is dated from it, by the
-    offset the phrase gives; an event with a date of its own keeps it."""
+    offset the phrase gives; an event with a date of its own keeps it. (`after_walls`: the
+    sentence's _earlier_event_walls, asked only for an event after the first news event.)"""
     events = r.analysis.events
     news = [i for i in chosen if not events[i].is_background]
-    if not news or not after_walls:
+    if not news:
         return
     anchor = chosen[news[0]]
     anchor_value = anchor.value if anchor is not None else published
@@ -187,7 +188,7 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
         if i == news[0] or c.evidence_start <= first.evidence_end or \
                 (chosen[i] is not None and chosen[i] is not anchor):
             continue
-        marker = max((w for w in after_walls if w < c.evidence_start), default=None)
+        marker = max((w for w in after_walls() if w < c.evidence_start), default=None)
         if marker is None or marker < first.evidence_end:
             continue
         days = offset_days(date_rules(lang), norm(text[max(0, marker - 30):marker]),
@@ -199,7 +200,10 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
 
 
 def _date_before_news(r: SentenceResult, lang: str, chosen: dict) -> None:
-    """Events told as before the sentence's news (coder/dates/events.py `date_before_news`)."""
+    """Events told as before the sentence's news (coder/dates/events.py `date_before_news`): dated
+    from another of its events, so none where fewer than two are dated."""
+    if len(chosen) < 2:
+        return
     marks = _marker_starts(r, lang, "before_news_markers")
     if marks:
         date_before_news(r.analysis.events, r.analysis.triggers, r.sentence.tokens, r.sentence.text, r.dates,
@@ -224,15 +228,17 @@ def _event_words(r: SentenceResult) -> tuple[list[tuple[int, int]], dict[int, in
     return [(h.mention.start, h.mention.end) for h in hits], index, news, foreign
 
 
-def _date_of(r: SentenceResult, c: EventCandidate, walls: _Once, after_walls: list[int],
+def _date_of(r: SentenceResult, c: EventCandidate, walls: _Once, after_walls: _Once,
              until: set[int], published, words: _Once) -> Optional[ResolvedDate]:
     """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
     pronoun, and dates that belong to another event word, are not its. (`walls`: the sentence's
-    _relative_walls, `words` its _event_words, asked only when it has a date.)"""
+    _relative_walls, `after_walls` its _earlier_event_walls, `words` its _event_words, asked only
+    when it has a date.)"""
     if not r.dates:   # (a sentence with no date: nothing to choose among)
         return None
+    after = after_walls()
     dates = [d for d in _same_clause(r, c, walls())
-             if not any(c.evidence_end <= w < d.start for w in after_walls) and id(d) not in until]
+             if not any(c.evidence_end <= w < d.start for w in after) and id(d) not in until]
     if published is None or any(not is_old(d.value, d.precision, published) for d in dates):
         # an old date across a comma dates another clause's story ("withdrew from the deal signed
         # in 2015, and reimposed sanctions") when the sentence has a news date, or the document
@@ -323,10 +329,12 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             continue
         attached = _attach_quantities(r, lang)
         # the relative clauses and the event words matter only to choosing a date: found when an
-        # event first has dates to choose from (most sentences name none)
+        # event first has dates to choose from (most sentences name none); the after-words to a
+        # date, a place, or an event told after another (the marker scan: none for a sentence with
+        # one event, no date and no place)
         walls, words = _Once(lambda: _relative_walls(r)), _Once(lambda: _event_words(r))
-        after_walls = _earlier_event_walls(r, lang)
-        asides = _earlier_event_phrases(r, after_walls) if after_walls else []
+        after_walls = _Once(lambda: _earlier_event_walls(r, lang))
+        asides = _earlier_event_phrases(r, after_walls()) if r.places else []   # (read only with places)
         since, skip = [], set()
         if r.dates:
             # a period that began long ago ("since 2011") dates no event in it; an until-date none at all

@@ -75,7 +75,7 @@ def choose_place(places: Sequence[PlaceMention], actors, event: tuple[int, int],
     # a place belongs to the event whose clause it closes: the last event word before it (places
     # follow their verb, in SVO and VSO alike: "met X at the White House and rejected a plan"),
     # else the first after it
-    own = [p for p in usable if _owner(p, event, other_events) is event]
+    own = [p for p in usable if _owner(p, event, other_events) is event] if other_events else usable
     # a statement does not borrow the place of another event ("met at the White House and rejected
     # a plan to displace people from Gaza"); a deed on the ground may (one story, one place)
     usable = own or (usable if moves else [])

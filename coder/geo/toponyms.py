@@ -7,9 +7,10 @@ lives in coder/lexicon/<lang>/places.yaml. Matching walks the gazetteer's token 
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter
 from typing import Iterable, Optional, Sequence
 
 from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold
@@ -179,6 +180,29 @@ def _may_end(edges: tuple[frozenset, frozenset], tok: Token, lang: str) -> bool:
     return False
 
 
+# the phrase tables whose phrases end right before a name, and per language: a word as written ->
+# may it end a phrase of each (a token's norm and forms follow from its text); bounded
+_TABLES = ("before", "cues", "destinations")
+_ENDS_NONE = (False,) * len(_TABLES)
+_ENDS: dict[str, dict[str, tuple[bool, ...]]] = {}
+
+
+def _ends_before(tokens: Sequence[Token], i: int, lang: str) -> tuple[bool, ...]:
+    """May the word before token i end a phrase of each of _TABLES ("before" qualifiers, locative
+    "cues", "destinations")? Answered once per word: most words end none, and then no phrase of
+    that table is looked up before the name."""
+    if i == 0:
+        return _ENDS_NONE
+    tok = tokens[i - 1]
+    known = _ENDS.get(lang)
+    if known is None or len(known) >= 200_000:
+        known = _ENDS[lang] = {}
+    v = known.get(tok.text)
+    if v is None:
+        v = known[tok.text] = tuple(_may_end(_edges(lang, table), tok, lang) for table in _TABLES)
+    return v
+
+
 @lru_cache(maxsize=None)
 def _after_firsts(lang: str) -> frozenset:
     """The first words of the qualifiers written after a name."""
@@ -186,8 +210,8 @@ def _after_firsts(lang: str) -> frozenset:
 
 
 def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
-    if i == 0 or not _may_end(_edges(lang, "before"), tokens[i - 1], lang):
-        return None, i, None
+    """The qualifier written before token i, if any (the caller has asked _ends_before whether the
+    word before may end one)."""
     for n in range(min(r.max_before, i), 0, -1):
         q, form = _phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
         if q is not None:
@@ -206,9 +230,8 @@ def _qualifier_after(r: PlaceRules, tokens, j: int, lang: str):
 
 
 def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table: str = "cues") -> bool:
-    """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?"""
-    if i == 0 or not _may_end(_edges(lang, table), tokens[i - 1], lang):
-        return False
+    """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?
+    (The caller has asked _ends_before whether the word before may end one.)"""
     phrases, longest = (r.cues, r.max_cue) if table == "cues" else (r.destinations, r.max_destination)
     for n in range(min(longest, i), 0, -1):
         if _phrase_at(phrases, n, tokens, i - n, i - 1, lang)[0]:
@@ -244,6 +267,11 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 _UNSEEN = object()
 # per trie: (lang, norm, forms) -> the word's (place form, trie node) pairs that start a name
 _STARTS: dict[int, tuple[dict, dict]] = {}
+# per trie (one language's): a word as written -> its _starts answer, or False where it starts none.
+# A token's norm and forms follow from its text (tokenise), so the text alone is the key: one str
+# look-up a token, done in C for the sentence's words (most start nothing)
+_STARTS_BY_TEXT: dict[int, tuple[dict, dict]] = {}
+_TEXT = attrgetter("text")
 # per trie: (id of a name's entries, country hint) -> (those entries, their places ranked)
 _RANKED: dict[int, tuple[dict, dict]] = {}
 
@@ -276,10 +304,11 @@ def _continued_by(pairs: tuple, nxt: str) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Name:
     """A gazetteer name at tokens[i..j] and what the words around it say, none of which depends on
-    the country hint."""
+    the country hint. (Never changed once made; not frozen, whose __init__ sets each of its fields
+    through a call: a sentence makes two or three.)"""
     j: int
     entries: dict              # the trie's entries of the places so called
     key: tuple[str, ...]
@@ -352,15 +381,17 @@ class SentencePlaces:
         """The tokens that may start a name, with their (form, node) pairs: most tokens start none,
         and a word that is no name by itself ("the", "في") starts one only where the next goes on."""
         trie, lang, tokens = self._trie, self.lang, self.tokens
-        known = trie_memo(_STARTS, trie)   # the memo of _starts, read here: one look-up a token
+        known = trie_memo(_STARTS_BY_TEXT, trie)
         out = []
         last = len(tokens) - 1
-        for i, tok in enumerate(tokens):
-            starts = known.get((lang, tok.norm, tok.forms))
+        # the words not known to start nothing: those that start a name, and words not seen yet
+        for i in compress(range(len(tokens)), map(known.get, map(_TEXT, tokens), repeat(True))):
+            tok = tokens[i]
+            starts = known.get(tok.text)
             if starts is None:
-                starts = _starts(trie, tok, lang)
-            if not starts:
-                continue
+                starts = known[tok.text] = _starts(trie, tok, lang) or False
+                if not starts:
+                    continue
             pairs, alone = starts
             if alone or (i < last and _continued_by(pairs, tokens[i + 1].norm)):
                 out.append((i, pairs))
@@ -381,13 +412,16 @@ class SentencePlaces:
         # a common word is not a proclitic plus a name: برية "by land" is no ب + Reyeh
         if key in r.stop or (i == j and form != tok.norm and (tok.norm,) in r.stop):
             return None
-        q_before, first, q_form = _qualifier_before(r, tokens, i, lang)
+        ends = _ends_before(tokens, i, lang)   # (before qualifiers, cues, destinations)
+        q_before, first, q_form = _qualifier_before(r, tokens, i, lang) if ends[0] else (None, i, None)
+        if first < i:   # the cues stand before the qualifier
+            ends = _ends_before(tokens, first, lang)
         q_after, last = _qualifier_after(r, tokens, j, lang)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
-        locative = (_proclitic_locative(r, lead_tok, lead_form) or _cue_before(r, tokens, first, lang)
+        locative = (_proclitic_locative(r, lead_tok, lead_form) or (ends[1] and _cue_before(r, tokens, first, lang))
                     or any(q is not None and q.locative for q in (q_before, q_after)))
         part = not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j)
-        destination = bool(r.destinations) and _cue_before(r, tokens, first, lang, "destinations")
+        destination = bool(r.destinations) and ends[2] and _cue_before(r, tokens, first, lang, "destinations")
         n = len(tokens)
         owner = bool(r.possessive_endings and i == j and tokens[j].text.endswith(r.possessive_endings)
                      and j + 1 < n and tokens[j + 1].text[:1].isupper()
@@ -469,25 +503,30 @@ def document_focus(place_mentions: Iterable[PlaceMention], prefer_place: bool = 
     mentions = list(place_mentions)
     if not mentions:
         return None
-    weights: Counter = Counter()
-    places: Counter = Counter()
-    order: dict[str, int] = {}
-    for k, m in enumerate(mentions):
-        w = 2 if m.locative else 1
-        if m.place.country:
-            weights[m.place.country] += w
-            order.setdefault(m.place.country, k)
-        places[m.place] += w
+    weights: dict[str, int] = {}   # (in the order the countries are first named)
+    for m in mentions:
+        country = m.place.country
+        if country:
+            weights[country] = weights.get(country, 0) + (2 if m.locative else 1)
     if not weights:
-        return max(places.items(), key=lambda pw: pw[1])[0]
-    country = min(weights, key=lambda c: (-weights[c], order[c]))
+        return max(_place_weights(mentions).items(), key=lambda pw: pw[1])[0]
+    country = max(weights, key=weights.__getitem__)   # (the first of equals: the first named)
     if prefer_place:
-        in_country = [(p, w) for p, w in places.items() if p.country == country]
+        in_country = [(p, w) for p, w in _place_weights(mentions).items() if p.country == country]
         best, w = max(in_country, key=lambda pw: (pw[1], pw[0].precision != "country"))
         if w * 2 >= weights[country]:
             return best
     gaz = gazetteer or Gazetteer.default()
     return gaz.country(country) or next(m.place for m in mentions if m.place.country == country)
+
+
+def _place_weights(mentions: list[PlaceMention]) -> dict[Place, int]:
+    """Each place's mentions, a locative one counted twice, in the order first named. (Asked only
+    where a place itself may be the focus: a Place hashes all its fields in Python.)"""
+    out: dict[Place, int] = {}
+    for m in mentions:
+        out[m.place] = out.get(m.place, 0) + (2 if m.locative else 1)
+    return out
 
 
 def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
