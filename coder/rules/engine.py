@@ -303,18 +303,24 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     toks, text, trace = sent.tokens, sent.text, out.trace
     out.mentions = mentions
     roles: dict[str, set[int]] = {}
-    marker_ends: dict[str, list[tuple[int, int]]] = {}
+    agent_spans: list[tuple[int, int]] = []     # (first, last) of each agent marker: "by", "على يد"
     actor_ms, triggers, discards = [], [], []
     for m in mentions:      # (one pass sorts the mentions by kind)
         kind = m.kind
         if kind == "grammar":
             role, first, last = m.entry.role, m.first, m.last
-            spans = marker_ends.get(role)
-            if spans is None:   # (no empty set and list built for each marker, as setdefault would)
-                roles[role], marker_ends[role] = set(range(first, last + 1)), [(first, last)]
+            idx = roles.get(role)   # (no empty set built for each marker, as setdefault would)
+            if first == last:       # (most markers are one word: no range to build)
+                if idx is None:
+                    roles[role] = {first}
+                else:
+                    idx.add(first)
+            elif idx is None:
+                roles[role] = set(range(first, last + 1))
             else:
-                roles[role].update(range(first, last + 1))
-                spans.append((first, last))
+                idx.update(range(first, last + 1))
+            if role == "agent_marker":  # (the one role whose spans are read)
+                agent_spans.append((first, last))
         elif kind == "trigger":
             triggers.append(m)
         elif kind == "actor" or kind == "agent":
@@ -387,7 +393,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for idx in roles.values():
         if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
             roles = {role: idx - named for role, idx in roles.items()}
-            marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
+            agent_spans = [(f, l) for f, l in agent_spans if f not in named]
             break
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
@@ -428,7 +434,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                      _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS))))}
     negation = roles.get("negation", NO_TOKENS)
     passive_aux = roles.get("passive_auxiliary", NO_TOKENS)
-    agent_markers = sorted(marker_ends.get("agent_marker", []))
+    agent_markers = sorted(agent_spans)
     conditional = roles.get("conditional_marker", NO_TOKENS)
     modal = roles.get("modal_marker", NO_TOKENS)
     clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional | {i for i in marks if toks[i].norm in (";", "؛")}
