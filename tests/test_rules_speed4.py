@@ -1,5 +1,6 @@
 """The event rules' shortcuts of the fourth round answer as the longer ways did: the grammar roles
-built word by word (a one-word marker without a range, the spans kept for the agent markers only)."""
+built word by word (a one-word marker without a range, the spans kept for the agent markers only),
+the phrase barrier and the prepositions gathered in one union, a truce onset known by a suffix test."""
 from __future__ import annotations
 
 import datetime as dt
@@ -32,3 +33,42 @@ def test_grammar_roles_built_word_by_word(lang, text, events, how):
     analysis = _analysis(lang, text)
     assert _events(analysis) == events
     assert any(how in line for line in analysis.trace)
+
+
+def _hit(rule_id: str, first: int):
+    from coder.lexicon.load import Trigger
+    from coder.model import Mention
+    from coder.rules.types import Hit
+    entry = Trigger(rule_id, "0871", "verb", "past", False, ())
+    m = Mention("trigger", first, first, 0, 4, "took", entry, rule_id)
+    return Hit(m, entry, first, first, 0, 4, frozenset({first}))
+
+
+@pytest.mark.parametrize("rule_id,onset", [("en.verbs.truce_takes_effect", True), ("truce_takes_effect", True),
+                                           ("en.verbs.no_truce_takes_effect", False), ("en.verbs.attack", False)])
+def test_a_truce_onset_is_known_by_its_rule_ids_last_part(rule_id, onset):
+    """truce_onsets' suffix test reads an entry's name as rsplit('.', 1)[-1] did."""
+    from coder.rules.truce import ONSET_ENTRIES, truce_onsets
+    (sent,) = sentences("The rebels took the town.", "en")
+    assert (rule_id.rsplit(".", 1)[-1] in ONSET_ENTRIES) is onset
+    trace: list[str] = []
+    hits = [_hit(rule_id, 2)]
+    assert truce_onsets(hits, sent.tokens, set(), trace) == ([] if onset else hits)
+    assert len(trace) == int(onset)
+
+
+@pytest.mark.parametrize("lang,text,actors,events", [
+    ("en", "Police, backed by troops, arrested 40 protesters and the army attacked rebels in Idlib.",
+     ["Police", "troops", "protesters", "army", "rebels in Idlib"],
+     [("051", "MIL", None), ("173", "COP", "CVL"), ("173", "COP", "MIL"), ("145", "CVL", "SYRREB"),
+      ("190", "MIL", "SYRREB")]),
+    ("ar", "اعتقلت الشرطة، بدعم من الجيش، 40 متظاهرا وهاجم الجيش المسلحين في إدلب.",
+     ["الشرطة", "الجيش", "متظاهرا", "الجيش", "المسلحين"], [("173", "COP", "CVL"), ("190", "MIL", "UAF")]),
+])
+def test_the_barrier_and_the_prepositions_in_one_union(lang, text, actors, events):
+    """The phrase barrier (punctuation, counts, coordinators, triggers, agent and target markers) and
+    the words that open no object, gathered with one union each, hold what the chained unions held:
+    the actors and the events are those the chained unions gave."""
+    analysis = _analysis(lang, text)
+    assert [a.name for a in analysis.actors] == actors
+    assert _events(analysis) == events

@@ -398,8 +398,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
     punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
-    barrier = punct | numbers | coord | roles.get("clause_break", NO_TOKENS) | trigger_tokens | \
-        roles.get("agent_marker", NO_TOKENS) | roles.get("target_marker", NO_TOKENS)
+    barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS),
+                          roles.get("agent_marker", NO_TOKENS), roles.get("target_marker", NO_TOKENS))
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                           frozenset(roles.get("genitive_marker", ())),
                           frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", NO_TOKENS),
@@ -410,7 +410,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     _resolve_possessives(actors, toks, lang_profile, trace,
                          (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                           if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
-    members_of_forces(actors, roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS), trace)
+    if len(actors) > 1:     # (a member and its force: two actors at least)
+        members_of_forces(actors, roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS), trace)
     # (a name matched as written, first form 0, was read through no clitic: most are)
     conjunct_starts = frozenset(m.first for m in actor_ms
                                 if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
@@ -439,8 +440,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     modal = roles.get("modal_marker", NO_TOKENS)
     clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional | {i for i in marks if toks[i].norm in (";", "؛")}
     # words that cannot start a verb's object: after one of them a transitive verb has none
-    prepositions = marks | clause_breaks | \
-        _marked(roles, "target_marker", "complement_marker", "agent_marker")
+    prepositions = marks.union(clause_breaks, roles.get("target_marker", NO_TOKENS),
+                               roles.get("complement_marker", NO_TOKENS), roles.get("agent_marker", NO_TOKENS))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
     seat_place = roles.get("seat_place_marker", NO_TOKENS) | \
         {m.first - 1 for m in actor_ms if lang_profile.read_as_in(toks[m.first], m.first_form)}   # ببغداد
