@@ -72,3 +72,20 @@ def test_the_barrier_and_the_prepositions_in_one_union(lang, text, actors, event
     analysis = _analysis(lang, text)
     assert [a.name for a in analysis.actors] == actors
     assert _events(analysis) == events
+
+
+@pytest.mark.parametrize("lang,text,events", [
+    ("en", "Hamas gunmen burst across the border in an assault, killing five soldiers.", [("190", "PSEHAMREB", "MIL")]),
+    ("en", "Five civilians were killed when a bomb exploded in Baghdad.", [("183", "UAF", "CVL")]),
+    ("ar", "قالت الشرطة إن مسلحين هاجموا نقطة تفتيش، وقتلوا جنديين.", [("190", "UAF", "COP"), ("190", "COP", "MIL")]),
+    ("en", "Protesters marched in Cairo; police arrested 40 of them.", [("141", "CVL", "EGYGOV"), ("173", "COP", None)]),
+])
+def test_the_subject_inside_the_clause_is_the_last_group_before_the_trigger(lang, text, events):
+    """fill_slots' subject inside the clause is the last actor group before the trigger when no
+    clause break follows it: the groups stand in the order of the sentence, apart, so a break after
+    one group parts every group before it too, and the groups with no break after them (the list
+    the rules read from its end) are the last ones."""
+    analysis = _analysis(lang, text)
+    assert _events(analysis) == events
+    groups = analysis.groups
+    assert all(a.last < b.first for a, b in zip(groups, groups[1:]))
