@@ -1,6 +1,7 @@
 """The event rules' shortcuts of the fourth round answer as the longer ways did: the grammar roles
 built word by word (a one-word marker without a range, the spans kept for the agent markers only),
-the phrase barrier and the prepositions gathered in one union, a truce onset known by a suffix test."""
+the phrase barrier and the prepositions gathered in one union, a truce onset known by a suffix test,
+the subject inside the clause as the last group before the trigger, and the light verbs' object test."""
 from __future__ import annotations
 
 import datetime as dt
@@ -89,3 +90,26 @@ def test_the_subject_inside_the_clause_is_the_last_group_before_the_trigger(lang
     assert _events(analysis) == events
     groups = analysis.groups
     assert all(a.last < b.first for a, b in zip(groups, groups[1:]))
+
+
+@pytest.mark.parametrize("lang,text,triggers,events", [
+    # a light verb whose object follows (its entry's first object words are among the sentence's forms)
+    ("ar", "شن الجيش هجوما على مواقع المسلحين في إدلب.", [(0, 0, "ar.verbs.launch_attack", 0, 14)],
+     [("190", "MIL", "UAF")]),
+    ("en", "The army launched an offensive against rebels in Idlib.", [(2, 2, "en.verbs.launch_attack", 9, 30)],
+     [("190", "MIL", "SYRREB")]),
+    # the inner words of a long name are no verb's object; a conjunct's clitic read through
+    ("ar", "هاجم مسلحو وحدات حماية الشعب الكردية قرية وقتلوا ثلاثة مدنيين.",
+     [(0, 0, "ar.verbs.attack", 0, 4), (7, 7, "ar.verbs.kill", 42, 48)], [("190", "SYRYPGREB", "CVL")]),
+    # an event noun read as the purpose of a no-event reading (a senses.yaml entry)
+    ("ar", "عثرت الشرطة على سيارة مفخخة جاهزة للتفجير في بغداد.", [(6, 6, "ar.verbs.bombing_noun", 34, 41)], []),
+])
+def test_light_verbs_and_no_event_readings(lang, text, triggers, events):
+    """The light verbs' object test (the sentence's forms against the entry's first object words),
+    the no-event readings asked about only for an event noun, and the name tails and conjunct
+    starts built as sets, give the triggers and events they gave."""
+    analysis = _analysis(lang, text)
+    assert [(h.first, h.last, h.entry.rule_id, h.start, h.end) for h in analysis.triggers] == triggers
+    assert _events(analysis) == events
+    if not events:
+        assert any("a purpose, part of another event" in line for line in analysis.trace)

@@ -221,7 +221,7 @@ def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: se
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
-                     trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None,
+                     trace: list[str], name_tails: frozenset[int] | set[int] = frozenset(), parse=None,
                      window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
                      marks: set[int] = frozenset()) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
@@ -242,7 +242,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
             continue
         if e.objects:
-            if e.objects_by_first.keys().isdisjoint(forms):
+            if forms.isdisjoint(e.objects_by_first):   # (the set walks the entry's few keys: no keys view)
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
@@ -348,8 +348,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trig_ms.append(m)
     # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's object;
     # a two-word name keeps its head ("allowed UN inspectors": inspectors)
-    name_tails = frozenset(t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2
-                           for t in range(m.first + 1, m.last + 1))
+    # (comprehensions, here and below: a frozenset of a generator resumes the generator per word)
+    name_tails = {t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2 for t in range(m.first + 1, m.last + 1)}
     # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
     # (a comprehension: reading a slot attribute through attrgetter and map is slower)
     forms = {f for t in toks for f in t.forms}
@@ -401,8 +401,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS),
                           roles.get("agent_marker", NO_TOKENS), roles.get("target_marker", NO_TOKENS))
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
-                          frozenset(roles.get("genitive_marker", ())),
-                          frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", NO_TOKENS),
+                          roles.get("genitive_marker", NO_TOKENS),
+                          roles.get("origin_marker", NO_TOKENS) - roles.get("agent_marker", NO_TOKENS),
                           parse.chunk_of if parse is not None else ())
     if parse is not None:
         actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
@@ -413,8 +413,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if len(actors) > 1:     # (a member and its force: two actors at least)
         members_of_forces(actors, roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS), trace)
     # (a name matched as written, first form 0, was read through no clitic: most are)
-    conjunct_starts = frozenset(m.first for m in actor_ms
-                                if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
+    conjunct_starts = {m.first for m in actor_ms
+                       if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form)}
     groups = group_actors(actors, coord, toks, conjunct_starts)
     fold_allies(groups, toks, lang_profile, trace, forms)
     domestic_opposition(groups, trace)
@@ -492,7 +492,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = retaliation_targets(coded, HARM_ROOTS, trace)
     coded = own_forces_act(coded, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
-                                   sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
+                                   # (a no-event reading is asked about only for an event noun)
+                                   sense_read=bool(nominal) and any(m.entry.code == NO_EVENT for m in trig_ms))
     coded = drop_told_in_general(coded, parse, toks, roles, actor_ms, numbers, nominal, lang_profile, trace)
     coded = drop_prospects(coded, toks, roles, nominal, lang_profile, trace)
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
