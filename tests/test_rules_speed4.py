@@ -1,7 +1,8 @@
 """The event rules' shortcuts of the fourth round answer as the longer ways did: the grammar roles
 built word by word (a one-word marker without a range, the spans kept for the agent markers only),
 the phrase barrier and the prepositions gathered in one union, a truce onset known by a suffix test,
-the subject inside the clause as the last group before the trigger, and the light verbs' object test."""
+the subject inside the clause as the last group before the trigger, the light verbs' object test,
+and the events expanded with each actor's code read once and the confidence from a table."""
 from __future__ import annotations
 
 import datetime as dt
@@ -113,3 +114,31 @@ def test_light_verbs_and_no_event_readings(lang, text, triggers, events):
     assert _events(analysis) == events
     if not events:
         assert any("a purpose, part of another event" in line for line in analysis.trace)
+
+
+def _actor(code: str, first: int):
+    from coder.model import Actor, ActorCode
+    return Actor(ActorCode(code, None, None), code, first, first, first * 5, first * 5 + 3, ("test",))
+
+
+@pytest.mark.parametrize("pos", ["verb", "noun"])
+@pytest.mark.parametrize("src,tgt", [(None, None), ("SYR", None), (None, "TUR"), ("SYR", "TUR"), ("SYR", "SYR")])
+def test_expand_reads_each_actors_code_once(pos, src, tgt):
+    """_expand's events (the codes read once an actor, the confidence from the table) are those of
+    the formula: 0.45, +0.2 with a source, +0.2 with a target, +0.1 for a verb, at most 0.95; an
+    actor acting on another of its own code has no target."""
+    from coder.lexicon.load import Trigger
+    from coder.model import Mention
+    from coder.rules.actors import ActorGroup
+    from coder.rules.engine import _expand
+    from coder.rules.types import Hit
+    entry = Trigger("en.verbs.attack", "190", pos, "past", False, ())
+    hit = Hit(Mention("trigger", 1, 1, 5, 13, "attacked", entry), entry, 1, 1, 5, 13, frozenset({1}))
+    s = _actor(src, 0) if src else None
+    t = _actor(tgt, 2) if tgt else None
+    groups = [ActorGroup([a], a.first, a.last) if a else None for a in (s, t)]
+    events = _expand([(hit, *groups)], "Syria attacked Turkey", set(), [])
+    if src and src == tgt:
+        t = None
+    conf = 0.45 + 0.2 * (s is not None) + 0.2 * (t is not None) + 0.1 * (pos == "verb")
+    assert [(e.code, e.source, e.target, e.confidence) for e in events] == [("190", s, t, round(min(conf, 0.95), 2))]

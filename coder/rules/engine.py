@@ -43,6 +43,9 @@ from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, EventCandidate, Hit, Sen
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
+# an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
+_CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
+               for s in (False, True) for t in (False, True) for v in (False, True)}
 
 
 
@@ -547,20 +550,22 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
             (between or is_reciprocal(h.entry.code, bool(h.entry.objects)))
         if reciprocal:
             trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
+        verb = h.entry.pos == "verb"
         for s in (src.members[:MAX_MEMBERS] if src else [None]):
+            s_code = s.code.code if s is not None else None     # (a code is a property: read once)
             targets = [m for m in src.members[:MAX_MEMBERS] if m is not s] if reciprocal else \
                 (tgt.members[:MAX_MEMBERS] if tgt else [None])
             for t in targets:
-                if s is not None and t is not None and s.code.code == t.code.code:
+                t_code = t.code.code if t is not None else None
+                if s is not None and t is not None and s_code == t_code:
                     if s.start == t.start:
                         continue
-                    t = None   # an actor does not act on itself: "X said X ..." is a slip of the rules
-                key = (h.entry.code, s.code.code if s else None, t.code.code if t else None, h.first)
+                    t = t_code = None   # an actor does not act on itself: "X said X ..." is a slip of the rules
+                key = (h.entry.code, s_code, t_code, h.first)
                 if key in seen:
                     continue
                 seen.add(key)
-                conf = 0.45 + 0.2 * (s is not None) + 0.2 * (t is not None) + 0.1 * (h.entry.pos == "verb")
                 events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
-                                             h.first, s, t, round(min(conf, 0.95), 2), nominal=h.first in nominal,
-                                             trigger_tag=h.entry.tag or ""))
+                                             h.first, s, t, _CONFIDENCE[s is not None, t is not None, verb],
+                                             nominal=h.first in nominal, trigger_tag=h.entry.tag or ""))
     return events
