@@ -115,8 +115,8 @@ def _unquoted(gap: range, m: Mention, tokens: list[Token]) -> range:
 
 
 def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
-                 day: Optional[dt.date], prof, genitive: frozenset[int] = frozenset(),
-                 origin: frozenset[int] = frozenset(), chunk_of=()) -> list[Actor]:
+                 day: Optional[dt.date], prof, genitive: frozenset[int] | set[int] = frozenset(),
+                 origin: frozenset[int] | set[int] = frozenset(), chunk_of=()) -> list[Actor]:
     """Merge adjacent actor/agent mentions (at most MAX_GAP tokens apart, no barrier token between:
     coordinators, punctuation, clause breaks, triggers) into actors; a role-only actor takes the
     country or group after "of"/"from" (genitive and origin markers). `chunk_of`: the syntax stage's
@@ -177,7 +177,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
 
 
 def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Token],
-                 conjunct_starts: frozenset[int] = frozenset()) -> list[ActorGroup]:
+                 conjunct_starts: frozenset[int] | set[int] = frozenset()) -> list[ActorGroup]:
     """Actors joined by coordinators (or commas inside a list ending in a coordinator: "the US,
     Russia, and Switzerland"; or a conjunction written on the next word: "روسيا وتركيا") form a
     group. Bare countries in a group take the role of its last member ("Hungarian and Romanian

@@ -71,8 +71,7 @@ def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCa
         return False
     if e.code[:2] not in rule.roots and e.code not in rule.codes:
         return False
-    for side in ("source", "target"):
-        role = getattr(rule, f"{side}_role")
+    for side, role in (("source", rule.source_role), ("target", rule.target_role)):
         if side == "target" and rule.target_from_location and e.target is None:
             e.target_from_location = True
             e.location_role = e.location_role or rule.location_role

@@ -13,7 +13,6 @@ the way PETRARCH's patterns read a parse, and every decision is written to the t
 from __future__ import annotations
 
 import datetime as dt
-from operator import attrgetter
 from typing import Optional
 
 from coder.lexicon.load import NO_EVENT, Trigger
@@ -44,7 +43,9 @@ from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, EventCandidate, Hit, Sen
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
-_FORMS = attrgetter("forms")
+# an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
+_CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
+               for s in (False, True) for t in (False, True) for v in (False, True)}
 
 
 
@@ -223,7 +224,7 @@ def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: se
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
-                     trace: list[str], name_tails: frozenset[int] = frozenset(), parse=None,
+                     trace: list[str], name_tails: frozenset[int] | set[int] = frozenset(), parse=None,
                      window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
                      marks: set[int] = frozenset()) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
@@ -244,7 +245,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
             continue
         if e.objects:
-            if e.objects_by_first.keys().isdisjoint(forms):
+            if forms.isdisjoint(e.objects_by_first):   # (the set walks the entry's few keys: no keys view)
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
@@ -305,18 +306,24 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     toks, text, trace = sent.tokens, sent.text, out.trace
     out.mentions = mentions
     roles: dict[str, set[int]] = {}
-    marker_ends: dict[str, list[tuple[int, int]]] = {}
+    agent_spans: list[tuple[int, int]] = []     # (first, last) of each agent marker: "by", "على يد"
     actor_ms, triggers, discards = [], [], []
     for m in mentions:      # (one pass sorts the mentions by kind)
         kind = m.kind
         if kind == "grammar":
             role, first, last = m.entry.role, m.first, m.last
-            spans = marker_ends.get(role)
-            if spans is None:   # (no empty set and list built for each marker, as setdefault would)
-                roles[role], marker_ends[role] = set(range(first, last + 1)), [(first, last)]
+            idx = roles.get(role)   # (no empty set built for each marker, as setdefault would)
+            if first == last:       # (most markers are one word: no range to build)
+                if idx is None:
+                    roles[role] = {first}
+                else:
+                    idx.add(first)
+            elif idx is None:
+                roles[role] = set(range(first, last + 1))
             else:
-                roles[role].update(range(first, last + 1))
-                spans.append((first, last))
+                idx.update(range(first, last + 1))
+            if role == "agent_marker":  # (the one role whose spans are read)
+                agent_spans.append((first, last))
         elif kind == "trigger":
             triggers.append(m)
         elif kind == "actor" or kind == "agent":
@@ -344,10 +351,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trig_ms.append(m)
     # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's object;
     # a two-word name keeps its head ("allowed UN inspectors": inspectors)
-    name_tails = frozenset(t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2
-                           for t in range(m.first + 1, m.last + 1))
+    # (comprehensions, here and below: a frozenset of a generator resumes the generator per word)
+    name_tails = {t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2 for t in range(m.first + 1, m.last + 1)}
     # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
-    forms = set().union(*map(_FORMS, toks))
+    # (a comprehension: reading a slot attribute through attrgetter and map is slower)
+    forms = {f for t in toks for f in t.forms}
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans;
     # punctuation ends a phrase and an object window: both sought once, in one pass
     numbers, marks = counts_and_marks(toks, lang_profile.CODE)
@@ -388,16 +396,16 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for idx in roles.values():
         if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
             roles = {role: idx - named for role, idx in roles.items()}
-            marker_ends = {role: [(f, l) for f, l in spans if f not in named] for role, spans in marker_ends.items()}
+            agent_spans = [(f, l) for f, l in agent_spans if f not in named]
             break
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
     punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
-    barrier = punct | numbers | coord | roles.get("clause_break", NO_TOKENS) | trigger_tokens | \
-        roles.get("agent_marker", NO_TOKENS) | roles.get("target_marker", NO_TOKENS)
+    barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS),
+                          roles.get("agent_marker", NO_TOKENS), roles.get("target_marker", NO_TOKENS))
     actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
-                          frozenset(roles.get("genitive_marker", ())),
-                          frozenset(roles.get("origin_marker", ())) - roles.get("agent_marker", NO_TOKENS),
+                          roles.get("genitive_marker", NO_TOKENS),
+                          roles.get("origin_marker", NO_TOKENS) - roles.get("agent_marker", NO_TOKENS),
                           parse.chunk_of if parse is not None else ())
     if parse is not None:
         actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
@@ -405,10 +413,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     _resolve_possessives(actors, toks, lang_profile, trace,
                          (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                           if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
-    members_of_forces(actors, roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS), trace)
+    if len(actors) > 1:     # (a member and its force: two actors at least)
+        members_of_forces(actors, roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS), trace)
     # (a name matched as written, first form 0, was read through no clitic: most are)
-    conjunct_starts = frozenset(m.first for m in actor_ms
-                                if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form))
+    conjunct_starts = {m.first for m in actor_ms
+                       if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form)}
     groups = group_actors(actors, coord, toks, conjunct_starts)
     fold_allies(groups, toks, lang_profile, trace, forms)
     domestic_opposition(groups, trace)
@@ -429,13 +438,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                      _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS))))}
     negation = roles.get("negation", NO_TOKENS)
     passive_aux = roles.get("passive_auxiliary", NO_TOKENS)
-    agent_markers = sorted(marker_ends.get("agent_marker", []))
+    agent_markers = sorted(agent_spans)
     conditional = roles.get("conditional_marker", NO_TOKENS)
     modal = roles.get("modal_marker", NO_TOKENS)
     clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional | {i for i in marks if toks[i].norm in (";", "؛")}
     # words that cannot start a verb's object: after one of them a transitive verb has none
-    prepositions = marks | clause_breaks | \
-        _marked(roles, "target_marker", "complement_marker", "agent_marker")
+    prepositions = marks.union(clause_breaks, roles.get("target_marker", NO_TOKENS),
+                               roles.get("complement_marker", NO_TOKENS), roles.get("agent_marker", NO_TOKENS))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
     seat_place = roles.get("seat_place_marker", NO_TOKENS) | \
         {m.first - 1 for m in actor_ms if lang_profile.read_as_in(toks[m.first], m.first_form)}   # ببغداد
@@ -486,7 +495,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = retaliation_targets(coded, HARM_ROOTS, trace)
     coded = own_forces_act(coded, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
-                                   sense_read=any(m.entry.code == NO_EVENT for m in trig_ms))
+                                   # (a no-event reading is asked about only for an event noun)
+                                   sense_read=bool(nominal) and any(m.entry.code == NO_EVENT for m in trig_ms))
     coded = drop_told_in_general(coded, parse, toks, roles, actor_ms, numbers, nominal, lang_profile, trace)
     coded = drop_prospects(coded, toks, roles, nominal, lang_profile, trace)
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
@@ -540,20 +550,22 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
             (between or is_reciprocal(h.entry.code, bool(h.entry.objects)))
         if reciprocal:
             trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
+        verb = h.entry.pos == "verb"
         for s in (src.members[:MAX_MEMBERS] if src else [None]):
+            s_code = s.code.code if s is not None else None     # (a code is a property: read once)
             targets = [m for m in src.members[:MAX_MEMBERS] if m is not s] if reciprocal else \
                 (tgt.members[:MAX_MEMBERS] if tgt else [None])
             for t in targets:
-                if s is not None and t is not None and s.code.code == t.code.code:
+                t_code = t.code.code if t is not None else None
+                if s is not None and t is not None and s_code == t_code:
                     if s.start == t.start:
                         continue
-                    t = None   # an actor does not act on itself: "X said X ..." is a slip of the rules
-                key = (h.entry.code, s.code.code if s else None, t.code.code if t else None, h.first)
+                    t = t_code = None   # an actor does not act on itself: "X said X ..." is a slip of the rules
+                key = (h.entry.code, s_code, t_code, h.first)
                 if key in seen:
                     continue
                 seen.add(key)
-                conf = 0.45 + 0.2 * (s is not None) + 0.2 * (t is not None) + 0.1 * (h.entry.pos == "verb")
                 events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
-                                             h.first, s, t, round(min(conf, 0.95), 2), nominal=h.first in nominal,
-                                             trigger_tag=h.entry.tag or ""))
+                                             h.first, s, t, _CONFIDENCE[s is not None, t is not None, verb],
+                                             nominal=h.first in nominal, trigger_tag=h.entry.tag or ""))
     return events

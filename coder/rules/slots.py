@@ -46,8 +46,9 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
                 break
             right.append(g)
     left = [g for g in groups if g.last < h.first]
-    # the subject is looked for inside the clause first ("... وسوريا بينما تحتجز قسد")
-    near_left = [g for g in left if clause_breaks.isdisjoint(range(g.last + 1, h.first))]
+    # the subject is looked for inside the clause first ("... وسوريا بينما تحتجز قسد"): the last group
+    # before the trigger with no clause break after it (a break after a group parts every group before it too)
+    near = left[-1] if left and clause_breaks.isdisjoint(range(left[-1].last + 1, h.first)) else None
     agent = None     # the agent of a passive or of a nominal event: "by X", "من قبل X", "على يد X"
     for mf, ml in agent_markers:
         if h.last < mf <= h.last + AGENT_WINDOW and mf < window_end:
@@ -57,13 +58,13 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     pos = "noun" if h.first in nominal else "verb"
     aux_before = not passive_aux.isdisjoint(range(max(0, h.first - 3), h.first))
     passive = pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
-    adjacent_left = bool(near_left) and near_left[-1].last >= h.first - 2 and \
-        not any(toks[i].norm in PUNCT_BARRIER for i in range(near_left[-1].last + 1, h.first))
+    adjacent_left = near is not None and near.last >= h.first - 2 and \
+        not any(toks[i].norm in PUNCT_BARRIER for i in range(near.last + 1, h.first))
     others = [g for g in right if g is not agent]
 
     if h.entry.subject_is_target:
         # "تعرضت القوات لهجوم", "لقي ثلاثة جنود حتفهم", "came under attack": the subject suffered it
-        victim = near_left[-1] if adjacent_left else (others[0] if others and others[0] is not agent else None)
+        victim = near if adjacent_left else (others[0] if others and others[0] is not agent else None)
         return agent, victim, "the subject of this verb is its target"
     if pos == "noun":
         if agent is not None:
@@ -87,14 +88,14 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             return others[0], others[1] if len(others) > 1 else None, "nominal event: the genitive is its agent"
         # "ISIS attack on X", "Israeli airstrikes": an actor right before the noun is its agent (in
         # verb-first languages it is the subject of the verb before: "أعلنت الشرطة مقتل سبعة")
-        src = near_left[-1] if near_left and near_left[-1].last >= h.first - 1 and not prof.VERB_SUBJECT_ORDER else None
+        src = near if near is not None and near.last >= h.first - 1 and not prof.VERB_SUBJECT_ORDER else None
         return src, others[0] if others else None, "nominal event"
     if passive:
-        return agent, near_left[-1] if near_left else (others[0] if others else None), "passive"
-    if agent is not None and not near_left and (h.entry.code[:2] in HARM_ROOTS or not others or agent.first < others[0].first):
+        return agent, near if near is not None else (others[0] if others else None), "passive"
+    if agent is not None and near is None and (h.entry.code[:2] in HARM_ROOTS or not others or agent.first < others[0].first):
         # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it (but
         # an actor between a speech verb and the marker is its subject: "اتهم X Y بقصف Z" is X's)
-        return agent, others[0] if others else (near_left[-1] if near_left else None), "agent phrase after the verb"
+        return agent, others[0] if others else near, "agent phrase after the verb"
     first_tok = toks[h.first]
     # a verb that carries its object as a pronoun (هاجمتهم "attacked them") is active: the actor
     # next to it is its subject, never a passive's victim
@@ -123,7 +124,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             not prof.has_preposition_clitic(toks[others[0].first]):
         # "وصل الجنود إلى القرية واعتقلوا خمسة": the verb's suffix is its subject (the actor named
         # before it), so the phrase after it is its object, never a passive's victim
-        return (near_left[-1] if near_left else left[-1] if left else None), others[0], \
+        return (near if near is not None else left[-1] if left else None), others[0], \
             "the verb carries its subject: the phrase after it is its object"
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and \
             _words_between(h.last, others[0].first, toks, prof) <= 1:
@@ -137,7 +138,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     # without a subject in its clause, a verb takes the last actor before it across punctuation and
     # reporting verbs ("Syria says it is willing to withdraw"), not across a subordinating
     # conjunction ("people were killed when a bomb exploded": the people did not explode it)
-    src = near_left[-1] if near_left else (
+    src = near if near is not None else (
         left[-1] if left and not prof.VERB_SUBJECT_ORDER and not any(
             i in subordinators for i in range(left[-1].last + 1, h.first))
         else None)

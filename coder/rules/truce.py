@@ -7,13 +7,16 @@ from coder.rules.types import PUNCT_BARRIER, Hit
 
 # lexicon entries (any language) of a truce's onset
 ONSET_ENTRIES = ("truce_takes_effect",)
+# (an entry's name is its rule id's last part: one suffix test, no split of every rule id)
+_ONSET_ENDINGS = tuple("." + e for e in ONSET_ENTRIES)
 SUBJECT_SPAN = 8   # words back to the truce noun: "a 72-hour truce between the government and the Houthis came"
 
 
 def truce_onsets(hits: list[Hit], toks, truce_nouns: set[int], trace: list[str]) -> list[Hit]:
     kept = []
     for h in hits:
-        if h.entry.rule_id.rsplit(".", 1)[-1] in ONSET_ENTRIES and not _truce_before(h.first, toks, truce_nouns):
+        rule_id = h.entry.rule_id
+        if (rule_id.endswith(_ONSET_ENDINGS) or rule_id in ONSET_ENTRIES) and not _truce_before(h.first, toks, truce_nouns):
             trace.append(f"{h.mention.text!r}: no truce as its subject, no event")
             continue
         kept.append(h)
