@@ -8,12 +8,13 @@ from operator import attrgetter
 
 from coder.lang import profile_part
 from coder.syntax.clauses import arguments
+from coder.syntax.marks import _marker_roles
 from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import _NORM, NAMED, NOUN_READING, VERB_READING, tag, word_closed
+from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -198,18 +199,16 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         chunk_of[c.start:c.end + 1] = [k] * (c.end + 1 - c.start)
     groups = _verb_groups(tags)
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, special)
-    starts = [i for i in special if bits[i] & MARKER_START]
-    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), starts)
+    # the argument markers: the role each gives the token after it, and the tokens of those of an
+    # actor's role (Parse.markers)
+    marked: set[int] = set()
+    roles = _marker_roles(toks, R, [i for i in special if bits[i] & MARKER_START], marked)
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), roles)
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])
     conj = F.conj
     joined = frozenset([k for k, c in enumerate(chunks) if conj[c.start]])
-    marked = set()
-    for i in starts:
-        for n in R.marker_lengths:
-            if R.markers.get(tuple(map(_NORM, toks[i:i + n]))) in ("target", "agent", "recipient"):
-                marked.update(range(i, i + n))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 
 

@@ -75,18 +75,17 @@ def _case_marks(lang: str) -> tuple:
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset(),
-              marker_starts=None) -> None:
+              roles: dict[int, str] | None = None) -> None:
     """Fill every clause's predicates with their arguments (chunk indices). `groups`: (first, verb)
-    in text order, as _verb_groups gives them. `marker_starts`: the tokens that may start an argument
-    marker (R.marker_starts), if known."""
+    in text order, as _verb_groups gives them. `roles`: the role of the argument marker before each
+    token that follows one (marks._marker_roles), if known."""
     starts, ends = [c.start for c in chunks], [c.end for c in chunks]     # (read by position in the loops)
     order = sorted(range(len(chunks)), key=starts.__getitem__)   # (no Python call per chunk)
     # a clause's phrases are found by bisecting the starts in text order (a phrase ends where it
     # starts or later), its verb groups by bisecting the verbs
     sorted_starts, verbs = sorted(starts), [v for _, v in groups]
-    if marker_starts is None:
-        marker_starts = [i for i, t in enumerate(toks) if t.norm in R.marker_starts]
-    roles = _marker_roles(toks, R, marker_starts)    # (once a sentence: the same for every predicate)
+    if roles is None:    # (once a sentence: the same for every predicate)
+        roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
     marker_role = roles.get
     conj, prep = _clitic_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
