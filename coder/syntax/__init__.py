@@ -3,7 +3,7 @@ and clauses with each predicate's arguments, from per-language data (coder/lexic
 and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, count
 from operator import attrgetter
 
 from coder.lang import profile_part
@@ -12,9 +12,9 @@ from coder.syntax.marks import _marker_roles
 from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
-from coder.syntax.records import Chunk, Clause, Parse, Predicate
+from coder.syntax.records import CHUNK_START, Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
+from coder.syntax.tagger import AMBIGUOUS, NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -171,7 +171,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     for i in verbs:     # (the verb readings)
         if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING
-    read_at = [i for i, r in enumerate(read) if r]     # (the words a lexicon reads: most words none)
+    read_at = list(compress(count(), read))     # (the words a lexicon reads: most words none)
     tags = tag(toks, read, read_at, R, prof, F)
     bits, special = F.bits, F.special
     for i in special:
@@ -206,9 +206,10 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), roles)
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
-    ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])
-    conj = F.conj
-    joined = frozenset([k for k, c in enumerate(chunks) if conj[c.start]])
+    # (the verbs also read as a noun or a name, and the chunks whose first word carries a conjunction,
+    # found in C)
+    ambiguous = frozenset(compress(verbs, map(AMBIGUOUS.__getitem__, map(read.__getitem__, verbs))))
+    joined = frozenset(compress(count(), map(F.conj.__getitem__, map(CHUNK_START, chunks))))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 
 

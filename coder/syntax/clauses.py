@@ -10,17 +10,25 @@ from functools import lru_cache
 from coder.lang import profile, profile_part
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _marker_roles, _opens_quote  # noqa: F401
-from coder.syntax.records import Chunk, Clause, Predicate
+from coder.syntax.records import CHUNK_END, CHUNK_START, Chunk, Clause, Predicate
+
+
+_GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
 
 
 def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
     """Per chunk: no preposition governs it (a subject or object may be one). Answered once a
     sentence (every predicate of a clause reads the phrases before it); `prep`: per token, it carries
     a preposition clitic."""
+    if prof.MODIFIER_AFTER_NOUN:
+        # (a language whose modifiers follow the noun marks the possessor by the idafa, on no word of
+        # its own: is_possessor is false for every word, and the chunker makes no possessor phrase)
+        return [c.kind not in _GOVERNED_KINDS and (c.start == 0 or tags[c.start - 1] != "ADP") and not prep[c.start]
+                for c in chunks]
     is_possessor = prof.is_possessor
     out = []
     for c in chunks:
-        if c.kind in ("genitive", "possessor"):
+        if c.kind in _GOVERNED_KINDS:
             out.append(False)
             continue
         start = c.start
@@ -79,7 +87,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     """Fill every clause's predicates with their arguments (chunk indices). `groups`: (first, verb)
     in text order, as _verb_groups gives them. `roles`: the role of the argument marker before each
     token that follows one (marks._marker_roles), if known."""
-    starts, ends = [c.start for c in chunks], [c.end for c in chunks]     # (read by position in the loops)
+    starts, ends = list(map(CHUNK_START, chunks)), list(map(CHUNK_END, chunks))   # (read by position in the loops)
     order = sorted(range(len(chunks)), key=starts.__getitem__)   # (no Python call per chunk)
     # a clause's phrases are found by bisecting the starts in text order (a phrase ends where it
     # starts or later), its verb groups by bisecting the verbs

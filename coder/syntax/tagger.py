@@ -3,7 +3,8 @@ lexicon matches (a trigger verb form, a trigger noun, an agent or actor name), a
 for the words that have both a noun and a verb reading (قصف "shelled"/"shelling", "attack") or none."""
 from __future__ import annotations
 
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, is_
 
 from coder.syntax.rules import CompiledRule, SyntaxRules
 
@@ -22,6 +23,7 @@ def _by_reading(r: int) -> tuple[bool, bool, str]:
 
 
 _BY_READING = tuple(_by_reading(r) for r in range((VERB_READING | NOUN_READING | NAMED) + 1))   # by bit mask
+AMBIGUOUS = tuple(a for a, _, _ in _BY_READING)    # both a verb and a noun or name reading, by bit mask
 
 
 def _closed(toks, F, prof) -> list:
@@ -184,8 +186,9 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
         elif not r & VERB_READING:
             tags[i] = "PROPN" if r == NAMED else "NOUN"
     # a word the word lists decided that no lexicon reads otherwise keeps its tag: the others are visited
+    # (the words a lexicon reads and those still untagged, found in C)
     conj, prep, word_rules = F.conj, F.prep, R.word_rules
-    for i in [i for i, r in enumerate(read) if r or tags[i] is None]:
+    for i in sorted({*read_at, *compress(count(), map(is_, tags, repeat(None)))}):
         t = toks[i]
         ambiguous, keeps, kind = _BY_READING[read[i]]
         if keeps and tags[i] is not None:
