@@ -12,7 +12,7 @@ from coder.syntax.marks import _marker_roles
 from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
-from coder.syntax.records import CHUNK_START, Chunk, Clause, Parse, Predicate
+from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
 from coder.syntax.tagger import AMBIGUOUS, NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
@@ -174,7 +174,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     read_at = list(compress(count(), read))     # (the words a lexicon reads: most words none)
     tags = tag(toks, read, read_at, R, prof, F)
     bits, special = F.bits, F.special
-    for i in _with_bit(special, bits, QUOTE_WORD | PARTICIPLE_PREPOSITION):
+    for i in [i for i in special if bits[i] & (QUOTE_WORD | PARTICIPLE_PREPOSITION)]:
         b = bits[i]
         # "said on Sunday that ...": after a reporting verb, "that" opens what was said
         if b & QUOTE_WORD and tags[i] != "SCONJ" and \
@@ -188,7 +188,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         if tags[i] != "PUNCT":
             tags[i] = "ADV"
     if R.time_nouns:
-        for i in _with_bit(special, bits, DIGIT):
+        for i in [i for i in special if bits[i] & DIGIT]:
             # "عام 2015", "in the year 1990": the noun and its number name a time, an adverbial
             if i > 0 and tags[i] in ("NUM", "ADV") and \
                     (toks[i - 1].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i - 1].forms[1:])):
@@ -198,25 +198,18 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     for k, c in enumerate(chunks):
         chunk_of[c.start:c.end + 1] = [k] * (c.end + 1 - c.start)
     groups = _verb_groups(tags)
-    clauses = segment(toks, tags, R, prof, groups, speech, chunks, _with_bit(special, bits, QUOTE_WORD | CLAUSE_PUNCT))
+    clauses = segment(toks, tags, R, prof, groups, speech, chunks, [i for i in special if bits[i] & (QUOTE_WORD | CLAUSE_PUNCT)])
     # the argument markers: the role each gives the token after it, and the tokens of those of an
     # actor's role (Parse.markers)
     marked: set[int] = set()
-    roles = _marker_roles(toks, R, _with_bit(special, bits, MARKER_START), marked)
+    roles = _marker_roles(toks, R, [i for i in special if bits[i] & MARKER_START], marked)
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), roles)
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
-    # (the verbs also read as a noun or a name, and the chunks whose first word carries a conjunction,
-    # found in C)
-    ambiguous = frozenset(compress(verbs, map(AMBIGUOUS.__getitem__, map(read.__getitem__, verbs))))
-    joined = frozenset(compress(count(), map(F.conj.__getitem__, map(CHUNK_START, chunks))))
+    ambiguous = frozenset([i for i in verbs if AMBIGUOUS[read[i]]])    # (also read as a noun or a name)
+    conj = F.conj
+    joined = frozenset([k for k, c in enumerate(chunks) if conj[c.start]])
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
-
-
-def _with_bit(special: list[int], bits, mask: int) -> list[int]:
-    """The tokens of `special` (in order) whose word has a bit of `mask`, found in C: each of parse()'s
-    questions visits only the tokens it is about."""
-    return list(compress(special, map(mask.__and__, map(bits.__getitem__, special))))
 
 
 def _clause_follows(tags, i: int) -> bool:

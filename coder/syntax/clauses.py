@@ -10,7 +10,7 @@ from functools import lru_cache
 from coder.lang import profile, profile_part
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _marker_roles, _opens_quote  # noqa: F401
-from coder.syntax.records import CHUNK_END, CHUNK_START, Chunk, Clause, Predicate
+from coder.syntax.records import Chunk, Clause, Predicate
 
 
 _GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
@@ -91,7 +91,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     # and their ends both ascend, so the phrases of a clause, or before or after a verb, are a range of
     # chunk indices found by bisecting them (no test per phrase); a clause's verb groups, by bisecting
     # the verbs
-    starts, ends = list(map(CHUNK_START, chunks)), list(map(CHUNK_END, chunks))
+    starts, ends = [c.start for c in chunks], [c.end for c in chunks]
     verbs = [v for _, v in groups]
     if roles is None:    # (once a sentence: the same for every predicate)
         roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])

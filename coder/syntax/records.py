@@ -3,7 +3,6 @@ clauses with their predicates' arguments (spaCy-like spans over token indices, i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Optional
 
 # part-of-speech tags (Universal Dependencies names, plus POSS for possessive determiners and REL
@@ -31,9 +30,6 @@ class Chunk:
 
     def covers(self, i: int) -> bool:
         return self.start <= i <= self.end
-
-
-CHUNK_START, CHUNK_END = attrgetter("start"), attrgetter("end")    # (read by map over the chunks, in C)
 
 
 @dataclass(slots=True)

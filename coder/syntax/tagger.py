@@ -3,8 +3,7 @@ lexicon matches (a trigger verb form, a trigger noun, an agent or actor name), a
 for the words that have both a noun and a verb reading (قصف "shelled"/"shelling", "attack") or none."""
 from __future__ import annotations
 
-from itertools import compress, count, repeat
-from operator import attrgetter, is_
+from operator import attrgetter
 
 from coder.syntax.rules import CompiledRule, SyntaxRules
 
@@ -189,10 +188,9 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
             tags[i] = "PROPN" if r == NAMED else "NOUN"
     # a word the word lists decided that no lexicon reads otherwise keeps its tag (one with no reading
     # or a noun's alone): the others are visited, those still untagged and those the rules decide
-    # whatever their tag (found in C)
+    # whatever their tag
     conj, prep, word_rules = F.conj, F.prep, R.word_rules
-    ruled = compress(read_at, map(_RULED.__getitem__, map(read.__getitem__, read_at)))
-    for i in sorted({*ruled, *compress(count(), map(is_, tags, repeat(None)))}):
+    for i in [i for i, r in enumerate(read) if tags[i] is None or _RULED[r]]:
         t = toks[i]
         ambiguous, _, kind = _BY_READING[read[i]]
         has_conj, has_prep = conj[i], prep[i]
