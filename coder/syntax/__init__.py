@@ -3,17 +3,17 @@ and clauses with each predicate's arguments, from per-language data (coder/lexic
 and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed records."""
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, count
 
 from coder.lang import profile_part
 from coder.syntax.clauses import arguments
+from coder.syntax.marks import _marker_roles
 from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import _NORM, NAMED, NOUN_READING, VERB_READING, tag, word_closed
+from coder.syntax.tagger import AMBIGUOUS, NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -47,9 +47,11 @@ class Features:
             v = words[t.text] = (conj, prof.has_preposition_clitic(t), prof.is_definite(t),
                                  own(t) if own is not None else None, _word_bits(t, R, prof)) + word_closed(t, R, prof, conj)
             return v
-        # kept per word as written: a token's norm and forms follow from its text (looked up by map
-        # in C; an entry is a non-empty tuple, so all() is false only where a word is new)
-        got = list(map(words.get, map(_TEXT, toks)))
+        # kept per word as written: a token's norm and forms follow from its text (an entry is a
+        # non-empty tuple, so all() is false only where a word is new; a comprehension, whose attribute
+        # read is a specialised bytecode, costs fewer instructions than a map of an attrgetter)
+        get = words.get
+        got = [get(t.text) for t in toks]
         if not all(got):
             for i, v in enumerate(got):
                 if v is None:
@@ -72,7 +74,6 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
-_TEXT = attrgetter("text")   # (read by map: no listcomp frame)
 
 
 class _Known:
@@ -170,10 +171,10 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     for i in verbs:     # (the verb readings)
         if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING
-    read_at = [i for i, r in enumerate(read) if r]     # (the words a lexicon reads: most words none)
+    read_at = list(compress(count(), read))     # (the words a lexicon reads: most words none)
     tags = tag(toks, read, read_at, R, prof, F)
     bits, special = F.bits, F.special
-    for i in special:
+    for i in [i for i in special if bits[i] & (QUOTE_WORD | PARTICIPLE_PREPOSITION)]:
         b = bits[i]
         # "said on Sunday that ...": after a reporting verb, "that" opens what was said
         if b & QUOTE_WORD and tags[i] != "SCONJ" and \
@@ -187,9 +188,9 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         if tags[i] != "PUNCT":
             tags[i] = "ADV"
     if R.time_nouns:
-        for i in special:
+        for i in [i for i in special if bits[i] & DIGIT]:
             # "عام 2015", "in the year 1990": the noun and its number name a time, an adverbial
-            if i > 0 and bits[i] & DIGIT and tags[i] in ("NUM", "ADV") and \
+            if i > 0 and tags[i] in ("NUM", "ADV") and \
                     (toks[i - 1].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i - 1].forms[1:])):
                 tags[i - 1] = tags[i] = "ADV"
     chunks = join_names(chunk(toks, tags, read, R, prof), names)
@@ -197,19 +198,17 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     for k, c in enumerate(chunks):
         chunk_of[c.start:c.end + 1] = [k] * (c.end + 1 - c.start)
     groups = _verb_groups(tags)
-    clauses = segment(toks, tags, R, prof, groups, speech, chunks, special)
-    starts = [i for i in special if bits[i] & MARKER_START]
-    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), starts)
+    clauses = segment(toks, tags, R, prof, groups, speech, chunks, [i for i in special if bits[i] & (QUOTE_WORD | CLAUSE_PUNCT)])
+    # the argument markers: the role each gives the token after it, and the tokens of those of an
+    # actor's role (Parse.markers)
+    marked: set[int] = set()
+    roles = _marker_roles(toks, R, [i for i in special if bits[i] & MARKER_START], marked)
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), roles)
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
-    ambiguous = frozenset([i for i in verbs if read[i] & VERB_READING and read[i] & (NOUN_READING | NAMED)])
+    ambiguous = frozenset([i for i in verbs if AMBIGUOUS[read[i]]])    # (also read as a noun or a name)
     conj = F.conj
     joined = frozenset([k for k, c in enumerate(chunks) if conj[c.start]])
-    marked = set()
-    for i in starts:
-        for n in R.marker_lengths:
-            if R.markers.get(tuple(map(_NORM, toks[i:i + n]))) in ("target", "agent", "recipient"):
-                marked.update(range(i, i + n))
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 
 

@@ -13,14 +13,22 @@ from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_w
 from coder.syntax.records import Chunk, Clause, Predicate
 
 
+_GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
+
+
 def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
     """Per chunk: no preposition governs it (a subject or object may be one). Answered once a
     sentence (every predicate of a clause reads the phrases before it); `prep`: per token, it carries
     a preposition clitic."""
+    if prof.MODIFIER_AFTER_NOUN:
+        # (a language whose modifiers follow the noun marks the possessor by the idafa, on no word of
+        # its own: is_possessor is false for every word, and the chunker makes no possessor phrase)
+        return [c.kind not in _GOVERNED_KINDS and (c.start == 0 or tags[c.start - 1] != "ADP") and not prep[c.start]
+                for c in chunks]
     is_possessor = prof.is_possessor
     out = []
     for c in chunks:
-        if c.kind in ("genitive", "possessor"):
+        if c.kind in _GOVERNED_KINDS:
             out.append(False)
             continue
         start = c.start
@@ -75,18 +83,18 @@ def _case_marks(lang: str) -> tuple:
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset(),
-              marker_starts=None) -> None:
+              roles: dict[int, str] | None = None) -> None:
     """Fill every clause's predicates with their arguments (chunk indices). `groups`: (first, verb)
-    in text order, as _verb_groups gives them. `marker_starts`: the tokens that may start an argument
-    marker (R.marker_starts), if known."""
-    starts, ends = [c.start for c in chunks], [c.end for c in chunks]     # (read by position in the loops)
-    order = sorted(range(len(chunks)), key=starts.__getitem__)   # (no Python call per chunk)
-    # a clause's phrases are found by bisecting the starts in text order (a phrase ends where it
-    # starts or later), its verb groups by bisecting the verbs
-    sorted_starts, verbs = sorted(starts), [v for _, v in groups]
-    if marker_starts is None:
-        marker_starts = [i for i, t in enumerate(toks) if t.norm in R.marker_starts]
-    roles = _marker_roles(toks, R, marker_starts)    # (once a sentence: the same for every predicate)
+    in text order, as _verb_groups gives them. `roles`: the role of the argument marker before each
+    token that follows one (marks._marker_roles), if known."""
+    # the chunks are in text order and none overlaps another (as the chunker makes them): their starts
+    # and their ends both ascend, so the phrases of a clause, or before or after a verb, are a range of
+    # chunk indices found by bisecting them (no test per phrase); a clause's verb groups, by bisecting
+    # the verbs
+    starts, ends = [c.start for c in chunks], [c.end for c in chunks]
+    verbs = [v for _, v in groups]
+    if roles is None:    # (once a sentence: the same for every predicate)
+        roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
     marker_role = roles.get
     conj, prep = _clitic_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
@@ -98,13 +106,12 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         # subject), then the clause's own from `opening` (one that starts and ends before a verb of the
         # clause lies inside it)
         head = clauses[cl.continues] if cl.continues is not None else None
-        resumed = [k for k in order[bisect_left(sorted_starts, head.start):bisect_right(sorted_starts, head.end)]
-                   if ends[k] <= head.end] if head is not None else []
-        opening = bisect_left(sorted_starts, cl.start)
+        resumed = range(bisect_left(starts, head.start), bisect_right(ends, head.end)) if head is not None else ()
+        opening = bisect_left(starts, cl.start)
         describing = []    # the predicates so far that describe a noun (English), with their own objects
         if cl.kind == "relative" and cl.marker is not None:
             # (a phrase that starts at the marker or later ends there or later)
-            cl.antecedent = next((k for k in reversed(order[:bisect_left(sorted_starts, cl.marker)]) if ends[k] < cl.marker and
+            cl.antecedent = next((k for k in reversed(range(bisect_left(starts, cl.marker))) if ends[k] < cl.marker and
                                   cl.marker - ends[k] <= 2 and chunks[k].kind != "possessor"), None)
         for n, (f, v) in enumerate(mine):
             p = Predicate(v, f)
@@ -115,21 +122,21 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
                 marks_passive(toks[v])   # a written vowel: قُتل
             # (the phrases of the clause that start after the verb, before the next verb group)
-            after = [k for k in order[bisect_right(sorted_starts, v):bisect_left(sorted_starts, limit)] if ends[k] <= cl.end]
-            early = order[opening:bisect_left(sorted_starts, f)]    # (the clause's phrases that start before f)
-            if resumed:
-                early = resumed + early
-            if prev is None:
-                before = [k for k in early if ends[k] < f]
-            elif not describing:     # after the verb before
-                before = [k for k in early if ends[k] < f and starts[k] > prev.verb]
+            # (lists, as the readers take them)
+            after = [*range(bisect_right(starts, v), min(bisect_left(starts, limit), bisect_right(ends, cl.end)))]
+            if not describing:
+                # the phrases that end before f (those of the interrupted clause first), after the verb
+                # before if any
+                lo, hi = bisect_right(starts, prev.verb) if prev is not None else 0, bisect_left(ends, f)
+                before = [*range(max(resumed.start, lo), min(resumed.stop, hi)), *range(max(opening, lo), hi)] \
+                    if resumed else [*range(max(opening, lo), hi)]
             else:
                 # after the verb before, past participles that describe a noun ("the district controlled by
                 # X was") and -ing forms ("Europeans visiting the region identified"), with their own objects
                 cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
                 theirs = {a for q in describing for r, a in q.arguments.items() if r not in ("patient", "subject")}
-                before = [k for k in early if ends[k] < f and (cut is None or starts[k] > cut.verb)
-                          and k not in theirs]
+                before = [k for k in [*resumed, *range(opening, bisect_left(starts, f))] if ends[k] < f and
+                          (cut is None or starts[k] > cut.verb) and k not in theirs]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or conj[f])
             read(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                  # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),

@@ -43,16 +43,27 @@ def _carries_pronoun_word(tok, prof) -> bool:
         and prof.MODIFIER_AFTER_NOUN
 
 
-def _marker_roles(toks, R, starts) -> dict[int, str]:
+_ACTOR_ROLES = ("target", "agent", "recipient")    # the markers whose words Parse.markers holds
+
+
+def _marker_roles(toks, R, starts, marked: set[int] | None = None) -> dict[int, str]:
     """The role of the argument marker right before each token that follows one ("against" X, على X):
     token -> role, the longest marker first. `starts`: the tokens that may start a marker (the others
-    start none), in any order."""
+    start none), in text order. `marked`, if given, gains the tokens of every marker of an actor's
+    role (target, agent, recipient), found in the same pass."""
     roles: dict[int, str] = {}
     n_toks = len(toks)
-    for n in R.marker_lengths:
-        for i in starts:
+    markers_from = R.markers_from
+    for i in starts:
+        # (only the markers that start with the word are tried: one look-up a token, no key built
+        # for a marker of one word)
+        for key, role in markers_from.get(toks[i].norm, ()):
+            n = len(key)
+            if i + n > n_toks or (n > 1 and tuple(map(_NORM, toks[i:i + n])) != key):
+                continue
+            # (of two markers that end before the same token, the one from an earlier start is longer)
             if i + n < n_toks and i + n not in roles:
-                role = R.markers.get(tuple(map(_NORM, toks[i:i + n])))
-                if role:
-                    roles[i + n] = role
+                roles[i + n] = role
+            if marked is not None and role in _ACTOR_ROLES:
+                marked.update(range(i, i + n))
     return roles

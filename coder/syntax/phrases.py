@@ -4,6 +4,8 @@ Arabic), determiners and numbers, idafa chains (وزير الخارجية), geni
 ("its fighters", قواته) that a chunk carries."""
 from __future__ import annotations
 
+from itertools import compress, count
+
 from coder.syntax.records import Chunk
 from coder.syntax.tagger import NOUN_READING
 
@@ -11,6 +13,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 _OPENS_AFTER = _NOMINAL | {"PRON", "SCONJ", "DET"}     # the tags an Arabic phrase (or pronoun) can start at
+_GOES_ON = _NOMINAL | {"ADJ", "DET"}    # the tags of a word an Arabic phrase can go on to (an honorific apart)
 
 
 def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(), R=None) -> int:
@@ -121,7 +124,7 @@ def _never(t) -> bool:
 def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
-    chunks, n, i = [], len(toks), 0
+    chunks, n = [], len(toks)
     subject_pronoun = getattr(prof, "subject_pronoun", None)
     bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
     if bits is None:
@@ -134,13 +137,13 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     conj, prep, definite = flags if flags is not None else \
         ([prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks],
          [prof.is_definite(t) for t in toks])
-    while i < n:
-        if tags[i] not in _OPENS_AFTER:
-            i += 1      # (a verb, a preposition, punctuation: no phrase starts there)
+    end = 0     # (the tokens before it are in a phrase found: no phrase starts there)
+    # only a token whose tag can open a phrase is visited (found in C): most tokens are passed over
+    for i in compress(count(), map(_OPENS_AFTER.__contains__, tags)):
+        if i < end:
             continue
         if tags[i] == "PRON" or (tags[i] == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
             chunks.append(Chunk("pronoun", i, i, i))     # هو; أنها: the pronoun on أنّ is a subject
-            i += 1
             continue
         start = i
         if tags[i] == "DET" and i + 1 < n and tags[i + 1] in _NOMINAL:
@@ -154,10 +157,8 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 i = start
         if tags[i] == "DET" and start == i and toks[i].norm in _DEMONSTRATIVE_AR:
             chunks.append(Chunk("pronoun", i, i, i))     # هذا, ذلك standing alone
-            i += 1
             continue
         if tags[i] not in _NOMINAL:
-            i += 1
             continue
         c = Chunk("np", i, start, i, [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)]
                   if start < i else [])    # (most phrases start at their noun)
@@ -169,21 +170,22 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             # letter is no clitic: بريطانية، كردية)
             if conj[j + 1] or (prep[j + 1] and nxt != "ADJ"):
                 break
-            # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو الحركة):
-            # a plural after it that agrees with it is an adjective
+            if nxt not in _GOES_ON and t.norm not in honorifics:
+                break     # (a verb, a preposition, punctuation: only an honorific is asked past one)
             construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
             # (the tests read the next word's tag first, where they ask it: most words fail that)
-            nunated = nxt == "NOUN" and not adjectives and tags[j] == "NOUN" and not definite[j] and \
-                toks[j].norm.endswith(("ون", "ين")) and not definite[j + 1] and \
-                t.norm.endswith(("ون", "ين"))   # agreeing plurals
             if nxt in ("NOUN", "PROPN") and toks[j].norm in titles and not definite[j + 1]:
                 c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
                 named = -1 if t.norm in name_joiners else j + 1
             elif nxt == "PROPN" == tags[j]:
                 c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
-            elif nxt == "ADJ" or nunated or (not construct and nxt == "NOUN" and not definite[j + 1] and
-                                             not prep[j + 1] and _tanwin_agrees(toks[j], t)):
+            elif nxt == "ADJ" or (nxt == "NOUN" and (
+                    # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو
+                    # الحركة): a plural after it that agrees with it is an adjective
+                    (not adjectives and tags[j] == "NOUN" and not definite[j] and toks[j].norm.endswith(("ون", "ين"))
+                     and not definite[j + 1] and t.norm.endswith(("ون", "ين"))) or
+                    (not construct and not definite[j + 1] and not prep[j + 1] and _tanwin_agrees(toks[j], t)))):
                 # (عصيانٍ مسلح، بلاءً حسناً: after a word with tanwin, an indefinite word is its adjective)
                 c.modifiers.append(("amod", j + 1))
                 adjectives = True
@@ -220,7 +222,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                     break
             c.owned = owned
         chunks.append(c)
-        i = j + 1
+        end = j + 1
     return chunks
 
 

@@ -67,8 +67,11 @@ class SyntaxRules:
         for role, ws in data.argument_markers.items():
             for w in ws:
                 self.markers.setdefault(tuple(norm(w).split()), role)
-        self.marker_lengths = sorted({len(k) for k in self.markers}, reverse=True)
-        self.marker_starts = frozenset(k[0] for k in self.markers)
+        # first word -> (the marker's words, its role) of each marker it starts, the longest first
+        self.markers_from: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+        for key, role in sorted(self.markers.items(), key=lambda kv: -len(kv[0])):
+            self.markers_from[key[0]] = self.markers_from.get(key[0], ()) + ((key, role),)
+        self.marker_starts = frozenset(self.markers_from)
         self.passive_aux = frozenset(norm(w) for w in data.passive_auxiliaries)
         self.stance = frozenset(norm(w) for w in data.stance_participles)
         self.copulas = frozenset(norm(w) for w in data.copulas)

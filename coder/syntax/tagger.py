@@ -14,14 +14,17 @@ _PUNCT = frozenset(",;:()\"«»،؛-–—?!؟.'[]{}/“”‘’…")
 
 def _by_reading(r: int) -> tuple[bool, bool, str]:
     """What the tagger's rule pass reads of a token's readings: both a verb and a noun or name
-    reading; a tag the word lists gave stands (no reading, or a noun's alone); the kind of rules tried."""
+    reading; the rules decide its tag, whatever the word lists gave (any reading but a noun's alone);
+    the kind of rules tried."""
     ambiguous = bool(r & VERB_READING and r & (NOUN_READING | NAMED))
     verb_only = r == VERB_READING
     kind = "ambiguous" if ambiguous else "named" if r & NAMED else "verb" if verb_only else "unknown"
-    return ambiguous, not ambiguous and not r & NAMED and not verb_only, kind
+    return ambiguous, ambiguous or bool(r & NAMED) or verb_only, kind
 
 
 _BY_READING = tuple(_by_reading(r) for r in range((VERB_READING | NOUN_READING | NAMED) + 1))   # by bit mask
+AMBIGUOUS = tuple(a for a, _, _ in _BY_READING)    # both a verb and a noun or name reading, by bit mask
+_RULED = tuple(ruled for _, ruled, _ in _BY_READING)    # the rules decide the tag, by bit mask
 
 
 def _closed(toks, F, prof) -> list:
@@ -183,17 +186,15 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
             tags[i] = "VERB"
         elif not r & VERB_READING:
             tags[i] = "PROPN" if r == NAMED else "NOUN"
-    # a word the word lists decided that no lexicon reads otherwise keeps its tag: the others are visited
+    # a word the word lists decided that no lexicon reads otherwise keeps its tag (one with no reading
+    # or a noun's alone): the others are visited, those still untagged and those the rules decide
+    # whatever their tag
     conj, prep, word_rules = F.conj, F.prep, R.word_rules
-    for i in [i for i, r in enumerate(read) if r or tags[i] is None]:
+    for i in [i for i, r in enumerate(read) if tags[i] is None or _RULED[r]]:
         t = toks[i]
-        ambiguous, keeps, kind = _BY_READING[read[i]]
-        if keeps and tags[i] is not None:
-            continue
-        prev = "START" if i == 0 else tags[i - 1] or "X"
+        ambiguous, _, kind = _BY_READING[read[i]]
         has_conj, has_prep = conj[i], prep[i]
-        if has_conj:
-            prev = "CCONJ"
+        prev = "CCONJ" if has_conj else "START" if i == 0 else tags[i - 1] or "X"
         key = (kind, prev, t.text, has_conj, has_prep)    # (the article follows from the text)
         rules = word_rules.get(key)
         if rules is None:   # of those, the rules the word itself allows, kept per word as written
