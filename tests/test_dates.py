@@ -70,10 +70,10 @@ def test_arabic_diacritics_do_not_shift_spans():
 def test_sentence_without_a_date_is_cheap(lang, text):
     find_dates(text, lang, dt.date(2019, 8, 5))
     n = 2000
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(n):
         assert find_dates(text, lang, dt.date(2019, 8, 5)) == []
-    per_sentence = (time.perf_counter() - start) / n
+    per_sentence = (time.process_time() - start) / n
     assert per_sentence < 200e-6   # the target is < 50 µs; this leaves room for slow CI machines
 
 

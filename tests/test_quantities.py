@@ -74,10 +74,10 @@ def test_arabic_diacritics_keep_spans_as_written():
 def test_sentence_without_a_number_is_cheap(lang, text):
     find_quantities(text, lang)
     n = 2000
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(n):
         assert find_quantities(text, lang) == []
-    assert (time.perf_counter() - start) / n < 200e-6
+    assert (time.process_time() - start) / n < 200e-6
 
 
 def test_unknown_language_says_what_to_use():

@@ -225,10 +225,10 @@ def test_the_stage_is_fast():
     sent = sentences(text, "en")[0]
     mentions = match(load("en").trie, sent.tokens, sent.text)
     parse(sent.tokens, mentions, profile("en"))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _ in range(200):
         parse(sent.tokens, mentions, profile("en"))
-    assert (time.perf_counter() - t0) / 200 < 0.002
+    assert (time.process_time() - t0) / 200 < 0.002
 
 
 # ---------------------------------------------------------------- the UD evaluation's alignment
