@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable, Iterator, Optional
 
 from coder import __version__
@@ -18,7 +20,8 @@ from coder.geo.toponyms import capital_mentions
 from coder.geo.events import names_actor
 from coder.lang import detect, profile
 from coder.lexicon.load import lexicon_version, load
-from coder.model import CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityValue, ResolvedDate, Sentence
+from coder.model import (CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityValue, ResolvedDate,
+                         Sentence, Token)
 from coder.quantities import find_quantities
 from coder.recognise.matcher import match
 from coder.rows import is_named, rows_for
@@ -36,6 +39,9 @@ class SentenceResult:
     places: list[PlaceMention]
 
 
+_NOTHING: frozenset = frozenset()
+
+
 def sentences(text: str, lang: str) -> list[Sentence]:
     prof = profile(lang)
     out = []
@@ -45,19 +51,35 @@ def sentences(text: str, lang: str) -> list[Sentence]:
     return out
 
 
+def _dated_tokens(tokens: list[Token], dates: list[ResolvedDate]) -> frozenset[int]:
+    """The indexes of the tokens that overlap a date. Tokens are in order and do not overlap, so
+    their ends rise: a date's first token is found by bisection, not by a pass over the sentence."""
+    dated = []
+    for d in dates:
+        i = bisect_right(tokens, d.start, key=_token_end)   # (the first token ending after the date starts)
+        while i < len(tokens) and tokens[i].start < d.end:
+            dated.append(i)
+            i += 1
+    return frozenset(dated)
+
+
+_token_end = attrgetter("end")
+_kind = attrgetter("kind")
+
+
 def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) -> SentenceResult:
     """Dates and the rules for one sentence; quantities only where there is an event to count for."""
+    prof = profile(lang)
     dates = find_dates(sent.text, lang, published)
     day = dates[0].value if dates else published
     mentions = match(load(lang).trie, sent.tokens, sent.text)
     parsed = None
-    kinds = {m.kind for m in mentions}
+    kinds = set(map(_kind, mentions))
     if "trigger" in kinds and ("actor" in kinds or "agent" in kinds):
         # the syntax stage, between recognition and the rules (where there are actors to place in
         # roles); dates are adverbials to it
-        dated = frozenset(i for d in dates for i, t in enumerate(sent.tokens) if t.start < d.end and d.start < t.end)
-        parsed = parse(sent.tokens, mentions, profile(lang), dated)
-    analysis = analyse(sent, mentions, profile(lang), day, parsed)
+        parsed = parse(sent.tokens, mentions, prof, _dated_tokens(sent.tokens, dates) if dates else _NOTHING)
+    analysis = analyse(sent, mentions, prof, day, parsed)
     # the folded copy the dates' scan made of the sentence serves the quantities too
     quantities = find_quantities(sent.text, lang, date_scan(sent.text, lang)[0]) if analysis.events else []
     return SentenceResult(sent, analysis, dates, quantities, [])
