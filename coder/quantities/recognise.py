@@ -15,7 +15,7 @@ from coder.lang import profile
 from coder.model import QuantityValue
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
-from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader
+from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader, text_chunks
 
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
@@ -179,7 +179,7 @@ class QuantityRecogniser:
         folded = fold(text, self.lang) if folded is None else folded
         ftext = folded.text
         duals = []
-        chunks = ftext.split() if self.dual_words is not None else ()
+        chunks = text_chunks(ftext) if self.dual_words is not None else ()   # (split once for the gates too)
         if chunks and not self._dual_free.issuperset(chunks):
             known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
             for m in self.dual_words.finditer(ftext):
