@@ -74,3 +74,39 @@ def test_searches_before_a_number_find_what_the_search_from_the_start_finds(lang
                 (left, p.regex.pattern[:80])
             found += want is not None
     assert found > 20
+
+
+def _plain_marker_starts(tokens, lang: str) -> list[list[tuple[int, int]]]:
+    """Each marker list's words looked for at every token: (token index, char start) in list
+    order, then sentence order."""
+    from coder.dates.markers import FIELDS, markers
+    out = []
+    for field in FIELDS:
+        found = set()
+        for n, key in enumerate(markers(lang, field)):
+            for i, t in enumerate(tokens):
+                if key[0] in t.forms and i + len(key) <= len(tokens) and \
+                        all(tokens[i + j].norm == key[j] for j in range(1, len(key))):
+                    found.add((n, i, t.start))
+        out.append([(i, start) for _, i, start in sorted(found)])
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_marker_starts_are_the_words_found_at_every_token(lang):
+    # the words of a sentence read from the per-word memo in one list, and only the words that
+    # start a key looked at further: the same places as each list's words looked for everywhere,
+    # with the memo new and filled
+    from coder.dates import markers
+    from coder.pipeline import sentences
+    texts = _corpus_texts(lang)
+    texts += [" ".join(reversed(t.split())) for t in texts]
+    found = 0
+    markers._WORDS.pop(lang, None)
+    for _ in range(2):   # the memo new, then filled
+        for text in texts:
+            for s in sentences(text, lang):
+                want = _plain_marker_starts(s.tokens, lang)
+                assert [markers.marker_starts(s.tokens, lang, f) for f in markers.FIELDS] == want, s.text
+                found += sum(map(len, want))
+    assert found > 20
