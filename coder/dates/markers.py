@@ -5,6 +5,7 @@ counted back from a stand-in day), and most words start no marker at all."""
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 from typing import Sequence
 
 from coder.lang import profile
@@ -24,11 +25,12 @@ def markers(lang: str, field: str) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=None)
 def _by_first(lang: str) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
-    """Every list's words indexed by their first token key: (list, position in the list, key)."""
+    """Every list's words indexed by their first token key: (list, position in the list, the
+    key's other tokens)."""
     out: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
     for k, field in enumerate(FIELDS):
         for n, key in enumerate(markers(lang, field)):
-            out.setdefault(key[0], []).append((k, n, key))
+            out.setdefault(key[0], []).append((k, n, key[1:]))
     return out
 
 
@@ -52,17 +54,24 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
     words = _WORDS.get(lang)
     if words is None or len(words) >= 100_000:
         words = _WORDS[lang] = {}
+    try:
+        starts = [words[t.forms] for t in tokens]   # what each word's forms start (most: nothing)
+    except KeyError:   # a word not seen before: what its forms start, in form order, once
+        by_first = _by_first(lang)
+        for t in tokens:
+            if t.forms not in words:
+                words[t.forms] = tuple(x for f in t.forms for x in by_first.get(f, ()))
+        starts = [words[t.forms] for t in tokens]
     found = []
-    n_tok = len(tokens)
-    for i, t in enumerate(tokens):
-        starts = words.get(t.forms)
-        if starts is None:   # what the word's forms start, in form order: once per word
-            by_first = _by_first(lang)
-            starts = words[t.forms] = tuple(x for f in t.forms for x in by_first.get(f, ()))
-        for k, n, key in starts:
-            if i + len(key) <= n_tok and (len(key) == 1 or
-                                          all(tokens[i + j].norm == key[j] for j in range(1, len(key)))):
-                found.append((k, n, i, t.start))
+    norms = None   # the words' norms, for the keys of several words
+    for i in compress(range(len(starts)), starts):   # the words that start a key (a few)
+        for k, n, rest in starts[i]:
+            if rest:
+                if norms is None:
+                    norms = tuple([t.norm for t in tokens])
+                if norms[i + 1:i + 1 + len(rest)] != rest:
+                    continue
+            found.append((k, n, i, tokens[i].start))
     per_field: tuple[list, ...] = tuple([] for _ in FIELDS)
     for k, _, i, start in sorted(set(found)):
         per_field[k].append((i, start))

@@ -15,7 +15,7 @@ from coder.lang import profile
 from coder.model import QuantityValue
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
-from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader
+from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader, text_chunks
 
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
@@ -39,6 +39,35 @@ def _norm_alternation(lang: str, phrases) -> str:
             raise LexiconError(f"lexicon/{lang}/quantities.yaml: {p!r} is not text; quote it "
                                f"(YAML reads bare digits as numbers)")
     return alternation(norm(p) for p in phrases)
+
+
+def _most_words(lang: str, *lists) -> int:
+    """The most words (between white space) a phrase of the lists has, as the alternations read them."""
+    norm = profile(lang).normalise
+    return max((len(norm(p).split()) for phrases in lists for p in phrases or () if isinstance(p, str)),
+               default=1)
+
+
+class _AtEnd:
+    """A pattern searched in the text before a number, whose matches end that text and span at most
+    `chunks` of its chunks between white space: searched from where those last chunks begin (a
+    look-behind still sees what is before), not from each of the window's 80 positions, as no
+    match can begin before them. `chunks` None: from the start."""
+    __slots__ = ("regex", "chunks")
+
+    def __init__(self, regex: re.Pattern | None, chunks: int | None):
+        self.regex, self.chunks = regex, chunks
+
+    def search(self, left: str) -> re.Match | None:
+        n = self.chunks
+        if n is None:
+            return self.regex.search(left)
+        parts = left.rsplit(None, n)
+        return self.regex.search(left, len(parts[0]) if len(parts) > n else 0)
+
+
+def _at_end(regex: re.Pattern | None, chunks: int | None) -> _AtEnd | None:
+    return None if regex is None else _AtEnd(regex, chunks)
 
 
 def _category_regex(lang: str, table: dict, template: str) -> re.Pattern | None:
@@ -82,18 +111,27 @@ class QuantityRecogniser:
         clitics = load_lexicon(lang, "numbers").get("clitics") or ""
         lead = f"(?<!\\w)(?:{clitics})?" if clitics else r"(?<!\w)"
         end = r"\s*(?:\(\s*)?$"   # written so that a run of spaces cannot make it backtrack
-        self.left_qualifier = _category_regex(lang, data.get("qualifiers"), lead + "(?:{alts})" + end)
+        # The patterns that end the text before a number span a phrase's words, the words `words`
+        # adds, and a "(" the end may leave alone: so many chunks at most (the clitics glued to a
+        # word; a clitic pattern that may hold white space: no bound)
+        spaced = "\\" in clitics or any(c.isspace() for c in clitics)
+        chunks = lambda *lists, more=0: None if spaced else _most_words(lang, *lists) + more + 1  # noqa: E731
+        qualifiers, cues = data.get("qualifiers") or {}, data.get("unit_cues_before") or {}
+        self.left_qualifier = _at_end(_category_regex(lang, qualifiers, lead + "(?:{alts})" + end),
+                                      chunks(*qualifiers.values()))
         self.right_qualifier = _category_regex(lang, data.get("right_qualifiers"),
                                                r"^(?:\s+[^\W\d]+){0,2}?\s*(?:,\s*)?(?:{alts})(?!\w)")
-        self.cue_before = _category_regex(lang, data.get("unit_cues_before"), lead + "(?:{alts})" + end)
-        self.toll_before = _category_regex(lang, data.get("toll_cues"),
-                                           lead + r"(?:{alts})(?:\s+[^\W\d]+){0,4}" + end)
+        self.cue_before = _at_end(_category_regex(lang, cues, lead + "(?:{alts})" + end), chunks(*cues.values()))
+        tolls = data.get("toll_cues") or {}
+        self.toll_before = _at_end(_category_regex(lang, tolls, lead + r"(?:{alts})(?:\s+[^\W\d]+){0,4}" + end),
+                                   chunks(*tolls.values(), more=4))
         self.cue_after = _category_regex(lang, data.get("unit_cues_after"),
                                          r"^(?:\s+[^\W\d]+){0,2}?\s+(?:{alts})(?!\w)")
         blockers = _norm_alternation(lang, data.get("not_before") or [])
         adjacent = data.get("not_before_adjacent") or []
         near = _norm_alternation(lang, (data.get("not_before") or []) + adjacent)
-        self.blocked_before = re.compile(lead + f"(?:{near})" + r"\.?\s*$")
+        self.blocked_before = _AtEnd(re.compile(lead + f"(?:{near})" + r"\.?\s*$"),
+                                     chunks(data.get("not_before"), adjacent))
         # A number beside a month name (from dates.yaml) is part of a date (2 August 2019, June 5).
         # Month names that are also common words count after a number only before a year.
         ambiguous = {self.profile.normalise(w) for w in data.get("months_need_year") or []}
@@ -102,15 +140,16 @@ class QuantityRecogniser:
         after = [f"(?:{alternation(months - ambiguous)})(?!\\w)"]
         if ambiguous:
             after.append(f"(?:{alternation(ambiguous)})\\.?(?:,\\s*|\\s+)\\d")
-        self.month_before = re.compile(lead + f"(?:{alternation(months)})" + r"\.?\s*$")
+        self.month_before = _AtEnd(re.compile(lead + f"(?:{alternation(months)})" + r"\.?\s*$"), chunks(months))
         self.month_after = re.compile(r"^\s*(?:" + "|".join(after) + ")")
         # VSO languages put the subject between a verb cue and its object ("اعتقلت الشرطة 17"),
         # and adjectives between a blocker and its number ("القرار الأممي 2254").
         gap = int(data.get("context_gap", 0))
         words = r"(?:\s+[^\W\d]+){1,%d}" % gap if gap else None
-        self.blocked_before_gap = re.compile(lead + f"(?:{blockers})" + words + r"\s*$") if gap else None
-        self.cue_before_gap = _category_regex(
-            lang, data.get("unit_cues_before"), lead + "(?:{alts})" + words + end) if gap else None
+        self.blocked_before_gap = _AtEnd(re.compile(lead + f"(?:{blockers})" + words + r"\s*$"),
+                                         chunks(data.get("not_before"), more=gap)) if gap else None
+        self.cue_before_gap = _at_end(_category_regex(lang, cues, lead + "(?:{alts})" + words + end),
+                                      chunks(*cues.values(), more=gap)) if gap else None
         self.blocked_after = re.compile(
             r"^\s*(?:" + _norm_alternation(lang, data.get("not_after") or [])
             + r")(?!\w)")
@@ -123,7 +162,8 @@ class QuantityRecogniser:
         self.needs_noun = {self.profile.normalise(w) for w in data.get("needs_noun") or []}
         # money: "$15 billion", "US$ 6.5 billion", "5.6 مليار يورو", "two million dollars"
         signs = data.get("currency_before") or []
-        self.currency_before = re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$") if signs else None
+        self.currency_before = _AtEnd(re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$"),
+                                      chunks(signs)) if signs else None
         self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()}))
         self.sign_glued = re.compile(f"[{re.escape(self.sign_chars)}](?=\\d)") if self.sign_chars else None
         # duals: every unit noun with each dual ending, unless that form is itself a listed noun
@@ -179,7 +219,7 @@ class QuantityRecogniser:
         folded = fold(text, self.lang) if folded is None else folded
         ftext = folded.text
         duals = []
-        chunks = ftext.split() if self.dual_words is not None else ()
+        chunks = text_chunks(ftext) if self.dual_words is not None else ()   # (split once for the gates too)
         if chunks and not self._dual_free.issuperset(chunks):
             known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
             for m in self.dual_words.finditer(ftext):
@@ -296,7 +336,7 @@ class QuantityRecogniser:
         return None
 
     @staticmethod
-    def _cue(regex: re.Pattern | None, left: str) -> str | None:
+    def _cue(regex: _AtEnd | None, left: str) -> str | None:
         if regex is None:
             return None
         m = regex.search(left)
