@@ -2,21 +2,10 @@
 sentence and must give what the plain code gives."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from test_rec_speed2 import _corpus_texts
 
-CORPUS = Path(__file__).parent / "corpus"
 LANGS = ("ar", "en")
-
-
-def _corpus_texts(lang: str) -> list[str]:
-    texts = []
-    for stem in ("quantities", "dates"):
-        cases = yaml.safe_load((CORPUS / lang / f"{stem}.yaml").read_text(encoding="utf-8"))["cases"]
-        texts += [case["text"] for case in cases]
-    return texts
 
 
 @pytest.mark.parametrize("lang", LANGS)
