@@ -76,8 +76,10 @@ def _die_with_parent() -> None:
 
 
 def _init_worker(lock_fd: int | None) -> None:
+    from coder.runner import collect_young_less_often
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
     _die_with_parent()
+    collect_young_less_often()   # a worker only codes: its loop's garbage as in the one-process loop
     if lock_fd is not None:   # a forked copy of the dataset lock: only the parent holds it
         try:
             os.close(lock_fd)

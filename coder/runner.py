@@ -51,12 +51,19 @@ def code_into(writer: DatasetWriter, items: Iterable[Document | Reject], progres
             code_parallel(writer, chain(head, items), workers, progress=progress, chunk=chunk)
             return
         items = head
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], YOUNG_COLLECTION), *threshold[1:])
+    threshold = collect_young_less_often()
     try:
         _code_all(writer, items, progress)
     finally:
         gc.set_threshold(*threshold)
+
+
+def collect_young_less_often() -> tuple[int, ...]:
+    """Raise the collector's youngest-generation threshold to YOUNG_COLLECTION for a coding loop (in
+    this process, or for good in a worker that only codes); returns the thresholds it replaced."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], YOUNG_COLLECTION), *threshold[1:])
+    return threshold
 
 
 def _code_all(writer: DatasetWriter, items: Iterable[Document | Reject], progress) -> None:

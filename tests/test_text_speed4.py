@@ -42,3 +42,15 @@ def test_code_into_collects_young_objects_less_often_and_restores_the_threshold(
         runner.code_into(w, docs)
     assert seen == [max(before[0], runner.YOUNG_COLLECTION)] * 2
     assert gc.get_threshold() == before
+
+
+def test_a_worker_collects_young_objects_as_the_one_process_loop_does():
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    from coder import parallel, runner
+
+    with ProcessPoolExecutor(1, mp_context=parallel._context(), initializer=parallel._init_worker,
+                             initargs=(None,)) as pool:
+        young = pool.submit(gc.get_threshold).result()[0]
+    assert young == max(gc.get_threshold()[0], runner.YOUNG_COLLECTION)
