@@ -265,35 +265,29 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 
 _UNSEEN = object()
-# per trie: (lang, norm, forms) -> the word's (place form, trie node) pairs that start a name
-_STARTS: dict[int, tuple[dict, dict]] = {}
 # per trie (one language's): a word as written -> its _starts answer, or False where it starts none.
 # A token's norm and forms follow from its text (tokenise), so the text alone is the key: one str
 # look-up a token, done in C for the sentence's words (most start nothing)
-_STARTS_BY_TEXT: dict[int, tuple[dict, dict]] = {}
+_STARTS: dict[int, tuple[dict, dict]] = {}
 _TEXT = attrgetter("text")
 # per trie: (id of a name's entries, country hint) -> (those entries, their places ranked)
 _RANKED: dict[int, tuple[dict, dict]] = {}
 
 
 def _starts(trie: dict, tok: Token, lang: str) -> tuple:
-    """What the word starts, worked out once per word, not per token: () when no name, else
+    """What the word starts (SentencePlaces._start_tokens keeps it per word): () when no name, else
     ((form, trie node) pairs of its place forms that start a name, is it a one-word name itself).
     () too for a word that can only be a one-word name that is a stop word (every node a leaf,
     the first a stop: "ان", "الي"): the walk would drop it anyway."""
-    known = trie_memo(_STARTS, trie)
-    key = (lang, tok.norm, tok.forms)
-    v = known.get(key)
-    if v is None:
-        pairs = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
-        v = (pairs, any(_END in node for _, node in pairs)) if pairs else ()
-        if pairs and all(len(node) == 1 and _END in node for _, node in pairs):   # leaves: one-word names only
-            form = pairs[0][0]
-            stop = rules(lang).stop
-            if (form,) in stop or (form != tok.norm and (tok.norm,) in stop):
-                v = ()
-        known[key] = v
-    return v
+    pairs = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
+    if not pairs:
+        return ()
+    if all(len(node) == 1 and _END in node for _, node in pairs):   # leaves: one-word names only
+        form = pairs[0][0]
+        stop = rules(lang).stop
+        if (form,) in stop or (form != tok.norm and (tok.norm,) in stop):
+            return ()
+    return pairs, any(_END in node for _, node in pairs)
 
 
 def _continued_by(pairs: tuple, nxt: str) -> bool:
@@ -381,7 +375,7 @@ class SentencePlaces:
         """The tokens that may start a name, with their (form, node) pairs: most tokens start none,
         and a word that is no name by itself ("the", "في") starts one only where the next goes on."""
         trie, lang, tokens = self._trie, self.lang, self.tokens
-        known = trie_memo(_STARTS_BY_TEXT, trie)
+        known = trie_memo(_STARTS, trie)   # (what _starts answers, per word as written)
         out = []
         last = len(tokens) - 1
         # the words not known to start nothing: those that start a name, and words not seen yet
