@@ -72,7 +72,12 @@ def _die_with_parent() -> None:
             import ctypes
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
-            pass
+            return
+        # the signal only covers a death after the call: a parent killed between the fork and here
+        # has already handed this process to another parent
+        parent = mp.parent_process()
+        if parent is not None and os.getppid() != parent.pid:
+            os._exit(1)
 
 
 def _init_worker(lock_fd: int | None) -> None:

@@ -2,6 +2,7 @@
 worker is a clear error that leaves the committed batches valid; input is not read far ahead."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -181,11 +182,28 @@ time.sleep(60)
 """
 
 
+# the parent is killed before its workers have set up: the parent-death signal, asked for after the
+# death, never comes, so the workers must see for themselves that their parent is gone
+KILLED_BEFORE_SET_UP = """
+import multiprocessing as mp, os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from coder.parallel import _init_worker
+def set_up_late(lock_fd):
+    time.sleep(1.5)
+    _init_worker(lock_fd)
+pool = ProcessPoolExecutor(2, mp_context=mp.get_context("fork"), initializer=set_up_late, initargs=(None,))
+pool.submit(os.getpid)
+print(" ".join(str(p) for p in pool._processes), flush=True)
+time.sleep(60)
+"""
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers' parent-death signal is Linux's")
-def test_workers_end_with_a_killed_run(tmp_path):
+@pytest.mark.parametrize("script", [KILLED_PARENT, KILLED_BEFORE_SET_UP], ids=["set-up", "setting-up"])
+def test_workers_end_with_a_killed_run(tmp_path, script):
     """Killing `coder code` (as an out-of-memory killer would) ends its worker processes too,
-    instead of leaving them waiting for work forever."""
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_PARENT], stdout=subprocess.PIPE, text=True,
+    instead of leaving them waiting for work forever, even when they had not yet set up."""
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
                             cwd=Path(__file__).parent.parent)
     workers = [int(p) for p in proc.stdout.readline().split()]
     assert len(workers) == 2
@@ -197,7 +215,11 @@ def test_workers_end_with_a_killed_run(tmp_path):
     deadline = time.time() + 10
     while alive() and time.time() < deadline:
         time.sleep(0.1)
-    assert alive() == []
+    left = alive()
+    for pid in left:   # not to leave them behind when this fails
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    assert left == []
 
 
 def test_warm_up_loads_the_date_parser_for_every_language():
