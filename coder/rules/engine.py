@@ -52,6 +52,20 @@ _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2
 # forces and envoys in a trigger's object are the means ("offered troops", "recalled ambassadors")
 _MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
 
+# the trace steps written for every trigger, actor and coded trigger: kept as (formatter, *arguments)
+# and formatted only when the trace is read (types.SentenceAnalysis.trace). The arguments are strings,
+# lexicon entries, actor codes and groups, which nothing alters once the step is written.
+_TRIGGER_STEP = "trigger {0!r} -> {1.code} ({1.rule_id}, {1.pos}/{1.tag})".format
+_LIGHT_VERB_STEP = "trigger {0!r} -> {1.code} ({1.rule_id}, {1.pos}/{1.tag}), object up to {2!r}".format
+
+
+def _actor_step(name: Optional[str], code: ActorCode, rule_ids: tuple[str, ...]) -> str:
+    return f"actor {name!r} -> {code.code} ({', '.join(rule_ids)})"
+
+
+def _slots_step(trigger: str, how: str, src: Optional[ActorGroup], tgt: Optional[ActorGroup]) -> str:
+    return f"{trigger!r}: {how}; source {names(src)}, target {names(tgt)}"
+
 
 def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str], settled: set[int] = frozenset()) -> None:
     """"The US army said its forces killed...", "الجيش الأمريكي ... قواته": a role noun owned by a
@@ -224,7 +238,7 @@ def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: se
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
-                     trace: list[str], name_tails: frozenset[int] | set[int] = frozenset(), parse=None,
+                     trace: list, name_tails: frozenset[int] | set[int] = frozenset(), parse=None,
                      window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
                      marks: set[int] = frozenset()) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
@@ -282,8 +296,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             continue
         taken |= h.tokens
         kept.append(h)
-        trace.append(f"trigger {h.mention.text!r} -> {h.entry.code} ({h.entry.rule_id}, {h.entry.pos}/{h.entry.tag})"
-                     + (f", object up to {sent.text[h.start:h.end]!r}" if h.entry.objects else ""))
+        trace.append((_LIGHT_VERB_STEP, h.mention.text, h.entry, sent.text[h.start:h.end]) if h.entry.objects
+                     else (_TRIGGER_STEP, h.mention.text, h.entry))
     # a no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
     # قويا على الوزير": an attack in words): the verb has no object, so no event
     readings = [h for h in hits if h.entry.code == NO_EVENT]
@@ -303,7 +317,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match) and the
     syntax stage's parse (coder.syntax.parse; without one, the window rules fill every slot)."""
     out = SentenceAnalysis()
-    toks, text, trace = sent.tokens, sent.text, out.trace
+    toks, text, trace = sent.tokens, sent.text, out.steps   # (steps: the trace as written, formatted when read)
     out.mentions = mentions
     roles: dict[str, set[int]] = {}
     agent_spans: list[tuple[int, int]] = []     # (first, last) of each agent marker: "by", "على يد"
@@ -423,7 +437,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     domestic_opposition(groups, trace)
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
-        trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
+        trace.append((_actor_step, a.name, a.code, a.rule_ids))
 
     hits = truce_onsets(hits, toks, roles.get("truce_noun", NO_TOKENS), trace)   # before they take an infinitive
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
@@ -486,7 +500,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                          "happened, not its target")
             tgt = as_country(tgt)
         sources[k] = src
-        trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
+        trace.append((_slots_step, h.mention.text, how, src, tgt))
         coded.append((h, src, tgt))
     # (the passes below read and drop coded triggers, then their events: with none they do nothing)
     if not coded:
