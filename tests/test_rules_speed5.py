@@ -1,6 +1,8 @@
 """The event rules' shortcuts of the fifth round answer as the longer ways did: the trace steps
 written for every trigger, actor and coded trigger are formatted only when the trace is read, into
-the very strings the rules formatted at once before."""
+the very strings the rules formatted at once before; and cheaper per-sentence tests: the adverbs of
+an object window sought only where the tags hold one, the mentions taken as places or likenesses
+dropped only when there are some, the "in" clitic asked only of a name not matched as written."""
 from __future__ import annotations
 
 import datetime as dt
@@ -91,3 +93,49 @@ def test_a_string_appended_after_reading_stays_and_a_later_step_is_formatted():
     a.trace.append("appended by the rows")
     a.steps.append(("{0}".format, 2))
     assert a.trace == ["'x' -> 1", "appended by the rows", "2"]
+
+
+def _events(a) -> list[tuple]:
+    return [(e.code, e.source and e.source.code.code, e.target and e.target.code.code) for e in a.events]
+
+
+@pytest.mark.parametrize("lang,text,adverbs", [
+    ("ar", "قصفت طائرات حربية ريف دمشق، فجر اليوم، وقتلت خمسة مدنيين.", True),   # adverbs of time
+    ("ar", "أطلق مسلحون النار على جنود الجيش العراقي وقوات الشرطة في بغداد.", False),
+    ("en", "Police fired tear gas at 5,000 protesters, and arrested 20 people in Cairo.", False),
+])
+def test_countable_tokens_as_spelled_out(lang, text, adverbs):
+    """_countable: every token counts towards an object window but punctuation, counts, actor words
+    and the tokens the syntax stage tags ADV (with the tags as given, and with no adverb among them)."""
+    from coder.lang import profile
+    from coder.rules.counts import counts_and_marks, is_number
+    from coder.rules.engine import _countable
+    (sent,) = sentences(text, lang)
+    toks, tags = sent.tokens, _analysis(lang, text).parse.tags
+    numbers, marks = counts_and_marks(toks, profile(lang).CODE)
+    actor_tokens = {t for x in _analysis(lang, text).actors for t in range(x.first, x.last + 1)}
+    for tags_read in (tags, ["NOUN" if t == "ADV" else t for t in tags]):
+        want = [not (j in marks or (j in numbers and is_number(toks[j], lang)) or j in actor_tokens
+                     or tags_read[j] == "ADV") for j in range(len(toks))]
+        assert _countable(toks, actor_tokens, tags_read, lang, numbers, marks) == want
+    assert ("ADV" in tags) is adverbs
+
+
+@pytest.mark.parametrize("lang,text,events,line", [
+    # a capital read through the "in" clitic (first form past 0): where the violence happened
+    ("ar", "وقع هجوم انتحاري ببغداد.", [("1831", "UAF", "IRQ")],
+     "'ببغداد'=IRQGOV: a capital after 'انتحاري', where the violence happened, not its target"),
+    ("en", "Gunmen attacked in Baghdad on Monday.", [("190", "UAF", "IRQ")],
+     "'Baghdad'=IRQGOV: a capital after 'in', where the violence happened, not its target"),
+    # a country after a locative word is a place: no actor
+    ("ar", "تظاهر الآلاف ضد إسرائيل في عمان.", [("141", "CVL", "ISR")],
+     "'عمان' follows a locative word: a place, not an actor"),
+    # none of them: every actor mention stays
+    ("ar", "قتل مسلحون خمسة جنود ببغداد.", [("190", "UAF", "MIL")], "actor 'ببغداد' -> IRQGOV (ar.actors.iraq_government)"),
+])
+def test_places_and_seats_of_violence(lang, text, events, line):
+    a = _analysis(lang, text)
+    assert _events(a) == events
+    assert line in a.trace, a.trace
+    placed = [x.text for x in a.mentions if x.kind == "actor" and f"{x.text!r} follows a locative word" in " ".join(a.trace)]
+    assert not any(x.name in placed for x in a.actors)

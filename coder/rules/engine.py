@@ -13,6 +13,7 @@ the way PETRARCH's patterns read a parse, and every decision is written to the t
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 from typing import Optional
 
 from coder.lexicon.load import NO_EVENT, Trigger
@@ -43,6 +44,7 @@ from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, EventCandidate, Hit, Sen
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
+_FIRST = attrgetter("first")
 # an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
 _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
                for s in (False, True) for t in (False, True) for v in (False, True)}
@@ -231,9 +233,10 @@ def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: se
             out[j] = False
     for j in actor_tokens:
         out[j] = False
-    for j, tag in enumerate(tags):
-        if tag == "ADV":
-            out[j] = False
+    if "ADV" in tags:   # (a scan in C first: many sentences hold no adverb)
+        for j, tag in enumerate(tags):
+            if tag == "ADV":
+                out[j] = False
     return out
 
 
@@ -263,8 +266,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
-                verbs = frozenset(v.first for v in mentions if v.entry.pos == "verb" and parse is not None
-                                  and parse.tags[v.first] == "VERB")
+                verbs = {v.first for v in mentions if v.entry.pos == "verb" and tags[v.first] == "VERB"} \
+                    if parse is not None else NO_TOKENS
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
             # (the window starts after the trigger: the trigger's own verb is never among the stops)
             # a subject between the verb and its object brings its titles and adverbials along: the
@@ -292,7 +295,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 trace.append(f"{sent.text[h.start:h.end]!r}: read as {h.entry.rule_id}, no event")
                 taken |= h.tokens
             continue
-        if h.tokens & taken:
+        if not taken.isdisjoint(h.tokens):    # (no intersection built to be tested)
             continue
         taken |= h.tokens
         kept.append(h)
@@ -301,14 +304,15 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     # a no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
     # قويا على الوزير": an attack in words): the verb has no object, so no event
     readings = [h for h in hits if h.entry.code == NO_EVENT]
-    for h in [h for h in kept if h.entry.objects and readings]:
+    for h in [h for h in kept if h.entry.objects] if readings else ():
         obj = {t for t in h.tokens if t > h.last}
         other = next((r for r in readings if obj and not r.entry.objects and r.first == min(obj)
                       and max(r.tokens) > max(obj)), None)
         if other is not None:
             trace.append(f"{sent.text[h.start:h.end]!r}: its object is read as {other.entry.rule_id}, no event")
             kept.remove(h)
-    kept.sort(key=lambda h: h.first)
+    if len(kept) > 1:
+        kept.sort(key=_FIRST)
     return kept
 
 
@@ -377,7 +381,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                             getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
-    trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
+    trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
     # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
@@ -404,7 +408,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
     for m in disguised:
         trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
-    actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
+    if placed or disguised:     # (a list test compares mentions field by field: only when there is one)
+        actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     named = {t for m in actor_ms for t in range(m.first, m.last + 1)}
     for idx in roles.values():
@@ -460,8 +465,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     prepositions = marks.union(clause_breaks, roles.get("target_marker", NO_TOKENS),
                                roles.get("complement_marker", NO_TOKENS), roles.get("agent_marker", NO_TOKENS))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
+    # (a name matched as written, first form 0, is read through no "in" clitic: most are)
     seat_place = roles.get("seat_place_marker", NO_TOKENS) | \
-        {m.first - 1 for m in actor_ms if lang_profile.read_as_in(toks[m.first], m.first_form)}   # ببغداد
+        {m.first - 1 for m in actor_ms if m.first_form and lang_profile.read_as_in(toks[m.first], m.first_form)}   # ببغداد
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
@@ -541,7 +547,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     imply_actors(out.events, trace)
     own_people(out.events, trace)
     out.events = merge_same_root(out.events, trace)
-    protest_objects(out.events, actors, trace, frozenset(i + 1 for i in roles.get("protest_object_marker", ())))
+    marked = roles.get("protest_object_marker")
+    protest_objects(out.events, actors, trace, {i + 1 for i in marked} if marked else NO_TOKENS)
     victims_over_places(out.events, actors, roles.get("locative_marker", NO_TOKENS), trace)
     out.events = discard_roots(out.events, discards, trace)
     return out
