@@ -2,7 +2,8 @@
 written for every trigger, actor and coded trigger are formatted only when the trace is read, into
 the very strings the rules formatted at once before; and cheaper per-sentence tests: the adverbs of
 an object window sought only where the tags hold one, the mentions taken as places or likenesses
-dropped only when there are some, the "in" clitic asked only of a name not matched as written."""
+dropped only when there are some, the "in" clitic asked only of a name not matched as written; which
+trigger owns a word worked out only for a participle."""
 from __future__ import annotations
 
 import datetime as dt
@@ -139,3 +140,19 @@ def test_places_and_seats_of_violence(lang, text, events, line):
     assert line in a.trace, a.trace
     placed = [x.text for x in a.mentions if x.kind == "actor" and f"{x.text!r} follows a locative word" in " ".join(a.trace)]
     assert not any(x.name in placed for x in a.actors)
+
+
+@pytest.mark.parametrize("lang,text,events,line", [
+    # a participle between a determiner and an actor, and one after another trigger's word
+    ("en", "The army evacuated the wounded soldiers from Mosul.", [("073", "MIL", None)],
+     "'wounded': participle used as an adjective, not an event"),
+    ("en", "Rebels demanded releasing captured fighters.", [("100", "REB", None), ("0841", "REB", None)],
+     "'captured': participle used as an adjective, not an event"),
+    # a participle that is the verb: kept
+    ("en", "Troops killed six suspected militants in the raid.", [("190", "MIL", "INS")],
+     "'killed': syntax: subject the noun phrase before the verb; source 'Troops'=MIL, target 'militants'=INS"),
+])
+def test_participles_read_as_adjectives(lang, text, events, line):
+    a = _analysis(lang, text)
+    assert _events(a) == events
+    assert line in a.trace, a.trace

@@ -93,9 +93,8 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     agent = roles.get("agent_marker", NO_TOKENS)
     particles = None    # words that cannot open an object: built for the first word that needs one
     infinitive = roles.get("infinitive_marker", NO_TOKENS)
-    actor_starts = {m.first for m in actor_ms}
+    actor_starts = owner = None     # (read only for a participle: built at the first)
     kept = []
-    owner = {t: h for h in hits for t in h.tokens}   # which trigger a token belongs to
     for h in hits:
         before = h.first - 1
         if kept and h.first - kept[-1].last <= 8 and prof.read_as_purpose(toks[h.first], h.mention.first_form):
@@ -122,13 +121,16 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
         if h.entry.tag == "ing" and before in complement and not _means_of_untold(before, h, kept, agent):
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
             continue
-        # next to another trigger's words: "releasing captured fighters"
-        after_word = before in determiner or owner.get(before, h) is not h or \
-            (before >= 0 and toks[before].norm[:1].isdigit())
-        before_noun = (h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h
-        if h.entry.tag in ("past", "participle") and after_word and before_noun:
-            trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
-            continue
+        if h.entry.tag in ("past", "participle"):
+            if owner is None:
+                actor_starts = {m.first for m in actor_ms}
+                owner = {t: x for x in hits for t in x.tokens}   # which trigger a token belongs to
+            # next to another trigger's words: "releasing captured fighters"
+            after_word = before in determiner or owner.get(before, h) is not h or \
+                (before >= 0 and toks[before].norm[:1].isdigit())
+            if after_word and ((h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h):
+                trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
+                continue
         kept.append(h)
     return kept
 
@@ -355,6 +357,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
+    n_actor_ms = len(actor_ms)
     trig_ms = []
     for m in triggers:
         # (most triggers: no actor name holds them)
@@ -411,7 +414,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if placed or disguised:     # (a list test compares mentions field by field: only when there is one)
         actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
-    named = {t for m in actor_ms for t in range(m.first, m.last + 1)}
+    # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
+    named = actor_tokens if len(actor_ms) == n_actor_ms else {t for m in actor_ms for t in range(m.first, m.last + 1)}
     for idx in roles.values():
         if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
             roles = {role: idx - named for role, idx in roles.items()}
