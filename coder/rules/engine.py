@@ -13,6 +13,7 @@ the way PETRARCH's patterns read a parse, and every decision is written to the t
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 from typing import Optional
 
 from coder.lexicon.load import NO_EVENT, Trigger
@@ -43,6 +44,7 @@ from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, EventCandidate, Hit, Sen
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
+_FIRST = attrgetter("first")
 # an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
 _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
                for s in (False, True) for t in (False, True) for v in (False, True)}
@@ -51,6 +53,20 @@ _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2
 
 # forces and envoys in a trigger's object are the means ("offered troops", "recalled ambassadors")
 _MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
+
+# the trace steps written for every trigger, actor and coded trigger: kept as (formatter, *arguments)
+# and formatted only when the trace is read (types.SentenceAnalysis.trace). The arguments are strings,
+# lexicon entries, actor codes and groups, which nothing alters once the step is written.
+_TRIGGER_STEP = "trigger {0!r} -> {1.code} ({1.rule_id}, {1.pos}/{1.tag})".format
+_LIGHT_VERB_STEP = "trigger {0!r} -> {1.code} ({1.rule_id}, {1.pos}/{1.tag}), object up to {2!r}".format
+
+
+def _actor_step(name: Optional[str], code: ActorCode, rule_ids: tuple[str, ...]) -> str:
+    return f"actor {name!r} -> {code.code} ({', '.join(rule_ids)})"
+
+
+def _slots_step(trigger: str, how: str, src: Optional[ActorGroup], tgt: Optional[ActorGroup]) -> str:
+    return f"{trigger!r}: {how}; source {names(src)}, target {names(tgt)}"
 
 
 def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str], settled: set[int] = frozenset()) -> None:
@@ -77,9 +93,8 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     agent = roles.get("agent_marker", NO_TOKENS)
     particles = None    # words that cannot open an object: built for the first word that needs one
     infinitive = roles.get("infinitive_marker", NO_TOKENS)
-    actor_starts = {m.first for m in actor_ms}
+    actor_starts = owner = None     # (read only for a participle: built at the first)
     kept = []
-    owner = {t: h for h in hits for t in h.tokens}   # which trigger a token belongs to
     for h in hits:
         before = h.first - 1
         if kept and h.first - kept[-1].last <= 8 and prof.read_as_purpose(toks[h.first], h.mention.first_form):
@@ -106,13 +121,16 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
         if h.entry.tag == "ing" and before in complement and not _means_of_untold(before, h, kept, agent):
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
             continue
-        # next to another trigger's words: "releasing captured fighters"
-        after_word = before in determiner or owner.get(before, h) is not h or \
-            (before >= 0 and toks[before].norm[:1].isdigit())
-        before_noun = (h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h
-        if h.entry.tag in ("past", "participle") and after_word and before_noun:
-            trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
-            continue
+        if h.entry.tag in ("past", "participle"):
+            if owner is None:
+                actor_starts = {m.first for m in actor_ms}
+                owner = {t: x for x in hits for t in x.tokens}   # which trigger a token belongs to
+            # next to another trigger's words: "releasing captured fighters"
+            after_word = before in determiner or owner.get(before, h) is not h or \
+                (before >= 0 and toks[before].norm[:1].isdigit())
+            if after_word and ((h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h):
+                trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
+                continue
         kept.append(h)
     return kept
 
@@ -217,14 +235,15 @@ def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: se
             out[j] = False
     for j in actor_tokens:
         out[j] = False
-    for j, tag in enumerate(tags):
-        if tag == "ADV":
-            out[j] = False
+    if "ADV" in tags:   # (a scan in C first: many sentences hold no adverb)
+        for j, tag in enumerate(tags):
+            if tag == "ADV":
+                out[j] = False
     return out
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
-                     trace: list[str], name_tails: frozenset[int] | set[int] = frozenset(), parse=None,
+                     trace: list, name_tails: frozenset[int] | set[int] = frozenset(), parse=None,
                      window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
                      marks: set[int] = frozenset()) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
@@ -249,8 +268,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
-                verbs = frozenset(v.first for v in mentions if v.entry.pos == "verb" and parse is not None
-                                  and parse.tags[v.first] == "VERB")
+                verbs = {v.first for v in mentions if v.entry.pos == "verb" and tags[v.first] == "VERB"} \
+                    if parse is not None else NO_TOKENS
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
             # (the window starts after the trigger: the trigger's own verb is never among the stops)
             # a subject between the verb and its object brings its titles and adverbials along: the
@@ -278,23 +297,24 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 trace.append(f"{sent.text[h.start:h.end]!r}: read as {h.entry.rule_id}, no event")
                 taken |= h.tokens
             continue
-        if h.tokens & taken:
+        if not taken.isdisjoint(h.tokens):    # (no intersection built to be tested)
             continue
         taken |= h.tokens
         kept.append(h)
-        trace.append(f"trigger {h.mention.text!r} -> {h.entry.code} ({h.entry.rule_id}, {h.entry.pos}/{h.entry.tag})"
-                     + (f", object up to {sent.text[h.start:h.end]!r}" if h.entry.objects else ""))
+        trace.append((_LIGHT_VERB_STEP, h.mention.text, h.entry, sent.text[h.start:h.end]) if h.entry.objects
+                     else (_TRIGGER_STEP, h.mention.text, h.entry))
     # a no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
     # قويا على الوزير": an attack in words): the verb has no object, so no event
     readings = [h for h in hits if h.entry.code == NO_EVENT]
-    for h in [h for h in kept if h.entry.objects and readings]:
+    for h in [h for h in kept if h.entry.objects] if readings else ():
         obj = {t for t in h.tokens if t > h.last}
         other = next((r for r in readings if obj and not r.entry.objects and r.first == min(obj)
                       and max(r.tokens) > max(obj)), None)
         if other is not None:
             trace.append(f"{sent.text[h.start:h.end]!r}: its object is read as {other.entry.rule_id}, no event")
             kept.remove(h)
-    kept.sort(key=lambda h: h.first)
+    if len(kept) > 1:
+        kept.sort(key=_FIRST)
     return kept
 
 
@@ -303,7 +323,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match) and the
     syntax stage's parse (coder.syntax.parse; without one, the window rules fill every slot)."""
     out = SentenceAnalysis()
-    toks, text, trace = sent.tokens, sent.text, out.trace
+    toks, text, trace = sent.tokens, sent.text, out.steps   # (steps: the trace as written, formatted when read)
     out.mentions = mentions
     roles: dict[str, set[int]] = {}
     agent_spans: list[tuple[int, int]] = []     # (first, last) of each agent marker: "by", "على يد"
@@ -337,6 +357,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
+    n_actor_ms = len(actor_ms)
     trig_ms = []
     for m in triggers:
         # (most triggers: no actor name holds them)
@@ -363,7 +384,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                             getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
-    trigger_tokens = set().union(*(h.tokens for h in hits)) if hits else set()
+    trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
     # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
@@ -390,9 +411,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
     for m in disguised:
         trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
-    actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
+    if placed or disguised:     # (a list test compares mentions field by field: only when there is one)
+        actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
-    named = {t for m in actor_ms for t in range(m.first, m.last + 1)}
+    # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
+    named = actor_tokens if len(actor_ms) == n_actor_ms else {t for m in actor_ms for t in range(m.first, m.last + 1)}
     for idx in roles.values():
         if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
             roles = {role: idx - named for role, idx in roles.items()}
@@ -423,7 +446,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     domestic_opposition(groups, trace)
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
-        trace.append(f"actor {a.name!r} -> {a.code.code} ({', '.join(a.rule_ids)})")
+        trace.append((_actor_step, a.name, a.code, a.rule_ids))
 
     hits = truce_onsets(hits, toks, roles.get("truce_noun", NO_TOKENS), trace)   # before they take an infinitive
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
@@ -446,8 +469,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     prepositions = marks.union(clause_breaks, roles.get("target_marker", NO_TOKENS),
                                roles.get("complement_marker", NO_TOKENS), roles.get("agent_marker", NO_TOKENS))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
+    # (a name matched as written, first form 0, is read through no "in" clitic: most are)
     seat_place = roles.get("seat_place_marker", NO_TOKENS) | \
-        {m.first - 1 for m in actor_ms if lang_profile.read_as_in(toks[m.first], m.first_form)}   # ببغداد
+        {m.first - 1 for m in actor_ms if m.first_form and lang_profile.read_as_in(toks[m.first], m.first_form)}   # ببغداد
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
@@ -486,7 +510,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                          "happened, not its target")
             tgt = as_country(tgt)
         sources[k] = src
-        trace.append(f"{h.mention.text!r}: {how}; source {names(src)}, target {names(tgt)}")
+        trace.append((_slots_step, h.mention.text, how, src, tgt))
         coded.append((h, src, tgt))
     # (the passes below read and drop coded triggers, then their events: with none they do nothing)
     if not coded:
@@ -527,7 +551,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     imply_actors(out.events, trace)
     own_people(out.events, trace)
     out.events = merge_same_root(out.events, trace)
-    protest_objects(out.events, actors, trace, frozenset(i + 1 for i in roles.get("protest_object_marker", ())))
+    marked = roles.get("protest_object_marker")
+    protest_objects(out.events, actors, trace, {i + 1 for i in marked} if marked else NO_TOKENS)
     victims_over_places(out.events, actors, roles.get("locative_marker", NO_TOKENS), trace)
     out.events = discard_roots(out.events, discards, trace)
     return out

@@ -49,8 +49,21 @@ class SentenceAnalysis:
     actors: list[Actor] = field(default_factory=list)
     groups: list[ActorGroup] = field(default_factory=list)
     events: list[EventCandidate] = field(default_factory=list)
-    trace: list[str] = field(default_factory=list)
+    # the trace as the rules write it: a step is a string, or, for the steps written for every
+    # trigger and actor, a tuple (formatter, *its arguments) formatted only when the trace is read
+    # (coder explain and the tests read it; the rows never do)
+    steps: list = field(default_factory=list)
     parse: Optional[object] = None       # the syntax stage's Parse (coder.syntax)
+
+    @property
+    def trace(self) -> list[str]:
+        """What the rules decided, step by step: the steps, each formatted in place at its first reading
+        (the same list, so a step appended to it later stays in it)."""
+        steps = self.steps
+        for i, step in enumerate(steps):
+            if step.__class__ is tuple:
+                steps[i] = step[0](*step[1:])
+        return steps
 
 
 # the tokens of a grammar role the sentence has no word for (the roles dict's default: one shared
