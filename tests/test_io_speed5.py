@@ -55,3 +55,52 @@ def test_a_resolved_record_is_built_as_the_dataclass_builds_it(cls, args, kwargs
         with pytest.raises(TypeError):
             cls(*args[:1])   # (a required field missing)
 
+
+_JSON_LINES = ['{"id": "a", "text": "x"}', ' {"id": "a"}', '{"id": "a"} ', '{"id": "a"}\t', '{"id": "a"} {"id": "b"}',
+               '{"id": "a"', '{"id": "a",}', '[1, 2]', '5', '"s"', 'null', 'nul', '\ufeff{"id": "a"}', '', ' ',
+               '{"id": "\\ud83d"}', '{"a": NaN, "b": -Infinity}', '{"a": 1e400}', '{"a": 1, "a": 2}',
+               '[' * 100_000, '{"n": ' + '7' * 5000 + '}', '{"t": "tab\tin a string"}', '{"t": "\\u00e9"}']
+
+
+@pytest.mark.parametrize("line", _JSON_LINES)
+def test_a_jsonl_line_is_read_as_json_loads_reads_it(line):
+    import json
+
+    from coder.ingest import _json_line
+    try:
+        expected = json.loads(line)
+    except (ValueError, RecursionError) as e:
+        with pytest.raises(type(e)) as got:
+            _json_line(line)
+        assert str(got.value) == str(e)
+        return
+    value = _json_line(line)
+    assert type(value) is type(expected) and json.dumps(value) == json.dumps(expected)
+
+
+@pytest.mark.parametrize("value", ["ar", "en", "AR", " en ", "ar-SY", "en_GB", "arabic", "English", "eng", "ara",
+                                   "fr", "", " ", "-", None, 5, ["ar"]])
+def test_a_language_code_is_read_as_before(value):
+    import re
+
+    from coder.ingest import _LANGUAGES, _language
+
+    def by_rule(v):
+        if not isinstance(v, str) or not v.strip():
+            return None
+        return _LANGUAGES.get(re.split(r"[-_]", v.strip().lower(), maxsplit=1)[0])
+    assert _language(value) == by_rule(value)
+
+
+@pytest.mark.parametrize("field", ["id", "text", "title", "source", "url"])
+def test_a_lone_surrogate_escape_in_a_jsonl_field_is_still_rejected(tmp_path, field):
+    from coder.ingest import iter_inputs
+    from coder.model import Reject
+    fields = {"id": "d1", "text": "Syrian troops shelled Idlib.", "title": "t", "source": "s", "url": "u"}
+    fields[field] = "broken \\ud83d here"
+    line = "{" + ", ".join(f'"{k}": "{v}"' for k, v in fields.items()) + "}"
+    good = line.replace("\\ud83d", "\\u00e9")
+    (tmp_path / "in.jsonl").write_text(line + "\n" + good.replace('"d1"', '"d2"') + "\n", encoding="utf-8")
+    items = list(iter_inputs([str(tmp_path / "in.jsonl")]))
+    assert isinstance(items[0], Reject) and f"field {field!r} holds invalid Unicode" in items[0].reason
+    assert not isinstance(items[1], Reject) and "\u00e9" in getattr(items[1], "doc_id" if field == "id" else field)
