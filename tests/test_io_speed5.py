@@ -104,3 +104,57 @@ def test_a_lone_surrogate_escape_in_a_jsonl_field_is_still_rejected(tmp_path, fi
     items = list(iter_inputs([str(tmp_path / "in.jsonl")]))
     assert isinstance(items[0], Reject) and f"field {field!r} holds invalid Unicode" in items[0].reason
     assert not isinstance(items[1], Reject) and "\u00e9" in getattr(items[1], "doc_id" if field == "id" else field)
+
+
+def _outcome(call):
+    try:
+        return "value", call()
+    except Exception as e:
+        return type(e).__name__, str(e)
+
+
+def test_the_quick_row_check_judges_every_row_shape_as_the_full_check(monkeypatch):
+    from coder import tables
+    from coder.model import DocumentRow, EventRow, QuantityRow
+    from coder.pipeline import code_document
+    coded = code_document(model.Document(doc_id="d1", text="Gunmen killed five civilians in Kirkuk on Monday.",
+                                         language="en", published=dt.date(2019, 8, 5)))
+    event, doc, quantity = coded.events[0], coded.document, coded.quantities[0]
+
+    class Text(str):
+        pass
+    nothing = {n: None for n in EventRow.model_fields}
+    shapes = {"events": [[event], [event, event.model_copy(update={"latitude": 3, "fatalities": 2})],
+                         [event.model_copy(update={"sentence": "lone \ud83d"})],
+                         [event.model_copy(update={"quad_class": 200})], [event.model_copy(update={"goldstein": True})],
+                         [event.model_copy(update={"evidence": Text("x")})],
+                         [EventRow.model_construct(**{**nothing, "event_id": "only one string"})],
+                         [EventRow.model_construct(**nothing)]],
+              "documents": [[doc], [doc.model_copy(update={"title": "t", "n_events": 1 << 31})],
+                            [DocumentRow.model_construct(**{n: None for n in DocumentRow.model_fields})]],
+              "event_quantities": [[quantity], [quantity.model_copy(update={"value": 1 << 70})],
+                                   [QuantityRow.model_construct(event_id="e", value=None, qualifier=None, unit=None,
+                                                                text="\udc00")]]}
+    for table, row_sets in shapes.items():
+        for rows in row_sets:
+            quick = _outcome(lambda: tables.storable_values(table, rows))
+            with monkeypatch.context() as m:
+                m.setattr(tables, "_plain_values", lambda table, rows: None)
+                assert quick == _outcome(lambda: tables.storable_values(table, rows)), (table, rows)
+
+
+def test_the_commit_digests_an_id_the_skip_check_was_not_asked_about(tmp_path, monkeypatch):
+    import coder.sinks as sinks
+    from coder.pipeline import code_document, versions
+    docs = [model.Document(doc_id=f"d{k}", text="Police arrested two men in Mosul.", language="en") for k in range(3)]
+    digested = []
+    monkeypatch.setattr(sinks, "digest", lambda text, real=sinks.digest: digested.append(text) or real(text))
+    with sinks.DatasetWriter(tmp_path / "out", **versions()) as w:
+        digested.clear()
+        assert not w.is_current("d0", "sha")
+        for d in reversed(docs):   # (d0, the one asked about, last)
+            w.add(code_document(d))
+    assert sorted(digested) == ["d0", "d1", "d2"]
+    with sinks.DatasetWriter(tmp_path / "out", **versions()) as w:
+        for d in docs:
+            assert w.is_current(d.doc_id, code_document(d).document.sha256)
