@@ -158,3 +158,42 @@ def test_the_commit_digests_an_id_the_skip_check_was_not_asked_about(tmp_path, m
     with sinks.DatasetWriter(tmp_path / "out", **versions()) as w:
         for d in docs:
             assert w.is_current(d.doc_id, code_document(d).document.sha256)
+
+
+def _compacted_files(root, monkeypatch, held_bytes: int) -> dict[str, bytes]:
+    import coder.sinks as sinks
+    from coder.pipeline import code_document, versions
+    from coder.sinks import compaction
+    monkeypatch.setattr(compaction, "HELD_BYTES", held_bytes)
+    texts = ["Police arrested two men in Mosul.", "Gunmen killed five civilians in Kirkuk on Monday.",
+             "قصف الجيش السوري إدلب أمس.", "The weather was fine."]
+    docs = [model.Document(doc_id=f"d{k}", text=texts[k % 4], language="ar" if k % 4 == 2 else "en",
+                           published=dt.date(2019, 8, 5)) for k in range(23)]
+    at = dt.datetime(2020, 1, 1)
+    with sinks.DatasetWriter(root, batch_docs=4, **versions()) as w:
+        for d in docs:
+            w.add(code_document(d, coded_at=at))
+        # a document coded again: its old part is rewritten without it, so that part is read from disk
+        w.add(code_document(docs[1].model_copy(update={"text": texts[0]}), coded_at=at))
+        w.flush()
+        assert w.compact() > 0 and not w._held.tables
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.glob("*/*.parquet"))}
+
+
+def test_the_compaction_writes_the_same_files_from_held_batches_as_from_disk(tmp_path, monkeypatch):
+    from coder.manifest import part_name
+    from coder.sinks import compaction
+    held = []
+    real = compaction.HeldParts.rows
+
+    def rows(self, writer, table, part):
+        held.append((table, part) in self.tables and self.tables[table, part][0]
+                    == writer._manifest["tables"][table][part_name(part)]["sha256"])
+        return real(self, writer, table, part)
+    monkeypatch.setattr(compaction.HeldParts, "rows", rows)
+    from_memory = _compacted_files(tmp_path / "a", monkeypatch, compaction.HELD_BYTES)
+    assert any(held) and not all(held)   # (most parts from memory, the rewritten one from its file)
+    held.clear()
+    from_disk = _compacted_files(tmp_path / "b", monkeypatch, 0)
+    assert held and not any(held)
+    assert from_memory == from_disk and len(from_memory) >= 3

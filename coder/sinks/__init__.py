@@ -36,6 +36,7 @@ from coder import manifest as mf
 from coder.manifest import Change, ManifestError, part_name, part_number
 from coder.model import CodedDocument, Reject, RejectRow
 from coder.seen import SeenIndex, digest, digest64
+from coder.sinks.compaction import HeldParts
 from coder.tables import (SCHEMA_VERSION, TABLES, file_metadata, row_values, schema, storable_values, to_arrow,
                           tuples_to_arrow)
 
@@ -170,6 +171,7 @@ class DatasetWriter:
         # the commit of the batch reuses them instead of digesting each id again
         self._asked: tuple[str | None, bytes] = (None, b"")
         self._buffer_keys: dict[str, bytes] = {}
+        self._held = HeldParts()   # this run's committed batches, for the compaction
         self._rejects: list[RejectRow] = []
         self._skipped = 0
         self._next = 1
@@ -243,6 +245,7 @@ class DatasetWriter:
         self._write_empty_tables()   # readable from the start, even if this run is killed
 
     def close(self) -> None:
+        self._held.clear()
         if self._open:
             try:
                 self._write_empty_tables()
@@ -344,15 +347,20 @@ class DatasetWriter:
         # 2. the new batch's quantities and events
         quantities = [q for c in batch for q in c.quantities]
         events = [e for c in batch for e in c.events]
+        written = {}
         if quantities:
-            self._put(change, "event_quantities", seq, tuples_to_arrow("event_quantities", quantities))
+            written["event_quantities"] = tuples_to_arrow("event_quantities", quantities)
         if events:
-            self._put(change, "events", seq, tuples_to_arrow("events", events))
+            written["events"] = tuples_to_arrow("events", events)
+        for table, data in written.items():
+            self._put(change, table, seq, data)
         # 3. old documents rows leave; 4. the new documents
         for part, doc_ids in sorted(by_part.items()):
             self._drop_rows(change, part, doc_ids, ("documents",))
-        self._put(change, "documents", seq, tuples_to_arrow("documents", [c.document for c in batch]))
+        written["documents"] = tuples_to_arrow("documents", [c.document for c in batch])
+        self._put(change, "documents", seq, written["documents"])
         self._commit(change)
+        self._held.hold(self._manifest, seq, written)
         for c, key in zip(batch, keys):
             self._docs.put(key, _state(c.sha256, c.coder_version), seq)
         self._counts["documents"] += len(batch)
