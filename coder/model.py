@@ -7,7 +7,7 @@ times per sentence, and pydantic validation there would cost more than the match
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -107,6 +107,35 @@ class Actor:
 
 # ---------------------------------------------------------------- resolved values
 
+def _slot_setting_init(cls):
+    """Give a frozen slots dataclass an __init__ that stores each field through its slot's own setter
+    (cls.<field>.__set__, bound once), where the generated one calls object.__setattr__ a field
+    (a lookup and a generic attribute store each): these records are built several times a
+    sentence. Same signature and defaults; the class stays frozen, compared, hashed, shown and
+    pickled as the dataclass makes it."""
+    names = [f.name for f in fields(cls)]
+    scope = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
+    params = []
+    for f in fields(cls):
+        if f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: a default_factory needs the dataclass's own __init__")
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            scope[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+    body = "".join(f"\n    _set_{n}(self, {n})" for n in names)
+    exec(f"def __init__(self, {', '.join(params)}):{body}", scope)
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = cls.__init__.__annotations__
+    cls.__init__ = init
+    return cls
+
+
+
+@_slot_setting_init
 @dataclass(slots=True, frozen=True)
 class ResolvedDate:
     value: dt.date
@@ -116,6 +145,7 @@ class ResolvedDate:
     text: str
 
 
+@_slot_setting_init
 @dataclass(slots=True, frozen=True)
 class QuantityValue:
     value: int
@@ -126,6 +156,7 @@ class QuantityValue:
     text: str
 
 
+@_slot_setting_init
 @dataclass(slots=True, frozen=True)
 class Place:
     """A gazetteer entry."""
@@ -140,6 +171,7 @@ class Place:
     population: int = 0
 
 
+@_slot_setting_init
 @dataclass(slots=True, frozen=True)
 class PlaceMention:
     place: Place

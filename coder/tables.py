@@ -156,11 +156,10 @@ _PLAIN_TYPES = {"str": (str,), "bool": (bool,), "float": (float, int), "time": (
                 "int": (int,)}
 
 
-@lru_cache(maxsize=4096)   # (a handful of shapes: which optional columns are null, int or float)
 def _row_plan(table: str, types: tuple[type, ...]):
     """How to check quickly a row whose values have exactly these types, in column order: (the
-    integer columns with their range, the string columns), or None when a value is
-    not None and not of a plain type of its column (the full check then judges it)."""
+    integer columns with their range, a function giving the values of the string columns), or None
+    when a value is not None and not of a plain type of its column (the full check then judges it)."""
     ints, strs = [], []
     for i, ((_, kind, _, low, high), t) in enumerate(zip(_checks(table), types)):
         if t is type(None) or kind == "any":
@@ -171,7 +170,14 @@ def _row_plan(table: str, types: tuple[type, ...]):
             ints.append((i, low, high))
         elif kind == "str":
             strs.append(i)
-    return tuple(ints), tuple(strs)
+    # (itemgetter gives a lone value bare, not in a tuple)
+    return tuple(ints), itemgetter(*strs) if len(strs) > 1 else lambda row: tuple(row[i] for i in strs)
+
+
+# table -> {the types of a row's values: its _row_plan}; a handful of shapes a table (which optional
+# columns are null, int or float), so a dict, not an lru_cache whose key and bookkeeping cost more
+_ROW_PLANS: dict[str, dict] = {}
+_PLANS_KEPT = 4096
 
 
 def _plain_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
@@ -180,15 +186,23 @@ def _plain_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
     values a row and one string test, not a test per value (the common case, rows the coder built
     and validated)."""
     values = row_values(table)
+    plans = _ROW_PLANS.get(table) or _ROW_PLANS.setdefault(table, {})
     out = [values(r.__dict__) for r in rows]
     for row in out:
-        plan = _row_plan(table, tuple(map(type, row)))
+        types = tuple(map(type, row))
+        try:
+            plan = plans[types]
+        except KeyError:
+            if len(plans) >= _PLANS_KEPT:
+                plans.clear()
+            plan = plans[types] = _row_plan(table, types)
         if plan is None:
             return None
-        for i, low, high in plan[0]:
+        ints, strings = plan
+        for i, low, high in ints:
             if not low <= row[i] <= high:
                 return None
-        text = "".join([row[i] for i in plan[1]])
+        text = "".join(strings(row))
         if not text.isascii():
             try:
                 text.encode("utf-8")   # (concatenation never pairs two lone surrogates into a character)

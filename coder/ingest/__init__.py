@@ -135,10 +135,31 @@ def _parse_date(value) -> tuple[dt.date | None, str | None]:
 
 def _language(value) -> str | None:
     """ar/en from a code or name (AR, ar-SY, arabic, eng); anything else: None (detected later)."""
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
+        return None
+    known = _LANGUAGES.get(value)   # (nearly every record: a code as the table spells it)
+    if known is not None:
+        return known
+    if not value.strip():
         return None
     primary = _LANG_SUBTAG.split(value.strip().lower(), maxsplit=1)[0]
     return _LANGUAGES.get(primary)
+
+
+# json.loads(s) is this scanner's value when it ends where s ends (loads() adds three Python calls and
+# two whitespace matches around it); the scanner's context is a default JSONDecoder's, as loads() uses
+_scan_json = json.JSONDecoder().scan_once
+
+
+def _json_line(text: str):
+    """json.loads(text): the scanner's value for a line that is exactly one JSON value (nearly every
+    line); any other line (whitespace around the value, extra data, an error) goes through
+    json.loads, for its value or its exact error."""
+    try:
+        value, end = _scan_json(text, 0)
+    except Exception:
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
 
 
 def _as_text(name: str, value) -> tuple[str | None, str | None]:
@@ -175,7 +196,10 @@ class _Reader:
             doc_id = None
         return Reject(input_path=path, record=record, doc_id=doc_id, reason=reason, raw=_raw(raw))
 
-    def document(self, fields: Mapping, path: str, record: int | None, raw: str) -> Document | Reject:
+    def document(self, fields: Mapping, path: str, record: int | None, raw: str,
+                 surrogates: bool = True) -> Document | Reject:
+        """The record's fields as a Document, or the Reject that says what to fix. `surrogates=False`:
+        the caller knows no field can hold a lone surrogate, so they are not searched for one."""
         doc_id = fields.get("id")
         if isinstance(doc_id, int) and not isinstance(doc_id, bool):
             doc_id = str(doc_id)
@@ -201,7 +225,7 @@ class _Reader:
             if problem:
                 return self.reject(path, record, problem, raw, doc_id)
             extra[name] = value or None
-        for name, value in (("id", doc_id), ("text", text), *extra.items()):
+        for name, value in (("id", doc_id), ("text", text), *extra.items()) if surrogates else ():
             if value and _SURROGATE.search(value):
                 return self.reject(path, record, f"field {name!r} holds invalid Unicode (a lone surrogate, "
                                    "e.g. a broken \\ud83d escape or undecodable bytes): fix the text encoding",
@@ -285,7 +309,7 @@ class _Reader:
             if not text.strip():
                 continue   # blank lines separate nothing and hold no record
             try:
-                record = json.loads(text)
+                record = _json_line(text)
             except (ValueError, RecursionError) as e:   # ValueError also covers a 5000-digit number
                 if isinstance(e, json.JSONDecodeError):
                     problem = f" at column {e.colno} ({e.msg})"
@@ -298,7 +322,8 @@ class _Reader:
                 yield self.reject(path, number, f"not a JSON object (got {type(record).__name__}): each line "
                                   'must be one object {"id": ..., "text": ...}', text)
                 continue
-            yield self.document(self.fields.pick(record), path, number, text)
+            # the line was decoded strictly, so a lone surrogate can only come from a \uXXXX escape
+            yield self.document(self.fields.pick(record), path, number, text, "\\u" in text)
 
     def read_json(self, path: str) -> Iterator[Document | Reject]:
         """A .json file holding one array of records, streamed element by element."""

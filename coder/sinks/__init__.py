@@ -36,6 +36,7 @@ from coder import manifest as mf
 from coder.manifest import Change, ManifestError, part_name, part_number
 from coder.model import CodedDocument, Reject, RejectRow
 from coder.seen import SeenIndex, digest, digest64
+from coder.sinks.compaction import HeldParts
 from coder.tables import (SCHEMA_VERSION, TABLES, file_metadata, row_values, schema, storable_values, to_arrow,
                           tuples_to_arrow)
 
@@ -91,13 +92,14 @@ def _checked(coded: CodedDocument, coder_version: str) -> tuple[CodedDocument, "
     if doc.coder_version != coder_version:
         raise DocumentError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
                             f"the writer was opened with {coder_version!r}: open it with the same version")
-    if any(e.doc_id != doc.doc_id for e in coded.events):
-        raise DocumentError(f"an event of document {doc.doc_id!r} carries another doc_id: events must "
-                            "belong to the document they are added with")
-    coded = merge_identical_events(coded)
-    known = {e.event_id for e in coded.events}
-    if any(q.event_id not in known for q in coded.quantities):
-        raise DocumentError(f"a quantity of document {doc.doc_id!r} refers to an event not in the document")
+    if coded.events or coded.quantities:   # (most documents have neither: nothing to match or merge)
+        if any(e.doc_id != doc.doc_id for e in coded.events):
+            raise DocumentError(f"an event of document {doc.doc_id!r} carries another doc_id: events must "
+                                "belong to the document they are added with")
+        coded = merge_identical_events(coded)
+        known = {e.event_id for e in coded.events}
+        if any(q.event_id not in known for q in coded.quantities):
+            raise DocumentError(f"a quantity of document {doc.doc_id!r} refers to an event not in the document")
     try:   # a value the table cannot hold fails here, for this document alone, not in the batch
         rows = StoredDocument(storable_values("documents", [coded.document])[0],
                               storable_values("events", coded.events),
@@ -165,6 +167,11 @@ class DatasetWriter:
         self._docs = SeenIndex((np.int64, np.int32))
         self._reject_keys = SeenIndex()   # digests of (input_path, record, reason) of stored rejects
         self._buffer: dict[str, StoredDocument] = {}
+        # the digest of the id is_current() was last asked about, and those of buffered ids it gave:
+        # the commit of the batch reuses them instead of digesting each id again
+        self._asked: tuple[str | None, bytes] = (None, b"")
+        self._buffer_keys: dict[str, bytes] = {}
+        self._held = HeldParts()   # this run's committed batches, for the compaction
         self._rejects: list[RejectRow] = []
         self._skipped = 0
         self._next = 1
@@ -238,6 +245,7 @@ class DatasetWriter:
         self._write_empty_tables()   # readable from the start, even if this run is killed
 
     def close(self) -> None:
+        self._held.clear()
         if self._open:
             try:
                 self._write_empty_tables()
@@ -276,7 +284,9 @@ class DatasetWriter:
     def is_current(self, doc_id: str, sha256: str) -> bool:
         """True when doc_id is already committed with this text and this coder version (the caller
         skips it; it counts as skipped)."""
-        known = self._docs.get(digest(doc_id))
+        key = digest(doc_id)
+        self._asked = (doc_id, key)
+        known = self._docs.get(key)
         if known is not None and known[0] == _state(sha256, self.coder_version):
             self._skipped += 1
             return True
@@ -292,6 +302,8 @@ class DatasetWriter:
         doc_id = coded.doc_id
         self._buffer.pop(doc_id, None)   # re-added in this batch: the later version wins
         self._buffer[doc_id] = coded
+        if self._asked[0] == doc_id:
+            self._buffer_keys[doc_id] = self._asked[1]
         if len(self._buffer) >= self.batch_docs:
             self.flush()
 
@@ -316,10 +328,11 @@ class DatasetWriter:
         if not self._buffer:
             return
         batch = list(self._buffer.values())
-        self._buffer = {}
+        known_keys, self._buffer, self._buffer_keys = self._buffer_keys, {}, {}
         seq = self._take_seq()
         ids = [c.doc_id for c in batch]
-        keys = [digest(d) for d in ids]   # (looked up now, put once the batch is committed)
+        # (looked up now, put once the batch is committed)
+        keys = [known_keys.get(d) or digest(d) for d in ids]
         by_part: dict[int, set[str]] = defaultdict(set)
         replaced = []
         for d, key in zip(ids, keys):
@@ -334,15 +347,20 @@ class DatasetWriter:
         # 2. the new batch's quantities and events
         quantities = [q for c in batch for q in c.quantities]
         events = [e for c in batch for e in c.events]
+        written = {}
         if quantities:
-            self._put(change, "event_quantities", seq, tuples_to_arrow("event_quantities", quantities))
+            written["event_quantities"] = tuples_to_arrow("event_quantities", quantities)
         if events:
-            self._put(change, "events", seq, tuples_to_arrow("events", events))
+            written["events"] = tuples_to_arrow("events", events)
+        for table, data in written.items():
+            self._put(change, table, seq, data)
         # 3. old documents rows leave; 4. the new documents
         for part, doc_ids in sorted(by_part.items()):
             self._drop_rows(change, part, doc_ids, ("documents",))
-        self._put(change, "documents", seq, tuples_to_arrow("documents", [c.document for c in batch]))
+        written["documents"] = tuples_to_arrow("documents", [c.document for c in batch])
+        self._put(change, "documents", seq, written["documents"])
         self._commit(change)
+        self._held.hold(self._manifest, seq, written)
         for c, key in zip(batch, keys):
             self._docs.put(key, _state(c.sha256, c.coder_version), seq)
         self._counts["documents"] += len(batch)

@@ -11,14 +11,16 @@ peak memory of a million-document run by ~220 MB; benchmarks/million.py --replay
 
 Only small files (under a quarter of FILE_DOCS documents) are merged, so a rerun that adds a few
 batches merges those, not the big files of earlier runs. The merge streams: one part is read at a
-time and row groups are written as they fill, so memory does not grow with the dataset. A merged
-file keeps the invariant of the layout: the events and quantities of a document are in the file of
-the same number as its documents row.
+time and row groups are written as they fill, so memory does not grow with the dataset (the parts
+the run itself wrote are taken from the writer's memory, up to HELD_BYTES, not read back). A
+merged file keeps the invariant of the layout: the events and quantities of a document are in the
+file of the same number as its documents row.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from coder.manifest import part_name
@@ -26,6 +28,9 @@ from coder.tables import SCHEMA_VERSION, schema
 
 FILE_DOCS = 250_000
 ROW_GROUP = 64 * 1024
+# the Arrow tables of the batches a run committed that HeldParts keeps for the merge (about 28,000
+# news documents)
+HELD_BYTES = 32 << 20
 _DOC_TABLES = ("event_quantities", "events", "documents")   # documents last
 
 
@@ -61,6 +66,7 @@ def compact(writer, max_docs_per_file: int = FILE_DOCS, row_group: int = ROW_GRO
         writer._commit(change)
         if removed:
             writer._docs.remap(1, change.renumbered)
+    writer._held.clear()   # (what it held is merged now, or stays on disk as it is)
     return removed
 
 
@@ -83,10 +89,41 @@ def _merge(writer, change, parts: list[int], meta: dict, row_group: int) -> None
     for table in _DOC_TABLES:
         listed = [p for p in parts if part_name(p) in writer._manifest["tables"].get(table, {})]
         if listed:
-            pieces = (pq.read_table(writer._path(table, p)).replace_schema_metadata(None) for p in listed)
+            pieces = (writer._held.rows(writer, table, p) for p in listed)
             change.put_stream(table, part_name(seq), schema(table).with_metadata(meta), pieces, row_group)
     for table in _DOC_TABLES:
         for p in parts:
             change.drop(table, part_name(p))
     change.renumbered.update({p: seq for p in parts})
 
+
+class HeldParts:
+    """The Arrow tables of the batches a writer committed in this run, while they fit in HELD_BYTES:
+    the compaction at the end of the run merges those parts from memory instead of reading back and
+    decoding the files just written. A part whose file is no longer the one written (rewritten without
+    a replaced document's rows) is read from its file."""
+
+    def __init__(self):
+        self.tables: dict[tuple[str, int], tuple[str, pa.Table]] = {}   # (table, part) -> (file sha256, rows)
+        self.bytes = 0
+
+    def hold(self, manifest: dict, part: int, written: dict[str, pa.Table]) -> None:
+        size = sum(data.nbytes for data in written.values())
+        if self.bytes + size > HELD_BYTES:
+            return
+        self.bytes += size
+        for table, data in written.items():
+            sha = manifest["tables"][table][part_name(part)].get("sha256")
+            if sha:   # (what tells, at the merge, that the file is still this one)
+                self.tables[table, part] = (sha, data)
+
+    def rows(self, writer, table: str, part: int) -> pa.Table:
+        """A committed part's rows without the file's metadata: held, or read from its file."""
+        held = self.tables.get((table, part))
+        entry = writer._manifest["tables"].get(table, {}).get(part_name(part))
+        if held is not None and entry is not None and entry.get("sha256") == held[0]:
+            return held[1].replace_schema_metadata(None)
+        return pq.read_table(writer._path(table, part)).replace_schema_metadata(None)
+
+    def clear(self) -> None:
+        self.tables, self.bytes = {}, 0
