@@ -396,10 +396,10 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
     # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
     opening = cl.marker + 1 if cl.marker is not None else cl.start
+    # (only auxiliaries between it and the verb: the phrases before it all end before it, none
+    # covers a token between)
     svo = bool(bare_before) and not coordinated and \
-        (_AUXILIARY.issuperset(tags[chunks[bare_before[-1]].end + 1:p.first]) or
-         all(tags[i] in _AUXILIARY or any(chunks[j].covers(i) for j in bare_before)
-             for i in range(chunks[bare_before[-1]].end + 1, p.first))) \
+        _AUXILIARY.issuperset(tags[chunks[bare_before[-1]].end + 1:p.first]) \
         and (_CLAUSE_OPENING.issuperset(tags[opening:chunks[bare_before[-1]].start])
              # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
              or tags[chunks[bare_before[-1]].head] == "PRON")
