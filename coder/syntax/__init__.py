@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import compress, count
 
-from coder.lang import profile_part
+from coder.lang import profile, profile_part
 from coder.syntax.clauses import arguments
 from coder.syntax.marks import _marker_roles
 from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
@@ -41,12 +41,6 @@ class Features:
             words = _FEATURES[prof.CODE] = {}    # (a new dict: a sentence's _Known reads the one it had)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
         own = profile_part(prof, "carries_possessive", None)
-
-        def first_seen(t) -> tuple:
-            conj = prof.has_conjunction_clitic(t)
-            v = words[t.text] = (conj, prof.has_preposition_clitic(t), prof.is_definite(t),
-                                 own(t) if own is not None else None, _word_bits(t, R, prof)) + word_closed(t, R, prof, conj)
-            return v
         # kept per word as written: a token's norm and forms follow from its text (an entry is a
         # non-empty tuple, so all() is false only where a word is new; a comprehension, whose attribute
         # read is a specialised bytecode, costs fewer instructions than a map of an attrgetter)
@@ -55,7 +49,7 @@ class Features:
         if not all(got):
             for i, v in enumerate(got):
                 if v is None:
-                    got[i] = words.get(toks[i].text) or first_seen(toks[i])
+                    got[i] = words.get(toks[i].text) or _first_seen(toks[i], words, prof, R, own)
         conj, prep, self.definite, owned, bits, self.closed_tags, further, self.closed = \
             zip(*got) if got else ((), (), (), (), (), (), (), ())
         self.conj, self.prep = list(conj), list(prep)    # (parse() corrects them from the lexicon matches)
@@ -69,14 +63,25 @@ class Features:
         self._toks, self._prof = toks, prof
 
     def owned(self, i: int) -> bool:
-        """Token i carries a possessive pronoun (قواته): as definite as a word with the article."""
-        return self._prof.refers_back(self._toks, i)
+        """Token i carries a possessive pronoun (قواته): as definite as a word with the article.
+        (Read from the sentence's flags where the language keeps them per word.)"""
+        flags = self.owned_flags
+        return flags[i] if flags is not None else self._prof.refers_back(self._toks, i)
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
 
 
-class _Known:
+def _first_seen(t, words: dict, prof, R, own) -> tuple:
+    """The features of a word not seen before, kept in `words` (a function of the module: no closure
+    made per sentence)."""
+    conj = prof.has_conjunction_clitic(t)
+    v = words[t.text] = (conj, prof.has_preposition_clitic(t), prof.is_definite(t),
+                         own(t) if own is not None else None, _word_bits(t, R, prof)) + word_closed(t, R, prof, conj)
+    return v
+
+
+class _View:
     """The language profile with the per-token questions the rules ask many times (clitics, the
     article, a pronoun suffix) answered from the sentence's features: a clitic or the article from
     the entry of the word as written (no token-to-position map built per sentence)."""
@@ -101,22 +106,26 @@ class _Known:
         flags = self.owned_flags
         return flags[i] if flags is not None and ts is self._toks else self._prof.refers_back(ts, i)
 
+
+class _Known(_View):
+    """The view for any profile: its other attributes read from the profile at each question."""
+
     def __getattr__(self, name):
-        # the profile's constants and functions (HONORIFICS, MODIFIER_AFTER_NOUN: asked per phrase and
-        # per predicate), kept on the language's own class after the first question: no copy per sentence
-        v = getattr(self._prof, name)
-        if type(self) is not _Known:
-            setattr(type(self), name, staticmethod(v))    # (staticmethod: a function stays unbound)
-        return v
+        return getattr(self._prof, name)
 
 
 def _known_class(code: str) -> type:
-    """The language's own _Known class, which keeps the profile's attributes asked before."""
-    cls = _KNOWN_CLASSES[code] = type(f"_Known_{code}", (_Known,), {})
+    """The language's own view class, with the profile's constants and functions (HONORIFICS,
+    MODIFIER_AFTER_NOUN, asked per phrase and per predicate) copied onto it once: it has no
+    __getattr__, which would make every attribute read on the view, found or not, a slow one (and a
+    part the profile lacks an AttributeError raised through Python)."""
+    parts = {name: staticmethod(v) for name, v in vars(profile(code)).items()    # (staticmethod: a function stays unbound)
+             if not name.startswith("__") and not hasattr(_View, name)}
+    cls = _KNOWN_CLASSES[code] = type(f"_Known_{code}", (_View,), parts)
     return cls
 
 
-_KNOWN_CLASSES: dict[str, type] = {}    # language -> its _Known class
+_KNOWN_CLASSES: dict[str, type] = {}    # language -> its view class
 
 
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
@@ -167,7 +176,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     prof = (_KNOWN_CLASSES.get(prof.CODE) or _known_class(prof.CODE))(prof, toks, F)
     # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
-    verb_like = profile_part(prof, "article_like_verb", None)
+    # (getattr on the language's view, which has no __getattr__: a part it lacks raises nothing)
+    verb_like = getattr(prof, "article_like_verb", None)
     for i in verbs:     # (the verb readings)
         if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING

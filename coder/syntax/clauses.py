@@ -98,7 +98,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     marker_role = roles.get
     conj, prep = _clitic_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
-    marks_passive, after_noun = _passive_mark(prof), prof.MODIFIER_AFTER_NOUN
+    # (the language's view parse() passes has no __getattr__: getattr answers a part it lacks without
+    # raising, with no call of _passive_mark)
+    marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN
     english, read = not after_noun, _after_noun if after_noun else _before_noun
     for ci, cl in enumerate(clauses):
         mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
@@ -141,7 +143,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             read(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                  # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
                  # which only the English rules read
-                 english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep)
+                 english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep, conj)
             forms = toks[v].forms
             if R.impersonal and "object" in p.arguments and \
                     (toks[v].norm in R.impersonal or (len(forms) > 1 and forms[1] in R.impersonal)):
@@ -182,7 +184,7 @@ _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                 speech=frozenset(), lexical=frozenset(), later: bool = False, R=None, bare=(), prep=()) -> None:
+                 speech=frozenset(), lexical=frozenset(), later: bool = False, R=None, bare=(), prep=(), conj=()) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
@@ -335,11 +337,11 @@ def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = 
 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                speech=frozenset(), lexical=frozenset(), later: bool = False, R=None, bare=(), prep=()) -> None:
+                speech=frozenset(), lexical=frozenset(), later: bool = False, R=None, bare=(), prep=(), conj=()) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
-    (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`: per token, it
-    carries a preposition clitic."""
+    (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`, `conj`: per token,
+    it carries a preposition or a conjunction clitic."""
     bare_after = []
     circumstantial, adverbial, agreement, nominative = _case_marks(prof.CODE)
     pp_end = leftover = -2
@@ -371,7 +373,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (c.start - 2 == pp_end and _opens_quote(toks, c.start - 1))) and \
                 bare[k] and not after_pronoun:
             leftover = k     # على الدرب الصحيح، من خلال حساب كلينتون المصرفي: what the chunker left of the phrase
-        if not (bare[k] or after_pronoun) or (bare_after and prof.has_conjunction_clitic(toks[c.start])) or \
+        if not (bare[k] or after_pronoun) or (bare_after and conj[c.start]) or \
                 (leftover >= 0 and bare_after):
             # (once a phrase continued a prepositional phrase, no later phrase is an argument):
             # a prepositional phrase, or a conjunct (والعديد)
@@ -396,10 +398,10 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
     # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
     opening = cl.marker + 1 if cl.marker is not None else cl.start
+    # (only auxiliaries between it and the verb: the phrases before it all end before it, none
+    # covers a token between)
     svo = bool(bare_before) and not coordinated and \
-        (_AUXILIARY.issuperset(tags[chunks[bare_before[-1]].end + 1:p.first]) or
-         all(tags[i] in _AUXILIARY or any(chunks[j].covers(i) for j in bare_before)
-             for i in range(chunks[bare_before[-1]].end + 1, p.first))) \
+        _AUXILIARY.issuperset(tags[chunks[bare_before[-1]].end + 1:p.first]) \
         and (_CLAUSE_OPENING.issuperset(tags[opening:chunks[bare_before[-1]].start])
              # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
              or tags[chunks[bare_before[-1]].head] == "PRON")

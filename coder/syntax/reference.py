@@ -40,7 +40,7 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
         for j in range(k - 1, -1, -1):
             if j == subject_of.get(k) or chunks[j].kind == "pronoun":
                 continue
-            if any(i in pool for i in range(chunks[j].start, chunks[j].end + 1)):
+            if _names(pool, chunks[j]):
                 c.refers_to = j
                 break
 
@@ -63,7 +63,7 @@ def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: 
             return None
         if chunks[head].kind == "pronoun":
             head = chunks[head].refers_to
-        if head is not None and any(i in pool for i in range(chunks[head].start, chunks[head].end + 1)):
+        if head is not None and _names(pool, chunks[head]):
             return head
         return None
     return None
@@ -73,16 +73,13 @@ def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -
     """Whom "its"/ـه refers to: in a clause that depends on another, the subject of that clause ("The
     SDF said ISIS killed three of its fighters": the SDF); else the nearest subject or object before
     it in its own clause; else the last actor named before it."""
-    def subject_of(cl: Clause) -> Optional[int]:
-        return next((p.arguments["subject"] for p in cl.predicates if "subject" in p.arguments), None)
-
     for k, c in enumerate(chunks):
         if not c.owned:
             continue
-        cl = next((x for x in clauses if x.start <= c.head <= x.end), None)
+        cl = _clause_of(clauses, c.head)
         ref = None
         if cl is not None and cl.parent is not None and cl.kind in ("quote", "subordinate", "participle"):
-            ref = subject_of(clauses[cl.parent])
+            ref = _subject_of(clauses[cl.parent])
         if ref is None and cl is not None:
             # the nearest argument before it in its own clause: "urged the states to take back
             # their citizens" (the states), "the army withdrew its troops" (the army)
@@ -91,7 +88,28 @@ def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -
                     and ("of", c.head) not in chunks[a].modifiers]     # not "three" in "three of its"
             ref = max(args, key=lambda a: chunks[a].end, default=None)
         if ref is None:
-            ref = next((j for j in range(k - 1, -1, -1)
-                        if any(i in actorish for i in range(chunks[j].start, chunks[j].end + 1))), None)
+            ref = next((j for j in range(k - 1, -1, -1) if _names(actorish, chunks[j])), None)
         if ref is not None and ref != k:
             c.possessor = ref
+
+
+def _names(pool: set[int], c: Chunk) -> bool:
+    """A word of the phrase is in `pool` (an actor's or an organisation's tokens): asked of the set
+    in C, with no generator per phrase."""
+    return not pool.isdisjoint(range(c.start, c.end + 1))
+
+
+def _clause_of(clauses: list[Clause], i: int) -> Optional[Clause]:
+    """The first clause, in the list's order, that holds token i."""
+    for cl in clauses:
+        if cl.start <= i <= cl.end:
+            return cl
+    return None
+
+
+def _subject_of(cl: Clause) -> Optional[int]:
+    """The subject of the clause's first predicate that has one."""
+    for p in cl.predicates:
+        if "subject" in p.arguments:
+            return p.arguments["subject"]
+    return None
