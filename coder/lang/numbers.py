@@ -273,15 +273,16 @@ class NumberReader:
         self.words_pattern = f"{word}(?:{joiner}{word})*"   # for other recognisers' patterns
         clitics = data.get("clitics") or ""
         lead = f"(?<!\\w)(?:{clitics})?" if clitics else r"(?<!\w)"
-        from coder.dates.first_chars import guarded   # (here: coder.dates imports this module)
+        from coder.dates.first_chars import at_word_start, guarded   # (here: coder.dates imports this module)
         # behind a look-ahead of the first characters a number can begin with: most positions of
-        # a sentence fail that one test instead of the look-behinds and each alternative
-        self.regex = re.compile(guarded(
+        # a sentence fail that one test instead of the look-behinds and each alternative; and
+        # behind \b, which the positions inside a word (most of the others) fail at once
+        self.regex = re.compile(at_word_start(guarded(
             _BEFORE + lead + "(?:"
             f"(?P<vague>{alternation(self.vague)})(?!\\w)"
             f"|(?P<digits>{_DIGITS}){_AFTER_DIGITS}(?:\\s*(?P<mult>{multipliers})(?!\\w))?"
             f"|(?P<words>{word}(?:{joiner}{word})*)"
-            ")", _GUARD_DEPTH))
+            ")", _GUARD_DEPTH)))
         self._word_split = re.compile(joiner)
         self.prefixes = [norm(p) for p in data.get("prefixes") or []]
         self.gate = WordGate(list(self.atoms) + list(self.hundreds) + list(self.scales)
