@@ -34,3 +34,19 @@ def test_phone_numbers_as_before():
     texts += ["".join(rng.choice("0123456789 +-.,a٣/") for _ in range(rng.randint(0, 24))) for _ in range(20000)]
     for text in texts:
         assert [m.span() for m in _PHONE.finditer(text)] == [m.span() for m in before.finditer(text)], text
+
+
+def test_fold_offsets_whether_or_not_a_character_shifts_them():
+    # through the code page a shift is told by the length; a plain ASCII text has none to search for
+    from coder.lang.numbers import Folded, _fold_table
+    rng = random.Random(7)
+    pool = "".join(map(chr, [*range(0x600, 0x700), *range(0x20, 0x80), 0x640, 0x64B, 0x651, 0xFEFB, 0x200C,
+                             0x200F, 0xE9, 0xAD, 0x2026, 0xA0, 0x130]))
+    for k in range(3000):
+        lang = "ar" if k % 3 else "en"
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        table = _fold_table(lang)[0]
+        naive = [i for i, ch in enumerate(text) for _ in ch.translate(table)] + [len(text)]
+        f = Folded(text, lang)
+        assert f.text == text.translate(table)
+        assert [f.span(j, j)[0] for j in range(len(f.text) + 1)] == naive

@@ -76,9 +76,18 @@ class Folded:
 
     def __init__(self, original: str, lang: str):
         table, changes_length = _fold_table(lang)
-        self.text = _by_code_page(original, lang) or original.translate(table)
+        text = _by_code_page(original, lang)
+        if text is not None:
+            # through the code page each character is one byte, dropped or read as one character
+            # (one that expands fails it): the length tells whether one that shifts offsets is in
+            # it, instead of a regex search of a large class at each character
+            shifts = len(text) != len(original)
+        else:
+            text = original.translate(table)
+            shifts = not (original.isascii() and _ascii_stays(lang)) and changes_length.search(original) is not None
+        self.text = text
         self._index = None
-        if changes_length.search(original):
+        if shifts:
             # every other character folds to exactly one: runs between the shifting ones map 1:1
             index, pos = [], 0
             for m in changes_length.finditer(original):
@@ -125,6 +134,13 @@ def _fold_table(lang: str) -> tuple[dict, re.Pattern]:
         table.setdefault(code, code)
     changes_length = re.compile("[" + "".join(shifting) + "]") if shifting else re.compile("(?!)")
     return table, changes_length
+
+
+@lru_cache(maxsize=None)
+def _ascii_stays(lang: str) -> bool:
+    """Does the fold keep every ASCII character one character long (nothing to search for shifts in
+    a plain ASCII text)?"""
+    return _fold_table(lang)[1].search("".join(map(chr, range(128)))) is None
 
 
 # A single-byte code page that holds all of a language's letters and marks. str.translate looks
