@@ -50,3 +50,16 @@ def test_fold_offsets_whether_or_not_a_character_shifts_them():
         f = Folded(text, lang)
         assert f.text == text.translate(table)
         assert [f.span(j, j)[0] for j in range(len(f.text) + 1)] == naive
+
+
+def test_gate_answers_are_the_chunks_answers_in_any_order():
+    # a chunk known to admit answers at once, the chunks beside it still unread; each later text
+    # gets the answer its own chunks give, memo or not
+    from coder.lang.numbers import WordGate
+    texts = ["three killed", "the killed 5", "nothing here", "killed", "year 2019", "no (killed)", "here nothing"]
+    for order in (texts, texts[::-1], texts[1::2] + texts[::2]):
+        gate = WordGate(["killed", "blast"], also=re.compile(r"\d"))
+        for _ in range(2):
+            for text in order:
+                expected = any(c.isdigit() for c in text) or any(w in ("killed", "blast") for w in re.findall(r"[^\W\d_]+", text))
+                assert gate.admits(text) is expected, text

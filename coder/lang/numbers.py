@@ -210,8 +210,11 @@ class WordGate:
 
     def admits(self, folded: str) -> bool:
         chunks = text_chunks(folded)
-        if not self._known.issuperset(chunks):
-            self._learn(chunks)
+        if not self._admitting.isdisjoint(chunks):   # (a chunk known to admit answers: no more to read)
+            return True
+        if self._known.issuperset(chunks):
+            return False
+        self._learn(chunks)
         return not self._admitting.isdisjoint(chunks)
 
     def _learn(self, chunks) -> None:
