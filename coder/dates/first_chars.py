@@ -42,6 +42,55 @@ def guarded(branch: str, depth: int = 1) -> str:
     return "(?=" + _alternation({chars for chars, _ in prefixes}) + ")" + branch
 
 
+def at_word_start(pattern: str) -> str:
+    """`pattern` behind \\b when its matches begin with a word character (a digit or a letter) that
+    follows none (a look-behind (?<!\\w), or one whose class holds \\w, before what it consumes):
+    there \\b holds exactly where the pattern may begin. The regex engine tries a match at every
+    character of a sentence; \\b, a test of the two characters beside, fails inside a word at once,
+    before the guard and the look-behinds are entered. As it is, when that is not proven."""
+    try:
+        items = parser.parse(pattern).data
+        prefixes = _sequence(items, 1)
+    except (re.error, TypeError, ValueError):
+        return pattern
+    if not _after_no_word(items) or not prefixes \
+            or not all(chars and _all_word(chars[0]) for chars, _ in prefixes):
+        return pattern
+    return r"\b" + pattern
+
+
+def _after_no_word(items) -> bool:
+    """Does the sequence begin, before anything it consumes, with a look-behind of no \\w?"""
+    for op, av in items:
+        if op not in _ZERO_WIDTH:
+            return False
+        if op is C.ASSERT_NOT and av[0] == -1:   # (?<!...)
+            (o, a), *more = av[1].data
+            if not more and o is C.IN and (C.CATEGORY, C.CATEGORY_WORD) in a and (C.NEGATE, None) not in a:
+                return True
+    return False
+
+
+def _all_word(items: str) -> bool:
+    """Are all the characters of the class [items] word characters (what \\w matches)?"""
+    (op, av), = parser.parse(f"[{items}]").data
+    members = [(op, av)] if op is not C.IN else av
+    for o, a in members:
+        if o is C.LITERAL:
+            ok = _word(a)
+        elif o is C.RANGE:
+            ok = all(map(_word, range(a[0], a[1] + 1)))
+        else:
+            ok = o is C.CATEGORY and a in (C.CATEGORY_DIGIT, C.CATEGORY_WORD)
+        if not ok:
+            return False
+    return True
+
+
+def _word(code: int) -> bool:
+    return chr(code).isalnum() or code == ord("_")   # what the regex module's \w matches
+
+
 def _alternation(prefixes: set[tuple[str, ...]]) -> str:
     """A regex matching the (non-empty) prefixes: one class of the single characters, then each
     first character followed by what may follow it."""

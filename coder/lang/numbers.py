@@ -76,9 +76,18 @@ class Folded:
 
     def __init__(self, original: str, lang: str):
         table, changes_length = _fold_table(lang)
-        self.text = _by_code_page(original, lang) or original.translate(table)
+        text = _by_code_page(original, lang)
+        if text is not None:
+            # through the code page each character is one byte, dropped or read as one character
+            # (one that expands fails it): the length tells whether one that shifts offsets is in
+            # it, instead of a regex search of a large class at each character
+            shifts = len(text) != len(original)
+        else:
+            text = original.translate(table)
+            shifts = not (original.isascii() and _ascii_stays(lang)) and changes_length.search(original) is not None
+        self.text = text
         self._index = None
-        if changes_length.search(original):
+        if shifts:
             # every other character folds to exactly one: runs between the shifting ones map 1:1
             index, pos = [], 0
             for m in changes_length.finditer(original):
@@ -125,6 +134,13 @@ def _fold_table(lang: str) -> tuple[dict, re.Pattern]:
         table.setdefault(code, code)
     changes_length = re.compile("[" + "".join(shifting) + "]") if shifting else re.compile("(?!)")
     return table, changes_length
+
+
+@lru_cache(maxsize=None)
+def _ascii_stays(lang: str) -> bool:
+    """Does the fold keep every ASCII character one character long (nothing to search for shifts in
+    a plain ASCII text)?"""
+    return _fold_table(lang)[1].search("".join(map(chr, range(128)))) is None
 
 
 # A single-byte code page that holds all of a language's letters and marks. str.translate looks
@@ -194,8 +210,11 @@ class WordGate:
 
     def admits(self, folded: str) -> bool:
         chunks = text_chunks(folded)
-        if not self._known.issuperset(chunks):
-            self._learn(chunks)
+        if not self._admitting.isdisjoint(chunks):   # (a chunk known to admit answers: no more to read)
+            return True
+        if self._known.issuperset(chunks):
+            return False
+        self._learn(chunks)
         return not self._admitting.isdisjoint(chunks)
 
     def _learn(self, chunks) -> None:
@@ -273,15 +292,16 @@ class NumberReader:
         self.words_pattern = f"{word}(?:{joiner}{word})*"   # for other recognisers' patterns
         clitics = data.get("clitics") or ""
         lead = f"(?<!\\w)(?:{clitics})?" if clitics else r"(?<!\w)"
-        from coder.dates.first_chars import guarded   # (here: coder.dates imports this module)
+        from coder.dates.first_chars import at_word_start, guarded   # (here: coder.dates imports this module)
         # behind a look-ahead of the first characters a number can begin with: most positions of
-        # a sentence fail that one test instead of the look-behinds and each alternative
-        self.regex = re.compile(guarded(
+        # a sentence fail that one test instead of the look-behinds and each alternative; and
+        # behind \b, which the positions inside a word (most of the others) fail at once
+        self.regex = re.compile(at_word_start(guarded(
             _BEFORE + lead + "(?:"
             f"(?P<vague>{alternation(self.vague)})(?!\\w)"
             f"|(?P<digits>{_DIGITS}){_AFTER_DIGITS}(?:\\s*(?P<mult>{multipliers})(?!\\w))?"
             f"|(?P<words>{word}(?:{joiner}{word})*)"
-            ")", _GUARD_DEPTH))
+            ")", _GUARD_DEPTH)))
         self._word_split = re.compile(joiner)
         self.prefixes = [norm(p) for p in data.get("prefixes") or []]
         self.gate = WordGate(list(self.atoms) + list(self.hundreds) + list(self.scales)
