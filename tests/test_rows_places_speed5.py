@@ -1,6 +1,7 @@
-"""Speed steps of the row stage and the place finder must not change a row: each event's CAMEO
-entry is looked up once; the before-news words are looked for only where an event of the sentence
-has a date."""
+"""Speed steps of the row stage and the place finder must not change a row: a one-word name the
+finder would drop (a stop word, or a word in lower case where names are capitalised) starts a name
+only where the next word goes on from it; each event's CAMEO entry is looked up once; the
+before-news words are looked for only where an event of the sentence has a date."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,9 +9,61 @@ import datetime as dt
 import pytest
 
 from coder import rows
+from coder.geo import toponyms
+from coder.geo.gazetteer import _END, Gazetteer
+from coder.geo.toponyms import SentencePlaces, _starts, rules
+from coder.lang import profile
 from coder.pipeline import code_text
 
 DAY = dt.date(2019, 8, 5)
+
+SENTENCES = [
+    # "union", "eagle": stop words that begin longer names ("Union City", "Eagle Pass"); "bar" in
+    # lower case begins names too
+    ("The Union City council met; union leaders spoke at Eagle Pass and the eagle flew over the bar.", "en"),
+    ("Union and Eagle clashed with the bar owners in Homs and Deir ez-Zor.", "en"),
+    # "حمام": a stop word by itself, the start of "حمام واصل"
+    ("زار الوفد حمام واصل ثم دخل الحمام في مدينة حمص", "ar"),
+    ("اشتبك مسلحون مع الجيش في مدينة الحسكة وريف دير الزور", "ar"),
+]
+
+
+def _starts_before(trie: dict, tok, lang: str) -> tuple:
+    """_starts as it was before this step: a one-word name the walk drops was still a name by itself."""
+    pairs = tuple((f, trie[f]) for f in toponyms._forms(tok, lang) if f in trie)
+    if not pairs:
+        return ()
+    if all(len(node) == 1 and _END in node for _, node in pairs):
+        form = pairs[0][0]
+        stop = rules(lang).stop
+        if (form,) in stop or (form != tok.norm and (tok.norm,) in stop):
+            return ()
+    return pairs, any(_END in node for _, node in pairs)
+
+
+def _found(text: str, lang: str) -> list:
+    tokens = profile(lang).tokenise(text)
+    finder = SentencePlaces(text, tokens, lang)
+    return [finder.places(), finder.places("SYR", {"SYR"}), finder.places("USA")]
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES)
+def test_names_found_are_those_found_before(text, lang, monkeypatch):
+    now = _found(text, lang)
+    monkeypatch.setattr(toponyms, "_starts", _starts_before)
+    monkeypatch.setattr(toponyms, "_STARTS", {})   # (the memo keeps what _starts answered)
+    assert _found(text, lang) == now
+
+
+def test_a_dropped_one_word_name_starts_one_only_where_the_next_word_goes_on():
+    trie = Gazetteer.default().tries["en"]
+    tokens = profile("en").tokenise("Union City and union leaders, Eagle Pass and an eagle")
+    starts = {tokens[i].text for i, _ in SentencePlaces(" ".join(t.text for t in tokens), tokens, "en")._start_tokens()}
+    assert {"Union", "Eagle"} <= starts and "union" not in starts and "eagle" not in starts
+    # a stop word alone is no name by itself; a capitalised town is
+    assert _starts(trie, tokens[0], "en")[1] is False
+    homs = profile("en").tokenise("Homs")[0]
+    assert _starts(trie, homs, "en")[1] is True
 
 
 @pytest.mark.parametrize("text,published,scans", [

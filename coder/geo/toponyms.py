@@ -276,18 +276,26 @@ _RANKED: dict[int, tuple[dict, dict]] = {}
 
 def _starts(trie: dict, tok: Token, lang: str) -> tuple:
     """What the word starts (SentencePlaces._start_tokens keeps it per word): () when no name, else
-    ((form, trie node) pairs of its place forms that start a name, is it a one-word name itself).
-    () too for a word that can only be a one-word name that is a stop word (every node a leaf,
-    the first a stop: "ان", "الي"): the walk would drop it anyway."""
+    ((form, trie node) pairs of its place forms that start a name, is it a name by itself). A
+    one-word name that _name_at would drop, a stop word ("ان", "الي", "اليوم") or, where the
+    language capitalises names, a word written in lower case ("bar"), is none by itself: it starts
+    a name only where the next word goes on from it, and a word that can only be such a one-word
+    name (every node a leaf) starts none."""
     pairs = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
     if not pairs:
         return ()
+    # the one-word name is read by the first form whose node ends a name (as _longest_from reads it)
+    form = next((f for f, node in pairs if _END in node), None)
+    if form is None:
+        return pairs, False
+    r = rules(lang)
+    dropped = (r.case_sensitive and not any(c.isupper() for c in tok.text)) or (form,) in r.stop \
+        or (form != tok.norm and (tok.norm,) in r.stop)
+    if not dropped:
+        return pairs, True
     if all(len(node) == 1 and _END in node for _, node in pairs):   # leaves: one-word names only
-        form = pairs[0][0]
-        stop = rules(lang).stop
-        if (form,) in stop or (form != tok.norm and (tok.norm,) in stop):
-            return ()
-    return pairs, any(_END in node for _, node in pairs)
+        return ()
+    return pairs, False
 
 
 def _continued_by(pairs: tuple, nxt: str) -> bool:
