@@ -1,18 +1,23 @@
 """Speed steps of the row stage and the place finder must not change a row: a one-word name the
 finder would drop (a stop word, or a word in lower case where names are capitalised) starts a name
 only where the next word goes on from it; each event's CAMEO entry is looked up once; the
-before-news words are looked for only where an event of the sentence has a date."""
+before-news words are looked for only where an event of the sentence has a date; the longest
+mentions are sorted on keys made in one pass; a sentence whose names each have one place keeps
+them as found."""
 from __future__ import annotations
 
 import datetime as dt
 
+import random
+
 import pytest
 
-from coder import rows
+from coder import rows, spans
 from coder.geo import toponyms
 from coder.geo.gazetteer import _END, Gazetteer
 from coder.geo.toponyms import SentencePlaces, _starts, rules
 from coder.lang import profile
+from coder.model import Mention
 from coder.pipeline import code_text
 
 DAY = dt.date(2019, 8, 5)
@@ -88,3 +93,43 @@ def test_a_dated_story_told_before_the_news_is_still_background():
                        "en", DAY)
     assert [(e.evidence, str(e.event_date), e.is_background) for e in events] == \
         [("demanded on Friday the release", "2019-08-02", False), ("seized", "2019-08-01", True)]
+
+
+def _longest_non_overlapping_by_key(mentions: list) -> list:
+    """longest_non_overlapping as it was: sorted by a key function (longest, then leftmost)."""
+    kept, taken = [], set()
+    for m in sorted(mentions, key=lambda m: (-(m.last - m.first), m.first)):
+        span = range(m.first, m.last + 1)
+        if taken.isdisjoint(span):
+            kept.append(m)
+            taken.update(span)
+    return sorted(kept, key=lambda m: m.first)
+
+
+def test_longest_mentions_are_kept_as_by_the_key_function():
+    rng = random.Random(13)
+    for _ in range(300):
+        mentions = []
+        for n in range(rng.randrange(0, 9)):   # equal spans too: the first given is kept
+            first = rng.randrange(0, 12)
+            last = first + rng.randrange(0, 4)
+            mentions.append(Mention("actor", first, last, first, last + 1, str(n), None))
+        assert [m.text for m in spans.longest_non_overlapping(mentions)] == \
+            [m.text for m in _longest_non_overlapping_by_key(mentions)]
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES)
+def test_names_with_one_place_each_are_kept_as_found(text, lang):
+    tokens = profile(lang).tokenise(text)
+    found = SentencePlaces(text, tokens, lang).places()
+    assert found
+    gaz = Gazetteer.default()
+    # no namesakes: nothing to agree on, whatever countries the sentence names
+    assert toponyms._agree_with_sentence(found, [[] for _ in found], {"SYR", "USA"}, gaz) == found
+
+
+def test_a_namesake_in_a_country_the_sentence_names_is_still_taken():
+    text = "Gunmen attacked Madaya."
+    tokens = profile("en").tokenise(text)
+    assert [p.place.country for p in SentencePlaces(text, tokens, "en").places()] == ["MMR"]
+    assert [p.place.country for p in SentencePlaces(text, tokens, "en").places(None, {"SYR"})] == ["SYR"]
