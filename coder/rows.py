@@ -126,19 +126,19 @@ def _earlier_event_phrases(r: SentenceResult, after_walls: list[int]) -> list[tu
     return [(w, _clause_end(r.sentence.text, w)) for w in after_walls]
 
 
-def _event_place(r: SentenceResult, c: EventCandidate, focus,
+def _event_place(r: SentenceResult, c: EventCandidate, roots: list[str], root: str, focus,
                  exclude: Optional[PlaceMention] = None,
                  asides: Sequence[tuple[int, int]] = ()) -> tuple[Optional[PlaceMention], Optional[str]]:
     """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser.
+    `roots`: the CAMEO roots of the sentence's events, `root` the event's own.
     `asides`: phrases about an earlier event; a place inside one is not the place of an event outside it."""
     if not r.places:   # (a sentence that names no place: nothing to choose among)
         return None, (COARSER.get(focus.precision, "country") if focus is not None else None)
     hits = r.analysis.triggers
     # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
-    root = cameo(c.code).root
     violent = root in VIOLENT_ROOTS
-    others = [(e.evidence_start, e.evidence_end) for e in r.analysis.events if e.trigger_first != c.trigger_first
-              and not (violent and cameo(e.code).root in VIOLENT_ROOTS)]
+    others = [(e.evidence_start, e.evidence_end) for e, e_root in zip(r.analysis.events, roots)
+              if e.trigger_first != c.trigger_first and not (violent and e_root in VIOLENT_ROOTS)]
     speech = [h.mention.start for h in hits if h.entry.speech]
     moves = root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
     target = (c.target.start, c.target.end) if c.target is not None and c.target.start >= 0 else None
@@ -155,15 +155,16 @@ def _event_place(r: SentenceResult, c: EventCandidate, focus,
     return None, None
 
 
-def _attach_quantities(r: SentenceResult, lang: str) -> dict[int, list[QuantityValue]]:
-    """Each quantity of the sentence goes to the event it counts for (coder/quantities/attach.py)."""
+def _attach_quantities(r: SentenceResult, lang: str, roots: list[str]) -> dict[int, list[QuantityValue]]:
+    """Each quantity of the sentence goes to the event it counts for (coder/quantities/attach.py).
+    `roots`: the CAMEO roots of its events."""
     if not r.quantities:   # (most event sentences count nothing)
         return {}
-    spans = [EventSpan(c.evidence_start, c.evidence_end, cameo(c.code).root in VIOLENT_ROOTS, c.is_background,
+    spans = [EventSpan(c.evidence_start, c.evidence_end, root in VIOLENT_ROOTS, c.is_background,
                        c.source.code.code if c.source is not None and c.source.name else None,
                        (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None,
                        c.merged_spans)
-             for c in r.analysis.events]
+             for c, root in zip(r.analysis.events, roots)]
     quantities = not_dates(r.quantities, r.dates)
     return attach(quantities, spans, subset_heads(r.sentence.text, quantities, lang))
 
@@ -201,8 +202,9 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
 
 def _date_before_news(r: SentenceResult, lang: str, chosen: dict) -> None:
     """Events told as before the sentence's news (coder/dates/events.py `date_before_news`): dated
-    from another of its events, so none where fewer than two are dated."""
-    if len(chosen) < 2:
+    from another of its events, so none where fewer than two events, or none with a date (the
+    before-news words, a scan of the sentence, are not looked for then)."""
+    if len(chosen) < 2 or all(d is None for d in chosen.values()):
         return
     marks = _marker_starts(r, lang, "before_news_markers")
     if marks:
@@ -327,7 +329,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         if not r.analysis.events:
             carried = None   # (what the end of this loop sets for a sentence without events)
             continue
-        attached = _attach_quantities(r, lang)
+        entries = [cameo(c.code) for c in r.analysis.events]   # (each event's CAMEO entry, once)
+        roots = [e.root for e in entries]
+        attached = _attach_quantities(r, lang, roots)
         # the relative clauses and the event words matter only to choosing a date: found when an
         # event first has dates to choose from (most sentences name none); the after-words to a
         # date, a place, or an event told after another (the marker scan: none for a sentence with
@@ -345,7 +349,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                               and m.entry.role == "episode_head"], [(h.mention.start, h.mention.end) for h in r.analysis.triggers])
         chosen: dict[int, Optional[ResolvedDate]] = {}
         for i, c in enumerate(r.analysis.events):
-            if cameo(c.code).root in VIOLENT_ROOTS and attached.get(i) and since and _same_clause_as(r, since, c, walls()):
+            if roots[i] in VIOLENT_ROOTS and attached.get(i) and since and _same_clause_as(r, since, c, walls()):
                 # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
                 r.analysis.trace.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
                 continue
@@ -366,7 +370,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         for i, c in enumerate(r.analysis.events):
             if i not in chosen:
                 continue
-            entry = cameo(c.code)
+            entry = entries[i]
             d = chosen[i]
             if d is not None:
                 event_date, precision = d.value, d.precision
@@ -390,7 +394,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             origin = _launched_from(r, c, lang) if entry.root == "19" else None
             # a statement with no place of its own is not located by the countries that act in it
-            place, geo_precision = _event_place(r, c, focus or actor_focus, exclude=origin, asides=asides)
+            place, geo_precision = _event_place(r, c, roots, entry.root, focus or actor_focus, exclude=origin,
+                                                asides=asides)
             where = place.place if place else ((focus or actor_focus) if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
             if eid in seen:   # the same event read twice (one actor listed twice in a group): one row

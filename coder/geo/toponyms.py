@@ -276,18 +276,26 @@ _RANKED: dict[int, tuple[dict, dict]] = {}
 
 def _starts(trie: dict, tok: Token, lang: str) -> tuple:
     """What the word starts (SentencePlaces._start_tokens keeps it per word): () when no name, else
-    ((form, trie node) pairs of its place forms that start a name, is it a one-word name itself).
-    () too for a word that can only be a one-word name that is a stop word (every node a leaf,
-    the first a stop: "ان", "الي"): the walk would drop it anyway."""
+    ((form, trie node) pairs of its place forms that start a name, is it a name by itself). A
+    one-word name that _name_at would drop, a stop word ("ان", "الي", "اليوم") or, where the
+    language capitalises names, a word written in lower case ("bar"), is none by itself: it starts
+    a name only where the next word goes on from it, and a word that can only be such a one-word
+    name (every node a leaf) starts none."""
     pairs = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
     if not pairs:
         return ()
+    # the one-word name is read by the first form whose node ends a name (as _longest_from reads it)
+    form = next((f for f, node in pairs if _END in node), None)
+    if form is None:
+        return pairs, False
+    r = rules(lang)
+    dropped = (r.case_sensitive and not any(map(str.isupper, tok.text))) or (form,) in r.stop \
+        or (form != tok.norm and (tok.norm,) in r.stop)
+    if not dropped:
+        return pairs, True
     if all(len(node) == 1 and _END in node for _, node in pairs):   # leaves: one-word names only
-        form = pairs[0][0]
-        stop = rules(lang).stop
-        if (form,) in stop or (form != tok.norm and (tok.norm,) in stop):
-            return ()
-    return pairs, any(_END in node for _, node in pairs)
+        return ()
+    return pairs, False
 
 
 def _continued_by(pairs: tuple, nxt: str) -> bool:
@@ -334,6 +342,8 @@ class SentencePlaces:
         gaz, r = self.gaz, rules(self.lang)
         if self._starts is None:
             self._starts = self._start_tokens()
+        if not self._starts:   # (most sentences: no word starts a name)
+            return []
         ranked = trie_memo(_RANKED, self._trie)
         out: list[PlaceMention] = []
         alternatives: list[list] = []
@@ -360,7 +370,8 @@ class SentencePlaces:
             if not _plausible(r, place, name.key, single=(i == name.j), cued=cued,
                               foreign=place.country not in gaz.focus_countries):
                 continue
-            admin1 = any(q is not None and q.scope == "admin1" for q in (name.q_before, name.q_after))
+            admin1 = (name.q_before is not None and name.q_before.scope == "admin1") or \
+                (name.q_after is not None and name.q_after.scope == "admin1")
             if admin1:
                 place = gaz.admin1_of(place) or place
             owner = name.owner_if_town and place.precision in ("locality", "site")
@@ -400,9 +411,11 @@ class SentencePlaces:
             return None
         j, node, form = found
         tok = tokens[i]
-        if r.case_sensitive and not any(c.isupper() for t in tokens[i:j + 1] for c in t.text):
-            return None
-        key = (form,) + tuple(t.norm for t in tokens[i + 1:j + 1])
+        if r.case_sensitive:   # (where names are capitalised, one in lower case is none)
+            written = tok.text if i == j else "".join([t.text for t in tokens[i:j + 1]])
+            if not any(map(str.isupper, written)):
+                return None
+        key = (form,) + tuple([t.norm for t in tokens[i + 1:j + 1]]) if j > i else (form,)
         # a common word is not a proclitic plus a name: برية "by land" is no ب + Reyeh
         if key in r.stop or (i == j and form != tok.norm and (tok.norm,) in r.stop):
             return None
@@ -413,7 +426,7 @@ class SentencePlaces:
         q_after, last = _qualifier_after(r, tokens, j, lang)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
         locative = (_proclitic_locative(r, lead_tok, lead_form) or (ends[1] and _cue_before(r, tokens, first, lang))
-                    or any(q is not None and q.locative for q in (q_before, q_after)))
+                    or (q_before is not None and q_before.locative) or (q_after is not None and q_after.locative))
         part = not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j)
         destination = bool(r.destinations) and ends[2] and _cue_before(r, tokens, first, lang, "destinations")
         n = len(tokens)
@@ -438,6 +451,8 @@ def _agree_with_sentence(found: list[PlaceMention], alternatives: list[list], co
     """A name shared by towns in several countries is the one in a country the sentence names
     otherwise: "in the town of al-Mansurah in the Raqqa countryside" is the Syrian al-Mansurah,
     "the Syrian town of Madaya" the Syrian Madaya."""
+    if not any(alternatives):   # (most names: one place of that name)
+        return found
     out = []
     for k, m in enumerate(found):
         others = {p.place.country for n, p in enumerate(found) if n != k and p.place.country} | context
