@@ -13,7 +13,7 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 
 
 # per trie: a word's lookup forms (the tuple the tokeniser shares between tokens of one word) ->
-# the phrases they start, as (form index, trie node, the phrases ending there, does it lead further);
+# the phrases they start (see _first_steps);
 # most words start none, most that start one start a one-word phrase
 _STARTS: dict[int, tuple[dict, dict]] = {}
 _new = object.__new__
@@ -27,13 +27,19 @@ def _ends(node: dict) -> tuple:
 
 
 def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
-    """What a word with these lookup forms starts in `trie` (the _STARTS entry)."""
+    """What a word with these lookup forms starts in `trie` (the _STARTS entry): () for nothing;
+    (form index, node, the phrases ending there, the keys of the node where it leads further, else
+    None) where one form starts phrases, as most that start any; (None, those steps, (), None)
+    where several do."""
     steps = []
     for fi, f in enumerate(forms):
         node = trie.get(f)
         if node is not None:
-            steps.append((fi, node, _ends(node), len(node) > (END in node)))
-    return tuple(steps)
+            # (the keys, a view kept with the node, are tested against the next word's forms)
+            steps.append((fi, node, _ends(node), node.keys() if len(node) > (END in node) else None))
+    if len(steps) == 1:
+        return steps[0]
+    return (None, tuple(steps), (), None) if steps else ()
 
 
 def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
@@ -48,11 +54,11 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
             first = starts[tok.forms] = _first_steps(trie, tok.forms)
         if not first:
             continue
-        if len(first) == 1:
+        fi, node, ends, next_keys = first
+        if fi is not None:
             # one form starts phrases: its one-word phrases first, then (rarely) the longer ones. (No
             # clitic_triggers here: a name as written and an event word read through a clitic at one
             # word are started by two of its forms.)
-            fi, node, ends, further = first[0]
             if ends:
                 start, end, written = tok.start, tok.end, tok.text   # (a one-word phrase's text is its token's)
                 for kind, p, rule_id in ends:
@@ -68,11 +74,11 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                     m.rule_id = rule_id
                     m.first_form = fi
                     out.append(m)
-            if not further or i + 1 == n or node.keys().isdisjoint(tokens[i + 1].forms):
+            if next_keys is None or i + 1 == n or next_keys.isdisjoint(tokens[i + 1].forms):
                 continue
             stack = [(i + 1, node[f], fi) for f in tokens[i + 1].forms if f in node]
-        else:
-            stack = [(i, node, fi) for fi, node, *_ in first]
+        else:   # (node: the steps of the forms that start phrases)
+            stack = [(i, step_node, step_fi) for step_fi, step_node, *_ in node]
         seen = set()
         while stack:
             j, node, fi = stack.pop()
