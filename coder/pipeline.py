@@ -117,7 +117,7 @@ def drop_repeat_mentions(results: list[SentenceResult]) -> None:
             earlier = seen.get(family)
             bare = c.nominal and not is_named(c.source) and not is_named(c.target) and not r.quantities
             if bare and earlier is not None and (not places or places & earlier):
-                r.analysis.trace.append(f"{c.evidence!r}: names again an event of sentence before, adds nothing; "
+                r.analysis.steps.append(f"{c.evidence!r}: names again an event of sentence before, adds nothing; "
                                         "not coded twice")
                 continue
             keep.append(c)

@@ -197,7 +197,7 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
         earlier = shifted(anchor, anchor_value, days, marker, marker, "") if days is not None else None
         if earlier is not None:
             chosen[i] = earlier
-            r.analysis.trace.append(f"{c.evidence!r}: {days} day(s) before the news event it is told after")
+            r.analysis.steps.append(f"{c.evidence!r}: {days} day(s) before the news event it is told after")
 
 
 def _date_before_news(r: SentenceResult, lang: str, chosen: dict) -> None:
@@ -209,7 +209,7 @@ def _date_before_news(r: SentenceResult, lang: str, chosen: dict) -> None:
     marks = _marker_starts(r, lang, "before_news_markers")
     if marks:
         date_before_news(r.analysis.events, r.analysis.triggers, r.sentence.tokens, r.sentence.text, r.dates,
-                         marks, chosen, date_rules(lang), profile(lang).normalise, r.analysis.trace)
+                         marks, chosen, date_rules(lang), profile(lang).normalise, r.analysis.steps)
 
 
 def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandidate, walls: list[tuple[int, int]]) -> bool:
@@ -351,7 +351,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         for i, c in enumerate(r.analysis.events):
             if roots[i] in VIOLENT_ROOTS and attached.get(i) and since and _same_clause_as(r, since, c, walls()):
                 # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
-                r.analysis.trace.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
+                r.analysis.steps.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
                 continue
             d = _date_of(r, c, walls, after_walls, skip, doc.published, words)
             if d is None and not r.dates and carried is not None:
@@ -416,12 +416,12 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                           ("implicit_actors.protested_government" if c.location_role else "implicit_actors.attacked_country",))
             if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and \
                     unanchored(own_party(s, c), own_party(t, c), place, qs, d):
-                r.analysis.trace.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
+                r.analysis.steps.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
                                         "of act named in general; not coded")
                 continue
             if entry.root in VIOLENT_ROOTS and told_as_habit(c, place, qs, d) and not r.dates and \
                     not names_a_time(r.sentence.text, lang):
-                r.analysis.trace.append(f"{c.evidence!r}: violence told in the present with no place, date or "
+                r.analysis.steps.append(f"{c.evidence!r}: violence told in the present with no place, date or "
                                         "count of its own, a habit or a general statement; not coded")
                 continue
             events.append(EventRow(

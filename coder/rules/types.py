@@ -49,9 +49,10 @@ class SentenceAnalysis:
     actors: list[Actor] = field(default_factory=list)
     groups: list[ActorGroup] = field(default_factory=list)
     events: list[EventCandidate] = field(default_factory=list)
-    # the trace as the rules write it: a step is a string, or, for the steps written for every
-    # trigger and actor, a tuple (formatter, *its arguments) formatted only when the trace is read
-    # (coder explain and the tests read it; the rows never do)
+    # the trace as the rules (and later the rows) write it: a step is a string, or, for the steps
+    # written for every trigger and actor, a tuple (formatter, *its arguments) formatted only when
+    # the trace is read (coder explain and the tests read it). Write to steps: reading `trace` to
+    # append to it formats every step so far
     steps: list = field(default_factory=list)
     parse: Optional[object] = None       # the syntax stage's Parse (coder.syntax)
 
