@@ -113,7 +113,8 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
                 kept[-1] = ordered
             continue
         if h.first in object_required and particles is None:
-            particles = marks | _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker")
+            particles = _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker",
+                                among=(marks,))
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")
@@ -141,9 +142,9 @@ def _means_of_untold(before: int, h: Hit, kept: list[Hit], agent: set[int]) -> b
     return before in agent and not (kept and h.first - kept[-1].last <= 8)
 
 
-def _marked(roles: dict[str, set[int]], *names: str) -> set[int]:
-    """The tokens that carry any of these grammar roles."""
-    return set().union(*(roles.get(r, NO_TOKENS) for r in names))
+def _marked(roles: dict[str, set[int]], *names: str, among: tuple[set[int], ...] = ()) -> set[int]:
+    """The tokens that carry any of these grammar roles, with the tokens of the sets `among` (one union)."""
+    return set().union(*among, *[roles.get(r, NO_TOKENS) for r in names])
 
 
 def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str]) -> list[Hit]:
@@ -466,8 +467,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     modal = roles.get("modal_marker", NO_TOKENS)
     clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional | {i for i in marks if toks[i].norm in (";", "؛")}
     # words that cannot start a verb's object: after one of them a transitive verb has none
-    prepositions = marks.union(clause_breaks, roles.get("target_marker", NO_TOKENS),
-                               roles.get("complement_marker", NO_TOKENS), roles.get("agent_marker", NO_TOKENS))
+    prepositions = _marked(roles, "target_marker", "complement_marker", "agent_marker", among=(marks, clause_breaks))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
     # (a name matched as written, first form 0, is read through no "in" clitic: most are)
     seat_place = roles.get("seat_place_marker", NO_TOKENS) | \

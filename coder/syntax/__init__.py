@@ -38,7 +38,7 @@ class Features:
     def __init__(self, toks, prof, R):
         words = _FEATURES.setdefault(prof.CODE, {})
         if len(words) >= 100_000:
-            words = _FEATURES[prof.CODE] = {}    # (a new dict: a sentence's _Known reads the one it had)
+            words = _FEATURES[prof.CODE] = {}    # (a new dict: a sentence's view reads the one it had)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
         own = profile_part(prof, "carries_possessive", None)
         # kept per word as written: a token's norm and forms follow from its text (an entry is a

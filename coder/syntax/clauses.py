@@ -68,8 +68,10 @@ def _no_mark(tok) -> bool:
 
 
 def _passive_mark(prof):
-    """The language's test for a passive written with a vowel (_no_mark where it has none)."""
-    return profile_part(prof, "marks_passive", _no_mark)
+    """The language's test for a passive written with a vowel (_no_mark where it has none). (The
+    language's view parse() passes has no __getattr__: getattr answers a part it lacks without
+    raising.)"""
+    return getattr(prof, "marks_passive", _no_mark)
 
 
 @lru_cache(maxsize=None)
@@ -98,9 +100,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     marker_role = roles.get
     conj, prep = _clitic_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
-    # (the language's view parse() passes has no __getattr__: getattr answers a part it lacks without
-    # raising, with no call of _passive_mark)
-    marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN
+    marks_passive, after_noun = _passive_mark(prof), prof.MODIFIER_AFTER_NOUN
     english, read = not after_noun, _after_noun if after_noun else _before_noun
     for ci, cl in enumerate(clauses):
         mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
