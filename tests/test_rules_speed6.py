@@ -125,3 +125,81 @@ def test_an_order_only_entry_is_known_by_its_rule_ids_last_part(rule_id, order_o
     assert drop_unordered(hits, set(), trace) == ([] if order_only else hits)
     assert drop_unordered(hits, {2}, trace) == hits     # ordered: kept
     assert len(trace) == int(order_only)
+
+
+def test_the_window_readings_found_by_three_words():
+    """_with_roles finds the readings the syntax stage leaves to the window rules with three substring
+    tests, as the five phrases found them: every string of the slot and role rules (where `how` comes
+    from) answers the same, and so do the readings joined with more."""
+    import re
+    from pathlib import Path
+
+    import coder.rules.roles as roles
+    five = ("read as passive", "reduced passive", "passive", "agent phrase after the verb", "the subject of the condition")
+    texts = set()
+    for module in ("slots", "roles", "engine"):
+        texts |= set(re.findall(r'"([^"\n]+)"', (Path(roles.__file__).parent / f"{module}.py").read_text("utf-8")))
+    texts |= {"subject before the verb; the subject of the condition is the one threatened", "", "passive voice"}
+    for how in texts:
+        three = roles._PASSIVE in how or roles._AGENT_AFTER in how or roles._CONDITION in how
+        assert three == any(w in how for w in five), how
+
+
+@pytest.mark.parametrize("lang,text,step,events", [
+    ("ar", "اغتال مسلحون ضابطا في الشرطة العراقية.", "'ضابطا' serves in 'الشرطة العراقية': IRQCOP",
+     [("186", "UAF", "IRQCOP")]),
+    ("en", "Gunmen killed a fighter from al-Qaeda.", "'fighter' serves in 'al-Qaeda': ALQINS", [("190", "UAF", "ALQINS")]),
+    ("en", "Gunmen killed a fighter and a soldier.", None, [("190", "UAF", "REB")]),
+])
+def test_a_member_named_by_its_force(lang, text, step, events):
+    """members_of_forces is asked only with an "in" or "from" in the sentence: with one, the member
+    serves in the force; with neither, the actors stay as named."""
+    a = _analysis(lang, text)
+    assert [s for s in a.trace if "serves in" in s] == ([step] if step else [])
+    assert sorted((e.code, e.source.code.code, e.target.code.code) for e in a.events) == sorted(events)
+
+
+def test_protest_objects_without_a_protest_leaves_the_events():
+    """With no protest among the events, protest_objects returns at once and changes no target."""
+    from coder.rules.protest import protest_objects
+    a = _analysis("en", "Gunmen killed a fighter and a soldier.")
+    before = [(e.code, e.source, e.target) for e in a.events]
+    trace: list[str] = []
+    protest_objects(a.events, a.actors, trace, frozenset())
+    assert [(e.code, e.source, e.target) for e in a.events] == before and trace == []
+
+
+@pytest.mark.parametrize("lang,text,steps,events", [
+    ("en", "A car bomb exploded in Baghdad, killing ten soldiers.",
+     ["'car bomb': same event class as 'exploded', merged into it",
+      "the event takes the code 1832 of 'car bomb' (more specific, or the main verb)",
+      "'killing': same event class as 'car bomb', merged into it"], [("1832", "UAF", "MIL", 3)]),
+    ("en", "Police arrested 20 protesters and the army attacked rebels.", [],
+     [("173", "COP", "CVL", 1), ("173", "COP", "MIL", 1), ("145", "CVL", "REB", 7), ("190", "MIL", "REB", 7)]),
+    ("ar", "ثمانية أشخاص قتلوا جراء ضربة جوية أمريكية.",
+     ["'ضربة جوية': same event class as 'قتلوا', merged into it",
+      "the event takes the code 195 of 'ضربة جوية' (more specific, or the main verb)"], [("195", "USAMIL", "CVL", 2)]),
+    ("en", "The earthquake killed 20 people and Turkey sent aid to Syria.",
+     ["'killed': 190 discarded by 'earthquake' (en.discards.weather_and_disasters)"] * 2,
+     [("070", "CVL", "SYR", 7), ("070", "TUR", "SYR", 7)]),
+])
+def test_triggers_merged_ranked_and_discarded(lang, text, steps, events):
+    """merge_same_root ranks the triggers with keys made in one pass and orders the events with a key
+    in C, as its key functions did; discard_roots returns the events at once without a discard."""
+    a = _analysis(lang, text)
+    assert [s for s in a.trace if "merged" in s or "discarded" in s or "takes the code" in s] == steps
+    assert [(e.code, e.source and e.source.code.code, e.target and e.target.code.code, e.trigger_first)
+            for e in a.events] == events
+
+
+def test_passes_over_events_without_their_words():
+    """discard_roots without a discard and victims_over_places without a word of place leave the
+    events as they are."""
+    from coder.rules.consolidate import discard_roots
+    from coder.rules.victims import victims_over_places
+    a = _analysis("en", "Gunmen attacked soldiers near a checkpoint in Idlib.")
+    trace: list[str] = []
+    assert discard_roots(a.events, [], trace) is a.events
+    before = [(e.code, e.source, e.target) for e in a.events]
+    victims_over_places(a.events, a.actors, frozenset(), trace)
+    assert [(e.code, e.source, e.target) for e in a.events] == before and trace == []

@@ -437,7 +437,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                          (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                           if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
     if len(actors) > 1:     # (a member and its force: two actors at least)
-        members_of_forces(actors, roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS), trace)
+        between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
+        if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
+            members_of_forces(actors, between, trace)
     # (a name matched as written, first form 0, was read through no clitic: most are)
     conjunct_starts = {m.first for m in actor_ms
                        if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form)}
