@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from operator import attrgetter
 
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
@@ -101,6 +102,9 @@ _FAMILY = {"18": "violence", "19": "violence", "20": "violence"}
 _SPOKEN = ("01", "02", "10", "11", "12", "13")
 
 
+_IN_TEXT_ORDER = attrgetter("trigger_first", "evidence_start")    # (a key in C: no Python call an event)
+
+
 def event_family(code: str) -> str:
     """The class an event code counts in when events are compared: its root, violence as one."""
     return _FAMILY.get(code[:2], code[:2])
@@ -118,13 +122,13 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     for e in events:
         by_trigger.setdefault(e.trigger_first, []).append(e)
 
-    def filled(evs):
-        return max((e.source is not None) + (e.target is not None) for e in evs)
-
     kept: list[list[EventCandidate]] = []
     # the trigger with most actors keeps the event; the most specific code of the class speaks for
     # it (a bombing or a massacre says more than "use force"); the others lend it missing actors
-    for evs in sorted(by_trigger.values(), key=lambda evs: (-filled(evs), evs[0].trigger_first)):
+    # (the keys made in one pass, no key function a trigger; no two tie: each trigger has its own first word)
+    ranked = sorted([(-max((e.source is not None) + (e.target is not None) for e in evs), first, evs)
+                     for first, evs in by_trigger.items()])
+    for _, _, evs in ranked:
         family = _FAMILY.get(evs[0].code[:2], evs[0].code[:2])
         rivals = [k for k in kept if _FAMILY.get(k[0].code[:2], k[0].code[:2]) == family]
         distinct = all(_distinct_dyad(evs[0], k[0]) for k in rivals)
@@ -143,7 +147,7 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
                 trace.append(f"the event takes the code {evs[0].code} of {evs[0].evidence!r} (more specific, or the main verb)")
             continue
         kept.append(evs)
-    return sorted((e for evs in kept for e in evs), key=lambda e: (e.trigger_first, e.evidence_start))
+    return sorted([e for evs in kept for e in evs], key=_IN_TEXT_ORDER)
 
 
 _DESTROY = "1712"
@@ -218,6 +222,8 @@ def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:
 def discard_roots(events: list[EventCandidate], discards: list, trace: list[str]) -> list[EventCandidate]:
     """A discard with roots (discards.yaml) drops only events of those classes: after "the earthquake"
     nothing was attacked, but condolences and aid to its victims are events."""
+    if not discards:    # (most sentences hold no discard word)
+        return events
     roots = {r: m for m in discards for r in m.entry.roots}
     out = []
     for e in events:

@@ -21,6 +21,8 @@ ORDERED_CODES = ("172",)
 # lexicon entries (any language) that are a restriction only when an authority orders them: a station
 # that stops broadcasting on its own ("because of a power cut") restricts no one
 ORDER_ONLY = ("curb_speech",)
+# (an entry's name is its rule id's last part: one suffix test, no split of every rule id)
+_ORDER_ONLY_ENDINGS = tuple("." + e for e in ORDER_ONLY)
 
 
 def ordered_coercion(order: Hit, act: Hit, command: set[int]) -> Hit | None:
@@ -36,7 +38,8 @@ def drop_unordered(hits: list[Hit], command: set[int], trace: list[str]) -> list
     """The ORDER_ONLY readings that no order took over (`ordered_coercion`) are no event."""
     kept = []
     for h in hits:
-        if h.entry.rule_id.rsplit(".", 1)[-1] in ORDER_ONLY and h.first not in command:
+        rule_id = h.entry.rule_id
+        if (rule_id.endswith(_ORDER_ONLY_ENDINGS) or rule_id in ORDER_ONLY) and h.first not in command:
             trace.append(f"{h.mention.text!r}: a restriction only when ordered, none here")
             continue
         kept.append(h)
@@ -75,6 +78,8 @@ def stated_charges(hits: list[Hit], toks, trace: list[str]) -> list[Hit]:
     """"Police arrested 40 protesters, accusing them of blocking a highway": a participle of accusing
     after a comma, next to an arrest, a warrant or a sanction, states why it was done; it is part of
     that act, no accusation of its own ("..., and the president blamed X" stays one)."""
+    if len(hits) < 2:   # (one trigger, as in many sentences: no act before it to be charged with)
+        return hits
     kept = []
     for h in hits:
         act = kept[-1] if kept else None
@@ -91,6 +96,8 @@ def published_not_freed(hits: list[Hit], publication: set[int], trace: list[str]
     """"A report released on Tuesday", "footage released by the army": a release right after a thing
     published (the language's `publication_nouns`) publishes it; it frees no one, whatever noun a
     release of persons finds after it."""
+    if not publication:     # (most sentences name no thing published)
+        return hits
     kept = []
     for h in hits:
         if h.entry.code.startswith("084") and h.entry.pos == "verb" and (h.first - 1) in publication:
@@ -110,6 +117,8 @@ def raids_of_arrests(hits: list[Hit], toks, means: set[int], trace: list[str]) -
     after an arrest with "in"/"during" (the language's `means_markers`) is how the arrest was made, no
     attack of its own ("killed two gunmen in a raid" stays one violent event). After the marker the
     word is a noun, whatever its form ("raids")."""
+    if not means or len(hits) < 2:   # (most sentences: no marker, or no arrest before a raid)
+        return hits
     kept = []
     for h in hits:
         act = kept[-1] if kept else None

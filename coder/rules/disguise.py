@@ -10,7 +10,8 @@ from coder.lang import profile_part
 def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
     """The actor and agent mentions that open right after a disguise word (or one word later), and
     those that follow them with no word between ("بزات | قوات الأمن | العراقية"). `forms`, every
-    lookup form of the sentence, spares the scan of a sentence with no such word."""
+    lookup form of the sentence, spares the scan of a sentence with no such word. `actor_ms` come in
+    the order of the sentence (longest_non_overlapping sorts them), as the run after a cue reads them."""
     words = profile_part(prof, "DISGUISE_WORDS")
     if not words or words.isdisjoint(forms):
         return []
@@ -19,7 +20,7 @@ def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
         return []
     covered = {i for m in actor_ms for i in range(m.first, m.last + 1)}
     dropped, reach = [], -1
-    for m in sorted(actor_ms, key=lambda x: x.first):
+    for m in actor_ms:
         # one word of the garment or the thing compared may stand between (مشابهة لسيارات | الجيش)
         if (m.first - 1) in cues or m.first - 1 == reach or \
                 ((m.first - 2) in cues and (m.first - 1) not in covered):

@@ -20,7 +20,7 @@ from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import Actor, ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
-from coder.rules.names import country_as_given_name, in_proper_name, names_a_currency, names_a_facility
+from coder.rules.names import in_proper_name, misread_names
 from coder.rules.counts import counts_and_marks, is_number
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
@@ -394,16 +394,15 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         [m for m in actor_ms if trigger_tokens.isdisjoint(range(m.first, m.last + 1))
          or (m.kind == "agent" and m.entry.code.role not in _MEANS and not lang_profile.refers_back(toks, m.first) and
              all(t in objects for t in range(m.first, m.last + 1)))])
-    for m in [m for m in actor_ms if m.kind == "actor" and parse is not None
-              and country_as_given_name(toks, m, mentions, parse)]:
+    given, money, facilities = misread_names(toks, actor_ms, mentions, parse, lang_profile)
+    for m in given:
         trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
-        actor_ms.remove(m)
-    for m in [m for m in actor_ms if m.kind == "actor" and names_a_currency(toks, m)]:
+    for m in money:
         trace.append(f"{m.text!r} before a currency: the money's name, not an actor")
-        actor_ms.remove(m)
-    for m in [m for m in actor_ms if m.kind == "actor" and names_a_facility(toks, m, lang_profile)]:
+    for m in facilities:
         trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
-        actor_ms.remove(m)
+    if given or money or facilities:    # (rarely any: the list is rebuilt only then)
+        actor_ms = [m for m in actor_ms if m not in given and m not in money and m not in facilities]
     # a country or capital right after "in", "near", "في" is where, not who
     locative = roles.get("locative_marker", NO_TOKENS)
     placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
@@ -438,7 +437,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                          (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
                           if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
     if len(actors) > 1:     # (a member and its force: two actors at least)
-        members_of_forces(actors, roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS), trace)
+        between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
+        if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
+            members_of_forces(actors, between, trace)
     # (a name matched as written, first form 0, was read through no clitic: most are)
     conjunct_starts = {m.first for m in actor_ms
                        if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form)}

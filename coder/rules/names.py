@@ -71,3 +71,21 @@ def names_a_facility(toks, m, prof) -> bool:
     nxt = m.last + 1
     return bool(words) and not m.entry.code.group and nxt < len(toks) and toks[nxt].norm in words
 
+
+def misread_names(toks, actor_ms, mentions, parse, prof) -> tuple[list, list, list]:
+    """The actor mentions (kind "actor") that name no actor, read in one pass by the word after
+    them: a given name (country_as_given_name, with a parse only), the money's name
+    (names_a_currency), a built place (names_a_facility). A mention is counted under the first of
+    these that it meets, as when each test is run over the mentions the one before kept."""
+    given, money, places = [], [], []
+    n = len(toks)
+    for m in actor_ms:
+        if m.kind != "actor" or m.last + 1 >= n:    # (each test reads the word after the name)
+            continue
+        if parse is not None and country_as_given_name(toks, m, mentions, parse):
+            given.append(m)
+        elif names_a_currency(toks, m):
+            money.append(m)
+        elif names_a_facility(toks, m, prof):
+            places.append(m)
+    return given, money, places

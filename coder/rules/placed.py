@@ -13,11 +13,12 @@ def _place_like(m) -> bool:
 def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], prof) -> list:
     """The actor mentions that are places: a country or capital (no group, no role but GOV) after a
     locative word or a place noun, and one joined to such a place by a conjunction written on it or standing
-    alone before it, up to the first that is not a place."""
+    alone before it, up to the first that is not a place. `actor_ms` come in the order of the
+    sentence (longest_non_overlapping sorts them), as the joins read them."""
     heads = profile_part(prof, "PLACE_HEADS")
     placed = []
     last = None
-    for m in sorted(actor_ms, key=lambda x: x.first):
+    for m in actor_ms:
         if not _place_like(m):
             last = None
             continue

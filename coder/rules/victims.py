@@ -15,6 +15,8 @@ def victims_over_places(events: list[EventCandidate], actors: list[Actor], locat
                         trace: list[str]) -> None:
     """A violent event whose target stands right after a locative word takes the first role-named
     actor after it that is not itself a place, nor the source, as its target."""
+    if not locative:    # (no word of place: no target stands after one)
+        return
     for e in events:
         t = e.target
         if e.code[:2] not in VIOLENT_ROOTS or t is None or t.name is None or (t.first - 1) not in locative:
