@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 
 from coder.model import Document, Reject
 from coder.sinks import DatasetWriter, StoredDocument
@@ -134,7 +135,7 @@ def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], wor
             if isinstance(item, Reject):
                 writer.reject(item)
                 tally["rejects"] += 1
-            elif writer.is_current(item.doc_id, document_sha(item)):
+            elif writer.is_current(item.doc_id, partial(document_sha, item)):   # (the worker hashes a new one)
                 tally["documents"] += 1
             else:
                 pending.append(item)

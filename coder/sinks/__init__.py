@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections import defaultdict, namedtuple
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -281,13 +282,19 @@ class DatasetWriter:
         """Memory held by the index of committed documents (about 28 bytes a document)."""
         return self._docs.nbytes
 
-    def is_current(self, doc_id: str, sha256: str) -> bool:
+    def is_current(self, doc_id: str, sha256: str | Callable[[], str]) -> bool:
         """True when doc_id is already committed with this text and this coder version (the caller
-        skips it; it counts as skipped)."""
+        skips it; it counts as skipped). `sha256` may be given as a function that computes the
+        text's hash: it is called only for an id already committed (a new id, every id of a first
+        run, needs none)."""
         key = digest(doc_id)
         self._asked = (doc_id, key)
         known = self._docs.get(key)
-        if known is not None and known[0] == _state(sha256, self.coder_version):
+        if known is None:
+            return False
+        if callable(sha256):
+            sha256 = sha256()
+        if known[0] == _state(sha256, self.coder_version):
             self._skipped += 1
             return True
         return False
