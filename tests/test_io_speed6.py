@@ -28,3 +28,38 @@ def test_the_skip_check_hashes_the_text_of_a_committed_id_only(tmp_path):
         changed = doc.model_copy(update={"text": doc.text + " Again."})
         assert not w.is_current(changed.doc_id, lambda: document_sha(changed))
         assert w.counts["skipped"] == 1
+
+
+def test_a_document_sent_to_a_worker_is_the_same_document_there(tmp_path):
+    import pickle
+
+    from coder.ingest import iter_inputs
+    from coder.parallel import code_chunk, received, sendable
+    from coder.pipeline import versions
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "text": "Police arrested two men in Mosul.", "date": "2019-08-05", "language": "en", '
+                    '"title": "T", "url": "http://x"}\n', encoding="utf-8")
+    docs = [*iter_inputs([str(path)]), Document(doc_id="b", text="قصف الجيش السوري إدلب أمس.", language="ar")]
+    for doc in docs:
+        sent = pickle.loads(pickle.dumps(sendable(doc)))
+        assert isinstance(sent, tuple)   # not the pydantic model
+        back = received(sent)
+        assert type(back) is Document and back == doc and back.__dict__ == doc.__dict__
+        assert back.__pydantic_fields_set__ == doc.__pydantic_fields_set__
+        assert back.model_copy(update={"text": "x"}).text == "x"
+    assert docs[1].__pydantic_fields_set__ == {"doc_id", "text", "language"}
+    version = versions()["coder_version"]
+    # a worker codes what it is sent as it codes the Documents themselves (the Dask workers send those)
+    sent = [pickle.loads(pickle.dumps(sendable(d))) for d in docs]
+    coded, direct = code_chunk(sent, version), code_chunk(docs, version)
+    assert [(c.document[:10], c.events) for c in coded] == [(c.document[:10], c.events) for c in direct]
+
+
+def test_a_document_subclass_is_sent_as_itself():
+    from coder.parallel import received, sendable
+
+    class Mine(Document):
+        pass
+
+    doc = Mine(doc_id="a", text="Police arrested two men in Mosul.")
+    assert sendable(doc) is doc and received(doc) is doc
