@@ -63,3 +63,22 @@ def test_a_document_subclass_is_sent_as_itself():
 
     doc = Mine(doc_id="a", text="Police arrested two men in Mosul.")
     assert sendable(doc) is doc and received(doc) is doc
+
+
+def test_a_worker_sends_plain_tuples_that_the_writer_stores_as_before(tmp_path):
+    import pickle
+
+    from coder.parallel import code_chunk, code_for_writer, sendable
+    from coder.pipeline import versions
+    from coder.sinks import StoredDocument
+    docs = [Document(doc_id="a", text="Gunmen killed five civilians in Kirkuk on Monday.", language="en",
+                     published=dt.date(2019, 8, 5)),
+            Document(doc_id="b", text="The weather was fine.", language="en")]
+    version = versions()["coder_version"]
+    sent = code_for_writer([sendable(d) for d in docs], version)
+    assert all(type(item) is tuple for item in sent)
+    back = [StoredDocument._make(item) for item in pickle.loads(pickle.dumps(sent))]
+    direct = code_chunk(docs, version)
+    assert [(s.document[:10], s.events, s.quantities) for s in back] == \
+        [(s.document[:10], s.events, s.quantities) for s in direct]
+    assert back[0].events and back[0].doc_id == "a"

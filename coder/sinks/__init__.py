@@ -306,7 +306,7 @@ class DatasetWriter:
         self._check_open()
         if not isinstance(coded, StoredDocument):
             coded = stored(coded) if checked else stored_document(coded, self.coder_version)
-        doc_id = coded.doc_id
+        doc_id = coded.document[_DOC_ID]   # (not the property: a Python call a document)
         self._buffer.pop(doc_id, None)   # re-added in this batch: the later version wins
         self._buffer[doc_id] = coded
         if self._asked[0] == doc_id:
@@ -337,7 +337,8 @@ class DatasetWriter:
         batch = list(self._buffer.values())
         known_keys, self._buffer, self._buffer_keys = self._buffer_keys, {}, {}
         seq = self._take_seq()
-        ids = [c.doc_id for c in batch]
+        documents = [c.document for c in batch]
+        ids = [d[_DOC_ID] for d in documents]   # (rows read directly, not through the Python properties)
         # (looked up now, put once the batch is committed)
         keys = [known_keys.get(d) or digest(d) for d in ids]
         by_part: dict[int, set[str]] = defaultdict(set)
@@ -364,12 +365,12 @@ class DatasetWriter:
         # 3. old documents rows leave; 4. the new documents
         for part, doc_ids in sorted(by_part.items()):
             self._drop_rows(change, part, doc_ids, ("documents",))
-        written["documents"] = tuples_to_arrow("documents", [c.document for c in batch])
+        written["documents"] = tuples_to_arrow("documents", documents)
         self._put(change, "documents", seq, written["documents"])
         self._commit(change)
         self._held.hold(self._manifest, seq, written)
-        for c, key in zip(batch, keys):
-            self._docs.put(key, _state(c.sha256, c.coder_version), seq)
+        for d, key in zip(documents, keys):
+            self._docs.put(key, _state(d[_SHA256], d[_CODER_VERSION]), seq)
         self._counts["documents"] += len(batch)
         self._counts["events"] += len(events)
         self._counts["quantities"] += len(quantities)
