@@ -25,6 +25,8 @@ from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from operator import itemgetter
 
 from coder.model import Document, Reject
 from coder.sinks import DatasetWriter, StoredDocument
@@ -92,12 +94,48 @@ def _init_worker(lock_fd: int | None) -> None:
             pass
 
 
-def code_chunk(docs: list[Document], coder_version: str) -> list[StoredDocument | Reject]:
-    """Code a chunk in a worker: per document its checked rows as the writer buffers them
-    (sinks.StoredDocument), or the Reject that says why not. What a worker sends back, so that the
-    parent neither loads pydantic models nor converts them."""
+# A Document crosses to a worker as a plain tuple: its fields' values, and the names of the fields
+# given when not all were. Pickling the pydantic model goes through its __getstate__ dicts and costs
+# the parent's feeder thread about 40 times as much; the worker rebuilds it as unpickling does
+# (__setstate__), without validating again what the reader validated.
+_FIELDS = tuple(Document.model_fields)
+_field_values = itemgetter(*_FIELDS)
+
+
+def sendable(doc: Document) -> tuple | Document:
+    """`doc` as it is sent to a worker (received(): the same Document there). A subclass, or a
+    model holding extra or private values, is sent as itself."""
+    if type(doc) is not Document or doc.__pydantic_extra__ or doc.__pydantic_private__:
+        return doc
+    given = doc.__pydantic_fields_set__
+    return _field_values(doc.__dict__), (None if len(given) == len(_FIELDS) else given)
+
+
+def received(sent: tuple | Document) -> Document:
+    """The Document that sendable() made `sent` from."""
+    if isinstance(sent, Document):
+        return sent
+    values, given = sent
+    doc = Document.__new__(Document)
+    doc.__setstate__({"__dict__": dict(zip(_FIELDS, values)), "__pydantic_extra__": None,
+                      "__pydantic_private__": None, "__pydantic_fields_set__": set(_FIELDS) if given is None else given})
+    return doc
+
+
+def code_chunk(docs: list[Document | tuple], coder_version: str) -> list[StoredDocument | Reject]:
+    """Code a chunk in a worker (its documents as sendable() gives them, or Documents): per document
+    its checked rows as the writer buffers them (sinks.StoredDocument), or the Reject that says why
+    not. What a worker sends back, so that the parent neither loads pydantic models nor converts them."""
     from coder.runner import code_checked
-    return [code_checked(doc, coder_version) for doc in docs]
+    return [code_checked(received(doc), coder_version) for doc in docs]
+
+
+def code_for_writer(docs: list[Document | tuple], coder_version: str) -> list[tuple | Reject]:
+    """code_chunk as a pool's worker runs it: a document's rows go back as the plain tuple of its
+    StoredDocument's three parts, which the parent makes a StoredDocument again (_make): the
+    namedtuple subclass pickles through a Python-level __getnewargs__ call a document, about an
+    eighth of a worker's cost of sending its rows."""
+    return [tuple(r) if isinstance(r, StoredDocument) else r for r in code_chunk(docs, coder_version)]
 
 
 def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], workers: int,
@@ -110,7 +148,7 @@ def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], wor
         gc.freeze()   # the loaded data, shared with the workers, is never walked by their collector
     tally = dict(documents=0, events=0, rejects=0)
     window: deque = deque()   # futures of the chunks in flight with the records read up to each
-    pending: list[Document] = []
+    pending: list[tuple | Document] = []   # (as sendable() gives them)
     read = 0
 
     def settle(future, upto: int) -> None:
@@ -120,6 +158,7 @@ def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], wor
                 tally["rejects"] += 1
                 log.warning("document %r: %s", item.doc_id, item.reason)
             else:
+                item = StoredDocument._make(item)
                 writer.add(item)
                 tally["documents"] += 1
                 tally["events"] += len(item.events)
@@ -134,17 +173,17 @@ def code_parallel(writer: DatasetWriter, items: Iterable[Document | Reject], wor
             if isinstance(item, Reject):
                 writer.reject(item)
                 tally["rejects"] += 1
-            elif writer.is_current(item.doc_id, document_sha(item)):
+            elif writer.is_current(item.doc_id, partial(document_sha, item)):   # (the worker hashes a new one)
                 tally["documents"] += 1
             else:
-                pending.append(item)
+                pending.append(sendable(item))
             if len(pending) >= chunk:
-                window.append((pool.submit(code_chunk, pending, writer.coder_version), read))
+                window.append((pool.submit(code_for_writer, pending, writer.coder_version), read))
                 pending = []
                 if len(window) > IN_FLIGHT * workers:
                     settle(*window.popleft())
         if pending:
-            window.append((pool.submit(code_chunk, pending, writer.coder_version), read))
+            window.append((pool.submit(code_for_writer, pending, writer.coder_version), read))
         while window:
             settle(*window.popleft())
         if progress is not None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections import defaultdict, namedtuple
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -281,13 +282,19 @@ class DatasetWriter:
         """Memory held by the index of committed documents (about 28 bytes a document)."""
         return self._docs.nbytes
 
-    def is_current(self, doc_id: str, sha256: str) -> bool:
+    def is_current(self, doc_id: str, sha256: str | Callable[[], str]) -> bool:
         """True when doc_id is already committed with this text and this coder version (the caller
-        skips it; it counts as skipped)."""
+        skips it; it counts as skipped). `sha256` may be given as a function that computes the
+        text's hash: it is called only for an id already committed (a new id, every id of a first
+        run, needs none)."""
         key = digest(doc_id)
         self._asked = (doc_id, key)
         known = self._docs.get(key)
-        if known is not None and known[0] == _state(sha256, self.coder_version):
+        if known is None:
+            return False
+        if callable(sha256):
+            sha256 = sha256()
+        if known[0] == _state(sha256, self.coder_version):
             self._skipped += 1
             return True
         return False
@@ -299,7 +306,7 @@ class DatasetWriter:
         self._check_open()
         if not isinstance(coded, StoredDocument):
             coded = stored(coded) if checked else stored_document(coded, self.coder_version)
-        doc_id = coded.doc_id
+        doc_id = coded.document[_DOC_ID]   # (not the property: a Python call a document)
         self._buffer.pop(doc_id, None)   # re-added in this batch: the later version wins
         self._buffer[doc_id] = coded
         if self._asked[0] == doc_id:
@@ -330,7 +337,8 @@ class DatasetWriter:
         batch = list(self._buffer.values())
         known_keys, self._buffer, self._buffer_keys = self._buffer_keys, {}, {}
         seq = self._take_seq()
-        ids = [c.doc_id for c in batch]
+        documents = [c.document for c in batch]
+        ids = [d[_DOC_ID] for d in documents]   # (rows read directly, not through the Python properties)
         # (looked up now, put once the batch is committed)
         keys = [known_keys.get(d) or digest(d) for d in ids]
         by_part: dict[int, set[str]] = defaultdict(set)
@@ -357,12 +365,12 @@ class DatasetWriter:
         # 3. old documents rows leave; 4. the new documents
         for part, doc_ids in sorted(by_part.items()):
             self._drop_rows(change, part, doc_ids, ("documents",))
-        written["documents"] = tuples_to_arrow("documents", [c.document for c in batch])
+        written["documents"] = tuples_to_arrow("documents", documents)
         self._put(change, "documents", seq, written["documents"])
         self._commit(change)
         self._held.hold(self._manifest, seq, written)
-        for c, key in zip(batch, keys):
-            self._docs.put(key, _state(c.sha256, c.coder_version), seq)
+        for d, key in zip(documents, keys):
+            self._docs.put(key, _state(d[_SHA256], d[_CODER_VERSION]), seq)
         self._counts["documents"] += len(batch)
         self._counts["events"] += len(events)
         self._counts["quantities"] += len(quantities)
