@@ -1,0 +1,57 @@
+"""Speed steps of the row stage and the place finder (sixth round) must not change a row: what goes
+on from a word that is no name by itself is read from a set kept per word, and the ASCII folds of
+the words a name walk reads are kept per word."""
+from __future__ import annotations
+
+import pytest
+
+from coder.geo import toponyms
+from coder.geo.gazetteer import Gazetteer, ascii_fold
+from coder.geo.toponyms import SentencePlaces, _continued_by, _follow, _fold, _starts
+from coder.lang import profile
+
+SENTENCES = [
+    ("Clashes erupted in Ras al-Ain and Tell Abyad, near Serêkaniyê, and in the town of Deir ez-Zor.", "en"),
+    ("The al-Hol camp, the Al Qaim crossing and Abu Kamal; San Francisco and the San River.", "en"),
+    ("اشتبك مسلحون مع الجيش في مدينة الحسكة وريف دير الزور ورأس العين وتل أبيض", "ar"),
+    ("وصل الوفد إلى أبو ظبي بعد زيارة محافظة حمص ومحافظه وبئر السبع وجسر الشغور", "ar"),
+]
+
+
+def _pairs_of_sentences():
+    """Every (pairs, next word) a word of the sentences that is no name by itself is asked about."""
+    for text, lang in SENTENCES:
+        trie = Gazetteer.default().tries[lang]
+        tokens = profile(lang).tokenise(text)
+        for i, tok in enumerate(tokens):
+            starts = _starts(trie, tok, lang)
+            if starts and not starts[1]:
+                yield starts[0], [t.norm for t in tokens] + ["سرێکانیێ", "serêkaniyê", "ras", "ain"]
+
+
+def test_the_follow_set_answers_as_the_walk_over_the_nodes():
+    asked = 0
+    for pairs, words in _pairs_of_sentences():
+        follow = _follow(pairs)
+        for nxt in words:
+            assert _continued_by(pairs, nxt) == (nxt in follow or _fold(nxt) in follow)
+            asked += 1
+    assert asked > 100
+
+
+def test_the_kept_fold_is_ascii_fold():
+    for word in ("serêkaniyê", "Serêkaniyê", "رأس", "مؤتة", "homs", "", "é"):
+        assert _fold(word) == ascii_fold(word)
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES)
+def test_the_words_that_start_a_name_are_those_each_word_starts(text, lang, monkeypatch):
+    tokens = profile(lang).tokenise(text)
+    trie = Gazetteer.default().tries[lang]
+    expected = [(i, s[0]) for i, s in enumerate(_starts(trie, t, lang) for t in tokens)
+                if s and (s[1] or (i + 1 < len(tokens) and _continued_by(s[0], tokens[i + 1].norm)))]
+    assert expected
+    for memo in ({}, None):   # a fresh memo, then the one the first reading filled
+        if memo is not None:
+            monkeypatch.setattr(toponyms, "_STARTS", memo)
+        assert SentencePlaces(text, profile(lang).tokenise(text), lang)._start_tokens() == expected
