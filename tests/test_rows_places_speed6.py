@@ -55,3 +55,52 @@ def test_the_words_that_start_a_name_are_those_each_word_starts(text, lang, monk
         if memo is not None:
             monkeypatch.setattr(toponyms, "_STARTS", memo)
         assert SentencePlaces(text, profile(lang).tokenise(text), lang)._start_tokens() == expected
+
+
+def _in_attribution_by_characters(p, event_start, event_end, speech_starts, text):
+    """in_attribution as it read the stretches before: a character at a time."""
+    for s in speech_starts:
+        if event_end <= p.start and p.end <= s and not any(ch in ",;:()\"«»،؛-–—" for ch in text[p.end:s]) \
+                and any(ch in ",;:()\"«»،؛-–—" for ch in text[event_end:p.start]):
+            return True
+        if s < p.start and p.end <= event_start and any(ch in ':"«“' for ch in text[p.end:event_start]) \
+                and not any(ch in ':"«“' for ch in text[s:p.start]):
+            return True
+    return False
+
+
+def test_in_attribution_reads_the_stretches_as_before():
+    import random
+    from types import SimpleNamespace
+
+    from coder.geo.events import in_attribution
+    rng = random.Random(6)
+    texts = ["Rebels shelled the town, the ministry in Berlin said on Monday.",
+             'وقال للصحفيين في البيت الأبيض: "لن نتراجع" بعد القصف، حسب الوكالة.',
+             "He told reporters at the White House «we will act» – and left; (later) “more” came."]
+    asked = 0
+    for text in texts:
+        n = len(text)
+        for _ in range(400):
+            a, b = sorted(rng.sample(range(n + 1), 2))
+            e0, e1 = sorted(rng.sample(range(n + 1), 2))
+            speech = rng.sample(range(n), rng.randint(0, 3))
+            p = SimpleNamespace(start=a, end=b)
+            assert in_attribution(p, e0, e1, speech, text) == _in_attribution_by_characters(p, e0, e1, speech, text)
+            asked += 1
+    assert asked == 1200
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("killed 500,000 people", False),   # a comma between digits is no barrier
+    ("clashes, then", True),
+    ("no barrier here at all", False),
+    ("«quoted» words", True),
+])
+def test_punct_between_as_before(text, expected):
+    from types import SimpleNamespace
+
+    from coder.rows import _punct_between
+    d = SimpleNamespace(start=0, end=0)
+    c = SimpleNamespace(evidence_start=len(text), evidence_end=len(text) + 1)
+    assert _punct_between(text, d, c) is expected
