@@ -103,6 +103,8 @@ def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
 def _punct_between(text: str, d: ResolvedDate, c: EventCandidate) -> bool:
     lo, hi = (d.end, c.evidence_start) if d.end <= c.evidence_start else (c.evidence_end, d.start)
     between = text[lo:hi]
+    if PUNCT_BARRIER.isdisjoint(between):   # (most stretches: no barrier at all, one C call)
+        return False
     return any(ch in PUNCT_BARRIER and not (0 < k < len(between) - 1 and between[k - 1].isdigit()
                                              and between[k + 1].isdigit())   # 500,000
                for k, ch in enumerate(between))

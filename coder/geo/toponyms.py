@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import attrgetter
 from typing import Iterable, Optional, Sequence
 
 from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold
@@ -122,6 +120,11 @@ def _place_forms(norm: str, forms: tuple[str, ...], lang: str) -> tuple[str, ...
     return tuple(dict.fromkeys(out))
 
 
+# ascii_fold of the words read after a name's first (mostly Arabic: not plain ASCII, so each fold
+# was a normalisation), kept per word; a hit is one C call
+_fold = lru_cache(maxsize=65536)(ascii_fold)
+
+
 def _forms(tok: Token, lang: str) -> tuple[str, ...]:
     return _place_forms(tok.norm, tok.forms, lang)
 
@@ -143,7 +146,7 @@ def _longest_from(starts: tuple, tokens: Sequence[Token], i: int):
             if j + 1 >= len(tokens):
                 break
             nxt = tokens[j + 1].norm
-            node = node.get(nxt) or node.get(ascii_fold(nxt))
+            node = node.get(nxt) or node.get(_fold(nxt))
             if node is None:
                 break
             j += 1
@@ -265,11 +268,11 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 
 _UNSEEN = object()
-# per trie (one language's): a word as written -> its _starts answer, or False where it starts none.
-# A token's norm and forms follow from its text (tokenise), so the text alone is the key: one str
-# look-up a token, done in C for the sentence's words (most start nothing)
+# per trie (one language's): a word as written -> (its _starts pairs, None where it is a name by
+# itself, else the words that go on from it: _follow), or False where it starts none. A token's
+# norm and forms follow from its text (tokenise), so the text alone is the key: one str look-up a
+# token (most words start nothing)
 _STARTS: dict[int, tuple[dict, dict]] = {}
-_TEXT = attrgetter("text")
 # per trie: (id of a name's entries, country hint) -> (those entries, their places ranked)
 _RANKED: dict[int, tuple[dict, dict]] = {}
 
@@ -301,9 +304,15 @@ def _starts(trie: dict, tok: Token, lang: str) -> tuple:
 def _continued_by(pairs: tuple, nxt: str) -> bool:
     """Does the next word (its norm) go on from one of the nodes, as the walk reads it?"""
     for _, node in pairs:
-        if node.get(nxt) or node.get(ascii_fold(nxt)):
+        if node.get(nxt) or node.get(_fold(nxt)):
             return True
     return False
+
+
+def _follow(pairs: tuple) -> frozenset:
+    """The keys that go on from one of the nodes: `_continued_by(pairs, nxt)` is `nxt in _follow(pairs)
+    or _fold(nxt) in _follow(pairs)`, a set look-up where it was a call and a walk over the nodes."""
+    return frozenset([k for _, node in pairs for k, child in node.items() if child])
 
 
 @dataclass(slots=True)
@@ -389,17 +398,22 @@ class SentencePlaces:
         known = trie_memo(_STARTS, trie)   # (what _starts answers, per word as written)
         out = []
         last = len(tokens) - 1
-        # the words not known to start nothing: those that start a name, and words not seen yet
-        for i in compress(range(len(tokens)), map(known.get, map(_TEXT, tokens), repeat(True))):
-            tok = tokens[i]
+        # (a loop in Python: its tok.text is a specialised slot read, cheaper than map(attrgetter)
+        # from C, and each word is looked up once)
+        for i, tok in enumerate(tokens):
             starts = known.get(tok.text)
-            if starts is None:
-                starts = known[tok.text] = _starts(trie, tok, lang) or False
-                if not starts:
-                    continue
-            pairs, alone = starts
-            if alone or (i < last and _continued_by(pairs, tokens[i + 1].norm)):
+            if starts is None:   # a word not seen yet
+                starts = _starts(trie, tok, lang)
+                starts = known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False
+            if not starts:   # (most words)
+                continue
+            pairs, follow = starts
+            if follow is None:   # a name by itself
                 out.append((i, pairs))
+            elif i < last:   # (_continued_by, read from the word's follow set)
+                nxt = tokens[i + 1].norm
+                if nxt in follow or (not nxt.isascii() and _fold(nxt) in follow):
+                    out.append((i, pairs))
         return out
 
     def _name_at(self, i: int, starts: tuple) -> Optional[_Name]:
