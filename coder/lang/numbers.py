@@ -8,6 +8,7 @@ spans are returned as written.
 from __future__ import annotations
 
 import codecs
+import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,10 +73,9 @@ def _trie(node: dict) -> str:
 
 class Folded:
     """The normalised text and a map from its offsets to the original's."""
-    __slots__ = ("text", "_index")
+    __slots__ = ("text", "_shifted", "_index")
 
     def __init__(self, original: str, lang: str):
-        table, changes_length = _fold_table(lang)
         text = _by_code_page(original, lang)
         if text is not None:
             # through the code page each character is one byte, dropped or read as one character
@@ -83,28 +83,38 @@ class Folded:
             # it, instead of a regex search of a large class at each character
             shifts = len(text) != len(original)
         else:
+            table, changes_length = _fold_table(lang)
             text = original.translate(table)
             shifts = not (original.isascii() and _ascii_stays(lang)) and changes_length.search(original) is not None
         self.text = text
+        # (original, language) when a character shifts offsets: the map is made when a span is
+        # first asked for (most sentences hold no date or quantity: never)
+        self._shifted = (original, lang) if shifts else None
         self._index = None
-        if shifts:
-            # every other character folds to exactly one: runs between the shifting ones map 1:1
-            index, pos = [], 0
-            for m in changes_length.finditer(original):
-                i = m.start()
-                index.extend(range(pos, i))
-                index.extend([i] * len(original[i].translate(table)))
-                pos = i + 1
-            index.extend(range(pos, len(original)))
-            index.append(len(original))
-            self._index = index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the folded span [start, end)."""
-        if self._index is None:
+        if self._shifted is None:
             return start, end
+        if self._index is None:
+            self._index = _offsets(*self._shifted)
         # The end takes in the marks that follow the last letter (الجمعةِ), up to the next letter.
         return self._index[start], self._index[end]
+
+
+def _offsets(original: str, lang: str) -> list[int]:
+    """The original offset of each character of the folded text, and of its end."""
+    table, changes_length = _fold_table(lang)
+    # every other character folds to exactly one: runs between the shifting ones map 1:1
+    index, pos = [], 0
+    for m in changes_length.finditer(original):
+        i = m.start()
+        index.extend(range(pos, i))
+        index.extend([i] * len(original[i].translate(table)))
+        pos = i + 1
+    index.extend(range(pos, len(original)))
+    index.append(len(original))
+    return index
 
 
 @lru_cache(maxsize=64)
@@ -151,11 +161,11 @@ _CODE_PAGES = {"ar": "cp1256"}
 
 
 @lru_cache(maxsize=None)
-def _code_page_fold(lang: str) -> tuple[str, str, bytes] | None:
-    """(code page, the folded character of each of its bytes as a charmap decoding table, the bytes
-    of the characters the fold drops), or None for a language without a code page. A byte the code
-    page leaves undefined, or whose character folds to two, decodes to U+FFFE, which the codec
-    takes for undefined: a text with one is folded by str.translate."""
+def _code_page_fold(lang: str) -> tuple[object, str, bytes] | None:
+    """(the code page's encoding map, the folded character of each of its bytes as a charmap
+    decoding table, the bytes of the characters the fold drops), or None for a language without a
+    code page. A byte the code page leaves undefined, or whose character folds to two, decodes to
+    U+FFFE, which the codec takes for undefined: a text with one is folded by str.translate."""
     page = _CODE_PAGES.get(lang)
     if page is None:
         return None
@@ -166,7 +176,10 @@ def _code_page_fold(lang: str) -> tuple[str, str, bytes] | None:
         if not folded:
             dropped.append(b)
         decoding.append(folded if len(folded) == 1 and folded != "\ufffd" else "\ufffe")
-    return page, "".join(decoding), bytes(dropped)
+    # the codec's own map, for the C encoder called without the codec registry and its Python
+    # method between (str.encode looks the codec up and calls that method a text)
+    encoding = importlib.import_module(f"encodings.{page}").encoding_table
+    return encoding, "".join(decoding), bytes(dropped)
 
 
 def _by_code_page(original: str, lang: str) -> str | None:
@@ -175,9 +188,10 @@ def _by_code_page(original: str, lang: str) -> str | None:
     fold = None if original.isascii() else _code_page_fold(lang)
     if fold is None:
         return None
-    page, decoding, dropped = fold
+    encoding, decoding, dropped = fold
     try:
-        return codecs.charmap_decode(original.encode(page).translate(None, dropped), "strict", decoding)[0]
+        encoded = codecs.charmap_encode(original, "strict", encoding)[0]
+        return codecs.charmap_decode(encoded.translate(None, dropped), "strict", decoding)[0]
     except UnicodeError:
         return None
 
