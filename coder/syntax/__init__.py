@@ -8,7 +8,7 @@ from itertools import compress, count
 from coder.lang import profile, profile_part
 from coder.syntax.clauses import arguments
 from coder.syntax.marks import _marker_roles
-from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
+from coder.syntax.segmenter import CLAUSE_BREAKS, clause_tagged, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
@@ -207,8 +207,10 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     chunk_of = [-1] * len(toks)
     for k, c in enumerate(chunks):
         chunk_of[c.start:c.end + 1] = [k] * (c.end + 1 - c.start)
-    groups = _verb_groups(tags)
-    clauses = segment(toks, tags, R, prof, groups, speech, chunks, [i for i in special if bits[i] & (QUOTE_WORD | CLAUSE_PUNCT)])
+    tagged = clause_tagged(tags)    # (one pass over the tags for the verbs and the clause openers)
+    groups = _verb_groups(tags, tagged)
+    clauses = segment(toks, tags, R, prof, groups, speech, chunks, [i for i in special if bits[i] & (QUOTE_WORD | CLAUSE_PUNCT)],
+                      tagged)
     # the argument markers: the role each gives the token after it, and the tokens of those of an
     # actor's role (Parse.markers)
     marked: set[int] = set()

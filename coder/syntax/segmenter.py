@@ -11,11 +11,13 @@ from coder.syntax.records import Clause
 _GROUP = frozenset({"AUX", "PART", "ADV"})
 
 
-def _verb_groups(tags) -> list[tuple[int, int]]:
-    """(first, verb) per verb: auxiliaries, negation and adverbs right before it belong to it."""
+def _verb_groups(tags, tagged=None) -> list[tuple[int, int]]:
+    """(first, verb) per verb: auxiliaries, negation and adverbs right before it belong to it.
+    `tagged`: the tokens with a tag segment() visits, verbs among them (clause_tagged), if found."""
     out = []
-    # (the verbs, found by a list comprehension: a map of str.__eq__, a slot wrapper, costs more)
-    for i in [i for i, t in enumerate(tags) if t == "VERB"]:
+    # (the verbs, found by a list comprehension: a map of str.__eq__, a slot wrapper, costs more;
+    # among the tokens clause_tagged found, where given, not every token)
+    for i in [i for i, t in enumerate(tags) if t == "VERB"] if tagged is None else [i for i in tagged if tags[i] == "VERB"]:
         f = i
         while f - 1 >= 0 and tags[f - 1] in _GROUP:
             f -= 1
@@ -47,6 +49,13 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
 
 
 _MAY_OPEN = frozenset({"REL", "SCONJ", "DET"})   # the tags _opens reads apart from a verb group or a quote word
+_VISITED_TAGS = _MAY_OPEN | {"VERB"}    # the tags of the tokens segment() visits for their tag
+
+
+def clause_tagged(tags) -> list[int]:
+    """The tokens whose tag segment() visits them for (one that may open a clause, a verb), in order,
+    found in C: one pass over the tags that _verb_groups reads the verbs from as well."""
+    return list(compress(count(), map(_VISITED_TAGS.__contains__, tags)))
 _PARTICIPLE_AFTER = (",", "،")    # the tokens before a participle clause (_opens)
 
 
@@ -72,9 +81,10 @@ def _resume(clauses: list[Clause], stack: list[int], cur: Clause, i: int, n: int
 CLAUSE_BREAKS = frozenset({",", "،", ";", "؛"})    # the punctuation segment() reads
 
 
-def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None) -> list[Clause]:
+def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None, tagged=None) -> list[Clause]:
     """Flat clause segments in order; a relative clause closed by a comma hands back to its parent.
-    `words`: the tokens that are a quote word (R.quote) or in CLAUSE_BREAKS, and maybe others."""
+    `words`: the tokens that are a quote word (R.quote) or in CLAUSE_BREAKS, and maybe others;
+    `tagged`: clause_tagged(tags), if found."""
     groups_at = dict(groups)
     verb_at = set(groups_at.values())    # (a verb group's first token is its own: no two share one)
     chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
@@ -85,9 +95,9 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     if words is None:
         words = [i for i, t in enumerate(toks) if t.norm in quote or t.norm in CLAUSE_BREAKS]
     # only these tokens can open, close or resume a clause or be a verb: the others change nothing
-    # (every verb is visited, in order: the current clause has a verb before token i when the last
-    # verb visited is in it)
-    visit = sorted({*words, *groups_at, *verb_at, *chunk_end, *compress(count(), map(_MAY_OPEN.__contains__, tags))})
+    # (every verb is visited, in order, as a tagged token: the current clause has a verb before token
+    # i when the last verb visited is in it)
+    visit = sorted({*words, *groups_at, *chunk_end, *(clause_tagged(tags) if tagged is None else tagged)})
     for i in visit:
         cur = clauses[stack[-1]]
         w, group = toks[i].norm, i in groups_at
