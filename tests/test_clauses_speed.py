@@ -13,7 +13,7 @@ from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import parse
 from coder.syntax.clauses import _bare_chunks, _clitic_flags
-from coder.syntax.segmenter import _MAY_OPEN, _PARTICIPLE_AFTER, _opens, _verb_groups
+from coder.syntax.segmenter import _MAY_OPEN, _PARTICIPLE_AFTER, _opens, _verb_groups, clause_tagged, segment
 from coder.syntax.rules import rules
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -78,3 +78,26 @@ def test_verb_groups_segment_passes_over_open_no_clause(lang):
                 continue
             for last_verb in (None, *range(i)):
                 assert _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) is None
+
+
+# one pass over the tags (segmenter.clause_tagged) gives _verb_groups its verbs and segment() the
+# tokens it visits for their tag
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_clause_tagged_is_the_scan_and_gives_the_verbs(lang):
+    for p, _, _ in _parsed(lang):
+        tags = p.tags
+        tagged = clause_tagged(tags)
+        assert tagged == [i for i, t in enumerate(tags) if t in _MAY_OPEN or t == "VERB"]
+        assert _verb_groups(tags, tagged) == _verb_groups(tags)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_segment_with_the_tagged_tokens_as_without(lang):
+    prof, R = profile(lang), rules(lang)
+    for p, toks, mentions in _parsed(lang):
+        tags = p.tags
+        groups = _verb_groups(tags)
+        speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
+        # (the quote words and clause punctuation found by segment() itself)
+        assert segment(toks, tags, R, prof, groups, speech, p.chunks, None, clause_tagged(tags)) == \
+            segment(toks, tags, R, prof, groups, speech, p.chunks)
