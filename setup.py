@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 # Chosen by profile and kept when they gained (README, "Compiled modules"); a module that defines
 # pydantic models (coder/model.py) or only runs once per process stays pure Python.
 COMPILED = [
+    "coder/records.py",
     "coder/spans.py",
     "coder/syntax/*.py",
     "coder/rules/*.py",

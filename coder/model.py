@@ -1,16 +1,20 @@
 """Records shared by every stage.
 
 Boundaries (input documents, lexicon entries, output rows) are pydantic models, validated once.
-Spans inside the hot path (tokens, mentions) are slotted dataclasses: they are created tens of
-times per sentence, and pydantic validation there would cost more than the matching itself.
+Spans inside the hot path (tokens, mentions) are dataclasses: they are created tens of times per
+sentence, and pydantic validation there would cost more than the matching itself. Tokens, sentences
+and mentions live in coder/records.py (compiled as extension types; re-exported here).
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, fields
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+
+# the hot path's records, compiled as extension types in the compiled build (coder/records.py)
+from coder.records import Mention, Sentence, Token  # noqa: F401 (re-exported)
 
 Language = Literal["ar", "en"]
 DatePrecision = Literal["day", "month", "year", "published"]
@@ -44,38 +48,7 @@ class Reject(BaseModel):
     raw: str = ""
 
 
-# ---------------------------------------------------------------- spans (hot path)
-
-@dataclass(slots=True)
-class Token:
-    text: str          # as in the input
-    start: int         # character offsets in the sentence
-    end: int
-    norm: str          # normalised form (lower case; Arabic letters folded)
-    forms: tuple[str, ...]  # lookup forms: norm first, then clitic-stripped variants
-
-
-@dataclass(slots=True)
-class Sentence:
-    index: int
-    text: str
-    start: int         # offset in the document
-    tokens: list[Token] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Mention:
-    """A lexicon match over tokens [first, last] (inclusive); char offsets in the sentence."""
-    kind: str          # verb | actor | agent | grammar | discard | place | date | quantity
-    first: int
-    last: int
-    start: int
-    end: int
-    text: str
-    entry: object      # the compiled lexicon entry (or resolved value for dates/quantities/places)
-    rule_id: str = ""
-    first_form: int = 0  # which lookup form of the first token matched (0: the word as written)
-
+# ---------------------------------------------------------------- actors (hot path)
 
 @dataclass(slots=True)
 class ActorCode:

@@ -54,7 +54,9 @@ def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None) ->
 # worked out once, and a sentence is cut into chunks by str.split, not by the word pattern.
 # Cleared when full, so that memory stays bounded on any corpus.
 WORD_CACHE_SIZE = 200_000
-_new = object.__new__
+# Token's own __new__ (the compiled Token is an extension type, which object.__new__ refuses), bound
+# once: looked up on the class at each token it costs pure Python a type attribute lookup
+_new = Token.__new__
 
 
 class _Words(tuple):
@@ -93,12 +95,11 @@ def _spans_all(m: re.Match | None, chunk: str) -> bool:
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
     """Tokens of `text`; `cache` (one per language) maps a chunk between spaces to its tokens
-    (_chunk_words: (norm, forms) for a chunk that is one word, _Words otherwise)."""
+    (_chunk_words: (norm, forms) for a chunk that is one word, _Words otherwise).
+    (Typed in the compiled build: common.pxd; a plain loop, no closure.)"""
     toks = []
     if cache is None:
         cache = {}
-    get = cache.get
-    find = text.find
     chunks = text.split()     # (the spaces str.split cuts at are the pattern's \s: tests/test_lex_speed.py)
     # most sentences put one space between chunks: each starts one past the last one's end, which
     # saves a search a chunk. (The chunks' letters counted by joining them: a copy in C, cheaper than
@@ -107,9 +108,9 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
     end = -1
     for chunk in chunks:
         # (only spaces lie between the last chunk's end and this one)
-        base = end + 1 if one_space else find(chunk, end + 1)
+        base = end + 1 if one_space else text.find(chunk, end + 1)
         end = base + len(chunk)
-        known = get(chunk)
+        known = cache.get(chunk)
         if known is None:
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
