@@ -12,7 +12,7 @@ from coder.lang import profile
 from coder.lexicon.load import load
 from coder.pipeline import sentences
 from coder.recognise.matcher import match
-from coder.syntax import Features, _Known, parse
+from coder.syntax import Features, _known_class, parse
 from coder.syntax.phrases import _genitives, join_names
 from coder.syntax.records import Chunk
 from coder.syntax.rules import rules
@@ -72,7 +72,7 @@ def test_genitives_by_position_as_by_question(lang, texts):
             return [Chunk(c.kind, c.head, c.start, c.end, list(c.modifiers)) for c in p.chunks]
         by_question, by_position = copies(), copies()
         _genitives(by_question, toks, p.tags, R, prof)
-        _genitives(by_position, toks, p.tags, R, _Known(prof, toks, F))
+        _genitives(by_position, toks, p.tags, R, _known_class(lang)(prof, toks, F))
         assert by_position == by_question, text
 
 

@@ -107,13 +107,6 @@ class _View:
         return flags[i] if flags is not None and ts is self._toks else self._prof.refers_back(ts, i)
 
 
-class _Known(_View):
-    """The view for any profile: its other attributes read from the profile at each question."""
-
-    def __getattr__(self, name):
-        return getattr(self._prof, name)
-
-
 def _known_class(code: str) -> type:
     """The language's own view class, with the profile's constants and functions (HONORIFICS,
     MODIFIER_AFTER_NOUN, asked per phrase and per predicate) copied onto it once: it has no
