@@ -9,7 +9,7 @@ import pytest
 
 from coder import rows
 from coder.geo.gazetteer import Gazetteer
-from coder.geo.toponyms import SentencePlaces, _continued_by, _starts, find_places_in_tokens
+from coder.geo.toponyms import SentencePlaces, _fold, _starts, find_places_in_tokens
 from coder.lang import profile
 from coder.pipeline import code_text
 
@@ -21,6 +21,15 @@ SENTENCES = [
     ("اشتبك مسلحون مع الجيش في مدينة الحسكة وريف دير الزور", "ar"),
     ("وصل الوفد إلى أبو ظبي بعد زيارة محافظة حمص ومحافظه", "ar"),
 ]
+
+
+def _continued_by(pairs: tuple, nxt: str) -> bool:
+    """Does the next word (its norm) go on from one of the nodes, as the walk reads it? (The place
+    finder's answer, kept with the word as a set: toponyms._follow.)"""
+    for _, node in pairs:
+        if node.get(nxt) or node.get(_fold(nxt)):
+            return True
+    return False
 
 
 def _start_tokens_per_token(text: str, lang: str) -> list:

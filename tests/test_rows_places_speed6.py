@@ -7,8 +7,9 @@ import pytest
 
 from coder.geo import toponyms
 from coder.geo.gazetteer import Gazetteer, ascii_fold
-from coder.geo.toponyms import SentencePlaces, _continued_by, _follow, _fold, _starts
+from coder.geo.toponyms import SentencePlaces, _follow, _fold, _starts
 from coder.lang import profile
+from test_rows_places_speed4 import _continued_by, _start_tokens_per_token
 
 SENTENCES = [
     ("Clashes erupted in Ras al-Ain and Tell Abyad, near Serêkaniyê, and in the town of Deir ez-Zor.", "en"),
@@ -46,10 +47,7 @@ def test_the_kept_fold_is_ascii_fold():
 
 @pytest.mark.parametrize("text,lang", SENTENCES)
 def test_the_words_that_start_a_name_are_those_each_word_starts(text, lang, monkeypatch):
-    tokens = profile(lang).tokenise(text)
-    trie = Gazetteer.default().tries[lang]
-    expected = [(i, s[0]) for i, s in enumerate(_starts(trie, t, lang) for t in tokens)
-                if s and (s[1] or (i + 1 < len(tokens) and _continued_by(s[0], tokens[i + 1].norm)))]
+    expected = _start_tokens_per_token(text, lang)
     assert expected
     for memo in ({}, None):   # a fresh memo, then the one the first reading filled
         if memo is not None:

@@ -301,17 +301,10 @@ def _starts(trie: dict, tok: Token, lang: str) -> tuple:
     return pairs, False
 
 
-def _continued_by(pairs: tuple, nxt: str) -> bool:
-    """Does the next word (its norm) go on from one of the nodes, as the walk reads it?"""
-    for _, node in pairs:
-        if node.get(nxt) or node.get(_fold(nxt)):
-            return True
-    return False
-
-
 def _follow(pairs: tuple) -> frozenset:
-    """The keys that go on from one of the nodes: `_continued_by(pairs, nxt)` is `nxt in _follow(pairs)
-    or _fold(nxt) in _follow(pairs)`, a set look-up where it was a call and a walk over the nodes."""
+    """The keys that go on from one of the nodes: the next word goes on from them, as the walk
+    (_longest_from) reads it, where its norm or its ASCII fold is one (a set look-up, not a walk over
+    the nodes)."""
     return frozenset([k for _, node in pairs for k, child in node.items() if child])
 
 
@@ -410,7 +403,7 @@ class SentencePlaces:
             pairs, follow = starts
             if follow is None:   # a name by itself
                 out.append((i, pairs))
-            elif i < last:   # (_continued_by, read from the word's follow set)
+            elif i < last:   # (does the next word go on from it: read from the follow set)
                 nxt = tokens[i + 1].norm
                 if nxt in follow or (not nxt.isascii() and _fold(nxt) in follow):
                     out.append((i, pairs))
