@@ -41,10 +41,6 @@ class WorkerError(RuntimeError):
     """A worker process died; the run stops (what was committed stays)."""
 
 
-def default_workers() -> int:
-    return os.cpu_count() or 1
-
-
 # One sentence a language that reaches every stage loaded on first use: the lexicons, the gazetteer
 # (a capital named by its country's adjective), the counts, and dateparser, which only resolves a
 # relative date with a count ("three days ago") and builds its regexes at its first call.
