@@ -199,7 +199,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     chunks = join_names(chunk(toks, tags, read, R, prof), names)
     chunk_of = [-1] * len(toks)
     for k, c in enumerate(chunks):
-        chunk_of[c.start:c.end + 1] = [k] * (c.end + 1 - c.start)
+        start, end = c.start, c.end
+        if start == end:    # (most phrases are one word: no list built for them)
+            chunk_of[start] = k
+        else:
+            chunk_of[start:end + 1] = [k] * (end + 1 - start)
     tagged = clause_tagged(tags)    # (one pass over the tags for the verbs and the clause openers)
     groups = _verb_groups(tags, tagged)
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, [i for i in special if bits[i] & (QUOTE_WORD | CLAUSE_PUNCT)],
