@@ -213,7 +213,8 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             j, k = k, k + 1
         c.end = j
         if owned_flags is not None:
-            c.owned = True in owned_flags[c.head:j + 1]
+            # (a phrase of one word, most: its own flag, a bool, with no slice built)
+            c.owned = owned_flags[j] if j == c.head else True in owned_flags[c.head:j + 1]
         else:
             owned = False
             for k in range(c.head, j + 1):

@@ -32,12 +32,14 @@ def _closed(toks, F, prof) -> list:
     tags = list(F.closed_tags)    # what the word alone decides
     # only a word that may start a phrase, or be a preposition carrying a pronoun, reads its neighbours
     end = 0     # (the words of a phrase found take its tag, their own questions unasked)
+    n = len(toks)
     for i in F.looks_further:
         if i < end:
             continue
         tag, maybe_adp, phrases = F.closed[i]
         for key, ptag in phrases:
-            if tuple(map(_NORM, toks[i:i + len(key)])) == key:
+            # (a phrase has two words or more: no key built from the tokens unless the next one is its second)
+            if i + len(key) <= n and toks[i + 1].norm == key[1] and tuple(map(_NORM, toks[i:i + len(key)])) == key:
                 end = i + len(key)
                 tags[i:end] = [ptag] * len(key)
                 break
