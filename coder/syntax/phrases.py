@@ -264,11 +264,18 @@ def join_names(chunks: list[Chunk], names: list[tuple[int, int]]) -> list[Chunk]
     its last word reads as a definite noun on its own (الأسد, "the lion")."""
     if not names:
         return chunks   # (most sentences name no one in several words)
+    # a token inside a name, after its first word -> the latest first word of a name it is in: a
+    # phrase starting there joins the phrase right before it if that starts at or before that word
+    # (a look-up a phrase, no generator)
+    joins: dict[int, int] = {}
+    for first, last in names:
+        for i in range(first + 1, last + 1):
+            joins[i] = max(joins.get(i, -1), first)
     out: list[Chunk] = []
     for c in chunks:
         prev = out[-1] if out else None
         if prev is not None and c.kind == "np" and prev.kind == "np" and c.start == prev.end + 1 and \
-                any(first <= prev.end < c.start <= last and prev.start <= first for first, last in names):
+                joins.get(c.start, -1) >= prev.start:
             prev.modifiers += [("flat", c.head)] + c.modifiers
             prev.end = c.end
             continue
