@@ -80,3 +80,32 @@ def test_no_name_of_several_words_leaves_the_chunks_as_they_are():
     chunks = [Chunk("np", 0, 0, 0), Chunk("np", 1, 1, 1)]
     assert join_names(chunks, []) == [Chunk("np", 0, 0, 0), Chunk("np", 1, 1, 1)]
     assert join_names(chunks, [(0, 1)]) == [Chunk("np", 0, 0, 1, [("flat", 1)])]
+
+
+def _joined_by_scan(chunks: list[Chunk], names: list[tuple[int, int]]) -> list[Chunk]:
+    """join_names as it was written before its table of name positions: each pair of adjacent
+    phrases tested against every name."""
+    out: list[Chunk] = []
+    for c in chunks:
+        prev = out[-1] if out else None
+        if prev is not None and c.kind == "np" and prev.kind == "np" and c.start == prev.end + 1 and \
+                any(first <= prev.end < c.start <= last and prev.start <= first for first, last in names):
+            prev.modifiers += [("flat", c.head)] + c.modifiers
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
+
+@pytest.mark.parametrize("spans,names", [
+    ([(0, 0), (1, 1), (2, 2)], [(0, 2)]),                  # a name of three one-word phrases
+    ([(0, 1), (2, 2), (3, 4)], [(1, 3)]),                  # a name starting inside a phrase
+    ([(0, 0), (1, 2), (3, 3)], [(1, 3), (0, 1)]),          # two names overlapping
+    ([(0, 0), (1, 1), (3, 3), (4, 4)], [(0, 1), (3, 4)]),  # two names, a gap between
+    ([(0, 0), (1, 1), (2, 2)], [(1, 2), (0, 2)]),          # a name inside another
+    ([(1, 1), (2, 2)], [(0, 2)]),                          # a phrase starting after the name's first word
+])
+def test_names_join_phrases_as_by_a_scan_of_the_names(spans, names):
+    def chunks():
+        return [Chunk("np", s, s, e) for s, e in spans]
+    assert join_names(chunks(), names) == _joined_by_scan(chunks(), names)

@@ -41,15 +41,13 @@ class Features:
             words = _FEATURES[prof.CODE] = {}    # (a new dict: a sentence's view reads the one it had)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
         own = profile_part(prof, "carries_possessive", None)
-        # kept per word as written: a token's norm and forms follow from its text (an entry is a
-        # non-empty tuple, so all() is false only where a word is new; a comprehension, whose attribute
-        # read is a specialised bytecode, costs fewer instructions than a map of an attrgetter)
-        get = words.get
-        got = [get(t.text) for t in toks]
-        if not all(got):
-            for i, v in enumerate(got):
-                if v is None:
-                    got[i] = words.get(toks[i].text) or _first_seen(toks[i], words, prof, R, own)
+        # kept per word as written: a token's norm and forms follow from its text (a comprehension,
+        # whose attribute read and dict subscript are specialised bytecodes, costs fewer instructions
+        # than a map of an attrgetter or a call of dict.get per token)
+        try:
+            got = [words[t.text] for t in toks]
+        except KeyError:    # (a sentence with a word not seen before: the others' entries are kept)
+            got = [words.get(t.text) or _first_seen(t, words, prof, R, own) for t in toks]
         conj, prep, self.definite, owned, bits, self.closed_tags, further, self.closed = \
             zip(*got) if got else ((), (), (), (), (), (), (), ())
         self.conj, self.prep = list(conj), list(prep)    # (parse() corrects them from the lexicon matches)
@@ -135,15 +133,16 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # last), the rules decide the other words (طائرات حربية: حربية is an adjective)
     read = [0] * len(toks)
     head_first = prof.MODIFIER_AFTER_NOUN
+    conj, prep = F.conj, F.prep     # (lists: the loop corrects them in place)
     for m in mentions:
         k = m.kind
         if k == "grammar":
             continue
         first = m.first
-        if m.first_form == 0 and (F.conj[first] or F.prep[first]):
+        if m.first_form == 0 and (conj[first] or prep[first]):
             # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
             # clitic, though one of its lookup forms drops the first letter
-            F.conj[first] = F.prep[first] = False
+            conj[first] = prep[first] = False
             F.cleared.add(id(toks[first]))
         if k == "trigger":
             e = m.entry
@@ -171,8 +170,9 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
     # (getattr on the language's view, which has no __getattr__: a part it lacks raises nothing)
     verb_like = getattr(prof, "article_like_verb", None)
+    definite = F.definite
     for i in verbs:     # (the verb readings)
-        if read[i] == VERB_READING and F.definite[i] and not (verb_like is not None and verb_like(toks[i])):
+        if read[i] == VERB_READING and definite[i] and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING
     read_at = list(compress(count(), read))     # (the words a lexicon reads: most words none)
     tags = tag(toks, read, read_at, R, prof, F)
@@ -199,7 +199,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     chunks = join_names(chunk(toks, tags, read, R, prof), names)
     chunk_of = [-1] * len(toks)
     for k, c in enumerate(chunks):
-        chunk_of[c.start:c.end + 1] = [k] * (c.end + 1 - c.start)
+        start, end = c.start, c.end
+        if start == end:    # (most phrases are one word: no list built for them)
+            chunk_of[start] = k
+        else:
+            chunk_of[start:end + 1] = [k] * (end + 1 - start)
     tagged = clause_tagged(tags)    # (one pass over the tags for the verbs and the clause openers)
     groups = _verb_groups(tags, tagged)
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, [i for i in special if bits[i] & (QUOTE_WORD | CLAUSE_PUNCT)],
@@ -212,7 +216,6 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     ambiguous = frozenset([i for i in verbs if AMBIGUOUS[read[i]]])    # (also read as a noun or a name)
-    conj = F.conj
     joined = frozenset([k for k, c in enumerate(chunks) if conj[c.start]])
     return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
 

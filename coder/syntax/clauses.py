@@ -348,17 +348,19 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # the end of the phrases passed so far: every one the loop passes is covered (a prepositional
     # phrase, a subject, an adverb) or ends the loop, so only the tokens after it are left to test
     reach = p.verb
+    relative_clause = cl.kind == "relative"
     for k in after:
         c = chunks[k]
         # between the verb (or the subject) and this phrase only adverbs, punctuation, prepositional
         # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
-        if not _BETWEEN_PHRASES.issuperset(tags[reach + 1:c.start]):     # (a slice of tags: no loop per token)
+        # (a slice of tags: no loop per token; none where the phrase follows right after)
+        if c.start > reach + 1 and not _BETWEEN_PHRASES.issuperset(tags[reach + 1:c.start]):
             break
         if c.end > reach:
             reach = c.end
         # in a relative clause, a preposition that carries the pronoun resuming the antecedent (فيها، عليه)
         # governs no phrase after it: المدارس التي يدرس فيها الأطفال
-        after_pronoun = cl.kind == "relative" and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
+        after_pronoun = relative_clause and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
             c.kind == "np" and not prep[c.start]
         if toks[c.head].norm in ("%", "٪"):
             continue    # 3 %: the sign belongs to the number before it

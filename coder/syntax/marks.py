@@ -56,10 +56,10 @@ def _marker_roles(toks, R, starts, marked: set[int] | None = None) -> dict[int, 
     markers_from = R.markers_from
     for i in starts:
         # (only the markers that start with the word are tried: one look-up a token, no key built
-        # for a marker of one word)
+        # for a marker of one word, nor for a longer one whose second word is not the next token's)
         for key, role in markers_from.get(toks[i].norm, ()):
             n = len(key)
-            if i + n > n_toks or (n > 1 and tuple(map(_NORM, toks[i:i + n])) != key):
+            if i + n > n_toks or (n > 1 and (toks[i + 1].norm != key[1] or tuple(map(_NORM, toks[i:i + n])) != key)):
                 continue
             # (of two markers that end before the same token, the one from an earlier start is longer)
             if i + n < n_toks and i + n not in roles:

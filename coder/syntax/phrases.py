@@ -163,57 +163,58 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         c = Chunk("np", i, start, i, [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)]
                   if start < i else [])    # (most phrases start at their noun)
         adjectives, named = False, -1
-        j = i
-        while j + 1 < n:
-            nxt, t = tags[j + 1], toks[j + 1]
+        j, k = i, i + 1     # (k: the next token, always j + 1, kept apart: it is read many times)
+        while k < n:
+            nxt, t = tags[k], toks[k]
             # a conjunction or a preposition on the word starts a new phrase (an adjective's first
             # letter is no clitic: بريطانية، كردية)
-            if conj[j + 1] or (prep[j + 1] and nxt != "ADJ"):
+            if conj[k] or (prep[k] and nxt != "ADJ"):
                 break
             if nxt not in _GOES_ON and t.norm not in honorifics:
                 break     # (a verb, a preposition, punctuation: only an honorific is asked past one)
             construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
             # (the tests read the next word's tag first, where they ask it: most words fail that)
-            if nxt in ("NOUN", "PROPN") and toks[j].norm in titles and not definite[j + 1]:
-                c.modifiers.append(("appos", j + 1))   # السيد أوزبورن
+            if nxt in ("NOUN", "PROPN") and toks[j].norm in titles and not definite[k]:
+                c.modifiers.append(("appos", k))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
-                named = -1 if t.norm in name_joiners else j + 1
+                named = -1 if t.norm in name_joiners else k
             elif nxt == "PROPN" == tags[j]:
-                c.modifiers.append(("flat", j + 1))    # a name of several words (رجب طيب أردوغان)
+                c.modifiers.append(("flat", k))    # a name of several words (رجب طيب أردوغان)
             elif nxt == "ADJ" or (nxt == "NOUN" and (
                     # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو
                     # الحركة): a plural after it that agrees with it is an adjective
                     (not adjectives and tags[j] == "NOUN" and not definite[j] and toks[j].norm.endswith(("ون", "ين"))
-                     and not definite[j + 1] and t.norm.endswith(("ون", "ين"))) or
-                    (not construct and not definite[j + 1] and not prep[j + 1] and _tanwin_agrees(toks[j], t)))):
+                     and not definite[k] and t.norm.endswith(("ون", "ين"))) or
+                    (not construct and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t)))):
                 # (عصيانٍ مسلح، بلاءً حسناً: after a word with tanwin, an indefinite word is its adjective)
-                c.modifiers.append(("amod", j + 1))
+                c.modifiers.append(("amod", k))
                 adjectives = True
-            elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not definite[j + 1]:
-                c.modifiers.append(("appos", j + 1))   # a title and the name: الرئيس الأمريكي دونالد ترامب
+            elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not definite[k]:
+                c.modifiers.append(("appos", k))   # a title and the name: الرئيس الأمريكي دونالد ترامب
             elif t.norm in honorifics and (adjectives or tags[j] == "PROPN") and \
-                    j + 2 < n and tags[j + 2] in ("NOUN", "PROPN") and not definite[j + 2]:
-                c.modifiers.append(("appos", j + 1))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
+                    k + 1 < n and tags[k + 1] in ("NOUN", "PROPN") and not definite[k + 1]:
+                c.modifiers.append(("appos", k))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
                 adjectives = False                     # the name's own words follow (محمد بن سلمان)
             elif nxt == "NUM" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
-                    j + 2 < n and tags[j + 2] in ("NOUN", "NUM"):
-                c.modifiers.append(("idafa", j + 1))   # مقتل أربعة مقاتلين: a count as the genitive
+                    k + 1 < n and tags[k + 1] in ("NOUN", "NUM"):
+                c.modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
             elif nxt == "DET" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
-                    not toks[j].norm.endswith(("ون", "ين")) and j + 2 < n and tags[j + 2] == "NOUN" and \
-                    definite[j + 2]:
-                c.modifiers.append(("idafa", j + 2))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
-                c.modifiers.append(("det", j + 1))
-                j += 1
+                    not toks[j].norm.endswith(("ون", "ين")) and k + 1 < n and tags[k + 1] == "NOUN" and \
+                    definite[k + 1]:
+                c.modifiers.append(("idafa", k + 1))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
+                c.modifiers.append(("det", k))
+                j, k = k, k + 1
             elif nxt in ("NOUN", "PROPN") and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
                     and not toks[j].norm.endswith("ون") and not not_genitive(t) \
-                    and not (named == j and definite[j + 1]):     # مسلحون النار: no construct state keeps its ن
-                c.modifiers.append(("idafa", j + 1))   # وزير الخارجية, قائد الجيش
+                    and not (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
+                c.modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
             else:
                 break
-            j += 1
+            j, k = k, k + 1
         c.end = j
         if owned_flags is not None:
-            c.owned = True in owned_flags[c.head:j + 1]
+            # (a phrase of one word, most: its own flag, a bool, with no slice built)
+            c.owned = owned_flags[j] if j == c.head else True in owned_flags[c.head:j + 1]
         else:
             owned = False
             for k in range(c.head, j + 1):
@@ -263,11 +264,18 @@ def join_names(chunks: list[Chunk], names: list[tuple[int, int]]) -> list[Chunk]
     its last word reads as a definite noun on its own (الأسد, "the lion")."""
     if not names:
         return chunks   # (most sentences name no one in several words)
+    # a token inside a name, after its first word -> the latest first word of a name it is in: a
+    # phrase starting there joins the phrase right before it if that starts at or before that word
+    # (a look-up a phrase, no generator)
+    joins: dict[int, int] = {}
+    for first, last in names:
+        for i in range(first + 1, last + 1):
+            joins[i] = max(joins.get(i, -1), first)
     out: list[Chunk] = []
     for c in chunks:
         prev = out[-1] if out else None
         if prev is not None and c.kind == "np" and prev.kind == "np" and c.start == prev.end + 1 and \
-                any(first <= prev.end < c.start <= last and prev.start <= first for first, last in names):
+                joins.get(c.start, -1) >= prev.start:
             prev.modifiers += [("flat", c.head)] + c.modifiers
             prev.end = c.end
             continue

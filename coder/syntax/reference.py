@@ -12,6 +12,18 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
     definite anaphor (syntax.yaml `anaphors`) that names no one itself, refers to the nearest phrase
     before it that names an actor, other than its own predicate's subject (for an anaphor: one that
     names an organisation)."""
+    # the phrases that may refer back, in order, and whether each is a pronoun (most sentences have
+    # none: the predicates' subjects are then not gathered)
+    anaphors, found = R.anaphors, []
+    for k, c in enumerate(chunks):
+        if c.kind == "pronoun":
+            if tags[c.head] in ("PRON", "SCONJ"):     # (أنها: on أنّ)
+                found.append((k, True))
+        elif c.kind == "np" and toks[c.head].norm in anaphors and \
+                not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head):
+            found.append((k, False))
+    if not found:
+        return
     subject_of = {}
     for cl in clauses:
         for pr in cl.predicates:
@@ -20,28 +32,18 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
                 for role, a in pr.arguments.items():
                     if role != "subject":
                         subject_of[a] = subject
-    anaphors = R.anaphors
-    for k, c in enumerate(chunks):
-        if c.kind == "pronoun":
-            if tags[c.head] not in ("PRON", "SCONJ"):     # (أنها: on أنّ)
-                continue
-            pronoun, anaphor = True, False
-        elif c.kind == "np" and toks[c.head].norm in anaphors and \
-                not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head):
-            pronoun, anaphor = False, True
-        else:
-            continue
-        pool = named if anaphor else actorish
+    for k, pronoun in found:
+        pool = actorish if pronoun else named
         if pronoun:
             j = _speaker_or_agent(k, clauses, chunks, pool)
             if j is not None:
-                c.refers_to = j
+                chunks[k].refers_to = j
                 continue
         for j in range(k - 1, -1, -1):
             if j == subject_of.get(k) or chunks[j].kind == "pronoun":
                 continue
             if _names(pool, chunks[j]):
-                c.refers_to = j
+                chunks[k].refers_to = j
                 break
 
 

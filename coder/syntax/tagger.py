@@ -32,12 +32,14 @@ def _closed(toks, F, prof) -> list:
     tags = list(F.closed_tags)    # what the word alone decides
     # only a word that may start a phrase, or be a preposition carrying a pronoun, reads its neighbours
     end = 0     # (the words of a phrase found take its tag, their own questions unasked)
+    n = len(toks)
     for i in F.looks_further:
         if i < end:
             continue
         tag, maybe_adp, phrases = F.closed[i]
         for key, ptag in phrases:
-            if tuple(map(_NORM, toks[i:i + len(key)])) == key:
+            # (a phrase has two words or more: no key built from the tokens unless the next one is its second)
+            if i + len(key) <= n and toks[i + 1].norm == key[1] and tuple(map(_NORM, toks[i:i + len(key)])) == key:
                 end = i + len(key)
                 tags[i:end] = [ptag] * len(key)
                 break
@@ -171,10 +173,25 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
     return True
 
 
+def _rules_to_try(R: SyntaxRules, r: int, prev: str, t, has_conj: bool, has_prep: bool, definite: bool) -> tuple:
+    """The rules of a token's kind (by its readings `r`) whose tag before allows `prev` and that the
+    word itself allows, with the tag if none holds (_to_try): kept in R.word_rules per readings, tag
+    before, word as written and clitics."""
+    kind = _BY_READING[r][2]
+    rules = R.rules_by_kind.get((kind, prev))
+    if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
+        rules = R.rules_by_kind[kind, prev] = [q for q in R.rules_by_kind[kind] if not q.prev_tag or prev in q.prev_tag]
+    if len(R.word_rules) >= 100_000:
+        R.word_rules.clear()
+    found = R.word_rules[r, prev, t.text, has_conj, has_prep] = _to_try(_word_allows(rules, t, has_conj, has_prep, definite))
+    return found
+
+
 def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> list[str]:
     """One tag per token (UD tag names, plus POSS and REL), from the readings the lexicons give each
     token (bits: VERB_READING, NOUN_READING, NAMED), and the tokens with any (`read_at`, in order)."""
     tags = _closed(toks, F, prof)
+    ruled = []     # the tokens with a tag here that the rules decide whatever their tag
     for i in read_at:
         r = read[i]
         if tags[i] is not None:
@@ -186,32 +203,31 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
             tags[i] = "VERB"
         elif not r & VERB_READING:
             tags[i] = "PROPN" if r == NAMED else "NOUN"
+        else:
+            continue    # (no tag yet: visited as one)
+        if _RULED[r]:
+            ruled.append(i)
     # a word the word lists decided that no lexicon reads otherwise keeps its tag (one with no reading
-    # or a noun's alone): the others are visited, those still untagged and those the rules decide
-    # whatever their tag
-    conj, prep, word_rules = F.conj, F.prep, R.word_rules
-    for i in [i for i, r in enumerate(read) if tags[i] is None or _RULED[r]]:
-        t = toks[i]
-        ambiguous, _, kind = _BY_READING[read[i]]
-        has_conj, has_prep = conj[i], prep[i]
-        prev = "CCONJ" if has_conj else "START" if i == 0 else tags[i - 1] or "X"
-        key = (kind, prev, t.text, has_conj, has_prep)    # (the article follows from the text)
-        rules = word_rules.get(key)
-        if rules is None:   # of those, the rules the word itself allows, kept per word as written
-            rules = R.rules_by_kind.get((kind, prev))
-            if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
-                rules = R.rules_by_kind[kind, prev] = [r for r in R.rules_by_kind[kind] if not r.prev_tag or prev in r.prev_tag]
-            if len(word_rules) >= 100_000:
-                word_rules.clear()
-            rules = word_rules[key] = _to_try(_word_allows(rules, t, has_conj, has_prep, F.definite[i]))
+    # or a noun's alone): the others are visited in order, those still untagged and those the rules
+    # decide whatever their tag (two ascending runs, which sorted() merges) (an identity test in a
+    # comprehension costs fewer instructions than a map of operator.not_ under compress)
+    visit = [i for i, t in enumerate(tags) if t is None]
+    if ruled:
+        visit = sorted(visit + ruled)
+    conj, prep, word_rules, default = F.conj, F.prep, R.word_rules, R.default_tag
+    for i in visit:
+        r, has_conj = read[i], conj[i]
+        prev = "CCONJ" if has_conj else (tags[i - 1] or "X") if i else "START"
+        # (the readings, the tag before, the word as written and its clitics: the article follows from the text)
+        rules = word_rules.get((r, prev, toks[i].text, has_conj, prep[i]))
+        if rules is None:
+            rules = _rules_to_try(R, r, prev, toks[i], has_conj, prep[i], F.definite[i])
         rules, chosen = rules
         for rule in rules:
             if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
                 break
-        if chosen is None:
-            chosen = ("NOUN" if ambiguous else tags[i]) or R.default_tag
-        tags[i] = chosen
+        tags[i] = chosen or ("NOUN" if AMBIGUOUS[r] else tags[i]) or default
     if R.revisions:     # "the most widely accepted form": rules that read the tags on both sides
         for i, t in enumerate(tags):
             if t == "VERB":
