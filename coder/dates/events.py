@@ -88,17 +88,19 @@ def choose_date(dates: Sequence[ResolvedDate], event: tuple[int, int], words: Se
     word is that word's; an old date nearest to another news event is that event's. Otherwise the
     nearest date of the clause is the event's (coordinated verbs share one: "met on Monday and
     signed")."""
-    usable = []
+    usable, owned = [], []   # (owned: the usable dates whose owner is the event's own word)
     for d in dates:
         o = owner(d, words)
         if o is not None and o != own and (o in foreign or (o in news and is_old(d.value, d.precision, published))):
             continue
         usable.append(d)
+        if o == own:
+            owned.append(d)
     if not usable:
         return None
     # a date of the event's own word before one it shares with a reporting verb ("said on Friday
     # that soldiers tortured detainees in March 2018")
-    usable = [d for d in usable if owner(d, words) == own] or usable
+    usable = owned or usable
     return min(usable, key=lambda d: (gap((d.start, d.end), event), d.start))
 
 

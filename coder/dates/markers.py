@@ -34,8 +34,10 @@ def _by_first(lang: str) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
     return out
 
 
-# language -> a word's lookup forms -> the keys they start (most words: none); bounded
-_WORDS: dict[str, dict[tuple[str, ...], tuple]] = {}
+# language -> a word as written -> the keys its lookup forms start (most words: none); bounded.
+# (A token's forms follow from its text (tokenise), so the text is the key: a str caches its hash,
+# where a tuple of forms is hashed anew at each look-up)
+_WORDS: dict[str, dict[str, tuple]] = {}
 # (tokens, language, starts per list) of the last sentence asked: one tuple, swapped whole
 _last: tuple = (None, None, None)
 
@@ -55,13 +57,17 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
     if words is None or len(words) >= 100_000:
         words = _WORDS[lang] = {}
     try:
-        starts = [words[t.forms] for t in tokens]   # what each word's forms start (most: nothing)
+        starts = [words[t.text] for t in tokens]   # what each word's forms start (most: nothing)
     except KeyError:   # a word not seen before: what its forms start, in form order, once
         by_first = _by_first(lang)
         for t in tokens:
-            if t.forms not in words:
-                words[t.forms] = tuple(x for f in t.forms for x in by_first.get(f, ()))
-        starts = [words[t.forms] for t in tokens]
+            if t.text not in words:
+                words[t.text] = tuple(x for f in t.forms for x in by_first.get(f, ()))
+        starts = [words[t.text] for t in tokens]
+    per_field: tuple[list, ...] = ([], [], [], [])   # (one list for each of FIELDS)
+    if not any(starts):   # (a quarter of the event sentences: no word starts a marker)
+        _last = (tokens, lang, per_field)
+        return _last
     found = []
     norms = None   # the words' norms, for the keys of several words
     for i in compress(range(len(starts)), starts):   # the words that start a key (a few)
@@ -72,7 +78,6 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
                 if norms[i + 1:i + 1 + len(rest)] != rest:
                     continue
             found.append((k, n, i, tokens[i].start))
-    per_field: tuple[list, ...] = tuple([] for _ in FIELDS)
     for k, _, i, start in sorted(set(found)):
         per_field[k].append((i, start))
     _last = (tokens, lang, per_field)

@@ -18,7 +18,7 @@ from coder.model import QuantityValue, ResolvedDate
 OUTCOME_UNITS = frozenset({"killed", "injured"})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)   # (not frozen, whose __init__ sets each field through a call: made per event)
 class EventSpan:
     start: int
     end: int
