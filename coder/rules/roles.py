@@ -324,25 +324,27 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     a violent event named after them."""
     noun = h.first in nominal
     harm = h.entry.code[:2] in harm_roots
+    # the verb's own (clause, predicate), asked once: the readings of a verb below all start from it
+    found = None if noun else p.predicate(h.first)
     if not noun and not h.entry.subject_is_target:
-        src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
-        fronted = fronted_subject(p, h.first, toks, prof, groups, group_of, phrase_span)
+        src, tgt, how = _with_roles(p, h, found, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
+        fronted = fronted_subject(p, found, h.first, toks, prof, groups, group_of, phrase_span)
         if fronted is not None:
             (src, tgt), how = fronted, how + "; the phrase after 'that' before the verb is its subject (syntax)"
-        described = described_subject(p, h.first, toks, prof, groups)
+        described = described_subject(p, found, h.first, toks, prof, groups)
         if described is not None and described is not src:
             src, tgt = described, (None if tgt is described else tgt)
             how += f"; it describes the indefinite {names(src)} right before it: its doer (syntax)"
-        prior = _participle_subject(p, h, src, tgt, groups)
+        prior = _participle_subject(p, h, found, src, tgt, groups)
         if prior is not None:
             src, how = prior, how + "; an -ing participle set off from the actor before it: the subject of the verb before it (syntax)"
-        doer = _apposed_act_doer(p, h, groups, toks, prof) if tgt is None else None
+        doer = _apposed_act_doer(p, found, groups, toks, prof) if tgt is None else None
         if doer is not None and doer is not src:
             tgt, how = doer, how + "; it describes the act told before the comma: its doer is the target (syntax)"
         if src is not None and harm and \
-                _event_noun_subject(p, h.first, src, groups, {i for x in hits if x.first in nominal and
-                                                               x.entry.code[:2] in harm_roots
-                                                               for i in range(x.first, x.last + 1)}):
+                _event_noun_subject(p, found, src, groups, {i for x in hits if x.first in nominal and
+                                                            x.entry.code[:2] in harm_roots
+                                                            for i in range(x.first, x.last + 1)}):
             src, how = None, how + "; its subject is a violent event noun naming no actor: no doer borrowed from outside it (syntax)"
     elif noun and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
@@ -370,7 +372,6 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     if h.entry.subject_is_target and tgt is None and not noun:
         # "X and his party must agree to ...": the subject of the verb group the word stands in,
         # past names the window rules could not reach over
-        found = p.predicate(h.first)
         subject = group_of(p, found[1].arguments.get("subject"), groups) if found and not found[1].passive else None
         if subject is not None and subject is not src:
             tgt, how = subject, how + "; the subject of its verb group is the target (syntax)"
@@ -386,7 +387,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # actor after the verb what it struck; the noun's own event carries the doer
         src, tgt = None, src
         how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
-    handed = marked_agent(p, h.first, toks, prof, groups, group_of) if not noun else None
+    handed = marked_agent(p, found, toks, prof, groups, group_of) if not noun else None
     if handed is not None:
         src, tgt = handed[0], handed[1] or (tgt if tgt is not handed[0] else None)
         how += f"; {names(src)} follows an agent marker read as a target: the agent (syntax)"
@@ -394,7 +395,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     if died is not None:
         src, tgt = died
         how += f"; {names(tgt)} died of it: its victim, not its doer (syntax)"
-    if not noun and tgt is not None and src is None and _qualifies_event_noun(p, h, tgt):
+    if not noun and tgt is not None and src is None and _qualifies_event_noun(p, h, found, tgt):
         # "شن ضربة جوية أمريكية على": a nationality adjective on the event noun the verb takes is
         # the act's agent, as on an event noun alone ("غارات إسرائيلية"), not what it was aimed at
         src, tgt = tgt, None
@@ -416,11 +417,11 @@ def _after_event_noun(p: Parse, verb: int, harm_nouns: set[int]) -> bool:
     return False
 
 
-def _event_noun_subject(p: Parse, verb: int, src, groups, harm_nouns: set[int]) -> bool:
+def _event_noun_subject(p: Parse, found, src, groups, harm_nouns: set[int]) -> bool:
     """"A roadside bombing near the town of X killed two soldiers", "the blast wounded five": the
-    verb's subject is a violent event noun with no actor in its phrase, so an actor outside the
-    phrase (a place, a reporter) is not who did it; the noun's own event carries the doer."""
-    found = p.predicate(verb)
+    verb's subject (`found`: the verb's clause and predicate) is a violent event noun with no actor
+    in its phrase, so an actor outside the phrase (a place, a reporter) is not who did it; the
+    noun's own event carries the doer."""
     if found is None or found[1].passive:
         return False
     k = found[1].arguments.get("subject")
@@ -447,13 +448,13 @@ def _event_of_its_own(p: Parse, v: int, h: Hit, hits: list[Hit], nominal: set[in
     return victims_of_event(p, v, harm, lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n]))
 
 
-def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False):
-    """Source and target from the predicate's roles where the stage found actors in them; the
-    window rules' answer stands where it found none, and for readings it cannot make."""
+def _with_roles(p: Parse, h: Hit, pred, groups, src, tgt, how, pro_drop: bool = False):
+    """Source and target from the roles of the predicate `pred` (the trigger's clause and predicate)
+    where the stage found actors in them; the window rules' answer stands where it found none, and
+    for readings it cannot make."""
     # disapproval is aimed at whom it is about, not at whom it is addressed to (CAMEO 11)
     # a march or a sit-in has no direct object: the party a marker (against, hostile to) names is
     # what it is against, not the noun phrase after the verb (the portraits the crowd carried)
-    pred = p.predicate(h.first)
     if pred is None:
         return src, tgt, how    # (no predicate: no roles to read)
     window = _PASSIVE in how or _AGENT_AFTER in how or _CONDITION in how
@@ -486,13 +487,13 @@ def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False)
     return s2, t2, how2
 
 
-def _participle_subject(p: Parse, h: Hit, src, tgt, groups):
-    """"X filed a case at the court on Friday, accusing Y of ...": an -ing participle with no subject
-    of its own, parted from the actor before it by a comma or an adverbial, continues the subject of
-    the verb before it; right after a noun ("protesters demanding ...") it describes that noun."""
+def _participle_subject(p: Parse, h: Hit, pred, src, tgt, groups):
+    """"X filed a case at the court on Friday, accusing Y of ...": an -ing participle (`pred`: its
+    clause and predicate) with no subject of its own, parted from the actor before it by a comma or
+    an adverbial, continues the subject of the verb before it; right after a noun ("protesters
+    demanding ...") it describes that noun."""
     if h.entry.tag != "ing" or src is None or src.last + 1 >= h.first:
         return None
-    pred = p.predicate(h.first)
     if pred is None or "subject" in pred[1].arguments:
         return None
     # the actor is some verb's own subject, or a verb stands between it and the participle: not parted
@@ -505,14 +506,13 @@ def _participle_subject(p: Parse, h: Hit, src, tgt, groups):
     return prior if prior is not tgt else None
 
 
-def _apposed_act_doer(p: Parse, h: Hit, groups, toks, prof):
-    """"X suspended education for women, a decision condemned by the UN": a passive participle on a
-    noun naming an act (the language's APPOSED_ACT_NOUNS) set off by a comma describes the act told
-    before it; whom the reaction is aimed at is that act's subject."""
-    nouns = profile_part(prof, "APPOSED_ACT_NOUNS")
-    found = p.predicate(h.first) if nouns else None
+def _apposed_act_doer(p: Parse, found, groups, toks, prof):
+    """"X suspended education for women, a decision condemned by the UN": a passive participle (`found`:
+    its clause and predicate) on a noun naming an act (the language's APPOSED_ACT_NOUNS) set off by a
+    comma describes the act told before it; whom the reaction is aimed at is that act's subject."""
     if found is None or not found[1].passive or found[1].arguments.get("patient") is None:
         return None
+    nouns = profile_part(prof, "APPOSED_ACT_NOUNS")
     c = p.chunks[found[1].arguments["patient"]]
     if toks[c.head].norm not in nouns or c.start == 0 or toks[c.start - 1].norm != ",":
         return None
@@ -539,10 +539,10 @@ def _names_nothing(p: Parse, k: int, groups) -> bool:
     return not any(g.first <= c.end and g.last >= c.start for g in groups)
 
 
-def _qualifies_event_noun(p: Parse, h: Hit, g) -> bool:
+def _qualifies_event_noun(p: Parse, h: Hit, pred, g) -> bool:
     """Is the actor group `g` a bare nationality adjective (amod) on the event noun that the trigger
-    verb takes as its object ("شن ضربة جوية أمريكية", "launched a US strike")?"""
-    pred = p.predicate(h.first)
+    verb (`pred`: its clause and predicate) takes as its object ("شن ضربة جوية أمريكية", "launched a
+    US strike")?"""
     k = pred[1].arguments.get("object") if pred is not None else None
     if k is None or p.chunks[k].head not in h.tokens or p.chunks[k].head == h.first:
         return False
