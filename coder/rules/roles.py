@@ -62,10 +62,12 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
         if not inside:
             return None
     head = c.head
-    # "the opposition newspaper La Prensa": the name apposed to the head names the actor
-    named = next((i for rel, i in c.modifiers if rel == "appos"), None) if c.modifiers else None
-    if named is not None and any(g.first <= named <= g.last for g in inside):
-        head = named
+    for rel, i in c.modifiers:      # (a loop: no generator a phrase)
+        if rel == "appos":
+            # "the opposition newspaper La Prensa": the name apposed to the head names the actor
+            if any(g.first <= i <= g.last for g in inside):
+                head = i
+            break
     for g in inside:
         if g.first <= head <= g.last:
             return g
@@ -107,11 +109,14 @@ _GOVERNED = frozenset({"object", "complement", "target", "manner"})    # the rol
 def governor_of(p: Parse, i: int):
     """The predicate whose object, complement (قامت القوات باعتقال) or marked phrase (اتفقا على وقف
     إطلاق النار) is the phrase at token i."""
+    chunks = p.chunks
     for cl in p.clauses:
         for pr in cl.predicates:
             for role, k in pr.arguments.items():
-                if role in _GOVERNED and _holds(p, k, i):
-                    return pr
+                if role in _GOVERNED:
+                    c = chunks[k]   # (_holds inlined: one call fewer a role)
+                    if c.start <= i and (i <= c.end or i <= phrase_span(p, k)[1]):
+                        return pr
     return None
 
 
@@ -224,7 +229,8 @@ def _named_leader(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optio
         return None
     for cl in p.clauses:
         for pr in cl.predicates:
-            if pr.arguments.get("patient") == k and "patient" in pr.inherited and "agent" in pr.arguments:
+            # (the inherited roles first: most predicates have none)
+            if "patient" in pr.inherited and pr.arguments.get("patient") == k and "agent" in pr.arguments:
                 # (the subject's own words are read only for such a participle: most subjects have none)
                 c = p.chunks[k]
                 if any(m.code.group for g in groups if c.start <= g.first <= c.end for m in g.members):
