@@ -154,13 +154,15 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
     """Drop forecasts and habits; code a stated future as an intent or threat, else drop it."""
     out, before = [], None     # the last act and its mood: a later conjunct shares it
     moody: list[Hit] = []      # acts told as not (yet) done
+    # (the markers a statement is read against, asked once: most sentences have neither)
+    forecast, attribution = roles.get("forecast_marker"), roles.get("attribution_marker")
     for h, src, tgt in coded:
         if h.entry.speech:
-            if h.tokens & roles.get("forecast_marker", NO_TOKENS):
+            if forecast and not forecast.isdisjoint(h.tokens):
                 # "is expected to meet": the word that reports is itself the forecast
                 trace.append(f"{h.mention.text!r}: part of a forecast, not a statement; not coded")
                 continue
-            if _near(h.first, roles.get("attribution_marker", NO_TOKENS), -2, -1, toks) is not None:
+            if attribution and _near(h.first, attribution, -2, -1, toks) is not None:
                 # "بحسب ما أعلنه مجلس الوزراء": where the news comes from, not a statement of its own
                 trace.append(f"{h.mention.text!r}: an attribution, not a statement; not coded")
                 continue
