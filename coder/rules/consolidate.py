@@ -125,20 +125,27 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     events = _fold_protest_demands(events, trace)
     events = _fold_destruction_by_attack(events, trace)
     by_trigger: dict[int, list[EventCandidate]] = {}
+    filled: dict[int, int] = {}     # the most actors an event of each trigger carries
     for e in events:
-        by_trigger.setdefault(e.trigger_first, []).append(e)
+        first, n = e.trigger_first, (e.source is not None) + (e.target is not None)
+        evs = by_trigger.get(first)
+        if evs is None:
+            by_trigger[first], filled[first] = [e], n
+        else:
+            evs.append(e)
+            if n > filled[first]:
+                filled[first] = n
 
     kept: list[list[EventCandidate]] = []
     # the trigger with most actors keeps the event; the most specific code of the class speaks for
     # it (a bombing or a massacre says more than "use force"); the others lend it missing actors
     # (the keys made in one pass, no key function a trigger; no two tie: each trigger has its own first word)
-    ranked = sorted([(-max((e.source is not None) + (e.target is not None) for e in evs), first, evs)
-                     for first, evs in by_trigger.items()])
+    ranked = sorted([(-filled[first], first, evs) for first, evs in by_trigger.items()])
     for _, _, evs in ranked:
         family = _FAMILY.get(evs[0].code[:2], evs[0].code[:2])
         rivals = [k for k in kept if _FAMILY.get(k[0].code[:2], k[0].code[:2]) == family]
-        distinct = all(_distinct_dyad(evs[0], k[0]) for k in rivals)
-        if rivals and not distinct:
+        # (the dyads compared only with a rival: no generator for a trigger alone in its class)
+        if rivals and not all(_distinct_dyad(evs[0], k[0]) for k in rivals):
             into = rivals[0]
             trace.append(f"{evs[0].evidence!r}: same event class as {into[0].evidence!r}, merged into it")
             _fill_slots(into, evs[0])

@@ -321,6 +321,7 @@ _PASSIVE, _AGENT_AFTER, _CONDITION = "passive", "agent phrase after the verb", "
 _REPORTED_ROOTS = ("18", "19", "20")   # violence an announcer reports rather than does
 _GENITIVE_AGENT = "the genitive is its agent"   # the window rules' reading of "تهديد ترامب"
 _ABOUT_EVENT_ROOTS = ("01", "02", "10", "11", "12", "13")   # statements, appeals, demands, disapproval, rejection, threats
+_NO_ARGUMENTS: dict[str, int] = {}     # the roles of a trigger with no predicate (an event noun): none
 
 
 def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal: set[int], src, tgt, how: str,
@@ -332,16 +333,21 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     harm = h.entry.code[:2] in harm_roots
     # the verb's own (clause, predicate), asked once: the readings of a verb below all start from it
     found = None if noun else p.predicate(h.first)
+    # (the readings below that need a subject, an object or a target are asked only of a verb that
+    # has it, or lacks it: most verbs have one shape only)
+    args = found[1].arguments if found is not None else _NO_ARGUMENTS
     if not noun and not h.entry.subject_is_target:
         src, tgt, how = _with_roles(p, h, found, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
-        fronted = fronted_subject(p, found, h.first, toks, prof, groups, group_of, phrase_span)
+        fronted = fronted_subject(p, found, h.first, toks, prof, groups, group_of, phrase_span) \
+            if "subject" in args and "object" not in args else None
         if fronted is not None:
             (src, tgt), how = fronted, how + "; the phrase after 'that' before the verb is its subject (syntax)"
-        described = described_subject(p, found, h.first, toks, prof, groups)
+        described = described_subject(p, found, h.first, toks, prof, groups) \
+            if "object" in args and "subject" not in args else None
         if described is not None and described is not src:
             src, tgt = described, (None if tgt is described else tgt)
             how += f"; it describes the indefinite {names(src)} right before it: its doer (syntax)"
-        prior = _participle_subject(p, h, found, src, tgt, groups)
+        prior = _participle_subject(p, h, found, src, tgt, groups) if h.entry.tag == "ing" else None
         if prior is not None:
             src, how = prior, how + "; an -ing participle set off from the actor before it: the subject of the verb before it (syntax)"
         doer = _apposed_act_doer(p, found, groups, toks, prof) if tgt is None else None
@@ -393,7 +399,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # actor after the verb what it struck; the noun's own event carries the doer
         src, tgt = None, src
         how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
-    handed = marked_agent(p, found, toks, prof, groups, group_of) if not noun else None
+    handed = marked_agent(p, found, toks, prof, groups, group_of) if "target" in args else None
     if handed is not None:
         src, tgt = handed[0], handed[1] or (tgt if tgt is not handed[0] else None)
         how += f"; {names(src)} follows an agent marker read as a target: the agent (syntax)"
