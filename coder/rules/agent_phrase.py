@@ -9,11 +9,10 @@ from typing import Optional
 from coder.rules.syntax_words import agent_markers
 
 
-def marked_agent(p, verb: int, toks, prof, groups, group_of) -> Optional[tuple]:
-    """(agent, patient) for the predicate at `verb` when its target phrase opens with the last word
-    of an agent marker (على | يد عناصر ...): the actor in that phrase, and the actor in its subject
-    (the patient of the passive), or None."""
-    found = p.predicate(verb)
+def marked_agent(p, found, toks, prof, groups, group_of) -> Optional[tuple]:
+    """(agent, patient) for the predicate `found` (a verb's clause and predicate) when its target
+    phrase opens with the last word of an agent marker (على | يد عناصر ...): the actor in that
+    phrase, and the actor in its subject (the patient of the passive), or None."""
     if found is None:
         return None
     pr = found[1]

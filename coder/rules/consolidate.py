@@ -72,20 +72,26 @@ def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCa
         return False
     if e.code[:2] not in rule.roots and e.code not in rule.codes:
         return False
-    for side, role in (("source", rule.source_role), ("target", rule.target_role)):
-        if side == "target" and rule.target_from_location and e.target is None:
-            e.target_from_location = True
-            e.location_role = e.location_role or rule.location_role
-        actor = getattr(e, side)
-        if role and actor is None:
-            setattr(e, side, Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start,
-                                   e.evidence_start, (f"implicit_actors.{rule.id}",)))
-            trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
-        elif role and side == "source" and rule.role_for_country and actor.code.country and \
-                not actor.code.role and not actor.code.group:
-            setattr(e, side, replace(actor, code=ActorCode(actor.code.country, None, role)))
-            trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
+    # the source, then the target (most rules name a role for one side only: the other is not read)
+    role, actor = rule.source_role, e.source
+    if role and actor is None:
+        e.source = _implied(e, "source", role, rule, trace)
+    elif role and rule.role_for_country and actor.code.country and not actor.code.role and not actor.code.group:
+        e.source = replace(actor, code=ActorCode(actor.code.country, None, role))
+        trace.append(f"{e.evidence!r}: {actor.name!r} acts through its {role} ({rule.id})")
+    if rule.target_from_location and e.target is None:
+        e.target_from_location = True
+        e.location_role = e.location_role or rule.location_role
+    if rule.target_role and e.target is None:
+        e.target = _implied(e, "target", rule.target_role, rule, trace)
     return False
+
+
+def _implied(e: EventCandidate, side: str, role: str, rule, trace: list[str]) -> Actor:
+    """The actor of `role` that the rule implies for the event's `side` (no words of its own)."""
+    trace.append(f"{e.evidence!r}: no {side} in the text; {role} implied ({rule.id})")
+    return Actor(ActorCode(None, None, role), None, -1, -1, e.evidence_start, e.evidence_start,
+                 (f"implicit_actors.{rule.id}",))
 
 
 def add_mirrored(events: list[EventCandidate], mirrored: list[EventCandidate]) -> None:
@@ -119,20 +125,27 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     events = _fold_protest_demands(events, trace)
     events = _fold_destruction_by_attack(events, trace)
     by_trigger: dict[int, list[EventCandidate]] = {}
+    filled: dict[int, int] = {}     # the most actors an event of each trigger carries
     for e in events:
-        by_trigger.setdefault(e.trigger_first, []).append(e)
+        first, n = e.trigger_first, (e.source is not None) + (e.target is not None)
+        evs = by_trigger.get(first)
+        if evs is None:
+            by_trigger[first], filled[first] = [e], n
+        else:
+            evs.append(e)
+            if n > filled[first]:
+                filled[first] = n
 
     kept: list[list[EventCandidate]] = []
     # the trigger with most actors keeps the event; the most specific code of the class speaks for
     # it (a bombing or a massacre says more than "use force"); the others lend it missing actors
     # (the keys made in one pass, no key function a trigger; no two tie: each trigger has its own first word)
-    ranked = sorted([(-max((e.source is not None) + (e.target is not None) for e in evs), first, evs)
-                     for first, evs in by_trigger.items()])
+    ranked = sorted([(-filled[first], first, evs) for first, evs in by_trigger.items()])
     for _, _, evs in ranked:
         family = _FAMILY.get(evs[0].code[:2], evs[0].code[:2])
         rivals = [k for k in kept if _FAMILY.get(k[0].code[:2], k[0].code[:2]) == family]
-        distinct = all(_distinct_dyad(evs[0], k[0]) for k in rivals)
-        if rivals and not distinct:
+        # (the dyads compared only with a rival: no generator for a trigger alone in its class)
+        if rivals and not all(_distinct_dyad(evs[0], k[0]) for k in rivals):
             into = rivals[0]
             trace.append(f"{evs[0].evidence!r}: same event class as {into[0].evidence!r}, merged into it")
             _fill_slots(into, evs[0])
@@ -206,17 +219,18 @@ def _distinct_dyad(a: EventCandidate, b: EventCandidate) -> bool:
     """Do two triggers of one class report two events? Only with four actors, sources and targets
     different; a mirror pair ("استقبل الأسد ... الوزير الإماراتي، في أول زيارة": the host and the
     guest's visit) is one event told from both sides."""
-    def code(x):
-        return x.code.code if x is not None else None
-    def who(x):   # the same party: its group, else its country
-        return (x.code.group or x.code.country) if x is not None else None
-    if who(a.source) is not None and who(a.source) == who(b.target) and \
-            who(a.target) in (who(b.source), None) and who(b.source) is not None:
+    # the same party: its group, else its country (one comprehension, no function a side)
+    a_src, a_tgt, b_src, b_tgt = [None if x is None else (x.code.group or x.code.country)
+                                  for x in (a.source, a.target, b.source, b.target)]
+    if a_src is not None and a_src == b_tgt and a_tgt in (b_src, None) and b_src is not None:
         return False
     # two named doers are two events, even against one target ("Bolivia cut ties with Israel, while
-    # Chile and Colombia recalled their ambassadors"); one doer told twice is one
-    return None not in (code(a.source), code(b.source), code(a.target), code(b.target)) and \
-        code(a.source) != code(b.source)
+    # Chile and Colombia recalled their ambassadors"); one doer told twice is one (the codes, a
+    # property, are read only with all four actors there)
+    if a.source is None or b.source is None or a.target is None or b.target is None:
+        return False
+    a_code, b_code = a.source.code.code, b.source.code.code
+    return None not in (a_code, b_code, a.target.code.code, b.target.code.code) and a_code != b_code
 
 
 def discard_roots(events: list[EventCandidate], discards: list, trace: list[str]) -> list[EventCandidate]:

@@ -9,19 +9,18 @@ from typing import Optional
 from coder.lang import profile_part
 
 
-def fronted_subject(p, verb: int, toks, prof, groups, group_of, phrase_span) -> Optional[tuple]:
-    """(source, target) for the predicate at `verb` when a noun phrase opened right after "that"
-    ends (with its genitives) right before the verb and the stage put the verb's subject after it;
-    None otherwise."""
-    that = profile_part(prof, "QUOTE_THAT")
-    found = p.predicate(verb) if that and verb > 0 else None
-    if found is None or found[1].passive:
+def fronted_subject(p, found, verb: int, toks, prof, groups, group_of, phrase_span) -> Optional[tuple]:
+    """(source, target) for the predicate `found` (clause, predicate) at `verb` when a noun phrase
+    opened right after "that" ends (with its genitives) right before the verb and the stage put the
+    verb's subject after it; None otherwise."""
+    if found is None or found[1].passive or verb == 0:
         return None
     k = found[1].arguments.get("subject")
     if k is None or p.chunks[k].start < verb or "object" in found[1].arguments:
         return None
     before = p.chunk_of[verb - 1]
-    if before < 0:
+    that = profile_part(prof, "QUOTE_THAT")     # (asked only for a verb with its subject after it)
+    if before < 0 or not that:
         return None
     # the phrase that governs the chunk before the verb (خلية governs لتنظيم داعش)
     head = next((j for j, c in enumerate(p.chunks) if j != before and c.end < p.chunks[before].start
@@ -36,14 +35,14 @@ def fronted_subject(p, verb: int, toks, prof, groups, group_of, phrase_span) -> 
     return src, tgt
 
 
-def described_subject(p, verb: int, toks, prof, groups) -> Optional[object]:
-    """"طاردت دورية مسلحين ملثمين أطلقوا النار على حاجز": a verb that carries its own plural subject
-    (the language's carries_subject) right after an indefinite actor phrase describes that phrase (a
-    relative clause with no relative word): the phrase is its doer. None when the stage found the
-    verb a subject of its own or the phrase before it is definite (then a new sentence may start)."""
-    found = p.predicate(verb) if verb > 0 else None
+def described_subject(p, found, verb: int, toks, prof, groups) -> Optional[object]:
+    """"طاردت دورية مسلحين ملثمين أطلقوا النار على حاجز": a verb (`found`: its clause and predicate) that
+    carries its own plural subject (the language's carries_subject) right after an indefinite actor
+    phrase describes that phrase (a relative clause with no relative word): the phrase is its doer.
+    None when the stage found the verb a subject of its own or the phrase before it is definite (then
+    a new sentence may start)."""
     # with no object of its own, "قتلوا" after the people counted is their undiacritised passive
-    if found is None or found[1].passive or "subject" in found[1].arguments or "object" not in found[1].arguments \
+    if found is None or verb == 0 or found[1].passive or "subject" in found[1].arguments or "object" not in found[1].arguments \
             or not prof.carries_subject(toks[verb]):
         return None
     g = next((g for g in groups if g.last == verb - 1), None)

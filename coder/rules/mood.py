@@ -84,8 +84,9 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     """"forecast", "habitual", "wish", "future" or None (reported as done)."""
     # no mood marker in the sentence (most): only the verb form can put the act to come (a role
     # left with no words, its marker an actor's word, finds nothing either way)
+    # (a word matched as written, first form 0, was read through no prefix: most are)
     if roles.keys().isdisjoint(_MOOD_ROLES):
-        return "future" if prof.is_future_form(toks[h.first], h.mention.first_form) else None
+        return "future" if h.mention.first_form and prof.is_future_form(toks[h.first], h.mention.first_form) else None
     if _near(h.first, roles.get("forecast_marker", NO_TOKENS), -FUTURE_WINDOW - 2, -1, toks) is not None:
         return "forecast"
     # (a bare past form right after a preposition is a verbal noun: "إلى شن غارات")
@@ -107,7 +108,7 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     if h.entry.tag in ("present", "s", "base") and \
             _near(h.first, roles.get("generic_marker", NO_TOKENS), -GENERIC_WINDOW, -1, toks) is not None:
         return "habitual"   # "حينما تقتل القاعدة أبرياء": whenever it happens, not a time it happened
-    if prof.is_future_form(toks[h.first], h.mention.first_form):
+    if h.mention.first_form and prof.is_future_form(toks[h.first], h.mention.first_form):
         return "future"
     if _near(h.first, roles.get("future_marker", NO_TOKENS), -FUTURE_WINDOW, -1, toks) is not None:
         return "future"
@@ -147,20 +148,23 @@ def conjunct_of(a: Hit, b: Hit, toks, coord: frozenset[int] | set[int], prof) ->
     end = max(a.tokens, default=a.last)
     if not end < b.first <= end + CONJUNCT_GAP or any(toks[k].norm in PUNCT_BARRIER for k in range(end + 1, b.first)):
         return False
-    return (b.first - 1) in coord or prof.starts_with_coordinator(toks[b.first], b.mention.first_form)
+    return (b.first - 1) in coord or \
+        (b.mention.first_form > 0 and prof.starts_with_coordinator(toks[b.first], b.mention.first_form))
 
 
 def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[str]) -> list:
     """Drop forecasts and habits; code a stated future as an intent or threat, else drop it."""
     out, before = [], None     # the last act and its mood: a later conjunct shares it
     moody: list[Hit] = []      # acts told as not (yet) done
+    # (the markers a statement is read against, asked once: most sentences have neither)
+    forecast, attribution = roles.get("forecast_marker"), roles.get("attribution_marker")
     for h, src, tgt in coded:
         if h.entry.speech:
-            if h.tokens & roles.get("forecast_marker", NO_TOKENS):
+            if forecast and not forecast.isdisjoint(h.tokens):
                 # "is expected to meet": the word that reports is itself the forecast
                 trace.append(f"{h.mention.text!r}: part of a forecast, not a statement; not coded")
                 continue
-            if _near(h.first, roles.get("attribution_marker", NO_TOKENS), -2, -1, toks) is not None:
+            if attribution and _near(h.first, attribution, -2, -1, toks) is not None:
                 # "بحسب ما أعلنه مجلس الوزراء": where the news comes from, not a statement of its own
                 trace.append(f"{h.mention.text!r}: an attribution, not a statement; not coded")
                 continue

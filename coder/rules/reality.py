@@ -4,6 +4,7 @@ elsewhere (the object of a condemnation, a relative clause, an "after ..." phras
 obligation. Each decision is written to the trace."""
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Optional
 
 from coder.rules.actors import ActorGroup
@@ -243,7 +244,7 @@ def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int],
         return "negated"
     if negation and any(i in negation and i not in h.tokens for i in range(h.first + 1, max(h.tokens, default=h.first))):
         return "negated"    # between the verb and its object: "will not attend", "would not send"
-    if in_condition(h, conditional, punct):
+    if conditional and in_condition(h, conditional, punct):
         return "inside an if-clause, hypothetical"
     if modal and not modal.isdisjoint(range(max(0, h.first - MODAL_WINDOW), h.first)):
         return "after a modal (could, may, يمكن), a possibility"
@@ -277,7 +278,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
         if h.first in nominal and (verbal or sense_read) and \
                 steps.isdisjoint(range(max(0, h.first - STEP_WINDOW), h.first)) and \
-                prof.read_as_purpose(toks[h.first], h.mention.first_form):
+                h.mention.first_form and prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "للمطالبة", "لاستهداف", "للتفجير": what the verb's event (or a no-event reading: "عثرت على
             # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
             trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
@@ -356,18 +357,19 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
     return out
 
 
+_BY_FIRST = attrgetter("first")     # (a key in C: no Python call an act)
 LIST_GAP = 3    # tokens from one listed event noun to the next ("القتل والاختطاف والذبح": one untriggered between)
 
 
 def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
-    """Is b a later conjunct of a's list ("القتل والخطف", "القتل والاختطاف والذبح", "killings and
-    kidnappings")? Each word between is a conjunction or a conjunct that opens with one."""
-    if not a.last < b.first <= a.last + LIST_GAP:
-        return False
+    """Is b, at most LIST_GAP words after a (the caller tests it), a later conjunct of a's list
+    ("القتل والخطف", "القتل والاختطاف والذبح", "killings and kidnappings")? Each word between is a
+    conjunction or a conjunct that opens with one."""
     # (a conjunct may name the act after a head word that carries the conjunction: "والانفجارات وأعمال الخطف")
     headed = b.first - 1 > a.last and _opens_with_coordinator(toks[b.first - 1], prof) and \
         not prof.is_definite(toks[b.first - 1]) and prof.is_definite(toks[b.first])
-    if not (prof.starts_with_coordinator(toks[b.first], b.mention.first_form) or (b.first - 1) in coord or headed):
+    if not ((b.mention.first_form and prof.starts_with_coordinator(toks[b.first], b.mention.first_form)) or
+            (b.first - 1) in coord or headed):
         return False
     return all(i in coord or (i + 1) in coord or _opens_with_coordinator(toks[i], prof)
                for i in range(a.last + 1, b.first))
@@ -375,7 +377,10 @@ def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
 
 def _opens_with_coordinator(tok, prof) -> bool:
     """A conjunct that carries its conjunction (وذبح), not a conjunction standing alone."""
-    return any(prof.starts_with_coordinator(tok, f) for f in range(len(tok.forms)))
+    for f in range(1, len(tok.forms)):  # (the word as written, form 0, is read through no clitic; a loop, no generator)
+        if prof.starts_with_coordinator(tok, f):
+            return True
+    return False
 
 
 def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nominal: set[int], prof,
@@ -385,10 +390,11 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
     not an act that happened. A list with a doer or a victim ("خطف الصحافيين وقتلهم") is kept."""
     if len(hits) < 2:
         return coded    # (most sentences: one act, no list)
-    listed = sorted((h for h in hits if not h.entry.speech), key=lambda h: h.first)
+    listed = sorted([h for h in hits if not h.entry.speech], key=_BY_FIRST)
     in_list, runs, run = set(), [], []
     for a, b in zip(listed, listed[1:]):
-        if _coordinated(a, b, toks, coord, prof):
+        # (the distance first: most acts of a sentence are too far apart to be listed together)
+        if a.last < b.first <= a.last + LIST_GAP and _coordinated(a, b, toks, coord, prof):
             run = run or [a]
             run.append(b)
         elif run:

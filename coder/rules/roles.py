@@ -62,10 +62,12 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
         if not inside:
             return None
     head = c.head
-    # "the opposition newspaper La Prensa": the name apposed to the head names the actor
-    named = next((i for rel, i in c.modifiers if rel == "appos"), None) if c.modifiers else None
-    if named is not None and any(g.first <= named <= g.last for g in inside):
-        head = named
+    for rel, i in c.modifiers:      # (a loop: no generator a phrase)
+        if rel == "appos":
+            # "the opposition newspaper La Prensa": the name apposed to the head names the actor
+            if any(g.first <= i <= g.last for g in inside):
+                head = i
+            break
     for g in inside:
         if g.first <= head <= g.last:
             return g
@@ -107,11 +109,14 @@ _GOVERNED = frozenset({"object", "complement", "target", "manner"})    # the rol
 def governor_of(p: Parse, i: int):
     """The predicate whose object, complement (قامت القوات باعتقال) or marked phrase (اتفقا على وقف
     إطلاق النار) is the phrase at token i."""
+    chunks = p.chunks
     for cl in p.clauses:
         for pr in cl.predicates:
             for role, k in pr.arguments.items():
-                if role in _GOVERNED and _holds(p, k, i):
-                    return pr
+                if role in _GOVERNED:
+                    c = chunks[k]   # (_holds inlined: one call fewer a role)
+                    if c.start <= i and (i <= c.end or i <= phrase_span(p, k)[1]):
+                        return pr
     return None
 
 
@@ -224,7 +229,8 @@ def _named_leader(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optio
         return None
     for cl in p.clauses:
         for pr in cl.predicates:
-            if pr.arguments.get("patient") == k and "patient" in pr.inherited and "agent" in pr.arguments:
+            # (the inherited roles first: most predicates have none)
+            if "patient" in pr.inherited and pr.arguments.get("patient") == k and "agent" in pr.arguments:
                 # (the subject's own words are read only for such a participle: most subjects have none)
                 c = p.chunks[k]
                 if any(m.code.group for g in groups if c.start <= g.first <= c.end for m in g.members):
@@ -315,6 +321,7 @@ _PASSIVE, _AGENT_AFTER, _CONDITION = "passive", "agent phrase after the verb", "
 _REPORTED_ROOTS = ("18", "19", "20")   # violence an announcer reports rather than does
 _GENITIVE_AGENT = "the genitive is its agent"   # the window rules' reading of "تهديد ترامب"
 _ABOUT_EVENT_ROOTS = ("01", "02", "10", "11", "12", "13")   # statements, appeals, demands, disapproval, rejection, threats
+_NO_ARGUMENTS: dict[str, int] = {}     # the roles of a trigger with no predicate (an event noun): none
 
 
 def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal: set[int], src, tgt, how: str,
@@ -324,25 +331,32 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     a violent event named after them."""
     noun = h.first in nominal
     harm = h.entry.code[:2] in harm_roots
+    # the verb's own (clause, predicate), asked once: the readings of a verb below all start from it
+    found = None if noun else p.predicate(h.first)
+    # (the readings below that need a subject, an object or a target are asked only of a verb that
+    # has it, or lacks it: most verbs have one shape only)
+    args = found[1].arguments if found is not None else _NO_ARGUMENTS
     if not noun and not h.entry.subject_is_target:
-        src, tgt, how = _with_roles(p, h, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
-        fronted = fronted_subject(p, h.first, toks, prof, groups, group_of, phrase_span)
+        src, tgt, how = _with_roles(p, h, found, groups, src, tgt, how, prof.VERB_SUBJECT_ORDER)
+        fronted = fronted_subject(p, found, h.first, toks, prof, groups, group_of, phrase_span) \
+            if "subject" in args and "object" not in args else None
         if fronted is not None:
             (src, tgt), how = fronted, how + "; the phrase after 'that' before the verb is its subject (syntax)"
-        described = described_subject(p, h.first, toks, prof, groups)
+        described = described_subject(p, found, h.first, toks, prof, groups) \
+            if "object" in args and "subject" not in args else None
         if described is not None and described is not src:
             src, tgt = described, (None if tgt is described else tgt)
             how += f"; it describes the indefinite {names(src)} right before it: its doer (syntax)"
-        prior = _participle_subject(p, h, src, tgt, groups)
+        prior = _participle_subject(p, h, found, src, tgt, groups) if h.entry.tag == "ing" else None
         if prior is not None:
             src, how = prior, how + "; an -ing participle set off from the actor before it: the subject of the verb before it (syntax)"
-        doer = _apposed_act_doer(p, h, groups, toks, prof) if tgt is None else None
+        doer = _apposed_act_doer(p, found, groups, toks, prof) if tgt is None else None
         if doer is not None and doer is not src:
             tgt, how = doer, how + "; it describes the act told before the comma: its doer is the target (syntax)"
         if src is not None and harm and \
-                _event_noun_subject(p, h.first, src, groups, {i for x in hits if x.first in nominal and
-                                                               x.entry.code[:2] in harm_roots
-                                                               for i in range(x.first, x.last + 1)}):
+                _event_noun_subject(p, found, src, groups, {i for x in hits if x.first in nominal and
+                                                            x.entry.code[:2] in harm_roots
+                                                            for i in range(x.first, x.last + 1)}):
             src, how = None, how + "; its subject is a violent event noun naming no actor: no doer borrowed from outside it (syntax)"
     elif noun and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
@@ -370,7 +384,6 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     if h.entry.subject_is_target and tgt is None and not noun:
         # "X and his party must agree to ...": the subject of the verb group the word stands in,
         # past names the window rules could not reach over
-        found = p.predicate(h.first)
         subject = group_of(p, found[1].arguments.get("subject"), groups) if found and not found[1].passive else None
         if subject is not None and subject is not src:
             tgt, how = subject, how + "; the subject of its verb group is the target (syntax)"
@@ -386,7 +399,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # actor after the verb what it struck; the noun's own event carries the doer
         src, tgt = None, src
         how += "; it describes the violent event noun right before it: the actor after it is its object (syntax)"
-    handed = marked_agent(p, h.first, toks, prof, groups, group_of) if not noun else None
+    handed = marked_agent(p, found, toks, prof, groups, group_of) if "target" in args else None
     if handed is not None:
         src, tgt = handed[0], handed[1] or (tgt if tgt is not handed[0] else None)
         how += f"; {names(src)} follows an agent marker read as a target: the agent (syntax)"
@@ -394,7 +407,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     if died is not None:
         src, tgt = died
         how += f"; {names(tgt)} died of it: its victim, not its doer (syntax)"
-    if not noun and tgt is not None and src is None and _qualifies_event_noun(p, h, tgt):
+    if not noun and tgt is not None and src is None and _qualifies_event_noun(p, h, found, tgt):
         # "شن ضربة جوية أمريكية على": a nationality adjective on the event noun the verb takes is
         # the act's agent, as on an event noun alone ("غارات إسرائيلية"), not what it was aimed at
         src, tgt = tgt, None
@@ -416,11 +429,11 @@ def _after_event_noun(p: Parse, verb: int, harm_nouns: set[int]) -> bool:
     return False
 
 
-def _event_noun_subject(p: Parse, verb: int, src, groups, harm_nouns: set[int]) -> bool:
+def _event_noun_subject(p: Parse, found, src, groups, harm_nouns: set[int]) -> bool:
     """"A roadside bombing near the town of X killed two soldiers", "the blast wounded five": the
-    verb's subject is a violent event noun with no actor in its phrase, so an actor outside the
-    phrase (a place, a reporter) is not who did it; the noun's own event carries the doer."""
-    found = p.predicate(verb)
+    verb's subject (`found`: the verb's clause and predicate) is a violent event noun with no actor
+    in its phrase, so an actor outside the phrase (a place, a reporter) is not who did it; the
+    noun's own event carries the doer."""
     if found is None or found[1].passive:
         return False
     k = found[1].arguments.get("subject")
@@ -447,13 +460,13 @@ def _event_of_its_own(p: Parse, v: int, h: Hit, hits: list[Hit], nominal: set[in
     return victims_of_event(p, v, harm, lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n]))
 
 
-def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False):
-    """Source and target from the predicate's roles where the stage found actors in them; the
-    window rules' answer stands where it found none, and for readings it cannot make."""
+def _with_roles(p: Parse, h: Hit, pred, groups, src, tgt, how, pro_drop: bool = False):
+    """Source and target from the roles of the predicate `pred` (the trigger's clause and predicate)
+    where the stage found actors in them; the window rules' answer stands where it found none, and
+    for readings it cannot make."""
     # disapproval is aimed at whom it is about, not at whom it is addressed to (CAMEO 11)
     # a march or a sit-in has no direct object: the party a marker (against, hostile to) names is
     # what it is against, not the noun phrase after the verb (the portraits the crowd carried)
-    pred = p.predicate(h.first)
     if pred is None:
         return src, tgt, how    # (no predicate: no roles to read)
     window = _PASSIVE in how or _AGENT_AFTER in how or _CONDITION in how
@@ -486,13 +499,13 @@ def _with_roles(p: Parse, h: Hit, groups, src, tgt, how, pro_drop: bool = False)
     return s2, t2, how2
 
 
-def _participle_subject(p: Parse, h: Hit, src, tgt, groups):
-    """"X filed a case at the court on Friday, accusing Y of ...": an -ing participle with no subject
-    of its own, parted from the actor before it by a comma or an adverbial, continues the subject of
-    the verb before it; right after a noun ("protesters demanding ...") it describes that noun."""
+def _participle_subject(p: Parse, h: Hit, pred, src, tgt, groups):
+    """"X filed a case at the court on Friday, accusing Y of ...": an -ing participle (`pred`: its
+    clause and predicate) with no subject of its own, parted from the actor before it by a comma or
+    an adverbial, continues the subject of the verb before it; right after a noun ("protesters
+    demanding ...") it describes that noun."""
     if h.entry.tag != "ing" or src is None or src.last + 1 >= h.first:
         return None
-    pred = p.predicate(h.first)
     if pred is None or "subject" in pred[1].arguments:
         return None
     # the actor is some verb's own subject, or a verb stands between it and the participle: not parted
@@ -505,14 +518,13 @@ def _participle_subject(p: Parse, h: Hit, src, tgt, groups):
     return prior if prior is not tgt else None
 
 
-def _apposed_act_doer(p: Parse, h: Hit, groups, toks, prof):
-    """"X suspended education for women, a decision condemned by the UN": a passive participle on a
-    noun naming an act (the language's APPOSED_ACT_NOUNS) set off by a comma describes the act told
-    before it; whom the reaction is aimed at is that act's subject."""
-    nouns = profile_part(prof, "APPOSED_ACT_NOUNS")
-    found = p.predicate(h.first) if nouns else None
+def _apposed_act_doer(p: Parse, found, groups, toks, prof):
+    """"X suspended education for women, a decision condemned by the UN": a passive participle (`found`:
+    its clause and predicate) on a noun naming an act (the language's APPOSED_ACT_NOUNS) set off by a
+    comma describes the act told before it; whom the reaction is aimed at is that act's subject."""
     if found is None or not found[1].passive or found[1].arguments.get("patient") is None:
         return None
+    nouns = profile_part(prof, "APPOSED_ACT_NOUNS")
     c = p.chunks[found[1].arguments["patient"]]
     if toks[c.head].norm not in nouns or c.start == 0 or toks[c.start - 1].norm != ",":
         return None
@@ -539,10 +551,10 @@ def _names_nothing(p: Parse, k: int, groups) -> bool:
     return not any(g.first <= c.end and g.last >= c.start for g in groups)
 
 
-def _qualifies_event_noun(p: Parse, h: Hit, g) -> bool:
+def _qualifies_event_noun(p: Parse, h: Hit, pred, g) -> bool:
     """Is the actor group `g` a bare nationality adjective (amod) on the event noun that the trigger
-    verb takes as its object ("شن ضربة جوية أمريكية", "launched a US strike")?"""
-    pred = p.predicate(h.first)
+    verb (`pred`: its clause and predicate) takes as its object ("شن ضربة جوية أمريكية", "launched a
+    US strike")?"""
     k = pred[1].arguments.get("object") if pred is not None else None
     if k is None or p.chunks[k].head not in h.tokens or p.chunks[k].head == h.first:
         return False

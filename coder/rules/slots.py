@@ -37,15 +37,17 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
            prepositions: frozenset[int] | set[int] = frozenset(),
            subordinators: frozenset[int] | set[int] = frozenset()):
     """Source and target groups of one trigger, and how they were found."""
-    # groups right of the trigger words (a light verb's subject may sit before its object), up to
-    # the next trigger or a clause break
-    right = []
+    # the groups left of the trigger words, and those right of them (a light verb's subject may sit
+    # before its object) up to the next trigger or a clause break: one pass over the groups, which
+    # come in text order and do not overlap (those after the first one right of it are right of it too)
+    left, right = [], []
     for g in groups:
-        if h.last < g.first < window_end:
-            if not clause_breaks.isdisjoint(range(h.last + 1, g.first)):
+        if g.last < h.first:
+            left.append(g)
+        elif h.last < g.first:
+            if g.first >= window_end or not clause_breaks.isdisjoint(range(h.last + 1, g.first)):
                 break
             right.append(g)
-    left = [g for g in groups if g.last < h.first]
     # the subject is looked for inside the clause first ("... وسوريا بينما تحتجز قسد"): the last group
     # before the trigger with no clause break after it (a break after a group parts every group before it too)
     near = left[-1] if left and clause_breaks.isdisjoint(range(left[-1].last + 1, h.first)) else None
@@ -56,11 +58,12 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             if agent:
                 break
     pos = "noun" if h.first in nominal else "verb"
-    aux_before = not passive_aux.isdisjoint(range(max(0, h.first - 3), h.first))
-    passive = pos == "verb" and h.entry.tag in ("participle", "past") and aux_before
+    passive = pos == "verb" and h.entry.tag in ("participle", "past") and \
+        not passive_aux.isdisjoint(range(max(0, h.first - 3), h.first))
+    # (at most one word between: no punctuation is that word)
     adjacent_left = near is not None and near.last >= h.first - 2 and \
-        not any(toks[i].norm in PUNCT_BARRIER for i in range(near.last + 1, h.first))
-    others = [g for g in right if g is not agent]
+        not (near.last + 1 < h.first and toks[near.last + 1].norm in PUNCT_BARRIER)
+    others = right if agent is None else [g for g in right if g is not agent]
 
     if h.entry.subject_is_target:
         # "تعرضت القوات لهجوم", "لقي ثلاثة جنود حتفهم", "came under attack": the subject suffered it
@@ -143,10 +146,10 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             i in subordinators for i in range(left[-1].last + 1, h.first))
         else None)
     # a phrase after "in", "near" (خمسة مدنيين قتلوا قرب السوق) is where, not an object
-    if prof.VERB_SUBJECT_ORDER and src is not None and not [o for o in others if (o.first - 1) not in no_object] \
-            and h.entry.code[:2] in HARM_ROOTS \
-            and not h.entry.objects and (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members)
-                                         or _counted(src, toks, prof)) \
+    if prof.VERB_SUBJECT_ORDER and src is not None and h.entry.code[:2] in HARM_ROOTS and not h.entry.objects \
+            and not [o for o in others if (o.first - 1) not in no_object] \
+            and (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members)
+                 or _counted(src, toks, prof)) \
             and not prof.refers_back(toks, src.first) and not object_pronoun:   # "قواتها قصفت": its forces act
         # "خمسة مدنيين قتلوا في انفجار", "جنديان قتلا": a subject-first violent verb with no object
         # is an undiacritised passive unless its subject is an armed group
@@ -161,7 +164,11 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
 
 def _opens_with_conjunction(tok, prof) -> bool:
     """Does the word carry a conjunction clitic (وقتل "and killed") before a form of its own?"""
-    return any(tok.norm.startswith(c) and tok.norm[len(c):] in tok.forms for c in prof.CLITIC_COORDINATORS)
+    norm = tok.norm
+    for c in prof.CLITIC_COORDINATORS:     # (a loop, not any() over a generator a trigger)
+        if norm.startswith(c) and norm[len(c):] in tok.forms:
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -176,8 +183,11 @@ def _count_words(lang: str) -> frozenset[str]:
 def _words_between(left: int, right: int, toks, prof) -> int:
     """Tokens between two positions, not counting a count ("تجمع نحو 500 متظاهر": the subject is
     next to its verb)."""
-    skip = _count_words(prof.CODE)
-    return sum(1 for i in range(left + 1, right) if not (toks[i].norm in skip or is_number(toks[i], prof.CODE)))
+    skip, lang, n = _count_words(prof.CODE), prof.CODE, 0
+    for i in range(left + 1, right):     # (a loop: a few words, no generator)
+        if not (toks[i].norm in skip or is_number(toks[i], lang)):
+            n += 1
+    return n
 
 
 def _counted(g: ActorGroup, toks, prof) -> bool:
