@@ -123,7 +123,9 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
     noun phrase of each token (-1 outside one), if any."""
     actors: list[Actor] = []
     for k, m in enumerate(mentions):
-        code = _code_of(m, day)
+        ref = m.entry
+        # (_code_of inlined; a name without periods of office has one code whatever the day: most)
+        code = ref.code_on(day) if m.kind == "actor" and ref.periods else ref.code
         prev = actors[-1] if actors else None
         gap = _unquoted(range(prev.last + 1, m.first), m, tokens) if prev is not None else range(0)
         # (most actors stand further apart than any join below reaches: each is an actor of its own)
@@ -204,8 +206,8 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
             end += 1
             if j:
                 last_coordinated = end
-        members = actors[k:last_coordinated + 1]
-        groups.append(ActorGroup(list(members), members[0].first, members[-1].last))
+        members = actors[k:last_coordinated + 1]    # (a slice: a list of the group's own)
+        groups.append(ActorGroup(members, members[0].first, members[-1].last))
         k = last_coordinated + 1
     for g in groups:
         if len(g.members) == 1:

@@ -6,10 +6,6 @@ from __future__ import annotations
 from coder.lang import profile_part
 
 
-def _place_like(m) -> bool:
-    return m.kind == "actor" and not m.entry.code.group and m.entry.code.role in (None, "GOV")
-
-
 def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], prof) -> list:
     """The actor mentions that are places: a country or capital (no group, no role but GOV) after a
     locative word or a place noun, and one joined to such a place by a conjunction written on it or standing
@@ -19,7 +15,9 @@ def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], 
     placed = []
     last = None
     for m in actor_ms:
-        if not _place_like(m):
+        # a country or capital: no group, no role but GOV (a test inlined: it is asked of every mention)
+        code = m.entry.code
+        if m.kind != "actor" or code.group or code.role not in (None, "GOV"):
             last = None
             continue
         joined = last is not None and (
