@@ -1,8 +1,8 @@
 """What the event rules' shortcuts of the seventh round rely on: fill_slots finds the groups left and
 right of a trigger in one pass over the groups, which holds only if the groups come in text order and
-do not overlap; the mood, list and purpose readings ask the language's clitic readings only for a word
-matched through a lookup form (first form above 0), which holds only if the word as written (form 0)
-is read through no clitic."""
+do not overlap; the Arabic clitic readings (future prefix, purpose, conjunction) answer no at once for
+the word as written (form 0), without working out the word, which holds only if form 0 is read
+through no clitic."""
 from __future__ import annotations
 
 import datetime as dt
@@ -51,7 +51,7 @@ def test_the_word_as_written_is_read_through_no_clitic(lang, text):
 
 
 def test_the_clitics_are_read_through_a_lookup_form():
-    """The readings the shortcut skips for form 0 are found through the forms after it."""
+    """The readings that form 0 answers at once are found through the forms after it."""
     prof = profile("ar")
     sent, _ = _analysis(*SENTENCES[-1])
     by_text = {t.text: t for t in sent.tokens}

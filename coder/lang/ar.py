@@ -144,9 +144,11 @@ def _without_conjunction(n: str) -> str:
 def _read_through(token, form: int, clitics: str, after_conjunction: bool = False) -> bool:
     """Did the lookup form that matched (`form`, not the word as written) take off one of
     `clitics` at the front of the word (after a conjunction, if allowed)?"""
+    if not form:    # the word as written (most matches) is read through no clitic: nothing to work out
+        return False
     n = _without_conjunction(token.norm) if after_conjunction else token.norm
     # ووفد -> وفد: a stem that begins with the clitic's letter was still read through it
-    return form > 0 and len(n) >= 4 and n[0] in clitics and \
+    return len(n) >= 4 and n[0] in clitics and \
         (not token.forms[form].startswith(n[0]) or token.forms[form] == n[1:])
 
 
@@ -160,8 +162,10 @@ def starts_with_preposition(token, form: int) -> bool:
 def read_as_in(token, form: int) -> bool:
     """ببغداد, وبدمشق: the lookup form that matched is the word without بـ "in" in front (بغداد as
     written matches whole)."""
+    if not form:
+        return False
     n = _without_conjunction(token.norm)
-    return form > 0 and n[:1] == "ب" and token.forms[form] == n[1:]
+    return n[:1] == "ب" and token.forms[form] == n[1:]
 
 
 def carries_of(token) -> bool:

@@ -84,9 +84,8 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     """"forecast", "habitual", "wish", "future" or None (reported as done)."""
     # no mood marker in the sentence (most): only the verb form can put the act to come (a role
     # left with no words, its marker an actor's word, finds nothing either way)
-    # (a word matched as written, first form 0, was read through no prefix: most are)
     if roles.keys().isdisjoint(_MOOD_ROLES):
-        return "future" if h.mention.first_form and prof.is_future_form(toks[h.first], h.mention.first_form) else None
+        return "future" if prof.is_future_form(toks[h.first], h.mention.first_form) else None
     if _near(h.first, roles.get("forecast_marker", NO_TOKENS), -FUTURE_WINDOW - 2, -1, toks) is not None:
         return "forecast"
     # (a bare past form right after a preposition is a verbal noun: "إلى شن غارات")
@@ -108,7 +107,7 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     if h.entry.tag in ("present", "s", "base") and \
             _near(h.first, roles.get("generic_marker", NO_TOKENS), -GENERIC_WINDOW, -1, toks) is not None:
         return "habitual"   # "حينما تقتل القاعدة أبرياء": whenever it happens, not a time it happened
-    if h.mention.first_form and prof.is_future_form(toks[h.first], h.mention.first_form):
+    if prof.is_future_form(toks[h.first], h.mention.first_form):
         return "future"
     if _near(h.first, roles.get("future_marker", NO_TOKENS), -FUTURE_WINDOW, -1, toks) is not None:
         return "future"
@@ -148,8 +147,7 @@ def conjunct_of(a: Hit, b: Hit, toks, coord: frozenset[int] | set[int], prof) ->
     end = max(a.tokens, default=a.last)
     if not end < b.first <= end + CONJUNCT_GAP or any(toks[k].norm in PUNCT_BARRIER for k in range(end + 1, b.first)):
         return False
-    return (b.first - 1) in coord or \
-        (b.mention.first_form > 0 and prof.starts_with_coordinator(toks[b.first], b.mention.first_form))
+    return (b.first - 1) in coord or prof.starts_with_coordinator(toks[b.first], b.mention.first_form)
 
 
 def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[str]) -> list:

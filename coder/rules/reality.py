@@ -278,7 +278,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
         if h.first in nominal and (verbal or sense_read) and \
                 steps.isdisjoint(range(max(0, h.first - STEP_WINDOW), h.first)) and \
-                h.mention.first_form and prof.read_as_purpose(toks[h.first], h.mention.first_form):
+                prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "للمطالبة", "لاستهداف", "للتفجير": what the verb's event (or a no-event reading: "عثرت على
             # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
             trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
@@ -368,8 +368,7 @@ def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
     # (a conjunct may name the act after a head word that carries the conjunction: "والانفجارات وأعمال الخطف")
     headed = b.first - 1 > a.last and _opens_with_coordinator(toks[b.first - 1], prof) and \
         not prof.is_definite(toks[b.first - 1]) and prof.is_definite(toks[b.first])
-    if not ((b.mention.first_form and prof.starts_with_coordinator(toks[b.first], b.mention.first_form)) or
-            (b.first - 1) in coord or headed):
+    if not (prof.starts_with_coordinator(toks[b.first], b.mention.first_form) or (b.first - 1) in coord or headed):
         return False
     return all(i in coord or (i + 1) in coord or _opens_with_coordinator(toks[i], prof)
                for i in range(a.last + 1, b.first))
@@ -377,7 +376,7 @@ def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
 
 def _opens_with_coordinator(tok, prof) -> bool:
     """A conjunct that carries its conjunction (وذبح), not a conjunction standing alone."""
-    for f in range(1, len(tok.forms)):  # (the word as written, form 0, is read through no clitic; a loop, no generator)
+    for f in range(len(tok.forms)):     # (a loop, no generator)
         if prof.starts_with_coordinator(tok, f):
             return True
     return False
