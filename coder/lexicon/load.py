@@ -60,6 +60,8 @@ class ActorRef:
 
     def code_on(self, day: Optional[dt.date]) -> ActorCode:
         """The actor code that holds on `day` (SPEC §4: leaders resolve by the event date)."""
+        if not self.periods:    # (most names: no office held for a time, one code whatever the day)
+            return self.code
         if day is not None:
             for start, end, code in self.periods:
                 if (start is None or start <= day) and (end is None or day < end):

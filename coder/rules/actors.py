@@ -123,9 +123,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
     noun phrase of each token (-1 outside one), if any."""
     actors: list[Actor] = []
     for k, m in enumerate(mentions):
-        ref = m.entry
-        # (_code_of inlined; a name without periods of office has one code whatever the day: most)
-        code = ref.code_on(day) if m.kind == "actor" and ref.periods else ref.code
+        code = _code_of(m, day)
         prev = actors[-1] if actors else None
         gap = _unquoted(range(prev.last + 1, m.first), m, tokens) if prev is not None else range(0)
         # (most actors stand further apart than any join below reaches: each is an actor of its own)
