@@ -64,7 +64,7 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
             if t.text not in words:
                 words[t.text] = tuple(x for f in t.forms for x in by_first.get(f, ()))
         starts = [words[t.text] for t in tokens]
-    per_field: tuple[list, ...] = ([], [], [], [])   # (one list for each of FIELDS)
+    per_field: tuple[list, ...] = tuple([[] for _ in FIELDS])   # (one list for each of FIELDS, in its order)
     if not any(starts):   # (a quarter of the event sentences: no word starts a marker)
         _last = (tokens, lang, per_field)
         return _last
