@@ -13,7 +13,7 @@ from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import AMBIGUOUS, NAMED, NOUN_READING, VERB_READING, tag, word_closed
+from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -215,9 +215,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), roles)
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
-    ambiguous = frozenset([i for i in verbs if AMBIGUOUS[read[i]]])    # (also read as a noun or a name)
-    joined = frozenset([k for k, c in enumerate(chunks) if conj[c.start]])
-    return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
+    return Parse(tags, chunks, clauses, chunk_of, conj, read, marked)
 
 
 def _clause_follows(tags, i: int) -> bool:
