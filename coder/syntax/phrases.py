@@ -122,6 +122,9 @@ def _never(t) -> bool:
     return False
 
 
+_new_chunk = Chunk.__new__
+
+
 def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
@@ -222,7 +225,12 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 if prof.refers_back(toks, k):
                     owned = True
                     break
-        chunks.append(Chunk("np", i, start, j, modifiers, owned))
+        # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__,
+        # for the most numerous record of the stage)
+        c = _new_chunk(Chunk)
+        c.kind, c.head, c.start, c.end, c.modifiers, c.owned, c.possessor, c.refers_to = \
+            "np", i, start, j, modifiers, owned, None, None
+        chunks.append(c)
         end = j + 1
     return chunks
 
