@@ -163,8 +163,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                         p.arguments[role] = k
                         p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
-            if "patient" in p.inherited or p.how.get("subject") == _DESCRIBES:
-                describing.append(p)
+            if english and ("patient" in p.inherited or p.how.get("subject") == _DESCRIBES):
+                describing.append(p)    # (only the English reader gives a participle its noun)
 
 
 _DESCRIBES = "the noun the -ing form describes"

@@ -251,18 +251,17 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     the relation, and the governing chunk lists it."""
     # each token's preposition clitic, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
-    prep = flags[1] if flags is not None else None
+    prep = flags[1] if flags is not None else [prof.has_preposition_clitic(t) for t in toks]
     genitive, partitive = R.genitive, R.partitive
     for a, b in zip(chunks, chunks[1:]):
-        gap = b.start - a.end - 1   # (the number of words between them)
-        if gap == 1:
-            w = toks[a.end + 1].norm
+        start = b.start
+        if start == a.end + 2:    # one word between them
+            w = toks[start - 1].norm
             if w in genitive or (w in partitive and tags[a.head] == "NUM"):
                 a.modifiers.append(("of", b.head))
                 b.kind = "genitive"
-        elif gap <= 0 and b.kind != "pronoun" and \
-                (prep[b.start] if prep is not None else prof.has_preposition_clitic(toks[b.start])) and \
-                toks[b.start].norm[:1] == "ل" and tags[a.head] in ("NOUN", "NUM"):
+        elif start <= a.end + 1 and prep[start] and b.kind != "pronoun" and \
+                toks[start].norm[:1] == "ل" and tags[a.head] in ("NOUN", "NUM"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
 
