@@ -13,7 +13,7 @@ from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import AMBIGUOUS, NAMED, NOUN_READING, VERB_READING, tag, word_closed
+from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -139,7 +139,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         if k == "grammar":
             continue
         first = m.first
-        if m.first_form == 0 and (conj[first] or prep[first]):
+        if (conj[first] or prep[first]) and m.first_form == 0:
             # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
             # clitic, though one of its lookup forms drops the first letter
             conj[first] = prep[first] = False
@@ -172,7 +172,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     verb_like = getattr(prof, "article_like_verb", None)
     definite = F.definite
     for i in verbs:     # (the verb readings)
-        if read[i] == VERB_READING and definite[i] and not (verb_like is not None and verb_like(toks[i])):
+        if definite[i] and read[i] == VERB_READING and not (verb_like is not None and verb_like(toks[i])):
             read[i] = NOUN_READING
     read_at = list(compress(count(), read))     # (the words a lexicon reads: most words none)
     tags = tag(toks, read, read_at, R, prof, F)
@@ -212,12 +212,10 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # actor's role (Parse.markers)
     marked: set[int] = set()
     roles = _marker_roles(toks, R, [i for i in special if bits[i] & MARKER_START], marked)
-    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, set(read_at), roles)
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, read, roles)
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
-    ambiguous = frozenset([i for i in verbs if AMBIGUOUS[read[i]]])    # (also read as a noun or a name)
-    joined = frozenset([k for k, c in enumerate(chunks) if conj[c.start]])
-    return Parse(tags, chunks, clauses, chunk_of, ambiguous, joined, frozenset(marked))
+    return Parse(tags, chunks, clauses, chunk_of, conj, read, marked)
 
 
 def _clause_follows(tags, i: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import Sequence
 
 from coder.lang import profile, profile_part
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
@@ -84,10 +85,11 @@ def _case_marks(lang: str) -> tuple:
 
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
-              speech: frozenset[int] | set[int] = frozenset(), lexical: frozenset[int] | set[int] = frozenset(),
+              speech: frozenset[int] | set[int] = frozenset(), lexical: Sequence[int] = (),
               roles: dict[int, str] | None = None) -> None:
     """Fill every clause's predicates with their arguments (chunk indices). `groups`: (first, verb)
-    in text order, as _verb_groups gives them. `roles`: the role of the argument marker before each
+    in text order, as _verb_groups gives them. `lexical`: per token, the readings the lexicons give
+    it (none: 0), if known. `roles`: the role of the argument marker before each
     token that follows one (marks._marker_roles), if known."""
     # the chunks are in text order and none overlaps another (as the chunker makes them): their starts
     # and their ends both ascend, so the phrases of a clause, or before or after a verb, are a range of
@@ -161,8 +163,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                         p.arguments[role] = k
                         p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
-            if "patient" in p.inherited or p.how.get("subject") == _DESCRIBES:
-                describing.append(p)
+            if english and ("patient" in p.inherited or p.how.get("subject") == _DESCRIBES):
+                describing.append(p)    # (only the English reader gives a participle its noun)
 
 
 _DESCRIBES = "the noun the -ing form describes"
@@ -184,7 +186,7 @@ _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                 speech=frozenset(), lexical=frozenset(), later: bool = False, R=None, bare=(), prep=(), conj=()) -> None:
+                 speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=()) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
@@ -337,7 +339,7 @@ def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = 
 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                speech=frozenset(), lexical=frozenset(), later: bool = False, R=None, bare=(), prep=(), conj=()) -> None:
+                speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=()) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
     (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`, `conj`: per token,
@@ -413,8 +415,8 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # ن is a present-tense prefix unless the word ends like a past form (نشرت، نقلوا)
     # (a word a lexicon knows may be a past form: ناشد، ناقش; not with the future prefix: سنرد، سأدخل)
     first_person = len(stem) >= 4 and not stem.endswith(("ت", "وا", "ا")) and \
-        ((stem[0] == "ن" and (p.verb not in lexical or stem[1] != "ا")) or
-         (stem[:2] in ("سن", "سا") and (p.verb not in lexical or len(stem) >= 5)))
+        ((stem[0] == "ن" and (not lexical or not lexical[p.verb] or stem[1] != "ا")) or
+         (stem[:2] in ("سن", "سا") and (not lexical or not lexical[p.verb] or len(stem) >= 5)))
     object_pronoun = _carries_pronoun(toks[p.verb], prof)    # شنته، يدخنها: the object is the pronoun
     first_actor = bool(bare_after) and not actorish.isdisjoint(range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
     if bare_after and _accusative(toks[chunks[bare_after[0]].head]):

@@ -9,7 +9,8 @@ from itertools import compress, count
 from coder.syntax.records import Chunk
 from coder.syntax.tagger import NOUN_READING
 
-_NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_NOMINAL = _NOUNS | {"NUM"}
 _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 _OPENS_AFTER = _NOMINAL | {"PRON", "SCONJ", "DET"}     # the tags an Arabic phrase (or pronoun) can start at
@@ -121,6 +122,9 @@ def _never(t) -> bool:
     return False
 
 
+_new_chunk = Chunk.__new__
+
+
 def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
@@ -142,26 +146,27 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     for i in compress(count(), map(_OPENS_AFTER.__contains__, tags)):
         if i < end:
             continue
-        if tags[i] == "PRON" or (tags[i] == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
-            chunks.append(Chunk("pronoun", i, i, i))     # هو; أنها: the pronoun on أنّ is a subject
-            continue
-        start = i
-        if tags[i] == "DET" and i + 1 < n and tags[i + 1] in _NOMINAL:
-            i += 1     # كل، بعض، هذه + noun
-        elif tags[i] == "NUM":
-            while i + 1 < n and tags[i + 1] == "NUM":
-                i += 1     # 103 مليون
-            if i + 1 < n and tags[i + 1] in ("NOUN", "PROPN"):
-                i += 1     # ثلاثة جنود, 50 مليون دولار: the counted noun heads the phrase
-            else:
-                i = start
-        if tags[i] == "DET" and start == i and toks[i].norm in _DEMONSTRATIVE_AR:
-            chunks.append(Chunk("pronoun", i, i, i))     # هذا, ذلك standing alone
-            continue
-        if tags[i] not in _NOMINAL:
-            continue
-        c = Chunk("np", i, start, i, [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)]
-                  if start < i else [])    # (most phrases start at their noun)
+        start, opening = i, tags[i]
+        if opening not in _NOUNS:    # (most phrases start at their noun: the other openings asked only here)
+            if opening == "PRON" or (opening == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
+                chunks.append(Chunk("pronoun", i, i, i))     # هو; أنها: the pronoun on أنّ is a subject
+                continue
+            if opening == "DET" and i + 1 < n and tags[i + 1] in _NOMINAL:
+                i += 1     # كل، بعض، هذه + noun
+            elif opening == "NUM":
+                while i + 1 < n and tags[i + 1] == "NUM":
+                    i += 1     # 103 مليون
+                if i + 1 < n and tags[i + 1] in _NOUNS:
+                    i += 1     # ثلاثة جنود, 50 مليون دولار: the counted noun heads the phrase
+                else:
+                    i = start
+            if tags[i] == "DET" and start == i and toks[i].norm in _DEMONSTRATIVE_AR:
+                chunks.append(Chunk("pronoun", i, i, i))     # هذا, ذلك standing alone
+                continue
+            if tags[i] not in _NOMINAL:
+                continue
+        # (the phrase's modifiers and end found first, the chunk made whole once)
+        modifiers = [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)] if start < i else []
         adjectives, named = False, -1
         j, k = i, i + 1     # (k: the next token, always j + 1, kept apart: it is read many times)
         while k < n:
@@ -175,11 +180,11 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
             # (the tests read the next word's tag first, where they ask it: most words fail that)
             if nxt in ("NOUN", "PROPN") and toks[j].norm in titles and not definite[k]:
-                c.modifiers.append(("appos", k))   # السيد أوزبورن
+                modifiers.append(("appos", k))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
                 named = -1 if t.norm in name_joiners else k
             elif nxt == "PROPN" == tags[j]:
-                c.modifiers.append(("flat", k))    # a name of several words (رجب طيب أردوغان)
+                modifiers.append(("flat", k))    # a name of several words (رجب طيب أردوغان)
             elif nxt == "ADJ" or (nxt == "NOUN" and (
                     # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو
                     # الحركة): a plural after it that agrees with it is an adjective
@@ -187,41 +192,44 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                      and not definite[k] and t.norm.endswith(("ون", "ين"))) or
                     (not construct and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t)))):
                 # (عصيانٍ مسلح، بلاءً حسناً: after a word with tanwin, an indefinite word is its adjective)
-                c.modifiers.append(("amod", k))
+                modifiers.append(("amod", k))
                 adjectives = True
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not definite[k]:
-                c.modifiers.append(("appos", k))   # a title and the name: الرئيس الأمريكي دونالد ترامب
+                modifiers.append(("appos", k))   # a title and the name: الرئيس الأمريكي دونالد ترامب
             elif t.norm in honorifics and (adjectives or tags[j] == "PROPN") and \
                     k + 1 < n and tags[k + 1] in ("NOUN", "PROPN") and not definite[k + 1]:
-                c.modifiers.append(("appos", k))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
+                modifiers.append(("appos", k))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
                 adjectives = False                     # the name's own words follow (محمد بن سلمان)
             elif nxt == "NUM" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
                     k + 1 < n and tags[k + 1] in ("NOUN", "NUM"):
-                c.modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
+                modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
             elif nxt == "DET" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
                     not toks[j].norm.endswith(("ون", "ين")) and k + 1 < n and tags[k + 1] == "NOUN" and \
                     definite[k + 1]:
-                c.modifiers.append(("idafa", k + 1))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
-                c.modifiers.append(("det", k))
+                modifiers.append(("idafa", k + 1))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
+                modifiers.append(("det", k))
                 j, k = k, k + 1
             elif nxt in ("NOUN", "PROPN") and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
                     and not toks[j].norm.endswith("ون") and not not_genitive(t) \
                     and not (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
-                c.modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
+                modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
             else:
                 break
             j, k = k, k + 1
-        c.end = j
         if owned_flags is not None:
             # (a phrase of one word, most: its own flag, a bool, with no slice built)
-            c.owned = owned_flags[j] if j == c.head else True in owned_flags[c.head:j + 1]
+            owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
         else:
             owned = False
-            for k in range(c.head, j + 1):
+            for k in range(i, j + 1):
                 if prof.refers_back(toks, k):
                     owned = True
                     break
-            c.owned = owned
+        # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__,
+        # for the most numerous record of the stage)
+        c = _new_chunk(Chunk)
+        c.kind, c.head, c.start, c.end, c.modifiers, c.owned, c.possessor, c.refers_to = \
+            "np", i, start, j, modifiers, owned, None, None
         chunks.append(c)
         end = j + 1
     return chunks
@@ -243,18 +251,17 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     the relation, and the governing chunk lists it."""
     # each token's preposition clitic, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
-    prep = flags[1] if flags is not None else None
+    prep = flags[1] if flags is not None else [prof.has_preposition_clitic(t) for t in toks]
     genitive, partitive = R.genitive, R.partitive
     for a, b in zip(chunks, chunks[1:]):
-        gap = b.start - a.end - 1   # (the number of words between them)
-        if gap == 1:
-            w = toks[a.end + 1].norm
+        start = b.start
+        if start == a.end + 2:    # one word between them
+            w = toks[start - 1].norm
             if w in genitive or (w in partitive and tags[a.head] == "NUM"):
                 a.modifiers.append(("of", b.head))
                 b.kind = "genitive"
-        elif gap <= 0 and b.kind != "pronoun" and \
-                (prep[b.start] if prep is not None else prof.has_preposition_clitic(toks[b.start])) and \
-                toks[b.start].norm[:1] == "ل" and tags[a.head] in ("NOUN", "NUM"):
+        elif start <= a.end + 1 and prep[start] and b.kind != "pronoun" and \
+                toks[start].norm[:1] == "ل" and tags[a.head] in ("NOUN", "NUM"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
 

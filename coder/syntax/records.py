@@ -3,7 +3,9 @@ clauses with their predicates' arguments (spaCy-like spans over token indices, i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
+
+from coder.syntax.tagger import AMBIGUOUS
 
 # part-of-speech tags (Universal Dependencies names, plus POSS for possessive determiners and REL
 # for relative pronouns, which the rules read apart)
@@ -61,12 +63,21 @@ class Parse:
     chunks: list[Chunk]
     clauses: list[Clause]
     chunk_of: list[int]             # token index -> chunk index, -1 outside chunks
-    ambiguous: frozenset[int] = frozenset()   # tokens the lexicons know as both noun and verb
-    conjunct_starts: frozenset[int] = frozenset()   # chunks whose first word carries و (Arabic)
-    markers: frozenset[int] = frozenset()    # tokens that mark an argument (against, by, على, ضد ...)
+    # per token: the word carries the conjunction و (Arabic), so a phrase starting there is a
+    # conjunct (read by conjuncts() only: no set of such phrases built per sentence)
+    conjunction_clitics: Sequence[bool] = ()
+    # per token: the readings the lexicons give it (tagger's bits), for `ambiguous`
+    readings: Sequence[int] = ()
+    markers: set[int] | frozenset[int] = frozenset()    # tokens that mark an argument (against, by, على, ضد ...)
     # token -> (clause, predicate) of the verb group it is in: built at the first predicate() question
     # (the rules ask it for many tokens of a sentence)
     _predicate_at: Optional[dict] = field(default=None, repr=False, compare=False)
+
+    @property
+    def ambiguous(self) -> frozenset[int]:
+        """The tokens the lexicons know as both a verb and a noun or name (read by the evaluation of
+        the tagger only: worked out when asked)."""
+        return frozenset([i for i, r in enumerate(self.readings) if AMBIGUOUS[r]])
 
     def oblique(self, i: int) -> bool:
         """Is the phrase starting at token i governed by a preposition that marks no argument ("in
@@ -93,7 +104,7 @@ class Parse:
                 continue
             gap = range(last.end + 1, c.start)
             if not all(self.tags[i] in ("CCONJ", "PUNCT") for i in gap) or \
-                    not (any(self.tags[i] == "CCONJ" for i in gap) or j in self.conjunct_starts):
+                    not (any(self.tags[i] == "CCONJ" for i in gap) or self.conjunction_clitics[c.start]):
                 break
             out.append(j)
             last = c

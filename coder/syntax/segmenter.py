@@ -99,7 +99,6 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     # i when the last verb visited is in it)
     visit = sorted({*words, *groups_at, *chunk_end, *(clause_tagged(tags) if tagged is None else tagged)})
     for i in visit:
-        cur = clauses[stack[-1]]
         w, group = toks[i].norm, i in groups_at
         # (only these words can open a clause: the others skip the call; a verb group, whose first
         # tag _opens never reads, only after a comma or a noun)
@@ -107,30 +106,32 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
             if tags[i] in _MAY_OPEN or w in quote or \
             (group and i > 0 and (tags[i - 1] == "NOUN" or toks[i - 1].norm in _PARTICIPLE_AFTER)) else None
         if kind:
-            cur.end = i - 1
+            clauses[stack[-1]].end = i - 1
             clauses.append(Clause(kind, i, len(toks) - 1, marker=i, parent=stack[-1]))
             stack.append(len(clauses) - 1)
         elif i in chunk_end and _reported_without_that(i, toks, tags, chunk_end, groups_at, last_verb, speech):
-            cur.end = i - 1
+            clauses[stack[-1]].end = i - 1
             clauses.append(Clause("quote", i, len(toks) - 1, parent=stack[-1]))
             stack.append(len(clauses) - 1)
-        elif group and cur.kind == "relative" and len(stack) > 1 and prof.MODIFIER_AFTER_NOUN and \
-                last_verb is not None and last_verb >= cur.start and tags[i - 1] != "CCONJ" and \
-                not prof.has_conjunction_clitic(toks[i]) and tags[i] != "AUX":
-            # "انتحاري يستقل سيارة ... فجر نفسه": a second verb, not joined to the first, is the main
-            # clause's again
-            _resume(clauses, stack, cur, i, len(toks))
-        elif w in (";", "؛") and len(stack) > 1:
-            # a semicolon ends every clause: what follows is a new main clause
-            cur.end = i - 1
-            clauses.append(Clause("main", i, len(toks) - 1))
-            stack = [len(clauses) - 1]
-        elif w in (",", "،") and cur.kind in ("relative", "participle") and len(stack) > 1 and \
-                last_verb is not None and last_verb >= cur.start and \
-                (cur.kind == "relative" or (i + 1 < len(toks) and tags[i + 1] == "CCONJ")):
-            # "The SDF, which ..., said", "..., killing ten, and the president blamed": back to the clause
-            # the relative or participle clause interrupted
-            _resume(clauses, stack, cur, i, len(toks))
+        elif len(stack) > 1:    # (inside a clause that interrupts another: the main clause has none to end)
+            cur = clauses[stack[-1]]
+            if group and cur.kind == "relative" and prof.MODIFIER_AFTER_NOUN and \
+                    last_verb is not None and last_verb >= cur.start and tags[i - 1] != "CCONJ" and \
+                    not prof.has_conjunction_clitic(toks[i]) and tags[i] != "AUX":
+                # "انتحاري يستقل سيارة ... فجر نفسه": a second verb, not joined to the first, is the main
+                # clause's again
+                _resume(clauses, stack, cur, i, len(toks))
+            elif w in (";", "؛"):
+                # a semicolon ends every clause: what follows is a new main clause
+                cur.end = i - 1
+                clauses.append(Clause("main", i, len(toks) - 1))
+                stack = [len(clauses) - 1]
+            elif w in (",", "،") and cur.kind in ("relative", "participle") and \
+                    last_verb is not None and last_verb >= cur.start and \
+                    (cur.kind == "relative" or (i + 1 < len(toks) and tags[i + 1] == "CCONJ")):
+                # "The SDF, which ..., said", "..., killing ten, and the president blamed": back to the
+                # clause the relative or participle clause interrupted
+                _resume(clauses, stack, cur, i, len(toks))
         if i in verb_at:
             last_verb = i
     return [c for c in clauses if c.end >= c.start]

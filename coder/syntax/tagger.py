@@ -136,17 +136,29 @@ def _always_holds(r: CompiledRule) -> bool:
 
 
 def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
-    t = toks[i]
-    w = t.norm
+    # (the conditions on the sentence first: the rules the tagger tries are kept without those on the
+    # word alone (_context_part), so a rule that fails fails there, with no empty test asked before)
     if r.prev_tag and prev not in r.prev_tag:
-        return False
-    if r.word and w not in r.word:
         return False
     if r.next_tag and (tags[i + 1] if i + 1 < len(toks) else "END") not in r.next_tag:
         return False
+    if r.next_definite is not None and (i + 1 < len(toks) and F.definite[i + 1]) != r.next_definite:
+        return False
+    if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
+        return False
+    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or F.owned(i - 1)) != F.definite[i]):
+        return False     # (a noun with a possessive pronoun is definite: قواته الجوية)
     if r.prev_word and (i == 0 or toks[i - 1].norm not in r.prev_word):
         return False
     if r.next_word and (i + 1 >= len(toks) or toks[i + 1].norm not in r.next_word):
+        return False
+    t = toks[i]
+    if r.capitalised is not None and (i > 0 and t.text[:1].isupper()) != r.capitalised:
+        return False
+    if r.next_capitalised is not None and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()) != r.next_capitalised:
+        return False
+    w = t.norm
+    if r.word and w not in r.word:
         return False
     if r.min_length and len(w) < r.min_length:
         return False
@@ -160,30 +172,24 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
         return False
     if r.clitic_preposition is not None and F.prep[i] != r.clitic_preposition:
         return False
-    if r.capitalised is not None and (i > 0 and t.text[:1].isupper()) != r.capitalised:
-        return False
-    if r.next_capitalised is not None and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()) != r.next_capitalised:
-        return False
-    if r.next_definite is not None and (i + 1 < len(toks) and F.definite[i + 1]) != r.next_definite:
-        return False
-    if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
-        return False
-    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or F.owned(i - 1)) != F.definite[i]):
-        return False     # (a noun with a possessive pronoun is definite: قواته الجوية)
     return True
 
 
 def _rules_to_try(R: SyntaxRules, r: int, prev: str, t, has_conj: bool, has_prep: bool, definite: bool) -> tuple:
     """The rules of a token's kind (by its readings `r`) whose tag before allows `prev` and that the
-    word itself allows, with the tag if none holds (_to_try): kept in R.word_rules per readings, tag
-    before, word as written and clitics."""
+    word itself allows, with the tag if none holds: kept in R.word_rules per readings, tag before, word
+    as written and clitics. The tag if none holds is _to_try's, else the one its readings give the
+    token: a noun for a word both a verb and a noun or name, the default for a word no lexicon reads
+    (untagged before the rules), None for the others (they keep the tag they have)."""
     kind = _BY_READING[r][2]
     rules = R.rules_by_kind.get((kind, prev))
     if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
         rules = R.rules_by_kind[kind, prev] = [q for q in R.rules_by_kind[kind] if not q.prev_tag or prev in q.prev_tag]
     if len(R.word_rules) >= 100_000:
         R.word_rules.clear()
-    found = R.word_rules[r, prev, t.text, has_conj, has_prep] = _to_try(_word_allows(rules, t, has_conj, has_prep, definite))
+    rules, chosen = _to_try(_word_allows(rules, t, has_conj, has_prep, definite))
+    found = R.word_rules[r, prev, t.text, has_conj, has_prep] = \
+        (rules, chosen or ("NOUN" if AMBIGUOUS[r] else None if r else R.default_tag))
     return found
 
 
@@ -214,7 +220,7 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
     visit = [i for i, t in enumerate(tags) if t is None]
     if ruled:
         visit = sorted(visit + ruled)
-    conj, prep, word_rules, default = F.conj, F.prep, R.word_rules, R.default_tag
+    conj, prep, word_rules = F.conj, F.prep, R.word_rules
     for i in visit:
         r, has_conj = read[i], conj[i]
         prev = "CCONJ" if has_conj else (tags[i - 1] or "X") if i else "START"
@@ -227,7 +233,8 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
             if _holds(rule, i, toks, tags, prev, F):
                 chosen = rule.tag
                 break
-        tags[i] = chosen or ("NOUN" if AMBIGUOUS[r] else tags[i]) or default
+        if chosen is not None:    # (None: the token keeps its tag, _rules_to_try)
+            tags[i] = chosen
     if R.revisions:     # "the most widely accepted form": rules that read the tags on both sides
         for i, t in enumerate(tags):
             if t == "VERB":
