@@ -249,8 +249,10 @@ class QuantityRecogniser:
             out.append(QuantityValue(2, "exact", unit, fs, fe, text[fs:fe]))
         if not numbers:
             return out
+        # phone numbers mask the numbers that begin in them, which are written in digits (a number
+        # in words begins with a letter): no phone search where every number is in words
         masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
-                  if sum(c.isdigit() for c in m.group()) >= 7]
+                  if sum(c.isdigit() for c in m.group()) >= 7] if not all(num.words for num in numbers) else ()
         for num in numbers:
             if any(s <= num.start < e for s, e in masked):
                 continue
