@@ -44,3 +44,34 @@ def test_counted_noun_answers_the_same_cold_and_warm(lang):
     again = [_read(warm.find(t)) for t in texts]   # (every word's reading now kept)
     cold = [_read(QuantityRecogniser(lang).find(t)) for t in texts]
     assert first == again == cold
+
+
+# ---------------------------------------------------------------- sentence splitting
+
+SPLIT_TEXTS = [
+    "", "   ", "\n\n", "One sentence.", "One sentence.  ", "  One sentence.\n", "No end at all",
+    "Two sentences. Here is the second.", "A line\nand another.", "Trailing quote.\" ", "Said so.» ",
+    "Ends twice?! ", "The U.S. Army said so. Then it left.", "Mr. Smith went.", "Last char.\n\n",
+    "قصف الجيش المدينة.", "قصف الجيش المدينة. وقتل ثلاثة؟ ", "هل قصف؟", "قال: «انتهى».", "سطر\nسطر آخر",
+    "a" * 2100 + ".", ("word " * 500).strip() + ".",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_split_without_a_search_as_with_it(lang):
+    from coder.lang import profile
+    from coder.lang.common import split_by
+    prof = profile(lang)
+    veto = getattr(prof, "_is_abbreviation", None)
+    for text in SPLIT_TEXTS:
+        assert prof.split_sentences(text) == split_by(text, prof._BOUNDARY, veto=veto), text
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_every_character_a_boundary_begins_with_is_searched_for(lang):
+    from coder.lang import profile
+    prof = profile(lang)
+    for code in range(0x3000):
+        c = chr(code)
+        if prof._BOUNDARY.match(c + " A") or prof._BOUNDARY.match(c + "\n"):
+            assert c in prof._BOUNDARY_STARTS, repr(c)
