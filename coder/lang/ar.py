@@ -28,6 +28,7 @@ _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": 
 # the text by, not by a look-behind and an alternation tried at each character; it matches what
 # "(?<![.!?؟؛])[.!?؟؛]++[\"'»”)\]]*+(?=\s)|\n+" matches (tests/test_tok_speed.py).
 _BOUNDARY = re.compile(r"[.!?؟؛\n](?:(?<=\n)\n*|(?<![.!?؟؛].)[.!?؟؛]*+[\"'»”)\]]*+(?=\s))")
+_BOUNDARY_STARTS = ".!?؟؛\n"   # (the class a boundary begins with: split_by searches a text for them first)
 # A word: letters/digits with combining marks and tatweel inside; numbers with separators; a symbol.
 # Written as its first character, any but a space or "_", then what follows by the kind of that
 # character (a digit, a letter, a symbol): a pattern that opens with one character class lets the
@@ -202,7 +203,7 @@ def is_definite(token) -> bool:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    return split_by(text, _BOUNDARY)
+    return split_by(text, _BOUNDARY, ends=_BOUNDARY_STARTS)
 
 
 _WORDS: dict = {}   # chunk of text between spaces -> its words (tokens_by)

@@ -17,10 +17,22 @@ _FORMAT = {c for c in map(chr, range(0x2000, 0x2070)) if unicodedata.category(c)
 NO_FORMAT = dict.fromkeys(map(ord, _FORMAT))
 
 
-def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None) -> list[tuple[int, int]]:
+def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None, ends: str = "") -> list[tuple[int, int]]:
     """Spans of non-empty sentences: cut after each `boundary` match unless `veto(text, match)`
     says it is no boundary (an abbreviation); a run-on sentence longer than `max_len` is cut at the
-    last space before it so that no sentence is unbounded."""
+    last space before it so that no sentence is unbounded. `ends`: the characters a boundary match
+    begins with (its first character class)."""
+    if ends and len(text) <= max_len:
+        # A text that holds none of them but as its last character before white space, as most
+        # one-sentence texts, is one sentence: a boundary there leaves only white space after it.
+        # (Found by a search for each character, not by the regex's class test at every character)
+        body = text.rstrip()
+        last = len(body) - 1
+        for c in ends:
+            if body.find(c, 0, last) >= 0:
+                break
+        else:
+            return [(last + 1 - len(body.lstrip()), last + 1)] if body else []
     spans = []
     start = 0
     for m in boundary.finditer(text):

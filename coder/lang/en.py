@@ -33,6 +33,7 @@ _ABBREV = frozenset("mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres 
 # opened by one character class, as Arabic's (coder/lang/ar.py), it matches what
 # "(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]*[A-Z0-9])|\n+" matches (tests/test_tok_speed.py).
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]*[A-Z0-9]))")
+_BOUNDARY_STARTS = ".!?\n"   # (the class a boundary begins with: split_by searches a text for them first)
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
@@ -123,7 +124,7 @@ def refers_to_many(tokens, i: int) -> bool:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    return split_by(text, _BOUNDARY, veto=_is_abbreviation)
+    return split_by(text, _BOUNDARY, veto=_is_abbreviation, ends=_BOUNDARY_STARTS)
 
 
 def _acronym(word: str) -> str | None:

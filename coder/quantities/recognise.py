@@ -104,7 +104,7 @@ class QuantityRecogniser:
                 self.units[key] = unit
         # the first words of the two-word unit nouns: a pair of words is looked up only after one
         self._pair_firsts = frozenset(k.split(" ")[0] for k in self.units if k.count(" ") == 1)
-        self._word_forms: dict[str, tuple[str, ...]] = {}   # word -> _forms of its lookup forms (bounded)
+        self._readings: dict[str, tuple | None] = {}   # word -> _word_reading (bounded)
         for section in ("qualifiers", "right_qualifiers"):
             bad = set(data.get(section) or {}) - set(QUALIFIERS)
             if bad:
@@ -249,8 +249,10 @@ class QuantityRecogniser:
             out.append(QuantityValue(2, "exact", unit, fs, fe, text[fs:fe]))
         if not numbers:
             return out
+        # phone numbers mask the numbers that begin in them, which are written in digits (a number
+        # in words begins with a letter): no phone search where every number is in words
         masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
-                  if sum(c.isdigit() for c in m.group()) >= 7]
+                  if sum(c.isdigit() for c in m.group()) >= 7] if not all(num.words for num in numbers) else ()
         for num in numbers:
             if any(s <= num.start < e for s, e in masked):
                 continue
@@ -357,47 +359,45 @@ class QuantityRecogniser:
     def _counted_noun(self, right: str) -> tuple[str | None, int]:
         """The unit of the noun a number counts, and where that noun ends in `right` (folded):
         the first unit noun (or two-word noun) within `max_gap` other words, across skip words."""
-        tokens = []   # (forms, end) of the first few words, up to punctuation or a number
-        known = self._word_forms
+        words = []   # (_word_reading, end) of the first few words, up to punctuation or a number
+        known = self._readings
         for m in _TOKEN.finditer(right):
             word = m.group()
-            if _PUNCT.match(word) or word[0].isdigit() or len(tokens) > self.max_gap + 4:
-                break
-            forms = known.get(word)
-            if forms is None:   # once per word, not per number it follows
+            reading = known.get(word, _UNSEEN)
+            if reading is _UNSEEN:   # once per word, not per number it follows
                 if len(known) >= 100_000:
                     known.clear()
-                forms = known[word] = self._forms(self.profile.lookup_forms(word))
-            tokens.append((forms, m.end()))
+                reading = known[word] = self._word_reading(word)
+            if reading is None or len(words) > self.max_gap + 4:
+                break
+            words.append((reading, m.end()))
         gap = 0
-        for i, token in enumerate(tokens):
-            if i + 1 < len(tokens):
-                unit = self._unit_of(token, tokens[i + 1])
-                if unit:
-                    return unit, tokens[i + 1][1]
-            unit = self._unit_of(token)
+        for i, ((forms, unit, starts_pair, skipped), end) in enumerate(words):
+            if starts_pair and i + 1 < len(words):
+                pair = self._pair_unit(forms, words[i + 1][0][0])
+                if pair:
+                    return pair, words[i + 1][1]
             if unit:
-                return unit, token[1]
-            if not self._skipped(token[0]):
+                return unit, end
+            if not skipped:
                 gap += 1
                 if gap > self.max_gap:
                     break
         return None, 0
 
-    def _skipped(self, forms) -> bool:
-        return any(f in self.skip for f in forms)
+    def _word_reading(self, word: str) -> tuple[tuple[str, ...], str | None, bool, bool] | None:
+        """What the counted-noun search asks of a word: None for punctuation or a number (the
+        search stops there); else (its forms, the unit it names alone, whether it may begin a
+        two-word noun, whether it is a skip word)."""
+        if _PUNCT.match(word) or word[0].isdigit():
+            return None
+        forms = self._forms(self.profile.lookup_forms(word))
+        unit = next((u for u in map(self.units.get, forms) if u), None)
+        return forms, unit, not self._pair_firsts.isdisjoint(forms), not self.skip.isdisjoint(forms)
 
-    def _unit_of(self, first, second=None) -> str | None:
-        if second is None:
-            for form in first[0]:
-                unit = self.units.get(form)
-                if unit:
-                    return unit
-            return None
-        if self._pair_firsts.isdisjoint(first[0]):   # (most words begin no two-word noun)
-            return None
-        for a in first[0]:
-            for b in second[0]:
+    def _pair_unit(self, first: tuple[str, ...], second: tuple[str, ...]) -> str | None:
+        for a in first:
+            for b in second:
                 unit = self.units.get(f"{a} {b}")
                 if unit:
                     return unit
