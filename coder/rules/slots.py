@@ -9,7 +9,7 @@ from typing import Optional
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import Trigger
-from coder.model import ActorCode
+from coder.model import ActorCode, Mention
 from coder.rules.actors import ActorGroup
 from coder.rules.counts import is_number, is_number_word
 from coder.rules.types import PUNCT_BARRIER, Hit
@@ -210,11 +210,20 @@ def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof, verb_las
              (prof.is_definite(toks[after]) or g.first != verb_last + 1))  # but "اعتقلت الشرطة خمسة": five arrested
 
 
-def seat_as_place(g: ActorGroup, seat_place: set[int]) -> bool:
-    """A lone capital standing for its government right after "in" (or with "in" written on it)."""
+def seat_as_place(g: ActorGroup, seat_place: set[int], actor_ms: list[Mention], toks, prof) -> bool:
+    """A lone capital standing for its government right after "in" (`seat_place`: the tokens of the
+    seat_place_marker role) or with "in" written on it (ببغداد: its actor mention, among `actor_ms`,
+    read through بـ)."""
     a = g.members[0]
-    return len(g.members) == 1 and (a.first - 1) in seat_place and a.code.role == "GOV" and \
-        not a.code.group and len(a.rule_ids) == 1
+    if len(g.members) != 1 or a.code.role != "GOV" or a.code.group or len(a.rule_ids) != 1:
+        return False
+    if (a.first - 1) in seat_place:
+        return True
+    # (a name matched as written, first form 0, is read through no "in" clitic: most are)
+    for m in actor_ms:
+        if m.first == a.first and m.first_form and prof.read_as_in(toks[m.first], m.first_form):
+            return True
+    return False
 
 
 def as_country(g: ActorGroup) -> ActorGroup:
