@@ -117,7 +117,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         if main is not None:
             return None, others[0] if others else None, "participle after a comma: the subject of the verb before"
     # (the first trigger has no verb before it; the conjunction is tested before the verbs are sought)
-    if k and ((h.first - 1) in coord or _opens_with_conjunction(first_tok, prof)):
+    if k and ((h.first - 1) in coord or opens_with_conjunction(first_tok, prof)):
         prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
         if prev_verb is not None:
             # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
@@ -162,8 +162,11 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     return src, right[0] if right else None, "subject before the verb"
 
 
-def _opens_with_conjunction(tok, prof) -> bool:
-    """Does the word carry a conjunction clitic (وقتل "and killed") before a form of its own?"""
+def opens_with_conjunction(tok, prof) -> bool:
+    """Does the word carry a conjunction clitic (وقتل "and killed", وذبح) before a form of its own: a
+    conjunct that carries its conjunction, not a conjunction standing alone? (The same answer as
+    asking prof.starts_with_coordinator of each of its lookup forms, without a call a form: a form
+    without the clitic is among them exactly when the word was read through it.)"""
     norm = tok.norm
     for c in prof.CLITIC_COORDINATORS:     # (a loop, not any() over a generator a trigger)
         if norm.startswith(c) and norm[len(c):] in tok.forms:
