@@ -444,10 +444,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
         if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
             members_of_forces(actors, between, trace)
-    # (a name matched as written, first form 0, was read through no clitic: most are)
-    conjunct_starts = {m.first for m in actor_ms
-                       if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form)}
-    groups = group_actors(actors, coord, toks, conjunct_starts)
+    # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
+    groups = group_actors(actors, coord, toks, lambda i: any([lang_profile.starts_with_coordinator(toks[i], m.first_form)
+                                                              for m in actor_ms if m.first == i]))
     fold_allies(groups, toks, lang_profile, trace, forms)
     domestic_opposition(groups, trace)
     out.actors, out.groups, out.triggers = actors, groups, hits

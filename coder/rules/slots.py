@@ -222,9 +222,8 @@ def seat_as_place(g: ActorGroup, seat_place: set[int], actor_ms: list[Mention], 
         return False
     if (a.first - 1) in seat_place:
         return True
-    # (a name matched as written, first form 0, is read through no "in" clitic: most are)
     for m in actor_ms:
-        if m.first == a.first and m.first_form and prof.read_as_in(toks[m.first], m.first_form):
+        if m.first == a.first and prof.read_as_in(toks[m.first], m.first_form):
             return True
     return False
 
