@@ -1,6 +1,8 @@
 """What the event rules' shortcuts of the eighth round rely on: one test for a conjunct that carries
 its conjunction (slots.opens_with_conjunction, which the list rules in reality.py asked through
-starts_with_coordinator form by form) gives the same answer as the reading form by form."""
+starts_with_coordinator form by form) gives the same answer as the reading form by form; misread_names,
+which tests the word after a name for what its three tests need before asking them, finds what the
+three tests find asked of every name."""
 from __future__ import annotations
 
 import pytest
@@ -33,3 +35,52 @@ def test_the_words_cover_both_answers():
     prof = profile("ar")
     answers = {opens_with_conjunction(prof.tokenise(w)[0], prof) for lang, w in WORDS if lang == "ar"}
     assert answers == {True, False}
+
+
+NAME_SENTENCES = [
+    ("en", "Jordan Bardella criticised Germany over the decision."),
+    ("en", "Iran Foreign Minister Abbas Araghchi visited Cairo."),
+    ("en", "The United States pledged US $50 million and Japan sent five million U.S. dollars to Syria."),
+    ("en", "Gunmen attacked the Europe Bridge and Damascus Gate after Egypt closed Cairo airport."),
+    ("en", "Syrian troops shelled Idlib as Turkey denounced Russia."),
+    ("ar", "قدمت السعودية مليون $ إلى اليمن وهاجم مسلحون مطار بغداد."),
+]
+
+
+def _misread(lang: str, text: str) -> tuple:
+    """misread_names on the sentence, and the three tests asked of every actor mention."""
+    from coder.pipeline import sentences
+    from coder.recognise.matcher import match
+    from coder.lexicon.load import load
+    from coder.rules.names import country_as_given_name, misread_names, names_a_currency, names_a_facility
+    from coder.syntax import parse
+    prof = profile(lang)
+    (sent,) = sentences(text, lang)
+    toks = sent.tokens
+    mentions = match(load(lang).trie, toks, sent.text)
+    parsed = parse(toks, mentions, prof, frozenset())
+    actor_ms = [m for m in mentions if m.kind in ("actor", "agent")]
+    given, money, places = [], [], []
+    for m in actor_ms:
+        if m.kind != "actor" or m.last + 1 >= len(toks):
+            continue
+        if country_as_given_name(toks, m, mentions, parsed):
+            given.append(m)
+        elif names_a_currency(toks, m):
+            money.append(m)
+        elif names_a_facility(toks, m, prof):
+            places.append(m)
+    return misread_names(toks, actor_ms, mentions, parsed, prof), (given, money, places)
+
+
+@pytest.mark.parametrize("lang,text", NAME_SENTENCES)
+def test_misread_names_reads_the_word_after_each_name_as_the_three_tests_do(lang, text):
+    """misread_names passes over a name whose next word is neither capitalised, a currency nor a
+    built place (what the three tests need): the same mentions as each test asked of every name."""
+    fast, reference = _misread(lang, text)
+    assert fast == reference
+
+
+def test_the_name_sentences_cover_the_three_readings():
+    found = [_misread(lang, text)[1] for lang, text in NAME_SENTENCES]
+    assert all(any(f[kind] for f in found) for kind in range(3))
