@@ -522,7 +522,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = own_forces_act(coded, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    # (a no-event reading is asked about only for an event noun)
-                                   sense_read=bool(nominal) and any(m.entry.code == NO_EVENT for m in trig_ms))
+                                   sense_read=bool(nominal) and NO_EVENT in [m.entry.code for m in trig_ms])
     coded = drop_told_in_general(coded, parse, toks, roles, actor_ms, numbers, nominal, lang_profile, trace)
     coded = drop_prospects(coded, toks, roles, nominal, lang_profile, trace)
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
