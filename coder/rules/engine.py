@@ -147,14 +147,16 @@ def _marked(roles: dict[str, set[int]], *names: str, among: tuple[set[int], ...]
     return set().union(*among, *[roles.get(r, NO_TOKENS) for r in names])
 
 
-def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str]) -> list[Hit]:
+def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str], numbers: set[int]) -> list[Hit]:
     """"خطف مسلحون 15 طالبا": after a number stands what is counted, a noun; the verb it is spelt
-    like (طالب "demanded") is no trigger there. (Arabic numbers precede their noun, verbs never.)"""
+    like (طالب "demanded") is no trigger there. (Arabic numbers precede their noun, verbs never.)
+    `numbers`: the counts of the sentence read through the article, among which the counts as written are."""
+    if not numbers:     # (no count in the sentence, as in many: nothing is counted)
+        return hits
     kept = []
     for h in hits:
-        before = toks[h.first - 1] if h.first > 0 else None
         # a conjunction clitic starts a new clause: "دمر سيارة واحدة وقتل جنديين" (واحدة follows its noun)
-        if h.entry.pos == "verb" and before is not None and is_number(before, prof.CODE) and \
+        if h.entry.pos == "verb" and (h.first - 1) in numbers and is_number(toks[h.first - 1], prof.CODE) and \
                 not prof.starts_with_coordinator(toks[h.first], h.mention.first_form):
             trace.append(f"{h.mention.text!r}: counted after the number {toks[h.first - 1].text!r}, a noun, not a verb")
             continue
@@ -386,7 +388,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
                             getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
-        hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
+        hits = _drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
     trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
