@@ -60,17 +60,14 @@ def _misread(lang: str, text: str) -> tuple:
     mentions = match(load(lang).trie, toks, sent.text)
     parsed = parse(toks, mentions, prof, frozenset())
     actor_ms = [m for m in mentions if m.kind in ("actor", "agent")]
-    given, money, places = [], [], []
+    reference = ([], [], [])    # each name under the first of the three tests it meets
     for m in actor_ms:
-        if m.kind != "actor" or m.last + 1 >= len(toks):
-            continue
-        if country_as_given_name(toks, m, mentions, parsed):
-            given.append(m)
-        elif names_a_currency(toks, m):
-            money.append(m)
-        elif names_a_facility(toks, m, prof):
-            places.append(m)
-    return misread_names(toks, actor_ms, mentions, parsed, prof), (given, money, places)
+        if m.kind == "actor" and m.last + 1 < len(toks):
+            met = [bool(country_as_given_name(toks, m, mentions, parsed)), bool(names_a_currency(toks, m)),
+                   bool(names_a_facility(toks, m, prof))]
+            if True in met:
+                reference[met.index(True)].append(m)
+    return misread_names(toks, actor_ms, mentions, parsed, prof), reference
 
 
 @pytest.mark.parametrize("lang,text", NAME_SENTENCES)
