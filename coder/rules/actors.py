@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from coder.model import Actor, ActorCode, Mention, Token
 
@@ -177,16 +177,16 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
 
 
 def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Token],
-                 conjunct_starts: frozenset[int] | set[int] = frozenset()) -> list[ActorGroup]:
+                 opens_conjunct: Callable[[int], bool] = lambda i: False) -> list[ActorGroup]:
     """Actors joined by coordinators (or commas inside a list ending in a coordinator: "the US,
-    Russia, and Switzerland"; or a conjunction written on the next word: "روسيا وتركيا") form a
-    group. Bare countries in a group take the role of its last member ("Hungarian and Romanian
-    officials")."""
+    Russia, and Switzerland"; or a conjunction written on the next word: "روسيا وتركيا", where
+    `opens_conjunct(i)` says the actor mention at token i was read through one) form a group. Bare
+    countries in a group take the role of its last member ("Hungarian and Romanian officials")."""
     def joiner(gap: range) -> Optional[bool]:
         """True for a gap with a coordinator (or none, before a word that carries one: وتركيا),
         False for commas only, None for anything else."""
         if not gap:
-            return True if gap.stop in conjunct_starts else None
+            return True if opens_conjunct(gap.stop) else None
         for i in gap:
             if i not in coordinator_at and tokens[i].norm not in (",", "،"):
                 return None

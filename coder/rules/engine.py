@@ -147,14 +147,16 @@ def _marked(roles: dict[str, set[int]], *names: str, among: tuple[set[int], ...]
     return set().union(*among, *[roles.get(r, NO_TOKENS) for r in names])
 
 
-def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str]) -> list[Hit]:
+def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str], numbers: set[int]) -> list[Hit]:
     """"خطف مسلحون 15 طالبا": after a number stands what is counted, a noun; the verb it is spelt
-    like (طالب "demanded") is no trigger there. (Arabic numbers precede their noun, verbs never.)"""
+    like (طالب "demanded") is no trigger there. (Arabic numbers precede their noun, verbs never.)
+    `numbers`: the counts of the sentence read through the article, among which the counts as written are."""
+    if not numbers:     # (no count in the sentence, as in many: nothing is counted)
+        return hits
     kept = []
     for h in hits:
-        before = toks[h.first - 1] if h.first > 0 else None
         # a conjunction clitic starts a new clause: "دمر سيارة واحدة وقتل جنديين" (واحدة follows its noun)
-        if h.entry.pos == "verb" and before is not None and is_number(before, prof.CODE) and \
+        if h.entry.pos == "verb" and (h.first - 1) in numbers and is_number(toks[h.first - 1], prof.CODE) and \
                 not prof.starts_with_coordinator(toks[h.first], h.mention.first_form):
             trace.append(f"{h.mention.text!r}: counted after the number {toks[h.first - 1].text!r}, a noun, not a verb")
             continue
@@ -236,27 +238,29 @@ def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: se
             out[j] = False
     for j in actor_tokens:
         out[j] = False
-    if "ADV" in tags:   # (a scan in C first: many sentences hold no adverb)
-        for j, tag in enumerate(tags):
-            if tag == "ADV":
-                out[j] = False
+    j = -1
+    for _ in range(tags.count("ADV")):  # (each adverb found in C: no Python step a token)
+        j = tags.index("ADV", j + 1)
+        out[j] = False
     return out
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
-                     trace: list, name_tails: frozenset[int] | set[int] = frozenset(), parse=None,
+                     trace: list, actor_ms: list[Mention] = (), parse=None,
                      window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
                      marks: set[int] = frozenset()) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
-    sentence (a light verb none of whose objects starts with one of them has none here); `numbers`:
-    the positions of its counts, read through the article, and `marks`: of its punctuation
-    (PUNCT_BARRIER), both from counts.counts_and_marks."""
+    sentence (a light verb none of whose objects starts with one of them has none here); `actor_ms`:
+    its actor mentions, whose words `actor_tokens` are; `numbers`: the positions of its counts, read
+    through the article, and `marks`: of its punctuation (PUNCT_BARRIER), both from
+    counts.counts_and_marks."""
     toks = sent.tokens
     hits = []
     tags = parse.tags if parse is not None else ()     # (read by position: the adverbs, ADV)
-    # per token, for the object windows, and the predicates the syntax stage reads as verbs (not
-    # "battle" in "18 battle tanks"), where a window past a comma stops: built at the first window
-    countable = verbs = None
+    # per token, for the object windows, the predicates the syntax stage reads as verbs (not
+    # "battle" in "18 battle tanks"), where a window past a comma stops, and the inner words of long
+    # names: built at the first window (most sentences have none)
+    countable = verbs = name_tails = None
     for m in mentions:
         e: Trigger = m.entry
         if e.pos == "verb" and tags and tags[m.first] == "ADV" and "ADV" in tags[m.last + 1:m.last + 2]:
@@ -271,6 +275,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
                 verbs = {v.first for v in mentions if v.entry.pos == "verb" and tags[v.first] == "VERB"} \
                     if parse is not None else NO_TOKENS
+                # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's
+                # object; a two-word name keeps its head ("allowed UN inspectors": inspectors)
+                name_tails = {t for a in actor_ms if a.kind == "actor" and a.last - a.first >= 2
+                              for t in range(a.first + 1, a.last + 1)}
             subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
             # (the window starts after the trigger: the trigger's own verb is never among the stops)
             # a subject between the verb and its object brings its titles and adverbials along: the
@@ -327,7 +335,6 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     toks, text, trace = sent.tokens, sent.text, out.steps   # (steps: the trace as written, formatted when read)
     out.mentions = mentions
     roles: dict[str, set[int]] = {}
-    agent_spans: list[tuple[int, int]] = []     # (first, last) of each agent marker: "by", "على يد"
     actor_ms, triggers, discards = [], [], []
     for m in mentions:      # (one pass sorts the mentions by kind)
         kind = m.kind
@@ -343,8 +350,6 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                 roles[role] = set(range(first, last + 1))
             else:
                 idx.update(range(first, last + 1))
-            if role == "agent_marker":  # (the one role whose spans are read)
-                agent_spans.append((first, last))
         elif kind == "trigger":
             triggers.append(m)
         elif kind == "actor" or kind == "agent":
@@ -355,6 +360,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                 return out
             discards.append(m)   # (it drops only the events of its classes: discard_roots)
     out.parse = parse
+    # (first, last) of each agent marker ("by", "على يد"), the one role whose spans are read: few sentences have one
+    agent_spans = [(m.first, m.last) for m in mentions if m.kind == "grammar" and m.entry.role == "agent_marker"] \
+        if "agent_marker" in roles else []
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
@@ -371,29 +379,27 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
             continue
         trig_ms.append(m)
-    # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's object;
-    # a two-word name keeps its head ("allowed UN inspectors": inspectors)
-    # (comprehensions, here and below: a frozenset of a generator resumes the generator per word)
-    name_tails = {t for m in actor_ms if m.kind == "actor" and m.last - m.first >= 2 for t in range(m.first + 1, m.last + 1)}
     # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
     # (a comprehension: reading a slot attribute through attrgetter and map is slower)
     forms = {f for t in toks for f in t.forms}
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans;
     # punctuation ends a phrase and an object window: both sought once, in one pass
     numbers, marks = counts_and_marks(toks, lang_profile.CODE)
-    hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, name_tails, parse,
+    hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
                             getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
-        hits = _drop_counted_nouns(hits, toks, lang_profile, trace)
+        hits = _drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
     trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
     # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
-    objects = {t for h in hits for t in h.tokens if t > h.last}
-    actor_ms = longest_non_overlapping(
-        [m for m in actor_ms if trigger_tokens.isdisjoint(range(m.first, m.last + 1))
-         or (m.kind == "agent" and m.entry.code.role not in _MEANS and not lang_profile.refers_back(toks, m.first) and
-             all(t in objects for t in range(m.first, m.last + 1)))])
+    # (most sentences have no actor word in a trigger phrase: every mention is kept, none is tested)
+    if not trigger_tokens.isdisjoint(actor_tokens):
+        objects = {t for h in hits for t in h.tokens if t > h.last}
+        actor_ms = [m for m in actor_ms if trigger_tokens.isdisjoint(range(m.first, m.last + 1))
+                    or (m.kind == "agent" and m.entry.code.role not in _MEANS and
+                        not lang_profile.refers_back(toks, m.first) and all(t in objects for t in range(m.first, m.last + 1)))]
+    actor_ms = longest_non_overlapping(actor_ms)
     given, money, facilities = misread_names(toks, actor_ms, mentions, parse, lang_profile)
     for m in given:
         trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
@@ -440,10 +446,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
         if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
             members_of_forces(actors, between, trace)
-    # (a name matched as written, first form 0, was read through no clitic: most are)
-    conjunct_starts = {m.first for m in actor_ms
-                       if m.first_form and lang_profile.starts_with_coordinator(toks[m.first], m.first_form)}
-    groups = group_actors(actors, coord, toks, conjunct_starts)
+    # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
+    groups = group_actors(actors, coord, toks, lambda i: any([lang_profile.starts_with_coordinator(toks[i], m.first_form)
+                                                              for m in actor_ms if m.first == i]))
     fold_allies(groups, toks, lang_profile, trace, forms)
     domestic_opposition(groups, trace)
     out.actors, out.groups, out.triggers = actors, groups, hits
@@ -470,9 +475,6 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # words that cannot start a verb's object: after one of them a transitive verb has none
     prepositions = _marked(roles, "target_marker", "complement_marker", "agent_marker", among=(marks, clause_breaks))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
-    # (a name matched as written, first form 0, is read through no "in" clitic: most are)
-    seat_place = roles.get("seat_place_marker", NO_TOKENS) | \
-        {m.first - 1 for m in actor_ms if m.first_form and lang_profile.read_as_in(toks[m.first], m.first_form)}   # ببغداد
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
@@ -505,7 +507,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             threatened = condition_subject(h, groups, conditional, punct)
             if threatened is not None and threatened is not src:
                 tgt, how = threatened, how + "; the subject of the condition is the one threatened"
-        if tgt is not None and h.entry.code[:2] in HARM_ROOTS and seat_as_place(tgt, seat_place):
+        if tgt is not None and h.entry.code[:2] in HARM_ROOTS and \
+                seat_as_place(tgt, roles.get("seat_place_marker", NO_TOKENS), actor_ms, toks, lang_profile):
             # "a bomb exploded in Baghdad": violence in a capital is not against its government
             trace.append(f"{names(tgt)}: a capital after {toks[tgt.first - 1].text!r}, where the violence "
                          "happened, not its target")
@@ -521,7 +524,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = own_forces_act(coded, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    # (a no-event reading is asked about only for an event noun)
-                                   sense_read=bool(nominal) and any(m.entry.code == NO_EVENT for m in trig_ms))
+                                   sense_read=bool(nominal) and NO_EVENT in [m.entry.code for m in trig_ms])
     coded = drop_told_in_general(coded, parse, toks, roles, actor_ms, numbers, nominal, lang_profile, trace)
     coded = drop_prospects(coded, toks, roles, nominal, lang_profile, trace)
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):

@@ -79,8 +79,14 @@ def misread_names(toks, actor_ms, mentions, parse, prof) -> tuple[list, list, li
     these that it meets, as when each test is run over the mentions the one before kept."""
     given, money, places = [], [], []
     n = len(toks)
+    facilities = profile_part(prof, "FACILITY_WORDS")
     for m in actor_ms:
         if m.kind != "actor" or m.last + 1 >= n:    # (each test reads the word after the name)
+            continue
+        after = toks[m.last + 1]
+        # (what each test needs of that word, tested first: a capital, a currency or a built place; most have none)
+        if not (after.text[:1].isupper() or after.norm in CURRENCY_WORDS or after.text.startswith("$") or
+                after.norm in facilities):
             continue
         if parse is not None and country_as_given_name(toks, m, mentions, parse):
             given.append(m)

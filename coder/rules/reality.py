@@ -11,6 +11,7 @@ from coder.rules.actors import ActorGroup
 from coder.rules.charges import drop_charged
 from coder.rules.mood import apply_mood, conjunct_of
 from coder.rules.roles import governor_of
+from coder.rules.slots import opens_with_conjunction
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, Hit, names, punct_apart
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
@@ -366,20 +367,12 @@ def _coordinated(a: Hit, b: Hit, toks, coord: set[int], prof) -> bool:
     ("القتل والخطف", "القتل والاختطاف والذبح", "killings and kidnappings")? Each word between is a
     conjunction or a conjunct that opens with one."""
     # (a conjunct may name the act after a head word that carries the conjunction: "والانفجارات وأعمال الخطف")
-    headed = b.first - 1 > a.last and _opens_with_coordinator(toks[b.first - 1], prof) and \
+    headed = b.first - 1 > a.last and opens_with_conjunction(toks[b.first - 1], prof) and \
         not prof.is_definite(toks[b.first - 1]) and prof.is_definite(toks[b.first])
     if not (prof.starts_with_coordinator(toks[b.first], b.mention.first_form) or (b.first - 1) in coord or headed):
         return False
-    return all(i in coord or (i + 1) in coord or _opens_with_coordinator(toks[i], prof)
+    return all(i in coord or (i + 1) in coord or opens_with_conjunction(toks[i], prof)
                for i in range(a.last + 1, b.first))
-
-
-def _opens_with_coordinator(tok, prof) -> bool:
-    """A conjunct that carries its conjunction (وذبح), not a conjunction standing alone."""
-    for f in range(len(tok.forms)):     # (a loop, no generator)
-        if prof.starts_with_coordinator(tok, f):
-            return True
-    return False
 
 
 def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nominal: set[int], prof,
@@ -409,10 +402,10 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
     for r in runs:
         # the conjuncts no trigger kept (a word read as an adjective) still count: "من قتل وذبح وخطف" is three
         size = len(r) + sum(1 for a, b in zip(r, r[1:]) for i in range(a.last + 1, b.first)
-                            if i not in coord and _opens_with_coordinator(toks[i], prof))
+                            if i not in coord and opens_with_conjunction(toks[i], prof))
         # and so do the conjuncts named with the article right after it ("للقتل والخطف والابتزاز")
         k = r[-1].last + 1
-        while k < len(toks) and k not in coord and prof.is_definite(toks[k]) and _opens_with_coordinator(toks[k], prof):
+        while k < len(toks) and k not in coord and prof.is_definite(toks[k]) and opens_with_conjunction(toks[k], prof):
             size, k = size + 1, k + 1
         # a run of bare verb forms is a list of verbal nouns from three on ("من قتل وذبح وخطف"); two can
         # be verbs sharing an object ("قتل وجرح خمسة أشخاص")

@@ -9,7 +9,7 @@ from typing import Optional
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import Trigger
-from coder.model import ActorCode
+from coder.model import ActorCode, Mention
 from coder.rules.actors import ActorGroup
 from coder.rules.counts import is_number, is_number_word
 from coder.rules.types import PUNCT_BARRIER, Hit
@@ -117,7 +117,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         if main is not None:
             return None, others[0] if others else None, "participle after a comma: the subject of the verb before"
     # (the first trigger has no verb before it; the conjunction is tested before the verbs are sought)
-    if k and ((h.first - 1) in coord or _opens_with_conjunction(first_tok, prof)):
+    if k and ((h.first - 1) in coord or opens_with_conjunction(first_tok, prof)):
         prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
         if prev_verb is not None:
             # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
@@ -162,8 +162,11 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     return src, right[0] if right else None, "subject before the verb"
 
 
-def _opens_with_conjunction(tok, prof) -> bool:
-    """Does the word carry a conjunction clitic (وقتل "and killed") before a form of its own?"""
+def opens_with_conjunction(tok, prof) -> bool:
+    """Does the word carry a conjunction clitic (وقتل "and killed", وذبح) before a form of its own: a
+    conjunct that carries its conjunction, not a conjunction standing alone? (The same answer as
+    asking prof.starts_with_coordinator of each of its lookup forms, without a call a form: a form
+    without the clitic is among them exactly when the word was read through it.)"""
     norm = tok.norm
     for c in prof.CLITIC_COORDINATORS:     # (a loop, not any() over a generator a trigger)
         if norm.startswith(c) and norm[len(c):] in tok.forms:
@@ -210,11 +213,19 @@ def _armed_subject_with_object(g: ActorGroup, toks, prepositions, prof, verb_las
              (prof.is_definite(toks[after]) or g.first != verb_last + 1))  # but "اعتقلت الشرطة خمسة": five arrested
 
 
-def seat_as_place(g: ActorGroup, seat_place: set[int]) -> bool:
-    """A lone capital standing for its government right after "in" (or with "in" written on it)."""
+def seat_as_place(g: ActorGroup, seat_place: set[int], actor_ms: list[Mention], toks, prof) -> bool:
+    """A lone capital standing for its government right after "in" (`seat_place`: the tokens of the
+    seat_place_marker role) or with "in" written on it (ببغداد: its actor mention, among `actor_ms`,
+    read through بـ)."""
     a = g.members[0]
-    return len(g.members) == 1 and (a.first - 1) in seat_place and a.code.role == "GOV" and \
-        not a.code.group and len(a.rule_ids) == 1
+    if len(g.members) != 1 or a.code.role != "GOV" or a.code.group or len(a.rule_ids) != 1:
+        return False
+    if (a.first - 1) in seat_place:
+        return True
+    for m in actor_ms:
+        if m.first == a.first and prof.read_as_in(toks[m.first], m.first_form):
+            return True
+    return False
 
 
 def as_country(g: ActorGroup) -> ActorGroup:
