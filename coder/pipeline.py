@@ -186,16 +186,22 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.combine(now.date(), now.time())
 
 
+# (the models' validators on a dict, as for the event rows in coder/rows.py: the same validation
+# and errors as DocumentRow(...) and CodedDocument(...), without BaseModel.__init__ between)
+_document_row = DocumentRow.__pydantic_validator__.validate_python
+_coded_document = CodedDocument.__pydantic_validator__.validate_python
+
+
 def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> CodedDocument:
     sha = document_sha(doc)
     lang, results, _, focus, actor_focus = resolve_document(doc)
     drop_repeat_mentions(results)
     events, quants = rows_for(doc, lang, sha, results, focus, actor_focus)
-    row = DocumentRow(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url, language=lang,
-                      published=doc.published, n_sentences=len(results), n_events=len(events), sha256=sha,
-                      input_path=doc.input_path, coded_at=coded_at or _utc_now(),
-                      coder_version=__version__)
-    return CodedDocument(document=row, events=events, quantities=quants)
+    row = _document_row({"doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "url": doc.url,
+                         "language": lang, "published": doc.published, "n_sentences": len(results),
+                         "n_events": len(events), "sha256": sha, "input_path": doc.input_path,
+                         "coded_at": coded_at or _utc_now(), "coder_version": __version__})
+    return _coded_document({"document": row, "events": events, "quantities": quants})
 
 
 def code_text(text: str, lang: Optional[str] = None, published: Optional[dt.date] = None,

@@ -308,6 +308,13 @@ def _of_country(actor: Actor, country: str) -> Actor:
                  actor.start, actor.end, actor.rule_ids)
 
 
+# The row models' validators, called on a dict of the fields: the validation, the stored values and
+# the errors of EventRow(...) and QuantityRow(...), without BaseModel.__init__ between (a Python
+# frame and a copy of the keywords: about a fifth of an event row's validation)
+_event_row = EventRow.__pydantic_validator__.validate_python
+_quantity_row = QuantityRow.__pydantic_validator__.validate_python
+
+
 class _Once:
     """A question about a sentence that several of its events may ask (most never do): answered
     at the first asking. (functools.cache would cost more to set up per sentence than the answer.)"""
@@ -426,32 +433,33 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 r.analysis.steps.append(f"{c.evidence!r}: violence told in the present with no place, date or "
                                         "count of its own, a habit or a general statement; not coded")
                 continue
-            events.append(EventRow(
-                event_id=eid, doc_id=doc.doc_id, sentence_index=r.sentence.index,
-                sentence=r.sentence.text, evidence=c.evidence, language=lang,
-                published=doc.published, event_date=event_date, date_precision=precision,
-                is_background=background,
-                event_code=c.code, event_base_code=entry.base, event_root_code=entry.root,
-                quad_class=entry.quad_class, goldstein=entry.goldstein,
-                source_code=s.code.code if s else None, source_name=s.name if s else None,
-                source_country=s.code.country if s else None, source_group=s.code.group if s else None,
-                source_role=s.code.role if s else None,
-                target_code=t.code.code if t else None, target_name=t.name if t else None,
-                target_country=t.code.country if t else None, target_group=t.code.group if t else None,
-                target_role=t.code.role if t else None,
-                location_text=place.text if place else None,
-                location_name=where.name if where else None,
-                location_country=where.country if where else None,
-                location_admin1=where.admin1 if where else None,
-                latitude=where.latitude if where else None, longitude=where.longitude if where else None,
-                geo_precision=geo_precision if where else None, place_id=where.place_id if where else None,
-                quantity_value=main.value if main else None,
-                quantity_qualifier=main.qualifier if main else None,
-                quantity_unit=main.unit if main else None,
-                fatalities=killed.value if (killed and entry.root in VIOLENT_ROOTS) else None,
-                rule_id=c.rule_id, confidence=c.confidence, coder_version=__version__))
+            events.append(_event_row({
+                "event_id": eid, "doc_id": doc.doc_id, "sentence_index": r.sentence.index,
+                "sentence": r.sentence.text, "evidence": c.evidence, "language": lang,
+                "published": doc.published, "event_date": event_date, "date_precision": precision,
+                "is_background": background,
+                "event_code": c.code, "event_base_code": entry.base, "event_root_code": entry.root,
+                "quad_class": entry.quad_class, "goldstein": entry.goldstein,
+                "source_code": s.code.code if s else None, "source_name": s.name if s else None,
+                "source_country": s.code.country if s else None, "source_group": s.code.group if s else None,
+                "source_role": s.code.role if s else None,
+                "target_code": t.code.code if t else None, "target_name": t.name if t else None,
+                "target_country": t.code.country if t else None, "target_group": t.code.group if t else None,
+                "target_role": t.code.role if t else None,
+                "location_text": place.text if place else None,
+                "location_name": where.name if where else None,
+                "location_country": where.country if where else None,
+                "location_admin1": where.admin1 if where else None,
+                "latitude": where.latitude if where else None, "longitude": where.longitude if where else None,
+                "geo_precision": geo_precision if where else None, "place_id": where.place_id if where else None,
+                "quantity_value": main.value if main else None,
+                "quantity_qualifier": main.qualifier if main else None,
+                "quantity_unit": main.unit if main else None,
+                "fatalities": killed.value if (killed and entry.root in VIOLENT_ROOTS) else None,
+                "rule_id": c.rule_id, "confidence": c.confidence, "coder_version": __version__}))
             for q in qs:
-                quants.append(QuantityRow(event_id=eid, value=q.value, qualifier=q.qualifier, unit=q.unit, text=q.text))
+                quants.append(_quantity_row({"event_id": eid, "value": q.value, "qualifier": q.qualifier,
+                                             "unit": q.unit, "text": q.text}))
         # only the sentence right after goes on with this sentence's date; a sentence with no date
         # of its own passes none on (a chain of undated sentences drifts from the story)
         carried = own_dates[0] if (r.dates and own_dates) else None
