@@ -148,7 +148,8 @@ def _with_capitals(places: list[PlaceMention], capitals: list[PlaceMention]) -> 
 
 def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[list[PlaceMention]], object, object]:
     """The analysis of every sentence with its places resolved the way the stored rows use them:
-    (language, results, places per sentence, the document's focus place, the country of its actors).
+    (language, results, places per sentence, the document's focus place, the country of its actors
+    where it has no focus, else None).
     `coder explain` prints these, so what it shows is what the rows hold."""
     lang = doc.language or detect(doc.text)
     sents = sentences(doc.text, lang)
@@ -163,7 +164,8 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     finders = [SentencePlaces(s.text, s.tokens, lang) for s in sents]
     first_pass = [_with_capitals(f.places(), caps) for f, caps in zip(finders, capitals)]
     focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not names_actor(p, r.analysis.actors)])
-    actor_focus = _actor_country(results)
+    # (the country of the actors stands in only for a document with no focus: asked only then)
+    actor_focus = _actor_country(results) if focus is None else None
     hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
     for r, places, caps, finder in zip(results, first_pass, capitals, finders):
         if r.analysis.events:
