@@ -176,6 +176,8 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
     missiles", "بعد يومين من إعلان الجيش": an event told after another is dated from it, by the
     offset the phrase gives; an event with a date of its own keeps it. (`after_walls`: the
     sentence's _earlier_event_walls, asked only for an event after the first news event.)"""
+    if len(chosen) < 2:   # (most event sentences: one event, told after none)
+        return
     events = r.analysis.events
     news = [i for i in chosen if not events[i].is_background]
     if not news:
@@ -332,6 +334,7 @@ class _Once:
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
              actor_focus=None) -> tuple[list[EventRow], list[QuantityRow]]:
     events, quants = [], []
+    prof = profile(lang)
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
     for r in results:
@@ -423,7 +426,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                     and not (s is not None and s.code.country == where.country and not s.code.role):
                 t = Actor(ActorCode(where.country, None, c.location_role), None, -1, -1, -1, -1,
                           ("implicit_actors.protested_government" if c.location_role else "implicit_actors.attacked_country",))
-            if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and \
+            if named_in_general(c, r.analysis, r.sentence.tokens, prof) and \
                     unanchored(own_party(s, c), own_party(t, c), place, qs, d):
                 r.analysis.steps.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
                                         "of act named in general; not coded")
