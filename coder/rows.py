@@ -27,7 +27,7 @@ from coder.rules.reality import named_in_general, own_party, told_as_habit, unan
 from coder.model import (Actor, ActorCode, Document, EventRow, PlaceMention, QuantityRow, QuantityValue,
                          ResolvedDate)
 from coder.quantities import subset_heads
-from coder.quantities.attach import EventSpan, attach, not_dates
+from coder.quantities.attach import EventSpan, attach, not_dates, to_one_event
 from coder.rules.engine import EventCandidate
 from coder.rules.types import PUNCT_BARRIER
 
@@ -162,6 +162,8 @@ def _attach_quantities(r: SentenceResult, lang: str, roots: list[str]) -> dict[i
     `roots`: the CAMEO roots of its events."""
     if not r.quantities:   # (most event sentences count nothing)
         return {}
+    if len(roots) == 1:
+        return to_one_event(not_dates(r.quantities, r.dates))
     spans = [EventSpan(c.evidence_start, c.evidence_end, root in VIOLENT_ROOTS, c.is_background,
                        c.source.code.code if c.source is not None and c.source.name else None,
                        (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None,

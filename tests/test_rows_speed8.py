@@ -1,6 +1,7 @@
 """Speed steps of the row stage (eighth round) must not change a row nor an error: the row models
 are validated by calling their validators on a dict of the fields, which must store what the
-models' constructors store and refuse what they refuse, with the same errors."""
+models' constructors store and refuse what they refuse, with the same errors; the quantities of a
+sentence with one event are all its (to_one_event), as attach gives them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,8 @@ import pytest
 from pydantic import ValidationError
 
 from coder import pipeline, rows
-from coder.model import CodedDocument, DocumentRow, EventRow, QuantityRow
+from coder.model import CodedDocument, DocumentRow, EventRow, QuantityRow, QuantityValue
+from coder.quantities.attach import EventSpan, attach, to_one_event
 
 EVENT = {
     "event_id": "0123456789abcdef01234567", "doc_id": "d1", "sentence_index": 0,
@@ -71,3 +73,30 @@ def test_a_coded_document_validated_from_a_dict_is_the_constructors():
     for fields in (good, {**good, "events": [QUANTITY]}, {**good, "document": dict(DOCUMENT)},
                    {**good, "quantities": None}):
         assert _outcome(pipeline._coded_document, fields) == _outcome(lambda f: CodedDocument(**f), fields)
+
+
+def _q(value: int, unit: str, start: int) -> QuantityValue:
+    return QuantityValue(value, "exact", unit, start, start + 2, str(value))
+
+
+QUANTITY_SETS = [
+    [],
+    [_q(5, "killed", 40)],
+    [_q(30, "fighters", 0), _q(5, "killed", 40), _q(12, "injured", 60), _q(3, "children", 80)],
+    [_q(18, "killed", 50), _q(6, "people", 70), _q(2, "vehicles", 10)],   # (not in text order)
+    [_q(100, "displaced", 5), _q(100, "displaced", 5)],
+]
+SPANS = [
+    EventSpan(20, 27, True),
+    EventSpan(20, 27, False),
+    EventSpan(90, 97, True, background=True),
+    EventSpan(45, 52, True, source="IRQMIL", source_span=(0, 12), also=((70, 75),)),
+    EventSpan(0, 4, False, source="SYRREB", source_span=(60, 66)),
+]
+
+
+@pytest.mark.parametrize("quantities", QUANTITY_SETS)
+def test_the_quantities_of_one_event_are_those_attach_gives_it(quantities):
+    for span in SPANS:
+        for parts in (None, {}, {1: 0}, {2: 1, 3: 1}):
+            assert to_one_event(quantities) == attach(quantities, [span], parts), (span, parts)
