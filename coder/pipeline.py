@@ -148,7 +148,8 @@ def _with_capitals(places: list[PlaceMention], capitals: list[PlaceMention]) -> 
 
 def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[list[PlaceMention]], object, object]:
     """The analysis of every sentence with its places resolved the way the stored rows use them:
-    (language, results, places per sentence, the document's focus place, the country of its actors).
+    (language, results, places per sentence, the document's focus place, the country of its actors
+    where it has no focus, else None).
     `coder explain` prints these, so what it shows is what the rows hold."""
     lang = doc.language or detect(doc.text)
     sents = sentences(doc.text, lang)
@@ -163,7 +164,8 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     finders = [SentencePlaces(s.text, s.tokens, lang) for s in sents]
     first_pass = [_with_capitals(f.places(), caps) for f, caps in zip(finders, capitals)]
     focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not names_actor(p, r.analysis.actors)])
-    actor_focus = _actor_country(results)
+    # (the country of the actors stands in only for a document with no focus: asked only then)
+    actor_focus = _actor_country(results) if focus is None else None
     hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
     for r, places, caps, finder in zip(results, first_pass, capitals, finders):
         if r.analysis.events:
@@ -186,16 +188,22 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.combine(now.date(), now.time())
 
 
+# (the models' validators on a dict, as for the event rows in coder/rows.py: the same validation
+# and errors as DocumentRow(...) and CodedDocument(...), without BaseModel.__init__ between)
+_document_row = DocumentRow.__pydantic_validator__.validate_python
+_coded_document = CodedDocument.__pydantic_validator__.validate_python
+
+
 def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> CodedDocument:
     sha = document_sha(doc)
     lang, results, _, focus, actor_focus = resolve_document(doc)
     drop_repeat_mentions(results)
     events, quants = rows_for(doc, lang, sha, results, focus, actor_focus)
-    row = DocumentRow(doc_id=doc.doc_id, title=doc.title, source=doc.source, url=doc.url, language=lang,
-                      published=doc.published, n_sentences=len(results), n_events=len(events), sha256=sha,
-                      input_path=doc.input_path, coded_at=coded_at or _utc_now(),
-                      coder_version=__version__)
-    return CodedDocument(document=row, events=events, quantities=quants)
+    row = _document_row({"doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "url": doc.url,
+                         "language": lang, "published": doc.published, "n_sentences": len(results),
+                         "n_events": len(events), "sha256": sha, "input_path": doc.input_path,
+                         "coded_at": coded_at or _utc_now(), "coder_version": __version__})
+    return _coded_document({"document": row, "events": events, "quantities": quants})
 
 
 def code_text(text: str, lang: Optional[str] = None, published: Optional[dt.date] = None,

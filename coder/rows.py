@@ -27,7 +27,7 @@ from coder.rules.reality import named_in_general, own_party, told_as_habit, unan
 from coder.model import (Actor, ActorCode, Document, EventRow, PlaceMention, QuantityRow, QuantityValue,
                          ResolvedDate)
 from coder.quantities import subset_heads
-from coder.quantities.attach import EventSpan, attach, not_dates
+from coder.quantities.attach import EventSpan, attach, not_dates, to_one_event
 from coder.rules.engine import EventCandidate
 from coder.rules.types import PUNCT_BARRIER
 
@@ -162,6 +162,8 @@ def _attach_quantities(r: SentenceResult, lang: str, roots: list[str]) -> dict[i
     `roots`: the CAMEO roots of its events."""
     if not r.quantities:   # (most event sentences count nothing)
         return {}
+    if len(roots) == 1:
+        return to_one_event(not_dates(r.quantities, r.dates))
     spans = [EventSpan(c.evidence_start, c.evidence_end, root in VIOLENT_ROOTS, c.is_background,
                        c.source.code.code if c.source is not None and c.source.name else None,
                        (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None,
@@ -176,6 +178,8 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
     missiles", "بعد يومين من إعلان الجيش": an event told after another is dated from it, by the
     offset the phrase gives; an event with a date of its own keeps it. (`after_walls`: the
     sentence's _earlier_event_walls, asked only for an event after the first news event.)"""
+    if len(chosen) < 2:   # (most event sentences: one event, told after none)
+        return
     events = r.analysis.events
     news = [i for i in chosen if not events[i].is_background]
     if not news:
@@ -308,6 +312,13 @@ def _of_country(actor: Actor, country: str) -> Actor:
                  actor.start, actor.end, actor.rule_ids)
 
 
+# The row models' validators, called on a dict of the fields: the validation, the stored values and
+# the errors of EventRow(...) and QuantityRow(...), without BaseModel.__init__ between (a Python
+# frame and a copy of the keywords: about a fifth of an event row's validation)
+_event_row = EventRow.__pydantic_validator__.validate_python
+_quantity_row = QuantityRow.__pydantic_validator__.validate_python
+
+
 class _Once:
     """A question about a sentence that several of its events may ask (most never do): answered
     at the first asking. (functools.cache would cost more to set up per sentence than the answer.)"""
@@ -325,6 +336,7 @@ class _Once:
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
              actor_focus=None) -> tuple[list[EventRow], list[QuantityRow]]:
     events, quants = [], []
+    prof = profile(lang)
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
     for r in results:
@@ -416,7 +428,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                     and not (s is not None and s.code.country == where.country and not s.code.role):
                 t = Actor(ActorCode(where.country, None, c.location_role), None, -1, -1, -1, -1,
                           ("implicit_actors.protested_government" if c.location_role else "implicit_actors.attacked_country",))
-            if named_in_general(c, r.analysis, r.sentence.tokens, profile(lang)) and \
+            if named_in_general(c, r.analysis, r.sentence.tokens, prof) and \
                     unanchored(own_party(s, c), own_party(t, c), place, qs, d):
                 r.analysis.steps.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
                                         "of act named in general; not coded")
@@ -426,32 +438,33 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 r.analysis.steps.append(f"{c.evidence!r}: violence told in the present with no place, date or "
                                         "count of its own, a habit or a general statement; not coded")
                 continue
-            events.append(EventRow(
-                event_id=eid, doc_id=doc.doc_id, sentence_index=r.sentence.index,
-                sentence=r.sentence.text, evidence=c.evidence, language=lang,
-                published=doc.published, event_date=event_date, date_precision=precision,
-                is_background=background,
-                event_code=c.code, event_base_code=entry.base, event_root_code=entry.root,
-                quad_class=entry.quad_class, goldstein=entry.goldstein,
-                source_code=s.code.code if s else None, source_name=s.name if s else None,
-                source_country=s.code.country if s else None, source_group=s.code.group if s else None,
-                source_role=s.code.role if s else None,
-                target_code=t.code.code if t else None, target_name=t.name if t else None,
-                target_country=t.code.country if t else None, target_group=t.code.group if t else None,
-                target_role=t.code.role if t else None,
-                location_text=place.text if place else None,
-                location_name=where.name if where else None,
-                location_country=where.country if where else None,
-                location_admin1=where.admin1 if where else None,
-                latitude=where.latitude if where else None, longitude=where.longitude if where else None,
-                geo_precision=geo_precision if where else None, place_id=where.place_id if where else None,
-                quantity_value=main.value if main else None,
-                quantity_qualifier=main.qualifier if main else None,
-                quantity_unit=main.unit if main else None,
-                fatalities=killed.value if (killed and entry.root in VIOLENT_ROOTS) else None,
-                rule_id=c.rule_id, confidence=c.confidence, coder_version=__version__))
+            events.append(_event_row({
+                "event_id": eid, "doc_id": doc.doc_id, "sentence_index": r.sentence.index,
+                "sentence": r.sentence.text, "evidence": c.evidence, "language": lang,
+                "published": doc.published, "event_date": event_date, "date_precision": precision,
+                "is_background": background,
+                "event_code": c.code, "event_base_code": entry.base, "event_root_code": entry.root,
+                "quad_class": entry.quad_class, "goldstein": entry.goldstein,
+                "source_code": s.code.code if s else None, "source_name": s.name if s else None,
+                "source_country": s.code.country if s else None, "source_group": s.code.group if s else None,
+                "source_role": s.code.role if s else None,
+                "target_code": t.code.code if t else None, "target_name": t.name if t else None,
+                "target_country": t.code.country if t else None, "target_group": t.code.group if t else None,
+                "target_role": t.code.role if t else None,
+                "location_text": place.text if place else None,
+                "location_name": where.name if where else None,
+                "location_country": where.country if where else None,
+                "location_admin1": where.admin1 if where else None,
+                "latitude": where.latitude if where else None, "longitude": where.longitude if where else None,
+                "geo_precision": geo_precision if where else None, "place_id": where.place_id if where else None,
+                "quantity_value": main.value if main else None,
+                "quantity_qualifier": main.qualifier if main else None,
+                "quantity_unit": main.unit if main else None,
+                "fatalities": killed.value if (killed and entry.root in VIOLENT_ROOTS) else None,
+                "rule_id": c.rule_id, "confidence": c.confidence, "coder_version": __version__}))
             for q in qs:
-                quants.append(QuantityRow(event_id=eid, value=q.value, qualifier=q.qualifier, unit=q.unit, text=q.text))
+                quants.append(_quantity_row({"event_id": eid, "value": q.value, "qualifier": q.qualifier,
+                                             "unit": q.unit, "text": q.text}))
         # only the sentence right after goes on with this sentence's date; a sentence with no date
         # of its own passes none on (a chain of undated sentences drifts from the story)
         carried = own_dates[0] if (r.dates and own_dates) else None

@@ -11,11 +11,13 @@ are never counts: a number inside a date expression is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Optional, Sequence
 
 from coder.model import QuantityValue, ResolvedDate
 
 OUTCOME_UNITS = frozenset({"killed", "injured"})
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)   # (not frozen, whose __init__ sets each field through a call: made per event)
@@ -32,6 +34,13 @@ class EventSpan:
 def not_dates(quantities: Sequence[QuantityValue], dates: Sequence[ResolvedDate]) -> list[QuantityValue]:
     """The quantities that do not overlap a date expression ("killed in 2002", "في 7 تشرين الأول")."""
     return [q for q in quantities if not any(d.start < q.end and q.start < d.end for d in dates)]
+
+
+def to_one_event(quantities: Sequence[QuantityValue]) -> dict[int, list[QuantityValue]]:
+    """What `attach` gives where the sentence has one event: every quantity is its, in text order
+    (no other event to be nearer, to share a toll or a source with). Most sentences that count
+    something have one event: its span, its source and the parts of counts need not be worked out."""
+    return {0: sorted(quantities, key=_START)} if quantities else {}
 
 
 def _gap(q: QuantityValue, e: EventSpan) -> int:
