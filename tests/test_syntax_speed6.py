@@ -37,23 +37,23 @@ def test_arabic_chunks_are_made_whole(text):
 
 
 @pytest.mark.parametrize("lang,text", [("ar", t) for t in _ARABIC] + [("en", t) for t in _ENGLISH])
-def test_parse_records_read_when_asked_answer_as_built(lang, text):
-    """Parse.ambiguous, worked out when asked, holds the verbs also read as a noun or a name; a
-    phrase whose first word carries و is a conjunct of the one before, as the set of such phrases
-    said. (Both met: see the notes on the sentences.)"""
+def test_parse_ambiguous_worked_out_when_asked(lang, text):
+    """Parse.ambiguous, worked out when asked, holds the verbs also read as a noun or a name."""
     p, _, _ = _parsed(text, lang)
     assert p.ambiguous == frozenset(i for i, r in enumerate(p.readings) if AMBIGUOUS[r])
-    joined = {k for k, c in enumerate(p.chunks) if p.conjunction_clitics[c.start]}
-    for k in range(len(p.chunks)):
-        expected, last = [], p.chunks[k]
-        for j in range(k + 1, len(p.chunks)):
-            c = p.chunks[j]
-            if c.kind == "genitive":
-                continue
-            gap = range(last.end + 1, c.start)
-            if not all(p.tags[i] in ("CCONJ", "PUNCT") for i in gap) or \
-                    not (any(p.tags[i] == "CCONJ" for i in gap) or j in joined):
-                break
-            expected.append(j)
-            last = c
-        assert p.conjuncts(k) == expected, (text, k)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a phrase whose first word carries و is a conjunct of the one before (no separate "and")
+    ("ar", "اجتمع الرئيس السوري والوزير الروسي والسفير الإيراني في دمشق",
+     {"الرئيس السوري": ["والوزير الروسي", "والسفير الإيراني"], "والوزير الروسي": ["والسفير الإيراني"]}),
+    ("en", "Rebels attack the town and protest the arrests, and the police and the army fire on them.",
+     {"the arrests": ["the police", "the army"], "the police": ["the army"]}),
+])
+def test_conjuncts_read_from_the_clitics(lang, text, expected):
+    """Parse.conjuncts reads the per-token conjunction clitics (no set of joined phrases built per
+    sentence): the phrases coordinated after each phrase."""
+    p, toks, _ = _parsed(text, lang)
+    words = [" ".join(t.text for t in toks[c.start:c.end + 1]) for c in p.chunks]
+    got = {words[k]: [words[j] for j in p.conjuncts(k)] for k in range(len(p.chunks)) if p.conjuncts(k)}
+    assert got == expected
