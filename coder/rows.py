@@ -162,14 +162,14 @@ def _attach_quantities(r: SentenceResult, lang: str, roots: list[str]) -> dict[i
     `roots`: the CAMEO roots of its events."""
     if not r.quantities:   # (most event sentences count nothing)
         return {}
+    quantities = not_dates(r.quantities, r.dates)
     if len(roots) == 1:
-        return to_one_event(not_dates(r.quantities, r.dates))
+        return to_one_event(quantities)
     spans = [EventSpan(c.evidence_start, c.evidence_end, root in VIOLENT_ROOTS, c.is_background,
                        c.source.code.code if c.source is not None and c.source.name else None,
                        (c.source.start, c.source.end) if c.source is not None and c.source.start >= 0 else None,
                        c.merged_spans)
              for c, root in zip(r.analysis.events, roots)]
-    quantities = not_dates(r.quantities, r.dates)
     return attach(quantities, spans, subset_heads(r.sentence.text, quantities, lang))
 
 
