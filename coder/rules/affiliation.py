@@ -77,6 +77,19 @@ def resolve_links(actors, toks, prof, trace: list[str]) -> set[int]:
     return settled
 
 
+def resolve_possessives(actors, toks, prof, trace: list[str], settled: set[int] = frozenset()) -> None:
+    """"The US army said its forces killed...", "الجيش الأمريكي ... قواته": a role noun owned by a
+    pronoun the syntax stage could not resolve belongs to the last actor before it that has a
+    country or a group."""
+    for k, a in enumerate(actors):
+        if a.first in settled or a.code.country or a.code.group or not a.code.role or not prof.refers_back(toks, a.first):
+            continue
+        owner = next((b for b in reversed(actors[:k]) if b.code.country or b.code.group), None)
+        if owner is not None:
+            a.code = ActorCode(owner.code.country, owner.code.group, a.code.role)
+            trace.append(f"{a.name!r}: the pronoun refers to {owner.name!r} -> {a.code.code}")
+
+
 def affiliations(actors, toks, prof, trace: list[str], forms: set[str]) -> set[int]:
     """Both readings above, anaphors first (a member of "the group" is a member of the group).
     `forms`, every lookup form of the sentence (a word's own form among them): a reading whose

@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Optional
 
 from coder.lexicon.load import NO_EVENT, Trigger
-from coder.model import Actor, ActorCode, Mention, Sentence
+from coder.model import ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
@@ -38,7 +38,7 @@ from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alle
                                  settle_mood_and_frames, speaker_as_source)
 from coder.rules.placed import placed_mentions
 from coder.rules.disguise import disguised_mentions
-from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies
+from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies, resolve_possessives
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
 
@@ -67,19 +67,6 @@ def _actor_step(name: Optional[str], code: ActorCode, rule_ids: tuple[str, ...])
 
 def _slots_step(trigger: str, how: str, src: Optional[ActorGroup], tgt: Optional[ActorGroup]) -> str:
     return f"{trigger!r}: {how}; source {names(src)}, target {names(tgt)}"
-
-
-def _resolve_possessives(actors: list[Actor], toks, prof, trace: list[str], settled: set[int] = frozenset()) -> None:
-    """"The US army said its forces killed...", "الجيش الأمريكي ... قواته": a role noun owned by a
-    pronoun the syntax stage could not resolve belongs to the last actor before it that has a
-    country or a group."""
-    for k, a in enumerate(actors):
-        if a.first in settled or a.code.country or a.code.group or not a.code.role or not prof.refers_back(toks, a.first):
-            continue
-        owner = next((b for b in reversed(actors[:k]) if b.code.country or b.code.group), None)
-        if owner is not None:
-            a.code = ActorCode(owner.code.country, owner.code.group, a.code.role)
-            trace.append(f"{a.name!r}: the pronoun refers to {owner.name!r} -> {a.code.code}")
 
 
 def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list[Mention], toks,
@@ -439,9 +426,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if parse is not None:
         actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
     actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", NO_TOKENS), trace)
-    _resolve_possessives(actors, toks, lang_profile, trace,
-                         (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
-                          if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
+    resolve_possessives(actors, toks, lang_profile, trace,
+                        (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
+                         if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
     if len(actors) > 1:     # (a member and its force: two actors at least)
         between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
         if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
