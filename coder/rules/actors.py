@@ -125,9 +125,11 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
     for k, m in enumerate(mentions):
         code = _code_of(m, day)
         prev = actors[-1] if actors else None
-        gap = _unquoted(range(prev.last + 1, m.first), m, tokens) if prev is not None else range(0)
-        # (most actors stand further apart than any join below reaches: each is an actor of its own)
-        if prev is not None and len(gap) <= _JOIN_REACH:
+        # (most actors stand further apart than any join below reaches, a quotation mark left out of
+        # the gap or not: each is an actor of its own, and no gap is built for it)
+        near = prev is not None and m.first - prev.last <= _JOIN_REACH + 2
+        gap = _unquoted(range(prev.last + 1, m.first), m, tokens) if near else None
+        if near and len(gap) <= _JOIN_REACH:
             adjacent = seat = False
             if len(gap) <= MAX_GAP:
                 # an unknown word may sit inside a name ("الرئيس الأمريكي دونالد ترامب") or be "of"/"from"
@@ -182,15 +184,20 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
     Russia, and Switzerland"; or a conjunction written on the next word: "روسيا وتركيا", where
     `opens_conjunct(i)` says the actor mention at token i was read through one) form a group. Bare
     countries in a group take the role of its last member ("Hungarian and Romanian officials")."""
-    def joiner(gap: range) -> Optional[bool]:
-        """True for a gap with a coordinator (or none, before a word that carries one: وتركيا),
-        False for commas only, None for anything else."""
-        if not gap:
-            return True if opens_conjunct(gap.stop) else None
-        for i in gap:
-            if i not in coordinator_at and tokens[i].norm not in (",", "،"):
+    def joiner(start: int, stop: int) -> Optional[bool]:
+        """True for a gap (tokens start..stop-1) with a coordinator (or none, before a word that
+        carries one: وتركيا), False for commas only, None for anything else. (A loop over the
+        indexes: most gaps fail at their first word, no range is built for them.)"""
+        if start >= stop:
+            return True if opens_conjunct(stop) else None
+        coordinated, i = False, start
+        while i < stop:
+            if i in coordinator_at:
+                coordinated = True
+            elif tokens[i].norm not in (",", "،"):
                 return None
-        return any(i in coordinator_at for i in gap)
+            i += 1
+        return coordinated
 
     groups: list[ActorGroup] = []
     k = 0
@@ -198,7 +205,7 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
         # the longest run of actors joined by commas or coordinators, cut after its last coordinator
         end, last_coordinated = k, k
         while end + 1 < len(actors):
-            j = joiner(range(actors[end].last + 1, actors[end + 1].first))
+            j = joiner(actors[end].last + 1, actors[end + 1].first)
             if j is None:
                 break
             end += 1

@@ -134,6 +134,15 @@ def _marked(roles: dict[str, set[int]], *names: str, among: tuple[set[int], ...]
     return set().union(*among, *[roles.get(r, NO_TOKENS) for r in names])
 
 
+def _tokens_of(mentions: list[Mention]) -> set[int]:
+    """The tokens the mentions take. (Most are one word: a range is built only for a longer one.)"""
+    tokens = {m.first for m in mentions}
+    for m in mentions:
+        if m.last != m.first:
+            tokens.update(range(m.first + 1, m.last + 1))
+    return tokens
+
+
 def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str], numbers: set[int]) -> list[Hit]:
     """"خطف مسلحون 15 طالبا": after a number stands what is counted, a noun; the verb it is spelt
     like (طالب "demanded") is no trigger there. (Arabic numbers precede their noun, verbs never.)
@@ -277,7 +286,9 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             hits.append(Hit(m, e, m.first, m.last, m.start, toks[found[1]].end,
                             frozenset((*range(m.first, m.last + 1), *range(found[0], found[1] + 1)))))
         else:
-            hits.append(Hit(m, e, m.first, m.last, m.start, m.end, frozenset(range(m.first, m.last + 1))))
+            # (most triggers are one word: no range built for it)
+            hits.append(Hit(m, e, m.first, m.last, m.start, m.end,
+                            frozenset((m.first,)) if m.first == m.last else frozenset(range(m.first, m.last + 1))))
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
     # (a senses.yaml reading, no event, outranks the event readings of the same words)
@@ -352,7 +363,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if "agent_marker" in roles else []
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
-    actor_tokens = {t for m in actor_ms for t in range(m.first, m.last + 1)}
+    actor_tokens = _tokens_of(actor_ms)
     n_actor_ms = len(actor_ms)
     trig_ms = []
     for m in triggers:
@@ -408,7 +419,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
-    named = actor_tokens if len(actor_ms) == n_actor_ms else {t for m in actor_ms for t in range(m.first, m.last + 1)}
+    named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
     for idx in roles.values():
         if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
             roles = {role: idx - named for role, idx in roles.items()}

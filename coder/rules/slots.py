@@ -45,12 +45,14 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         if g.last < h.first:
             left.append(g)
         elif h.last < g.first:
-            if g.first >= window_end or not clause_breaks.isdisjoint(range(h.last + 1, g.first)):
+            # (a group right after the trigger has no word between to test: no range built)
+            if g.first >= window_end or (g.first > h.last + 1 and not clause_breaks.isdisjoint(range(h.last + 1, g.first))):
                 break
             right.append(g)
     # the subject is looked for inside the clause first ("... وسوريا بينما تحتجز قسد"): the last group
     # before the trigger with no clause break after it (a break after a group parts every group before it too)
-    near = left[-1] if left and clause_breaks.isdisjoint(range(left[-1].last + 1, h.first)) else None
+    near = left[-1] if left and (left[-1].last + 1 == h.first or
+                                 clause_breaks.isdisjoint(range(left[-1].last + 1, h.first))) else None
     agent = None     # the agent of a passive or of a nominal event: "by X", "من قبل X", "على يد X"
     for mf, ml in agent_markers:
         if h.last < mf <= h.last + AGENT_WINDOW and mf < window_end:
