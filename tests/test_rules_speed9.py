@@ -128,3 +128,14 @@ def test_a_gap_loses_one_word_at_most_to_quotation_marks(lang, text):
             if first - prev_last > _JOIN_REACH + 2:
                 assert len(unquoted) > _JOIN_REACH
     assert shortened
+
+
+
+def test_a_codes_root_as_its_first_two_digits():
+    """types.ROOT reads a code's root once and gives the same string as the slice ever after."""
+    from coder.rules.types import ROOT
+    codes = {m.entry.code for lang, text in SENTENCES for m in _mentions(lang, text)[1] if m.kind == "trigger"}
+    assert len(codes) > 3
+    for code in sorted(codes) + ["190", "0871", "1451", "14", "1", ""]:
+        assert ROOT[code] == code[:2]
+        assert ROOT[code] is ROOT[code]

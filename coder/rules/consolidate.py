@@ -10,14 +10,14 @@ from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.lexicon.load import implicit_actors
 from coder.model import Actor, ActorCode
-from coder.rules.types import EventCandidate
+from coder.rules.types import ROOT, EventCandidate
 
 
 def is_reciprocal(code: str, launched: bool = False) -> bool:
     """"Brazil and the United States agreed", "X and Y clashed": with no other target, the members of
     the subject act on each other (implicit_actors.yaml rules with `reciprocal: true`). Violence
     launched with a light verb and its object ("شنت X وY هجوما") is one-sided: both attacked."""
-    if launched and code[:2] in _FAMILY:
+    if launched and ROOT[code] in _FAMILY:
         return False
     return _rules_for(code)[0]
 
@@ -27,10 +27,10 @@ def _rules_for(code: str) -> tuple[bool, tuple]:
     """Does a reciprocal rule of implicit_actors.yaml cover the code, and which other rules can apply
     to an event of it, with their places in the file: an event is tried against those few, not all."""
     rules = implicit_actors()
-    reciprocal = any(r.reciprocal and (code[:2] in r.roots or code in r.codes) for r in rules)
+    reciprocal = any(r.reciprocal and (ROOT[code] in r.roots or code in r.codes) for r in rules)
     # (a mirror rule is read by its codes alone, the others by their roots too)
     return reciprocal, tuple((i, r) for i, r in enumerate(rules)
-                             if not r.reciprocal and (code in r.codes or (not r.mirror and code[:2] in r.roots)))
+                             if not r.reciprocal and (code in r.codes or (not r.mirror and ROOT[code] in r.roots)))
 
 
 def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
@@ -61,7 +61,7 @@ def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCa
             trace.append(f"{e.evidence!r}: {e.code} goes both ways ({rule.id})")
         return False
     if rule.recode:
-        if (e.code[:2] in rule.roots or e.code in rule.codes) and e.source is not None and \
+        if (ROOT[e.code] in rule.roots or e.code in rule.codes) and e.source is not None and \
                 (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
                 (any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids)
                  or e.source.code.role in rule.source_roles):
@@ -70,7 +70,7 @@ def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCa
             e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"   # both rules explain the code
             return True
         return False
-    if e.code[:2] not in rule.roots and e.code not in rule.codes:
+    if ROOT[e.code] not in rule.roots and e.code not in rule.codes:
         return False
     # the source, then the target (most rules name a role for one side only: the other is not read)
     role, actor = rule.source_role, e.source
@@ -113,7 +113,7 @@ _IN_TEXT_ORDER = attrgetter("trigger_first", "evidence_start")    # (a key in C:
 
 def event_family(code: str) -> str:
     """The class an event code counts in when events are compared: its root, violence as one."""
-    return _FAMILY.get(code[:2], code[:2])
+    return _FAMILY.get(ROOT[code], ROOT[code])
 
 
 def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
@@ -142,8 +142,8 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     # (the keys made in one pass, no key function a trigger; no two tie: each trigger has its own first word)
     ranked = sorted([(-filled[first], first, evs) for first, evs in by_trigger.items()])
     for _, _, evs in ranked:
-        family = _FAMILY.get(evs[0].code[:2], evs[0].code[:2])
-        rivals = [k for k in kept if _FAMILY.get(k[0].code[:2], k[0].code[:2]) == family]
+        family = _FAMILY.get(ROOT[evs[0].code], ROOT[evs[0].code])
+        rivals = [k for k in kept if _FAMILY.get(ROOT[k[0].code], ROOT[k[0].code]) == family]
         # (the dyads compared only with a rival: no generator for a trigger alone in its class)
         if rivals and not all(_distinct_dyad(evs[0], k[0]) for k in rivals):
             into = rivals[0]
@@ -171,7 +171,7 @@ def _fold_destruction_by_attack(events: list[EventCandidate], trace: list[str]) 
     """"دمرت غارة جوية المبنى", "an air strike destroyed the building": the attack named as the
     subject of the destruction is the event, the damage its outcome; people who destroy (settlers
     burning houses) keep their own event."""
-    attacks = [v.trigger_first for v in events if v.nominal and v.code[:2] in _FAMILY]
+    attacks = [v.trigger_first for v in events if v.nominal and ROOT[v.code] in _FAMILY]
     if not attacks:
         return events
     out = []
@@ -189,7 +189,7 @@ def _specificity(code: str) -> tuple[int, int]:
     "wounded": 190, 180); then the longer (sub-)code: 1832 (car bomb) says more than 183 (bombing)."""
     if code in ("180", "190"):
         return 0, len(code)
-    return {"20": 3, "18": 2}.get(code[:2], 1), len(code)
+    return {"20": 3, "18": 2}.get(ROOT[code], 1), len(code)
 
 
 def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
@@ -204,7 +204,7 @@ def _fill_slots(kept: list[EventCandidate], other: EventCandidate) -> None:
         if e.target is None and other.target is not None and (e.source is None or other.target.start != e.source.start):
             e.target = other.target
         elif e.target is not None and other.target is not None and _more_specific(other.target, e.target) and \
-                (e.source is None or other.target.start != e.source.start) and e.code[:2] not in _SPOKEN:
+                (e.source is None or other.target.start != e.source.start) and ROOT[e.code] not in _SPOKEN:
             # "a car bomb exploded in Kirkuk, killing seven policemen": the police, not Iraq, were hit
             e.target = other.target
 
@@ -241,7 +241,7 @@ def discard_roots(events: list[EventCandidate], discards: list, trace: list[str]
     roots = {r: m for m in discards for r in m.entry.roots}
     out = []
     for e in events:
-        m = roots.get(e.code[:2])
+        m = roots.get(ROOT[e.code])
         if m is not None:
             trace.append(f"{e.evidence!r}: {e.code} discarded by {m.text!r} ({m.rule_id})")
             continue
@@ -257,12 +257,12 @@ def _fold_protest_demands(events: list[EventCandidate], trace: list[str]) -> lis
     """"Thousands filled the square, demanding the resignation of the prime minister", "احتشد الآلاف
     مطالبين برحيل الرئيس": the demand after a demonstration is what it was for, one event; a
     demand for a change of leader, policy, rights or institutions makes it a 141x."""
-    protests = [e for e in events if e.code[:2] == "14"]
+    protests = [e for e in events if ROOT[e.code] == "14"]
     if not protests:
         return events
     out = []
     for e in events:
-        if e.code[:2] == "10":
+        if ROOT[e.code] == "10":
             before = [p for p in protests if p.trigger_first < e.trigger_first]
             if before:
                 for p in (x for x in protests if x.trigger_first == before[-1].trigger_first):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from coder.model import ActorCode
-from coder.rules.types import PUNCT_BARRIER, EventCandidate, Hit
+from coder.rules.types import PUNCT_BARRIER, ROOT, EventCandidate, Hit
 
 # release of persons, arrest and detention, expulsion and deportation
 CUSTODY_CODES = ("0841", "173", "174")
@@ -122,7 +122,7 @@ def raids_of_arrests(hits: list[Hit], toks, means: set[int], trace: list[str]) -
     kept = []
     for h in hits:
         act = kept[-1] if kept else None
-        if act is not None and act.entry.code.startswith(ARREST_CODES) and h.entry.code[:2] in ("18", "19", "20") and \
+        if act is not None and act.entry.code.startswith(ARREST_CODES) and ROOT[h.entry.code] in ("18", "19", "20") and \
                 h.first - act.last <= MEANS_SPAN and \
                 any(j in means for j in range(max(act.last + 1, h.first - 1 - MEANS_GAP), h.first)) and \
                 not any(toks[j].norm in PUNCT_BARRIER for j in range(act.last + 1, h.first)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from coder.rules.types import PUNCT_BARRIER, Hit
+from coder.rules.types import PUNCT_BARRIER, ROOT, Hit
 from coder.lang import profile_part
 
 LINK_WORDS = 5   # "died as a result of torture": the words between the verb and the event noun
@@ -16,7 +16,7 @@ def died_of(p, h: Hit, groups, toks, prof, harm_roots, group_of) -> Optional[tup
     """(holder or None, victim) when the violent trigger h follows a verb of dying (the language's
     DEATH_VERBS) across a few linking words and no actor; else None."""
     verbs = profile_part(prof, "DEATH_VERBS")
-    if not verbs or h.entry.code[:2] not in harm_roots:
+    if not verbs or ROOT[h.entry.code] not in harm_roots:
         return None
     j = next((j for j in range(h.first - 1, max(-1, h.first - 1 - LINK_WORDS), -1) if toks[j].norm in verbs), None)
     if j is None or any(toks[i].norm in PUNCT_BARRIER or any(g.first <= i <= g.last for g in groups)

@@ -40,7 +40,7 @@ from coder.rules.placed import placed_mentions
 from coder.rules.disguise import disguised_mentions
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies, resolve_possessives
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
-from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, EventCandidate, Hit, SentenceAnalysis, names
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hit, SentenceAnalysis, names
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
@@ -501,11 +501,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                                         for m in src.members for r in m.rule_ids)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
             continue
-        if h.entry.code[:2] == "13":
+        if ROOT[h.entry.code] == "13":
             threatened = condition_subject(h, groups, conditional, punct)
             if threatened is not None and threatened is not src:
                 tgt, how = threatened, how + "; the subject of the condition is the one threatened"
-        if tgt is not None and h.entry.code[:2] in HARM_ROOTS and \
+        if tgt is not None and ROOT[h.entry.code] in HARM_ROOTS and \
                 seat_as_place(tgt, roles.get("seat_place_marker", NO_TOKENS), actor_ms, toks, lang_profile):
             # "a bomb exploded in Baghdad": violence in a capital is not against its government
             trace.append(f"{names(tgt)}: a capital after {toks[tgt.first - 1].text!r}, where the violence "

@@ -19,7 +19,7 @@ The words are data: grammar.yaml period_markers, superlatives, abstract_subjects
 weapon_words."""
 from __future__ import annotations
 
-from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, Hit
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, Hit
 
 _VIOLENT = ("18", "19", "20")
 _OPEN_QUOTES = frozenset({"«", '"', "“", "'"})
@@ -100,7 +100,7 @@ def drop_abstract_subjects(coded: list, parse, roles: dict[str, set[int]], trace
         return coded
     out = []
     for h, src, tgt in coded:
-        if h.entry.pos == "verb" and h.entry.code[:2] in _VIOLENT:
+        if h.entry.pos == "verb" and ROOT[h.entry.code] in _VIOLENT:
             found = parse.predicate(h.first) if parse is not None else None
             k = found[1].arguments.get("subject") if found else None
             # (with no subject read, the phrase right after the verb is its subject in verb-first order)
@@ -127,7 +127,7 @@ def drop_weapon_lists(coded: list, toks, roles: dict[str, set[int]], numbers: se
     def named_weapon(h: Hit) -> bool:
         return h.entry.pos == "noun" and all(i in weapons for i in range(h.first, h.last + 1))
 
-    if any(h.entry.code[:2] in _VIOLENT and not named_weapon(h) for h, _, _ in coded):
+    if any(ROOT[h.entry.code] in _VIOLENT and not named_weapon(h) for h, _, _ in coded):
         return coded    # the weapons of a shot told by another word ("سقطت قذائف هاون وصواريخ"): they name its kind
     coord = roles.get("coordinator", NO_TOKENS)
     out = []
@@ -157,7 +157,7 @@ def drop_generic_statements(coded: list, parse, toks, roles: dict[str, set[int]]
     names = placed = None   # (read for a protest or violence in the present only: few)
     out = []
     for h, src, tgt in coded:
-        if h.entry.code[:2] not in _GENERIC_ROOTS:
+        if ROOT[h.entry.code] not in _GENERIC_ROOTS:
             found = None
         elif h.entry.pos == "verb" and h.entry.tag == "present":
             found = parse.predicate(h.first)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, Hit, names
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, Hit, names
 
 GENERAL_INTENT = "030"  # an intent with no class of its own ("يعتزم", "vows"): its complement may give it one
 FUTURE_WINDOW = 4      # tokens before a trigger in which "will", "سوف", "من المقرر أن" rule it
@@ -50,7 +50,7 @@ def intent_code(code: str) -> Optional[str]:
     """The intent or threat a stated future of this class is coded as, or None (statements,
     appeals, demands and the like have no future reading of their own; intents and threats are
     already about the future)."""
-    if code[:2] in ("03", "13"):
+    if ROOT[code] in ("03", "13"):
         return code
     for n in (4, 3, 2):
         if code[:n] in _INTENT:

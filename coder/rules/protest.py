@@ -7,7 +7,7 @@ target, not the country where the crowd gathered."""
 from __future__ import annotations
 
 from coder.model import Actor
-from coder.rules.types import EventCandidate
+from coder.rules.types import ROOT, EventCandidate
 
 PROTEST_ROOT = "14"
 # the police at a peaceful protest watch or disperse it; it is not against them unless the text
@@ -22,13 +22,13 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
     """Give a protest with no target the first actor named after its trigger that is not its source;
     one a target marker introduces ("هتافات معادية لإيران", "chants against Iran": `marked` holds the
     tokens right after such markers) before one named without ("رافعين صور الرئيس")."""
-    if all(e.code[:2] != PROTEST_ROOT for e in events):
+    if all(ROOT[e.code] != PROTEST_ROOT for e in events):
         return      # (most sentences report no protest)
     # the agent of a violent act in the sentence (the troops who opened fire, the police who beat the
     # crowd) acts there; it is not the object of the protest named after the trigger
-    agents = {ev.source.first for ev in events if ev.source is not None and ev.code[:2] in _VIOLENT_ROOTS}
+    agents = {ev.source.first for ev in events if ev.source is not None and ROOT[ev.code] in _VIOLENT_ROOTS}
     for e in events:
-        if e.code[:2] != PROTEST_ROOT:
+        if ROOT[e.code] != PROTEST_ROOT:
             continue
         src = e.source
         if e.target is not None and src is not None and e.target.code == src.code:

@@ -12,7 +12,7 @@ from coder.rules.charges import drop_charged
 from coder.rules.mood import apply_mood, conjunct_of
 from coder.rules.roles import governor_of
 from coder.rules.slots import opens_with_conjunction
-from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, Hit, names, punct_apart
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, Hit, names, punct_apart
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
 MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility
@@ -34,7 +34,7 @@ def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], tr
     for i, (h, src, tgt) in enumerate(coded):
         if i in skip:
             continue
-        if h.first not in nominal and not h.entry.speech and h.entry.code[:2] in _ABOUT_EVENTS and i + 1 < len(coded):
+        if h.first not in nominal and not h.entry.speech and ROOT[h.entry.code] in _ABOUT_EVENTS and i + 1 < len(coded):
             n, nsrc, ntgt = coded[i + 1]
             if n.first in nominal and (not any(b in breaks for b in range(h.last + 1, n.first)) or
                                        _parsed_object(parse, h, n)):
@@ -58,9 +58,9 @@ def aim_at_protesters(coded: list, breaks: set[int], nominal: set[int], trace: l
         return coded    # (one act: no protest after it)
     out = []
     for i, (h, src, tgt) in enumerate(coded):
-        if tgt is None and h.first not in nominal and h.entry.code[:2] in _ON_PROTESTS and i + 1 < len(coded):
+        if tgt is None and h.first not in nominal and ROOT[h.entry.code] in _ON_PROTESTS and i + 1 < len(coded):
             n, nsrc, _ = coded[i + 1]
-            if n.first in nominal and n.entry.code[:2] == "14" and nsrc is not None and nsrc is not src and \
+            if n.first in nominal and ROOT[n.entry.code] == "14" and nsrc is not None and nsrc is not src and \
                     not any(b in breaks for b in range(h.last + 1, n.first)):
                 tgt = nsrc
                 trace.append(f"{h.mention.text!r}: done to the protest {n.mention.text!r}, aimed at {names(tgt)}")
@@ -297,7 +297,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
             marker = None
         if marker is not None or (h.first in nominal or h.entry.tag == "base") and not h.entry.speech:
             if marker is None and (h.first - 1) in requests and \
-                    any(v.first < h.first and v.entry.code[:2] in _REQUESTING for v in verbal):
+                    any(v.first < h.first and ROOT[v.entry.code] in _REQUESTING for v in verbal):
                 # "دعت ... الطرفين إلى وقف فوري لإطلاق النار": what an appeal or demand asks for
                 marker = h.first - 1
             answered = marker is not None and marker in responses   # "رداً على الهجوم": the earlier attack
@@ -435,7 +435,7 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
 
 
 def _violent(code: str) -> bool:
-    return code[:2] in ("18", "19", "20")
+    return ROOT[code] in ("18", "19", "20")
 
 
 def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, set[int]], nominal: set[int], prof,

@@ -3,7 +3,7 @@ no target of its own, made by the party a violent event in the same sentence str
 whoever struck it."""
 from __future__ import annotations
 
-from coder.rules.types import names
+from coder.rules.types import ROOT, names
 
 
 def _parties(g) -> set[str]:
@@ -15,8 +15,8 @@ def retaliation_targets(coded: list, harm_roots, trace: list[str]) -> list:
         return coded    # (one act: no violence before a threat)
     out = []
     for h, src, tgt in coded:
-        if h.entry.code[:2] == "13" and tgt is None and src is not None:
-            struck = next((s for x, s, t in out if x.first < h.first and x.entry.code[:2] in harm_roots and
+        if ROOT[h.entry.code] == "13" and tgt is None and src is not None:
+            struck = next((s for x, s, t in out if x.first < h.first and ROOT[x.entry.code] in harm_roots and
                            s is not None and t is not None and _parties(src) & _parties(t) and
                            not _parties(src) & _parties(s)), None)
             if struck is not None:

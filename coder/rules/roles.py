@@ -11,7 +11,7 @@ from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
 from coder.rules.fronted import described_subject, fronted_subject
 from coder.rules.pronouns import pronoun_object
-from coder.rules.types import Hit, names
+from coder.rules.types import ROOT, Hit, names
 from coder.lang import profile_part
 
 Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
@@ -330,7 +330,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     syntax stage: a verb's roles; an event noun's governing verb or claiming clause; the victims of
     a violent event named after them."""
     noun = h.first in nominal
-    harm = h.entry.code[:2] in harm_roots
+    harm = ROOT[h.entry.code] in harm_roots
     # the verb's own (clause, predicate), asked once: the readings of a verb below all start from it
     found = None if noun else p.predicate(h.first)
     # (the readings below that need a subject, an object or a target are asked only of a verb that
@@ -355,7 +355,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
             tgt, how = doer, how + "; it describes the act told before the comma: its doer is the target (syntax)"
         if src is not None and harm and \
                 _event_noun_subject(p, found, src, groups, {i for x in hits if x.first in nominal and
-                                                            x.entry.code[:2] in harm_roots
+                                                            ROOT[x.entry.code] in harm_roots
                                                             for i in range(x.first, x.last + 1)}):
             src, how = None, how + "; its subject is a violent event noun naming no actor: no doer borrowed from outside it (syntax)"
     elif noun and (src is None or _GENITIVE_AGENT in how):
@@ -364,7 +364,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         # are, and then the genitive the window rules took for the agent is what the act is on
         # "أعلنت السلطات توقيف 30 عسكريا", "announced the lifting of the curfew": who announces a
         # measure took it; who announces a death or an attack only reports it
-        announced = h.entry.code[:2] not in _REPORTED_ROOTS
+        announced = ROOT[h.entry.code] not in _REPORTED_ROOTS
         governed = None
         if announced:   # "أدى إلى مقتل": deaths a cause led to, no one's act
             made = _made_to(p, h.first, groups, {x.first for x in hits if x is not h})
@@ -388,12 +388,12 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         if subject is not None and subject is not src:
             tgt, how = subject, how + "; the subject of its verb group is the target (syntax)"
     if prof.VERB_SUBJECT_ORDER and not noun and harm and not h.entry.objects and \
-            victims_of_event(p, h.first, [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots],
+            victims_of_event(p, h.first, [x.first for x in hits if x.first in nominal and ROOT[x.entry.code] in harm_roots],
                              lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
     if prof.VERB_SUBJECT_ORDER and not noun and harm and src is not None and src.first > h.last and \
-            _after_event_noun(p, h.first, {x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots}):
+            _after_event_noun(p, h.first, {x.first for x in hits if x.first in nominal and ROOT[x.entry.code] in harm_roots}):
         # "بغارات لطيران التحالف استهدفت مدرسة": a violent verb right after a violent event noun
         # describes it (a relative clause with no relative word): the noun is its subject and the
         # actor after the verb what it struck; the noun's own event carries the doer
@@ -451,12 +451,12 @@ def _event_of_its_own(p: Parse, v: int, h: Hit, hits: list[Hit], nominal: set[in
     at = [x for x in hits if x.first == v and x is not h]
     if not at:
         return False    # (most governing verbs are no trigger)
-    if any(x.entry.code[:2] in _ABOUT_EVENT_ROOTS and not (announced and x.entry.speech) for x in at):
+    if any(ROOT[x.entry.code] in _ABOUT_EVENT_ROOTS and not (announced and x.entry.speech) for x in at):
         return True
     if not prof.VERB_SUBJECT_ORDER or v in nominal or \
-            not any(x.entry.code[:2] in harm_roots and not x.entry.objects for x in at):
+            not any(ROOT[x.entry.code] in harm_roots and not x.entry.objects for x in at):
         return False
-    harm = [x.first for x in hits if x.first in nominal and x.entry.code[:2] in harm_roots]
+    harm = [x.first for x in hits if x.first in nominal and ROOT[x.entry.code] in harm_roots]
     return victims_of_event(p, v, harm, lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n]))
 
 
@@ -480,7 +480,7 @@ def _with_roles(p: Parse, h: Hit, pred, groups, src, tgt, how, pro_drop: bool = 
         _names_nothing(p, pred[1].arguments["object"], groups) and tgt is not None and tgt.members[0].code.role is None
     if window and not active:
         return src, tgt, how    # (the roles are read only where they decide)
-    found = roles_for(p, pred[1], groups, about_first=h.entry.code[:2] == "11", target_first=h.entry.code[:2] == "14")
+    found = roles_for(p, pred[1], groups, about_first=ROOT[h.entry.code] == "11", target_first=ROOT[h.entry.code] == "14")
     if found is None:
         return src, tgt, how
     s2, t2, how2 = found
@@ -489,7 +489,7 @@ def _with_roles(p: Parse, h: Hit, pred, groups, src, tgt, how, pro_drop: bool = 
         # "X and Y met in Hanoi": with parties of their own, a phrase after a preposition that marks
         # no argument is where they met, not a third party
         return s2, None, how2 + f"; {names(tgt)} follows a preposition: where, not the target"
-    if t2 is None and tgt is s2 and s2 is not None and h.entry.code[:2] != "14":   # a march takes no object
+    if t2 is None and tgt is s2 and s2 is not None and ROOT[h.entry.code] != "14":   # a march takes no object
         # "وقال X ... واتهم Y قوات النظام": the window rules read the verb's own subject after it as
         # the object of a verb sharing the subject before; the phrase right after the subject is
         t2 = next((g for g in groups if g.first == s2.last + 1 and not p.oblique(g.first)), None)

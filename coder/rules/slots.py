@@ -12,7 +12,7 @@ from coder.lexicon.load import Trigger
 from coder.model import ActorCode, Mention
 from coder.rules.actors import ActorGroup
 from coder.rules.counts import is_number, is_number_word
-from coder.rules.types import PUNCT_BARRIER, Hit
+from coder.rules.types import PUNCT_BARRIER, ROOT, Hit
 
 AGENT_WINDOW = 8        # tokens after a trigger in which "by X" / "على يد X" is looked for
 
@@ -97,7 +97,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
         return src, others[0] if others else None, "nominal event"
     if passive:
         return agent, near if near is not None else (others[0] if others else None), "passive"
-    if agent is not None and near is None and (h.entry.code[:2] in HARM_ROOTS or not others or agent.first < others[0].first):
+    if agent is not None and near is None and (ROOT[h.entry.code] in HARM_ROOTS or not others or agent.first < others[0].first):
         # "قتل خمسة مدنيين على يد مسلحين": an agent phrase after a verb with no subject before it (but
         # an actor between a speech verb and the marker is its subject: "اتهم X Y بقصف Z" is X's)
         return agent, others[0] if others else near, "agent phrase after the verb"
@@ -134,7 +134,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     if prof.VERB_SUBJECT_ORDER and not adjacent_left and others and \
             _words_between(h.last, others[0].first, toks, prof) <= 1:
         first = others[0]
-        if h.entry.code[:2] in HARM_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
+        if ROOT[h.entry.code] in HARM_ROOTS and len(others) == 1 and not h.entry.objects and not object_pronoun and \
                 (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in first.members) or _counted(first, toks, prof)) and \
                 not _armed_subject_with_object(first, toks, prepositions, prof, h.last):
             # an undiacritised passive: قتل خمسة مدنيين / قتل جنديان (were killed) reads like قتل (killed)
@@ -148,7 +148,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             i in subordinators for i in range(left[-1].last + 1, h.first))
         else None)
     # a phrase after "in", "near" (خمسة مدنيين قتلوا قرب السوق) is where, not an object
-    if prof.VERB_SUBJECT_ORDER and src is not None and h.entry.code[:2] in HARM_ROOTS and not h.entry.objects \
+    if prof.VERB_SUBJECT_ORDER and src is not None and ROOT[h.entry.code] in HARM_ROOTS and not h.entry.objects \
             and not [o for o in others if (o.first - 1) not in no_object] \
             and (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members)
                  or _counted(src, toks, prof)) \
@@ -253,4 +253,4 @@ def _genitive_is_source(entry: Trigger) -> bool:
     actor after them; arrests, assaults and killings to their victims (مقتل X, اعتقال X)."""
     if entry.genitive:
         return entry.genitive == "source"
-    return entry.code[:2] < "17"
+    return ROOT[entry.code] < "17"

@@ -71,6 +71,18 @@ class SentenceAnalysis:
 # empty set, not a new one at each question)
 NO_TOKENS: frozenset[int] = frozenset()
 
+class _Roots(dict):
+    """An event code's root, its first two digits ("190" -> "19"), worked out once a code: the rules ask
+    it of every trigger and event at many steps, where a slice built a new string each time (and a set
+    or dict test then hashed it again)."""
+
+    def __missing__(self, code: str) -> str:
+        root = self[code] = code[:2]
+        return root
+
+
+ROOT = _Roots()     # ROOT[code]: the code's root
+
 # punctuation that ends a phrase: an actor, a subject or a clause does not reach across it
 PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "–", "—", "?", "!", "؟"}
 

@@ -6,7 +6,7 @@ after it are whom it struck, as hand coders of CAMEO data code it (target CVL, n
 from __future__ import annotations
 
 from coder.model import Actor
-from coder.rules.types import EventCandidate
+from coder.rules.types import ROOT, EventCandidate
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
@@ -19,7 +19,7 @@ def victims_over_places(events: list[EventCandidate], actors: list[Actor], locat
         return
     for e in events:
         t = e.target
-        if e.code[:2] not in VIOLENT_ROOTS or t is None or t.name is None or (t.first - 1) not in locative:
+        if ROOT[e.code] not in VIOLENT_ROOTS or t is None or t.name is None or (t.first - 1) not in locative:
             continue
         src = e.source
         for a in actors:
