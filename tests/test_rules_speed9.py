@@ -1,7 +1,8 @@
 """The event rules' shortcuts of the ninth round answer as the longer ways did: the tokens of the
 mentions and of a one-word trigger gathered without a range for each, the gap between two actors
-read without one (group_actors' joiner, build_actors' far apart actors), and the window rules' clause
-test skipped between words that stand side by side."""
+read without one (group_actors' joiner, build_actors' far apart actors), the window rules' clause
+test skipped between words that stand side by side, a code's root read once (types.ROOT), and the
+words between a member and its force tested in one call."""
 from __future__ import annotations
 
 import datetime as dt
@@ -139,3 +140,21 @@ def test_a_codes_root_as_its_first_two_digits():
     for code in sorted(codes) + ["190", "0871", "1451", "14", "1", ""]:
         assert ROOT[code] == code[:2]
         assert ROOT[code] is ROOT[code]
+
+
+@pytest.mark.parametrize("gap_words,between,serves", [
+    ((1,), {1}, True),            # "an officer | in | the police"
+    ((1, 2), {1, 2}, True),
+    ((1, 2), {1}, False),         # a word between that is no "in" or "from"
+    ((), {1}, False),             # side by side: no "in" between
+])
+def test_a_member_serves_where_every_word_between_is_in_or_from(gap_words, between, serves):
+    """members_of_forces' test of the gap in one C call answers as the word by word test."""
+    from coder.rules.members import members_of_forces
+    first = 1 + len(gap_words)
+    officer = Actor(ActorCode(None, None, "MIL"), "officer", 0, 0, 0, 7, ("x",))
+    police = Actor(ActorCode("IRQ", None, "COP"), "police", first, first, 20, 26, ("y",))
+    trace: list[str] = []
+    members_of_forces([officer, police], frozenset(between), trace)
+    assert (officer.code == police.code) is serves
+    assert len(trace) == int(serves)

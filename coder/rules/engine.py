@@ -537,8 +537,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace, parse)
     coded = drop_alleged(coded, toks, trace, parse)
     coded = drop_included(coded, toks, nominal, roles.get("determiner", NO_TOKENS), lang_profile, trace)
-    if any(not h.entry.speech for h, _, _ in coded):
-        dropped = [h for h, _, _ in coded if h.entry.speech]
+    dropped = [h for h, _, _ in coded if h.entry.speech]   # (the list answers the test too: no generator)
+    if len(dropped) < len(coded):   # an event other than speech
         coded = speaker_as_source(coded, trace)
         if dropped:
             trace.append("reported speech: the reporting verb(s) " +

@@ -21,7 +21,7 @@ def members_of_forces(actors: list[Actor], between: set[int], trace: list[str]) 
         if a.code.country or a.code.group or not a.code.role or a.code.role in _NOT_MEMBERS or a.name is None:
             continue
         gap = range(a.last + 1, b.first)
-        if not gap or any(i not in between for i in gap):
+        if not gap or not between.issuperset(gap):   # (one test in C: no generator a pair)
             continue
         if not (b.code.role in _FORCES or b.code.group):
             continue

@@ -22,7 +22,7 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
     """Give a protest with no target the first actor named after its trigger that is not its source;
     one a target marker introduces ("هتافات معادية لإيران", "chants against Iran": `marked` holds the
     tokens right after such markers) before one named without ("رافعين صور الرئيس")."""
-    if all(ROOT[e.code] != PROTEST_ROOT for e in events):
+    if PROTEST_ROOT not in [ROOT[e.code] for e in events]:   # (a list: no generator resumed an event)
         return      # (most sentences report no protest)
     # the agent of a violent act in the sentence (the troops who opened fire, the police who beat the
     # crowd) acts there; it is not the object of the protest named after the trigger
