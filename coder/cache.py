@@ -305,18 +305,46 @@ def dump(o) -> bytes:
 
 def trie_line_decoder(end: str, leaf):
     """The `decode(line, is_end)` of a LazyTrie read from trie_lines(): `leaf` turns the JSON of a
-    node's `end` value back into its payloads, in a subtree line and in a line that is an end value."""
+    node's `end` value back into its payloads (a list): at once in a line that is an end value and
+    at a subtree's first node, and below it when first called for (Deferred: the subtree of a word
+    holds every phrase that starts with it, and a run reaches few of their last nodes)."""
     def hook(node: dict) -> dict:
         flat = node.get(end)
         if flat is not None:
-            node[end] = leaf(flat)
+            node[end] = Deferred(leaf, flat)
         return node
 
     subtree = json.JSONDecoder(object_hook=hook).scan_once   # one decoder: json.loads makes one a call
 
     def decode(line: bytes, is_end: bool):
-        return leaf(line_value(line)) if is_end else line_value(line, subtree)
+        if is_end:
+            return leaf(line_value(line))
+        node = line_value(line, subtree)
+        payloads = node.get(end)
+        if payloads is not None:
+            node[end] = payloads()
+        return node
     return decode
+
+
+class Deferred:
+    """A trie node's end value, decoded but not built: calling it builds the payload list (its
+    reader stores that in the node in its place). Equal to that list, and pickled as it."""
+    __slots__ = ("_leaf", "_flat")
+
+    def __init__(self, leaf, flat):
+        self._leaf, self._flat = leaf, flat
+
+    def __call__(self) -> list:
+        return self._leaf(self._flat)
+
+    def __eq__(self, other) -> bool:
+        return self() == (other() if isinstance(other, Deferred) else other)
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return list, (self(),)
 
 
 class LazyTrie(dict):
