@@ -80,6 +80,21 @@ def announce(what: str, takes: str) -> None:
 
 # ---------------------------------------------------------------- values: tagged JSON, no code
 
+# One JSON value read from the start of a line: json.loads on bytes adds four Python calls (an
+# encoding guess among them) per line, and a cold run reads some 20,000 lines. A cache file is
+# checksummed, so a line is whole; a damaged one still fails, as a ValueError.
+_scan_value = json.JSONDecoder().scan_once
+
+
+def line_value(line: bytes, scan=_scan_value):
+    """The JSON value a line (bytes) of a cache body starts with; `scan`: the scan_once of a decoder
+    of one's own (an object_hook)."""
+    try:
+        return scan(line.decode(), 0)[0]
+    except StopIteration:
+        raise ValueError("a cached line is not JSON") from None
+
+
 class Packer:
     """Flattens objects into a table of JSON entries, each container once (shared objects stay
     shared, as in the compiled trie, where one payload sits under many phrases). An entry is a list
@@ -171,33 +186,43 @@ class Unpacker:
     def _build(self, i: int):
         e = self.table[i]
         if not isinstance(e, list):
-            e = json.loads(e)
+            e = line_value(e)
             if not isinstance(e, list) or not e:
                 raise ValueError("a cache entry is not a list")
-
-        def val(x):
-            t = type(x)
-            if t is int:
-                if not 0 <= x < i:
-                    raise ValueError("a cache entry refers forward")
-                return self[x]
-            return x["i"] if t is dict else x
         tag = e[0]
-        if tag == "t":
-            return tuple([val(x) for x in e[1:]])
         if tag == "c":
             name = e[1]
             if name not in self.fields:
                 raise ValueError(f"{name} is not among the cached classes")
-            return self.classes[name](*[val(x) for x in e[2:]])   # fields checked in __init__
+            return self.classes[name](*self._values(e[2:], i))   # fields checked in __init__
+        if tag == "t":
+            return tuple(self._values(e[1:], i))
         if tag == "l":
-            return [val(x) for x in e[1:]]
+            return self._values(e[1:], i)
         if tag == "m":
-            return {val(e[j]): val(e[j + 1]) for j in range(1, len(e), 2)}
+            flat = self._values(e[1:], i)
+            return dict(zip(flat[::2], flat[1::2], strict=True))
         if tag == "d":
             import datetime as dt
             return dt.date.fromisoformat(e[1])
         raise ValueError("unknown tag in a cache entry")
+
+    def _values(self, children: list, i: int) -> list:
+        """The children of entry i as objects: an entry number is its object (built first if need
+        be), {"i": n} the int n, any other child itself. (One loop an entry, not a Python call a
+        child: a cold run builds some 10,000 entries)"""
+        built, out = self.built, []
+        for x in children:
+            t = type(x)
+            if t is int:
+                if not 0 <= x < i:
+                    raise ValueError("a cache entry refers forward")
+                v = built[x]
+                x = v if v is not None else self[x]
+            elif t is dict:
+                x = x["i"]
+            out.append(x)
+        return out
 
 
 # ---------------------------------------------------------------- lines, found without splitting
@@ -280,18 +305,46 @@ def dump(o) -> bytes:
 
 def trie_line_decoder(end: str, leaf):
     """The `decode(line, is_end)` of a LazyTrie read from trie_lines(): `leaf` turns the JSON of a
-    node's `end` value back into its payloads, in a subtree line and in a line that is an end value."""
+    node's `end` value back into its payloads (a list): at once in a line that is an end value and
+    at a subtree's first node, and below it when first called for (Deferred: the subtree of a word
+    holds every phrase that starts with it, and a run reaches few of their last nodes)."""
     def hook(node: dict) -> dict:
         flat = node.get(end)
         if flat is not None:
-            node[end] = leaf(flat)
+            node[end] = Deferred(leaf, flat)
         return node
 
-    subtree = json.JSONDecoder(object_hook=hook).decode   # one decoder: json.loads makes one a call
+    subtree = json.JSONDecoder(object_hook=hook).scan_once   # one decoder: json.loads makes one a call
 
     def decode(line: bytes, is_end: bool):
-        return leaf(json.loads(line)) if is_end else subtree(line.decode())
+        if is_end:
+            return leaf(line_value(line))
+        node = line_value(line, subtree)
+        payloads = node.get(end)
+        if payloads is not None:
+            node[end] = payloads()
+        return node
     return decode
+
+
+class Deferred:
+    """A trie node's end value, decoded but not built: calling it builds the payload list (its
+    reader stores that in the node in its place). Equal to that list, and pickled as it."""
+    __slots__ = ("_leaf", "_flat")
+
+    def __init__(self, leaf, flat):
+        self._leaf, self._flat = leaf, flat
+
+    def __call__(self) -> list:
+        return self._leaf(self._flat)
+
+    def __eq__(self, other) -> bool:
+        return self() == (other() if isinstance(other, Deferred) else other)
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return list, (self(),)
 
 
 class LazyTrie(dict):

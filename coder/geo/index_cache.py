@@ -17,19 +17,6 @@ from coder import cache as disk
 from coder.geo.gazetteer import _END, LANGS, Gazetteer, capital_indexes
 from coder.model import Place
 
-# One JSON value read from the start of a line: json.loads on bytes adds four Python calls (an
-# encoding guess among them) per line, and a cold run reads some 20,000 lines. The file is
-# checksummed (coder/cache.py), so a line is whole; a damaged one still fails, as a ValueError.
-_scan_value = json.JSONDecoder().scan_once
-
-
-def _value(line: bytes, scan=_scan_value):
-    try:
-        return scan(line.decode(), 0)[0]
-    except StopIteration:
-        raise ValueError("a cached line is not JSON") from None
-
-
 _FIELDS = ("place_id", "name", "country", "admin1", "latitude", "longitude", "precision", "feature", "population")
 
 
@@ -71,7 +58,7 @@ class LazyPlaces(Sequence):
             return [self[j] for j in range(*i.indices(len(self)))]
         p = self._built[i]
         if p is None:
-            row = _value(self._lines[i])
+            row = disk.line_value(self._lines[i])
             if not isinstance(row, list) or len(row) != len(_FIELDS):
                 raise ValueError("a cached place is not whole")
             p = self._built[i] = Place(*row)
@@ -162,7 +149,7 @@ def _trie(lines: Sequence[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
     scan = json.JSONDecoder(object_hook=hook).scan_once
 
     def decode(line: bytes, is_end: bool):
-        v = _value(line, scan)
+        v = disk.line_value(line, scan)
         return dict(zip(v[::2], map(bool, v[1::2]))) if is_end else v
     return disk.LazyTrie(lines[0], lines[1:], decode, _END, on_whole=lambda trie: tries.settle(lang, trie))
 

@@ -98,10 +98,7 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
                 if stem.endswith("ت"):   # ta marbuta before a suffix: مرتزقت(ه) -> مرتزقه
                     forms.append(stem[:-1] + "ه")
                 break
-    seen: dict[str, None] = {}
-    for f in forms:
-        seen.setdefault(f, None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(forms))   # (each once, in order)
 
 
 def _per_word(question):
@@ -131,8 +128,12 @@ def _owned(t) -> bool:
     """Token t carries a possessive pronoun (Arabic: on the word itself)."""
     if t.text.rstrip(_MARK_CHARS).endswith("ة"):
         return False
-    return any(t.norm.endswith(suf) and len(t.norm) - len(suf) >= 3 and t.norm[:-len(suf)] in t.forms
-               for suf in _SUFFIXES)
+    n = t.norm
+    # (only the suffixes that end in its last letter can end it: no generator over all eight)
+    for suf in _SUFFIXES_BY_LAST.get(n[-1:], ()):
+        if n.endswith(suf) and len(n) - len(suf) >= 3 and n[:-len(suf)] in t.forms:
+            return True
+    return False
 
 
 carries_possessive = _owned   # refers_back read on the word alone: the syntax stage keeps it per word

@@ -87,7 +87,7 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict) ->
         norm = normalise(chunk)
         # a form left empty (a lone combining mark, its letters stripped) is no word to look up;
         # a word that normalises to nothing is no token
-        return (norm, tuple(f for f in forms(norm, chunk) if f)) if norm else _NO_WORDS
+        return (norm, tuple(filter(None, forms(norm, chunk)))) if norm else _NO_WORDS
     out = []
     for m in word.finditer(chunk):
         alone = cache.get(m[0])

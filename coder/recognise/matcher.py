@@ -84,6 +84,10 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
         while stack:
             j, node, fi = stack.pop()
             payloads = node.get(END)
+            if payloads is not None and type(payloads) is not list:
+                # below a word's first node, a trie read from the cache holds a callable that
+                # builds the payloads when first reached (coder.cache.Deferred): kept built
+                payloads = node[END] = payloads()
             if payloads and (j, id(payloads)) not in seen:
                 seen.add((j, id(payloads)))
                 start, end = tok.start, tokens[j].end
