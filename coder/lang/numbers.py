@@ -342,6 +342,8 @@ class NumberReader:
 
     def value_of(self, phrase: str) -> int | None:
         """The value of a folded phrase that is one number ("ثلاثة", "3", "twenty-five")."""
+        if phrase.isalpha() and phrase not in self.gate.words:
+            return None   # (one word of letters that no number is written with: the gate's set says so)
         found = self.find(phrase)
         return found[0].value if len(found) == 1 and found[0].text == phrase.strip() else None
 
