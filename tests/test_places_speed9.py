@@ -37,3 +37,30 @@ def test_value_of_a_word_is_that_of_the_full_search(lang):
         answered_by_the_set += w.isalpha() and w not in r.gate.words
     assert answered_by_the_set > len(words) // 2
     assert r.value_of({"ar": "ثلاثه", "en": "three"}[lang]) == 3
+
+
+@pytest.mark.parametrize("lang", ("ar", "en"))
+def test_number_words_and_counts_are_those_of_the_full_search(lang):
+    # is_number_word answers most words by the gate's set before its memo; the count test reads
+    # each of a token's forms once: the answers of the search over every word and form
+    from coder.lang import profile
+    from coder.lang.numbers import reader
+    from coder.rules.counts import _number, is_number_word
+    r = reader(lang)
+
+    def searched(word: str) -> bool:
+        found = r.find(word)
+        return word[:1].isalpha() and len(found) == 1 and found[0].text == word.strip()
+
+    for w in _words(lang):
+        assert is_number_word(lang, w) == searched(w), w
+    prof = profile(lang)
+    counts = 0
+    for text in _corpus_texts(lang) + _OWN[lang]:
+        for t in prof.tokenise(text):
+            for with_article in (False, True):
+                words = (t.norm, *t.forms) if with_article else (t.norm,)
+                expected = t.norm[:1].isdigit() or any(searched(w) for w in words)
+                assert _number(t, lang, with_article) == expected, (t.text, with_article)
+                counts += expected
+    assert counts > 10
