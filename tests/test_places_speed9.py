@@ -64,3 +64,27 @@ def test_number_words_and_counts_are_those_of_the_full_search(lang):
                 assert _number(t, lang, with_article) == expected, (t.text, with_article)
                 counts += expected
     assert counts > 10
+
+
+@pytest.mark.parametrize("lang", ("ar", "en"))
+def test_a_word_passed_over_starts_no_name(lang):
+    # _starts builds no place forms for a word none of whose forms is a first word of a name nor
+    # changes when folded: none of its place forms is one, and what it starts is the general answer
+    from coder.geo.gazetteer import Gazetteer
+    from coder.geo.toponyms import _may_start, _place_forms, _starts
+    from coder.lang import profile
+    trie = Gazetteer.default().tries[lang]
+    prof = profile(lang)
+    extra = {"ar": ["وقال مسؤولون في رأس العين إن الطائرات قصفت تل أبيض وبدمشق ولحلب",
+                    "سؤال عن الرئيس المؤقت في ئيلام"],
+             "en": ["Serêkaniyê and Qamişlo were shelled, Aleppo's mayor said in São Paulo"]}[lang]
+    passed = started = 0
+    for text in _corpus_texts(lang) + _OWN[lang] + extra:
+        for t in prof.tokenise(text):
+            in_trie = [f for f in _place_forms(t.norm, t.forms, lang) if f in trie]
+            if not _may_start(trie, t):
+                passed += 1
+                assert not in_trie, t.text
+                assert _starts(trie, t, lang) == ()
+            started += bool(_starts(trie, t, lang))
+    assert passed > started > 0
