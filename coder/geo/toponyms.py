@@ -284,6 +284,8 @@ def _starts(trie: dict, tok: Token, lang: str) -> tuple:
     language capitalises names, a word written in lower case ("bar"), is none by itself: it starts
     a name only where the next word goes on from it, and a word that can only be such a one-word
     name (every node a leaf) starts none."""
+    if not _may_start(trie, tok):   # (most words: their place forms are not built)
+        return ()
     pairs = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
     if not pairs:
         return ()
@@ -299,6 +301,18 @@ def _starts(trie: dict, tok: Token, lang: str) -> tuple:
     if all(len(node) == 1 and _END in node for _, node in pairs):   # leaves: one-word names only
         return ()
     return pairs, False
+
+
+def _may_start(trie: dict, tok: Token) -> bool:
+    """May one of the word's place forms be a first word of a name? They are some of its forms,
+    their ASCII folds and, in a word of three letters or fewer, its forms with a short proclitic
+    stripped: where no form is a key and none changes when folded (most words), none is."""
+    if len(tok.norm) <= 3:
+        return True
+    for f in tok.forms:
+        if f in trie or (not f.isascii() and ascii_fold(f) != f):
+            return True
+    return False
 
 
 def _follow(pairs: tuple) -> frozenset:

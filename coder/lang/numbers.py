@@ -231,6 +231,11 @@ class WordGate:
         self._learn(chunks)
         return not self._admitting.isdisjoint(chunks)
 
+    def excludes_word(self, word: str) -> bool:
+        """Is `word` one word of letters alone that no match holds (one that `admits` refuses)? A
+        set test, where `admits` splits the text and keeps the word's answer."""
+        return word.isalpha() and word not in self.words
+
     def _learn(self, chunks) -> None:
         known, admitting = self._known, self._admitting
         if len(known) >= 200_000:   # bounded on a long run
@@ -342,6 +347,8 @@ class NumberReader:
 
     def value_of(self, phrase: str) -> int | None:
         """The value of a folded phrase that is one number ("ثلاثة", "3", "twenty-five")."""
+        if self.gate.excludes_word(phrase):   # (most words: a set test, no search)
+            return None
         found = self.find(phrase)
         return found[0].value if len(found) == 1 and found[0].text == phrase.strip() else None
 

@@ -8,8 +8,15 @@ from coder.lang.numbers import reader
 from coder.rules.types import PUNCT_BARRIER
 
 
-@lru_cache(maxsize=65536)
 def is_number_word(lang: str, norm: str) -> bool:
+    """Is the folded word one number written in words ("three", "ثلاثة")?"""
+    if reader(lang).gate.excludes_word(norm):   # (most words: a set test, cheaper than the memo's look-up)
+        return False
+    return _read_as_number(lang, norm)
+
+
+@lru_cache(maxsize=65536)
+def _read_as_number(lang: str, norm: str) -> bool:
     return norm[:1].isalpha() and reader(lang).value_of(norm) is not None
 
 
@@ -81,6 +88,7 @@ def counts_and_marks(toks, lang: str) -> tuple[set[int], set[int]]:
 
 
 def _number(tok, lang: str, with_article: bool) -> bool:
-    if tok.norm[:1].isdigit() or is_number_word(lang, tok.norm):
+    norm = tok.norm
+    if norm[:1].isdigit() or is_number_word(lang, norm):
         return True
-    return with_article and any(is_number_word(lang, f) for f in tok.forms)
+    return with_article and any(is_number_word(lang, f) for f in tok.forms if f != norm)
