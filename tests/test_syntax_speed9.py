@@ -11,7 +11,7 @@ from coder.syntax import CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITI
 from coder.syntax.phrases import TANWIN
 from coder.syntax.rules import rules
 from coder.syntax.segmenter import CLAUSE_BREAKS
-from coder.syntax.tagger import word_closed
+from coder.syntax.tagger import _word_tag, word_closed
 
 TANWIN_MARKS = frozenset("\u064b\u064c\u064d")   # fathatan, dammatan, kasratan
 
@@ -65,3 +65,43 @@ def test_the_sentences_have_every_bit():
                 found |= _bits_asked_one_by_one(t, R, prof)
         assert found == QUOTE_WORD | MARKER_START | DIGIT | CLAUSE_PUNCT | \
             (TANWIN if lang == "ar" else PARTICIPLE_PREPOSITION), lang
+
+
+_PUNCTUATION = frozenset(",;:()\"«»،؛-–—?!؟.'[]{}/“”‘’…")
+
+
+def _word_tag_by_scan(t, R, prof, conj: bool) -> tuple:
+    """tagger._word_tag as a scan: the punctuation test on the word, then its first letter; each
+    lookup form after the first asked the word lists for a preposition."""
+    w = t.norm
+    if w in _PUNCTUATION or (w[:1] in _PUNCTUATION and all(c in _PUNCTUATION for c in w)):
+        return True, "PUNCT", False
+    if w[:1].isdigit():
+        return True, "NUM", False
+    tag = R.words.get(w)
+    if tag is None and (conj or w[:1] in prof.CLITIC_COORDINATORS):
+        tag = R.words.get(w[1:])
+    return False, tag, tag is None and len(t.forms) > 1 and any(R.words.get(f) == "ADP" for f in t.forms[1:])
+
+
+WORDS = [
+    ("ar", "عليه إليها فيهم منه خلالها أمامهم وراءهم وقد وأن فكان ... ،، 2015 ٢٠١٥ - ؟! القوات والجيش بالمدينة لقسد عنهما وعليهم"),
+    ("en", "it's the U.S. -- ... ?! 1990s 3rd and or in to by whom upon thereof 'quoted' (x) e.g."),
+]
+
+
+@pytest.mark.parametrize("lang,text", WORDS + SENTENCES)
+def test_word_tag_as_the_scan(lang, text):
+    prof, R = profile(lang), rules(lang)
+    for t in prof.tokenise(text):
+        for conj in (False, True):
+            assert _word_tag(t, R, prof, conj) == _word_tag_by_scan(t, R, prof, conj), t.text
+
+
+def test_the_words_reach_each_answer():
+    """(The words above reach the punctuation, the number, a listed word, one through its clitic and
+    a preposition carrying a pronoun.)"""
+    prof, R = profile("ar"), rules("ar")
+    answers = {_word_tag_by_scan(t, R, prof, False) for t in prof.tokenise(WORDS[0][1])}
+    assert {(True, "PUNCT", False), (True, "NUM", False), (False, None, True), (False, None, False)} <= answers
+    assert any(tag is not None for fixed, tag, _ in answers if not fixed)

@@ -63,14 +63,15 @@ def _word_tag(t, R: SyntaxRules, prof, conj: bool) -> tuple:
     """What _closed decides from the word alone (a token's norm and forms follow from its text):
     (tag fixed before any phrase, tag from the word lists, may be a preposition carrying a pronoun)."""
     w = t.norm
-    if w in _PUNCT or (w[:1] in _PUNCT and all(c in _PUNCT for c in w)):    # (most words: one test)
+    first = w[:1]   # (sliced once: an Arabic letter is a new string at each slice)
+    if first in _PUNCT and (w in _PUNCT or all(c in _PUNCT for c in w)):    # (most words: one test)
         return True, "PUNCT", False
-    if w[:1].isdigit():
+    if first.isdigit():
         return True, "NUM", False
     tag = R.words.get(w)
-    if tag is None and (conj or w[:1] in prof.CLITIC_COORDINATORS):
+    if tag is None and (conj or first in prof.CLITIC_COORDINATORS):
         tag = R.words.get(w[1:])     # وقد، وأن، وكان
-    return False, tag, tag is None and len(t.forms) > 1 and any(R.words.get(f) == "ADP" for f in t.forms[1:])
+    return False, tag, tag is None and not R.adpositions.isdisjoint(t.forms[1:])
 
 
 def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite: bool) -> list[CompiledRule]:
