@@ -96,27 +96,27 @@ def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite:
             continue
         if r.prefix and not stem.startswith(r.prefix):
             continue
-        r = _context_part(r)
-        allowed.append(r)
-        if _always_holds(r):
+        part = _CONTEXT_PARTS.get(id(r))
+        if part is None or part[0] is not r:
+            context = _context_part(r)
+            part = _CONTEXT_PARTS[id(r)] = (r, context, _always_holds(context))
+        allowed.append(part[1])
+        if part[2]:
             break       # (the rules after it are never tried)
     return allowed
 
 
-# id of a rule -> (the rule, the same rule without the conditions on the word alone); by id, as
-# hashing a rule hashes all its fields (the rule is kept in the value: its id stays its own)
+# id of a rule -> (the rule, the same rule without the conditions on the word alone, whether that
+# always holds), worked out once a rule; by id, as hashing a rule hashes all its fields (the rule
+# is kept in the value: its id stays its own)
 _CONTEXT_PARTS: dict[int, tuple] = {}
 
 
 def _context_part(r: CompiledRule) -> CompiledRule:
     """`r` without the conditions _word_allows has checked (the word's own): what is left to ask
     of the sentence, nothing at all for many rules."""
-    v = _CONTEXT_PARTS.get(id(r))
-    if v is None or v[0] is not r:
-        v = _CONTEXT_PARTS[id(r)] = (r, CompiledRule(
-            r.tag, r.applies, r.prev_tag, r.next_tag, r.prev_word, r.next_word, (), (), 0, None, None,
-            r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees))
-    return v[1]
+    return CompiledRule(r.tag, r.applies, r.prev_tag, r.next_tag, r.prev_word, r.next_word, (), (), 0, None, None,
+                        r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees)
 
 
 def _to_try(rules: list[CompiledRule]) -> tuple:
