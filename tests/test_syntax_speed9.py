@@ -2,6 +2,7 @@
 the test it stands for, on words and sentences written for these tests."""
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -105,3 +106,48 @@ def test_the_words_reach_each_answer():
     answers = {_word_tag_by_scan(t, R, prof, False) for t in prof.tokenise(WORDS[0][1])}
     assert {(True, "PUNCT", False), (True, "NUM", False), (False, None, True), (False, None, False)} <= answers
     assert any(tag is not None for fixed, tag, _ in answers if not fixed)
+
+
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_POSSESSIVE_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
+
+
+def _owned_by_scan(t) -> bool:
+    """The Arabic profile's possessive pronoun test with every suffix tried."""
+    if _ARABIC_MARKS.sub("", t.text).endswith("ة"):
+        return False
+    return any(t.norm.endswith(suf) and len(t.norm) - len(suf) >= 3 and t.norm[:-len(suf)] in t.forms
+               for suf in _POSSESSIVE_SUFFIXES)
+
+
+def _definite_by_marks_first(token) -> bool:
+    """The Arabic profile's article test reading the word as written first, for every word."""
+    n = token.norm[1:] if token.norm[:1] in ("و", "ف") and len(token.norm) >= 5 else token.norm
+    raw = _ARABIC_MARKS.sub("", token.text)[len(token.norm) - len(n):]
+    if n[:1] in ("ب", "ل", "ك") and n[1:3] == "ال":
+        n, raw = n[1:], raw[1:]
+    if raw.startswith(("أل", "إل", "آل")):
+        return False
+    return n.startswith("ال") or n.startswith("لل")
+
+
+ARABIC_WORDS = ("قواته جنودها مواقعهم وزارتها محافظة محافظته عليهما كتابكم أرضنا بيتهن صديقكما سلاحه "
+                "والقوات للشرطة بالقصف والجيش فالأمر كالجيش وللقوات وبالمدينة ألبومين أليخاندرا آلاف إلى "
+                "الْقُوَّاتُ وَالْجَيْشُ لِلشُّرْطَةِ مُقاتِلُوهُ قُوّاتُهُ شخصاً له لها هم الة ال ة ه وألمانيا والآلاف")
+
+
+@pytest.mark.parametrize("word", ARABIC_WORDS.split())
+def test_arabic_possessive_and_article_as_before(word):
+    from coder.lang import ar
+    t = ar.tokenise(word)[0]
+    assert ar._owned.__wrapped__(t) == _owned_by_scan(t)
+    assert ar.is_definite.__wrapped__(t) == _definite_by_marks_first(t)
+
+
+def test_the_arabic_words_reach_each_answer():
+    from coder.lang import ar
+    toks = [ar.tokenise(w)[0] for w in ARABIC_WORDS.split()]
+    assert {_owned_by_scan(t) for t in toks} == {True, False}
+    assert {_definite_by_marks_first(t) for t in toks} == {True, False}
+    # a word with the article's letters after a hamza is not definite (ألبومين، آلاف), one with it is
+    assert not _definite_by_marks_first(ar.tokenise("آلاف")[0]) and _definite_by_marks_first(ar.tokenise("والآلاف")[0])

@@ -131,8 +131,11 @@ def _owned(t) -> bool:
     """Token t carries a possessive pronoun (Arabic: on the word itself)."""
     if t.text.rstrip(_MARK_CHARS).endswith("ة"):
         return False
-    return any(t.norm.endswith(suf) and len(t.norm) - len(suf) >= 3 and t.norm[:-len(suf)] in t.forms
-               for suf in _SUFFIXES)
+    n = t.norm
+    for suf in _SUFFIXES_BY_LAST.get(n[-1:], ()):     # (only the suffixes the word could end with)
+        if n.endswith(suf) and len(n) - len(suf) >= 3 and n[:-len(suf)] in t.forms:
+            return True
+    return False
 
 
 carries_possessive = _owned   # refers_back read on the word alone: the syntax stage keeps it per word
@@ -194,12 +197,12 @@ def is_definite(token) -> bool:
     """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition).
     Written with a hamza, أل/إل/آل is no article (ألبومين، أليخاندرا، آلاف), though spelling folds it."""
     n = _without_conjunction(token.norm)
-    raw = _MARKS.sub("", token.text)[len(token.norm) - len(n):]
+    at = len(token.norm) - len(n)     # where n starts in the word as written, its marks taken out
     if n[:1] in _PREP and n[1:3] == "ال":
-        n, raw = n[1:], raw[1:]
-    if raw.startswith(("أل", "إل", "آل")):
-        return False
-    return n.startswith("ال") or n.startswith("لل")
+        n, at = n[1:], at + 1
+    if not n.startswith(("ال", "لل")):
+        return False    # (the word as written is read only for a word that may carry the article)
+    return not _MARKS.sub("", token.text)[at:].startswith(("أل", "إل", "آل"))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
