@@ -12,7 +12,7 @@ from coder.syntax import CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITI
 from coder.syntax.phrases import TANWIN
 from coder.syntax.rules import rules
 from coder.syntax.segmenter import CLAUSE_BREAKS
-from coder.syntax.tagger import _word_tag, word_closed
+from coder.syntax.tagger import _always_holds, _context_part, _word_allows, _word_tag, word_closed
 
 TANWIN_MARKS = frozenset("\u064b\u064c\u064d")   # fathatan, dammatan, kasratan
 
@@ -151,3 +151,38 @@ def test_the_arabic_words_reach_each_answer():
     assert {_definite_by_marks_first(t) for t in toks} == {True, False}
     # a word with the article's letters after a hamza is not definite (ألبومين، آلاف), one with it is
     assert not _definite_by_marks_first(ar.tokenise("آلاف")[0]) and _definite_by_marks_first(ar.tokenise("والآلاف")[0])
+
+
+def _allowed_by_every_condition(rules_, t, conj: bool, prep: bool, definite: bool) -> list:
+    """The rules whose conditions on the word alone it meets, each asked in full (ى folded into ي
+    worked out first, for every word), in the rule's context part, up to the first that always holds."""
+    w = t.norm
+    stem = w[1:] if conj else w
+    folded_ya = stem.endswith("ي") and t.text.endswith("ى")
+    out = []
+    for r in rules_:
+        if (r.definite is None or definite == r.definite) and \
+                (r.clitic_preposition is None or prep == r.clitic_preposition) and (not r.word or w in r.word) and \
+                (not r.min_length or len(w) >= r.min_length) and \
+                (not r.ending or (stem.endswith(r.ending) and not folded_ya)) and \
+                (not r.prefix or stem.startswith(r.prefix)):
+            out.append(_context_part(r))
+            if _always_holds(out[-1]):
+                break
+    return out
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ar", "مبنى مستشفى المبنى عسكري العسكري والعسكرية بالمدينة مسلحة المسلحين يقصف تهاجم نعلن حماية قرى مرمى"),
+    ("en", "attacked shelling Forces reported the rebels' Said protests"),
+])
+def test_word_allows_as_every_condition_asked(lang, text):
+    prof, R = profile(lang), rules(lang)
+    for t in prof.tokenise(text):
+        for kind, kind_rules in R.rules_by_kind.items():
+            if isinstance(kind, str):
+                for conj in (False, True):
+                    for prep in (False, True):
+                        for definite in (False, True):
+                            assert _word_allows(kind_rules, t, conj, prep, definite) == \
+                                _allowed_by_every_condition(kind_rules, t, conj, prep, definite), (t.text, kind)

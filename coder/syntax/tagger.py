@@ -81,7 +81,6 @@ def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite:
     conditions (_context_part), and the list ends at the first that then always holds."""
     w = t.norm
     stem = w[1:] if conj else w
-    folded_ya = stem.endswith("ي") and t.text.endswith("ى")
     allowed = []
     for r in rules:
         if r.definite is not None and definite != r.definite:
@@ -92,8 +91,8 @@ def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite:
             continue
         if r.min_length and len(w) < r.min_length:
             continue
-        if r.ending and (not stem.endswith(r.ending) or folded_ya):
-            continue
+        if r.ending and (not stem.endswith(r.ending) or (stem.endswith("ي") and t.text.endswith("ى"))):
+            continue    # (ى folded into ي, asked only of a word with the ending: مبنى is no nisba adjective)
         if r.prefix and not stem.startswith(r.prefix):
             continue
         part = _CONTEXT_PARTS.get(id(r))
