@@ -88,7 +88,7 @@ def _first_seen_for(prof, R) -> Callable:
     return first_seen
 
 
-_FIRST_SEEN: dict[str, Callable] = {}   # language -> its _first_seen_for function
+_FIRST_SEEN: dict[str, Callable] = {}   # language -> the function _first_seen_for made for it
 
 
 class _View:
