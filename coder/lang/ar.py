@@ -195,12 +195,12 @@ def is_definite(token) -> bool:
     """القوات, والجيش, للشرطة: the word carries the article (after a conjunction or preposition).
     Written with a hamza, أل/إل/آل is no article (ألبومين، أليخاندرا، آلاف), though spelling folds it."""
     n = _without_conjunction(token.norm)
-    raw = _MARKS.sub("", token.text)[len(token.norm) - len(n):]
+    at = len(token.norm) - len(n)     # where n starts in the word as written, its marks taken out
     if n[:1] in _PREP and n[1:3] == "ال":
-        n, raw = n[1:], raw[1:]
-    if raw.startswith(("أل", "إل", "آل")):
-        return False
-    return n.startswith("ال") or n.startswith("لل")
+        n, at = n[1:], at + 1
+    if not n.startswith(("ال", "لل")):
+        return False    # (the word as written is read only for a word that may carry the article)
+    return not _MARKS.sub("", token.text)[at:].startswith(("أل", "إل", "آل"))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -440,12 +440,10 @@ def circumstantial(token) -> bool:
     return w.startswith("م") and w.endswith("ين") and len(w) >= 6 and not w.startswith("مسلح")
 
 
-_TANWIN = frozenset("\u064b\u064c\u064d")
-
-
 def has_tanwin(token) -> bool:
     """شخصاً، تقريرٌ، مكانٍ: written with nunation, the word is indefinite and no idafa's first term."""
-    return not _TANWIN.isdisjoint(token.text)     # (a set test: no generator per call)
+    t = token.text      # (three substring searches: a set test would make and hash a string per letter)
+    return "\u064b" in t or "\u064c" in t or "\u064d" in t
 
 
 _NOMINATIVE_POSSESSED = ("ؤه", "ؤها", "ؤهم", "ؤهما", "ؤهن", "ؤنا", "ؤكم")

@@ -4,13 +4,14 @@ and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed r
 from __future__ import annotations
 
 from itertools import compress, count
+from typing import Callable
 
 from coder.lang import profile, profile_part
 from coder.syntax.clauses import arguments
 from coder.syntax.marks import _marker_roles
 from coder.syntax.segmenter import CLAUSE_BREAKS, clause_tagged, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
-from coder.syntax.phrases import TANWIN, chunk, has_tanwin, join_names
+from coder.syntax.phrases import TANWIN, chunk, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
 from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
@@ -21,13 +22,6 @@ __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 # what parse() asks of a word's norm, as bits (most words have none: their tokens are passed over)
 # (and the punctuation that ends a clause, which segmenter.segment asks about; the chunker's tanwin)
 QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT = 1, 2, 4, 8, 16
-
-
-def _word_bits(t, R, prof) -> int:
-    w = t.norm
-    return (QUOTE_WORD if w in R.quote else 0) | (PARTICIPLE_PREPOSITION if w in R.participle_prepositions else 0) | \
-        (MARKER_START if w in R.marker_starts else 0) | (DIGIT if w[:1].isdigit() else 0) | \
-        (CLAUSE_PUNCT if w in CLAUSE_BREAKS else 0) | (TANWIN if has_tanwin(prof, t) else 0)
 
 
 class Features:
@@ -47,7 +41,8 @@ class Features:
         try:
             got = [words[t.text] for t in toks]
         except KeyError:    # (a sentence with a word not seen before: the others' entries are kept)
-            got = [words.get(t.text) or _first_seen(t, words, prof, R, own) for t in toks]
+            first_seen = _FIRST_SEEN.get(prof.CODE) or _first_seen_for(prof, R)
+            got = [words.get(t.text) or first_seen(t, words) for t in toks]
         conj, prep, self.definite, owned, bits, self.closed_tags, further, self.closed = \
             zip(*got) if got else ((), (), (), (), (), (), (), ())
         self.conj, self.prep = list(conj), list(prep)    # (parse() corrects them from the lexicon matches)
@@ -70,13 +65,30 @@ class Features:
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
 
 
-def _first_seen(t, words: dict, prof, R, own) -> tuple:
-    """The features of a word not seen before, kept in `words` (a function of the module: no closure
-    made per sentence)."""
-    conj = prof.has_conjunction_clitic(t)
-    v = words[t.text] = (conj, prof.has_preposition_clitic(t), prof.is_definite(t),
-                         own(t) if own is not None else None, _word_bits(t, R, prof)) + word_closed(t, R, prof, conj)
-    return v
+def _first_seen_for(prof, R) -> Callable:
+    """The function that works out the features of a word not seen before and keeps them in the
+    language's entries: made once a language, with the profile's parts it asks (a language with no
+    tanwin or no pronoun on the word asks nothing of them) and the bits of parse()'s word lists."""
+    conjunction, preposition, definite = prof.has_conjunction_clitic, prof.has_preposition_clitic, prof.is_definite
+    own = profile_part(prof, "carries_possessive", None)
+    tanwin = profile_part(prof, "has_tanwin", None)
+    listed: dict[str, int] = {}    # a word of the word lists -> its bits (one look-up a word, not four)
+    for ws, bit in ((R.quote, QUOTE_WORD), (R.participle_prepositions, PARTICIPLE_PREPOSITION),
+                    (R.marker_starts, MARKER_START), (CLAUSE_BREAKS, CLAUSE_PUNCT)):
+        for w in ws:
+            listed[w] = listed.get(w, 0) | bit
+
+    def first_seen(t, words: dict) -> tuple:
+        conj, w = conjunction(t), t.norm
+        bits = listed.get(w, 0) | (DIGIT if w[:1].isdigit() else 0) | (TANWIN if tanwin is not None and tanwin(t) else 0)
+        v = words[t.text] = (conj, preposition(t), definite(t), own(t) if own is not None else None, bits) + \
+            word_closed(t, R, prof, conj)
+        return v
+    _FIRST_SEEN[prof.CODE] = first_seen
+    return first_seen
+
+
+_FIRST_SEEN: dict[str, Callable] = {}   # language -> the function _first_seen_for made for it
 
 
 class _View:

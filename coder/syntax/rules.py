@@ -49,6 +49,7 @@ class SyntaxRules:
                     self.words.setdefault(key[0], tag)
                 elif key:
                     self.phrases.setdefault(key[0], []).append((key, tag))
+        self.adpositions = frozenset(w for w, tag in self.words.items() if tag == "ADP")   # (tagger._word_tag)
         self.rules = [self._compile(r, norm) for r in data.pos_rules if not r.revise]
         self.revisions = [self._compile(r, norm) for r in data.pos_rules if r.revise]   # second pass, on verbs
         # (kind, tag before, text, conjunction and preposition clitics) -> the rules to try, and the

@@ -63,14 +63,15 @@ def _word_tag(t, R: SyntaxRules, prof, conj: bool) -> tuple:
     """What _closed decides from the word alone (a token's norm and forms follow from its text):
     (tag fixed before any phrase, tag from the word lists, may be a preposition carrying a pronoun)."""
     w = t.norm
-    if w in _PUNCT or (w[:1] in _PUNCT and all(c in _PUNCT for c in w)):    # (most words: one test)
+    first = w[:1]   # (sliced once: an Arabic letter is a new string at each slice)
+    if first in _PUNCT and (w in _PUNCT or all(c in _PUNCT for c in w)):    # (most words: one test)
         return True, "PUNCT", False
-    if w[:1].isdigit():
+    if first.isdigit():
         return True, "NUM", False
     tag = R.words.get(w)
-    if tag is None and (conj or w[:1] in prof.CLITIC_COORDINATORS):
+    if tag is None and (conj or first in prof.CLITIC_COORDINATORS):
         tag = R.words.get(w[1:])     # وقد، وأن، وكان
-    return False, tag, tag is None and len(t.forms) > 1 and any(R.words.get(f) == "ADP" for f in t.forms[1:])
+    return False, tag, tag is None and not R.adpositions.isdisjoint(t.forms[1:])
 
 
 def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite: bool) -> list[CompiledRule]:
@@ -80,7 +81,6 @@ def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite:
     conditions (_context_part), and the list ends at the first that then always holds."""
     w = t.norm
     stem = w[1:] if conj else w
-    folded_ya = stem.endswith("ي") and t.text.endswith("ى")
     allowed = []
     for r in rules:
         if r.definite is not None and definite != r.definite:
@@ -91,31 +91,31 @@ def _word_allows(rules: list[CompiledRule], t, conj: bool, prep: bool, definite:
             continue
         if r.min_length and len(w) < r.min_length:
             continue
-        if r.ending and (not stem.endswith(r.ending) or folded_ya):
-            continue
+        if r.ending and (not stem.endswith(r.ending) or (stem.endswith("ي") and t.text.endswith("ى"))):
+            continue    # (ى folded into ي, asked only of a word with the ending: مبنى is no nisba adjective)
         if r.prefix and not stem.startswith(r.prefix):
             continue
-        r = _context_part(r)
-        allowed.append(r)
-        if _always_holds(r):
+        part = _CONTEXT_PARTS.get(id(r))
+        if part is None or part[0] is not r:
+            context = _context_part(r)
+            part = _CONTEXT_PARTS[id(r)] = (r, context, _always_holds(context))
+        allowed.append(part[1])
+        if part[2]:
             break       # (the rules after it are never tried)
     return allowed
 
 
-# id of a rule -> (the rule, the same rule without the conditions on the word alone); by id, as
-# hashing a rule hashes all its fields (the rule is kept in the value: its id stays its own)
+# id of a rule -> (the rule, the same rule without the conditions on the word alone, whether that
+# always holds), worked out once a rule; by id, as hashing a rule hashes all its fields (the rule
+# is kept in the value: its id stays its own)
 _CONTEXT_PARTS: dict[int, tuple] = {}
 
 
 def _context_part(r: CompiledRule) -> CompiledRule:
     """`r` without the conditions _word_allows has checked (the word's own): what is left to ask
     of the sentence, nothing at all for many rules."""
-    v = _CONTEXT_PARTS.get(id(r))
-    if v is None or v[0] is not r:
-        v = _CONTEXT_PARTS[id(r)] = (r, CompiledRule(
-            r.tag, r.applies, r.prev_tag, r.next_tag, r.prev_word, r.next_word, (), (), 0, None, None,
-            r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees))
-    return v[1]
+    return CompiledRule(r.tag, r.applies, r.prev_tag, r.next_tag, r.prev_word, r.next_word, (), (), 0, None, None,
+                        r.capitalised, r.next_capitalised, r.next_definite, r.prev_definite, r.definite_agrees)
 
 
 def _to_try(rules: list[CompiledRule]) -> tuple:
