@@ -113,7 +113,8 @@ _IN_TEXT_ORDER = attrgetter("trigger_first", "evidence_start")    # (a key in C:
 
 def event_family(code: str) -> str:
     """The class an event code counts in when events are compared: its root, violence as one."""
-    return _FAMILY.get(ROOT[code], ROOT[code])
+    root = ROOT[code]
+    return _FAMILY.get(root, root)
 
 
 def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
@@ -142,8 +143,8 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     # (the keys made in one pass, no key function a trigger; no two tie: each trigger has its own first word)
     ranked = sorted([(-filled[first], first, evs) for first, evs in by_trigger.items()])
     for _, _, evs in ranked:
-        family = _FAMILY.get(ROOT[evs[0].code], ROOT[evs[0].code])
-        rivals = [k for k in kept if _FAMILY.get(ROOT[k[0].code], ROOT[k[0].code]) == family]
+        family = event_family(evs[0].code)
+        rivals = [k for k in kept if event_family(k[0].code) == family]
         # (the dyads compared only with a rival: no generator for a trigger alone in its class)
         if rivals and not all(_distinct_dyad(evs[0], k[0]) for k in rivals):
             into = rivals[0]

@@ -71,6 +71,7 @@ class SentenceAnalysis:
 # empty set, not a new one at each question)
 NO_TOKENS: frozenset[int] = frozenset()
 
+
 class _Roots(dict):
     """An event code's root, its first two digits ("190" -> "19"), worked out once a code: the rules ask
     it of every trigger and event at many steps, where a slice built a new string each time (and a set
