@@ -99,10 +99,21 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     verbs = [v for _, v in groups]
     if roles is None:    # (once a sentence: the same for every predicate)
         roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
-    marker_role = roles.get
+    # the phrases an argument marker introduces (chunk index, role), in text order: a predicate takes
+    # those among the phrases after it (most sentences have none; a marker's token starts at most one
+    # phrase, found by bisecting the starts)
+    introduced = []
+    for i, role in sorted(roles.items()) if roles else ():
+        k = bisect_left(starts, i)
+        if k < len(starts) and starts[k] == i:
+            introduced.append((k, role))
     conj, prep = _clitic_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
     marks_passive, after_noun = _passive_mark(prof), prof.MODIFIER_AFTER_NOUN
+    # the passive vowel's answer per word as written (a token's text decides it): a look-up, not a call
+    passive_words = _PASSIVE_WORDS.get(prof.CODE)
+    if passive_words is None or len(passive_words) >= 100_000:
+        passive_words = _PASSIVE_WORDS[prof.CODE] = {}
     english, read = not after_noun, _after_noun if after_noun else _before_noun
     for ci, cl in enumerate(clauses):
         mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
@@ -118,16 +129,23 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             cl.antecedent = next((k for k in reversed(range(bisect_left(starts, cl.marker))) if ends[k] < cl.marker and
                                   cl.marker - ends[k] <= 2 and chunks[k].kind != "possessor"), None)
         for n, (f, v) in enumerate(mine):
-            p = Predicate(v, f)
+            # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__
+            # nor a call per default factory; `passive` is set right after)
+            p = _new_predicate(Predicate)
+            p.verb, p.first, p.arguments, p.how, p.inherited = v, f, {}, {}, set()
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             prev = cl.predicates[-1] if cl.predicates else None
+            word = toks[v].text
+            vowel = passive_words.get(word)    # a written vowel: قُتل
+            if vowel is None:
+                vowel = passive_words[word] = marks_passive(toks[v])
             p.passive = after_noun is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
-                and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
-                marks_passive(toks[v])   # a written vowel: قُتل
+                and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or vowel
             # (the phrases of the clause that start after the verb, before the next verb group)
             # (lists, as the readers take them)
-            after = [*range(bisect_right(starts, v), min(bisect_left(starts, limit), bisect_right(ends, cl.end)))]
+            first_after, after_end = bisect_right(starts, v), min(bisect_left(starts, limit), bisect_right(ends, cl.end))
+            after = [*range(first_after, after_end)]
             if not describing:
                 # the phrases that end before f (those of the interrupted clause first), after the verb
                 # before if any
@@ -156,18 +174,18 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                     (R.no_object and len(forms) > 1 and forms[1] in R.no_object):    # وتصبح
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
-            if roles:
-                for k in after:
-                    role = marker_role(starts[k])
-                    if role and role not in p.arguments:
-                        p.arguments[role] = k
-                        p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
+            for k, role in introduced:
+                if first_after <= k < after_end and role not in p.arguments:
+                    p.arguments[role] = k
+                    p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
             if english and ("patient" in p.inherited or p.how.get("subject") == _DESCRIBES):
                 describing.append(p)    # (only the English reader gives a participle its noun)
 
 
 _DESCRIBES = "the noun the -ing form describes"
+_new_predicate = Predicate.__new__
+_PASSIVE_WORDS: dict[str, dict[str, bool]] = {}    # language -> word as written -> a passive's vowel on it
 
 
 def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
