@@ -84,6 +84,23 @@ def _case_marks(lang: str) -> tuple:
             profile_part(prof, "agreement", None), profile_part(prof, "nominative", None))
 
 
+# what _after_noun asks of a word as written, as bits: answered once per word and language (a
+# token's norm and forms follow from its text), then read by one look-up, not a call per question
+OBJECT_PRONOUN, CARRIES_SUBJECT, ADVERBIAL, NOMINATIVE, ACCUSATIVE = 1, 2, 4, 8, 16
+_WORD_MARKS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
+
+
+def _word_marks(tok, prof, marks: dict[str, int]) -> int:
+    """The bits of a word not asked before, kept in its language's `marks`."""
+    if len(marks) >= 100_000:
+        marks.clear()
+    _, adverbial, _, nominative = _case_marks(prof.CODE)
+    v = marks[tok.text] = (OBJECT_PRONOUN if _carries_pronoun(tok, prof) else 0) | \
+        (CARRIES_SUBJECT if prof.carries_subject(tok) else 0) | (ADVERBIAL if adverbial(tok) else 0) | \
+        (NOMINATIVE if nominative is not None and nominative(tok) else 0) | (ACCUSATIVE if _accusative(tok) else 0)
+    return v
+
+
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: Sequence[int] = (),
               roles: dict[int, str] | None = None) -> None:
@@ -363,7 +380,10 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`, `conj`: per token,
     it carries a preposition or a conjunction clitic."""
     bare_after = []
-    circumstantial, adverbial, agreement, nominative = _case_marks(prof.CODE)
+    circumstantial, _, agreement, _ = _case_marks(prof.CODE)
+    marks = _WORD_MARKS.get(prof.CODE)
+    if marks is None:
+        marks = _WORD_MARKS[prof.CODE] = {}
     pp_end = leftover = -2
     # the end of the phrases passed so far: every one the loop passes is covered (a prepositional
     # phrase, a subject, an adverb) or ends the loop, so only the tokens after it are left to test
@@ -384,8 +404,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             c.kind == "np" and not prep[c.start]
         if toks[c.head].norm in ("%", "٪"):
             continue    # 3 %: the sign belongs to the number before it
-        if c.start == c.end and adverbial(toks[c.start]):
-            continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
+        if c.start == c.end:
+            word = toks[c.start]
+            bits = marks.get(word.text)
+            if (bits if bits is not None else _word_marks(word, prof, marks)) & ADVERBIAL:
+                continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
         if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and circumstantial(toks[c.head]) and \
                 not prof.is_definite(toks[c.head]):
             # (right after the subject the participle is the object: قتل الجنود متظاهرين)
@@ -435,9 +458,19 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     first_person = len(stem) >= 4 and not stem.endswith(("ت", "وا", "ا")) and \
         ((stem[0] == "ن" and (not lexical or not lexical[p.verb] or stem[1] != "ا")) or
          (stem[:2] in ("سن", "سا") and (not lexical or not lexical[p.verb] or len(stem) >= 5)))
-    object_pronoun = _carries_pronoun(toks[p.verb], prof)    # شنته، يدخنها: the object is the pronoun
+    verb = toks[p.verb]
+    verb_marks = marks.get(verb.text)
+    if verb_marks is None:
+        verb_marks = _word_marks(verb, prof, marks)
+    object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun
     first_actor = bool(bare_after) and not actorish.isdisjoint(range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
-    if bare_after and _accusative(toks[chunks[bare_after[0]].head]):
+    if bare_after:
+        word = toks[chunks[bare_after[0]].head]
+        bits = marks.get(word.text)
+        accusative = (bits if bits is not None else _word_marks(word, prof, marks)) & ACCUSATIVE
+    else:
+        accusative = False
+    if accusative:
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
         # carries its subject (or it follows)
         bare_after = bare_after[:1]
@@ -476,7 +509,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
         bare_after = bare_after[:1]
-    elif prof.carries_subject(toks[p.verb]):
+    elif verb_marks & CARRIES_SUBJECT:
         # يقاتلون، قتلوا: the verb's own suffix is its subject, the phrase after it its object
         if coordinated and prev is not None and "subject" in prev.arguments:
             p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
@@ -515,7 +548,13 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after = bare_after[1:]
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
-    if bare_after and nominative is not None and nominative(toks[chunks[bare_after[0]].head]):
+    if bare_after:
+        word = toks[chunks[bare_after[0]].head]
+        bits = marks.get(word.text)
+        nominative = (bits if bits is not None else _word_marks(word, prof, marks)) & NOMINATIVE
+    else:
+        nominative = False
+    if nominative:
         # أقحم شهرٌ، سيستمر عملنا: a phrase written in the nominative is the subject, never the object
         # (the subject the stage took from before the verb or from another clause was not its own)
         if "subject" not in p.arguments or p.how.get("subject") != "the noun phrase after the verb (verb-subject order)":
