@@ -127,10 +127,11 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     conj, prep = _clitic_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
     marks_passive, after_noun = _passive_mark(prof), prof.MODIFIER_AFTER_NOUN
-    # the passive vowel's answer per word as written (a token's text decides it): a look-up, not a call
-    passive_words = _PASSIVE_WORDS.get(prof.CODE)
-    if passive_words is None or len(passive_words) >= 100_000:
-        passive_words = _PASSIVE_WORDS[prof.CODE] = {}
+    # what the loop asks of a verb, per word as written (a token's text decides it): a look-up, not
+    # a call and set tests per predicate
+    verb_words = _VERB_WORDS.get(prof.CODE)
+    if verb_words is None or len(verb_words) >= 100_000:
+        verb_words = _VERB_WORDS[prof.CODE] = {}
     english, read = not after_noun, _after_noun if after_noun else _before_noun
     for ci, cl in enumerate(clauses):
         mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
@@ -142,9 +143,14 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         opening = bisect_left(starts, cl.start)
         describing = []    # the predicates so far that describe a noun (English), with their own objects
         if cl.kind == "relative" and cl.marker is not None:
-            # (a phrase that starts at the marker or later ends there or later)
-            cl.antecedent = next((k for k in reversed(range(bisect_left(starts, cl.marker))) if ends[k] < cl.marker and
-                                  cl.marker - ends[k] <= 2 and chunks[k].kind != "possessor"), None)
+            # the nearest phrase that ends before the marker, at most one token before it, past a
+            # possessor (found by bisecting: a phrase that starts at the marker or later ends there or
+            # later, and the phrases before the last that ends before it end earlier still)
+            marker = cl.marker
+            k = min(bisect_left(starts, marker), bisect_left(ends, marker)) - 1
+            while k >= 0 and marker - ends[k] <= 2 and chunks[k].kind == "possessor":
+                k -= 1
+            cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
         for n, (f, v) in enumerate(mine):
             # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__
             # nor a call per default factory; `passive` is set right after)
@@ -152,13 +158,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             p.verb, p.first, p.arguments, p.how, p.inherited = v, f, {}, {}, set()
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             prev = cl.predicates[-1] if cl.predicates else None
-            word = toks[v].text
-            vowel = passive_words.get(word)    # a written vowel: قُتل
-            if vowel is None:
-                vowel = passive_words[word] = marks_passive(toks[v])
+            verb_bits = verb_words.get(toks[v].text)
+            if verb_bits is None:
+                verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words)
             p.passive = after_noun is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
-                and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or vowel
+                and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
+                bool(verb_bits & PASSIVE_VOWEL)   # a written vowel: قُتل
             # (the phrases of the clause that start after the verb, before the next verb group)
             # (lists, as the readers take them)
             first_after, after_end = bisect_right(starts, v), min(bisect_left(starts, limit), bisect_right(ends, cl.end))
@@ -181,14 +187,11 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                  # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
                  # which only the English rules read
                  english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep, conj)
-            forms = toks[v].forms
-            if R.impersonal and "object" in p.arguments and \
-                    (toks[v].norm in R.impersonal or (len(forms) > 1 and forms[1] in R.impersonal)):
+            if verb_bits & IMPERSONAL and "object" in p.arguments:
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
                 p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
                 p.inherited.discard("subject")
-            if toks[v].norm in R.no_object or (p.passive and "patient" not in p.arguments) or \
-                    (R.no_object and len(forms) > 1 and forms[1] in R.no_object):    # وتصبح
+            if verb_bits & NO_OBJECT or (p.passive and "patient" not in p.arguments):
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
             for k, role in introduced:
@@ -202,7 +205,22 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
 
 _DESCRIBES = "the noun the -ing form describes"
 _new_predicate = Predicate.__new__
-_PASSIVE_WORDS: dict[str, dict[str, bool]] = {}    # language -> word as written -> a passive's vowel on it
+
+
+# what arguments() asks of a verb as written, as bits: a passive's written vowel (قُتل); an impersonal
+# verb (يمكن، يجب); a verb with no object (became, remained, وتصبح: its norm or its form without the
+# conjunction)
+PASSIVE_VOWEL, IMPERSONAL, NO_OBJECT = 1, 2, 4
+_VERB_WORDS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
+
+
+def _verb_bits(t, R, marks_passive, verb_words: dict[str, int]) -> int:
+    """The bits of a verb not asked before, kept in its language's `verb_words`."""
+    w, forms = t.norm, t.forms
+    v = verb_words[t.text] = (PASSIVE_VOWEL if marks_passive(t) else 0) | \
+        (IMPERSONAL if R.impersonal and (w in R.impersonal or (len(forms) > 1 and forms[1] in R.impersonal)) else 0) | \
+        (NO_OBJECT if w in R.no_object or (R.no_object and len(forms) > 1 and forms[1] in R.no_object) else 0)
+    return v
 
 
 def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
