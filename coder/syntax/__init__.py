@@ -159,8 +159,9 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         if k == "trigger":
             e = m.entry
             if e.pos == "verb":
-                verbs.append(first)
-                read[first] |= VERB_READING
+                if not read[first] & VERB_READING:    # (a word several trigger entries read: listed once)
+                    verbs.append(first)
+                    read[first] |= VERB_READING
             else:
                 read[first if head_first else m.last] |= NOUN_READING
             if e.speech and not e.objects:
@@ -188,8 +189,20 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             read[i] = NOUN_READING
     read_at = list(compress(count(), read))     # (the words a lexicon reads: most words none)
     tags = tag(toks, read, read_at, R, prof, F)
-    bits, special = F.bits, F.special
-    for i in [i for i in special if bits[i] & (QUOTE_WORD | PARTICIPLE_PREPOSITION)]:
+    bits = F.bits
+    # the tokens of each of parse()'s word lists, in order, in one pass over those with a bit
+    reread, digits, clause_words, marker_starts = [], [], [], []
+    for i in F.special:
+        b = bits[i]
+        if b & (QUOTE_WORD | PARTICIPLE_PREPOSITION):
+            reread.append(i)
+        if b & (QUOTE_WORD | CLAUSE_PUNCT):
+            clause_words.append(i)
+        if b & MARKER_START:
+            marker_starts.append(i)
+        if b & DIGIT:
+            digits.append(i)
+    for i in reread:
         b = bits[i]
         # "said on Sunday that ...": after a reporting verb, "that" opens what was said
         if b & QUOTE_WORD and tags[i] != "SCONJ" and \
@@ -203,7 +216,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         if tags[i] != "PUNCT":
             tags[i] = "ADV"
     if R.time_nouns:
-        for i in [i for i in special if bits[i] & DIGIT]:
+        for i in digits:
             # "عام 2015", "in the year 1990": the noun and its number name a time, an adverbial
             if i > 0 and tags[i] in ("NUM", "ADV") and \
                     (toks[i - 1].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i - 1].forms[1:])):
@@ -218,12 +231,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             chunk_of[start:end + 1] = [k] * (end + 1 - start)
     tagged = clause_tagged(tags)    # (one pass over the tags for the verbs and the clause openers)
     groups = _verb_groups(tags, tagged)
-    clauses = segment(toks, tags, R, prof, groups, speech, chunks, [i for i in special if bits[i] & (QUOTE_WORD | CLAUSE_PUNCT)],
-                      tagged)
+    clauses = segment(toks, tags, R, prof, groups, speech, chunks, clause_words, tagged)
     # the argument markers: the role each gives the token after it, and the tokens of those of an
     # actor's role (Parse.markers)
     marked: set[int] = set()
-    roles = _marker_roles(toks, R, [i for i in special if bits[i] & MARKER_START], marked)
+    roles = _marker_roles(toks, R, marker_starts, marked)
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, read, roles)
     possessors(clauses, chunks, actorish)
     antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
