@@ -113,7 +113,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     # chunk indices found by bisecting them (no test per phrase); a clause's verb groups, by bisecting
     # the verbs
     starts, ends = [c.start for c in chunks], [c.end for c in chunks]
-    verbs = [v for _, v in groups]
+    verbs = []    # (a loop, not a comprehension: a sentence has a few verbs)
+    for _, v in groups:
+        verbs.append(v)
     if roles is None:    # (once a sentence: the same for every predicate)
         roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
     # the phrases an argument marker introduces (chunk index, role), in text order: a predicate takes
@@ -456,8 +458,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after.append(k)
         if len(bare_after) == 2:
             break
-    bare_before = [k for k in before if bare[k] or
-                   (chunks[k].kind == "pronoun" and tags[chunks[k].head] == "SCONJ")] if before else []     # لأنها: no preposition
+    # (a loop, not a comprehension: a few phrases, asked per predicate)
+    bare_before = []
+    for k in before:
+        if bare[k] or (chunks[k].kind == "pronoun" and tags[chunks[k].head] == "SCONJ"):    # لأنها: no preposition
+            bare_before.append(k)
     # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
     # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
     opening = cl.marker + 1 if cl.marker is not None else cl.start

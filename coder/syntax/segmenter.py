@@ -16,8 +16,11 @@ def _verb_groups(tags, tagged=None) -> list[tuple[int, int]]:
     `tagged`: the tokens with a tag segment() visits, verbs among them (clause_tagged), if found."""
     out = []
     # (the verbs, found by a list comprehension: a map of str.__eq__, a slot wrapper, costs more;
-    # among the tokens clause_tagged found, where given, not every token)
-    for i in [i for i, t in enumerate(tags) if t == "VERB"] if tagged is None else [i for i in tagged if tags[i] == "VERB"]:
+    # among the tokens clause_tagged found, where given, not every token: those tested in the loop,
+    # a few, with no comprehension made for them)
+    for i in [i for i, t in enumerate(tags) if t == "VERB"] if tagged is None else tagged:
+        if tags[i] != "VERB":
+            continue
         f = i
         while f - 1 >= 0 and tags[f - 1] in _GROUP:
             f -= 1
@@ -134,4 +137,8 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
                 _resume(clauses, stack, cur, i, len(toks))
         if i in verb_at:
             last_verb = i
-    return [c for c in clauses if c.end >= c.start]
+    kept = []    # (a loop, not a comprehension: a sentence has a few clauses)
+    for c in clauses:
+        if c.end >= c.start:
+            kept.append(c)
+    return kept
