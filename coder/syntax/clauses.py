@@ -247,9 +247,17 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
     after a quotation the speaker follows the verb ("..., said the minister")."""
     # the previous verb's object is not this verb's subject ("arrested the suspects and charged them")
-    bare_before = [k for k in before if bare[k] and
-                   not (coordinated and prev is not None and k in prev.arguments.values()) and
-                   not _oblique_conjunct(chunks[k], chunks, toks, tags, prof)]
+    bare_before = []
+    for k in before:
+        if not bare[k] or (coordinated and prev is not None and k in prev.arguments.values()):
+            continue
+        start = chunks[k].start
+        # (only a phrase after a conjunction or a comma is coordinated with a governed one or a member
+        # of a governed list: _oblique_conjunct is asked of those alone)
+        if start >= 1 and (tags[start - 1] == "CCONJ" or toks[start - 1].norm == ",") and \
+                _oblique_conjunct(chunks[k], chunks, toks, tags, prof):
+            continue
+        bare_before.append(k)
     before_verb = tags[p.first - 1] if p.first > 0 else "START"
     word_before = toks[p.first - 1].norm if p.first > 0 else ""
     if word_before == "to" or (before_verb == "ADP" and toks[p.verb].norm.endswith("ing")):
@@ -257,7 +265,9 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         # before the main verb
         _object(p, after, chunks, toks, tags, bare, before_verb=True)
         return
-    right_after = [k for k in before if (chunks[k].end == p.first - 1 or
+    # (the phrases before end before the verb group, in ascending order: only the last two can end
+    # one or two tokens before it)
+    right_after = [k for k in before[-2:] if (chunks[k].end == p.first - 1 or
                    (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")) and bare[k]]
     nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
     if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):

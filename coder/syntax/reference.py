@@ -85,10 +85,13 @@ def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -
         if ref is None and cl is not None:
             # the nearest argument before it in its own clause: "urged the states to take back
             # their citizens" (the states), "the army withdrew its troops" (the army)
-            args = [a for pr in cl.predicates for r, a in pr.arguments.items()
-                    if r in ("subject", "object") and a != k and chunks[a].end < c.start
-                    and ("of", c.head) not in chunks[a].modifiers]     # not "three" in "three of its"
-            ref = max(args, key=lambda a: chunks[a].end, default=None)
+            # (the first of those that end last, as max() would keep it: a loop, no key function called)
+            last_end = -1
+            for pr in cl.predicates:
+                for r, a in pr.arguments.items():
+                    if r in ("subject", "object") and a != k and last_end < chunks[a].end < c.start \
+                            and ("of", c.head) not in chunks[a].modifiers:     # not "three" in "three of its"
+                        ref, last_end = a, chunks[a].end
         if ref is None:
             ref = next((j for j in range(k - 1, -1, -1) if _names(actorish, chunks[j])), None)
         if ref is not None and ref != k:
