@@ -20,8 +20,9 @@ __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
 
 # what parse() asks of a word's norm, as bits (most words have none: their tokens are passed over)
-# (and the punctuation that ends a clause, which segmenter.segment asks about; the chunker's tanwin)
-QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT = 1, 2, 4, 8, 16
+# (and the punctuation that ends a clause, which segmenter.segment asks about; the chunker's tanwin;
+# an anaphor, "the group", which reference.antecedents asks about)
+QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT, ANAPHOR = 1, 2, 4, 8, 16, 64
 
 
 class Features:
@@ -74,7 +75,7 @@ def _first_seen_for(prof, R) -> Callable:
     tanwin = profile_part(prof, "has_tanwin", None)
     listed: dict[str, int] = {}    # a word of the word lists -> its bits (one look-up a word, not four)
     for ws, bit in ((R.quote, QUOTE_WORD), (R.participle_prepositions, PARTICIPLE_PREPOSITION),
-                    (R.marker_starts, MARKER_START), (CLAUSE_BREAKS, CLAUSE_PUNCT)):
+                    (R.marker_starts, MARKER_START), (CLAUSE_BREAKS, CLAUSE_PUNCT), (R.anaphors, ANAPHOR)):
         for w in ws:
             listed[w] = listed.get(w, 0) | bit
 
@@ -192,6 +193,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     bits = F.bits
     # the tokens of each of parse()'s word lists, in order, in one pass over those with a bit
     reread, digits, clause_words, marker_starts = [], [], [], []
+    anaphor = False
     for i in F.special:
         b = bits[i]
         if b & (QUOTE_WORD | PARTICIPLE_PREPOSITION):
@@ -202,6 +204,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             marker_starts.append(i)
         if b & DIGIT:
             digits.append(i)
+        if b & ANAPHOR:
+            anaphor = True
     for i in reread:
         b = bits[i]
         # "said on Sunday that ...": after a reporting verb, "that" opens what was said
@@ -223,10 +227,13 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
                 tags[i - 1] = tags[i] = "ADV"
     chunks = join_names(chunk(toks, tags, read, R, prof), names)
     chunk_of = [-1] * len(toks)
+    pronoun = False     # (a pronoun's phrase is one word)
     for k, c in enumerate(chunks):
         start, end = c.start, c.end
         if start == end:    # (most phrases are one word: no list built for them)
             chunk_of[start] = k
+            if c.kind == "pronoun":
+                pronoun = True
         else:
             chunk_of[start:end + 1] = [k] * (end + 1 - start)
     tagged = clause_tagged(tags)    # (one pass over the tags for the verbs and the clause openers)
@@ -238,7 +245,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     roles = _marker_roles(toks, R, marker_starts, marked)
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, read, roles)
     possessors(clauses, chunks, actorish)
-    antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
+    if pronoun or anaphor:    # (most sentences have neither: no phrase can refer back)
+        antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
     return Parse(tags, chunks, clauses, chunk_of, conj, read, marked)
 
 
