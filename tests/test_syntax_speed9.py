@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from coder.lang import profile
-from coder.syntax import CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITION, QUOTE_WORD, _first_seen_for
+from coder.syntax import ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITION, QUOTE_WORD, _first_seen_for
 from coder.syntax.phrases import TANWIN
 from coder.syntax.rules import rules
 from coder.syntax.segmenter import CLAUSE_BREAKS
@@ -30,7 +30,8 @@ def _bits_asked_one_by_one(t, R, prof) -> int:
     w = t.norm
     return (QUOTE_WORD if w in R.quote else 0) | (PARTICIPLE_PREPOSITION if w in R.participle_prepositions else 0) | \
         (MARKER_START if w in R.marker_starts else 0) | (DIGIT if w[:1].isdigit() else 0) | \
-        (CLAUSE_PUNCT if w in CLAUSE_BREAKS else 0) | (TANWIN if getattr(prof, "has_tanwin", lambda t: False)(t) else 0)
+        (CLAUSE_PUNCT if w in CLAUSE_BREAKS else 0) | (ANAPHOR if w in R.anaphors else 0) | \
+        (TANWIN if getattr(prof, "has_tanwin", lambda t: False)(t) else 0)
 
 
 SENTENCES = [

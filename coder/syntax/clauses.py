@@ -101,6 +101,18 @@ def _word_marks(tok, prof, marks: dict[str, int]) -> int:
     return v
 
 
+def _introduced(roles: dict[int, str], starts: list[int]) -> list[tuple[int, str]]:
+    """The phrases an argument marker introduces, as (chunk index, role) in text order: a predicate
+    takes those among the phrases after it. (A token starts at most one phrase, found by bisecting the
+    phrases' starts: no role look-up per phrase and predicate.)"""
+    introduced = []
+    for i, role in sorted(roles.items()):
+        k = bisect_left(starts, i)
+        if k < len(starts) and starts[k] == i:
+            introduced.append((k, role))
+    return introduced
+
+
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: Sequence[int] = (),
               roles: dict[int, str] | None = None) -> None:
@@ -118,14 +130,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         verbs.append(v)
     if roles is None:    # (once a sentence: the same for every predicate)
         roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
-    # the phrases an argument marker introduces (chunk index, role), in text order: a predicate takes
-    # those among the phrases after it (most sentences have none; a marker's token starts at most one
-    # phrase, found by bisecting the starts)
-    introduced = []
-    for i, role in sorted(roles.items()) if roles else ():
-        k = bisect_left(starts, i)
-        if k < len(starts) and starts[k] == i:
-            introduced.append((k, role))
+    introduced = _introduced(roles, starts) if roles else ()
     conj, prep = _clitic_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
     marks_passive, after_noun = _passive_mark(prof), prof.MODIFIER_AFTER_NOUN
