@@ -199,3 +199,14 @@ def test_a_bare_predicate_is_as_the_dataclass_makes_it(lang, text):
             made = Predicate(q.verb, q.first, q.passive, dict(q.arguments), dict(q.how), set(q.inherited))
             assert made == q
             assert type(q.arguments) is dict and type(q.how) is dict and type(q.inherited) is set
+
+
+@pytest.mark.parametrize("args", [("main", 0, 9, None, None, None), ("relative", 3, 9, 3, 0, None),
+                                  ("quote", 5, 12, None, 1, None), ("main", 7, 12, None, 0, 1)])
+def test_a_bare_clause_is_as_the_dataclass_makes_it(args):
+    from coder.syntax.records import Clause
+    from coder.syntax.segmenter import _clause
+    kind, start, end, marker, parent, continues = args
+    made = _clause(*args)
+    assert made == Clause(kind, start, end, marker=marker, parent=parent, continues=continues)
+    assert made.predicates == [] and made.predicates is not _clause(*args).predicates
