@@ -8,10 +8,10 @@ import pytest
 
 from coder.lang import profile
 from coder.syntax import ANAPHOR, Features, antecedents
-from coder.syntax.clauses import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, IMPERSONAL, NO_OBJECT, NOMINATIVE,
-                                  OBJECT_PRONOUN, PASSIVE_VOWEL, _case_marks, _introduced, _oblique_conjunct,
-                                  _passive_mark, _verb_bits, _word_marks)
-from coder.syntax.marks import _accusative, _carries_pronoun
+from coder.syntax.clauses import _introduced, _oblique_conjunct, _passive_mark
+from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, IMPERSONAL, NO_OBJECT, NOMINATIVE,
+                                OBJECT_PRONOUN, PASSIVE_VOWEL, _accusative, _carries_pronoun, _case_marks,
+                                _verb_bits, _word_marks)
 from coder.syntax.records import Predicate
 from coder.syntax.reference import _clause_of, _names, _subject_of, possessors
 from coder.syntax.rules import rules

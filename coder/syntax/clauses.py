@@ -5,12 +5,13 @@ Whom pronouns and possessives refer to is coder/syntax/reference.py."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from typing import Sequence
 
-from coder.lang import profile, profile_part
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
-from coder.syntax.marks import _accusative, _carries_pronoun, _carries_pronoun_word, _marker_roles, _opens_quote  # noqa: F401
+from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, IMPERSONAL, NO_OBJECT, NOMINATIVE,  # noqa: F401
+                                OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS, _accusative, _carries_pronoun,
+                                _carries_pronoun_word, _case_marks, _marker_roles, _no_mark, _opens_quote, _verb_bits,
+                                _word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate
 
 
@@ -64,41 +65,11 @@ def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
     return _governed_list(c, chunks, toks, tags)
 
 
-def _no_mark(tok) -> bool:
-    return False
-
-
 def _passive_mark(prof):
     """The language's test for a passive written with a vowel (_no_mark where it has none). (The
     language's view parse() passes has no __getattr__: getattr answers a part it lacks without
     raising.)"""
     return getattr(prof, "marks_passive", _no_mark)
-
-
-@lru_cache(maxsize=None)
-def _case_marks(lang: str) -> tuple:
-    """The word tests _after_noun reads, for a language (_no_mark or None where its profile has
-    none): asked per predicate, so the four are bundled once."""
-    prof = profile(lang)
-    return (profile_part(prof, "circumstantial", _no_mark), profile_part(prof, "adverbial_accusative", _no_mark),
-            profile_part(prof, "agreement", None), profile_part(prof, "nominative", None))
-
-
-# what _after_noun asks of a word as written, as bits: answered once per word and language (a
-# token's norm and forms follow from its text), then read by one look-up, not a call per question
-OBJECT_PRONOUN, CARRIES_SUBJECT, ADVERBIAL, NOMINATIVE, ACCUSATIVE = 1, 2, 4, 8, 16
-_WORD_MARKS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
-
-
-def _word_marks(tok, prof, marks: dict[str, int]) -> int:
-    """The bits of a word not asked before, kept in its language's `marks`."""
-    if len(marks) >= 100_000:
-        marks.clear()
-    _, adverbial, _, nominative = _case_marks(prof.CODE)
-    v = marks[tok.text] = (OBJECT_PRONOUN if _carries_pronoun(tok, prof) else 0) | \
-        (CARRIES_SUBJECT if prof.carries_subject(tok) else 0) | (ADVERBIAL if adverbial(tok) else 0) | \
-        (NOMINATIVE if nominative is not None and nominative(tok) else 0) | (ACCUSATIVE if _accusative(tok) else 0)
-    return v
 
 
 def _introduced(roles: dict[int, str], starts: list[int]) -> list[tuple[int, str]]:
@@ -212,22 +183,6 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
 
 _DESCRIBES = "the noun the -ing form describes"
 _new_predicate = Predicate.__new__
-
-
-# what arguments() asks of a verb as written, as bits: a passive's written vowel (قُتل); an impersonal
-# verb (يمكن، يجب); a verb with no object (became, remained, وتصبح: its norm or its form without the
-# conjunction)
-PASSIVE_VOWEL, IMPERSONAL, NO_OBJECT = 1, 2, 4
-_VERB_WORDS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
-
-
-def _verb_bits(t, R, marks_passive, verb_words: dict[str, int]) -> int:
-    """The bits of a verb not asked before, kept in its language's `verb_words`."""
-    w, forms = t.norm, t.forms
-    v = verb_words[t.text] = (PASSIVE_VOWEL if marks_passive(t) else 0) | \
-        (IMPERSONAL if R.impersonal and (w in R.impersonal or (len(forms) > 1 and forms[1] in R.impersonal)) else 0) | \
-        (NO_OBJECT if w in R.no_object or (R.no_object and len(forms) > 1 and forms[1] in R.no_object) else 0)
-    return v
 
 
 def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:

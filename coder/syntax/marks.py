@@ -1,7 +1,11 @@
 """Word-level marks the argument rules read: an object pronoun on a verb, the accusative ending,
-an opening quotation mark, the argument markers before a phrase."""
+an opening quotation mark, the argument markers before a phrase; and what coder/syntax/clauses.py
+asks of a word or a verb as written, kept per word as bits."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from coder.lang import profile, profile_part
 from coder.syntax.tagger import _NORM
 
 
@@ -67,3 +71,49 @@ def _marker_roles(toks, R, starts, marked: set[int] | None = None) -> dict[int, 
             if marked is not None and role in _ACTOR_ROLES:
                 marked.update(range(i, i + n))
     return roles
+
+
+def _no_mark(tok) -> bool:
+    return False
+
+
+@lru_cache(maxsize=None)
+def _case_marks(lang: str) -> tuple:
+    """The word tests _after_noun reads, for a language (_no_mark or None where its profile has
+    none): asked per predicate, so the four are bundled once."""
+    prof = profile(lang)
+    return (profile_part(prof, "circumstantial", _no_mark), profile_part(prof, "adverbial_accusative", _no_mark),
+            profile_part(prof, "agreement", None), profile_part(prof, "nominative", None))
+
+
+# what _after_noun asks of a word as written, as bits: answered once per word and language (a
+# token's norm and forms follow from its text), then read by one look-up, not a call per question
+OBJECT_PRONOUN, CARRIES_SUBJECT, ADVERBIAL, NOMINATIVE, ACCUSATIVE = 1, 2, 4, 8, 16
+_WORD_MARKS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
+
+
+def _word_marks(tok, prof, marks: dict[str, int]) -> int:
+    """The bits of a word not asked before, kept in its language's `marks`."""
+    if len(marks) >= 100_000:
+        marks.clear()
+    _, adverbial, _, nominative = _case_marks(prof.CODE)
+    v = marks[tok.text] = (OBJECT_PRONOUN if _carries_pronoun(tok, prof) else 0) | \
+        (CARRIES_SUBJECT if prof.carries_subject(tok) else 0) | (ADVERBIAL if adverbial(tok) else 0) | \
+        (NOMINATIVE if nominative is not None and nominative(tok) else 0) | (ACCUSATIVE if _accusative(tok) else 0)
+    return v
+
+
+# what arguments() asks of a verb as written, as bits: a passive's written vowel (قُتل); an impersonal
+# verb (يمكن، يجب); a verb with no object (became, remained, وتصبح: its norm or its form without the
+# conjunction)
+PASSIVE_VOWEL, IMPERSONAL, NO_OBJECT = 1, 2, 4
+_VERB_WORDS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
+
+
+def _verb_bits(t, R, marks_passive, verb_words: dict[str, int]) -> int:
+    """The bits of a verb not asked before, kept in its language's `verb_words`."""
+    w, forms = t.norm, t.forms
+    v = verb_words[t.text] = (PASSIVE_VOWEL if marks_passive(t) else 0) | \
+        (IMPERSONAL if R.impersonal and (w in R.impersonal or (len(forms) > 1 and forms[1] in R.impersonal)) else 0) | \
+        (NO_OBJECT if w in R.no_object or (R.no_object and len(forms) > 1 and forms[1] in R.no_object) else 0)
+    return v
