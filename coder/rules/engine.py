@@ -54,6 +54,7 @@ _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2
 
 # forces and envoys in a trigger's object are the means ("offered troops", "recalled ambassadors")
 _MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
+PROTEST_ROOTS = (PROTEST_ROOT,)     # the class aim_at_protesters reads an act's object in
 
 # the trace steps written for every trigger, actor and coded trigger: kept as (formatter, *arguments)
 # and formatted only when the trace is read (types.SentenceAnalysis.trace). The arguments are strings,
@@ -545,7 +546,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         # the classes of the acts, read once: a pass that needs a class none of them has leaves the
         # acts as they are (the passes only drop acts or change their target, never their class)
         roots = {ROOT[h.entry.code] for h, _, _ in coded}
-        protests = PROTEST_ROOT in roots and not roots.isdisjoint(ON_PROTESTS)
+        protests = not roots.isdisjoint(PROTEST_ROOTS) and not roots.isdisjoint(ON_PROTESTS)
         about = not roots.isdisjoint(ABOUT_EVENTS)
         if protests or about:
             breaks = clause_breaks | punct

@@ -268,8 +268,6 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     event of its own with a verb. Violence framing violence ("قتل خمسة جراء القصف") is left to the
     merge of one event told with several words. An event noun read through the purpose clitic
     ("للتشاور", "لبحث") says what the verb's event was for."""
-    if not (nominal or frames or requests):
-        return coded    # (no event noun, no frame or request word: every act is kept, none is read)
     # a verb tells the sentence's own event, even one that did not happen ("did not travel despite ...")
     verbal = [h for h in hits if h.first not in nominal and not h.entry.speech]
     # with no verb, an event noun outside any frame tells the news ("قرر تجميد أصول ... بسبب غزوها")
@@ -456,8 +454,11 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
         locative = roles.get("locative_marker", NO_TOKENS)
         coded = drop_charged(coded, toks, charges, locative | roles.get("clause_break", NO_TOKENS), nominal,
                              coord, prof, trace, roles.get("relative_marker", NO_TOKENS), locative)
-    return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", NO_TOKENS), nominal, prof, trace,
-                             sense_read=sense_read, requests=roles.get("request_marker", NO_TOKENS),
+    frames, requests = roles.get("frame_marker", NO_TOKENS), roles.get("request_marker", NO_TOKENS)
+    if not (nominal or frames or requests):
+        return coded    # (no event noun, no frame or request word: drop_framed_nouns keeps every act)
+    return drop_framed_nouns(coded, hits, toks, frames, nominal, prof, trace,
+                             sense_read=sense_read, requests=requests,
                              responses=roles.get("response_marker", NO_TOKENS), steps=roles.get("step_marker", NO_TOKENS))
 
 
