@@ -2,7 +2,7 @@
 order-only passes skipped when no hit's rule id names such an entry, the pair passes (protests,
 event nouns as objects, alleged acts) skipped when no act has the class they read, the framed
 nouns left alone with no event noun, frame or request word, and the adverb test asked only in a
-sentence with an adverb."""
+sentence with an adverb; the kinds of words (counts, punctuation) read by subscript."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +12,11 @@ import pytest
 import coder.rules.engine as engine
 from coder.lang import profile
 from coder.pipeline import analyse_sentence, sentences
+from coder.rules.counts import _KINDS, _counts_and_marks_learning, counts_and_marks, is_number
 from coder.rules.custody import ORDER_ONLY, _ORDER_ONLY_ENDINGS, may_need_order
 from coder.rules.reality import drop_framed_nouns
 from coder.rules.truce import _ONSET_ENDINGS, ONSET_ENTRIES, may_name_onset
+from coder.rules.types import PUNCT_BARRIER
 
 DAY = dt.date(2023, 11, 20)
 
@@ -129,3 +131,20 @@ def test_the_adverb_test_needs_an_adverb(lang, text):
         before = m.entry.pos == "verb" and bool(tags) and tags[m.first] == "ADV" and "ADV" in tags[m.last + 1:m.last + 2]
         after = "ADV" in tags and m.entry.pos == "verb" and tags[m.first] == "ADV" and "ADV" in tags[m.last + 1:m.last + 2]
         assert before == after
+
+
+@pytest.mark.parametrize("lang,text", SENTENCES + [("en", "Gunmen killed 3 guards and wounded twenty-one, police said (Reuters).")])
+def test_counts_and_marks_by_subscript_as_by_the_learning_pass(lang, text):
+    """counts_and_marks reads the kept kinds by subscript and falls back to the learning pass for a
+    word not seen yet: the same positions, warm or cold, as the learning pass on an empty table
+    and as is_number and PUNCT_BARRIER asked of every token."""
+    (sent,) = sentences(text, lang)
+    toks = sent.tokens
+    expected = ({i for i, t in enumerate(toks) if is_number(t, lang, True)},
+                {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER})
+    assert _counts_and_marks_learning(toks, lang, {}) == expected
+    table = _KINDS.setdefault(lang, {})
+    for t in toks[::2]:     # (some words unseen: the subscript pass raises and the learning pass answers)
+        table.pop(t.text, None)
+    assert counts_and_marks(toks, lang) == expected     # cold
+    assert counts_and_marks(toks, lang) == expected     # warm: every word kept

@@ -70,6 +70,22 @@ def counts_and_marks(toks, lang: str) -> tuple[set[int], set[int]]:
     table = _KINDS.get(lang)
     if table is None:
         table = _KINDS[lang] = {}
+    numbers, marks = set(), set()
+    try:
+        for i, t in enumerate(toks):
+            kind = table[t.text]    # (a subscript, no call a token: a word not seen yet raises, below)
+            if kind:
+                if kind & COUNT:
+                    numbers.add(i)
+                if kind & PUNCT:
+                    marks.add(i)
+    except KeyError:    # (a word seen for the first time: its kind is worked out, and the sentence read again)
+        return _counts_and_marks_learning(toks, lang, table)
+    return numbers, marks
+
+
+def _counts_and_marks_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], set[int]]:
+    """counts_and_marks for a sentence with a word not seen yet: each new word's kind is kept."""
     get = table.get
     numbers, marks = set(), set()
     for i, t in enumerate(toks):
