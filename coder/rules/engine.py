@@ -21,7 +21,7 @@ from coder.model import ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
-from coder.rules.counts import counts_and_marks, is_number
+from coder.rules.counts import counts_and_marks, drop_counted_nouns, is_number
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
@@ -143,23 +143,6 @@ def _tokens_of(mentions: list[Mention]) -> set[int]:
         if m.last != m.first:
             tokens.update(range(m.first + 1, m.last + 1))
     return tokens
-
-
-def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str], numbers: set[int]) -> list[Hit]:
-    """"خطف مسلحون 15 طالبا": after a number stands what is counted, a noun; the verb it is spelt
-    like (طالب "demanded") is no trigger there. (Arabic numbers precede their noun, verbs never.)
-    `numbers`: the counts of the sentence read through the article, among which the counts as written are."""
-    if not numbers:     # (no count in the sentence, as in many: nothing is counted)
-        return hits
-    kept = []
-    for h in hits:
-        # a conjunction clitic starts a new clause: "دمر سيارة واحدة وقتل جنديين" (واحدة follows its noun)
-        if h.entry.pos == "verb" and (h.first - 1) in numbers and is_number(toks[h.first - 1], prof.CODE) and \
-                not prof.starts_with_coordinator(toks[h.first], h.mention.first_form):
-            trace.append(f"{h.mention.text!r}: counted after the number {toks[h.first - 1].text!r}, a noun, not a verb")
-            continue
-        kept.append(h)
-    return kept
 
 
 def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
@@ -315,8 +298,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         trace.append((_LIGHT_VERB_STEP, h.mention.text, h.entry, sent.text[h.start:h.end]) if h.entry.objects
                      else (_TRIGGER_STEP, h.mention.text, h.entry))
     # a no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
-    # قويا على الوزير": an attack in words): the verb has no object, so no event
-    # (the readings: the no-event hits, gathered in the pass above)
+    # قويا على الوزير": an attack in words): the verb has no object, so no event (readings: gathered above)
     for h in [h for h in kept if h.entry.objects] if readings else ():
         obj = {t for t in h.tokens if t > h.last}
         other = next((r for r in readings if obj and not r.entry.objects and r.first == min(obj)
@@ -390,7 +372,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
                             getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
-        hits = _drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
+        hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
     trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
@@ -457,8 +439,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for a in actors:
         trace.append((_actor_step, a.name, a.code, a.rule_ids))
 
-    # (truce_onsets and drop_unordered read a few lexicon entries by name: the rule ids of the hits,
-    # joined once, tell whether one is here; most sentences have none, and their hits are not walked)
+    # (the two passes below read entries by name: the hits' rule ids, joined once, tell if one is here)
     rule_ids = " ".join([h.entry.rule_id for h in hits])
     if may_name_onset(rule_ids):
         hits = truce_onsets(hits, toks, roles.get("truce_noun", NO_TOKENS), trace)   # before they take an infinitive
@@ -543,8 +524,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     background |= flag_episodes(coded, toks, roles.get("episode_marker", NO_TOKENS), trace)
     background |= flag_eras(coded, toks, roles.get("era_marker", NO_TOKENS), trace)
     if len(coded) > 1:  # (one act: none of the three passes below has a pair of acts to read)
-        # the classes of the acts, read once: a pass that needs a class none of them has leaves the
-        # acts as they are (the passes only drop acts or change their target, never their class)
+        # (a pass needing a class no act has keeps them: they drop acts or change targets, never classes)
         roots = {ROOT[h.entry.code] for h, _, _ in coded}
         protests = not roots.isdisjoint(PROTEST_ROOTS) and not roots.isdisjoint(ON_PROTESTS)
         about = not roots.isdisjoint(ABOUT_EVENTS)
