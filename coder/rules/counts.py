@@ -1,11 +1,12 @@
 """Is a token a count? Digits, or a number word of the language as written or through its clitics
-and article; answers kept per word, as tokens follow from their text."""
+and article; answers kept per word, as tokens follow from their text. And what a count is
+followed by: a noun, not the verb it is spelt like (drop_counted_nouns)."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 from coder.lang.numbers import reader
-from coder.rules.types import PUNCT_BARRIER
+from coder.rules.types import PUNCT_BARRIER, Hit
 
 
 def is_number_word(lang: str, norm: str) -> bool:
@@ -70,6 +71,22 @@ def counts_and_marks(toks, lang: str) -> tuple[set[int], set[int]]:
     table = _KINDS.get(lang)
     if table is None:
         table = _KINDS[lang] = {}
+    numbers, marks = set(), set()
+    try:
+        for i, t in enumerate(toks):
+            kind = table[t.text]    # (a subscript, no call a token: a word not seen yet raises, below)
+            if kind:
+                if kind & COUNT:
+                    numbers.add(i)
+                if kind & PUNCT:
+                    marks.add(i)
+    except KeyError:    # (a word seen for the first time: its kind is worked out, and the sentence read again)
+        return _counts_and_marks_learning(toks, lang, table)
+    return numbers, marks
+
+
+def _counts_and_marks_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], set[int]]:
+    """counts_and_marks for a sentence with a word not seen yet: each new word's kind is kept."""
     get = table.get
     numbers, marks = set(), set()
     for i, t in enumerate(toks):
@@ -92,3 +109,20 @@ def _number(tok, lang: str, with_article: bool) -> bool:
     if norm[:1].isdigit() or is_number_word(lang, norm):
         return True
     return with_article and any(is_number_word(lang, f) for f in tok.forms if f != norm)
+
+
+def drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str], numbers: set[int]) -> list[Hit]:
+    """"خطف مسلحون 15 طالبا": after a number stands what is counted, a noun; the verb it is spelt
+    like (طالب "demanded") is no trigger there. (Arabic numbers precede their noun, verbs never.)
+    `numbers`: the counts of the sentence read through the article, among which the counts as written are."""
+    if not numbers:     # (no count in the sentence, as in many: nothing is counted)
+        return hits
+    kept = []
+    for h in hits:
+        # a conjunction clitic starts a new clause: "دمر سيارة واحدة وقتل جنديين" (واحدة follows its noun)
+        if h.entry.pos == "verb" and (h.first - 1) in numbers and is_number(toks[h.first - 1], prof.CODE) and \
+                not prof.starts_with_coordinator(toks[h.first], h.mention.first_form):
+            trace.append(f"{h.mention.text!r}: counted after the number {toks[h.first - 1].text!r}, a noun, not a verb")
+            continue
+        kept.append(h)
+    return kept

@@ -21,20 +21,21 @@ from coder.model import ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
-from coder.rules.counts import counts_and_marks, is_number
+from coder.rules.counts import counts_and_marks, drop_counted_nouns, is_number
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
 from coder.rules.members import members_of_forces
-from coder.rules.custody import (drop_unordered, ordered_coercion, own_people, published_not_freed, raids_of_arrests,
-                                 stated_charges)
+from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
+                                 raids_of_arrests, stated_charges)
 from coder.rules.possessions import drop_shared_possessions, own_forces_act
-from coder.rules.protest import protest_objects
+from coder.rules.protest import PROTEST_ROOT, protest_objects
 from coder.rules.retaliation import retaliation_targets
-from coder.rules.truce import truce_onsets
+from coder.rules.truce import may_name_onset, truce_onsets
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import drop_prospects, mood_of
 from coder.rules.generic import drop_told_in_general
-from coder.rules.reality import (aim_at_protesters, condition_subject, drop_alleged, flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
+from coder.rules.reality import (ABOUT_EVENTS, ALLEGING_ROOTS, ON_PROTESTS, aim_at_protesters, condition_subject, drop_alleged,
+                                 flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
                                  settle_mood_and_frames, speaker_as_source)
 from coder.rules.placed import placed_mentions
 from coder.rules.disguise import disguised_mentions
@@ -53,6 +54,7 @@ _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2
 
 # forces and envoys in a trigger's object are the means ("offered troops", "recalled ambassadors")
 _MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
+PROTEST_ROOTS = (PROTEST_ROOT,)     # the class aim_at_protesters reads an act's object in
 
 # the trace steps written for every trigger, actor and coded trigger: kept as (formatter, *arguments)
 # and formatted only when the trace is read (types.SentenceAnalysis.trace). The arguments are strings,
@@ -141,23 +143,6 @@ def _tokens_of(mentions: list[Mention]) -> set[int]:
         if m.last != m.first:
             tokens.update(range(m.first + 1, m.last + 1))
     return tokens
-
-
-def _drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str], numbers: set[int]) -> list[Hit]:
-    """"خطف مسلحون 15 طالبا": after a number stands what is counted, a noun; the verb it is spelt
-    like (طالب "demanded") is no trigger there. (Arabic numbers precede their noun, verbs never.)
-    `numbers`: the counts of the sentence read through the article, among which the counts as written are."""
-    if not numbers:     # (no count in the sentence, as in many: nothing is counted)
-        return hits
-    kept = []
-    for h in hits:
-        # a conjunction clitic starts a new clause: "دمر سيارة واحدة وقتل جنديين" (واحدة follows its noun)
-        if h.entry.pos == "verb" and (h.first - 1) in numbers and is_number(toks[h.first - 1], prof.CODE) and \
-                not prof.starts_with_coordinator(toks[h.first], h.mention.first_form):
-            trace.append(f"{h.mention.text!r}: counted after the number {toks[h.first - 1].text!r}, a noun, not a verb")
-            continue
-        kept.append(h)
-    return kept
 
 
 def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
@@ -257,9 +242,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     # "battle" in "18 battle tanks"), where a window past a comma stops, and the inner words of long
     # names: built at the first window (most sentences have none)
     countable = verbs = name_tails = None
+    adverbs = "ADV" in tags     # (a sentence with no adverb has no time phrase: no trigger asked)
     for m in mentions:
         e: Trigger = m.entry
-        if e.pos == "verb" and tags and tags[m.first] == "ADV" and "ADV" in tags[m.last + 1:m.last + 2]:
+        if adverbs and e.pos == "verb" and tags[m.first] == "ADV" and "ADV" in tags[m.last + 1:m.last + 2]:
             # a verb spelling the syntax stage reads as an adverbial before another time word: a time
             # phrase ("فجر اليوم": dawn today, not "blew up"; "فجر نفسه" stays a bombing)
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
@@ -295,9 +281,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     if len(hits) > 1:   # (most sentences hold one trigger: nothing to rank)
         hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT,
                                  bool(h.entry.subject_agents), h.entry.pos != "verb", -len(h.entry.code), h.first))
-    kept, taken = [], set()
+    kept, taken, readings = [], set(), []
     for h in hits:
         if h.entry.code == NO_EVENT:
+            readings.append(h)
             # a no-event reading claims its words even next to a longer reading that took some of
             # them ("delivered ... battle tanks": the object took "tanks", "battle" is no fight)
             if not h.tokens <= taken:
@@ -311,8 +298,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         trace.append((_LIGHT_VERB_STEP, h.mention.text, h.entry, sent.text[h.start:h.end]) if h.entry.objects
                      else (_TRIGGER_STEP, h.mention.text, h.entry))
     # a no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
-    # قويا على الوزير": an attack in words): the verb has no object, so no event
-    readings = [h for h in hits if h.entry.code == NO_EVENT]
+    # قويا على الوزير": an attack in words): the verb has no object, so no event (readings: gathered above)
     for h in [h for h in kept if h.entry.objects] if readings else ():
         obj = {t for t in h.tokens if t > h.last}
         other = next((r for r in readings if obj and not r.entry.objects and r.first == min(obj)
@@ -386,7 +372,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
                             getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
-        hits = _drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
+        hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
     trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
@@ -453,9 +439,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for a in actors:
         trace.append((_actor_step, a.name, a.code, a.rule_ids))
 
-    hits = truce_onsets(hits, toks, roles.get("truce_noun", NO_TOKENS), trace)   # before they take an infinitive
+    # (the two passes below read entries by name: the hits' rule ids, joined once, tell if one is here)
+    rule_ids = " ".join([h.entry.rule_id for h in hits])
+    if may_name_onset(rule_ids):
+        hits = truce_onsets(hits, toks, roles.get("truce_noun", NO_TOKENS), trace)   # before they take an infinitive
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
-    hits = drop_unordered(hits, roles.get("command_verb", NO_TOKENS), trace)
+    if may_need_order(rule_ids):    # (_drop_non_finite gives an order the entry of a hit above: no new entry)
+        hits = drop_unordered(hits, roles.get("command_verb", NO_TOKENS), trace)
     hits = raids_of_arrests(hits, toks, roles.get("means_marker", NO_TOKENS), trace)
     hits = stated_charges(hits, toks, trace)
     hits = published_not_freed(hits, roles.get("publication_noun", NO_TOKENS), trace)
@@ -533,9 +523,19 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
     background |= flag_episodes(coded, toks, roles.get("episode_marker", NO_TOKENS), trace)
     background |= flag_eras(coded, toks, roles.get("era_marker", NO_TOKENS), trace)
-    coded = aim_at_protesters(coded, clause_breaks | punct, nominal, trace)
-    coded = fold_object_nouns(coded, toks, clause_breaks | punct, nominal, trace, parse)
-    coded = drop_alleged(coded, toks, trace, parse)
+    if len(coded) > 1:  # (one act: none of the three passes below has a pair of acts to read)
+        # (a pass needing a class no act has keeps them: they drop acts or change targets, never classes)
+        roots = {ROOT[h.entry.code] for h, _, _ in coded}
+        protests = not roots.isdisjoint(PROTEST_ROOTS) and not roots.isdisjoint(ON_PROTESTS)
+        about = not roots.isdisjoint(ABOUT_EVENTS)
+        if protests or about:
+            breaks = clause_breaks | punct
+            if protests:
+                coded = aim_at_protesters(coded, breaks, nominal, trace)
+            if about:
+                coded = fold_object_nouns(coded, toks, breaks, nominal, trace, parse)
+        if not roots.isdisjoint(ALLEGING_ROOTS):
+            coded = drop_alleged(coded, toks, trace, parse)
     coded = drop_included(coded, toks, nominal, roles.get("determiner", NO_TOKENS), lang_profile, trace)
     dropped = [h for h, _, _ in coded if h.entry.speech]   # (the list answers the test too: no generator)
     if len(dropped) < len(coded):   # an event other than speech
@@ -543,7 +543,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if dropped:
             trace.append("reported speech: the reporting verb(s) " +
                          ", ".join(repr(h.mention.text) for h in dropped) + " are not coded; the reported event is")
-        coded = [c for c in coded if not c[0].entry.speech]
+            coded = [c for c in coded if not c[0].entry.speech]   # (with none, the acts stay as they are)
     if not coded:
         return out
 

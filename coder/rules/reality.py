@@ -18,7 +18,7 @@ NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
 MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility
 
 # statements, appeals, demands, disapproval, rejection, threats: verbs whose object can be an event
-_ABOUT_EVENTS = ("01", "02", "10", "11", "12", "13")
+ABOUT_EVENTS = ("01", "02", "10", "11", "12", "13")
 
 
 def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], trace: list[str], parse=None) -> list:
@@ -34,7 +34,7 @@ def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], tr
     for i, (h, src, tgt) in enumerate(coded):
         if i in skip:
             continue
-        if h.first not in nominal and not h.entry.speech and ROOT[h.entry.code] in _ABOUT_EVENTS and i + 1 < len(coded):
+        if h.first not in nominal and not h.entry.speech and ROOT[h.entry.code] in ABOUT_EVENTS and i + 1 < len(coded):
             n, nsrc, ntgt = coded[i + 1]
             if n.first in nominal and (not any(b in breaks for b in range(h.last + 1, n.first)) or
                                        _parsed_object(parse, h, n)):
@@ -48,7 +48,7 @@ def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], tr
 
 
 # coercion and assault (CAMEO 17, 18) done to a protest (CAMEO 14) named as the verb's object
-_ON_PROTESTS = ("17", "18")
+ON_PROTESTS = ("17", "18")
 
 
 def aim_at_protesters(coded: list, breaks: set[int], nominal: set[int], trace: list[str]) -> list:
@@ -58,7 +58,7 @@ def aim_at_protesters(coded: list, breaks: set[int], nominal: set[int], trace: l
         return coded    # (one act: no protest after it)
     out = []
     for i, (h, src, tgt) in enumerate(coded):
-        if tgt is None and h.first not in nominal and ROOT[h.entry.code] in _ON_PROTESTS and i + 1 < len(coded):
+        if tgt is None and h.first not in nominal and ROOT[h.entry.code] in ON_PROTESTS and i + 1 < len(coded):
             n, nsrc, _ = coded[i + 1]
             if n.first in nominal and ROOT[n.entry.code] == "14" and nsrc is not None and nsrc is not src and \
                     not any(b in breaks for b in range(h.last + 1, n.first)):
@@ -81,6 +81,7 @@ def _parsed_object(parse, h: Hit, n: Hit) -> bool:
 # events in their complement ("accused Israel of killing", "denied that its forces shelled") are
 # not coded as having happened; the accusation or denial is.
 _ALLEGING = ("11", "12", "015", "016")
+ALLEGING_ROOTS = frozenset(ROOT[c] for c in _ALLEGING)     # their classes (01 for 015, 016)
 ALLEGED_WINDOW = 20
 
 
@@ -453,8 +454,11 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
         locative = roles.get("locative_marker", NO_TOKENS)
         coded = drop_charged(coded, toks, charges, locative | roles.get("clause_break", NO_TOKENS), nominal,
                              coord, prof, trace, roles.get("relative_marker", NO_TOKENS), locative)
-    return drop_framed_nouns(coded, hits, toks, roles.get("frame_marker", NO_TOKENS), nominal, prof, trace,
-                             sense_read=sense_read, requests=roles.get("request_marker", NO_TOKENS),
+    frames, requests = roles.get("frame_marker", NO_TOKENS), roles.get("request_marker", NO_TOKENS)
+    if not (nominal or frames or requests):
+        return coded    # (no event noun, no frame or request word: drop_framed_nouns keeps every act)
+    return drop_framed_nouns(coded, hits, toks, frames, nominal, prof, trace,
+                             sense_read=sense_read, requests=requests,
                              responses=roles.get("response_marker", NO_TOKENS), steps=roles.get("step_marker", NO_TOKENS))
 
 
