@@ -76,3 +76,37 @@ def test_first_admitting_chunk():
     assert gate.admits("blast")
     assert gate.first_admitting("killed by a blast") == 0
     assert text_chunks("killed by a blast")[0] == "killed"
+
+
+_AR_DUALS = [
+    "قتل جنديان وأصيب شخصان في انفجار عبوة ناسفة قرب الحاجز.",
+    "أسقطت الدفاعات الجوية طائرتين مسيرتين، وقتل مسلحان خلال يومين من الاشتباكات.",
+    "اعتقلت الشرطة رجلين وامرأتين، و«شابين» آخرين بعد المداهمة.",
+    "قال مسؤولان إن الحادث وقع قبل ساعتين.",
+]
+
+
+def _duals_of_the_whole_text(q, ftext):
+    """The duals as the recogniser read them before, by one search of the whole text."""
+    out = []
+    for m in q.dual_words.finditer(ftext):
+        hit = q._dual(m.group())
+        if hit is not None:
+            out.append((m.end() - hit[0], m.end(), hit[1]))
+    return out
+
+
+def test_duals_read_chunk_by_chunk_as_from_the_whole_text():
+    from coder.quantities.recognise import recogniser
+    q = recogniser("ar")
+    rng = random.Random(10)
+    words = " ".join(_AR_DUALS + _AR).split()
+    texts = _AR_DUALS + _AR + [" ".join(rng.sample(words, rng.randint(1, 16))) for _ in range(300)]
+    texts += ["  " + t.replace(" ", "  \n") + " " for t in _AR_DUALS]   # runs of white space
+    for text in texts:
+        f = folded(text, "ar")
+        expected = [(2, "exact", unit, s, e) for s, e, unit in _duals_of_the_whole_text(q, f.text)]
+        for _ in range(2):   # the chunks first seen, then known
+            got = [(v.value, v.qualifier, v.unit, v.start, v.end) for v in q.find(text, f) if v.value == 2]
+            assert [g for g in got if g in expected] == expected, text
+    assert any(_duals_of_the_whole_text(q, folded(t, "ar").text) for t in _AR_DUALS)
