@@ -231,6 +231,19 @@ class WordGate:
         self._learn(chunks)
         return not self._admitting.isdisjoint(chunks)
 
+    def first_admitting(self, folded: str) -> int | None:
+        """The index of the first chunk of the text (text_chunks) that admits, or None where none
+        does (where `admits` says no)."""
+        chunks = text_chunks(folded)
+        if not self._known.issuperset(chunks):
+            self._learn(chunks)    # (every chunk's answer known: a chunk not yet read may come first)
+        admitting = self._admitting
+        if admitting.isdisjoint(chunks):
+            return None
+        for k, chunk in enumerate(chunks):
+            if chunk in admitting:
+                return k
+
     def excludes_word(self, word: str) -> bool:
         """Is `word` one word of letters alone that no match holds (one that `admits` refuses)? A
         set test, where `admits` splits the text and keeps the word's answer."""
@@ -325,12 +338,25 @@ class NumberReader:
         self.prefixes = [norm(p) for p in data.get("prefixes") or []]
         self.gate = WordGate(list(self.atoms) + list(self.hundreds) + list(self.scales)
                              + list(self.duals) + list(self.vague), self.prefixes, also=_ANY_DIGIT)
+        # A number holds a word the gate admits (its digits, one of its words, a vague phrase's
+        # longest word), in the same chunk as the number's first word or a few chunks after it:
+        # the words of a vague phrase before its longest one ("tens of thousands"), a teen word
+        # before its ten (أحد عشر), "a" before a multiplier ("a million"). So many chunks at most
+        # (more, never fewer: beginning earlier finds the same numbers)
+        self._lead_chunks = max([len(p.split()) - 1 for p in self.vague]
+                                + [1 if (teen_only and self.teen_suffixes) or self.ones else 0])
 
     def find(self, folded: str) -> list[NumberMatch]:
-        if not self.gate.admits(folded):
+        first = self.gate.first_admitting(folded)
+        if first is None:
             return []
+        # No number begins before the chunk _lead_chunks before the first admitting one: the
+        # regex is run from there, not from the start of the sentence. (The first place that
+        # chunk's text is found is at or before the chunk; the look-behinds still see the
+        # characters before where the search begins)
+        begin = 0 if first <= self._lead_chunks else folded.find(text_chunks(folded)[first - self._lead_chunks])
         out = []
-        for m in self.regex.finditer(folded):
+        for m in self.regex.finditer(folded, begin):
             if m.group("vague"):
                 key = " ".join(m.group("vague").split())
                 out.append(NumberMatch(m.start("vague"), m.end("vague"), self.vague[key], True, True,

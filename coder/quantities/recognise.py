@@ -194,10 +194,12 @@ class QuantityRecogniser:
         self.dual_words = re.compile(r"(?<!\w)\w*(?:" + "|".join(map(re.escape, endings)) + r")(?!\w)") \
             if self.dual_endings else None
         self._duals: dict[str, tuple[int, str] | None] = {}   # word -> (length of its form, unit)
-        # the whitespace-separated chunks of sentences without a dual: a sentence made only of them
-        # is not scanned (duals are rare; whitespace is never \w, so a chunk's words, and whether
-        # one of them is a dual, are the same in every sentence)
+        # the whitespace-separated chunks that hold no dual: a sentence made only of them is not
+        # scanned (duals are rare; whitespace is never \w, so a chunk's words, and whether one of
+        # them is a dual, are the same in every sentence); and the duals of the chunks that hold
+        # one, with their offsets in the chunk (both bounded)
         self._dual_free: set[str] = set()
+        self._chunk_duals: dict[str, tuple] = {}
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
 
@@ -226,18 +228,28 @@ class QuantityRecogniser:
         duals = []
         chunks = text_chunks(ftext) if self.dual_words is not None else ()   # (split once for the gates too)
         if chunks and not self._dual_free.issuperset(chunks):
-            known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
-            for m in self.dual_words.finditer(ftext):
-                w = m.group()
-                hit = known.get(w, _UNSEEN)
-                if hit is _UNSEEN:
-                    hit = self._dual(w)
-                if hit is not None:   # the clitics stripped stay outside the span
-                    duals.append((m.end() - hit[0], m.end(), hit[1]))
-            if not duals:
-                if len(self._dual_free) >= 200_000:   # bounded on a long run
-                    self._dual_free.clear()
-                self._dual_free.update(chunks)
+            # chunk by chunk, each chunk's duals found once: a sentence that holds a dual is not
+            # scanned again at each sentence. (A match of dual_words lies inside one chunk, and
+            # the white space around a chunk is no \w, as the chunk's ends are to a search of the
+            # chunk alone: the same matches)
+            free, found = self._dual_free, self._chunk_duals
+            if len(free) >= 200_000 or len(found) >= 100_000:   # bounded on a long run
+                free.clear()
+                found.clear()
+            at = 0
+            for chunk in chunks:
+                at = ftext.find(chunk, at)   # (only white space lies between it and the last chunk)
+                if chunk not in free:
+                    in_chunk = found.get(chunk)
+                    if in_chunk is None:
+                        in_chunk = self._duals_in(chunk)
+                        if in_chunk:
+                            found[chunk] = in_chunk
+                        else:
+                            free.add(chunk)
+                    for s, e, unit in in_chunk:
+                        duals.append((at + s, at + e, unit))
+                at += len(chunk)
         # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
         blanked = ftext
         if self.sign_glued is not None and any(c in ftext for c in self.sign_chars):
@@ -265,6 +277,19 @@ class QuantityRecogniser:
                 continue   # a dual already read there
             out.append(QuantityValue(value, qualifier, unit, s, e, text[s:e]))
         return sorted(out, key=lambda q: q.start)
+
+    def _duals_in(self, chunk: str) -> tuple[tuple[int, int, str], ...]:
+        """The duals of a chunk of text between white space: (start, end, unit), offsets in the chunk."""
+        out = []
+        known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
+        for m in self.dual_words.finditer(chunk):
+            w = m.group()
+            hit = known.get(w, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = self._dual(w)
+            if hit is not None:   # the clitics stripped stay outside the span
+                out.append((m.end() - hit[0], m.end(), hit[1]))
+        return tuple(out)
 
     def _dual(self, word: str) -> tuple[int, str] | None:
         hit = self._duals.get(word, _UNSEEN)
