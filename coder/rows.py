@@ -128,20 +128,22 @@ def _earlier_event_phrases(r: SentenceResult, after_walls: list[int]) -> list[tu
     return [(w, _clause_end(r.sentence.text, w)) for w in after_walls]
 
 
-def _event_place(r: SentenceResult, c: EventCandidate, roots: list[str], root: str, focus,
+def _event_place(r: SentenceResult, c: EventCandidate, roots: list[str], root: str, focus, facts: _SentenceFacts,
                  exclude: Optional[PlaceMention] = None,
                  asides: Sequence[tuple[int, int]] = ()) -> tuple[Optional[PlaceMention], Optional[str]]:
     """The place the sentence ties to the event (coder/geo/events.py); else the document's, coarser.
-    `roots`: the CAMEO roots of the sentence's events, `root` the event's own.
+    `roots`: the CAMEO roots of the sentence's events, `root` the event's own; `facts`: the sentence's
+    _SentenceFacts (its words of speech, the same for each event).
     `asides`: phrases about an earlier event; a place inside one is not the place of an event outside it."""
     if not r.places:   # (a sentence that names no place: nothing to choose among)
         return None, (COARSER.get(focus.precision, "country") if focus is not None else None)
-    hits = r.analysis.triggers
     # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
     violent = root in VIOLENT_ROOTS
-    others = [(e.evidence_start, e.evidence_end) for e, e_root in zip(r.analysis.events, roots)
-              if e.trigger_first != c.trigger_first and not (violent and e_root in VIOLENT_ROOTS)]
-    speech = [h.mention.start for h in hits if h.entry.speech]
+    events = r.analysis.events
+    others = [(e.evidence_start, e.evidence_end) for e, e_root in zip(events, roots)
+              if e.trigger_first != c.trigger_first and not (violent and e_root in VIOLENT_ROOTS)] \
+        if len(events) > 1 else []   # (an event alone in its sentence, as most are: no other)
+    speech = facts.speech()
     moves = root not in SPOKEN_ROOTS or c.code[:3] in ("042", "043")
     target = (c.target.start, c.target.end) if c.target is not None and c.target.start >= 0 else None
     places = [q for q in r.places if not any(w <= q.start < e and not w <= c.evidence_start < e for w, e in asides)] \
@@ -173,11 +175,11 @@ def _attach_quantities(r: SentenceResult, lang: str, roots: list[str]) -> dict[i
     return attach(quantities, spans, subset_heads(r.sentence.text, quantities, lang))
 
 
-def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls: _Once, published) -> None:
+def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, facts: _SentenceFacts, published) -> None:
     """"Zelenskiy urged allies on Tuesday to send air defences, a day after Russia fired 80
     missiles", "بعد يومين من إعلان الجيش": an event told after another is dated from it, by the
-    offset the phrase gives; an event with a date of its own keeps it. (`after_walls`: the
-    sentence's _earlier_event_walls, asked only for an event after the first news event.)"""
+    offset the phrase gives; an event with a date of its own keeps it. (The sentence's
+    _earlier_event_walls, from `facts`, asked only for an event after the first news event.)"""
     if len(chosen) < 2:   # (most event sentences: one event, told after none)
         return
     events = r.analysis.events
@@ -195,7 +197,7 @@ def _date_earlier_events(r: SentenceResult, lang: str, chosen: dict, after_walls
         if i == news[0] or c.evidence_start <= first.evidence_end or \
                 (chosen[i] is not None and chosen[i] is not anchor):
             continue
-        marker = max((w for w in after_walls() if w < c.evidence_start), default=None)
+        marker = max((w for w in facts.after_walls() if w < c.evidence_start), default=None)
         if marker is None or marker < first.evidence_end:
             continue
         days = offset_days(date_rules(lang), norm(text[max(0, marker - 30):marker]),
@@ -236,16 +238,16 @@ def _event_words(r: SentenceResult) -> tuple[list[tuple[int, int]], dict[int, in
     return [(h.mention.start, h.mention.end) for h in hits], index, news, foreign
 
 
-def _date_of(r: SentenceResult, c: EventCandidate, walls: _Once, after_walls: _Once,
-             until: set[int], published, words: _Once) -> Optional[ResolvedDate]:
+def _date_of(r: SentenceResult, c: EventCandidate, facts: _SentenceFacts, until: set[int],
+             published) -> Optional[ResolvedDate]:
     """The event's own date among the sentence's (coder/dates/events.py): dates across a relative
-    pronoun, and dates that belong to another event word, are not its. (`walls`: the sentence's
-    _relative_walls, `after_walls` its _earlier_event_walls, `words` its _event_words, asked only
-    when it has a date.)"""
+    pronoun, and dates that belong to another event word, are not its. (The sentence's
+    _relative_walls, _earlier_event_walls and _event_words, from `facts`, asked only when it has a
+    date.)"""
     if not r.dates:   # (a sentence with no date: nothing to choose among)
         return None
-    after = after_walls()
-    dates = [d for d in _same_clause(r, c, walls())
+    after = facts.after_walls()
+    dates = [d for d in _same_clause(r, c, facts.walls())
              if not any(c.evidence_end <= w < d.start for w in after) and id(d) not in until]
     if published is None or any(not is_old(d.value, d.precision, published) for d in dates):
         # an old date across a comma dates another clause's story ("withdrew from the deal signed
@@ -253,7 +255,7 @@ def _date_of(r: SentenceResult, c: EventCandidate, walls: _Once, after_walls: _O
         # none to tell the news by (its news is of the day it was published)
         dates = [d for d in dates if not is_old(d.value, d.precision, published)
                  or not _punct_between(r.sentence.text, d, c)]
-    spans, index, news, foreign = words()
+    spans, index, news, foreign = facts.words()
     return choose_date(dates, (c.evidence_start, c.evidence_end), spans, index.get(c.trigger_first), foreign, news,
                        published)
 
@@ -283,15 +285,15 @@ def _stand_in_reading(r: SentenceResult, lang: str) -> Optional[tuple[SentenceRe
     return ref, {id(ref.dates[k]) for f in ("since_markers", "until_markers") for k in _dates_after(ref, lang, f)}
 
 
-def _years_back(reading: Optional[tuple[SentenceResult, set[int]]], c: EventCandidate, walls, after_walls,
-                words) -> bool:
+def _years_back(reading: Optional[tuple[SentenceResult, set[int]]], c: EventCandidate,
+                facts: _SentenceFacts) -> bool:
     """In a text with no publication date, is the event dated by a time counted a year or more
     back from it ("قبل عامين", "في العام الماضي", "two years ago")? History, as it would be in a
     dated text. The sentence's other times ("أمس") compete for the event as they would there;
     periods ("منذ 40 عاما") date nothing; a year written out is left to is_old. (`reading`: _stand_in_reading)"""
     if reading is None:
         return False
-    d = _date_of(reading[0], c, walls, after_walls, reading[1], STAND_IN, words)
+    d = _date_of(reading[0], c, facts, reading[1], STAND_IN)
     return d is not None and _counted_back(d)
 
 
@@ -319,18 +321,49 @@ _event_row = EventRow.__pydantic_validator__.validate_python
 _quantity_row = QuantityRow.__pydantic_validator__.validate_python
 
 
-class _Once:
-    """A question about a sentence that several of its events may ask (most never do): answered
-    at the first asking. (functools.cache would cost more to set up per sentence than the answer.)"""
-    __slots__ = ("ask", "answer")
+class _SentenceFacts:
+    """What dating and placing the events of a sentence may ask of it, several events maybe, most
+    sentences never: each answered at the first asking. (One object a sentence, where a cached
+    closure a question cost four objects and four closures a sentence, and three calls an answer.)"""
+    __slots__ = ("r", "lang", "_walls", "_words", "_after_walls", "_other_time", "_speech")
 
-    def __init__(self, ask):
-        self.ask, self.answer = ask, ...
+    def __init__(self, r: SentenceResult, lang: str):
+        self.r, self.lang = r, lang
+        self._walls = self._words = self._after_walls = self._other_time = self._speech = None
 
-    def __call__(self):
-        if self.answer is ...:
-            self.answer = self.ask()
-        return self.answer
+    def walls(self) -> list[tuple[int, int]]:
+        """The sentence's relative clauses (_relative_walls)."""
+        if self._walls is None:
+            self._walls = _relative_walls(self.r)
+        return self._walls
+
+    def words(self) -> tuple:
+        """The sentence's event words as dating asks for them (_event_words)."""
+        if self._words is None:
+            self._words = _event_words(self.r)
+        return self._words
+
+    def after_walls(self) -> list[int]:
+        """Where the sentence's phrases about an earlier event open (_earlier_event_walls)."""
+        if self._after_walls is None:
+            self._after_walls = _earlier_event_walls(self.r, self.lang)
+        return self._after_walls
+
+    def names_other_time(self) -> bool:
+        """Does the sentence name a time besides its dates?"""
+        if self._other_time is None:
+            self._other_time = names_a_time(blank(self.r.sentence.text, self.r.dates), self.lang)
+        return self._other_time
+
+    def stand_in_dates(self) -> list:
+        """The sentence's times read against the stand-in day (_stand_in_dates)."""
+        return _stand_in_dates(self.r.sentence.text, self.lang)
+
+    def speech(self) -> list[int]:
+        """Where the sentence's words of speech stand (the same for each of its events)."""
+        if self._speech is None:
+            self._speech = [h.mention.start for h in self.r.analysis.triggers if h.entry.speech]
+        return self._speech
 
 
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
@@ -350,9 +383,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         # event first has dates to choose from (most sentences name none); the after-words to a
         # date, a place, or an event told after another (the marker scan: none for a sentence with
         # one event, no date and no place)
-        walls, words = _Once(lambda: _relative_walls(r)), _Once(lambda: _event_words(r))
-        after_walls = _Once(lambda: _earlier_event_walls(r, lang))
-        asides = _earlier_event_phrases(r, after_walls()) if r.places else []   # (read only with places)
+        facts = _SentenceFacts(r, lang)
+        asides = _earlier_event_phrases(r, facts.after_walls()) if r.places else []   # (read only with places)
         since, skip = [], set()
         if r.dates:
             # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
@@ -363,22 +395,21 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                               and m.entry.role == "episode_head"], [(h.mention.start, h.mention.end) for h in r.analysis.triggers])
         chosen: dict[int, Optional[ResolvedDate]] = {}
         for i, c in enumerate(r.analysis.events):
-            if roots[i] in VIOLENT_ROOTS and attached.get(i) and since and _same_clause_as(r, since, c, walls()):
+            if roots[i] in VIOLENT_ROOTS and attached.get(i) and since and _same_clause_as(r, since, c, facts.walls()):
                 # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
                 r.analysis.steps.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
                 continue
-            d = _date_of(r, c, walls, after_walls, skip, doc.published, words)
+            d = _date_of(r, c, facts, skip, doc.published)
             if d is None and not r.dates and carried is not None:
                 d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
             chosen[i] = d
-        _date_earlier_events(r, lang, chosen, after_walls, doc.published)
+        _date_earlier_events(r, lang, chosen, facts, doc.published)
         _date_before_news(r, lang, chosen)
         # does the sentence name a time besides its dates: asked for the record test and per dated
-        # record, answered once
-        names_other_time = _Once(lambda: names_a_time(blank(r.sentence.text, r.dates), lang))
+        # record, answered once (facts.names_other_time)
         record = [] if doc.published is not None or not r.dates else told_as_record(
-            r.sentence.text, r.dates, skip, names_other_time,
-            lambda: _stand_in_dates(r.sentence.text, lang), STAND_IN)
+            r.sentence.text, r.dates, skip, facts.names_other_time,
+            facts.stand_in_dates, STAND_IN)
         own_dates = []
         reading = ...   # the sentence's _stand_in_reading, once an event needs it
         for i, c in enumerate(r.analysis.events):
@@ -393,11 +424,11 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             else:
                 event_date, precision = None, None
             background = c.is_background or is_old(event_date, precision, doc.published) \
-                or (dated_record(d, doc.published, r.sentence.text, r.dates) and not names_other_time())
+                or (dated_record(d, doc.published, r.sentence.text, r.dates) and not facts.names_other_time())
             if not background and d is None and doc.published is None:
                 if reading is ...:
                     reading = _stand_in_reading(r, lang)
-                background = _years_back(reading, c, walls, after_walls, words) \
+                background = _years_back(reading, c, facts) \
                     or (bool(record) and in_record(record, r.sentence.text, c.evidence_start, c.evidence_end))
             if d is not None and not background:
                 own_dates.append(d)
@@ -408,7 +439,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             origin = _launched_from(r, c, lang) if entry.root == "19" else None
             # a statement with no place of its own is not located by the countries that act in it
-            place, geo_precision = _event_place(r, c, roots, entry.root, focus or actor_focus, exclude=origin,
+            place, geo_precision = _event_place(r, c, roots, entry.root, focus or actor_focus, facts, exclude=origin,
                                                 asides=asides)
             where = place.place if place else ((focus or actor_focus) if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)

@@ -173,6 +173,11 @@ def _as_text(name: str, value) -> tuple[str | None, str | None]:
     return str(value), None
 
 
+# Document(...) as its validator on a dict: the same validation, fields set and errors, without
+# BaseModel.__init__ between (a Python frame and a copy of the keywords, once a record)
+_document = Document.__pydantic_validator__.validate_python
+
+
 class _Reader:
     """Turns the fields of one record into a Document or a Reject; remembers ids across files."""
 
@@ -221,9 +226,11 @@ class _Reader:
                                f"{self.max_chars}: split the document or raise the limit", raw, doc_id)
         extra = {}
         for name in _OPTIONAL_TEXT:
-            value, problem = _as_text(name, fields.get(name))
-            if problem:
-                return self.reject(path, record, problem, raw, doc_id)
+            value = fields.get(name)
+            if value is not None and value.__class__ is not str:   # (nearly every record: absent or text)
+                value, problem = _as_text(name, value)
+                if problem:
+                    return self.reject(path, record, problem, raw, doc_id)
             extra[name] = value or None
         for name, value in (("id", doc_id), ("text", text), *extra.items()) if surrogates else ():
             if value and _SURROGATE.search(value):
@@ -233,10 +240,10 @@ class _Reader:
         published, problem = _parse_date(fields.get("date"))
         if problem:
             return self.reject(path, record, problem, raw, doc_id)
-        return self.accept(Document(
-            doc_id=doc_id, text=text, published=published or self.default_date,
-            language=_language(fields.get("language")) or self.language,
-            input_path=path, record=record, **extra), raw)
+        return self.accept(_document({
+            "doc_id": doc_id, "text": text, "published": published or self.default_date,
+            "language": _language(fields.get("language")) or self.language,
+            "input_path": path, "record": record, **extra}), raw)
 
     def accept(self, doc: Document, raw: str) -> Document | Reject:
         key = digest(doc.doc_id)
