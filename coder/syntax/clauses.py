@@ -11,7 +11,7 @@ from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, IMPERSONAL, NO_OBJECT, NOMINATIVE,  # noqa: F401
                                 OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS, _accusative, _carries_pronoun,
                                 _carries_pronoun_word, _case_marks, _marker_roles, _no_mark, _opens_quote, _verb_bits,
-                                _word_marks)
+                                word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate
 
 
@@ -395,9 +395,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if toks[c.head].norm in ("%", "٪"):
             continue    # 3 %: the sign belongs to the number before it
         if c.start == c.end:
-            word = toks[c.start]
-            bits = marks.get(word.text)
-            if (bits if bits is not None else _word_marks(word, prof, marks)) & ADVERBIAL:
+            if word_marks(toks[c.start], prof, marks) & ADVERBIAL:
                 continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
         if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and circumstantial(toks[c.head]) and \
                 not prof.is_definite(toks[c.head]):
@@ -452,17 +450,10 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         ((stem[0] == "ن" and (not lexical or not lexical[p.verb] or stem[1] != "ا")) or
          (stem[:2] in ("سن", "سا") and (not lexical or not lexical[p.verb] or len(stem) >= 5)))
     verb = toks[p.verb]
-    verb_marks = marks.get(verb.text)
-    if verb_marks is None:
-        verb_marks = _word_marks(verb, prof, marks)
+    verb_marks = word_marks(verb, prof, marks)
     object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun
     first_actor = bool(bare_after) and not actorish.isdisjoint(range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
-    if bare_after:
-        word = toks[chunks[bare_after[0]].head]
-        bits = marks.get(word.text)
-        accusative = (bits if bits is not None else _word_marks(word, prof, marks)) & ACCUSATIVE
-    else:
-        accusative = False
+    accusative = bool(bare_after) and word_marks(toks[chunks[bare_after[0]].head], prof, marks) & ACCUSATIVE
     if accusative:
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
         # carries its subject (or it follows)
@@ -541,12 +532,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after = bare_after[1:]
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
-    if bare_after:
-        word = toks[chunks[bare_after[0]].head]
-        bits = marks.get(word.text)
-        nominative = (bits if bits is not None else _word_marks(word, prof, marks)) & NOMINATIVE
-    else:
-        nominative = False
+    nominative = bool(bare_after) and word_marks(toks[chunks[bare_after[0]].head], prof, marks) & NOMINATIVE
     if nominative:
         # أقحم شهرٌ، سيستمر عملنا: a phrase written in the nominative is the subject, never the object
         # (the subject the stage took from before the verb or from another clause was not its own)

@@ -103,6 +103,13 @@ def _word_marks(tok, prof, marks: dict[str, int]) -> int:
     return v
 
 
+
+def word_marks(tok, prof, marks: dict[str, int]) -> int:
+    """The bits of a word as written: kept in `marks`, worked out by _word_marks the first time."""
+    bits = marks.get(tok.text)
+    return bits if bits is not None else _word_marks(tok, prof, marks)
+
+
 # what arguments() asks of a verb as written, as bits: a passive's written vowel (قُتل); an impersonal
 # verb (يمكن، يجب); a verb with no object (became, remained, وتصبح: its norm or its form without the
 # conjunction)
