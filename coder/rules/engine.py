@@ -28,15 +28,14 @@ from coder.rules.members import members_of_forces
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
                                  raids_of_arrests, stated_charges)
 from coder.rules.possessions import drop_shared_possessions, own_forces_act
-from coder.rules.protest import PROTEST_ROOT, protest_objects
+from coder.rules.protest import protest_objects
 from coder.rules.retaliation import retaliation_targets
 from coder.rules.truce import may_name_onset, truce_onsets
 from coder.rules.victims import victims_over_places
 from coder.rules.mood import drop_prospects, mood_of
 from coder.rules.generic import drop_told_in_general
-from coder.rules.reality import (ABOUT_EVENTS, ALLEGING_ROOTS, ON_PROTESTS, aim_at_protesters, condition_subject, drop_alleged,
-                                 flag_background, flag_episodes, flag_eras, fold_object_nouns, not_real,
-                                 settle_mood_and_frames, speaker_as_source)
+from coder.rules.reality import (condition_subject, flag_background, flag_episodes, flag_eras, not_real,
+                                 settle_mood_and_frames, settle_pairs, speaker_as_source)
 from coder.rules.placed import placed_mentions
 from coder.rules.disguise import disguised_mentions
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies, resolve_possessives
@@ -54,7 +53,6 @@ _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2
 
 # forces and envoys in a trigger's object are the means ("offered troops", "recalled ambassadors")
 _MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
-PROTEST_ROOTS = (PROTEST_ROOT,)     # the class aim_at_protesters reads an act's object in
 
 # the trace steps written for every trigger, actor and coded trigger: kept as (formatter, *arguments)
 # and formatted only when the trace is read (types.SentenceAnalysis.trace). The arguments are strings,
@@ -523,19 +521,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
     background |= flag_episodes(coded, toks, roles.get("episode_marker", NO_TOKENS), trace)
     background |= flag_eras(coded, toks, roles.get("era_marker", NO_TOKENS), trace)
-    if len(coded) > 1:  # (one act: none of the three passes below has a pair of acts to read)
-        # (a pass needing a class no act has keeps them: they drop acts or change targets, never classes)
-        roots = {ROOT[h.entry.code] for h, _, _ in coded}
-        protests = not roots.isdisjoint(PROTEST_ROOTS) and not roots.isdisjoint(ON_PROTESTS)
-        about = not roots.isdisjoint(ABOUT_EVENTS)
-        if protests or about:
-            breaks = clause_breaks | punct
-            if protests:
-                coded = aim_at_protesters(coded, breaks, nominal, trace)
-            if about:
-                coded = fold_object_nouns(coded, toks, breaks, nominal, trace, parse)
-        if not roots.isdisjoint(ALLEGING_ROOTS):
-            coded = drop_alleged(coded, toks, trace, parse)
+    coded = settle_pairs(coded, toks, clause_breaks, punct, nominal, trace, parse)
     coded = drop_included(coded, toks, nominal, roles.get("determiner", NO_TOKENS), lang_profile, trace)
     dropped = [h for h, _, _ in coded if h.entry.speech]   # (the list answers the test too: no generator)
     if len(dropped) < len(coded):   # an event other than speech

@@ -10,6 +10,7 @@ from typing import Optional
 from coder.rules.actors import ActorGroup
 from coder.rules.charges import drop_charged
 from coder.rules.mood import apply_mood, conjunct_of
+from coder.rules.protest import PROTEST_ROOT
 from coder.rules.roles import governor_of
 from coder.rules.slots import opens_with_conjunction
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, Hit, names, punct_apart
@@ -18,7 +19,7 @@ NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
 MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility
 
 # statements, appeals, demands, disapproval, rejection, threats: verbs whose object can be an event
-ABOUT_EVENTS = ("01", "02", "10", "11", "12", "13")
+_ABOUT_EVENTS = ("01", "02", "10", "11", "12", "13")
 
 
 def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], trace: list[str], parse=None) -> list:
@@ -34,7 +35,7 @@ def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], tr
     for i, (h, src, tgt) in enumerate(coded):
         if i in skip:
             continue
-        if h.first not in nominal and not h.entry.speech and ROOT[h.entry.code] in ABOUT_EVENTS and i + 1 < len(coded):
+        if h.first not in nominal and not h.entry.speech and ROOT[h.entry.code] in _ABOUT_EVENTS and i + 1 < len(coded):
             n, nsrc, ntgt = coded[i + 1]
             if n.first in nominal and (not any(b in breaks for b in range(h.last + 1, n.first)) or
                                        _parsed_object(parse, h, n)):
@@ -48,7 +49,7 @@ def fold_object_nouns(coded: list, toks, breaks: set[int], nominal: set[int], tr
 
 
 # coercion and assault (CAMEO 17, 18) done to a protest (CAMEO 14) named as the verb's object
-ON_PROTESTS = ("17", "18")
+_ON_PROTESTS = ("17", "18")
 
 
 def aim_at_protesters(coded: list, breaks: set[int], nominal: set[int], trace: list[str]) -> list:
@@ -58,9 +59,9 @@ def aim_at_protesters(coded: list, breaks: set[int], nominal: set[int], trace: l
         return coded    # (one act: no protest after it)
     out = []
     for i, (h, src, tgt) in enumerate(coded):
-        if tgt is None and h.first not in nominal and ROOT[h.entry.code] in ON_PROTESTS and i + 1 < len(coded):
+        if tgt is None and h.first not in nominal and ROOT[h.entry.code] in _ON_PROTESTS and i + 1 < len(coded):
             n, nsrc, _ = coded[i + 1]
-            if n.first in nominal and ROOT[n.entry.code] == "14" and nsrc is not None and nsrc is not src and \
+            if n.first in nominal and ROOT[n.entry.code] == PROTEST_ROOT and nsrc is not None and nsrc is not src and \
                     not any(b in breaks for b in range(h.last + 1, n.first)):
                 tgt = nsrc
                 trace.append(f"{h.mention.text!r}: done to the protest {n.mention.text!r}, aimed at {names(tgt)}")
@@ -81,7 +82,7 @@ def _parsed_object(parse, h: Hit, n: Hit) -> bool:
 # events in their complement ("accused Israel of killing", "denied that its forces shelled") are
 # not coded as having happened; the accusation or denial is.
 _ALLEGING = ("11", "12", "015", "016")
-ALLEGING_ROOTS = frozenset(ROOT[c] for c in _ALLEGING)     # their classes (01 for 015, 016)
+_ALLEGING_ROOTS = frozenset(ROOT[c] for c in _ALLEGING)     # their classes (01 for 015, 016)
 ALLEGED_WINDOW = 20
 
 
@@ -99,6 +100,30 @@ def drop_alleged(coded: list, toks, trace: list[str], parse=None) -> list:
             alleging = h.last
     return out
 
+
+
+def settle_pairs(coded: list, toks, clause_breaks: set[int], punct: set[int], nominal: set[int], trace: list[str],
+                 parse=None) -> list:
+    """The passes that read a pair of acts, in order: aim_at_protesters, fold_object_nouns,
+    drop_alleged; each only where the acts hold a class it reads (_pair_passes_for). (They drop acts
+    or change targets, never a class: what one pass keeps, the classes asked before still describe.)"""
+    if len(coded) < 2:
+        return coded    # (one act: no pair to read)
+    protests, about, alleging = _pair_passes_for({ROOT[h.entry.code] for h, _, _ in coded})
+    if protests or about:
+        breaks = clause_breaks | punct
+        if protests:
+            coded = aim_at_protesters(coded, breaks, nominal, trace)
+        if about:
+            coded = fold_object_nouns(coded, toks, breaks, nominal, trace, parse)
+    return drop_alleged(coded, toks, trace, parse) if alleging else coded
+
+
+def _pair_passes_for(roots: set[str]) -> tuple[bool, bool, bool]:
+    """Which pair passes acts of these classes can give work: an assault or coercion beside a
+    protest; a statement, appeal or rejection (whose object may be an event); an accusation or denial."""
+    return (PROTEST_ROOT in roots and not roots.isdisjoint(_ON_PROTESTS), not roots.isdisjoint(_ABOUT_EVENTS),
+            not roots.isdisjoint(_ALLEGING_ROOTS))
 
 def _complement_start(parse, alleging: int, i: int) -> int:
     """Where the complement of an accusation or denial starts: past the commas of a VSO date
