@@ -204,9 +204,17 @@ def test_a_bare_predicate_is_as_the_dataclass_makes_it(lang, text):
 @pytest.mark.parametrize("args", [("main", 0, 9, None, None, None), ("relative", 3, 9, 3, 0, None),
                                   ("quote", 5, 12, None, 1, None), ("main", 7, 12, None, 0, 1)])
 def test_a_bare_clause_is_as_the_dataclass_makes_it(args):
-    from coder.syntax.records import Clause
-    from coder.syntax.segmenter import _clause
+    from coder.syntax.records import Clause, new_clause
     kind, start, end, marker, parent, continues = args
-    made = _clause(*args)
+    made = new_clause(*args)
     assert made == Clause(kind, start, end, marker=marker, parent=parent, continues=continues)
-    assert made.predicates == [] and made.predicates is not _clause(*args).predicates
+    assert made.predicates == [] and made.predicates is not new_clause(*args).predicates
+
+
+@pytest.mark.parametrize("passive", [False, True])
+def test_a_bare_predicate_from_records_is_as_the_dataclass_makes_it(passive):
+    from coder.syntax.records import new_predicate
+    made = new_predicate(4, 2, passive)
+    assert made == Predicate(4, 2, passive)
+    again = new_predicate(4, 2, passive)
+    assert made.arguments is not again.arguments and made.how is not again.how and made.inherited is not again.inherited

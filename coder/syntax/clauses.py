@@ -12,7 +12,7 @@ from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, IMPERSON
                                 OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS, _accusative, _carries_pronoun,
                                 _carries_pronoun_word, _case_marks, _marker_roles, _no_mark, _opens_quote, _verb_bits,
                                 word_marks)
-from coder.syntax.records import Chunk, Clause, Predicate
+from coder.syntax.records import Chunk, Clause, Predicate, new_predicate
 
 
 _GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
@@ -130,10 +130,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
         for n, (f, v) in enumerate(mine):
-            # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__
-            # nor a call per default factory; `passive` is set right after)
-            p = _new_predicate(Predicate)
-            p.verb, p.first, p.arguments, p.how, p.inherited = v, f, {}, {}, set()
+            p = new_predicate(v, f)     # (`passive` is set right after)
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             prev = cl.predicates[-1] if cl.predicates else None
             verb_bits = verb_words.get(toks[v].text)
@@ -182,7 +179,6 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
 
 
 _DESCRIBES = "the noun the -ing form describes"
-_new_predicate = Predicate.__new__
 
 
 def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:

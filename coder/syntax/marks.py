@@ -103,7 +103,6 @@ def _word_marks(tok, prof, marks: dict[str, int]) -> int:
     return v
 
 
-
 def word_marks(tok, prof, marks: dict[str, int]) -> int:
     """The bits of a word as written: kept in `marks`, worked out by _word_marks the first time."""
     bits = marks.get(tok.text)

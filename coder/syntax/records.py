@@ -57,6 +57,30 @@ class Clause:
     continues: Optional[int] = None  # the clause a relative clause interrupted ("The SDF, which ..., said")
 
 
+
+# Bare constructors for the records the stage makes several of a sentence: the fields set one by one
+# on a new instance, with no Python frame for the dataclass __init__ (keyword arguments matched, a
+# call per default factory). Every field is set: a field added to the class is added here too
+# (tests/test_syntax_speed10.py compares each with the class's own constructor).
+_new_predicate, _new_clause = Predicate.__new__, Clause.__new__
+
+
+def new_predicate(verb: int, first: int, passive: bool = False) -> Predicate:
+    """Predicate(verb, first, passive), its argument maps empty."""
+    p = _new_predicate(Predicate)
+    p.verb, p.first, p.passive, p.arguments, p.how, p.inherited = verb, first, passive, {}, {}, set()
+    return p
+
+
+def new_clause(kind: str, start: int, end: int, marker: Optional[int] = None, parent: Optional[int] = None,
+               continues: Optional[int] = None) -> Clause:
+    """Clause(kind, start, end, marker=marker, parent=parent, continues=continues), with no
+    antecedent nor predicates yet."""
+    c = _new_clause(Clause)
+    c.kind, c.start, c.end, c.marker, c.antecedent, c.predicates, c.parent, c.continues = \
+        kind, start, end, marker, None, [], parent, continues
+    return c
+
 @dataclass(slots=True)
 class Parse:
     tags: list[str]

@@ -6,20 +6,9 @@ from __future__ import annotations
 from itertools import compress, count
 from typing import Optional
 
-from coder.syntax.records import Clause
+from coder.syntax.records import Clause, new_clause
 
 _GROUP = frozenset({"AUX", "PART", "ADV"})
-_new_clause = Clause.__new__
-
-
-def _clause(kind: str, start: int, end: int, marker: Optional[int] = None, parent: Optional[int] = None,
-            continues: Optional[int] = None) -> Clause:
-    """A clause as Clause(...) makes it, its fields set one by one on a bare instance (no keyword
-    arguments matched by the dataclass __init__, no call of its default factory)."""
-    c = _new_clause(Clause)
-    c.kind, c.start, c.end, c.marker, c.antecedent, c.predicates, c.parent, c.continues = \
-        kind, start, end, marker, None, [], parent, continues
-    return c
 
 
 def _verb_groups(tags, tagged=None) -> list[tuple[int, int]]:
@@ -88,7 +77,7 @@ def _resume(clauses: list[Clause], stack: list[int], cur: Clause, i: int, n: int
     cur.end = i - 1
     stack.pop()
     interrupted = clauses[stack[-1]]
-    clauses.append(_clause(interrupted.kind, i, n - 1, None, interrupted.parent, stack[-1]))
+    clauses.append(new_clause(interrupted.kind, i, n - 1, None, interrupted.parent, stack[-1]))
     stack[-1] = len(clauses) - 1
 
 
@@ -102,7 +91,7 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     groups_at = dict(groups)
     verb_at = set(groups_at.values())    # (a verb group's first token is its own: no two share one)
     chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
-    clauses = [_clause("main", 0, len(toks) - 1)]
+    clauses = [new_clause("main", 0, len(toks) - 1)]
     stack = [0]
     last_verb = None
     quote = R.quote
@@ -121,11 +110,11 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
             (group and i > 0 and (tags[i - 1] == "NOUN" or toks[i - 1].norm in _PARTICIPLE_AFTER)) else None
         if kind:
             clauses[stack[-1]].end = i - 1
-            clauses.append(_clause(kind, i, len(toks) - 1, i, stack[-1]))
+            clauses.append(new_clause(kind, i, len(toks) - 1, i, stack[-1]))
             stack.append(len(clauses) - 1)
         elif i in chunk_end and _reported_without_that(i, toks, tags, chunk_end, groups_at, last_verb, speech):
             clauses[stack[-1]].end = i - 1
-            clauses.append(_clause("quote", i, len(toks) - 1, None, stack[-1]))
+            clauses.append(new_clause("quote", i, len(toks) - 1, None, stack[-1]))
             stack.append(len(clauses) - 1)
         elif len(stack) > 1:    # (inside a clause that interrupts another: the main clause has none to end)
             cur = clauses[stack[-1]]
@@ -138,7 +127,7 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
             elif w in (";", "؛"):
                 # a semicolon ends every clause: what follows is a new main clause
                 cur.end = i - 1
-                clauses.append(_clause("main", i, len(toks) - 1))
+                clauses.append(new_clause("main", i, len(toks) - 1))
                 stack = [len(clauses) - 1]
             elif w in (",", "،") and cur.kind in ("relative", "participle") and \
                     last_verb is not None and last_verb >= cur.start and \
