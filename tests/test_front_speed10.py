@@ -69,12 +69,12 @@ def test_first_admitting_chunk():
     gate = WordGate(["killed", "blast"], also=None)
     for text, first in (("the blast killed", 1), ("a blast", 1), ("nothing here", None), ("", None),
                         ("killed, then blast", 0)):
-        assert gate.first_admitting(text) == first
+        assert gate.first_admitting(text_chunks(text)) == first
         assert gate.admits(text) == (first is not None)
     # a chunk first seen after one already known to admit still counts where it stands
     gate = WordGate(["killed", "blast"], also=None)
     assert gate.admits("blast")
-    assert gate.first_admitting("killed by a blast") == 0
+    assert gate.first_admitting(text_chunks("killed by a blast")) == 0
     assert text_chunks("killed by a blast")[0] == "killed"
 
 

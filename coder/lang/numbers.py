@@ -231,10 +231,9 @@ class WordGate:
         self._learn(chunks)
         return not self._admitting.isdisjoint(chunks)
 
-    def first_admitting(self, folded: str) -> int | None:
-        """The index of the first chunk of the text (text_chunks) that admits, or None where none
-        does (where `admits` says no)."""
-        chunks = text_chunks(folded)
+    def first_admitting(self, chunks: tuple[str, ...]) -> int | None:
+        """The index of the first of a text's chunks (text_chunks) that admits, or None where none
+        does (where `admits` says no of the text)."""
         if not self._known.issuperset(chunks):
             self._learn(chunks)    # (every chunk's answer known: a chunk not yet read may come first)
         admitting = self._admitting
@@ -347,14 +346,15 @@ class NumberReader:
                                 + [1 if (teen_only and self.teen_suffixes) or self.ones else 0])
 
     def find(self, folded: str) -> list[NumberMatch]:
-        first = self.gate.first_admitting(folded)
+        chunks = text_chunks(folded)    # (split once: the gate and the start of the search read them)
+        first = self.gate.first_admitting(chunks)
         if first is None:
             return []
         # No number begins before the chunk _lead_chunks before the first admitting one: the
         # regex is run from there, not from the start of the sentence. (The first place that
         # chunk's text is found is at or before the chunk; the look-behinds still see the
         # characters before where the search begins)
-        begin = 0 if first <= self._lead_chunks else folded.find(text_chunks(folded)[first - self._lead_chunks])
+        begin = 0 if first <= self._lead_chunks else folded.find(chunks[first - self._lead_chunks])
         out = []
         for m in self.regex.finditer(folded, begin):
             if m.group("vague"):
