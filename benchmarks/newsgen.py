@@ -111,17 +111,21 @@ def write_generated(path: Path, sentences: int, langs=("ar", "en"), seed: int = 
     return written
 
 
-def write_from(path: Path, sources: list[str], sentences: int, count, keep=lambda r: True) -> tuple[int, int]:
+def write_from(path: Path, sources: list[str], sentences: int, count, keep=lambda r: True,
+               distinct: bool = False) -> tuple[int, int]:
     """A JSONL corpus of the records of `sources` (their text, language and date), repeated with new
     ids until about `sentences` sentences (as `count` splits them) are reached; records `keep`
-    refuses are left out. Returns (sentences written, records left out)."""
-    records = []
+    refuses are left out. `distinct`: each text once (the first record that has it), never repeated,
+    so the corpus ends early when the texts run out: text the coder has never seen, as news is.
+    Returns (sentences written, records left out)."""
+    records, texts = [], set()
     for src in sources:
         with open(src, encoding="utf-8") as f:
             for line in f:
                 if line.strip():
                     r = json.loads(line)
-                    if r.get("text"):
+                    if r.get("text") and not (distinct and r["text"] in texts):
+                        texts.add(r["text"])
                         records.append({k: r[k] for k in ("text", "language", "date") if r.get(k)})
     n_all = len(records)
     records = [r for r in records if keep(r)]
@@ -130,7 +134,7 @@ def write_from(path: Path, sources: list[str], sentences: int, count, keep=lambd
     sizes = [count(r["text"], r.get("language")) for r in records]
     written = i = 0
     with open(path, "w", encoding="utf-8") as f:
-        while written < sentences:
+        while written < sentences and not (distinct and i == len(records)):
             r, k = records[i % len(records)], sizes[i % len(records)]
             f.write(json.dumps({"id": f"rec-{i}", **r}, ensure_ascii=False) + "\n")
             written += k
