@@ -83,26 +83,28 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict) ->
     several words ("العراق.", "(AFP)") looks each word up as a chunk of its own: the pattern finds
     that word alone too, as it looks neither ahead of a word nor behind it."""
     # (a chunk of letters alone, as most are, is one word to either language's pattern: no match run)
-    if chunk.isalpha() or _spans_all(word.match(chunk), chunk):
+    if chunk.isalpha() or ((m := word.match(chunk)) is not None and m.end() == len(chunk)):
         norm = normalise(chunk)
-        # a form left empty (a lone combining mark, its letters stripped) is no word to look up;
-        # a word that normalises to nothing is no token
-        return (norm, tuple(filter(None, forms(norm, chunk)))) if norm else _NO_WORDS
+        if not norm:    # a word that normalises to nothing is no token
+            return _NO_WORDS
+        found = forms(norm, chunk)
+        # a form left empty (a lone combining mark, its letters stripped) is no word to look up:
+        # most words have none, and keep the tuple they were given
+        if type(found) is tuple and "" not in found:
+            return norm, found
+        return norm, tuple(filter(None, found))
     out = []
     for m in word.finditer(chunk):
-        alone = cache.get(m[0])
+        w = m[0]
+        alone = cache.get(w)
         if alone is None:
-            alone = cache[m[0]] = _chunk_words(m[0], word, normalise, forms, cache)
+            alone = cache[w] = _chunk_words(w, word, normalise, forms, cache)
         if alone:    # (one word, or _NO_WORDS)
-            out.append((*m.span(), m[0], *alone))
+            out.append((*m.span(), w, *alone))
     return _Words(out)
 
 
 _NO_WORDS = _Words()
-
-
-def _spans_all(m: re.Match | None, chunk: str) -> bool:
-    return m is not None and m.end() == len(chunk)
 
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
