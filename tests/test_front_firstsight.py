@@ -146,3 +146,14 @@ def test_entries_read_in_place_are_those_read_from_lines():
     for bad in ([len(pack.table)], [-1], ["0"], [0.5]):
         with pytest.raises(ValueError):
             in_place.pick(bad)
+
+
+@pytest.mark.parametrize("prof", [ar, en], ids=["ar", "en"])
+def test_the_fold_table_folds_as_it_would_without_the_letters_kept_as_themselves(prof):
+    own = {c: v for c, v in prof._FOLD.items() if not (c in common.AS_ITSELF and v == c)}
+    every = "".join(map(chr, range(0x3000))) + "\ufeff\u200bقصفَ الجيشُ أمس ٣ طائرات؛ Didn’t U.S. 2,500"
+    assert every.translate(prof._FOLD) == every.translate(own)
+    if prof is ar:
+        assert prof.normalise("وَقالت الوزارةُ «ى» ٢٠") == "وقالت الوزاره «ي» 20"
+    else:
+        assert prof.normalise("Didn’t the U.N. say ٢٠") == "didn't the u.n. say 20"

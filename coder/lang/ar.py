@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from coder.lang.common import DIGITS, NO_FORMAT, split_by, tokens_by
+from coder.lang.common import AS_ITSELF, DIGITS, NO_FORMAT, split_by, tokens_by
 
 CODE = "ar"
 # Word order: news Arabic is mostly verb-subject-object (قالت الوزارة), also subject-first.
@@ -49,7 +49,7 @@ _MINISTRY = ("وزاره", "وزارت", "وزارا")   # س + imperfect prefix
 
 # format controls and marks deleted, letters and digits folded: one translate a word (no key of one
 # table is a character another maps to, so one pass does what the four did in turn)
-_FOLD = {**NO_FORMAT, **dict.fromkeys(map(ord, _MARK_CHARS)), **_LETTERS, **DIGITS}
+_FOLD = {**AS_ITSELF, **NO_FORMAT, **dict.fromkeys(map(ord, _MARK_CHARS)), **_LETTERS, **DIGITS}
 
 
 def normalise(s: str) -> str:

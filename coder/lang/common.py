@@ -15,6 +15,10 @@ _FORMAT = {c for c in map(chr, range(0x2000, 0x2070)) if unicodedata.category(c)
 # the format controls as a str.translate table that deletes them: a profile merges it with its own
 # one-character foldings into one table, so that a new word is folded in one pass over its letters
 NO_FORMAT = dict.fromkeys(map(ord, _FORMAT))
+# the other characters of ASCII and the Arabic block, each mapped to itself, for a profile's table
+# to start from (its own entries win): str.translate meets a character missing from its table with
+# a KeyError raised and cleared, once for each letter of each new word
+AS_ITSELF = {c: c for c in (*range(0x80), *range(0x600, 0x700))}
 
 
 def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None, ends: str = "") -> list[tuple[int, int]]:
