@@ -82,10 +82,11 @@ class _Words(tuple):
     __slots__ = ()
 
 
-def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict) -> tuple:
+def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
     """The tokens of a chunk without spaces: (norm, forms) if it is one word, else _Words. A chunk of
     several words ("العراق.", "(AFP)") looks each word up as a chunk of its own: the pattern finds
-    that word alone too, as it looks neither ahead of a word nor behind it."""
+    that word alone too, as it looks neither ahead of a word nor behind it. (No return annotation:
+    the compiled build reads `-> tuple` as an exact tuple and refuses a _Words)"""
     # (a chunk of letters alone, as most are, is one word to either language's pattern: no match run)
     if chunk.isalpha() or ((m := word.match(chunk)) is not None and m.end() == len(chunk)):
         norm = normalise(chunk)
