@@ -173,44 +173,57 @@ class Unpacker:
                 raise ValueError(f"the cached {name} has other fields than the code's")
         self.table, self.classes, self.fields = table, classes, fields
         self.built: list = [None] * len(table)   # None: not built yet (no entry decodes to None)
+        # a table of pack_lines() lines is read in place, not through Lines.__getitem__: a cold
+        # run builds some 15,000 entries, each a Python call less
+        self._in_place = (table._data, table._off, table._first) if type(table) is Lines else None
 
     def __len__(self) -> int:
         return len(self.table)
 
     def __getitem__(self, i: int):
         v = self.built[i]
-        if v is None:
-            v = self.built[i] = self._build(i)
-        return v
+        return v if v is not None else self._build(i)
+
+    def pick(self, numbers) -> list:
+        """The objects of these entry numbers (ValueError for any that is no entry's number)."""
+        built, out, n = self.built, [], len(self.built)
+        for i in numbers:
+            if type(i) is not int or not 0 <= i < n:
+                raise ValueError("no such cache entry")
+            v = built[i]
+            out.append(v if v is not None else self._build(i))
+        return out
 
     def _build(self, i: int):
-        e = self.table[i]
-        if not isinstance(e, list):
-            e = line_value(e)
-            if not isinstance(e, list) or not e:
-                raise ValueError("a cache entry is not a list")
+        """Entry i as an object, kept in self.built. Its children are made in a loop here: an entry
+        number is its object (built first if need be), {"i": n} the int n, any other child itself.
+        (One Python call an entry, none a child: a cold run builds some 10,000 entries)"""
+        if self._in_place is not None:
+            data, offsets, first = self._in_place
+            j = first + i
+            try:    # (decoded from the buffer itself: no bytes copy of the line)
+                e = _scan_value(str(data[offsets[j]:offsets[j + 1]], "utf-8"), 0)[0]
+            except StopIteration:
+                raise ValueError("a cached line is not JSON") from None
+        else:
+            e = self.table[i]
+            if not isinstance(e, list):
+                e = line_value(e)
+        if not isinstance(e, list) or not e:
+            raise ValueError("a cache entry is not a list")
         tag = e[0]
-        if tag == "c":
-            name = e[1]
-            if name not in self.fields:
-                raise ValueError(f"{name} is not among the cached classes")
-            return self.classes[name](*self._values(e[2:], i))   # fields checked in __init__
-        if tag == "t":
-            return tuple(self._values(e[1:], i))
-        if tag == "l":
-            return self._values(e[1:], i)
-        if tag == "m":
-            flat = self._values(e[1:], i)
-            return dict(zip(flat[::2], flat[1::2], strict=True))
         if tag == "d":
             import datetime as dt
-            return dt.date.fromisoformat(e[1])
-        raise ValueError("unknown tag in a cache entry")
-
-    def _values(self, children: list, i: int) -> list:
-        """The children of entry i as objects: an entry number is its object (built first if need
-        be), {"i": n} the int n, any other child itself. (One loop an entry, not a Python call a
-        child: a cold run builds some 10,000 entries)"""
+            v = self.built[i] = dt.date.fromisoformat(e[1])
+            return v
+        if tag == "c":
+            if e[1] not in self.fields:
+                raise ValueError(f"{e[1]} is not among the cached classes")
+            children = e[2:]
+        elif tag == "t" or tag == "l" or tag == "m":
+            children = e[1:]
+        else:
+            raise ValueError("unknown tag in a cache entry")
         built, out = self.built, []
         for x in children:
             t = type(x)
@@ -218,11 +231,20 @@ class Unpacker:
                 if not 0 <= x < i:
                     raise ValueError("a cache entry refers forward")
                 v = built[x]
-                x = v if v is not None else self[x]
+                x = v if v is not None else self._build(x)
             elif t is dict:
                 x = x["i"]
             out.append(x)
-        return out
+        if tag == "c":
+            v = self.classes[e[1]](*out)   # (fields checked in __init__)
+        elif tag == "t":
+            v = tuple(out)
+        elif tag == "l":
+            v = out
+        else:
+            v = dict(zip(out[::2], out[1::2], strict=True))
+        built[i] = v
+        return v
 
 
 # ---------------------------------------------------------------- lines, found without splitting
@@ -259,9 +281,10 @@ class Lines(Sequence):
             if step != 1:
                 raise ValueError("lines are sliced in steps of one")
             return Lines(self._data, self._off, self._first + start, self._first + max(start, stop))
+        n = self._stop - self._first   # (len(self) would be a Python call a line)
         if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
+            i += n
+        if not 0 <= i < n:
             raise IndexError("no such line")
         j = self._first + i
         return bytes(self._data[self._off[j]:self._off[j + 1]])

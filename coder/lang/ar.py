@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from coder.lang.common import DIGITS, NO_FORMAT, split_by, tokens_by
+from coder.lang.common import AS_ITSELF, DIGITS, NO_FORMAT, split_by, tokens_by
 
 CODE = "ar"
 # Word order: news Arabic is mostly verb-subject-object (قالت الوزارة), also subject-first.
@@ -41,17 +41,15 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 _FUTURE_OK = set("يتنا")
-# The suffixes grouped by their last letter (order kept): a new word tests only those it could end
-# with, not all eight; without the pronoun ه for a word written with a ta marbuta (see lookup_forms).
+# The suffixes grouped by their last letter (order kept): a new word tests only those it could end with
 _SUFFIXES_BY_LAST = {c: tuple(s for s in _SUFFIXES if s[-1] == c) for c in {s[-1] for s in _SUFFIXES}}
-_SUFFIXES_NO_HA = {c: tuple(s for s in v if s != "ه") for c, v in _SUFFIXES_BY_LAST.items()}
 # وزارة, وزارتها, وزارات (ministry) are not و + زارت (and she visited)
 _MINISTRY = ("وزاره", "وزارت", "وزارا")   # س + imperfect prefix: سيقتل -> يقتل
 
 
 # format controls and marks deleted, letters and digits folded: one translate a word (no key of one
 # table is a character another maps to, so one pass does what the four did in turn)
-_FOLD = {**NO_FORMAT, **dict.fromkeys(map(ord, _MARK_CHARS)), **_LETTERS, **DIGITS}
+_FOLD = {**AS_ITSELF, **NO_FORMAT, **dict.fromkeys(map(ord, _MARK_CHARS)), **_LETTERS, **DIGITS}
 
 
 def normalise(s: str) -> str:
@@ -64,7 +62,16 @@ def _strip_article(w: str, out: list[str]) -> None:
         out.append(w[2:])
 
 
-@lru_cache(maxsize=65536)   # (the quantities ask it per word after a number, not through tokenise's cache)
+# A form's last letter is the word's (each form is the word less letters in front), so the pronoun
+# suffixes a word may end with are looked up once, by that letter; ه is the pronoun only for a word
+# not written with a ta marbuta (see lookup_forms); a word that ends in none of ا م ن ه tests none.
+_SUFFIXES_AT_END = {c: v for c, v in _SUFFIXES_BY_LAST.items() if c != "ه"}
+# the letters a clitic in front (conjunction, preposition, future س) may be: a word that begins with
+# none of them, as most, is read only without its article
+_CLITIC_FIRST = frozenset(_CONJ + _PREP + ("س",))
+
+
+@lru_cache(maxsize=65536)   # (the quantities ask it per word after a number; tokenise keeps its own cache)
 def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     """The token and its readings with clitics removed, fewest removals first.
 
@@ -73,6 +80,35 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
     merges: محافظة is never read as محافظ + ه."""
     if not norm or not ("\u0600" <= norm[0] <= "\u06ff"):
         return (norm,)
+    if norm[0] in _CLITIC_FIRST:
+        forms = _without_clitics(norm)
+    elif norm.startswith("ال") and len(norm) >= 4:
+        forms = [norm, norm[2:]]
+    else:
+        forms = [norm]
+    last = norm[-1]
+    if last == "ه":
+        if raw.rstrip(_MARK_CHARS).endswith("ة"):
+            return tuple(dict.fromkeys(forms)) if len(forms) > 2 else tuple(forms)
+        suffixes = _SUFFIXES_BY_LAST["ه"]
+    else:
+        suffixes = _SUFFIXES_AT_END.get(last)
+    if suffixes is not None:
+        for w in list(forms):
+            for suf in suffixes:
+                if w.endswith(suf) and len(w) - len(suf) >= 3:
+                    stem = w[: -len(suf)]
+                    forms.append(stem)
+                    if stem.endswith("ت"):   # ta marbuta before a suffix: مرتزقت(ه) -> مرتزقه
+                        forms.append(stem[:-1] + "ه")
+                    break
+    # (each once, in order: every form but the word is shorter than it, so two are distinct)
+    return tuple(dict.fromkeys(forms)) if len(forms) > 2 else tuple(forms)
+
+
+def _without_clitics(norm: str) -> list[str]:
+    """The word and its readings without the clitics in front (conjunction, then preposition or
+    future س, then the article), in that order."""
     forms = [norm]
     stems = [norm]
     if norm[0] in _CONJ and len(norm) >= 4 and not norm.startswith(_MINISTRY):
@@ -88,17 +124,7 @@ def lookup_forms(norm: str, raw: str = "") -> tuple[str, ...]:
         forms.append(w)
     for w in list(stems):
         _strip_article(w, forms)
-    ta_marbuta = raw.rstrip(_MARK_CHARS).endswith("ة")
-    by_last = _SUFFIXES_NO_HA if ta_marbuta else _SUFFIXES_BY_LAST
-    for w in list(forms):
-        for suf in by_last.get(w[-1:], ()):
-            if w.endswith(suf) and len(w) - len(suf) >= 3:
-                stem = w[: -len(suf)]
-                forms.append(stem)
-                if stem.endswith("ت"):   # ta marbuta before a suffix: مرتزقت(ه) -> مرتزقه
-                    forms.append(stem[:-1] + "ه")
-                break
-    return tuple(dict.fromkeys(forms))   # (each once, in order)
+    return forms
 
 
 def _per_word(question):
@@ -210,8 +236,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _WORDS: dict = {}   # chunk of text between spaces -> its words (tokens_by)
 
 
+# (tokens_by keeps a word's forms with its chunk: asked through the lru_cache, each new word would
+# also pay for a cache entry no other caller shares, as they ask with the norm alone)
+_forms_of_word = lookup_forms.__wrapped__
+
+
 def tokenise(text: str):
-    return tokens_by(text, _WORD, normalise, lookup_forms, _WORDS)
+    return tokens_by(text, _WORD, normalise, _forms_of_word, _WORDS)
 
 
 def phrase_tokens(phrase: str, keep_article: bool = False) -> list[str]:

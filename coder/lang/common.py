@@ -15,6 +15,10 @@ _FORMAT = {c for c in map(chr, range(0x2000, 0x2070)) if unicodedata.category(c)
 # the format controls as a str.translate table that deletes them: a profile merges it with its own
 # one-character foldings into one table, so that a new word is folded in one pass over its letters
 NO_FORMAT = dict.fromkeys(map(ord, _FORMAT))
+# the other characters of ASCII and the Arabic block, each mapped to itself, for a profile's table
+# to start from (its own entries win): str.translate meets a character missing from its table with
+# a KeyError raised and cleared, once for each letter of each new word
+AS_ITSELF = {c: c for c in (*range(0x80), *range(0x600, 0x700))}
 
 
 def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None, ends: str = "") -> list[tuple[int, int]]:
@@ -78,31 +82,34 @@ class _Words(tuple):
     __slots__ = ()
 
 
-def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict) -> tuple:
+def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
     """The tokens of a chunk without spaces: (norm, forms) if it is one word, else _Words. A chunk of
     several words ("العراق.", "(AFP)") looks each word up as a chunk of its own: the pattern finds
-    that word alone too, as it looks neither ahead of a word nor behind it."""
+    that word alone too, as it looks neither ahead of a word nor behind it. (No return annotation:
+    the compiled build reads `-> tuple` as an exact tuple and refuses a _Words)"""
     # (a chunk of letters alone, as most are, is one word to either language's pattern: no match run)
-    if chunk.isalpha() or _spans_all(word.match(chunk), chunk):
+    if chunk.isalpha() or ((m := word.match(chunk)) is not None and m.end() == len(chunk)):
         norm = normalise(chunk)
-        # a form left empty (a lone combining mark, its letters stripped) is no word to look up;
-        # a word that normalises to nothing is no token
-        return (norm, tuple(filter(None, forms(norm, chunk)))) if norm else _NO_WORDS
+        if not norm:    # a word that normalises to nothing is no token
+            return _NO_WORDS
+        found = forms(norm, chunk)
+        # a form left empty (a lone combining mark, its letters stripped) is no word to look up:
+        # most words have none, and keep the tuple they were given
+        if type(found) is tuple and "" not in found:
+            return norm, found
+        return norm, tuple(filter(None, found))
     out = []
     for m in word.finditer(chunk):
-        alone = cache.get(m[0])
+        w = m[0]
+        alone = cache.get(w)
         if alone is None:
-            alone = cache[m[0]] = _chunk_words(m[0], word, normalise, forms, cache)
+            alone = cache[w] = _chunk_words(w, word, normalise, forms, cache)
         if alone:    # (one word, or _NO_WORDS)
-            out.append((*m.span(), m[0], *alone))
+            out.append((*m.span(), w, *alone))
     return _Words(out)
 
 
 _NO_WORDS = _Words()
-
-
-def _spans_all(m: re.Match | None, chunk: str) -> bool:
-    return m is not None and m.end() == len(chunk)
 
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:

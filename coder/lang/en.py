@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from coder.lang.common import DIGITS, NO_FORMAT, split_by, tokens_by
+from coder.lang.common import AS_ITSELF, DIGITS, NO_FORMAT, split_by, tokens_by
 
 CODE = "en"
 # Word order: the subject precedes the verb; a passive is marked by an auxiliary (was killed).
@@ -50,7 +50,7 @@ _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|\w+(?:['’.-]\w+)*|[^\w
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
-_FOLD = {**NO_FORMAT, **DIGITS, **_QUOTES}   # one translate a word, as Arabic's (coder/lang/ar.py)
+_FOLD = {**AS_ITSELF, **NO_FORMAT, **DIGITS, **_QUOTES}   # one translate a word, as Arabic's (coder/lang/ar.py)
 
 
 def normalise(s: str) -> str:

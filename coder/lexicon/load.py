@@ -342,9 +342,9 @@ def _decode_lexicon(body: bytes) -> CompiledLexicon:
         raise ValueError("the cached lexicon is not whole")
 
     def payloads(refs) -> list:
-        if not isinstance(refs, list) or not all(type(i) is int and 0 <= i < n for i in refs):
+        if not isinstance(refs, list):
             raise ValueError("a cached trie node refers to no payload")
-        return [objects[i] for i in refs]
+        return objects.pick(refs)   # (which checks each is an entry's number)
 
     decode = trie_line_decoder(END, payloads)
     lex = CompiledLexicon(head["language"], head["version"], {}, head["sizes"], head["files"])

@@ -21,9 +21,12 @@ _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
 
 def _ends(node: dict) -> tuple:
     """The phrases ending at `node` as (kind, entry, rule id), kept with the node's payload list."""
-    # (grammar words carry no rule id: not asked, which would raise and catch per word)
-    return tuple((kind, p, "" if kind == "grammar" else p.rule_id)
-                 for p in node.get(END, ()) for kind in (_KIND[type(p)],))
+    out = []
+    for p in node.get(END, ()):
+        kind = _KIND[type(p)]
+        # (grammar words carry no rule id: not asked, which would raise and catch per word)
+        out.append((kind, p, "" if kind == "grammar" else p.rule_id))
+    return tuple(out)
 
 
 def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
@@ -33,8 +36,10 @@ def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
     where several do."""
     steps = []
     for fi, f in enumerate(forms):
-        node = trie.get(f)
-        if node is not None:
+        # most forms start nothing: tested by the dict's own `in`, not by a get() that a trie read
+        # from the cache answers in Python (coder.cache.LazyTrie, which decodes a key's subtree then)
+        if f in trie:
+            node = trie.get(f)
             # (the keys, a view kept with the node, are tested against the next word's forms)
             steps.append((fi, node, _ends(node), node.keys() if len(node) > (END in node) else None))
     if len(steps) == 1:
