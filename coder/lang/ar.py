@@ -141,6 +141,7 @@ def _per_word(question):
             v = answers[token.text] = question(token)
         return v
     ask.__doc__, ask.__name__, ask.__wrapped__ = question.__doc__, question.__name__, question
+    ask.answers = answers    # (word_features fills them for a new word, worked out together)
     return ask
 
 
@@ -336,6 +337,42 @@ def has_preposition_clitic(token) -> bool:
     return n[1:] in token.forms or (n.startswith("لل") and "ال" + n[2:] in token.forms)
 
 
+# the answers word_features keeps, in the order it returns them
+_FEATURE_ANSWERS = (has_conjunction_clitic.answers, has_preposition_clitic.answers, is_definite.answers, _owned.answers)
+
+
+def word_features(token) -> tuple[bool, bool, bool, bool, bool]:
+    """What the syntax stage keeps of a word not seen before (coder.syntax.Features), in one pass
+    over the word: has_conjunction_clitic, has_preposition_clitic, is_definite, carries_possessive
+    and has_tanwin, as each answers; the first four kept in their answers, where a later question
+    of the word finds them."""
+    n, text, forms = token.norm, token.text, token.forms
+    conj = len(n) >= 4 and n[0] in _CONJ and n[1:] in forms
+    tanwin = "\u064b" in text or "\u064c" in text or "\u064d" in text
+    bare = n[1:] if n[:1] in _CONJ and len(n) >= 5 else n    # (_without_conjunction)
+    p = bare if conj else n     # (has_preposition_clitic takes off a conjunction clitic only)
+    # (كـ "as" before the article or tanwin only, as has_preposition_clitic asks)
+    prep = len(p) >= 4 and p[0] in _PREP and (p[0] != "ك" or p.startswith("كال") or tanwin) and \
+        (p[1:] in forms or (p.startswith("لل") and "ال" + p[2:] in forms))
+    at = len(n) - len(bare)
+    if bare[:1] in _PREP and bare[1:3] == "ال":
+        bare, at = bare[1:], at + 1
+    definite = bare.startswith(("ال", "لل")) and not _MARKS.sub("", text)[at:].startswith(("أل", "إل", "آل"))
+    own = False
+    suffixes = _SUFFIXES_BY_LAST.get(n[-1:])    # (most words end in none: the ta marbuta unasked)
+    if suffixes is not None and not text.rstrip(_MARK_CHARS).endswith("ة"):
+        for suf in suffixes:
+            if n.endswith(suf) and len(n) - len(suf) >= 3 and n[:-len(suf)] in forms:
+                own = True
+                break
+    for answers in _FEATURE_ANSWERS:   # (each bounded, as _per_word bounds it)
+        if len(answers) >= 100_000:
+            answers.clear()
+    conjunctions, prepositions, articles, possessives = _FEATURE_ANSWERS
+    conjunctions[text], prepositions[text], articles[text], possessives[text] = conj, prep, definite, own
+    return conj, prep, definite, own, tanwin
+
+
 def is_possessor(token) -> bool:
     """Arabic marks the possessor by the idafa (the genitive after the noun), not on the word itself."""
     return False
@@ -368,6 +405,9 @@ def carries_subject(token) -> bool:
     return agreement(token)[1] in ("plural", "dual")
 
 
+_OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+
+
 @_per_word
 def agreement(token) -> tuple[str, str]:
     """A verb's subject agreement from its affixes as (gender, number), "" where they do not tell:
@@ -377,8 +417,9 @@ def agreement(token) -> tuple[str, str]:
     n = token.norm
     if has_conjunction_clitic(token):
         n = n[1:]
-    if not token.text.rstrip(_MARK_CHARS).endswith("ة"):
-        for suffix in ("هما", "هم", "هن", "ها", "ه"):     # an object pronoun: قتلته، شنتها
+    # an object pronoun: قتلته، شنتها (the ta marbuta asked only of a word that ends as one)
+    if n.endswith(_OBJECT_SUFFIXES) and not token.text.rstrip(_MARK_CHARS).endswith("ة"):
+        for suffix in _OBJECT_SUFFIXES:
             if n.endswith(suffix) and len(n) - len(suffix) >= 3:
                 n = n[:-len(suffix)]
                 break

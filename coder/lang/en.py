@@ -232,6 +232,13 @@ def has_preposition_clitic(token) -> bool:
     return False
 
 
+def word_features(token) -> tuple[bool, bool, bool, None, bool]:
+    """What the syntax stage keeps of a word not seen before (coder.syntax.Features): no clitic, no
+    article on the word, no possessive pronoun on it (None: refers_back reads the word before), no
+    tanwin."""
+    return False, False, False, None, False
+
+
 def carries_subject(token) -> bool:
     """English verbs carry no subject of their own."""
     return False

@@ -68,11 +68,9 @@ _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> f
 
 def _first_seen_for(prof, R) -> Callable:
     """The function that works out the features of a word not seen before and keeps them in the
-    language's entries: made once a language, with the profile's parts it asks (a language with no
-    tanwin or no pronoun on the word asks nothing of them) and the bits of parse()'s word lists."""
-    conjunction, preposition, definite = prof.has_conjunction_clitic, prof.has_preposition_clitic, prof.is_definite
-    own = profile_part(prof, "carries_possessive", None)
-    tanwin = profile_part(prof, "has_tanwin", None)
+    language's entries: made once a language, with the profile's word_features (its clitics, the
+    article, a pronoun on the word, tanwin) and the bits of parse()'s word lists."""
+    features = prof.word_features   # (a clitic, the article, a pronoun, tanwin: worked out together)
     listed: dict[str, int] = {}    # a word of the word lists -> its bits (one look-up a word, not four)
     for ws, bit in ((R.quote, QUOTE_WORD), (R.participle_prepositions, PARTICIPLE_PREPOSITION),
                     (R.marker_starts, MARKER_START), (CLAUSE_BREAKS, CLAUSE_PUNCT), (R.anaphors, ANAPHOR)):
@@ -80,10 +78,10 @@ def _first_seen_for(prof, R) -> Callable:
             listed[w] = listed.get(w, 0) | bit
 
     def first_seen(t, words: dict) -> tuple:
-        conj, w = conjunction(t), t.norm
-        bits = listed.get(w, 0) | (DIGIT if w[:1].isdigit() else 0) | (TANWIN if tanwin is not None and tanwin(t) else 0)
-        v = words[t.text] = (conj, preposition(t), definite(t), own(t) if own is not None else None, bits) + \
-            word_closed(t, R, prof, conj)
+        conj, prep, definite, own, tanwin = features(t)
+        w = t.norm
+        bits = listed.get(w, 0) | (DIGIT if w[:1].isdigit() else 0) | (TANWIN if tanwin else 0)
+        v = words[t.text] = (conj, prep, definite, own, bits) + word_closed(t, R, prof, conj)
         return v
     _FIRST_SEEN[prof.CODE] = first_seen
     return first_seen

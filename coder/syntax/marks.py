@@ -40,11 +40,17 @@ _PRONOUN_CARRIERS: dict[tuple[str, str], bool] = {}
 
 
 def _carries_pronoun_word(tok, prof) -> bool:
-    if prof.refers_back([tok], 0):
+    # (a language whose possessive pronoun is on the word answers refers_back on the word alone)
+    own = profile_part(prof, "carries_possessive", None)
+    if own(tok) if own is not None else prof.refers_back([tok], 0):
         return True
     n = tok.norm
-    return not tok.text.endswith("ة") and any(n.endswith(s) and len(n) - len(s) >= 2 for s in _OBJECT_PRONOUNS) \
-        and prof.MODIFIER_AFTER_NOUN
+    if not prof.MODIFIER_AFTER_NOUN or not n.endswith(_OBJECT_PRONOUNS) or tok.text.endswith("ة"):
+        return False    # (most words: no object pronoun's letters at the end)
+    for s in _OBJECT_PRONOUNS:
+        if n.endswith(s) and len(n) - len(s) >= 2:
+            return True
+    return False
 
 
 _ACTOR_ROLES = ("target", "agent", "recipient")    # the markers whose words Parse.markers holds
@@ -97,7 +103,8 @@ def _word_marks(tok, prof, marks: dict[str, int]) -> int:
     if len(marks) >= 100_000:
         marks.clear()
     _, adverbial, _, nominative = _case_marks(prof.CODE)
-    v = marks[tok.text] = (OBJECT_PRONOUN if _carries_pronoun(tok, prof) else 0) | \
+    # (the object pronoun worked out here, not through _carries_pronoun's memo: the bit is kept here)
+    v = marks[tok.text] = (OBJECT_PRONOUN if _carries_pronoun_word(tok, prof) else 0) | \
         (CARRIES_SUBJECT if prof.carries_subject(tok) else 0) | (ADVERBIAL if adverbial(tok) else 0) | \
         (NOMINATIVE if nominative is not None and nominative(tok) else 0) | (ACCUSATIVE if _accusative(tok) else 0)
     return v
