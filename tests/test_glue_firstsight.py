@@ -49,3 +49,27 @@ def test_the_gate_learns_chunks_as_it_answers_them_one_by_one():
         assert fresh.admits(text) == (first is not None)
         assert gate.admits(text) == any(c in gate.words if c.isalpha() else gate._chunk_admits(c)
                                         for c in chunks)
+
+
+def test_folds_is_whether_ascii_fold_changes_a_word():
+    import unicodedata
+    from itertools import filterfalse
+
+    from coder.geo.gazetteer import ascii_fold, folds
+
+    def normalised(s: str) -> str:    # ascii_fold as first written: the normalisation always
+        return s if s.isascii() else "".join(filterfalse(unicodedata.combining, unicodedata.normalize("NFKD", s)))
+    words = ["والعراقية", "مسلحون", "مؤتمر", "رئيس", "آمرلي", "قتلَ", "Serêkaniyê", "Aleppo", "Qamişlo", "ﻻ", "ﷲ"]
+    for w in words + [chr(c) for c in range(0x600, 0x700)]:
+        assert ascii_fold(w) == normalised(w)
+        assert folds(w) == (normalised(w) != w)
+
+
+@pytest.mark.parametrize("lang,text", TEXTS)
+def test_a_word_may_start_a_place_where_a_form_is_a_key_or_folds(lang, text):
+    from coder.geo.gazetteer import Gazetteer, ascii_fold
+    from coder.geo.toponyms import _may_start
+    trie = Gazetteer.default().tries[lang]
+    for t in profile(lang).tokenise(text):
+        assert _may_start(trie, t) == (len(t.norm) <= 3 or any(
+            f in trie or (not f.isascii() and ascii_fold.__wrapped__(f) != f) for f in t.forms))
