@@ -73,3 +73,23 @@ def test_a_word_may_start_a_place_where_a_form_is_a_key_or_folds(lang, text):
     for t in profile(lang).tokenise(text):
         assert _may_start(trie, t) == (len(t.norm) <= 3 or any(
             f in trie or (not f.isascii() and ascii_fold.__wrapped__(f) != f) for f in t.forms))
+
+
+@pytest.mark.parametrize("lang,text", TEXTS)
+def test_a_new_chunks_duals_and_a_new_words_marker_keys_are_the_general_answers(lang, text):
+    from coder.dates import markers
+    from coder.quantities.recognise import recogniser
+    r = recogniser(lang)
+    for chunk in text_chunks(text) + ("جنديان", "والطفلين،", "بلدتين.", "ان"):
+        if r.dual_words is not None:
+            general = r._duals_in.__func__(r, chunk) if not chunk.isalpha() else tuple(
+                (m.end() - h[0], m.end(), h[1]) for m in r.dual_words.finditer(chunk)
+                if (h := r._dual(m.group())) is not None)
+            assert r._duals_in(chunk) == general
+    toks = profile(lang).tokenise(text + " منذ ذلك الحين وحتى اليوم, since then and until now")
+    by_first = markers._by_first(lang)
+    markers._WORDS.pop(lang, None)
+    for field in markers.FIELDS:
+        markers.marker_starts(toks, lang, field)
+    for t in toks:
+        assert markers._WORDS[lang][t.text] == tuple(x for f in t.forms for x in by_first.get(f, ()))
