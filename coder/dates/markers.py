@@ -59,10 +59,15 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
     try:
         starts = [words[t.text] for t in tokens]   # what each word's forms start (most: nothing)
     except KeyError:   # a word not seen before: what its forms start, in form order, once
-        by_first = _by_first(lang)
+        first_of = _by_first(lang).get
         for t in tokens:
             if t.text not in words:
-                words[t.text] = tuple(x for f in t.forms for x in by_first.get(f, ()))
+                found = ()   # (most words: no form starts a key, and no generator is made)
+                for f in t.forms:
+                    keys = first_of(f)
+                    if keys:
+                        found += tuple(keys)
+                words[t.text] = found
         starts = [words[t.text] for t in tokens]
     per_field: tuple[list, ...] = tuple([[] for _ in FIELDS])   # (one list for each of FIELDS, in its order)
     if not any(starts):   # (a quarter of the event sentences: no word starts a marker)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 import unicodedata
 from functools import lru_cache
 from itertools import filterfalse
@@ -31,14 +32,27 @@ def ranking() -> dict:
     return read_yaml(HERE / "ranking.yaml")
 
 
+# The characters of the Arabic block that ascii_fold keeps as they are (no decomposition, no
+# combining class): a word of those and ASCII alone, as most Arabic words are, folds to itself,
+# which one regex search tells, where the normalisation costs several times more
+_KEPT_ARABIC = "".join([c for c in map(chr, range(0x600, 0x700))
+                        if not unicodedata.combining(c) and unicodedata.normalize("NFKD", c) == c])
+_MAY_FOLD = re.compile(f"[^\\x00-\\x7f{re.escape(_KEPT_ARABIC)}]")
+
+
 @lru_cache(maxsize=65536)   # one word at a time, many times over
 def ascii_fold(s: str) -> str:
     """"serêkaniyê" -> "serekaniye": English text spells transliterated names with or without marks."""
-    if s.isascii():
+    if s.isascii() or _MAY_FOLD.search(s) is None:
         return s
     # (filterfalse keeps the characters whose combining class is 0, with no Python-level loop:
     # the first reading of every new word comes here)
     return "".join(filterfalse(unicodedata.combining, unicodedata.normalize("NFKD", s)))
+
+
+def folds(s: str) -> bool:
+    """Does ascii_fold change `s`? (Asked of most words once: no memo of their folds)"""
+    return not s.isascii() and _MAY_FOLD.search(s) is not None and ascii_fold(s) != s
 
 
 def capital_indexes(places) -> dict[str, int]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold
+from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold, folds
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
@@ -310,7 +310,7 @@ def _may_start(trie: dict, tok: Token) -> bool:
     if len(tok.norm) <= 3:
         return True
     for f in tok.forms:
-        if f in trie or (not f.isascii() and ascii_fold(f) != f):
+        if f in trie or folds(f):
             return True
     return False
 

@@ -253,15 +253,16 @@ class WordGate:
         if len(known) >= 200_000:   # bounded on a long run
             known.clear()
             admitting.clear()
+        words = self.words
         for chunk in chunks:
             if chunk not in known:
                 known.add(chunk)
-                if self._chunk_admits(chunk):
+                # one letter run, no digit (most chunks): a set test, no call
+                if chunk in words if chunk.isalpha() else self._chunk_admits(chunk):
                     admitting.add(chunk)
 
     def _chunk_admits(self, chunk: str) -> bool:
-        if chunk.isalpha():   # one letter run, no digit (most chunks)
-            return chunk in self.words
+        """Does a chunk not of letters alone (_learn answers those) admit?"""
         return (self.also is not None and self.also.search(chunk) is not None) \
             or not self.words.isdisjoint(_LETTER_RUNS.findall(chunk))
 

@@ -280,6 +280,9 @@ class QuantityRecogniser:
 
     def _duals_in(self, chunk: str) -> tuple[tuple[int, int, str], ...]:
         """The duals of a chunk of text between white space: (start, end, unit), offsets in the chunk."""
+        # a chunk of letters alone (most) is one word, a dual's only where it ends with an ending
+        if chunk.isalpha() and not chunk.endswith(self.dual_endings):
+            return ()
         out = []
         known = self._duals    # (the memo of _dual read here first: one look-up, no call, per word)
         for m in self.dual_words.finditer(chunk):

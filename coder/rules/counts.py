@@ -37,7 +37,9 @@ def is_number(tok, lang: str, with_article: bool = False) -> bool:
     """A count: digits or a number word as written; `with_article` also reads it through clitics and
     the article ("الجنود الثلاثة", the three soldiers), which a count before its noun never has
     (and "الاثنين" is Monday)."""
-    table = _answers(lang, with_article)
+    table = _NUMBERS.get((lang, with_article))   # (_answers written out: asked of many tokens a sentence)
+    if table is None:
+        table = _NUMBERS[lang, with_article] = {}
     v = table.get(tok.text)
     if v is None:
         if len(table) >= _BOUND:
@@ -94,7 +96,8 @@ def _counts_and_marks_learning(toks, lang: str, table: dict[str, int]) -> tuple[
         if kind is None:
             if len(table) >= _BOUND:
                 table.clear()
-            kind = table[t.text] = (COUNT if is_number(t, lang, True) else 0) | \
+            # (_number itself: the answers is_number keeps through the article are not asked of a new word)
+            kind = table[t.text] = (COUNT if _number(t, lang, True) else 0) | \
                 (PUNCT if t.norm in PUNCT_BARRIER else 0)
         if kind:
             if kind & COUNT:
@@ -106,9 +109,18 @@ def _counts_and_marks_learning(toks, lang: str, table: dict[str, int]) -> tuple[
 
 def _number(tok, lang: str, with_article: bool) -> bool:
     norm = tok.norm
-    if norm[:1].isdigit() or is_number_word(lang, norm):
+    if norm[:1].isdigit():
         return True
-    return with_article and any(is_number_word(lang, f) for f in tok.forms if f != norm)
+    # is_number_word of each form, its gate's set test written out: most words are letters alone
+    # and no number's word, which two tests a form tell, with no call
+    words = reader(lang).gate.words
+    if not (norm.isalpha() and norm not in words) and _read_as_number(lang, norm):
+        return True
+    if with_article:
+        for f in tok.forms:
+            if f != norm and not (f.isalpha() and f not in words) and _read_as_number(lang, f):
+                return True
+    return False
 
 
 def drop_counted_nouns(hits: list[Hit], toks, prof, trace: list[str], numbers: set[int]) -> list[Hit]:
