@@ -345,7 +345,8 @@ def word_features(token) -> tuple[bool, bool, bool, bool, bool]:
     """What the syntax stage keeps of a word not seen before (coder.syntax.Features), in one pass
     over the word: has_conjunction_clitic, has_preposition_clitic, is_definite, carries_possessive
     and has_tanwin, as each answers; the first four kept in their answers, where a later question
-    of the word finds them."""
+    of the word finds them. (The questions' own functions stay the reference: a change to one is a
+    change here too, and tests/test_syntax_firstsight.py compares the two on every word it has.)"""
     n, text, forms = token.norm, token.text, token.forms
     conj = len(n) >= 4 and n[0] in _CONJ and n[1:] in forms
     tanwin = "\u064b" in text or "\u064c" in text or "\u064d" in text
