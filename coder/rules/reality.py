@@ -101,7 +101,6 @@ def drop_alleged(coded: list, toks, trace: list[str], parse=None) -> list:
     return out
 
 
-
 def settle_pairs(coded: list, toks, clause_breaks: set[int], punct: set[int], nominal: set[int], trace: list[str],
                  parse=None) -> list:
     """The passes that read a pair of acts, in order: aim_at_protesters, fold_object_nouns,
@@ -124,6 +123,7 @@ def _pair_passes_for(roots: set[str]) -> tuple[bool, bool, bool]:
     protest; a statement, appeal or rejection (whose object may be an event); an accusation or denial."""
     return (PROTEST_ROOT in roots and not roots.isdisjoint(_ON_PROTESTS), not roots.isdisjoint(_ABOUT_EVENTS),
             not roots.isdisjoint(_ALLEGING_ROOTS))
+
 
 def _complement_start(parse, alleging: int, i: int) -> int:
     """Where the complement of an accusation or denial starts: past the commas of a VSO date

@@ -57,7 +57,6 @@ class Clause:
     continues: Optional[int] = None  # the clause a relative clause interrupted ("The SDF, which ..., said")
 
 
-
 # Bare constructors for the records the stage makes several of a sentence: the fields set one by one
 # on a new instance, with no Python frame for the dataclass __init__ (keyword arguments matched, a
 # call per default factory). Every field is set: a field added to the class is added here too
@@ -80,6 +79,7 @@ def new_clause(kind: str, start: int, end: int, marker: Optional[int] = None, pa
     c.kind, c.start, c.end, c.marker, c.antecedent, c.predicates, c.parent, c.continues = \
         kind, start, end, marker, None, [], parent, continues
     return c
+
 
 @dataclass(slots=True)
 class Parse:
