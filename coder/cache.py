@@ -86,11 +86,11 @@ def announce(what: str, takes: str) -> None:
 _scan_value = json.JSONDecoder().scan_once
 
 
-def line_value(line: bytes, scan=_scan_value):
-    """The JSON value a line (bytes) of a cache body starts with; `scan`: the scan_once of a decoder
-    of one's own (an object_hook)."""
+def line_value(line: bytes | memoryview, scan=_scan_value):
+    """The JSON value a line (bytes, or a view of them in the body) of a cache body starts with;
+    `scan`: the scan_once of a decoder of one's own (an object_hook)."""
     try:
-        return scan(line.decode(), 0)[0]
+        return scan(str(line, "utf-8"), 0)[0]
     except StopIteration:
         raise ValueError("a cached line is not JSON") from None
 
@@ -201,10 +201,7 @@ class Unpacker:
         if self._in_place is not None:
             data, offsets, first = self._in_place
             j = first + i
-            try:    # (decoded from the buffer itself: no bytes copy of the line)
-                e = _scan_value(str(data[offsets[j]:offsets[j + 1]], "utf-8"), 0)[0]
-            except StopIteration:
-                raise ValueError("a cached line is not JSON") from None
+            e = line_value(data[offsets[j]:offsets[j + 1]])   # (decoded from the body itself: no bytes copy)
         else:
             e = self.table[i]
             if not isinstance(e, list):
