@@ -109,16 +109,11 @@ def _counts_and_marks_learning(toks, lang: str, table: dict[str, int]) -> tuple[
 
 def _number(tok, lang: str, with_article: bool) -> bool:
     norm = tok.norm
-    if norm[:1].isdigit():
+    if norm[:1].isdigit() or is_number_word(lang, norm):
         return True
-    # is_number_word of each form, its gate's set test written out: most words are letters alone
-    # and no number's word, which two tests a form tell, with no call
-    words = reader(lang).gate.words
-    if not (norm.isalpha() and norm not in words) and _read_as_number(lang, norm):
-        return True
-    if with_article:
+    if with_article:   # (a loop, no generator: asked of every new word)
         for f in tok.forms:
-            if f != norm and not (f.isalpha() and f not in words) and _read_as_number(lang, f):
+            if f != norm and is_number_word(lang, f):
                 return True
     return False
 
