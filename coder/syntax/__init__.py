@@ -166,15 +166,25 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             if e.speech and not e.objects:
                 speech.add(first)
         elif k == "agent":
-            actorish.update(range(first, m.last + 1))
-            read[first if head_first else m.last] |= NOUN_READING
+            last = m.last
+            if last == first:    # (most mentions are one word: no range made for them, a costly call)
+                actorish.add(first)
+            else:
+                actorish.update(range(first, last + 1))
+            read[first if head_first else last] |= NOUN_READING
         elif k == "actor":
-            span = range(first, m.last + 1)
+            last = m.last
+            if last == first:
+                actorish.add(first)
+                read[first] |= NAMED
+                if m.entry.code.group:
+                    organisations.add(first)
+                continue
+            span = range(first, last + 1)
             actorish.update(span)
             for i in span:
                 read[i] |= NAMED
-            if m.last > first:
-                names.append((first, m.last))
+            names.append((first, last))
             if m.entry.code.group:
                 organisations.update(span)
     prof = (_KNOWN_CLASSES.get(prof.CODE) or _known_class(prof.CODE))(prof, toks, F)

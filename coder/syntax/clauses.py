@@ -96,6 +96,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     # chunk indices found by bisecting them (no test per phrase); a clause's verb groups, by bisecting
     # the verbs
     starts, ends = [c.start for c in chunks], [c.end for c in chunks]
+    # the chunk indices, sliced for the phrases before and after a verb (a slice costs less than a
+    # list made from a range)
+    indices = [*range(len(chunks))]
     verbs = []    # (a loop, not a comprehension: a sentence has a few verbs)
     for _, v in groups:
         verbs.append(v)
@@ -143,13 +146,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             # (the phrases of the clause that start after the verb, before the next verb group)
             # (lists, as the readers take them)
             first_after, after_end = bisect_right(starts, v), min(bisect_left(starts, limit), bisect_right(ends, cl.end))
-            after = [*range(first_after, after_end)]
+            after = indices[first_after:after_end]
             if not describing:
                 # the phrases that end before f (those of the interrupted clause first), after the verb
                 # before if any
                 lo, hi = bisect_right(starts, prev.verb) if prev is not None else 0, bisect_left(ends, f)
-                before = [*range(max(resumed.start, lo), min(resumed.stop, hi)), *range(max(opening, lo), hi)] \
-                    if resumed else [*range(max(opening, lo), hi)]
+                before = indices[max(resumed.start, lo):min(resumed.stop, hi)] + indices[max(opening, lo):hi] \
+                    if resumed else indices[max(opening, lo):hi]
             else:
                 # after the verb before, past participles that describe a noun ("the district controlled by
                 # X was") and -ing forms ("Europeans visiting the region identified"), with their own objects
@@ -448,7 +451,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     verb = toks[p.verb]
     verb_marks = word_marks(verb, prof, marks)
     object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun
-    first_actor = bool(bare_after) and not actorish.isdisjoint(range(chunks[bare_after[0]].start, chunks[bare_after[0]].end + 1))
+    first_actor = False    # (the first phrase after the verb names an actor: one word, most, asked without a range)
+    if bare_after:
+        first_phrase = chunks[bare_after[0]]
+        first_actor = first_phrase.start in actorish if first_phrase.start == first_phrase.end else \
+            not actorish.isdisjoint(range(first_phrase.start, first_phrase.end + 1))
     accusative = bool(bare_after) and word_marks(toks[chunks[bare_after[0]].head], prof, marks) & ACCUSATIVE
     if accusative:
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb

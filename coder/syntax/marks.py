@@ -75,7 +75,10 @@ def _marker_roles(toks, R, starts, marked: set[int] | None = None) -> dict[int, 
             if i + n < n_toks and i + n not in roles:
                 roles[i + n] = role
             if marked is not None and role in _ACTOR_ROLES:
-                marked.update(range(i, i + n))
+                if n == 1:    # (a marker of one word, most: no range made)
+                    marked.add(i)
+                else:
+                    marked.update(range(i, i + n))
     return roles
 
 

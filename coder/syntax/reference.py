@@ -93,15 +93,19 @@ def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -
                             and ("of", c.head) not in chunks[a].modifiers:     # not "three" in "three of its"
                         ref, last_end = a, chunks[a].end
         if ref is None:
-            ref = next((j for j in range(k - 1, -1, -1) if _names(actorish, chunks[j])), None)
+            for j in range(k - 1, -1, -1):    # (a loop, no generator)
+                if _names(actorish, chunks[j]):
+                    ref = j
+                    break
         if ref is not None and ref != k:
             c.possessor = ref
 
 
 def _names(pool: set[int], c: Chunk) -> bool:
     """A word of the phrase is in `pool` (an actor's or an organisation's tokens): asked of the set
-    in C, with no generator per phrase."""
-    return not pool.isdisjoint(range(c.start, c.end + 1))
+    in C, with no generator per phrase (a phrase of one word, most, with no range made)."""
+    start = c.start
+    return start in pool if start == c.end else not pool.isdisjoint(range(start, c.end + 1))
 
 
 def _clause_of(clauses: list[Clause], i: int) -> Optional[Clause]:
