@@ -230,7 +230,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     if R.time_nouns:
         for i in digits:
             # "عام 2015", "in the year 1990": the noun and its number name a time, an adverbial
-            if i > 0 and tags[i] in ("NUM", "ADV") and \
+            if i > 0 and tags[i] in {"NUM", "ADV"} and \
                     (toks[i - 1].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i - 1].forms[1:])):
                 tags[i - 1] = tags[i] = "ADV"
     chunks = join_names(chunk(toks, tags, read, R, prof), names)
@@ -260,9 +260,9 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
 
 def _clause_follows(tags, i: int) -> bool:
     """A noun phrase and a verb from token i ("expanded as shoppers remained upbeat")."""
-    while i < len(tags) and tags[i] in ("DET", "POSS", "ADJ", "NOUN", "PROPN", "NUM", "PRON"):
+    while i < len(tags) and tags[i] in {"DET", "POSS", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}:
         i += 1
-    return i < len(tags) and tags[i] in ("VERB", "AUX")
+    return i < len(tags) and tags[i] in {"VERB", "AUX"}
 
 
 def describe(p: Parse, toks) -> list[str]:

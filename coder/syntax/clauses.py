@@ -37,7 +37,7 @@ def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
         if start > 0 and is_possessor(toks[start - 1]):
             # "in Russia's far east", "in Ms Pugh's right lung": what governs the possessor governs the phrase
             start -= 1
-            while start > 0 and tags[start - 1] in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+            while start > 0 and tags[start - 1] in {"PROPN", "NOUN", "ADJ", "DET", "NUM"}:
                 start -= 1
         out.append((start == 0 or tags[start - 1] != "ADP") and not prep[c.start])
     return out
@@ -59,7 +59,7 @@ def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
         first = next((d for d in chunks if d.end == c.start - 2), None)
         if first is None:
             return False
-        if first.kind in ("np", "pronoun") and first.start > 0 and tags[first.start - 1] == "ADP":
+        if first.kind in {"np", "pronoun"} and first.start > 0 and tags[first.start - 1] == "ADP":
             return True
         c = first
     return _governed_list(c, chunks, toks, tags)
@@ -157,7 +157,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 # after the verb before, past participles that describe a noun ("the district controlled by
                 # X was") and -ing forms ("Europeans visiting the region identified"), with their own objects
                 cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
-                theirs = {a for q in describing for r, a in q.arguments.items() if r not in ("patient", "subject")}
+                theirs = {a for q in describing for r, a in q.arguments.items() if r not in {"patient", "subject"}}
                 before = [k for k in [*resumed, *range(opening, bisect_left(starts, f))] if ends[k] < f and
                           (cut is None or starts[k] > cut.verb) and k not in theirs]
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or conj[f])
@@ -190,7 +190,7 @@ def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
         return
     parent = clauses[cl.parent] if cl.parent is not None and cl.parent < len(clauses) else None
-    if cl.kind in ("participle", "main") and parent is not None and parent.predicates and \
+    if cl.kind in {"participle", "main"} and parent is not None and parent.predicates and \
             "subject" in parent.predicates[0].arguments:
         p.arguments["subject"], p.how["subject"] = parent.predicates[0].arguments["subject"], why
         p.inherited.add("subject")
@@ -229,7 +229,7 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     right_after = [k for k in before[-2:] if (chunks[k].end == p.first - 1 or
                    (chunks[k].end == p.first - 2 and toks[p.first - 1].norm == ",")) and bare[k]]
     nxt = tags[p.verb + 1] if p.verb + 1 < len(toks) else "END"
-    if nxt == "ADP" and toks[p.verb + 1].norm in ("to", "on", "with", "for", "out", "up", "off", "down", "back", "away"):
+    if nxt == "ADP" and toks[p.verb + 1].norm in {"to", "on", "with", "for", "out", "up", "off", "down", "back", "away"}:
         nxt = "COMPLEMENT"     # "agreed to", "called on", "carried out": the verb's own complement or particle
     near = _reduced_relative(p, cl, prev, before, right_after, coordinated, later, nxt, chunks, toks, tags, speech, R)
     if near is not None:
@@ -352,9 +352,9 @@ def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = 
     if after:
         k = after[0]
         c = chunks[k]
-        gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in ("ADV", "PART")]
+        gap = [i for i in range(p.verb + 1, c.start) if tags[i] not in {"ADV", "PART"}]
         # (a verb after it makes it a subject, not an -ing form: "stopped investors flocking to")
-        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in ("VERB", "AUX") and not before_verb and \
+        follows_verb = c.end + 1 < len(toks) and tags[c.end + 1] in {"VERB", "AUX"} and not before_verb and \
             not (tags[c.end + 1] == "VERB" and toks[c.end + 1].norm.endswith("ing"))
         # "stopped fighting", "kept coming": a bare -ing form right after the verb is its complement
         gerund = c.start == c.end == p.verb + 1 and toks[c.start].norm.endswith("ing")
@@ -391,7 +391,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         # governs no phrase after it: المدارس التي يدرس فيها الأطفال
         after_pronoun = relative_clause and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
             c.kind == "np" and not prep[c.start]
-        if toks[c.head].norm in ("%", "٪"):
+        if toks[c.head].norm in {"%", "٪"}:
             continue    # 3 %: the sign belongs to the number before it
         if c.start == c.end:
             if word_marks(toks[c.start], prof, marks) & ADVERBIAL:
@@ -447,7 +447,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # (a word a lexicon knows may be a past form: ناشد، ناقش; not with the future prefix: سنرد، سأدخل)
     first_person = len(stem) >= 4 and not stem.endswith(("ت", "وا", "ا")) and \
         ((stem[0] == "ن" and (not lexical or not lexical[p.verb] or stem[1] != "ا")) or
-         (stem[:2] in ("سن", "سا") and (not lexical or not lexical[p.verb] or len(stem) >= 5)))
+         (stem[:2] in {"سن", "سا"} and (not lexical or not lexical[p.verb] or len(stem) >= 5)))
     verb = toks[p.verb]
     verb_marks = word_marks(verb, prof, marks)
     object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun

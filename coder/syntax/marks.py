@@ -12,7 +12,7 @@ from coder.syntax.tagger import _NORM
 def _opens_quote(toks, i: int) -> bool:
     """An opening quotation mark (« “, or a " after an even number of them): في شارع "إتش" names the street."""
     w = toks[i].norm
-    return w in ("«", "“") or (w == '"' and sum(t.norm == '"' for t in toks[:i]) % 2 == 0)
+    return w in {"«", "“"} or (w == '"' and sum(t.norm == '"' for t in toks[:i]) % 2 == 0)
 
 
 _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")

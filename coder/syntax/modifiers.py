@@ -45,7 +45,7 @@ def _governed_list(c: Chunk, chunks: list[Chunk], toks, tags) -> bool:
         return False
     while j > 0 and tags[j] == "ADP":    # "such as", "prior to"
         j -= 1
-    return tags[j] in ("NOUN", "PROPN", "NUM")
+    return tags[j] in {"NOUN", "PROPN", "NUM"}
 
 
 def _expletive(p: Predicate, chunks: list[Chunk], toks, tags, R) -> None:
@@ -57,7 +57,7 @@ def _expletive(p: Predicate, chunks: list[Chunk], toks, tags, R) -> None:
     i = p.verb + 1
     while i < len(toks) and tags[i] == "ADV":
         i += 1
-    if i < len(toks) and (tags[i] in ("SCONJ", "PRON", "ADJ") or toks[i].norm in R.quote):
+    if i < len(toks) and (tags[i] in {"SCONJ", "PRON", "ADJ"} or toks[i].norm in R.quote):
         del p.arguments["subject"]
         p.how.pop("subject", None)
 
@@ -79,7 +79,7 @@ def _reduced_relative(p, cl, prev, before, right_after, coordinated, later, nxt,
     if any(c.end == start - 1 and c.kind != "possessor" for c in chunks):
         return None    # "an accord the United States abandoned": a relative clause with its own subject
     # no object of its own follows (a particle may come before one: "carried out strikes")
-    loose = nxt in ("ADP", "PUNCT", "END") or (nxt == "COMPLEMENT" and (toks[p.verb + 1].norm,) in R.markers)
+    loose = nxt in {"ADP", "PUNCT", "END"} or (nxt == "COMPLEMENT" and (toks[p.verb + 1].norm,) in R.markers)
     if loose and nxt != "END" and _finite_after_phrase(p.verb, cl, toks, tags, R):
         return k
     if _agent_follows(p.verb, toks, prev, cl) or (loose and _copula_before(cl, start, toks, tags)):
@@ -98,8 +98,8 @@ def _copula_before(cl: Clause, start: int, toks, tags) -> bool:
     it) earlier in the clause, with only its complement between."""
     for i in range(start - 1, cl.start - 1, -1):
         if tags[i] == "AUX":
-            return toks[i].norm not in ("'s", "’s") and tags[i + 1] not in ("VERB", "AUX", "ADV", "PART")
-        if tags[i] in ("PUNCT", "CCONJ", "SCONJ", "REL", "VERB"):
+            return toks[i].norm not in {"'s", "’s"} and tags[i + 1] not in {"VERB", "AUX", "ADV", "PART"}
+        if tags[i] in {"PUNCT", "CCONJ", "SCONJ", "REL", "VERB"}:
             return False
     return False
 
@@ -113,18 +113,18 @@ def _finite_after_phrase(v: int, cl: Clause, toks, tags, R) -> bool:
     finite verb (not a verb after "to", a preposition or a conjunction, nor another participle)."""
     for i in range(v + 1, cl.end + 1):
         t, w, before = tags[i], toks[i].norm, tags[i - 1]
-        if t in ("AUX", "VERB"):
-            if before == "ADP" or toks[i - 1].norm == "to" or w.endswith("ing") or w in ("being", "be", "been", "having"):
+        if t in {"AUX", "VERB"}:
+            if before == "ADP" or toks[i - 1].norm == "to" or w.endswith("ing") or w in {"being", "be", "been", "having"}:
                 return False    # "after being sacked", "to become", "calling for"
             if t == "AUX":
-                return w not in ("'s", "’s")    # "'s" may be a possessive
+                return w not in {"'s", "’s"}    # "'s" may be a possessive
             if i + 1 < len(toks) and toks[i + 1].norm == "by":
                 return False    # ", led by": another participle
             return w.endswith("ed") or w in _IRREGULAR_PARTICIPLES or R.words.get(w) == "VERB"   # a past form
-        if t in ("CCONJ", "SCONJ", "REL", "PART") or w == "that" or w in R.clause_prepositions or \
+        if t in {"CCONJ", "SCONJ", "REL", "PART"} or w == "that" or w in R.clause_prepositions or \
                 (t == "PUNCT" and w != ","):
             return False
-        if t in _PHRASE and (t in ("DET", "POSS") or before not in _PHRASE) and before != "ADP":
+        if t in _PHRASE and (t in {"DET", "POSS"} or before not in _PHRASE) and before != "ADP":
             return False    # a noun phrase no preposition governs: the participle's object or a new subject
     return False
 

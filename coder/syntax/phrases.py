@@ -21,12 +21,12 @@ def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(),
     """English: the last noun; a name at the end heads from its first word ("President Donald Trump"
     is Donald's phrase in UD's flat names), unless its last word is a noun the lexicons know (Forces)."""
     last = max((k for k in range(i, j + 1) if tags[k] in _NOMINAL), default=j)
-    if tags[last] == "NUM" and last > i and tags[last - 1] in ("NOUN", "PROPN"):
+    if tags[last] == "NUM" and last > i and tags[last - 1] in {"NOUN", "PROPN"}:
         last -= 1    # "Resolution 2334", "£ 125": the noun a number follows heads the phrase
     # a name after "the" names a thing ("the Second Opium War", "the Joint Military Commission"),
     # headed by its last word; a person's name is headed by its first ("Donald Trump")
-    named_thing = toks is not None and toks[i].norm in ("the", "a", "an")
-    if tags[last] == "PROPN" and toks is not None and tags[i] in ("DET", "POSS"):
+    named_thing = toks is not None and toks[i].norm in {"the", "a", "an"}
+    if tags[last] == "PROPN" and toks is not None and tags[i] in {"DET", "POSS"}:
         # "the band Sigur Rós", "his rival Prabowo Subianto": a common noun after a determiner, then
         # a name, heads the phrase; the name is its apposition
         k = last
@@ -49,11 +49,11 @@ def _adverb_in_phrase(tags, a: int) -> bool:
     k = a
     while k < len(tags) and tags[k] == "ADV":
         k += 1
-    return k > a and k + 1 < len(tags) and tags[k] == "ADJ" and tags[k + 1] in ("NOUN", "PROPN", "ADJ")
+    return k > a and k + 1 < len(tags) and tags[k] == "ADJ" and tags[k + 1] in {"NOUN", "PROPN", "ADJ"}
 
 
 def _joined_hyphen(toks, tags, h: int) -> bool:
-    return toks[h].text in ("-", "–") and h + 1 < len(toks) and tags[h + 1] in _PRE and \
+    return toks[h].text in {"-", "–"} and h + 1 < len(toks) and tags[h + 1] in _PRE and \
         toks[h - 1].end == toks[h].start and toks[h].end == toks[h + 1].start
 
 
@@ -75,7 +75,7 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             continue
         j = i
         while j + 1 < n and not prof.is_possessor(toks[j]):
-            if tags[j + 1] in _PRE and tags[j + 1] not in ("DET", "POSS"):
+            if tags[j + 1] in _PRE and tags[j + 1] not in {"DET", "POSS"}:
                 j += 1
             elif _joined_hyphen(toks, tags, j + 1):
                 j += 2      # "a U.N.-run school": a hyphen inside a word joins its halves
@@ -87,7 +87,7 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             i = j + 1
             continue
         c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles, R), i, j)
-        c.modifiers = [("det" if tags[k] in ("DET", "POSS") else "amod" if tags[k] == "ADJ" else
+        c.modifiers = [("det" if tags[k] in {"DET", "POSS"} else "amod" if tags[k] == "ADJ" else
                         "nummod" if tags[k] == "NUM" else "compound", k) for k in range(i, j + 1) if k != c.head]
         if c.head < j and tags[c.head] == "NOUN" and all(tags[k] == "PROPN" for k in range(c.head + 1, j + 1)):
             # "the band Sigur Rós": the name after the head is its apposition
@@ -179,7 +179,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 break     # (a verb, a preposition, punctuation: only an honorific is asked past one)
             construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
             # (the tests read the next word's tag first, where they ask it: most words fail that)
-            if nxt in ("NOUN", "PROPN") and toks[j].norm in titles and not definite[k]:
+            if nxt in {"NOUN", "PROPN"} and toks[j].norm in titles and not definite[k]:
                 modifiers.append(("appos", k))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
                 named = -1 if t.norm in name_joiners else k
@@ -197,11 +197,11 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not definite[k]:
                 modifiers.append(("appos", k))   # a title and the name: الرئيس الأمريكي دونالد ترامب
             elif t.norm in honorifics and (adjectives or tags[j] == "PROPN") and \
-                    k + 1 < n and tags[k + 1] in ("NOUN", "PROPN") and not definite[k + 1]:
+                    k + 1 < n and tags[k + 1] in {"NOUN", "PROPN"} and not definite[k + 1]:
                 modifiers.append(("appos", k))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
                 adjectives = False                     # the name's own words follow (محمد بن سلمان)
             elif nxt == "NUM" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
-                    k + 1 < n and tags[k + 1] in ("NOUN", "NUM"):
+                    k + 1 < n and tags[k + 1] in {"NOUN", "NUM"}:
                 modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
             elif nxt == "DET" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
                     not toks[j].norm.endswith(("ون", "ين")) and k + 1 < n and tags[k + 1] == "NOUN" and \
@@ -209,7 +209,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 modifiers.append(("idafa", k + 1))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
                 modifiers.append(("det", k))
                 j, k = k, k + 1
-            elif nxt in ("NOUN", "PROPN") and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
+            elif nxt in {"NOUN", "PROPN"} and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
                     and not toks[j].norm.endswith("ون") and not not_genitive(t) \
                     and not (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
                 modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
@@ -261,7 +261,7 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
                 a.modifiers.append(("of", b.head))
                 b.kind = "genitive"
         elif start <= a.end + 1 and prep[start] and b.kind != "pronoun" and \
-                toks[start].norm[:1] == "ل" and tags[a.head] in ("NOUN", "NUM"):
+                toks[start].norm[:1] == "ل" and tags[a.head] in {"NOUN", "NUM"}:
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
 

@@ -127,7 +127,7 @@ class Parse:
             if c.kind == "genitive":
                 continue
             gap = range(last.end + 1, c.start)
-            if not all(self.tags[i] in ("CCONJ", "PUNCT") for i in gap) or \
+            if not all(self.tags[i] in {"CCONJ", "PUNCT"} for i in gap) or \
                     not (any(self.tags[i] == "CCONJ" for i in gap) or self.conjunction_clitics[c.start]):
                 break
             out.append(j)

@@ -17,7 +17,7 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
     anaphors, found = R.anaphors, []
     for k, c in enumerate(chunks):
         if c.kind == "pronoun":
-            if tags[c.head] in ("PRON", "SCONJ"):     # (أنها: on أنّ)
+            if tags[c.head] in {"PRON", "SCONJ"}:     # (أنها: on أنّ)
                 found.append((k, True))
         elif c.kind == "np" and toks[c.head].norm in anaphors and \
                 not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head):
@@ -52,7 +52,7 @@ def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: 
     subject pronoun in a clause that depends on another refers to that clause's subject when it names
     an actor (the subject is the likelier antecedent than a nearer object)."""
     for cl in clauses:
-        if cl.kind not in ("quote", "subordinate") or cl.parent is None or cl.parent >= len(clauses):
+        if cl.kind not in {"quote", "subordinate"} or cl.parent is None or cl.parent >= len(clauses):
             continue
         if not any(pr.arguments.get("subject") == k and "subject" not in pr.inherited for pr in cl.predicates):
             continue
@@ -80,7 +80,7 @@ def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -
             continue
         cl = _clause_of(clauses, c.head)
         ref = None
-        if cl is not None and cl.parent is not None and cl.kind in ("quote", "subordinate", "participle"):
+        if cl is not None and cl.parent is not None and cl.kind in {"quote", "subordinate", "participle"}:
             ref = _subject_of(clauses[cl.parent])
         if ref is None and cl is not None:
             # the nearest argument before it in its own clause: "urged the states to take back
@@ -89,7 +89,7 @@ def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -
             last_end = -1
             for pr in cl.predicates:
                 for r, a in pr.arguments.items():
-                    if r in ("subject", "object") and a != k and last_end < chunks[a].end < c.start \
+                    if r in {"subject", "object"} and a != k and last_end < chunks[a].end < c.start \
                             and ("of", c.head) not in chunks[a].modifiers:     # not "three" in "three of its"
                         ref, last_end = a, chunks[a].end
         if ref is None:

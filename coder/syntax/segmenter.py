@@ -32,12 +32,12 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
     """The kind of clause token i opens, if any."""
     t = tags[i]
     w = toks[i].norm
-    if w in R.quote and (t in ("SCONJ", "DET") or prof.has_conjunction_clitic(toks[i]) is False) and \
+    if w in R.quote and (t in {"SCONJ", "DET"} or prof.has_conjunction_clitic(toks[i]) is False) and \
             last_verb is not None and (last_verb in speech or i - last_verb <= 1 or t == "SCONJ"):
         return "quote" if last_verb in speech else "subordinate"
     if t == "REL":
         return "relative"
-    if t == "DET" and w == "that" and i + 1 < len(toks) and tags[i + 1] in ("VERB", "AUX"):
+    if t == "DET" and w == "that" and i + 1 < len(toks) and tags[i + 1] in {"VERB", "AUX"}:
         return "relative"
     if t == "SCONJ":
         return "subordinate"
@@ -46,7 +46,7 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
         return "participle"
     if prof.MODIFIER_AFTER_NOUN and i in groups_at and groups_at[i] == i and i > 0 and tags[i - 1] == "NOUN" and \
             not prof.is_definite(toks[i - 1]) and not prof.has_conjunction_clitic(toks[i]) and \
-            w[:1] in ("ي", "ت") and last_verb is not None:
+            w[:1] in {"ي", "ت"} and last_verb is not None:
         return "relative"    # سيارة تقل قياديين: a clause describing an indefinite noun needs no pronoun
     return None
 
@@ -59,13 +59,13 @@ def clause_tagged(tags) -> list[int]:
     """The tokens whose tag segment() visits them for (one that may open a clause, a verb), in order,
     found in C: one pass over the tags that _verb_groups reads the verbs from as well."""
     return list(compress(count(), map(_VISITED_TAGS.__contains__, tags)))
-_PARTICIPLE_AFTER = (",", "،")    # the tokens before a participle clause (_opens)
+_PARTICIPLE_AFTER = frozenset({",", "،"})    # the tokens before a participle clause (_opens)
 
 
 def _reported_without_that(i: int, toks, tags, chunk_end: dict, groups_at: dict, last_verb, speech) -> bool:
     """"The SDF said ISIS militants killed ...": after a reporting verb, a noun phrase followed by a
     verb opens what was said, with no "that"."""
-    if last_verb not in speech or i not in chunk_end or any(tags[j] not in ("ADV", "PUNCT") for j in range(last_verb + 1, i)):
+    if last_verb not in speech or i not in chunk_end or any(tags[j] not in {"ADV", "PUNCT"} for j in range(last_verb + 1, i)):
         return False
     nxt = chunk_end[i] + 1
     return nxt in groups_at
@@ -124,12 +124,12 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
                 # "انتحاري يستقل سيارة ... فجر نفسه": a second verb, not joined to the first, is the main
                 # clause's again
                 _resume(clauses, stack, cur, i, len(toks))
-            elif w in (";", "؛"):
+            elif w in {";", "؛"}:
                 # a semicolon ends every clause: what follows is a new main clause
                 cur.end = i - 1
                 clauses.append(new_clause("main", i, len(toks) - 1))
                 stack = [len(clauses) - 1]
-            elif w in (",", "،") and cur.kind in ("relative", "participle") and \
+            elif w in {",", "،"} and cur.kind in {"relative", "participle"} and \
                     last_verb is not None and last_verb >= cur.start and \
                     (cur.kind == "relative" or (i + 1 < len(toks) and tags[i + 1] == "CCONJ")):
                 # "The SDF, which ..., said", "..., killing ten, and the president blamed": back to the
