@@ -1,7 +1,8 @@
 """The twelfth speed round of the syntax stage answers as before: no range() made for a phrase,
 mention or marker of one word (reference._names, marks._marker_roles, parse's actor and agent
 tokens, _after_noun's first phrase naming an actor), arguments' phrase lists sliced from one list
-of the chunk indices, possessors' search as a loop, and membership tests against set literals.
+of the chunk indices, possessors' search as a loop, membership tests against set literals, and a
+verb's first-person prefix kept with its bits (marks._first_person).
 The functions rewritten are compared with copies of their former logic, and whole parses with
 digests of what the former code made of the same sentences."""
 from __future__ import annotations
@@ -16,7 +17,8 @@ from coder.lexicon.load import load
 from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import describe, parse
-from coder.syntax.marks import _ACTOR_ROLES, _marker_roles
+from coder.syntax.clauses import _passive_mark
+from coder.syntax.marks import FIRST_PERSON, FIRST_PERSON_READ, _ACTOR_ROLES, _first_person, _marker_roles, _verb_bits
 from coder.syntax.reference import _clause_of, _names, _subject_of, possessors
 from coder.syntax.rules import rules
 from coder.syntax.tagger import _NORM
@@ -158,3 +160,31 @@ def test_possessors_as_before():
             possessors(p.clauses, mine, pool)
             _possessors_before(p.clauses, theirs, pool)
             assert [c.possessor for c in mine] == [c.possessor for c in theirs], text
+
+
+def _first_person_before(stem: str, coordinators, read: bool) -> bool:
+    """_after_noun's test as it was written there, per predicate."""
+    stem = stem[1:] if stem[:1] in coordinators and len(stem) > 4 else stem
+    unread = not read
+    return len(stem) >= 4 and not stem.endswith(("ت", "وا", "ا")) and \
+        ((stem[0] == "ن" and (unread or stem[1] != "ا")) or
+         (stem[:2] in ("سن", "سا") and (unread or len(stem) >= 5)))
+
+
+VERBS = "نواجه سنرى نشرت نقلوا ناشد ناقش سنرد سأدخل ونواجه فسنرى وناشد سنعمل ساعد نفذ ننفذ وننسحب فنحن " \
+    "سافر نام نسعى سيقاتل سنقاتلهم ونقاتل قاتلوا سنة"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_first_person_is_the_test_it_replaces(lang):
+    prof = profile(lang)
+    seen = 0
+    for t in prof.tokenise(VERBS):
+        bits = _first_person(t.norm, prof.CLITIC_COORDINATORS)
+        for read, bit in ((False, FIRST_PERSON), (True, FIRST_PERSON_READ)):
+            assert bool(bits & bit) == _first_person_before(t.norm, prof.CLITIC_COORDINATORS, read), (t.text, read)
+        seen |= bits
+        # (kept with the verb's bits, which arguments() reads)
+        verb_bits = _verb_bits(t, rules(lang), _passive_mark(prof), {}, prof.CLITIC_COORDINATORS)
+        assert verb_bits & (FIRST_PERSON | FIRST_PERSON_READ) == bits
+    assert seen == FIRST_PERSON | FIRST_PERSON_READ

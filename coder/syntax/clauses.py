@@ -8,10 +8,10 @@ from bisect import bisect_left, bisect_right
 from typing import Sequence
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
-from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, IMPERSONAL, NO_OBJECT, NOMINATIVE,  # noqa: F401
-                                OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS, _accusative, _carries_pronoun,
-                                _carries_pronoun_word, _case_marks, _marker_roles, _no_mark, _opens_quote, _verb_bits,
-                                word_marks)
+from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PERSON, FIRST_PERSON_READ,  # noqa: F401
+                                IMPERSONAL, NO_OBJECT, NOMINATIVE, OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS,
+                                _accusative, _carries_pronoun, _carries_pronoun_word, _case_marks, _first_person,
+                                _marker_roles, _no_mark, _opens_quote, _verb_bits, word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate, new_predicate
 
 
@@ -138,7 +138,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             prev = cl.predicates[-1] if cl.predicates else None
             verb_bits = verb_words.get(toks[v].text)
             if verb_bits is None:
-                verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words)
+                verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)
             p.passive = after_noun is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
@@ -164,7 +164,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             read(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                  # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
                  # which only the English rules read
-                 english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep, conj)
+                 english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep, conj,
+                 verb_bits)
             if verb_bits & IMPERSONAL and "object" in p.arguments:
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
                 p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
@@ -200,7 +201,8 @@ _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                 speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=()) -> None:
+                 speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=(),
+                 verb_bits: int | None = None) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
@@ -363,11 +365,13 @@ def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = 
 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=()) -> None:
+                speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=(),
+                verb_bits: int | None = None) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
     (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`, `conj`: per token,
-    it carries a preposition or a conjunction clitic."""
+    it carries a preposition or a conjunction clitic; `verb_bits`: the verb's (marks._verb_bits), if
+    known."""
     bare_after = []
     circumstantial, _, agreement, _ = _case_marks(prof.CODE)
     marks = _WORD_MARKS.get(prof.CODE)
@@ -440,15 +444,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         and (_CLAUSE_OPENING.issuperset(tags[opening:chunks[bare_before[-1]].start])
              # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
              or tags[chunks[bare_before[-1]].head] == "PRON")
-    stem = toks[p.verb].norm
-    stem = stem[1:] if stem[:1] in prof.CLITIC_COORDINATORS and len(stem) > 4 else stem
-    # a first-person verb carries its subject (نواجه، سنرى): only for words no lexicon knows, whose
-    # ن is a present-tense prefix unless the word ends like a past form (نشرت، نقلوا)
-    # (a word a lexicon knows may be a past form: ناشد، ناقش; not with the future prefix: سنرد، سأدخل)
-    first_person = len(stem) >= 4 and not stem.endswith(("ت", "وا", "ا")) and \
-        ((stem[0] == "ن" and (not lexical or not lexical[p.verb] or stem[1] != "ا")) or
-         (stem[:2] in {"سن", "سا"} and (not lexical or not lexical[p.verb] or len(stem) >= 5)))
     verb = toks[p.verb]
+    # a first-person verb carries its subject (نواجه، سنرى): as a word no lexicon reads, or one it reads
+    # (kept with the verb's bits)
+    person = verb_bits if verb_bits is not None else _first_person(verb.norm, prof.CLITIC_COORDINATORS)
+    first_person = bool(person & (FIRST_PERSON_READ if lexical and lexical[p.verb] else FIRST_PERSON))
     verb_marks = word_marks(verb, prof, marks)
     object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun
     first_actor = False    # (the first phrase after the verb names an actor: one word, most, asked without a range)

@@ -121,15 +121,32 @@ def word_marks(tok, prof, marks: dict[str, int]) -> int:
 
 # what arguments() asks of a verb as written, as bits: a passive's written vowel (قُتل); an impersonal
 # verb (يمكن، يجب); a verb with no object (became, remained, وتصبح: its norm or its form without the
-# conjunction)
-PASSIVE_VOWEL, IMPERSONAL, NO_OBJECT = 1, 2, 4
+# conjunction); and for _after_noun, a first-person prefix (_first_person)
+PASSIVE_VOWEL, IMPERSONAL, NO_OBJECT, FIRST_PERSON, FIRST_PERSON_READ = 1, 2, 4, 8, 16
 _VERB_WORDS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
 
 
-def _verb_bits(t, R, marks_passive, verb_words: dict[str, int]) -> int:
-    """The bits of a verb not asked before, kept in its language's `verb_words`."""
+def _verb_bits(t, R, marks_passive, verb_words: dict[str, int], coordinators: tuple[str, ...] = ()) -> int:
+    """The bits of a verb not asked before, kept in its language's `verb_words` (`coordinators`: the
+    language's conjunction clitics, for _first_person)."""
     w, forms = t.norm, t.forms
     v = verb_words[t.text] = (PASSIVE_VOWEL if marks_passive(t) else 0) | \
         (IMPERSONAL if R.impersonal and (w in R.impersonal or (len(forms) > 1 and forms[1] in R.impersonal)) else 0) | \
-        (NO_OBJECT if w in R.no_object or (R.no_object and len(forms) > 1 and forms[1] in R.no_object) else 0)
+        (NO_OBJECT if w in R.no_object or (R.no_object and len(forms) > 1 and forms[1] in R.no_object) else 0) | \
+        _first_person(w, coordinators)
     return v
+
+
+def _first_person(w: str, coordinators: tuple[str, ...]) -> int:
+    """A verb's first-person prefix (نواجه، سنرى), from its norm `w`, past a conjunction clitic:
+    FIRST_PERSON for a word no lexicon reads, whose ن is a present-tense prefix unless the word ends
+    like a past form (نشرت، نقلوا); FIRST_PERSON_READ for a word a lexicon reads, which may be a
+    past form (ناشد، ناقش), though not with the future prefix (سنرد، سأدخل)."""
+    stem = w[1:] if w[:1] in coordinators and len(w) > 4 else w
+    if len(stem) < 4 or stem.endswith(("ت", "وا", "ا")):
+        return 0
+    if stem[0] == "ن":
+        return FIRST_PERSON | (FIRST_PERSON_READ if stem[1] != "ا" else 0)
+    if stem[:2] in {"سن", "سا"}:
+        return FIRST_PERSON | (FIRST_PERSON_READ if len(stem) >= 5 else 0)
+    return 0
