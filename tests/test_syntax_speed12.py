@@ -1,14 +1,16 @@
 """The twelfth speed round of the syntax stage answers as before: no range() made for a phrase,
 mention or marker of one word (reference._names, marks._marker_roles, parse's actor and agent
 tokens, _after_noun's first phrase naming an actor), arguments' phrase lists sliced from one list
-of the chunk indices, possessors' search as a loop, membership tests against set literals, and a
-verb's first-person prefix kept with its bits (marks._first_person).
+of the chunk indices, possessors' search as a loop, membership tests against set literals, a
+verb's first-person prefix kept with its bits (marks._first_person), and conditionals where min()
+and max() were called.
 The functions rewritten are compared with copies of their former logic, and whole parses with
 digests of what the former code made of the same sentences."""
 from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 
 import pytest
 
@@ -19,9 +21,10 @@ from coder.recognise.matcher import match
 from coder.syntax import describe, parse
 from coder.syntax.clauses import _passive_mark
 from coder.syntax.marks import FIRST_PERSON, FIRST_PERSON_READ, _ACTOR_ROLES, _first_person, _marker_roles, _verb_bits
+from coder.syntax.phrases import _NOMINAL, _head_before_noun
 from coder.syntax.reference import _clause_of, _names, _subject_of, possessors
 from coder.syntax.rules import rules
-from coder.syntax.tagger import _NORM
+from coder.syntax.tagger import NOUN_READING, _NORM
 
 SENTENCES = [
     ("ar", "قصفت القوات الروسية مواقع لتنظيم الدولة الإسلامية في ريف حلب، وقالت وزارة الدفاع إن الغارات دمرت مخازن أسلحته."),
@@ -188,3 +191,45 @@ def test_first_person_is_the_test_it_replaces(lang):
         verb_bits = _verb_bits(t, rules(lang), _passive_mark(prof), {}, prof.CLITIC_COORDINATORS)
         assert verb_bits & (FIRST_PERSON | FIRST_PERSON_READ) == bits
     assert seen == FIRST_PERSON | FIRST_PERSON_READ
+
+
+
+def _head_before_noun_before(tags, read, i, j, toks=None, titles=frozenset(), R=None) -> int:
+    """phrases._head_before_noun as it was, with max() over a generator."""
+    last = max((k for k in range(i, j + 1) if tags[k] in _NOMINAL), default=j)
+    if tags[last] == "NUM" and last > i and tags[last - 1] in ("NOUN", "PROPN"):
+        last -= 1
+    named_thing = toks is not None and toks[i].norm in ("the", "a", "an")
+    if tags[last] == "PROPN" and toks is not None and tags[i] in ("DET", "POSS"):
+        k = last
+        while k - 1 > i and tags[k - 1] == "PROPN":
+            k -= 1
+        if tags[k - 1] == "NOUN" and toks[k - 1].text[:1].islower() and toks[k - 1].norm.rstrip(".") not in titles:
+            return k - 1
+    if tags[last] == "PROPN" and not read[last] & NOUN_READING and not named_thing:
+        k = last
+        while k - 1 >= i and tags[k - 1] == "PROPN" and not (toks is not None and toks[k - 1].norm.rstrip(".") in titles):
+            k -= 1
+        if R is not None and k < last and (toks[last].norm in R.name_heads or toks[k].norm in R.name_prefixes):
+            return last
+        return k
+    return last
+
+
+def test_head_before_noun_as_before():
+    """The last nominal word found by a loop back from the end, as max() found it: every run of
+    tags of up to four words, and the phrases of the English sentences with their tokens."""
+    for n in range(1, 5):
+        for tags in itertools.product(("NOUN", "PROPN", "ADJ", "NUM", "DET", "POSS"), repeat=n):
+            for read in ([0] * n, [NOUN_READING] * n):
+                for i in range(n):
+                    for j in range(i, n):
+                        assert _head_before_noun(list(tags), read, i, j) == \
+                            _head_before_noun_before(list(tags), read, i, j), (tags, i, j)
+    R = rules("en")
+    for lang, text in SENTENCES:
+        if lang == "en":
+            toks, _, p = _parsed(lang, text)
+            for c in p.chunks:
+                args = (p.tags, list(p.readings), c.start, c.end, toks, R.titles, R)
+                assert _head_before_noun(*args) == _head_before_noun_before(*args), (text, c)

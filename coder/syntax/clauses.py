@@ -128,7 +128,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             # possessor (found by bisecting: a phrase that starts at the marker or later ends there or
             # later, and the phrases before the last that ends before it end earlier still)
             marker = cl.marker
-            k = min(bisect_left(starts, marker), bisect_left(ends, marker)) - 1
+            k, k_end = bisect_left(starts, marker), bisect_left(ends, marker)
+            k = (k if k < k_end else k_end) - 1    # (conditionals, not min() or max(): costly calls)
             while k >= 0 and marker - ends[k] <= 2 and chunks[k].kind == "possessor":
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
@@ -145,14 +146,18 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 bool(verb_bits & PASSIVE_VOWEL)   # a written vowel: قُتل
             # (the phrases of the clause that start after the verb, before the next verb group)
             # (lists, as the readers take them)
-            first_after, after_end = bisect_right(starts, v), min(bisect_left(starts, limit), bisect_right(ends, cl.end))
+            first_after, after_end, clause_end = bisect_right(starts, v), bisect_left(starts, limit), bisect_right(ends, cl.end)
+            if clause_end < after_end:
+                after_end = clause_end
             after = indices[first_after:after_end]
             if not describing:
                 # the phrases that end before f (those of the interrupted clause first), after the verb
                 # before if any
                 lo, hi = bisect_right(starts, prev.verb) if prev is not None else 0, bisect_left(ends, f)
-                before = indices[max(resumed.start, lo):min(resumed.stop, hi)] + indices[max(opening, lo):hi] \
-                    if resumed else indices[max(opening, lo):hi]
+                before = indices[(opening if opening > lo else lo):hi]
+                if resumed:
+                    before = indices[(resumed.start if resumed.start > lo else lo):
+                                     (resumed.stop if resumed.stop < hi else hi)] + before
             else:
                 # after the verb before, past participles that describe a noun ("the district controlled by
                 # X was") and -ing forms ("Europeans visiting the region identified"), with their own objects

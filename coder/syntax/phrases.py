@@ -20,7 +20,11 @@ _GOES_ON = _NOMINAL | {"ADJ", "DET"}    # the tags of a word an Arabic phrase ca
 def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(), R=None) -> int:
     """English: the last noun; a name at the end heads from its first word ("President Donald Trump"
     is Donald's phrase in UD's flat names), unless its last word is a noun the lexicons know (Forces)."""
-    last = max((k for k in range(i, j + 1) if tags[k] in _NOMINAL), default=j)
+    last = j    # the last nominal word, else j (a loop back from the end: no generator, no max())
+    while last >= i and tags[last] not in _NOMINAL:
+        last -= 1
+    if last < i:
+        last = j
     if tags[last] == "NUM" and last > i and tags[last - 1] in {"NOUN", "PROPN"}:
         last -= 1    # "Resolution 2334", "£ 125": the noun a number follows heads the phrase
     # a name after "the" names a thing ("the Second Opium War", "the Joint Military Commission"),
