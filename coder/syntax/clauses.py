@@ -114,7 +114,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     if verb_words is None or len(verb_words) >= 100_000:
         verb_words = _VERB_WORDS[prof.CODE] = {}
     english, read = not after_noun, _after_noun if after_noun else _before_noun
-    for ci, cl in enumerate(clauses):
+    for cl in clauses:
         mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
         # the phrases before the clause's verbs: those of the clause a relative clause interrupted (its
         # subject), then the clause's own from `opening` (one that starts and ends before a verb of the
