@@ -211,7 +211,8 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
-    after a quotation the speaker follows the verb ("..., said the minister")."""
+    after a quotation the speaker follows the verb ("..., said the minister"). (`verb_bits`, which
+    _after_noun reads, is unread here: the two readers share one signature.)"""
     # the previous verb's object is not this verb's subject ("arrested the suspects and charged them")
     bare_before = []
     for k in before:
