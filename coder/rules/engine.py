@@ -399,8 +399,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
     for m in disguised:
         trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
-    if placed or disguised:     # (a list test compares mentions field by field: only when there is one)
-        actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
+    if placed or disguised:
+        # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
+        dropped = {m.first for m in placed}
+        dropped.update([m.first for m in disguised])
+        actor_ms = [m for m in actor_ms if m.first not in dropped]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
     named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
