@@ -1,20 +1,22 @@
 """The event rules' shortcuts of the twelfth round answer as the longer ways did: the actor mentions
 taken as places or likenesses are dropped by their first word (a list test compared mentions field by
-field)."""
+field); an event is built with its fields by position (no keyword call); the language's object window,
+leader and delegation words are read through profile_part (a getattr that misses raises and formats
+an AttributeError each time)."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from coder.lang import profile
+from coder.lang import profile, profile_part
 from coder.lexicon.load import load
 from coder.pipeline import analyse_sentence, sentences
 from coder.recognise.matcher import match
 from coder.rules.disguise import disguised_mentions
-from coder.rules.engine import _tokens_of
+from coder.rules.engine import OBJECT_WINDOW, _expand, _tokens_of
 from coder.rules.placed import placed_mentions
-from coder.rules.types import NO_TOKENS
+from coder.rules.types import NO_TOKENS, EventCandidate
 from coder.spans import longest_non_overlapping
 
 DAY = dt.date(2025, 6, 2)
@@ -78,3 +80,36 @@ def test_actors_of_the_analysis_leave_out_the_places(lang, text):
     assert all(gone.isdisjoint(range(x.first, x.last + 1)) for x in a.actors)
     for m in placed:
         assert f"{m.text!r} follows a locative word: a place, not an actor" in a.trace
+
+
+def test_an_event_built_by_position_is_the_one_built_by_keyword():
+    fields = ("190", "ar.verbs.kill", 3, 9, "قتلت", 2, None, None, 0.55)
+    by_keyword = EventCandidate(*fields, nominal=True, trigger_tag="past")
+    by_position = EventCandidate(*fields, False, None, True, False, "past")
+    assert by_position == by_keyword
+    assert (by_position.target_from_location, by_position.location_role, by_position.is_background,
+            by_position.merged_spans) == (False, None, False, ())
+
+
+@pytest.mark.parametrize("lang,text", SENTENCES)
+def test_events_carry_their_noun_reading_and_tag(lang, text):
+    """_expand's events: `nominal` and the trigger's tag as the keyword call set them, the other
+    fields at their defaults (the later passes set them)."""
+    (sent,) = sentences(text, lang)
+    a = analyse_sentence(sent, lang, DAY).analysis
+    nominal = {a.triggers[0].first} if a.triggers else set()
+    events = _expand([(h, None, None) for h in a.triggers], sent.text, nominal, [])
+    assert len(events) == len(a.triggers)
+    for h, e in zip(a.triggers, events):
+        assert (e.code, e.rule_id, e.trigger_first, e.evidence) == (h.entry.code, h.entry.rule_id, h.first,
+                                                                    sent.text[h.start:h.end])
+        assert e.nominal is (h.first in nominal) and e.trigger_tag == (h.entry.tag or "")
+        assert (e.target_from_location, e.location_role, e.is_background, e.merged_spans) == (False, None, False, ())
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("name,default", [("OBJECT_WINDOW", OBJECT_WINDOW), ("LEADER_WORDS", frozenset()),
+                                          ("DELEGATE_WORDS", ())])
+def test_profile_parts_are_the_profile_attributes(lang, name, default):
+    prof = profile(lang)
+    assert profile_part(prof, name, default) == getattr(prof, name, default)
