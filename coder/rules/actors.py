@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from coder.lang import profile_part
 from coder.model import Actor, ActorCode, Mention, Token
 
 MAX_GAP = 1          # unknown tokens allowed between parts of one actor phrase
@@ -82,7 +83,7 @@ def _led_by(prev: Actor, code: ActorCode, gap: range, tokens: list[Token], prof)
     of their own, named right before a leader word (the language's LEADER_WORDS) and the leader, are
     the leader's people: one actor with the leader's group and country (a role-only leader gives
     its role). Returns the followers' new code, or None."""
-    words = getattr(prof, "LEADER_WORDS", frozenset())
+    words = profile_part(prof, "LEADER_WORDS", frozenset())
     if len(gap) != 1 or tokens[gap[0]].norm not in words or prev.code.group:
         return None
     if code.group:
@@ -163,7 +164,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
             led = not adjacent and not drawn and _led_by(prev, code, gap, tokens, prof)
             # "وفد فصائل المعارضة": a delegation right before whom it represents is that party
             if not gap and not led and not adjacent and prev.first == prev.last and m.kind == "agent" and \
-                    tokens[prev.first].norm in getattr(prof, "DELEGATE_WORDS", ()) and \
+                    tokens[prev.first].norm in profile_part(prof, "DELEGATE_WORDS", ()) and \
                     not prev.code.country and not prev.code.group and \
                     not prof.starts_with_coordinator(tokens[m.first], m.first_form):
                 led = code

@@ -16,6 +16,7 @@ import datetime as dt
 from operator import attrgetter
 from typing import Optional
 
+from coder.lang import profile_part
 from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping, phrase_at
@@ -367,8 +368,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans;
     # punctuation ends a phrase and an object window: both sought once, in one pass
     numbers, marks = counts_and_marks(toks, lang_profile.CODE)
+    # (the window through profile_part: a profile without one, English, would raise and format an
+    # AttributeError a sentence inside getattr)
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
-                            getattr(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
+                            profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
     trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
@@ -399,8 +402,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
     for m in disguised:
         trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
-    if placed or disguised:     # (a list test compares mentions field by field: only when there is one)
-        actor_ms = [m for m in actor_ms if m not in placed and m not in disguised]
+    if placed or disguised:
+        # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
+        dropped = {m.first for m in placed}
+        dropped.update([m.first for m in disguised])
+        actor_ms = [m for m in actor_ms if m.first not in dropped]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
     named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
@@ -578,7 +584,8 @@ def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list
                 if key in seen:
                     continue
                 seen.add(key)
+                # (every field by position up to the tag: a keyword call builds a dict an event)
                 events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
                                              h.first, s, t, _CONFIDENCE[s is not None, t is not None, verb],
-                                             nominal=h.first in nominal, trigger_tag=h.entry.tag or ""))
+                                             False, None, h.first in nominal, False, h.entry.tag or ""))
     return events
