@@ -74,14 +74,12 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
         _last = (tokens, lang, per_field)
         return _last
     found = []
-    norms = None   # the words' norms, for the keys of several words
     for i in compress(range(len(starts)), starts):   # the words that start a key (a few)
         for k, n, rest in starts[i]:
-            if rest:
-                if norms is None:
-                    norms = tuple([t.norm for t in tokens])
-                if norms[i + 1:i + 1 + len(rest)] != rest:
-                    continue
+            # a key of several words: the norms of the words after this one (those alone, not the
+            # sentence's: a key's words are two or three)
+            if rest and tuple([t.norm for t in tokens[i + 1:i + 1 + len(rest)]]) != rest:
+                continue
             found.append((k, n, i, tokens[i].start))
     for k, _, i, start in sorted(set(found)):
         per_field[k].append((i, start))

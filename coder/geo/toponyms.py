@@ -406,9 +406,10 @@ class SentencePlaces:
         out = []
         last = len(tokens) - 1
         # (a loop in Python: its tok.text is a specialised slot read, cheaper than map(attrgetter)
-        # from C, and each word is looked up once)
+        # from C, and each word is looked up once, through a bound get())
+        known_starts = known.get
         for i, tok in enumerate(tokens):
-            starts = known.get(tok.text)
+            starts = known_starts(tok.text)
             if starts is None:   # a word not seen yet
                 starts = _starts(trie, tok, lang)
                 starts = known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False

@@ -125,6 +125,9 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
     # a len() a chunk)
     one_space = len(text) == len("".join(chunks)) + len(chunks) - 1
     end = -1
+    # (locals, read at each chunk; cache.get stays a method call, which the compiled build makes a
+    # dict look-up in C)
+    new, token, several = _new, Token, _Words
     for chunk in chunks:
         # (only spaces lie between the last chunk's end and this one)
         base = end + 1 if one_space else text.find(chunk, end + 1)
@@ -134,11 +137,11 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
             known = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache)
-        if type(known) is not _Words:
+        if type(known) is not several:
             # one word, whose token spans the chunk. (The fields set one by one on a bare instance:
             # calling the dataclass's __init__ costs a Python frame per token; tests/test_speed_identity.py
             # checks every field is set)
-            tok = _new(Token)
+            tok = new(token)
             tok.text = chunk
             tok.start = base
             tok.end = end
@@ -146,7 +149,7 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
             toks.append(tok)
             continue
         for start, stop, raw, norm, lookup in known:
-            tok = _new(Token)
+            tok = new(token)
             tok.text, tok.start, tok.end, tok.norm, tok.forms = raw, base + start, base + stop, norm, lookup
             toks.append(tok)
     return toks

@@ -252,8 +252,11 @@ class QuantityRecogniser:
                 at += len(chunk)
         # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
         blanked = ftext
-        if self.sign_glued is not None and any(c in ftext for c in self.sign_chars):
-            blanked = self.sign_glued.sub(" ", ftext)
+        if self.sign_glued is not None:
+            for c in self.sign_chars:   # (a loop: no generator made a sentence)
+                if c in ftext:
+                    blanked = self.sign_glued.sub(" ", ftext)
+                    break
         numbers = self.numbers.find(blanked)
         out = []
         for s, e, unit in duals:

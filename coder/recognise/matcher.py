@@ -54,6 +54,9 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     n = len(tokens)
     starts = trie_memo(_STARTS, trie)
     clitic_triggers = set()     # where a trigger was read through a clitic off the first letter
+    # (locals, read at each mention; starts.get stays a method call, which the compiled build makes
+    # a dict look-up in C)
+    new, mention = _new, Mention
     for i, tok in enumerate(tokens):
         first = starts.get(tok.forms)
         if first is None:
@@ -70,7 +73,7 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                 for kind, p, rule_id in ends:
                     # (the fields set one by one on a bare instance: calling the dataclass's
                     # __init__ costs a Python frame per mention; tests check every field is set)
-                    m = _new(Mention)
+                    m = new(mention)
                     m.kind = kind
                     m.first = m.last = i
                     m.start = start
