@@ -214,12 +214,15 @@ def run_query(sql: str, data_dir: str, fmt: str = "table", out: str | None = Non
                 timed_out = True
                 _interrupt(con)
     except KeyboardInterrupt:
-        _interrupt(con)
-        while worker.is_alive():   # a second Ctrl-C must not leave the thread to die with the interpreter
+        # interrupted again until the thread ends: a Ctrl-C before its query has reached DuckDB
+        # interrupts nothing, and the query would then run on; a second Ctrl-C must not leave the
+        # thread to die with the interpreter
+        while worker.is_alive():
+            _interrupt(con)
             try:
-                worker.join()
+                worker.join(0.05)
             except KeyboardInterrupt:
-                _interrupt(con)
+                pass
         raise QueryInterrupted("interrupted") from None
     error = result.get("error")
     if isinstance(error, duckdb.InterruptException) or (timed_out and error is not None):

@@ -181,6 +181,33 @@ def test_ctrl_c_interrupts_a_running_query(data):
     assert time.monotonic() - started < 10
 
 
+# Ctrl-C comes while the query's thread has not yet handed it to DuckDB: one interrupt, sent while
+# nothing runs, would be lost and the endless query would run on.
+_EARLY_CTRL_C = """
+import os, signal, sys, time
+import coder.query as q
+execute = q._execute
+def late(*a, **k):
+    os.kill(os.getpid(), signal.SIGINT)   # (the main thread, waiting on this one, receives it)
+    time.sleep(0.5)
+    return execute(*a, **k)
+q._execute = late
+try:
+    q.run_query("SELECT sum(range % 7) FROM range(1000000000000)", sys.argv[1])
+except q.QueryInterrupted:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_before_the_query_has_started_still_stops_it(data):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", _EARLY_CTRL_C, str(data)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=30)
+    assert done.stdout.strip() == "interrupted", done.stderr
+    assert time.monotonic() - started < 30
+
+
 def test_a_dataset_without_manifest_shows_its_committed_parts_only(data, tmp_path):
     before = count(data)
     (data / "manifest.json").unlink()   # as an earlier coder wrote it
