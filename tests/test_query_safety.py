@@ -168,15 +168,27 @@ def test_csv_is_streamed_to_its_file(data, tmp_path):
     assert len(json.loads(out_json.read_text())) == 25000
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """A child's Ctrl-C as at a terminal, whatever this process inherited: a shell starts a command
+    run in the background (`pytest &`) with SIGINT ignored, and its children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_interrupts_a_running_query(data):
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # (PYTHONFAULTHANDLER: a child that does not stop prints where each of its threads is, on SIGABRT)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONFAULTHANDLER="1")
     child = subprocess.Popen([sys.executable, "-m", "coder.cli", "query", "SELECT sum(range % 7) FROM range(1000000000000)",
                               "--data", str(data), "--timeout", "0"], cwd=ROOT, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=_ctrl_c_as_at_a_terminal)
     time.sleep(2.0)
     started = time.monotonic()
     child.send_signal(signal.SIGINT)
-    _, err = child.communicate(timeout=20)
+    try:
+        _, err = child.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGABRT)
+        pytest.fail("the query went on after Ctrl-C; its threads:\n" + child.communicate()[1][-4000:])
     assert child.returncode == 130 and "interrupted" in err and "Traceback" not in err
     assert time.monotonic() - started < 10
 
@@ -203,7 +215,7 @@ def test_ctrl_c_before_the_query_has_started_still_stops_it(data):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-c", _EARLY_CTRL_C, str(data)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=30)
+                          capture_output=True, text=True, timeout=30, preexec_fn=_ctrl_c_as_at_a_terminal)
     assert done.stdout.strip() == "interrupted", done.stderr
     assert time.monotonic() - started < 30
 
