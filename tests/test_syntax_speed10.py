@@ -60,7 +60,7 @@ def test_a_verbs_bits_are_its_answers(lang):
     marks_passive = _passive_mark(prof)
     for t in _tokens(lang):
         words: dict = {}
-        bits = _verb_bits(t, R, marks_passive, words)
+        bits = _verb_bits(t, R, marks_passive, words, prof.CLITIC_COORDINATORS)
         assert words == {t.text: bits}
         w, forms = t.norm, t.forms
         assert bool(bits & PASSIVE_VOWEL) == bool(marks_passive(t)), t.text
@@ -74,7 +74,7 @@ def test_the_sentences_reach_the_bits():
     for lang in ("ar", "en"):
         prof, R = profile(lang), rules(lang)
         for t in _tokens(lang):
-            seen |= _word_marks(t, prof, {}) | (_verb_bits(t, R, _passive_mark(prof), {}) << 5)
+            seen |= _word_marks(t, prof, {}) | (_verb_bits(t, R, _passive_mark(prof), {}, prof.CLITIC_COORDINATORS) << 5)
     for bit in (OBJECT_PRONOUN, CARRIES_SUBJECT, ADVERBIAL, ACCUSATIVE, PASSIVE_VOWEL << 5, IMPERSONAL << 5, NO_OBJECT << 5):
         assert seen & bit, bit
 

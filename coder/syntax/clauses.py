@@ -13,6 +13,7 @@ from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PE
                                 _accusative, _carries_pronoun, _carries_pronoun_word, _case_marks, _first_person,
                                 _marker_roles, _no_mark, _opens_quote, _verb_bits, word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate, new_predicate
+from coder.syntax.reference import _names
 
 
 _GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
@@ -457,11 +458,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     first_person = bool(person & (FIRST_PERSON_READ if lexical and lexical[p.verb] else FIRST_PERSON))
     verb_marks = word_marks(verb, prof, marks)
     object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun
-    first_actor = False    # (the first phrase after the verb names an actor: one word, most, asked without a range)
-    if bare_after:
-        first_phrase = chunks[bare_after[0]]
-        first_actor = first_phrase.start in actorish if first_phrase.start == first_phrase.end else \
-            not actorish.isdisjoint(range(first_phrase.start, first_phrase.end + 1))
+    first_actor = bool(bare_after) and _names(actorish, chunks[bare_after[0]])
     accusative = bool(bare_after) and word_marks(toks[chunks[bare_after[0]].head], prof, marks) & ACCUSATIVE
     if accusative:
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb

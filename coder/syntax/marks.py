@@ -126,7 +126,7 @@ PASSIVE_VOWEL, IMPERSONAL, NO_OBJECT, FIRST_PERSON, FIRST_PERSON_READ = 1, 2, 4,
 _VERB_WORDS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
 
 
-def _verb_bits(t, R, marks_passive, verb_words: dict[str, int], coordinators: tuple[str, ...] = ()) -> int:
+def _verb_bits(t, R, marks_passive, verb_words: dict[str, int], coordinators: tuple[str, ...]) -> int:
     """The bits of a verb not asked before, kept in its language's `verb_words` (`coordinators`: the
     language's conjunction clitics, for _first_person)."""
     w, forms = t.norm, t.forms
