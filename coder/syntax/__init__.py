@@ -138,7 +138,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # verb triggers, the reporting verbs whose complement is what was said (say, قال; not those with an
     # object noun), actor names of several words, the words of actors and agents (those of an
     # organisation apart)
-    verbs, speech, names, actorish, organisations = [], set(), [], set(), set()
+    verbs = []     # (one statement a name: an assignment to more than three targets builds a tuple)
+    speech = set()
+    names = []
+    actorish = set()
+    organisations = set()
     # and per token, which readings the lexicons give it (bits): a noun phrase of several words gives
     # the noun reading to its head only (the first word where modifiers follow the noun, else the
     # last), the rules decide the other words (طائرات حربية: حربية is an adjective)
@@ -200,7 +204,10 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     tags = tag(toks, read, read_at, R, prof, F)
     bits = F.bits
     # the tokens of each of parse()'s word lists, in order, in one pass over those with a bit
-    reread, digits, clause_words, marker_starts = [], [], [], []
+    reread = []
+    digits = []
+    clause_words = []
+    marker_starts = []
     anaphor = False
     for i in F.special:
         b = bits[i]

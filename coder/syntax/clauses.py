@@ -11,9 +11,8 @@ from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PERSON, FIRST_PERSON_READ,  # noqa: F401
                                 IMPERSONAL, NO_OBJECT, NOMINATIVE, OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS,
                                 _accusative, _carries_pronoun, _carries_pronoun_word, _case_marks, _first_person,
-                                _marker_roles, _no_mark, _opens_quote, _verb_bits, word_marks)
+                                _marker_roles, _no_mark, _opens_quote, _verb_bits, _word_marks, word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate, new_predicate
-from coder.syntax.reference import _names
 
 
 _GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
@@ -336,13 +335,13 @@ def _before_apposition(k: int, bare_before: list[int], first: int, chunks: list[
 
 
 def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
-    """"BA and IAG have cracked it": a coordination is headed by its first conjunct."""
-    order = sorted(range(len(chunks)), key=lambda j: chunks[j].start)
-    pos = order.index(k)
+    """"BA and IAG have cracked it": a coordination is headed by its first conjunct. (The chunks
+    are in text order, as the chunker makes them: the phrase before chunk k is k - 1.)"""
+    pos = k
     listed_before = False
     while pos > 0:
-        prev = chunks[order[pos - 1]]
-        gap = range(prev.end + 1, chunks[order[pos]].start)
+        prev = chunks[pos - 1]
+        gap = range(prev.end + 1, chunks[pos].start)
         # "X and Y", "X, Y and Z" (a comma only in a list that a conjunction closes), not ", and"
         # (which joins clauses) nor a phrase after a preposition
         words = [toks[i].norm for i in gap]
@@ -354,7 +353,7 @@ def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
             break
         listed_before = True
         pos -= 1
-    return order[pos]
+    return pos
 
 
 def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = False) -> None:
@@ -405,7 +404,10 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if toks[c.head].norm in {"%", "٪"}:
             continue    # 3 %: the sign belongs to the number before it
         if c.start == c.end:
-            if word_marks(toks[c.start], prof, marks) & ADVERBIAL:
+            # (word_marks read in place, here and below: no call per phrase and predicate)
+            w = toks[c.start]
+            m = marks.get(w.text)
+            if (_word_marks(w, prof, marks) if m is None else m) & ADVERBIAL:
                 continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
         if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and circumstantial(toks[c.head]) and \
                 not prof.is_definite(toks[c.head]):
@@ -456,10 +458,19 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # (kept with the verb's bits)
     person = verb_bits if verb_bits is not None else _first_person(verb.norm, prof.CLITIC_COORDINATORS)
     first_person = bool(person & (FIRST_PERSON_READ if lexical and lexical[p.verb] else FIRST_PERSON))
-    verb_marks = word_marks(verb, prof, marks)
+    verb_marks = marks.get(verb.text)
+    if verb_marks is None:
+        verb_marks = _word_marks(verb, prof, marks)
     object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun
-    first_actor = bool(bare_after) and _names(actorish, chunks[bare_after[0]])
-    accusative = bool(bare_after) and word_marks(toks[chunks[bare_after[0]].head], prof, marks) & ACCUSATIVE
+    first_actor = False
+    if bare_after:    # (reference._names in place: asked per predicate)
+        c = chunks[bare_after[0]]
+        first_actor = c.start in actorish if c.start == c.end else not actorish.isdisjoint(range(c.start, c.end + 1))
+    accusative = False
+    if bare_after:
+        w = toks[chunks[bare_after[0]].head]
+        m = marks.get(w.text)
+        accusative = bool((_word_marks(w, prof, marks) if m is None else m) & ACCUSATIVE)
     if accusative:
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
         # carries its subject (or it follows)
@@ -538,7 +549,12 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after = bare_after[1:]
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
-    nominative = bool(bare_after) and word_marks(toks[chunks[bare_after[0]].head], prof, marks) & NOMINATIVE
+    if bare_after:
+        w = toks[chunks[bare_after[0]].head]
+        m = marks.get(w.text)
+        nominative = (_word_marks(w, prof, marks) if m is None else m) & NOMINATIVE
+    else:
+        nominative = False
     if nominative:
         # أقحم شهرٌ، سيستمر عملنا: a phrase written in the nominative is the subject, never the object
         # (the subject the stage took from before the verb or from another clause was not its own)

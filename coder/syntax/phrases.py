@@ -137,6 +137,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
     if bits is None:
         bits = [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
+    # (asked only of a word with tanwin: it reads the accusative or nominative one)
     not_genitive = getattr(prof, "not_genitive", _never)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
     name_joiners, honorifics, titles = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ()), R.titles
@@ -214,7 +215,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 modifiers.append(("det", k))
                 j, k = k, k + 1
             elif nxt in {"NOUN", "PROPN"} and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
-                    and not toks[j].norm.endswith("ون") and not not_genitive(t) \
+                    and not toks[j].norm.endswith("ون") and not (bits[k] & TANWIN and not_genitive(t)) \
                     and not (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
                 modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
             else:
@@ -230,10 +231,17 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                     owned = True
                     break
         # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__,
-        # for the most numerous record of the stage)
+        # for the most numerous record of the stage; one statement a field, as an assignment to more
+        # than three targets builds a tuple and unpacks it)
         c = _new_chunk(Chunk)
-        c.kind, c.head, c.start, c.end, c.modifiers, c.owned, c.possessor, c.refers_to = \
-            "np", i, start, j, modifiers, owned, None, None
+        c.kind = "np"
+        c.head = i
+        c.start = start
+        c.end = j
+        c.modifiers = modifiers
+        c.owned = owned
+        c.possessor = None
+        c.refers_to = None
         chunks.append(c)
         end = j + 1
     return chunks
