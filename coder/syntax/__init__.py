@@ -9,7 +9,7 @@ from typing import Callable
 from coder.lang import profile, profile_part
 from coder.syntax.clauses import arguments
 from coder.syntax.marks import _marker_roles
-from coder.syntax.segmenter import CLAUSE_BREAKS, clause_tagged, segment, _verb_groups
+from coder.syntax.segmenter import CLAUSE_BREAKS, _VISITED_TAGS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
@@ -31,11 +31,14 @@ class Features:
     what the word lists say of it (tagger.word_closed). All kept per word as written, in one entry."""
 
     def __init__(self, toks, prof, R):
-        words = _FEATURES.setdefault(prof.CODE, {})
-        if len(words) >= 100_000:
-            words = _FEATURES[prof.CODE] = {}    # (a new dict: a sentence's view reads the one it had)
+        code = prof.CODE
+        words = _FEATURES.get(code)
+        if words is None or len(words) >= 100_000:
+            words = _FEATURES[code] = {}    # (a new dict: a sentence's view reads the one it had)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
-        own = profile_part(prof, "carries_possessive", None)
+        own = _OWN_POSSESSIVE.get(code)
+        if own is None:
+            own = _OWN_POSSESSIVE[code] = profile_part(prof, "carries_possessive", None) is not None
         # kept per word as written: a token's norm and forms follow from its text (a comprehension,
         # whose attribute read and dict subscript are specialised bytecodes, costs fewer instructions
         # than a map of an attrgetter or a call of dict.get per token)
@@ -47,7 +50,7 @@ class Features:
         conj, prep, self.definite, owned, bits, self.closed_tags, further, self.closed = \
             zip(*got) if got else ((), (), (), (), (), (), (), ())
         self.conj, self.prep = list(conj), list(prep)    # (parse() corrects them from the lexicon matches)
-        self.owned_flags = owned if own is not None else None
+        self.owned_flags = owned if own else None
         at = range(len(got))    # (the positions of the tokens with a bit or a further look, by compress in C)
         self.special = list(compress(at, bits))     # the tokens with a bit, in order
         self.looks_further = list(compress(at, further))    # (for tagger._closed)
@@ -64,6 +67,7 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
+_OWN_POSSESSIVE: dict[str, bool] = {}   # language -> its possessive pronoun is on the word (carries_possessive)
 
 
 def _first_seen_for(prof, R) -> Callable:
@@ -251,7 +255,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
                 pronoun = True
         else:
             chunk_of[start:end + 1] = [k] * (end + 1 - start)
-    tagged = clause_tagged(tags)    # (one pass over the tags for the verbs and the clause openers)
+    # (segmenter.clause_tagged in place: one pass over the tags for the verbs and the clause openers)
+    tagged = list(compress(count(), map(_VISITED_TAGS.__contains__, tags)))
     groups = _verb_groups(tags, tagged)
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, clause_words, tagged)
     # the argument markers: the role each gives the token after it, and the tokens of those of an

@@ -12,7 +12,7 @@ from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PE
                                 IMPERSONAL, NO_OBJECT, NOMINATIVE, OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS,
                                 _accusative, _carries_pronoun, _carries_pronoun_word, _case_marks, _first_person,
                                 _marker_roles, _no_mark, _opens_quote, _verb_bits, _word_marks, word_marks)
-from coder.syntax.records import Chunk, Clause, Predicate, new_predicate
+from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 
 
 _GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
@@ -107,7 +107,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     introduced = _introduced(roles, starts) if roles else ()
     conj, prep = _clitic_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
-    marks_passive, after_noun = _passive_mark(prof), prof.MODIFIER_AFTER_NOUN
+    marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN    # (_passive_mark)
     # what the loop asks of a verb, per word as written (a token's text decides it): a look-up, not
     # a call and set tests per predicate
     verb_words = _VERB_WORDS.get(prof.CODE)
@@ -134,7 +134,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
         for n, (f, v) in enumerate(mine):
-            p = new_predicate(v, f)     # (`passive` is set right after)
+            # (records.new_predicate in place, `passive` set right after: no call per predicate)
+            p = _new_predicate(Predicate)
+            p.verb = v
+            p.first = f
+            p.arguments = {}
+            p.how = {}
+            p.inherited = set()
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             prev = cl.predicates[-1] if cl.predicates else None
             verb_bits = verb_words.get(toks[v].text)
@@ -178,8 +184,10 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             if verb_bits & NO_OBJECT or (p.passive and "patient" not in p.arguments):
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
-            for k, role in introduced:
-                if first_after <= k < after_end and role not in p.arguments:
+            for k, role in introduced:    # (in text order: none after the phrases after the verb)
+                if k >= after_end:
+                    break
+                if k >= first_after and role not in p.arguments:
                     p.arguments[role] = k
                     p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
@@ -379,10 +387,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     it carries a preposition or a conjunction clitic; `verb_bits`: the verb's (marks._verb_bits), if
     known."""
     bare_after = []
-    circumstantial, _, agreement, _ = _case_marks(prof.CODE)
-    marks = _WORD_MARKS.get(prof.CODE)
-    if marks is None:
-        marks = _WORD_MARKS[prof.CODE] = {}
+    circumstantial, agreement, marks = _NOUN_READER.get(prof.CODE) or _noun_reader(prof.CODE)
     pp_end = leftover = -2
     # the end of the phrases passed so far: every one the loop passes is covered (a prepositional
     # phrase, a subject, an adverb) or ends the loop, so only the tokens after it are left to test
@@ -565,6 +570,21 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if bare_after and not object_pronoun and p.verb not in speech and bare_after[0] != leftover:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")
+
+
+def _noun_reader(code: str) -> tuple:
+    """What _after_noun reads of a language, per predicate: its circumstantial and agreement tests
+    (marks._case_marks) and its per-word marks (marks._WORD_MARKS, a dict cleared in place when
+    full), kept together once a language: one look-up a predicate."""
+    circumstantial, _, agreement, _ = _case_marks(code)
+    marks = _WORD_MARKS.get(code)
+    if marks is None:
+        marks = _WORD_MARKS[code] = {}
+    found = _NOUN_READER[code] = (circumstantial, agreement, marks)
+    return found
+
+
+_NOUN_READER: dict[str, tuple] = {}    # language -> what _noun_reader found
 
 
 _BETWEEN_PHRASES = frozenset({"ADV", "PUNCT", "PART", "ADP"})     # the tags _after_noun passes between the verb and a phrase

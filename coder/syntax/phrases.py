@@ -175,13 +175,14 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         adjectives, named = False, -1
         j, k = i, i + 1     # (k: the next token, always j + 1, kept apart: it is read many times)
         while k < n:
-            nxt, t = tags[k], toks[k]
+            nxt = tags[k]
+            if nxt not in _GOES_ON and toks[k].norm not in honorifics:
+                break     # (a verb, a preposition, punctuation: only an honorific is asked past one)
             # a conjunction or a preposition on the word starts a new phrase (an adjective's first
             # letter is no clitic: بريطانية، كردية)
             if conj[k] or (prep[k] and nxt != "ADJ"):
                 break
-            if nxt not in _GOES_ON and t.norm not in honorifics:
-                break     # (a verb, a preposition, punctuation: only an honorific is asked past one)
+            t = toks[k]
             construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
             # (the tests read the next word's tag first, where they ask it: most words fail that)
             if nxt in {"NOUN", "PROPN"} and toks[j].norm in titles and not definite[k]:
@@ -267,12 +268,13 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     genitive, partitive = R.genitive, R.partitive
     for a, b in zip(chunks, chunks[1:]):
         start = b.start
-        if start == a.end + 2:    # one word between them
+        gap = start - a.end
+        if gap == 2:    # one word between them
             w = toks[start - 1].norm
             if w in genitive or (w in partitive and tags[a.head] == "NUM"):
                 a.modifiers.append(("of", b.head))
                 b.kind = "genitive"
-        elif start <= a.end + 1 and prep[start] and b.kind != "pronoun" and \
+        elif gap <= 1 and prep[start] and b.kind != "pronoun" and \
                 toks[start].norm[:1] == "ل" and tags[a.head] in {"NOUN", "NUM"}:
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
