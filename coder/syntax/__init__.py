@@ -39,22 +39,29 @@ class Features:
         own = _OWN_POSSESSIVE.get(code)
         if own is None:
             own = _OWN_POSSESSIVE[code] = profile_part(prof, "carries_possessive", None) is not None
-        # kept per word as written: a token's norm and forms follow from its text (a comprehension,
-        # whose attribute read and dict subscript are specialised bytecodes, costs fewer instructions
-        # than a map of an attrgetter or a call of dict.get per token)
+        # kept per word as written: a token's norm and forms follow from its text. The entries are
+        # laid end to end in one list and each column sliced from it (a list's += of a tuple copies
+        # it in C: no iterator per token, as zip(*entries) makes)
+        flat = []
         try:
-            got = [words[t.text] for t in toks]
+            for t in toks:
+                flat += words[t.text]
         except KeyError:    # (a sentence with a word not seen before: the others' entries are kept)
-            first_seen = _FIRST_SEEN.get(prof.CODE) or _first_seen_for(prof, R)
-            got = [words.get(t.text) or first_seen(t, words) for t in toks]
-        conj, prep, self.definite, owned, bits, self.closed_tags, further, self.closed = \
-            zip(*got) if got else ((), (), (), (), (), (), (), ())
-        self.conj, self.prep = list(conj), list(prep)    # (parse() corrects them from the lexicon matches)
-        self.owned_flags = owned if own else None
-        at = range(len(got))    # (the positions of the tokens with a bit or a further look, by compress in C)
+            first_seen = _FIRST_SEEN.get(code) or _first_seen_for(prof, R)
+            flat = []
+            for t in toks:
+                flat += words.get(t.text) or first_seen(t, words)
+        self.conj = flat[0::8]    # (lists: parse() corrects them from the lexicon matches)
+        self.prep = flat[1::8]
+        self.definite = flat[2::8]
+        self.owned_flags = flat[3::8] if own else None
+        bits = self.bits = flat[4::8]
+        self.closed_tags = flat[5::8]
+        further = flat[6::8]
+        self.closed = flat[7::8]
+        at = range(len(toks))    # (the positions of the tokens with a bit or a further look, by compress in C)
         self.special = list(compress(at, bits))     # the tokens with a bit, in order
         self.looks_further = list(compress(at, further))    # (for tagger._closed)
-        self.bits = bits
         self.words = words
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof

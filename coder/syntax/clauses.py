@@ -105,7 +105,11 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     if roles is None:    # (once a sentence: the same for every predicate)
         roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
     introduced = _introduced(roles, starts) if roles else ()
-    conj, prep = _clitic_flags(toks, prof)
+    flags = getattr(prof, "token_flags", None)    # (per token: clitics and the article, by position)
+    if flags is not None:
+        conj, prep, definite = flags
+    else:
+        (conj, prep), definite = _clitic_flags(toks, prof), [prof.is_definite(t) for t in toks]
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
     marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN    # (_passive_mark)
     # what the loop asks of a verb, per word as written (a token's text decides it): a look-up, not
@@ -176,7 +180,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                  # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
                  # which only the English rules read
                  english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep, conj,
-                 verb_bits)
+                 verb_bits, definite)
             if verb_bits & IMPERSONAL and "object" in p.arguments:
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
                 p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
@@ -215,12 +219,12 @@ _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
                  speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=(),
-                 verb_bits: int | None = None) -> None:
+                 verb_bits: int | None = None, definite=()) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
-    after a quotation the speaker follows the verb ("..., said the minister"). (`verb_bits`, which
-    _after_noun reads, is unread here: the two readers share one signature.)"""
+    after a quotation the speaker follows the verb ("..., said the minister"). (`verb_bits` and `definite`, which
+    _after_noun reads, are unread here: the two readers share one signature.)"""
     # the previous verb's object is not this verb's subject ("arrested the suspects and charged them")
     bare_before = []
     for k in before:
@@ -380,12 +384,12 @@ def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
                 speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=(),
-                verb_bits: int | None = None) -> None:
+                verb_bits: int | None = None, definite=()) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
-    (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`, `conj`: per token,
-    it carries a preposition or a conjunction clitic; `verb_bits`: the verb's (marks._verb_bits), if
-    known."""
+    (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`, `conj`, `definite`:
+    per token, it carries a preposition or a conjunction clitic, the article; `verb_bits`: the verb's
+    (marks._verb_bits), if known."""
     bare_after = []
     circumstantial, agreement, marks = _NOUN_READER.get(prof.CODE) or _noun_reader(prof.CODE)
     pp_end = leftover = -2
@@ -414,8 +418,8 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             m = marks.get(w.text)
             if (_word_marks(w, prof, marks) if m is None else m) & ADVERBIAL:
                 continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
-        if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and circumstantial(toks[c.head]) and \
-                not prof.is_definite(toks[c.head]):
+        if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and not definite[c.head] and \
+                circumstantial(toks[c.head]):
             # (right after the subject the participle is the object: قتل الجنود متظاهرين)
             if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
                 p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
