@@ -274,7 +274,21 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     possessors(clauses, chunks, actorish)
     if pronoun or anaphor:    # (most sentences have neither: no phrase can refer back)
         antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
-    return Parse(tags, chunks, clauses, chunk_of, conj, read, marked)
+    # (a bare instance with its fields set one by one, as records.new_clause makes a clause: no
+    # Python frame for the dataclass __init__)
+    out = _new_parse(Parse)
+    out.tags = tags
+    out.chunks = chunks
+    out.clauses = clauses
+    out.chunk_of = chunk_of
+    out.conjunction_clitics = conj
+    out.readings = read
+    out.markers = marked
+    out._predicate_at = None
+    return out
+
+
+_new_parse = Parse.__new__
 
 
 def _clause_follows(tags, i: int) -> bool:
