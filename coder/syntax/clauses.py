@@ -11,7 +11,8 @@ from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PERSON, FIRST_PERSON_READ,  # noqa: F401
                                 IMPERSONAL, NO_OBJECT, NOMINATIVE, OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS,
                                 _accusative, _carries_pronoun, _carries_pronoun_word, _case_marks, _first_person,
-                                _marker_roles, _no_mark, _opens_quote, _verb_bits, _word_marks, word_marks)
+                                _NOUN_READER, _marker_roles, _no_mark, _noun_reader, _opens_quote, _verb_bits, _word_marks,
+                                word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 
 
@@ -574,21 +575,6 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if bare_after and not object_pronoun and p.verb not in speech and bare_after[0] != leftover:   # قال: what was said is a clause
         p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
             (" (its subject named before)" if "subject" in p.arguments else "")
-
-
-def _noun_reader(code: str) -> tuple:
-    """What _after_noun reads of a language, per predicate: its circumstantial and agreement tests
-    (marks._case_marks) and its per-word marks (marks._WORD_MARKS, a dict cleared in place when
-    full), kept together once a language: one look-up a predicate."""
-    circumstantial, _, agreement, _ = _case_marks(code)
-    marks = _WORD_MARKS.get(code)
-    if marks is None:
-        marks = _WORD_MARKS[code] = {}
-    found = _NOUN_READER[code] = (circumstantial, agreement, marks)
-    return found
-
-
-_NOUN_READER: dict[str, tuple] = {}    # language -> what _noun_reader found
 
 
 _BETWEEN_PHRASES = frozenset({"ADV", "PUNCT", "PART", "ADP"})     # the tags _after_noun passes between the verb and a phrase
