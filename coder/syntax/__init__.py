@@ -9,7 +9,7 @@ from typing import Callable
 from coder.lang import profile, profile_part
 from coder.syntax.clauses import arguments
 from coder.syntax.marks import _marker_roles
-from coder.syntax.segmenter import CLAUSE_BREAKS, clause_tagged, segment, _verb_groups
+from coder.syntax.segmenter import CLAUSE_BREAKS, _VISITED_TAGS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
@@ -31,27 +31,37 @@ class Features:
     what the word lists say of it (tagger.word_closed). All kept per word as written, in one entry."""
 
     def __init__(self, toks, prof, R):
-        words = _FEATURES.setdefault(prof.CODE, {})
-        if len(words) >= 100_000:
-            words = _FEATURES[prof.CODE] = {}    # (a new dict: a sentence's view reads the one it had)
+        code = prof.CODE
+        words = _FEATURES.get(code)
+        if words is None or len(words) >= 100_000:
+            words = _FEATURES[code] = {}    # (a new dict: a sentence's view reads the one it had)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
-        own = profile_part(prof, "carries_possessive", None)
-        # kept per word as written: a token's norm and forms follow from its text (a comprehension,
-        # whose attribute read and dict subscript are specialised bytecodes, costs fewer instructions
-        # than a map of an attrgetter or a call of dict.get per token)
+        own = _OWN_POSSESSIVE.get(code)
+        if own is None:
+            own = _OWN_POSSESSIVE[code] = profile_part(prof, "carries_possessive", None) is not None
+        # kept per word as written: a token's norm and forms follow from its text. The entries are
+        # laid end to end in one list and each column sliced from it (a list's += of a tuple copies
+        # it in C: no iterator per token, as zip(*entries) makes)
+        flat = []
         try:
-            got = [words[t.text] for t in toks]
+            for t in toks:
+                flat += words[t.text]
         except KeyError:    # (a sentence with a word not seen before: the others' entries are kept)
-            first_seen = _FIRST_SEEN.get(prof.CODE) or _first_seen_for(prof, R)
-            got = [words.get(t.text) or first_seen(t, words) for t in toks]
-        conj, prep, self.definite, owned, bits, self.closed_tags, further, self.closed = \
-            zip(*got) if got else ((), (), (), (), (), (), (), ())
-        self.conj, self.prep = list(conj), list(prep)    # (parse() corrects them from the lexicon matches)
-        self.owned_flags = owned if own is not None else None
-        at = range(len(got))    # (the positions of the tokens with a bit or a further look, by compress in C)
+            first_seen = _FIRST_SEEN.get(code) or _first_seen_for(prof, R)
+            flat = []
+            for t in toks:
+                flat += words.get(t.text) or first_seen(t, words)
+        self.conj = flat[0::8]    # (lists: parse() corrects them from the lexicon matches)
+        self.prep = flat[1::8]
+        self.definite = flat[2::8]
+        self.owned_flags = flat[3::8] if own else None
+        bits = self.bits = flat[4::8]
+        self.closed_tags = flat[5::8]
+        further = flat[6::8]
+        self.closed = flat[7::8]
+        at = range(len(toks))    # (the positions of the tokens with a bit or a further look, by compress in C)
         self.special = list(compress(at, bits))     # the tokens with a bit, in order
         self.looks_further = list(compress(at, further))    # (for tagger._closed)
-        self.bits = bits
         self.words = words
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof
@@ -64,6 +74,7 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
+_OWN_POSSESSIVE: dict[str, bool] = {}   # language -> its possessive pronoun is on the word (carries_possessive)
 
 
 def _first_seen_for(prof, R) -> Callable:
@@ -138,7 +149,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # verb triggers, the reporting verbs whose complement is what was said (say, قال; not those with an
     # object noun), actor names of several words, the words of actors and agents (those of an
     # organisation apart)
-    verbs, speech, names, actorish, organisations = [], set(), [], set(), set()
+    verbs = []     # (one statement a name: an assignment to more than three targets builds a tuple)
+    speech = set()
+    names = []
+    actorish = set()
+    organisations = set()
     # and per token, which readings the lexicons give it (bits): a noun phrase of several words gives
     # the noun reading to its head only (the first word where modifiers follow the noun, else the
     # last), the rules decide the other words (طائرات حربية: حربية is an adjective)
@@ -200,7 +215,10 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     tags = tag(toks, read, read_at, R, prof, F)
     bits = F.bits
     # the tokens of each of parse()'s word lists, in order, in one pass over those with a bit
-    reread, digits, clause_words, marker_starts = [], [], [], []
+    reread = []
+    digits = []
+    clause_words = []
+    marker_starts = []
     anaphor = False
     for i in F.special:
         b = bits[i]
@@ -244,7 +262,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
                 pronoun = True
         else:
             chunk_of[start:end + 1] = [k] * (end + 1 - start)
-    tagged = clause_tagged(tags)    # (one pass over the tags for the verbs and the clause openers)
+    # (segmenter.clause_tagged in place: one pass over the tags for the verbs and the clause openers)
+    tagged = list(compress(count(), map(_VISITED_TAGS.__contains__, tags)))
     groups = _verb_groups(tags, tagged)
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, clause_words, tagged)
     # the argument markers: the role each gives the token after it, and the tokens of those of an
@@ -255,7 +274,21 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     possessors(clauses, chunks, actorish)
     if pronoun or anaphor:    # (most sentences have neither: no phrase can refer back)
         antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
-    return Parse(tags, chunks, clauses, chunk_of, conj, read, marked)
+    # (a bare instance with its fields set one by one, as records.new_clause makes a clause: no
+    # Python frame for the dataclass __init__)
+    out = _new_parse(Parse)
+    out.tags = tags
+    out.chunks = chunks
+    out.clauses = clauses
+    out.chunk_of = chunk_of
+    out.conjunction_clitics = conj
+    out.readings = read
+    out.markers = marked
+    out._predicate_at = None
+    return out
+
+
+_new_parse = Parse.__new__
 
 
 def _clause_follows(tags, i: int) -> bool:

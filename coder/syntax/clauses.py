@@ -11,9 +11,9 @@ from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PERSON, FIRST_PERSON_READ,  # noqa: F401
                                 IMPERSONAL, NO_OBJECT, NOMINATIVE, OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS,
                                 _accusative, _carries_pronoun, _carries_pronoun_word, _case_marks, _first_person,
-                                _marker_roles, _no_mark, _opens_quote, _verb_bits, word_marks)
-from coder.syntax.records import Chunk, Clause, Predicate, new_predicate
-from coder.syntax.reference import _names
+                                _NOUN_READER, _marker_roles, _no_mark, _noun_reader, _opens_quote, _verb_bits, _word_marks,
+                                word_marks)
+from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 
 
 _GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
@@ -106,9 +106,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     if roles is None:    # (once a sentence: the same for every predicate)
         roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
     introduced = _introduced(roles, starts) if roles else ()
-    conj, prep = _clitic_flags(toks, prof)
+    flags = getattr(prof, "token_flags", None)    # (per token: clitics and the article, by position)
+    if flags is not None:
+        conj, prep, definite = flags
+    else:
+        (conj, prep), definite = _clitic_flags(toks, prof), [prof.is_definite(t) for t in toks]
     bare = _bare_chunks(chunks, toks, tags, prof, prep)
-    marks_passive, after_noun = _passive_mark(prof), prof.MODIFIER_AFTER_NOUN
+    marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN    # (_passive_mark)
     # what the loop asks of a verb, per word as written (a token's text decides it): a look-up, not
     # a call and set tests per predicate
     verb_words = _VERB_WORDS.get(prof.CODE)
@@ -135,7 +139,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
         for n, (f, v) in enumerate(mine):
-            p = new_predicate(v, f)     # (`passive` is set right after)
+            # (records.new_predicate in place, `passive` set right after: no call per predicate)
+            p = _new_predicate(Predicate)
+            p.verb = v
+            p.first = f
+            p.arguments = {}
+            p.how = {}
+            p.inherited = set()
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             prev = cl.predicates[-1] if cl.predicates else None
             verb_bits = verb_words.get(toks[v].text)
@@ -171,7 +181,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                  # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
                  # which only the English rules read
                  english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep, conj,
-                 verb_bits)
+                 verb_bits, definite)
             if verb_bits & IMPERSONAL and "object" in p.arguments:
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
                 p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
@@ -179,8 +189,10 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             if verb_bits & NO_OBJECT or (p.passive and "patient" not in p.arguments):
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
-            for k, role in introduced:
-                if first_after <= k < after_end and role not in p.arguments:
+            for k, role in introduced:    # (in text order: none after the phrases after the verb)
+                if k >= after_end:
+                    break
+                if k >= first_after and role not in p.arguments:
                     p.arguments[role] = k
                     p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
@@ -208,12 +220,12 @@ _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
                  speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=(),
-                 verb_bits: int | None = None) -> None:
+                 verb_bits: int | None = None, definite=()) -> None:
     """English: subject before the verb, object after it; an infinitive or a gerund after a
     preposition has none of its own; a participle right after a verb's object describes that
     noun ("told the crowd gathered there", "five civilians killed in"): it is the participle's patient;
-    after a quotation the speaker follows the verb ("..., said the minister"). (`verb_bits`, which
-    _after_noun reads, is unread here: the two readers share one signature.)"""
+    after a quotation the speaker follows the verb ("..., said the minister"). (`verb_bits` and `definite`, which
+    _after_noun reads, are unread here: the two readers share one signature.)"""
     # the previous verb's object is not this verb's subject ("arrested the suspects and charged them")
     bare_before = []
     for k in before:
@@ -336,13 +348,13 @@ def _before_apposition(k: int, bare_before: list[int], first: int, chunks: list[
 
 
 def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
-    """"BA and IAG have cracked it": a coordination is headed by its first conjunct."""
-    order = sorted(range(len(chunks)), key=lambda j: chunks[j].start)
-    pos = order.index(k)
+    """"BA and IAG have cracked it": a coordination is headed by its first conjunct. (The chunks
+    are in text order, as the chunker makes them: the phrase before chunk k is k - 1.)"""
+    pos = k
     listed_before = False
     while pos > 0:
-        prev = chunks[order[pos - 1]]
-        gap = range(prev.end + 1, chunks[order[pos]].start)
+        prev = chunks[pos - 1]
+        gap = range(prev.end + 1, chunks[pos].start)
         # "X and Y", "X, Y and Z" (a comma only in a list that a conjunction closes), not ", and"
         # (which joins clauses) nor a phrase after a preposition
         words = [toks[i].norm for i in gap]
@@ -354,7 +366,7 @@ def _first_conjunct(k: int, chunks: list[Chunk], toks, tags) -> int:
             break
         listed_before = True
         pos -= 1
-    return order[pos]
+    return pos
 
 
 def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = False) -> None:
@@ -373,17 +385,14 @@ def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = 
 
 def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
                 speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=(),
-                verb_bits: int | None = None) -> None:
+                verb_bits: int | None = None, definite=()) -> None:
     """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
     relative clause the antecedent is the subject unless the verb carries it as its object pronoun
-    (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`, `conj`: per token,
-    it carries a preposition or a conjunction clitic; `verb_bits`: the verb's (marks._verb_bits), if
-    known."""
+    (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`, `conj`, `definite`:
+    per token, it carries a preposition or a conjunction clitic, the article; `verb_bits`: the verb's
+    (marks._verb_bits), if known."""
     bare_after = []
-    circumstantial, _, agreement, _ = _case_marks(prof.CODE)
-    marks = _WORD_MARKS.get(prof.CODE)
-    if marks is None:
-        marks = _WORD_MARKS[prof.CODE] = {}
+    circumstantial, agreement, marks = _NOUN_READER.get(prof.CODE) or _noun_reader(prof.CODE)
     pp_end = leftover = -2
     # the end of the phrases passed so far: every one the loop passes is covered (a prepositional
     # phrase, a subject, an adverb) or ends the loop, so only the tokens after it are left to test
@@ -405,10 +414,13 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if toks[c.head].norm in {"%", "٪"}:
             continue    # 3 %: the sign belongs to the number before it
         if c.start == c.end:
-            if word_marks(toks[c.start], prof, marks) & ADVERBIAL:
+            # (word_marks read in place, here and below: no call per phrase and predicate)
+            w = toks[c.start]
+            m = marks.get(w.text)
+            if (_word_marks(w, prof, marks) if m is None else m) & ADVERBIAL:
                 continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
-        if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and circumstantial(toks[c.head]) and \
-                not prof.is_definite(toks[c.head]):
+        if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and not definite[c.head] and \
+                circumstantial(toks[c.head]):
             # (right after the subject the participle is the object: قتل الجنود متظاهرين)
             if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
                 p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
@@ -456,10 +468,19 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # (kept with the verb's bits)
     person = verb_bits if verb_bits is not None else _first_person(verb.norm, prof.CLITIC_COORDINATORS)
     first_person = bool(person & (FIRST_PERSON_READ if lexical and lexical[p.verb] else FIRST_PERSON))
-    verb_marks = word_marks(verb, prof, marks)
+    verb_marks = marks.get(verb.text)
+    if verb_marks is None:
+        verb_marks = _word_marks(verb, prof, marks)
     object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun
-    first_actor = bool(bare_after) and _names(actorish, chunks[bare_after[0]])
-    accusative = bool(bare_after) and word_marks(toks[chunks[bare_after[0]].head], prof, marks) & ACCUSATIVE
+    first_actor = False
+    if bare_after:    # (reference._names in place: asked per predicate)
+        c = chunks[bare_after[0]]
+        first_actor = c.start in actorish if c.start == c.end else not actorish.isdisjoint(range(c.start, c.end + 1))
+    accusative = False
+    if bare_after:
+        w = toks[chunks[bare_after[0]].head]
+        m = marks.get(w.text)
+        accusative = bool((_word_marks(w, prof, marks) if m is None else m) & ACCUSATIVE)
     if accusative:
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
         # carries its subject (or it follows)
@@ -538,7 +559,12 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after = bare_after[1:]
     else:
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
-    nominative = bool(bare_after) and word_marks(toks[chunks[bare_after[0]].head], prof, marks) & NOMINATIVE
+    if bare_after:
+        w = toks[chunks[bare_after[0]].head]
+        m = marks.get(w.text)
+        nominative = (_word_marks(w, prof, marks) if m is None else m) & NOMINATIVE
+    else:
+        nominative = False
     if nominative:
         # أقحم شهرٌ، سيستمر عملنا: a phrase written in the nominative is the subject, never the object
         # (the subject the stage took from before the verb or from another clause was not its own)

@@ -95,6 +95,21 @@ def _case_marks(lang: str) -> tuple:
             profile_part(prof, "agreement", None), profile_part(prof, "nominative", None))
 
 
+def _noun_reader(code: str) -> tuple:
+    """What clauses._after_noun reads of a language, per predicate: its circumstantial and agreement
+    tests (_case_marks) and its per-word marks (_WORD_MARKS, a dict cleared in place when full), kept
+    together once a language: one look-up a predicate."""
+    circumstantial, _, agreement, _ = _case_marks(code)
+    marks = _WORD_MARKS.get(code)
+    if marks is None:
+        marks = _WORD_MARKS[code] = {}
+    found = _NOUN_READER[code] = (circumstantial, agreement, marks)
+    return found
+
+
+_NOUN_READER: dict[str, tuple] = {}    # language -> what _noun_reader found
+
+
 # what _after_noun asks of a word as written, as bits: answered once per word and language (a
 # token's norm and forms follow from its text), then read by one look-up, not a call per question
 OBJECT_PRONOUN, CARRIES_SUBJECT, ADVERBIAL, NOMINATIVE, ACCUSATIVE = 1, 2, 4, 8, 16

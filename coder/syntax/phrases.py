@@ -137,6 +137,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
     if bits is None:
         bits = [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
+    # (asked only of a word with tanwin: it reads the accusative or nominative one)
     not_genitive = getattr(prof, "not_genitive", _never)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
     name_joiners, honorifics, titles = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ()), R.titles
@@ -174,13 +175,14 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         adjectives, named = False, -1
         j, k = i, i + 1     # (k: the next token, always j + 1, kept apart: it is read many times)
         while k < n:
-            nxt, t = tags[k], toks[k]
+            nxt = tags[k]
+            if nxt not in _GOES_ON and toks[k].norm not in honorifics:
+                break     # (a verb, a preposition, punctuation: only an honorific is asked past one)
             # a conjunction or a preposition on the word starts a new phrase (an adjective's first
             # letter is no clitic: بريطانية، كردية)
             if conj[k] or (prep[k] and nxt != "ADJ"):
                 break
-            if nxt not in _GOES_ON and t.norm not in honorifics:
-                break     # (a verb, a preposition, punctuation: only an honorific is asked past one)
+            t = toks[k]
             construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
             # (the tests read the next word's tag first, where they ask it: most words fail that)
             if nxt in {"NOUN", "PROPN"} and toks[j].norm in titles and not definite[k]:
@@ -214,7 +216,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 modifiers.append(("det", k))
                 j, k = k, k + 1
             elif nxt in {"NOUN", "PROPN"} and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
-                    and not toks[j].norm.endswith("ون") and not not_genitive(t) \
+                    and not toks[j].norm.endswith("ون") and not (bits[k] & TANWIN and not_genitive(t)) \
                     and not (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
                 modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
             else:
@@ -230,10 +232,17 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                     owned = True
                     break
         # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__,
-        # for the most numerous record of the stage)
+        # for the most numerous record of the stage; one statement a field, as an assignment to more
+        # than three targets builds a tuple and unpacks it)
         c = _new_chunk(Chunk)
-        c.kind, c.head, c.start, c.end, c.modifiers, c.owned, c.possessor, c.refers_to = \
-            "np", i, start, j, modifiers, owned, None, None
+        c.kind = "np"
+        c.head = i
+        c.start = start
+        c.end = j
+        c.modifiers = modifiers
+        c.owned = owned
+        c.possessor = None
+        c.refers_to = None
         chunks.append(c)
         end = j + 1
     return chunks
@@ -259,12 +268,13 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     genitive, partitive = R.genitive, R.partitive
     for a, b in zip(chunks, chunks[1:]):
         start = b.start
-        if start == a.end + 2:    # one word between them
+        gap = start - a.end
+        if gap == 2:    # one word between them
             w = toks[start - 1].norm
             if w in genitive or (w in partitive and tags[a.head] == "NUM"):
                 a.modifiers.append(("of", b.head))
                 b.kind = "genitive"
-        elif start <= a.end + 1 and prep[start] and b.kind != "pronoun" and \
+        elif gap <= 1 and prep[start] and b.kind != "pronoun" and \
                 toks[start].norm[:1] == "ل" and tags[a.head] in {"NOUN", "NUM"}:
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"

@@ -67,7 +67,12 @@ _new_predicate, _new_clause = Predicate.__new__, Clause.__new__
 def new_predicate(verb: int, first: int, passive: bool = False) -> Predicate:
     """Predicate(verb, first, passive), its argument maps empty."""
     p = _new_predicate(Predicate)
-    p.verb, p.first, p.passive, p.arguments, p.how, p.inherited = verb, first, passive, {}, {}, set()
+    p.verb = verb     # (one statement a field: an assignment to more than three targets builds a tuple)
+    p.first = first
+    p.passive = passive
+    p.arguments = {}
+    p.how = {}
+    p.inherited = set()
     return p
 
 
@@ -76,8 +81,14 @@ def new_clause(kind: str, start: int, end: int, marker: Optional[int] = None, pa
     """Clause(kind, start, end, marker=marker, parent=parent, continues=continues), with no
     antecedent nor predicates yet."""
     c = _new_clause(Clause)
-    c.kind, c.start, c.end, c.marker, c.antecedent, c.predicates, c.parent, c.continues = \
-        kind, start, end, marker, None, [], parent, continues
+    c.kind = kind
+    c.start = start
+    c.end = end
+    c.marker = marker
+    c.antecedent = None
+    c.predicates = []
+    c.parent = parent
+    c.continues = continues
     return c
 
 

@@ -44,9 +44,10 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
     if i in groups_at and i > 0 and toks[i - 1].norm in _PARTICIPLE_AFTER and R.participle_endings and \
             w.endswith(R.participle_endings):
         return "participle"
+    # (the word's own letter before the questions asked through the profile)
     if prof.MODIFIER_AFTER_NOUN and i in groups_at and groups_at[i] == i and i > 0 and tags[i - 1] == "NOUN" and \
-            not prof.is_definite(toks[i - 1]) and not prof.has_conjunction_clitic(toks[i]) and \
-            w[:1] in {"ي", "ت"} and last_verb is not None:
+            last_verb is not None and w[:1] in {"ي", "ت"} and \
+            not prof.is_definite(toks[i - 1]) and not prof.has_conjunction_clitic(toks[i]):
         return "relative"    # سيارة تقل قياديين: a clause describing an indefinite noun needs no pronoun
     return None
 

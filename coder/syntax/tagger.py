@@ -229,10 +229,11 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
         if rules is None:
             rules = _rules_to_try(R, r, prev, toks[i], has_conj, prep[i], F.definite[i])
         rules, chosen = rules
-        for rule in rules:
-            if _holds(rule, i, toks, tags, prev, F):
-                chosen = rule.tag
-                break
+        if rules:    # (most words have none left to try: no iterator made for them)
+            for rule in rules:
+                if _holds(rule, i, toks, tags, prev, F):
+                    chosen = rule.tag
+                    break
         if chosen is not None:    # (None: the token keeps its tag, _rules_to_try)
             tags[i] = chosen
     if R.revisions:     # "the most widely accepted form": rules that read the tags on both sides
