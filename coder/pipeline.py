@@ -194,7 +194,11 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
             # only a name read outside the document's country can change with the hint or the
             # countries the sentence's actors belong to ("the Syrian town of Madaya")
             if places:   # (the hint changes no place of a sentence that names none)
-                context = {a.code.country for a in r.analysis.actors if a.code.country and len(a.code.country) == 3}
+                context = set()   # (a loop, not a set comprehension: no function object a sentence)
+                for a in r.analysis.actors:
+                    c = a.code.country
+                    if c and len(c) == 3:
+                        context.add(c)
                 for p in places:
                     if p.place.country != hint or (context and p.place.country not in context):
                         r.places = _with_capitals(finder.places(hint, context), caps)

@@ -70,11 +70,16 @@ def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def owner(d: ResolvedDate, words: Sequence[tuple[int, int]]) -> Optional[int]:
     """The index of the event word nearest to the date (the earlier one on a tie), or None."""
-    # a word inside the date is part of it ("March" is no march)
-    outside = [i for i in range(len(words)) if not (d.start <= words[i][0] and words[i][1] <= d.end)]
-    if not outside:
-        return None
-    return min(outside, key=lambda i: (gap((d.start, d.end), words[i]), words[i][0]))
+    # (a loop: the first nearest, as min() of a list by a key, without the list and the key's function)
+    best = best_key = None
+    span = (d.start, d.end)
+    for i, w in enumerate(words):
+        if d.start <= w[0] and w[1] <= d.end:   # a word inside the date is part of it ("March" is no march)
+            continue
+        key = (gap(span, w), w[0])
+        if best_key is None or key < best_key:
+            best, best_key = i, key
+    return best
 
 
 def choose_date(dates: Sequence[ResolvedDate], event: tuple[int, int], words: Sequence[tuple[int, int]],

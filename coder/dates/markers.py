@@ -14,6 +14,7 @@ from coder.model import Token
 
 FIELDS = ("earlier_event_markers", "since_markers", "until_markers", "before_news_markers")
 _FIELD_INDEX = {f: k for k, f in enumerate(FIELDS)}
+_NO_MARKS = ((),) * len(FIELDS)   # (made into new lists by map(list, ...): no comprehension a sentence)
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +70,7 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
                         found += tuple(keys)
                 words[t.text] = found
         starts = [words[t.text] for t in tokens]
-    per_field: tuple[list, ...] = tuple([[] for _ in FIELDS])   # (one list for each of FIELDS, in its order)
+    per_field: tuple[list, ...] = tuple(map(list, _NO_MARKS))   # (one list for each of FIELDS, in its order)
     if not any(starts):   # (a quarter of the event sentences: no word starts a marker)
         _last = (tokens, lang, per_field)
         return _last

@@ -33,6 +33,8 @@ class EventSpan:
 
 def not_dates(quantities: Sequence[QuantityValue], dates: Sequence[ResolvedDate]) -> list[QuantityValue]:
     """The quantities that do not overlap a date expression ("killed in 2002", "في 7 تشرين الأول")."""
+    if not dates:   # (most sentences: no date, and each quantity asks no generator)
+        return list(quantities)
     return [q for q in quantities if not any(d.start < q.end and q.start < d.end for d in dates)]
 
 
