@@ -97,7 +97,10 @@ def _actor_country(results: list[SentenceResult]):
                 counts[c] = counts.get(c, 0) + 1
     if not counts:
         return None
-    best = max(counts.items(), key=lambda kv: kv[1])[0]
+    best, most = None, 0   # (the first of the most counted, as max() of the items by count)
+    for c, n in counts.items():
+        if n > most:
+            best, most = c, n
     return Gazetteer.default().country(best)
 
 
@@ -156,13 +159,15 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     `coder explain` prints these, so what it shows is what the rows hold."""
     lang = doc.language or detect(doc.text)
     sents = sentences(doc.text, lang)
-    results = [analyse_sentence(s, lang, doc.published) for s in sents]
     # (loops, not comprehensions and generators: most documents are short, and each of those costs
     # a function object and a frame a document)
-    for r in results:
+    results, reporting = [], False
+    for s in sents:
+        r = analyse_sentence(s, lang, doc.published)
+        results.append(r)
         if r.analysis.events:
-            break
-    else:   # (no event: no place is looked for)
+            reporting = True
+    if not reporting:   # (no event: no place is looked for)
         return lang, results, [[] for _ in sents], None, None
     # per sentence: the capitals it names by an adjective (they do not depend on the hint: found
     # once, for both passes); its finder, which keeps the names found, with their cues, for the

@@ -65,7 +65,8 @@ def dated_record(d: Optional[ResolvedDate], published: Optional[dt.date], text: 
 
 def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Characters between two spans, 0 when they touch or overlap."""
-    return max(0, b[0] - a[1], a[0] - b[1])
+    after, before = b[0] - a[1], a[0] - b[1]   # (conditionals: a max() of three is a call)
+    return after if after > before and after > 0 else before if before > 0 else 0
 
 
 def owner(d: ResolvedDate, words: Sequence[tuple[int, int]]) -> Optional[int]:
@@ -105,8 +106,12 @@ def choose_date(dates: Sequence[ResolvedDate], event: tuple[int, int], words: Se
         return None
     # a date of the event's own word before one it shares with a reporting verb ("said on Friday
     # that soldiers tortured detainees in March 2018")
-    usable = owned or usable
-    return min(usable, key=lambda d: (gap((d.start, d.end), event), d.start))
+    best = best_key = None   # (the first nearest, as min() by a key, without the key's function)
+    for d in owned or usable:
+        key = (gap((d.start, d.end), event), d.start)
+        if best_key is None or key < best_key:
+            best, best_key = d, key
+    return best
 
 
 @lru_cache(maxsize=None)

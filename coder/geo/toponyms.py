@@ -217,7 +217,7 @@ def _after_firsts(lang: str) -> frozenset:
 def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
     """The qualifier written before token i, if any (the caller has asked _ends_before whether the
     word before may end one)."""
-    for n in range(min(r.max_before, i), 0, -1):
+    for n in range(r.max_before if r.max_before < i else i, 0, -1):
         q, form = _phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
         if q is not None:
             return q, i - n, form
@@ -238,7 +238,7 @@ def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table: str = "cues") -
     """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?
     (The caller has asked _ends_before whether the word before may end one.)"""
     phrases, longest = (r.cues, r.max_cue) if table == "cues" else (r.destinations, r.max_destination)
-    for n in range(min(longest, i), 0, -1):
+    for n in range(longest if longest < i else i, 0, -1):
         if _phrase_at(phrases, n, tokens, i - n, i - 1, lang)[0]:
             return True
     return False

@@ -321,7 +321,7 @@ class QuantityRecogniser:
     def _quantity(self, ftext: str, num: NumberMatch):
         if self.partitive and self.partitive.match(ftext, num.start):
             return None
-        left = ftext[max(0, num.start - _WINDOW):num.start]
+        left = ftext[num.start - _WINDOW if num.start > _WINDOW else 0:num.start]
         if _GLUED.search(left, len(left) - 2):   # (only the last two characters can match)
             left = ""   # a conjunct (و31 إصابة): the words before it belong to the previous item
         right = ftext[num.end:num.end + _WINDOW]

@@ -90,7 +90,9 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                 if f in node:
                     stack.append((i + 1, node[f], fi))
         else:   # (node: the steps of the forms that start phrases)
-            stack = [(i, step_node, step_fi) for step_fi, step_node, *_ in node]
+            stack = []
+            for step_fi, step_node, _, _ in node:
+                stack.append((i, step_node, step_fi))
         seen = set()
         while stack:
             j, node, fi = stack.pop()
