@@ -251,9 +251,8 @@ def _proclitic_locative(r: PlaceRules, tok: Token, form: Optional[str]) -> bool:
     # the article's alif may drop after the preposition; a name's own first letter may not
     # (وبريطانيا is "and Britain", not وب + ريطانيا)
     short = form[1:] if r.article and form.startswith(r.article) else None
-    norm = tok.norm
     for p in r.locative_proclitics:   # (a loop: no generator a name)
-        if norm == p + form or (short and norm == p + short):
+        if tok.norm == p + form or (short and tok.norm == p + short):
             return True
     return False
 
@@ -274,7 +273,7 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 
 _UNSEEN = object()
-_NO_ALTERNATIVES: tuple = ()   # a name's other places, where it names one place only
+_NO_ALTERNATIVES: tuple = ()   # a name's other places, where it names one place only (most names)
 # per trie (one language's): a word as written -> (its _starts pairs, None where it is a name by
 # itself, else the words that go on from it: _follow), or False where it starts none. A token's
 # norm and forms follow from its text (tokenise), so the text alone is the key: one str look-up a
@@ -401,7 +400,6 @@ class SentencePlaces:
             out.append(PlaceMention(place, name.start, name.end, self.text[name.start:name.end], score,
                                     name.locative, name.q_before is not None or name.q_after is not None or owner,
                                     name.destination))
-            # (most names: one place of that name, no alternative)
             alternatives.append([(p, admin1) for p, _ in candidates[1:]] if len(candidates) > 1 else _NO_ALTERNATIVES)
             free = name.last + 1
         return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
@@ -504,7 +502,6 @@ def _part_of_a_name(r: PlaceRules, tokens: Sequence[Token], i: int, j: int) -> b
     no place word ("Iraj Masjedi", an ambassador)."""
     before = tokens[i - 1] if i > 0 else None
     after = tokens[j + 1] if j + 1 < len(tokens) else None
-    # (a word's forms against the word sets by isdisjoint, in C: no generator)
     if before is not None and not r.name_before.isdisjoint(before.forms):
         return True
     # "Judge Maria Rivera", "President Jorge Batlle": a title, a given name, then the surname
