@@ -97,7 +97,10 @@ def _actor_country(results: list[SentenceResult]):
                 counts[c] = counts.get(c, 0) + 1
     if not counts:
         return None
-    best = max(counts.items(), key=lambda kv: kv[1])[0]
+    best, most = None, 0   # (the first of the most counted, as max() of the items by count)
+    for c, n in counts.items():
+        if n > most:
+            best, most = c, n
     return Gazetteer.default().country(best)
 
 
@@ -105,7 +108,10 @@ def drop_repeat_mentions(results: list[SentenceResult]) -> None:
     """"Gunmen stormed a checkpoint in Kirkuk... The attack lasted an hour": an event noun that adds
     nothing (no actor named, no count, no other place) after an event of its class earlier in the
     document is that event mentioned again, not a new one; coding it would count it twice."""
-    reporting = [r for r in results if r.analysis.events]
+    reporting = []
+    for r in results:
+        if r.analysis.events:
+            reporting.append(r)
     if len(reporting) < 2:   # (as in most documents, no event is told after another: nothing to drop)
         return
     seen: dict[str, set] = {}   # event family -> the places of the sentences that reported one
@@ -153,30 +159,58 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     `coder explain` prints these, so what it shows is what the rows hold."""
     lang = doc.language or detect(doc.text)
     sents = sentences(doc.text, lang)
-    results = [analyse_sentence(s, lang, doc.published) for s in sents]
-    if not any(r.analysis.events for r in results):   # (no event: no place is looked for)
+    # (loops, not comprehensions and generators: most documents are short, and each of those costs
+    # a function object and a frame a document)
+    results, reporting = [], False
+    for s in sents:
+        r = analyse_sentence(s, lang, doc.published)
+        results.append(r)
+        if r.analysis.events:
+            reporting = True
+    if not reporting:   # (no event: no place is looked for)
         return lang, results, [[] for _ in sents], None, None
-    # the document's dominant place, for events whose sentence names none (SPEC §7), and the
-    # country hint that settles ambiguous names in the event sentences
-    # (the capitals do not depend on the hint: found once, for both passes)
-    capitals = [capital_mentions(s.text, s.tokens, r.analysis.mentions, lang) for s, r in zip(sents, results)]
-    # the names found in a sentence, with their cues, are kept for the second pass with the hint
-    finders = [SentencePlaces(s.text, s.tokens, lang) for s in sents]
-    first_pass = [_with_capitals(f.places(), caps) for f, caps in zip(finders, capitals)]
-    focus = document_focus([p for r, ps in zip(results, first_pass) for p in ps if not names_actor(p, r.analysis.actors)])
+    # per sentence: the capitals it names by an adjective (they do not depend on the hint: found
+    # once, for both passes); its finder, which keeps the names found, with their cues, for the
+    # second pass with the hint; and its places read with no hint
+    capitals, finders, first_pass = [], [], []
+    # the places that are not actors: the document's dominant place, for events whose sentence names
+    # none (SPEC §7), and the country hint that settles ambiguous names in the event sentences
+    located = []
+    for s, r in zip(sents, results):
+        caps = capital_mentions(s.text, s.tokens, r.analysis.mentions, lang)
+        finder = SentencePlaces(s.text, s.tokens, lang)
+        places = _with_capitals(finder.places(), caps)
+        capitals.append(caps)
+        finders.append(finder)
+        first_pass.append(places)
+        if places:
+            actors = r.analysis.actors
+            for p in places:
+                if not names_actor(p, actors):
+                    located.append(p)
+    focus = document_focus(located)
     # (the country of the actors stands in only for a document with no focus: asked only then)
     actor_focus = _actor_country(results) if focus is None else None
     hint = (focus or actor_focus).country if (focus or actor_focus) is not None else None
+    shown = []
     for r, places, caps, finder in zip(results, first_pass, capitals, finders):
         if r.analysis.events:
             r.places = places
             # only a name read outside the document's country can change with the hint or the
             # countries the sentence's actors belong to ("the Syrian town of Madaya")
             if places:   # (the hint changes no place of a sentence that names none)
-                context = {a.code.country for a in r.analysis.actors if a.code.country and len(a.code.country) == 3}
-                if any(p.place.country != hint or (context and p.place.country not in context) for p in places):
-                    r.places = _with_capitals(finder.places(hint, context), caps)
-    shown = [r.places if r.analysis.events else ps for r, ps in zip(results, first_pass)]
+                context = set()   # (a loop, not a set comprehension: no function object a sentence)
+                for a in r.analysis.actors:
+                    c = a.code.country
+                    if c and len(c) == 3:
+                        context.add(c)
+                for p in places:
+                    if p.place.country != hint or (context and p.place.country not in context):
+                        r.places = _with_capitals(finder.places(hint, context), caps)
+                        break
+            shown.append(r.places)
+        else:
+            shown.append(places)
     return lang, results, shown, focus, actor_focus
 
 

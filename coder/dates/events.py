@@ -65,16 +65,22 @@ def dated_record(d: Optional[ResolvedDate], published: Optional[dt.date], text: 
 
 def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Characters between two spans, 0 when they touch or overlap."""
-    return max(0, b[0] - a[1], a[0] - b[1])
+    after, before = b[0] - a[1], a[0] - b[1]   # (conditionals: a max() of three is a call)
+    return after if after > before and after > 0 else before if before > 0 else 0
 
 
 def owner(d: ResolvedDate, words: Sequence[tuple[int, int]]) -> Optional[int]:
     """The index of the event word nearest to the date (the earlier one on a tie), or None."""
-    # a word inside the date is part of it ("March" is no march)
-    outside = [i for i in range(len(words)) if not (d.start <= words[i][0] and words[i][1] <= d.end)]
-    if not outside:
-        return None
-    return min(outside, key=lambda i: (gap((d.start, d.end), words[i]), words[i][0]))
+    # (a loop: the first nearest, as min() of a list by a key, without the list and the key's function)
+    best = best_key = None
+    span = (d.start, d.end)
+    for i, w in enumerate(words):
+        if d.start <= w[0] and w[1] <= d.end:   # a word inside the date is part of it ("March" is no march)
+            continue
+        key = (gap(span, w), w[0])
+        if best_key is None or key < best_key:
+            best, best_key = i, key
+    return best
 
 
 def choose_date(dates: Sequence[ResolvedDate], event: tuple[int, int], words: Sequence[tuple[int, int]],
@@ -100,8 +106,12 @@ def choose_date(dates: Sequence[ResolvedDate], event: tuple[int, int], words: Se
         return None
     # a date of the event's own word before one it shares with a reporting verb ("said on Friday
     # that soldiers tortured detainees in March 2018")
-    usable = owned or usable
-    return min(usable, key=lambda d: (gap((d.start, d.end), event), d.start))
+    best = best_key = None   # (the first nearest, as min() by a key, without the key's function)
+    for d in owned or usable:
+        key = (gap((d.start, d.end), event), d.start)
+        if best_key is None or key < best_key:
+            best, best_key = d, key
+    return best
 
 
 @lru_cache(maxsize=None)

@@ -14,6 +14,7 @@ from coder.model import Token
 
 FIELDS = ("earlier_event_markers", "since_markers", "until_markers", "before_news_markers")
 _FIELD_INDEX = {f: k for k, f in enumerate(FIELDS)}
+_NO_MARKS = ((),) * len(FIELDS)   # (made into new lists by map(list, ...): no comprehension a sentence)
 
 
 @lru_cache(maxsize=None)
@@ -69,18 +70,23 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
                         found += tuple(keys)
                 words[t.text] = found
         starts = [words[t.text] for t in tokens]
-    per_field: tuple[list, ...] = tuple([[] for _ in FIELDS])   # (one list for each of FIELDS, in its order)
+    per_field: tuple[list, ...] = tuple(map(list, _NO_MARKS))   # (one list for each of FIELDS, in its order)
     if not any(starts):   # (a quarter of the event sentences: no word starts a marker)
         _last = (tokens, lang, per_field)
         return _last
     found = []
-    for i in compress(range(len(starts)), starts):   # the words that start a key (a few)
+    end = len(tokens)
+    for i in compress(range(end), starts):   # the words that start a key (a few)
         for k, n, rest in starts[i]:
-            # a key of several words: the norms of the words after this one (those alone, not the
-            # sentence's: a key's words are two or three)
-            if rest and tuple([t.norm for t in tokens[i + 1:i + 1 + len(rest)]]) != rest:
-                continue
-            found.append((k, n, i, tokens[i].start))
+            # a key of several words: the norms of the words after this one, word by word (a
+            # key's words are two or three)
+            j = i
+            for key in rest:
+                j += 1
+                if j == end or tokens[j].norm != key:
+                    break
+            else:
+                found.append((k, n, i, tokens[i].start))
     for k, _, i, start in sorted(set(found)):
         per_field[k].append((i, start))
     _last = (tokens, lang, per_field)

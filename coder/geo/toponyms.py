@@ -155,7 +155,9 @@ def _longest_from(starts: tuple, tokens: Sequence[Token], i: int):
 
 def _phrase_at(table: dict, max_len: int, tokens: Sequence[Token], first: int, last: int, lang: str):
     """A phrase of `table` covering tokens[first..last] (first token through its forms)."""
-    key_rest = tuple([t.norm for t in tokens[first + 1:last + 1]])
+    # (most phrases asked for are of one or two words: their key made without a comprehension)
+    key_rest = () if last == first else (tokens[last].norm,) if last == first + 1 else \
+        tuple([t.norm for t in tokens[first + 1:last + 1]])
     t = tokens[first]
     for f in _place_forms(t.norm, t.forms, lang):   # (_forms inlined: asked per phrase)
         hit = table.get((f,) + key_rest)
@@ -215,7 +217,7 @@ def _after_firsts(lang: str) -> frozenset:
 def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
     """The qualifier written before token i, if any (the caller has asked _ends_before whether the
     word before may end one)."""
-    for n in range(min(r.max_before, i), 0, -1):
+    for n in range(r.max_before if r.max_before < i else i, 0, -1):
         q, form = _phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
         if q is not None:
             return q, i - n, form
@@ -236,7 +238,7 @@ def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table: str = "cues") -
     """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?
     (The caller has asked _ends_before whether the word before may end one.)"""
     phrases, longest = (r.cues, r.max_cue) if table == "cues" else (r.destinations, r.max_destination)
-    for n in range(min(longest, i), 0, -1):
+    for n in range(longest if longest < i else i, 0, -1):
         if _phrase_at(phrases, n, tokens, i - n, i - 1, lang)[0]:
             return True
     return False
@@ -249,7 +251,10 @@ def _proclitic_locative(r: PlaceRules, tok: Token, form: Optional[str]) -> bool:
     # the article's alif may drop after the preposition; a name's own first letter may not
     # (وبريطانيا is "and Britain", not وب + ريطانيا)
     short = form[1:] if r.article and form.startswith(r.article) else None
-    return any(tok.norm in (p + form, p + short if short else None) for p in r.locative_proclitics)
+    for p in r.locative_proclitics:   # (a loop: no generator a name)
+        if tok.norm == p + form or (short and tok.norm == p + short):
+            return True
+    return False
 
 
 def _start_after_proclitic(tok: Token, form: Optional[str]) -> int:
@@ -268,6 +273,7 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 
 _UNSEEN = object()
+_NO_ALTERNATIVES: tuple = ()   # a name's other places, where it names one place only (most names)
 # per trie (one language's): a word as written -> (its _starts pairs, None where it is a name by
 # itself, else the words that go on from it: _follow), or False where it starts none. A token's
 # norm and forms follow from its text (tokenise), so the text alone is the key: one str look-up a
@@ -394,7 +400,7 @@ class SentencePlaces:
             out.append(PlaceMention(place, name.start, name.end, self.text[name.start:name.end], score,
                                     name.locative, name.q_before is not None or name.q_after is not None or owner,
                                     name.destination))
-            alternatives.append([(p, admin1) for p, _ in candidates[1:]])
+            alternatives.append([(p, admin1) for p, _ in candidates[1:]] if len(candidates) > 1 else _NO_ALTERNATIVES)
             free = name.last + 1
         return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
 
@@ -496,13 +502,13 @@ def _part_of_a_name(r: PlaceRules, tokens: Sequence[Token], i: int, j: int) -> b
     no place word ("Iraj Masjedi", an ambassador)."""
     before = tokens[i - 1] if i > 0 else None
     after = tokens[j + 1] if j + 1 < len(tokens) else None
-    if before is not None and any(f in r.name_before for f in before.forms):
+    if before is not None and not r.name_before.isdisjoint(before.forms):
         return True
     # "Judge Maria Rivera", "President Jorge Batlle": a title, a given name, then the surname
     if r.case_sensitive and i == j and i >= 2 and before.text[:1].isupper() and before.text[:1].isalpha() \
-            and any(f in r.name_before for f in tokens[i - 2].forms):
+            and not r.name_before.isdisjoint(tokens[i - 2].forms):
         return True
-    if after is not None and any(f in r.name_after for f in after.forms):
+    if after is not None and not r.name_after.isdisjoint(after.forms):
         return True
     if r.case_sensitive and i == j and after is not None and after.text[:1].isupper() \
             and after.text[:1].isalpha() and after.start == tokens[j].end + 1 \

@@ -33,6 +33,8 @@ class EventSpan:
 
 def not_dates(quantities: Sequence[QuantityValue], dates: Sequence[ResolvedDate]) -> list[QuantityValue]:
     """The quantities that do not overlap a date expression ("killed in 2002", "في 7 تشرين الأول")."""
+    if not dates:   # (most sentences: no date, and each quantity asks no generator)
+        return list(quantities)
     return [q for q in quantities if not any(d.start < q.end and q.start < d.end for d in dates)]
 
 
@@ -44,7 +46,18 @@ def to_one_event(quantities: Sequence[QuantityValue]) -> dict[int, list[Quantity
 
 
 def _gap(q: QuantityValue, e: EventSpan) -> int:
-    return min(max(0, s - q.end, q.start - t) for s, t in ((e.start, e.end), *e.also))
+    """Characters between the quantity and the nearest of the event's words, 0 where they touch.
+    (Conditionals, not min() of a generator of max() calls: asked per quantity and event)"""
+    qs, qe = q.start, q.end
+    a, b = e.start - qe, qs - e.end
+    g = a if a > b else b
+    for s, t in e.also:
+        a, b = s - qe, qs - t
+        if b > a:
+            a = b
+        if a < g:
+            g = a
+    return g if g > 0 else 0
 
 
 def attach(quantities: Sequence[QuantityValue], events: Sequence[EventSpan],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from coder.lang import profile
 from coder.model import QuantityValue
@@ -22,6 +23,7 @@ _WINDOW = 80          # characters of context looked at on each side of a number
 _GLUED = re.compile(r"[^\W\d]$")   # a letter at the end (or before a final newline: $)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _UNSEEN = object()
+_START = attrgetter("start")
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 _PUNCT = re.compile(r"[^\w\s'’-]")
 # A phone number: a leading + or 00, or three or more digit groups (checked for 7+ digits). Written to
@@ -266,20 +268,24 @@ class QuantityRecogniser:
             return out
         # phone numbers mask the numbers that begin in them, which are written in digits (a number
         # in words begins with a letter): no phone search where every number is in words
-        masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
-                  if sum(c.isdigit() for c in m.group()) >= 7] if not all(num.words for num in numbers) else ()
+        masked = ()
+        for num in numbers:   # (a loop, not all() of a generator)
+            if not num.words:
+                masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
+                          if sum(c.isdigit() for c in m.group()) >= 7]
+                break
         for num in numbers:
-            if any(s <= num.start < e for s, e in masked):
+            if masked and any(s <= num.start < e for s, e in masked):
                 continue
             q = self._quantity(ftext, num)
             if q is None:
                 continue
             qs, qe, value, qualifier, unit = q
             s, e = folded.span(qs, qe)
-            if any(d.start < e and s < d.end for d in out):
+            if out and any(d.start < e and s < d.end for d in out):
                 continue   # a dual already read there
             out.append(QuantityValue(value, qualifier, unit, s, e, text[s:e]))
-        return sorted(out, key=lambda q: q.start)
+        return sorted(out, key=_START) if len(out) > 1 else out
 
     def _duals_in(self, chunk: str) -> tuple[tuple[int, int, str], ...]:
         """The duals of a chunk of text between white space: (start, end, unit), offsets in the chunk."""
@@ -315,7 +321,7 @@ class QuantityRecogniser:
     def _quantity(self, ftext: str, num: NumberMatch):
         if self.partitive and self.partitive.match(ftext, num.start):
             return None
-        left = ftext[max(0, num.start - _WINDOW):num.start]
+        left = ftext[num.start - _WINDOW if num.start > _WINDOW else 0:num.start]
         if _GLUED.search(left, len(left) - 2):   # (only the last two characters can match)
             left = ""   # a conjunct (و31 إصابة): the words before it belong to the previous item
         right = ftext[num.end:num.end + _WINDOW]

@@ -85,9 +85,14 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                     out.append(m)
             if next_keys is None or i + 1 == n or next_keys.isdisjoint(tokens[i + 1].forms):
                 continue
-            stack = [(i + 1, node[f], fi) for f in tokens[i + 1].forms if f in node]
+            stack = []   # (a loop, not a comprehension: a function object and a frame a phrase)
+            for f in tokens[i + 1].forms:
+                if f in node:
+                    stack.append((i + 1, node[f], fi))
         else:   # (node: the steps of the forms that start phrases)
-            stack = [(i, step_node, step_fi) for step_fi, step_node, *_ in node]
+            stack = []
+            for step_fi, step_node, _, _ in node:
+                stack.append((i, step_node, step_fi))
         seen = set()
         while stack:
             j, node, fi = stack.pop()
