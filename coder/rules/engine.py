@@ -45,6 +45,7 @@ from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hi
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 MAX_MEMBERS = 4         # events per slot from one coordinated group
+_WINDOWS: dict[str, int] = {}   # language -> its OBJECT_WINDOW
 _FIRST = attrgetter("first")
 # an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
 _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
@@ -368,10 +369,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans;
     # punctuation ends a phrase and an object window: both sought once, in one pass
     numbers, marks = counts_and_marks(toks, lang_profile.CODE)
-    # (the window through profile_part: a profile without one, English, would raise and format an
-    # AttributeError a sentence inside getattr)
+    # (the window through profile_part, once a language: a profile without one, English, would raise
+    # and format an AttributeError a sentence inside getattr)
+    window = _WINDOWS.get(lang_profile.CODE)
+    if window is None:
+        window = _WINDOWS[lang_profile.CODE] = profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW)
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
-                            profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
+                            window, numbers, marks)
     if lang_profile.MODIFIER_AFTER_NOUN:
         hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
     trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)

@@ -1,0 +1,83 @@
+"""The thirteenth speed round of the rules: the language's word sets that the rules ask for at every
+sentence are kept per language code instead of through a profile_part call each time; the answers
+must stay those of profile_part, and the readings those of the code before."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from coder.lang import profile, profile_part
+from coder.model import Actor, ActorCode, Sentence, Token
+from coder.rules import actors, affiliation, deaths, disguise, engine, names, placed, possessions, roles
+
+
+def _tokens(words: list[str]) -> list[Token]:
+    toks, start = [], 0
+    for w in words:
+        t = Token.__new__(Token)
+        t.text, t.start, t.end, t.norm, t.forms = w, start, start + len(w), w.lower(), (w.lower(),)
+        toks.append(t)
+        start += len(w) + 1
+    return toks
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_kept_word_sets_are_the_profile_parts(lang):
+    """Each memo, once filled by the function that reads it, holds what profile_part answers."""
+    prof = profile(lang)
+    toks = _tokens(["a", "b", "c"])
+    disguise.disguised_mentions([], toks, prof, set())
+    placed.placed_mentions([], toks, set(), set(), prof)
+    possessions.drop_shared_possessions([], toks, prof, set(), [])
+    names.misread_names(toks, [], [], None, prof)
+    roles.drop_adjectival_agents(None, [], toks, prof, [])
+    affiliation.affiliations([], toks, prof, [], set())
+    affiliation.fold_allies([], toks, prof, [], set())
+    for memo, name in [(disguise._DISGUISE_WORDS, "DISGUISE_WORDS"), (placed._PLACE_HEADS, "PLACE_HEADS"),
+                       (possessions._REFERS_TO_MANY, "refers_to_many"), (names._FACILITY_WORDS, "FACILITY_WORDS"),
+                       (roles._ADJECTIVAL_AGENTS, "ADJECTIVAL_AGENTS"), (affiliation._LINK_WORDS, "LINK_WORDS"),
+                       (affiliation._ALLY_WORDS, "ALLY_WORDS")]:
+        assert memo[lang] is profile_part(prof, name), name
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_kept_window_is_the_profile_window(lang):
+    prof = profile(lang)
+    engine.analyse(Sentence(0, "x", 0, _tokens(["x"])), [], prof, None)
+    assert engine._WINDOWS[lang] == profile_part(prof, "OBJECT_WINDOW", engine.OBJECT_WINDOW)
+
+
+def _led_by_before(prev, code, gap, tokens, prof):
+    """The leader test as it was written before (the words asked for first)."""
+    words = profile_part(prof, "LEADER_WORDS", frozenset())
+    if len(gap) != 1 or tokens[gap[0]].norm not in words or prev.code.group:
+        return None
+    return actors._led_by(prev, code, gap, tokens, prof)
+
+
+@pytest.mark.parametrize("words,gap", [
+    (["مسلحون", "بقيادة", "داعش"], range(1, 2)),      # a leader word between followers and leader
+    (["مسلحون", "من", "داعش"], range(1, 2)),           # another word: no leader
+    (["مسلحون", "داعش"], range(1, 1)),                 # no word between
+    (["fighters", "led", "by", "ISIS"], range(1, 3)),  # two words between
+])
+@pytest.mark.parametrize("group", [None, "IMGREB"])
+def test_led_by_answers_as_before(words, gap, group):
+    prof = profile("ar" if words[0] == "مسلحون" else "en")
+    toks = _tokens(words)
+    prev = Actor(ActorCode(None, group, "REB"), words[0], 0, 0, 0, len(words[0]), ("r",))
+    code = ActorCode("IRQ", "IMGISI", None)
+    assert actors._led_by(prev, code, gap, toks, prof) == _led_by_before(prev, code, gap, toks, prof)
+
+
+def test_a_profile_without_the_sets_reads_none():
+    """A language that defines none of these words (a bare profile) is asked once and keeps the
+    empty defaults: every reading that needs them is skipped, as profile_part's default made it."""
+    bare = SimpleNamespace(CODE="zz-speed13", MODIFIER_AFTER_NOUN=False)
+    toks = _tokens(["a", "b"])
+    assert disguise.disguised_mentions([], toks, bare, {"a"}) == []
+    assert placed.placed_mentions([], toks, set(), set(), bare) == []
+    assert possessions.drop_shared_possessions([], toks, bare, set(), []) == []
+    assert deaths._DEATH_VERBS.get("zz-speed13") is None
+    assert disguise._DISGUISE_WORDS["zz-speed13"] == frozenset()
