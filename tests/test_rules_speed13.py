@@ -81,3 +81,59 @@ def test_a_profile_without_the_sets_reads_none():
     assert possessions.drop_shared_possessions([], toks, bare, set(), []) == []
     assert deaths._DEATH_VERBS.get("zz-speed13") is None
     assert disguise._DISGUISE_WORDS["zz-speed13"] == frozenset()
+
+
+# analyse now skips a pass when the pass's own first test would return what it was given: these
+# check each such test still answers so (the guards in engine.analyse rely on them)
+def _hit(first: int, code: str = "190", tag: str = "past"):
+    from coder.lexicon.load import Trigger
+    from coder.model import Mention
+    from coder.rules.types import Hit
+    e = Trigger("r", code, "verb", tag, False, (), False, None, ())
+    return Hit(Mention("trigger", first, first, first * 6, first * 6 + 5, "قصف", e), e, first, first,
+               first * 6, first * 6 + 5, frozenset((first,)))
+
+
+def test_the_passes_skipped_return_what_they_are_given():
+    from coder.rules.consolidate import discard_roots, drop_included, merge_same_root
+    from coder.rules.custody import published_not_freed, raids_of_arrests, stated_charges
+    from coder.rules.reality import flag_episodes, flag_eras, settle_pairs
+    from coder.rules.retaliation import retaliation_targets
+    from coder.rules.slots import HARM_ROOTS
+    from coder.rules.victims import victims_over_places
+    toks = _tokens(["قصف", "الجيش", "المدينة"])
+    hits = [_hit(0)]
+    assert raids_of_arrests(hits, toks, {1}, []) is hits
+    assert stated_charges(hits, toks, []) is hits
+    assert published_not_freed(hits, frozenset(), []) is hits
+    coded = [(hits[0], None, None)]
+    trace: list = []
+    assert retaliation_targets(coded, HARM_ROOTS, trace) is coded
+    assert settle_pairs(coded, toks, set(), set(), set(), trace, None) is coded
+    assert drop_included(coded, toks, set(), set(), profile("ar"), trace) is coded
+    assert flag_episodes(coded, toks, frozenset(), trace) == set()
+    assert flag_eras(coded, toks, frozenset(), trace) == set()
+    events = ["one event"]
+    assert merge_same_root(events, trace) is events
+    assert discard_roots(events, [], trace) is events
+    assert victims_over_places(events, [], frozenset(), trace) is None
+    assert trace == []
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("ar", ["قصف", "عنيف", "على", "المدينة", "أمس", "."]),
+    ("en", ["Heavy", "shelling", "hit", "the", "town", "yesterday", "."]),
+])
+def test_a_sentence_without_actors_reads_as_the_passes_would(lang, words):
+    """With no actor mention the actor passes are skipped: no actor, no group, and the trace and
+    events are those the passes give an empty list of mentions (read here through analyse with the
+    trigger mentions alone, as the pipeline gives them)."""
+    from coder.recognise.matcher import match
+    from coder.lexicon.load import load
+    prof = profile(lang)
+    text = " ".join(words)
+    toks = prof.tokenise(text)
+    mentions = [m for m in match(load(lang).trie, toks, text) if m.kind not in ("actor", "agent")]
+    out = engine.analyse(Sentence(0, text, 0, toks), mentions, prof, None)
+    assert out.actors == [] and out.groups == []
+    assert all(e.source is None and e.target is None for e in out.events)

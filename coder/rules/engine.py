@@ -376,7 +376,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         window = _WINDOWS[lang_profile.CODE] = profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW)
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
                             window, numbers, marks)
-    if lang_profile.MODIFIER_AFTER_NOUN:
+    if numbers and lang_profile.MODIFIER_AFTER_NOUN:     # (no count: nothing counted)
         hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
     trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
@@ -389,28 +389,29 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                     or (m.kind == "agent" and m.entry.code.role not in _MEANS and
                         not lang_profile.refers_back(toks, m.first) and all(t in objects for t in range(m.first, m.last + 1)))]
     actor_ms = longest_non_overlapping(actor_ms)
-    given, money, facilities = misread_names(toks, actor_ms, mentions, parse, lang_profile)
-    for m in given:
-        trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
-    for m in money:
-        trace.append(f"{m.text!r} before a currency: the money's name, not an actor")
-    for m in facilities:
-        trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
-    if given or money or facilities:    # (rarely any: the list is rebuilt only then)
-        actor_ms = [m for m in actor_ms if m not in given and m not in money and m not in facilities]
-    # a country or capital right after "in", "near", "في" is where, not who
-    locative = roles.get("locative_marker", NO_TOKENS)
-    placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
-    for m in placed:
-        trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
-    disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
-    for m in disguised:
-        trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
-    if placed or disguised:
-        # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
-        dropped = {m.first for m in placed}
-        dropped.update([m.first for m in disguised])
-        actor_ms = [m for m in actor_ms if m.first not in dropped]
+    if actor_ms:    # (a sentence that names no actor, as some do, has none to read otherwise)
+        given, money, facilities = misread_names(toks, actor_ms, mentions, parse, lang_profile)
+        for m in given:
+            trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
+        for m in money:
+            trace.append(f"{m.text!r} before a currency: the money's name, not an actor")
+        for m in facilities:
+            trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
+        if given or money or facilities:    # (rarely any: the list is rebuilt only then)
+            actor_ms = [m for m in actor_ms if m not in given and m not in money and m not in facilities]
+        # a country or capital right after "in", "near", "في" is where, not who
+        locative = roles.get("locative_marker", NO_TOKENS)
+        placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
+        for m in placed:
+            trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
+        disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
+        for m in disguised:
+            trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
+        if placed or disguised:
+            # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
+            dropped = {m.first for m in placed}
+            dropped.update([m.first for m in disguised])
+            actor_ms = [m for m in actor_ms if m.first not in dropped]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
     named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
@@ -422,27 +423,31 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
     punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
-    barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS),
-                          roles.get("agent_marker", NO_TOKENS), roles.get("target_marker", NO_TOKENS))
-    actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
-                          roles.get("genitive_marker", NO_TOKENS),
-                          roles.get("origin_marker", NO_TOKENS) - roles.get("agent_marker", NO_TOKENS),
-                          parse.chunk_of if parse is not None else ())
-    if parse is not None:
-        actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
-    actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", NO_TOKENS), trace)
-    resolve_possessives(actors, toks, lang_profile, trace,
-                        (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
-                         if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
-    if len(actors) > 1:     # (a member and its force: two actors at least)
-        between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
-        if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
-            members_of_forces(actors, between, trace)
-    # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
-    groups = group_actors(actors, coord, toks, lambda i: any([lang_profile.starts_with_coordinator(toks[i], m.first_form)
-                                                              for m in actor_ms if m.first == i]))
-    fold_allies(groups, toks, lang_profile, trace, forms)
-    domestic_opposition(groups, trace)
+    if actor_ms:
+        agent = roles.get("agent_marker", NO_TOKENS)
+        barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS), agent,
+                              roles.get("target_marker", NO_TOKENS))
+        actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
+                              roles.get("genitive_marker", NO_TOKENS), roles.get("origin_marker", NO_TOKENS) - agent,
+                              parse.chunk_of if parse is not None else ())
+        if parse is not None:
+            actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
+        actors = drop_shared_possessions(actors, toks, lang_profile, coord, trace)
+        resolve_possessives(actors, toks, lang_profile, trace,
+                            (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
+                             if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
+        if len(actors) > 1:     # (a member and its force: two actors at least)
+            between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
+            if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
+                members_of_forces(actors, between, trace)
+        # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
+        groups = group_actors(actors, coord, toks,
+                              lambda i: any([lang_profile.starts_with_coordinator(toks[i], m.first_form)
+                                             for m in actor_ms if m.first == i]))
+        fold_allies(groups, toks, lang_profile, trace, forms)
+        domestic_opposition(groups, trace)
+    else:   # (no mention: no actor, and none of the passes over them has one to read)
+        actors, groups = [], []
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
         trace.append((_actor_step, a.name, a.code, a.rule_ids))
@@ -454,9 +459,14 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
     if may_need_order(rule_ids):    # (_drop_non_finite gives an order the entry of a hit above: no new entry)
         hits = drop_unordered(hits, roles.get("command_verb", NO_TOKENS), trace)
-    hits = raids_of_arrests(hits, toks, roles.get("means_marker", NO_TOKENS), trace)
-    hits = stated_charges(hits, toks, trace)
-    hits = published_not_freed(hits, roles.get("publication_noun", NO_TOKENS), trace)
+    # (the passes below, and those after the slots, return what they are given on their first test:
+    # one trigger, no marker word. That test is made here, which spares most sentences the calls)
+    if len(hits) > 1:
+        hits = raids_of_arrests(hits, toks, roles.get("means_marker", NO_TOKENS), trace)
+        hits = stated_charges(hits, toks, trace)
+    publication = roles.get("publication_noun")
+    if publication:
+        hits = published_not_freed(hits, publication, trace)
     if not hits:    # (no event to settle: the actors above are all the sentence gives)
         return out
     nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
@@ -516,7 +526,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if not coded:
         return out
 
-    coded = retaliation_targets(coded, HARM_ROOTS, trace)
+    if len(coded) > 1:
+        coded = retaliation_targets(coded, HARM_ROOTS, trace)
     coded = own_forces_act(coded, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    # (a no-event reading is asked about only for an event noun)
@@ -529,10 +540,14 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     background = flag_background(coded, toks, roles.get("relative_marker", NO_TOKENS),
                                  roles.get("background_marker", NO_TOKENS), named, trace) \
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
-    background |= flag_episodes(coded, toks, roles.get("episode_marker", NO_TOKENS), trace)
-    background |= flag_eras(coded, toks, roles.get("era_marker", NO_TOKENS), trace)
-    coded = settle_pairs(coded, toks, clause_breaks, punct, nominal, trace, parse)
-    coded = drop_included(coded, toks, nominal, roles.get("determiner", NO_TOKENS), lang_profile, trace)
+    episode, era = roles.get("episode_marker"), roles.get("era_marker")
+    if episode:
+        background |= flag_episodes(coded, toks, episode, trace)
+    if era:
+        background |= flag_eras(coded, toks, era, trace)
+    if len(coded) > 1:
+        coded = settle_pairs(coded, toks, clause_breaks, punct, nominal, trace, parse)
+        coded = drop_included(coded, toks, nominal, roles.get("determiner", NO_TOKENS), lang_profile, trace)
     dropped = [h for h, _, _ in coded if h.entry.speech]   # (the list answers the test too: no generator)
     if len(dropped) < len(coded):   # an event other than speech
         coded = speaker_as_source(coded, trace)
@@ -548,11 +563,15 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
     own_people(out.events, trace)
-    out.events = merge_same_root(out.events, trace)
+    if len(out.events) > 1:
+        out.events = merge_same_root(out.events, trace)
     marked = roles.get("protest_object_marker")
     protest_objects(out.events, actors, trace, {i + 1 for i in marked} if marked else NO_TOKENS)
-    victims_over_places(out.events, actors, roles.get("locative_marker", NO_TOKENS), trace)
-    out.events = discard_roots(out.events, discards, trace)
+    locative = roles.get("locative_marker")
+    if locative:
+        victims_over_places(out.events, actors, locative, trace)
+    if discards:
+        out.events = discard_roots(out.events, discards, trace)
     return out
 
 
