@@ -137,3 +137,21 @@ def test_a_sentence_without_actors_reads_as_the_passes_would(lang, words):
     out = engine.analyse(Sentence(0, text, 0, toks), mentions, prof, None)
     assert out.actors == [] and out.groups == []
     assert all(e.source is None and e.target is None for e in out.events)
+
+
+def test_the_general_checks_skipped_return_what_they_are_given():
+    """drop_told_in_general and analyse now test the marker words of these checks before the call."""
+    from coder.rules.generic import drop_abstract_subjects, drop_generic_statements, drop_named, drop_totals, \
+        drop_weapon_lists
+    from coder.rules.mood import drop_prospects
+    toks = _tokens(["قصف", "الجيش", "3", "مواقع"])
+    coded = [(_hit(0), None, None)]
+    prof, trace = profile("ar"), []
+    assert drop_totals(coded, toks, {}, set(), set(), prof, trace) is coded
+    assert drop_abstract_subjects(coded, None, {}, trace) is coded
+    assert drop_weapon_lists(coded, toks, {}, set(), prof, trace) is coded
+    assert drop_named(coded, {}, set(), trace) is coded
+    assert drop_generic_statements(coded, None, toks, {}, [], set(), set(), prof, trace) is coded
+    assert drop_generic_statements(coded, object(), toks, {}, [], {2}, set(), prof, trace) is coded
+    assert drop_prospects(coded, toks, {}, set(), prof, trace) is coded
+    assert trace == []

@@ -533,7 +533,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                    # (a no-event reading is asked about only for an event noun)
                                    sense_read=bool(nominal) and NO_EVENT in [m.entry.code for m in trig_ms])
     coded = drop_told_in_general(coded, parse, toks, roles, actor_ms, numbers, nominal, lang_profile, trace)
-    coded = drop_prospects(coded, toks, roles, nominal, lang_profile, trace)
+    # (its first test made here: most sentences have none of its marker words)
+    if roles.get("prospect_governor") or roles.get("prospective_marker") or roles.get("necessity_marker"):
+        coded = drop_prospects(coded, toks, roles, nominal, lang_profile, trace)
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
         trace.append("the statement reports only a negated future; not coded")
         coded = []
