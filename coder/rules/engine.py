@@ -349,7 +349,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if "agent_marker" in roles else []
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
-    actor_tokens = _tokens_of(actor_ms)
+    actor_tokens = _tokens_of(actor_ms) if actor_ms else set()
     n_actor_ms = len(actor_ms)
     trig_ms = []
     for m in triggers:
@@ -452,6 +452,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for a in actors:
         trace.append((_actor_step, a.name, a.code, a.rule_ids))
 
+    if not hits:    # (no trigger: the actors above are all the sentence gives)
+        return out
     # (the two passes below read entries by name: the hits' rule ids, joined once, tell if one is here)
     rule_ids = " ".join([h.entry.rule_id for h in hits])
     if may_name_onset(rule_ids):
@@ -467,9 +469,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     publication = roles.get("publication_noun")
     if publication:
         hits = published_not_freed(hits, publication, trace)
-    if not hits:    # (no event to settle: the actors above are all the sentence gives)
+    if not hits:    # (the passes above dropped every trigger: no event to settle)
         return out
-    nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
+    # (a noun answers _reads_as_noun's first test: no call for it)
+    nominal = {h.first for h in hits if h.entry.pos == "noun" or _reads_as_noun(h, toks, roles, lang_profile)
                or (parse is not None and (verbal_noun_object(parse, h.first) or
                                      _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS))))}
     negation = roles.get("negation", NO_TOKENS)
@@ -481,6 +484,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # words that cannot start a verb's object: after one of them a transitive verb has none
     prepositions = _marked(roles, "target_marker", "complement_marker", "agent_marker", among=(marks, clause_breaks))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
+    transitive = roles.get("transitive_participle", NO_TOKENS)
+    subordinators = roles.get("subordinator", NO_TOKENS)
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
@@ -500,9 +505,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                 objects_of_unreal.add(k + 1)   # "لم تعلن أي جهة مسؤوليتها عن الهجوم": no claim, no new attack
             continue
         src, tgt, how = fill_slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
-                               clause_breaks, coord, sources, lang_profile, no_object,
-                               roles.get("transitive_participle", NO_TOKENS), nominal, prepositions,
-                               roles.get("subordinator", NO_TOKENS))
+                               clause_breaks, coord, sources, lang_profile, no_object, transitive, nominal,
+                               prepositions, subordinators)
         if parse is not None:
             src, tgt, how = settle(parse, h, hits, groups, nominal, src, tgt, how, lang_profile, toks, HARM_ROOTS)
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
