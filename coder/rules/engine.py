@@ -24,7 +24,8 @@ from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
 from coder.rules.counts import counts_and_marks, drop_counted_nouns, is_number
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
-from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.expand import expand as _expand
+from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
                                  raids_of_arrests, stated_charges)
@@ -41,15 +42,12 @@ from coder.rules.placed import placed_mentions
 from coder.rules.disguise import disguised_mentions
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies, resolve_possessives
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
-from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hit, SentenceAnalysis, names
+# (EventCandidate: re-exported, the rows read it here)
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hit, SentenceAnalysis, names  # noqa: F401
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
-MAX_MEMBERS = 4         # events per slot from one coordinated group
 _WINDOWS: dict[str, int] = {}   # language -> its OBJECT_WINDOW
 _FIRST = attrgetter("first")
-# an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
-_CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
-               for s in (False, True) for t in (False, True) for v in (False, True)}
 
 
 
@@ -580,41 +578,3 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         out.events = discard_roots(out.events, discards, trace)
     return out
 
-
-def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[EventCandidate]:
-    """One event per source member and target member (coordinated groups), or, for a mutual event
-    class with a compound subject and no target, one each way between the members."""
-    events, seen = [], set()
-    for h, src, tgt in coded:
-        if src is None and tgt is not None and len(tgt.members) > 1 and is_reciprocal(h.entry.code) and \
-                (h.first in nominal or bool(h.entry.objects)):   # a verb's victims do not fight each other
-            # "اشتباكات بين الجيش وقوات الدعم السريع", "clashes between X and Y": the parties of a
-            # mutual event named after it act on each other
-            src, tgt, between = tgt, None, True
-        else:
-            between = False
-        # the parties "between" whom it broke out fought each other, whatever verb launched it
-        reciprocal = tgt is None and src is not None and len(src.members) > 1 and \
-            (between or is_reciprocal(h.entry.code, bool(h.entry.objects)))
-        if reciprocal:
-            trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
-        verb = h.entry.pos == "verb"
-        for s in (src.members[:MAX_MEMBERS] if src else [None]):
-            s_code = s.code.code if s is not None else None     # (a code is a property: read once)
-            targets = [m for m in src.members[:MAX_MEMBERS] if m is not s] if reciprocal else \
-                (tgt.members[:MAX_MEMBERS] if tgt else [None])
-            for t in targets:
-                t_code = t.code.code if t is not None else None
-                if s is not None and t is not None and s_code == t_code:
-                    if s.start == t.start:
-                        continue
-                    t = t_code = None   # an actor does not act on itself: "X said X ..." is a slip of the rules
-                key = (h.entry.code, s_code, t_code, h.first)
-                if key in seen:
-                    continue
-                seen.add(key)
-                # (every field by position up to the tag: a keyword call builds a dict an event)
-                events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
-                                             h.first, s, t, _CONFIDENCE[s is not None, t is not None, verb],
-                                             False, None, h.first in nominal, False, h.entry.tag or ""))
-    return events
