@@ -83,8 +83,9 @@ def _led_by(prev: Actor, code: ActorCode, gap: range, tokens: list[Token], prof)
     of their own, named right before a leader word (the language's LEADER_WORDS) and the leader, are
     the leader's people: one actor with the leader's group and country (a role-only leader gives
     its role). Returns the followers' new code, or None."""
-    words = profile_part(prof, "LEADER_WORDS", frozenset())
-    if len(gap) != 1 or tokens[gap[0]].norm not in words or prev.code.group:
+    if len(gap) != 1 or prev.code.group:   # (tested before the words are asked for: most gaps are no leader word)
+        return None
+    if tokens[gap[0]].norm not in profile_part(prof, "LEADER_WORDS", frozenset()):
         return None
     if code.group:
         return ActorCode(code.country or prev.code.country, code.group, code.role or prev.code.role)

@@ -24,7 +24,8 @@ from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
 from coder.rules.counts import counts_and_marks, drop_counted_nouns, is_number
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
-from coder.rules.consolidate import discard_roots, drop_included, imply_actors, is_reciprocal, merge_same_root
+from coder.rules.expand import expand as _expand
+from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
                                  raids_of_arrests, stated_charges)
@@ -41,14 +42,12 @@ from coder.rules.placed import placed_mentions
 from coder.rules.disguise import disguised_mentions
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies, resolve_possessives
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
-from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hit, SentenceAnalysis, names
+# (EventCandidate: re-exported, the rows read it here)
+from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hit, SentenceAnalysis, names  # noqa: F401
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
-MAX_MEMBERS = 4         # events per slot from one coordinated group
+_WINDOWS: dict[str, int] = {}   # language -> its OBJECT_WINDOW
 _FIRST = attrgetter("first")
-# an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
-_CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
-               for s in (False, True) for t in (False, True) for v in (False, True)}
 
 
 
@@ -348,7 +347,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if "agent_marker" in roles else []
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
-    actor_tokens = _tokens_of(actor_ms)
+    actor_tokens = _tokens_of(actor_ms) if actor_ms else set()
     n_actor_ms = len(actor_ms)
     trig_ms = []
     for m in triggers:
@@ -368,11 +367,14 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans;
     # punctuation ends a phrase and an object window: both sought once, in one pass
     numbers, marks = counts_and_marks(toks, lang_profile.CODE)
-    # (the window through profile_part: a profile without one, English, would raise and format an
-    # AttributeError a sentence inside getattr)
+    # (the window through profile_part, once a language: a profile without one, English, would raise
+    # and format an AttributeError a sentence inside getattr)
+    window = _WINDOWS.get(lang_profile.CODE)
+    if window is None:
+        window = _WINDOWS[lang_profile.CODE] = profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW)
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
-                            profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW), numbers, marks)
-    if lang_profile.MODIFIER_AFTER_NOUN:
+                            window, numbers, marks)
+    if numbers and lang_profile.MODIFIER_AFTER_NOUN:     # (no count: nothing counted)
         hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
     trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
@@ -385,28 +387,29 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                     or (m.kind == "agent" and m.entry.code.role not in _MEANS and
                         not lang_profile.refers_back(toks, m.first) and all(t in objects for t in range(m.first, m.last + 1)))]
     actor_ms = longest_non_overlapping(actor_ms)
-    given, money, facilities = misread_names(toks, actor_ms, mentions, parse, lang_profile)
-    for m in given:
-        trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
-    for m in money:
-        trace.append(f"{m.text!r} before a currency: the money's name, not an actor")
-    for m in facilities:
-        trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
-    if given or money or facilities:    # (rarely any: the list is rebuilt only then)
-        actor_ms = [m for m in actor_ms if m not in given and m not in money and m not in facilities]
-    # a country or capital right after "in", "near", "في" is where, not who
-    locative = roles.get("locative_marker", NO_TOKENS)
-    placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
-    for m in placed:
-        trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
-    disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
-    for m in disguised:
-        trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
-    if placed or disguised:
-        # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
-        dropped = {m.first for m in placed}
-        dropped.update([m.first for m in disguised])
-        actor_ms = [m for m in actor_ms if m.first not in dropped]
+    if actor_ms:    # (a sentence that names no actor, as some do, has none to read otherwise)
+        given, money, facilities = misread_names(toks, actor_ms, mentions, parse, lang_profile)
+        for m in given:
+            trace.append(f"{m.text!r} before the unknown capitalised word {toks[m.last + 1].text!r}: a given name, not the country")
+        for m in money:
+            trace.append(f"{m.text!r} before a currency: the money's name, not an actor")
+        for m in facilities:
+            trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
+        if given or money or facilities:    # (rarely any: the list is rebuilt only then)
+            actor_ms = [m for m in actor_ms if m not in given and m not in money and m not in facilities]
+        # a country or capital right after "in", "near", "في" is where, not who
+        locative = roles.get("locative_marker", NO_TOKENS)
+        placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
+        for m in placed:
+            trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
+        disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
+        for m in disguised:
+            trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
+        if placed or disguised:
+            # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
+            dropped = {m.first for m in placed}
+            dropped.update([m.first for m in disguised])
+            actor_ms = [m for m in actor_ms if m.first not in dropped]
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
     named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
@@ -418,31 +421,37 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
     punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
-    barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS),
-                          roles.get("agent_marker", NO_TOKENS), roles.get("target_marker", NO_TOKENS))
-    actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
-                          roles.get("genitive_marker", NO_TOKENS),
-                          roles.get("origin_marker", NO_TOKENS) - roles.get("agent_marker", NO_TOKENS),
-                          parse.chunk_of if parse is not None else ())
-    if parse is not None:
-        actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
-    actors = drop_shared_possessions(actors, toks, lang_profile, roles.get("coordinator", NO_TOKENS), trace)
-    resolve_possessives(actors, toks, lang_profile, trace,
-                        (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
-                         if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
-    if len(actors) > 1:     # (a member and its force: two actors at least)
-        between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
-        if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
-            members_of_forces(actors, between, trace)
-    # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
-    groups = group_actors(actors, coord, toks, lambda i: any([lang_profile.starts_with_coordinator(toks[i], m.first_form)
-                                                              for m in actor_ms if m.first == i]))
-    fold_allies(groups, toks, lang_profile, trace, forms)
-    domestic_opposition(groups, trace)
+    if actor_ms:
+        agent = roles.get("agent_marker", NO_TOKENS)
+        barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS), agent,
+                              roles.get("target_marker", NO_TOKENS))
+        actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
+                              roles.get("genitive_marker", NO_TOKENS), roles.get("origin_marker", NO_TOKENS) - agent,
+                              parse.chunk_of if parse is not None else ())
+        if parse is not None:
+            actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
+        actors = drop_shared_possessions(actors, toks, lang_profile, coord, trace)
+        resolve_possessives(actors, toks, lang_profile, trace,
+                            (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
+                             if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
+        if len(actors) > 1:     # (a member and its force: two actors at least)
+            between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
+            if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
+                members_of_forces(actors, between, trace)
+        # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
+        groups = group_actors(actors, coord, toks,
+                              lambda i: any([lang_profile.starts_with_coordinator(toks[i], m.first_form)
+                                             for m in actor_ms if m.first == i]))
+        fold_allies(groups, toks, lang_profile, trace, forms)
+        domestic_opposition(groups, trace)
+    else:   # (no mention: no actor, and none of the passes over them has one to read)
+        actors, groups = [], []
     out.actors, out.groups, out.triggers = actors, groups, hits
     for a in actors:
         trace.append((_actor_step, a.name, a.code, a.rule_ids))
 
+    if not hits:    # (no trigger: the actors above are all the sentence gives)
+        return out
     # (the two passes below read entries by name: the hits' rule ids, joined once, tell if one is here)
     rule_ids = " ".join([h.entry.rule_id for h in hits])
     if may_name_onset(rule_ids):
@@ -450,12 +459,18 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
     if may_need_order(rule_ids):    # (_drop_non_finite gives an order the entry of a hit above: no new entry)
         hits = drop_unordered(hits, roles.get("command_verb", NO_TOKENS), trace)
-    hits = raids_of_arrests(hits, toks, roles.get("means_marker", NO_TOKENS), trace)
-    hits = stated_charges(hits, toks, trace)
-    hits = published_not_freed(hits, roles.get("publication_noun", NO_TOKENS), trace)
-    if not hits:    # (no event to settle: the actors above are all the sentence gives)
+    # (the passes below, and those after the slots, return what they are given on their first test:
+    # one trigger, no marker word. That test is made here, which spares most sentences the calls)
+    if len(hits) > 1:
+        hits = raids_of_arrests(hits, toks, roles.get("means_marker", NO_TOKENS), trace)
+        hits = stated_charges(hits, toks, trace)
+    publication = roles.get("publication_noun")
+    if publication:
+        hits = published_not_freed(hits, publication, trace)
+    if not hits:    # (the passes above dropped every trigger: no event to settle)
         return out
-    nominal = {h.first for h in hits if _reads_as_noun(h, toks, roles, lang_profile)
+    # (a noun answers _reads_as_noun's first test: no call for it)
+    nominal = {h.first for h in hits if h.entry.pos == "noun" or _reads_as_noun(h, toks, roles, lang_profile)
                or (parse is not None and (verbal_noun_object(parse, h.first) or
                                      _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS))))}
     negation = roles.get("negation", NO_TOKENS)
@@ -467,6 +482,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # words that cannot start a verb's object: after one of them a transitive verb has none
     prepositions = _marked(roles, "target_marker", "complement_marker", "agent_marker", among=(marks, clause_breaks))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
+    transitive = roles.get("transitive_participle", NO_TOKENS)
+    subordinators = roles.get("subordinator", NO_TOKENS)
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
@@ -486,9 +503,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                 objects_of_unreal.add(k + 1)   # "لم تعلن أي جهة مسؤوليتها عن الهجوم": no claim, no new attack
             continue
         src, tgt, how = fill_slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
-                               clause_breaks, coord, sources, lang_profile, no_object,
-                               roles.get("transitive_participle", NO_TOKENS), nominal, prepositions,
-                               roles.get("subordinator", NO_TOKENS))
+                               clause_breaks, coord, sources, lang_profile, no_object, transitive, nominal,
+                               prepositions, subordinators)
         if parse is not None:
             src, tgt, how = settle(parse, h, hits, groups, nominal, src, tgt, how, lang_profile, toks, HARM_ROOTS)
         if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
@@ -512,23 +528,30 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if not coded:
         return out
 
-    coded = retaliation_targets(coded, HARM_ROOTS, trace)
+    if len(coded) > 1:
+        coded = retaliation_targets(coded, HARM_ROOTS, trace)
     coded = own_forces_act(coded, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    # (a no-event reading is asked about only for an event noun)
                                    sense_read=bool(nominal) and NO_EVENT in [m.entry.code for m in trig_ms])
     coded = drop_told_in_general(coded, parse, toks, roles, actor_ms, numbers, nominal, lang_profile, trace)
-    coded = drop_prospects(coded, toks, roles, nominal, lang_profile, trace)
+    # (its first test made here: most sentences have none of its marker words)
+    if roles.get("prospect_governor") or roles.get("prospective_marker") or roles.get("necessity_marker"):
+        coded = drop_prospects(coded, toks, roles, nominal, lang_profile, trace)
     if unreal_future and coded and all(h.entry.speech for h, _, _ in coded):
         trace.append("the statement reports only a negated future; not coded")
         coded = []
     background = flag_background(coded, toks, roles.get("relative_marker", NO_TOKENS),
                                  roles.get("background_marker", NO_TOKENS), named, trace) \
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
-    background |= flag_episodes(coded, toks, roles.get("episode_marker", NO_TOKENS), trace)
-    background |= flag_eras(coded, toks, roles.get("era_marker", NO_TOKENS), trace)
-    coded = settle_pairs(coded, toks, clause_breaks, punct, nominal, trace, parse)
-    coded = drop_included(coded, toks, nominal, roles.get("determiner", NO_TOKENS), lang_profile, trace)
+    episode, era = roles.get("episode_marker"), roles.get("era_marker")
+    if episode:
+        background |= flag_episodes(coded, toks, episode, trace)
+    if era:
+        background |= flag_eras(coded, toks, era, trace)
+    if len(coded) > 1:
+        coded = settle_pairs(coded, toks, clause_breaks, punct, nominal, trace, parse)
+        coded = drop_included(coded, toks, nominal, roles.get("determiner", NO_TOKENS), lang_profile, trace)
     dropped = [h for h, _, _ in coded if h.entry.speech]   # (the list answers the test too: no generator)
     if len(dropped) < len(coded):   # an event other than speech
         coded = speaker_as_source(coded, trace)
@@ -544,48 +567,14 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         e.is_background = e.trigger_first in background
     imply_actors(out.events, trace)
     own_people(out.events, trace)
-    out.events = merge_same_root(out.events, trace)
+    if len(out.events) > 1:
+        out.events = merge_same_root(out.events, trace)
     marked = roles.get("protest_object_marker")
     protest_objects(out.events, actors, trace, {i + 1 for i in marked} if marked else NO_TOKENS)
-    victims_over_places(out.events, actors, roles.get("locative_marker", NO_TOKENS), trace)
-    out.events = discard_roots(out.events, discards, trace)
+    locative = roles.get("locative_marker")
+    if locative:
+        victims_over_places(out.events, actors, locative, trace)
+    if discards:
+        out.events = discard_roots(out.events, discards, trace)
     return out
 
-
-def _expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[EventCandidate]:
-    """One event per source member and target member (coordinated groups), or, for a mutual event
-    class with a compound subject and no target, one each way between the members."""
-    events, seen = [], set()
-    for h, src, tgt in coded:
-        if src is None and tgt is not None and len(tgt.members) > 1 and is_reciprocal(h.entry.code) and \
-                (h.first in nominal or bool(h.entry.objects)):   # a verb's victims do not fight each other
-            # "اشتباكات بين الجيش وقوات الدعم السريع", "clashes between X and Y": the parties of a
-            # mutual event named after it act on each other
-            src, tgt, between = tgt, None, True
-        else:
-            between = False
-        # the parties "between" whom it broke out fought each other, whatever verb launched it
-        reciprocal = tgt is None and src is not None and len(src.members) > 1 and \
-            (between or is_reciprocal(h.entry.code, bool(h.entry.objects)))
-        if reciprocal:
-            trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
-        verb = h.entry.pos == "verb"
-        for s in (src.members[:MAX_MEMBERS] if src else [None]):
-            s_code = s.code.code if s is not None else None     # (a code is a property: read once)
-            targets = [m for m in src.members[:MAX_MEMBERS] if m is not s] if reciprocal else \
-                (tgt.members[:MAX_MEMBERS] if tgt else [None])
-            for t in targets:
-                t_code = t.code.code if t is not None else None
-                if s is not None and t is not None and s_code == t_code:
-                    if s.start == t.start:
-                        continue
-                    t = t_code = None   # an actor does not act on itself: "X said X ..." is a slip of the rules
-                key = (h.entry.code, s_code, t_code, h.first)
-                if key in seen:
-                    continue
-                seen.add(key)
-                # (every field by position up to the tag: a keyword call builds a dict an event)
-                events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
-                                             h.first, s, t, _CONFIDENCE[s is not None, t is not None, verb],
-                                             False, None, h.first in nominal, False, h.entry.tag or ""))
-    return events

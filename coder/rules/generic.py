@@ -215,12 +215,20 @@ def drop_quoted_words(coded: list, toks, trace: list[str]) -> list:
 
 def drop_told_in_general(coded: list, parse, toks, roles: dict[str, set[int]], actor_ms, numbers: set[int],
                          nominal: set[int], prof, trace: list[str]) -> list:
-    """All the checks of this module, in order, on the events the rules coded for one sentence."""
-    coded = drop_totals(coded, toks, roles, numbers, nominal, prof, trace)
-    coded = drop_abstract_subjects(coded, parse, roles, trace)
-    coded = drop_weapon_lists(coded, toks, roles, numbers, prof, trace)
+    """All the checks of this module, in order, on the events the rules coded for one sentence.
+    (Each check's first test, the marker words it reads, is made here: most sentences have none, and
+    a call that returns what it was given at once costs more than the test.)"""
+    if roles.get("period_marker"):
+        coded = drop_totals(coded, toks, roles, numbers, nominal, prof, trace)
+    if roles.get("abstract_subject"):
+        coded = drop_abstract_subjects(coded, parse, roles, trace)
+    if roles.get("weapon_word"):
+        coded = drop_weapon_lists(coded, toks, roles, numbers, prof, trace)
     coded = drop_quoted_words(coded, toks, trace)
-    coded = drop_named(coded, roles, nominal, trace)
+    if roles.get("naming_marker"):
+        coded = drop_named(coded, roles, nominal, trace)
+    if parse is None or numbers:
+        return coded
     return drop_generic_statements(coded, parse, toks, roles, actor_ms, numbers, nominal, prof, trace)
 
 

@@ -1,0 +1,49 @@
+"""The events of the coded triggers: one per source member and target member of their groups."""
+from __future__ import annotations
+
+from coder.rules.consolidate import is_reciprocal
+from coder.rules.types import EventCandidate, names
+
+MAX_MEMBERS = 4         # events per slot from one coordinated group
+# an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
+_CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
+               for s in (False, True) for t in (False, True) for v in (False, True)}
+
+
+def expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[EventCandidate]:
+    """One event per source member and target member (coordinated groups), or, for a mutual event
+    class with a compound subject and no target, one each way between the members."""
+    events, seen = [], set()
+    for h, src, tgt in coded:
+        if src is None and tgt is not None and len(tgt.members) > 1 and is_reciprocal(h.entry.code) and \
+                (h.first in nominal or bool(h.entry.objects)):   # a verb's victims do not fight each other
+            # "اشتباكات بين الجيش وقوات الدعم السريع", "clashes between X and Y": the parties of a
+            # mutual event named after it act on each other
+            src, tgt, between = tgt, None, True
+        else:
+            between = False
+        # the parties "between" whom it broke out fought each other, whatever verb launched it
+        reciprocal = tgt is None and src is not None and len(src.members) > 1 and \
+            (between or is_reciprocal(h.entry.code, bool(h.entry.objects)))
+        if reciprocal:
+            trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
+        verb = h.entry.pos == "verb"
+        for s in (src.members[:MAX_MEMBERS] if src else [None]):
+            s_code = s.code.code if s is not None else None     # (a code is a property: read once)
+            targets = [m for m in src.members[:MAX_MEMBERS] if m is not s] if reciprocal else \
+                (tgt.members[:MAX_MEMBERS] if tgt else [None])
+            for t in targets:
+                t_code = t.code.code if t is not None else None
+                if s is not None and t is not None and s_code == t_code:
+                    if s.start == t.start:
+                        continue
+                    t = t_code = None   # an actor does not act on itself: "X said X ..." is a slip of the rules
+                key = (h.entry.code, s_code, t_code, h.first)
+                if key in seen:
+                    continue
+                seen.add(key)
+                # (every field by position up to the tag: a keyword call builds a dict an event)
+                events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
+                                             h.first, s, t, _CONFIDENCE[s is not None, t is not None, verb],
+                                             False, None, h.first in nominal, False, h.entry.tag or ""))
+    return events
