@@ -114,3 +114,17 @@ def test_merge_as_before(name):
     assert merge_identical_events(coded) == _reference_merge(coded)
     if len(coded.events) < 2:
         assert merge_identical_events(coded) is coded
+
+
+def test_digest_remembers_only_by_identity():
+    import hashlib
+
+    from coder.seen import digest
+
+    def reference(text):
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    texts = ["خبر-١", "news-1", "".join(["news", "-1"]), "news-2", "\ud83d-lone", "", "خبر-١"]
+    for text in texts + texts[::-1]:
+        assert digest(text) == reference(text)
+        assert digest(text) == reference(text)   # the remembered one
