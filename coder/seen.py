@@ -19,8 +19,20 @@ KEY = np.dtype("S16")
 _MERGE_AT = 32_768   # recent entries kept in the dict before they go into the arrays (~7 MB)
 
 
+# (text, digest) of the last call, by the identity of the text: the reader digests each id it reads
+# and the writer is asked about the same str object right after (one tuple, rebound at once, so a
+# thread never sees one text with another's digest)
+_last = (None, b"")
+
+
 def digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    global _last
+    last = _last
+    if text is last[0]:
+        return last[1]
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    _last = (text, key)
+    return key
 
 
 def digest64(text: str) -> int:

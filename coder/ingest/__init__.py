@@ -290,7 +290,7 @@ class _Reader:
             yield from bounded_lines(f, limit)
 
     def read_jsonl(self, path: str) -> Iterator[Document | Reject]:
-        yield from self.jsonl_lines(path, self._lines(path))
+        return self.jsonl_lines(path, self._lines(path))   # (as lazy: both are generators)
 
     def read_stdin(self, stream) -> Iterator[Document | Reject]:
         """JSONL from standard input (gzipped or not), read with the same bound as a file."""

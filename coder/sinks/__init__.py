@@ -61,6 +61,8 @@ class DocumentError(ValueError):
 def merge_identical_events(coded: CodedDocument) -> CodedDocument:
     """A text that reports one event twice in the same words yields two rows with one event_id:
     they are one event. Quantities repeated with them are merged too."""
+    if len(coded.events) < 2:   # (most documents: nothing to merge)
+        return coded
     seen: dict[str, object] = {}
     for e in coded.events:
         seen.setdefault(e.event_id, e)
@@ -94,13 +96,18 @@ def _checked(coded: CodedDocument, coder_version: str) -> tuple[CodedDocument, "
         raise DocumentError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
                             f"the writer was opened with {coder_version!r}: open it with the same version")
     if coded.events or coded.quantities:   # (most documents have neither: nothing to match or merge)
-        if any(e.doc_id != doc.doc_id for e in coded.events):
-            raise DocumentError(f"an event of document {doc.doc_id!r} carries another doc_id: events must "
-                                "belong to the document they are added with")
+        doc_id = doc.doc_id
+        for e in coded.events:   # (loops, not any() of a generator: a frame and a generator a document)
+            if e.doc_id != doc_id:
+                raise DocumentError(f"an event of document {doc_id!r} carries another doc_id: events must "
+                                    "belong to the document they are added with")
         coded = merge_identical_events(coded)
-        known = {e.event_id for e in coded.events}
-        if any(q.event_id not in known for q in coded.quantities):
-            raise DocumentError(f"a quantity of document {doc.doc_id!r} refers to an event not in the document")
+        if coded.quantities:
+            known = {e.event_id for e in coded.events}
+            for q in coded.quantities:
+                if q.event_id not in known:
+                    raise DocumentError(f"a quantity of document {doc_id!r} refers to an event not in the "
+                                        "document")
     try:   # a value the table cannot hold fails here, for this document alone, not in the batch
         rows = StoredDocument(storable_values("documents", [coded.document])[0],
                               storable_values("events", coded.events),
