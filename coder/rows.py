@@ -233,14 +233,20 @@ def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandid
 def _event_words(r: SentenceResult) -> tuple[list[tuple[int, int]], dict[int, int], set[int], set[int]]:
     """What dating an event asks of the sentence's event words, once a sentence: their spans, each event's
     word's index by trigger_first, the news events' words, the background events' (a date nearest is theirs)."""
-    hits = r.analysis.triggers
+    background = {e.trigger_first: e.is_background for e in r.analysis.events}   # (the last event of a word's)
+    spans: list[tuple[int, int]] = []
     index: dict[int, int] = {}
-    for i, h in enumerate(hits):
-        index.setdefault(h.first, i)
-    coded = {e.trigger_first: e for e in r.analysis.events}
-    news = {i for i, h in enumerate(hits) if h.first in coded and not coded[h.first].is_background}
-    foreign = {i for i, h in enumerate(hits) if h.first in coded and coded[h.first].is_background}
-    return [(h.mention.start, h.mention.end) for h in hits], index, news, foreign
+    news: set[int] = set()
+    foreign: set[int] = set()
+    for i, h in enumerate(r.analysis.triggers):   # (one pass answers the four)
+        first = h.first
+        if first not in index:
+            index[first] = i
+        m = h.mention
+        spans.append((m.start, m.end))
+        if first in background:
+            (foreign if background[first] else news).add(i)
+    return spans, index, news, foreign
 
 
 def _date_of(r: SentenceResult, c: EventCandidate, facts: _SentenceFacts, until: set[int],
@@ -256,7 +262,12 @@ def _date_of(r: SentenceResult, c: EventCandidate, facts: _SentenceFacts, until:
     if after or until:   # (most dated sentences: no after-word and no period)
         end = c.evidence_end
         dates = [d for d in dates if not any(end <= w < d.start for w in after) and id(d) not in until]
-    if published is None or any(not is_old(d.value, d.precision, published) for d in dates):
+    news_dated = published is None
+    for d in dates:   # (a loop: no generator an event)
+        if news_dated:
+            break
+        news_dated = not is_old(d.value, d.precision, published)
+    if news_dated:
         # an old date across a comma dates another clause's story ("withdrew from the deal signed
         # in 2015, and reimposed sanctions") when the sentence has a news date, or the document
         # none to tell the news by (its news is of the day it was published)

@@ -1,5 +1,5 @@
 """Speed steps of the row stage (thirteenth round) must not change a row nor a trace: _across and
-_same_clause without min/max/any, _date_of's filter skipped where there is nothing to filter, the
+_same_clause without min/max/any, _date_of's filter skipped where there is nothing to filter, _event_words in one pass, the
 stand-in test as a loop, the row's fields one test an actor/place/count. The old logic is kept here
 and swapped in, and both must code the same hand-written sentences alike."""
 from __future__ import annotations
@@ -35,6 +35,17 @@ def _old_date_of(r, c, facts, until, published):
     spans, index, news, foreign = facts.words()
     return choose_date(dates, (c.evidence_start, c.evidence_end), spans, index.get(c.trigger_first), foreign, news,
                        published)
+
+
+def _old_event_words(r):
+    hits = r.analysis.triggers
+    index = {}
+    for i, h in enumerate(hits):
+        index.setdefault(h.first, i)
+    coded = {e.trigger_first: e for e in r.analysis.events}
+    news = {i for i, h in enumerate(hits) if h.first in coded and not coded[h.first].is_background}
+    foreign = {i for i, h in enumerate(hits) if h.first in coded and coded[h.first].is_background}
+    return [(h.mention.start, h.mention.end) for h in hits], index, news, foreign
 
 
 def _old_stand_in_reading(r, lang):
@@ -84,6 +95,7 @@ def test_rows_and_traces_as_before(monkeypatch):
     monkeypatch.setattr(rows, "_same_clause", _old_same_clause)
     monkeypatch.setattr(rows, "_date_of", _old_date_of)
     monkeypatch.setattr(rows, "_stand_in_reading", _old_stand_in_reading)
+    monkeypatch.setattr(rows, "_event_words", _old_event_words)
     old = _code_all()
     assert new == old
     assert any(rows_ for rows_, _ in new[::2])   # (the sentences are coded at all)
