@@ -1,7 +1,10 @@
 """Speed steps of the row stage (thirteenth round) must not change a row nor a trace: _across and
-_same_clause without min/max/any, _date_of's filter skipped where there is nothing to filter, _event_words in one pass, the
-stand-in test as a loop, the row's fields one test an actor/place/count. The old logic is kept here
-and swapped in, and both must code the same hand-written sentences alike."""
+_same_clause without min/max/any, _date_of's filter skipped where there is nothing to filter,
+_event_words in one pass, the relative clauses and episode heads in one pass over the mentions
+(episode_dates asked only where there is a head), the stand-in test a loop. The old logic is kept
+here and swapped in, and both must code the same hand-written sentences alike, rows and `coder
+explain` traces (the row's fields, one test an actor/place/count, are checked by the rows of all
+the dev texts: benchmarks/identity.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +14,7 @@ from coder import rows
 from coder.dates.events import choose_date, is_old
 from coder.explain import explain
 from coder.model import Document
-from coder.pipeline import code_document
+from coder.pipeline import code_document, resolve_document
 
 
 def _old_across(a, b, walls):
@@ -74,6 +77,8 @@ TEXTS = [
     ("قصف الجيش السوري مدينة إدلب يوم الاثنين بعد أن هاجم مسلحون حاجزا في حماة يوم الأحد.", "ar"),
     ("قتل خمسة مدنيين في غارة على الموصل أمس، واعتقلت الشرطة عشرة رجال تظاهروا في بغداد عام 2019.", "ar"),
     ("قبل عامين، هاجم مسلحون مجهولون قاعدة عسكرية في كركوك وقتلوا ثلاثة جنود.", "ar"),
+    ("Protesters who marched in Tunis marked the anniversary of the coup of 2013 on Monday.", "en"),
+    ("تظاهر محتجون في القاهرة يوم الجمعة في ذكرى انقلاب عام 2013 الذي أطاح بالرئيس.", "ar"),
     ("أطلقت صواريخ من جنوب لبنان على حيفا، بعد يومين من إعلان الجيش عن عملية في غزة.", "ar"),
 ]
 
@@ -100,3 +105,15 @@ def test_rows_and_traces_as_before(monkeypatch):
     assert new == old
     assert any(rows_ for rows_, _ in new[::2])   # (the sentences are coded at all)
 
+
+
+def test_walls_and_heads_as_before():
+    for k, (text, lang) in enumerate(TEXTS):
+        doc = Document(doc_id=f"t{k}", text=text, language=lang, published=dt.date(2021, 6, 14))
+        for r in resolve_document(doc)[1]:
+            walls = [(m.start, rows._clause_end(r.sentence.text, m.end)) for m in r.analysis.mentions
+                     if m.kind == "grammar" and m.entry.role == "relative_marker"]
+            heads = [(m.start, m.end) for m in r.analysis.mentions
+                     if m.kind == "grammar" and m.entry.role == "episode_head"]
+            assert rows._walls_and_episode_heads(r) == (walls, heads)
+            assert rows._relative_walls(r) == walls
