@@ -54,22 +54,8 @@ def _clause_end(text: str, start: int) -> int:
 def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
     """The relative clauses of the sentence: from the pronoun to the punctuation that closes the
     clause (or the sentence's end)."""
-    return _walls_and_episode_heads(r)[0]
-
-
-def _walls_and_episode_heads(r: SentenceResult) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The sentence's relative clauses (_relative_walls) and the spans of its episode heads, in one
-    pass over its mentions (a dated sentence asks for both)."""
-    walls, heads = [], []
-    text = r.sentence.text
-    for m in r.analysis.mentions:
-        if m.kind == "grammar":
-            role = m.entry.role
-            if role == "relative_marker":
-                walls.append((m.start, _clause_end(text, m.end)))
-            elif role == "episode_head":
-                heads.append((m.start, m.end))
-    return walls, heads
+    return [(m.start, _clause_end(r.sentence.text, m.end)) for m in r.analysis.mentions
+            if m.kind == "grammar" and m.entry.role == "relative_marker"]
 
 
 def _across(a: int, b: int, walls: list[tuple[int, int]]) -> bool:
@@ -426,7 +412,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
             since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                      if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
-            facts._walls, heads = _walls_and_episode_heads(r)   # (the walls: asked by each event's _date_of)
+            heads = [(m.start, m.end) for m in r.analysis.mentions
+                     if m.kind == "grammar" and m.entry.role == "episode_head"]
             skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
             if heads:   # (most dated sentences: no episode head, no date naming an episode)
                 skip |= episode_dates(r.dates, r.sentence.text, heads,

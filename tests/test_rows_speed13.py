@@ -1,9 +1,8 @@
 """Speed steps of the row stage (thirteenth round) must not change a row nor a trace: _across and
 _same_clause without min/max/any, _date_of's filter skipped where there is nothing to filter,
-_event_words in one pass, the relative clauses and episode heads in one pass over the mentions
-(episode_dates asked only where there is a head), the stand-in test a loop. The old logic is kept
-here and swapped in, and both must code the same hand-written sentences alike, rows and `coder
-explain` traces (the row's fields, one test an actor/place/count, are checked by the rows of all
+_event_words in one pass, episode_dates asked only where there is an episode head, the stand-in
+test a loop. The old logic is kept here and swapped in, and both must code the same hand-written
+sentences alike, rows and `coder explain` traces (the row's fields, one test an actor/place/count, are checked by the rows of all
 the dev texts: benchmarks/identity.py)."""
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from coder import rows
 from coder.dates.events import choose_date, is_old
 from coder.explain import explain
 from coder.model import Document
-from coder.pipeline import code_document, resolve_document
+from coder.pipeline import code_document
 
 
 def _old_across(a, b, walls):
@@ -104,16 +103,3 @@ def test_rows_and_traces_as_before(monkeypatch):
     old = _code_all()
     assert new == old
     assert any(rows_ for rows_, _ in new[::2])   # (the sentences are coded at all)
-
-
-
-def test_walls_and_heads_as_before():
-    for k, (text, lang) in enumerate(TEXTS):
-        doc = Document(doc_id=f"t{k}", text=text, language=lang, published=dt.date(2021, 6, 14))
-        for r in resolve_document(doc)[1]:
-            walls = [(m.start, rows._clause_end(r.sentence.text, m.end)) for m in r.analysis.mentions
-                     if m.kind == "grammar" and m.entry.role == "relative_marker"]
-            heads = [(m.start, m.end) for m in r.analysis.mentions
-                     if m.kind == "grammar" and m.entry.role == "episode_head"]
-            assert rows._walls_and_episode_heads(r) == (walls, heads)
-            assert rows._relative_walls(r) == walls
