@@ -61,8 +61,11 @@ def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
 def _across(a: int, b: int, walls: list[tuple[int, int]]) -> bool:
     """Does a relative clause part the two positions: its pronoun between them, the later one
     inside it? (Both outside it, the clause is only an aside between them.)"""
-    lo, hi = min(a, b), max(a, b)
-    return any(lo < w < hi and hi < e for w, e in walls)
+    lo, hi = (a, b) if a < b else (b, a)   # (a conditional and a loop: min, max and any cost far more)
+    for w, e in walls:
+        if lo < w < hi and hi < e:
+            return True
+    return False
 
 
 def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, int]]) -> list[ResolvedDate]:
@@ -70,6 +73,8 @@ def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, in
     were arrested ... the caliphate, which was declared in June 2014": June 2014 is not the arrest's;
     "protested on Saturday after the funeral of a woman who died in custody, and police fired tear
     gas": Saturday is the tear gas's too)."""
+    if not walls:   # (most sentences: no relative clause, every date is the event's clause's)
+        return list(r.dates)
     return [d for d in r.dates if not _across(d.start, c.evidence_start, walls)]
 
 
@@ -228,14 +233,20 @@ def _same_clause_as(r: SentenceResult, dates: list[ResolvedDate], c: EventCandid
 def _event_words(r: SentenceResult) -> tuple[list[tuple[int, int]], dict[int, int], set[int], set[int]]:
     """What dating an event asks of the sentence's event words, once a sentence: their spans, each event's
     word's index by trigger_first, the news events' words, the background events' (a date nearest is theirs)."""
-    hits = r.analysis.triggers
+    background = {e.trigger_first: e.is_background for e in r.analysis.events}   # (the last event of a word's)
+    spans: list[tuple[int, int]] = []
     index: dict[int, int] = {}
-    for i, h in enumerate(hits):
-        index.setdefault(h.first, i)
-    coded = {e.trigger_first: e for e in r.analysis.events}
-    news = {i for i, h in enumerate(hits) if h.first in coded and not coded[h.first].is_background}
-    foreign = {i for i, h in enumerate(hits) if h.first in coded and coded[h.first].is_background}
-    return [(h.mention.start, h.mention.end) for h in hits], index, news, foreign
+    news: set[int] = set()
+    foreign: set[int] = set()
+    for i, h in enumerate(r.analysis.triggers):   # (one pass answers the four)
+        first = h.first
+        if first not in index:
+            index[first] = i
+        m = h.mention
+        spans.append((m.start, m.end))
+        if first in background:
+            (foreign if background[first] else news).add(i)
+    return spans, index, news, foreign
 
 
 def _date_of(r: SentenceResult, c: EventCandidate, facts: _SentenceFacts, until: set[int],
@@ -247,9 +258,16 @@ def _date_of(r: SentenceResult, c: EventCandidate, facts: _SentenceFacts, until:
     if not r.dates:   # (a sentence with no date: nothing to choose among)
         return None
     after = facts.after_walls()
-    dates = [d for d in _same_clause(r, c, facts.walls())
-             if not any(c.evidence_end <= w < d.start for w in after) and id(d) not in until]
-    if published is None or any(not is_old(d.value, d.precision, published) for d in dates):
+    dates = _same_clause(r, c, facts.walls())
+    if after or until:   # (most dated sentences: no after-word and no period)
+        end = c.evidence_end
+        dates = [d for d in dates if not any(end <= w < d.start for w in after) and id(d) not in until]
+    news_dated = published is None
+    for d in dates:   # (a loop: no generator an event)
+        if news_dated:
+            break
+        news_dated = not is_old(d.value, d.precision, published)
+    if news_dated:
         # an old date across a comma dates another clause's story ("withdrew from the deal signed
         # in 2015, and reimposed sanctions") when the sentence has a news date, or the document
         # none to tell the news by (its news is of the day it was published)
@@ -279,7 +297,10 @@ def _stand_in_reading(r: SentenceResult, lang: str) -> Optional[tuple[SentenceRe
     """An undated text's sentence with its times read against the stand-in day, and its periods (which
     date nothing); None when none of its times is counted a year or more back (none can date an event so)."""
     dates = _stand_in_dates(r.sentence.text, lang)   # (none where names_a_time finds none: no gate needed)
-    if not any(_counted_back(d) for d in dates):   # (the date chosen is one of them)
+    for d in dates:
+        if _counted_back(d):
+            break
+    else:   # (the date chosen is one of them)
         return None
     ref = replace(r, dates=dates)
     return ref, {id(ref.dates[k]) for f in ("since_markers", "until_markers") for k in _dates_after(ref, lang, f)}
@@ -372,6 +393,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     prof = profile(lang)
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
+    doc_place = focus or actor_focus   # (the document's place, coarser, for events with none of their own)
     for r in results:
         if not r.analysis.events:
             carried = None   # (what the end of this loop sets for a sentence without events)
@@ -390,9 +412,12 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
             since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                      if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
-            skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")} | \
-                episode_dates(r.dates, r.sentence.text, [(m.start, m.end) for m in r.analysis.mentions if m.kind == "grammar"
-                              and m.entry.role == "episode_head"], [(h.mention.start, h.mention.end) for h in r.analysis.triggers])
+            heads = [(m.start, m.end) for m in r.analysis.mentions
+                     if m.kind == "grammar" and m.entry.role == "episode_head"]
+            skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
+            if heads:   # (most dated sentences: no episode head, no date naming an episode)
+                skip |= episode_dates(r.dates, r.sentence.text, heads,
+                                      [(h.mention.start, h.mention.end) for h in r.analysis.triggers])
         chosen: dict[int, Optional[ResolvedDate]] = {}
         for i, c in enumerate(r.analysis.events):
             if roots[i] in VIOLENT_ROOTS and attached.get(i) and since and _same_clause_as(r, since, c, facts.walls()):
@@ -439,15 +464,14 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             origin = _launched_from(r, c, lang) if entry.root == "19" else None
             # a statement with no place of its own is not located by the countries that act in it
-            place, geo_precision = _event_place(r, c, roots, entry.root, focus or actor_focus, facts, exclude=origin,
-                                                asides=asides)
-            where = place.place if place else ((focus or actor_focus) if geo_precision else None)
+            place, geo_precision = _event_place(r, c, roots, entry.root, doc_place, facts, origin, asides)
+            where = place.place if place else (doc_place if geo_precision else None)
             eid = event_id(doc.doc_id, sha, r.sentence.index, c)
             if eid in seen:   # the same event read twice (one actor listed twice in a group): one row
                 continue
             seen.add(eid)
             # role-only actors belong to the country of the story even when the event keeps no place
-            around = place.place if place else (focus or actor_focus)
+            around = place.place if place else doc_place
             s, t = _located(c.source, around), _located(c.target, around)
             if place is None and focus is None and entry.root in SPOKEN_ROOTS:
                 where = None   # a statement is not located by the countries that act in it
@@ -469,6 +493,27 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 r.analysis.steps.append(f"{c.evidence!r}: violence told in the present with no place, date or "
                                         "count of its own, a habit or a general statement; not coded")
                 continue
+            # each actor's, place's and count's fields, one test each (not one a field)
+            if s is not None:
+                sc = s.code
+                s_code, s_name, s_country, s_group, s_role = sc.code, s.name, sc.country, sc.group, sc.role
+            else:
+                s_code = s_name = s_country = s_group = s_role = None
+            if t is not None:
+                tc = t.code
+                t_code, t_name, t_country, t_group, t_role = tc.code, t.name, tc.country, tc.group, tc.role
+            else:
+                t_code = t_name = t_country = t_group = t_role = None
+            if where is not None:
+                w_name, w_country, w_admin1, w_lat, w_lon, w_precision, w_id = (
+                    where.name, where.country, where.admin1, where.latitude, where.longitude, geo_precision,
+                    where.place_id)
+            else:
+                w_name = w_country = w_admin1 = w_lat = w_lon = w_precision = w_id = None
+            if main is not None:
+                q_value, q_qualifier, q_unit = main.value, main.qualifier, main.unit
+            else:
+                q_value = q_qualifier = q_unit = None
             events.append(_event_row({
                 "event_id": eid, "doc_id": doc.doc_id, "sentence_index": r.sentence.index,
                 "sentence": r.sentence.text, "evidence": c.evidence, "language": lang,
@@ -476,21 +521,14 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 "is_background": background,
                 "event_code": c.code, "event_base_code": entry.base, "event_root_code": entry.root,
                 "quad_class": entry.quad_class, "goldstein": entry.goldstein,
-                "source_code": s.code.code if s else None, "source_name": s.name if s else None,
-                "source_country": s.code.country if s else None, "source_group": s.code.group if s else None,
-                "source_role": s.code.role if s else None,
-                "target_code": t.code.code if t else None, "target_name": t.name if t else None,
-                "target_country": t.code.country if t else None, "target_group": t.code.group if t else None,
-                "target_role": t.code.role if t else None,
+                "source_code": s_code, "source_name": s_name, "source_country": s_country,
+                "source_group": s_group, "source_role": s_role,
+                "target_code": t_code, "target_name": t_name, "target_country": t_country,
+                "target_group": t_group, "target_role": t_role,
                 "location_text": place.text if place else None,
-                "location_name": where.name if where else None,
-                "location_country": where.country if where else None,
-                "location_admin1": where.admin1 if where else None,
-                "latitude": where.latitude if where else None, "longitude": where.longitude if where else None,
-                "geo_precision": geo_precision if where else None, "place_id": where.place_id if where else None,
-                "quantity_value": main.value if main else None,
-                "quantity_qualifier": main.qualifier if main else None,
-                "quantity_unit": main.unit if main else None,
+                "location_name": w_name, "location_country": w_country, "location_admin1": w_admin1,
+                "latitude": w_lat, "longitude": w_lon, "geo_precision": w_precision, "place_id": w_id,
+                "quantity_value": q_value, "quantity_qualifier": q_qualifier, "quantity_unit": q_unit,
                 "fatalities": killed.value if (killed and entry.root in VIOLENT_ROOTS) else None,
                 "rule_id": c.rule_id, "confidence": c.confidence, "coder_version": __version__}))
             for q in qs:
