@@ -1,6 +1,6 @@
-"""The thirteenth speed round of the rules: the language's word sets that the rules ask for at every
-sentence are kept per language code instead of through a profile_part call each time; the answers
-must stay those of profile_part, and the readings those of the code before."""
+"""The thirteenth speed round of the rules: the leader test asks for its words after the cheaper
+tests, and analyse skips the passes whose first test would hand back their input; the readings must
+stay those of the code before."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -9,7 +9,7 @@ import pytest
 
 from coder.lang import profile, profile_part
 from coder.model import Actor, ActorCode, Sentence, Token
-from coder.rules import actors, affiliation, deaths, disguise, engine, names, placed, possessions, roles
+from coder.rules import actors, disguise, engine, placed, possessions
 
 
 def _tokens(words: list[str]) -> list[Token]:
@@ -20,32 +20,6 @@ def _tokens(words: list[str]) -> list[Token]:
         toks.append(t)
         start += len(w) + 1
     return toks
-
-
-@pytest.mark.parametrize("lang", ["ar", "en"])
-def test_the_kept_word_sets_are_the_profile_parts(lang):
-    """Each memo, once filled by the function that reads it, holds what profile_part answers."""
-    prof = profile(lang)
-    toks = _tokens(["a", "b", "c"])
-    disguise.disguised_mentions([], toks, prof, set())
-    placed.placed_mentions([], toks, set(), set(), prof)
-    possessions.drop_shared_possessions([], toks, prof, set(), [])
-    names.misread_names(toks, [], [], None, prof)
-    roles.drop_adjectival_agents(None, [], toks, prof, [])
-    affiliation.affiliations([], toks, prof, [], set())
-    affiliation.fold_allies([], toks, prof, [], set())
-    for memo, name in [(disguise._DISGUISE_WORDS, "DISGUISE_WORDS"), (placed._PLACE_HEADS, "PLACE_HEADS"),
-                       (possessions._REFERS_TO_MANY, "refers_to_many"), (names._FACILITY_WORDS, "FACILITY_WORDS"),
-                       (roles._ADJECTIVAL_AGENTS, "ADJECTIVAL_AGENTS"), (affiliation._LINK_WORDS, "LINK_WORDS"),
-                       (affiliation._ALLY_WORDS, "ALLY_WORDS")]:
-        assert memo[lang] is profile_part(prof, name), name
-
-
-@pytest.mark.parametrize("lang", ["ar", "en"])
-def test_the_kept_window_is_the_profile_window(lang):
-    prof = profile(lang)
-    engine.analyse(Sentence(0, "x", 0, _tokens(["x"])), [], prof, None)
-    assert engine._WINDOWS[lang] == profile_part(prof, "OBJECT_WINDOW", engine.OBJECT_WINDOW)
 
 
 def _led_by_before(prev, code, gap, tokens, prof):
@@ -72,15 +46,13 @@ def test_led_by_answers_as_before(words, gap, group):
 
 
 def test_a_profile_without_the_sets_reads_none():
-    """A language that defines none of these words (a bare profile) is asked once and keeps the
-    empty defaults: every reading that needs them is skipped, as profile_part's default made it."""
+    """A language that defines none of these words (a bare profile) reads profile_part's empty
+    defaults: every reading that needs them is skipped."""
     bare = SimpleNamespace(CODE="zz-speed13", MODIFIER_AFTER_NOUN=False)
     toks = _tokens(["a", "b"])
     assert disguise.disguised_mentions([], toks, bare, {"a"}) == []
     assert placed.placed_mentions([], toks, set(), set(), bare) == []
     assert possessions.drop_shared_possessions([], toks, bare, set(), []) == []
-    assert deaths._DEATH_VERBS.get("zz-speed13") is None
-    assert disguise._DISGUISE_WORDS["zz-speed13"] == frozenset()
 
 
 # analyse now skips a pass when the pass's own first test would return what it was given: these

@@ -11,11 +11,6 @@ from coder.lang import profile_part
 LINK_REACH = 4       # tokens between a person and the membership or affiliation word
 PUNCTUATION = frozenset(",،.;؛:()«»\"")
 
-# language -> its ALLY_WORDS (profile_part asked once a language: its call costs more than this look-up)
-_ALLY_WORDS: dict[str, object] = {}
-# language -> its LINK_WORDS (profile_part asked once a language: its call costs more than this look-up)
-_LINK_WORDS: dict[str, object] = {}
-
 
 def _kind(word: str) -> str:
     """The noun an anaphor names without its article (التنظيم -> تنظيم, the group -> group)."""
@@ -101,9 +96,7 @@ def affiliations(actors, toks, prof, trace: list[str], forms: set[str]) -> set[i
     words the sentence lacks is not looked for."""
     words = anaphors(prof.CODE)
     settled = resolve_anaphors(actors, toks, words, trace) if not words.isdisjoint(forms) else set()
-    links = _LINK_WORDS.get(prof.CODE)
-    if links is None:
-        links = _LINK_WORDS[prof.CODE] = profile_part(prof, "LINK_WORDS")
+    links = profile_part(prof, "LINK_WORDS")
     return settled | (resolve_links(actors, toks, prof, trace) if not links.isdisjoint(forms) else set())
 
 
@@ -112,9 +105,7 @@ def fold_allies(groups, toks, prof, trace: list[str], forms: set[str]) -> None:
     described (within two words) by an ally word (the language's ALLY_WORDS) and a word pointing back
     (ALLY_REFERENCES: معها، لها, the conjunct before it), is that actor's auxiliaries: one party, not two.
     `forms`: as for affiliations."""
-    words = _ALLY_WORDS.get(prof.CODE)
-    if words is None:
-        words = _ALLY_WORDS[prof.CODE] = profile_part(prof, "ALLY_WORDS")
+    words = profile_part(prof, "ALLY_WORDS")
     if not words or words.isdisjoint(forms):
         return
     refs = profile_part(prof, "ALLY_REFERENCES")

@@ -11,16 +11,11 @@ from coder.lang import profile_part
 
 LINK_WORDS = 5   # "died as a result of torture": the words between the verb and the event noun
 
-# language -> its DEATH_VERBS (profile_part asked once a language: its call costs more than this look-up)
-_DEATH_VERBS: dict[str, object] = {}
-
 
 def died_of(p, h: Hit, groups, toks, prof, harm_roots, group_of) -> Optional[tuple]:
     """(holder or None, victim) when the violent trigger h follows a verb of dying (the language's
     DEATH_VERBS) across a few linking words and no actor; else None."""
-    verbs = _DEATH_VERBS.get(prof.CODE)
-    if verbs is None:
-        verbs = _DEATH_VERBS[prof.CODE] = profile_part(prof, "DEATH_VERBS")
+    verbs = profile_part(prof, "DEATH_VERBS")
     if not verbs or ROOT[h.entry.code] not in harm_roots:
         return None
     j = next((j for j in range(h.first - 1, max(-1, h.first - 1 - LINK_WORDS), -1) if toks[j].norm in verbs), None)

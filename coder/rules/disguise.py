@@ -6,18 +6,13 @@ from __future__ import annotations
 
 from coder.lang import profile_part
 
-# language -> its DISGUISE_WORDS (profile_part asked once a language: its call costs more than this look-up)
-_DISGUISE_WORDS: dict[str, object] = {}
-
 
 def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
     """The actor and agent mentions that open right after a disguise word (or one word later), and
     those that follow them with no word between ("بزات | قوات الأمن | العراقية"). `forms`, every
     lookup form of the sentence, spares the scan of a sentence with no such word. `actor_ms` come in
     the order of the sentence (longest_non_overlapping sorts them), as the run after a cue reads them."""
-    words = _DISGUISE_WORDS.get(prof.CODE)
-    if words is None:
-        words = _DISGUISE_WORDS[prof.CODE] = profile_part(prof, "DISGUISE_WORDS")
+    words = profile_part(prof, "DISGUISE_WORDS")
     if not words or words.isdisjoint(forms):
         return []
     cues = {i for i, t in enumerate(toks) if not words.isdisjoint(t.forms)}   # (a set test: no generator per token)

@@ -46,7 +46,6 @@ from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hit, SentenceAnalysis, names  # noqa: F401
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
-_WINDOWS: dict[str, int] = {}   # language -> its OBJECT_WINDOW
 _FIRST = attrgetter("first")
 
 
@@ -367,11 +366,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans;
     # punctuation ends a phrase and an object window: both sought once, in one pass
     numbers, marks = counts_and_marks(toks, lang_profile.CODE)
-    # (the window through profile_part, once a language: a profile without one, English, would raise
-    # and format an AttributeError a sentence inside getattr)
-    window = _WINDOWS.get(lang_profile.CODE)
-    if window is None:
-        window = _WINDOWS[lang_profile.CODE] = profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW)
+    # (the window through profile_part: a profile without one, English, would raise and format an
+    # AttributeError a sentence inside getattr)
+    window = profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW)
     hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
                             window, numbers, marks)
     if numbers and lang_profile.MODIFIER_AFTER_NOUN:     # (no count: nothing counted)

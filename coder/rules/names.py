@@ -8,9 +8,6 @@ from coder.lang import profile_part
 
 TITLE_CASE_SHARE = 0.5   # above this share of capitalised words the capitals say nothing
 
-# language -> its FACILITY_WORDS (profile_part asked once a language: its call costs more than this look-up)
-_FACILITY_WORDS: dict[str, object] = {}
-
 
 def _capital(tok) -> bool:
     return tok.text[:1].isalpha() and tok.text[:1].isupper()
@@ -82,9 +79,7 @@ def misread_names(toks, actor_ms, mentions, parse, prof) -> tuple[list, list, li
     these that it meets, as when each test is run over the mentions the one before kept."""
     given, money, places = [], [], []
     n = len(toks)
-    facilities = _FACILITY_WORDS.get(prof.CODE)
-    if facilities is None:
-        facilities = _FACILITY_WORDS[prof.CODE] = profile_part(prof, "FACILITY_WORDS")
+    facilities = profile_part(prof, "FACILITY_WORDS")
     for m in actor_ms:
         if m.kind != "actor" or m.last + 1 >= n:    # (each test reads the word after the name)
             continue

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from coder.lang import profile_part
 
-# language -> its PLACE_HEADS (profile_part asked once a language: its call costs more than this look-up)
-_PLACE_HEADS: dict[str, object] = {}
-
 
 def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], prof) -> list:
     """The actor mentions that are places: a country or capital (no group, no role but GOV) after a
     locative word or a place noun, and one joined to such a place by a conjunction written on it or standing
     alone before it, up to the first that is not a place. `actor_ms` come in the order of the
     sentence (longest_non_overlapping sorts them), as the joins read them."""
-    heads = _PLACE_HEADS.get(prof.CODE)
-    if heads is None:
-        heads = _PLACE_HEADS[prof.CODE] = profile_part(prof, "PLACE_HEADS")
+    heads = profile_part(prof, "PLACE_HEADS")
     placed = []
     last = None
     for m in actor_ms:

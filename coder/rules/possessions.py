@@ -8,16 +8,11 @@ from coder.model import Actor
 from coder.rules.types import names
 from coder.lang import profile_part
 
-# language -> its refers_to_many (profile_part asked once a language: its call costs more than this look-up)
-_REFERS_TO_MANY: dict[str, object] = {}
-
 
 def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], trace: list[str]) -> list[Actor]:
     """Drop a role-only actor owned by a plural possessive (the language's `refers_to_many`) when the
     last two actors before it with a country or a group are joined by a coordinator alone."""
-    many = _REFERS_TO_MANY.get(prof.CODE)
-    if many is None:
-        many = _REFERS_TO_MANY[prof.CODE] = profile_part(prof, "refers_to_many")
+    many = profile_part(prof, "refers_to_many")
     if not many:
         return actors
     kept = []

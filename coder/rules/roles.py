@@ -16,9 +16,6 @@ from coder.lang import profile_part
 
 Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
 
-# language -> its ADJECTIVAL_AGENTS (profile_part asked once a language: its call costs more than this look-up)
-_ADJECTIVAL_AGENTS: dict[str, object] = {}
-
 
 def phrase_span(p: Parse, k: int) -> tuple[int, int]:
     """A chunk's tokens with the genitive chunks it governs ("the president of Egypt")."""
@@ -267,9 +264,7 @@ def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
 def drop_adjectival_agents(p: Parse, actors, toks, prof, trace: list[str]) -> list:
     """"boycott all official contact with X", "an official visit": a word that is a role noun and an
     adjective (the language's ADJECTIVAL_AGENTS) modifying a noun phrase's head after it is no actor."""
-    words = _ADJECTIVAL_AGENTS.get(prof.CODE)
-    if words is None:
-        words = _ADJECTIVAL_AGENTS[prof.CODE] = profile_part(prof, "ADJECTIVAL_AGENTS")
+    words = profile_part(prof, "ADJECTIVAL_AGENTS")
     if not words:
         return actors
     kept = []

@@ -36,9 +36,7 @@ class Features:
         if words is None or len(words) >= 100_000:
             words = _FEATURES[code] = {}    # (a new dict: a sentence's view reads the one it had)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
-        own = _OWN_POSSESSIVE.get(code)
-        if own is None:
-            own = _OWN_POSSESSIVE[code] = profile_part(prof, "carries_possessive", None) is not None
+        own = profile_part(prof, "carries_possessive", None) is not None
         # kept per word as written: a token's norm and forms follow from its text. The entries are
         # laid end to end in one list and each column sliced from it (a list's += of a tuple copies
         # it in C: no iterator per token, as zip(*entries) makes)
@@ -74,7 +72,6 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
-_OWN_POSSESSIVE: dict[str, bool] = {}   # language -> its possessive pronoun is on the word (carries_possessive)
 
 
 def _first_seen_for(prof, R) -> Callable:

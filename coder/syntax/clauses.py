@@ -14,6 +14,7 @@ from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PE
                                 _NOUN_READER, _marker_roles, _no_mark, _noun_reader, _opens_quote, _verb_bits, _word_marks,
                                 word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
+from coder.syntax.reference import _names
 
 
 _GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
@@ -472,10 +473,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if verb_marks is None:
         verb_marks = _word_marks(verb, prof, marks)
     object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun
-    first_actor = False
-    if bare_after:    # (reference._names in place: asked per predicate)
-        c = chunks[bare_after[0]]
-        first_actor = c.start in actorish if c.start == c.end else not actorish.isdisjoint(range(c.start, c.end + 1))
+    first_actor = bool(bare_after) and _names(actorish, chunks[bare_after[0]])
     accusative = False
     if bare_after:
         w = toks[chunks[bare_after[0]].head]
