@@ -54,7 +54,7 @@ def test_a_new_words_entry_is_its_answers(lang, text):
         conj = prof.has_conjunction_clitic(t)
         assert words == {t.text: entry}
         assert entry == (conj, prof.has_preposition_clitic(t), prof.is_definite(t), own(t) if own else None,
-                         _bits_asked_one_by_one(t, R, prof)) + word_closed(t, R, prof, conj), t.text
+                         _bits_asked_one_by_one(t, R, prof)) + word_closed(t, R, prof, conj) + (entry[5] is None, {}), t.text
 
 
 def test_the_sentences_have_every_bit():

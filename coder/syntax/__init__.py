@@ -49,17 +49,21 @@ class Features:
             flat = []
             for t in toks:
                 flat += words.get(t.text) or first_seen(t, words)
-        self.conj = flat[0::8]    # (lists: parse() corrects them from the lexicon matches)
-        self.prep = flat[1::8]
-        self.definite = flat[2::8]
-        self.owned_flags = flat[3::8] if own else None
-        bits = self.bits = flat[4::8]
-        self.closed_tags = flat[5::8]
-        further = flat[6::8]
-        self.closed = flat[7::8]
+        self.conj = flat[0::10]    # (lists: parse() corrects them from the lexicon matches)
+        self.prep = flat[1::10]
+        self.definite = flat[2::10]
+        self.owned_flags = flat[3::10] if own else None
+        bits = self.bits = flat[4::10]
+        self.closed_tags = flat[5::10]
+        further = flat[6::10]
+        self.closed = flat[7::10]
+        # the word's tagging rules by the tag before (tagger.tag); None where parse() clears the
+        # token's clitics (a lexicon word), whose rules are kept by its clitics as well
+        self.tag_memos = flat[9::10]
         at = range(len(toks))    # (the positions of the tokens with a bit or a further look, by compress in C)
         self.special = list(compress(at, bits))     # the tokens with a bit, in order
         self.looks_further = list(compress(at, further))    # (for tagger._closed)
+        self.open_at = list(compress(at, flat[8::10]))    # the tokens the word lists give no tag (tagger.tag)
         self.words = words
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof
@@ -89,7 +93,9 @@ def _first_seen_for(prof, R) -> Callable:
         conj, prep, definite, own, tanwin = features(t)
         w = t.norm
         bits = listed.get(w, 0) | (DIGIT if w[:1].isdigit() else 0) | (TANWIN if tanwin else 0)
-        v = words[t.text] = (conj, prep, definite, own, bits) + word_closed(t, R, prof, conj)
+        tag, further, closed = word_closed(t, R, prof, conj)
+        # (and whether the word lists leave the word untagged, and its tagging rules kept by tagger.tag)
+        v = words[t.text] = (conj, prep, definite, own, bits, tag, further, closed, tag is None, {})
         return v
     _FIRST_SEEN[prof.CODE] = first_seen
     return first_seen
@@ -167,6 +173,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             # clitic, though one of its lookup forms drops the first letter
             conj[first] = prep[first] = False
             F.cleared.add(id(toks[first]))
+            F.tag_memos[first] = None
         if k == "trigger":
             e = m.entry
             if e.pos == "verb":

@@ -52,8 +52,9 @@ class SyntaxRules:
         self.adpositions = frozenset(w for w, tag in self.words.items() if tag == "ADP")   # (tagger._word_tag)
         self.rules = [self._compile(r, norm) for r in data.pos_rules if not r.revise]
         self.revisions = [self._compile(r, norm) for r in data.pos_rules if r.revise]   # second pass, on verbs
-        # (kind, tag before, text, conjunction and preposition clitics) -> the rules to try, and the
-        # tag if none holds (tagger._to_try)
+        # (readings, tag before, text, conjunction and preposition clitics) -> the rules to try, and
+        # the tag if none holds (tagger._to_try), for a token whose clitics parse() cleared (the
+        # others' are kept with their word's features)
         self.word_rules: dict = {}
         # the rules for each kind of word, in file order: the tagger tries only those
         self.rules_by_kind = {k: [r for r in self.rules if k in r.applies]

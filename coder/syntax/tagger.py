@@ -177,20 +177,16 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
 
 def _rules_to_try(R: SyntaxRules, r: int, prev: str, t, has_conj: bool, has_prep: bool, definite: bool) -> tuple:
     """The rules of a token's kind (by its readings `r`) whose tag before allows `prev` and that the
-    word itself allows, with the tag if none holds: kept in R.word_rules per readings, tag before, word
-    as written and clitics. The tag if none holds is _to_try's, else the one its readings give the
-    token: a noun for a word both a verb and a noun or name, the default for a word no lexicon reads
+    word itself allows, with the tag if none holds (tag() keeps them per word as written, readings and
+    tag before; per clitics as well where parse() cleared them). The tag if none holds is _to_try's,
+    else the one its readings give the token: a noun for a word both a verb and a noun or name, the default for a word no lexicon reads
     (untagged before the rules), None for the others (they keep the tag they have)."""
     kind = _BY_READING[r][2]
     rules = R.rules_by_kind.get((kind, prev))
     if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
         rules = R.rules_by_kind[kind, prev] = [q for q in R.rules_by_kind[kind] if not q.prev_tag or prev in q.prev_tag]
-    if len(R.word_rules) >= 100_000:
-        R.word_rules.clear()
     rules, chosen = _to_try(_word_allows(rules, t, has_conj, has_prep, definite))
-    found = R.word_rules[r, prev, t.text, has_conj, has_prep] = \
-        (rules, chosen or ("NOUN" if AMBIGUOUS[r] else None if r else R.default_tag))
-    return found
+    return rules, chosen or ("NOUN" if AMBIGUOUS[r] else None if r else R.default_tag)
 
 
 def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> list[str]:
@@ -215,19 +211,30 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
             ruled.append(i)
     # a word the word lists decided that no lexicon reads otherwise keeps its tag (one with no reading
     # or a noun's alone): the others are visited in order, those still untagged and those the rules
-    # decide whatever their tag (two ascending runs, which sorted() merges) (an identity test in a
-    # comprehension costs fewer instructions than a map of operator.not_ under compress)
-    visit = [i for i, t in enumerate(tags) if t is None]
+    # decide whatever their tag (two ascending runs, which sorted() merges) (the untagged among the
+    # words the word lists leave open: most tokens are not asked)
+    visit = [i for i in F.open_at if tags[i] is None]
     if ruled:
         visit = sorted(visit + ruled)
-    conj, prep, word_rules = F.conj, F.prep, R.word_rules
+    conj, prep, memos = F.conj, F.prep, F.tag_memos
     for i in visit:
         r, has_conj = read[i], conj[i]
         prev = "CCONJ" if has_conj else (tags[i - 1] or "X") if i else "START"
-        # (the readings, the tag before, the word as written and its clitics: the article follows from the text)
-        rules = word_rules.get((r, prev, toks[i].text, has_conj, prep[i]))
-        if rules is None:
-            rules = _rules_to_try(R, r, prev, toks[i], has_conj, prep[i], F.definite[i])
+        # (kept with the word's features, by its readings and the tag before: the word as written
+        # decides its clitics and the article, unless parse() cleared them, as for a lexicon word)
+        memo = memos[i]
+        if memo is not None:
+            key = (r, prev) if r else prev
+            rules = memo.get(key)
+            if rules is None:
+                rules = memo[key] = _rules_to_try(R, r, prev, toks[i], has_conj, prep[i], F.definite[i])
+        else:
+            key = (r, prev, toks[i].text, has_conj, prep[i])
+            rules = R.word_rules.get(key)
+            if rules is None:
+                if len(R.word_rules) >= 100_000:
+                    R.word_rules.clear()
+                rules = R.word_rules[key] = _rules_to_try(R, r, prev, toks[i], has_conj, prep[i], F.definite[i])
         rules, chosen = rules
         if rules:    # (most words have none left to try: no iterator made for them)
             for rule in rules:
