@@ -132,3 +132,40 @@ def test_open_tokens_are_those_with_no_word_list_tag():
         toks, _ = _inputs(lang, text)
         F = Features(toks, profile(lang), rules(lang))
         assert F.open_at == [i for i, tag in enumerate(F.closed_tags) if tag is None]
+
+
+PRONOUN_SENTENCES = [
+    ("en", "The ministry said it would send more troops to the north after they attacked the village."),
+    ("en", "Rebels ambushed the convoy and the group said they had destroyed it."),
+    ("ar", "قالت الوزارة إنها سترسل قوات إضافية إلى المدينة بعد أن هاجمها المسلحون."),
+    ("ar", "أعلن الجيش أنه قتل عشرة مسلحين وأن الجماعة تكبدت خسائر كبيرة."),
+]
+
+
+@pytest.mark.parametrize("lang,text", PRONOUN_SENTENCES)
+def test_antecedents_without_an_anaphor_word_are_those_sought_everywhere(lang, text):
+    """parse() tells antecedents() whether a word of the sentence may be an anaphor ("the group"): with
+    none, the phrases are not asked, and the pronouns refer where they did."""
+    from coder.syntax.reference import antecedents
+    toks, mentions = _inputs(lang, text)
+    R = rules(lang)
+    p = parse(toks, mentions, profile(lang))
+    anaphor = any(t.norm in R.anaphors for t in toks)
+    actorish = {i for m in mentions if m.kind in {"actor", "agent"} for i in range(m.first, m.last + 1)}
+    named = {i for m in mentions if m.kind == "actor" and m.entry.code.group for i in range(m.first, m.last + 1)}
+    found = []
+    for flag in (anaphor, True):
+        for c in p.chunks:
+            c.refers_to = None
+        antecedents(p.clauses, p.chunks, toks, p.tags, R, actorish, named, flag)
+        found.append([c.refers_to for c in p.chunks])
+    assert found[0] == found[1]
+    assert any(c.kind == "pronoun" for c in p.chunks)
+
+
+def test_the_pronoun_sentences_have_and_lack_an_anaphor_word():
+    has = {lang: [] for lang in ("ar", "en")}
+    for lang, text in PRONOUN_SENTENCES:
+        toks, _ = _inputs(lang, text)
+        has[lang].append(any(t.norm in rules(lang).anaphors for t in toks))
+    assert all(True in v and False in v for v in has.values()), has

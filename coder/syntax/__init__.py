@@ -277,7 +277,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, read, roles)
     possessors(clauses, chunks, actorish)
     if pronoun or anaphor:    # (most sentences have neither: no phrase can refer back)
-        antecedents(clauses, chunks, toks, tags, R, actorish, organisations)
+        antecedents(clauses, chunks, toks, tags, R, actorish, organisations, anaphor)
     # (a bare instance with its fields set one by one, as records.new_clause makes a clause: no
     # Python frame for the dataclass __init__)
     out = _new_parse(Parse)

@@ -7,11 +7,13 @@ from typing import Optional
 from coder.syntax.records import Chunk, Clause
 
 
-def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actorish: set[int], named: set[int]) -> None:
+def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actorish: set[int], named: set[int],
+                anaphor: bool = True) -> None:
     """"urged him to declare", "the group blamed Israel": a pronoun that is a verb's argument, or a
     definite anaphor (syntax.yaml `anaphors`) that names no one itself, refers to the nearest phrase
     before it that names an actor, other than its own predicate's subject (for an anaphor: one that
-    names an organisation)."""
+    names an organisation). `anaphor`: a word of the sentence may be an anaphor (false: only the
+    pronouns are sought)."""
     # the phrases that may refer back, in order, and whether each is a pronoun (most sentences have
     # none: the predicates' subjects are then not gathered)
     anaphors, found = R.anaphors, []
@@ -19,7 +21,7 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
         if c.kind == "pronoun":
             if tags[c.head] in {"PRON", "SCONJ"}:     # (أنها: on أنّ)
                 found.append((k, True))
-        elif c.kind == "np" and toks[c.head].norm in anaphors and \
+        elif anaphor and c.kind == "np" and toks[c.head].norm in anaphors and \
                 not any(i in actorish for i in range(c.start, c.end + 1) if i != c.head):
             found.append((k, False))
     if not found:

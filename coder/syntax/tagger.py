@@ -29,7 +29,7 @@ _RULED = tuple(ruled for _, ruled, _ in _BY_READING)    # the rules decide the t
 
 def _closed(toks, F, prof) -> list:
     """The tags the word lists give (None where they give none), from the sentence's features."""
-    tags = list(F.closed_tags)    # what the word alone decides
+    tags = F.closed_tags    # what the word alone decides (the sentence's own list: tagged in place)
     # only a word that may start a phrase, or be a preposition carrying a pronoun, reads its neighbours
     end = 0     # (the words of a phrase found take its tag, their own questions unasked)
     n = len(toks)
