@@ -1,6 +1,8 @@
 """The fourteenth speed round of the syntax stage answers as before: the tagger's rules kept with
 each word's features (by readings and tag before) rather than in one dict keyed by five values, and
-the untagged tokens found among those the word lists leave open.
+the untagged tokens found among those the word lists leave open; antecedents() told whether the
+sentence has an anaphor word; join_names asking the name first; _chunks_after's owned flags asked of
+a bare profile once a sentence.
 Whole parses are compared with digests of what the code before the round made of sentences written
 for this test, and the kept answers with those worked out afresh."""
 from __future__ import annotations
@@ -16,6 +18,8 @@ from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import Features, describe, parse
 from coder.syntax import tagger
+from coder.syntax.phrases import _chunks_after, join_names
+from coder.syntax.records import Chunk
 from coder.syntax.rules import rules
 
 SENTENCES = [
@@ -169,3 +173,46 @@ def test_the_pronoun_sentences_have_and_lack_an_anaphor_word():
         toks, _ = _inputs(lang, text)
         has[lang].append(any(t.norm in rules(lang).anaphors for t in toks))
     assert all(True in v and False in v for v in has.values()), has
+
+
+def _joined_before(chunks, names):
+    """join_names as it was: every phrase compared with the one before, the name asked last."""
+    joins: dict[int, int] = {}
+    for first, last in names:
+        for i in range(first + 1, last + 1):
+            joins[i] = max(joins.get(i, -1), first)
+    out = []
+    for c in chunks:
+        prev = out[-1] if out else None
+        if prev is not None and c.kind == "np" and prev.kind == "np" and c.start == prev.end + 1 and \
+                joins.get(c.start, -1) >= prev.start:
+            prev.modifiers += [("flat", c.head)] + c.modifiers
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
+
+def _phrases():
+    # a name over phrases 0-1 and 1-2 of four one-word phrases, a pronoun, a gap, phrases of two words
+    return [Chunk("np", 0, 0, 0), Chunk("np", 1, 1, 1, [("amod", 2)]), Chunk("np", 2, 2, 3), Chunk("pronoun", 4, 4, 4),
+            Chunk("np", 5, 5, 5), Chunk("np", 7, 7, 8), Chunk("np", 9, 9, 9), Chunk("np", 10, 10, 11)]
+
+
+@pytest.mark.parametrize("names", [[], [(0, 1)], [(0, 2)], [(1, 3)], [(3, 5)], [(4, 5)], [(5, 9)], [(7, 11)],
+                                   [(0, 1), (2, 2)], [(0, 3), (1, 2)], [(9, 11), (6, 10)], [(0, 11)]])
+def test_join_names_asks_the_name_first(names):
+    assert repr(join_names(_phrases(), names)) == repr(_joined_before(_phrases(), names))
+
+
+@pytest.mark.parametrize("text", [text for lang, text in SENTENCES if lang == "ar"])
+def test_owned_phrases_of_a_bare_profile_ask_refers_back(text):
+    """_chunks_after with a profile (no view): a phrase is owned when a word from its head on carries a
+    pronoun, asked of the profile."""
+    prof = profile("ar")
+    toks, mentions = _inputs("ar", text)
+    p = parse(toks, mentions, prof)
+    chunks = _chunks_after(toks, p.tags, list(p.readings), prof, rules("ar"))
+    assert [c.owned for c in chunks] == \
+        [any(prof.refers_back(toks, k) for k in range(c.head, c.end + 1)) for c in chunks]
+    assert "طائراتها" not in text or True in [c.owned for c in chunks]    # (its planes: a pronoun on the word)

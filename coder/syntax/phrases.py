@@ -140,6 +140,8 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     # (asked only of a word with tanwin: it reads the accusative or nominative one)
     not_genitive = getattr(prof, "not_genitive", _never)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
+    if owned_flags is None:
+        owned_flags = [bool(prof.refers_back(toks, k)) for k in range(n)]
     name_joiners, honorifics, titles = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ()), R.titles
     # each token's clitics and article, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
@@ -222,15 +224,8 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             else:
                 break
             j, k = k, k + 1
-        if owned_flags is not None:
-            # (a phrase of one word, most: its own flag, a bool, with no slice built)
-            owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
-        else:
-            owned = False
-            for k in range(i, j + 1):
-                if prof.refers_back(toks, k):
-                    owned = True
-                    break
+        # (a phrase of one word, most: its own flag, a bool, with no slice built)
+        owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
         # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__,
         # for the most numerous record of the stage; one statement a field, as an assignment to more
         # than three targets builds a tuple and unpacks it)
@@ -294,11 +289,12 @@ def join_names(chunks: list[Chunk], names: list[tuple[int, int]]) -> list[Chunk]
             joins[i] = max(joins.get(i, -1), first)
     out: list[Chunk] = []
     for c in chunks:
-        prev = out[-1] if out else None
-        if prev is not None and c.kind == "np" and prev.kind == "np" and c.start == prev.end + 1 and \
-                joins.get(c.start, -1) >= prev.start:
-            prev.modifiers += [("flat", c.head)] + c.modifiers
-            prev.end = c.end
-            continue
+        first = joins.get(c.start)
+        if first is not None and out:    # (asked first: most phrases start inside no name)
+            prev = out[-1]
+            if c.kind == "np" and prev.kind == "np" and c.start == prev.end + 1 and first >= prev.start:
+                prev.modifiers += [("flat", c.head)] + c.modifiers
+                prev.end = c.end
+                continue
         out.append(c)
     return out
