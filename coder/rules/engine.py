@@ -13,6 +13,7 @@ the way PETRARCH's patterns read a parse, and every decision is written to the t
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from operator import attrgetter
 from typing import Optional
 
@@ -140,6 +141,65 @@ def _tokens_of(mentions: list[Mention]) -> set[int]:
         if m.last != m.first:
             tokens.update(range(m.first + 1, m.last + 1))
     return tokens
+
+
+def _in_longer_name(m: Mention, actor_ms: list[Mention]) -> bool:
+    """Does a longer actor mention hold the trigger mention m?"""
+    for a in actor_ms:
+        if a.first <= m.first and m.last <= a.last and (a.last - a.first) > (m.last - m.first):
+            return True
+    return False
+
+
+def _outside_triggers(actor_ms: list[Mention], hits: list[Hit], trigger_tokens: set[int], toks, prof) -> list[Mention]:
+    """The actor mentions outside every trigger phrase, and the people (not the means) in a
+    trigger's object."""
+    objects = set()
+    for h in hits:
+        for t in h.tokens:
+            if t > h.last:
+                objects.add(t)
+    kept = []
+    for m in actor_ms:
+        words = range(m.first, m.last + 1)
+        if trigger_tokens.isdisjoint(words) or (m.kind == "agent" and m.entry.code.role not in _MEANS and
+                                                not prof.refers_back(toks, m.first) and objects.issuperset(words)):
+            kept.append(m)
+    return kept
+
+
+def _without(mentions: list[Mention], dropped: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m not in dropped]
+
+
+def _without_firsts(mentions: list[Mention], dropped: list[Mention]) -> list[Mention]:
+    """The mentions but those starting where one of `dropped` does (by first word: the mentions
+    overlap nowhere, and a list test would compare them field by field)."""
+    firsts = {m.first for m in dropped}
+    return [m for m in mentions if m.first not in firsts]
+
+
+def _unnamed_roles(roles: dict[str, set[int]], agent_spans: list[tuple[int, int]],
+                   named: set[int]) -> tuple[dict[str, set[int]], list[tuple[int, int]]]:
+    """The grammar roles and agent markers without the words that name an actor."""
+    return {role: idx - named for role, idx in roles.items()}, [(f, l) for f, l in agent_spans if f not in named]
+
+
+def _opens_conjunct(actor_ms: list[Mention], toks, prof, i: int) -> bool:
+    """Is the actor mention at token i read through a conjunction written on it (وتركيا)?"""
+    for m in actor_ms:
+        if m.first == i and prof.starts_with_coordinator(toks[i], m.first_form):
+            return True
+    return False
+
+
+def _named_by(group: ActorGroup, agents: tuple[str, ...]) -> bool:
+    """Does a member of the group come from one of these agent entries?"""
+    for m in group.members:
+        for r in m.rule_ids:
+            if r in agents:
+                return True
+    return False
 
 
 def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
@@ -351,8 +411,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     trig_ms = []
     for m in triggers:
         # (most triggers: no actor name holds them)
-        if m.first in actor_tokens and any(a.first <= m.first and m.last <= a.last and
-                                           (a.last - a.first) > (m.last - m.first) for a in actor_ms):
+        if m.first in actor_tokens and _in_longer_name(m, actor_ms):
             continue
         # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
         initial = toks[m.first].text[:1]
@@ -379,10 +438,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
     # (most sentences have no actor word in a trigger phrase: every mention is kept, none is tested)
     if not trigger_tokens.isdisjoint(actor_tokens):
-        objects = {t for h in hits for t in h.tokens if t > h.last}
-        actor_ms = [m for m in actor_ms if trigger_tokens.isdisjoint(range(m.first, m.last + 1))
-                    or (m.kind == "agent" and m.entry.code.role not in _MEANS and
-                        not lang_profile.refers_back(toks, m.first) and all(t in objects for t in range(m.first, m.last + 1)))]
+        actor_ms = _outside_triggers(actor_ms, hits, trigger_tokens, toks, lang_profile)
     actor_ms = longest_non_overlapping(actor_ms)
     if actor_ms:    # (a sentence that names no actor, as some do, has none to read otherwise)
         given, money, facilities = misread_names(toks, actor_ms, mentions, parse, lang_profile)
@@ -393,7 +449,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         for m in facilities:
             trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
         if given or money or facilities:    # (rarely any: the list is rebuilt only then)
-            actor_ms = [m for m in actor_ms if m not in given and m not in money and m not in facilities]
+            actor_ms = _without(actor_ms, given + money + facilities)
         # a country or capital right after "in", "near", "في" is where, not who
         locative = roles.get("locative_marker", NO_TOKENS)
         placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
@@ -404,20 +460,22 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
         if placed or disguised:
             # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
-            dropped = {m.first for m in placed}
-            dropped.update([m.first for m in disguised])
-            actor_ms = [m for m in actor_ms if m.first not in dropped]
+            actor_ms = _without_firsts(actor_ms, placed + disguised)
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
     named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
     for idx in roles.values():
         if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
-            roles = {role: idx - named for role, idx in roles.items()}
-            agent_spans = [(f, l) for f, l in agent_spans if f not in named]
+            roles, agent_spans = _unnamed_roles(roles, agent_spans, named)
             break
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
-    punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
+    punct = marks
+    if numbers:
+        punct = set(marks)
+        for i in numbers:
+            if toks[i].norm[:1].isdigit():
+                punct.add(i)
     if actor_ms:
         agent = roles.get("agent_marker", NO_TOKENS)
         barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS), agent,
@@ -436,9 +494,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
                 members_of_forces(actors, between, trace)
         # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
-        groups = group_actors(actors, coord, toks,
-                              lambda i: any([lang_profile.starts_with_coordinator(toks[i], m.first_form)
-                                             for m in actor_ms if m.first == i]))
+        groups = group_actors(actors, coord, toks, partial(_opens_conjunct, actor_ms, toks, lang_profile))
         fold_allies(groups, toks, lang_profile, trace, forms)
         domestic_opposition(groups, trace)
     else:   # (no mention: no actor, and none of the passes over them has one to read)
@@ -467,15 +523,21 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if not hits:    # (the passes above dropped every trigger: no event to settle)
         return out
     # (a noun answers _reads_as_noun's first test: no call for it)
-    nominal = {h.first for h in hits if h.entry.pos == "noun" or _reads_as_noun(h, toks, roles, lang_profile)
-               or (parse is not None and (verbal_noun_object(parse, h.first) or
-                                     _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS))))}
+    nominal = set()
+    for h in hits:
+        if h.entry.pos == "noun" or _reads_as_noun(h, toks, roles, lang_profile) or \
+                (parse is not None and (verbal_noun_object(parse, h.first) or
+                                        _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS)))):
+            nominal.add(h.first)
     negation = roles.get("negation", NO_TOKENS)
     passive_aux = roles.get("passive_auxiliary", NO_TOKENS)
     agent_markers = sorted(agent_spans)
     conditional = roles.get("conditional_marker", NO_TOKENS)
     modal = roles.get("modal_marker", NO_TOKENS)
-    clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional | {i for i in marks if toks[i].norm in (";", "؛")}
+    clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional
+    for i in marks:
+        if toks[i].norm in (";", "؛"):     # (rare: a set of its own only then)
+            clause_breaks = clause_breaks | {i}
     # words that cannot start a verb's object: after one of them a transitive verb has none
     prepositions = _marked(roles, "target_marker", "complement_marker", "agent_marker", among=(marks, clause_breaks))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
@@ -496,7 +558,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             unreal_future = unreal_future or mood_of(h, toks, roles, lang_profile) in ("future", "forecast")
             nxt = hits[k + 1] if k + 1 < len(hits) else None
             if h.first not in nominal and nxt is not None and nxt.first in nominal and \
-                    not any(i in clause_breaks or i in punct for i in range(h.last + 1, nxt.first)):
+                    clause_breaks.isdisjoint(range(h.last + 1, nxt.first)) and punct.isdisjoint(range(h.last + 1, nxt.first)):
                 objects_of_unreal.add(k + 1)   # "لم تعلن أي جهة مسؤوليتها عن الهجوم": no claim, no new attack
             continue
         src, tgt, how = fill_slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
@@ -504,8 +566,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                prepositions, subordinators)
         if parse is not None:
             src, tgt, how = settle(parse, h, hits, groups, nominal, src, tgt, how, lang_profile, toks, HARM_ROOTS)
-        if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
-                                                        for m in src.members for r in m.rule_ids)):
+        if h.entry.subject_agents and not (src and _named_by(src, h.entry.subject_agents)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
             continue
         if ROOT[h.entry.code] == "13":

@@ -3,6 +3,7 @@ predicate's subject, object, target, agent or recipient phrase (a phrase reaches
 "positions of the YPG", مواقع لقسد), and the owner a possessive pronoun refers to."""
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable, Optional
 
 from coder.model import ActorCode
@@ -45,19 +46,17 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
     if c.refers_to is not None:      # "him", "the group": the phrase it refers to
         k = c.refers_to
         c = p.chunks[k]
-    s, e = phrase_span(p, k)
-    inside = [g for g in groups if g.first <= e and g.last >= s]
+    inside = _overlapping(groups, *phrase_span(p, k))
     if not inside:
         for j in p.conjuncts(k):
-            js, je = phrase_span(p, j)
-            inside = [g for g in groups if g.first <= je and g.last >= js]
+            inside = _overlapping(groups, *phrase_span(p, j))
             if inside:
                 break
     if not inside:
         # "سيارة تقل قياديين في قسد", "a school sheltering displaced families": who is in or on it
         for cl in p.clauses:
             if cl.kind == "relative" and cl.antecedent == k:
-                inside = [g for g in groups if cl.start <= g.first and g.last <= cl.end]
+                inside = _within(groups, cl.start, cl.end)
                 break
         if not inside:
             return None
@@ -65,13 +64,34 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
     for rel, i in c.modifiers:      # (a loop: no generator a phrase)
         if rel == "appos":
             # "the opposition newspaper La Prensa": the name apposed to the head names the actor
-            if any(g.first <= i <= g.last for g in inside):
-                head = i
+            for g in inside:
+                if g.first <= i <= g.last:
+                    head = i
+                    break
             break
     for g in inside:
         if g.first <= head <= g.last:
             return g
     return inside[0]
+
+
+def _overlapping(groups: list[ActorGroup], start: int, end: int) -> list[ActorGroup]:
+    """The groups with a word in tokens start..end. (A loop, no comprehension: group_of asks it of
+    each phrase it reads, and a comprehension's captured bounds would be cells at every call.)"""
+    out = []
+    for g in groups:
+        if g.first <= end and g.last >= start:
+            out.append(g)
+    return out
+
+
+def _within(groups: list[ActorGroup], start: int, end: int) -> list[ActorGroup]:
+    """The groups wholly inside tokens start..end."""
+    out = []
+    for g in groups:
+        if start <= g.first and g.last <= end:
+            out.append(g)
+    return out
 
 
 def claimant(p: Parse, i: int, groups: list[ActorGroup]) -> Optional[ActorGroup]:
@@ -354,9 +374,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         if doer is not None and doer is not src:
             tgt, how = doer, how + "; it describes the act told before the comma: its doer is the target (syntax)"
         if src is not None and harm and \
-                _event_noun_subject(p, found, src, groups, {i for x in hits if x.first in nominal and
-                                                            ROOT[x.entry.code] in harm_roots
-                                                            for i in range(x.first, x.last + 1)}):
+                _event_noun_subject(p, found, src, groups, _harm_noun_words(hits, nominal, harm_roots)):
             src, how = None, how + "; its subject is a violent event noun naming no actor: no doer borrowed from outside it (syntax)"
     elif noun and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
@@ -367,10 +385,10 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         announced = ROOT[h.entry.code] not in _REPORTED_ROOTS
         governed = None
         if announced:   # "أدى إلى مقتل": deaths a cause led to, no one's act
-            made = _made_to(p, h.first, groups, {x.first for x in hits if x is not h})
+            made = _made_to(p, h.first, groups, _other_triggers(hits, h))
             governed = (made, None) if made is not None else None
         governed = governed or nominal_roles(p, h.first, groups,
-                                 lambda v: _event_of_its_own(p, v, h, hits, nominal, announced, prof, toks, harm_roots),
+                                 partial(_event_at, p, h, hits, nominal, announced, prof, toks, harm_roots),
                                  not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
         claimed = claimant(p, h.first, groups) if governed is None and src is None else None
         if governed is not None:
@@ -388,12 +406,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         if subject is not None and subject is not src:
             tgt, how = subject, how + "; the subject of its verb group is the target (syntax)"
     if prof.VERB_SUBJECT_ORDER and not noun and harm and not h.entry.objects and \
-            victims_of_event(p, h.first, [x.first for x in hits if x.first in nominal and ROOT[x.entry.code] in harm_roots],
-                             lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
+            victims_of_event(p, h.first, _harm_nouns(hits, nominal, harm_roots), partial(_after_preposition, p, prof, toks)):
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
     if prof.VERB_SUBJECT_ORDER and not noun and harm and src is not None and src.first > h.last and \
-            _after_event_noun(p, h.first, {x.first for x in hits if x.first in nominal and ROOT[x.entry.code] in harm_roots}):
+            _after_event_noun(p, h.first, _harm_nouns(hits, nominal, harm_roots)):
         # "بغارات لطيران التحالف استهدفت مدرسة": a violent verb right after a violent event noun
         # describes it (a relative clause with no relative word): the noun is its subject and the
         # actor after the verb what it struck; the noun's own event carries the doer
@@ -419,7 +436,45 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     return src, tgt, how
 
 
-def _after_event_noun(p: Parse, verb: int, harm_nouns: set[int]) -> bool:
+def _harm_nouns(hits: list[Hit], nominal: set[int], harm_roots) -> list[int]:
+    """The first words of the violent event nouns among the triggers (in their order)."""
+    out = []
+    for x in hits:
+        if x.first in nominal and ROOT[x.entry.code] in harm_roots:
+            out.append(x.first)
+    return out
+
+
+def _harm_noun_words(hits: list[Hit], nominal: set[int], harm_roots) -> set[int]:
+    """Every word of the violent event nouns among the triggers."""
+    out = set()
+    for x in hits:
+        if x.first in nominal and ROOT[x.entry.code] in harm_roots:
+            out.update(range(x.first, x.last + 1))
+    return out
+
+
+def _other_triggers(hits: list[Hit], h: Hit) -> set[int]:
+    """The first words of the triggers other than h."""
+    out = set()
+    for x in hits:
+        if x is not h:
+            out.add(x.first)
+    return out
+
+
+def _after_preposition(p: Parse, prof, toks, n: int) -> bool:
+    """Does token n follow a preposition or carry one as a clitic?"""
+    return p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])
+
+
+def _event_at(p: Parse, h: Hit, hits: list[Hit], nominal: set[int], announced: bool, prof, toks, harm_roots,
+              v: int) -> bool:
+    """_event_of_its_own for the verb at token v (the question nominal_roles asks)."""
+    return _event_of_its_own(p, v, h, hits, nominal, announced, prof, toks, harm_roots)
+
+
+def _after_event_noun(p: Parse, verb: int, harm_nouns: list[int]) -> bool:
     """Does the phrase of a violent event noun end right before the verb (غارات لطيران التحالف |
     استهدفت)?"""
     for n in harm_nouns:
@@ -456,8 +511,7 @@ def _event_of_its_own(p: Parse, v: int, h: Hit, hits: list[Hit], nominal: set[in
     if not prof.VERB_SUBJECT_ORDER or v in nominal or \
             not any(ROOT[x.entry.code] in harm_roots and not x.entry.objects for x in at):
         return False
-    harm = [x.first for x in hits if x.first in nominal and ROOT[x.entry.code] in harm_roots]
-    return victims_of_event(p, v, harm, lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n]))
+    return victims_of_event(p, v, _harm_nouns(hits, nominal, harm_roots), partial(_after_preposition, p, prof, toks))
 
 
 def _with_roles(p: Parse, h: Hit, pred, groups, src, tgt, how, pro_drop: bool = False):
