@@ -60,14 +60,14 @@ def _takes_origin(prev: Actor, code: ActorCode, gap: range, tokens: list[Token],
         return False
     # "protesters in Nairobi", "a court in Ankara": a capital standing for its government lends
     # only its country
-    capital = code.role == "GOV" and code.country and not code.group and all(g in origin for g in gap)
+    capital = code.role == "GOV" and code.country and not code.group and origin.issuperset(gap)
     if not (code.country or code.group) or (code.role and code.role != prev.code.role and not capital):
         return False
     if prof.refers_back(tokens, prev.first):   # "سحب قواته من": its forces, someone else's
         return False
-    if all(g in genitive for g in gap):
+    if genitive.issuperset(gap):
         return True
-    return all(g in origin for g in gap) and prev.code.role not in MOVING_ROLES
+    return origin.issuperset(gap) and prev.code.role not in MOVING_ROLES
 
 
 def _drawn_from(prev: Actor, code: ActorCode, gap: range, origin: set[int]) -> bool:
@@ -116,6 +116,15 @@ def _unquoted(gap: range, m: Mention, tokens: list[Token]) -> range:
     return gap
 
 
+def _unmarked(gap: range, genitive: set[int], origin: set[int], chunk_of=None) -> bool:
+    """Is a word of the gap neither a genitive nor an origin word (and, with `chunk_of`, outside
+    every noun phrase)?"""
+    for g in gap:
+        if g not in genitive and g not in origin and (chunk_of is None or chunk_of[g] < 0):
+            return True
+    return False
+
+
 def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
                  day: Optional[dt.date], prof, genitive: frozenset[int] | set[int] = frozenset(),
                  origin: frozenset[int] | set[int] = frozenset(), chunk_of=()) -> list[Actor]:
@@ -139,7 +148,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 # a named group starts a phrase of its own ("الأتراك بدعم المسلحين", "الفصائل مواقع قسد";
                 # but "Turkish Kurd refugees")
                 stray = prof.MODIFIER_AFTER_NOUN and (m.kind == "agent" or code.group) and \
-                    bool(gap) and any(g not in genitive and g not in origin for g in gap)
+                    _unmarked(gap, genitive, origin)
                 seat = _seat_as_place(prev, code, gap, m.kind)
                 # "خطف مسلحون مهندسا مصريا": a modifier of the noun phrase the unknown word opens (the
                 # syntax stage's chunks) describes that noun, not the actor before it
@@ -148,8 +157,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                     not prof.has_preposition_clitic(tokens[gap[0]])   # "قوات بقيادة الولايات المتحدة"
                 # "Sweden reassured NATO", "NATO about Turkish ...": a word outside every noun phrase
                 # (a verb, a preposition) that is no "of"/"from" parts two actors
-                parted = bool(chunk_of) and bool(gap) and \
-                    any(chunk_of[g] < 0 and g not in genitive and g not in origin for g in gap)
+                parted = bool(chunk_of) and _unmarked(gap, genitive, origin, chunk_of)
                 # "التقى وزير الخارجية الإيراني وفدا": a role noun without the article right after a word
                 # with it cannot modify it (modifiers agree in definiteness): a second party, the object
                 parted = parted or (prof.MODIFIER_AFTER_NOUN and not gap and m.kind == "agent" and
@@ -180,34 +188,37 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
     return actors
 
 
+def _joiner(start: int, stop: int, coordinator_at: set[int], tokens: list[Token],
+            opens_conjunct: Callable[[int], bool]) -> Optional[bool]:
+    """True for a gap (tokens start..stop-1) with a coordinator (or none, before a word that
+    carries one: وتركيا), False for commas only, None for anything else. (A loop over the
+    indexes: most gaps fail at their first word, no range is built for them. A function of its
+    own, not a closure of group_actors: no cells made a call.)"""
+    if start >= stop:
+        return True if opens_conjunct(stop) else None
+    coordinated, i = False, start
+    while i < stop:
+        if i in coordinator_at:
+            coordinated = True
+        elif tokens[i].norm not in (",", "،"):
+            return None
+        i += 1
+    return coordinated
+
+
 def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Token],
                  opens_conjunct: Callable[[int], bool] = lambda i: False) -> list[ActorGroup]:
     """Actors joined by coordinators (or commas inside a list ending in a coordinator: "the US,
     Russia, and Switzerland"; or a conjunction written on the next word: "روسيا وتركيا", where
     `opens_conjunct(i)` says the actor mention at token i was read through one) form a group. Bare
     countries in a group take the role of its last member ("Hungarian and Romanian officials")."""
-    def joiner(start: int, stop: int) -> Optional[bool]:
-        """True for a gap (tokens start..stop-1) with a coordinator (or none, before a word that
-        carries one: وتركيا), False for commas only, None for anything else. (A loop over the
-        indexes: most gaps fail at their first word, no range is built for them.)"""
-        if start >= stop:
-            return True if opens_conjunct(stop) else None
-        coordinated, i = False, start
-        while i < stop:
-            if i in coordinator_at:
-                coordinated = True
-            elif tokens[i].norm not in (",", "،"):
-                return None
-            i += 1
-        return coordinated
-
     groups: list[ActorGroup] = []
     k = 0
     while k < len(actors):
         # the longest run of actors joined by commas or coordinators, cut after its last coordinator
         end, last_coordinated = k, k
         while end + 1 < len(actors):
-            j = joiner(actors[end].last + 1, actors[end + 1].first)
+            j = _joiner(actors[end].last + 1, actors[end + 1].first, coordinator_at, tokens, opens_conjunct)
             if j is None:
                 break
             end += 1

@@ -63,8 +63,7 @@ def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCa
     if rule.recode:
         if (ROOT[e.code] in rule.roots or e.code in rule.codes) and e.source is not None and \
                 (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
-                (any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids)
-                 or e.source.code.role in rule.source_roles):
+                (_from_agents(e.source.rule_ids, rule.source_agents) or e.source.code.role in rule.source_roles):
             trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
             e.code = rule.recode
             e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"   # both rules explain the code
@@ -84,6 +83,14 @@ def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCa
         e.location_role = e.location_role or rule.location_role
     if rule.target_role and e.target is None:
         e.target = _implied(e, "target", rule.target_role, rule, trace)
+    return False
+
+
+def _from_agents(rule_ids: tuple[str, ...], agents) -> bool:
+    """Does one of the rule ids come from one of these agent entries (by the id's last part)?"""
+    for r in rule_ids:
+        if r.split(".")[-1] in agents and ".agents." in r:
+            return True
     return False
 
 

@@ -55,6 +55,15 @@ def drop_unordered(hits: list[Hit], command: set[int], trace: list[str]) -> list
     return kept
 
 
+def _other_party(events: list[EventCandidate], trigger_first: int, country: str):
+    """The source of another country among the events of the trigger at `trigger_first`."""
+    for x in events:
+        if x.trigger_first == trigger_first and x.source is not None and x.source.code.country and \
+                x.source.code.country != country:
+            return x.source
+    return None
+
+
 def own_people(events: list[EventCandidate], trace: list[str]) -> None:
     by_trigger: dict[int, set] | None = None    # (the sources by trigger, read for a custody event only: few)
     for e in events:
@@ -68,8 +77,7 @@ def own_people(events: list[EventCandidate], trace: list[str]) -> None:
                 by_trigger.setdefault(x.trigger_first, set()).add(x.source.code.code if x.source else None)
         parties = by_trigger[e.trigger_first] - {None}
         if len(parties) > 1:   # "X and Y exchanged prisoners": each frees the other's people
-            other = next((x.source for x in events if x.trigger_first == e.trigger_first and x.source is not None
-                          and x.source.code.country and x.source.code.country != s.code.country), None)
+            other = _other_party(events, e.trigger_first, s.code.country)
             if other is not None and e.rule_id.split(".")[-1] in EXCHANGES:
                 e.target = replace(t, code=ActorCode(other.code.country, None, t.code.role))
                 trace.append(f"{e.evidence!r}: {s.name!r} frees the people of {other.name!r} -> {e.target.code.code}")

@@ -223,8 +223,12 @@ def _determined_head(parse, h: Hit, genitive: set[int]) -> bool:
     if h.entry.tag != "base" or h.first != h.last:
         return False
     c = parse.chunk_at(h.first)
-    return c is not None and c.kind == "np" and c.head == h.first and not c.owned and (c.start - 1) not in genitive and \
-        any(rel == "det" and t < h.first for rel, t in c.modifiers)
+    if c is None or c.kind != "np" or c.head != h.first or c.owned or (c.start - 1) in genitive:
+        return False
+    for rel, t in c.modifiers:
+        if rel == "det" and t < h.first:
+            return True
+    return False
 
 
 def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
@@ -312,8 +316,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
-                verbs = {v.first for v in mentions if v.entry.pos == "verb" and tags[v.first] == "VERB"} \
-                    if parse is not None else NO_TOKENS
+                verbs = _read_as_verbs(mentions, tags) if parse is not None else NO_TOKENS
                 # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's
                 # object; a two-word name keeps its head ("allowed UN inspectors": inspectors)
                 name_tails = {t for a in actor_ms if a.kind == "actor" and a.last - a.first >= 2
@@ -354,18 +357,33 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         kept.append(h)
         trace.append((_LIGHT_VERB_STEP, h.mention.text, h.entry, sent.text[h.start:h.end]) if h.entry.objects
                      else (_TRIGGER_STEP, h.mention.text, h.entry))
-    # a no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
-    # قويا على الوزير": an attack in words): the verb has no object, so no event (readings: gathered above)
-    for h in [h for h in kept if h.entry.objects] if readings else ():
+    # a no-event reading longer than a light verb's object reads the object otherwise (readings: gathered above)
+    if readings:
+        _drop_objects_read_otherwise(kept, readings, sent.text, trace)
+    if len(kept) > 1:
+        kept.sort(key=_FIRST)
+    return kept
+
+
+def _read_as_verbs(mentions: list[Mention], tags) -> set[int]:
+    """The first words of the trigger mentions that are verbs the syntax stage reads as verbs."""
+    verbs = set()
+    for v in mentions:
+        if v.entry.pos == "verb" and tags[v.first] == "VERB":
+            verbs.add(v.first)
+    return verbs
+
+
+def _drop_objects_read_otherwise(kept: list[Hit], readings: list[Hit], text: str, trace: list) -> None:
+    """A no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
+    قويا على الوزير": an attack in words): the verb has no object, so no event; it leaves `kept`."""
+    for h in [h for h in kept if h.entry.objects]:
         obj = {t for t in h.tokens if t > h.last}
         other = next((r for r in readings if obj and not r.entry.objects and r.first == min(obj)
                       and max(r.tokens) > max(obj)), None)
         if other is not None:
-            trace.append(f"{sent.text[h.start:h.end]!r}: its object is read as {other.entry.rule_id}, no event")
+            trace.append(f"{text[h.start:h.end]!r}: its object is read as {other.entry.rule_id}, no event")
             kept.remove(h)
-    if len(kept) > 1:
-        kept.sort(key=_FIRST)
-    return kept
 
 
 def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional[dt.date],

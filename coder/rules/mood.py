@@ -67,10 +67,15 @@ def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:
     """The marker nearest to token i within [i+lo, i+hi] with no punctuation between."""
     if not marks:       # (most sentences have no such marker at all)
         return None
-    best = None
     first, end = max(0, i + lo), min(len(toks), i + hi + 1)
-    if not any(first <= j < end for j in marks):
+    if marks.isdisjoint(range(first, end)):
         return None
+    return _nearest(i, marks, first, end, toks)
+
+
+def _nearest(i: int, marks: set[int], first: int, end: int, toks) -> Optional[int]:
+    """_near once a marker is in reach (its key and tests read the bounds: cells made only here)."""
+    best = None
     for j in sorted(range(first, end), key=lambda j: abs(j - i)):
         if j in marks:
             a, b = sorted((i, j))

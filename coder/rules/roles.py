@@ -193,8 +193,12 @@ def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], is_event: Callable
     k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
     if src is not None and k >= 0 and _holds(p, k, src.first):
         return None    # found through a relative clause that holds the event noun itself
-    tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None
-                and not _holds(p, pr.arguments[r], i)), None)
+    tgt = None
+    for r in ("target", "recipient"):
+        g = group_of(p, pr.arguments.get(r), groups)
+        if g is not None and not _holds(p, pr.arguments[r], i):
+            tgt = g
+            break
     return (src, tgt) if src is not None else None
 
 
@@ -272,7 +276,11 @@ def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
         if c is None or not c.owned or c.possessor is None:
             continue
         s, e = phrase_span(p, c.possessor)
-        owner = next((b for b in actors if b is not a and s <= b.first <= e and (b.code.country or b.code.group)), None)
+        owner = None
+        for b in actors:
+            if b is not a and s <= b.first <= e and (b.code.country or b.code.group):
+                owner = b
+                break
         if owner is None:
             continue
         a.code = ActorCode(owner.code.country, owner.code.group, a.code.role)
@@ -312,7 +320,11 @@ def resolve_genitives(p: Parse, actors, trace: list[str]) -> set[int]:
         end, e = p.chunks[k].end, phrase_span(p, k)[1]
         if e == end:
             continue    # (no genitive after its chunk: nothing to name its country)
-        owner = next((b for b in actors if b is not a and end < b.first <= e), None)
+        owner = None
+        for b in actors:
+            if b is not a and end < b.first <= e:
+                owner = b
+                break
         if owner is None or not owner.code.country or owner.code.group or owner.code.role:
             continue
         a.code = ActorCode(owner.code.country, None, a.code.role)
@@ -329,9 +341,11 @@ def subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
     if k is None or parse.chunks[k].start <= verb:
         return frozenset()
     c = parse.chunks[k]
-    named = [i for i in range(c.start, c.end + 1) if i in actor_tokens]
     # up to its last actor word: a word after it may be the object the phrase was read over
-    return frozenset(range(c.start, named[-1] + 1)) if named else frozenset()
+    for last in range(c.end, c.start - 1, -1):
+        if last in actor_tokens:
+            return frozenset(range(c.start, last + 1))
+    return frozenset()
 
 
 # the window rules' readings that the syntax stage cannot make: undiacritised Arabic passives and
@@ -546,7 +560,10 @@ def _with_roles(p: Parse, h: Hit, pred, groups, src, tgt, how, pro_drop: bool = 
     if t2 is None and tgt is s2 and s2 is not None and ROOT[h.entry.code] != "14":   # a march takes no object
         # "وقال X ... واتهم Y قوات النظام": the window rules read the verb's own subject after it as
         # the object of a verb sharing the subject before; the phrase right after the subject is
-        t2 = next((g for g in groups if g.first == s2.last + 1 and not p.oblique(g.first)), None)
+        for g in groups:
+            if g.first == s2.last + 1 and not p.oblique(g.first):
+                t2 = g
+                break
         if t2 is not None:
             return s2, t2, how2 + f"; the phrase after its subject is its object: {names(t2)} (syntax)"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
