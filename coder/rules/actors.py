@@ -73,7 +73,7 @@ def _takes_origin(prev: Actor, code: ActorCode, gap: range, tokens: list[Token],
 def _drawn_from(prev: Actor, code: ActorCode, gap: range, origin: set[int]) -> bool:
     """"المتظاهرين من الطلاب", "protesters from the teachers' union": civilians drawn from people of
     a more specific role (students, party members, workers) have that role."""
-    return bool(gap) and len(gap) <= 2 and all(g in origin for g in gap) and prev.code.role == "CVL" and \
+    return bool(gap) and len(gap) <= 2 and origin.issuperset(gap) and prev.code.role == "CVL" and \
         not prev.code.country and not prev.code.group and bool(code.role) and code.role != "CVL" and \
         not code.country and not code.group
 

@@ -45,9 +45,14 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
                     recoded_after = i
                     break
             # after a recode the rules that follow are tried as on an event of the new code
-            candidates = () if recoded_after is None else \
-                tuple(c for c in _rules_for(e.code)[1] if c[0] > recoded_after)
-    add_mirrored(events, mirrored)
+            candidates = () if recoded_after is None else _rules_after(e.code, recoded_after)
+    if mirrored:    # (most events: no mirror rule turned one round)
+        add_mirrored(events, mirrored)
+
+
+def _rules_after(code: str, place: int) -> tuple:
+    """The rules for events of the code that come after the rule at `place` in the file."""
+    return tuple([c for c in _rules_for(code)[1] if c[0] > place])
 
 
 def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCandidate]) -> bool:
@@ -148,12 +153,14 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     # the trigger with most actors keeps the event; the most specific code of the class speaks for
     # it (a bombing or a massacre says more than "use force"); the others lend it missing actors
     # (the keys made in one pass, no key function a trigger; no two tie: each trigger has its own first word)
-    ranked = sorted([(-filled[first], first, evs) for first, evs in by_trigger.items()])
+    ranked = []     # (loops, no comprehensions: those would hold `filled`, `family` and `evs` in cells)
+    for first, evs in by_trigger.items():
+        ranked.append((-filled[first], first, evs))
+    ranked.sort()
     for _, _, evs in ranked:
-        family = event_family(evs[0].code)
-        rivals = [k for k in kept if event_family(k[0].code) == family]
-        # (the dyads compared only with a rival: no generator for a trigger alone in its class)
-        if rivals and not all(_distinct_dyad(evs[0], k[0]) for k in rivals):
+        rivals = _rivals(kept, event_family(evs[0].code))
+        # (the dyads compared only with a rival)
+        if rivals and not _all_distinct(evs[0], rivals):
             into = rivals[0]
             trace.append(f"{evs[0].evidence!r}: same event class as {into[0].evidence!r}, merged into it")
             _fill_slots(into, evs[0])
@@ -169,6 +176,22 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
             continue
         kept.append(evs)
     return sorted([e for evs in kept for e in evs], key=_IN_TEXT_ORDER)
+
+
+def _rivals(kept: list[list[EventCandidate]], family: str) -> list[list[EventCandidate]]:
+    """The kept triggers' events of the event family."""
+    out = []
+    for k in kept:
+        if event_family(k[0].code) == family:
+            out.append(k)
+    return out
+
+
+def _all_distinct(e: EventCandidate, rivals: list[list[EventCandidate]]) -> bool:
+    for k in rivals:
+        if not _distinct_dyad(e, k[0]):
+            return False
+    return True
 
 
 _DESTROY = "1712"

@@ -48,6 +48,7 @@ from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hi
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 _FIRST = attrgetter("first")
+_RULE_ID = attrgetter("entry.rule_id")
 
 
 
@@ -131,7 +132,12 @@ def _means_of_untold(before: int, h: Hit, kept: list[Hit], agent: set[int]) -> b
 
 def _marked(roles: dict[str, set[int]], *names: str, among: tuple[set[int], ...] = ()) -> set[int]:
     """The tokens that carry any of these grammar roles, with the tokens of the sets `among` (one union)."""
-    return set().union(*among, *[roles.get(r, NO_TOKENS) for r in names])
+    out = set().union(*among)
+    for r in names:     # (a loop: a comprehension would hold `roles` in a cell)
+        idx = roles.get(r)
+        if idx:
+            out |= idx
+    return out
 
 
 def _tokens_of(mentions: list[Mention]) -> set[int]:
@@ -287,6 +293,12 @@ def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: se
     return out
 
 
+def _rank(h: Hit) -> tuple:
+    """The order in which the readings of a sentence's words take them (_select_triggers)."""
+    return (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT, bool(h.entry.subject_agents),
+            h.entry.pos != "verb", -len(h.entry.code), h.first)
+
+
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
                      trace: list, actor_ms: list[Mention] = (), parse=None,
                      window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
@@ -339,8 +351,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
     # (a senses.yaml reading, no event, outranks the event readings of the same words)
     if len(hits) > 1:   # (most sentences hold one trigger: nothing to rank)
-        hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT,
-                                 bool(h.entry.subject_agents), h.entry.pos != "verb", -len(h.entry.code), h.first))
+        hits.sort(key=_rank)
     kept, taken, readings = [], set(), []
     for h in hits:
         if h.entry.code == NO_EVENT:
@@ -450,7 +461,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                             window, numbers, marks)
     if numbers and lang_profile.MODIFIER_AFTER_NOUN:     # (no count: nothing counted)
         hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
-    trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
+    trigger_tokens = set()
+    for h in hits:
+        trigger_tokens |= h.tokens
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
     # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
@@ -524,7 +537,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if not hits:    # (no trigger: the actors above are all the sentence gives)
         return out
     # (the two passes below read entries by name: the hits' rule ids, joined once, tell if one is here)
-    rule_ids = " ".join([h.entry.rule_id for h in hits])
+    rule_ids = " ".join(map(_RULE_ID, hits))
     if may_name_onset(rule_ids):
         hits = truce_onsets(hits, toks, roles.get("truce_noun", NO_TOKENS), trace)   # before they take an infinitive
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)

@@ -243,7 +243,11 @@ def roles_for(p: Parse, pr, groups: list[ActorGroup], about_first: bool = False,
         return None     # (the trace line is built only for an answer)
     if pr.passive:
         return src, tgt, "syntax: passive, the agent after by is the source, the subject the target"
-    return src, tgt, "syntax: " + "; ".join([f"{r} {pr.how.get(r, '')}".strip() for r in arg])
+    how = pr.how
+    parts = []      # (a loop: a comprehension would hold `pr` in a cell)
+    for r in arg:
+        parts.append(f"{r} {how.get(r, '')}".strip())
+    return src, tgt, "syntax: " + "; ".join(parts)
 
 
 def _named_leader(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[ActorGroup]:
