@@ -244,3 +244,32 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
                     and a.code.country and not a.code.group:
                 b.code = ActorCode(a.code.country, None, b.code.role)
     return groups
+
+
+def groups_overlapping(groups: list[ActorGroup], start: int, end: int) -> list[ActorGroup]:
+    """The groups with a word in tokens start..end. (A loop, no comprehension: group_of asks it of
+    each phrase it reads, and a comprehension's captured bounds would be cells at every call.)"""
+    out = []
+    for g in groups:
+        if g.first <= end and g.last >= start:
+            out.append(g)
+    return out
+
+
+def groups_within(groups: list[ActorGroup], start: int, end: int) -> list[ActorGroup]:
+    """The groups wholly inside tokens start..end."""
+    out = []
+    for g in groups:
+        if start <= g.first and g.last <= end:
+            out.append(g)
+    return out
+
+
+def names_a_group(groups: list[ActorGroup], c) -> bool:
+    """Does an actor group starting inside chunk c have a member with a group?"""
+    for g in groups:
+        if c.start <= g.first <= c.end:
+            for m in g.members:
+                if m.code.group:
+                    return True
+    return False

@@ -207,12 +207,19 @@ def _fold_destruction_by_attack(events: list[EventCandidate], trace: list[str]) 
         return events
     out = []
     for e in events:
-        if e.code == _DESTROY and not e.nominal and \
-                any(0 < abs(a - e.trigger_first) <= _ADJACENT for a in attacks):
+        if e.code == _DESTROY and not e.nominal and _next_to(attacks, e.trigger_first):
             trace.append(f"{e.evidence!r}: the destruction an attack named next to it caused, part of that event")
             continue
         out.append(e)
     return out
+
+
+def _next_to(attacks: list[int], i: int) -> bool:
+    """Is one of the attack nouns at most _ADJACENT words from token i (and not at it)?"""
+    for a in attacks:
+        if 0 < abs(a - i) <= _ADJACENT:
+            return True
+    return False
 
 
 def _specificity(code: str) -> tuple[int, int]:
@@ -291,6 +298,11 @@ def _fold_protest_demands(events: list[EventCandidate], trace: list[str]) -> lis
     protests = [e for e in events if ROOT[e.code] == "14"]
     if not protests:
         return events
+    return _fold_demands(events, protests, trace)
+
+
+def _fold_demands(events: list[EventCandidate], protests: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
+    """_fold_protest_demands with a protest among the events (its tests hold an event in a cell)."""
     out = []
     for e in events:
         if ROOT[e.code] == "10":
@@ -325,6 +337,19 @@ def _cues_by_last_word(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {w: tuple(cs) for w, cs in out.items()}
 
 
+def _cue_ends_at(toks, j: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Does one of the cues end at token j?"""
+    for c in cues.get(toks[j].norm, ()):
+        start = j - len(c) + 1
+        if start >= 0:
+            for k, word in enumerate(c):
+                if toks[start + k].norm != word:
+                    break
+            else:
+                return True
+    return False
+
+
 def drop_included(coded: list, toks, nominal: set[int], determiners: set[int], prof, trace: list[str]) -> list:
     """"adopted sanctions against X, including a ban on imports": an event noun with no doer of its own
     right after a cue of a part ("including", "among them") names part of the event before it."""
@@ -336,9 +361,7 @@ def drop_included(coded: list, toks, nominal: set[int], determiners: set[int], p
         j = h.first - 1
         while j >= 0 and j in determiners:
             j -= 1
-        part = h.first in nominal and src is None and n > 0 and j >= 0 and any(
-            j - len(c) + 1 >= 0 and tuple(toks[i].norm for i in range(j - len(c) + 1, j + 1)) == c
-            for c in cues.get(toks[j].norm, ()))
+        part = h.first in nominal and src is None and n > 0 and j >= 0 and _cue_ends_at(toks, j, cues)
         if part and any(not e.entry.speech for e, _, _ in coded[:n]):
             trace.append(f"{h.mention.text!r}: after {toks[j].text!r}, part of the event before it; not coded apart")
             continue

@@ -129,6 +129,13 @@ MEANS_SPAN = 16   # words from the arrest to the raid: "detained X and two of hi
 MEANS_GAP = 2     # words between the marker and the raid noun: "in early morning raids"
 
 
+def _punctuation_between(toks, start: int, end: int) -> bool:
+    for j in range(start, end):
+        if toks[j].norm in PUNCT_BARRIER:
+            return True
+    return False
+
+
 def raids_of_arrests(hits: list[Hit], toks, means: set[int], trace: list[str]) -> list[Hit]:
     """"Police detained 30 people in dawn raids", "arrested during a raid": a raid or an operation named
     after an arrest with "in"/"during" (the language's `means_markers`) is how the arrest was made, no
@@ -141,8 +148,8 @@ def raids_of_arrests(hits: list[Hit], toks, means: set[int], trace: list[str]) -
         act = kept[-1] if kept else None
         if act is not None and act.entry.code.startswith(ARREST_CODES) and ROOT[h.entry.code] in ("18", "19", "20") and \
                 h.first - act.last <= MEANS_SPAN and \
-                any(j in means for j in range(max(act.last + 1, h.first - 1 - MEANS_GAP), h.first)) and \
-                not any(toks[j].norm in PUNCT_BARRIER for j in range(act.last + 1, h.first)):
+                not means.isdisjoint(range(max(act.last + 1, h.first - 1 - MEANS_GAP), h.first)) and \
+                not _punctuation_between(toks, act.last + 1, h.first):
             trace.append(f"{h.mention.text!r}: how {act.mention.text!r} was made, no attack of its own")
             continue
         kept.append(h)

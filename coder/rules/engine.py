@@ -28,6 +28,8 @@ from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
+from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
+                                  outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
                                  raids_of_arrests, stated_charges)
 from coder.rules.possessions import drop_shared_possessions, own_forces_act
@@ -52,8 +54,6 @@ _RULE_ID = attrgetter("entry.rule_id")
 
 
 
-# forces and envoys in a trigger's object are the means ("offered troops", "recalled ambassadors")
-_MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
 
 # the trace steps written for every trigger, actor and coded trigger: kept as (formatter, *arguments)
 # and formatted only when the trace is read (types.SentenceAnalysis.trace). The arguments are strings,
@@ -147,65 +147,6 @@ def _tokens_of(mentions: list[Mention]) -> set[int]:
         if m.last != m.first:
             tokens.update(range(m.first + 1, m.last + 1))
     return tokens
-
-
-def _in_longer_name(m: Mention, actor_ms: list[Mention]) -> bool:
-    """Does a longer actor mention hold the trigger mention m?"""
-    for a in actor_ms:
-        if a.first <= m.first and m.last <= a.last and (a.last - a.first) > (m.last - m.first):
-            return True
-    return False
-
-
-def _outside_triggers(actor_ms: list[Mention], hits: list[Hit], trigger_tokens: set[int], toks, prof) -> list[Mention]:
-    """The actor mentions outside every trigger phrase, and the people (not the means) in a
-    trigger's object."""
-    objects = set()
-    for h in hits:
-        for t in h.tokens:
-            if t > h.last:
-                objects.add(t)
-    kept = []
-    for m in actor_ms:
-        words = range(m.first, m.last + 1)
-        if trigger_tokens.isdisjoint(words) or (m.kind == "agent" and m.entry.code.role not in _MEANS and
-                                                not prof.refers_back(toks, m.first) and objects.issuperset(words)):
-            kept.append(m)
-    return kept
-
-
-def _without(mentions: list[Mention], dropped: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if m not in dropped]
-
-
-def _without_firsts(mentions: list[Mention], dropped: list[Mention]) -> list[Mention]:
-    """The mentions but those starting where one of `dropped` does (by first word: the mentions
-    overlap nowhere, and a list test would compare them field by field)."""
-    firsts = {m.first for m in dropped}
-    return [m for m in mentions if m.first not in firsts]
-
-
-def _unnamed_roles(roles: dict[str, set[int]], agent_spans: list[tuple[int, int]],
-                   named: set[int]) -> tuple[dict[str, set[int]], list[tuple[int, int]]]:
-    """The grammar roles and agent markers without the words that name an actor."""
-    return {role: idx - named for role, idx in roles.items()}, [(f, l) for f, l in agent_spans if f not in named]
-
-
-def _opens_conjunct(actor_ms: list[Mention], toks, prof, i: int) -> bool:
-    """Is the actor mention at token i read through a conjunction written on it (وتركيا)?"""
-    for m in actor_ms:
-        if m.first == i and prof.starts_with_coordinator(toks[i], m.first_form):
-            return True
-    return False
-
-
-def _named_by(group: ActorGroup, agents: tuple[str, ...]) -> bool:
-    """Does a member of the group come from one of these agent entries?"""
-    for m in group.members:
-        for r in m.rule_ids:
-            if r in agents:
-                return True
-    return False
 
 
 def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
@@ -328,7 +269,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
-                verbs = _read_as_verbs(mentions, tags) if parse is not None else NO_TOKENS
+                verbs = read_as_verbs(mentions, tags) if parse is not None else NO_TOKENS
                 # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's
                 # object; a two-word name keeps its head ("allowed UN inspectors": inspectors)
                 name_tails = {t for a in actor_ms if a.kind == "actor" and a.last - a.first >= 2
@@ -370,31 +311,10 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                      else (_TRIGGER_STEP, h.mention.text, h.entry))
     # a no-event reading longer than a light verb's object reads the object otherwise (readings: gathered above)
     if readings:
-        _drop_objects_read_otherwise(kept, readings, sent.text, trace)
+        drop_objects_read_otherwise(kept, readings, sent.text, trace)
     if len(kept) > 1:
         kept.sort(key=_FIRST)
     return kept
-
-
-def _read_as_verbs(mentions: list[Mention], tags) -> set[int]:
-    """The first words of the trigger mentions that are verbs the syntax stage reads as verbs."""
-    verbs = set()
-    for v in mentions:
-        if v.entry.pos == "verb" and tags[v.first] == "VERB":
-            verbs.add(v.first)
-    return verbs
-
-
-def _drop_objects_read_otherwise(kept: list[Hit], readings: list[Hit], text: str, trace: list) -> None:
-    """A no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
-    قويا على الوزير": an attack in words): the verb has no object, so no event; it leaves `kept`."""
-    for h in [h for h in kept if h.entry.objects]:
-        obj = {t for t in h.tokens if t > h.last}
-        other = next((r for r in readings if obj and not r.entry.objects and r.first == min(obj)
-                      and max(r.tokens) > max(obj)), None)
-        if other is not None:
-            trace.append(f"{text[h.start:h.end]!r}: its object is read as {other.entry.rule_id}, no event")
-            kept.remove(h)
 
 
 def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional[dt.date],
@@ -440,7 +360,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     trig_ms = []
     for m in triggers:
         # (most triggers: no actor name holds them)
-        if m.first in actor_tokens and _in_longer_name(m, actor_ms):
+        if m.first in actor_tokens and in_longer_name(m, actor_ms):
             continue
         # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
         initial = toks[m.first].text[:1]
@@ -469,7 +389,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
     # (most sentences have no actor word in a trigger phrase: every mention is kept, none is tested)
     if not trigger_tokens.isdisjoint(actor_tokens):
-        actor_ms = _outside_triggers(actor_ms, hits, trigger_tokens, toks, lang_profile)
+        actor_ms = outside_triggers(actor_ms, hits, trigger_tokens, toks, lang_profile)
     actor_ms = longest_non_overlapping(actor_ms)
     if actor_ms:    # (a sentence that names no actor, as some do, has none to read otherwise)
         given, money, facilities = misread_names(toks, actor_ms, mentions, parse, lang_profile)
@@ -480,7 +400,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         for m in facilities:
             trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
         if given or money or facilities:    # (rarely any: the list is rebuilt only then)
-            actor_ms = _without(actor_ms, given + money + facilities)
+            actor_ms = without_mentions(actor_ms, given + money + facilities)
         # a country or capital right after "in", "near", "في" is where, not who
         locative = roles.get("locative_marker", NO_TOKENS)
         placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
@@ -491,13 +411,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
         if placed or disguised:
             # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
-            actor_ms = _without_firsts(actor_ms, placed + disguised)
+            actor_ms = without_firsts(actor_ms, placed + disguised)
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
     named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
     for idx in roles.values():
         if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
-            roles, agent_spans = _unnamed_roles(roles, agent_spans, named)
+            roles, agent_spans = unnamed_roles(roles, agent_spans, named)
             break
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
@@ -525,7 +445,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
                 members_of_forces(actors, between, trace)
         # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
-        groups = group_actors(actors, coord, toks, partial(_opens_conjunct, actor_ms, toks, lang_profile))
+        groups = group_actors(actors, coord, toks, partial(opens_conjunct, actor_ms, toks, lang_profile))
         fold_allies(groups, toks, lang_profile, trace, forms)
         domestic_opposition(groups, trace)
     else:   # (no mention: no actor, and none of the passes over them has one to read)
@@ -597,7 +517,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                prepositions, subordinators)
         if parse is not None:
             src, tgt, how = settle(parse, h, hits, groups, nominal, src, tgt, how, lang_profile, toks, HARM_ROOTS)
-        if h.entry.subject_agents and not (src and _named_by(src, h.entry.subject_agents)):
+        if h.entry.subject_agents and not (src and named_by(src, h.entry.subject_agents)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
             continue
         if ROOT[h.entry.code] == "13":

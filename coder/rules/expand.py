@@ -10,6 +10,10 @@ _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2
                for s in (False, True) for t in (False, True) for v in (False, True)}
 
 
+def _others(members: list, s) -> list:
+    return [m for m in members if m is not s]
+
+
 def expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[EventCandidate]:
     """One event per source member and target member (coordinated groups), or, for a mutual event
     class with a compound subject and no target, one each way between the members."""
@@ -30,7 +34,7 @@ def expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[
         verb = h.entry.pos == "verb"
         for s in (src.members[:MAX_MEMBERS] if src else [None]):
             s_code = s.code.code if s is not None else None     # (a code is a property: read once)
-            targets = [m for m in src.members[:MAX_MEMBERS] if m is not s] if reciprocal else \
+            targets = _others(src.members[:MAX_MEMBERS], s) if reciprocal else \
                 (tgt.members[:MAX_MEMBERS] if tgt else [None])
             for t in targets:
                 t_code = t.code.code if t is not None else None

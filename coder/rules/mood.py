@@ -155,6 +155,15 @@ def conjunct_of(a: Hit, b: Hit, toks, coord: frozenset[int] | set[int], prof) ->
     return (b.first - 1) in coord or prof.starts_with_coordinator(toks[b.first], b.mention.first_form)
 
 
+def _stated(coded: list, first: int) -> list:
+    """The sources of the reporting verbs among the coded acts, but one at token `first`."""
+    out = []
+    for sh, s, _ in coded:
+        if sh.entry.speech and sh.first != first:
+            out.append(s)
+    return out
+
+
 def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[str]) -> list:
     """Drop forecasts and habits; code a stated future as an intent or threat, else drop it."""
     out, before = [], None     # the last act and its mood: a later conjunct shares it
@@ -203,7 +212,7 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
         # what will befall someone ("ستتعرض لهجوم") is a prediction, no one's intent
         code = None if h.entry.subject_is_target else intent_code(h.entry.code)
         # a reporting verb states it, even with its subject left as a pronoun ("وقال إن ...")
-        stated = [s for sh, s, _ in coded if sh.entry.speech and sh.first != h.first]
+        stated = _stated(coded, h.first)
         if code is None or not stated:
             trace.append(f"{h.mention.text!r}: future" + (" with no party stating it" if not stated
                                                          else ", a class with no intent reading") + "; not coded")

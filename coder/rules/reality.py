@@ -86,13 +86,21 @@ _ALLEGING_ROOTS = frozenset(ROOT[c] for c in _ALLEGING)     # their classes (01 
 ALLEGED_WINDOW = 20
 
 
+def _punctuated(toks, start: int, end: int) -> bool:
+    """Is one of the tokens start..end-1 a comma or a semicolon?"""
+    for i in range(start, end):
+        if toks[i].norm in (";", "؛", ",", "،"):
+            return True
+    return False
+
+
 def drop_alleged(coded: list, toks, trace: list[str], parse=None) -> list:
     if len(coded) < 2:
         return coded    # (one act: no accusation before it)
     out, alleging = [], None
     for h, src, tgt in coded:
         if alleging is not None and h.first <= alleging + ALLEGED_WINDOW and \
-                not any(toks[i].norm in (";", "؛", ",", "،") for i in range(_complement_start(parse, alleging, h.first), h.first)):
+                not _punctuated(toks, _complement_start(parse, alleging, h.first), h.first):
             trace.append(f"{h.mention.text!r}: alleged by an accusation, denial or claim before it, not coded")
             continue
         out.append((h, src, tgt))
@@ -402,7 +410,8 @@ def _drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], t
         # marker noun or preposition ("احتمال شن هجمة", "لمنع اطلاق النار"), or the genitive of a noun
         # right after one ("ما شهدته من عمليات خطف", "يبرر القيام بحملات قصف"): a finite verb does not follow them
         masdar = prof is not None and h.entry.pos == "verb" and \
-            (prof.is_definite(toks[h.first]) or any(k in unreal or k in kinds for k in (h.first - 1, h.first - 2)))
+            (prof.is_definite(toks[h.first]) or (h.first - 1) in unreal or (h.first - 1) in kinds or
+             (h.first - 2) in unreal or (h.first - 2) in kinds)
         if (h.first in nominal or masdar or h.entry.tag in ("noun", "base")) and not h.entry.speech:
             marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1)
                            if i in unreal or i in prospective), None)

@@ -7,10 +7,11 @@ from functools import partial
 from typing import Callable, Optional
 
 from coder.model import ActorCode
-from coder.rules.actors import ActorGroup
+from coder.rules.actors import ActorGroup, groups_overlapping, groups_within, names_a_group
 from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
 from coder.rules.fronted import described_subject, fronted_subject
+from coder.rules.mentions import harm_noun_starts, harm_noun_words, other_triggers
 from coder.rules.pronouns import pronoun_object
 from coder.rules.types import ROOT, Hit, names
 from coder.lang import profile_part
@@ -46,17 +47,17 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
     if c.refers_to is not None:      # "him", "the group": the phrase it refers to
         k = c.refers_to
         c = p.chunks[k]
-    inside = _overlapping(groups, *phrase_span(p, k))
+    inside = groups_overlapping(groups, *phrase_span(p, k))
     if not inside:
         for j in p.conjuncts(k):
-            inside = _overlapping(groups, *phrase_span(p, j))
+            inside = groups_overlapping(groups, *phrase_span(p, j))
             if inside:
                 break
     if not inside:
         # "سيارة تقل قياديين في قسد", "a school sheltering displaced families": who is in or on it
         for cl in p.clauses:
             if cl.kind == "relative" and cl.antecedent == k:
-                inside = _within(groups, cl.start, cl.end)
+                inside = groups_within(groups, cl.start, cl.end)
                 break
         if not inside:
             return None
@@ -73,25 +74,6 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
         if g.first <= head <= g.last:
             return g
     return inside[0]
-
-
-def _overlapping(groups: list[ActorGroup], start: int, end: int) -> list[ActorGroup]:
-    """The groups with a word in tokens start..end. (A loop, no comprehension: group_of asks it of
-    each phrase it reads, and a comprehension's captured bounds would be cells at every call.)"""
-    out = []
-    for g in groups:
-        if g.first <= end and g.last >= start:
-            out.append(g)
-    return out
-
-
-def _within(groups: list[ActorGroup], start: int, end: int) -> list[ActorGroup]:
-    """The groups wholly inside tokens start..end."""
-    out = []
-    for g in groups:
-        if start <= g.first and g.last <= end:
-            out.append(g)
-    return out
 
 
 def claimant(p: Parse, i: int, groups: list[ActorGroup]) -> Optional[ActorGroup]:
@@ -260,8 +242,7 @@ def _named_leader(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optio
             # (the inherited roles first: most predicates have none)
             if "patient" in pr.inherited and pr.arguments.get("patient") == k and "agent" in pr.arguments:
                 # (the subject's own words are read only for such a participle: most subjects have none)
-                c = p.chunks[k]
-                if any(m.code.group for g in groups if c.start <= g.first <= c.end for m in g.members):
+                if names_a_group(groups, p.chunks[k]):
                     return None
                 g = group_of(p, pr.arguments["agent"], groups)
                 return g if g is not None and any(m.code.group for m in g.members) else None
@@ -392,7 +373,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         if doer is not None and doer is not src:
             tgt, how = doer, how + "; it describes the act told before the comma: its doer is the target (syntax)"
         if src is not None and harm and \
-                _event_noun_subject(p, found, src, groups, _harm_noun_words(hits, nominal, harm_roots)):
+                _event_noun_subject(p, found, src, groups, harm_noun_words(hits, nominal, harm_roots)):
             src, how = None, how + "; its subject is a violent event noun naming no actor: no doer borrowed from outside it (syntax)"
     elif noun and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
@@ -403,7 +384,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         announced = ROOT[h.entry.code] not in _REPORTED_ROOTS
         governed = None
         if announced:   # "أدى إلى مقتل": deaths a cause led to, no one's act
-            made = _made_to(p, h.first, groups, _other_triggers(hits, h))
+            made = _made_to(p, h.first, groups, other_triggers(hits, h))
             governed = (made, None) if made is not None else None
         governed = governed or nominal_roles(p, h.first, groups,
                                  partial(_event_at, p, h, hits, nominal, announced, prof, toks, harm_roots),
@@ -424,11 +405,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         if subject is not None and subject is not src:
             tgt, how = subject, how + "; the subject of its verb group is the target (syntax)"
     if prof.VERB_SUBJECT_ORDER and not noun and harm and not h.entry.objects and \
-            victims_of_event(p, h.first, _harm_nouns(hits, nominal, harm_roots), partial(_after_preposition, p, prof, toks)):
+            victims_of_event(p, h.first, harm_noun_starts(hits, nominal, harm_roots), partial(_after_preposition, p, prof, toks)):
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
     if prof.VERB_SUBJECT_ORDER and not noun and harm and src is not None and src.first > h.last and \
-            _after_event_noun(p, h.first, _harm_nouns(hits, nominal, harm_roots)):
+            _after_event_noun(p, h.first, harm_noun_starts(hits, nominal, harm_roots)):
         # "بغارات لطيران التحالف استهدفت مدرسة": a violent verb right after a violent event noun
         # describes it (a relative clause with no relative word): the noun is its subject and the
         # actor after the verb what it struck; the noun's own event carries the doer
@@ -452,33 +433,6 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         if tgt is not None:
             how += f"; the verb carries its object as a pronoun: {names(tgt)}, named before it (syntax)"
     return src, tgt, how
-
-
-def _harm_nouns(hits: list[Hit], nominal: set[int], harm_roots) -> list[int]:
-    """The first words of the violent event nouns among the triggers (in their order)."""
-    out = []
-    for x in hits:
-        if x.first in nominal and ROOT[x.entry.code] in harm_roots:
-            out.append(x.first)
-    return out
-
-
-def _harm_noun_words(hits: list[Hit], nominal: set[int], harm_roots) -> set[int]:
-    """Every word of the violent event nouns among the triggers."""
-    out = set()
-    for x in hits:
-        if x.first in nominal and ROOT[x.entry.code] in harm_roots:
-            out.update(range(x.first, x.last + 1))
-    return out
-
-
-def _other_triggers(hits: list[Hit], h: Hit) -> set[int]:
-    """The first words of the triggers other than h."""
-    out = set()
-    for x in hits:
-        if x is not h:
-            out.add(x.first)
-    return out
 
 
 def _after_preposition(p: Parse, prof, toks, n: int) -> bool:
@@ -529,7 +483,7 @@ def _event_of_its_own(p: Parse, v: int, h: Hit, hits: list[Hit], nominal: set[in
     if not prof.VERB_SUBJECT_ORDER or v in nominal or \
             not any(ROOT[x.entry.code] in harm_roots and not x.entry.objects for x in at):
         return False
-    return victims_of_event(p, v, _harm_nouns(hits, nominal, harm_roots), partial(_after_preposition, p, prof, toks))
+    return victims_of_event(p, v, harm_noun_starts(hits, nominal, harm_roots), partial(_after_preposition, p, prof, toks))
 
 
 def _with_roles(p: Parse, h: Hit, pred, groups, src, tgt, how, pro_drop: bool = False):
@@ -603,8 +557,12 @@ def _apposed_act_doer(p: Parse, found, groups, toks, prof):
     c = p.chunks[found[1].arguments["patient"]]
     if toks[c.head].norm not in nouns or c.start == 0 or toks[c.start - 1].norm != ",":
         return None
-    before = [q for cl in p.clauses for q in cl.predicates if q.verb < c.start and "subject" in q.arguments]
-    return group_of(p, before[-1].arguments["subject"], groups) if before else None
+    before = None   # the last predicate with a subject before the phrase
+    for cl in p.clauses:
+        for q in cl.predicates:
+            if q.verb < c.start and "subject" in q.arguments:
+                before = q
+    return group_of(p, before.arguments["subject"], groups) if before is not None else None
 
 
 def _prior_subject(p: Parse, verb: int, src, groups):
