@@ -290,3 +290,16 @@ def test_joiner_answers_as_the_closure(seed):
     for start in range(10):
         for stop in range(start, 11):
             assert actors._joiner(start, stop, coord, toks, opens.__contains__) == before(start, stop)
+
+
+@pytest.mark.parametrize("lang,sent,analysis", READINGS, ids=[s.text[:20] for _, s, _ in READINGS])
+def test_records_set_field_by_field_are_whole(lang, sent, analysis):
+    """The triggers, actors, groups and events the rules now make on a bare instance have every field
+    set, as their dataclass's __init__ would set them."""
+    from dataclasses import fields, replace
+    records = [*analysis.triggers, *analysis.actors, *analysis.groups, *analysis.events]
+    assert records
+    for r in records:
+        for f in fields(r):
+            getattr(r, f.name)      # (an unset slot raises)
+        assert replace(r) == r

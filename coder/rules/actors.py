@@ -11,6 +11,7 @@ from typing import Callable, Optional
 from coder.lang import profile_part
 from coder.model import Actor, ActorCode, Mention, Token
 
+_new = object.__new__
 MAX_GAP = 1          # unknown tokens allowed between parts of one actor phrase
 # the widest gap any join of build_actors accepts (an origin or a genitive: "dissidents from Egypt",
 # two words at most; a leader word, one; a delegation, none)
@@ -184,7 +185,13 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 prev.name = text[prev.start:prev.end]
                 prev.rule_ids = prev.rule_ids + (m.rule_id,)
                 continue
-        actors.append(Actor(code, text[m.start:m.end], m.first, m.last, m.start, m.end, (m.rule_id,)))
+        # (the fields set one by one on a bare instance: the dataclass's __init__ costs a Python frame an actor)
+        # (no more than three a statement: a longer unpacking builds a tuple)
+        a = _new(Actor)
+        a.code, a.name, a.rule_ids = code, text[m.start:m.end], (m.rule_id,)
+        a.first, a.last = m.first, m.last
+        a.start, a.end = m.start, m.end
+        actors.append(a)
     return actors
 
 
@@ -225,7 +232,9 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
             if j:
                 last_coordinated = end
         members = actors[k:last_coordinated + 1]    # (a slice: a list of the group's own)
-        groups.append(ActorGroup(members, members[0].first, members[-1].last))
+        g = _new(ActorGroup)    # (as Actor in build_actors: no __init__ frame a group)
+        g.members, g.first, g.last = members, members[0].first, members[-1].last
+        groups.append(g)
         k = last_coordinated + 1
     for g in groups:
         if len(g.members) == 1:

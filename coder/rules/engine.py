@@ -50,6 +50,7 @@ from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hi
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 _FIRST = attrgetter("first")
+_new = object.__new__
 _RULE_ID = attrgetter("entry.rule_id")
 
 
@@ -285,9 +286,14 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             hits.append(Hit(m, e, m.first, m.last, m.start, toks[found[1]].end,
                             frozenset((*range(m.first, m.last + 1), *range(found[0], found[1] + 1)))))
         else:
-            # (most triggers are one word: no range built for it)
-            hits.append(Hit(m, e, m.first, m.last, m.start, m.end,
-                            frozenset((m.first,)) if m.first == m.last else frozenset(range(m.first, m.last + 1))))
+            # (most triggers are one word: no range built for it. The fields set one by one on a bare
+            # instance: the dataclass's __init__ costs a Python frame a trigger)
+            # (no more than three a statement: a longer unpacking builds a tuple)
+            h = _new(Hit)
+            h.mention, h.entry, h.first = m, e, m.first
+            h.last, h.start, h.end = m.last, m.start, m.end
+            h.tokens = frozenset((m.first,)) if m.first == m.last else frozenset(range(m.first, m.last + 1))
+            hits.append(h)
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
     # (a senses.yaml reading, no event, outranks the event readings of the same words)
