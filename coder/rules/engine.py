@@ -54,8 +54,6 @@ _new = object.__new__
 _RULE_ID = attrgetter("entry.rule_id")
 
 
-
-
 # the trace steps written for every trigger, actor and coded trigger: kept as (formatter, *arguments)
 # and formatted only when the trace is read (types.SentenceAnalysis.trace). The arguments are strings,
 # lexicon entries, actor codes and groups, which nothing alters once the step is written.
@@ -287,8 +285,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                             frozenset((*range(m.first, m.last + 1), *range(found[0], found[1] + 1)))))
         else:
             # (most triggers are one word: no range built for it. The fields set one by one on a bare
-            # instance: the dataclass's __init__ costs a Python frame a trigger)
-            # (no more than three a statement: a longer unpacking builds a tuple)
+            # instance, the dataclass's __init__ costing a Python frame a trigger; no more than three a
+            # statement, a longer unpacking builds a tuple)
             h = _new(Hit)
             h.mention, h.entry, h.first = m, e, m.first
             h.last, h.start, h.end = m.last, m.start, m.end
