@@ -11,6 +11,7 @@ from typing import Callable, Optional
 from coder.lang import profile_part
 from coder.model import Actor, ActorCode, Mention, Token
 
+_new = object.__new__
 MAX_GAP = 1          # unknown tokens allowed between parts of one actor phrase
 # the widest gap any join of build_actors accepts (an origin or a genitive: "dissidents from Egypt",
 # two words at most; a leader word, one; a delegation, none)
@@ -60,20 +61,20 @@ def _takes_origin(prev: Actor, code: ActorCode, gap: range, tokens: list[Token],
         return False
     # "protesters in Nairobi", "a court in Ankara": a capital standing for its government lends
     # only its country
-    capital = code.role == "GOV" and code.country and not code.group and all(g in origin for g in gap)
+    capital = code.role == "GOV" and code.country and not code.group and origin.issuperset(gap)
     if not (code.country or code.group) or (code.role and code.role != prev.code.role and not capital):
         return False
     if prof.refers_back(tokens, prev.first):   # "سحب قواته من": its forces, someone else's
         return False
-    if all(g in genitive for g in gap):
+    if genitive.issuperset(gap):
         return True
-    return all(g in origin for g in gap) and prev.code.role not in MOVING_ROLES
+    return origin.issuperset(gap) and prev.code.role not in MOVING_ROLES
 
 
 def _drawn_from(prev: Actor, code: ActorCode, gap: range, origin: set[int]) -> bool:
     """"المتظاهرين من الطلاب", "protesters from the teachers' union": civilians drawn from people of
     a more specific role (students, party members, workers) have that role."""
-    return bool(gap) and len(gap) <= 2 and all(g in origin for g in gap) and prev.code.role == "CVL" and \
+    return bool(gap) and len(gap) <= 2 and origin.issuperset(gap) and prev.code.role == "CVL" and \
         not prev.code.country and not prev.code.group and bool(code.role) and code.role != "CVL" and \
         not code.country and not code.group
 
@@ -116,6 +117,15 @@ def _unquoted(gap: range, m: Mention, tokens: list[Token]) -> range:
     return gap
 
 
+def _unmarked(gap: range, genitive: set[int], origin: set[int], chunk_of=None) -> bool:
+    """Is a word of the gap neither a genitive nor an origin word (and, with `chunk_of`, outside
+    every noun phrase)?"""
+    for g in gap:
+        if g not in genitive and g not in origin and (chunk_of is None or chunk_of[g] < 0):
+            return True
+    return False
+
+
 def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
                  day: Optional[dt.date], prof, genitive: frozenset[int] | set[int] = frozenset(),
                  origin: frozenset[int] | set[int] = frozenset(), chunk_of=()) -> list[Actor]:
@@ -139,7 +149,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 # a named group starts a phrase of its own ("الأتراك بدعم المسلحين", "الفصائل مواقع قسد";
                 # but "Turkish Kurd refugees")
                 stray = prof.MODIFIER_AFTER_NOUN and (m.kind == "agent" or code.group) and \
-                    bool(gap) and any(g not in genitive and g not in origin for g in gap)
+                    _unmarked(gap, genitive, origin)
                 seat = _seat_as_place(prev, code, gap, m.kind)
                 # "خطف مسلحون مهندسا مصريا": a modifier of the noun phrase the unknown word opens (the
                 # syntax stage's chunks) describes that noun, not the actor before it
@@ -148,8 +158,7 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                     not prof.has_preposition_clitic(tokens[gap[0]])   # "قوات بقيادة الولايات المتحدة"
                 # "Sweden reassured NATO", "NATO about Turkish ...": a word outside every noun phrase
                 # (a verb, a preposition) that is no "of"/"from" parts two actors
-                parted = bool(chunk_of) and bool(gap) and \
-                    any(chunk_of[g] < 0 and g not in genitive and g not in origin for g in gap)
+                parted = bool(chunk_of) and _unmarked(gap, genitive, origin, chunk_of)
                 # "التقى وزير الخارجية الإيراني وفدا": a role noun without the article right after a word
                 # with it cannot modify it (modifiers agree in definiteness): a second party, the object
                 parted = parted or (prof.MODIFIER_AFTER_NOUN and not gap and m.kind == "agent" and
@@ -176,8 +185,32 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 prev.name = text[prev.start:prev.end]
                 prev.rule_ids = prev.rule_ids + (m.rule_id,)
                 continue
-        actors.append(Actor(code, text[m.start:m.end], m.first, m.last, m.start, m.end, (m.rule_id,)))
+        # (the fields set one by one on a bare instance: the dataclass's __init__ costs a Python frame an actor)
+        # (no more than three a statement: a longer unpacking builds a tuple)
+        a = _new(Actor)
+        a.code, a.name, a.rule_ids = code, text[m.start:m.end], (m.rule_id,)
+        a.first, a.last = m.first, m.last
+        a.start, a.end = m.start, m.end
+        actors.append(a)
     return actors
+
+
+def _joiner(start: int, stop: int, coordinator_at: set[int], tokens: list[Token],
+            opens_conjunct: Callable[[int], bool]) -> Optional[bool]:
+    """True for a gap (tokens start..stop-1) with a coordinator (or none, before a word that
+    carries one: وتركيا), False for commas only, None for anything else. (A loop over the
+    indexes: most gaps fail at their first word, no range is built for them. A function of its
+    own, not a closure of group_actors: no cells made a call.)"""
+    if start >= stop:
+        return True if opens_conjunct(stop) else None
+    coordinated, i = False, start
+    while i < stop:
+        if i in coordinator_at:
+            coordinated = True
+        elif tokens[i].norm not in (",", "،"):
+            return None
+        i += 1
+    return coordinated
 
 
 def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Token],
@@ -186,35 +219,22 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
     Russia, and Switzerland"; or a conjunction written on the next word: "روسيا وتركيا", where
     `opens_conjunct(i)` says the actor mention at token i was read through one) form a group. Bare
     countries in a group take the role of its last member ("Hungarian and Romanian officials")."""
-    def joiner(start: int, stop: int) -> Optional[bool]:
-        """True for a gap (tokens start..stop-1) with a coordinator (or none, before a word that
-        carries one: وتركيا), False for commas only, None for anything else. (A loop over the
-        indexes: most gaps fail at their first word, no range is built for them.)"""
-        if start >= stop:
-            return True if opens_conjunct(stop) else None
-        coordinated, i = False, start
-        while i < stop:
-            if i in coordinator_at:
-                coordinated = True
-            elif tokens[i].norm not in (",", "،"):
-                return None
-            i += 1
-        return coordinated
-
     groups: list[ActorGroup] = []
     k = 0
     while k < len(actors):
         # the longest run of actors joined by commas or coordinators, cut after its last coordinator
         end, last_coordinated = k, k
         while end + 1 < len(actors):
-            j = joiner(actors[end].last + 1, actors[end + 1].first)
+            j = _joiner(actors[end].last + 1, actors[end + 1].first, coordinator_at, tokens, opens_conjunct)
             if j is None:
                 break
             end += 1
             if j:
                 last_coordinated = end
         members = actors[k:last_coordinated + 1]    # (a slice: a list of the group's own)
-        groups.append(ActorGroup(members, members[0].first, members[-1].last))
+        g = _new(ActorGroup)    # (as Actor in build_actors: no __init__ frame a group)
+        g.members, g.first, g.last = members, members[0].first, members[-1].last
+        groups.append(g)
         k = last_coordinated + 1
     for g in groups:
         if len(g.members) == 1:
@@ -233,3 +253,32 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
                     and a.code.country and not a.code.group:
                 b.code = ActorCode(a.code.country, None, b.code.role)
     return groups
+
+
+def groups_overlapping(groups: list[ActorGroup], start: int, end: int) -> list[ActorGroup]:
+    """The groups with a word in tokens start..end. (A loop, no comprehension: group_of asks it of
+    each phrase it reads, and a comprehension's captured bounds would be cells at every call.)"""
+    out = []
+    for g in groups:
+        if g.first <= end and g.last >= start:
+            out.append(g)
+    return out
+
+
+def groups_within(groups: list[ActorGroup], start: int, end: int) -> list[ActorGroup]:
+    """The groups wholly inside tokens start..end."""
+    out = []
+    for g in groups:
+        if start <= g.first and g.last <= end:
+            out.append(g)
+    return out
+
+
+def names_a_group(groups: list[ActorGroup], c) -> bool:
+    """Does an actor group starting inside chunk c have a member with a group?"""
+    for g in groups:
+        if c.start <= g.first <= c.end:
+            for m in g.members:
+                if m.code.group:
+                    return True
+    return False

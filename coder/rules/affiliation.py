@@ -4,6 +4,8 @@ a person described as a member or an affiliate of a group ("شخصا يشتبه 
 "مسؤولا في مكتب تابع لحزب العمال") belongs to it."""
 from __future__ import annotations
 
+from typing import Optional
+
 from coder.model import ActorCode
 from coder.rules.syntax_words import anaphors
 from coder.lang import profile_part
@@ -100,6 +102,14 @@ def affiliations(actors, toks, prof, trace: list[str], forms: set[str]) -> set[i
     return settled | (resolve_links(actors, toks, prof, trace) if not links.isdisjoint(forms) else set())
 
 
+def _ally_word(toks, last: int, words) -> Optional[int]:
+    """The first ally word within the two words after token `last`."""
+    for i in range(last + 1, min(last + 3, len(toks))):
+        if toks[i].norm in words:
+            return i
+    return None
+
+
 def fold_allies(groups, toks, prof, trace: list[str], forms: set[str]) -> None:
     """"قوات الجيش وميليشيات محلية متحالفة معها": a later conjunct with no name of its own,
     described (within two words) by an ally word (the language's ALLY_WORDS) and a word pointing back
@@ -114,7 +124,7 @@ def fold_allies(groups, toks, prof, trace: list[str], forms: set[str]) -> None:
             continue
         kept = [g.members[0]]
         for b in g.members[1:]:
-            ally = next((i for i in range(b.last + 1, min(b.last + 3, len(toks))) if toks[i].norm in words), None)
+            ally = _ally_word(toks, b.last, words)
             if ally is not None and not b.code.group and not b.code.country and ally + 1 < len(toks) \
                     and toks[ally + 1].norm in refs:
                 trace.append(f"{b.name!r}: allied to {kept[-1].name!r} ({toks[ally].text} {toks[ally + 1].text}): folded into it")

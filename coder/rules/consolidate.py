@@ -45,9 +45,14 @@ def imply_actors(events: list[EventCandidate], trace: list[str]) -> None:
                     recoded_after = i
                     break
             # after a recode the rules that follow are tried as on an event of the new code
-            candidates = () if recoded_after is None else \
-                tuple(c for c in _rules_for(e.code)[1] if c[0] > recoded_after)
-    add_mirrored(events, mirrored)
+            candidates = () if recoded_after is None else _rules_after(e.code, recoded_after)
+    if mirrored:    # (most events: no mirror rule turned one round)
+        add_mirrored(events, mirrored)
+
+
+def _rules_after(code: str, place: int) -> tuple:
+    """The rules for events of the code that come after the rule at `place` in the file."""
+    return tuple([c for c in _rules_for(code)[1] if c[0] > place])
 
 
 def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCandidate]) -> bool:
@@ -63,8 +68,7 @@ def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCa
     if rule.recode:
         if (ROOT[e.code] in rule.roots or e.code in rule.codes) and e.source is not None and \
                 (not rule.trigger_tags or e.trigger_tag in rule.trigger_tags) and \
-                (any(r.split(".")[-1] in rule.source_agents and ".agents." in r for r in e.source.rule_ids)
-                 or e.source.code.role in rule.source_roles):
+                (_from_agents(e.source.rule_ids, rule.source_agents) or e.source.code.role in rule.source_roles):
             trace.append(f"{e.evidence!r}: {e.code} by {e.source.name!r} is coded {rule.recode} ({rule.id})")
             e.code = rule.recode
             e.rule_id = f"{e.rule_id}+implicit_actors.{rule.id}"   # both rules explain the code
@@ -84,6 +88,14 @@ def apply_rule(rule, e: EventCandidate, trace: list[str], mirrored: list[EventCa
         e.location_role = e.location_role or rule.location_role
     if rule.target_role and e.target is None:
         e.target = _implied(e, "target", rule.target_role, rule, trace)
+    return False
+
+
+def _from_agents(rule_ids: tuple[str, ...], agents) -> bool:
+    """Does one of the rule ids come from one of these agent entries (by the id's last part)?"""
+    for r in rule_ids:
+        if r.split(".")[-1] in agents and ".agents." in r:
+            return True
     return False
 
 
@@ -141,12 +153,14 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     # the trigger with most actors keeps the event; the most specific code of the class speaks for
     # it (a bombing or a massacre says more than "use force"); the others lend it missing actors
     # (the keys made in one pass, no key function a trigger; no two tie: each trigger has its own first word)
-    ranked = sorted([(-filled[first], first, evs) for first, evs in by_trigger.items()])
+    ranked = []     # (loops, no comprehensions: those would hold `filled`, `family` and `evs` in cells)
+    for first, evs in by_trigger.items():
+        ranked.append((-filled[first], first, evs))
+    ranked.sort()
     for _, _, evs in ranked:
-        family = event_family(evs[0].code)
-        rivals = [k for k in kept if event_family(k[0].code) == family]
-        # (the dyads compared only with a rival: no generator for a trigger alone in its class)
-        if rivals and not all(_distinct_dyad(evs[0], k[0]) for k in rivals):
+        rivals = _rivals(kept, event_family(evs[0].code))
+        # (the dyads compared only with a rival)
+        if rivals and not _all_distinct(evs[0], rivals):
             into = rivals[0]
             trace.append(f"{evs[0].evidence!r}: same event class as {into[0].evidence!r}, merged into it")
             _fill_slots(into, evs[0])
@@ -164,6 +178,22 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
     return sorted([e for evs in kept for e in evs], key=_IN_TEXT_ORDER)
 
 
+def _rivals(kept: list[list[EventCandidate]], family: str) -> list[list[EventCandidate]]:
+    """The kept triggers' events of the event family."""
+    out = []
+    for k in kept:
+        if event_family(k[0].code) == family:
+            out.append(k)
+    return out
+
+
+def _all_distinct(e: EventCandidate, rivals: list[list[EventCandidate]]) -> bool:
+    for k in rivals:
+        if not _distinct_dyad(e, k[0]):
+            return False
+    return True
+
+
 _DESTROY = "1712"
 _ADJACENT = 2   # tokens between a destruction verb and the attack noun that is its subject
 
@@ -177,12 +207,19 @@ def _fold_destruction_by_attack(events: list[EventCandidate], trace: list[str]) 
         return events
     out = []
     for e in events:
-        if e.code == _DESTROY and not e.nominal and \
-                any(0 < abs(a - e.trigger_first) <= _ADJACENT for a in attacks):
+        if e.code == _DESTROY and not e.nominal and _next_to(attacks, e.trigger_first):
             trace.append(f"{e.evidence!r}: the destruction an attack named next to it caused, part of that event")
             continue
         out.append(e)
     return out
+
+
+def _next_to(attacks: list[int], i: int) -> bool:
+    """Is one of the attack nouns at most _ADJACENT words from token i (and not at it)?"""
+    for a in attacks:
+        if 0 < abs(a - i) <= _ADJACENT:
+            return True
+    return False
 
 
 def _specificity(code: str) -> tuple[int, int]:
@@ -261,6 +298,11 @@ def _fold_protest_demands(events: list[EventCandidate], trace: list[str]) -> lis
     protests = [e for e in events if ROOT[e.code] == "14"]
     if not protests:
         return events
+    return _fold_demands(events, protests, trace)
+
+
+def _fold_demands(events: list[EventCandidate], protests: list[EventCandidate], trace: list[str]) -> list[EventCandidate]:
+    """_fold_protest_demands with a protest among the events (its tests hold an event in a cell)."""
     out = []
     for e in events:
         if ROOT[e.code] == "10":
@@ -295,6 +337,19 @@ def _cues_by_last_word(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {w: tuple(cs) for w, cs in out.items()}
 
 
+def _cue_ends_at(toks, j: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Does one of the cues end at token j?"""
+    for c in cues.get(toks[j].norm, ()):
+        start = j - len(c) + 1
+        if start >= 0:
+            for k, word in enumerate(c):
+                if toks[start + k].norm != word:
+                    break
+            else:
+                return True
+    return False
+
+
 def drop_included(coded: list, toks, nominal: set[int], determiners: set[int], prof, trace: list[str]) -> list:
     """"adopted sanctions against X, including a ban on imports": an event noun with no doer of its own
     right after a cue of a part ("including", "among them") names part of the event before it."""
@@ -306,9 +361,7 @@ def drop_included(coded: list, toks, nominal: set[int], determiners: set[int], p
         j = h.first - 1
         while j >= 0 and j in determiners:
             j -= 1
-        part = h.first in nominal and src is None and n > 0 and j >= 0 and any(
-            j - len(c) + 1 >= 0 and tuple(toks[i].norm for i in range(j - len(c) + 1, j + 1)) == c
-            for c in cues.get(toks[j].norm, ()))
+        part = h.first in nominal and src is None and n > 0 and j >= 0 and _cue_ends_at(toks, j, cues)
         if part and any(not e.entry.speech for e, _, _ in coded[:n]):
             trace.append(f"{h.mention.text!r}: after {toks[j].text!r}, part of the event before it; not coded apart")
             continue

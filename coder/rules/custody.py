@@ -55,6 +55,15 @@ def drop_unordered(hits: list[Hit], command: set[int], trace: list[str]) -> list
     return kept
 
 
+def _other_party(events: list[EventCandidate], trigger_first: int, country: str):
+    """The source of another country among the events of the trigger at `trigger_first`."""
+    for x in events:
+        if x.trigger_first == trigger_first and x.source is not None and x.source.code.country and \
+                x.source.code.country != country:
+            return x.source
+    return None
+
+
 def own_people(events: list[EventCandidate], trace: list[str]) -> None:
     by_trigger: dict[int, set] | None = None    # (the sources by trigger, read for a custody event only: few)
     for e in events:
@@ -68,8 +77,7 @@ def own_people(events: list[EventCandidate], trace: list[str]) -> None:
                 by_trigger.setdefault(x.trigger_first, set()).add(x.source.code.code if x.source else None)
         parties = by_trigger[e.trigger_first] - {None}
         if len(parties) > 1:   # "X and Y exchanged prisoners": each frees the other's people
-            other = next((x.source for x in events if x.trigger_first == e.trigger_first and x.source is not None
-                          and x.source.code.country and x.source.code.country != s.code.country), None)
+            other = _other_party(events, e.trigger_first, s.code.country)
             if other is not None and e.rule_id.split(".")[-1] in EXCHANGES:
                 e.target = replace(t, code=ActorCode(other.code.country, None, t.code.role))
                 trace.append(f"{e.evidence!r}: {s.name!r} frees the people of {other.name!r} -> {e.target.code.code}")
@@ -121,6 +129,13 @@ MEANS_SPAN = 16   # words from the arrest to the raid: "detained X and two of hi
 MEANS_GAP = 2     # words between the marker and the raid noun: "in early morning raids"
 
 
+def _punctuation_between(toks, start: int, end: int) -> bool:
+    for j in range(start, end):
+        if toks[j].norm in PUNCT_BARRIER:
+            return True
+    return False
+
+
 def raids_of_arrests(hits: list[Hit], toks, means: set[int], trace: list[str]) -> list[Hit]:
     """"Police detained 30 people in dawn raids", "arrested during a raid": a raid or an operation named
     after an arrest with "in"/"during" (the language's `means_markers`) is how the arrest was made, no
@@ -133,8 +148,8 @@ def raids_of_arrests(hits: list[Hit], toks, means: set[int], trace: list[str]) -
         act = kept[-1] if kept else None
         if act is not None and act.entry.code.startswith(ARREST_CODES) and ROOT[h.entry.code] in ("18", "19", "20") and \
                 h.first - act.last <= MEANS_SPAN and \
-                any(j in means for j in range(max(act.last + 1, h.first - 1 - MEANS_GAP), h.first)) and \
-                not any(toks[j].norm in PUNCT_BARRIER for j in range(act.last + 1, h.first)):
+                not means.isdisjoint(range(max(act.last + 1, h.first - 1 - MEANS_GAP), h.first)) and \
+                not _punctuation_between(toks, act.last + 1, h.first):
             trace.append(f"{h.mention.text!r}: how {act.mention.text!r} was made, no attack of its own")
             continue
         kept.append(h)

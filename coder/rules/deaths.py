@@ -18,9 +18,16 @@ def died_of(p, h: Hit, groups, toks, prof, harm_roots, group_of) -> Optional[tup
     verbs = profile_part(prof, "DEATH_VERBS")
     if not verbs or ROOT[h.entry.code] not in harm_roots:
         return None
-    j = next((j for j in range(h.first - 1, max(-1, h.first - 1 - LINK_WORDS), -1) if toks[j].norm in verbs), None)
-    if j is None or any(toks[i].norm in PUNCT_BARRIER or any(g.first <= i <= g.last for g in groups)
-                        for i in range(j + 1, h.first)):
+    for j in range(h.first - 1, max(-1, h.first - 1 - LINK_WORDS), -1):
+        if toks[j].norm in verbs:
+            return _victim_of(p, h, groups, toks, prof, group_of, j)
+    return None     # (most violent triggers: no verb of dying before them)
+
+
+def _victim_of(p, h: Hit, groups, toks, prof, group_of, j: int) -> Optional[tuple]:
+    """died_of for the verb of dying at token j (its tests read the groups and the words: cells made only here)."""
+    if any(toks[i].norm in PUNCT_BARRIER or any(g.first <= i <= g.last for g in groups)
+           for i in range(j + 1, h.first)):
         return None
     found = p.predicate(j)
     victim = group_of(p, found[1].arguments.get("subject"), groups) if found is not None else None

@@ -15,7 +15,10 @@ def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
     words = profile_part(prof, "DISGUISE_WORDS")
     if not words or words.isdisjoint(forms):
         return []
-    cues = {i for i, t in enumerate(toks) if not words.isdisjoint(t.forms)}   # (a set test: no generator per token)
+    cues = set()    # (a loop: a comprehension would hold `words` in a cell)
+    for i, t in enumerate(toks):
+        if not words.isdisjoint(t.forms):
+            cues.add(i)
     if not cues:
         return []
     covered = {i for m in actor_ms for i in range(m.first, m.last + 1)}

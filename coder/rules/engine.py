@@ -13,6 +13,7 @@ the way PETRARCH's patterns read a parse, and every decision is written to the t
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from operator import attrgetter
 from typing import Optional
 
@@ -27,6 +28,8 @@ from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
+from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
+                                  outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
                                  raids_of_arrests, stated_charges)
 from coder.rules.possessions import drop_shared_possessions, own_forces_act
@@ -47,11 +50,9 @@ from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hi
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 _FIRST = attrgetter("first")
+_new = object.__new__
+_RULE_ID = attrgetter("entry.rule_id")
 
-
-
-# forces and envoys in a trigger's object are the means ("offered troops", "recalled ambassadors")
-_MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
 
 # the trace steps written for every trigger, actor and coded trigger: kept as (formatter, *arguments)
 # and formatted only when the trace is read (types.SentenceAnalysis.trace). The arguments are strings,
@@ -130,7 +131,12 @@ def _means_of_untold(before: int, h: Hit, kept: list[Hit], agent: set[int]) -> b
 
 def _marked(roles: dict[str, set[int]], *names: str, among: tuple[set[int], ...] = ()) -> set[int]:
     """The tokens that carry any of these grammar roles, with the tokens of the sets `among` (one union)."""
-    return set().union(*among, *[roles.get(r, NO_TOKENS) for r in names])
+    out = set().union(*among)
+    for r in names:     # (a loop: a comprehension would hold `roles` in a cell)
+        idx = roles.get(r)
+        if idx:
+            out |= idx
+    return out
 
 
 def _tokens_of(mentions: list[Mention]) -> set[int]:
@@ -163,8 +169,12 @@ def _determined_head(parse, h: Hit, genitive: set[int]) -> bool:
     if h.entry.tag != "base" or h.first != h.last:
         return False
     c = parse.chunk_at(h.first)
-    return c is not None and c.kind == "np" and c.head == h.first and not c.owned and (c.start - 1) not in genitive and \
-        any(rel == "det" and t < h.first for rel, t in c.modifiers)
+    if c is None or c.kind != "np" or c.head != h.first or c.owned or (c.start - 1) in genitive:
+        return False
+    for rel, t in c.modifiers:
+        if rel == "det" and t < h.first:
+            return True
+    return False
 
 
 def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
@@ -223,6 +233,12 @@ def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: se
     return out
 
 
+def _rank(h: Hit) -> tuple:
+    """The order in which the readings of a sentence's words take them (_select_triggers)."""
+    return (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT, bool(h.entry.subject_agents),
+            h.entry.pos != "verb", -len(h.entry.code), h.first)
+
+
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
                      trace: list, actor_ms: list[Mention] = (), parse=None,
                      window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
@@ -252,8 +268,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
-                verbs = {v.first for v in mentions if v.entry.pos == "verb" and tags[v.first] == "VERB"} \
-                    if parse is not None else NO_TOKENS
+                verbs = read_as_verbs(mentions, tags) if parse is not None else NO_TOKENS
                 # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's
                 # object; a two-word name keeps its head ("allowed UN inspectors": inspectors)
                 name_tails = {t for a in actor_ms if a.kind == "actor" and a.last - a.first >= 2
@@ -269,15 +284,19 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             hits.append(Hit(m, e, m.first, m.last, m.start, toks[found[1]].end,
                             frozenset((*range(m.first, m.last + 1), *range(found[0], found[1] + 1)))))
         else:
-            # (most triggers are one word: no range built for it)
-            hits.append(Hit(m, e, m.first, m.last, m.start, m.end,
-                            frozenset((m.first,)) if m.first == m.last else frozenset(range(m.first, m.last + 1))))
+            # (most triggers are one word: no range built for it. The fields set one by one on a bare
+            # instance, the dataclass's __init__ costing a Python frame a trigger; no more than three a
+            # statement, a longer unpacking builds a tuple)
+            h = _new(Hit)
+            h.mention, h.entry, h.first = m, e, m.first
+            h.last, h.start, h.end = m.last, m.start, m.end
+            h.tokens = frozenset((m.first,)) if m.first == m.last else frozenset(range(m.first, m.last + 1))
+            hits.append(h)
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
     # (a senses.yaml reading, no event, outranks the event readings of the same words)
     if len(hits) > 1:   # (most sentences hold one trigger: nothing to rank)
-        hits.sort(key=lambda h: (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT,
-                                 bool(h.entry.subject_agents), h.entry.pos != "verb", -len(h.entry.code), h.first))
+        hits.sort(key=_rank)
     kept, taken, readings = [], set(), []
     for h in hits:
         if h.entry.code == NO_EVENT:
@@ -294,15 +313,9 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         kept.append(h)
         trace.append((_LIGHT_VERB_STEP, h.mention.text, h.entry, sent.text[h.start:h.end]) if h.entry.objects
                      else (_TRIGGER_STEP, h.mention.text, h.entry))
-    # a no-event reading longer than a light verb's object reads the object otherwise ("شن ... هجوما
-    # قويا على الوزير": an attack in words): the verb has no object, so no event (readings: gathered above)
-    for h in [h for h in kept if h.entry.objects] if readings else ():
-        obj = {t for t in h.tokens if t > h.last}
-        other = next((r for r in readings if obj and not r.entry.objects and r.first == min(obj)
-                      and max(r.tokens) > max(obj)), None)
-        if other is not None:
-            trace.append(f"{sent.text[h.start:h.end]!r}: its object is read as {other.entry.rule_id}, no event")
-            kept.remove(h)
+    # a no-event reading longer than a light verb's object reads the object otherwise (readings: gathered above)
+    if readings:
+        drop_objects_read_otherwise(kept, readings, sent.text, trace)
     if len(kept) > 1:
         kept.sort(key=_FIRST)
     return kept
@@ -351,8 +364,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     trig_ms = []
     for m in triggers:
         # (most triggers: no actor name holds them)
-        if m.first in actor_tokens and any(a.first <= m.first and m.last <= a.last and
-                                           (a.last - a.first) > (m.last - m.first) for a in actor_ms):
+        if m.first in actor_tokens and in_longer_name(m, actor_ms):
             continue
         # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
         initial = toks[m.first].text[:1]
@@ -373,16 +385,15 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                             window, numbers, marks)
     if numbers and lang_profile.MODIFIER_AFTER_NOUN:     # (no count: nothing counted)
         hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
-    trigger_tokens = set().union(*[h.tokens for h in hits])   # (a list: no generator resumed per hit)
+    trigger_tokens = set()
+    for h in hits:
+        trigger_tokens |= h.tokens
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
     # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
     # (most sentences have no actor word in a trigger phrase: every mention is kept, none is tested)
     if not trigger_tokens.isdisjoint(actor_tokens):
-        objects = {t for h in hits for t in h.tokens if t > h.last}
-        actor_ms = [m for m in actor_ms if trigger_tokens.isdisjoint(range(m.first, m.last + 1))
-                    or (m.kind == "agent" and m.entry.code.role not in _MEANS and
-                        not lang_profile.refers_back(toks, m.first) and all(t in objects for t in range(m.first, m.last + 1)))]
+        actor_ms = outside_triggers(actor_ms, hits, trigger_tokens, toks, lang_profile)
     actor_ms = longest_non_overlapping(actor_ms)
     if actor_ms:    # (a sentence that names no actor, as some do, has none to read otherwise)
         given, money, facilities = misread_names(toks, actor_ms, mentions, parse, lang_profile)
@@ -393,7 +404,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         for m in facilities:
             trace.append(f"{m.text!r} names the place {toks[m.last + 1].text!r}, not an actor")
         if given or money or facilities:    # (rarely any: the list is rebuilt only then)
-            actor_ms = [m for m in actor_ms if m not in given and m not in money and m not in facilities]
+            actor_ms = without_mentions(actor_ms, given + money + facilities)
         # a country or capital right after "in", "near", "في" is where, not who
         locative = roles.get("locative_marker", NO_TOKENS)
         placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
@@ -404,20 +415,22 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
         if placed or disguised:
             # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
-            dropped = {m.first for m in placed}
-            dropped.update([m.first for m in disguised])
-            actor_ms = [m for m in actor_ms if m.first not in dropped]
+            actor_ms = without_firsts(actor_ms, placed + disguised)
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
     # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
     named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
     for idx in roles.values():
         if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
-            roles = {role: idx - named for role, idx in roles.items()}
-            agent_spans = [(f, l) for f, l in agent_spans if f not in named]
+            roles, agent_spans = unnamed_roles(roles, agent_spans, named)
             break
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
-    punct = marks | {i for i in numbers if toks[i].norm[:1].isdigit()} if numbers else marks
+    punct = marks
+    if numbers:
+        punct = set(marks)
+        for i in numbers:
+            if toks[i].norm[:1].isdigit():
+                punct.add(i)
     if actor_ms:
         agent = roles.get("agent_marker", NO_TOKENS)
         barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS), agent,
@@ -436,9 +449,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
                 members_of_forces(actors, between, trace)
         # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
-        groups = group_actors(actors, coord, toks,
-                              lambda i: any([lang_profile.starts_with_coordinator(toks[i], m.first_form)
-                                             for m in actor_ms if m.first == i]))
+        groups = group_actors(actors, coord, toks, partial(opens_conjunct, actor_ms, toks, lang_profile))
         fold_allies(groups, toks, lang_profile, trace, forms)
         domestic_opposition(groups, trace)
     else:   # (no mention: no actor, and none of the passes over them has one to read)
@@ -450,7 +461,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if not hits:    # (no trigger: the actors above are all the sentence gives)
         return out
     # (the two passes below read entries by name: the hits' rule ids, joined once, tell if one is here)
-    rule_ids = " ".join([h.entry.rule_id for h in hits])
+    rule_ids = " ".join(map(_RULE_ID, hits))
     if may_name_onset(rule_ids):
         hits = truce_onsets(hits, toks, roles.get("truce_noun", NO_TOKENS), trace)   # before they take an infinitive
     hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
@@ -467,15 +478,21 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if not hits:    # (the passes above dropped every trigger: no event to settle)
         return out
     # (a noun answers _reads_as_noun's first test: no call for it)
-    nominal = {h.first for h in hits if h.entry.pos == "noun" or _reads_as_noun(h, toks, roles, lang_profile)
-               or (parse is not None and (verbal_noun_object(parse, h.first) or
-                                     _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS))))}
+    nominal = set()
+    for h in hits:
+        if h.entry.pos == "noun" or _reads_as_noun(h, toks, roles, lang_profile) or \
+                (parse is not None and (verbal_noun_object(parse, h.first) or
+                                        _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS)))):
+            nominal.add(h.first)
     negation = roles.get("negation", NO_TOKENS)
     passive_aux = roles.get("passive_auxiliary", NO_TOKENS)
     agent_markers = sorted(agent_spans)
     conditional = roles.get("conditional_marker", NO_TOKENS)
     modal = roles.get("modal_marker", NO_TOKENS)
-    clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional | {i for i in marks if toks[i].norm in (";", "؛")}
+    clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional
+    for i in marks:
+        if toks[i].norm in (";", "؛"):     # (rare: a set of its own only then)
+            clause_breaks = clause_breaks | {i}
     # words that cannot start a verb's object: after one of them a transitive verb has none
     prepositions = _marked(roles, "target_marker", "complement_marker", "agent_marker", among=(marks, clause_breaks))
     no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
@@ -496,7 +513,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             unreal_future = unreal_future or mood_of(h, toks, roles, lang_profile) in ("future", "forecast")
             nxt = hits[k + 1] if k + 1 < len(hits) else None
             if h.first not in nominal and nxt is not None and nxt.first in nominal and \
-                    not any(i in clause_breaks or i in punct for i in range(h.last + 1, nxt.first)):
+                    clause_breaks.isdisjoint(range(h.last + 1, nxt.first)) and punct.isdisjoint(range(h.last + 1, nxt.first)):
                 objects_of_unreal.add(k + 1)   # "لم تعلن أي جهة مسؤوليتها عن الهجوم": no claim, no new attack
             continue
         src, tgt, how = fill_slots(h, k, hits, groups, toks, window_end, passive_aux, agent_markers,
@@ -504,8 +521,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                                prepositions, subordinators)
         if parse is not None:
             src, tgt, how = settle(parse, h, hits, groups, nominal, src, tgt, how, lang_profile, toks, HARM_ROOTS)
-        if h.entry.subject_agents and not (src and any(r in h.entry.subject_agents
-                                                        for m in src.members for r in m.rule_ids)):
+        if h.entry.subject_agents and not (src and named_by(src, h.entry.subject_agents)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
             continue
         if ROOT[h.entry.code] == "13":

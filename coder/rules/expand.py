@@ -4,10 +4,15 @@ from __future__ import annotations
 from coder.rules.consolidate import is_reciprocal
 from coder.rules.types import EventCandidate, names
 
+_new = object.__new__
 MAX_MEMBERS = 4         # events per slot from one coordinated group
 # an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
 _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
                for s in (False, True) for t in (False, True) for v in (False, True)}
+
+
+def _others(members: list, s) -> list:
+    return [m for m in members if m is not s]
 
 
 def expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[EventCandidate]:
@@ -30,7 +35,7 @@ def expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[
         verb = h.entry.pos == "verb"
         for s in (src.members[:MAX_MEMBERS] if src else [None]):
             s_code = s.code.code if s is not None else None     # (a code is a property: read once)
-            targets = [m for m in src.members[:MAX_MEMBERS] if m is not s] if reciprocal else \
+            targets = _others(src.members[:MAX_MEMBERS], s) if reciprocal else \
                 (tgt.members[:MAX_MEMBERS] if tgt else [None])
             for t in targets:
                 t_code = t.code.code if t is not None else None
@@ -42,8 +47,14 @@ def expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[
                 if key in seen:
                     continue
                 seen.add(key)
-                # (every field by position up to the tag: a keyword call builds a dict an event)
-                events.append(EventCandidate(h.entry.code, h.entry.rule_id, h.start, h.end, text[h.start:h.end],
-                                             h.first, s, t, _CONFIDENCE[s is not None, t is not None, verb],
-                                             False, None, h.first in nominal, False, h.entry.tag or ""))
+                # (every field set on a bare instance: the dataclass's __init__ costs a Python frame an event)
+                # (no more than three a statement: a longer unpacking builds a tuple)
+                e = _new(EventCandidate)
+                e.code, e.rule_id, e.trigger_tag = h.entry.code, h.entry.rule_id, h.entry.tag or ""
+                e.evidence_start, e.evidence_end, e.evidence = h.start, h.end, text[h.start:h.end]
+                e.trigger_first, e.source, e.target = h.first, s, t
+                e.confidence = _CONFIDENCE[s is not None, t is not None, verb]
+                e.target_from_location, e.location_role, e.nominal = False, None, h.first in nominal
+                e.is_background, e.merged_spans = False, ()
+                events.append(e)
     return events

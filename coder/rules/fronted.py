@@ -9,6 +9,15 @@ from typing import Optional
 from coder.lang import profile_part
 
 
+def _governing(p, before: int, verb: int, phrase_span) -> int:
+    """The phrase that governs chunk `before` and ends right before the verb, else `before` itself."""
+    start = p.chunks[before].start
+    for j, c in enumerate(p.chunks):
+        if j != before and c.end < start and phrase_span(p, j)[1] == verb - 1:
+            return j
+    return before
+
+
 def fronted_subject(p, found, verb: int, toks, prof, groups, group_of, phrase_span) -> Optional[tuple]:
     """(source, target) for the predicate `found` (clause, predicate) at `verb` when a noun phrase
     opened right after "that" ends (with its genitives) right before the verb and the stage put the
@@ -23,8 +32,7 @@ def fronted_subject(p, found, verb: int, toks, prof, groups, group_of, phrase_sp
     if before < 0 or not that:
         return None
     # the phrase that governs the chunk before the verb (خلية governs لتنظيم داعش)
-    head = next((j for j, c in enumerate(p.chunks) if j != before and c.end < p.chunks[before].start
-                 and phrase_span(p, j)[1] == verb - 1), before)
+    head = _governing(p, before, verb, phrase_span)
     start = p.chunks[head].start
     if start == 0 or toks[start - 1].norm not in that:
         return None

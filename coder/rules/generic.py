@@ -165,10 +165,8 @@ def drop_generic_statements(coded: list, parse, toks, roles: dict[str, set[int]]
             # an event noun in the complement of a present verb ("مجرم يصيب شخصا بجرح عميق")
             found = _governing_present(h, parse, toks, prof) if h.first in nominal else None
         if found is not None and placed is None:
-            names = {t for m in actor_ms if m.kind == "actor" for t in range(m.first, m.last + 1)}
-            # (a locative word carrying a pronoun, "عنده", "أمامه", points back at a place already named)
-            placed = {i for i in roles.get("locative_marker", NO_TOKENS) if not prof.refers_back(toks, i)}
-        if found is not None and not any(abs(i - h.first) <= PLACE_REACH for i in placed):
+            names, placed = _named_and_placed(actor_ms, roles.get("locative_marker", NO_TOKENS), toks, prof)
+        if found is not None and not _near_place(placed, h.first):
             k = found[1].arguments.get("subject")
             # the doer the rules found (after the verb: "المكان الذي يعتصم عمال عنده"), else the subject
             c = parse.chunk_at(src.members[0].first) if src is not None and src.members and h.entry.pos == "verb" \
@@ -181,6 +179,22 @@ def drop_generic_statements(coded: list, parse, toks, roles: dict[str, set[int]]
                 continue
         out.append((h, src, tgt))
     return out
+
+
+def _named_and_placed(actor_ms, locative: set[int], toks, prof) -> tuple[set[int], set[int]]:
+    """The words of the actor names, and the locative words (but those carrying a pronoun, "عنده",
+    "أمامه": they point back at a place already named)."""
+    names = {t for m in actor_ms if m.kind == "actor" for t in range(m.first, m.last + 1)}
+    placed = {i for i in locative if not prof.refers_back(toks, i)}
+    return names, placed
+
+
+def _near_place(placed: set[int], i: int) -> bool:
+    """Is a locative word at most PLACE_REACH words from token i?"""
+    for j in placed:
+        if abs(j - i) <= PLACE_REACH:
+            return True
+    return False
 
 
 def _a_kind(c, toks, names: set[int], prof) -> bool:

@@ -67,10 +67,15 @@ def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:
     """The marker nearest to token i within [i+lo, i+hi] with no punctuation between."""
     if not marks:       # (most sentences have no such marker at all)
         return None
-    best = None
     first, end = max(0, i + lo), min(len(toks), i + hi + 1)
-    if not any(first <= j < end for j in marks):
+    if marks.isdisjoint(range(first, end)):
         return None
+    return _nearest(i, marks, first, end, toks)
+
+
+def _nearest(i: int, marks: set[int], first: int, end: int, toks) -> Optional[int]:
+    """_near once a marker is in reach (its key and tests read the bounds: cells made only here)."""
+    best = None
     for j in sorted(range(first, end), key=lambda j: abs(j - i)):
         if j in marks:
             a, b = sorted((i, j))
@@ -150,6 +155,15 @@ def conjunct_of(a: Hit, b: Hit, toks, coord: frozenset[int] | set[int], prof) ->
     return (b.first - 1) in coord or prof.starts_with_coordinator(toks[b.first], b.mention.first_form)
 
 
+def _stated(coded: list, first: int) -> list:
+    """The sources of the reporting verbs among the coded acts, but one at token `first`."""
+    out = []
+    for sh, s, _ in coded:
+        if sh.entry.speech and sh.first != first:
+            out.append(s)
+    return out
+
+
 def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[str]) -> list:
     """Drop forecasts and habits; code a stated future as an intent or threat, else drop it."""
     out, before = [], None     # the last act and its mood: a later conjunct shares it
@@ -198,7 +212,7 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
         # what will befall someone ("ستتعرض لهجوم") is a prediction, no one's intent
         code = None if h.entry.subject_is_target else intent_code(h.entry.code)
         # a reporting verb states it, even with its subject left as a pronoun ("وقال إن ...")
-        stated = [s for sh, s, _ in coded if sh.entry.speech and sh.first != h.first]
+        stated = _stated(coded, h.first)
         if code is None or not stated:
             trace.append(f"{h.mention.text!r}: future" + (" with no party stating it" if not stated
                                                          else ", a class with no intent reading") + "; not coded")

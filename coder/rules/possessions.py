@@ -20,7 +20,7 @@ def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], tr
         if not (a.code.country or a.code.group) and a.code.role and many(toks, a.first):
             named = [b for b in actors[:k] if b.code.country or b.code.group]
             if len(named) >= 2 and named[-2].last + 1 < named[-1].first and \
-                    all(i in coord for i in range(named[-2].last + 1, named[-1].first)):
+                    coord.issuperset(range(named[-2].last + 1, named[-1].first)):
                 trace.append(f"{a.name!r}: owned by {named[-2].name!r} and {named[-1].name!r} together, "
                              "no party of its own")
                 continue

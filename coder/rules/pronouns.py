@@ -39,6 +39,13 @@ def _carries_object(h: Hit, toks, prof) -> bool:
     return prof.refers_back(toks, h.first) and not t.norm.endswith(t.forms[h.mention.first_form])
 
 
+def _in_group(groups: list[ActorGroup], i: int) -> bool:
+    for g in groups:
+        if g.first <= i <= g.last:
+            return True
+    return False
+
+
 def pronoun_object(p: Parse, h: Hit, groups: list[ActorGroup], src: Optional[ActorGroup], toks, prof,
                    group_of) -> Optional[ActorGroup]:
     """The actor the object pronoun on the verb `h` refers to, or None."""
@@ -51,7 +58,7 @@ def pronoun_object(p: Parse, h: Hit, groups: list[ActorGroup], src: Optional[Act
         g = group_of(p, clause.antecedent, groups) if clause.antecedent is not None else None
         return g if g is not None and not _same_party(g, src) else None
     before = h.first - 1
-    if before >= 0 and p.tags[before] in ("NOUN", "ADJ") and not any(g.first <= before <= g.last for g in groups):
+    if before >= 0 and p.tags[before] in ("NOUN", "ADJ") and not _in_group(groups, before):
         # "مسيرات ضخمة نظمتها النقابات": a verb right after a noun that names no actor describes it
         # (a relative clause with no relative word), and its pronoun is that noun
         return None

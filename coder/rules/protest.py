@@ -22,8 +22,15 @@ def protest_objects(events: list[EventCandidate], actors: list[Actor], trace: li
     """Give a protest with no target the first actor named after its trigger that is not its source;
     one a target marker introduces ("هتافات معادية لإيران", "chants against Iran": `marked` holds the
     tokens right after such markers) before one named without ("رافعين صور الرئيس")."""
-    if PROTEST_ROOT not in [ROOT[e.code] for e in events]:   # (a list: no generator resumed an event)
-        return      # (most sentences report no protest)
+    for e in events:
+        if ROOT[e.code] == PROTEST_ROOT:
+            _protest_objects(events, actors, trace, marked)
+            return
+    # (most sentences report no protest)
+
+
+def _protest_objects(events: list[EventCandidate], actors: list[Actor], trace: list[str], marked: frozenset[int]) -> None:
+    """protest_objects once a protest is among the events (its tests read the events: cells made only here)."""
     # the agent of a violent act in the sentence (the troops who opened fire, the police who beat the
     # crowd) acts there; it is not the object of the protest named after the trigger
     agents = {ev.source.first for ev in events if ev.source is not None and ROOT[ev.code] in _VIOLENT_ROOTS}

@@ -86,13 +86,21 @@ _ALLEGING_ROOTS = frozenset(ROOT[c] for c in _ALLEGING)     # their classes (01 
 ALLEGED_WINDOW = 20
 
 
+def _punctuated(toks, start: int, end: int) -> bool:
+    """Is one of the tokens start..end-1 a comma or a semicolon?"""
+    for i in range(start, end):
+        if toks[i].norm in (";", "؛", ",", "،"):
+            return True
+    return False
+
+
 def drop_alleged(coded: list, toks, trace: list[str], parse=None) -> list:
     if len(coded) < 2:
         return coded    # (one act: no accusation before it)
     out, alleging = [], None
     for h, src, tgt in coded:
         if alleging is not None and h.first <= alleging + ALLEGED_WINDOW and \
-                not any(toks[i].norm in (";", "؛", ",", "،") for i in range(_complement_start(parse, alleging, h.first), h.first)):
+                not _punctuated(toks, _complement_start(parse, alleging, h.first), h.first):
             trace.append(f"{h.mention.text!r}: alleged by an accusation, denial or claim before it, not coded")
             continue
         out.append((h, src, tgt))
@@ -267,10 +275,13 @@ def speaker_as_source(coded: list, trace: list[str]) -> list:
 def not_real(h: Hit, negation: set[int], conditional: set[int], modal: set[int], punct: set[int]) -> Optional[str]:
     """Why the trigger reports nothing that happened, or None: negated, in an if-clause, after a modal."""
     # (each marker set tested first: most sentences have none of them)
-    if negation and not negation.isdisjoint(range(max(0, h.first - NEGATION_WINDOW), h.first)):
-        return "negated"
-    if negation and any(i in negation and i not in h.tokens for i in range(h.first + 1, max(h.tokens, default=h.first))):
-        return "negated"    # between the verb and its object: "will not attend", "would not send"
+    if negation:
+        if not negation.isdisjoint(range(max(0, h.first - NEGATION_WINDOW), h.first)):
+            return "negated"
+        tokens = h.tokens
+        for i in range(h.first + 1, max(tokens, default=h.first)):
+            if i in negation and i not in tokens:
+                return "negated"    # between the verb and its object: "will not attend", "would not send"
     if conditional and in_condition(h, conditional, punct):
         return "inside an if-clause, hypothetical"
     if modal and not modal.isdisjoint(range(max(0, h.first - MODAL_WINDOW), h.first)):
@@ -294,12 +305,13 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     merge of one event told with several words. An event noun read through the purpose clitic
     ("للتشاور", "لبحث") says what the verb's event was for."""
     # a verb tells the sentence's own event, even one that did not happen ("did not travel despite ...")
-    verbal = [h for h in hits if h.first not in nominal and not h.entry.speech]
+    verbal = []
+    for h in hits:
+        if h.first not in nominal and not h.entry.speech:
+            verbal.append(h)
     # with no verb, an event noun outside any frame tells the news ("قرر تجميد أصول ... بسبب غزوها")
     # (read only with a frame or request word: most sentences have none)
-    anchors = (verbal or [h for h, _, _ in coded if not h.entry.speech and
-                          frames.isdisjoint(range(max(0, h.first - FRAME_WINDOW), h.first))]) \
-        if frames or requests else ()
+    anchors = (verbal or _unframed(coded, frames)) if frames or requests else ()
     out = []
     for h, src, tgt in coded:
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
@@ -315,24 +327,55 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
             continue
         # a bare base form after a frame reads as a noun too ("despite Zelenskiy's challenge")
         if (h.first in nominal or h.entry.tag == "base") and not h.entry.speech:
-            marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - FRAME_WINDOW), -1) if i in frames), None)
-        elif h.entry.tag == "s" and not h.entry.speech and (h.first - 1) in frames and any(v is not h for v in verbal):
+            marker = _nearest_before(h.first, frames, FRAME_WINDOW)
+        elif h.entry.tag == "s" and not h.entry.speech and (h.first - 1) in frames and _other_than(verbal, h):
             # "at talks", "the final stage of talks": an -s form right after a frame word is a plural noun
             marker = h.first - 1
         else:
             marker = None
         if marker is not None or (h.first in nominal or h.entry.tag == "base") and not h.entry.speech:
-            if marker is None and (h.first - 1) in requests and \
-                    any(v.first < h.first and ROOT[v.entry.code] in _REQUESTING for v in verbal):
+            if marker is None and (h.first - 1) in requests and _requested(verbal, h.first):
                 # "دعت ... الطرفين إلى وقف فوري لإطلاق النار": what an appeal or demand asks for
                 marker = h.first - 1
             answered = marker is not None and marker in responses   # "رداً على الهجوم": the earlier attack
             if marker is not None and not punct_apart(toks, marker, h) and \
-                    (answered or not any(_violent(v.entry.code) and _violent(h.entry.code) for v in anchors)):
+                    (answered or not (_violent(h.entry.code) and any([_violent(v.entry.code) for v in anchors]))):
                 trace.append(f"{h.mention.text!r}: framed by {toks[marker].text!r}, an event reported elsewhere; not coded")
                 continue
         out.append((h, src, tgt))
     return out
+
+
+def _unframed(coded: list, frames: set[int]) -> list[Hit]:
+    """The coded acts but speech with no frame word in the FRAME_WINDOW words before them."""
+    out = []
+    for h, _, _ in coded:
+        if not h.entry.speech and frames.isdisjoint(range(max(0, h.first - FRAME_WINDOW), h.first)):
+            out.append(h)
+    return out
+
+
+def _nearest_before(first: int, marks: set[int], window: int) -> Optional[int]:
+    """The nearest of the marks among the `window` words before token `first`."""
+    for i in range(first - 1, max(-1, first - 1 - window), -1):
+        if i in marks:
+            return i
+    return None
+
+
+def _other_than(hits: list[Hit], h: Hit) -> bool:
+    for v in hits:
+        if v is not h:
+            return True
+    return False
+
+
+def _requested(verbal: list[Hit], first: int) -> bool:
+    """Does an appeal, demand or threat verb stand before token `first`?"""
+    for v in verbal:
+        if v.first < first and ROOT[v.entry.code] in _REQUESTING:
+            return True
+    return False
 
 
 UNREAL_NOUN_WINDOW = 2   # "لأي هجوم", "خشية وقوع هجوم": a marker at most one word before the event noun
@@ -350,6 +393,13 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
     ("من أجل تدميره وقتل أبنائه")."""
     if not (unreal or prospective or kinds):
         return coded    # no marker to drop an event by, so none to share its fate
+    return _drop_unreal_nouns(coded, toks, unreal, nominal, trace, prospective, prof, kinds, coord)
+
+
+def _drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], trace: list[str],
+                       prospective: frozenset[int] | set[int], prof, kinds: frozenset[int] | set[int],
+                       coord: frozenset[int] | set[int]) -> list:
+    """drop_unreal_nouns with a marker in the sentence (its tests read the markers: cells made only here)."""
     out, dropped = [], None
     for h, src, tgt in coded:
         if dropped is not None and prof is not None and conjunct_of(dropped, h, toks, coord, prof):
@@ -360,7 +410,8 @@ def drop_unreal_nouns(coded: list, toks, unreal: set[int], nominal: set[int], tr
         # marker noun or preposition ("احتمال شن هجمة", "لمنع اطلاق النار"), or the genitive of a noun
         # right after one ("ما شهدته من عمليات خطف", "يبرر القيام بحملات قصف"): a finite verb does not follow them
         masdar = prof is not None and h.entry.pos == "verb" and \
-            (prof.is_definite(toks[h.first]) or any(k in unreal or k in kinds for k in (h.first - 1, h.first - 2)))
+            (prof.is_definite(toks[h.first]) or (h.first - 1) in unreal or (h.first - 1) in kinds or
+             (h.first - 2) in unreal or (h.first - 2) in kinds)
         if (h.first in nominal or masdar or h.entry.tag in ("noun", "base")) and not h.entry.speech:
             marker = next((i for i in range(h.first - 1, max(-1, h.first - 1 - UNREAL_NOUN_WINDOW), -1)
                            if i in unreal or i in prospective), None)
@@ -409,7 +460,7 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
     if len(hits) < 2:
         return coded    # (most sentences: one act, no list)
     listed = sorted([h for h in hits if not h.entry.speech], key=_BY_FIRST)
-    in_list, runs, run = set(), [], []
+    runs, run = [], []
     for a, b in zip(listed, listed[1:]):
         # (the distance first: most acts of a sentence are too far apart to be listed together)
         if a.last < b.first <= a.last + LIST_GAP and _coordinated(a, b, toks, coord, prof):
@@ -421,6 +472,13 @@ def drop_generic_lists(coded: list, hits: list[Hit], toks, coord: set[int], nomi
     runs += [run] if run else []
     if not runs:
         return coded    # (most sentences: no two acts listed together)
+    return _drop_listed(coded, hits, toks, coord, nominal, prof, trace, listed, runs)
+
+
+def _drop_listed(coded: list, hits: list[Hit], toks, coord: set[int], nominal: set[int], prof, trace: list[str],
+                 listed: list[Hit], runs: list[list[Hit]]) -> list:
+    """drop_generic_lists once acts are listed together (`runs`; `listed`: the acts but speech, in order)."""
+    in_list = set()
     # a verb form with the article is a verbal noun (القتل, والخطف): the abstract act, the mark of such lists;
     # lists of listed nouns alone ("القتلى والجرحى", the casualties of one attack) are left alone
     masdar = {h.first for h in hits if h.entry.pos == "verb" and prof.is_definite(toks[h.first])}

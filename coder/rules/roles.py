@@ -3,13 +3,15 @@ predicate's subject, object, target, agent or recipient phrase (a phrase reaches
 "positions of the YPG", مواقع لقسد), and the owner a possessive pronoun refers to."""
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable, Optional
 
 from coder.model import ActorCode
-from coder.rules.actors import ActorGroup
+from coder.rules.actors import ActorGroup, groups_overlapping, groups_within, names_a_group
 from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
 from coder.rules.fronted import described_subject, fronted_subject
+from coder.rules.mentions import harm_noun_starts, harm_noun_words, other_triggers
 from coder.rules.pronouns import pronoun_object
 from coder.rules.types import ROOT, Hit, names
 from coder.lang import profile_part
@@ -45,19 +47,17 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
     if c.refers_to is not None:      # "him", "the group": the phrase it refers to
         k = c.refers_to
         c = p.chunks[k]
-    s, e = phrase_span(p, k)
-    inside = [g for g in groups if g.first <= e and g.last >= s]
+    inside = groups_overlapping(groups, *phrase_span(p, k))
     if not inside:
         for j in p.conjuncts(k):
-            js, je = phrase_span(p, j)
-            inside = [g for g in groups if g.first <= je and g.last >= js]
+            inside = groups_overlapping(groups, *phrase_span(p, j))
             if inside:
                 break
     if not inside:
         # "سيارة تقل قياديين في قسد", "a school sheltering displaced families": who is in or on it
         for cl in p.clauses:
             if cl.kind == "relative" and cl.antecedent == k:
-                inside = [g for g in groups if cl.start <= g.first and g.last <= cl.end]
+                inside = groups_within(groups, cl.start, cl.end)
                 break
         if not inside:
             return None
@@ -65,8 +65,10 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
     for rel, i in c.modifiers:      # (a loop: no generator a phrase)
         if rel == "appos":
             # "the opposition newspaper La Prensa": the name apposed to the head names the actor
-            if any(g.first <= i <= g.last for g in inside):
-                head = i
+            for g in inside:
+                if g.first <= i <= g.last:
+                    head = i
+                    break
             break
     for g in inside:
         if g.first <= head <= g.last:
@@ -173,8 +175,12 @@ def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], is_event: Callable
     k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
     if src is not None and k >= 0 and _holds(p, k, src.first):
         return None    # found through a relative clause that holds the event noun itself
-    tgt = next((g for r in ("target", "recipient") if (g := group_of(p, pr.arguments.get(r), groups)) is not None
-                and not _holds(p, pr.arguments[r], i)), None)
+    tgt = None
+    for r in ("target", "recipient"):
+        g = group_of(p, pr.arguments.get(r), groups)
+        if g is not None and not _holds(p, pr.arguments[r], i):
+            tgt = g
+            break
     return (src, tgt) if src is not None else None
 
 
@@ -219,7 +225,11 @@ def roles_for(p: Parse, pr, groups: list[ActorGroup], about_first: bool = False,
         return None     # (the trace line is built only for an answer)
     if pr.passive:
         return src, tgt, "syntax: passive, the agent after by is the source, the subject the target"
-    return src, tgt, "syntax: " + "; ".join([f"{r} {pr.how.get(r, '')}".strip() for r in arg])
+    how = pr.how
+    parts = []      # (a loop: a comprehension would hold `pr` in a cell)
+    for r in arg:
+        parts.append(f"{r} {how.get(r, '')}".strip())
+    return src, tgt, "syntax: " + "; ".join(parts)
 
 
 def _named_leader(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[ActorGroup]:
@@ -232,8 +242,7 @@ def _named_leader(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optio
             # (the inherited roles first: most predicates have none)
             if "patient" in pr.inherited and pr.arguments.get("patient") == k and "agent" in pr.arguments:
                 # (the subject's own words are read only for such a participle: most subjects have none)
-                c = p.chunks[k]
-                if any(m.code.group for g in groups if c.start <= g.first <= c.end for m in g.members):
+                if names_a_group(groups, p.chunks[k]):
                     return None
                 g = group_of(p, pr.arguments["agent"], groups)
                 return g if g is not None and any(m.code.group for m in g.members) else None
@@ -252,7 +261,11 @@ def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
         if c is None or not c.owned or c.possessor is None:
             continue
         s, e = phrase_span(p, c.possessor)
-        owner = next((b for b in actors if b is not a and s <= b.first <= e and (b.code.country or b.code.group)), None)
+        owner = None
+        for b in actors:
+            if b is not a and s <= b.first <= e and (b.code.country or b.code.group):
+                owner = b
+                break
         if owner is None:
             continue
         a.code = ActorCode(owner.code.country, owner.code.group, a.code.role)
@@ -292,7 +305,11 @@ def resolve_genitives(p: Parse, actors, trace: list[str]) -> set[int]:
         end, e = p.chunks[k].end, phrase_span(p, k)[1]
         if e == end:
             continue    # (no genitive after its chunk: nothing to name its country)
-        owner = next((b for b in actors if b is not a and end < b.first <= e), None)
+        owner = None
+        for b in actors:
+            if b is not a and end < b.first <= e:
+                owner = b
+                break
         if owner is None or not owner.code.country or owner.code.group or owner.code.role:
             continue
         a.code = ActorCode(owner.code.country, None, a.code.role)
@@ -309,9 +326,11 @@ def subject_after(parse, verb: int, actor_tokens: set[int]) -> frozenset[int]:
     if k is None or parse.chunks[k].start <= verb:
         return frozenset()
     c = parse.chunks[k]
-    named = [i for i in range(c.start, c.end + 1) if i in actor_tokens]
     # up to its last actor word: a word after it may be the object the phrase was read over
-    return frozenset(range(c.start, named[-1] + 1)) if named else frozenset()
+    for last in range(c.end, c.start - 1, -1):
+        if last in actor_tokens:
+            return frozenset(range(c.start, last + 1))
+    return frozenset()
 
 
 # the window rules' readings that the syntax stage cannot make: undiacritised Arabic passives and
@@ -354,9 +373,7 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         if doer is not None and doer is not src:
             tgt, how = doer, how + "; it describes the act told before the comma: its doer is the target (syntax)"
         if src is not None and harm and \
-                _event_noun_subject(p, found, src, groups, {i for x in hits if x.first in nominal and
-                                                            ROOT[x.entry.code] in harm_roots
-                                                            for i in range(x.first, x.last + 1)}):
+                _event_noun_subject(p, found, src, groups, harm_noun_words(hits, nominal, harm_roots)):
             src, how = None, how + "; its subject is a violent event noun naming no actor: no doer borrowed from outside it (syntax)"
     elif noun and (src is None or _GENITIVE_AGENT in how):
         # verbs that speak about an event ("condemned the attack") are not its doers; verbs of
@@ -367,10 +384,10 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         announced = ROOT[h.entry.code] not in _REPORTED_ROOTS
         governed = None
         if announced:   # "أدى إلى مقتل": deaths a cause led to, no one's act
-            made = _made_to(p, h.first, groups, {x.first for x in hits if x is not h})
+            made = _made_to(p, h.first, groups, other_triggers(hits, h))
             governed = (made, None) if made is not None else None
         governed = governed or nominal_roles(p, h.first, groups,
-                                 lambda v: _event_of_its_own(p, v, h, hits, nominal, announced, prof, toks, harm_roots),
+                                 partial(_event_at, p, h, hits, nominal, announced, prof, toks, harm_roots),
                                  not (prof.has_preposition_clitic(toks[h.first]) or prof.has_conjunction_clitic(toks[h.first])))
         claimed = claimant(p, h.first, groups) if governed is None and src is None else None
         if governed is not None:
@@ -388,12 +405,11 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
         if subject is not None and subject is not src:
             tgt, how = subject, how + "; the subject of its verb group is the target (syntax)"
     if prof.VERB_SUBJECT_ORDER and not noun and harm and not h.entry.objects and \
-            victims_of_event(p, h.first, [x.first for x in hits if x.first in nominal and ROOT[x.entry.code] in harm_roots],
-                             lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])):
+            victims_of_event(p, h.first, harm_noun_starts(hits, nominal, harm_roots), partial(_after_preposition, p, prof, toks)):
         src, tgt = None, src or tgt
         how = "syntax: victims of the violent event named after them (undiacritised passive)"
     if prof.VERB_SUBJECT_ORDER and not noun and harm and src is not None and src.first > h.last and \
-            _after_event_noun(p, h.first, {x.first for x in hits if x.first in nominal and ROOT[x.entry.code] in harm_roots}):
+            _after_event_noun(p, h.first, harm_noun_starts(hits, nominal, harm_roots)):
         # "بغارات لطيران التحالف استهدفت مدرسة": a violent verb right after a violent event noun
         # describes it (a relative clause with no relative word): the noun is its subject and the
         # actor after the verb what it struck; the noun's own event carries the doer
@@ -419,7 +435,18 @@ def settle(p: Parse, h: Hit, hits: list[Hit], groups: list[ActorGroup], nominal:
     return src, tgt, how
 
 
-def _after_event_noun(p: Parse, verb: int, harm_nouns: set[int]) -> bool:
+def _after_preposition(p: Parse, prof, toks, n: int) -> bool:
+    """Does token n follow a preposition or carry one as a clitic?"""
+    return p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n])
+
+
+def _event_at(p: Parse, h: Hit, hits: list[Hit], nominal: set[int], announced: bool, prof, toks, harm_roots,
+              v: int) -> bool:
+    """_event_of_its_own for the verb at token v (the question nominal_roles asks)."""
+    return _event_of_its_own(p, v, h, hits, nominal, announced, prof, toks, harm_roots)
+
+
+def _after_event_noun(p: Parse, verb: int, harm_nouns: list[int]) -> bool:
     """Does the phrase of a violent event noun end right before the verb (غارات لطيران التحالف |
     استهدفت)?"""
     for n in harm_nouns:
@@ -456,8 +483,7 @@ def _event_of_its_own(p: Parse, v: int, h: Hit, hits: list[Hit], nominal: set[in
     if not prof.VERB_SUBJECT_ORDER or v in nominal or \
             not any(ROOT[x.entry.code] in harm_roots and not x.entry.objects for x in at):
         return False
-    harm = [x.first for x in hits if x.first in nominal and ROOT[x.entry.code] in harm_roots]
-    return victims_of_event(p, v, harm, lambda n: p.tags[n - 1] == "ADP" or prof.has_preposition_clitic(toks[n]))
+    return victims_of_event(p, v, harm_noun_starts(hits, nominal, harm_roots), partial(_after_preposition, p, prof, toks))
 
 
 def _with_roles(p: Parse, h: Hit, pred, groups, src, tgt, how, pro_drop: bool = False):
@@ -492,7 +518,10 @@ def _with_roles(p: Parse, h: Hit, pred, groups, src, tgt, how, pro_drop: bool = 
     if t2 is None and tgt is s2 and s2 is not None and ROOT[h.entry.code] != "14":   # a march takes no object
         # "وقال X ... واتهم Y قوات النظام": the window rules read the verb's own subject after it as
         # the object of a verb sharing the subject before; the phrase right after the subject is
-        t2 = next((g for g in groups if g.first == s2.last + 1 and not p.oblique(g.first)), None)
+        for g in groups:
+            if g.first == s2.last + 1 and not p.oblique(g.first):
+                t2 = g
+                break
         if t2 is not None:
             return s2, t2, how2 + f"; the phrase after its subject is its object: {names(t2)} (syntax)"
     t2 = t2 if t2 is not None else (tgt if tgt is not s2 else None)
@@ -528,8 +557,12 @@ def _apposed_act_doer(p: Parse, found, groups, toks, prof):
     c = p.chunks[found[1].arguments["patient"]]
     if toks[c.head].norm not in nouns or c.start == 0 or toks[c.start - 1].norm != ",":
         return None
-    before = [q for cl in p.clauses for q in cl.predicates if q.verb < c.start and "subject" in q.arguments]
-    return group_of(p, before[-1].arguments["subject"], groups) if before else None
+    before = None   # the last predicate with a subject before the phrase
+    for cl in p.clauses:
+        for q in cl.predicates:
+            if q.verb < c.start and "subject" in q.arguments:
+                before = q
+    return group_of(p, before.arguments["subject"], groups) if before is not None else None
 
 
 def _prior_subject(p: Parse, verb: int, src, groups):

@@ -29,6 +29,26 @@ AGGRESSOR_ROLES = {"UAF", "INS", "REB", "CRM"}
 HARM_ROOTS = {"17", "18", "19", "20"}
 
 
+def _without_group(groups: list[ActorGroup], g: ActorGroup) -> list[ActorGroup]:
+    return [x for x in groups if x is not g]
+
+
+def _verb_before(hits: list[Hit], k: int, sources: Optional[dict] = None) -> Optional[int]:
+    """The index of the last verb trigger before hits[k] (with `sources`, the last one with a source)."""
+    for j in range(k - 1, -1, -1):
+        if hits[j].entry.pos == "verb" and (sources is None or sources.get(j)):
+            return j
+    return None
+
+
+def _all_after(groups: list[ActorGroup], words: set[int]) -> bool:
+    """Does each group follow one of these words?"""
+    for g in groups:
+        if (g.first - 1) not in words:
+            return False
+    return True
+
+
 def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, window_end: int,
            passive_aux: set[int], agent_markers: list[tuple[int, int]], clause_breaks: set[int],
            coord: set[int], sources: dict, prof, no_object: frozenset[int] | set[int] = frozenset(),
@@ -65,7 +85,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     # (at most one word between: no punctuation is that word)
     adjacent_left = near is not None and near.last >= h.first - 2 and \
         not (near.last + 1 < h.first and toks[near.last + 1].norm in PUNCT_BARRIER)
-    others = right if agent is None else [g for g in right if g is not agent]
+    others = right if agent is None else _without_group(right, agent)
 
     if h.entry.subject_is_target:
         # "تعرضت القوات لهجوم", "لقي ثلاثة جنود حتفهم", "came under attack": the subject suffered it
@@ -108,7 +128,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     if h.entry.tag == "ing" and h.first > 0 and toks[h.first - 1].norm == ",":
         # a participle after a comma has the subject of the verb before it, if any: "gunmen stormed
         # a checkpoint, killing five officers"; "a car bomb exploded, killing seven" (no actor)
-        main = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb"), None)
+        main = _verb_before(hits, k)
         if main is not None and sources.get(main) is not None:
             return sources.get(main), others[0] if others else None, "participle after a comma: the subject of the verb before"
         if left and left[0].first <= 1 and (left[0].first - 1) not in prepositions and \
@@ -120,7 +140,7 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             return None, others[0] if others else None, "participle after a comma: the subject of the verb before"
     # (the first trigger has no verb before it; the conjunction is tested before the verbs are sought)
     if k and ((h.first - 1) in coord or opens_with_conjunction(first_tok, prof)):
-        prev_verb = next((j for j in range(k - 1, -1, -1) if hits[j].entry.pos == "verb" and sources.get(j)), None)
+        prev_verb = _verb_before(hits, k, sources)
         if prev_verb is not None:
             # a coordinated second verb shares the subject of the first: "X met Y and condemned Z"
             return sources[prev_verb], others[0] if others else None, "coordinated verb shares the subject"
@@ -144,12 +164,11 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
     # reporting verbs ("Syria says it is willing to withdraw"), not across a subordinating
     # conjunction ("people were killed when a bomb exploded": the people did not explode it)
     src = near if near is not None else (
-        left[-1] if left and not prof.VERB_SUBJECT_ORDER and not any(
-            i in subordinators for i in range(left[-1].last + 1, h.first))
+        left[-1] if left and not prof.VERB_SUBJECT_ORDER and subordinators.isdisjoint(range(left[-1].last + 1, h.first))
         else None)
     # a phrase after "in", "near" (خمسة مدنيين قتلوا قرب السوق) is where, not an object
     if prof.VERB_SUBJECT_ORDER and src is not None and ROOT[h.entry.code] in HARM_ROOTS and not h.entry.objects \
-            and not [o for o in others if (o.first - 1) not in no_object] \
+            and _all_after(others, no_object) \
             and (not any(m.code.role in AGGRESSOR_ROLES or m.code.group for m in src.members)
                  or _counted(src, toks, prof)) \
             and not prof.refers_back(toks, src.first) and not object_pronoun:   # "قواتها قصفت": its forces act
