@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import coder.syntax as syntax
 import coder.syntax.tagger as tagger
 from coder.lang import profile
 from coder.lexicon.load import load
@@ -66,13 +67,17 @@ def test_rules_kept_per_word_tag_as_all_rules(lang, texts, monkeypatch):
 
 def _tags_without_kept_rules(texts, lang: str) -> list:
     """The texts' tags with the tagger's rules kept per word emptied first (the rules chosen anew,
-    as the test has patched the choice), and restored after."""
+    as the test has patched the choice), and restored after: those kept by clitics in R.word_rules
+    and those kept with each word's features (the features cache, set aside whole)."""
     R = rules(lang)
     saved = dict(R.word_rules)
     R.word_rules.clear()
+    features = syntax._FEATURES
+    syntax._FEATURES = {}
     try:
         return [_parsed(t, lang)[0].tags for t in texts]
     finally:
+        syntax._FEATURES = features
         R.word_rules.clear()
         R.word_rules.update(saved)
 
