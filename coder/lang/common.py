@@ -78,7 +78,7 @@ _new = Token.__new__
 class _Words(tuple):
     """The words of a chunk that is not one word, as (start, end, text, norm, forms) with offsets in
     the chunk; empty for a chunk of no word. (A chunk that is one word, as most are, is kept as its
-    (norm, forms): the type tells the two apart in one test.)"""
+    (text, norm, forms): the type tells the two apart in one test.)"""
     __slots__ = ()
 
 
@@ -103,9 +103,12 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
         w = m[0]
         alone = cache.get(w)
         if alone is None:
-            alone = cache[w] = _chunk_words(w, word, normalise, forms, cache)
+            alone = _chunk_words(w, word, normalise, forms, cache)
+            if type(alone) is not _Words:   # (kept as tokens_by keeps a chunk of one word)
+                alone = (w, alone[0], alone[1])
+            cache[w] = alone
         if alone:    # (one word, or _NO_WORDS)
-            out.append((*m.span(), w, *alone))
+            out.append((*m.span(), *alone))
     return _Words(out)
 
 
@@ -114,7 +117,10 @@ _NO_WORDS = _Words()
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
     """Tokens of `text`; `cache` (one per language) maps a chunk between spaces to its tokens
-    (_chunk_words: (norm, forms) for a chunk that is one word, _Words otherwise).
+    (_Words for a chunk of several words or none; (chunk, norm, forms) for a chunk that is one word,
+    as _chunk_words answers with the chunk itself added: that string is the text of every later
+    token of the word, so that the per-word memos keyed by a token's text (the matcher's, the syntax
+    stage's...) find their key as the same object, not by comparing the letters of an equal string).
     (Typed in the compiled build: common.pxd; a plain loop, no closure.)"""
     toks = []
     if cache is None:
@@ -136,16 +142,18 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
         if known is None:
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
-            known = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache)
+            known = _chunk_words(chunk, word, normalise, forms, cache)
+            if type(known) is not several:
+                known = (chunk, known[0], known[1])
+            cache[chunk] = known
         if type(known) is not several:
             # one word, whose token spans the chunk. (The fields set one by one on a bare instance:
             # calling the dataclass's __init__ costs a Python frame per token; tests/test_speed_identity.py
             # checks every field is set)
             tok = new(token)
-            tok.text = chunk
+            tok.text, tok.norm, tok.forms = known
             tok.start = base
             tok.end = end
-            tok.norm, tok.forms = known
             toks.append(tok)
             continue
         for start, stop, raw, norm, lookup in known:

@@ -12,9 +12,11 @@ from coder.spans import trie_memo
 _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "grammar", DiscardRef: "discard"}
 
 
-# per trie: a word's lookup forms (the tuple the tokeniser shares between tokens of one word) ->
-# the phrases they start (see _first_steps);
-# most words start none, most that start one start a one-word phrase
+# per trie: a word as written -> the phrases its lookup forms start (see _first_steps). Keyed by the
+# token's text, which the tokeniser shares between the tokens of one word (coder.lang.common._entry),
+# so that a look-up finds its key as the same string, with its hash kept: a tuple of forms would be
+# hashed again at each token. (A word's forms follow from its text: the tokeniser works them out
+# from it.) Most words start none, most that start one start a one-word phrase
 _STARTS: dict[int, tuple[dict, dict]] = {}
 _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
 
@@ -58,9 +60,9 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     # a dict look-up in C)
     new, mention = _new, Mention
     for i, tok in enumerate(tokens):
-        first = starts.get(tok.forms)
+        first = starts.get(tok.text)
         if first is None:
-            first = starts[tok.forms] = _first_steps(trie, tok.forms)
+            first = starts[tok.text] = _first_steps(trie, tok.forms)
         if not first:
             continue
         fi, node, ends, next_keys = first
