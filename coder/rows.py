@@ -35,6 +35,7 @@ if TYPE_CHECKING:   # (the pipeline makes them; read here, never built)
     from coder.pipeline import SentenceResult
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+_NO_IDS: frozenset = frozenset()
 # what is said or written (statements, appeals, intents, meetings, demands, disapproval, rejection,
 # threats), as against what is done on the ground (protest, force, aid)
 SPOKEN_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
@@ -130,7 +131,7 @@ def _earlier_event_phrases(r: SentenceResult, after_walls: list[int]) -> list[tu
     """The phrases about an earlier event ("after the funeral of a woman who died in custody in
     Tehran,"): from the after-word (`after_walls`, _earlier_event_walls) to the punctuation that
     closes the phrase."""
-    return [(w, _clause_end(r.sentence.text, w)) for w in after_walls]
+    return [(w, _clause_end(r.sentence.text, w)) for w in after_walls] if after_walls else []
 
 
 def _event_place(r: SentenceResult, c: EventCandidate, roots: list[str], root: str, focus, facts: _SentenceFacts,
@@ -398,16 +399,19 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         if not r.analysis.events:
             carried = None   # (what the end of this loop sets for a sentence without events)
             continue
-        entries = [cameo(c.code) for c in r.analysis.events]   # (each event's CAMEO entry, once)
-        roots = [e.root for e in entries]
+        entries, roots = [], []   # (each event's CAMEO entry and root, once; a loop, no comprehension)
+        for c in r.analysis.events:
+            entry = cameo(c.code)
+            entries.append(entry)
+            roots.append(entry.root)
         attached = _attach_quantities(r, lang, roots)
         # the relative clauses and the event words matter only to choosing a date: found when an
         # event first has dates to choose from (most sentences name none); the after-words to a
         # date, a place, or an event told after another (the marker scan: none for a sentence with
         # one event, no date and no place)
         facts = _SentenceFacts(r, lang)
-        asides = _earlier_event_phrases(r, facts.after_walls()) if r.places else []   # (read only with places)
-        since, skip = [], set()
+        asides = _earlier_event_phrases(r, facts.after_walls()) if r.places else ()   # (read only with places)
+        since, skip = (), _NO_IDS   # (replaced, not added to, where the sentence has dates)
         if r.dates:
             # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
             since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
@@ -424,15 +428,17 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 # "the war has killed 500,000 since 2011": a total over a period, not an event (SPEC 5)
                 r.analysis.steps.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
                 continue
-            d = _date_of(r, c, facts, skip, doc.published)
-            if d is None and not r.dates and carried is not None:
-                d = carried    # no date of its own: the story of the sentence before goes on (SPEC 5)
+            if r.dates:
+                d = _date_of(r, c, facts, skip, doc.published)
+            else:   # no date of its own: the story of the sentence before goes on (SPEC 5)
+                d = carried
             chosen[i] = d
-        _date_earlier_events(r, lang, chosen, facts, doc.published)
-        _date_before_news(r, lang, chosen)
+        if len(chosen) > 1:   # (events dated from one another: none in a sentence with one event)
+            _date_earlier_events(r, lang, chosen, facts, doc.published)
+            _date_before_news(r, lang, chosen)
         # does the sentence name a time besides its dates: asked for the record test and per dated
         # record, answered once (facts.names_other_time)
-        record = [] if doc.published is not None or not r.dates else told_as_record(
+        record = () if doc.published is not None or not r.dates else told_as_record(
             r.sentence.text, r.dates, skip, facts.names_other_time,
             facts.stand_in_dates, STAND_IN)
         own_dates = []
@@ -444,12 +450,14 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             d = chosen[i]
             if d is not None:
                 event_date, precision = d.value, d.precision
-            elif doc.published is not None:
-                event_date, precision = doc.published, "published"
-            else:
-                event_date, precision = None, None
-            background = c.is_background or is_old(event_date, precision, doc.published) \
-                or (dated_record(d, doc.published, r.sentence.text, r.dates) and not facts.names_other_time())
+                background = c.is_background or is_old(event_date, precision, doc.published) \
+                    or (dated_record(d, doc.published, r.sentence.text, r.dates) and not facts.names_other_time())
+            else:   # (no date of its own: neither old nor a dated record)
+                background = c.is_background
+                if doc.published is not None:
+                    event_date, precision = doc.published, "published"
+                else:
+                    event_date = precision = None
             if not background and d is None and doc.published is None:
                 if reading is ...:
                     reading = _stand_in_reading(r, lang)
@@ -457,7 +465,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                     or (bool(record) and in_record(record, r.sentence.text, c.evidence_start, c.evidence_end))
             if d is not None and not background:
                 own_dates.append(d)
-            qs = attached.get(i, [])
+            qs = attached.get(i, ())
             killed = main = None
             if qs:   # (most events count nothing)
                 killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
