@@ -83,7 +83,10 @@ class _Words(tuple):
 
 
 def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
-    """The tokens of a chunk without spaces: (norm, forms) if it is one word, else _Words. A chunk of
+    """The tokens of a chunk without spaces: (chunk, norm, forms) if it is one word, else _Words. The
+    chunk itself is in the answer because tokens_by makes that string the text of every later token
+    of the word: the per-word memos keyed by a token's text (the matcher's, the syntax stage's...) then
+    find their key as the same object, not by comparing the letters of an equal string. A chunk of
     several words ("العراق.", "(AFP)") looks each word up as a chunk of its own: the pattern finds
     that word alone too, as it looks neither ahead of a word nor behind it. (No return annotation:
     the compiled build reads `-> tuple` as an exact tuple and refuses a _Words)"""
@@ -96,17 +99,14 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
         # a form left empty (a lone combining mark, its letters stripped) is no word to look up:
         # most words have none, and keep the tuple they were given
         if type(found) is tuple and "" not in found:
-            return norm, found
-        return norm, tuple(filter(None, found))
+            return chunk, norm, found
+        return chunk, norm, tuple(filter(None, found))
     out = []
     for m in word.finditer(chunk):
         w = m[0]
         alone = cache.get(w)
         if alone is None:
-            alone = _chunk_words(w, word, normalise, forms, cache)
-            if type(alone) is not _Words:   # (kept as tokens_by keeps a chunk of one word)
-                alone = (w, alone[0], alone[1])
-            cache[w] = alone
+            alone = cache[w] = _chunk_words(w, word, normalise, forms, cache)
         if alone:    # (one word, or _NO_WORDS)
             out.append((*m.span(), *alone))
     return _Words(out)
@@ -117,10 +117,8 @@ _NO_WORDS = _Words()
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
     """Tokens of `text`; `cache` (one per language) maps a chunk between spaces to its tokens
-    (_Words for a chunk of several words or none; (chunk, norm, forms) for a chunk that is one word,
-    as _chunk_words answers with the chunk itself added: that string is the text of every later
-    token of the word, so that the per-word memos keyed by a token's text (the matcher's, the syntax
-    stage's...) find their key as the same object, not by comparing the letters of an equal string).
+    (_chunk_words: (chunk, norm, forms) for a chunk that is one word, whose string every later token
+    of the word takes as its text; _Words otherwise).
     (Typed in the compiled build: common.pxd; a plain loop, no closure.)"""
     toks = []
     if cache is None:
@@ -142,10 +140,7 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
         if known is None:
             if len(cache) >= WORD_CACHE_SIZE:
                 cache.clear()
-            known = _chunk_words(chunk, word, normalise, forms, cache)
-            if type(known) is not several:
-                known = (chunk, known[0], known[1])
-            cache[chunk] = known
+            known = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache)
         if type(known) is not several:
             # one word, whose token spans the chunk. (The fields set one by one on a bare instance:
             # calling the dataclass's __init__ costs a Python frame per token; tests/test_speed_identity.py

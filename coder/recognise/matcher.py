@@ -13,7 +13,7 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 
 
 # per trie: a word as written -> the phrases its lookup forms start (see _first_steps). Keyed by the
-# token's text, which the tokeniser shares between the tokens of one word (coder.lang.common._entry),
+# token's text, which the tokeniser shares between the tokens of one word (coder.lang.common.tokens_by),
 # so that a look-up finds its key as the same string, with its hash kept: a tuple of forms would be
 # hashed again at each token. (A word's forms follow from its text: the tokeniser works them out
 # from it.) Most words start none, most that start one start a one-word phrase
