@@ -12,7 +12,8 @@ memory, bytes per event and the share of time per pipeline stage.
 Generated text comes from benchmarks/newsgen.py (~30-37 words a sentence, 3-12 sentences a
 document). `--from` codes the records of JSONL files instead (text, language, date), repeated with
 new ids until the size is reached; sentences are counted with the coder's own splitter. Start-up
-(lexicon and gazetteer caches, first dateparser call) is timed apart and not counted per sentence.
+(imports, the command's included; lexicon and gazetteer caches; first dateparser call) is timed apart
+and not counted per sentence.
 `--stages` wraps the pipeline's stage functions from this script (benchmarks/stages.py); the
 wrappers cost a little, so take sentences/s from a run without it.
 
@@ -100,6 +101,9 @@ def main() -> int:
     t0 = time.perf_counter()
     from coder.cli import main as coder_main
     from coder.pipeline import code_text
+    # what `coder code` imports when it starts (the reader, the writer and with them pyarrow and
+    # numpy, 0.3-0.5 s): start-up, like the rest of this block
+    import coder.ingest, coder.ingest.fields, coder.parallel, coder.progress, coder.runner, coder.sinks  # noqa: E401,F401
     code_text("Syrian troops shelled Idlib yesterday.", "en", dt.date(2019, 8, 5))
     code_text("قصف الجيش السوري إدلب أمس.", "ar", dt.date(2019, 8, 5))
     # a date counted back ("three days ago") loads dateparser's tables once per process
