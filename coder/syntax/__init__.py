@@ -40,15 +40,19 @@ class Features:
         # kept per word as written: a token's norm and forms follow from its text. The entries are
         # laid end to end in one list and each column sliced from it (a list's += of a tuple copies
         # it in C: no iterator per token, as zip(*entries) makes)
+        # (the list's bound extend, called per token: the interpreter calls it straight, where += on
+        # a list goes through the number protocol before the list's own concatenation)
         flat = []
+        extend = flat.extend
         try:
             for t in toks:
-                flat += words[t.text]
+                extend(words[t.text])
         except KeyError:    # (a sentence with a word not seen before: the others' entries are kept)
             first_seen = _FIRST_SEEN.get(code) or _first_seen_for(prof, R)
             flat = []
+            extend = flat.extend
             for t in toks:
-                flat += words.get(t.text) or first_seen(t, words)
+                extend(words.get(t.text) or first_seen(t, words))
         self.conj = flat[0::10]    # (lists: parse() corrects them from the lexicon matches)
         self.prep = flat[1::10]
         self.definite = flat[2::10]
@@ -111,6 +115,11 @@ class _View:
 
     def __init__(self, prof, toks, F: Features):
         self._prof, self._toks = prof, toks
+        # the profile's constants the stage reads most (per phrase, predicate and clause opener), as
+        # the instance's own fields: a read of a class attribute through an instance is never
+        # specialised by the interpreter (3.11), a read of an instance field is
+        self.CODE = prof.CODE
+        self.MODIFIER_AFTER_NOUN = prof.MODIFIER_AFTER_NOUN
         self._words, self._cleared = F.words, F.cleared
         self.owned_flags = F.owned_flags   # per token, or None where the pronoun comes before the word
         self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
@@ -136,12 +145,15 @@ def _known_class(code: str) -> type:
     __getattr__, which would make every attribute read on the view, found or not, a slow one (and a
     part the profile lacks an AttributeError raised through Python)."""
     parts = {name: staticmethod(v) for name, v in vars(profile(code)).items()    # (staticmethod: a function stays unbound)
-             if not name.startswith("__") and not hasattr(_View, name)}
+             if not name.startswith("__") and not hasattr(_View, name) and name not in _VIEW_FIELDS}
     cls = _KNOWN_CLASSES[code] = type(f"_Known_{code}", (_View,), parts)
     return cls
 
 
 _KNOWN_CLASSES: dict[str, type] = {}    # language -> its view class
+# the profile's parts _View.__init__ sets on each view (on the class as well, an instance's own
+# field would no longer be read by the specialised path)
+_VIEW_FIELDS = frozenset({"CODE", "MODIFIER_AFTER_NOUN"})
 
 
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
