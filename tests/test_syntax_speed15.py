@@ -1,6 +1,7 @@
 """The fifteenth speed round of the syntax stage answers as before: the features' columns laid end to
 end by the list's bound extend; the language view's CODE and MODIFIER_AFTER_NOUN as fields of each
-view; the English revision rules visiting the verbs found by list.index.
+view; the English revision rules visiting the verbs found by list.index; the Arabic chunker's bound
+tested by an if of its own; the phrases no preposition governs told by a conditional.
 Whole parses are compared with digests of what the code before the round made of sentences written
 for this test, and the new code with a copy of the former logic kept here."""
 from __future__ import annotations
@@ -16,6 +17,7 @@ from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import Features, _known_class, describe, parse
 from coder.syntax import tagger
+from coder.syntax.clauses import _GOVERNED_KINDS, _bare_chunks
 from coder.syntax.rules import rules
 
 SENTENCES = [
@@ -25,6 +27,7 @@ SENTENCES = [
     ("ar", "استقبل العاهل الأردني الملك عبد الله الثاني وزير الخارجية الأمريكي في عمان يوم الأحد."),
     ("ar", "نددت الحكومة العراقية بالهجوم الذي استهدف قاعدة عسكرية شمال بغداد وطالبت بمحاسبة منفذيه."),
     ("ar", "وأعلنت الشرطة أنها اعتقلت عشرين شخصاً خلال احتجاجات عنيفة اندلعت في العاصمة."),
+    ("ar", "استقبل رئيس الوزراء العراقي وفد صندوق النقد الدولي"),     # (a phrase up to the last token)
     ("en", "The most widely accepted plan was rejected by the rebels, who accused the government of lying."),
     ("en", "A heavily armed group attacked a police station in the north, officials said on Monday."),
     ("en", "Protesters blocked roads and burned tyres as the highly anticipated talks collapsed in Geneva."),
@@ -43,6 +46,7 @@ BEFORE = [
     "57212458a1cb7d04",
     "7dd65f0c818a2238",
     "30ccd942aec8c143",
+    "4b0a3868f5285661",
     "aa2ebe054b1129d8",
     "d0fd989c8e09629c",
     "50e7f1abe0f0e5c0",
@@ -149,3 +153,32 @@ def test_revisions_visit_the_verbs_as_every_token_did(monkeypatch):
         assert revised == _revised_before(unrevised, toks, R, F), text
         revised_any |= revised != unrevised
     assert revised_any
+
+
+def _bare_before(chunks, tags, prep) -> list[bool]:
+    """_bare_chunks of a language whose modifiers follow the noun, as before the round."""
+    return [c.kind not in _GOVERNED_KINDS and (c.start == 0 or tags[c.start - 1] != "ADP") and not prep[c.start]
+            for c in chunks]
+
+
+def test_bare_phrases_are_those_told_before():
+    """Per phrase, no preposition governs it, as the value comprehension told it: phrases at the
+    start, after a preposition, with a preposition clitic and genitives among them."""
+    kinds, after_adp, at_start, with_clitic = set(), False, False, False
+    more = [("ar", "قصفت الطائرات مواقع لقسد وقتلت ثلاثة من عناصرها قرب الحدود."),    # (لقسد، من عناصرها)
+            ("ar", "الجيش اللبناني أعلن أن دورية تعرضت لإطلاق نار في الجنوب.")]     # (a phrase first)
+    for lang, text in SENTENCES + more:
+        if lang != "ar":
+            continue
+        prof = profile(lang)
+        toks, mentions = _inputs(lang, text)
+        p = parse(toks, mentions, prof)
+        prep = Features(toks, prof, rules(lang)).prep
+        bare = _bare_chunks(p.chunks, toks, p.tags, prof, prep)
+        assert bare == _bare_before(p.chunks, p.tags, prep), text
+        assert all(type(b) is bool for b in bare)
+        kinds |= {c.kind for c in p.chunks}
+        after_adp |= any(c.start and p.tags[c.start - 1] == "ADP" for c in p.chunks)
+        at_start |= any(c.start == 0 for c in p.chunks)
+        with_clitic |= any(prep[c.start] for c in p.chunks)
+    assert "genitive" in kinds and after_adp and at_start and with_clitic
