@@ -1,7 +1,8 @@
 """The fifteenth speed round of the syntax stage answers as before: the features' columns laid end to
 end by the list's bound extend; the language view's CODE and MODIFIER_AFTER_NOUN as fields of each
 view; the English revision rules visiting the verbs found by list.index; the Arabic chunker's bound
-tested by an if of its own; the phrases no preposition governs told by a conditional.
+tested by an if of its own; the phrases no preposition governs told by a conditional; the lists a
+word's bits put it in, and the provisional tag of a token's readings, read from tables.
 Whole parses are compared with digests of what the code before the round made of sentences written
 for this test, and the new code with a copy of the former logic kept here."""
 from __future__ import annotations
@@ -17,7 +18,11 @@ from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import Features, _known_class, describe, parse
 from coder.syntax import tagger
+from coder.syntax import (ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITION, QUOTE_WORD,
+                          _WORD_LISTS_BY_BITS)
 from coder.syntax.clauses import _GOVERNED_KINDS, _bare_chunks
+from coder.syntax.phrases import TANWIN
+from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, _PROVISIONAL
 from coder.syntax.rules import rules
 
 SENTENCES = [
@@ -182,3 +187,29 @@ def test_bare_phrases_are_those_told_before():
         at_start |= any(c.start == 0 for c in p.chunks)
         with_clitic |= any(prep[c.start] for c in p.chunks)
     assert "genitive" in kinds and after_adp and at_start and with_clitic
+
+
+def test_the_lists_a_words_bits_put_it_in_are_the_bit_tests():
+    """parse()'s table by a word's bits answers as the tests of each bit did, for every value a word's
+    bits can take."""
+    for b in range((QUOTE_WORD | PARTICIPLE_PREPOSITION | MARKER_START | DIGIT | CLAUSE_PUNCT | TANWIN | ANAPHOR) + 1):
+        assert _WORD_LISTS_BY_BITS[b] == (bool(b & (QUOTE_WORD | PARTICIPLE_PREPOSITION)),
+                                         bool(b & (QUOTE_WORD | CLAUSE_PUNCT)), bool(b & MARKER_START),
+                                         bool(b & DIGIT), bool(b & ANAPHOR)), b
+    for lang, text in SENTENCES:
+        toks, _ = _inputs(lang, text)
+        assert max(Features(toks, profile(lang), rules(lang)).bits) < len(_WORD_LISTS_BY_BITS)
+
+
+def _provisional_before(r: int):
+    """tag()'s provisional tag of an untagged token with readings r, as before the round (None: none)."""
+    if r & VERB_READING and not r & (NOUN_READING | NAMED):
+        return "VERB"
+    elif not r & VERB_READING:
+        return "PROPN" if r == NAMED else "NOUN"
+    return None
+
+
+def test_the_provisional_tags_are_those_of_the_bit_tests():
+    for r in range(1, (VERB_READING | NOUN_READING | NAMED) + 1):
+        assert _PROVISIONAL[r] == _provisional_before(r), r

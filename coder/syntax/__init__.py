@@ -237,16 +237,18 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     marker_starts = []
     anaphor = False
     for i in F.special:
-        b = bits[i]
-        if b & (QUOTE_WORD | PARTICIPLE_PREPOSITION):
+        # (the lists a word's bits put it in, read from a table by its bits: no bitwise and per list,
+        # an operation the interpreter (3.11) does not specialise)
+        in_reread, in_clause_words, in_marker_starts, in_digits, is_anaphor = _WORD_LISTS_BY_BITS[bits[i]]
+        if in_reread:
             reread.append(i)
-        if b & (QUOTE_WORD | CLAUSE_PUNCT):
+        if in_clause_words:
             clause_words.append(i)
-        if b & MARKER_START:
+        if in_marker_starts:
             marker_starts.append(i)
-        if b & DIGIT:
+        if in_digits:
             digits.append(i)
-        if b & ANAPHOR:
+        if is_anaphor:
             anaphor = True
     for i in reread:
         b = bits[i]
@@ -305,6 +307,14 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
 
 
 _new_parse = Parse.__new__
+
+# a word's bits (Features.bits) -> whether it is reread after tagging (a quote word or a preposition
+# after a participle), a clause word (a quote word or a clause's punctuation), a marker's start, a
+# number, an anaphor: the lists parse() puts it in
+_WORD_LISTS_BY_BITS = tuple((bool(b & (QUOTE_WORD | PARTICIPLE_PREPOSITION)), bool(b & (QUOTE_WORD | CLAUSE_PUNCT)),
+                             bool(b & MARKER_START), bool(b & DIGIT), bool(b & ANAPHOR))
+                            for b in range(2 * max(QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT,
+                                                   TANWIN, ANAPHOR)))
 
 
 def _clause_follows(tags, i: int) -> bool:
