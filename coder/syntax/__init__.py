@@ -313,8 +313,8 @@ _new_parse = Parse.__new__
 # number, an anaphor: the lists parse() puts it in
 _WORD_LISTS_BY_BITS = tuple((bool(b & (QUOTE_WORD | PARTICIPLE_PREPOSITION)), bool(b & (QUOTE_WORD | CLAUSE_PUNCT)),
                              bool(b & MARKER_START), bool(b & DIGIT), bool(b & ANAPHOR))
-                            for b in range(2 * max(QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT,
-                                                   TANWIN, ANAPHOR)))
+                            for b in range((QUOTE_WORD | PARTICIPLE_PREPOSITION | MARKER_START | DIGIT | CLAUSE_PUNCT |
+                                            TANWIN | ANAPHOR) + 1))
 
 
 def _clause_follows(tags, i: int) -> bool:
