@@ -40,15 +40,19 @@ class Features:
         # kept per word as written: a token's norm and forms follow from its text. The entries are
         # laid end to end in one list and each column sliced from it (a list's += of a tuple copies
         # it in C: no iterator per token, as zip(*entries) makes)
+        # (the list's bound extend, called per token: the interpreter calls it straight, where += on
+        # a list goes through the number protocol before the list's own concatenation)
         flat = []
+        extend = flat.extend
         try:
             for t in toks:
-                flat += words[t.text]
+                extend(words[t.text])
         except KeyError:    # (a sentence with a word not seen before: the others' entries are kept)
             first_seen = _FIRST_SEEN.get(code) or _first_seen_for(prof, R)
             flat = []
+            extend = flat.extend
             for t in toks:
-                flat += words.get(t.text) or first_seen(t, words)
+                extend(words.get(t.text) or first_seen(t, words))
         self.conj = flat[0::10]    # (lists: parse() corrects them from the lexicon matches)
         self.prep = flat[1::10]
         self.definite = flat[2::10]
@@ -111,6 +115,11 @@ class _View:
 
     def __init__(self, prof, toks, F: Features):
         self._prof, self._toks = prof, toks
+        # the profile's constants the stage reads most (per phrase, predicate and clause opener), as
+        # the instance's own fields: a read of a class attribute through an instance is never
+        # specialised by the interpreter (3.11), a read of an instance field is
+        self.CODE = prof.CODE
+        self.MODIFIER_AFTER_NOUN = prof.MODIFIER_AFTER_NOUN
         self._words, self._cleared = F.words, F.cleared
         self.owned_flags = F.owned_flags   # per token, or None where the pronoun comes before the word
         self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
@@ -136,12 +145,15 @@ def _known_class(code: str) -> type:
     __getattr__, which would make every attribute read on the view, found or not, a slow one (and a
     part the profile lacks an AttributeError raised through Python)."""
     parts = {name: staticmethod(v) for name, v in vars(profile(code)).items()    # (staticmethod: a function stays unbound)
-             if not name.startswith("__") and not hasattr(_View, name)}
+             if not name.startswith("__") and not hasattr(_View, name) and name not in _VIEW_FIELDS}
     cls = _KNOWN_CLASSES[code] = type(f"_Known_{code}", (_View,), parts)
     return cls
 
 
 _KNOWN_CLASSES: dict[str, type] = {}    # language -> its view class
+# the profile's parts _View.__init__ sets on each view (on the class as well, an instance's own
+# field would no longer be read by the specialised path)
+_VIEW_FIELDS = frozenset({"CODE", "MODIFIER_AFTER_NOUN"})
 
 
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
@@ -225,16 +237,18 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     marker_starts = []
     anaphor = False
     for i in F.special:
-        b = bits[i]
-        if b & (QUOTE_WORD | PARTICIPLE_PREPOSITION):
+        # (the lists a word's bits put it in, read from a table by its bits: no bitwise and per list,
+        # an operation the interpreter (3.11) does not specialise)
+        in_reread, in_clause_words, in_marker_starts, in_digits, is_anaphor = _WORD_LISTS_BY_BITS[bits[i]]
+        if in_reread:
             reread.append(i)
-        if b & (QUOTE_WORD | CLAUSE_PUNCT):
+        if in_clause_words:
             clause_words.append(i)
-        if b & MARKER_START:
+        if in_marker_starts:
             marker_starts.append(i)
-        if b & DIGIT:
+        if in_digits:
             digits.append(i)
-        if b & ANAPHOR:
+        if is_anaphor:
             anaphor = True
     for i in reread:
         b = bits[i]
@@ -293,6 +307,14 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
 
 
 _new_parse = Parse.__new__
+
+# a word's bits (Features.bits) -> whether it is reread after tagging (a quote word or a preposition
+# after a participle), a clause word (a quote word or a clause's punctuation), a marker's start, a
+# number, an anaphor: the lists parse() puts it in
+_WORD_LISTS_BY_BITS = tuple((bool(b & (QUOTE_WORD | PARTICIPLE_PREPOSITION)), bool(b & (QUOTE_WORD | CLAUSE_PUNCT)),
+                             bool(b & MARKER_START), bool(b & DIGIT), bool(b & ANAPHOR))
+                            for b in range((QUOTE_WORD | PARTICIPLE_PREPOSITION | MARKER_START | DIGIT | CLAUSE_PUNCT |
+                                            TANWIN | ANAPHOR) + 1))
 
 
 def _clause_follows(tags, i: int) -> bool:

@@ -27,7 +27,9 @@ def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
     if prof.MODIFIER_AFTER_NOUN:
         # (a language whose modifiers follow the noun marks the possessor by the idafa, on no word of
         # its own: is_possessor is false for every word, and the chunker makes no possessor phrase)
-        return [c.kind not in _GOVERNED_KINDS and (c.start == 0 or tags[c.start - 1] != "ADP") and not prep[c.start]
+        # (the tests as a conditional's: a comparison whose result is a value, not a jump, is never
+        # specialised by the interpreter (3.11))
+        return [False if c.kind in _GOVERNED_KINDS or prep[c.start] or (c.start and tags[c.start - 1] == "ADP") else True
                 for c in chunks]
     is_possessor = prof.is_possessor
     out = []

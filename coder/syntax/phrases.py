@@ -176,7 +176,11 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         modifiers = [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)] if start < i else []
         adjectives, named = False, -1
         j, k = i, i + 1     # (k: the next token, always j + 1, kept apart: it is read many times)
-        while k < n:
+        while True:
+            # (the bound tested by an if of its own: a while's test jumps past the whole body, too far
+            # for the interpreter (3.11) to specialise the comparison with its jump)
+            if k >= n:
+                break
             nxt = tags[k]
             if nxt not in _GOES_ON and toks[k].norm not in honorifics:
                 break     # (a verb, a preposition, punctuation: only an honorific is asked past one)

@@ -27,6 +27,22 @@ AMBIGUOUS = tuple(a for a, _, _ in _BY_READING)    # both a verb and a noun or n
 _RULED = tuple(ruled for _, ruled, _ in _BY_READING)    # the rules decide the tag, by bit mask
 
 
+def _provisional(r: int):
+    """The open-class tag tag() gives a token no word list tags before the rules, by its readings: a
+    verb's alone, a verb; a noun's or a name's (a name alone: a proper noun); None for a word both a
+    verb and a noun or name (left untagged)."""
+    if r & VERB_READING and not r & (NOUN_READING | NAMED):
+        return "VERB"
+    if not r & VERB_READING:
+        return "PROPN" if r == NAMED else "NOUN"
+    return None
+
+
+# (by bit mask, read from a table: no bitwise and per token, which the interpreter (3.11) does not
+# specialise)
+_PROVISIONAL = tuple(_provisional(r) for r in range((VERB_READING | NOUN_READING | NAMED) + 1))
+
+
 def _closed(toks, F, prof) -> list:
     """The tags the word lists give (None where they give none), from the sentence's features."""
     tags = F.closed_tags    # what the word alone decides (the sentence's own list: tagged in place)
@@ -201,12 +217,11 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
             if r & NAMED and len(toks[i].text) > 1 and toks[i].text.isupper():
                 tags[i] = "PROPN"
         # provisional open-class tags, so that a rule can look at the next word
-        elif r & VERB_READING and not r & (NOUN_READING | NAMED):
-            tags[i] = "VERB"
-        elif not r & VERB_READING:
-            tags[i] = "PROPN" if r == NAMED else "NOUN"
         else:
-            continue    # (no tag yet: visited as one)
+            provisional = _PROVISIONAL[r]
+            if provisional is None:
+                continue    # (no tag yet: visited as one)
+            tags[i] = provisional
         if _RULED[r]:
             ruled.append(i)
     # a word the word lists decided that no lexicon reads otherwise keeps its tag (one with no reading
@@ -244,11 +259,14 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
         if chosen is not None:    # (None: the token keeps its tag, _rules_to_try)
             tags[i] = chosen
     if R.revisions:     # "the most widely accepted form": rules that read the tags on both sides
-        for i, t in enumerate(tags):
-            if t == "VERB":
-                prev = "START" if i == 0 else tags[i - 1]
-                rule = next((r for r in R.revisions if (not r.prev_tag or prev in r.prev_tag) and
-                             _holds(r, i, toks, tags, prev, F)), None)
-                if rule is not None:
-                    tags[i] = rule.tag
+        # (the verbs found by list.index, in C: no Python step per token; a revision changes only
+        # the verb it is on, which the next search starts past)
+        i = -1
+        for _ in range(tags.count("VERB")):
+            i = tags.index("VERB", i + 1)
+            prev = "START" if i == 0 else tags[i - 1]
+            rule = next((r for r in R.revisions if (not r.prev_tag or prev in r.prev_tag) and
+                         _holds(r, i, toks, tags, prev, F)), None)
+            if rule is not None:
+                tags[i] = rule.tag
     return tags
