@@ -135,7 +135,10 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
     noun phrase of each token (-1 outside one), if any."""
     actors: list[Actor] = []
     for k, m in enumerate(mentions):
-        code = _code_of(m, day)
+        # (_code_of written out, with the first test of code_on: most names hold no office for a
+        # time, and an actor mention costs no Python frame for its code)
+        ref = m.entry
+        code = ref.code if m.kind != "actor" or not ref.periods else ref.code_on(day)
         prev = actors[-1] if actors else None
         # (most actors stand further apart than any join below reaches, a quotation mark left out of
         # the gap or not: each is an actor of its own, and no gap is built for it)

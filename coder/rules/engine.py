@@ -325,9 +325,11 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             parse=None) -> SentenceAnalysis:
     """The events of one sentence, from its lexicon mentions (coder.recognise.matcher.match) and the
     syntax stage's parse (coder.syntax.parse; without one, the window rules fill every slot)."""
-    out = SentenceAnalysis()
+    # (the fields set on a bare instance, as for Hit: the dataclass's __init__ costs a Python frame and
+    # builds four lists the lines below replace. Actors, groups and triggers are set on every return)
+    out = _new(SentenceAnalysis)
+    out.mentions, out.steps, out.parse, out.events = mentions, [], None, []
     toks, text, trace = sent.tokens, sent.text, out.steps   # (steps: the trace as written, formatted when read)
-    out.mentions = mentions
     roles: dict[str, set[int]] = {}
     actor_ms, triggers, discards = [], [], []
     for m in mentions:      # (one pass sorts the mentions by kind)
@@ -351,6 +353,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         elif kind == "discard":
             if not m.entry.roots:
                 trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
+                out.triggers, out.actors, out.groups = [], [], []
                 return out
             discards.append(m)   # (it drops only the events of its classes: discard_roots)
     out.parse = parse
@@ -477,12 +480,14 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         hits = published_not_freed(hits, publication, trace)
     if not hits:    # (the passes above dropped every trigger: no event to settle)
         return out
-    # (a noun answers _reads_as_noun's first test: no call for it)
+    # (a noun answers _reads_as_noun's first test: no call for it; and the first tests of the other two
+    # are made here: a verbal noun is a word tagged NOUN, and only a one-word base form heads a phrase)
     nominal = set()
     for h in hits:
         if h.entry.pos == "noun" or _reads_as_noun(h, toks, roles, lang_profile) or \
-                (parse is not None and (verbal_noun_object(parse, h.first) or
-                                        _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS)))):
+                (parse is not None and ((parse.tags[h.first] == "NOUN" and verbal_noun_object(parse, h.first)) or
+                                        (h.entry.tag == "base" and h.first == h.last and
+                                         _determined_head(parse, h, roles.get("genitive_marker", NO_TOKENS))))):
             nominal.add(h.first)
     negation = roles.get("negation", NO_TOKENS)
     passive_aux = roles.get("passive_auxiliary", NO_TOKENS)
@@ -507,7 +512,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if k in objects_of_unreal:
             trace.append(f"{h.mention.text!r}: the object of a verb that did not happen, no event")
             continue
-        unreal = not_real(h, negation, conditional, modal, punct)
+        # (its first tests made here: most sentences have none of the three markers)
+        unreal = not_real(h, negation, conditional, modal, punct) if negation or conditional or modal else None
         if unreal:
             trace.append(f"{h.mention.text!r}: {unreal}, no event")
             unreal_future = unreal_future or mood_of(h, toks, roles, lang_profile) in ("future", "forecast")

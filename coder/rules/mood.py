@@ -170,6 +170,9 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
     moody: list[Hit] = []      # acts told as not (yet) done
     # (the markers a statement is read against, asked once: most sentences have neither)
     forecast, attribution = roles.get("forecast_marker"), roles.get("attribution_marker")
+    # (mood_of's first test, asked once: with no mood marker in the sentence, as in most, only the
+    # verb form can put an act to come, and no act costs a call of mood_of)
+    unmarked = roles.keys().isdisjoint(_MOOD_ROLES)
     for h, src, tgt in coded:
         if h.entry.speech:
             if forecast and not forecast.isdisjoint(h.tokens):
@@ -182,7 +185,10 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
                 continue
             out.append((h, src, tgt))
             continue
-        mood = mood_of(h, toks, roles, prof)
+        if unmarked:
+            mood = "future" if prof.is_future_form(toks[h.first], h.mention.first_form) else None
+        else:
+            mood = mood_of(h, toks, roles, prof)
         told = _restates(h, moody, toks, roles.get("locative_marker", NO_TOKENS)) \
             if mood is None and moody else None     # (nothing to restate before any act to come)
         if told is not None:

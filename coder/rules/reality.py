@@ -529,9 +529,14 @@ def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, 
     if not coded:
         return coded
     coord = roles.get("coordinator", NO_TOKENS)
-    coded = drop_unreal_nouns(coded, toks, roles.get("unreal_noun_marker", NO_TOKENS), nominal, trace,
-                              roles.get("prospective_marker", NO_TOKENS), prof, roles.get("kind_marker", NO_TOKENS), coord)
-    coded = drop_generic_lists(coded, hits, toks, coord, nominal, prof, trace)
+    # (the first tests of the next two made here, sparing most sentences the calls: no marker word of
+    # an unreal noun, and one act, no list)
+    unreal, prospective = roles.get("unreal_noun_marker", NO_TOKENS), roles.get("prospective_marker", NO_TOKENS)
+    kinds = roles.get("kind_marker", NO_TOKENS)
+    if unreal or prospective or kinds:
+        coded = drop_unreal_nouns(coded, toks, unreal, nominal, trace, prospective, prof, kinds, coord)
+    if len(hits) > 1:
+        coded = drop_generic_lists(coded, hits, toks, coord, nominal, prof, trace)
     charges = roles.get("charge_marker")
     if charges:     # (most sentences have no charge word: nothing for drop_charged to read)
         locative = roles.get("locative_marker", NO_TOKENS)
