@@ -1,9 +1,8 @@
 """The fifteenth speed round's changes to the place and row glue: choose_place tests its places in a
-loop (no nested test function an event) and takes a lone usable place at once; the toponym finder
-reads what each word starts in one comprehension and visits only the words that start something.
-Each is checked against a copy of the former code (kept below) on hand-written Arabic and English
-sentences, and the whole output of such texts (event and quantity rows, stored values, places,
-trace) against digests of what the code gave before the round."""
+loop (no nested test function an event) and takes a lone usable place at once, checked against a
+copy of the former choose_place (kept below) on hand-written Arabic and English sentences; the
+whole output of such texts (event and quantity rows, stored values, places, trace) against digests
+of what the code gave before the round."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,14 +12,11 @@ from itertools import product
 import pytest
 
 from coder import __version__
-from coder.geo import toponyms
 from coder.geo.events import _nearest, _owner, choose_place, in_attribution, names_actor
-from coder.geo.toponyms import SentencePlaces, _fold, _follow, _starts
 from coder.model import Document, PlaceMention
 from coder.pipeline import code_document, document_sha, drop_repeat_mentions, resolve_document
 from coder.rows import rows_for
 from coder.sinks import stored_document
-from coder.spans import trie_memo
 
 D = dt.date(2021, 3, 9)
 
@@ -154,59 +150,3 @@ def test_choose_place_as_the_former_one():
                                                              (others, [])):
             assert choose_place(places, actors, event, other_events, speech, text, moves, exclude, target) is \
                 _former_choose_place(places, actors, event, other_events, speech, text, moves, exclude, target)
-
-
-# ---------------------------------------------------------------- the words that start a name
-
-def _former_start_tokens(finder: SentencePlaces) -> list:
-    """SentencePlaces._start_tokens as it was before this round."""
-    trie, lang, tokens = finder._trie, finder.lang, finder.tokens
-    known = trie_memo(toponyms._STARTS, trie)
-    out = []
-    last = len(tokens) - 1
-    known_starts = known.get
-    for i, tok in enumerate(tokens):
-        starts = known_starts(tok.text)
-        if starts is None:
-            starts = _starts(trie, tok, lang)
-            starts = known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False
-        if not starts:
-            continue
-        pairs, follow = starts
-        if follow is None:
-            out.append((i, pairs))
-        elif i < last:
-            nxt = tokens[i + 1].norm
-            if nxt in follow or (not nxt.isascii() and _fold(nxt) in follow):
-                out.append((i, pairs))
-    return out
-
-
-START_SENTENCES = SENTENCES + [
-    ("en", "Clashes in Deir ez-Zor and Abu Kamal left the Bab al-Hawa crossing shut, in the town of Tal Abyad."),
-    ("en", "the bar in new york and New York, Serêkaniyê and Ras al-Ain"),
-    ("ar", "اشتباكات في دير الزور والبوكمال وأغلق معبر باب الهوى في مدينة تل أبيض، وبرأس العين ولحلب."),
-    ("ar", "ان الي اليوم في و ب ل"),
-    ("en", ""),
-]
-
-
-@pytest.mark.parametrize("lang, text", START_SENTENCES)
-def test_start_tokens_as_the_former_loop(lang, text):
-    from coder.lang import profile
-    tokens = profile(lang).tokenise(text)
-    finder = SentencePlaces(text, tokens, lang)
-    # words not seen yet (the memo emptied), then seen
-    saved = dict(toponyms._STARTS)
-    try:
-        toponyms._STARTS.clear()
-        new = finder._start_tokens()
-        toponyms._STARTS.clear()
-        former = _former_start_tokens(finder)
-        assert new == former
-        assert finder._start_tokens() == former == _former_start_tokens(finder)
-    finally:
-        toponyms._STARTS.clear()
-        toponyms._STARTS.update(saved)
-    if lang == "ar" and "دير" in text or lang == "en" and "Deir" in text:
-        assert len(former) >= 4   # the sentence's place names are found

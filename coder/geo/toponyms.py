@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 from typing import Iterable, Optional, Sequence
 
 from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold, folds
@@ -408,21 +407,21 @@ class SentencePlaces:
     def _start_tokens(self) -> list[tuple[int, tuple]]:
         """The tokens that may start a name, with their (form, node) pairs: most tokens start none,
         and a word that is no name by itself ("the", "في") starts one only where the next goes on."""
-        trie, tokens = self._trie, self.tokens
+        trie, lang, tokens = self._trie, self.lang, self.tokens
         known = trie_memo(_STARTS, trie)   # (what _starts answers, per word as written)
-        # what each word starts, a look-up a word in one comprehension; compress (in C) then picks the
-        # few that start something. A word not seen yet fails the look-up: the new words are read once
-        try:
-            starts = [known[t.text] for t in tokens]
-        except KeyError:
-            for tok in tokens:
-                if tok.text not in known:
-                    s = _starts(trie, tok, self.lang)
-                    known[tok.text] = (s[0], None if s[1] else _follow(s[0])) if s else False
-            starts = [known[t.text] for t in tokens]
-        out, last = [], len(tokens) - 1
-        for i in compress(range(last + 1), starts):
-            pairs, follow = starts[i]
+        out = []
+        last = len(tokens) - 1
+        # (a loop in Python: its tok.text is a specialised slot read, cheaper than map(attrgetter)
+        # from C, and each word is looked up once, through a bound get())
+        known_starts = known.get
+        for i, tok in enumerate(tokens):
+            starts = known_starts(tok.text)
+            if starts is None:   # a word not seen yet
+                starts = _starts(trie, tok, lang)
+                starts = known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False
+            if not starts:   # (most words)
+                continue
+            pairs, follow = starts
             if follow is None:   # a name by itself
                 out.append((i, pairs))
             elif i < last:   # (does the next word go on from it: read from the follow set)
