@@ -150,3 +150,28 @@ def test_choose_place_as_the_former_one():
                                                              (others, [])):
             assert choose_place(places, actors, event, other_events, speech, text, moves, exclude, target) is \
                 _former_choose_place(places, actors, event, other_events, speech, text, moves, exclude, target)
+
+
+# ---------------------------------------------------------------- the document's fields read once
+
+def _former_document_row(doc: Document, coded) -> dict:
+    """The documents row as code_document built it before this round (each field read off the model)."""
+    return {"doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "url": doc.url,
+            "language": coded.document.language, "published": doc.published, "n_sentences": coded.document.n_sentences,
+            "n_events": len(coded.events), "sha256": document_sha(doc), "input_path": doc.input_path,
+            "coded_at": dt.datetime(2001, 2, 3), "coder_version": __version__}
+
+
+@pytest.mark.parametrize("lang, published, text", [
+    ("en", D, "Police arrested ten protesters in Cairo on Friday."),
+    ("en", None, "Police arrested ten protesters in Cairo. Two years ago protesters marched in Alexandria."),
+    ("ar", D, "اعتقلت الشرطة عشرة متظاهرين في القاهرة يوم الجمعة."),
+    ("ar", None, "اعتقلت الشرطة عشرة متظاهرين في القاهرة. وقبل عامين تظاهر آلاف في الإسكندرية."),
+])
+def test_document_fields_read_once_as_before(lang, published, text):
+    doc = Document(doc_id="f1", text=text, language=lang, published=published, title="عنوان", source="wire",
+                   url="http://example.org/1", input_path="in/news.jsonl", record=3)
+    coded = code_document(doc, coded_at=dt.datetime(2001, 2, 3))
+    assert coded.document.model_dump() == _former_document_row(doc, coded)
+    assert coded.events and all(e.doc_id == "f1" and e.published == published for e in coded.events)
+    assert all(e.event_date == published for e in coded.events if e.date_precision == "published")
