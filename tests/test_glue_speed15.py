@@ -1,14 +1,16 @@
-"""The fifteenth speed round's changes to the place and row glue: choose_place tests its places in a
-loop (no nested test function an event) and takes a lone usable place at once, checked against a
-copy of the former choose_place (kept below) on hand-written Arabic and English sentences; the
-whole output of such texts (event and quantity rows, stored values, places, trace) against digests
-of what the code gave before the round."""
+"""The fifteenth speed round's changes to the place and row glue, each checked against a copy of the
+former code (kept below) on hand-written Arabic and English texts: choose_place tests its places in
+a loop (no nested test function an event) and takes a lone usable place at once; code_document and
+the row stage read the document's fields once; the storing check (sinks._checked) reads the coded
+document's rows from the models' __dict__. And the whole output of such texts (event and quantity
+rows, stored values, places, trace) against digests of what the code gave before the round."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 from itertools import product
 
+import pyarrow as pa
 import pytest
 
 from coder import __version__
@@ -16,7 +18,8 @@ from coder.geo.events import _nearest, _owner, choose_place, in_attribution, nam
 from coder.model import Document, PlaceMention
 from coder.pipeline import code_document, document_sha, drop_repeat_mentions, resolve_document
 from coder.rows import rows_for
-from coder.sinks import stored_document
+from coder.sinks import DocumentError, StoredDocument, _checked, merge_identical_events, stored_document
+from coder.tables import storable_values
 
 D = dt.date(2021, 3, 9)
 
@@ -175,3 +178,72 @@ def test_document_fields_read_once_as_before(lang, published, text):
     assert coded.document.model_dump() == _former_document_row(doc, coded)
     assert coded.events and all(e.doc_id == "f1" and e.published == published for e in coded.events)
     assert all(e.event_date == published for e in coded.events if e.date_precision == "published")
+
+
+# ---------------------------------------------------------------- the storing check
+
+def _former_checked(coded, coder_version):
+    """sinks._checked as it was before this round (each field read off the models)."""
+    doc = coded.document
+    if doc.coder_version != coder_version:
+        raise DocumentError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
+                            f"the writer was opened with {coder_version!r}: open it with the same version")
+    if coded.events or coded.quantities:
+        doc_id = doc.doc_id
+        for e in coded.events:
+            if e.doc_id != doc_id:
+                raise DocumentError(f"an event of document {doc_id!r} carries another doc_id: events must "
+                                    "belong to the document they are added with")
+        coded = merge_identical_events(coded)
+        if coded.quantities:
+            known = {e.event_id for e in coded.events}
+            for q in coded.quantities:
+                if q.event_id not in known:
+                    raise DocumentError(f"a quantity of document {doc_id!r} refers to an event not in the "
+                                        "document")
+    try:
+        rows = StoredDocument(storable_values("documents", [coded.document])[0],
+                              storable_values("events", coded.events),
+                              storable_values("event_quantities", coded.quantities))
+    except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
+        raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
+                            f"({type(e).__name__}: {e})") from None
+    return coded, rows
+
+
+def _outcome(check, coded, version):
+    try:
+        checked, rows = check(coded, version)
+    except DocumentError as e:
+        return "error", str(e)
+    return checked.model_dump(), tuple(rows)
+
+
+def _coded_variants():
+    """Coded documents as stored, and the ways one can fail the check or need merging."""
+    out = []
+    for lang, published, text, _, _ in CASES:
+        coded = code_document(Document(doc_id="c1", text=text, language=lang, published=published),
+                              coded_at=dt.datetime(2001, 2, 3))
+        out.append(coded)
+        if coded.events:
+            twice = coded.model_copy(update={"events": coded.events + coded.events,
+                                             "quantities": coded.quantities + coded.quantities})
+            out.append(twice)   # one event reported twice: merged
+            other = coded.events[0].model_copy(update={"doc_id": "c2"})
+            out.append(coded.model_copy(update={"events": [other, *coded.events[1:]]}))
+            wide = coded.events[0].model_copy(update={"sentence_index": 1 << 40})
+            out.append(coded.model_copy(update={"events": [wide, *coded.events[1:]]}))
+        if coded.quantities:
+            out.append(coded.model_copy(update={"events": []}))
+    return out
+
+
+def test_storing_check_as_the_former_one():
+    variants = _coded_variants()
+    outcomes = [_outcome(_checked, coded, __version__) for coded in variants]
+    assert outcomes == [_outcome(_former_checked, coded, __version__) for coded in variants]
+    assert {o[0] for o in outcomes if o[0] == "error"} and sum(o[0] != "error" for o in outcomes) >= len(CASES)
+    coded = variants[0]
+    assert _outcome(_checked, coded, "0.0.0") == _outcome(_former_checked, coded, "0.0.0")
+    assert _outcome(_checked, coded, "0.0.0")[0] == "error"
