@@ -1,6 +1,8 @@
 """The fifteenth speed round's changes to the place and row glue, each checked against a copy of the
 former code (kept below) on hand-written Arabic and English texts: choose_place tests its places in
-a loop (no nested test function an event) and takes a lone usable place at once; code_document and
+a loop (no nested test function an event) and takes a lone usable place at once; the phrases before
+a name (qualifiers, cues, destinations) are read at one word only where the word before ends no
+longer phrase; code_document and
 the row stage read the document's fields once; the storing check (sinks._checked) reads the coded
 document's rows from the models' __dict__. And the whole output of such texts (event and quantity
 rows, stored values, places, trace) against digests of what the code gave before the round."""
@@ -14,6 +16,7 @@ import pyarrow as pa
 import pytest
 
 from coder import __version__
+from coder.geo import toponyms
 from coder.geo.events import _nearest, _owner, choose_place, in_attribution, names_actor
 from coder.model import Document, PlaceMention
 from coder.pipeline import code_document, document_sha, drop_repeat_mentions, resolve_document
@@ -247,3 +250,51 @@ def test_storing_check_as_the_former_one():
     coded = variants[0]
     assert _outcome(_checked, coded, "0.0.0") == _outcome(_former_checked, coded, "0.0.0")
     assert _outcome(_checked, coded, "0.0.0")[0] == "error"
+
+
+# ---------------------------------------------------------------- phrases before a name
+
+def _former_qualifier_before(r, tokens, i, lang):
+    """toponyms._qualifier_before as it was before this round."""
+    for n in range(r.max_before if r.max_before < i else i, 0, -1):
+        q, form = toponyms._phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
+        if q is not None:
+            return q, i - n, form
+    return None, i, None
+
+
+def _former_cue_before(r, tokens, i, lang, table="cues"):
+    """toponyms._cue_before as it was before this round."""
+    phrases, longest = (r.cues, r.max_cue) if table == "cues" else (r.destinations, r.max_destination)
+    for n in range(longest if longest < i else i, 0, -1):
+        if toponyms._phrase_at(phrases, n, tokens, i - n, i - 1, lang)[0]:
+            return True
+    return False
+
+
+PHRASE_SENTENCES = [
+    ("en", "Shelling hit the countryside of Idlib and the rural Aleppo, in the town of Saraqib north of Hama."),
+    ("en", "Troops advanced on the outskirts of Mosul, close to Tal Afar, near the Syrian border and inside the city."),
+    ("en", "The convoy went to Kabul, into Kandahar and towards Herat, in Herat and at the airport, southwest of Kabul."),
+    ("en", "Fighting in the countryside around Raqqa; strikes northeast of Deir ez-Zor, across the river from Albu Kamal."),
+    ("ar", "قصفت الطائرات ريف إدلب الجنوبي وشمال شرق حلب وجنوب غربي حماة."),
+    ("ar", "تقدمت القوات على مشارف الموصل وعلى أطراف تلعفر وبالقرب من الحدود السورية وعلى مقربة من سنجار."),
+    ("ar", "وصل الوفد إلى كابول ثم إلى قندهار، واشتباكات على تخوم دير الزور ومن البوكمال."),
+]
+
+
+@pytest.mark.parametrize("lang, text", PHRASE_SENTENCES)
+def test_phrases_before_a_name_as_the_former_look_ups(lang, text):
+    from coder.lang import profile
+    tokens = profile(lang).tokenise(text)
+    r = toponyms.rules(lang)
+    found = 0
+    for i in range(len(tokens) + 1):
+        q = toponyms._qualifier_before(r, tokens, i, lang)
+        assert q == _former_qualifier_before(r, tokens, i, lang)
+        found += q[0] is not None
+        for table in ("cues", "destinations"):
+            cue = toponyms._cue_before(r, tokens, i, lang, table)
+            assert cue == _former_cue_before(r, tokens, i, lang, table)
+            found += cue
+    assert found >= 4   # the sentences hold such phrases, of one word and of several
