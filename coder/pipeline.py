@@ -162,8 +162,9 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     # (loops, not comprehensions and generators: most documents are short, and each of those costs
     # a function object and a frame a document)
     results, reporting = [], False
+    published = doc.published   # (read once: a pydantic model's attribute goes through its __getattr__ hook)
     for s in sents:
-        r = analyse_sentence(s, lang, doc.published)
+        r = analyse_sentence(s, lang, published)
         results.append(r)
         if r.analysis.events:
             reporting = True
@@ -233,9 +234,13 @@ def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> Code
     lang, results, _, focus, actor_focus = resolve_document(doc)
     drop_repeat_mentions(results)
     events, quants = rows_for(doc, lang, sha, results, focus, actor_focus)
-    row = _document_row({"doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "url": doc.url,
-                         "language": lang, "published": doc.published, "n_sentences": len(results),
-                         "n_events": len(events), "sha256": sha, "input_path": doc.input_path,
+    # (the document's fields read from its __dict__, where pydantic keeps them: one read through the
+    # model's __getattr__ hook, not six)
+    fields = doc.__dict__
+    row = _document_row({"doc_id": fields["doc_id"], "title": fields["title"], "source": fields["source"],
+                         "url": fields["url"], "language": lang, "published": fields["published"],
+                         "n_sentences": len(results), "n_events": len(events), "sha256": sha,
+                         "input_path": fields["input_path"],
                          "coded_at": coded_at or _utc_now(), "coder_version": __version__})
     return _coded_document({"document": row, "events": events, "quantities": quants})
 

@@ -395,6 +395,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
     doc_place = focus or actor_focus   # (the document's place, coarser, for events with none of their own)
+    # (the document's fields read once: a pydantic model's attribute goes through its __getattr__
+    # hook, some twenty times a local's cost, and the loop below asks for them several times a row)
+    doc_id, published = doc.doc_id, doc.published
     for r in results:
         if not r.analysis.events:
             carried = None   # (what the end of this loop sets for a sentence without events)
@@ -415,7 +418,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         if r.dates:
             # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
             since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
-                     if is_old(r.dates[k].value, r.dates[k].precision, doc.published)]
+                     if is_old(r.dates[k].value, r.dates[k].precision, published)]
             heads = [(m.start, m.end) for m in r.analysis.mentions
                      if m.kind == "grammar" and m.entry.role == "episode_head"]
             skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
@@ -429,16 +432,16 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 r.analysis.steps.append(f"{c.evidence!r}: a count since {since[0].text!r}, a total, not an event")
                 continue
             if r.dates:
-                d = _date_of(r, c, facts, skip, doc.published)
+                d = _date_of(r, c, facts, skip, published)
             else:   # no date of its own: the story of the sentence before goes on (SPEC 5)
                 d = carried
             chosen[i] = d
         if len(chosen) > 1:   # (events dated from one another: none in a sentence with one event)
-            _date_earlier_events(r, lang, chosen, facts, doc.published)
+            _date_earlier_events(r, lang, chosen, facts, published)
             _date_before_news(r, lang, chosen)
         # does the sentence name a time besides its dates: asked for the record test and per dated
         # record, answered once (facts.names_other_time)
-        record = () if doc.published is not None or not r.dates else told_as_record(
+        record = () if published is not None or not r.dates else told_as_record(
             r.sentence.text, r.dates, skip, facts.names_other_time,
             facts.stand_in_dates, STAND_IN)
         own_dates = []
@@ -450,15 +453,15 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             d = chosen[i]
             if d is not None:
                 event_date, precision = d.value, d.precision
-                background = c.is_background or is_old(event_date, precision, doc.published) \
-                    or (dated_record(d, doc.published, r.sentence.text, r.dates) and not facts.names_other_time())
+                background = c.is_background or is_old(event_date, precision, published) \
+                    or (dated_record(d, published, r.sentence.text, r.dates) and not facts.names_other_time())
             else:   # (no date of its own: neither old nor a dated record)
                 background = c.is_background
-                if doc.published is not None:
-                    event_date, precision = doc.published, "published"
+                if published is not None:
+                    event_date, precision = published, "published"
                 else:
                     event_date = precision = None
-            if not background and d is None and doc.published is None:
+            if not background and d is None and published is None:
                 if reading is ...:
                     reading = _stand_in_reading(r, lang)
                 background = _years_back(reading, c, facts) \
@@ -474,7 +477,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             # a statement with no place of its own is not located by the countries that act in it
             place, geo_precision = _event_place(r, c, roots, entry.root, doc_place, facts, origin, asides)
             where = place.place if place else (doc_place if geo_precision else None)
-            eid = event_id(doc.doc_id, sha, r.sentence.index, c)
+            eid = event_id(doc_id, sha, r.sentence.index, c)
             if eid in seen:   # the same event read twice (one actor listed twice in a group): one row
                 continue
             seen.add(eid)
@@ -523,9 +526,9 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             else:
                 q_value = q_qualifier = q_unit = None
             events.append(_event_row({
-                "event_id": eid, "doc_id": doc.doc_id, "sentence_index": r.sentence.index,
+                "event_id": eid, "doc_id": doc_id, "sentence_index": r.sentence.index,
                 "sentence": r.sentence.text, "evidence": c.evidence, "language": lang,
-                "published": doc.published, "event_date": event_date, "date_precision": precision,
+                "published": published, "event_date": event_date, "date_precision": precision,
                 "is_background": background,
                 "event_code": c.code, "event_base_code": entry.base, "event_root_code": entry.root,
                 "quad_class": entry.quad_class, "goldstein": entry.goldstein,

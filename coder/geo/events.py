@@ -69,11 +69,16 @@ def choose_place(places: Sequence[PlaceMention], actors, event: tuple[int, int],
     (not said): a destination locates it ("delivered tanks to Ukraine"), and so does a city that
     is its target ("entered Kabul", "struck Damascus"), though the city also names a government.
     `target`: the span of the event's target actor."""
-    def hit(p: PlaceMention) -> bool:
-        return target is not None and target[0] < p.end and p.start < target[1] \
-            and p.place.precision not in ("country", "region")
-    usable = [p for p in places if (not names_actor(p, actors) or (moves and (p.destination or hit(p))))
-              and not in_attribution(p, event[0], event[1], speech_starts, text)]
+    # (a loop, not a comprehension calling a nested test: no function object and no frame an event)
+    usable = []
+    for p in places:
+        # a place that names an actor is kept where the event moves to it or strikes it (its target)
+        if names_actor(p, actors) and not (moves and (p.destination or (
+                target is not None and target[0] < p.end and p.start < target[1]
+                and p.place.precision not in ("country", "region")))):
+            continue
+        if not in_attribution(p, event[0], event[1], speech_starts, text):
+            usable.append(p)
     if exclude is not None and len(usable) > 1:
         usable = [p for p in usable if p is not exclude]
     # a place belongs to the event whose clause it closes: the last event word before it (places
@@ -85,6 +90,8 @@ def choose_place(places: Sequence[PlaceMention], actors, event: tuple[int, int],
     usable = own or (usable if moves else [])
     if not usable:
         return None
+    if len(usable) == 1:   # (most events: one place, none nearer and none inside it to prefer)
+        return usable[0]
     pool = [p for p in usable if p.locative or (moves and p.destination)] or usable
     p = _nearest(pool, event[0])
     inside = [q for q in usable if q.place.country == p.place.country

@@ -215,9 +215,10 @@ def _after_firsts(lang: str) -> frozenset:
 
 
 def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
-    """The qualifier written before token i, if any (the caller has asked _ends_before whether the
-    word before may end one)."""
-    for n in range(r.max_before if r.max_before < i else i, 0, -1):
+    """The qualifier written before token i, if any (the caller has asked _ends_before whether the word
+    before may end one; a longer phrase ends with one of _edges' last words: if not, one word is read)."""
+    top = r.max_before if r.max_before < i else i
+    for n in range(top if top < 2 or tokens[i - 1].norm in _edges(lang, "before")[1] else 1, 0, -1):
         q, form = _phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
         if q is not None:
             return q, i - n, form
@@ -236,9 +237,10 @@ def _qualifier_after(r: PlaceRules, tokens, j: int, lang: str):
 
 def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table: str = "cues") -> bool:
     """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?
-    (The caller has asked _ends_before whether the word before may end one.)"""
+    (The caller has asked _ends_before whether the word before may end one; as _qualifier_before.)"""
     phrases, longest = (r.cues, r.max_cue) if table == "cues" else (r.destinations, r.max_destination)
-    for n in range(longest if longest < i else i, 0, -1):
+    top = longest if longest < i else i
+    for n in range(top if top < 2 or tokens[i - 1].norm in _edges(lang, table)[1] else 1, 0, -1):
         if _phrase_at(phrases, n, tokens, i - n, i - 1, lang)[0]:
             return True
     return False
@@ -367,8 +369,7 @@ class SentencePlaces:
         if not self._starts:   # (most sentences: no word starts a name)
             return []
         ranked = trie_memo(_RANKED, self._trie)
-        out: list[PlaceMention] = []
-        alternatives: list[list] = []
+        out, alternatives = [], []   # (the places found, and each one's other places of its name)
         free = 0   # the first token not yet read as part of a name
         for i, starts in self._starts:
             if i < free:

@@ -91,27 +91,34 @@ def stored_document(coded: CodedDocument, coder_version: str) -> "StoredDocument
 
 
 def _checked(coded: CodedDocument, coder_version: str) -> tuple[CodedDocument, "StoredDocument"]:
-    doc = coded.document
-    if doc.coder_version != coder_version:
+    # (the models' fields read from their __dict__, where pydantic keeps them: an attribute of a
+    # pydantic model is read through its __getattr__ hook, some twenty times a plain read's cost)
+    fields = coded.__dict__
+    doc, events, quantities = fields["document"], fields["events"], fields["quantities"]
+    if doc.__dict__["coder_version"] != coder_version:
         raise DocumentError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
                             f"the writer was opened with {coder_version!r}: open it with the same version")
-    if coded.events or coded.quantities:   # (most documents have neither: nothing to match or merge)
+    if events or quantities:   # (most documents have neither: nothing to match or merge)
         doc_id = doc.doc_id
-        for e in coded.events:   # (loops, not any() of a generator: a frame and a generator a document)
+        for e in events:   # (loops, not any() of a generator: a frame and a generator a document)
             if e.doc_id != doc_id:
                 raise DocumentError(f"an event of document {doc_id!r} carries another doc_id: events must "
                                     "belong to the document they are added with")
-        coded = merge_identical_events(coded)
-        if coded.quantities:
-            known = {e.event_id for e in coded.events}
-            for q in coded.quantities:
+        merged = merge_identical_events(coded)
+        if merged is not coded:   # (a new document: its rows read again)
+            coded = merged
+            fields = coded.__dict__
+            doc, events, quantities = fields["document"], fields["events"], fields["quantities"]
+        if quantities:
+            known = {e.event_id for e in events}
+            for q in quantities:
                 if q.event_id not in known:
                     raise DocumentError(f"a quantity of document {doc_id!r} refers to an event not in the "
                                         "document")
     try:   # a value the table cannot hold fails here, for this document alone, not in the batch
-        rows = StoredDocument(storable_values("documents", [coded.document])[0],
-                              storable_values("events", coded.events),
-                              storable_values("event_quantities", coded.quantities))
+        rows = StoredDocument(storable_values("documents", [doc])[0],
+                              storable_values("events", events),
+                              storable_values("event_quantities", quantities))
     except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
         raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
                             f"({type(e).__name__}: {e})") from None
