@@ -1,0 +1,122 @@
+"""The front stages' fifteenth speed round (coder/quantities, coder/dates, coder/lang, coder/recognise):
+each rewritten function is checked against the logic it had (a reference copy here, or the plain
+regex search it stands for) on sentences and words written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from coder.quantities.recognise import _AtEnd, _last_words, find_quantities, recogniser
+
+LANGS = ("ar", "en")
+
+SENTENCES = {
+    "en": ["Police arrested more than 12 protesters in Cairo on 3 March 2019, and about 40 were injured.",
+           "At least 25 people were killed and dozens wounded when gunmen opened fire, approx. 3 km away.",
+           "The U.N. Resolution 2254 calls for talks; no. 5 brigade lost nearly $15 billion in 2014.",
+           "Some 300 families fled the town (around 1,200 people), officials said on June 5.",
+           "Three soldiers and twenty-five militants died; up to 7 ( 8 ) were held."],
+    "ar": ["اعتقلت الشرطة المصرية أكثر من 12 متظاهرا في القاهرة، وأصيب نحو 40 شخصا.",
+           "قتل ما لا يقل عن 25 شخصا وجرح العشرات عندما فتح مسلحون النار على حافلة.",
+           "دعا القرار الأممي 2254 إلى محادثات، وقتل 7 جنود في 3 آذار 2019 قرب حلب.",
+           "نزحت حوالي 300 عائلة من البلدة (قرابة 1200 شخص) بحسب مسؤولين محليين.",
+           "قتل ثلاثة جنود وخمسة وعشرون مسلحا، واعتقلت القوات 17 شخصا بتهمة الانتماء."],
+}
+
+
+# ---------------------------------------------------------------- _AtEnd.last_words
+
+
+def _patterns(lang: str) -> list[_AtEnd]:
+    return [p for p in vars(recogniser(lang)).values() if isinstance(p, _AtEnd)]
+
+
+def _phrases_of(lang: str) -> list[str]:
+    """Every phrase of the quantities' and months' word lists, normalised."""
+    from coder.lang import profile
+    from coder.lang.numbers import load_lexicon
+    norm = profile(lang).normalise
+    data = load_lexicon(lang, "quantities")
+    out = []
+    for key, value in data.items():
+        for phrases in (value.values() if isinstance(value, dict) else [value]):
+            if isinstance(phrases, list):
+                out += [norm(p) for p in phrases if isinstance(p, str)]
+    for names in (load_lexicon(lang, "dates").get("months") or {}).values():
+        out += [norm(w) for w in names]
+    return out
+
+
+def _lefts(lang: str) -> list[str]:
+    """Texts before a number: every listed phrase at the end, glued to what comes before it or after
+    a clitic, followed by what the patterns let stand after it ("(", ".", runs of white space, a line
+    break), or by a word; and the folded text before each number of the sentences above."""
+    import coder.lang.numbers as numbers
+    before = ["", "x ", "said ", "قال ", "(", "و", "ب", "وب"]
+    after = ["", " ", ".", ". ", " (", "(", "( ", " ( ", ".\n", "..", ".(", " .", "\u2028", "\t(\t", " word", "x"]
+    out = []
+    for phrase in _phrases_of(lang):
+        for b in before:
+            for a in after:
+                out.append(b + phrase + a)
+        out.append(phrase.replace(" ", "  ") + " ")
+        out.append(phrase[:-1] + " ")   # the phrase less its last letter
+    for text in SENTENCES[lang]:
+        f = numbers.folded(text, lang).text
+        for num in numbers.reader(lang).find(f):
+            left = f[max(0, num.start - 80):num.start]
+            out += [left, left.rstrip() + " (", left + "\n", left.rstrip() + ".."]
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_searches_that_test_the_last_word_find_what_the_plain_search_finds(lang):
+    # a pattern whose phrase ends the text is searched only where the text ends with one of the
+    # phrases' last words: the same match (span and groups) as the regex searched over the whole text
+    patterns = _patterns(lang)
+    tested = [p for p in patterns if p.last_words is not None]
+    assert len(tested) >= 5
+    found = skipped = 0
+    for left in _lefts(lang):
+        for p in patterns:
+            got, want = p.search(left), p.regex.search(left)
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), \
+                (left, p.regex.pattern[:80])
+            found += want is not None
+            skipped += want is None
+    assert found > 100 and skipped > 100
+
+
+def test_last_words_by_last_character():
+    assert _last_words(["more than", "about", "approx."], ["up to"]) == {
+        "n": ("than",), "t": ("about",), "x": ("approx",), "o": ("to",)}
+    assert _last_words(["a(", "b."], ["c.("]) == {"a": ("a",), "b": ("b",), "c": ("c",)}
+    assert _last_words(["", "at"]) == {"t": ("at",)}    # an empty phrase: left out, as the alternation does
+    assert _last_words(["at", "   "]) is None           # a blank one: no test
+    assert _last_words(["at", "x ."]) is None           # a last word of "(" or "." alone: no test
+    assert _last_words([]) == {}
+
+
+# the quantities the sentences above had before the round (value, qualifier, unit, start, end, text)
+EXPECTED = {
+    "en": [
+        [(12, 'at_least', 'detainees', 16, 39, 'more than 12 protesters'), (40, 'approx', 'injured', 70, 91, 'about 40 were injured')],
+        [(25, 'at_least', 'killed', 0, 18, 'At least 25 people'), (10, 'vague', 'injured', 35, 49, 'dozens wounded')],
+        [(15000000000, 'approx', 'money', 61, 79, 'nearly $15 billion')],
+        [(300, 'approx', 'families', 0, 17, 'Some 300 families'), (1200, 'approx', 'people', 33, 52, 'around 1,200 people')],
+        [(3, 'exact', 'soldiers', 0, 14, 'Three soldiers'), (25, 'exact', 'killed', 19, 40, 'twenty-five militants'), (7, 'at_most', 'other', 47, 54, 'up to 7'), (8, 'exact', 'other', 57, 58, '8')],
+    ],
+    "ar": [
+        [(12, 'at_least', 'detainees', 22, 40, 'أكثر من 12 متظاهرا'), (40, 'approx', 'injured', 59, 70, 'نحو 40 شخصا')],
+        [(25, 'at_least', 'killed', 4, 24, 'ما لا يقل عن 25 شخصا'), (10, 'vague', 'injured', 30, 37, 'العشرات')],
+        [(7, 'exact', 'killed', 41, 47, '7 جنود')],
+        [(300, 'approx', 'families', 5, 20, 'حوالي 300 عائلة'), (1200, 'approx', 'people', 32, 46, 'قرابة 1200 شخص')],
+        [(3, 'exact', 'killed', 4, 14, 'ثلاثة جنود'), (25, 'exact', 'fighters', 16, 33, 'خمسة وعشرون مسلحا'), (17, 'exact', 'detainees', 50, 57, '17 شخصا')],
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quantities_of_the_sentences_as_before(lang):
+    got = [[(q.value, q.qualifier, q.unit, q.start, q.end, q.text) for q in find_quantities(t, lang)]
+           for t in SENTENCES[lang]]
+    assert got == EXPECTED[lang]
