@@ -64,11 +64,15 @@ class _AtEnd:
     phrases' last words by their last character. A text that does not end with one of them, once
     those characters are taken off its end, holds no match, and is not searched: most numbers
     follow no qualifier, cue, blocker, month or currency sign, and the search tries the pattern's
-    alternation at every position of the last chunks."""
-    __slots__ = ("regex", "chunks", "last_words")
+    alternation at every position of the last chunks.
+    `words_after` (fewest, most), for a pattern whose phrase that many words of letters follow
+    before those characters (_bare_last_words): the text's chunk that many chunks before its last
+    ends with a last word where it may match."""
+    __slots__ = ("regex", "chunks", "last_words", "words_after")
 
-    def __init__(self, regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None):
-        self.regex, self.chunks, self.last_words = regex, chunks, last_words
+    def __init__(self, regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,
+                 words_after: tuple[int, int] | None = None):
+        self.regex, self.chunks, self.last_words, self.words_after = regex, chunks, last_words, words_after
 
     def search(self, left: str) -> re.Match | None:
         last_words = self.last_words
@@ -76,8 +80,11 @@ class _AtEnd:
             tail = left.rstrip()
             while tail[-1:] in _AFTER_PHRASE:   # (most texts end with a letter or a digit: not entered)
                 tail = tail[:-1].rstrip()
-            ends = last_words.get(tail[-1:])
-            if ends is None or not tail.endswith(ends):
+            if self.words_after is None:
+                ends = last_words.get(tail[-1:])
+                if ends is None or not tail.endswith(ends):
+                    return None
+            elif not _ends_chunk_before_words(tail, last_words, *self.words_after):
                 return None
         n = self.chunks
         if n is None:
@@ -107,8 +114,32 @@ def _last_words(*lists) -> dict[str, tuple[str, ...]] | None:
     return {c: tuple(sorted(words)) for c, words in by_last.items()}
 
 
-def _at_end(regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None) -> _AtEnd | None:
-    return None if regex is None else _AtEnd(regex, chunks, last_words)
+def _bare_last_words(*lists) -> dict[str, tuple[str, ...]] | None:
+    """_last_words for a pattern that reads words after the phrase: None (no test) where a last word
+    ends with "(" or "." (followed by a word, it stays as it is written)."""
+    found = _last_words(*lists)
+    for phrases in lists:
+        for phrase in phrases:
+            if phrase.rstrip().endswith(_AFTER_PHRASE):
+                return None
+    return found
+
+
+def _ends_chunk_before_words(tail: str, last_words: dict, fewest: int, most: int) -> bool:
+    """Does a chunk of `tail` between `fewest` and `most` chunks before its last end with one of
+    `last_words` (_AtEnd.words_after)?"""
+    parts = tail.rsplit(None, most)
+    for k in range(fewest, min(most, len(parts) - 1) + 1):
+        chunk = parts[-1 - k]
+        ends = last_words.get(chunk[-1:])
+        if ends is not None and chunk.endswith(ends):
+            return True
+    return False
+
+
+def _at_end(regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,
+            words_after: tuple[int, int] | None = None) -> _AtEnd | None:
+    return None if regex is None else _AtEnd(regex, chunks, last_words, words_after)
 
 
 def _category_regex(lang: str, table: dict, template: str) -> re.Pattern | None:
@@ -159,8 +190,8 @@ class QuantityRecogniser:
         chunks = lambda *lists, more=0: None if spaced else _most_words(lang, *lists) + more + 1  # noqa: E731
         norm = self.profile.normalise
         # the last words of the phrases of the lists, as the alternations read them (normalised)
-        last = lambda *lists: _last_words(*([norm(p) for p in phrases or () if isinstance(p, str)]  # noqa: E731
-                                            for phrases in lists))
+        last = lambda *lists, bare=False: (_bare_last_words if bare else _last_words)(  # noqa: E731
+            *([norm(p) for p in phrases or () if isinstance(p, str)] for phrases in lists))
         qualifiers, cues = data.get("qualifiers") or {}, data.get("unit_cues_before") or {}
         self.left_qualifier = _at_end(_category_regex(lang, qualifiers, lead + "(?:{alts})" + end),
                                       chunks(*qualifiers.values()), last(*qualifiers.values()))
@@ -170,7 +201,7 @@ class QuantityRecogniser:
                                   last(*cues.values()))
         tolls = data.get("toll_cues") or {}
         self.toll_before = _at_end(_category_regex(lang, tolls, lead + r"(?:{alts})(?:\s+[^\W\d]+){0,4}" + end),
-                                   chunks(*tolls.values(), more=4))
+                                   chunks(*tolls.values(), more=4), last(*tolls.values(), bare=True), (0, 4))
         self.cue_after = _category_regex(lang, data.get("unit_cues_after"),
                                          r"^(?:\s+[^\W\d]+){0,2}?\s+(?:{alts})(?!\w)")
         blockers = _norm_alternation(lang, data.get("not_before") or [])
@@ -194,9 +225,11 @@ class QuantityRecogniser:
         gap = int(data.get("context_gap", 0))
         words = r"(?:\s+[^\W\d]+){1,%d}" % gap if gap else None
         self.blocked_before_gap = _AtEnd(re.compile(lead + f"(?:{blockers})" + words + r"\s*$"),
-                                         chunks(data.get("not_before"), more=gap)) if gap else None
+                                         chunks(data.get("not_before"), more=gap),
+                                         last(data.get("not_before"), bare=True), (1, gap)) if gap else None
         self.cue_before_gap = _at_end(_category_regex(lang, cues, lead + "(?:{alts})" + words + end),
-                                      chunks(*cues.values(), more=gap)) if gap else None
+                                      chunks(*cues.values(), more=gap), last(*cues.values(), bare=True),
+                                      (1, gap)) if gap else None
         self.blocked_after = re.compile(
             r"^\s*(?:" + _norm_alternation(lang, data.get("not_after") or [])
             + r")(?!\w)")
