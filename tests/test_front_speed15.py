@@ -123,3 +123,59 @@ def test_quantities_of_the_sentences_as_before(lang):
     got = [[(q.value, q.qualifier, q.unit, q.start, q.end, q.text) for q in find_quantities(t, lang)]
            for t in SENTENCES[lang]]
     assert got == EXPECTED[lang]
+
+
+# ---------------------------------------------------------------- dates: the resolvers' slots
+
+DATE_SENTENCES = {
+    "en": ["The army shelled the town on Friday, and again last Monday; talks resume next Tuesday.",
+           "Protesters gathered on 3 March 2019 and again on June 5, in May, last June and this August.",
+           "Three days ago police arrested two men; a week ago, yesterday and today others were held.",
+           "The attack of 12/04/2018 and the one in 2016 were recalled, as was the first of May.",
+           "Twenty-five days ago, two weeks ago and last month, officials met; next year they meet again."],
+    "ar": ["قصف الجيش البلدة يوم الجمعة، ثم الاثنين الماضي، وتستأنف المحادثات الثلاثاء المقبل.",
+           "تظاهر محتجون في 3 آذار 2019 ثم في 5 حزيران، وفي أيار الماضي وفي آب الجاري.",
+           "اعتقلت الشرطة رجلين قبل ثلاثة أيام، وقبل أسبوع، وأمس واليوم اعتقلت آخرين.",
+           "أعيد التذكير بهجوم 12/04/2018 وبهجوم عام 2016 وبما جرى في الأول من أيار.",
+           "التقى المسؤولون قبل خمسة وعشرين يوما وقبل أسبوعين والشهر الماضي، ويلتقون العام المقبل."],
+}
+
+# the dates the sentences above had before the round, published 5 August 2019 and with no date given
+# (value, precision, start, end, text)
+DATES = {
+    "en": [
+        [('2019-08-02', 'day', 29, 35, 'Friday'), ('2019-07-29', 'day', 52, 58, 'Monday'), ('2019-08-06', 'day', 78, 85, 'Tuesday')],
+        [],
+        [('2019-03-03', 'day', 23, 35, '3 March 2019'), ('2019-06-05', 'day', 49, 55, 'June 5'), ('2019-05-01', 'month', 60, 63, 'May'), ('2019-06-01', 'month', 70, 74, 'June'), ('2019-08-01', 'month', 84, 90, 'August')],
+        [('2019-03-03', 'day', 23, 35, '3 March 2019')],
+        [('2019-08-02', 'day', 0, 14, 'Three days ago'), ('2019-07-29', 'day', 40, 50, 'a week ago'), ('2019-08-04', 'day', 52, 61, 'yesterday'), ('2019-08-05', 'day', 66, 71, 'today')],
+        [],
+        [('2016-01-01', 'year', 40, 44, '2016')],
+        [('2016-01-01', 'year', 40, 44, '2016')],
+        [('2019-07-11', 'day', 0, 20, 'Twenty-five days ago'), ('2019-07-22', 'day', 22, 35, 'two weeks ago'), ('2019-07-01', 'month', 40, 50, 'last month')],
+        [],
+    ],
+    "ar": [
+        [('2019-08-02', 'day', 21, 27, 'الجمعة'), ('2019-07-29', 'day', 32, 46, 'الاثنين الماضي'), ('2019-08-06', 'day', 66, 81, 'الثلاثاء المقبل')],
+        [],
+        [('2019-03-03', 'day', 16, 27, '3 آذار 2019'), ('2019-06-05', 'day', 34, 42, '5 حزيران'), ('2019-05-01', 'month', 48, 59, 'أيار الماضي'), ('2019-08-01', 'month', 64, 73, 'آب الجاري')],
+        [('2019-03-03', 'day', 16, 27, '3 آذار 2019')],
+        [('2019-08-02', 'day', 20, 34, 'قبل ثلاثة أيام'), ('2019-07-29', 'day', 37, 46, 'قبل أسبوع'), ('2019-08-04', 'day', 49, 52, 'أمس'), ('2019-08-05', 'day', 54, 59, 'اليوم')],
+        [],
+        [('2018-04-12', 'day', 19, 29, '12/04/2018'), ('2016-01-01', 'year', 41, 45, '2016'), ('2019-05-01', 'day', 58, 71, 'الأول من أيار')],
+        [('2018-04-12', 'day', 19, 29, '12/04/2018'), ('2016-01-01', 'year', 41, 45, '2016')],
+        [('2019-07-11', 'day', 16, 36, 'قبل خمسة وعشرين يوما'), ('2019-07-22', 'day', 38, 49, 'قبل أسبوعين'), ('2019-07-01', 'month', 51, 63, 'الشهر الماضي')],
+        [],
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dates_of_the_sentences_as_before(lang):
+    # every resolver (calendar, weekday, shift, relative) reads its slots through rules.slot itself
+    import datetime as dt
+
+    from coder.dates import find_dates
+    got = [[(d.value.isoformat(), d.precision, d.start, d.end, d.text) for d in find_dates(t, lang, published)]
+           for t in DATE_SENTENCES[lang] for published in (dt.date(2019, 8, 5), None)]
+    assert got == DATES[lang]
