@@ -179,3 +179,24 @@ def test_dates_of_the_sentences_as_before(lang):
     got = [[(d.value.isoformat(), d.precision, d.start, d.end, d.text) for d in find_dates(t, lang, published)]
            for t in DATE_SENTENCES[lang] for published in (dt.date(2019, 8, 5), None)]
     assert got == DATES[lang]
+
+
+# ---------------------------------------------------------------- ar.refers_back
+
+
+def test_refers_back_is_the_words_own_answer_cold_and_warm():
+    # refers_back reads _owned's kept answer itself: the answer of the question on the word, whether
+    # kept before (by _owned, word_features) or not
+    from coder.lang import ar
+    texts = SENTENCES["ar"] + ["أعلن الجيش أن قواته وجنودها ومرتزقته دخلوا المدينة مع محافظة حلب وقادتهم."]
+    for ask_first in (None, ar._owned, ar.word_features):
+        ar._owned.answers.clear()
+        for text in texts:
+            toks = ar.tokenise(text)
+            if ask_first is not None:
+                for t in toks[::2]:
+                    ask_first(t)
+            want = [ar._owned.__wrapped__(t) for t in toks]
+            assert [ar.refers_back(toks, i) for i in range(len(toks))] == want
+            assert [ar.refers_back(toks, i) for i in range(len(toks))] == want
+    assert any(ar._owned.__wrapped__(t) for t in ar.tokenise(texts[-1]))
