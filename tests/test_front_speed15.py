@@ -200,3 +200,66 @@ def test_refers_back_is_the_words_own_answer_cold_and_warm():
             assert [ar.refers_back(toks, i) for i in range(len(toks))] == want
             assert [ar.refers_back(toks, i) for i in range(len(toks))] == want
     assert any(ar._owned.__wrapped__(t) for t in ar.tokenise(texts[-1]))
+
+
+# ---------------------------------------------------------------- tokens_by: the chunk's length kept
+
+
+def _tokens_as_before(text, word, normalise, forms, cache):
+    """tokens_by as it was: each chunk's length counted at each token, the entry (chunk, norm, forms)."""
+    from coder.lang.common import _Words
+    out = []
+    chunks = text.split()
+    one_space = len(text) == len("".join(chunks)) + len(chunks) - 1
+    end = -1
+    for chunk in chunks:
+        base = end + 1 if one_space else text.find(chunk, end + 1)
+        end = base + len(chunk)
+        known = cache.get(chunk)
+        if known is None:
+            known = cache[chunk] = _words_as_before(chunk, word, normalise, forms, cache)
+        if type(known) is not _Words:
+            out.append((known[0], base, end, known[1], known[2]))
+            continue
+        for start, stop, raw, norm, lookup in known:
+            out.append((raw, base + start, base + stop, norm, lookup))
+    return out
+
+
+def _words_as_before(chunk, word, normalise, forms, cache):
+    from coder.lang.common import _NO_WORDS, _Words
+    if chunk.isalpha() or ((m := word.match(chunk)) is not None and m.end() == len(chunk)):
+        norm = normalise(chunk)
+        if not norm:
+            return _NO_WORDS
+        found = forms(norm, chunk)
+        return chunk, norm, tuple(filter(None, found))
+    out = []
+    for m in word.finditer(chunk):
+        alone = cache.get(m[0])
+        if alone is None:
+            alone = cache[m[0]] = _words_as_before(m[0], word, normalise, forms, cache)
+        if alone:
+            out.append((*m.span(), *alone))
+    return _Words(out)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tokens_with_the_kept_length_are_the_tokens_before(lang):
+    from coder.lang import ar, en
+    from coder.lang.common import tokens_by
+    prof = ar if lang == "ar" else en
+    forms = prof._forms_of_word if prof is ar else prof._forms
+    texts = SENTENCES[lang] + DATE_SENTENCES[lang]
+    texts += ["  " + t.replace(" ", "\t ", 3) + "\n" for t in texts] + ["", "   ", "(AFP) --", "قال: «نعم»."]
+    new_cache: dict = {}
+    old_cache: dict = {}
+    for _ in range(2):   # cold, then from the cache
+        for text in texts:
+            got = [(t.text, t.start, t.end, t.norm, t.forms)
+                   for t in tokens_by(text, prof._WORD, prof.normalise, forms, new_cache)]
+            assert got == _tokens_as_before(text, prof._WORD, prof.normalise, forms, old_cache), text
+    from coder.lang.common import _Words
+    for chunk, entry in new_cache.items():
+        if type(entry) is not _Words:   # one word: (its text, norm, forms, length)
+            assert len(entry) == 4 and entry[0] == chunk and entry[3] == len(chunk)
