@@ -263,3 +263,72 @@ def test_tokens_with_the_kept_length_are_the_tokens_before(lang):
     for chunk, entry in new_cache.items():
         if type(entry) is not _Words:   # one word: (its text, norm, forms, length)
             assert len(entry) == 4 and entry[0] == chunk and entry[3] == len(chunk)
+
+
+# ---------------------------------------------------------------- dates/markers.py: _scan
+
+
+def _scan_as_before(tokens, lang):
+    """markers._scan as it was: every word's answer in a list, then any() and compress() over it."""
+    from itertools import compress
+
+    from coder.dates.markers import _NO_MARKS, _by_first
+    words = {}
+    first_of = _by_first(lang).get
+    for t in tokens:
+        found = ()
+        for f in t.forms:
+            keys = first_of(f)
+            if keys:
+                found += tuple(keys)
+        words[t.text] = found
+    starts = [words[t.text] for t in tokens]
+    per_field = tuple(map(list, _NO_MARKS))
+    if not any(starts):
+        return per_field
+    found = []
+    end = len(tokens)
+    for i in compress(range(end), starts):
+        for k, n, rest in starts[i]:
+            j = i
+            for key in rest:
+                j += 1
+                if j == end or tokens[j].norm != key:
+                    break
+            else:
+                found.append((k, n, i, tokens[i].start))
+    for k, _, i, start in sorted(set(found)):
+        per_field[k].append((i, start))
+    return per_field
+
+
+MARKER_SENTENCES = {
+    "en": ["After the talks, and since Monday, police held them until Friday, days after the attack.",
+           "Before the news broke, in the years after 2011 and since then, nothing changed until now.",
+           "In the wake of the strike and in response to it, troops moved in, following orders, till dawn.",
+           "In the city, in retaliation for nothing, earlier reports said the wake was held in the hall.",
+           "No marker here at all."],
+    "ar": ["بعد المحادثات، ومنذ الاثنين، احتجزتهم الشرطة حتى الجمعة، بعد أيام من الهجوم.",
+           "وفي الأعوام التي تلت 2011 ومنذ ذلك الحين، لم يتغير شيء حتى الآن، وعقب الهجوم وإثر ذلك.",
+           "في أعقاب الغارة، واثر ذلك، وبعيد منتصف الليل، بقي الحصار لغاية الصباح وحتى الظهر.",
+           "في المدينة وفي أعقابها، قتل مسلحون عقب الهجوم جنديا في الموقع.",
+           "لا شيء هنا."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_marker_scan_as_before_cold_and_warm(lang):
+    import coder.dates.markers as markers
+    from coder.lang import profile
+    prof = profile(lang)
+    texts = MARKER_SENTENCES[lang] + SENTENCES[lang] + DATE_SENTENCES[lang]
+    markers._WORDS.pop(lang, None)
+    hits = 0
+    for _ in range(2):   # every word new, then known
+        for text in texts:
+            toks = prof.tokenise(text)
+            want = _scan_as_before(toks, lang)
+            assert markers._scan(toks, lang)[2] == want, text
+            assert [markers.marker_starts(toks, lang, f) for f in markers.FIELDS] == list(want), text
+            hits += any(want)
+    assert hits >= 8
