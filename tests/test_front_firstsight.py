@@ -84,14 +84,14 @@ def test_a_chunk_is_the_words_the_pattern_finds(prof, chunk):
     if type(got) is common._Words:
         assert list(got) == expected
     else:
-        assert len(expected) == 1 and expected[0][:3] == (0, len(chunk), chunk) and got == (chunk, *expected[0][3:])
+        assert len(expected) == 1 and expected[0][:3] == (0, len(chunk), chunk) and got == (chunk, *expected[0][3:], len(chunk))
 
 
 def test_a_chunk_keeps_the_forms_tuple_it_was_given_and_drops_empty_forms():
     given = ("word", "wordx")
     assert common._chunk_words("word", en._WORD, str.lower, lambda norm, raw: given, {})[2] is given
-    assert common._chunk_words("word", en._WORD, str.lower, lambda n, r: ["word", "", "w"], {}) == ("word", "word", ("word", "w"))
-    assert common._chunk_words("word", en._WORD, str.lower, lambda n, r: ("", "word"), {}) == ("word", "word", ("word",))
+    assert common._chunk_words("word", en._WORD, str.lower, lambda n, r: ["word", "", "w"], {}) == ("word", "word", ("word", "w"), 4)
+    assert common._chunk_words("word", en._WORD, str.lower, lambda n, r: ("", "word"), {}) == ("word", "word", ("word",), 4)
 
 
 def _first_steps_by_get(trie, forms):

@@ -63,8 +63,8 @@ def test_every_token_of_a_word_shares_the_text_the_cache_keeps(lang):
     assert [t.text for t in again] == [t.text for t in first]
     assert all(a.text is b.text and a.forms is b.forms and a.norm is b.norm for a, b in zip(first, again))
     for chunk, kept in cache.items():
-        if type(kept) is not _Words:   # one word: (its text, norm, forms), the text the key itself
-            assert len(kept) == 3 and kept[0] is chunk
+        if type(kept) is not _Words:   # one word: (its text, norm, forms, length), the text the key itself
+            assert len(kept) == 4 and kept[0] is chunk and kept[3] == len(chunk)
         else:   # several: (start, end, text, norm, forms), each text the key of its own entry
             for start, end, text, norm, forms in kept:
                 assert chunk[start:end] == text and cache[text][0] is text

@@ -5,7 +5,6 @@ counted back from a stand-in day), and most words start no marker at all."""
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
 from typing import Sequence
 
 from coder.lang import profile
@@ -57,8 +56,15 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
     words = _WORDS.get(lang)
     if words is None or len(words) >= 100_000:
         words = _WORDS[lang] = {}
+    # the indexes of the words that start a key (a few; a quarter of the event sentences: none), by
+    # a plain loop: a list of every word's answer, then any() and compress() over it, cost more
+    starting = []
+    i = 0
     try:
-        starts = [words[t.text] for t in tokens]   # what each word's forms start (most: nothing)
+        for t in tokens:
+            if words[t.text]:   # what the word's forms start (most: nothing)
+                starting.append(i)
+            i += 1
     except KeyError:   # a word not seen before: what its forms start, in form order, once
         first_of = _by_first(lang).get
         for t in tokens:
@@ -69,15 +75,20 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
                     if keys:
                         found += tuple(keys)
                 words[t.text] = found
-        starts = [words[t.text] for t in tokens]
+        starting = []
+        i = 0
+        for t in tokens:
+            if words[t.text]:
+                starting.append(i)
+            i += 1
     per_field: tuple[list, ...] = tuple(map(list, _NO_MARKS))   # (one list for each of FIELDS, in its order)
-    if not any(starts):   # (a quarter of the event sentences: no word starts a marker)
+    if not starting:
         _last = (tokens, lang, per_field)
         return _last
     found = []
     end = len(tokens)
-    for i in compress(range(end), starts):   # the words that start a key (a few)
-        for k, n, rest in starts[i]:
+    for i in starting:
+        for k, n, rest in words[tokens[i].text]:
             # a key of several words: the norms of the words after this one, word by word (a
             # key's words are two or three)
             j = i

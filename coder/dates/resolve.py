@@ -24,40 +24,50 @@ def resolve(rules: DateRules, rule: Rule, m: re.Match, published: dt.date | None
 
 
 def _resolve(rules: DateRules, rule: Rule, m: re.Match, published: dt.date | None):
-    slot = lambda name: rules.slot(m, rule, name)  # noqa: E731
+    # (the slots asked through rules.slot itself: a lambda over rules, m and rule made a closure and
+    # its cells a match, and a frame more a slot)
     if rule.resolve == "calendar":
-        return _calendar(rules, slot, published)
+        return _calendar(rules, rule, m, published)
     if published is None:
         return None     # every other resolver is relative to the publication date
+    slot = rules.slot
     if rule.resolve == "weekday":
-        day = rules.weekdays[" ".join(slot("weekday").split())]
-        return _weekday(day, published, after=slot("next") is not None, before=slot("prev") is not None)
+        day = rules.weekdays[" ".join(slot(m, rule, "weekday").split())]
+        return _weekday(day, published, after=slot(m, rule, "next") is not None,
+                        before=slot(m, rule, "prev") is not None)
     if rule.resolve == "shift":
-        unit = rule.unit or rules.units[" ".join(slot("unit").split())][0]
+        unit = rule.unit or rules.units[" ".join(slot(m, rule, "unit").split())][0]
         return _shift(unit, rule.offset, published)
-    return _relative(rules, slot, published)
+    return _relative(rules, rule, m, published)
 
 
-def _calendar(rules: DateRules, slot, published: dt.date | None):
-    year = int(slot("year")) if slot("year") else None
-    month_word = slot("month")
+def _calendar(rules: DateRules, rule: Rule, m: re.Match, published: dt.date | None):
+    slot = rules.slot
+    year_text = slot(m, rule, "year")   # (each slot asked once)
+    year = int(year_text) if year_text else None
+    month_word = slot(m, rule, "month")
     month = rules.months[" ".join(month_word.split())] if month_word else None
-    if month is None and slot("month_num"):
-        month = int(slot("month_num"))
+    if month is None:
+        month_num = slot(m, rule, "month_num")
+        if month_num:
+            month = int(month_num)
     day = None
-    if slot("day"):
-        day = int(slot("day"))
-    elif slot("day_word"):
-        day = rules.day_words[" ".join(slot("day_word").split())]
+    day_text = slot(m, rule, "day")
+    if day_text:
+        day = int(day_text)
+    else:
+        day_word = slot(m, rule, "day_word")
+        if day_word:
+            day = rules.day_words[" ".join(day_word.split())]
     if year is not None:
         if month is None:
             return dt.date(year, 1, 1), "year"
         return _make(year, month, day)
     if month is None or published is None:
         return None
-    if slot("prev") is not None:          # "last June", "حزيران الماضي": before this month
+    if slot(m, rule, "prev") is not None:     # "last June", "حزيران الماضي": before this month
         year = published.year - (1 if month >= published.month else 0)
-    elif slot("cur") is not None:         # "this June", "آب الجاري"
+    elif slot(m, rule, "cur") is not None:    # "this June", "آب الجاري"
         year = published.year
     else:                                  # the latest such date, up to a few days ahead
         year = published.year
@@ -103,10 +113,10 @@ def _shift(unit: str, offset: int, published: dt.date):
     return dt.date(published.year + offset, 1, 1), "year"
 
 
-def _relative(rules: DateRules, slot, published: dt.date):
-    unit_word = " ".join(slot("unit").split())
+def _relative(rules: DateRules, rule: Rule, m: re.Match, published: dt.date):
+    unit_word = " ".join(rules.slot(m, rule, "unit").split())
     unit, implied = rules.units[unit_word]
-    count_text = slot("count")
+    count_text = rules.slot(m, rule, "count")
     if count_text:
         count = int(count_text) if count_text.isdigit() else rules.numbers.value_of(count_text)
     else:

@@ -147,7 +147,11 @@ def _per_word(question):
 
 def refers_back(tokens, i: int) -> bool:
     """Does token i carry a possessive pronoun (قواته "its forces", جنودها "her soldiers")?"""
-    return _owned(tokens[i])
+    # (_owned's kept answer read here: the syntax stage asks for every token, and calling _owned
+    # costs a frame more a token)
+    t = tokens[i]
+    owned = _OWNED.get(t.text)
+    return _owned(t) if owned is None else owned
 
 
 @_per_word
@@ -163,6 +167,7 @@ def _owned(t) -> bool:
     return False
 
 
+_OWNED = _owned.answers   # (a word's text -> its answer, kept by _per_word and word_features)
 carries_possessive = _owned   # refers_back read on the word alone: the syntax stage keeps it per word
 
 

@@ -78,13 +78,14 @@ _new = Token.__new__
 class _Words(tuple):
     """The words of a chunk that is not one word, as (start, end, text, norm, forms) with offsets in
     the chunk; empty for a chunk of no word. (A chunk that is one word, as most are, is kept as its
-    (text, norm, forms): the type tells the two apart in one test.)"""
+    (text, norm, forms, length): the type tells the two apart in one test.)"""
     __slots__ = ()
 
 
 def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
-    """The tokens of a chunk without spaces: (chunk, norm, forms) if it is one word, else _Words. The
-    chunk itself is in the answer because tokens_by makes that string the text of every later token
+    """The tokens of a chunk without spaces: (chunk, norm, forms, its length) if it is one word, else
+    _Words. (The length kept: tokens_by reads it for the token's end at each later token of the word,
+    instead of calling len() on the chunk.) The chunk itself is in the answer because tokens_by makes that string the text of every later token
     of the word: the per-word memos keyed by a token's text (the matcher's, the syntax stage's...) then
     find their key as the same object, not by comparing the letters of an equal string. A chunk of
     several words ("العراق.", "(AFP)") looks each word up as a chunk of its own: the pattern finds
@@ -99,8 +100,8 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
         # a form left empty (a lone combining mark, its letters stripped) is no word to look up:
         # most words have none, and keep the tuple they were given
         if type(found) is tuple and "" not in found:
-            return chunk, norm, found
-        return chunk, norm, tuple(filter(None, found))
+            return chunk, norm, found, len(chunk)
+        return chunk, norm, tuple(filter(None, found)), len(chunk)
     out = []
     for m in word.finditer(chunk):
         w = m[0]
@@ -108,7 +109,8 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
         if alone is None:
             alone = cache[w] = _chunk_words(w, word, normalise, forms, cache)
         if alone:    # (one word, or _NO_WORDS)
-            out.append((*m.span(), *alone))
+            start, end = m.span()
+            out.append((start, end, alone[0], alone[1], alone[2]))
     return _Words(out)
 
 
@@ -117,8 +119,8 @@ _NO_WORDS = _Words()
 
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
     """Tokens of `text`; `cache` (one per language) maps a chunk between spaces to its tokens
-    (_chunk_words: (chunk, norm, forms) for a chunk that is one word, whose string every later token
-    of the word takes as its text; _Words otherwise).
+    (_chunk_words: (chunk, norm, forms, length) for a chunk that is one word, whose string every
+    later token of the word takes as its text; _Words otherwise).
     (Typed in the compiled build: common.pxd; a plain loop, no closure.)"""
     toks = []
     if cache is None:
@@ -133,9 +135,6 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
     # dict look-up in C)
     new, token, several = _new, Token, _Words
     for chunk in chunks:
-        # (only spaces lie between the last chunk's end and this one)
-        base = end + 1 if one_space else text.find(chunk, end + 1)
-        end = base + len(chunk)
         known = cache.get(chunk)
         if known is None:
             if len(cache) >= WORD_CACHE_SIZE:
@@ -144,13 +143,16 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
         if type(known) is not several:
             # one word, whose token spans the chunk. (The fields set one by one on a bare instance:
             # calling the dataclass's __init__ costs a Python frame per token; tests/test_speed_identity.py
-            # checks every field is set)
+            # checks every field is set. The chunk's length is the entry's: no len() a token)
             tok = new(token)
-            tok.text, tok.norm, tok.forms = known
-            tok.start = base
-            tok.end = end
+            tok.text, tok.norm, tok.forms, length = known
+            # (only spaces lie between the last chunk's end and this one)
+            tok.start = base = end + 1 if one_space else text.find(chunk, end + 1)
+            tok.end = end = base + length
             toks.append(tok)
             continue
+        base = end + 1 if one_space else text.find(chunk, end + 1)
+        end = base + len(chunk)
         for start, stop, raw, norm, lookup in known:
             tok = new(token)
             tok.text, tok.start, tok.end, tok.norm, tok.forms = raw, base + start, base + stop, norm, lookup

@@ -59,13 +59,33 @@ class _AtEnd:
     """A pattern searched in the text before a number, whose matches end that text and span at most
     `chunks` of its chunks between white space: searched from where those last chunks begin (a
     look-behind still sees what is before), not from each of the window's 80 positions, as no
-    match can begin before them. `chunks` None: from the start."""
-    __slots__ = ("regex", "chunks")
+    match can begin before them. `chunks` None: from the start.
+    `last_words` (_last_words), for a pattern whose phrase only white space, "(" and "." follow: the
+    phrases' last words by their last character. A text that does not end with one of them, once
+    those characters are taken off its end, holds no match, and is not searched: most numbers
+    follow no qualifier, cue, blocker, month or currency sign, and the search tries the pattern's
+    alternation at every position of the last chunks.
+    `words_after` (fewest, most), for a pattern whose phrase that many words of letters follow
+    before those characters (_bare_last_words): the text's chunk that many chunks before its last
+    ends with a last word where it may match."""
+    __slots__ = ("regex", "chunks", "last_words", "words_after")
 
-    def __init__(self, regex: re.Pattern | None, chunks: int | None):
-        self.regex, self.chunks = regex, chunks
+    def __init__(self, regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,
+                 words_after: tuple[int, int] | None = None):
+        self.regex, self.chunks, self.last_words, self.words_after = regex, chunks, last_words, words_after
 
     def search(self, left: str) -> re.Match | None:
+        last_words = self.last_words
+        if last_words is not None:
+            tail = left.rstrip()
+            while tail[-1:] in _AFTER_PHRASE:   # (most texts end with a letter or a digit: not entered)
+                tail = tail[:-1].rstrip()
+            if self.words_after is None:
+                ends = last_words.get(tail[-1:])
+                if ends is None or not tail.endswith(ends):
+                    return None
+            elif not _ends_chunk_before_words(tail, last_words, *self.words_after):
+                return None
         n = self.chunks
         if n is None:
             return self.regex.search(left)
@@ -73,8 +93,53 @@ class _AtEnd:
         return self.regex.search(left, len(parts[0]) if len(parts) > n else 0)
 
 
-def _at_end(regex: re.Pattern | None, chunks: int | None) -> _AtEnd | None:
-    return None if regex is None else _AtEnd(regex, chunks)
+# what may stand between a phrase that _AtEnd.last_words tests and the end of the text, besides white space
+_AFTER_PHRASE = ("(", ".")
+
+
+def _last_words(*lists) -> dict[str, tuple[str, ...]] | None:
+    """The last words of the (normalised) phrases of the lists, as _AtEnd.last_words tests them: each
+    without the "(" and "." at its end, by its last character. None (no test) where a phrase has no
+    such word, as a blank one, which the alternation matches as it is."""
+    by_last: dict[str, set[str]] = {}
+    for phrases in lists:
+        for phrase in phrases:
+            if not phrase:   # (alternation() leaves an empty phrase out)
+                continue
+            words = phrase.split()
+            last = words[-1].rstrip("".join(_AFTER_PHRASE)) if words else ""
+            if not last:
+                return None
+            by_last.setdefault(last[-1], set()).add(last)
+    return {c: tuple(sorted(words)) for c, words in by_last.items()}
+
+
+def _bare_last_words(*lists) -> dict[str, tuple[str, ...]] | None:
+    """_last_words for a pattern that reads words after the phrase: None (no test) where a last word
+    ends with "(" or "." (followed by a word, it stays as it is written)."""
+    found = _last_words(*lists)
+    for phrases in lists:
+        for phrase in phrases:
+            if phrase.rstrip().endswith(_AFTER_PHRASE):
+                return None
+    return found
+
+
+def _ends_chunk_before_words(tail: str, last_words: dict, fewest: int, most: int) -> bool:
+    """Does a chunk of `tail` between `fewest` and `most` chunks before its last end with one of
+    `last_words` (_AtEnd.words_after)?"""
+    parts = tail.rsplit(None, most)
+    for k in range(fewest, min(most, len(parts) - 1) + 1):
+        chunk = parts[-1 - k]
+        ends = last_words.get(chunk[-1:])
+        if ends is not None and chunk.endswith(ends):
+            return True
+    return False
+
+
+def _at_end(regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,
+            words_after: tuple[int, int] | None = None) -> _AtEnd | None:
+    return None if regex is None else _AtEnd(regex, chunks, last_words, words_after)
 
 
 def _category_regex(lang: str, table: dict, template: str) -> re.Pattern | None:
@@ -123,22 +188,27 @@ class QuantityRecogniser:
         # word; a clitic pattern that may hold white space: no bound)
         spaced = "\\" in clitics or any(c.isspace() for c in clitics)
         chunks = lambda *lists, more=0: None if spaced else _most_words(lang, *lists) + more + 1  # noqa: E731
+        norm = self.profile.normalise
+        # the last words of the phrases of the lists, as the alternations read them (normalised)
+        last = lambda *lists, bare=False: (_bare_last_words if bare else _last_words)(  # noqa: E731
+            *([norm(p) for p in phrases or () if isinstance(p, str)] for phrases in lists))
         qualifiers, cues = data.get("qualifiers") or {}, data.get("unit_cues_before") or {}
         self.left_qualifier = _at_end(_category_regex(lang, qualifiers, lead + "(?:{alts})" + end),
-                                      chunks(*qualifiers.values()))
+                                      chunks(*qualifiers.values()), last(*qualifiers.values()))
         self.right_qualifier = _category_regex(lang, data.get("right_qualifiers"),
                                                r"^(?:\s+[^\W\d]+){0,2}?\s*(?:,\s*)?(?:{alts})(?!\w)")
-        self.cue_before = _at_end(_category_regex(lang, cues, lead + "(?:{alts})" + end), chunks(*cues.values()))
+        self.cue_before = _at_end(_category_regex(lang, cues, lead + "(?:{alts})" + end), chunks(*cues.values()),
+                                  last(*cues.values()))
         tolls = data.get("toll_cues") or {}
         self.toll_before = _at_end(_category_regex(lang, tolls, lead + r"(?:{alts})(?:\s+[^\W\d]+){0,4}" + end),
-                                   chunks(*tolls.values(), more=4))
+                                   chunks(*tolls.values(), more=4), last(*tolls.values(), bare=True), (0, 4))
         self.cue_after = _category_regex(lang, data.get("unit_cues_after"),
                                          r"^(?:\s+[^\W\d]+){0,2}?\s+(?:{alts})(?!\w)")
         blockers = _norm_alternation(lang, data.get("not_before") or [])
         adjacent = data.get("not_before_adjacent") or []
         near = _norm_alternation(lang, (data.get("not_before") or []) + adjacent)
         self.blocked_before = _AtEnd(re.compile(lead + f"(?:{near})" + r"\.?\s*$"),
-                                     chunks(data.get("not_before"), adjacent))
+                                     chunks(data.get("not_before"), adjacent), last(data.get("not_before"), adjacent))
         # A number beside a month name (from dates.yaml) is part of a date (2 August 2019, June 5).
         # Month names that are also common words count after a number only before a year.
         ambiguous = {self.profile.normalise(w) for w in data.get("months_need_year") or []}
@@ -147,16 +217,19 @@ class QuantityRecogniser:
         after = [f"(?:{alternation(months - ambiguous)})(?!\\w)"]
         if ambiguous:
             after.append(f"(?:{alternation(ambiguous)})\\.?(?:,\\s*|\\s+)\\d")
-        self.month_before = _AtEnd(re.compile(lead + f"(?:{alternation(months)})" + r"\.?\s*$"), chunks(months))
+        self.month_before = _AtEnd(re.compile(lead + f"(?:{alternation(months)})" + r"\.?\s*$"), chunks(months),
+                                   _last_words(months))
         self.month_after = re.compile(r"^\s*(?:" + "|".join(after) + ")")
         # VSO languages put the subject between a verb cue and its object ("اعتقلت الشرطة 17"),
         # and adjectives between a blocker and its number ("القرار الأممي 2254").
         gap = int(data.get("context_gap", 0))
         words = r"(?:\s+[^\W\d]+){1,%d}" % gap if gap else None
         self.blocked_before_gap = _AtEnd(re.compile(lead + f"(?:{blockers})" + words + r"\s*$"),
-                                         chunks(data.get("not_before"), more=gap)) if gap else None
+                                         chunks(data.get("not_before"), more=gap),
+                                         last(data.get("not_before"), bare=True), (1, gap)) if gap else None
         self.cue_before_gap = _at_end(_category_regex(lang, cues, lead + "(?:{alts})" + words + end),
-                                      chunks(*cues.values(), more=gap)) if gap else None
+                                      chunks(*cues.values(), more=gap), last(*cues.values(), bare=True),
+                                      (1, gap)) if gap else None
         self.blocked_after = re.compile(
             r"^\s*(?:" + _norm_alternation(lang, data.get("not_after") or [])
             + r")(?!\w)")
@@ -170,7 +243,7 @@ class QuantityRecogniser:
         # money: "$15 billion", "US$ 6.5 billion", "5.6 مليار يورو", "two million dollars"
         signs = data.get("currency_before") or []
         self.currency_before = _AtEnd(re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$"),
-                                      chunks(signs)) if signs else None
+                                      chunks(signs), last(signs)) if signs else None
         self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()}))
         self.sign_glued = re.compile(f"[{re.escape(self.sign_chars)}](?=\\d)") if self.sign_chars else None
         # duals: every unit noun with each dual ending, unless that form is itself a listed noun
