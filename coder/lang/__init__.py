@@ -22,6 +22,17 @@ def profile(lang: str) -> ModuleType:
 _PARTS: dict[tuple, object] = {}   # (language, name, default) -> the profile's part or the default
 _NONE: frozenset = frozenset()
 
+# The word sets (and the plural-possessive test) the rules read of every sentence's profile: a
+# language that has none of a part gets the empty set here, once, so that the rules read each as a
+# plain attribute instead of asking profile_part (a call, a key built and a look-up each).
+RULE_PARTS = ("ADJECTIVAL_AGENTS", "ALLY_WORDS", "DEATH_VERBS", "DISGUISE_WORDS", "FACILITY_WORDS", "LINK_WORDS",
+              "PLACE_HEADS", "refers_to_many")
+for _prof in PROFILES.values():
+    for _name in RULE_PARTS:
+        if not hasattr(_prof, _name):
+            setattr(_prof, _name, _NONE)
+del _prof, _name
+
 
 def profile_part(prof, name: str, default=_NONE):
     """A word set (DEATH_VERBS, PLACE_HEADS ...) or a helper (marks_passive) that only some language

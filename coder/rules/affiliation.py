@@ -56,7 +56,7 @@ def resolve_links(actors, toks, prof, trace: list[str]) -> set[int]:
     """An actor with a role and no group followed by a membership or affiliation word (the language's LINK_WORDS) and then by an actor naming a group belongs to that group; a
     civilian becomes one of its members (the group's own role). Returns the actors' first tokens
     it settled."""
-    words = profile_part(prof, "LINK_WORDS")
+    words = prof.LINK_WORDS    # (set on every language profile: coder.lang.RULE_PARTS)
     gap_words = profile_part(prof, "LINK_GAP_WORDS")
     settled = set()
     if not words:
@@ -98,7 +98,7 @@ def affiliations(actors, toks, prof, trace: list[str], forms: set[str]) -> set[i
     words the sentence lacks is not looked for."""
     words = anaphors(prof.CODE)
     settled = resolve_anaphors(actors, toks, words, trace) if not words.isdisjoint(forms) else set()
-    links = profile_part(prof, "LINK_WORDS")
+    links = prof.LINK_WORDS    # (set on every language profile: coder.lang.RULE_PARTS)
     return settled | (resolve_links(actors, toks, prof, trace) if not links.isdisjoint(forms) else set())
 
 
@@ -115,7 +115,7 @@ def fold_allies(groups, toks, prof, trace: list[str], forms: set[str]) -> None:
     described (within two words) by an ally word (the language's ALLY_WORDS) and a word pointing back
     (ALLY_REFERENCES: معها، لها, the conjunct before it), is that actor's auxiliaries: one party, not two.
     `forms`: as for affiliations."""
-    words = profile_part(prof, "ALLY_WORDS")
+    words = prof.ALLY_WORDS    # (set on every language profile: coder.lang.RULE_PARTS)
     if not words or words.isdisjoint(forms):
         return
     refs = profile_part(prof, "ALLY_REFERENCES")

@@ -15,7 +15,7 @@ LINK_WORDS = 5   # "died as a result of torture": the words between the verb and
 def died_of(p, h: Hit, groups, toks, prof, harm_roots, group_of) -> Optional[tuple]:
     """(holder or None, victim) when the violent trigger h follows a verb of dying (the language's
     DEATH_VERBS) across a few linking words and no actor; else None."""
-    verbs = profile_part(prof, "DEATH_VERBS")
+    verbs = prof.DEATH_VERBS   # (set on every language profile: coder.lang.RULE_PARTS)
     if not verbs or ROOT[h.entry.code] not in harm_roots:
         return None
     for j in range(h.first - 1, max(-1, h.first - 1 - LINK_WORDS), -1):

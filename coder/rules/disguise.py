@@ -12,7 +12,10 @@ def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
     those that follow them with no word between ("بزات | قوات الأمن | العراقية"). `forms`, every
     lookup form of the sentence, spares the scan of a sentence with no such word. `actor_ms` come in
     the order of the sentence (longest_non_overlapping sorts them), as the run after a cue reads them."""
-    words = profile_part(prof, "DISGUISE_WORDS")
+    try:    # (a plain attribute, set on every language profile: coder.lang.RULE_PARTS)
+        words = prof.DISGUISE_WORDS
+    except AttributeError:  # (a profile that is none of the languages')
+        words = profile_part(prof, "DISGUISE_WORDS")
     if not words or words.isdisjoint(forms):
         return []
     cues = set()    # (a loop: a comprehension would hold `words` in a cell)

@@ -4,7 +4,6 @@ sentence's first letter, names something (an exercise, a party, a storm) rather 
 Scripts without letter case (Arabic) never meet the test; headlines in title case are left alone."""
 from __future__ import annotations
 
-from coder.lang import profile_part
 
 TITLE_CASE_SHARE = 0.5   # above this share of capitalised words the capitals say nothing
 
@@ -67,7 +66,7 @@ def names_a_currency(toks, m) -> bool:
 def names_a_facility(toks, m, prof) -> bool:
     """"the Europe Bridge", "Damascus Gate", "Tehran University": a country, region or city name
     before a word for a built place (the language's FACILITY_WORDS) names that place, not an actor."""
-    words = profile_part(prof, "FACILITY_WORDS")
+    words = prof.FACILITY_WORDS    # (set on every language profile: coder.lang.RULE_PARTS)
     nxt = m.last + 1
     return bool(words) and not m.entry.code.group and nxt < len(toks) and toks[nxt].norm in words
 
@@ -79,7 +78,7 @@ def misread_names(toks, actor_ms, mentions, parse, prof) -> tuple[list, list, li
     these that it meets, as when each test is run over the mentions the one before kept."""
     given, money, places = [], [], []
     n = len(toks)
-    facilities = profile_part(prof, "FACILITY_WORDS")
+    facilities = prof.FACILITY_WORDS   # (set on every language profile: coder.lang.RULE_PARTS)
     for m in actor_ms:
         if m.kind != "actor" or m.last + 1 >= n:    # (each test reads the word after the name)
             continue

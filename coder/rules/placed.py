@@ -11,7 +11,10 @@ def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], 
     locative word or a place noun, and one joined to such a place by a conjunction written on it or standing
     alone before it, up to the first that is not a place. `actor_ms` come in the order of the
     sentence (longest_non_overlapping sorts them), as the joins read them."""
-    heads = profile_part(prof, "PLACE_HEADS")
+    try:    # (a plain attribute, set on every language profile: coder.lang.RULE_PARTS)
+        heads = prof.PLACE_HEADS
+    except AttributeError:  # (a profile that is none of the languages')
+        heads = profile_part(prof, "PLACE_HEADS")
     placed = []
     last = None
     for m in actor_ms:

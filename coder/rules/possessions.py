@@ -12,7 +12,10 @@ from coder.lang import profile_part
 def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], trace: list[str]) -> list[Actor]:
     """Drop a role-only actor owned by a plural possessive (the language's `refers_to_many`) when the
     last two actors before it with a country or a group are joined by a coordinator alone."""
-    many = profile_part(prof, "refers_to_many")
+    try:    # (a plain attribute, set on every language profile: coder.lang.RULE_PARTS)
+        many = prof.refers_to_many
+    except AttributeError:  # (a profile that is none of the languages')
+        many = profile_part(prof, "refers_to_many")
     if not many:
         return actors
     kept = []

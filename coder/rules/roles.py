@@ -277,7 +277,7 @@ def resolve_owners(p: Parse, actors, trace: list[str]) -> set[int]:
 def drop_adjectival_agents(p: Parse, actors, toks, prof, trace: list[str]) -> list:
     """"boycott all official contact with X", "an official visit": a word that is a role noun and an
     adjective (the language's ADJECTIVAL_AGENTS) modifying a noun phrase's head after it is no actor."""
-    words = profile_part(prof, "ADJECTIVAL_AGENTS")
+    words = prof.ADJECTIVAL_AGENTS     # (set on every language profile: coder.lang.RULE_PARTS)
     if not words:
         return actors
     kept = []
