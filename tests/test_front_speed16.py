@@ -1,5 +1,6 @@
-"""The front stages' sixteenth speed round (coder/lang/numbers.py): each rewritten piece is checked
-against the logic it had (a reference copy here) on sentences written for these tests."""
+"""The front stages' sixteenth speed round (coder/lang/numbers.py, coder/recognise/matcher.py): each
+rewritten piece is checked against the logic it had (a reference copy here) on sentences written for
+these tests."""
 from __future__ import annotations
 
 import dataclasses
@@ -9,6 +10,7 @@ import random
 import pytest
 
 from coder.lang.numbers import NumberMatch, folded, reader
+from coder.lexicon.load import END
 
 LANGS = ("ar", "en")
 
@@ -85,3 +87,91 @@ def test_numbers_found_hold_every_field(lang):
             assert _fields(_FormerNumberMatch(*_fields(num))) == _fields(NumberMatch(*_fields(num)))
             assert NumberMatch(*_fields(num)) == num and hash(NumberMatch(*_fields(num))) == hash(num)
     assert seen > 100
+
+
+# ---------------------------------------------------------------- the matcher's phrases of several words
+
+def _former_match(trie, tokens, text):
+    """coder.recognise.matcher.match as it was: a phrase of several words made by Mention's own
+    __init__, its text sliced for each payload."""
+    from coder.model import Mention
+    from coder.recognise.matcher import _KIND, _STARTS, _first_steps, _names_as_written, _through_clitic
+    from coder.spans import trie_memo
+    out = []
+    n = len(tokens)
+    starts = trie_memo(_STARTS, trie)
+    clitic_triggers = set()
+    for i, tok in enumerate(tokens):
+        first = starts.get(tok.text)
+        if first is None:
+            first = starts[tok.text] = _first_steps(trie, tok.forms)
+        if not first:
+            continue
+        fi, node, ends, next_keys = first
+        if fi is not None:
+            for kind, p, rule_id in ends:
+                out.append(Mention(kind, i, i, tok.start, tok.end, tok.text, p, rule_id, fi))
+            if next_keys is None or i + 1 == n or next_keys.isdisjoint(tokens[i + 1].forms):
+                continue
+            stack = [(i + 1, node[f], fi) for f in tokens[i + 1].forms if f in node]
+        else:
+            stack = [(i, step_node, step_fi) for step_fi, step_node, _, _ in node]
+        seen = set()
+        while stack:
+            j, node, fi = stack.pop()
+            payloads = node.get(END)
+            if payloads is not None and type(payloads) is not list:
+                payloads = node[END] = payloads()
+            if payloads and (j, id(payloads)) not in seen:
+                seen.add((j, id(payloads)))
+                start, end = tok.start, tokens[j].end
+                for p in payloads:
+                    kind = _KIND[type(p)]
+                    out.append(Mention(kind, i, j, start, end, text[start:end], p,
+                                       "" if kind == "grammar" else p.rule_id, fi))
+                    if kind == "trigger" and _through_clitic(tok, fi):
+                        clitic_triggers.add(i)
+            if j + 1 < n:
+                for f in tokens[j + 1].forms:
+                    nxt = node.get(f)
+                    if nxt is not None:
+                        stack.append((j + 1, nxt, fi))
+    return _names_as_written(out, tokens, clitic_triggers) if clitic_triggers else out
+
+
+MATCHER_SENTENCES = {
+    "en": ["The United Nations Security Council condemned the attack on the Red Cross convoy.",
+           "Prime Minister Boris Johnson met President Emmanuel Macron in Paris on Monday.",
+           "Security forces opened fire on protesters and arrested dozens of opposition activists.",
+           "The Islamic State claimed responsibility for the car bomb that killed ten soldiers.",
+           "Rebels of the Free Syrian Army launched an offensive against government troops near Aleppo."],
+    "ar": ["أدان مجلس الأمن الدولي الهجوم على قافلة الصليب الأحمر في حلب.",
+           "التقى رئيس الوزراء العراقي وزير الخارجية الأمريكي في بغداد يوم الاثنين.",
+           "أطلقت قوات الأمن النار على المتظاهرين واعتقلت عشرات من نشطاء المعارضة.",
+           "تبنى تنظيم الدولة الإسلامية مسؤولية التفجير الذي قتل عشرة جنود.",
+           "شن الجيش السوري الحر هجوما على القوات الحكومية قرب مدينة حلب."],
+}
+
+
+def _mention_fields(m) -> tuple:
+    return (m.kind, m.first, m.last, m.start, m.end, m.text, id(m.entry), m.rule_id, m.first_form)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_matcher_mentions_as_before(lang):
+    from coder.lexicon.load import load
+    from coder.model import Mention
+    from coder.pipeline import sentences
+    from coder.recognise.matcher import match
+    trie = load(lang).trie
+    several = 0
+    for text in MATCHER_SENTENCES[lang]:
+        for sent in sentences(text, lang):
+            new = match(trie, sent.tokens, sent.text)
+            former = _former_match(trie, sent.tokens, sent.text)
+            assert [_mention_fields(m) for m in new] == [_mention_fields(m) for m in former], text
+            for m in new:   # every field set: each mention equals the one Mention's __init__ makes
+                assert type(m) is Mention and m == Mention(*_mention_fields(m)[:6], m.entry, m.rule_id, m.first_form)
+                assert m.text == sent.text[m.start:m.end]
+            several += sum(m.first != m.last for m in new)
+    assert several >= 5
