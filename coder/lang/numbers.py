@@ -16,6 +16,7 @@ from pathlib import Path
 
 from coder.lang import profile
 from coder.lexicon.load import LexiconError, read_support
+from coder.model import _slot_setting_init
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -275,6 +276,9 @@ def text_chunks(folded: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- number phrases
 
+# (each field stored through its slot's setter: the frozen dataclass's own __init__ calls
+# object.__setattr__ a field, and a number is made for every number phrase of a sentence)
+@_slot_setting_init
 @dataclass(frozen=True, slots=True)
 class NumberMatch:
     start: int      # offsets in the folded text

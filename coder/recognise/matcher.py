@@ -106,10 +106,20 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
             if payloads and (j, id(payloads)) not in seen:
                 seen.add((j, id(payloads)))
                 start, end = tok.start, tokens[j].end
+                written = text[start:end]
                 for p in payloads:
                     kind = _KIND[type(p)]
-                    out.append(Mention(kind, i, j, start, end, text[start:end], p,
-                                       "" if kind == "grammar" else p.rule_id, fi))
+                    m = new(mention)   # (a bare instance, as above: no Python frame a mention)
+                    m.kind = kind
+                    m.first = i
+                    m.last = j
+                    m.start = start
+                    m.end = end
+                    m.text = written
+                    m.entry = p
+                    m.rule_id = "" if kind == "grammar" else p.rule_id
+                    m.first_form = fi
+                    out.append(m)
                     if kind == "trigger" and _through_clitic(tok, fi):
                         clitic_triggers.add(i)
             if j + 1 < n:

@@ -1,0 +1,177 @@
+"""The front stages' sixteenth speed round (coder/lang/numbers.py, coder/recognise/matcher.py): each
+rewritten piece is checked against the logic it had (a reference copy here) on sentences written for
+these tests."""
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import random
+
+import pytest
+
+from coder.lang.numbers import NumberMatch, folded, reader
+from coder.lexicon.load import END
+
+LANGS = ("ar", "en")
+
+SENTENCES = {
+    "en": ["Police said tens of thousands of people marched through the capital on 3 March 2019.",
+           "Officials said the blast killed 14 people and wounded at least twenty-five others.",
+           "An official said a hundred soldiers and two thousand volunteers joined the operation.",
+           "The army destroyed 3,500 rounds of ammunition (about 12 tonnes) and seized $15 million.",
+           "No one was hurt when the convoy was stopped near the bridge.",
+           "Three soldiers and twenty-five militants died; up to 7 ( 8 ) were held.",
+           ""],
+    "ar": ["قالت الشرطة إن عشرات الآلاف من المتظاهرين خرجوا إلى الشوارع يوم الأحد.",
+           "أعلنت الوزارة أن أحد عشر جنديا قتلوا وأصيب ثلاثة وعشرون آخرون في الهجوم.",
+           "قتل جنديان وأصيب مقاتلان واعتقلت امرأتان قرب الحدود في 3 آذار 2019.",
+           "اعتقلت قوات الأمن 17 شخصا بينهم ثلاث نساء في المدينة.",
+           "لم يصب أحد بأذى عندما توقفت القافلة قرب الجسر.",
+           "وأفرج المسلحون عن اثني عشر رهينة وجنديين بعد مفاوضات استمرت أياما."],
+}
+
+
+def _samples(lang: str, n: int = 300) -> list[str]:
+    """The sentences, folded, and texts of their words shuffled (numbers and duals at every place)."""
+    rng = random.Random(16)
+    words = " ".join(SENTENCES[lang]).split()
+    texts = SENTENCES[lang] + [" ".join(rng.sample(words, rng.randint(1, 16))) for _ in range(n)]
+    return [folded(t, lang).text for t in texts]
+
+
+# ---------------------------------------------------------------- NumberMatch's __init__
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _FormerNumberMatch:
+    """NumberMatch as it was: the frozen dataclass's own __init__."""
+    start: int
+    end: int
+    value: int
+    vague: bool
+    words: bool
+    text: str
+
+
+def _fields(record) -> tuple:
+    return tuple(getattr(record, f.name) for f in dataclasses.fields(record))
+
+
+def test_number_match_is_the_frozen_dataclass_it_was():
+    args = (3, 9, 25, False, True, "twenty-five")
+    new, former = NumberMatch(*args), _FormerNumberMatch(*args)
+    assert [f.name for f in dataclasses.fields(NumberMatch)] == [f.name for f in dataclasses.fields(former)]
+    assert _fields(new) == _fields(former) == args
+    assert NumberMatch(**dict(zip(("start", "end", "value", "vague", "words", "text"), args))) == new
+    assert repr(new) == repr(former).replace("_FormerNumberMatch", "NumberMatch")
+    assert hash(new) == hash(former) == hash(args)
+    assert new == NumberMatch(*args) and new != NumberMatch(3, 9, 26, False, True, "twenty-five")
+    assert dataclasses.replace(new, value=26) == NumberMatch(3, 9, 26, False, True, "twenty-five")
+    assert pickle.loads(pickle.dumps(new)) == new
+    assert not hasattr(new, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new.value = 1
+    with pytest.raises(TypeError):
+        NumberMatch(1, 2, 3, False, True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbers_found_hold_every_field(lang):
+    r = reader(lang)
+    seen = 0
+    for text in _samples(lang):
+        for num in r.find(text):
+            seen += 1
+            start, end, value, vague, words, phrase = _fields(num)
+            assert phrase == text[start:end] and isinstance(value, int)
+            assert isinstance(vague, bool) and isinstance(words, bool)
+            assert _fields(_FormerNumberMatch(*_fields(num))) == _fields(NumberMatch(*_fields(num)))
+            assert NumberMatch(*_fields(num)) == num and hash(NumberMatch(*_fields(num))) == hash(num)
+    assert seen > 100
+
+
+# ---------------------------------------------------------------- the matcher's phrases of several words
+
+def _former_match(trie, tokens, text):
+    """coder.recognise.matcher.match as it was: a phrase of several words made by Mention's own
+    __init__, its text sliced for each payload."""
+    from coder.model import Mention
+    from coder.recognise.matcher import _KIND, _STARTS, _first_steps, _names_as_written, _through_clitic
+    from coder.spans import trie_memo
+    out = []
+    n = len(tokens)
+    starts = trie_memo(_STARTS, trie)
+    clitic_triggers = set()
+    for i, tok in enumerate(tokens):
+        first = starts.get(tok.text)
+        if first is None:
+            first = starts[tok.text] = _first_steps(trie, tok.forms)
+        if not first:
+            continue
+        fi, node, ends, next_keys = first
+        if fi is not None:
+            for kind, p, rule_id in ends:
+                out.append(Mention(kind, i, i, tok.start, tok.end, tok.text, p, rule_id, fi))
+            if next_keys is None or i + 1 == n or next_keys.isdisjoint(tokens[i + 1].forms):
+                continue
+            stack = [(i + 1, node[f], fi) for f in tokens[i + 1].forms if f in node]
+        else:
+            stack = [(i, step_node, step_fi) for step_fi, step_node, _, _ in node]
+        seen = set()
+        while stack:
+            j, node, fi = stack.pop()
+            payloads = node.get(END)
+            if payloads is not None and type(payloads) is not list:
+                payloads = node[END] = payloads()
+            if payloads and (j, id(payloads)) not in seen:
+                seen.add((j, id(payloads)))
+                start, end = tok.start, tokens[j].end
+                for p in payloads:
+                    kind = _KIND[type(p)]
+                    out.append(Mention(kind, i, j, start, end, text[start:end], p,
+                                       "" if kind == "grammar" else p.rule_id, fi))
+                    if kind == "trigger" and _through_clitic(tok, fi):
+                        clitic_triggers.add(i)
+            if j + 1 < n:
+                for f in tokens[j + 1].forms:
+                    nxt = node.get(f)
+                    if nxt is not None:
+                        stack.append((j + 1, nxt, fi))
+    return _names_as_written(out, tokens, clitic_triggers) if clitic_triggers else out
+
+
+MATCHER_SENTENCES = {
+    "en": ["The United Nations Security Council condemned the attack on the Red Cross convoy.",
+           "Prime Minister Boris Johnson met President Emmanuel Macron in Paris on Monday.",
+           "Security forces opened fire on protesters and arrested dozens of opposition activists.",
+           "The Islamic State claimed responsibility for the car bomb that killed ten soldiers.",
+           "Rebels of the Free Syrian Army launched an offensive against government troops near Aleppo."],
+    "ar": ["أدان مجلس الأمن الدولي الهجوم على قافلة الصليب الأحمر في حلب.",
+           "التقى رئيس الوزراء العراقي وزير الخارجية الأمريكي في بغداد يوم الاثنين.",
+           "أطلقت قوات الأمن النار على المتظاهرين واعتقلت عشرات من نشطاء المعارضة.",
+           "تبنى تنظيم الدولة الإسلامية مسؤولية التفجير الذي قتل عشرة جنود.",
+           "شن الجيش السوري الحر هجوما على القوات الحكومية قرب مدينة حلب."],
+}
+
+
+def _mention_fields(m) -> tuple:
+    return (m.kind, m.first, m.last, m.start, m.end, m.text, id(m.entry), m.rule_id, m.first_form)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_matcher_mentions_as_before(lang):
+    from coder.lexicon.load import load
+    from coder.model import Mention
+    from coder.pipeline import sentences
+    from coder.recognise.matcher import match
+    trie = load(lang).trie
+    several = 0
+    for text in MATCHER_SENTENCES[lang]:
+        for sent in sentences(text, lang):
+            new = match(trie, sent.tokens, sent.text)
+            former = _former_match(trie, sent.tokens, sent.text)
+            assert [_mention_fields(m) for m in new] == [_mention_fields(m) for m in former], text
+            for m in new:   # every field set: each mention equals the one Mention's __init__ makes
+                assert type(m) is Mention and m == Mention(*_mention_fields(m)[:6], m.entry, m.rule_id, m.first_form)
+                assert m.text == sent.text[m.start:m.end]
+            several += sum(m.first != m.last for m in new)
+    assert several >= 5
