@@ -1,6 +1,8 @@
 """The sixteenth speed round of the syntax stage answers as before: the tests of a bit of a token's
 bits (tanwin, in the Arabic chunker), of a word's marks and of a verb's bits (in the argument
-readers) read from tables built once; the English chunker's possessor test read once a sentence.
+readers) and a token's readings (parse()'s loop over the lexicon matches) read from tables built
+once; the English chunker's possessor test read once a sentence; each predicate's predecessor kept
+as it is appended.
 Whole parses are compared with digests of what the code before the round made of sentences written
 for this test, and the tables with the bit tests they replace."""
 from __future__ import annotations
@@ -103,3 +105,40 @@ def test_the_marks_tables_are_the_bit_tests(table, bit):
         parse(toks, mentions, profile(lang))
     values = [*_WORD_MARKS.get("ar", {}).values(), *_VERB_WORDS.get("ar", {}).values(), *_VERB_WORDS.get("en", {}).values()]
     assert values and max(values) < len(t)
+
+
+def test_the_readings_tables_are_the_bit_operations():
+    """parse()'s tables by a token's readings answer as the bitwise and and ors they replace, for
+    every value the readings can take."""
+    from coder.syntax import _HAS_VERB_READING, _WITH_NAMED, _WITH_NOUN_READING, _WITH_VERB_READING
+    from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING
+    for r in range((VERB_READING | NOUN_READING | NAMED) + 1):
+        assert _HAS_VERB_READING[r] is bool(r & VERB_READING), r
+        assert (_WITH_VERB_READING[r], _WITH_NOUN_READING[r], _WITH_NAMED[r]) == \
+            (r | VERB_READING, r | NOUN_READING, r | NAMED), r
+    for lang, text in SENTENCES:
+        toks, mentions = _inputs(lang, text)
+        assert max(parse(toks, mentions, profile(lang)).readings) < len(_WITH_NAMED)
+
+
+def test_each_predicate_reads_the_one_before_it():
+    """The argument readers are given, as `prev`, the clause's predicate before the one read (kept
+    as each is appended), as cl.predicates[-1] gave it: checked on every call of the readers."""
+    from coder.syntax import clauses
+    seen = []
+    readers = clauses._after_noun, clauses._before_noun
+
+    def checked(reader):
+        def read(p, cl, prev, *rest):
+            assert prev is (cl.predicates[-1] if cl.predicates else None)
+            seen.append(prev is not None)
+            return reader(p, cl, prev, *rest)
+        return read
+    try:
+        clauses._after_noun, clauses._before_noun = map(checked, readers)
+        for lang, text in SENTENCES:
+            toks, mentions = _inputs(lang, text)
+            parse(toks, mentions, profile(lang))
+    finally:
+        clauses._after_noun, clauses._before_noun = readers
+    assert True in seen and False in seen

@@ -143,6 +143,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             while k >= 0 and marker - ends[k] <= 2 and chunks[k].kind == "possessor":
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
+        # the clause's predicate before the one read (kept as each is appended: no negative index, a
+        # subscript the interpreter (3.11) does not specialise, per predicate)
+        prev = cl.predicates[-1] if cl.predicates else None
         for n, (f, v) in enumerate(mine):
             # (records.new_predicate in place, `passive` set right after: no call per predicate)
             p = _new_predicate(Predicate)
@@ -152,7 +155,6 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             p.how = {}
             p.inherited = set()
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
-            prev = cl.predicates[-1] if cl.predicates else None
             verb_bits = verb_words.get(toks[v].text)
             if verb_bits is None:
                 verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)
@@ -201,6 +203,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                     p.arguments[role] = k
                     p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
+            prev = p
             if english and ("patient" in p.inherited or p.how.get("subject") == _DESCRIBES):
                 describing.append(p)    # (only the English reader gives a participle its noun)
 
