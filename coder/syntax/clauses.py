@@ -10,11 +10,10 @@ from typing import Sequence
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PERSON, FIRST_PERSON_READ,  # noqa: F401
                                 IMPERSONAL, NO_OBJECT, NOMINATIVE, OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS,
-                                HAS_NO_OBJECT, HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, IS_ADVERBIAL,
-                                IS_FIRST_PERSON, IS_FIRST_PERSON_READ, IS_IMPERSONAL, IS_NOMINATIVE, IS_PASSIVE_VOWEL,
-                                _accusative, _carries_pronoun, _carries_pronoun_word, _case_marks, _first_person,
-                                _NOUN_READER, _marker_roles, _no_mark, _noun_reader, _opens_quote, _verb_bits, _word_marks,
-                                word_marks)
+                                HAS_NO_OBJECT, HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, IS_ADVERBIAL, IS_FIRST_PERSON,
+                                IS_FIRST_PERSON_READ, IS_IMPERSONAL, IS_NOMINATIVE, IS_PASSIVE_VOWEL, _accusative, _carries_pronoun,
+                                _carries_pronoun_word, _case_marks, _first_person, _NOUN_READER, _marker_roles, _no_mark,
+                                _noun_reader, _opens_quote, _verb_bits, _word_marks, word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 from coder.syntax.reference import _names
 
@@ -143,9 +142,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             while k >= 0 and marker - ends[k] <= 2 and chunks[k].kind == "possessor":
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
-        # the clause's predicate before the one read (kept as each is appended: no negative index, a
-        # subscript the interpreter (3.11) does not specialise, per predicate)
-        prev = cl.predicates[-1] if cl.predicates else None
+        prev = cl.predicates[-1] if cl.predicates else None    # (then kept as each is appended: no negative index a predicate)
         for n, (f, v) in enumerate(mine):
             # (records.new_predicate in place, `passive` set right after: no call per predicate)
             p = _new_predicate(Predicate)
@@ -422,10 +419,10 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if toks[c.head].norm in {"%", "٪"}:
             continue    # 3 %: the sign belongs to the number before it
         if c.start == c.end:
-            # (word_marks read in place, here and below: no call per phrase and predicate)
+            # (word_marks read in place, and a bit of the marks from their tables, here and below: no call per
+            # phrase and predicate, no bitwise and, which the interpreter (3.11) does not specialise)
             w = toks[c.start]
             m = marks.get(w.text)
-            # (the marks' tables, here and below: no bitwise and, which the interpreter (3.11) does not specialise)
             if IS_ADVERBIAL[_word_marks(w, prof, marks) if m is None else m]:
                 continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
         if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and not definite[c.head] and \
