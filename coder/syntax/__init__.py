@@ -188,12 +188,16 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             F.tag_memos[first] = None
         if k == "trigger":
             e = m.entry
+            # (a token's readings and one more read from the tables by its readings so far: no bitwise
+            # or per match, here and below)
             if e.pos == "verb":
-                if not read[first] & VERB_READING:    # (a word several trigger entries read: listed once)
+                r = read[first]
+                if not _HAS_VERB_READING[r]:    # (a word several trigger entries read: listed once)
                     verbs.append(first)
-                    read[first] |= VERB_READING
+                    read[first] = _WITH_VERB_READING[r]
             else:
-                read[first if head_first else m.last] |= NOUN_READING
+                head = first if head_first else m.last
+                read[head] = _WITH_NOUN_READING[read[head]]
             if e.speech and not e.objects:
                 speech.add(first)
         elif k == "agent":
@@ -202,19 +206,20 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
                 actorish.add(first)
             else:
                 actorish.update(range(first, last + 1))
-            read[first if head_first else last] |= NOUN_READING
+            head = first if head_first else last
+            read[head] = _WITH_NOUN_READING[read[head]]
         elif k == "actor":
             last = m.last
             if last == first:
                 actorish.add(first)
-                read[first] |= NAMED
+                read[first] = _WITH_NAMED[read[first]]
                 if m.entry.code.group:
                     organisations.add(first)
                 continue
             span = range(first, last + 1)
             actorish.update(span)
             for i in span:
-                read[i] |= NAMED
+                read[i] = _WITH_NAMED[read[i]]
             names.append((first, last))
             if m.entry.code.group:
                 organisations.update(span)
@@ -307,6 +312,15 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
 
 
 _new_parse = Parse.__new__
+
+# by a token's readings so far (parse()'s loop over the lexicon matches): whether it has the verb
+# reading, and its readings with the verb's, a noun's or a name's added, read from tables (a bitwise
+# and or or per match is an operation the interpreter (3.11) does not specialise)
+_READINGS = range((VERB_READING | NOUN_READING | NAMED) + 1)
+_HAS_VERB_READING = tuple(bool(r & VERB_READING) for r in _READINGS)
+_WITH_VERB_READING = tuple(r | VERB_READING for r in _READINGS)
+_WITH_NOUN_READING = tuple(r | NOUN_READING for r in _READINGS)
+_WITH_NAMED = tuple(r | NAMED for r in _READINGS)
 
 # a word's bits (Features.bits) -> whether it is reread after tagging (a quote word or a preposition
 # after a participle), a clause word (a quote word or a clause's punctuation), a marker's start, a

@@ -10,9 +10,10 @@ from typing import Sequence
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PERSON, FIRST_PERSON_READ,  # noqa: F401
                                 IMPERSONAL, NO_OBJECT, NOMINATIVE, OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS,
-                                _accusative, _carries_pronoun, _carries_pronoun_word, _case_marks, _first_person,
-                                _NOUN_READER, _marker_roles, _no_mark, _noun_reader, _opens_quote, _verb_bits, _word_marks,
-                                word_marks)
+                                HAS_NO_OBJECT, HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, IS_ADVERBIAL, IS_FIRST_PERSON,
+                                IS_FIRST_PERSON_READ, IS_IMPERSONAL, IS_NOMINATIVE, IS_PASSIVE_VOWEL, _accusative, _carries_pronoun,
+                                _carries_pronoun_word, _case_marks, _first_person, _NOUN_READER, _marker_roles, _no_mark,
+                                _noun_reader, _opens_quote, _verb_bits, _word_marks, word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 from coder.syntax.reference import _names
 
@@ -141,6 +142,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             while k >= 0 and marker - ends[k] <= 2 and chunks[k].kind == "possessor":
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
+        prev = cl.predicates[-1] if cl.predicates else None    # (then kept as each is appended: no negative index a predicate)
         for n, (f, v) in enumerate(mine):
             # (records.new_predicate in place, `passive` set right after: no call per predicate)
             p = _new_predicate(Predicate)
@@ -150,14 +152,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             p.how = {}
             p.inherited = set()
             limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
-            prev = cl.predicates[-1] if cl.predicates else None
             verb_bits = verb_words.get(toks[v].text)
             if verb_bits is None:
                 verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)
             p.passive = after_noun is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
-                bool(verb_bits & PASSIVE_VOWEL)   # a written vowel: قُتل
+                IS_PASSIVE_VOWEL[verb_bits]   # a written vowel: قُتل (the bits' tables: no bitwise and)
             # (the phrases of the clause that start after the verb, before the next verb group)
             # (lists, as the readers take them)
             first_after, after_end, clause_end = bisect_right(starts, v), bisect_left(starts, limit), bisect_right(ends, cl.end)
@@ -185,11 +186,11 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                  # which only the English rules read
                  english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep, conj,
                  verb_bits, definite)
-            if verb_bits & IMPERSONAL and "object" in p.arguments:
+            if IS_IMPERSONAL[verb_bits] and "object" in p.arguments:
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
                 p.arguments["subject"], p.how["subject"] = p.arguments.pop("object"), "the phrase after an impersonal verb"
                 p.inherited.discard("subject")
-            if verb_bits & NO_OBJECT or (p.passive and "patient" not in p.arguments):
+            if HAS_NO_OBJECT[verb_bits] or (p.passive and "patient" not in p.arguments):
                 # "became president", "remained calm", "was killed there": no object
                 p.arguments.pop("object", None)
             for k, role in introduced:    # (in text order: none after the phrases after the verb)
@@ -199,6 +200,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                     p.arguments[role] = k
                     p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
             cl.predicates.append(p)
+            prev = p
             if english and ("patient" in p.inherited or p.how.get("subject") == _DESCRIBES):
                 describing.append(p)    # (only the English reader gives a participle its noun)
 
@@ -417,10 +419,11 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         if toks[c.head].norm in {"%", "٪"}:
             continue    # 3 %: the sign belongs to the number before it
         if c.start == c.end:
-            # (word_marks read in place, here and below: no call per phrase and predicate)
+            # (word_marks read in place, and a bit of the marks from their tables, here and below: no call per
+            # phrase and predicate, no bitwise and, which the interpreter (3.11) does not specialise)
             w = toks[c.start]
             m = marks.get(w.text)
-            if (_word_marks(w, prof, marks) if m is None else m) & ADVERBIAL:
+            if IS_ADVERBIAL[_word_marks(w, prof, marks) if m is None else m]:
                 continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
         if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and not definite[c.head] and \
                 circumstantial(toks[c.head]):
@@ -470,17 +473,17 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # a first-person verb carries its subject (نواجه، سنرى): as a word no lexicon reads, or one it reads
     # (kept with the verb's bits)
     person = verb_bits if verb_bits is not None else _first_person(verb.norm, prof.CLITIC_COORDINATORS)
-    first_person = bool(person & (FIRST_PERSON_READ if lexical and lexical[p.verb] else FIRST_PERSON))
+    first_person = (IS_FIRST_PERSON_READ if lexical and lexical[p.verb] else IS_FIRST_PERSON)[person]
     verb_marks = marks.get(verb.text)
     if verb_marks is None:
         verb_marks = _word_marks(verb, prof, marks)
-    object_pronoun = bool(verb_marks & OBJECT_PRONOUN)    # شنته، يدخنها: the object is the pronoun
+    object_pronoun = HAS_OBJECT_PRONOUN[verb_marks]    # شنته، يدخنها: the object is the pronoun
     first_actor = bool(bare_after) and _names(actorish, chunks[bare_after[0]])
     accusative = False
     if bare_after:
         w = toks[chunks[bare_after[0]].head]
         m = marks.get(w.text)
-        accusative = bool((_word_marks(w, prof, marks) if m is None else m) & ACCUSATIVE)
+        accusative = IS_ACCUSATIVE[_word_marks(w, prof, marks) if m is None else m]
     if accusative:
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
         # carries its subject (or it follows)
@@ -520,7 +523,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     elif relative:
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
         bare_after = bare_after[:1]
-    elif verb_marks & CARRIES_SUBJECT:
+    elif HAS_SUBJECT[verb_marks]:
         # يقاتلون، قتلوا: the verb's own suffix is its subject, the phrase after it its object
         if coordinated and prev is not None and "subject" in prev.arguments:
             p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
@@ -562,7 +565,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if bare_after:
         w = toks[chunks[bare_after[0]].head]
         m = marks.get(w.text)
-        nominative = (_word_marks(w, prof, marks) if m is None else m) & NOMINATIVE
+        nominative = IS_NOMINATIVE[_word_marks(w, prof, marks) if m is None else m]
     else:
         nominative = False
     if nominative:

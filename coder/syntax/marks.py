@@ -116,6 +116,16 @@ OBJECT_PRONOUN, CARRIES_SUBJECT, ADVERBIAL, NOMINATIVE, ACCUSATIVE = 1, 2, 4, 8,
 _WORD_MARKS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
 
 
+def _bit_table(bit: int) -> tuple[bool, ...]:
+    """Whether `bit` is set, for every value of five bits (a word's marks, a verb's bits): read by a
+    subscript, not a bitwise and, an operation the interpreter (3.11) does not specialise."""
+    return tuple(bool(b & bit) for b in range(32))
+
+
+IS_ADVERBIAL, IS_NOMINATIVE, IS_ACCUSATIVE = _bit_table(ADVERBIAL), _bit_table(NOMINATIVE), _bit_table(ACCUSATIVE)
+HAS_OBJECT_PRONOUN, HAS_SUBJECT = _bit_table(OBJECT_PRONOUN), _bit_table(CARRIES_SUBJECT)
+
+
 def _word_marks(tok, prof, marks: dict[str, int]) -> int:
     """The bits of a word not asked before, kept in its language's `marks`."""
     if len(marks) >= 100_000:
@@ -139,6 +149,9 @@ def word_marks(tok, prof, marks: dict[str, int]) -> int:
 # conjunction); and for _after_noun, a first-person prefix (_first_person)
 PASSIVE_VOWEL, IMPERSONAL, NO_OBJECT, FIRST_PERSON, FIRST_PERSON_READ = 1, 2, 4, 8, 16
 _VERB_WORDS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
+# (by a verb's bits, as IS_ADVERBIAL by a word's marks)
+IS_PASSIVE_VOWEL, IS_IMPERSONAL, HAS_NO_OBJECT = _bit_table(PASSIVE_VOWEL), _bit_table(IMPERSONAL), _bit_table(NO_OBJECT)
+IS_FIRST_PERSON, IS_FIRST_PERSON_READ = _bit_table(FIRST_PERSON), _bit_table(FIRST_PERSON_READ)
 
 
 def _verb_bits(t, R, marks_passive, verb_words: dict[str, int], coordinators: tuple[str, ...]) -> int:

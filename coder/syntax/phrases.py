@@ -64,6 +64,9 @@ def _joined_hyphen(toks, tags, h: int) -> bool:
 def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
     chunks, n, i = [], len(toks), 0
     possessor = None
+    # (read once: a method call on the view per word of a phrase finds the profile's function on the
+    # class each time, a look-up the interpreter (3.11) does not specialise)
+    is_possessor = prof.is_possessor
     while i < n:
         if tags[i] == "PRON":
             chunks.append(Chunk("pronoun", i, i, i))
@@ -78,7 +81,7 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             i += 1
             continue
         j = i
-        while j + 1 < n and not prof.is_possessor(toks[j]):
+        while j + 1 < n and not is_possessor(toks[j]):
             if tags[j + 1] in _PRE and tags[j + 1] not in {"DET", "POSS"}:
                 j += 1
             elif _joined_hyphen(toks, tags, j + 1):
@@ -102,12 +105,15 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             c.modifiers.append(("poss", chunks[possessor].head))
             chunks[possessor].kind = "possessor"
         chunks.append(c)
-        possessor = len(chunks) - 1 if prof.is_possessor(toks[j]) else None
+        possessor = len(chunks) - 1 if is_possessor(toks[j]) else None
         i = j + 1
     return chunks
 
 
 TANWIN = 32     # a word written with tanwin: its bit in the parse's per-word bits (token_bits)
+# by a token's bits (the parse's seven, below 128): no tanwin written on the word, read from a table
+# (no bitwise and per word of a phrase, an operation the interpreter (3.11) does not specialise)
+_WITHOUT_TANWIN = tuple(not b & TANWIN for b in range(128))
 
 
 def has_tanwin(prof, t) -> bool:
@@ -189,7 +195,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             if conj[k] or (prep[k] and nxt != "ADJ"):
                 break
             t = toks[k]
-            construct = not bits[j] & TANWIN     # a word written with tanwin heads no idafa (غاضباً القاعة)
+            construct = _WITHOUT_TANWIN[bits[j]]     # a word written with tanwin heads no idafa (غاضباً القاعة)
             # (the tests read the next word's tag first, where they ask it: most words fail that)
             if nxt in {"NOUN", "PROPN"} and toks[j].norm in titles and not definite[k]:
                 modifiers.append(("appos", k))   # السيد أوزبورن
@@ -222,7 +228,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 modifiers.append(("det", k))
                 j, k = k, k + 1
             elif nxt in {"NOUN", "PROPN"} and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
-                    and not toks[j].norm.endswith("ون") and not (bits[k] & TANWIN and not_genitive(t)) \
+                    and not toks[j].norm.endswith("ون") and not (not _WITHOUT_TANWIN[bits[k]] and not_genitive(t)) \
                     and not (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
                 modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
             else:
