@@ -87,16 +87,16 @@ def _digest(a: SentenceAnalysis) -> str:
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]
 
 
-def _readings():
+def _readings(by_language: dict[str, list[str]]):
     out = []
-    for lang, texts in SENTENCES.items():
+    for lang, texts in by_language.items():
         for text in texts:
             for s in sentences(text, lang):
                 out.append((lang, s, analyse_sentence(s, lang, DAY).analysis))
     return out
 
 
-READINGS = _readings()
+READINGS = _readings(SENTENCES)
 IDS = [s.text[:24] for _, s, _ in READINGS]
 
 

@@ -8,8 +8,6 @@ round (digests of what it produced for them)."""
 from __future__ import annotations
 
 import ast
-import datetime as dt
-import hashlib
 import inspect
 from types import SimpleNamespace
 
@@ -17,9 +15,9 @@ import pytest
 
 from coder.lang import PROFILES, RULE_PARTS, profile_part
 from coder.model import Token
-from coder.pipeline import analyse_sentence, sentences
 from coder.rules import disguise, placed, possessions
-from coder.rules.types import SentenceAnalysis
+
+from test_rules_speed15 import _digest, _readings   # (the same digest of an analysis)
 
 SENTENCES = {
     "ar": [
@@ -58,30 +56,7 @@ DIGESTS = {
     'Three soldiers died after rebels shelled a base near Aleppo.': 'a5e101fb21b5a676',
 }
 
-DAY = dt.date(2021, 6, 1)
-
-
-def _digest(a: SentenceAnalysis) -> str:
-    rows = [repr([(e.code, e.rule_id, e.trigger_tag, e.evidence, e.trigger_first, e.source and (e.source.name, e.source.code.code),
-                   e.target and (e.target.name, e.target.code.code), e.confidence, e.nominal, e.is_background,
-                   e.target_from_location, e.location_role, e.merged_spans) for e in a.events]),
-            repr([(x.name, x.code.code, x.rule_ids, x.first, x.last) for x in a.actors]),
-            repr([[m.name for m in g.members] for g in a.groups]),
-            repr([(h.mention.text, h.entry.rule_id, h.first, h.last, sorted(h.tokens)) for h in a.triggers]),
-            repr(a.trace), repr(a.parse is None)]
-    return hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]
-
-
-def _readings():
-    out = []
-    for lang, texts in SENTENCES.items():
-        for text in texts:
-            for s in sentences(text, lang):
-                out.append((lang, s, analyse_sentence(s, lang, DAY).analysis))
-    return out
-
-
-READINGS = _readings()
+READINGS = _readings(SENTENCES)
 IDS = [s.text[:24] for _, s, _ in READINGS]
 
 

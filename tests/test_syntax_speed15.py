@@ -7,15 +7,10 @@ Whole parses are compared with digests of what the code before the round made of
 for this test, and the new code with a copy of the former logic kept here."""
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 import coder.syntax as syntax
 from coder.lang import profile
-from coder.lexicon.load import load
-from coder.pipeline import sentences
-from coder.recognise.matcher import match
 from coder.syntax import Features, _known_class, describe, parse
 from coder.syntax import tagger
 from coder.syntax import (ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITION, QUOTE_WORD,
@@ -24,6 +19,8 @@ from coder.syntax.clauses import _GOVERNED_KINDS, _bare_chunks
 from coder.syntax.phrases import TANWIN
 from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, _PROVISIONAL
 from coder.syntax.rules import rules
+
+from test_syntax_speed14 import _digest, _inputs   # (the same inputs and digest of a parse)
 
 SENTENCES = [
     ("ar", "قالت وزارة الخارجية الروسية إن وفداً رسمياً سيزور دمشق الأسبوع المقبل لبحث ملف اللاجئين."),
@@ -59,20 +56,6 @@ BEFORE = [
     "8bab9cbb51935442",
     "75f4888176e5608e",
 ]
-
-
-def _inputs(lang: str, text: str):
-    s = sentences(text, lang)[0]
-    return s.tokens, match(load(lang).trie, s.tokens, s.text)
-
-
-def _digest(p, toks) -> str:
-    key = repr((describe(p, toks), sorted(p.markers), list(p.readings), list(p.conjunction_clitics), p.chunk_of,
-                [(c.kind, c.head, c.start, c.end, c.modifiers, c.owned, c.possessor, c.refers_to) for c in p.chunks],
-                [(c.kind, c.start, c.end, c.marker, c.antecedent, c.parent, c.continues,
-                  [(q.verb, q.first, q.passive, q.arguments, q.how, sorted(q.inherited)) for q in c.predicates])
-                 for c in p.clauses]))
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
