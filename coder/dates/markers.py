@@ -75,12 +75,8 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
                     if keys:
                         found += tuple(keys)
                 words[t.text] = found
-        starting = []
-        i = 0
-        for t in tokens:
-            if words[t.text]:
-                starting.append(i)
-            i += 1
+        # (first sight only: the loop above is the warm path)
+        starting = [i for i, t in enumerate(tokens) if words[t.text]]
     per_field: tuple[list, ...] = tuple(map(list, _NO_MARKS))   # (one list for each of FIELDS, in its order)
     if not starting:
         _last = (tokens, lang, per_field)

@@ -85,9 +85,10 @@ class _Words(tuple):
 def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
     """The tokens of a chunk without spaces: (chunk, norm, forms, its length) if it is one word, else
     _Words. (The length kept: tokens_by reads it for the token's end at each later token of the word,
-    instead of calling len() on the chunk.) The chunk itself is in the answer because tokens_by makes that string the text of every later token
-    of the word: the per-word memos keyed by a token's text (the matcher's, the syntax stage's...) then
-    find their key as the same object, not by comparing the letters of an equal string. A chunk of
+    instead of calling len() on the chunk.) The chunk itself is in the answer because tokens_by makes
+    that string the text of every later token of the word: the per-word memos keyed by a token's text
+    (the matcher's, the syntax stage's...) then find their key as the same object, not by comparing
+    the letters of an equal string. A chunk of
     several words ("العراق.", "(AFP)") looks each word up as a chunk of its own: the pattern finds
     that word alone too, as it looks neither ahead of a word nor behind it. (No return annotation:
     the compiled build reads `-> tuple` as an exact tuple and refuses a _Words)"""
