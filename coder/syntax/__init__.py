@@ -7,7 +7,7 @@ from itertools import compress, count
 from typing import Callable
 
 from coder.lang import profile, profile_part
-from coder.syntax.clauses import arguments
+from coder.syntax.clauses import _GOVERNED_KINDS, arguments
 from coder.syntax.marks import _marker_roles
 from coder.syntax.segmenter import CLAUSE_BREAKS, _VISITED_TAGS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
@@ -275,14 +275,29 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
                     (toks[i - 1].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i - 1].forms[1:])):
                 tags[i - 1] = tags[i] = "ADV"
     chunks = join_names(chunk(toks, tags, read, R, prof), names)
+    # what the later passes read of the phrases, gathered in this one pass over them (each of its own
+    # would step through the phrases again, in a frame of its own): the phrase of each token; the
+    # phrases' starts and ends (arguments() bisects them); the owned phrases (possessors() resolves
+    # those alone); the pronouns (antecedents()); and, where the modifiers follow the noun, the
+    # phrases no preposition governs (clauses._bare_chunks: asked of the phrase's start alone there)
     chunk_of = [-1] * len(toks)
-    pronoun = False     # (a pronoun's phrase is one word)
+    starts = []
+    ends = []
+    owned = []
+    pronouns = []    # (a pronoun's phrase is one word)
+    bare = [] if head_first else None
     for k, c in enumerate(chunks):
         start, end = c.start, c.end
+        starts.append(start)
+        ends.append(end)
+        if bare is not None:
+            bare.append(False if c.kind in _GOVERNED_KINDS or prep[start] or (start and tags[start - 1] == "ADP") else True)
+        if c.owned:
+            owned.append(k)
         if start == end:    # (most phrases are one word: no list built for them)
             chunk_of[start] = k
             if c.kind == "pronoun":
-                pronoun = True
+                pronouns.append(k)
         else:
             chunk_of[start:end + 1] = [k] * (end + 1 - start)
     # (segmenter.clause_tagged in place: one pass over the tags for the verbs and the clause openers)
@@ -293,10 +308,11 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # actor's role (Parse.markers)
     marked: set[int] = set()
     roles = _marker_roles(toks, R, marker_starts, marked)
-    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, read, roles)
-    possessors(clauses, chunks, actorish)
-    if pronoun or anaphor:    # (most sentences have neither: no phrase can refer back)
-        antecedents(clauses, chunks, toks, tags, R, actorish, organisations, anaphor)
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, read, roles, bare, (starts, ends))
+    if owned:    # (a sentence with no owned phrase: no call)
+        possessors(clauses, chunks, actorish, owned)
+    if pronouns or anaphor:    # (most sentences have neither: no phrase can refer back)
+        antecedents(clauses, chunks, toks, tags, R, actorish, organisations, anaphor, pronouns)
     # (a bare instance with its fields set one by one, as records.new_clause makes a clause: no
     # Python frame for the dataclass __init__)
     out = _new_parse(Parse)

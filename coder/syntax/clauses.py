@@ -91,16 +91,16 @@ def _introduced(roles: dict[int, str], starts: list[int]) -> list[tuple[int, str
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: Sequence[int] = (),
-              roles: dict[int, str] | None = None) -> None:
+              roles: dict[int, str] | None = None, bare: list[bool] | None = None, bounds: tuple | None = None) -> None:
     """Fill every clause's predicates with their arguments (chunk indices). `groups`: (first, verb)
     in text order, as _verb_groups gives them. `lexical`: per token, the readings the lexicons give
-    it (none: 0), if known. `roles`: the role of the argument marker before each
-    token that follows one (marks._marker_roles), if known."""
+    it (none: 0); `roles`: the role of the argument marker before each token that follows one
+    (marks._marker_roles); `bare`: _bare_chunks'; `bounds`: the chunks' (starts, ends); if known."""
     # the chunks are in text order and none overlaps another (as the chunker makes them): their starts
     # and their ends both ascend, so the phrases of a clause, or before or after a verb, are a range of
     # chunk indices found by bisecting them (no test per phrase); a clause's verb groups, by bisecting
     # the verbs
-    starts, ends = [c.start for c in chunks], [c.end for c in chunks]
+    starts, ends = bounds or ([c.start for c in chunks], [c.end for c in chunks])
     # the chunk indices, sliced for the phrases before and after a verb (a slice costs less than a
     # list made from a range)
     indices = [*range(len(chunks))]
@@ -115,7 +115,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         conj, prep, definite = flags
     else:
         (conj, prep), definite = _clitic_flags(toks, prof), [prof.is_definite(t) for t in toks]
-    bare = _bare_chunks(chunks, toks, tags, prof, prep)
+    bare = _bare_chunks(chunks, toks, tags, prof, prep) if bare is None else bare
     marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN    # (_passive_mark)
     # what the loop asks of a verb, per word as written (a token's text decides it): a look-up, not
     # a call and set tests per predicate

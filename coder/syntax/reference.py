@@ -8,16 +8,18 @@ from coder.syntax.records import Chunk, Clause
 
 
 def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actorish: set[int], named: set[int],
-                anaphor: bool = True) -> None:
+                anaphor: bool = True, pronouns: list[int] | None = None) -> None:
     """"urged him to declare", "the group blamed Israel": a pronoun that is a verb's argument, or a
     definite anaphor (syntax.yaml `anaphors`) that names no one itself, refers to the nearest phrase
     before it that names an actor, other than its own predicate's subject (for an anaphor: one that
     names an organisation). `anaphor`: a word of the sentence may be an anaphor (false: only the
-    pronouns are sought)."""
+    pronouns are sought); `pronouns`: the pronouns' phrases, in order, if known."""
     # the phrases that may refer back, in order, and whether each is a pronoun (most sentences have
-    # none: the predicates' subjects are then not gathered)
+    # none: the predicates' subjects are then not gathered) (with no anaphor, only the pronouns
+    # given are visited, not every phrase)
     anaphors, found = R.anaphors, []
-    for k, c in enumerate(chunks):
+    for k in range(len(chunks)) if anaphor or pronouns is None else pronouns:
+        c = chunks[k]
         if c.kind == "pronoun":
             if tags[c.head] in {"PRON", "SCONJ"}:     # (أنها: on أنّ)
                 found.append((k, True))
@@ -73,11 +75,13 @@ def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: 
     return None
 
 
-def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int]) -> None:
+def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int], owned: list[int] | None = None) -> None:
     """Whom "its"/ـه refers to: in a clause that depends on another, the subject of that clause ("The
     SDF said ISIS killed three of its fighters": the SDF); else the nearest subject or object before
-    it in its own clause; else the last actor named before it."""
-    for k, c in enumerate(chunks):
+    it in its own clause; else the last actor named before it. `owned`: the owned phrases, in order,
+    if known (only those are visited)."""
+    for k in range(len(chunks)) if owned is None else owned:
+        c = chunks[k]
         if not c.owned:
             continue
         cl = _clause_of(clauses, c.head)
