@@ -11,6 +11,9 @@ CODE = "ar"
 # Word order: news Arabic is mostly verb-subject-object (قالت الوزارة), also subject-first.
 VERB_SUBJECT_ORDER = True
 MODIFIER_AFTER_NOUN = True   # adjectives and genitives follow their noun (القوات السورية)
+# The script has no capitals: no word is marked as a name's by its first letter (no Arabic trigger's
+# first word has a cased letter: tests/test_rules_speed17.py)
+CASED_SCRIPT = False
 # Verb-subject order puts the subject's name, title and the time and place adverbials between a light
 # verb and its object ("أبدى وزير الخارجية النرويجي يوناس ستور، أمس في أوسلو، أسفه"): a wider object window
 OBJECT_WINDOW = 7

@@ -308,17 +308,22 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_tokens = _tokens_of(actor_ms) if actor_ms else set()
     n_actor_ms = len(actor_ms)
-    trig_ms = []
-    for m in triggers:
-        # (most triggers: no actor name holds them)
-        if m.first in actor_tokens and in_longer_name(m, actor_ms):
-            continue
-        # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
-        initial = toks[m.first].text[:1]
-        if initial.isupper() and initial.isalpha() and in_proper_name(toks, m.first, m.last):
-            trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
-            continue
-        trig_ms.append(m)
+    if not getattr(lang_profile, "CASED_SCRIPT", True):
+        # a script without capitals (Arabic): no trigger word opens a proper name, so the one test left
+        # is the actor names' (most triggers: none holds them), in a comprehension, no statement a trigger
+        trig_ms = [m for m in triggers if m.first not in actor_tokens or not in_longer_name(m, actor_ms)]
+    else:
+        trig_ms = []
+        for m in triggers:
+            # (most triggers: no actor name holds them)
+            if m.first in actor_tokens and in_longer_name(m, actor_ms):
+                continue
+            # (its first test inlined: a trigger whose first word has no capital is in no name)
+            initial = toks[m.first].text[:1]
+            if initial.isupper() and initial.isalpha() and in_proper_name(toks, m.first, m.last):
+                trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
+                continue
+            trig_ms.append(m)
     # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
     # (a comprehension: reading a slot attribute through attrgetter and map is slower)
     forms = {f for t in toks for f in t.forms}
