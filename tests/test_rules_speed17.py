@@ -1,7 +1,10 @@
 """The seventeenth speed round of the rules. Arabic, whose script has no capitals (the profile's
 CASED_SCRIPT), screens its trigger mentions by the actor names alone, in one comprehension: the
 capitalised-word test of the loop before answered no for every Arabic trigger, whose first word
-has no cased letter. The readings of hand-written sentences must be those of the code before the
+has no cased letter. The Arabic profile's clitic askers (starts_with_preposition,
+starts_with_coordinator, read_as_purpose, is_future_form) answer a word as written without a
+call, and carries_subject reads agreement's kept answer: each must answer as the code before
+(copies kept here). The readings of hand-written sentences must be those of the code before the
 round (digests of what it produced for them)."""
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import dataclasses
 
 import pytest
 
-from coder.lang import PROFILES, profile
+from coder.lang import PROFILES, ar, profile
 from coder.lexicon.load import END, NO_EVENT, Trigger, load
 from coder.model import Mention
 from coder.pipeline import analyse_sentence, sentences
@@ -137,3 +140,57 @@ def test_a_trigger_inside_a_longer_arabic_name_is_part_of_the_name():
             setattr(bare, k, getattr(profile("ar"), k))
     b = analyse(sent, [*mentions, inside, outside], bare, DAY, None)
     assert _digest(b) == _digest(a)
+
+
+# ---- the Arabic clitic askers and carries_subject, against copies of the code before the round
+
+def _former_read_through(token, form: int, clitics: str, after_conjunction: bool = False) -> bool:
+    if not form:
+        return False
+    n = ar._without_conjunction(token.norm) if after_conjunction else token.norm
+    return len(n) >= 4 and n[0] in clitics and \
+        (not token.forms[form].startswith(n[0]) or token.forms[form] == n[1:])
+
+
+_FORMER = {
+    ar.starts_with_preposition: lambda t, f: _former_read_through(t, f, "بك"),
+    ar.starts_with_coordinator: lambda t, f: _former_read_through(t, f, "".join(ar.CLITIC_COORDINATORS)),
+    ar.read_as_purpose: lambda t, f: _former_read_through(t, f, "ل", after_conjunction=True),
+    ar.is_future_form: lambda t, f: _former_read_through(t, f, "س", after_conjunction=True),
+}
+_CLITIC_WORDS = "وبالمرتزقة كالجيش وتركيا فاعتقل للمطالبة لمنع وللاحتجاج سيستقبل وسيقدم ووفد بغداد ببغداد سيارة قتلوا " \
+    "يقاتلون يتفقان قررتا قتل قصفت يتعاون والقوات وسيواصلون قتلته شنتها"
+
+
+def _arabic_tokens():
+    toks = [t for text in [*SENTENCES["ar"], _CLITIC_WORDS] for s in sentences(text, "ar") for t in s.tokens]
+    assert any(len(t.forms) > 1 for t in toks)
+    return toks
+
+
+@pytest.mark.parametrize("asker", list(_FORMER), ids=lambda f: f.__name__)
+def test_the_clitic_askers_answer_as_before(asker):
+    former = _FORMER[asker]
+    for t in _arabic_tokens():
+        for form in range(len(t.forms)):
+            assert asker(t, form) is former(t, form), (t.text, form)
+
+
+def test_the_clitic_askers_meet_both_answers():
+    answers = {(asker, asker(t, f)) for asker in _FORMER for t in _arabic_tokens() for f in range(len(t.forms))}
+    assert all((asker, True) in answers and (asker, False) in answers for asker in _FORMER)
+
+
+def test_carries_subject_reads_the_kept_agreement():
+    """Asked of a word not asked before (agreement works it out and keeps it) and again (read from
+    what is kept): the answer of the code before, agreement(token)[1] plural or dual."""
+    seen = set()
+    for t in _arabic_tokens():
+        want = ar.agreement.__wrapped__(t)[1] in ("plural", "dual")
+        if t.text not in seen:
+            ar.agreement.answers.pop(t.text, None)
+            assert ar.carries_subject(t) is want and t.text in ar.agreement.answers
+            seen.add(t.text)
+        assert ar.carries_subject(t) is want
+    assert any(ar.carries_subject(t) for t in _arabic_tokens())
+    assert not all(ar.carries_subject(t) for t in _arabic_tokens())
