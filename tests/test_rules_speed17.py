@@ -3,8 +3,9 @@ CASED_SCRIPT), screens its trigger mentions by the actor names alone, in one com
 capitalised-word test of the loop before answered no for every Arabic trigger, whose first word
 has no cased letter. The Arabic profile's clitic askers (starts_with_preposition,
 starts_with_coordinator, read_as_purpose, is_future_form) answer a word as written without a
-call, and carries_subject reads agreement's kept answer: each must answer as the code before
-(copies kept here). The readings of hand-written sentences must be those of the code before the
+call, and carries_subject reads agreement's kept answer; merge_same_root and _rivals read an
+event's family without calling event_family: each must answer as the code before (copies kept
+here). The readings of hand-written sentences must be those of the code before the
 round (digests of what it produced for them)."""
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from coder.lexicon.load import END, NO_EVENT, Trigger, load
 from coder.model import Mention
 from coder.pipeline import analyse_sentence, sentences
 from coder.recognise.matcher import match
+from coder.rules import consolidate
 from coder.rules.engine import analyse
+from coder.rules.types import EventCandidate
 
 from test_rules_speed15 import DAY, _digest, _readings   # (the same digest of an analysis)
 
@@ -194,3 +197,29 @@ def test_carries_subject_reads_the_kept_agreement():
         assert ar.carries_subject(t) is want
     assert any(ar.carries_subject(t) for t in _arabic_tokens())
     assert not all(ar.carries_subject(t) for t in _arabic_tokens())
+
+
+# ---- the event families read in place of event_family
+
+def _former_rivals(kept, family: str):
+    return [k for k in kept if consolidate.event_family(k[0].code) == family]
+
+
+def _event(code: str, first: int) -> EventCandidate:
+    e = EventCandidate.__new__(EventCandidate)
+    e.code, e.trigger_first = code, first
+    return e
+
+
+@pytest.mark.parametrize("code", ["190", "1833", "200", "183", "010", "0871", "173", "042"])
+def test_the_rivals_are_those_of_the_family(code):
+    kept = [[_event(c, i)] for i, c in enumerate(["190", "1833", "010", "173", "200", "0871", "042", "183"])]
+    family = consolidate.event_family(code)
+    assert consolidate._rivals(kept, family) == _former_rivals(kept, family)
+    assert consolidate._rivals(kept, family)
+
+
+def test_the_sentences_merge_events_of_one_family():
+    """Merges of the violent family (two roots) are among the hand-written readings (the digests check them)."""
+    trace = "\n".join(str(x) for _, _, a in READINGS for x in a.trace)
+    assert "same event class as" in trace and "more specific, or the main verb" in trace

@@ -184,7 +184,9 @@ def _read_through(token, form: int, clitics: str, after_conjunction: bool = Fals
     `clitics` at the front of the word (after a conjunction, if allowed)?"""
     if not form:    # the word as written (most matches) is read through no clitic: nothing to work out
         return False
-    n = _without_conjunction(token.norm) if after_conjunction else token.norm
+    n = token.norm
+    if after_conjunction and n[:1] in _CONJ and len(n) >= 5:   # (_without_conjunction, inlined: a frame less)
+        n = n[1:]
     # ووفد -> وفد: a stem that begins with the clitic's letter was still read through it
     return len(n) >= 4 and n[0] in clitics and \
         (not token.forms[form].startswith(n[0]) or token.forms[form] == n[1:])
