@@ -4,8 +4,9 @@ capitalised-word test of the loop before answered no for every Arabic trigger, w
 has no cased letter. The Arabic profile's clitic askers (starts_with_preposition,
 starts_with_coordinator, read_as_purpose, is_future_form) answer a word as written without a
 call, and carries_subject reads agreement's kept answer; merge_same_root and _rivals read an
-event's family without calling event_family: each must answer as the code before (copies kept
-here). The readings of hand-written sentences must be those of the code before the
+event's family without calling event_family; group_of, governor_of and resolve_genitives take a
+chunk with no modifier as its own span without calling phrase_span: each must answer as the code
+before (copies kept here, or the fact the shortcut rests on). The readings of hand-written sentences must be those of the code before the
 round (digests of what it produced for them)."""
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from coder.lexicon.load import END, NO_EVENT, Trigger, load
 from coder.model import Mention
 from coder.pipeline import analyse_sentence, sentences
 from coder.recognise.matcher import match
-from coder.rules import consolidate
+from coder.rules import consolidate, roles
 from coder.rules.engine import analyse
 from coder.rules.types import EventCandidate
 
@@ -223,3 +224,43 @@ def test_the_sentences_merge_events_of_one_family():
     """Merges of the violent family (two roots) are among the hand-written readings (the digests check them)."""
     trace = "\n".join(str(x) for _, _, a in READINGS for x in a.trace)
     assert "same event class as" in trace and "more specific, or the main verb" in trace
+
+
+# ---- a chunk with no modifier is its own span
+
+def test_a_chunk_with_no_modifier_spans_itself():
+    """What group_of, governor_of and resolve_genitives rest on: phrase_span of a chunk with no
+    modifier is the chunk (it reaches further only through an "of" modifier)."""
+    bare = with_modifiers = 0
+    for _, _, a in READINGS:
+        p = a.parse
+        if p is None:
+            continue
+        for k, c in enumerate(p.chunks):
+            if not c.modifiers:
+                bare += 1
+                assert roles.phrase_span(p, k) == (c.start, c.end)
+            elif roles.phrase_span(p, k) != (c.start, c.end):
+                with_modifiers += 1
+    assert bare and with_modifiers
+
+
+def _former_governor_of(p, i: int):
+    for cl in p.clauses:
+        for pr in cl.predicates:
+            for role, k in pr.arguments.items():
+                if role in roles._GOVERNED:
+                    c = p.chunks[k]
+                    if c.start <= i and (i <= c.end or i <= roles.phrase_span(p, k)[1]):
+                        return pr
+    return None
+
+
+def test_governor_of_answers_as_before():
+    asked = 0
+    for _, sent, a in READINGS:
+        if a.parse is not None:
+            for i in range(len(sent.tokens)):
+                assert roles.governor_of(a.parse, i) is _former_governor_of(a.parse, i)
+                asked += roles.governor_of(a.parse, i) is not None
+    assert asked
