@@ -5,8 +5,9 @@ has no cased letter. The Arabic profile's clitic askers (starts_with_preposition
 starts_with_coordinator, read_as_purpose, is_future_form) answer a word as written without a
 call, and carries_subject reads agreement's kept answer; merge_same_root and _rivals read an
 event's family without calling event_family; group_of, governor_of and resolve_genitives take a
-chunk with no modifier as its own span without calling phrase_span: each must answer as the code
-before (copies kept here, or the fact the shortcut rests on). The readings of hand-written sentences must be those of the code before the
+chunk with no modifier as its own span without calling phrase_span; group_actors makes _joiner's
+first test itself, and mood_of asks _near only of a kind of marker the sentence has: each must
+answer as the code before (copies kept here, or the fact the shortcut rests on). The readings of hand-written sentences must be those of the code before the
 round (digests of what it produced for them)."""
 from __future__ import annotations
 
@@ -19,11 +20,11 @@ from coder.lexicon.load import END, NO_EVENT, Trigger, load
 from coder.model import Mention
 from coder.pipeline import analyse_sentence, sentences
 from coder.recognise.matcher import match
-from coder.rules import consolidate, roles
+from coder.rules import actors, consolidate, mood, roles
 from coder.rules.engine import analyse
 from coder.rules.types import EventCandidate
 
-from test_rules_speed15 import DAY, _digest, _readings   # (the same digest of an analysis)
+from test_rules_speed15 import DAY, _digest, _readings, _roles   # (the same digest of an analysis)
 
 SENTENCES = {
     "ar": [
@@ -34,14 +35,20 @@ SENTENCES = {
         'تعرض موكب محافظ البصرة لهجوم بعبوة ناسفة، ولم تعلن أي جهة مسؤوليتها عن الهجوم.',
         'فتحت النيابة العامة تحقيقا في مقتل متظاهرين برصاص قوات الأمن في الناصرية.',
         'اعتقلت قوات الأمن العراقية خمسة من عناصر داعش في كركوك فجر اليوم.',
-        'وقعت الحكومة السودانية وحركة العدل والمساواة اتفاقا لوقف إطلاق النار في جوبا.',],
+        'وقعت الحكومة السودانية وحركة العدل والمساواة اتفاقا لوقف إطلاق النار في جوبا.',
+        'يتوقع أن تشن القوات التركية هجوما على مواقع المسلحين الأسبوع المقبل.',
+        'سوف يلتقي الرئيس المصري نظيره التركي في أنقرة غدا، وقد يبحثان الوضع في ليبيا.',
+        'اتهمت الحكومة والمعارضة وروسيا، الولايات المتحدة بقصف المدينة.',],
     "en": [
         'Fighters of the Free Syrian Army attacked a government checkpoint near Aleppo on Monday.',
         'The Save the Children charity said Israeli strikes killed five children in Gaza.',
         'Police fired tear gas at protesters in the capital before talks with the opposition.',
         "Turkey's Defence Ministry said its jets hit Kurdish militant targets in northern Iraq.",
         'Iran accepted an invitation to hold talks with Saudi Arabia in Baghdad.',
-        "Rebels Strike Back, the group's newspaper, said fighters killed three soldiers.",],
+        "Rebels Strike Back, the group's newspaper, said fighters killed three soldiers.",
+        'Police usually arrest protesters who block the road to the airport.',
+        'The army will attack the rebels next week, the minister said.',
+        'Russia, Iran and Turkey condemned the strike and called for talks.',],
 }
 
 # sha-256 (first 16 hex digits) of each sentence's reading (_digest) as the rules gave it before the round
@@ -54,12 +61,18 @@ DIGESTS = {
     'فتحت النيابة العامة تحقيقا في مقتل متظاهرين برصاص قوات الأمن في الناصرية.': '557ca15519ab0022',
     'اعتقلت قوات الأمن العراقية خمسة من عناصر داعش في كركوك فجر اليوم.': 'c728ccc18bcb9491',
     'وقعت الحكومة السودانية وحركة العدل والمساواة اتفاقا لوقف إطلاق النار في جوبا.': '2b0baed66afe3a6e',
+    'يتوقع أن تشن القوات التركية هجوما على مواقع المسلحين الأسبوع المقبل.': 'd1b9c8293c95a480',
+    'سوف يلتقي الرئيس المصري نظيره التركي في أنقرة غدا، وقد يبحثان الوضع في ليبيا.': '8f21600453335343',
+    'اتهمت الحكومة والمعارضة وروسيا، الولايات المتحدة بقصف المدينة.': '6f40e2179119ae4c',
     'Fighters of the Free Syrian Army attacked a government checkpoint near Aleppo on Monday.': 'fc11bcb9f831aaba',
     'The Save the Children charity said Israeli strikes killed five children in Gaza.': 'aef7c2af5e9c42fa',
     'Police fired tear gas at protesters in the capital before talks with the opposition.': 'b72039e53e6c5a64',
     "Turkey's Defence Ministry said its jets hit Kurdish militant targets in northern Iraq.": '09827c1fad8b50c0',
     'Iran accepted an invitation to hold talks with Saudi Arabia in Baghdad.': 'd86a445599c9996a',
     "Rebels Strike Back, the group's newspaper, said fighters killed three soldiers.": '94019220b0096482',
+    'Police usually arrest protesters who block the road to the airport.': '6b62e33dc57a77f1',
+    'The army will attack the rebels next week, the minister said.': '80b57c3a37eaaf71',
+    'Russia, Iran and Turkey condemned the strike and called for talks.': '93344d193a02f2c5',
 }
 
 READINGS = _readings(SENTENCES)
@@ -264,3 +277,43 @@ def test_governor_of_answers_as_before():
                 assert roles.governor_of(a.parse, i) is _former_governor_of(a.parse, i)
                 asked += roles.governor_of(a.parse, i) is not None
     assert asked
+
+
+# ---- group_actors' first test of a gap, and mood_of's markers
+
+def test_a_gap_opening_with_another_word_joins_nothing():
+    """What group_actors' test rests on: _joiner answers None for a gap whose first word is neither a
+    coordinator nor a comma."""
+    broken = joined = 0
+    for _, sent, a in READINGS:
+        coord = _roles(a.mentions).get("coordinator", set())
+        n = len(sent.tokens)
+        for start in range(n):
+            for stop in range(start + 1, min(n, start + 4) + 1):
+                j = actors._joiner(start, stop, coord, sent.tokens, lambda i: False)
+                if start not in coord and sent.tokens[start].norm not in (",", "،"):
+                    assert j is None
+                    broken += 1
+                else:
+                    joined += j is not None
+    assert broken and joined
+
+
+def test_the_sentences_group_actors_by_commas_and_coordinators():
+    assert any(len(g.members) > 2 for _, _, a in READINGS for g in a.groups)
+
+
+def test_near_finds_nothing_among_no_markers():
+    """What mood_of's tests rest on: _near answers None for no marker set, or an empty one."""
+    toks = READINGS[0][1].tokens
+    for marks in (set(), frozenset()):
+        for i in range(len(toks)):
+            assert mood._near(i, marks, -5, 5, toks) is None
+
+
+def test_the_sentences_reach_the_mood_markers():
+    """Sentences with mood markers (each kind mood_of reads now read once) are among those digested."""
+    kinds = set()
+    for _, _, a in READINGS:
+        kinds |= _roles(a.mentions).keys() & mood._MOOD_ROLES
+    assert {"future_marker", "forecast_marker", "habitual_marker"} <= kinds, kinds
