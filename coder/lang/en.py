@@ -10,6 +10,7 @@ CODE = "en"
 # Word order: the subject precedes the verb; a passive is marked by an auxiliary (was killed).
 VERB_SUBJECT_ORDER = False
 MODIFIER_AFTER_NOUN = False   # adjectives come before their noun (Syrian troops)
+CASED_SCRIPT = True   # a capitalised word inside a sentence may be a proper name's ("Fire Department")
 RELATIVE_CLAUSES_ARE_BACKGROUND = True   # "X, who had been arrested in May," is background to the news (measured: +0.01..0.03 F1)
 # role nouns that are also adjectives: before a noun they describe it ("official contact", "an official visit")
 ADJECTIVAL_AGENTS = frozenset({"official"})

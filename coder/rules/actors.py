@@ -228,7 +228,12 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
         # the longest run of actors joined by commas or coordinators, cut after its last coordinator
         end, last_coordinated = k, k
         while end + 1 < len(actors):
-            j = _joiner(actors[end].last + 1, actors[end + 1].first, coordinator_at, tokens, opens_conjunct)
+            start, stop = actors[end].last + 1, actors[end + 1].first
+            # (_joiner's first test made here: most gaps open with a word that is neither a coordinator
+            # nor a comma, and the call costs a frame)
+            if start < stop and start not in coordinator_at and tokens[start].norm not in (",", "،"):
+                break
+            j = _joiner(start, stop, coordinator_at, tokens, opens_conjunct)
             if j is None:
                 break
             end += 1

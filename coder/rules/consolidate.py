@@ -158,7 +158,8 @@ def merge_same_root(events: list[EventCandidate], trace: list[str]) -> list[Even
         ranked.append((-filled[first], first, evs))
     ranked.sort()
     for _, _, evs in ranked:
-        rivals = _rivals(kept, event_family(evs[0].code))
+        root = ROOT[evs[0].code]    # (event_family written out, here and in _rivals: a frame less a trigger)
+        rivals = _rivals(kept, _FAMILY.get(root, root))
         # (the dyads compared only with a rival)
         if rivals and not _all_distinct(evs[0], rivals):
             into = rivals[0]
@@ -182,7 +183,8 @@ def _rivals(kept: list[list[EventCandidate]], family: str) -> list[list[EventCan
     """The kept triggers' events of the event family."""
     out = []
     for k in kept:
-        if event_family(k[0].code) == family:
+        root = ROOT[k[0].code]
+        if _FAMILY.get(root, root) == family:
             out.append(k)
     return out
 

@@ -20,14 +20,15 @@ from typing import Optional
 from coder.lang import profile_part
 from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import ActorCode, Mention, Sentence
-from coder.spans import longest_non_overlapping, phrase_at
+from coder.spans import longest_non_overlapping
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
-from coder.rules.counts import counts_and_marks, drop_counted_nouns, is_number
+from coder.rules.counts import counts_and_marks, drop_counted_nouns
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
+from coder.rules.objects import OBJECT_WINDOW, countable as _countable, object_end as _object_end
 from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
                                   outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
@@ -48,7 +49,6 @@ from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve
 # (EventCandidate: re-exported, the rows read it here)
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hit, SentenceAnalysis, names  # noqa: F401
 
-OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
 _FIRST = attrgetter("first")
 _new = object.__new__
 _RULE_ID = attrgetter("entry.rule_id")
@@ -175,62 +175,6 @@ def _determined_head(parse, h: Hit, genitive: set[int]) -> bool:
         if rel == "det" and t < h.first:
             return True
     return False
-
-
-def _object_end(toks, start: int, entry: Trigger, countable: list[bool],
-                skip: frozenset[int] | set[int] = frozenset(),
-                stops: frozenset[int] | set[int] = frozenset(), window: int = OBJECT_WINDOW) -> Optional[tuple[int, int]]:
-    """(first, last) token of the first object phrase within `window` tokens after `start`,
-    counting only the `countable` tokens (_countable: not actor words on the way, where the subject of
-    a verb-first clause sits, nor a number, "pledged 500 million euros in military aid", nor
-    punctuation). Past a comma the search ends
-    at another verb (`stops`): an object never spans a clause of its own ("send air defences, a day
-    after Russia fired 80 missiles"), while an infinitive before it is crossed ("urged X to resume talks")."""
-    counted, j, punctuated = 0, start, False
-    by_first = entry.objects_by_first
-    firsts = by_first.keys()    # (one test in C per token: most words start no object)
-    n = len(toks)
-    while j < n and counted < window:
-        t = toks[j]
-        # skipped: the verb's own subject, and the inner words of a multi-word actor name
-        # ("وحدات حماية الشعب": not "protection")
-        if j not in skip and not firsts.isdisjoint(t.forms):
-            for f in t.forms:
-                objs = by_first.get(f)
-                if objs:
-                    for obj in objs:
-                        if phrase_at(toks, j, obj):
-                            return j, j + len(obj) - 1
-        if punctuated:
-            if j in stops:
-                return None
-        elif t.norm in PUNCT_BARRIER:
-            punctuated = True
-        if countable[j]:
-            counted += 1
-        j += 1
-    return None
-
-
-def _countable(toks, actor_tokens, tags, lang: str, numbers: set[int], marks: set[int]) -> list[bool]:
-    """Per token: does it count towards an object window? Not actor words, counts and punctuation
-    (`marks`, found once a sentence: "سيطر مسلحو «داعش»، أمس، على مدينة"), nor the adverbs of time the
-    stage tags ("وقّع X وY، مساء أمس الاثنين، اتفاقاً"). The same for every trigger of the sentence:
-    worked out once."""
-    out = [True] * len(toks)
-    for j in marks:
-        out[j] = False
-    # a count as written is a count read through the article too: only those few are asked
-    for j in numbers:
-        if is_number(toks[j], lang):
-            out[j] = False
-    for j in actor_tokens:
-        out[j] = False
-    j = -1
-    for _ in range(tags.count("ADV")):  # (each adverb found in C: no Python step a token)
-        j = tags.index("ADV", j + 1)
-        out[j] = False
-    return out
 
 
 def _rank(h: Hit) -> tuple:
@@ -364,17 +308,22 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     actor_tokens = _tokens_of(actor_ms) if actor_ms else set()
     n_actor_ms = len(actor_ms)
-    trig_ms = []
-    for m in triggers:
-        # (most triggers: no actor name holds them)
-        if m.first in actor_tokens and in_longer_name(m, actor_ms):
-            continue
-        # (its first test inlined: a trigger whose first word has no capital, as every Arabic one, is in no name)
-        initial = toks[m.first].text[:1]
-        if initial.isupper() and initial.isalpha() and in_proper_name(toks, m.first, m.last):
-            trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
-            continue
-        trig_ms.append(m)
+    if not getattr(lang_profile, "CASED_SCRIPT", True):
+        # a script without capitals (Arabic): no trigger word opens a proper name, so the one test left
+        # is the actor names' (most triggers: none holds them), in a comprehension, no statement a trigger
+        trig_ms = [m for m in triggers if m.first not in actor_tokens or not in_longer_name(m, actor_ms)]
+    else:
+        trig_ms = []
+        for m in triggers:
+            # (most triggers: no actor name holds them)
+            if m.first in actor_tokens and in_longer_name(m, actor_ms):
+                continue
+            # (its first test inlined: a trigger whose first word has no capital is in no name)
+            initial = toks[m.first].text[:1]
+            if initial.isupper() and initial.isalpha() and in_proper_name(toks, m.first, m.last):
+                trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
+                continue
+            trig_ms.append(m)
     # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
     # (a comprehension: reading a slot attribute through attrgetter and map is slower)
     forms = {f for t in toks for f in t.forms}

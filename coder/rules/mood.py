@@ -91,38 +91,42 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     # left with no words, its marker an actor's word, finds nothing either way)
     if roles.keys().isdisjoint(_MOOD_ROLES):
         return "future" if prof.is_future_form(toks[h.first], h.mention.first_form) else None
-    if _near(h.first, roles.get("forecast_marker", NO_TOKENS), -FUTURE_WINDOW - 2, -1, toks) is not None:
+    # (each kind of marker read once, and _near asked only of a kind the sentence has: a frame each)
+    forecast, habitual, modal = roles.get("forecast_marker"), roles.get("habitual_marker"), roles.get("modal_marker")
+    generic, future, future_after = roles.get("generic_marker"), roles.get("future_marker"), roles.get("future_after_marker")
+    future_time = roles.get("future_time_marker")
+    if forecast and _near(h.first, forecast, -FUTURE_WINDOW - 2, -1, toks) is not None:
         return "forecast"
     # (a bare past form right after a preposition is a verbal noun: "إلى شن غارات")
     if (h.entry.tag != "past" or (h.first - 1) in roles.get("complement_marker", NO_TOKENS)) and \
-            _near(h.first, roles.get("forecast_marker", NO_TOKENS), -FORECAST_REACH, -1, toks) is not None:
+            forecast and _near(h.first, forecast, -FORECAST_REACH, -1, toks) is not None:
         # the complement of a forecast verb, its subject and object between ("يرجح التقرير أن تركز القاعدة
         # هجماتها على ..."): told in the imperfect or by a verbal noun; a past verb after it is news of its own
         return "forecast"
     if h.entry.tag == "present" and _far_forecast(h, toks, roles):
         return "forecast"
     if h.entry.tag == "base" and (h.first - 1) in roles.get("infinitive_marker", NO_TOKENS) and \
-            _near(h.first, roles.get("forecast_marker", NO_TOKENS), -PURPOSE_WINDOW, -1, toks) is not None:
+            forecast and _near(h.first, forecast, -PURPOSE_WINDOW, -1, toks) is not None:
         return "forecast"   # the purpose of a forecast event, in the same clause, is forecast too
-    if _near(h.first, roles.get("habitual_marker", NO_TOKENS), -HABIT_WINDOW, HABIT_WINDOW, toks) is not None:
+    if habitual and _near(h.first, habitual, -HABIT_WINDOW, HABIT_WINDOW, toks) is not None:
         return "habitual"
     if (h.first - 1) in roles.get("infinitive_marker", NO_TOKENS) and \
-            _near(h.first, roles.get("modal_marker", NO_TOKENS), -WISH_WINDOW, -2, toks) is not None:
+            modal and _near(h.first, modal, -WISH_WINDOW, -2, toks) is not None:
         return "wish"       # "IS leaders want supporters in Europe to carry out attacks"
     if h.entry.tag in ("present", "s", "base") and \
-            _near(h.first, roles.get("generic_marker", NO_TOKENS), -GENERIC_WINDOW, -1, toks) is not None:
+            generic and _near(h.first, generic, -GENERIC_WINDOW, -1, toks) is not None:
         return "habitual"   # "حينما تقتل القاعدة أبرياء": whenever it happens, not a time it happened
     if prof.is_future_form(toks[h.first], h.mention.first_form):
         return "future"
-    if _near(h.first, roles.get("future_marker", NO_TOKENS), -FUTURE_WINDOW, -1, toks) is not None:
+    if future and _near(h.first, future, -FUTURE_WINDOW, -1, toks) is not None:
         return "future"
     if h.entry.tag == "noun" and \
-            _near(max(h.tokens, default=h.last), roles.get("future_after_marker", NO_TOKENS), 1, FUTURE_AFTER, toks) is not None:
+            future_after and _near(max(h.tokens, default=h.last), future_after, 1, FUTURE_AFTER, toks) is not None:
         return "future"     # "تفجيرا سينفذ في السوق غدا": the act is the subject of a verb still to come
     # "زيارة ماكرون الأسبوع المقبل", "meets Putin next week": a plain past keeps its own tense
     # ("agreed last week to meet next week" agreed)
     if h.entry.tag != "past" and \
-            _near(h.last, roles.get("future_time_marker", NO_TOKENS), 1, TIME_WINDOW, toks) is not None:
+            future_time and _near(h.last, future_time, 1, TIME_WINDOW, toks) is not None:
         return "future"
     return None
 

@@ -47,7 +47,8 @@ def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[A
     if c.refers_to is not None:      # "him", "the group": the phrase it refers to
         k = c.refers_to
         c = p.chunks[k]
-    inside = groups_overlapping(groups, *phrase_span(p, k))
+    # (a chunk with no modifier governs no genitive: its own span, without the call)
+    inside = groups_overlapping(groups, *phrase_span(p, k)) if c.modifiers else groups_overlapping(groups, c.start, c.end)
     if not inside:
         for j in p.conjuncts(k):
             inside = groups_overlapping(groups, *phrase_span(p, j))
@@ -117,7 +118,8 @@ def governor_of(p: Parse, i: int):
             for role, k in pr.arguments.items():
                 if role in _GOVERNED:
                     c = chunks[k]   # (_holds inlined: one call fewer a role)
-                    if c.start <= i and (i <= c.end or i <= phrase_span(p, k)[1]):
+                    # (a chunk with no modifier governs no genitive: its span is its own, no call)
+                    if c.start <= i and (i <= c.end or (c.modifiers and i <= phrase_span(p, k)[1])):
                         return pr
     return None
 
@@ -300,8 +302,8 @@ def resolve_genitives(p: Parse, actors, trace: list[str]) -> set[int]:
         if a.code.country or a.code.group or not a.code.role:
             continue
         k = p.chunk_of[a.first] if 0 <= a.first < len(p.chunk_of) else -1
-        if k < 0 or p.chunks[k].kind != "np":
-            continue
+        if k < 0 or p.chunks[k].kind != "np" or not p.chunks[k].modifiers:
+            continue    # (no modifier, so no genitive: phrase_span would end where the chunk does)
         end, e = p.chunks[k].end, phrase_span(p, k)[1]
         if e == end:
             continue    # (no genitive after its chunk: nothing to name its country)
