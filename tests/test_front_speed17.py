@@ -170,3 +170,35 @@ def test_every_date_holds_only_inside_words(lang):
 def test_letter_runs(pattern, runs):
     from coder.dates.first_chars import letter_runs
     assert letter_runs(pattern) == (None if runs is None else frozenset(runs))
+
+
+# ---------------------------------------------------------------- WordGate.first_admitting
+
+def _former_first_admitting(gate, chunks):
+    """WordGate.first_admitting as it was: every chunk's answer known first, then the first that admits."""
+    if not gate._known.issuperset(chunks):
+        gate._learn(chunks)
+    if gate._admitting.isdisjoint(chunks):
+        return None
+    for k, chunk in enumerate(chunks):
+        if chunk in gate._admitting:
+            return k
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_first_admitting_as_before(lang):
+    """On fresh gates (each chunk first seen at every place of a text, before and after the first that
+    admits) and on gates that know every chunk, the same index as the former method, and the same
+    answers kept."""
+    from coder.dates import date_rules
+    from coder.lang.numbers import WordGate, reader, text_chunks
+    for source in (date_rules(lang).gate, reader(lang).gate):
+        new, former = (WordGate(source.words, also=source.also) for _ in range(2))
+        new.words = former.words = source.words   # (the words as built, prefixes included)
+        texts = _date_samples(lang)
+        for _ in range(2):   # first sight, then every chunk known
+            for text in texts:
+                chunks = text_chunks(text)
+                assert new.first_admitting(chunks) == _former_first_admitting(former, chunks), text
+                assert new._admitting <= former._admitting and new._known <= former._known
+        assert new._admitting == former._admitting & new._known
