@@ -247,11 +247,10 @@ class WordGate:
         # not be, and are neither looked up nor hashed here)
         known = self._known
         for k, chunk in enumerate(chunks):
+            if chunk not in known:   # (a chunk not read yet, which may admit: every chunk read, once)
+                self._learn(chunks)
             if chunk in admitting:
                 return k
-            if chunk not in known:   # (a chunk not read yet, which may admit: every chunk read)
-                self._learn(chunks)
-                return self.first_admitting(chunks)
 
     def excludes_word(self, word: str) -> bool:
         """Is `word` one word of letters alone that no match holds (one that `admits` refuses)? A
