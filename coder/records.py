@@ -30,9 +30,13 @@ class Sentence:
     tokens: list[Token] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(init=False)
 class Mention:
     """A lexicon match over tokens [first, last] (inclusive); char offsets in the sentence."""
+    # slots by hand, as Token's (some thirty made a sentence: an instance without them allocates and
+    # frees a values array for its attributes too); the defaults of the last two fields are those
+    # of the __init__ below, as a field with a default can have no slot this way
+    __slots__ = ("kind", "first", "last", "start", "end", "text", "entry", "rule_id", "first_form")
     kind: str          # verb | actor | agent | grammar | discard | place | date | quantity
     first: int
     last: int
@@ -40,5 +44,17 @@ class Mention:
     end: int
     text: str
     entry: object      # the compiled lexicon entry (or resolved value for dates/quantities/places)
-    rule_id: str = ""
-    first_form: int = 0  # which lookup form of the first token matched (0: the word as written)
+    rule_id: str
+    first_form: int    # which lookup form of the first token matched (0: the word as written)
+
+    def __init__(self, kind: str, first: int, last: int, start: int, end: int, text: str, entry: object,
+                 rule_id: str = "", first_form: int = 0):
+        self.kind = kind
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.text = text
+        self.entry = entry
+        self.rule_id = rule_id
+        self.first_form = first_form

@@ -44,7 +44,9 @@ def scan(text: str, lang: str) -> tuple[Folded, list[re.Match]]:
     if hit is None:
         rules = date_rules(lang)
         folded = fold(text, lang)
-        matches = list(rules.regex.finditer(folded.text)) if rules.may_match(folded.text) else []
+        # (searched from where a date may begin: most sentences, none; DateRules.search_start)
+        begin = rules.search_start(folded.text)
+        matches = [] if begin is None else list(rules.regex.finditer(folded.text, begin))
         if len(_SCANS) >= _SCANS_MAX:
             _SCANS.clear()
         hit = _SCANS[key] = (folded, matches)

@@ -13,6 +13,9 @@ consumes nothing and captures nothing, and the prefixes are a superset of what t
 begin with, so the matches, their order and their groups are the same. Whatever the analysis does
 not know (a negated class, a back-reference, inline flags) ends the prefix there; a branch that
 can match the empty text, or begin with what is not known, is left as it is.
+
+`letter_runs(pattern)`, by the same parser: the words (runs of letters) a match can hold, which
+tell where in a sentence a date may begin (coder.dates.rules.DateRules.search_start).
 """
 from __future__ import annotations
 
@@ -160,3 +163,136 @@ def _item(op, av, depth: int) -> set[Prefix]:
     if op in _ZERO_WIDTH:   # consumes nothing: what follows begins the match
         return {_EMPTY}
     return {_UNKNOWN}
+
+
+# ---------------------------------------------------------------- the words a match can hold
+
+def letter_runs(pattern: str) -> frozenset[str] | None:
+    """Every run of letters (what [^\\W\\d_]+ matches) that a match of `pattern` can hold between
+    two characters that are not letters, or None where that is not known (a class of letters that
+    repeats, a negated class, inline flags, a back-reference...). Look-arounds consume nothing and
+    are passed over. The set is a superset: a run listed need not be matchable, a run not listed
+    never is inside a match."""
+    try:
+        parsed = parser.parse(pattern)
+    except (re.error, TypeError, ValueError):
+        return None
+    if parsed.state.flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_ASCII | C.SRE_FLAG_LOCALE):
+        return None   # (letters read otherwise than as written, or another \w)
+    summary = _runs_of(parsed.data)
+    if summary is None:
+        return None
+    whole, _, before, after, between = summary
+    return frozenset(w for w in (*whole, *before, *after, *between) if w)
+
+
+# A summary of what a piece of a pattern can consume, as letters and the other characters (the
+# separators): (the letter strings it matches with no separator, whether it can match with one,
+# the letters before its first separator, those after its last one, the runs between two); None
+# where not known. Sets larger than this are not worked out (None)
+_MOST_RUNS = 20_000
+_NO_LETTERS = (frozenset({""}), False, frozenset(), frozenset(), frozenset())
+_ONE_SEPARATOR = (frozenset(), True, frozenset({""}), frozenset({""}), frozenset())
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _joined(a: frozenset, b: frozenset) -> frozenset | None:
+    if len(a) * len(b) > _MOST_RUNS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _then_runs(x, y):
+    """The summary of x followed by y."""
+    if x is None or y is None:
+        return None
+    xw, xs, xp, xf, xi = x
+    yw, ys, yp, yf, yi = y
+    whole = _joined(xw, yw)
+    before = _joined(xw, yp) if ys else frozenset()        # x's letters alone, then y's before its separator
+    after = _joined(xf, yw) if xs else frozenset()         # x's after its separator, then y's letters alone
+    across = _joined(xf, yp) if xs and ys else frozenset()   # a run between x's last separator and y's first
+    if whole is None or before is None or after is None or across is None:
+        return None
+    return whole, xs or ys, xp | before, yf | after, xi | yi | across
+
+
+def _either_runs(summaries):
+    whole, sep, pre, suf, inner = set(), False, set(), set(), set()
+    for s in summaries:
+        if s is None:
+            return None
+        whole |= s[0]
+        sep = sep or s[1]
+        pre |= s[2]
+        suf |= s[3]
+        inner |= s[4]
+    return frozenset(whole), sep, frozenset(pre), frozenset(suf), frozenset(inner)
+
+
+def _runs_of(items):
+    out = _NO_LETTERS
+    for op, av in items:
+        out = _then_runs(out, _item_runs(op, av))
+        if out is None:
+            return None
+    return out
+
+
+def _char_runs(codes) -> tuple | None:
+    """One character of those listed."""
+    letters = {chr(c) for c in codes if _LETTER.match(chr(c))}
+    parts = []
+    if letters:
+        parts.append((frozenset(letters), False, frozenset(), frozenset(), frozenset()))
+    if len(letters) < len(codes):
+        parts.append(_ONE_SEPARATOR)
+    return _either_runs(parts)
+
+
+def _item_runs(op, av):
+    if op is C.LITERAL:
+        return _char_runs([av])
+    if op is C.IN:
+        codes, parts = [], []
+        for o, a in av:
+            if o is C.LITERAL:
+                codes.append(a)
+            elif o is C.RANGE:
+                if a[1] - a[0] > 256:
+                    return None
+                codes.extend(range(a[0], a[1] + 1))
+            elif o is C.CATEGORY and a in (C.CATEGORY_DIGIT, C.CATEGORY_SPACE):
+                parts.append(_ONE_SEPARATOR)   # (digits and white space hold no letter)
+            else:   # a negated class, \w, \S, \D...: any letter
+                return None
+        if codes:
+            parts.append(_char_runs(codes))
+        return _either_runs(parts)
+    if op is C.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _runs_of(sub.data)
+    if op is C.BRANCH:
+        return _either_runs([_runs_of(alt.data) for alt in av[1]])
+    if op in _REPEATS:
+        low, high, sub = av
+        once = _runs_of(sub.data)
+        if once is None:
+            return None
+        if high != C.MAXREPEAT and high <= 3:
+            found, times = [], _NO_LETTERS
+            for k in range(high + 1):
+                if k >= low:
+                    found.append(times)
+                times = _then_runs(times, once)
+                if times is None:
+                    return None
+            return _either_runs(found)
+        if any(once[0] - {""}):   # letters that repeat without a separator: not bounded
+            return None
+        # (two copies or more of what matches no letters alone: the same runs as two)
+        twice = _then_runs(once, once)
+        return _either_runs([s for k, s in enumerate((_NO_LETTERS, once, twice)) if k >= min(low, 2)])
+    if op in _ZERO_WIDTH:   # consumes nothing
+        return _NO_LETTERS
+    return None

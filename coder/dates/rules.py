@@ -14,7 +14,7 @@ from coder.dates import first_chars
 from coder.lang import profile
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import DATE_RESOLVERS, DATE_UNITS
-from coder.lang.numbers import WordGate, alternation, load_lexicon, reader
+from coder.lang.numbers import WordGate, alternation, load_lexicon, reader, text_chunks
 
 RESOLVERS, UNITS = DATE_RESOLVERS, DATE_UNITS
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -26,6 +26,7 @@ _ALIASES = {"month_safe": "month", "weekday_bare": "weekday", "month_alt": None}
 # day words (الثاني، الأول) are common words and always come with a month, so they are no trigger.
 _WORD_SLOTS = {"month", "month_safe", "weekday", "weekday_bare", "unit", "year"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")   # (as the gate reads a chunk's words: coder.lang.numbers)
 # Characters the guards test (see first_chars), measured on news text: a branch's guard, four (the
 # Arabic regex's time halves against one; longer only grow the regex); the guard of the whole
 # alternation, six (a word that begins no date, most words, fails it once instead of once a
@@ -107,10 +108,41 @@ class DateRules:
         clitics = load_lexicon(lang, "numbers").get("clitics") or ""
         lead = f"(?<!\\w)(?:{clitics})??" if clitics else r"(?<!\w)"
         self.regex = re.compile(lead + guarded_alternation("(?:" + "|".join(branches) + ")") + r"(?!\w)")
+        # the runs of letters a date can hold (None: not known; first_chars.letter_runs), for search_start
+        self.inside_words = first_chars.letter_runs(self.regex.pattern)
 
     def may_match(self, folded: str) -> bool:
         """False when the text cannot hold a date: most sentences stop here."""
         return self.gate.admits(folded)
+
+    def search_start(self, folded: str) -> int | None:
+        """Where a search of the regex in a folded text may begin and find every date of it: None
+        when the text cannot hold one (as may_match), else the start of a chunk of the text (between
+        white space) at or before the first that can begin a date.
+        Every date holds a word the gate admits, so one that begins before the first chunk that
+        admits runs through it, and every chunk between lies wholly inside it: each of their runs of
+        letters is one the regex's matches can hold (inside_words). The chunk before those the
+        date may begin in: the search starts there, and finds the same dates as from the start of
+        the text (a look-behind still sees the text before), without trying the regex at each of the
+        characters before it."""
+        chunks = text_chunks(folded)
+        first = self.gate.first_admitting(chunks)
+        if first is None:
+            return None
+        inside = self.inside_words
+        if inside is None:
+            return 0
+        k = first - 1
+        while k >= 0:
+            chunk = chunks[k]
+            if chunk.isalpha():   # (most chunks: one word, a set test)
+                if chunk not in inside:
+                    break
+            elif not inside.issuperset(_LETTER_RUNS.findall(chunk)):
+                break
+            k -= 1
+        # (the first place the chunk's text is found is at or before the chunk)
+        return folded.find(chunks[k]) if k > 0 else 0
 
     def _compile_rule(self, i: int, spec: dict, slots: dict, where: str) -> tuple[Rule, str]:
         rid, resolve = spec.get("id"), spec.get("resolve")

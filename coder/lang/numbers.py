@@ -235,12 +235,20 @@ class WordGate:
     def first_admitting(self, chunks: tuple[str, ...]) -> int | None:
         """The index of the first of a text's chunks (text_chunks) that admits, or None where none
         does (where `admits` says no of the text)."""
-        if not self._known.issuperset(chunks):
-            self._learn(chunks)    # (every chunk's answer known: a chunk not yet read may come first)
         admitting = self._admitting
         if admitting.isdisjoint(chunks):
-            return None
+            if self._known.issuperset(chunks):
+                return None
+            self._learn(chunks)
+            if admitting.isdisjoint(chunks):
+                return None
+        # A chunk admits: the first one, where every chunk before it is known not to. (Not a test
+        # that every chunk of the text is known first: the chunks after the first that admits need
+        # not be, and are neither looked up nor hashed here)
+        known = self._known
         for k, chunk in enumerate(chunks):
+            if chunk not in known:   # (a chunk not read yet, which may admit: every chunk read, once)
+                self._learn(chunks)
             if chunk in admitting:
                 return k
 
