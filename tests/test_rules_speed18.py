@@ -1,7 +1,10 @@
 """The eighteenth speed round of the rules. _rank reads a hit's entry once and orders by `not
 objects` and `-(not subject_agents)` instead of calling bool: the order of the readings must be
-the one the former key gave (a copy kept here). The readings of hand-written sentences must be
-those of the code before the round (digests of what it produced for them)."""
+the one the former key gave (a copy kept here). _select_triggers reads the verbs that stop an
+object window (read_as_verbs) only when a window crosses a comma: object_end, given no stops,
+answers STOPS_WANTED there and as with the stops everywhere else. The readings of hand-written
+sentences (windows crossing commas among them) must be those of the code before the round
+(digests of what it produced for them)."""
 from __future__ import annotations
 
 import dataclasses
@@ -11,7 +14,9 @@ import pytest
 
 from coder.lexicon.load import NO_EVENT
 from coder.rules.engine import _rank
-from coder.rules.types import Hit
+from coder.rules.mentions import read_as_verbs
+from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, object_end
+from coder.rules.types import PUNCT_BARRIER, Hit
 
 from test_rules_speed15 import _digest, _readings   # (the same digest of an analysis)
 
@@ -116,3 +121,24 @@ def test_rank_orders_the_readings_as_before():
     for readings in (hits, hits[::-1]):
         assert [id(h) for h in sorted(readings, key=_rank)] == [id(h) for h in sorted(readings, key=_former_rank)]
 
+
+def test_an_object_window_without_its_stops_asks_for_them_or_answers_as_with_them():
+    wanted = answered = 0
+    for _, sent, analysis in READINGS:
+        toks, tags = sent.tokens, analysis.parse.tags
+        triggers = [m for m in analysis.mentions if m.kind == "trigger"]
+        verbs = read_as_verbs(triggers, tags)
+        for m in triggers:
+            if not m.entry.objects:
+                continue
+            for window in (OBJECT_WINDOW, len(toks)):
+                args = (toks, m.last + 1, m.entry, [True] * len(toks), frozenset())
+                full, lazy = object_end(*args, verbs, window), object_end(*args, None, window)
+                assert full is not STOPS_WANTED
+                if lazy is STOPS_WANTED:    # (only past a comma, with a word after it)
+                    wanted += 1
+                    assert any(t.norm in PUNCT_BARRIER for t in toks[m.last + 1:-1])
+                else:
+                    answered += 1
+                    assert lazy == full
+    assert wanted and answered

@@ -28,7 +28,7 @@ from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
-from coder.rules.objects import OBJECT_WINDOW, countable as _countable, object_end as _object_end
+from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, countable as _countable, object_end as _object_end
 from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
                                   outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
@@ -215,7 +215,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
-                verbs = read_as_verbs(mentions, tags) if parse is not None else NO_TOKENS
+                # (the verbs are read only past a comma, which most windows never cross: None until one does)
+                verbs = None if parse is not None else NO_TOKENS
                 # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's
                 # object; a two-word name keeps its head ("allowed UN inspectors": inspectors)
                 name_tails = {t for a in actor_ms if a.kind == "actor" and a.last - a.first >= 2
@@ -224,8 +225,11 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             # (the window starts after the trigger: the trigger's own verb is never among the stops)
             # a subject between the verb and its object brings its titles and adverbials along: the
             # language's window then (wider in verb-subject order), else the plain one
-            found = _object_end(toks, m.last + 1, e, countable, name_tails | subject if subject else name_tails, verbs,
-                                window if subject else OBJECT_WINDOW)
+            skip, reach = (name_tails | subject, window) if subject else (name_tails, OBJECT_WINDOW)
+            found = _object_end(toks, m.last + 1, e, countable, skip, verbs, reach)
+            if found is STOPS_WANTED:   # (the window crossed a comma: the verbs that stop it, read now)
+                verbs = read_as_verbs(mentions, tags)
+                found = _object_end(toks, m.last + 1, e, countable, skip, verbs, reach)
             if found is None:
                 continue
             hits.append(Hit(m, e, m.first, m.last, m.start, toks[found[1]].end,
