@@ -205,7 +205,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     adverbs = "ADV" in tags     # (a sentence with no adverb has no time phrase: no trigger asked)
     for m in mentions:
         e: Trigger = m.entry
-        if adverbs and e.pos == "verb" and tags[m.first] == "ADV" and "ADV" in tags[m.last + 1:m.last + 2]:
+        # (the tag asked before the part of speech: most triggers are verbs, few words adverbs)
+        if adverbs and tags[m.first] == "ADV" and e.pos == "verb" and "ADV" in tags[m.last + 1:m.last + 2]:
             # a verb spelling the syntax stage reads as an adverbial before another time word: a time
             # phrase ("فجر اليوم": dawn today, not "blew up"; "فجر نفسه" stays a bombing)
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
