@@ -28,7 +28,7 @@ from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
-from coder.rules.objects import OBJECT_WINDOW, countable as _countable, object_end as _object_end
+from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, countable as _countable, object_end as _object_end
 from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
                                   outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
@@ -179,8 +179,11 @@ def _determined_head(parse, h: Hit, genitive: set[int]) -> bool:
 
 def _rank(h: Hit) -> tuple:
     """The order in which the readings of a sentence's words take them (_select_triggers)."""
-    return (-bool(h.entry.objects), -len(h.tokens), h.entry.code != NO_EVENT, bool(h.entry.subject_agents),
-            h.entry.pos != "verb", -len(h.entry.code), h.first)
+    # (the entry read once, and no call to bool: `not objects` orders as -bool(objects) would, a light
+    # verb first, and -(not agents) as bool(agents), an entry needing no particular subject first)
+    e = h.entry
+    return (not e.objects, -len(h.tokens), e.code != NO_EVENT, -(not e.subject_agents), e.pos != "verb",
+            -len(e.code), h.first)
 
 
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
@@ -202,7 +205,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     adverbs = "ADV" in tags     # (a sentence with no adverb has no time phrase: no trigger asked)
     for m in mentions:
         e: Trigger = m.entry
-        if adverbs and e.pos == "verb" and tags[m.first] == "ADV" and "ADV" in tags[m.last + 1:m.last + 2]:
+        # (the tag asked before the part of speech: most triggers are verbs, few words adverbs)
+        if adverbs and tags[m.first] == "ADV" and e.pos == "verb" and "ADV" in tags[m.last + 1:m.last + 2]:
             # a verb spelling the syntax stage reads as an adverbial before another time word: a time
             # phrase ("فجر اليوم": dawn today, not "blew up"; "فجر نفسه" stays a bombing)
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
@@ -212,7 +216,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
                 countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
-                verbs = read_as_verbs(mentions, tags) if parse is not None else NO_TOKENS
+                # (the verbs are read only past a comma, which most windows never cross: None until one does)
+                verbs = None if parse is not None else NO_TOKENS
                 # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's
                 # object; a two-word name keeps its head ("allowed UN inspectors": inspectors)
                 name_tails = {t for a in actor_ms if a.kind == "actor" and a.last - a.first >= 2
@@ -221,8 +226,11 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             # (the window starts after the trigger: the trigger's own verb is never among the stops)
             # a subject between the verb and its object brings its titles and adverbials along: the
             # language's window then (wider in verb-subject order), else the plain one
-            found = _object_end(toks, m.last + 1, e, countable, name_tails | subject if subject else name_tails, verbs,
-                                window if subject else OBJECT_WINDOW)
+            skip, reach = (name_tails | subject, window) if subject else (name_tails, OBJECT_WINDOW)
+            found = _object_end(toks, m.last + 1, e, countable, skip, verbs, reach)
+            if found is STOPS_WANTED:   # (the window crossed a comma: the verbs that stop it, read now)
+                verbs = read_as_verbs(mentions, tags)
+                found = _object_end(toks, m.last + 1, e, countable, skip, verbs, reach)
             if found is None:
                 continue
             hits.append(Hit(m, e, m.first, m.last, m.start, toks[found[1]].end,

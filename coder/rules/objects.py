@@ -10,17 +10,23 @@ from coder.rules.types import PUNCT_BARRIER
 from coder.spans import phrase_at
 
 OBJECT_WINDOW = 5       # tokens after a light verb in which its object must appear (a language may set its own)
+# object_end's answer when its window crosses a comma and its `stops` are None (not read yet): the
+# caller reads them then and asks again (most windows never cross one: the stops are rarely read)
+STOPS_WANTED = (-1, -1)
 
 
 def object_end(toks, start: int, entry: Trigger, countable: list[bool],
                 skip: frozenset[int] | set[int] = frozenset(),
-                stops: frozenset[int] | set[int] = frozenset(), window: int = OBJECT_WINDOW) -> Optional[tuple[int, int]]:
+                stops: frozenset[int] | set[int] | None = frozenset(),
+                window: int = OBJECT_WINDOW) -> Optional[tuple[int, int]]:
     """(first, last) token of the first object phrase within `window` tokens after `start`,
     counting only the `countable` tokens (countable: not actor words on the way, where the subject of
     a verb-first clause sits, nor a number, "pledged 500 million euros in military aid", nor
     punctuation). Past a comma the search ends
     at another verb (`stops`): an object never spans a clause of its own ("send air defences, a day
-    after Russia fired 80 missiles"), while an infinitive before it is crossed ("urged X to resume talks")."""
+    after Russia fired 80 missiles"), while an infinitive before it is crossed ("urged X to resume talks").
+    With `stops` None, a window that gets past a comma answers STOPS_WANTED (asked again with them,
+    the same search answers)."""
     counted, j, punctuated = 0, start, False
     by_first = entry.objects_by_first
     firsts = by_first.keys()    # (one test in C per token: most words start no object)
@@ -37,6 +43,8 @@ def object_end(toks, start: int, entry: Trigger, countable: list[bool],
                         if phrase_at(toks, j, obj):
                             return j, j + len(obj) - 1
         if punctuated:
+            if stops is None:
+                return STOPS_WANTED
             if j in stops:
                 return None
         elif t.norm in PUNCT_BARRIER:
