@@ -31,12 +31,18 @@ SENTENCES = {
 }
 
 
+def shuffled_samples(sentences: list[str], lang: str, n: int, seed: int, longest: int) -> list[str]:
+    """The sentences, folded, and n texts of up to `longest` of their words shuffled (so that what the
+    test reads, numbers, duals, dates and their cues, stands at every place)."""
+    rng = random.Random(seed)
+    words = " ".join(sentences).split()
+    texts = sentences + [" ".join(rng.sample(words, rng.randint(1, longest))) for _ in range(n)]
+    return [folded(t, lang).text for t in texts]
+
+
 def _samples(lang: str, n: int = 300) -> list[str]:
     """The sentences, folded, and texts of their words shuffled (numbers and duals at every place)."""
-    rng = random.Random(16)
-    words = " ".join(SENTENCES[lang]).split()
-    texts = SENTENCES[lang] + [" ".join(rng.sample(words, rng.randint(1, 16))) for _ in range(n)]
-    return [folded(t, lang).text for t in texts]
+    return shuffled_samples(SENTENCES[lang], lang, n, seed=16, longest=16)
 
 
 # ---------------------------------------------------------------- NumberMatch's __init__

@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 from coder import records
-from tests.test_front_speed16 import MATCHER_SENTENCES, _former_match, _mention_fields
+from tests.test_front_speed16 import MATCHER_SENTENCES, _former_match, _mention_fields, shuffled_samples
 
 LANGS = ("ar", "en")
 
@@ -99,12 +99,7 @@ DATE_SENTENCES = {
 
 def _date_samples(lang: str, n: int = 400) -> list[str]:
     """The sentences, folded, and texts of their words shuffled (dates, cues and counts at every place)."""
-    import random
-    from coder.lang.numbers import folded
-    rng = random.Random(17)
-    words = " ".join(DATE_SENTENCES[lang]).split()
-    texts = DATE_SENTENCES[lang] + [" ".join(rng.sample(words, rng.randint(1, 20))) for _ in range(n)]
-    return [folded(t, lang).text for t in texts]
+    return shuffled_samples(DATE_SENTENCES[lang], lang, n, seed=17, longest=20)
 
 
 def _former_matches(rules, text: str) -> list[tuple]:

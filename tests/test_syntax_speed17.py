@@ -13,10 +13,11 @@ import pytest
 
 import coder.syntax as syntax
 from coder.lang import profile
-from coder.syntax import describe, parse
+from coder.syntax import parse
 from coder.syntax.clauses import _bare_chunks
 from coder.syntax.reference import antecedents, possessors
-from test_syntax_speed15 import _digest, _inputs   # (the same inputs and digest of a parse)
+from test_syntax_speed14 import assert_parsed_as
+from test_syntax_speed15 import _inputs   # (the same inputs and digest of a parse)
 
 SENTENCES = [
     ("ar", "قال المتحدث باسم الجيش إن قواته سيطرت على مواقع المسلحين في ريف حلب."),
@@ -49,11 +50,7 @@ BEFORE = [
 
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_a_parse_is_the_one_made_before(n):
-    lang, text = SENTENCES[n]
-    toks, mentions = _inputs(lang, text)
-    for _ in range(2):    # (first sight, then from the kept answers)
-        p = parse(toks, mentions, profile(lang))
-        assert _digest(p, toks) == BEFORE[n], "\n".join(describe(p, toks))
+    assert_parsed_as(*SENTENCES[n], BEFORE[n])
 
 
 def _handed_on(monkeypatch, lang: str, text: str) -> tuple[dict, object, list]:
