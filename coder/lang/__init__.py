@@ -20,7 +20,7 @@ def profile(lang: str) -> ModuleType:
 
 
 _PARTS: dict[tuple, object] = {}   # (language, name, default) -> the profile's part or the default
-_NONE: frozenset = frozenset()
+NO_WORDS: frozenset = frozenset()   # (a part a language lacks: no words)
 
 # The word sets (and the plural-possessive test) the rules read of every sentence's profile: a
 # language that has none of a part gets the empty set here, once, so that the rules read each as a
@@ -30,11 +30,11 @@ RULE_PARTS = ("ADJECTIVAL_AGENTS", "ALLY_WORDS", "DEATH_VERBS", "DISGUISE_WORDS"
 for _prof in PROFILES.values():
     for _name in RULE_PARTS:
         if not hasattr(_prof, _name):
-            setattr(_prof, _name, _NONE)
+            setattr(_prof, _name, NO_WORDS)
 del _prof, _name
 
 
-def profile_part(prof, name: str, default=_NONE):
+def profile_part(prof, name: str, default=NO_WORDS):
     """A word set (DEATH_VERBS, PLACE_HEADS ...) or a helper (marks_passive) that only some language
     profiles define; `default` (no words) where the language has none. Looked up once a language:
     getattr on a profile that lacks the name raises and formats an AttributeError at each call, and

@@ -4,7 +4,7 @@ neither act nor are acted on; the actor mentions right after such a word (the la
 DISGUISE_WORDS, read through its clitics: بزي، بملابس) are dropped."""
 from __future__ import annotations
 
-from coder.lang import profile_part
+from coder.lang import NO_WORDS
 
 
 def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
@@ -12,10 +12,9 @@ def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
     those that follow them with no word between ("بزات | قوات الأمن | العراقية"). `forms`, every
     lookup form of the sentence, spares the scan of a sentence with no such word. `actor_ms` come in
     the order of the sentence (longest_non_overlapping sorts them), as the run after a cue reads them."""
-    try:    # (a plain attribute, set on every language profile: coder.lang.RULE_PARTS)
-        words = prof.DISGUISE_WORDS
-    except AttributeError:  # (a profile that is none of the languages')
-        words = profile_part(prof, "DISGUISE_WORDS")
+    # (set on every language profile, coder.lang.RULE_PARTS; the empty default for a profile that is
+    # none of the languages', as coder.lang.profile_part gives it)
+    words = getattr(prof, "DISGUISE_WORDS", NO_WORDS)
     if not words or words.isdisjoint(forms):
         return []
     cues = set()    # (a loop: a comprehension would hold `words` in a cell)

@@ -3,7 +3,7 @@
 PLACE_HEADS), and the conjuncts that follow such a place ("في العراق وسوريا": Syria too)."""
 from __future__ import annotations
 
-from coder.lang import profile_part
+from coder.lang import NO_WORDS
 
 
 def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], prof) -> list:
@@ -11,10 +11,9 @@ def placed_mentions(actor_ms, toks, locative: set[int], coordinators: set[int], 
     locative word or a place noun, and one joined to such a place by a conjunction written on it or standing
     alone before it, up to the first that is not a place. `actor_ms` come in the order of the
     sentence (longest_non_overlapping sorts them), as the joins read them."""
-    try:    # (a plain attribute, set on every language profile: coder.lang.RULE_PARTS)
-        heads = prof.PLACE_HEADS
-    except AttributeError:  # (a profile that is none of the languages')
-        heads = profile_part(prof, "PLACE_HEADS")
+    # (set on every language profile, coder.lang.RULE_PARTS; the empty default for a profile that is
+    # none of the languages', as coder.lang.profile_part gives it)
+    heads = getattr(prof, "PLACE_HEADS", NO_WORDS)
     placed = []
     last = None
     for m in actor_ms:

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 from coder.model import Actor
 from coder.rules.types import names
-from coder.lang import profile_part
+from coder.lang import NO_WORDS
 
 
 def drop_shared_possessions(actors: list[Actor], toks, prof, coord: set[int], trace: list[str]) -> list[Actor]:
     """Drop a role-only actor owned by a plural possessive (the language's `refers_to_many`) when the
     last two actors before it with a country or a group are joined by a coordinator alone."""
-    try:    # (a plain attribute, set on every language profile: coder.lang.RULE_PARTS)
-        many = prof.refers_to_many
-    except AttributeError:  # (a profile that is none of the languages')
-        many = profile_part(prof, "refers_to_many")
+    # (set on every language profile, coder.lang.RULE_PARTS; the empty default for a profile that is
+    # none of the languages', as coder.lang.profile_part gives it)
+    many = getattr(prof, "refers_to_many", NO_WORDS)
     if not many:
         return actors
     kept = []

@@ -91,11 +91,11 @@ def stored_document(coded: CodedDocument, coder_version: str) -> "StoredDocument
 
 
 def _checked(coded: CodedDocument, coder_version: str) -> tuple[CodedDocument, "StoredDocument"]:
-    # (the models' fields read from their __dict__, where pydantic keeps them: an attribute of a
-    # pydantic model is read through its __getattr__ hook, some twenty times a plain read's cost)
+    # (the three fields read from the model's __dict__: a pydantic attribute goes through its
+    # __getattr__ hook, which is not specialised, 32 ns against 18 for a subscript (timeit))
     fields = coded.__dict__
     doc, events, quantities = fields["document"], fields["events"], fields["quantities"]
-    if doc.__dict__["coder_version"] != coder_version:
+    if doc.coder_version != coder_version:
         raise DocumentError(f"document {doc.doc_id!r} was coded by coder_version {doc.coder_version!r} but "
                             f"the writer was opened with {coder_version!r}: open it with the same version")
     if events or quantities:   # (most documents have neither: nothing to match or merge)
