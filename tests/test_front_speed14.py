@@ -76,16 +76,19 @@ def test_every_token_of_a_word_shares_the_text_the_cache_keeps(lang):
 _OLD_STARTS: dict = {}
 
 
-def _old_match(trie, tokens, text):
-    """match() as it was: the per-word memo keyed by the token's tuple of forms."""
+def _old_match(trie, tokens, text, keyed_by_text: bool = False):
+    """match() as it was: the per-word memo keyed by the token's tuple of forms. With keyed_by_text,
+    as it was after that (test_front_speed16): keyed by the word as written, in the matcher's own memo.
+    Both make a phrase of several words by Mention's own __init__, its text sliced for each payload."""
     out = []
     n = len(tokens)
-    starts = matcher.trie_memo(_OLD_STARTS, trie)
+    starts = matcher.trie_memo(matcher._STARTS if keyed_by_text else _OLD_STARTS, trie)
     clitic_triggers = set()
     for i, tok in enumerate(tokens):
-        first = starts.get(tok.forms)
+        key = tok.text if keyed_by_text else tok.forms
+        first = starts.get(key)
         if first is None:
-            first = starts[tok.forms] = matcher._first_steps(trie, tok.forms)
+            first = starts[key] = matcher._first_steps(trie, tok.forms)
         if not first:
             continue
         fi, node, ends, next_keys = first

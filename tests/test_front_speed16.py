@@ -6,11 +6,13 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import random
+from functools import partial
 
 import pytest
 
 from coder.lang.numbers import NumberMatch, folded, reader
-from coder.lexicon.load import END
+
+from tests.test_front_speed14 import _old_match
 
 LANGS = ("ar", "en")
 
@@ -97,52 +99,9 @@ def test_numbers_found_hold_every_field(lang):
 
 # ---------------------------------------------------------------- the matcher's phrases of several words
 
-def _former_match(trie, tokens, text):
-    """coder.recognise.matcher.match as it was: a phrase of several words made by Mention's own
-    __init__, its text sliced for each payload."""
-    from coder.model import Mention
-    from coder.recognise.matcher import _KIND, _STARTS, _first_steps, _names_as_written, _through_clitic
-    from coder.spans import trie_memo
-    out = []
-    n = len(tokens)
-    starts = trie_memo(_STARTS, trie)
-    clitic_triggers = set()
-    for i, tok in enumerate(tokens):
-        first = starts.get(tok.text)
-        if first is None:
-            first = starts[tok.text] = _first_steps(trie, tok.forms)
-        if not first:
-            continue
-        fi, node, ends, next_keys = first
-        if fi is not None:
-            for kind, p, rule_id in ends:
-                out.append(Mention(kind, i, i, tok.start, tok.end, tok.text, p, rule_id, fi))
-            if next_keys is None or i + 1 == n or next_keys.isdisjoint(tokens[i + 1].forms):
-                continue
-            stack = [(i + 1, node[f], fi) for f in tokens[i + 1].forms if f in node]
-        else:
-            stack = [(i, step_node, step_fi) for step_fi, step_node, _, _ in node]
-        seen = set()
-        while stack:
-            j, node, fi = stack.pop()
-            payloads = node.get(END)
-            if payloads is not None and type(payloads) is not list:
-                payloads = node[END] = payloads()
-            if payloads and (j, id(payloads)) not in seen:
-                seen.add((j, id(payloads)))
-                start, end = tok.start, tokens[j].end
-                for p in payloads:
-                    kind = _KIND[type(p)]
-                    out.append(Mention(kind, i, j, start, end, text[start:end], p,
-                                       "" if kind == "grammar" else p.rule_id, fi))
-                    if kind == "trigger" and _through_clitic(tok, fi):
-                        clitic_triggers.add(i)
-            if j + 1 < n:
-                for f in tokens[j + 1].forms:
-                    nxt = node.get(f)
-                    if nxt is not None:
-                        stack.append((j + 1, nxt, fi))
-    return _names_as_written(out, tokens, clitic_triggers) if clitic_triggers else out
+# coder.recognise.matcher.match as it was: a phrase of several words made by Mention's own __init__,
+# its text sliced for each payload (the per-word memo keyed by the word as written)
+_former_match = partial(_old_match, keyed_by_text=True)
 
 
 MATCHER_SENTENCES = {

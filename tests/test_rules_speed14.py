@@ -11,10 +11,12 @@ from types import SimpleNamespace
 import pytest
 
 from coder.lang import profile
-from coder.model import Actor, ActorCode, Token
+from coder.model import Actor, ActorCode
 from coder.pipeline import analyse_sentence, sentences
 from coder.rules import actors, consolidate, custody, engine, mentions, mood, reality, retaliation, slots
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT
+
+from test_rules_speed13 import _tokens   # (tokens of plain words, made as the tokeniser makes them)
 
 SENTENCES = {
     "ar": ["قتل خمسة مدنيين على يد مسلحين في هجوم على قرية شمال بغداد أمس.",
@@ -137,16 +139,6 @@ def _near_before(i, marks, lo, hi, toks):
                 best = j
                 break
     return best
-
-
-def _tokens(words: list[str]) -> list[Token]:
-    toks, start = [], 0
-    for w in words:
-        t = Token.__new__(Token)
-        t.text, t.start, t.end, t.norm, t.forms = w, start, start + len(w), w.lower(), (w.lower(),)
-        toks.append(t)
-        start += len(w) + 1
-    return toks
 
 
 WORDS = ["قال", "،", "الجيش", "إن", "مسلحين", "هاجموا", ",", "the", "police", "and", "؛", "soldiers", "قتل", "و"]

@@ -14,9 +14,9 @@ from types import SimpleNamespace
 import pytest
 
 from coder.lang import PROFILES, RULE_PARTS, profile_part
-from coder.model import Token
 from coder.rules import disguise, placed, possessions
 
+from test_rules_speed13 import _tokens   # (tokens of plain words, made as the tokeniser makes them)
 from test_rules_speed15 import _digest, _readings   # (the same digest of an analysis)
 
 SENTENCES = {
@@ -91,16 +91,6 @@ def test_every_profile_has_each_part_its_own_or_the_empty_set(lang):
 def test_some_language_has_each_part(name):
     """Each part is some language's own: the rules read no name that no profile defines."""
     assert any(name in _own_names(prof) for prof in PROFILES.values())
-
-
-def _tokens(words: list[str]) -> list[Token]:
-    toks, start = [], 0
-    for w in words:
-        t = Token.__new__(Token)
-        t.text, t.start, t.end, t.norm, t.forms = w, start, start + len(w), w.lower(), (w.lower(),)
-        toks.append(t)
-        start += len(w) + 1
-    return toks
 
 
 def test_a_profile_that_is_no_language_reads_the_empty_default():

@@ -18,7 +18,7 @@ import pytest
 from coder.lang import PROFILES, ar, profile
 from coder.lexicon.load import END, NO_EVENT, Trigger, load
 from coder.model import Mention
-from coder.pipeline import analyse_sentence, sentences
+from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.rules import actors, consolidate, mood, roles
 from coder.rules.engine import analyse

@@ -11,7 +11,7 @@ import pytest
 
 import coder.syntax as syntax
 from coder.lang import profile
-from coder.syntax import Features, _known_class, describe, parse
+from coder.syntax import Features, _known_class, parse
 from coder.syntax import tagger
 from coder.syntax import (ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITION, QUOTE_WORD,
                           _WORD_LISTS_BY_BITS)
@@ -20,7 +20,7 @@ from coder.syntax.phrases import TANWIN
 from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, _PROVISIONAL
 from coder.syntax.rules import rules
 
-from test_syntax_speed14 import _digest, _inputs   # (the same inputs and digest of a parse)
+from test_syntax_speed14 import _inputs, assert_parsed_as   # (the same inputs and digest of a parse)
 
 SENTENCES = [
     ("ar", "قالت وزارة الخارجية الروسية إن وفداً رسمياً سيزور دمشق الأسبوع المقبل لبحث ملف اللاجئين."),
@@ -60,11 +60,7 @@ BEFORE = [
 
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_a_parse_is_the_one_made_before(n):
-    lang, text = SENTENCES[n]
-    toks, mentions = _inputs(lang, text)
-    for _ in range(2):    # (first sight, then from the kept answers)
-        p = parse(toks, mentions, profile(lang))
-        assert _digest(p, toks) == BEFORE[n], "\n".join(describe(p, toks))
+    assert_parsed_as(*SENTENCES[n], BEFORE[n])
 
 
 def _columns_before(toks, words: dict) -> list:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 
 from coder.lang import profile
-from coder.syntax import Features, describe, parse
+from coder.syntax import Features, parse
 from coder.syntax import marks
 from coder.syntax.marks import _VERB_WORDS, _WORD_MARKS
 from coder.syntax.phrases import TANWIN, _WITHOUT_TANWIN
 from coder.syntax.rules import rules
-from test_syntax_speed15 import _digest, _inputs
+from test_syntax_speed15 import _inputs, assert_parsed_as
 
 SENTENCES = [
     ("ar", "قال المتحدث باسم الجيش إن الطائرات التي أقلعت من قاعدة جوية قصفت مواقع المسلحين شرق المدينة."),
@@ -34,7 +34,7 @@ SENTENCES = [
     ("en", "The union's leaders rejected the offer and vowed to continue the strike until the government's demands changed."),
 ]
 
-# what the code before this round made of each sentence (test_syntax_speed15._digest: sha256 of the
+# what the code before this round made of each sentence (test_syntax_speed14._digest: sha256 of the
 # `coder explain` lines and every field of the parse, first 16 hex digits)
 BEFORE = [
     "2b73240d36eaa041",
@@ -56,11 +56,7 @@ BEFORE = [
 
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_a_parse_is_the_one_made_before(n):
-    lang, text = SENTENCES[n]
-    toks, mentions = _inputs(lang, text)
-    for _ in range(2):    # (first sight, then from the kept answers)
-        p = parse(toks, mentions, profile(lang))
-        assert _digest(p, toks) == BEFORE[n], "\n".join(describe(p, toks))
+    assert_parsed_as(*SENTENCES[n], BEFORE[n])
 
 
 def test_the_sentences_reach_the_changed_tests():
