@@ -126,20 +126,36 @@ class Parse:
             at = self._predicate_at = {}
             for c in self.clauses:
                 for p in c.predicates:
-                    for i in range(p.first, p.verb + 1):
-                        at.setdefault(i, (c, p))    # (the first in clause order, as a scan would find)
+                    # (the first in clause order, as a scan would find)
+                    first, last = p.first, p.verb
+                    if first == last:    # (most verb groups are the verb alone: no range, no setdefault call)
+                        if last not in at:
+                            at[last] = (c, p)
+                        continue
+                    for i in range(first, last + 1):
+                        at.setdefault(i, (c, p))
         return at.get(verb)
 
     def conjuncts(self, k: int) -> list[int]:
         """The chunks coordinated after chunk k (joined by "and"/و or a comma list)."""
-        out, last = [], self.chunks[k]
-        for j in range(k + 1, len(self.chunks)):
-            c = self.chunks[j]
+        chunks, tags = self.chunks, self.tags
+        out, last = [], chunks[k]
+        for j in range(k + 1, len(chunks)):
+            c = chunks[j]
             if c.kind == "genitive":
                 continue
-            gap = range(last.end + 1, c.start)
-            if not all(self.tags[i] in {"CCONJ", "PUNCT"} for i in gap) or \
-                    not (any(self.tags[i] == "CCONJ" for i in gap) or self.conjunction_clitics[c.start]):
+            # the words between: conjunctions and punctuation only, a conjunction among them or on
+            # the phrase's first word (a loop over the gap, a word or two: no generator frames for
+            # all() and any() per phrase)
+            only_joining, conjunction = True, False
+            for i in range(last.end + 1, c.start):
+                t = tags[i]
+                if t == "CCONJ":
+                    conjunction = True
+                elif t != "PUNCT":
+                    only_joining = False
+                    break
+            if not only_joining or not (conjunction or self.conjunction_clitics[c.start]):
                 break
             out.append(j)
             last = c
