@@ -62,6 +62,7 @@ def test_rules_kept_per_word_tag_as_all_rules(lang, texts, monkeypatch):
     kept = [parse(*a[:2], profile(lang)).tags for a in
             [(s.tokens, match(load(lang).trie, s.tokens, s.text)) for s in (sentences(t, lang)[0] for t in texts)]]
     monkeypatch.setattr(tagger, "_word_allows", lambda rules, *a: list(rules))   # every rule
+    every_condition_asked(monkeypatch)    # (the rules tried as they stand: every condition asked)
     assert kept == _tags_without_kept_rules(texts, lang)
 
 
@@ -92,3 +93,12 @@ def test_marker_roles_longest_marker_first():
     assert roles[words.index("يد")] == "target"
     assert roles[words.index("الحكومة")] == "target"
     assert words.index("مدنيين") not in roles
+
+
+def every_condition_asked(monkeypatch) -> None:
+    """For the tests that have tag() try every rule as it stands (tagger._word_allows patched to
+    keep them all, their conditions on the word alone with them): each rule tried is asked every
+    condition, as _holds asks it (the tag before a rule tried allows is one of its own, as the rules
+    are picked by it), not only those _holds_in_context asks of a rule kept without the word's."""
+    monkeypatch.setattr(tagger, "_holds_in_context",
+                        lambda r, i, toks, tags, F: tagger._holds(r, i, toks, tags, next(iter(r.prev_tag), "X"), F))

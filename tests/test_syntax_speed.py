@@ -5,7 +5,7 @@ import pytest
 
 import coder.syntax.tagger as tagger
 from coder.syntax.rules import CompiledRule
-from tests.test_syntax_lookups import _parsed, _tags_without_kept_rules, _texts
+from tests.test_syntax_lookups import _parsed, _tags_without_kept_rules, _texts, every_condition_asked
 
 
 def _rule(tag: str, **conditions) -> CompiledRule:
@@ -36,5 +36,6 @@ def test_short_cut_tags_as_every_rule_tried(lang, texts, monkeypatch):
     same tags as the tagger's rules kept per word."""
     kept = [_parsed(t, lang)[0].tags for t in texts]
     monkeypatch.setattr(tagger, "_word_allows", lambda rules, *a: list(rules))
+    every_condition_asked(monkeypatch)    # (the rules tried as they stand: every condition asked)
     monkeypatch.setattr(tagger, "_to_try", lambda rules: (rules, None))
     assert kept == _tags_without_kept_rules(texts, lang)

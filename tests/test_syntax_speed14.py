@@ -21,6 +21,7 @@ from coder.syntax import tagger
 from coder.syntax.phrases import _chunks_after, join_names
 from coder.syntax.records import Chunk
 from coder.syntax.rules import rules
+from test_syntax_lookups import every_condition_asked
 
 SENTENCES = [
     ("ar", "أعلنت وزارة الدفاع التركية أن طائراتها قصفت مواقع لحزب العمال الكردستاني شمال العراق يوم الخميس."),
@@ -111,6 +112,7 @@ def test_kept_rules_are_the_rules_tried_afresh(lang, monkeypatch):
     monkeypatch.setattr(syntax, "_FEATURES", {})
     monkeypatch.setattr(rules(lang), "word_rules", {})
     monkeypatch.setattr(tagger, "_word_allows", lambda rules, *a: list(rules))
+    every_condition_asked(monkeypatch)    # (the rules tried as they stand: every condition asked)
     assert [parse(toks, mentions, profile(lang)).tags for toks, mentions in cases] == kept
 
 

@@ -1,6 +1,9 @@
 """The eighteenth speed round of the syntax stage answers as before: Parse.conjuncts steps through
 the words between two phrases in a loop of its own (no generator frames for all() and any() per
-phrase), and Parse.predicate maps a verb group of one word with no range made for it.
+phrase), and Parse.predicate maps a verb group of one word with no range made for it; the chunker
+reads a word's sound plural ending from a dict of the words asked (phrases._PLURAL_ENDING) instead of
+calling str.endswith per question; the tagger asks the rules it tries for a word only their conditions
+on the sentence (tagger._holds_in_context), not those that always pass for them.
 Each is compared with a copy of the former code (kept here) on parses of sentences written for this
 test, and whole parses with digests of what the code before the round (efec36a) made of them."""
 from __future__ import annotations
@@ -9,6 +12,8 @@ import pytest
 
 from coder.lang import profile
 from coder.syntax import parse
+from coder.syntax import Features, phrases, tagger
+from coder.syntax.rules import rules
 from coder.syntax.records import Chunk, Parse
 from test_syntax_speed14 import assert_parsed_as
 from test_syntax_speed15 import _inputs
@@ -139,4 +144,66 @@ def test_the_sentences_have_verb_groups_of_several_words():
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_a_parse_is_the_one_made_before(n):
     assert_parsed_as(*SENTENCES[n], BEFORE[n])
+
+
+@pytest.mark.parametrize("w", ["محتجون", "المحتجين", "مسلحو", "قوات", "ون", "ين", "ن", "", "وزير", "فلسطينيون",
+                               "سكين", "people", "dozen"])
+def test_the_plural_ending_as_endswith(w):
+    phrases._PLURAL_ENDING.clear()
+    for _ in range(2):    # (worked out, then read back)
+        ending = phrases._PLURAL_ENDING[w]
+        assert bool(ending) == w.endswith(("ون", "ين"))
+        assert (ending == "ون") == w.endswith("ون")
+
+
+def test_the_plural_endings_are_asked_and_kept_bounded(monkeypatch):
+    """The sentences above ask the chunker's sound-plural questions; the dict is cleared when full."""
+    phrases._PLURAL_ENDING.clear()
+    for lang, text in SENTENCES:
+        _parsed(lang, text)
+    assert any(phrases._PLURAL_ENDING.values()) and not all(phrases._PLURAL_ENDING.values())
+    phrases._PLURAL_ENDING.clear()
+    for n in range(100_000):
+        phrases._PLURAL_ENDING[f"w{n}"]
+    assert len(phrases._PLURAL_ENDING) == 100_000
+    assert phrases._PLURAL_ENDING["محتجون"] == "ون" and len(phrases._PLURAL_ENDING) == 1
+
+
+def _tags_and_features(lang: str, text: str):
+    toks, mentions = _inputs(lang, text)
+    prof = profile(lang)
+    return toks, parse(toks, mentions, prof).tags, Features(toks, prof, rules(lang))
+
+
+@pytest.mark.parametrize("n", range(len(SENTENCES)))
+def test_a_rule_in_context_holds_as_with_holds(n):
+    """Every rule of the language, without its conditions on the word alone (as tag() tries it), at
+    every token and after every tag its own allows: _holds_in_context answers as _holds."""
+    lang = SENTENCES[n][0]
+    toks, tags, F = _tags_and_features(*SENTENCES[n])
+    R = rules(lang)
+    for rule in R.rules:
+        part = tagger._context_part(rule)
+        for prev in sorted(part.prev_tag) or ["X", "START", "CCONJ"]:
+            for i in range(len(toks)):
+                for seen in (tags, tags[:i] + [None] * (len(tags) - i)):    # (tagged, and as tag() sees it mid-way)
+                    assert tagger._holds_in_context(part, i, toks, seen, F) == tagger._holds(part, i, toks, seen, prev, F), \
+                        (rule, i, prev)
+
+
+def test_the_tagger_tries_rules_in_context(monkeypatch):
+    """tag() asks _holds_in_context of the rules it tries (the sentences above ask some), each with
+    a tag before its own rule allows and no condition on the word alone left."""
+    asked = []
+    former = tagger._holds_in_context
+
+    def kept(r, i, toks, tags, F):
+        asked.append(r)
+        return former(r, i, toks, tags, F)
+    monkeypatch.setattr(tagger, "_holds_in_context", kept)
+    for lang, text in SENTENCES:
+        _parsed(lang, text)
+    assert asked
+    assert all(not (r.word or r.ending or r.prefix or r.min_length) and r.definite is None and
+               r.clitic_preposition is None for r in asked)
 

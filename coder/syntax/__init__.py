@@ -60,17 +60,25 @@ class Features:
         bits = self.bits = flat[4::10]
         self.closed_tags = flat[5::10]
         further = flat[6::10]
-        self.closed = flat[7::10]
         # the word's tagging rules by the tag before (tagger.tag); None where parse() clears the
         # token's clitics (a lexicon word), whose rules are kept by its clitics as well
         self.tag_memos = flat[9::10]
         at = range(len(toks))    # (the positions of the tokens with a bit or a further look, by compress in C)
         self.special = list(compress(at, bits))     # the tokens with a bit, in order
-        self.looks_further = list(compress(at, further))    # (for tagger._closed)
+        # (for tagger._closed, which reads what the word lists say of those few from the word's entry:
+        # no column sliced for them)
+        self.looks_further = list(compress(at, further))
         self.open_at = list(compress(at, flat[8::10]))    # the tokens the word lists give no tag (tagger.tag)
         self.words = words
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof
+
+    @property
+    def closed(self) -> list:
+        """Per token, what the word lists say of it (tagger.word_closed's third part), from the
+        words' entries: worked out when asked (tagger._closed reads it for a few tokens only)."""
+        words = self.words
+        return [words[t.text][7] for t in self._toks]
 
     def owned(self, i: int) -> bool:
         """Token i carries a possessive pronoun (قواته): as definite as a word with the article.
@@ -285,13 +293,15 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     ends = []
     owned = []
     pronouns = []    # (a pronoun's phrase is one word)
-    bare = [] if head_first else None
+    # (every phrase bare to begin with, a governed one marked: a store for a few phrases, not an
+    # append call for each)
+    bare = [True] * len(chunks) if head_first else None
     for k, c in enumerate(chunks):
         start, end = c.start, c.end
         starts.append(start)
         ends.append(end)
-        if bare is not None:
-            bare.append(False if c.kind in _GOVERNED_KINDS or prep[start] or (start and tags[start - 1] == "ADP") else True)
+        if bare is not None and (c.kind in _GOVERNED_KINDS or prep[start] or (start and tags[start - 1] == "ADP")):
+            bare[k] = False
         if c.owned:
             owned.append(k)
         if start == end:    # (most phrases are one word: no list built for them)

@@ -454,21 +454,21 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         bare_after.append(k)
         if len(bare_after) == 2:
             break
-    # (a loop, not a comprehension: a few phrases, asked per predicate)
-    bare_before = []
-    for k in before:
+    last_before = None    # the last phrase before the verb no preposition governs (found from the end)
+    for k in reversed(before):
         if bare[k] or (chunks[k].kind == "pronoun" and tags[chunks[k].head] == "SCONJ"):    # لأنها: no preposition
-            bare_before.append(k)
+            last_before = k
+            break
     # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
     # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
     opening = cl.marker + 1 if cl.marker is not None else cl.start
     # (only auxiliaries between it and the verb: the phrases before it all end before it, none
     # covers a token between)
-    svo = bool(bare_before) and not coordinated and \
-        _AUXILIARY.issuperset(tags[chunks[bare_before[-1]].end + 1:p.first]) \
-        and (_CLAUSE_OPENING.issuperset(tags[opening:chunks[bare_before[-1]].start])
+    svo = last_before is not None and not coordinated and \
+        _AUXILIARY.issuperset(tags[chunks[last_before].end + 1:p.first]) \
+        and (_CLAUSE_OPENING.issuperset(tags[opening:chunks[last_before].start])
              # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
-             or tags[chunks[bare_before[-1]].head] == "PRON")
+             or tags[chunks[last_before].head] == "PRON")
     verb = toks[p.verb]
     # a first-person verb carries its subject (نواجه، سنرى): as a word no lexicon reads, or one it reads
     # (kept with the verb's bits)
@@ -504,7 +504,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if object_pronoun:
         bare_after = bare_after[:1]
     if svo:
-        p.arguments["subject"], p.how["subject"] = bare_before[-1], "the noun phrase before the verb"
+        p.arguments["subject"], p.how["subject"] = last_before, "the noun phrase before the verb"
         bare_after = bare_after[:1]
     elif first_person:
         bare_after = bare_after[:1]

@@ -49,10 +49,11 @@ def _closed(toks, F, prof) -> list:
     # only a word that may start a phrase, or be a preposition carrying a pronoun, reads its neighbours
     end = 0     # (the words of a phrase found take its tag, their own questions unasked)
     n = len(toks)
+    words = F.words
     for i in F.looks_further:
         if i < end:
             continue
-        tag, maybe_adp, phrases = F.closed[i]
+        tag, maybe_adp, phrases = words[toks[i].text][7]    # (what word_closed said of the word)
         for key, ptag in phrases:
             # (a phrase has two words or more: no key built from the tokens unless the next one is its second)
             if i + len(key) <= n and toks[i + 1].norm == key[1] and tuple(map(_NORM, toks[i:i + len(key)])) == key:
@@ -191,6 +192,30 @@ def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
     return True
 
 
+def _holds_in_context(r: CompiledRule, i: int, toks, tags, F) -> bool:
+    """_holds for a rule tag() tries for a word: the rules tried are picked by the tag before (their
+    own allows it) and kept without the conditions on the word alone (_context_part), which the word
+    met once for all (_word_allows): only the conditions on the sentence around it are asked, with
+    no test left that always passes (a few per rule tried)."""
+    if r.next_tag and (tags[i + 1] if i + 1 < len(toks) else "END") not in r.next_tag:
+        return False
+    if r.next_definite is not None and (i + 1 < len(toks) and F.definite[i + 1]) != r.next_definite:
+        return False
+    if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
+        return False
+    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or F.owned(i - 1)) != F.definite[i]):
+        return False     # (a noun with a possessive pronoun is definite: قواته الجوية)
+    if r.prev_word and (i == 0 or toks[i - 1].norm not in r.prev_word):
+        return False
+    if r.next_word and (i + 1 >= len(toks) or toks[i + 1].norm not in r.next_word):
+        return False
+    if r.capitalised is not None and (i > 0 and toks[i].text[:1].isupper()) != r.capitalised:
+        return False
+    if r.next_capitalised is not None and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()) != r.next_capitalised:
+        return False
+    return True
+
+
 def _rules_to_try(R: SyntaxRules, r: int, prev: str, t, has_conj: bool, has_prep: bool, definite: bool) -> tuple:
     """The rules of a token's kind (by its readings `r`) whose tag before allows `prev` and that the
     word itself allows, with the tag if none holds (tag() keeps them per word as written, readings and
@@ -253,7 +278,7 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
         rules, chosen = rules
         if rules:    # (most words have none left to try: no iterator made for them)
             for rule in rules:
-                if _holds(rule, i, toks, tags, prev, F):
+                if _holds_in_context(rule, i, toks, tags, F):
                     chosen = rule.tag
                     break
         if chosen is not None:    # (None: the token keeps its tag, _rules_to_try)
