@@ -94,8 +94,8 @@ def resolve_possessives(actors, toks, prof, trace: list[str], settled: set[int] 
 
 def affiliations(actors, toks, prof, trace: list[str], forms: set[str]) -> set[int]:
     """Both readings above, anaphors first (a member of "the group" is a member of the group).
-    `forms`, every lookup form of the sentence (a word's own form among them): a reading whose
-    words the sentence lacks is not looked for."""
+    `forms`, the sentence's lookup forms among the words some rules look for (counts.watched_words,
+    these words among them): a reading whose words the sentence lacks is not looked for."""
     words = anaphors(prof.CODE)
     settled = resolve_anaphors(actors, toks, words, trace) if not words.isdisjoint(forms) else set()
     links = prof.LINK_WORDS    # (set on every language profile: coder.lang.RULE_PARTS)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from coder.lang import NO_WORDS, profile
 from coder.lang.numbers import reader
+from coder.rules.syntax_words import anaphors
 from coder.rules.types import PUNCT_BARRIER, Hit
 
 
@@ -61,50 +63,87 @@ def number_flags(toks, lang: str, with_article: bool = False) -> list[bool]:
     return flags
 
 
-# language -> word as written -> what it is in a sentence: COUNT and PUNCT bits (0 for most words)
+# language -> word as written -> what it is in a sentence: COUNT, PUNCT and WATCHED bits (0 for most words)
 _KINDS: dict[str, dict[str, int]] = {}
-COUNT, PUNCT = 1, 2
+COUNT, PUNCT, WATCHED = 1, 2, 4
+# language -> word as written, of the WATCHED ones -> its lookup forms among the watched words
+_WATCHED_FORMS: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+@lru_cache(maxsize=None)
+def watched_words(lang: str) -> frozenset[str]:
+    """The words some rule looks for among a sentence's lookup forms before it reads the sentence:
+    the disguise, link and ally words (disguise.py, affiliation.py) and the anaphors. (Few words
+    have one among their forms: WATCHED is set for those alone.)"""
+    prof = profile(lang)
+    return frozenset().union(getattr(prof, "DISGUISE_WORDS", NO_WORDS), getattr(prof, "LINK_WORDS", NO_WORDS),
+                             getattr(prof, "ALLY_WORDS", NO_WORDS), anaphors(lang))
 
 
 def counts_and_marks(toks, lang: str) -> tuple[set[int], set[int]]:
+    """The positions of a sentence's counts and punctuation (counts_marks_and_watched, without the words)."""
+    numbers, marks, _ = counts_marks_and_watched(toks, lang)
+    return numbers, marks
+
+
+def counts_marks_and_watched(toks, lang: str) -> tuple[set[int], set[int], set[str]]:
     """The positions of a sentence's counts (is_number with the article) and of its
-    punctuation (PUNCT_BARRIER), in one pass: each word's kind is kept, so most tokens cost one
-    look-up and a zero test, and the rules no longer scan the tokens a second time for punctuation."""
+    punctuation (PUNCT_BARRIER), and its lookup forms among the watched_words, in one pass: each
+    word's kind is kept, so most tokens cost one look-up and a zero test, and the rules no longer
+    scan the tokens again for punctuation, nor gather every lookup form of the sentence for the
+    few words they look for."""
     table = _KINDS.get(lang)
     if table is None:
         table = _KINDS[lang] = {}
-    numbers, marks = set(), set()
+    numbers, marks, watched = set(), set(), set()
     try:
         for i, t in enumerate(toks):
             kind = table[t.text]    # (a subscript, no call a token: a word not seen yet raises, below)
             if kind:
+                if kind == PUNCT:   # (most words with a kind: punctuation alone, one comparison)
+                    marks.add(i)
+                    continue
                 if kind & COUNT:
                     numbers.add(i)
                 if kind & PUNCT:
                     marks.add(i)
+                if kind & WATCHED:
+                    watched.update(_WATCHED_FORMS[lang][t.text])
     except KeyError:    # (a word seen for the first time: its kind is worked out, and the sentence read again)
-        return _counts_and_marks_learning(toks, lang, table)
-    return numbers, marks
+        return _kinds_learning(toks, lang, table)
+    return numbers, marks, watched
 
 
 def _counts_and_marks_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], set[int]]:
-    """counts_and_marks for a sentence with a word not seen yet: each new word's kind is kept."""
+    """counts_and_marks for a sentence with a word not seen yet (_kinds_learning, without the words)."""
+    numbers, marks, _ = _kinds_learning(toks, lang, table)
+    return numbers, marks
+
+
+def _kinds_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], set[int], set[str]]:
+    """counts_marks_and_watched for a sentence with a word not seen yet: each new word's kind is kept."""
     get = table.get
-    numbers, marks = set(), set()
+    words = watched_words(lang)
+    numbers, marks, watched = set(), set(), set()
     for i, t in enumerate(toks):
         kind = get(t.text)
         if kind is None:
             if len(table) >= _BOUND:
                 table.clear()
+                _WATCHED_FORMS.pop(lang, None)
             # (_number itself: the answers is_number keeps through the article are not asked of a new word)
             kind = table[t.text] = (COUNT if _number(t, lang, True) else 0) | \
-                (PUNCT if t.norm in PUNCT_BARRIER else 0)
+                (PUNCT if t.norm in PUNCT_BARRIER else 0) | (0 if words.isdisjoint(t.forms) else WATCHED)
         if kind:
             if kind & COUNT:
                 numbers.add(i)
             if kind & PUNCT:
                 marks.add(i)
-    return numbers, marks
+            if kind & WATCHED:     # (few words: their forms kept for the pass above)
+                found = tuple([f for f in t.forms if f in words])
+                _WATCHED_FORMS.setdefault(lang, {})[t.text] = found
+                watched.update(found)
+    return numbers, marks, watched
 
 
 def _number(tok, lang: str, with_article: bool) -> bool:

@@ -9,8 +9,9 @@ from coder.lang import NO_WORDS
 
 def disguised_mentions(actor_ms, toks, prof, forms: set[str]) -> list:
     """The actor and agent mentions that open right after a disguise word (or one word later), and
-    those that follow them with no word between ("بزات | قوات الأمن | العراقية"). `forms`, every
-    lookup form of the sentence, spares the scan of a sentence with no such word. `actor_ms` come in
+    those that follow them with no word between ("بزات | قوات الأمن | العراقية"). `forms`, the
+    sentence's lookup forms among the words some rules look for (counts.watched_words, these among
+    them), spares the scan of a sentence with no such word. `actor_ms` come in
     the order of the sentence (longest_non_overlapping sorts them), as the run after a cue reads them."""
     # (set on every language profile, coder.lang.RULE_PARTS; the empty default for a profile that is
     # none of the languages', as coder.lang.profile_part gives it)

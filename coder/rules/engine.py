@@ -23,7 +23,7 @@ from coder.model import ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
-from coder.rules.counts import counts_and_marks, drop_counted_nouns
+from coder.rules.counts import counts_marks_and_watched, drop_counted_nouns
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
@@ -186,17 +186,19 @@ def _rank(h: Hit) -> tuple:
             -len(e.code), h.first)
 
 
-def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], forms: set[str], lang: str,
+def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
                      trace: list, actor_ms: list[Mention] = (), parse=None,
                      window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
                      marks: set[int] = frozenset()) -> list[Hit]:
-    """The trigger mentions that hold, with a light verb's object; `forms`: every lookup form of the
-    sentence (a light verb none of whose objects starts with one of them has none here); `actor_ms`:
-    its actor mentions, whose words `actor_tokens` are; `numbers`: the positions of its counts, read
-    through the article, and `marks`: of its punctuation (PUNCT_BARRIER), both from
-    counts.counts_and_marks."""
+    """The trigger mentions that hold, with a light verb's object; `actor_ms`: its actor mentions,
+    whose words `actor_tokens` are; `numbers`: the positions of its counts, read through the article,
+    and `marks`: of its punctuation (PUNCT_BARRIER), both from counts.counts_marks_and_watched."""
     toks = sent.tokens
     hits = []
+    # the lookup forms of the tokens from forms_from on, built at the first light verb: an object
+    # starts after its verb, so a light verb none of whose objects starts with one of the forms after
+    # the earliest light verb has none (the tokens before it, a third of them, are not read)
+    forms, forms_from = None, len(toks)
     tags = parse.tags if parse is not None else ()     # (read by position: the adverbs, ADV)
     # per token, for the object windows, the predicates the syntax stage reads as verbs (not
     # "battle" in "18 battle tanks"), where a window past a comma stops, and the inner words of long
@@ -212,6 +214,11 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
             continue
         if e.objects:
+            if forms is None:   # (the first light verb: the forms after it)
+                forms, forms_from = {f for t in toks[m.last + 1:] for f in t.forms}, m.last + 1
+            elif m.last + 1 < forms_from:   # (one ending before those read: the forms from it on too)
+                forms.update([f for t in toks[m.last + 1:forms_from] for f in t.forms])
+                forms_from = m.last + 1
             if forms.isdisjoint(e.objects_by_first):   # (the set walks the entry's few keys: no keys view)
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
@@ -332,16 +339,15 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                 trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
                 continue
             trig_ms.append(m)
-    # every lookup form of the sentence: a rule whose words are none of them has nothing to look for
-    # (a comprehension: reading a slot attribute through attrgetter and map is slower)
-    forms = {f for t in toks for f in t.forms}
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans;
-    # punctuation ends a phrase and an object window: both sought once, in one pass
-    numbers, marks = counts_and_marks(toks, lang_profile.CODE)
+    # punctuation ends a phrase and an object window: both sought once, in one pass, with the lookup
+    # forms among the words some rules look for (`forms`: a rule whose words are none of them has
+    # nothing to look for)
+    numbers, marks, forms = counts_marks_and_watched(toks, lang_profile.CODE)
     # (the window through profile_part: a profile without one, English, would raise and format an
     # AttributeError a sentence inside getattr)
     window = profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW)
-    hits = _select_triggers(trig_ms, sent, actor_tokens, forms, lang_profile.CODE, trace, actor_ms, parse,
+    hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, actor_ms, parse,
                             window, numbers, marks)
     if numbers and lang_profile.MODIFIER_AFTER_NOUN:     # (no count: nothing counted)
         hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
