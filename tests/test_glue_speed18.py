@@ -140,3 +140,38 @@ def test_storable_values_raise_as_before():
     assert storable_values("events", [event]) == [itemgetter(*EventRow.model_fields)(event.__dict__)]
     assert storable_values("event_quantities", []) == []
     assert QuantityRow.model_fields   # (the table's columns are the model's fields)
+
+
+# ---------------------------------------------------------------- event ids from the codes read once
+
+def _former_event_id(doc_id, sha, sentence_index, c):
+    """rows.event_id as it was before this round: the actors' codes read from the candidate."""
+    import hashlib
+    source = c.source.code.code or "" if c.source else ""
+    target = c.target.code.code or "" if c.target else ""
+    key = f"{doc_id}|{sha}|{sentence_index}|{c.evidence_start}|{c.code}|{source}|{target}|{__version__}"
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def test_event_ids_as_the_former_ones():
+    """Every event candidate of the hand-written texts (with and without a source or a target): the
+    id from the codes rows_for reads is the former id, and the rows carry those ids."""
+    from coder.pipeline import document_sha, drop_repeat_mentions, resolve_document
+    from coder.rows import event_id, rows_for
+    seen = set()
+    for lang, published, text, _, _ in CASES:
+        doc = Document(doc_id=f"d-{lang}", text=text, language=lang, published=published)
+        sha = document_sha(doc)
+        lang, results, _, focus, actor_focus = resolve_document(doc)
+        drop_repeat_mentions(results)
+        expected = set()
+        for r in results:
+            for c in r.analysis.events:
+                codes = tuple(a.code.code if a is not None else None for a in (c.source, c.target))
+                assert event_id(doc.doc_id, sha, r.sentence.index, c, *codes) == \
+                    _former_event_id(doc.doc_id, sha, r.sentence.index, c)
+                expected.add(_former_event_id(doc.doc_id, sha, r.sentence.index, c))
+                seen.add(tuple(code is None for code in codes))
+        events, _ = rows_for(doc, lang, sha, results, focus, actor_focus)
+        assert {e.event_id for e in events} <= expected
+    assert {(False, False), (False, True)} <= seen   # with and without a target
