@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from coder import __version__
-from coder.cameo import lookup as cameo
+from coder.cameo import codes as cameo_codes, lookup as cameo
 from coder.dates import date_rules, find_dates, names_a_time
 from coder.dates.markers import marker_starts
 from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
@@ -399,13 +399,14 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     # (the document's fields read once: a pydantic model's attribute goes through its __getattr__
     # hook, some twenty times a local's cost, and the loop below asks for them several times a row)
     doc_id, published = doc.doc_id, doc.published
+    known_codes = cameo_codes()   # (the CAMEO table, read directly for each event)
     for r in results:
         if not r.analysis.events:
             carried = None   # (what the end of this loop sets for a sentence without events)
             continue
         entries, roots = [], []   # (each event's CAMEO entry and root, once; a loop, no comprehension)
         for c in r.analysis.events:
-            entry = cameo(c.code)
+            entry = known_codes.get(c.code) or cameo(c.code)   # (no call; lookup() names a code not in it)
             entries.append(entry)
             roots.append(entry.root)
         attached = _attach_quantities(r, lang, roots)

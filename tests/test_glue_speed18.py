@@ -175,3 +175,25 @@ def test_event_ids_as_the_former_ones():
         events, _ = rows_for(doc, lang, sha, results, focus, actor_focus)
         assert {e.event_id for e in events} <= expected
     assert {(False, False), (False, True)} <= seen   # with and without a target
+
+
+# ---------------------------------------------------------------- CAMEO entries read from the table
+
+def test_rows_read_cameo_entries_as_lookup_does(monkeypatch):
+    """The row stage reads each event's CAMEO entry from the table: the same entry as lookup(), and
+    lookup()'s error for a code not in the table."""
+    from coder import rows
+    from coder.cameo import codes, lookup
+    from coder.pipeline import document_sha, drop_repeat_mentions, resolve_document
+    assert all(codes().get(code) is lookup(code) for code in codes())
+    lang, published, text = CASES[1][:3]
+    doc = Document(doc_id="d", text=text, language=lang, published=published)
+    lang, results, _, focus, actor_focus = resolve_document(doc)
+    drop_repeat_mentions(results)
+    events, _ = rows.rows_for(doc, lang, document_sha(doc), results, focus, actor_focus)
+    assert [(e.event_code, e.event_root_code, e.event_base_code, e.quad_class, e.goldstein) for e in events] == \
+        [(c, lookup(c).root, lookup(c).base, lookup(c).quad_class, lookup(c).goldstein)
+         for c in (e.event_code for e in events)]
+    results[0].analysis.events[0].code = "999"
+    with pytest.raises(KeyError, match="'999' is not a CAMEO event code"):
+        rows.rows_for(doc, lang, document_sha(doc), results, focus, actor_focus)
