@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from coder import __version__
-from coder.cameo import lookup as cameo
+from coder.cameo import codes as cameo_codes, lookup as cameo
 from coder.dates import date_rules, find_dates, names_a_time
 from coder.dates.markers import marker_starts
 from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
@@ -120,10 +120,11 @@ def _nearest(items, pos: int):
     return min(items, key=lambda x: min(abs(x.start - pos), abs(x.end - pos))) if items else None
 
 
-def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate) -> str:
-    source = c.source.code.code or "" if c.source else ""
-    target = c.target.code.code or "" if c.target else ""
-    key = f"{doc_id}|{sha}|{sentence_index}|{c.evidence_start}|{c.code}|{source}|{target}|{__version__}"
+def event_id(doc_id: str, sha: str, sentence_index: int, c: EventCandidate, source_code: Optional[str],
+             target_code: Optional[str]) -> str:
+    """The event's id; `source_code`, `target_code`: the codes of its actors as read (None where none),
+    which rows_for reads once for the id and the row."""
+    key = f"{doc_id}|{sha}|{sentence_index}|{c.evidence_start}|{c.code}|{source_code or ''}|{target_code or ''}|{__version__}"
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
@@ -398,13 +399,14 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     # (the document's fields read once: a pydantic model's attribute goes through its __getattr__
     # hook, some twenty times a local's cost, and the loop below asks for them several times a row)
     doc_id, published = doc.doc_id, doc.published
+    known_codes = cameo_codes()   # (the CAMEO table, read directly for each event)
     for r in results:
         if not r.analysis.events:
             carried = None   # (what the end of this loop sets for a sentence without events)
             continue
         entries, roots = [], []   # (each event's CAMEO entry and root, once; a loop, no comprehension)
         for c in r.analysis.events:
-            entry = cameo(c.code)
+            entry = known_codes.get(c.code) or cameo(c.code)   # (no call; lookup() names a code not in it)
             entries.append(entry)
             roots.append(entry.root)
         attached = _attach_quantities(r, lang, roots)
@@ -477,13 +479,18 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             # a statement with no place of its own is not located by the countries that act in it
             place, geo_precision = _event_place(r, c, roots, entry.root, doc_place, facts, origin, asides)
             where = place.place if place else (doc_place if geo_precision else None)
-            eid = event_id(doc_id, sha, r.sentence.index, c)
+            # the actors' codes as read: the id's, and the row's where the actor stays as read (most do)
+            # (ActorCode.code is a property, a Python call a read)
+            source, target = c.source, c.target
+            source_code = source.code.code if source is not None else None
+            target_code = target.code.code if target is not None else None
+            eid = event_id(doc_id, sha, r.sentence.index, c, source_code, target_code)
             if eid in seen:   # the same event read twice (one actor listed twice in a group): one row
                 continue
             seen.add(eid)
             # role-only actors belong to the country of the story even when the event keeps no place
             around = place.place if place else doc_place
-            s, t = _located(c.source, around), _located(c.target, around)
+            s, t = _located(source, around), _located(target, around)
             if place is None and focus is None and entry.root in SPOKEN_ROOTS:
                 where = None   # a statement is not located by the countries that act in it
             from_location = c.target_from_location
@@ -507,12 +514,14 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             # each actor's, place's and count's fields, one test each (not one a field)
             if s is not None:
                 sc = s.code
-                s_code, s_name, s_country, s_group, s_role = sc.code, s.name, sc.country, sc.group, sc.role
+                s_code, s_name, s_country, s_group, s_role = (source_code if s is source else sc.code), s.name, \
+                    sc.country, sc.group, sc.role
             else:
                 s_code = s_name = s_country = s_group = s_role = None
             if t is not None:
                 tc = t.code
-                t_code, t_name, t_country, t_group, t_role = tc.code, t.name, tc.country, tc.group, tc.role
+                t_code, t_name, t_country, t_group, t_role = (target_code if t is target else tc.code), t.name, \
+                    tc.country, tc.group, tc.role
             else:
                 t_code = t_name = t_country = t_group = t_role = None
             if where is not None:

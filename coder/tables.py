@@ -174,21 +174,26 @@ def _row_plan(table: str, types: tuple[type, ...]):
     return tuple(ints), itemgetter(*strs) if len(strs) > 1 else lambda row: tuple(row[i] for i in strs)
 
 
-# table -> {the types of a row's values: its _row_plan}; a handful of shapes a table (which optional
-# columns are null, int or float), so a dict, not an lru_cache whose key and bookkeeping cost more
-_ROW_PLANS: dict[str, dict] = {}
+# table -> (its row_values getter, {the types of a row's values: its _row_plan}); a handful of shapes
+# a table (which optional columns are null, int or float), so a dict, not an lru_cache whose key and
+# bookkeeping cost more
+_ROW_PLANS: dict[str, tuple] = {}
 _PLANS_KEPT = 4096
 
 
 def _plain_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
     """The rows' value tuples (row_values) when every value is None or of its column's plain type,
     every integer fits its column and no string holds a lone surrogate, else None: one tuple of
-    values a row and one string test, not a test per value (the common case, rows the coder built
-    and validated)."""
-    values = row_values(table)
-    plans = _ROW_PLANS.get(table) or _ROW_PLANS.setdefault(table, {})
-    out = [values(r.__dict__) for r in rows]
-    for row in out:
+    values a row and one string test for all the rows, not a test per value (the common case, rows
+    the coder built and validated)."""
+    try:
+        values, plans = _ROW_PLANS[table]
+    except KeyError:
+        values, plans = _ROW_PLANS[table] = (row_values(table), {})
+    out = []
+    strings_of_rows = []   # every row's strings, tested at once below
+    for r in rows:   # (one loop builds and checks each row: no list comprehension before it)
+        row = values(r.__dict__)
         types = tuple(map(type, row))
         try:
             plan = plans[types]
@@ -202,12 +207,16 @@ def _plain_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
         for i, low, high in ints:
             if not low <= row[i] <= high:
                 return None
-        text = "".join(strings(row))
-        if not text.isascii():
-            try:
-                text.encode("utf-8")   # (concatenation never pairs two lone surrogates into a character)
-            except UnicodeEncodeError:
-                return None
+        strings_of_rows += strings(row)
+        out.append(row)
+    # the strings of all the rows joined, one test: a document's rows mostly hold ASCII or Arabic,
+    # and one join and one encoding cost less than one a row
+    text = "".join(strings_of_rows)
+    if not text.isascii():
+        try:
+            text.encode("utf-8")   # (concatenation never pairs two lone surrogates into a character)
+        except UnicodeEncodeError:
+            return None
     return out
 
 
