@@ -27,6 +27,7 @@ _ALIASES = {"month_safe": "month", "weekday_bare": "weekday", "month_alt": None}
 _WORD_SLOTS = {"month", "month_safe", "weekday", "weekday_bare", "unit", "year"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")   # (as the gate reads a chunk's words: coder.lang.numbers)
+_TRAILING_NON_WORD = re.compile(r"\W*$")
 # Characters the guards test (see first_chars), measured on news text: a branch's guard, four (the
 # Arabic regex's time halves against one; longer only grow the regex); the guard of the whole
 # alternation, six (a word that begins no date, most words, fails it once instead of once a
@@ -127,8 +128,38 @@ class DateRules:
         characters before it."""
         chunks = text_chunks(folded)
         first = self.gate.first_admitting(chunks)
+        return None if first is None else self._start(folded, chunks, first)
+
+    def find_all(self, folded: str) -> list[re.Match]:
+        """Every match of the regex in a folded text, as finditer() finds them from its start: searched
+        from search_start, and no further once a match ends past the last word the gate admits. A
+        date holds such a word, so none begins after the last one: the search for another date
+        would read the rest of the text for nothing (half the characters the search read, on news)."""
+        chunks = text_chunks(folded)
+        gate = self.gate
+        first = gate.first_admitting(chunks)
         if first is None:
-            return None
+            return []
+        search = self.regex.search
+        m = search(folded, self._start(folded, chunks, first))
+        if m is None:
+            return []
+        found = [m]
+        last = chunks[gate.last_admitting(chunks)]
+        # where the chunk's last word character ends, or later: the last place its text is found
+        # is at or after the chunk, and the non-word characters that end it hold no word
+        words_end = folded.rfind(last) + _TRAILING_NON_WORD.search(last).start()
+        while m.end() < words_end:
+            if m.end() == m.start():   # (an empty match: finditer's own rule for the next one)
+                return list(self.regex.finditer(folded, found[0].start()))
+            m = search(folded, m.end())
+            if m is None:
+                break
+            found.append(m)
+        return found
+
+    def _start(self, folded: str, chunks: tuple[str, ...], first: int) -> int:
+        """search_start, given the index of the first chunk that admits."""
         inside = self.inside_words
         if inside is None:
             return 0

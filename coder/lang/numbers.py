@@ -252,6 +252,19 @@ class WordGate:
             if chunk in admitting:
                 return k
 
+    def last_admitting(self, chunks: tuple[str, ...]) -> int:
+        """The index of the last of a text's chunks that admits, where one does (first_admitting
+        has found one)."""
+        known, admitting = self._known, self._admitting
+        k = len(chunks) - 1
+        while True:
+            chunk = chunks[k]
+            if chunk not in known:   # (a chunk after the first that admits, not read yet: all read)
+                self._learn(chunks)
+            if chunk in admitting:
+                return k
+            k -= 1
+
     def excludes_word(self, word: str) -> bool:
         """Is `word` one word of letters alone that no match holds (one that `admits` refuses)? A
         set test, where `admits` splits the text and keeps the word's answer."""
