@@ -98,3 +98,51 @@ def test_last_admitting_is_the_last_chunk_that_admits(lang):
                 assert gate.last_admitting(chunks) == want, text
                 met += want < len(chunks) - 1
         assert met >= 50
+
+
+# ---------------------------------------------------------------- NumberReader.find
+
+NUMBER_SENTENCES = {
+    "en": ["Police said 14 people were killed and 25 wounded, and that 3 of them died later.",
+           "About three hundred soldiers, two thousand volunteers and tens of thousands of people joined.",
+           "Officials said 1,200 homes and 40 shops were destroyed, and 7.",
+           "The army seized $15 million (about 12 tonnes of gold) and 3,500 rounds."],
+    "ar": ["قالت الشرطة إن 14 شخصا قتلوا وأصيب 25 آخرون، وتوفي 3 منهم لاحقا.",
+           "شارك نحو ثلاثمائة جندي وألفا متطوع وعشرات الآلاف من الناس.",
+           "وقال المسؤولون إن 1200 منزل و40 متجرا دمرت، و7.",
+           "أفرج المسلحون عن اثني عشر رهينة وخمسة جنود (بينهم ضابطان)."],
+}
+
+
+def _former_numbers(r, text: str) -> list[tuple]:
+    """NumberReader.find as it searched before: the whole text, where the gate admits it."""
+    found = list(r.regex.finditer(text)) if r.gate.admits(text) else []
+    out = []
+    for m in found:
+        if m.group("vague"):
+            out.append((m.start("vague"), m.end("vague"), r.vague[" ".join(m.group("vague").split())], True))
+        elif m.group("digits"):
+            value = r._digits_value(m.group("digits"), m.group("mult"))
+            if value is not None:
+                out.append((m.start("digits"), m.end("mult") if m.group("mult") else m.end("digits"), value, False))
+        else:
+            out += [(n.start, n.end, n.value, False) for n in r._words(text, m.start("words"), m.group("words"))]
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbers_found_as_the_whole_search_finds_them(lang):
+    """The numbers (spans, values) of the whole text searched, on the sentences and their words
+    shuffled; the search stops before the text's end in many, after several numbers in many."""
+    from tests.test_front_speed16 import SENTENCES
+    from coder.lang.numbers import reader
+    r = reader(lang)
+    texts = shuffled_samples(SENTENCES[lang] + NUMBER_SENTENCES[lang], lang, 400, seed=18, longest=20)
+    before_end = several = 0
+    for text in texts:
+        found = [(n.start, n.end, n.value, n.vague) for n in r.find(text)]
+        assert found == _former_numbers(r, text), text
+        before_end += bool(found) and found[-1][1] < len(text.rstrip(" .)"))
+        several += len(found) > 1
+    assert before_end >= 50 and several >= 50
+    assert r.value_of("14") == 14 and r.value_of("14 3") is None

@@ -14,7 +14,7 @@ from coder.dates import first_chars
 from coder.lang import profile
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import DATE_RESOLVERS, DATE_UNITS
-from coder.lang.numbers import WordGate, alternation, load_lexicon, reader, text_chunks
+from coder.lang.numbers import WordGate, alternation, load_lexicon, reader, text_chunks, words_end_of
 
 RESOLVERS, UNITS = DATE_RESOLVERS, DATE_UNITS
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -27,7 +27,6 @@ _ALIASES = {"month_safe": "month", "weekday_bare": "weekday", "month_alt": None}
 _WORD_SLOTS = {"month", "month_safe", "weekday", "weekday_bare", "unit", "year"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")   # (as the gate reads a chunk's words: coder.lang.numbers)
-_TRAILING_NON_WORD = re.compile(r"\W*$")
 # Characters the guards test (see first_chars), measured on news text: a branch's guard, four (the
 # Arabic regex's time halves against one; longer only grow the regex); the guard of the whole
 # alternation, six (a word that begins no date, most words, fails it once instead of once a
@@ -145,10 +144,7 @@ class DateRules:
         if m is None:
             return []
         found = [m]
-        last = chunks[gate.last_admitting(chunks)]
-        # where the chunk's last word character ends, or later: the last place its text is found
-        # is at or after the chunk, and the non-word characters that end it hold no word
-        words_end = folded.rfind(last) + _TRAILING_NON_WORD.search(last).start()
+        words_end = words_end_of(folded, chunks[gate.last_admitting(chunks)])
         while m.end() < words_end:
             if m.end() == m.start():   # (an empty match: finditer's own rule for the next one)
                 return list(self.regex.finditer(folded, found[0].start()))
