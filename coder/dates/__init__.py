@@ -44,9 +44,9 @@ def scan(text: str, lang: str) -> tuple[Folded, list[re.Match]]:
     if hit is None:
         rules = date_rules(lang)
         folded = fold(text, lang)
-        # (searched from where a date may begin: most sentences, none; DateRules.search_start)
-        begin = rules.search_start(folded.text)
-        matches = [] if begin is None else list(rules.regex.finditer(folded.text, begin))
+        # (searched from where a date may begin to the last word it may hold: most sentences,
+        # nowhere; DateRules.find_all)
+        matches = rules.find_all(folded.text)
         if len(_SCANS) >= _SCANS_MAX:
             _SCANS.clear()
         hit = _SCANS[key] = (folded, matches)

@@ -252,6 +252,19 @@ class WordGate:
             if chunk in admitting:
                 return k
 
+    def last_admitting(self, chunks: tuple[str, ...]) -> int:
+        """The index of the last of a text's chunks that admits, where one does (first_admitting
+        has found one)."""
+        known, admitting = self._known, self._admitting
+        k = len(chunks) - 1
+        while True:
+            chunk = chunks[k]
+            if chunk not in known:   # (a chunk after the first that admits, not read yet: all read)
+                self._learn(chunks)
+            if chunk in admitting:
+                return k
+            k -= 1
+
     def excludes_word(self, word: str) -> bool:
         """Is `word` one word of letters alone that no match holds (one that `admits` refuses)? A
         set test, where `admits` splits the text and keeps the word's answer."""
@@ -274,6 +287,16 @@ class WordGate:
         """Does a chunk not of letters alone (_learn answers those) admit?"""
         return (self.also is not None and self.also.search(chunk) is not None) \
             or not self.words.isdisjoint(_LETTER_RUNS.findall(chunk))
+
+
+_TRAILING_NON_WORD = re.compile(r"\W*$")
+
+
+def words_end_of(folded: str, chunk: str) -> int:
+    """Where a chunk of a folded text ends its last word character, or later: the last place the
+    chunk's text is found is at or after the chunk, and the non-word characters that end it hold
+    no word."""
+    return folded.rfind(chunk) + _TRAILING_NON_WORD.search(chunk).start()
 
 
 @lru_cache(maxsize=4)   # the dates' and the numbers' gates and the quantities' duals read one sentence
@@ -369,7 +392,10 @@ class NumberReader:
         # characters before where the search begins)
         begin = 0 if first <= self._lead_chunks else folded.find(chunks[first - self._lead_chunks])
         out = []
-        for m in self.regex.finditer(folded, begin):
+        search = self.regex.search
+        m = search(folded, begin)
+        words_end = None
+        while m is not None:
             if m.group("vague"):
                 key = " ".join(m.group("vague").split())
                 out.append(NumberMatch(m.start("vague"), m.end("vague"), self.vague[key], True, True,
@@ -382,6 +408,16 @@ class NumberReader:
                                            folded[m.start("digits"):end]))
             else:
                 out.extend(self._words(folded, m.start("words"), m.group("words")))
+            # No number begins after the last word the gate admits, as none after the last chunk that
+            # admits: the search stops once past it, instead of reading the rest of the text for
+            # nothing (where the end is, worked out at the first number found)
+            if words_end is None:
+                words_end = words_end_of(folded, chunks[self.gate.last_admitting(chunks)])
+            if m.end() >= words_end:
+                break
+            # (every number holds a character: no empty match, after which finditer would go on
+            # at the next character)
+            m = search(folded, m.end())
         return out
 
     def value_of(self, phrase: str) -> int | None:
