@@ -100,5 +100,6 @@ def every_condition_asked(monkeypatch) -> None:
     keep them all, their conditions on the word alone with them): each rule tried is asked every
     condition, as _holds asks it (the tag before a rule tried allows is one of its own, as the rules
     are picked by it), not only those _holds_in_context asks of a rule kept without the word's."""
+    in_context = tagger._holds_in_context
     monkeypatch.setattr(tagger, "_holds_in_context",
-                        lambda r, i, toks, tags, F: tagger._holds(r, i, toks, tags, next(iter(r.prev_tag), "X"), F))
+                        lambda r, i, toks, tags, F: in_context(r, i, toks, tags, F) and tagger._holds_on_word(r, i, toks, F))

@@ -153,27 +153,17 @@ def _always_holds(r: CompiledRule) -> bool:
 
 
 def _holds(r: CompiledRule, i: int, toks, tags, prev: str, F) -> bool:
-    # (the conditions on the sentence first: the rules the tagger tries are kept without those on the
-    # word alone (_context_part), so a rule that fails fails there, with no empty test asked before)
+    """Every condition of a rule at token i, with `prev` the tag before: those on the sentence around
+    it (_holds_in_context, what the rules tag() tries are left with), then those on the word alone.
+    (Asked of the revisions only: a few verbs a sentence.)"""
     if r.prev_tag and prev not in r.prev_tag:
         return False
-    if r.next_tag and (tags[i + 1] if i + 1 < len(toks) else "END") not in r.next_tag:
-        return False
-    if r.next_definite is not None and (i + 1 < len(toks) and F.definite[i + 1]) != r.next_definite:
-        return False
-    if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
-        return False
-    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or F.owned(i - 1)) != F.definite[i]):
-        return False     # (a noun with a possessive pronoun is definite: قواته الجوية)
-    if r.prev_word and (i == 0 or toks[i - 1].norm not in r.prev_word):
-        return False
-    if r.next_word and (i + 1 >= len(toks) or toks[i + 1].norm not in r.next_word):
-        return False
+    return _holds_in_context(r, i, toks, tags, F) and _holds_on_word(r, i, toks, F)
+
+
+def _holds_on_word(r: CompiledRule, i: int, toks, F) -> bool:
+    """The conditions of a rule on the word at token i alone (its form, its clitics, its article)."""
     t = toks[i]
-    if r.capitalised is not None and (i > 0 and t.text[:1].isupper()) != r.capitalised:
-        return False
-    if r.next_capitalised is not None and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()) != r.next_capitalised:
-        return False
     w = t.norm
     if r.word and w not in r.word:
         return False
