@@ -119,7 +119,7 @@ def test_date_search_start_finds_the_same_dates(lang):
         found = [] if begin is None else [(m.span(), m.lastgroup, m.groupdict())
                                           for m in rules.regex.finditer(text, begin)]
         assert found == _former_matches(rules, text), text
-        assert (begin is None) == (not rules.may_match(text))
+        assert (begin is None) == (not rules.gate.admits(text))
         if begin:
             assert all(s >= begin for (s, _), _, _ in found)
             later += 1

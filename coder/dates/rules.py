@@ -111,14 +111,10 @@ class DateRules:
         # the runs of letters a date can hold (None: not known; first_chars.letter_runs), for search_start
         self.inside_words = first_chars.letter_runs(self.regex.pattern)
 
-    def may_match(self, folded: str) -> bool:
-        """False when the text cannot hold a date: most sentences stop here."""
-        return self.gate.admits(folded)
-
     def search_start(self, folded: str) -> int | None:
         """Where a search of the regex in a folded text may begin and find every date of it: None
-        when the text cannot hold one (as may_match), else the start of a chunk of the text (between
-        white space) at or before the first that can begin a date.
+        when the text cannot hold one (no chunk the gate admits: most sentences stop here), else the
+        start of a chunk of the text (between white space) at or before the first that can begin a date.
         Every date holds a word the gate admits, so one that begins before the first chunk that
         admits runs through it, and every chunk between lies wholly inside it: each of their runs of
         letters is one the regex's matches can hold (inside_words). The chunk before those the
@@ -127,35 +123,8 @@ class DateRules:
         characters before it."""
         chunks = text_chunks(folded)
         first = self.gate.first_admitting(chunks)
-        return None if first is None else self._start(folded, chunks, first)
-
-    def find_all(self, folded: str) -> list[re.Match]:
-        """Every match of the regex in a folded text, as finditer() finds them from its start: searched
-        from search_start, and no further once a match ends past the last word the gate admits. A
-        date holds such a word, so none begins after the last one: the search for another date
-        would read the rest of the text for nothing (half the characters the search read, on news)."""
-        chunks = text_chunks(folded)
-        gate = self.gate
-        first = gate.first_admitting(chunks)
         if first is None:
-            return []
-        search = self.regex.search
-        m = search(folded, self._start(folded, chunks, first))
-        if m is None:
-            return []
-        found = [m]
-        words_end = words_end_of(folded, chunks[gate.last_admitting(chunks)])
-        while m.end() < words_end:
-            if m.end() == m.start():   # (an empty match: finditer's own rule for the next one)
-                return list(self.regex.finditer(folded, found[0].start()))
-            m = search(folded, m.end())
-            if m is None:
-                break
-            found.append(m)
-        return found
-
-    def _start(self, folded: str, chunks: tuple[str, ...], first: int) -> int:
-        """search_start, given the index of the first chunk that admits."""
+            return None
         inside = self.inside_words
         if inside is None:
             return 0
@@ -170,6 +139,30 @@ class DateRules:
             k -= 1
         # (the first place the chunk's text is found is at or before the chunk)
         return folded.find(chunks[k]) if k > 0 else 0
+
+    def find_all(self, folded: str) -> list[re.Match]:
+        """Every match of the regex in a folded text, as finditer() finds them from its start: searched
+        from search_start, and no further once a match ends past the last word the gate admits. A
+        date holds such a word, so none begins after the last one: the search for another date
+        would read the rest of the text for nothing (half the characters the search read, on news)."""
+        start = self.search_start(folded)
+        if start is None:
+            return []
+        search = self.regex.search
+        m = search(folded, start)
+        if m is None:
+            return []
+        found = [m]
+        chunks = text_chunks(folded)    # (search_start's, kept by text_chunks)
+        words_end = words_end_of(folded, chunks[self.gate.last_admitting(chunks)])
+        while m.end() < words_end:
+            if m.end() == m.start():   # (an empty match: finditer's own rule for the next one)
+                return list(self.regex.finditer(folded, found[0].start()))
+            m = search(folded, m.end())
+            if m is None:
+                break
+            found.append(m)
+        return found
 
     def _compile_rule(self, i: int, spec: dict, slots: dict, where: str) -> tuple[Rule, str]:
         rid, resolve = spec.get("id"), spec.get("resolve")
