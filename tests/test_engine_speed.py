@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coder.pipeline import sentences
-from coder.rules.counts import _KINDS, counts_and_marks, is_number
+from coder.rules.counts import _KINDS, counts_marks_and_watched, is_number
 from coder.rules.engine import _countable
 from coder.rules.types import PUNCT_BARRIER
 
@@ -17,7 +17,7 @@ TEXTS = [("ar", "سيطر مسلحو «داعش»، أمس، على مدينة �
 def test_countable_from_the_punctuation_found_once(lang, text):
     (sent,) = sentences(text, lang)
     toks = sent.tokens
-    numbers, marks = counts_and_marks(toks, lang)
+    numbers, marks = counts_marks_and_watched(toks, lang)[:2]
     assert marks == {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
     actor_tokens = {0, 1}
     tags = ["ADV" if i == 3 else "NOUN" for i in range(len(toks))]
@@ -46,5 +46,5 @@ def test_counts_and_marks_are_the_two_scans(lang, text):
     marks = {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER}
     assert numbers and marks
     _KINDS.clear()      # (first from the words no table knows yet, then from the kept kinds)
-    assert counts_and_marks(toks, lang) == (numbers, marks)
-    assert counts_and_marks(toks, lang) == (numbers, marks)
+    assert counts_marks_and_watched(toks, lang)[:2] == (numbers, marks)
+    assert counts_marks_and_watched(toks, lang)[:2] == (numbers, marks)

@@ -5,7 +5,7 @@ import pytest
 
 from coder.lang import profile
 from coder.lang.numbers import WordGate, _ANY_DIGIT, reader, text_chunks
-from coder.rules.counts import _KINDS, _NUMBERS, _counts_and_marks_learning, _number, counts_and_marks, \
+from coder.rules.counts import _KINDS, _NUMBERS, _kinds_learning, _number, counts_marks_and_watched, \
     is_number, is_number_word
 
 TEXTS = [
@@ -31,8 +31,8 @@ def test_a_new_words_count_is_the_general_answer(lang, text):
         assert [_number(t, lang, with_article) for t in toks] == [_general(t, lang, with_article) for t in toks]
     _NUMBERS.clear()
     _KINDS.clear()
-    cold = counts_and_marks(toks, lang)                 # every word new: the learning pass
-    assert cold == _counts_and_marks_learning(toks, lang, {}) == counts_and_marks(toks, lang)   # and kept
+    cold = counts_marks_and_watched(toks, lang)[:2]                 # every word new: the learning pass
+    assert cold == _kinds_learning(toks, lang, {})[:2] == counts_marks_and_watched(toks, lang)[:2]   # and kept
     assert cold[0] == {i for i, t in enumerate(toks) if _general(t, lang, True)}
     assert [is_number(t, lang) for t in toks] == [_general(t, lang, False) for t in toks]
     assert cold[0]     # (each text holds a count)

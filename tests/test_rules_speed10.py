@@ -13,7 +13,7 @@ import coder.rules.engine as engine
 import coder.rules.reality as reality
 from coder.lang import profile
 from coder.pipeline import analyse_sentence, sentences
-from coder.rules.counts import _KINDS, _counts_and_marks_learning, counts_and_marks, is_number
+from coder.rules.counts import _KINDS, _kinds_learning, counts_marks_and_watched, is_number
 from coder.rules.custody import ORDER_ONLY, _ORDER_ONLY_ENDINGS, may_need_order
 from coder.rules.reality import drop_framed_nouns
 from coder.rules.truce import _ONSET_ENDINGS, ONSET_ENTRIES, may_name_onset
@@ -138,9 +138,9 @@ def test_counts_and_marks_by_subscript_as_by_the_learning_pass(lang, text):
     toks = sent.tokens
     expected = ({i for i, t in enumerate(toks) if is_number(t, lang, True)},
                 {i for i, t in enumerate(toks) if t.norm in PUNCT_BARRIER})
-    assert _counts_and_marks_learning(toks, lang, {}) == expected
+    assert _kinds_learning(toks, lang, {})[:2] == expected
     table = _KINDS.setdefault(lang, {})
     for t in toks[::2]:     # (some words unseen: the subscript pass raises and the learning pass answers)
         table.pop(t.text, None)
-    assert counts_and_marks(toks, lang) == expected     # cold
-    assert counts_and_marks(toks, lang) == expected     # warm: every word kept
+    assert counts_marks_and_watched(toks, lang)[:2] == expected     # cold
+    assert counts_marks_and_watched(toks, lang)[:2] == expected     # warm: every word kept

@@ -109,11 +109,11 @@ def test_countable_tokens_as_spelled_out(lang, text, adverbs):
     """_countable: every token counts towards an object window but punctuation, counts, actor words
     and the tokens the syntax stage tags ADV (with the tags as given, and with no adverb among them)."""
     from coder.lang import profile
-    from coder.rules.counts import counts_and_marks, is_number
+    from coder.rules.counts import counts_marks_and_watched, is_number
     from coder.rules.engine import _countable
     (sent,) = sentences(text, lang)
     toks, tags = sent.tokens, _analysis(lang, text).parse.tags
-    numbers, marks = counts_and_marks(toks, profile(lang).CODE)
+    numbers, marks = counts_marks_and_watched(toks, profile(lang).CODE)[:2]
     actor_tokens = {t for x in _analysis(lang, text).actors for t in range(x.first, x.last + 1)}
     for tags_read in (tags, ["NOUN" if t == "ADV" else t for t in tags]):
         want = [not (j in marks or (j in numbers and is_number(toks[j], lang)) or j in actor_tokens

@@ -135,7 +135,7 @@ def test_once_a_sentence_answers_are_the_per_token_ones(prof, texts):
     the word itself gives; the matcher gives grammar words no rule id and the others theirs."""
     from coder.lexicon.load import GrammarRef, load
     from coder.recognise.matcher import match
-    from coder.rules.counts import _KINDS, _NUMBERS, _number, counts_and_marks, number_flags
+    from coder.rules.counts import _KINDS, _NUMBERS, _number, counts_marks_and_watched, number_flags
     from coder.syntax.clauses import _carries_pronoun, _carries_pronoun_word, _passive_mark
     for text in texts + ["وقتل ثلاثة جنود وجرح اثنان", "three soldiers and 12 civilians were killed", "1,500 people; 2nd day"]:
         toks = prof.tokenise(text)
@@ -145,7 +145,7 @@ def test_once_a_sentence_answers_are_the_per_token_ones(prof, texts):
             for _ in range(2):   # cold, then from the per-word memo: the uncached function's answers
                 expected = [_number(t, prof.CODE, with_article) for t in toks]
                 # (analyse reads the counts through the article, from counts_and_marks)
-                positions = counts_and_marks(toks, prof.CODE)[0] if with_article else \
+                positions = counts_marks_and_watched(toks, prof.CODE)[:2][0] if with_article else \
                     {i for i, v in enumerate(number_flags(toks, prof.CODE, with_article)) if v}
                 assert positions == {i for i, v in enumerate(expected) if v}
                 assert number_flags(toks, prof.CODE, with_article) == expected

@@ -80,12 +80,6 @@ def watched_words(lang: str) -> frozenset[str]:
                              getattr(prof, "ALLY_WORDS", NO_WORDS), anaphors(lang))
 
 
-def counts_and_marks(toks, lang: str) -> tuple[set[int], set[int]]:
-    """The positions of a sentence's counts and punctuation (counts_marks_and_watched, without the words)."""
-    numbers, marks, _ = counts_marks_and_watched(toks, lang)
-    return numbers, marks
-
-
 def counts_marks_and_watched(toks, lang: str) -> tuple[set[int], set[int], set[str]]:
     """The positions of a sentence's counts (is_number with the article) and of its
     punctuation (PUNCT_BARRIER), and its lookup forms among the watched_words, in one pass: each
@@ -112,12 +106,6 @@ def counts_marks_and_watched(toks, lang: str) -> tuple[set[int], set[int], set[s
     except KeyError:    # (a word seen for the first time: its kind is worked out, and the sentence read again)
         return _kinds_learning(toks, lang, table)
     return numbers, marks, watched
-
-
-def _counts_and_marks_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], set[int]]:
-    """counts_and_marks for a sentence with a word not seen yet (_kinds_learning, without the words)."""
-    numbers, marks, _ = _kinds_learning(toks, lang, table)
-    return numbers, marks
 
 
 def _kinds_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], set[int], set[str]]:
