@@ -82,7 +82,7 @@ def test_features_columns_are_the_entries_transposed(lang, text):
     F = Features(toks, prof, rules(lang))
     entries = [_FEATURES[lang][t.text] for t in toks]
     conj, prep, definite, owned, bits, closed_tags, further, closed, open_word, _ = (list(c) for c in zip(*entries))
-    assert (F.conj, F.prep, F.definite, F.bits, F.closed_tags, F.closed) == (conj, prep, definite, bits, closed_tags, closed)
+    assert (F.conj, F.prep, F.definite, F.bits, F.closed_tags, [F.words[t.text][7] for t in toks]) == (conj, prep, definite, bits, closed_tags, closed)
     assert F.owned_flags == (owned if lang == "ar" else None)
     assert F.special == [i for i, b in enumerate(bits) if b]
     assert F.looks_further == [i for i, f in enumerate(further) if f]

@@ -77,7 +77,7 @@ def test_the_columns_are_those_laid_end_to_end_before(lang, text):
     for _ in range(2):    # (first sight, then from the kept entries)
         F = Features(toks, profile(lang), rules(lang))
         flat = _columns_before(toks, F.words)
-        assert (F.conj, F.prep, F.definite, F.bits, F.closed_tags, F.closed, F.tag_memos) == \
+        assert (F.conj, F.prep, F.definite, F.bits, F.closed_tags, [F.words[t.text][7] for t in toks], F.tag_memos) == \
             (flat[0::10], flat[1::10], flat[2::10], flat[4::10], flat[5::10], flat[7::10], flat[9::10])
         assert F.owned_flags == (flat[3::10] if lang == "ar" else None)
         assert F.special == [i for i, b in enumerate(flat[4::10]) if b]

@@ -73,13 +73,6 @@ class Features:
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof
 
-    @property
-    def closed(self) -> list:
-        """Per token, what the word lists say of it (tagger.word_closed's third part), from the
-        words' entries: worked out when asked (tagger._closed reads it for a few tokens only)."""
-        words = self.words
-        return [words[t.text][7] for t in self._toks]
-
     def owned(self, i: int) -> bool:
         """Token i carries a possessive pronoun (قواته): as definite as a word with the article.
         (Read from the sentence's flags where the language keeps them per word.)"""
