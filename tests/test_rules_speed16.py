@@ -17,7 +17,7 @@ from coder.lang import PROFILES, RULE_PARTS, profile_part
 from coder.rules import disguise, placed, possessions
 
 from test_rules_speed13 import _tokens   # (tokens of plain words, made as the tokeniser makes them)
-from test_rules_speed15 import _digest, _readings   # (the same digest of an analysis)
+from test_rules_speed15 import digest_tests   # (the same digest of an analysis)
 
 SENTENCES = {
     "ar": [
@@ -56,8 +56,8 @@ DIGESTS = {
     'Three soldiers died after rebels shelled a base near Aleppo.': 'a5e101fb21b5a676',
 }
 
-READINGS = _readings(SENTENCES)
-IDS = [s.text[:24] for _, s, _ in READINGS]
+READINGS, IDS, test_every_sentence_is_read, test_the_sentences_read_as_before_the_round = \
+    digest_tests(DIGESTS, SENTENCES)
 
 
 def _own_names(prof) -> set[str]:
@@ -100,15 +100,6 @@ def test_a_profile_that_is_no_language_reads_the_empty_default():
     assert placed.placed_mentions([], toks, set(), set(), bare) == []
     assert possessions.drop_shared_possessions([], toks, bare, set(), []) == []
     assert not hasattr(bare, "DISGUISE_WORDS")      # (nothing set on a profile that is none of the languages')
-
-
-def test_every_sentence_is_read():
-    assert sorted(DIGESTS) == sorted(s.text for _, s, _ in READINGS)
-
-
-@pytest.mark.parametrize("lang,sent,analysis", READINGS, ids=IDS)
-def test_the_sentences_read_as_before_the_round(lang, sent, analysis):
-    assert _digest(analysis) == DIGESTS[sent.text]
 
 
 def test_the_sentences_meet_the_parts():

@@ -24,7 +24,7 @@ from coder.rules import actors, consolidate, mood, roles
 from coder.rules.engine import analyse
 from coder.rules.types import EventCandidate
 
-from test_rules_speed15 import DAY, _digest, _roles, all_read, readings_and_ids   # (the same digest of an analysis)
+from test_rules_speed15 import DAY, _digest, _roles, digest_tests   # (the same digest of an analysis)
 
 SENTENCES = {
     "ar": [
@@ -75,16 +75,8 @@ DIGESTS = {
     'Russia, Iran and Turkey condemned the strike and called for talks.': '93344d193a02f2c5',
 }
 
-READINGS, IDS = readings_and_ids(SENTENCES)
-
-
-def test_every_sentence_is_read():
-    assert all_read(DIGESTS, READINGS)
-
-
-@pytest.mark.parametrize("lang,sent,analysis", READINGS, ids=IDS)
-def test_the_sentences_read_as_before_the_round(lang, sent, analysis):
-    assert _digest(analysis) == DIGESTS[sent.text]
+READINGS, IDS, test_every_sentence_is_read, test_the_sentences_read_as_before_the_round = \
+    digest_tests(DIGESTS, SENTENCES)
 
 
 def test_the_sentences_meet_both_sides_of_the_screening():

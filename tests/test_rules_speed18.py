@@ -11,15 +11,13 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
-import pytest
-
 from coder.lexicon.load import NO_EVENT
 from coder.rules.engine import _rank
 from coder.rules.mentions import read_as_verbs
 from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, object_end
 from coder.rules.types import PUNCT_BARRIER, Hit
 
-from test_rules_speed15 import _digest, all_read, readings_and_ids   # (the same digest of an analysis)
+from test_rules_speed15 import digest_tests   # (the same digest of an analysis)
 
 SENTENCES = {
     "ar": [
@@ -68,16 +66,8 @@ DIGESTS = {
     'Rebels launched, according to residents, attacks on two army posts.': 'fe1fe49ca782a862',
 }
 
-READINGS, IDS = readings_and_ids(SENTENCES)
-
-
-def test_every_sentence_is_read():
-    assert all_read(DIGESTS, READINGS)
-
-
-@pytest.mark.parametrize("lang,sent,analysis", READINGS, ids=IDS)
-def test_the_sentences_read_as_before_the_round(lang, sent, analysis):
-    assert _digest(analysis) == DIGESTS[sent.text]
+READINGS, IDS, test_every_sentence_is_read, test_the_sentences_read_as_before_the_round = \
+    digest_tests(DIGESTS, SENTENCES)
 
 
 def _former_rank(h: Hit) -> tuple:

@@ -18,7 +18,7 @@ from coder.rules.objects import object_end
 from coder.rules.syntax_words import anaphors
 from coder.rules.types import PUNCT_BARRIER
 
-from test_rules_speed15 import DAY, _digest, all_read, readings_and_ids   # (the same digest of an analysis)
+from test_rules_speed15 import DAY, digest_tests   # (the same digest of an analysis)
 
 SENTENCES = {
     "ar": [
@@ -56,16 +56,8 @@ DIGESTS = {
     'The ministers met in Geneva.': 'aa2ee603b6e81f66',
 }
 
-READINGS, IDS = readings_and_ids(SENTENCES)
-
-
-def test_every_sentence_is_read():
-    assert all_read(DIGESTS, READINGS)
-
-
-@pytest.mark.parametrize("lang,sent,analysis", READINGS, ids=IDS)
-def test_the_sentences_read_as_before_the_round(lang, sent, analysis):
-    assert _digest(analysis) == DIGESTS[sent.text]
+READINGS, IDS, test_every_sentence_is_read, test_the_sentences_read_as_before_the_round = \
+    digest_tests(DIGESTS, SENTENCES)
 
 
 def _word_sets(lang: str) -> dict[str, frozenset]:
