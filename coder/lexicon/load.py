@@ -96,6 +96,9 @@ class CompiledLexicon:
     trie: dict
     sizes: dict[str, int] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # the first words of every object phrase of the verbs and senses: a sentence none of whose words
+    # is one holds no light verb's object (gathered here: the cached trie is decoded only as reached)
+    object_firsts: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------- reading and validating
@@ -222,6 +225,7 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
     sizes = {k: 0 for k in (*KINDS, "grammar")}
     grammar = Grammar(language=lang, kind="grammar")
     parsed = []
+    object_firsts: set[str] = set()
     problems, valid = _checked(lang)   # each file read and validated once
     if problems:
         raise LexiconError("the lexicon is invalid:\n" + "\n".join(problems))
@@ -248,6 +252,7 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                 for o in sorted(objects, key=len, reverse=True):   # the longest object phrase wins
                     if o:
                         by_first.setdefault(o[0], []).append(o)
+                object_firsts.update(by_first)
                 for v in e.verbs:
                     forms = prof.verb_forms(v, grammar.irregular_verbs) if lang == "en" else prof.verb_forms(v)
                     for surface, tag in forms:
@@ -282,7 +287,7 @@ def compile_lexicon(lang: str) -> CompiledLexicon:
                 for n in e.names:
                     _insert(trie, keys(n), ref)
                     sizes[kind] += 1
-    return CompiledLexicon(lang, lexicon_version(), trie, sizes, [p.name for p in files])
+    return CompiledLexicon(lang, lexicon_version(), trie, sizes, [p.name for p in files], frozenset(object_firsts))
 
 
 @lru_cache(maxsize=1)
@@ -327,7 +332,8 @@ def _encode_lexicon(lex: CompiledLexicon) -> bytes:
     pack = Packer(_payload_classes(), shared=frozenset({"ActorCode"}))
     trie = trie_lines(lex.trie, END, lambda payloads: [pack.add(p) for p in payloads])
     head = {"language": lex.language, "version": lex.version, "sizes": lex.sizes, "files": lex.files,
-            "fields": pack.fields, "table": len(pack.table), "trie": len(trie)}
+            "fields": pack.fields, "table": len(pack.table), "trie": len(trie),
+            "object_firsts": sorted(lex.object_firsts)}
     return pack_lines([dump(head), *map(dump, pack.table), *trie])
 
 
@@ -347,7 +353,8 @@ def _decode_lexicon(body: bytes) -> CompiledLexicon:
         return objects.pick(refs)   # (which checks each is an entry's number)
 
     decode = trie_line_decoder(END, payloads)
-    lex = CompiledLexicon(head["language"], head["version"], {}, head["sizes"], head["files"])
+    lex = CompiledLexicon(head["language"], head["version"], {}, head["sizes"], head["files"],
+                          frozenset(head["object_firsts"]))
     # a bulk run ends up reaching most of the trie: it then gets the plain dict (faster look-ups)
     lex.trie = LazyTrie(lines[1 + n], lines[2 + n:], decode, END, on_whole=lambda trie: setattr(lex, "trie", trie))
     return lex

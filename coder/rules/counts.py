@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from coder.lang import NO_WORDS, profile
 from coder.lang.numbers import reader
+from coder.lexicon.load import load
 from coder.rules.syntax_words import anaphors
 from coder.rules.types import PUNCT_BARRIER, Hit
 
@@ -68,16 +69,19 @@ _KINDS: dict[str, dict[str, int]] = {}
 COUNT, PUNCT, WATCHED = 1, 2, 4
 # language -> word as written, of the WATCHED ones -> its lookup forms among the watched words
 _WATCHED_FORMS: dict[str, dict[str, tuple[str, ...]]] = {}
+_NO_FORMS: dict[str, tuple[str, ...]] = {}     # (none kept yet: a watched word raises KeyError, and is learnt)
 
 
 @lru_cache(maxsize=None)
 def watched_words(lang: str) -> frozenset[str]:
     """The words some rule looks for among a sentence's lookup forms before it reads the sentence:
-    the disguise, link and ally words (disguise.py, affiliation.py) and the anaphors. (Few words
-    have one among their forms: WATCHED is set for those alone.)"""
+    the disguise, link and ally words (disguise.py, affiliation.py), the anaphors, and the first
+    words of the light verbs' objects (engine._select_triggers: a light verb none of whose objects
+    starts with one of the sentence's forms has none). (Few words have one among their forms:
+    WATCHED is set for those alone.)"""
     prof = profile(lang)
     return frozenset().union(getattr(prof, "DISGUISE_WORDS", NO_WORDS), getattr(prof, "LINK_WORDS", NO_WORDS),
-                             getattr(prof, "ALLY_WORDS", NO_WORDS), anaphors(lang))
+                             getattr(prof, "ALLY_WORDS", NO_WORDS), anaphors(lang), load(lang).object_firsts)
 
 
 def counts_marks_and_watched(toks, lang: str) -> tuple[set[int], set[int], set[str]]:
@@ -89,12 +93,17 @@ def counts_marks_and_watched(toks, lang: str) -> tuple[set[int], set[int], set[s
     table = _KINDS.get(lang)
     if table is None:
         table = _KINDS[lang] = {}
+    # (the watched words' forms read once: about a word in four is one, a light verb's object among them)
+    forms_of = _WATCHED_FORMS.get(lang, _NO_FORMS)
     numbers, marks, watched = set(), set(), set()
     try:
         for i, t in enumerate(toks):
             kind = table[t.text]    # (a subscript, no call a token: a word not seen yet raises, below)
             if kind:
-                if kind == PUNCT:   # (most words with a kind: punctuation alone, one comparison)
+                if kind == WATCHED:     # (most words with a kind: a watched word alone, or punctuation)
+                    watched.update(forms_of[t.text])
+                    continue
+                if kind == PUNCT:
                     marks.add(i)
                     continue
                 if kind & COUNT:
@@ -102,7 +111,7 @@ def counts_marks_and_watched(toks, lang: str) -> tuple[set[int], set[int], set[s
                 if kind & PUNCT:
                     marks.add(i)
                 if kind & WATCHED:
-                    watched.update(_WATCHED_FORMS[lang][t.text])
+                    watched.update(forms_of[t.text])
     except KeyError:    # (a word seen for the first time: its kind is worked out, and the sentence read again)
         return _kinds_learning(toks, lang, table)
     return numbers, marks, watched
@@ -112,13 +121,15 @@ def _kinds_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], s
     """counts_marks_and_watched for a sentence with a word not seen yet: each new word's kind is kept."""
     get = table.get
     words = watched_words(lang)
+    # (the forms of the words watched, kept: a word already learnt has them, a new one's are found once)
+    forms_of = _WATCHED_FORMS.setdefault(lang, {})
     numbers, marks, watched = set(), set(), set()
     for i, t in enumerate(toks):
         kind = get(t.text)
         if kind is None:
             if len(table) >= _BOUND:
                 table.clear()
-                _WATCHED_FORMS.pop(lang, None)
+                forms_of.clear()
             # (_number itself: the answers is_number keeps through the article are not asked of a new word)
             kind = table[t.text] = (COUNT if _number(t, lang, True) else 0) | \
                 (PUNCT if t.norm in PUNCT_BARRIER else 0) | (0 if words.isdisjoint(t.forms) else WATCHED)
@@ -127,9 +138,10 @@ def _kinds_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], s
                 numbers.add(i)
             if kind & PUNCT:
                 marks.add(i)
-            if kind & WATCHED:     # (few words: their forms kept for the pass above)
-                found = tuple([f for f in t.forms if f in words])
-                _WATCHED_FORMS.setdefault(lang, {})[t.text] = found
+            if kind & WATCHED:     # (about a word in four: their forms kept for the pass above)
+                found = forms_of.get(t.text)
+                if found is None:   # (in C, no comprehension's frame: the order of the forms is not read)
+                    found = forms_of[t.text] = tuple(words.intersection(t.forms))
                 watched.update(found)
     return numbers, marks, watched
 

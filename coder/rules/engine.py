@@ -189,16 +189,15 @@ def _rank(h: Hit) -> tuple:
 def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[int], lang: str,
                      trace: list, actor_ms: list[Mention] = (), parse=None,
                      window: int = OBJECT_WINDOW, numbers: set[int] = frozenset(),
-                     marks: set[int] = frozenset()) -> list[Hit]:
+                     marks: set[int] = frozenset(), forms: Optional[set[str]] = None) -> list[Hit]:
     """The trigger mentions that hold, with a light verb's object; `actor_ms`: its actor mentions,
     whose words `actor_tokens` are; `numbers`: the positions of its counts, read through the article,
-    and `marks`: of its punctuation (PUNCT_BARRIER), both from counts.counts_marks_and_watched."""
+    `marks`: of its punctuation (PUNCT_BARRIER), and `forms`: its lookup forms among the watched words,
+    which hold the first words of every light verb's object, all from counts.counts_marks_and_watched."""
     toks = sent.tokens
     hits = []
-    # the lookup forms of the tokens from forms_from on, built at the first light verb: an object
-    # starts after its verb, so a light verb none of whose objects starts with one of the forms after
-    # the earliest light verb has none (the tokens before it, a third of them, are not read)
-    forms, forms_from = None, len(toks)
+    if forms is None:
+        forms = counts_marks_and_watched(toks, lang)[2]
     tags = parse.tags if parse is not None else ()     # (read by position: the adverbs, ADV)
     # per token, for the object windows, the predicates the syntax stage reads as verbs (not
     # "battle" in "18 battle tanks"), where a window past a comma stops, and the inner words of long
@@ -214,11 +213,6 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             trace.append(f"{m.text!r}: part of a time phrase, not a verb")
             continue
         if e.objects:
-            if forms is None:   # (the first light verb: the forms after it)
-                forms, forms_from = {f for t in toks[m.last + 1:] for f in t.forms}, m.last + 1
-            elif m.last + 1 < forms_from:   # (one ending before those read: the forms from it on too)
-                forms.update([f for t in toks[m.last + 1:forms_from] for f in t.forms])
-                forms_from = m.last + 1
             if forms.isdisjoint(e.objects_by_first):   # (the set walks the entry's few keys: no keys view)
                 continue    # none of its objects starts with a word of the sentence (most light verbs' case)
             if countable is None:
@@ -348,7 +342,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # AttributeError a sentence inside getattr)
     window = profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW)
     hits = _select_triggers(trig_ms, sent, actor_tokens, lang_profile.CODE, trace, actor_ms, parse,
-                            window, numbers, marks)
+                            window, numbers, marks, forms)
     if numbers and lang_profile.MODIFIER_AFTER_NOUN:     # (no count: nothing counted)
         hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
     trigger_tokens = set()
