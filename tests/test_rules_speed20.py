@@ -16,7 +16,7 @@ from coder.rules import counts, engine
 from coder.rules.counts import counts_marks_and_watched, watched_words
 from coder.rules.objects import object_end
 
-from test_rules_speed15 import DAY, _digest, all_read, readings_and_ids   # (the same digest of an analysis)
+from test_rules_speed15 import DAY, digest_tests   # (the same digest of an analysis)
 
 SENTENCES = {
     "ar": [
@@ -57,16 +57,8 @@ DIGESTS = {
     'The minister arrived in Cairo.': '8d9162e1726a15fd',
 }
 
-READINGS, IDS = readings_and_ids(SENTENCES)
-
-
-def test_every_sentence_is_read():
-    assert all_read(DIGESTS, READINGS)
-
-
-@pytest.mark.parametrize("lang,sent,analysis", READINGS, ids=IDS)
-def test_the_sentences_read_as_before_the_round(lang, sent, analysis):
-    assert _digest(analysis) == DIGESTS[sent.text]
+READINGS, IDS, test_every_sentence_is_read, test_the_sentences_read_as_before_the_round = \
+    digest_tests(DIGESTS, SENTENCES)
 
 
 def _light_verbs_of(node, out: set) -> set:
