@@ -17,6 +17,7 @@ from coder.lexicon.load import load
 from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import _FEATURES, Features, describe, parse
+from coder.syntax.tagger import LOOKS_FURTHER
 from coder.syntax.clauses import _first_conjunct
 from coder.syntax.marks import _WORD_MARKS, _case_marks, _noun_reader
 from coder.syntax.phrases import _genitives
@@ -85,13 +86,13 @@ def test_features_columns_are_the_entries_transposed(lang, text):
     assert (F.conj, F.prep, F.definite, F.bits, F.closed_tags, [F.words[t.text][7] for t in toks]) == (conj, prep, definite, bits, closed_tags, closed)
     assert F.owned_flags == (owned if lang == "ar" else None)
     assert F.special == [i for i, b in enumerate(bits) if b]
-    assert F.looks_further == [i for i, f in enumerate(further) if f]
-    assert F.open_at == [i for i, o in enumerate(open_word) if o]
+    assert [i for i in F.special if F.bits[i] & LOOKS_FURTHER] == [i for i, f in enumerate(further) if f]
+    assert [i for i, tag in enumerate(F.closed_tags) if tag is None] == [i for i, o in enumerate(open_word) if o]
 
 
 def test_features_of_no_tokens():
     F = Features([], profile("ar"), rules("ar"))
-    assert (F.conj, F.prep, F.definite, F.bits, F.special, F.looks_further) == ([], [], [], [], [], [])
+    assert (F.conj, F.prep, F.definite, F.bits, F.special, [i for i in F.special if F.bits[i] & LOOKS_FURTHER]) == ([], [], [], [], [], [])
 
 
 def _first_conjunct_before(k, chunks, toks, tags) -> int:

@@ -17,7 +17,7 @@ from coder.syntax import (ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE
                           _WORD_LISTS_BY_BITS)
 from coder.syntax.clauses import _GOVERNED_KINDS, _bare_chunks
 from coder.syntax.phrases import TANWIN
-from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, _PROVISIONAL
+from coder.syntax.tagger import LOOKS_FURTHER, NAMED, NOUN_READING, VERB_READING, _PROVISIONAL
 from coder.syntax.rules import rules
 
 from test_syntax_speed14 import _inputs, assert_parsed_as   # (the same inputs and digest of a parse)
@@ -81,8 +81,8 @@ def test_the_columns_are_those_laid_end_to_end_before(lang, text):
             (flat[0::10], flat[1::10], flat[2::10], flat[4::10], flat[5::10], flat[7::10], flat[9::10])
         assert F.owned_flags == (flat[3::10] if lang == "ar" else None)
         assert F.special == [i for i, b in enumerate(flat[4::10]) if b]
-        assert F.looks_further == [i for i, f in enumerate(flat[6::10]) if f]
-        assert F.open_at == [i for i, o in enumerate(flat[8::10]) if o]
+        assert [i for i in F.special if F.bits[i] & LOOKS_FURTHER] == [i for i, f in enumerate(flat[6::10]) if f]
+        assert [i for i, tag in enumerate(F.closed_tags) if tag is None] == [i for i, o in enumerate(flat[8::10]) if o]
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

@@ -12,7 +12,7 @@ from coder.syntax import ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_
 from coder.syntax.phrases import TANWIN
 from coder.syntax.rules import rules
 from coder.syntax.segmenter import CLAUSE_BREAKS
-from coder.syntax.tagger import _always_holds, _context_part, _word_allows, _word_tag, word_closed
+from coder.syntax.tagger import LOOKS_FURTHER, _always_holds, _context_part, _word_allows, _word_tag, word_closed
 
 TANWIN_MARKS = frozenset("\u064b\u064c\u064d")   # fathatan, dammatan, kasratan
 
@@ -53,8 +53,10 @@ def test_a_new_words_entry_is_its_answers(lang, text):
         entry = first_seen(t, words)
         conj = prof.has_conjunction_clitic(t)
         assert words == {t.text: entry}
+        closed = word_closed(t, R, prof, conj)    # (its further flag is a bit as well: LOOKS_FURTHER)
         assert entry == (conj, prof.has_preposition_clitic(t), prof.is_definite(t), own(t) if own else None,
-                         _bits_asked_one_by_one(t, R, prof)) + word_closed(t, R, prof, conj) + (entry[5] is None, {}), t.text
+                         _bits_asked_one_by_one(t, R, prof) | (LOOKS_FURTHER if closed[1] else 0)) + closed + \
+            (entry[5] is None, {}), t.text
 
 
 def test_the_sentences_have_every_bit():

@@ -14,14 +14,14 @@ from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk, join_names
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
-from coder.syntax.tagger import NAMED, NOUN_READING, VERB_READING, tag, word_closed
+from coder.syntax.tagger import LOOKS_FURTHER, NAMED, NOUN_READING, VERB_READING, tag, word_closed
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
 
 # what parse() asks of a word's norm, as bits (most words have none: their tokens are passed over)
 # (and the punctuation that ends a clause, which segmenter.segment asks about; the chunker's tanwin;
-# an anaphor, "the group", which reference.antecedents asks about)
+# an anaphor, "the group", which reference.antecedents asks about; tagger.LOOKS_FURTHER, 128)
 QUOTE_WORD, PARTICIPLE_PREPOSITION, MARKER_START, DIGIT, CLAUSE_PUNCT, ANAPHOR = 1, 2, 4, 8, 16, 64
 
 
@@ -59,16 +59,14 @@ class Features:
         self.owned_flags = flat[3::10] if own else None
         bits = self.bits = flat[4::10]
         self.closed_tags = flat[5::10]
-        further = flat[6::10]
         # the word's tagging rules by the tag before (tagger.tag); None where parse() clears the
         # token's clitics (a lexicon word), whose rules are kept by its clitics as well
         self.tag_memos = flat[9::10]
-        at = range(len(toks))    # (the positions of the tokens with a bit or a further look, by compress in C)
-        self.special = list(compress(at, bits))     # the tokens with a bit, in order
-        # (for tagger._closed, which reads what the word lists say of those few from the word's entry:
-        # no column sliced for them)
-        self.looks_further = list(compress(at, further))
-        self.open_at = list(compress(at, flat[8::10]))    # the tokens the word lists give no tag (tagger.tag)
+        # the tokens with a bit, in order (found by compress, in C), among them those tagger._closed
+        # looks further than (LOOKS_FURTHER: a few): one pass for both, the entry's further flag
+        # (column 6) read through its bit. (The tokens the word lists give no tag, column 8, are
+        # those whose closed tag is None: tagger.tag finds them from the tags, no pass here)
+        self.special = list(compress(range(len(toks)), bits))
         self.words = words
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof
@@ -97,8 +95,9 @@ def _first_seen_for(prof, R) -> Callable:
     def first_seen(t, words: dict) -> tuple:
         conj, prep, definite, own, tanwin = features(t)
         w = t.norm
-        bits = listed.get(w, 0) | (DIGIT if w[:1].isdigit() else 0) | (TANWIN if tanwin else 0)
         tag, further, closed = word_closed(t, R, prof, conj)
+        bits = listed.get(w, 0) | (DIGIT if w[:1].isdigit() else 0) | (TANWIN if tanwin else 0) | \
+            (LOOKS_FURTHER if further else 0)
         # (and whether the word lists leave the word untagged, and its tagging rules kept by tagger.tag)
         v = words[t.text] = (conj, prep, definite, own, bits, tag, further, closed, tag is None, {})
         return v
@@ -347,7 +346,7 @@ _WITH_NAMED = tuple(r | NAMED for r in _READINGS)
 _WORD_LISTS_BY_BITS = tuple((bool(b & (QUOTE_WORD | PARTICIPLE_PREPOSITION)), bool(b & (QUOTE_WORD | CLAUSE_PUNCT)),
                              bool(b & MARKER_START), bool(b & DIGIT), bool(b & ANAPHOR))
                             for b in range((QUOTE_WORD | PARTICIPLE_PREPOSITION | MARKER_START | DIGIT | CLAUSE_PUNCT |
-                                            TANWIN | ANAPHOR) + 1))
+                                            TANWIN | ANAPHOR | LOOKS_FURTHER) + 1))
 
 
 def _clause_follows(tags, i: int) -> bool:

@@ -111,9 +111,9 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
 
 
 TANWIN = 32     # a word written with tanwin: its bit in the parse's per-word bits (token_bits)
-# by a token's bits (the parse's seven, below 128): no tanwin written on the word, read from a table
+# by a token's bits (the parse's eight, below 256): no tanwin written on the word, read from a table
 # (no bitwise and per word of a phrase, an operation the interpreter (3.11) does not specialise)
-_WITHOUT_TANWIN = tuple(not b & TANWIN for b in range(128))
+_WITHOUT_TANWIN = tuple(not b & TANWIN for b in range(256))
 
 
 def has_tanwin(prof, t) -> bool:

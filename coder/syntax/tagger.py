@@ -10,6 +10,10 @@ from coder.syntax.rules import CompiledRule, SyntaxRules
 VERB_READING, NOUN_READING, NAMED = 1, 2, 4
 _NORM = attrgetter("norm")   # (a few words' norms, read by map: no generator frame)
 _PUNCT = frozenset(",;:()\"«»،؛-–—?!؟.'[]{}/“”‘’…")
+# a word _closed looks further than (a phrase it may start, a pronoun on a preposition): its bit in
+# the sentence's per-word bits (coder.syntax.Features.bits), with parse()'s word lists' (below 128)
+LOOKS_FURTHER = 128
+_LOOKS_FURTHER_BY_BITS = tuple(bool(b & LOOKS_FURTHER) for b in range(2 * LOOKS_FURTHER))   # (by bits: no bitwise and)
 
 
 def _by_reading(r: int) -> tuple[bool, bool, str]:
@@ -50,8 +54,11 @@ def _closed(toks, F, prof) -> list:
     end = 0     # (the words of a phrase found take its tag, their own questions unasked)
     n = len(toks)
     words = F.words
-    for i in F.looks_further:
-        if i < end:
+    bits = F.bits
+    # (the tokens with a bit: those with the further bit among them, a few, found in one pass with
+    # parse()'s word lists)
+    for i in F.special:
+        if i < end or not _LOOKS_FURTHER_BY_BITS[bits[i]]:
             continue
         tag, maybe_adp, phrases = words[toks[i].text][7]    # (what word_closed said of the word)
         for key, ptag in phrases:
@@ -241,9 +248,10 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
             ruled.append(i)
     # a word the word lists decided that no lexicon reads otherwise keeps its tag (one with no reading
     # or a noun's alone): the others are visited in order, those still untagged and those the rules
-    # decide whatever their tag (two ascending runs, which sorted() merges) (the untagged among the
-    # words the word lists leave open: most tokens are not asked)
-    visit = [i for i in F.open_at if tags[i] is None]
+    # decide whatever their tag (two ascending runs, which sorted() merges) (the untagged are among
+    # the words the word lists leave open, whose tag was None: asked of every token here, where
+    # finding those words apart in Features costed a pass over the tokens more)
+    visit = [i for i in range(len(tags)) if tags[i] is None]
     if ruled:
         visit = sorted(visit + ruled)
     conj, prep, memos = F.conj, F.prep, F.tag_memos
