@@ -468,9 +468,16 @@ class QuantityRecogniser:
 
     def _counted_noun(self, right: str) -> tuple[str | None, int]:
         """The unit of the noun a number counts, and where that noun ends in `right` (folded):
-        the first unit noun (or two-word noun) within `max_gap` other words, across skip words."""
-        words = []   # (_word_reading, end) of the first few words, up to punctuation or a number
+        the first unit noun (or two-word noun) within `max_gap` other words, across skip words.
+        The words are read as far as they can be, up to punctuation, a number or `max_gap` + 5
+        words. (Words read one at a time and each answered as soon as the next is read: the reading
+        stops at the noun, most often the first word, instead of reading every word up to that
+        bound first)"""
         known = self._readings
+        most = self.max_gap + 5   # words read at most
+        max_gap = self.max_gap
+        read = gap = 0
+        pending = None   # (forms, unit, end, skipped) of a word that may begin a two-word noun
         for m in _TOKEN.finditer(right):
             word = m.group()
             reading = known.get(word, _UNSEEN)
@@ -478,21 +485,32 @@ class QuantityRecogniser:
                 if len(known) >= 100_000:
                     known.clear()
                 reading = known[word] = self._word_reading(word)
-            if reading is None or len(words) > self.max_gap + 4:
+            if reading is None or read == most:
                 break
-            words.append((reading, m.end()))
-        gap = 0
-        for i, ((forms, unit, starts_pair, skipped), end) in enumerate(words):
-            if starts_pair and i + 1 < len(words):
-                pair = self._pair_unit(forms, words[i + 1][0][0])
+            read += 1
+            forms, unit, starts_pair, skipped = reading
+            if pending is not None:   # the word before, read with this one as its second word
+                pair = self._pair_unit(pending[0], forms)
                 if pair:
-                    return pair, words[i + 1][1]
+                    return pair, m.end()
+                if pending[1]:
+                    return pending[1], pending[2]
+                if not pending[3]:
+                    gap += 1
+                    if gap > max_gap:
+                        return None, 0
+                pending = None
+            if starts_pair:
+                pending = (forms, unit, m.end(), skipped)
+                continue
             if unit:
-                return unit, end
+                return unit, m.end()
             if not skipped:
                 gap += 1
-                if gap > self.max_gap:
-                    break
+                if gap > max_gap:
+                    return None, 0
+        if pending is not None and pending[1]:   # the last word read, with no word after it
+            return pending[1], pending[2]
         return None, 0
 
     def _word_reading(self, word: str) -> tuple[tuple[str, ...], str | None, bool, bool] | None:
