@@ -1,0 +1,79 @@
+"""The nineteenth speed round's changes to the row, place and writing glue, each checked against a
+copy of the former code (kept below) or against digests of what the code gave before the round
+(tests/test_glue_speed15.py's digest of the whole coding: rows as validated and as stored, places,
+trace), on hand-written Arabic and English texts."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder import __version__, rows
+from coder.model import Document, EventRow
+from coder.pipeline import code_document
+from test_glue_speed15 import _digest
+
+D = dt.date(2023, 2, 21)
+
+# (language, publication date, text, digest of what the code gave before this round, events)
+CASES = [
+    ('en', D, 'Syrian government forces shelled rebel positions in Idlib on Monday, killing seven fighters, activists said.',
+     '6e21af9da9c5a233', 1),
+    ('en', None, 'Three years ago Houthi rebels attacked Marib, and last month Saudi jets bombed Saada, killing 9 people.',
+     '325b3e5e047d1744', 1),
+    ('en', D, "Jordan's foreign minister met his Iraqi counterpart in Amman and urged calm after clashes in Kirkuk.",
+     '42100fa0863aadb7', 3),
+    ('en', D, 'Gunmen who were arrested in Benghazi in 2020 stormed a police station in Derna on Sunday, police said.',
+     '1fd2426b9295aa4b', 1),
+    ('en', D, 'Israeli troops raided Tulkarm and detained 15 Palestinians, a day after settlers attacked Huwara.',
+     '75eb6c6ea882a34d', 2),
+    ('en', None, 'Lebanon condemned the strike. Protesters rallied in Beirut against the government.',
+     '32f9dfc8c31ec003', 2),
+    ('en', D, 'The ministry said talks would resume in Geneva next week.',
+     '3c35dc769ae8f8f6', 1),
+    ('ar', D, 'قصفت القوات الحكومية السورية مواقع المعارضة في إدلب يوم الاثنين وقتلت سبعة مقاتلين، بحسب ناشطين.',
+     'ed3697d47253e916', 1),
+    ('ar', None, 'قبل ثلاث سنوات هاجم الحوثيون مأرب، وفي الشهر الماضي قصفت طائرات سعودية صعدة وقتلت 9 أشخاص.',
+     '1329bbbe92815f1f', 1),
+    ('ar', D, 'التقى وزير الخارجية الأردني نظيره العراقي في عمان ودعا إلى التهدئة بعد اشتباكات في كركوك.',
+     'd86c1d4a1df3e74c', 2),
+    ('ar', D, 'اقتحمت القوات الإسرائيلية طولكرم واعتقلت 15 فلسطينيا، بعد يوم من هجوم مستوطنين على حوارة.',
+     '67548ef0d0edfa1d', 2),
+    ('ar', None, 'أدان لبنان الغارة. وتظاهر محتجون في بيروت ضد الحكومة.',
+     '828a420d1da3c696', 2),
+    ('ar', D, 'اعتقلت الشرطة العراقية خمسة مسلحين في الموصل، وقال مسؤول في بغداد إنهم خططوا لهجوم.',
+     '45c1e8380bc1b4fe', 1),
+    ('ar', D, 'قال المتحدث إن المحادثات ستستأنف في جنيف الأسبوع المقبل.',
+     'a433b175b11dfbce', 1),
+]
+
+
+@pytest.mark.parametrize("lang, published, text, digest, n_events", CASES)
+def test_coding_as_before_the_round(lang, published, text, digest, n_events):
+    assert _digest(lang, published, text) == (digest, n_events)
+
+
+# ---------------------------------------------------------------- event rows from a copy of the columns
+
+def test_event_rows_given_every_column(monkeypatch):
+    """Each event row's validator is given every column of the table, in its order, as the former dict
+    display gave them (the columns without a value None), and the template copied stays all None."""
+    given = []
+    validate = rows._event_row
+
+    def kept(values):
+        given.append(dict(values))
+        return validate(values)
+    monkeypatch.setattr(rows, "_event_row", kept)
+    for lang, published, text, _, _ in CASES:
+        coded = code_document(Document(doc_id=f"d-{lang}", text=text, language=lang, published=published),
+                              coded_at=dt.datetime(2001, 2, 3))
+        for event, values in zip(coded.events, given[-len(coded.events):] if coded.events else []):
+            assert list(values) == list(EventRow.model_fields)
+            assert values == event.model_dump()
+            assert values["coder_version"] == __version__
+    assert len(given) >= 15
+    # rows with and without a source, a target, a place, a count and a death toll
+    for column in ("source_code", "target_code", "location_name", "quantity_value", "fatalities"):
+        assert {values[column] is None for values in given} == {True, False}, column
+    assert rows._EVENT_COLUMNS == dict.fromkeys(EventRow.model_fields) | {"coder_version": __version__}
