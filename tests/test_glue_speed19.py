@@ -9,9 +9,15 @@ import datetime as dt
 import pytest
 
 from coder import __version__, rows
+from coder.geo import toponyms
+from coder.geo.gazetteer import Gazetteer
+from coder.geo.toponyms import SentencePlaces
+from coder.lang import profile
 from coder.model import Document, EventRow
 from coder.pipeline import code_document
+from coder.spans import trie_memo
 from test_glue_speed15 import _digest
+from test_rows_places_speed4 import _start_tokens_per_token
 
 D = dt.date(2023, 2, 21)
 
@@ -77,3 +83,39 @@ def test_event_rows_given_every_column(monkeypatch):
     for column in ("source_code", "target_code", "location_name", "quantity_value", "fatalities"):
         assert {values[column] is None for values in given} == {True, False}, column
     assert rows._EVENT_COLUMNS == dict.fromkeys(EventRow.model_fields) | {"coder_version": __version__}
+
+
+# ---------------------------------------------------------------- the words that start a name, by subscript
+
+PLACE_SENTENCES = [
+    ("Fighting spread from Ras al-Ain to Tell Abyad and the outskirts of Deir ez-Zor, near the Iraqi border.", "en"),
+    ("Abu Dhabi and San Francisco hosted talks; the Al Qaim crossing reopened.", "en"),
+    ("Aleppo", "en"),
+    ("", "en"),
+    ("قصفت الطائرات ريف دير الزور ورأس العين وتل أبيض قرب الحدود العراقية", "ar"),
+    ("وصل الوفد إلى أبو ظبي ثم إلى بئر السبع وجسر الشغور", "ar"),
+    ("بدمشق", "ar"),
+]
+
+
+@pytest.mark.parametrize("text, lang", PLACE_SENTENCES)
+def test_start_tokens_with_the_memo_in_every_state(text, lang, monkeypatch):
+    """The tokens that may start a name are those each word starts (test_rows_places_speed4's
+    reading word by word), whatever the memo knows of the sentence's words: none of them, all of
+    them, or some (a word not seen yet met before, after or between known ones); and once read,
+    the memo knows every word of the sentence."""
+    tokens = profile(lang).tokenise(text)
+    expected = _start_tokens_per_token(text, lang)
+    trie = Gazetteer.default().tries[lang]
+    monkeypatch.setattr(toponyms, "_STARTS", {})
+    assert SentencePlaces(text, tokens, lang)._start_tokens() == expected   # every word new
+    full = dict(trie_memo(toponyms._STARTS, trie))
+    assert set(full) == {t.text for t in tokens}
+    assert SentencePlaces(text, tokens, lang)._start_tokens() == expected   # every word known
+    for kept in (lambda k: k % 2 == 0, lambda k: k % 2 == 1, lambda k: k < len(tokens) // 2,
+                 lambda k: k >= len(tokens) // 2):
+        monkeypatch.setattr(toponyms, "_STARTS", {})
+        memo = trie_memo(toponyms._STARTS, trie)
+        memo.update((t.text, full[t.text]) for k, t in enumerate(tokens) if kept(k))
+        assert SentencePlaces(text, tokens, lang)._start_tokens() == expected
+        assert memo == full
