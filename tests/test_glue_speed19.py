@@ -119,3 +119,60 @@ def test_start_tokens_with_the_memo_in_every_state(text, lang, monkeypatch):
         memo.update((t.text, full[t.text]) for k, t in enumerate(tokens) if kept(k))
         assert SentencePlaces(text, tokens, lang)._start_tokens() == expected
         assert memo == full
+
+
+# ---------------------------------------------------------------- the reader: ids from the caller, the escape gate
+
+_READ_LINES = [
+    '{"id": "a1", "text": "قصف الجيش مواقع في إدلب", "date": "2023-02-21", "language": "ar"}',
+    '{"id": "a2", "text": "Rebels attacked \\"Hama\\" on Monday.\\nPolice said so.", "language": "en"}',
+    '{"id": "a3", "text": "broken \\ud83d escape", "language": "en"}',
+    '{"id": "a4", "text": "a paired \\ud83d\\ude00 emoji and \\u0627", "language": "en"}',
+    '{"id": "a1", "text": "the same id again", "language": "en"}',
+    '{"id": 7, "text": "an integer id", "language": "ar"}',
+    '{"id": "\\udfff", "text": "a lone surrogate in the id", "language": "en"}',
+    '{"id": "a5", "text": "a title with a lone surrogate", "title": "\\ud800", "language": "en"}',
+    '{"id": "a6", "text": "back\\\\slash but no escape", "language": "en"}',
+    '{"id": "7", "text": "the integer id again, as a string", "language": "en"}',
+]
+
+
+def _former_accept(reader, doc, raw):
+    """_Reader.accept as it was before this round: the id, path and record read back from the model."""
+    from coder.seen import digest
+    key = digest(doc.doc_id)
+    first = reader.seen.get(key)
+    if first is not None:
+        path = next(p for p, n in reader.paths.items() if n == first[0])
+        where = path + (f" record {first[1]}" if first[1] >= 0 else "")
+        return reader.reject(doc.input_path, doc.record, f"duplicate id {doc.doc_id!r} (first read from "
+                             f"{where}): give every document a unique id", raw, doc.doc_id)
+    reader.seen.put(key, reader.paths.setdefault(doc.input_path, len(reader.paths)),
+                    -1 if doc.record is None else doc.record)
+    return doc
+
+
+def _read(tmp_path, name, monkeypatch=None, former=False):
+    from coder import ingest
+    if former:   # the former accept, and the former test for an escape: the text searched for "\u"
+        monkeypatch.setattr(ingest._Reader, "accept", lambda self, doc, raw, *_: _former_accept(self, doc, raw))
+        document = ingest._Reader.document
+        monkeypatch.setattr(ingest._Reader, "document", lambda self, fields, path, record, raw, surrogates=True:
+                            document(self, fields, path, record, raw, "\\u" in raw))
+    path = tmp_path / name
+    path.write_text("\n".join(_READ_LINES) + "\n", encoding="utf-8")
+    items = list(ingest.iter_inputs([str(path), str(path)]))   # (twice: every id of the second a duplicate)
+    return [(type(i).__name__, i.model_dump()) for i in items]
+
+
+def test_reader_gives_what_it_gave_before(tmp_path, monkeypatch):
+    """The documents and rejects of a file (escapes, lone surrogates in each field, duplicate ids in
+    the file and across two readings) as the former accept and escape test gave them."""
+    now = _read(tmp_path, "in.jsonl")
+    with monkeypatch.context() as m:
+        before = _read(tmp_path, "in.jsonl", m, former=True)
+    assert now == before
+    kinds = [k for k, _ in now[:len(_READ_LINES)]]
+    assert kinds.count("Document") == 5 and kinds.count("Reject") == 5
+    assert all(k == "Reject" for k, _ in now[len(_READ_LINES):])
+    assert [d["doc_id"] for k, d in now if k == "Document"] == ["a1", "a2", "a4", "7", "a6"]
