@@ -22,7 +22,7 @@ from coder.dates.events import choose_date, date_before_news, dated_record, is_o
 from coder.dates.history import blank, episode_dates, in_record, told_as_record
 from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import profile
-from coder.lang.numbers import load_lexicon
+from coder.origin import fired_from, launched_from, of_country
 from coder.rules.reality import named_in_general, own_party, told_as_habit, unanchored
 from coder.model import (Actor, ActorCode, Document, EventRow, PlaceMention, QuantityRow, QuantityValue,
                          ResolvedDate)
@@ -327,14 +327,7 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     if actor is None or where is None or not where.country or actor.code.country or actor.code.group \
             or not actor.code.role or len(where.country) != 3:
         return actor
-    return _of_country(actor, where.country)
-
-
-def _of_country(actor: Actor, country: str) -> Actor:
-    """The actor, with its role, as one of `country`'s. (The constructor, not dataclasses.replace,
-    which costs several times as much: about a quarter of the actors placed are such.)"""
-    return Actor(ActorCode(country, None, actor.code.role), actor.name, actor.first, actor.last,
-                 actor.start, actor.end, actor.rule_ids)
+    return of_country(actor, where.country)
 
 
 # The row models' validators, called on a dict of the fields: the validation, the stored values and
@@ -478,7 +471,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             if qs:   # (most events count nothing)
                 killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
                 main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
-            origin = _launched_from(r, c, lang) if entry.root == "19" else None
+            origin = launched_from(r, c, lang) if entry.root == "19" else None
             # a statement with no place of its own is not located by the countries that act in it
             place, geo_precision = _event_place(r, c, roots, entry.root, doc_place, facts, origin, asides)
             where = place.place if place else (doc_place if geo_precision else None)
@@ -498,7 +491,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 where = None   # a statement is not located by the countries that act in it
             from_location = c.target_from_location
             if origin is not None:
-                s, t = _fired_from(origin, c, s, t)
+                s, t = fired_from(origin, c, s, t)
                 from_location = (from_location or t is None) and not (where is not None and where.country == origin.place.country)
             if t is None and from_location and where is not None and where.country and len(where.country) == 3 \
                     and not (s is not None and s.code.country == where.country and not s.code.role):
@@ -552,42 +545,3 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         # of its own passes none on (a chain of undated sentences drifts from the story)
         carried = own_dates[0] if (r.dates and own_dates) else None
     return events, quants
-
-
-@lru_cache(maxsize=None)
-def _launch_origin(lang: str) -> tuple[str, ...]:
-    """Words after which a place is where fire came from (places.yaml `launch_origin`)."""
-    return tuple(profile(lang).normalise(w) for w in load_lexicon(lang, "places").get("launch_origin") or [])
-
-
-def _launched_from(r: SentenceResult, c: EventCandidate, lang: str) -> Optional[PlaceMention]:
-    """The place after the trigger that fire came from ("rockets fired from Gaza", "من جنوب لبنان")."""
-    words = _launch_origin(lang)
-    if not words:
-        return None
-    norm = profile(lang).normalise
-    for p in r.places:
-        if p.start < c.evidence_start or not p.place.country or len(p.place.country) != 3:
-            continue
-        before = " ".join(norm(r.sentence.text[max(0, p.start - 20):p.start]).split())
-        if any(before == w or before.endswith(" " + w) for w in words):
-            return p
-    return None
-
-
-def _fired_from(origin: PlaceMention, c: EventCandidate, s: Optional[Actor], t: Optional[Actor]):
-    """Fire that came from a place ("rockets fired from Gaza", "صواريخ من جنوب لبنان"): an unnamed or
-    role-only attacker belongs to that country, and the place is not the target."""
-    country = origin.place.country
-    if t is not None and t.start < origin.end and origin.start < t.end:
-        t = None
-    if not is_named(c.source):
-        s = Actor(ActorCode(country, None, c.source.code.role if c.source else None),
-                  origin.text, -1, -1, origin.start, origin.end, ("places.launch_origin",))
-    elif not c.source.code.country and not c.source.code.group:
-        s = _of_country(c.source, country)
-    return s, t
-
-
-def is_named(actor: Optional[Actor]) -> bool:
-    return actor is not None and actor.name is not None   # implied actors (implicit_actors.yaml) have no name
