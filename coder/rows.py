@@ -59,6 +59,19 @@ def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
             if m.kind == "grammar" and m.entry.role == "relative_marker"]
 
 
+def _walls_and_heads(r: SentenceResult) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The sentence's _relative_walls and its episode heads' spans, in one pass over its mentions."""
+    walls, heads = [], []
+    for m in r.analysis.mentions:
+        if m.kind == "grammar":
+            role = m.entry.role
+            if role == "relative_marker":
+                walls.append((m.start, _clause_end(r.sentence.text, m.end)))
+            elif role == "episode_head":
+                heads.append((m.start, m.end))
+    return walls, heads
+
+
 def _across(a: int, b: int, walls: list[tuple[int, int]]) -> bool:
     """Does a relative clause part the two positions: its pronoun between them, the later one
     inside it? (Both outside it, the clause is only an aside between them.)"""
@@ -417,8 +430,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
             since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                      if is_old(r.dates[k].value, r.dates[k].precision, published)]
-            heads = [(m.start, m.end) for m in r.analysis.mentions
-                     if m.kind == "grammar" and m.entry.role == "episode_head"]
+            # the episode heads, and the relative clauses the dates are chosen across: one pass
+            facts._walls, heads = _walls_and_heads(r)
             skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
             if heads:   # (most dated sentences: no episode head, no date naming an episode)
                 skip |= episode_dates(r.dates, r.sentence.text, heads,

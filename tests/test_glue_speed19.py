@@ -51,6 +51,12 @@ CASES = [
      '45c1e8380bc1b4fe', 1),
     ('ar', D, 'قال المتحدث إن المحادثات ستستأنف في جنيف الأسبوع المقبل.',
      'a433b175b11dfbce', 1),
+    ('ar', D, 'قصف الجيش الذي دخل المدينة عام 2019 مواقع المسلحين خلال الحرب في حلب يوم الاثنين، التي شهدت معارك.',
+     '6ae54cd514095d94', 1),
+    ('ar', D, 'اعتقلت الشرطة رجلا شارك في الانتفاضة عام 2011، والذين فروا إلى الحدود اعتقلوا أمس.',
+     'fa9005ca2f8f5dbe', 1),
+    ('en', D, 'Police arrested a man who took part in the 2011 uprising, which toppled the government, on Friday.',
+     'f677cad03a23f39b', 2),
 ]
 
 
@@ -176,3 +182,32 @@ def test_reader_gives_what_it_gave_before(tmp_path, monkeypatch):
     assert kinds.count("Document") == 5 and kinds.count("Reject") == 5
     assert all(k == "Reject" for k, _ in now[len(_READ_LINES):])
     assert [d["doc_id"] for k, d in now if k == "Document"] == ["a1", "a2", "a4", "7", "a6"]
+
+
+# ---------------------------------------------------------------- relative clauses and episode heads in one pass
+
+_GRAMMAR_SENTENCES = [
+    ("ar", "قصف الجيش الذي دخل المدينة عام 2019 مواقع المسلحين خلال الحرب في حلب يوم الاثنين، التي شهدت معارك."),
+    ("ar", "اعتقلت الشرطة رجلا شارك في الانتفاضة عام 2011، والذين فروا إلى الحدود اعتقلوا أمس."),
+    ("ar", "هاجم مسلحون قرية في ديالى يوم الجمعة."),
+    ("en", "Police arrested a man who took part in the 2011 uprising, which toppled the government, on Friday."),
+    ("en", "Troops shelled Idlib on Monday."),
+]
+
+
+def test_walls_and_heads_as_the_two_former_scans():
+    """Each sentence's relative clauses and episode heads, read in one pass, are those the two former
+    scans of its mentions gave (the relative clauses as _relative_walls gives them)."""
+    from coder.pipeline import resolve_document
+    from coder.rows import _relative_walls, _walls_and_heads
+    seen = set()
+    for lang, text in _GRAMMAR_SENTENCES:
+        _, results, *_ = resolve_document(Document(doc_id="g", text=text, language=lang, published=D))
+        for r in results:
+            heads = [(m.start, m.end) for m in r.analysis.mentions
+                     if m.kind == "grammar" and m.entry.role == "episode_head"]
+            walls = [(m.start, rows._clause_end(r.sentence.text, m.end)) for m in r.analysis.mentions
+                     if m.kind == "grammar" and m.entry.role == "relative_marker"]
+            assert _walls_and_heads(r) == (walls, heads) and _relative_walls(r) == walls, text
+            seen.add((bool(walls), bool(heads)))
+    assert {(True, True), (False, False), (True, False)} <= seen
