@@ -24,7 +24,8 @@ from coder.model import (CodedDocument, Document, DocumentRow, EventRow, PlaceMe
                          Sentence, Token)
 from coder.quantities import find_quantities
 from coder.recognise.matcher import match
-from coder.rows import is_named, rows_for
+from coder.origin import is_named
+from coder.rows import rows_for
 from coder.rules.consolidate import event_family
 from coder.rules.engine import SentenceAnalysis, analyse
 from coder.syntax import parse

@@ -22,7 +22,7 @@ from coder.dates.events import choose_date, date_before_news, dated_record, is_o
 from coder.dates.history import blank, episode_dates, in_record, told_as_record
 from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import profile
-from coder.lang.numbers import load_lexicon
+from coder.origin import fired_from, launched_from, of_country
 from coder.rules.reality import named_in_general, own_party, told_as_habit, unanchored
 from coder.model import (Actor, ActorCode, Document, EventRow, PlaceMention, QuantityRow, QuantityValue,
                          ResolvedDate)
@@ -57,6 +57,19 @@ def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
     clause (or the sentence's end)."""
     return [(m.start, _clause_end(r.sentence.text, m.end)) for m in r.analysis.mentions
             if m.kind == "grammar" and m.entry.role == "relative_marker"]
+
+
+def _walls_and_heads(r: SentenceResult) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The sentence's _relative_walls and its episode heads' spans, in one pass over its mentions."""
+    walls, heads = [], []
+    for m in r.analysis.mentions:
+        if m.kind == "grammar":
+            role = m.entry.role
+            if role == "relative_marker":
+                walls.append((m.start, _clause_end(r.sentence.text, m.end)))
+            elif role == "episode_head":
+                heads.append((m.start, m.end))
+    return walls, heads
 
 
 def _across(a: int, b: int, walls: list[tuple[int, int]]) -> bool:
@@ -327,14 +340,7 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     if actor is None or where is None or not where.country or actor.code.country or actor.code.group \
             or not actor.code.role or len(where.country) != 3:
         return actor
-    return _of_country(actor, where.country)
-
-
-def _of_country(actor: Actor, country: str) -> Actor:
-    """The actor, with its role, as one of `country`'s. (The constructor, not dataclasses.replace,
-    which costs several times as much: about a quarter of the actors placed are such.)"""
-    return Actor(ActorCode(country, None, actor.code.role), actor.name, actor.first, actor.last,
-                 actor.start, actor.end, actor.rule_ids)
+    return of_country(actor, where.country)
 
 
 # The row models' validators, called on a dict of the fields: the validation, the stored values and
@@ -342,6 +348,9 @@ def _of_country(actor: Actor, country: str) -> Actor:
 # frame and a copy of the keywords: about a fifth of an event row's validation)
 _event_row = EventRow.__pydantic_validator__.validate_python
 _quantity_row = QuantityRow.__pydantic_validator__.validate_python
+# every column of an event row, None, in the table's order (coder_version the same in every row)
+_EVENT_COLUMNS = dict.fromkeys(EventRow.model_fields)
+_EVENT_COLUMNS["coder_version"] = __version__
 
 
 class _SentenceFacts:
@@ -421,8 +430,8 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
             since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                      if is_old(r.dates[k].value, r.dates[k].precision, published)]
-            heads = [(m.start, m.end) for m in r.analysis.mentions
-                     if m.kind == "grammar" and m.entry.role == "episode_head"]
+            # the episode heads, and the relative clauses the dates are chosen across: one pass
+            facts._walls, heads = _walls_and_heads(r)
             skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
             if heads:   # (most dated sentences: no episode head, no date naming an episode)
                 skip |= episode_dates(r.dates, r.sentence.text, heads,
@@ -475,7 +484,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             if qs:   # (most events count nothing)
                 killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
                 main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
-            origin = _launched_from(r, c, lang) if entry.root == "19" else None
+            origin = launched_from(r, c, lang) if entry.root == "19" else None
             # a statement with no place of its own is not located by the countries that act in it
             place, geo_precision = _event_place(r, c, roots, entry.root, doc_place, facts, origin, asides)
             where = place.place if place else (doc_place if geo_precision else None)
@@ -495,7 +504,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 where = None   # a statement is not located by the countries that act in it
             from_location = c.target_from_location
             if origin is not None:
-                s, t = _fired_from(origin, c, s, t)
+                s, t = fired_from(origin, c, s, t)
                 from_location = (from_location or t is None) and not (where is not None and where.country == origin.place.country)
             if t is None and from_location and where is not None and where.country and len(where.country) == 3 \
                     and not (s is not None and s.code.country == where.country and not s.code.role):
@@ -511,46 +520,37 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 r.analysis.steps.append(f"{c.evidence!r}: violence told in the present with no place, date or "
                                         "count of its own, a habit or a general statement; not coded")
                 continue
-            # each actor's, place's and count's fields, one test each (not one a field)
+            # the row: a copy of every column set to None, then the columns of this event set (a dict
+            # display of 40 items is built item by item, the dict grown several times: about 1.7 times
+            # the cost); each actor's, place's and count's columns under one test, left None without one
+            row = _EVENT_COLUMNS.copy()
+            row["event_id"], row["doc_id"], row["sentence_index"], row["sentence"], row["evidence"] = \
+                eid, doc_id, r.sentence.index, r.sentence.text, c.evidence
+            row["language"], row["published"], row["event_date"], row["date_precision"], row["is_background"] = \
+                lang, published, event_date, precision, background
+            row["event_code"], row["event_base_code"], row["event_root_code"], row["quad_class"], \
+                row["goldstein"], row["rule_id"], row["confidence"] = c.code, entry.base, entry.root, \
+                entry.quad_class, entry.goldstein, c.rule_id, c.confidence
             if s is not None:
                 sc = s.code
-                s_code, s_name, s_country, s_group, s_role = (source_code if s is source else sc.code), s.name, \
-                    sc.country, sc.group, sc.role
-            else:
-                s_code = s_name = s_country = s_group = s_role = None
+                row["source_code"], row["source_name"], row["source_country"], row["source_group"], \
+                    row["source_role"] = (source_code if s is source else sc.code), s.name, sc.country, sc.group, sc.role
             if t is not None:
                 tc = t.code
-                t_code, t_name, t_country, t_group, t_role = (target_code if t is target else tc.code), t.name, \
-                    tc.country, tc.group, tc.role
-            else:
-                t_code = t_name = t_country = t_group = t_role = None
+                row["target_code"], row["target_name"], row["target_country"], row["target_group"], \
+                    row["target_role"] = (target_code if t is target else tc.code), t.name, tc.country, tc.group, tc.role
+            if place:
+                row["location_text"] = place.text
             if where is not None:
-                w_name, w_country, w_admin1, w_lat, w_lon, w_precision, w_id = (
-                    where.name, where.country, where.admin1, where.latitude, where.longitude, geo_precision,
-                    where.place_id)
-            else:
-                w_name = w_country = w_admin1 = w_lat = w_lon = w_precision = w_id = None
+                row["location_name"], row["location_country"], row["location_admin1"], row["latitude"], \
+                    row["longitude"], row["geo_precision"], row["place_id"] = where.name, where.country, \
+                    where.admin1, where.latitude, where.longitude, geo_precision, where.place_id
             if main is not None:
-                q_value, q_qualifier, q_unit = main.value, main.qualifier, main.unit
-            else:
-                q_value = q_qualifier = q_unit = None
-            events.append(_event_row({
-                "event_id": eid, "doc_id": doc_id, "sentence_index": r.sentence.index,
-                "sentence": r.sentence.text, "evidence": c.evidence, "language": lang,
-                "published": published, "event_date": event_date, "date_precision": precision,
-                "is_background": background,
-                "event_code": c.code, "event_base_code": entry.base, "event_root_code": entry.root,
-                "quad_class": entry.quad_class, "goldstein": entry.goldstein,
-                "source_code": s_code, "source_name": s_name, "source_country": s_country,
-                "source_group": s_group, "source_role": s_role,
-                "target_code": t_code, "target_name": t_name, "target_country": t_country,
-                "target_group": t_group, "target_role": t_role,
-                "location_text": place.text if place else None,
-                "location_name": w_name, "location_country": w_country, "location_admin1": w_admin1,
-                "latitude": w_lat, "longitude": w_lon, "geo_precision": w_precision, "place_id": w_id,
-                "quantity_value": q_value, "quantity_qualifier": q_qualifier, "quantity_unit": q_unit,
-                "fatalities": killed.value if (killed and entry.root in VIOLENT_ROOTS) else None,
-                "rule_id": c.rule_id, "confidence": c.confidence, "coder_version": __version__}))
+                row["quantity_value"], row["quantity_qualifier"], row["quantity_unit"] = main.value, main.qualifier, \
+                    main.unit
+            if killed and entry.root in VIOLENT_ROOTS:
+                row["fatalities"] = killed.value
+            events.append(_event_row(row))
             for q in qs:
                 quants.append(_quantity_row({"event_id": eid, "value": q.value, "qualifier": q.qualifier,
                                              "unit": q.unit, "text": q.text}))
@@ -558,42 +558,3 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
         # of its own passes none on (a chain of undated sentences drifts from the story)
         carried = own_dates[0] if (r.dates and own_dates) else None
     return events, quants
-
-
-@lru_cache(maxsize=None)
-def _launch_origin(lang: str) -> tuple[str, ...]:
-    """Words after which a place is where fire came from (places.yaml `launch_origin`)."""
-    return tuple(profile(lang).normalise(w) for w in load_lexicon(lang, "places").get("launch_origin") or [])
-
-
-def _launched_from(r: SentenceResult, c: EventCandidate, lang: str) -> Optional[PlaceMention]:
-    """The place after the trigger that fire came from ("rockets fired from Gaza", "من جنوب لبنان")."""
-    words = _launch_origin(lang)
-    if not words:
-        return None
-    norm = profile(lang).normalise
-    for p in r.places:
-        if p.start < c.evidence_start or not p.place.country or len(p.place.country) != 3:
-            continue
-        before = " ".join(norm(r.sentence.text[max(0, p.start - 20):p.start]).split())
-        if any(before == w or before.endswith(" " + w) for w in words):
-            return p
-    return None
-
-
-def _fired_from(origin: PlaceMention, c: EventCandidate, s: Optional[Actor], t: Optional[Actor]):
-    """Fire that came from a place ("rockets fired from Gaza", "صواريخ من جنوب لبنان"): an unnamed or
-    role-only attacker belongs to that country, and the place is not the target."""
-    country = origin.place.country
-    if t is not None and t.start < origin.end and origin.start < t.end:
-        t = None
-    if not is_named(c.source):
-        s = Actor(ActorCode(country, None, c.source.code.role if c.source else None),
-                  origin.text, -1, -1, origin.start, origin.end, ("places.launch_origin",))
-    elif not c.source.code.country and not c.source.code.group:
-        s = _of_country(c.source, country)
-    return s, t
-
-
-def is_named(actor: Optional[Actor]) -> bool:
-    return actor is not None and actor.name is not None   # implied actors (implicit_actors.yaml) have no name

@@ -28,12 +28,13 @@ def test_a_sentence_with_no_date_asks_nothing_of_its_relative_clauses_or_event_w
     undated = "Syrian troops shelled Idlib, which the rebels hold."
     before = code_text(undated, "en", dt.date(2019, 8, 5))
     monkeypatch.setattr(rows, "_relative_walls", unasked)
+    monkeypatch.setattr(rows, "_walls_and_heads", unasked)   # (a dated sentence's clauses, with its episode heads)
     monkeypatch.setattr(rows, "_event_words", unasked)
     assert code_text(undated, "en", dt.date(2019, 8, 5)) == before and before
     monkeypatch.undo()
     dated = "Syrian troops shelled Idlib on Monday, which the rebels hold."
     asked = []
-    monkeypatch.setattr(rows, "_relative_walls", lambda r, real=rows._relative_walls: asked.append(1) or real(r))
+    monkeypatch.setattr(rows, "_walls_and_heads", lambda r, real=rows._walls_and_heads: asked.append(1) or real(r))
     assert code_text(dated, "en", dt.date(2019, 8, 5))[0].date_precision == "day" and asked == [1]
 
 

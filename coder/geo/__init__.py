@@ -1,6 +1,7 @@
 """Event locations: the bundled gazetteer, a geopy geocoder over it, and toponym recognition."""
+from coder.geo.focus import document_focus
 from coder.geo.gazetteer import Gazetteer
-from coder.geo.toponyms import SentencePlaces, document_focus, find_places, find_places_in_tokens
+from coder.geo.toponyms import SentencePlaces, find_places, find_places_in_tokens
 
 __all__ = ["Gazetteer", "OfflineGeocoder", "geocode_candidates", "online_geocoder",
            "find_places", "find_places_in_tokens", "SentencePlaces", "document_focus"]

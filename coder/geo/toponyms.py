@@ -408,28 +408,16 @@ class SentencePlaces:
     def _start_tokens(self) -> list[tuple[int, tuple]]:
         """The tokens that may start a name, with their (form, node) pairs: most tokens start none,
         and a word that is no name by itself ("the", "في") starts one only where the next goes on."""
-        trie, lang, tokens = self._trie, self.lang, self.tokens
-        known = trie_memo(_STARTS, trie)   # (what _starts answers, per word as written)
-        out = []
-        last = len(tokens) - 1
-        # (a loop in Python: its tok.text is a specialised slot read, cheaper than map(attrgetter)
-        # from C, and each word is looked up once, through a bound get())
-        known_starts = known.get
-        for i, tok in enumerate(tokens):
-            starts = known_starts(tok.text)
-            if starts is None:   # a word not seen yet
-                starts = _starts(trie, tok, lang)
-                starts = known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False
-            if not starts:   # (most words)
-                continue
-            pairs, follow = starts
-            if follow is None:   # a name by itself
-                out.append((i, pairs))
-            elif i < last:   # (does the next word go on from it: read from the follow set)
-                nxt = tokens[i + 1].norm
-                if nxt in follow or (not nxt.isascii() and _fold(nxt) in follow):
-                    out.append((i, pairs))
-        return out
+        known = trie_memo(_STARTS, self._trie)   # (what _starts answers, per word as written)
+        try:
+            return _starting(known, self.tokens)
+        except KeyError:   # a word not seen yet (first sight only): the sentence's new words answered, then read again
+            trie, lang = self._trie, self.lang
+            for tok in self.tokens:
+                if tok.text not in known:
+                    starts = _starts(trie, tok, lang)
+                    known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False
+            return _starting(known, self.tokens)
 
     def _name_at(self, i: int, starts: tuple) -> Optional[_Name]:
         """The name that starts at token i, if any (the longest; not a stop word; capitalised
@@ -464,6 +452,27 @@ class SentencePlaces:
                      and not any(f in r.name_before for f in tokens[j + 1].forms))
         return _Name(j, node[_END], key, first, last, q_before, q_after, bool(locative), part,
                      _start_after_proclitic(lead_tok, lead_form), tokens[last].end, destination, owner)
+
+
+def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
+    """SentencePlaces._start_tokens from the words' answers in `known` (KeyError at a word not in it).
+    (A loop in Python: its tok.text is a specialised slot read, cheaper than map(attrgetter) from C;
+    and each word is read by a subscript, not a call of a bound get() and a test for an unseen word:
+    most words start nothing, and that look-up is then their whole cost.)"""
+    out = []
+    last = len(tokens) - 1
+    for i, tok in enumerate(tokens):
+        starts = known[tok.text]
+        if not starts:   # (most words)
+            continue
+        pairs, follow = starts
+        if follow is None:   # a name by itself
+            out.append((i, pairs))
+        elif i < last:   # (does the next word go on from it: read from the follow set)
+            nxt = tokens[i + 1].norm
+            if nxt in follow or (not nxt.isascii() and _fold(nxt) in follow):
+                out.append((i, pairs))
+    return out
 
 
 def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,
@@ -529,42 +538,6 @@ def _plausible(r: PlaceRules, place: Place, key: tuple[str, ...], single: bool, 
     if foreign and place.population < r.min_population_foreign:
         return False
     return bool(cued) or place.population >= r.min_population_bare
-
-
-def document_focus(place_mentions: Iterable[PlaceMention], prefer_place: bool = False,
-                   gazetteer: Optional[Gazetteer] = None) -> Optional[Place]:
-    """The document's dominant country as a country-level place (SPEC §7: events with no place of
-    their own inherit it at coarser precision). Mentions introduced by a locative cue count twice;
-    ties go to the country named first. With `prefer_place`, the most-mentioned place of that
-    country is returned instead when it accounts for at least half of the country's mentions.
-    Places without a country (Europe) are the focus only when no country is named."""
-    mentions = list(place_mentions)
-    if not mentions:
-        return None
-    weights: dict[str, int] = {}   # (in the order the countries are first named)
-    for m in mentions:
-        country = m.place.country
-        if country:
-            weights[country] = weights.get(country, 0) + (2 if m.locative else 1)
-    if not weights:
-        return max(_place_weights(mentions).items(), key=lambda pw: pw[1])[0]
-    country = max(weights, key=weights.__getitem__)   # (the first of equals: the first named)
-    if prefer_place:
-        in_country = [(p, w) for p, w in _place_weights(mentions).items() if p.country == country]
-        best, w = max(in_country, key=lambda pw: (pw[1], pw[0].precision != "country"))
-        if w * 2 >= weights[country]:
-            return best
-    gaz = gazetteer or Gazetteer.default()
-    return gaz.country(country) or next(m.place for m in mentions if m.place.country == country)
-
-
-def _place_weights(mentions: list[PlaceMention]) -> dict[Place, int]:
-    """Each place's mentions, a locative one counted twice, in the order first named. (Asked only
-    where a place itself may be the focus: a Place hashes all its fields in Python.)"""
-    out: dict[Place, int] = {}
-    for m in mentions:
-        out[m.place] = out.get(m.place, 0) + (2 if m.locative else 1)
-    return out
 
 
 def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,

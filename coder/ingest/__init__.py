@@ -243,18 +243,20 @@ class _Reader:
         return self.accept(_document({
             "doc_id": doc_id, "text": text, "published": published or self.default_date,
             "language": _language(fields.get("language")) or self.language,
-            "input_path": path, "record": record, **extra}), raw)
+            "input_path": path, "record": record, **extra}), raw, doc_id, path, record)
 
-    def accept(self, doc: Document, raw: str) -> Document | Reject:
-        key = digest(doc.doc_id)
+    def accept(self, doc: Document, raw: str, doc_id: str, path: str, record: int | None) -> Document | Reject:
+        """The document, or the Reject of a duplicate id. `doc_id`, `path`, `record`: the document's own,
+        as the caller validated them (not read back from the model: a pydantic model's attribute is
+        read through its type's __getattr__ hook, unspecialised, at each read)."""
+        key = digest(doc_id)
         first = self.seen.get(key)
         if first is not None:
-            path = next(p for p, n in self.paths.items() if n == first[0])
-            where = path + (f" record {first[1]}" if first[1] >= 0 else "")
-            return self.reject(doc.input_path, doc.record, f"duplicate id {doc.doc_id!r} (first read from "
-                               f"{where}): give every document a unique id", raw, doc.doc_id)
-        self.seen.put(key, self.paths.setdefault(doc.input_path, len(self.paths)),
-                      -1 if doc.record is None else doc.record)
+            first_path = next(p for p, n in self.paths.items() if n == first[0])
+            where = first_path + (f" record {first[1]}" if first[1] >= 0 else "")
+            return self.reject(path, record, f"duplicate id {doc_id!r} (first read from "
+                               f"{where}): give every document a unique id", raw, doc_id)
+        self.seen.put(key, self.paths.setdefault(path, len(self.paths)), -1 if record is None else record)
         return doc
 
     # ------------------------------------------------------------ per format
@@ -329,8 +331,10 @@ class _Reader:
                 yield self.reject(path, number, f"not a JSON object (got {type(record).__name__}): each line "
                                   'must be one object {"id": ..., "text": ...}', text)
                 continue
-            # the line was decoded strictly, so a lone surrogate can only come from a \uXXXX escape
-            yield self.document(self.fields.pick(record), path, number, text, "\\u" in text)
+            # the line was decoded strictly, so a lone surrogate can only come from a \uXXXX escape (a
+            # line with no backslash, nearly every one, holds none: one memchr() of its bytes, not a
+            # search of the text for the two characters)
+            yield self.document(self.fields.pick(record), path, number, text, b"\\" in line and "\\u" in text)
 
     def read_json(self, path: str) -> Iterator[Document | Reject]:
         """A .json file holding one array of records, streamed element by element."""
