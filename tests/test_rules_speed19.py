@@ -129,9 +129,10 @@ def test_a_light_verb_with_no_object_word_after_it_has_no_object():
     assert skipped_now > skipped_before > 0
 
 
-def test_the_light_verbs_hold_whatever_the_order_of_the_mentions(monkeypatch):
-    """_select_triggers reads the forms from the earliest light verb on, whichever comes first among
-    the mentions: the mentions reversed give the same hits."""
+def select_trigger_calls(monkeypatch, readings) -> tuple[list, object]:
+    """Each call analyse made of _select_triggers while the sentences of `readings` were analysed again,
+    as (mentions, the other arguments), with _select_triggers itself to call them again with."""
+    from coder.pipeline import analyse_sentence
     calls = []
     select = engine._select_triggers
 
@@ -139,10 +140,16 @@ def test_the_light_verbs_hold_whatever_the_order_of_the_mentions(monkeypatch):
         calls.append((mentions, args))
         return select(mentions, *args)
     monkeypatch.setattr(engine, "_select_triggers", kept)
-    from coder.pipeline import analyse_sentence
-    for lang, sent, _ in READINGS:
+    for lang, sent, _ in readings:
         analyse_sentence(sent, lang, DAY)
     monkeypatch.undo()
+    return calls, select
+
+
+def test_the_light_verbs_hold_whatever_the_order_of_the_mentions(monkeypatch):
+    """_select_triggers reads the forms from the earliest light verb on, whichever comes first among
+    the mentions: the mentions reversed give the same hits."""
+    calls, select = select_trigger_calls(monkeypatch, READINGS)
     reversed_met = 0
     for mentions, args in calls:
         def hits(ms):

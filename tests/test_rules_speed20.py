@@ -11,12 +11,12 @@ from __future__ import annotations
 import pytest
 
 from coder.lexicon.load import Trigger, compile_lexicon, load
-from coder.pipeline import analyse_sentence
-from coder.rules import counts, engine
+from coder.rules import counts
 from coder.rules.counts import counts_marks_and_watched, watched_words
 from coder.rules.objects import object_end
 
-from test_rules_speed15 import DAY, digest_tests   # (the same digest of an analysis)
+from test_rules_speed15 import digest_tests   # (the same digest of an analysis)
+from test_rules_speed19 import select_trigger_calls
 
 SENTENCES = {
     "ar": [
@@ -144,16 +144,7 @@ def test_an_object_only_before_its_verb_is_let_through_and_not_found():
 def test_select_triggers_without_the_forms_reads_them_itself(monkeypatch):
     """Called without `forms` (as a caller other than analyse may), _select_triggers works them out:
     the same hits."""
-    calls = []
-    select = engine._select_triggers
-
-    def kept(mentions, *args):
-        calls.append((mentions, args))
-        return select(mentions, *args)
-    monkeypatch.setattr(engine, "_select_triggers", kept)
-    for lang, sent, _ in READINGS:
-        analyse_sentence(sent, lang, DAY)
-    monkeypatch.undo()
+    calls, select = select_trigger_calls(monkeypatch, READINGS)
     assert calls
     for mentions, args in calls:
         def hits(ms, a):
