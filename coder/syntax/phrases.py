@@ -210,42 +210,53 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             if conj[k] or (prep[k] and nxt != "ADJ"):
                 break
             t = toks[k]
-            construct = _WITHOUT_TANWIN[bits[j]]     # a word written with tanwin heads no idafa (غاضباً القاعة)
-            # (the tests read the next word's tag first, where they ask it: most words fail that)
-            if nxt in {"NOUN", "PROPN"} and toks[j].norm in titles and not definite[k]:
+            # (the tests read the next word's tag first, where they ask it: most words fail that; an
+            # adjective, which no test before the amod one takes, asked first)
+            if nxt == "ADJ":
+                modifiers.append(("amod", k))
+                adjectives = True
+            elif nxt in {"NOUN", "PROPN"} and toks[j].norm in titles and not definite[k]:
                 modifiers.append(("appos", k))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
                 named = -1 if t.norm in name_joiners else k
             elif nxt == "PROPN" == tags[j]:
                 modifiers.append(("flat", k))    # a name of several words (رجب طيب أردوغان)
-            elif nxt == "ADJ" or (nxt == "NOUN" and (
+            elif nxt == "NOUN" and (
                     # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو
                     # الحركة): a plural after it that agrees with it is an adjective
                     (not adjectives and tags[j] == "NOUN" and not definite[j] and _PLURAL_ENDING[toks[j].norm]
                      and not definite[k] and _PLURAL_ENDING[t.norm]) or
-                    (not construct and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t)))):
-                # (عصيانٍ مسلح، بلاءً حسناً: after a word with tanwin, an indefinite word is its adjective)
+                    # (a word written with tanwin heads no idafa (غاضباً القاعة): after one, an indefinite
+                    # word is its adjective: عصيانٍ مسلح، بلاءً حسناً)
+                    (not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t))):
                 modifiers.append(("amod", k))
                 adjectives = True
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not definite[k]:
                 modifiers.append(("appos", k))   # a title and the name: الرئيس الأمريكي دونالد ترامب
+            elif not adjectives and tags[j] == "NOUN" and not definite[j]:
+                # an idafa: an indefinite noun with no adjective yet, in the construct state (no tanwin
+                # written on it), takes a genitive. (The honorific's test below needs an adjective or a
+                # name before it, so it holds for none of these words: the genitive's tests asked alone.)
+                if not _WITHOUT_TANWIN[bits[j]]:
+                    break
+                if nxt in {"NOUN", "PROPN"}:
+                    if _PLURAL_ENDING[toks[j].norm] == "ون" or (not _WITHOUT_TANWIN[bits[k]] and not_genitive(t)) \
+                            or (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
+                        break
+                    modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
+                elif nxt == "NUM" and k + 1 < n and tags[k + 1] in {"NOUN", "NUM"}:
+                    modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
+                elif nxt == "DET" and not _PLURAL_ENDING[toks[j].norm] and k + 1 < n and tags[k + 1] == "NOUN" \
+                        and definite[k + 1]:
+                    modifiers.append(("idafa", k + 1))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
+                    modifiers.append(("det", k))
+                    j, k = k, k + 1
+                else:
+                    break
             elif t.norm in honorifics and (adjectives or tags[j] == "PROPN") and \
                     k + 1 < n and tags[k + 1] in {"NOUN", "PROPN"} and not definite[k + 1]:
                 modifiers.append(("appos", k))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
                 adjectives = False                     # the name's own words follow (محمد بن سلمان)
-            elif nxt == "NUM" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
-                    k + 1 < n and tags[k + 1] in {"NOUN", "NUM"}:
-                modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
-            elif nxt == "DET" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
-                    not _PLURAL_ENDING[toks[j].norm] and k + 1 < n and tags[k + 1] == "NOUN" and \
-                    definite[k + 1]:
-                modifiers.append(("idafa", k + 1))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
-                modifiers.append(("det", k))
-                j, k = k, k + 1
-            elif nxt in {"NOUN", "PROPN"} and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
-                    and _PLURAL_ENDING[toks[j].norm] != "ون" and not (not _WITHOUT_TANWIN[bits[k]] and not_genitive(t)) \
-                    and not (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
-                modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
             else:
                 break
             j, k = k, k + 1
