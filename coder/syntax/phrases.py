@@ -221,29 +221,42 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 named = -1 if t.norm in name_joiners else k
             elif nxt == "PROPN" == tags[j]:
                 modifiers.append(("flat", k))    # a name of several words (رجب طيب أردوغان)
-            elif nxt == "NOUN" and (
+            elif nxt == "NOUN" and not adjectives and tags[j] == "NOUN" and not definite[j]:
+                # a noun after an indefinite noun with no adjective yet: its adjective or its genitive (the
+                # tests of both under one, the word's plural ending read once)
+                ending = _PLURAL_ENDING[toks[j].norm]
+                if (ending and not definite[k] and _PLURAL_ENDING[t.norm]) or (
+                        not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t)):
                     # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو
-                    # الحركة): a plural after it that agrees with it is an adjective
-                    (not adjectives and tags[j] == "NOUN" and not definite[j] and _PLURAL_ENDING[toks[j].norm]
-                     and not definite[k] and _PLURAL_ENDING[t.norm]) or
-                    # (a word written with tanwin heads no idafa (غاضباً القاعة): after one, an indefinite
-                    # word is its adjective: عصيانٍ مسلح، بلاءً حسناً)
-                    (not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t))):
-                modifiers.append(("amod", k))
+                    # الحركة): a plural after it that agrees with it is an adjective; after a word with
+                    # tanwin, an indefinite word is its adjective (عصيانٍ مسلح، بلاءً حسناً)
+                    modifiers.append(("amod", k))
+                    adjectives = True
+                elif not _WITHOUT_TANWIN[bits[j]] or ending == "ون" or (not _WITHOUT_TANWIN[bits[k]] and not_genitive(t)) \
+                        or (named == j and definite[k]):
+                    # a word written with tanwin heads no idafa (غاضباً القاعة), nor a plural that keeps its
+                    # ن (مسلحون النار); a word with the accusative or nominative tanwin is not a genitive
+                    break
+                else:
+                    modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
+            elif nxt == "NOUN" and not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and \
+                    _tanwin_agrees(toks[j], t):
+                modifiers.append(("amod", k))    # (the same adjective after a word with tanwin, as above)
                 adjectives = True
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not definite[k]:
                 modifiers.append(("appos", k))   # a title and the name: الرئيس الأمريكي دونالد ترامب
             elif not adjectives and tags[j] == "NOUN" and not definite[j]:
-                # an idafa: an indefinite noun with no adjective yet, in the construct state (no tanwin
-                # written on it), takes a genitive. (The honorific's test below needs an adjective or a
-                # name before it, so it holds for none of these words: the genitive's tests asked alone.)
+                # a genitive after an indefinite noun with no adjective yet, in the construct state (no
+                # tanwin written on it): a name, a count or a determiner and its noun (a noun is taken
+                # above). (The honorific's test below needs an adjective or a name before the word, so it
+                # holds for none of these words: the genitive's tests asked alone.)
                 if not _WITHOUT_TANWIN[bits[j]]:
                     break
-                if nxt in {"NOUN", "PROPN"}:
+                if nxt == "PROPN":
                     if _PLURAL_ENDING[toks[j].norm] == "ون" or (not _WITHOUT_TANWIN[bits[k]] and not_genitive(t)) \
-                            or (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
+                            or (named == j and definite[k]):
                         break
-                    modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
+                    modifiers.append(("idafa", k))   # زعيم حماس
                 elif nxt == "NUM" and k + 1 < n and tags[k + 1] in {"NOUN", "NUM"}:
                     modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
                 elif nxt == "DET" and not _PLURAL_ENDING[toks[j].norm] and k + 1 < n and tags[k + 1] == "NOUN" \
