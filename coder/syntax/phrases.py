@@ -12,6 +12,7 @@ from coder.syntax.tagger import NOUN_READING
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NOMINAL = _NOUNS | {"NUM"}
 _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
+_new_chunk = Chunk.__new__     # a bare Chunk, its fields set one by one where many are made
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 _OPENS_AFTER = _NOMINAL | {"PRON", "SCONJ", "DET"}     # the tags an Arabic phrase (or pronoun) can start at
 _GOES_ON = _NOMINAL | {"ADJ", "DET"}    # the tags of a word an Arabic phrase can go on to (an honorific apart)
@@ -76,30 +77,57 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             i += 1
             possessor = None
             continue
-        if tags[i] == "DET" and (i + 1 >= n or tags[i + 1] not in _PRE) and not _adverb_in_phrase(tags, i + 1):
+        if tags[i] == "DET" and (i + 1 >= n or tags[i + 1] not in _PRE) and \
+                (i + 1 >= n or tags[i + 1] != "ADV" or not _adverb_in_phrase(tags, i + 1)):
             chunks.append(Chunk("pronoun", i, i, i))     # "this", "those" standing alone
             i += 1
             continue
         j = i
+        # (the first test of _joined_hyphen and of _adverb_in_phrase asked here, on the next word: most
+        # words fail it, with no call made)
         while j + 1 < n and not is_possessor(toks[j]):
-            if tags[j + 1] in _PRE and tags[j + 1] not in {"DET", "POSS"}:
+            following = tags[j + 1]
+            if following in _PRE and following not in {"DET", "POSS"}:
                 j += 1
-            elif _joined_hyphen(toks, tags, j + 1):
+            elif toks[j + 1].text in {"-", "–"} and _joined_hyphen(toks, tags, j + 1):
                 j += 2      # "a U.N.-run school": a hyphen inside a word joins its halves
-            elif _adverb_in_phrase(tags, j + 1):
+            elif following == "ADV" and _adverb_in_phrase(tags, j + 1):
                 j += 1      # "the most widely watched channel": an adverb on an adjective
             else:
                 break
-        if not any(tags[k] in _NOMINAL for k in range(i, j + 1)):
-            i = j + 1
+        # (a loop, not any() over a generator: no generator frame a phrase)
+        for k in range(i, j + 1):
+            if tags[k] in _NOMINAL:
+                break
+        else:
+            i = j + 1   # no noun, name or number in it: no phrase
             continue
-        c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles, R), i, j)
-        c.modifiers = [("det" if tags[k] in {"DET", "POSS"} else "amod" if tags[k] == "ADJ" else
-                        "nummod" if tags[k] == "NUM" else "compound", k) for k in range(i, j + 1) if k != c.head]
-        if c.head < j and tags[c.head] == "NOUN" and all(tags[k] == "PROPN" for k in range(c.head + 1, j + 1)):
-            # "the band Sigur Rós": the name after the head is its apposition
-            c.modifiers = [m for m in c.modifiers if m[1] <= c.head] + \
-                [("appos", c.head + 1)] + [("flat", k) for k in range(c.head + 2, j + 1)]
+        head = _head_before_noun(tags, read, i, j, toks, R.titles, R)
+        # (loops, not comprehensions or all() over a generator: no function frame a phrase, and the
+        # sentence's tags read from a local variable, not from a cell, in the whole function)
+        modifiers = []
+        for k in range(i, j + 1):
+            if k != head:
+                tag = tags[k]
+                modifiers.append(("det" if tag in {"DET", "POSS"} else "amod" if tag == "ADJ" else
+                                  "nummod" if tag == "NUM" else "compound", k))
+        if head < j and tags[head] == "NOUN":
+            for k in range(head + 1, j + 1):
+                if tags[k] != "PROPN":
+                    break
+            else:
+                # "the band Sigur Rós": the name after the head is its apposition (the modifiers before
+                # the head are the first head - i, one a word)
+                modifiers = modifiers[:head - i] + [("appos", head + 1)] + [("flat", k) for k in range(head + 2, j + 1)]
+        # (a bare instance with its fields set one by one, as in _chunks_after: no dataclass __init__ frame)
+        c = _new_chunk(Chunk)
+        c.kind = "np"
+        c.head = head
+        c.start = i
+        c.end = j
+        c.modifiers = modifiers
+        c.possessor = None
+        c.refers_to = None
         c.owned = tags[i] == "POSS" and toks[i].norm != "whose"
         if possessor is not None:
             c.modifiers.append(("poss", chunks[possessor].head))
@@ -132,7 +160,6 @@ def _never(t) -> bool:
     return False
 
 
-_new_chunk = Chunk.__new__
 
 
 class _SoundPluralEndings(dict):
