@@ -177,6 +177,19 @@ class _SoundPluralEndings(dict):
 _PLURAL_ENDING = _SoundPluralEndings()    # normalised word -> its sound plural ending, or ""
 
 
+def _asked_of_each(toks, prof, what: str):
+    """For a profile that keeps no per-word answers: each token's tanwin bit, its possessive pronoun,
+    or its clitics and article (three lists), asked of the profile. (Apart from _chunks_after, so that
+    its comprehensions make no cells of that function's toks and prof, read through them at every
+    question.)"""
+    if what == "tanwin":
+        return [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
+    if what == "owned":
+        return [bool(prof.refers_back(toks, k)) for k in range(len(toks))]
+    return ([prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks],
+            [prof.is_definite(t) for t in toks])
+
+
 def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
@@ -184,18 +197,16 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     subject_pronoun = getattr(prof, "subject_pronoun", None)
     bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
     if bits is None:
-        bits = [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
+        bits = _asked_of_each(toks, prof, "tanwin")
     # (asked only of a word with tanwin: it reads the accusative or nominative one)
     not_genitive = getattr(prof, "not_genitive", _never)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
     if owned_flags is None:
-        owned_flags = [bool(prof.refers_back(toks, k)) for k in range(n)]
+        owned_flags = _asked_of_each(toks, prof, "owned")
     name_joiners, honorifics, titles = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ()), R.titles
     # each token's clitics and article, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
-    conj, prep, definite = flags if flags is not None else \
-        ([prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks],
-         [prof.is_definite(t) for t in toks])
+    conj, prep, definite = flags if flags is not None else _asked_of_each(toks, prof, "flags")
     end = 0     # (the tokens before it are in a phrase found: no phrase starts there)
     # only a token whose tag can open a phrase is visited (found in C): most tokens are passed over
     for i in compress(count(), map(_OPENS_AFTER.__contains__, tags)):
@@ -221,7 +232,12 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             if tags[i] not in _NOMINAL:
                 continue
         # (the phrase's modifiers and end found first, the chunk made whole once)
-        modifiers = [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)] if start < i else []
+        # (a loop, not a list comprehension: the comprehension's function would make the sentence's tags
+        # a cell, read through it at every question of the whole function)
+        modifiers = []
+        if start < i:   # (most phrases start at their head: no range made for them)
+            for before in range(start, i):
+                modifiers.append(("det" if tags[before] == "DET" else "nummod", before))
         adjectives, named = False, -1
         j, k = i, i + 1     # (k: the next token, always j + 1, kept apart: it is read many times)
         while True:
@@ -301,7 +317,6 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 break
             j, k = k, k + 1
         # (a phrase of one word, most: its own flag, a bool, with no slice built)
-        owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
         # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__,
         # for the most numerous record of the stage; one statement a field, as an assignment to more
         # than three targets builds a tuple and unpacks it)
@@ -311,7 +326,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         c.start = start
         c.end = j
         c.modifiers = modifiers
-        c.owned = owned
+        c.owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
         c.possessor = None
         c.refers_to = None
         chunks.append(c)
