@@ -12,6 +12,7 @@ from coder.syntax.tagger import NOUN_READING
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NOMINAL = _NOUNS | {"NUM"}
 _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
+_new_chunk = Chunk.__new__     # a bare Chunk, its fields set one by one where many are made
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 _OPENS_AFTER = _NOMINAL | {"PRON", "SCONJ", "DET"}     # the tags an Arabic phrase (or pronoun) can start at
 _GOES_ON = _NOMINAL | {"ADJ", "DET"}    # the tags of a word an Arabic phrase can go on to (an honorific apart)
@@ -76,30 +77,57 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             i += 1
             possessor = None
             continue
-        if tags[i] == "DET" and (i + 1 >= n or tags[i + 1] not in _PRE) and not _adverb_in_phrase(tags, i + 1):
+        if tags[i] == "DET" and (i + 1 >= n or tags[i + 1] not in _PRE) and \
+                (i + 1 >= n or tags[i + 1] != "ADV" or not _adverb_in_phrase(tags, i + 1)):
             chunks.append(Chunk("pronoun", i, i, i))     # "this", "those" standing alone
             i += 1
             continue
         j = i
+        # (the first test of _joined_hyphen and of _adverb_in_phrase asked here, on the next word: most
+        # words fail it, with no call made)
         while j + 1 < n and not is_possessor(toks[j]):
-            if tags[j + 1] in _PRE and tags[j + 1] not in {"DET", "POSS"}:
+            following = tags[j + 1]
+            if following in _PRE and following not in {"DET", "POSS"}:
                 j += 1
-            elif _joined_hyphen(toks, tags, j + 1):
+            elif toks[j + 1].text in {"-", "–"} and _joined_hyphen(toks, tags, j + 1):
                 j += 2      # "a U.N.-run school": a hyphen inside a word joins its halves
-            elif _adverb_in_phrase(tags, j + 1):
+            elif following == "ADV" and _adverb_in_phrase(tags, j + 1):
                 j += 1      # "the most widely watched channel": an adverb on an adjective
             else:
                 break
-        if not any(tags[k] in _NOMINAL for k in range(i, j + 1)):
-            i = j + 1
+        # (a loop, not any() over a generator: no generator frame a phrase)
+        for k in range(i, j + 1):
+            if tags[k] in _NOMINAL:
+                break
+        else:
+            i = j + 1   # no noun, name or number in it: no phrase
             continue
-        c = Chunk("np", _head_before_noun(tags, read, i, j, toks, R.titles, R), i, j)
-        c.modifiers = [("det" if tags[k] in {"DET", "POSS"} else "amod" if tags[k] == "ADJ" else
-                        "nummod" if tags[k] == "NUM" else "compound", k) for k in range(i, j + 1) if k != c.head]
-        if c.head < j and tags[c.head] == "NOUN" and all(tags[k] == "PROPN" for k in range(c.head + 1, j + 1)):
-            # "the band Sigur Rós": the name after the head is its apposition
-            c.modifiers = [m for m in c.modifiers if m[1] <= c.head] + \
-                [("appos", c.head + 1)] + [("flat", k) for k in range(c.head + 2, j + 1)]
+        head = _head_before_noun(tags, read, i, j, toks, R.titles, R)
+        # (loops, not comprehensions or all() over a generator: no function frame a phrase, and the
+        # sentence's tags read from a local variable, not from a cell, in the whole function)
+        modifiers = []
+        for k in range(i, j + 1):
+            if k != head:
+                tag = tags[k]
+                modifiers.append(("det" if tag in {"DET", "POSS"} else "amod" if tag == "ADJ" else
+                                  "nummod" if tag == "NUM" else "compound", k))
+        if head < j and tags[head] == "NOUN":
+            for k in range(head + 1, j + 1):
+                if tags[k] != "PROPN":
+                    break
+            else:
+                # "the band Sigur Rós": the name after the head is its apposition (the modifiers before
+                # the head are the first head - i, one a word)
+                modifiers = modifiers[:head - i] + [("appos", head + 1)] + [("flat", k) for k in range(head + 2, j + 1)]
+        # (a bare instance with its fields set one by one, as in _chunks_after: no dataclass __init__ frame)
+        c = _new_chunk(Chunk)
+        c.kind = "np"
+        c.head = head
+        c.start = i
+        c.end = j
+        c.modifiers = modifiers
+        c.possessor = None
+        c.refers_to = None
         c.owned = tags[i] == "POSS" and toks[i].norm != "whose"
         if possessor is not None:
             c.modifiers.append(("poss", chunks[possessor].head))
@@ -132,7 +160,6 @@ def _never(t) -> bool:
     return False
 
 
-_new_chunk = Chunk.__new__
 
 
 class _SoundPluralEndings(dict):
@@ -150,6 +177,19 @@ class _SoundPluralEndings(dict):
 _PLURAL_ENDING = _SoundPluralEndings()    # normalised word -> its sound plural ending, or ""
 
 
+def _asked_of_each(toks, prof, what: str):
+    """For a profile that keeps no per-word answers: each token's tanwin bit, its possessive pronoun,
+    or its clitics and article (three lists), asked of the profile. (Apart from _chunks_after, so that
+    its comprehensions make no cells of that function's toks and prof, read through them at every
+    question.)"""
+    if what == "tanwin":
+        return [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
+    if what == "owned":
+        return [bool(prof.refers_back(toks, k)) for k in range(len(toks))]
+    return ([prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks],
+            [prof.is_definite(t) for t in toks])
+
+
 def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it."""
@@ -157,18 +197,16 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     subject_pronoun = getattr(prof, "subject_pronoun", None)
     bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
     if bits is None:
-        bits = [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
+        bits = _asked_of_each(toks, prof, "tanwin")
     # (asked only of a word with tanwin: it reads the accusative or nominative one)
     not_genitive = getattr(prof, "not_genitive", _never)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
     if owned_flags is None:
-        owned_flags = [bool(prof.refers_back(toks, k)) for k in range(n)]
+        owned_flags = _asked_of_each(toks, prof, "owned")
     name_joiners, honorifics, titles = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ()), R.titles
     # each token's clitics and article, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
-    conj, prep, definite = flags if flags is not None else \
-        ([prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks],
-         [prof.is_definite(t) for t in toks])
+    conj, prep, definite = flags if flags is not None else _asked_of_each(toks, prof, "flags")
     end = 0     # (the tokens before it are in a phrase found: no phrase starts there)
     # only a token whose tag can open a phrase is visited (found in C): most tokens are passed over
     for i in compress(count(), map(_OPENS_AFTER.__contains__, tags)):
@@ -194,7 +232,12 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             if tags[i] not in _NOMINAL:
                 continue
         # (the phrase's modifiers and end found first, the chunk made whole once)
-        modifiers = [("det" if tags[k] == "DET" else "nummod", k) for k in range(start, i)] if start < i else []
+        # (a loop, not a list comprehension: the comprehension's function would make the sentence's tags
+        # a cell, read through it at every question of the whole function)
+        modifiers = []
+        if start < i:   # (most phrases start at their head: no range made for them)
+            for before in range(start, i):
+                modifiers.append(("det" if tags[before] == "DET" else "nummod", before))
         adjectives, named = False, -1
         j, k = i, i + 1     # (k: the next token, always j + 1, kept apart: it is read many times)
         while True:
@@ -210,47 +253,70 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
             if conj[k] or (prep[k] and nxt != "ADJ"):
                 break
             t = toks[k]
-            construct = _WITHOUT_TANWIN[bits[j]]     # a word written with tanwin heads no idafa (غاضباً القاعة)
-            # (the tests read the next word's tag first, where they ask it: most words fail that)
-            if nxt in {"NOUN", "PROPN"} and toks[j].norm in titles and not definite[k]:
+            # (the tests read the next word's tag first, where they ask it: most words fail that; an
+            # adjective, which no test before the amod one takes, asked first)
+            if nxt == "ADJ":
+                modifiers.append(("amod", k))
+                adjectives = True
+            elif nxt in {"NOUN", "PROPN"} and toks[j].norm in titles and not definite[k]:
                 modifiers.append(("appos", k))   # السيد أوزبورن
                 # a name takes no definite genitive (السيد حسن الاتفاق), unless it is a name's first part (عبد الله)
                 named = -1 if t.norm in name_joiners else k
             elif nxt == "PROPN" == tags[j]:
                 modifiers.append(("flat", k))    # a name of several words (رجب طيب أردوغان)
-            elif nxt == "ADJ" or (nxt == "NOUN" and (
+            elif nxt == "NOUN" and not adjectives and tags[j] == "NOUN" and not definite[j]:
+                # a noun after an indefinite noun with no adjective yet: its adjective or its genitive (the
+                # tests of both under one, the word's plural ending read once)
+                ending = _PLURAL_ENDING[toks[j].norm]
+                if (ending and not definite[k] and _PLURAL_ENDING[t.norm]) or (
+                        not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t)):
                     # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو
-                    # الحركة): a plural after it that agrees with it is an adjective
-                    (not adjectives and tags[j] == "NOUN" and not definite[j] and _PLURAL_ENDING[toks[j].norm]
-                     and not definite[k] and _PLURAL_ENDING[t.norm]) or
-                    (not construct and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t)))):
-                # (عصيانٍ مسلح، بلاءً حسناً: after a word with tanwin, an indefinite word is its adjective)
-                modifiers.append(("amod", k))
+                    # الحركة): a plural after it that agrees with it is an adjective; after a word with
+                    # tanwin, an indefinite word is its adjective (عصيانٍ مسلح، بلاءً حسناً)
+                    modifiers.append(("amod", k))
+                    adjectives = True
+                elif not _WITHOUT_TANWIN[bits[j]] or ending == "ون" or (not _WITHOUT_TANWIN[bits[k]] and not_genitive(t)) \
+                        or (named == j and definite[k]):
+                    # a word written with tanwin heads no idafa (غاضباً القاعة), nor a plural that keeps its
+                    # ن (مسلحون النار); a word with the accusative or nominative tanwin is not a genitive
+                    break
+                else:
+                    modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
+            elif nxt == "NOUN" and not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and \
+                    _tanwin_agrees(toks[j], t):
+                modifiers.append(("amod", k))    # (the same adjective after a word with tanwin, as above)
                 adjectives = True
             elif nxt == "PROPN" and adjectives and tags[j] != "PROPN" and not definite[k]:
                 modifiers.append(("appos", k))   # a title and the name: الرئيس الأمريكي دونالد ترامب
+            elif not adjectives and tags[j] == "NOUN" and not definite[j]:
+                # a genitive after an indefinite noun with no adjective yet, in the construct state (no
+                # tanwin written on it): a name, a count or a determiner and its noun (a noun is taken
+                # above). (The honorific's test below needs an adjective or a name before the word, so it
+                # holds for none of these words: the genitive's tests asked alone.)
+                if not _WITHOUT_TANWIN[bits[j]]:
+                    break
+                if nxt == "PROPN":
+                    if _PLURAL_ENDING[toks[j].norm] == "ون" or (not _WITHOUT_TANWIN[bits[k]] and not_genitive(t)) \
+                            or (named == j and definite[k]):
+                        break
+                    modifiers.append(("idafa", k))   # زعيم حماس
+                elif nxt == "NUM" and k + 1 < n and tags[k + 1] in {"NOUN", "NUM"}:
+                    modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
+                elif nxt == "DET" and not _PLURAL_ENDING[toks[j].norm] and k + 1 < n and tags[k + 1] == "NOUN" \
+                        and definite[k + 1]:
+                    modifiers.append(("idafa", k + 1))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
+                    modifiers.append(("det", k))
+                    j, k = k, k + 1
+                else:
+                    break
             elif t.norm in honorifics and (adjectives or tags[j] == "PROPN") and \
                     k + 1 < n and tags[k + 1] in {"NOUN", "PROPN"} and not definite[k + 1]:
                 modifiers.append(("appos", k))   # his office, then his name: وزير الخارجية الإماراتي الشيخ عبد الله
                 adjectives = False                     # the name's own words follow (محمد بن سلمان)
-            elif nxt == "NUM" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
-                    k + 1 < n and tags[k + 1] in {"NOUN", "NUM"}:
-                modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
-            elif nxt == "DET" and construct and not adjectives and tags[j] == "NOUN" and not definite[j] and \
-                    not _PLURAL_ENDING[toks[j].norm] and k + 1 < n and tags[k + 1] == "NOUN" and \
-                    definite[k + 1]:
-                modifiers.append(("idafa", k + 1))   # اعتبار هذه القضية، تدمير كل المواقع: a genitive with its determiner
-                modifiers.append(("det", k))
-                j, k = k, k + 1
-            elif nxt in {"NOUN", "PROPN"} and construct and not adjectives and tags[j] == "NOUN" and not definite[j] \
-                    and _PLURAL_ENDING[toks[j].norm] != "ون" and not (not _WITHOUT_TANWIN[bits[k]] and not_genitive(t)) \
-                    and not (named == j and definite[k]):     # مسلحون النار: no construct state keeps its ن
-                modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
             else:
                 break
             j, k = k, k + 1
         # (a phrase of one word, most: its own flag, a bool, with no slice built)
-        owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
         # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__,
         # for the most numerous record of the stage; one statement a field, as an assignment to more
         # than three targets builds a tuple and unpacks it)
@@ -260,7 +326,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         c.start = start
         c.end = j
         c.modifiers = modifiers
-        c.owned = owned
+        c.owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
         c.possessor = None
         c.refers_to = None
         chunks.append(c)
