@@ -160,8 +160,6 @@ def _never(t) -> bool:
     return False
 
 
-
-
 class _SoundPluralEndings(dict):
     """A word's sound plural ending ("ون" or "ين"; "" for none), worked out at its first question and
     kept: a look-up per question, where str.endswith parses its arguments at each call (about 930
@@ -264,12 +262,12 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 named = -1 if t.norm in name_joiners else k
             elif nxt == "PROPN" == tags[j]:
                 modifiers.append(("flat", k))    # a name of several words (رجب طيب أردوغان)
-            elif nxt == "NOUN" and not adjectives and tags[j] == "NOUN" and not definite[j]:
-                # a noun after an indefinite noun with no adjective yet: its adjective or its genitive (the
-                # tests of both under one, the word's plural ending read once)
+            elif nxt in {"NOUN", "PROPN"} and not adjectives and tags[j] == "NOUN" and not definite[j]:
+                # a noun or a name after an indefinite noun with no adjective yet: its adjective (a noun
+                # only) or its genitive (the tests of both under one, the word's plural ending read once)
                 ending = _PLURAL_ENDING[toks[j].norm]
-                if (ending and not definite[k] and _PLURAL_ENDING[t.norm]) or (
-                        not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t)):
+                if nxt == "NOUN" and ((ending and not definite[k] and _PLURAL_ENDING[t.norm]) or (
+                        not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t))):
                     # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو
                     # الحركة): a plural after it that agrees with it is an adjective; after a word with
                     # tanwin, an indefinite word is its adjective (عصيانٍ مسلح، بلاءً حسناً)
@@ -281,7 +279,7 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                     # ن (مسلحون النار); a word with the accusative or nominative tanwin is not a genitive
                     break
                 else:
-                    modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش
+                    modifiers.append(("idafa", k))   # وزير الخارجية, قائد الجيش, زعيم حماس
             elif nxt == "NOUN" and not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and \
                     _tanwin_agrees(toks[j], t):
                 modifiers.append(("amod", k))    # (the same adjective after a word with tanwin, as above)
@@ -290,17 +288,12 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 modifiers.append(("appos", k))   # a title and the name: الرئيس الأمريكي دونالد ترامب
             elif not adjectives and tags[j] == "NOUN" and not definite[j]:
                 # a genitive after an indefinite noun with no adjective yet, in the construct state (no
-                # tanwin written on it): a name, a count or a determiner and its noun (a noun is taken
+                # tanwin written on it): a count or a determiner and its noun (a noun or a name is taken
                 # above). (The honorific's test below needs an adjective or a name before the word, so it
                 # holds for none of these words: the genitive's tests asked alone.)
                 if not _WITHOUT_TANWIN[bits[j]]:
                     break
-                if nxt == "PROPN":
-                    if _PLURAL_ENDING[toks[j].norm] == "ون" or (not _WITHOUT_TANWIN[bits[k]] and not_genitive(t)) \
-                            or (named == j and definite[k]):
-                        break
-                    modifiers.append(("idafa", k))   # زعيم حماس
-                elif nxt == "NUM" and k + 1 < n and tags[k + 1] in {"NOUN", "NUM"}:
+                if nxt == "NUM" and k + 1 < n and tags[k + 1] in {"NOUN", "NUM"}:
                     modifiers.append(("idafa", k))   # مقتل أربعة مقاتلين: a count as the genitive
                 elif nxt == "DET" and not _PLURAL_ENDING[toks[j].norm] and k + 1 < n and tags[k + 1] == "NOUN" \
                         and definite[k + 1]:
