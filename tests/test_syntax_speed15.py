@@ -20,6 +20,7 @@ from coder.syntax.phrases import TANWIN
 from coder.syntax.tagger import LOOKS_FURTHER, NAMED, NOUN_READING, VERB_READING, _PROVISIONAL
 from coder.syntax.rules import rules
 
+from test_syntax_speed13 import further_flags
 from test_syntax_speed14 import _inputs, assert_parsed_as   # (the same inputs and digest of a parse)
 
 SENTENCES = [
@@ -77,12 +78,14 @@ def test_the_columns_are_those_laid_end_to_end_before(lang, text):
     for _ in range(2):    # (first sight, then from the kept entries)
         F = Features(toks, profile(lang), rules(lang))
         flat = _columns_before(toks, F.words)
-        assert (F.conj, F.prep, F.definite, F.bits, F.closed_tags, [F.words[t.text][7] for t in toks], F.tag_memos) == \
-            (flat[0::10], flat[1::10], flat[2::10], flat[4::10], flat[5::10], flat[7::10], flat[9::10])
-        assert F.owned_flags == (flat[3::10] if lang == "ar" else None)
-        assert F.special == [i for i, b in enumerate(flat[4::10]) if b]
-        assert [i for i in F.special if F.bits[i] & LOOKS_FURTHER] == [i for i, f in enumerate(flat[6::10]) if f]
-        assert [i for i, tag in enumerate(F.closed_tags) if tag is None] == [i for i, o in enumerate(flat[8::10]) if o]
+        assert (F.conj, F.prep, F.definite, F.bits, F.closed_tags, [F.words[t.text][6] for t in toks], F.tag_memos) == \
+            (flat[0::8], flat[1::8], flat[2::8], flat[4::8], flat[5::8], flat[6::8], flat[7::8])
+        assert F.owned_flags == (flat[3::8] if lang == "ar" else None)
+        assert F.special == [i for i, b in enumerate(flat[4::8]) if b]
+        # (the words _closed looks further than: word_closed's flag, kept as the entry's bit)
+        assert [i for i in F.special if F.bits[i] & LOOKS_FURTHER] == \
+            [i for i, f in enumerate(further_flags(lang, toks)) if f]
+        assert [i for i, tag in enumerate(F.closed_tags) if tag is None] == [i for i, g in enumerate(flat[5::8]) if g is None]
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

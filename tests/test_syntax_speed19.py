@@ -13,6 +13,7 @@ from coder.lang import profile
 from coder.syntax import Features, tagger
 from coder.syntax.rules import rules
 from coder.syntax.tagger import LOOKS_FURTHER, _LOOKS_FURTHER_BY_BITS
+from test_syntax_speed13 import further_flags
 from test_syntax_speed14 import assert_parsed_as
 from test_syntax_speed15 import _inputs
 
@@ -50,14 +51,16 @@ def _features(lang: str, text: str):
 
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_the_further_bit_is_the_entrys_further_flag(n):
-    """The tokens with a bit that carry the further bit are those Features found apart before: the
-    further flag of their word's entry (column 6), in order; the others' bits are as before."""
+    """The tokens with a bit that carry the further bit are those Features found apart before: those
+    whose word word_closed says _closed looks further than (the entry's further flag then), in order;
+    the others' bits are as before."""
     for _ in range(2):    # (first sight, then from the kept entries)
         toks, F = _features(*SENTENCES[n])
         entries = [F.words[t.text] for t in toks]
-        assert [i for i in F.special if _LOOKS_FURTHER_BY_BITS[F.bits[i]]] == [i for i, e in enumerate(entries) if e[6]]
+        further = further_flags(SENTENCES[n][0], toks)
+        assert [i for i in F.special if _LOOKS_FURTHER_BY_BITS[F.bits[i]]] == [i for i, f in enumerate(further) if f]
         assert [b & ~LOOKS_FURTHER for b in F.bits] == [e[4] & ~LOOKS_FURTHER for e in entries]
-        assert all(bool(e[4] & LOOKS_FURTHER) == bool(e[6]) for e in entries)
+        assert all(bool(e[4] & LOOKS_FURTHER) == bool(f) for e, f in zip(entries, further))
 
 
 def test_some_words_look_further():
@@ -74,14 +77,14 @@ def test_the_further_table_reads_the_bit():
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_the_untagged_tokens_are_among_the_open_words(n, monkeypatch):
     """The tokens tag() visits as untagged, found from the tags, are those the former pass found: of
-    the words the word lists leave open (the entries' column 8), those still untagged."""
+    the words the word lists leave open (those whose entry's tag, column 5, is None), those still untagged."""
     toks, mentions = _inputs(*SENTENCES[n])
     asked = []
     closed = tagger._closed
 
     def recording(toks, F, prof):
         tags = closed(toks, F, prof)
-        asked.append(([F.words[t.text][8] for t in toks], list(tags)))
+        asked.append(([F.words[t.text][5] is None for t in toks], list(tags)))
         return tags
     monkeypatch.setattr(tagger, "_closed", recording)
     from coder.syntax import parse

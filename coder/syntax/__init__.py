@@ -53,19 +53,18 @@ class Features:
             extend = flat.extend
             for t in toks:
                 extend(words.get(t.text) or first_seen(t, words))
-        self.conj = flat[0::10]    # (lists: parse() corrects them from the lexicon matches)
-        self.prep = flat[1::10]
-        self.definite = flat[2::10]
-        self.owned_flags = flat[3::10] if own else None
-        bits = self.bits = flat[4::10]
-        self.closed_tags = flat[5::10]
+        self.conj = flat[0::8]    # (lists: parse() corrects them from the lexicon matches)
+        self.prep = flat[1::8]
+        self.definite = flat[2::8]
+        self.owned_flags = flat[3::8] if own else None
+        bits = self.bits = flat[4::8]
+        self.closed_tags = flat[5::8]
         # the word's tagging rules by the tag before (tagger.tag); None where parse() clears the
         # token's clitics (a lexicon word), whose rules are kept by its clitics as well
-        self.tag_memos = flat[9::10]
+        self.tag_memos = flat[7::8]
         # the tokens with a bit, in order (found by compress, in C), among them those tagger._closed
-        # looks further than (LOOKS_FURTHER: a few): one pass for both, the entry's further flag
-        # (column 6) read through its bit. (The tokens the word lists give no tag, column 8, are
-        # those whose closed tag is None: tagger.tag finds them from the tags, no pass here)
+        # looks further than (LOOKS_FURTHER: a few): one pass for both. (The tokens the word lists
+        # give no tag are those whose closed tag is None: tagger.tag finds them from the tags)
         self.special = list(compress(range(len(toks)), bits))
         self.words = words
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
@@ -98,8 +97,9 @@ def _first_seen_for(prof, R) -> Callable:
         tag, further, closed = word_closed(t, R, prof, conj)
         bits = listed.get(w, 0) | (DIGIT if w[:1].isdigit() else 0) | (TANWIN if tanwin else 0) | \
             (LOOKS_FURTHER if further else 0)
-        # (and whether the word lists leave the word untagged, and its tagging rules kept by tagger.tag)
-        v = words[t.text] = (conj, prep, definite, own, bits, tag, further, closed, tag is None, {})
+        # (whether _closed looks further than the word is its LOOKS_FURTHER bit; and the word's
+        # tagging rules, kept by tagger.tag)
+        v = words[t.text] = (conj, prep, definite, own, bits, tag, closed, {})
         return v
     _FIRST_SEEN[prof.CODE] = first_seen
     return first_seen

@@ -60,7 +60,7 @@ def _closed(toks, F, prof) -> list:
     for i in F.special:
         if i < end or not _LOOKS_FURTHER_BY_BITS[bits[i]]:
             continue
-        tag, maybe_adp, phrases = words[toks[i].text][7]    # (what word_closed said of the word)
+        tag, maybe_adp, phrases = words[toks[i].text][6]    # (what word_closed said of the word)
         for key, ptag in phrases:
             # (a phrase has two words or more: no key built from the tokens unless the next one is its second)
             if i + len(key) <= n and toks[i + 1].norm == key[1] and tuple(map(_NORM, toks[i:i + len(key)])) == key:
