@@ -55,12 +55,12 @@ def _clause_end(text: str, start: int) -> int:
 def _relative_walls(r: SentenceResult) -> list[tuple[int, int]]:
     """The relative clauses of the sentence: from the pronoun to the punctuation that closes the
     clause (or the sentence's end)."""
-    return [(m.start, _clause_end(r.sentence.text, m.end)) for m in r.analysis.mentions
-            if m.kind == "grammar" and m.entry.role == "relative_marker"]
+    return _walls_and_heads(r)[0]
 
 
 def _walls_and_heads(r: SentenceResult) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The sentence's _relative_walls and its episode heads' spans, in one pass over its mentions."""
+    """The sentence's relative clauses (_relative_walls) and its episode heads' spans, in one pass
+    over its mentions."""
     walls, heads = [], []
     for m in r.analysis.mentions:
         if m.kind == "grammar":
@@ -369,6 +369,12 @@ class _SentenceFacts:
             self._walls = _relative_walls(self.r)
         return self._walls
 
+    def episode_heads(self) -> list[tuple[int, int]]:
+        """The spans of the sentence's episode heads, read in the pass that finds its relative
+        clauses, which walls() then gives (a dated sentence chooses its dates across them)."""
+        self._walls, heads = _walls_and_heads(self.r)
+        return heads
+
     def words(self) -> tuple:
         """The sentence's event words as dating asks for them (_event_words)."""
         if self._words is None:
@@ -430,8 +436,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             # a period that began long ago ("since 2011") dates no event in it; an until-date none at all
             since = [r.dates[k] for k in _dates_after(r, lang, "since_markers")
                      if is_old(r.dates[k].value, r.dates[k].precision, published)]
-            # the episode heads, and the relative clauses the dates are chosen across: one pass
-            facts._walls, heads = _walls_and_heads(r)
+            heads = facts.episode_heads()
             skip = {id(d) for d in since} | {id(r.dates[k]) for k in _dates_after(r, lang, "until_markers")}
             if heads:   # (most dated sentences: no episode head, no date naming an episode)
                 skip |= episode_dates(r.dates, r.sentence.text, heads,
