@@ -10,6 +10,7 @@ A change to any column here is a new SCHEMA_VERSION (dashboards pin schemas/<tab
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import types
 import typing
 from functools import lru_cache
@@ -119,7 +120,10 @@ def row_values(table: str) -> itemgetter:
     columns so cost the writer a third of its work): the form the writer buffers rows in, and the
     one worker processes send (a tuple of plain values pickles and loads three times faster than
     a pydantic model)."""
-    return itemgetter(*schema(table).names)
+    # the names interned, so the very keys of a row's __dict__ (pydantic's field names): each look-up
+    # then finds its key by identity, where the schema's own copies of the names were compared
+    # character by character
+    return itemgetter(*map(sys.intern, schema(table).names))
 
 
 def tuples_to_arrow(table: str, rows: list[tuple]) -> pa.Table:

@@ -1,24 +1,31 @@
-"""The twentieth speed round's change to the storing check: the quick check of a document's rows
-tests their strings for lone surrogates by encoding them as UTF-16, not UTF-8. Checked against a
-copy of the former check (kept below) on the rows of hand-written Arabic and English texts, and on
+"""The twentieth speed round's changes to the storing check: the quick check of a document's rows
+tests their strings for lone surrogates by encoding them as UTF-16, not UTF-8; a row's values are
+read from its __dict__ by its column names interned (pydantic's own key objects). Checked against
+copies of the former code (kept below) on the rows of hand-written Arabic and English texts, and on
 rows spoilt with a value their table cannot hold (tests/test_glue_speed18.py's rows and spoilers)."""
 from __future__ import annotations
 
 from itertools import product
+from operator import itemgetter
 
 import pytest
 
 from coder import tables
-from coder.tables import _row_plan, row_values, storable_values
+from coder.tables import TABLE_MODELS, TABLES, _row_plan, row_values, schema, storable_values
 from test_glue_speed18 import _coded_rows, _spoilt
 
 _FORMER_PLANS: dict[str, dict] = {}
 
 
+def _former_row_values(table):
+    """tables.row_values as it was before this round: the schema's own copies of the names."""
+    return itemgetter(*schema(table).names)
+
+
 def _former_plain_values(table, rows):
     """tables._plain_values as it was before this round: the strings of all the rows joined and
     encoded as UTF-8."""
-    values = row_values(table)
+    values = _former_row_values(table)
     plans = _FORMER_PLANS.setdefault(table, {})
     out = []
     strings_of_rows = []
@@ -87,3 +94,18 @@ def test_a_lone_surrogate_is_still_named_by_the_full_check(bad):
     event = _coded_rows()[1][1][0]
     with pytest.raises(UnicodeEncodeError, match="utf-8"):
         storable_values("events", [event, _spoilt(event, evidence=bad)])
+
+
+def test_row_values_read_by_the_field_names_themselves():
+    """Each table's getter holds the model's field names (the keys pydantic puts in a row's
+    __dict__), in column order, and gives what the former getter gave, also for a row whose
+    __dict__ keys are other string objects (a row loaded by pickle)."""
+    for table in TABLES:
+        names = row_values(table).__reduce__()[1]
+        assert names == tuple(schema(table).names)
+        assert all(a is b for a, b in zip(names, TABLE_MODELS[table].model_fields))
+    for table, rows in _coded_rows():
+        for r in rows:
+            assert row_values(table)(r.__dict__) == _former_row_values(table)(r.__dict__)
+            copied = {"".join(list(k)): v for k, v in r.__dict__.items()}   # equal keys, not the same objects
+            assert row_values(table)(copied) == _former_row_values(table)(r.__dict__)
