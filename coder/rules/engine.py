@@ -285,6 +285,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     toks, text, trace = sent.tokens, sent.text, out.steps   # (steps: the trace as written, formatted when read)
     roles: dict[str, set[int]] = {}
     actor_ms, triggers, discards = [], [], []
+    actor_tokens = set()    # (the words of the actor mentions, gathered in the pass: no second one over them)
     for m in mentions:      # (one pass sorts the mentions by kind)
         kind = m.kind
         if kind == "grammar":
@@ -303,19 +304,26 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             triggers.append(m)
         elif kind == "actor" or kind == "agent":
             actor_ms.append(m)
+            first = m.first
+            if first == m.last:     # (most names are one word: no range to build)
+                actor_tokens.add(first)
+            else:
+                actor_tokens.update(range(first, m.last + 1))
         elif kind == "discard":
             if not m.entry.roots:
                 trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
                 out.triggers, out.actors, out.groups = [], [], []
+                out.roles = out.actor_mentions = None   # (the pass stopped here: no index of the mentions)
                 return out
             discards.append(m)   # (it drops only the events of its classes: discard_roots)
-    out.parse = parse
+    # (the index of the mentions by kind kept for the later stages; roles is never altered in place)
+    out.parse, out.roles, out.actor_mentions = parse, roles, actor_ms
     # (first, last) of each agent marker ("by", "على يد"), the one role whose spans are read: few sentences have one
     agent_spans = [(m.first, m.last) for m in mentions if m.kind == "grammar" and m.entry.role == "agent_marker"] \
         if "agent_marker" in roles else []
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
-    actor_tokens = _tokens_of(actor_ms) if actor_ms else set()
+    # (actor_tokens: the words of actor_ms, gathered above)
     n_actor_ms = len(actor_ms)
     if not getattr(lang_profile, "CASED_SCRIPT", True):
         # a script without capitals (Arabic): no trigger word opens a proper name, so the one test left
