@@ -318,7 +318,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
         if h.first in nominal and (verbal or sense_read) and \
                 steps.isdisjoint(range(max(0, h.first - STEP_WINDOW), h.first)) and \
-                prof.read_as_purpose(toks[h.first], h.mention.first_form):
+                h.mention.first_form and prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "للمطالبة", "لاستهداف", "للتفجير": what the verb's event (or a no-event reading: "عثرت على
             # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
             trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
