@@ -75,21 +75,21 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
     X of attacking Y" is one accusation) and a participle used as an adjective between a
     determiner, a number or another verb and an actor ("six suspected militants", "the wounded
     soldiers", "releasing captured fighters")."""
-    complement, determiner = roles.get("complement_marker", NO_TOKENS), roles.get("determiner", NO_TOKENS)
+    # (the other roles are read in the branches of the verb forms that ask for them: base and -ing forms
+    # are English, and most hits are neither)
     object_required = roles.get("object_required", NO_TOKENS)
-    agent = roles.get("agent_marker", NO_TOKENS)
     particles = None    # words that cannot open an object: built for the first word that needs one
-    infinitive = roles.get("infinitive_marker", NO_TOKENS)
-    actor_starts = owner = None     # (read only for a participle: built at the first)
+    actor_starts = owner = determiner = None     # (read only for a participle: built at the first)
     kept = []
     for h in hits:
         before = h.first - 1
-        if kept and h.first - kept[-1].last <= 8 and prof.read_as_purpose(toks[h.first], h.mention.first_form):
+        if kept and h.first - kept[-1].last <= 8 and h.mention.first_form and \
+                prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "تظاهر الطلاب للمطالبة بفرص عمل": what the first event was for, part of it
             trace.append(f"{h.mention.text!r}: the purpose of {kept[-1].mention.text!r}, part of that event")
             continue
-        if h.entry.tag == "base" and before in infinitive and kept and h.first - kept[-1].last <= 8 and \
-                kept[-1].entry.pos == "verb":
+        if h.entry.tag == "base" and before in roles.get("infinitive_marker", NO_TOKENS) and kept and \
+                h.first - kept[-1].last <= 8 and kept[-1].entry.pos == "verb":
             # "agreed to expand", "urged Iran to release", "threatened to attack": the content of
             # the first verb, whose target stays in its window (after a noun, "the stopover came as
             # the leader prepared to attend the Games", the infinitive is an event of its own)
@@ -106,11 +106,13 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")
             continue
-        if h.entry.tag == "ing" and before in complement and not _means_of_untold(before, h, kept, agent):
+        if h.entry.tag == "ing" and before in roles.get("complement_marker", NO_TOKENS) and \
+                not _means_of_untold(before, h, kept, roles.get("agent_marker", NO_TOKENS)):
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
             continue
         if h.entry.tag in ("past", "participle"):
             if owner is None:
+                determiner = roles.get("determiner", NO_TOKENS)
                 actor_starts = {m.first for m in actor_ms}
                 owner = {t: x for x in hits for t in x.tokens}   # which trigger a token belongs to
             # next to another trigger's words: "releasing captured fighters"
@@ -156,8 +158,10 @@ def _reads_as_noun(h: Hit, toks, roles: dict[str, set[int]], prof) -> bool:
         return True
     before = h.first - 1
     if prof.VERB_SUBJECT_ORDER:
+        # (read_as_purpose's first test made here, as below: a word as written, form 0, is read through
+        # no clitic in any language, and most triggers match as written: no call for them)
         return before in roles.get("complement_marker", ()) or \
-            prof.read_as_purpose(toks[h.first], h.mention.first_form)
+            (h.mention.first_form != 0 and prof.read_as_purpose(toks[h.first], h.mention.first_form))
     return h.entry.tag == "base" and before in roles.get("determiner", ())
 
 
@@ -285,6 +289,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     toks, text, trace = sent.tokens, sent.text, out.steps   # (steps: the trace as written, formatted when read)
     roles: dict[str, set[int]] = {}
     actor_ms, triggers, discards = [], [], []
+    actor_tokens = set()    # (the words of the actor mentions, gathered in the pass: no second one over them)
     for m in mentions:      # (one pass sorts the mentions by kind)
         kind = m.kind
         if kind == "grammar":
@@ -303,19 +308,26 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             triggers.append(m)
         elif kind == "actor" or kind == "agent":
             actor_ms.append(m)
+            first = m.first
+            if first == m.last:     # (most names are one word: no range to build)
+                actor_tokens.add(first)
+            else:
+                actor_tokens.update(range(first, m.last + 1))
         elif kind == "discard":
             if not m.entry.roots:
                 trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
                 out.triggers, out.actors, out.groups = [], [], []
+                out.roles = out.actor_mentions = None   # (the pass stopped here: no index of the mentions)
                 return out
             discards.append(m)   # (it drops only the events of its classes: discard_roots)
-    out.parse = parse
+    # (the index of the mentions by kind kept for the later stages; roles is never altered in place)
+    out.parse, out.roles, out.actor_mentions = parse, roles, actor_ms
     # (first, last) of each agent marker ("by", "على يد"), the one role whose spans are read: few sentences have one
     agent_spans = [(m.first, m.last) for m in mentions if m.kind == "grammar" and m.entry.role == "agent_marker"] \
         if "agent_marker" in roles else []
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
-    actor_tokens = _tokens_of(actor_ms) if actor_ms else set()
+    # (actor_tokens: the words of actor_ms, gathered above)
     n_actor_ms = len(actor_ms)
     if not getattr(lang_profile, "CASED_SCRIPT", True):
         # a script without capitals (Arabic): no trigger word opens a proper name, so the one test left
@@ -451,7 +463,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     agent_markers = sorted(agent_spans)
     conditional = roles.get("conditional_marker", NO_TOKENS)
     modal = roles.get("modal_marker", NO_TOKENS)
-    clause_breaks = roles.get("clause_break", NO_TOKENS) | conditional
+    clause_breaks = roles.get("clause_break", NO_TOKENS)
+    if conditional:     # (rare: the role's own set serves alone, read and never altered, with none)
+        clause_breaks = clause_breaks | conditional
     for i in marks:
         if toks[i].norm in (";", "؛"):     # (rare: a set of its own only then)
             clause_breaks = clause_breaks | {i}

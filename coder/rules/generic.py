@@ -271,3 +271,23 @@ def drop_named(coded: list, roles: dict[str, set[int]], nominal: set[int], trace
             continue
         out.append((h, src, tgt))
     return out
+
+
+LOCATIVE_REACH = 3   # "الهجوم وقع في مديرية ...": a locative word this close after the act places it
+
+
+def named_in_general(c, analysis, toks, prof) -> bool:
+    """Is the event's trigger an act named with the article (القتل, التفجيرات: the generic reading;
+    "محاولة اغتيال" or a verb is an occurrence), with no locative word right after it? A place the
+    gazetteer does not know ("الهجوم وقع في مديرية ميدان شار") still places it. A language that does
+    not mark the article on the word (English) leaves the generic reading to its other rules."""
+    if not prof.is_definite(toks[c.trigger_first]):
+        return False
+    first = c.trigger_first
+    # (the roles analyse kept hold each marker's first word: with no locative word there, no locative
+    # mention starts there, and the thirty or so mentions are not scanned)
+    roles = analysis.roles
+    if roles is not None and roles.get("locative_marker", NO_TOKENS).isdisjoint(range(first + 1, first + LOCATIVE_REACH + 1)):
+        return True
+    return not any(first < m.first <= first + LOCATIVE_REACH and m.kind == "grammar" and m.entry.role == "locative_marker"
+                   for m in analysis.mentions)

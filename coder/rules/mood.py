@@ -116,7 +116,7 @@ def mood_of(h: Hit, toks, roles: dict[str, set[int]], prof) -> Optional[str]:
     if h.entry.tag in ("present", "s", "base") and \
             generic and _near(h.first, generic, -GENERIC_WINDOW, -1, toks) is not None:
         return "habitual"   # "حينما تقتل القاعدة أبرياء": whenever it happens, not a time it happened
-    if prof.is_future_form(toks[h.first], h.mention.first_form):
+    if h.mention.first_form and prof.is_future_form(toks[h.first], h.mention.first_form):   # (form 0: no clitic)
         return "future"
     if future and _near(h.first, future, -FUTURE_WINDOW, -1, toks) is not None:
         return "future"
@@ -190,7 +190,8 @@ def apply_mood(coded: list, toks, roles: dict[str, set[int]], prof, trace: list[
             out.append((h, src, tgt))
             continue
         if unmarked:
-            mood = "future" if prof.is_future_form(toks[h.first], h.mention.first_form) else None
+            # (is_future_form's first test made here: a word as written, form 0, carries no clitic)
+            mood = "future" if h.mention.first_form and prof.is_future_form(toks[h.first], h.mention.first_form) else None
         else:
             mood = mood_of(h, toks, roles, prof)
         told = _restates(h, moody, toks, roles.get("locative_marker", NO_TOKENS)) \

@@ -14,6 +14,7 @@ from coder.rules.protest import PROTEST_ROOT
 from coder.rules.roles import governor_of
 from coder.rules.slots import opens_with_conjunction
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, Hit, names, punct_apart
+from coder.rules.generic import named_in_general  # noqa: F401 (moved by job: the rows read it here)
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
 MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility
@@ -317,7 +318,7 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
         if h.first in nominal and (verbal or sense_read) and \
                 steps.isdisjoint(range(max(0, h.first - STEP_WINDOW), h.first)) and \
-                prof.read_as_purpose(toks[h.first], h.mention.first_form):
+                h.mention.first_form and prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "للمطالبة", "لاستهداف", "للتفجير": what the verb's event (or a no-event reading: "عثرت على
             # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
             trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")
@@ -583,18 +584,3 @@ def own_party(actor, c):
         return actor
     return actor if min(abs(actor.first - c.trigger_first), abs(actor.last - c.trigger_first)) <= PARTY_REACH \
         else None
-
-
-LOCATIVE_REACH = 3   # "الهجوم وقع في مديرية ...": a locative word this close after the act places it
-
-
-def named_in_general(c, analysis, toks, prof) -> bool:
-    """Is the event's trigger an act named with the article (القتل, التفجيرات: the generic reading;
-    "محاولة اغتيال" or a verb is an occurrence), with no locative word right after it? A place the
-    gazetteer does not know ("الهجوم وقع في مديرية ميدان شار") still places it. A language that does
-    not mark the article on the word (English) leaves the generic reading to its other rules."""
-    if not prof.is_definite(toks[c.trigger_first]):
-        return False
-    first = c.trigger_first
-    return not any(first < m.first <= first + LOCATIVE_REACH and m.kind == "grammar" and m.entry.role == "locative_marker"
-                   for m in analysis.mentions)

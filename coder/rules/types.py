@@ -55,6 +55,11 @@ class SentenceAnalysis:
     # append to it formats every step so far
     steps: list = field(default_factory=list)
     parse: Optional[object] = None       # the syntax stage's Parse (coder.syntax)
+    # the mentions by kind, as analyse's one pass over them found them (None where it stopped early,
+    # at a discard): the tokens of each grammar role, and the actor and agent mentions in order. Read
+    # them rather than scan every mention for one kind (about thirty a sentence, most of them triggers)
+    roles: Optional[dict] = None
+    actor_mentions: Optional[list] = None
 
     @property
     def trace(self) -> list[str]:
