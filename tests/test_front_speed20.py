@@ -1,4 +1,4 @@
-"""The front stages' twentieth speed round (coder/recognise/matcher.py): each rewritten piece is
+"""The front stages' twentieth speed round (coder/recognise/matcher.py, coder/lang/common.py): each rewritten piece is
 checked against the logic it had (a reference copy here) on sentences written for these tests."""
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from tests.test_front_speed15 import _tokens_as_before
 from tests.test_front_speed16 import MATCHER_SENTENCES, _mention_fields
 
 LANGS = ("ar", "en")
@@ -84,3 +85,55 @@ def test_matcher_mentions_as_with_the_former_steps(lang, monkeypatch):
     former = [[_mention_fields(m) for m in matcher.match(trie, s.tokens, s.text)] for s in sents]
     assert new == former
     assert sum(m[1] != m[2] for ms in new for m in ms) > 20   # phrases of several words among them
+
+
+# ---------------------------------------------------------------- tokens_by: offsets as if one space
+
+def _spaced(texts: list[str]) -> list[str]:
+    """The texts with other white space between or around their chunks: runs of spaces, tabs, line
+    breaks, no-break and thin spaces, at the start, the end or both, before a chunk of several words
+    or of none."""
+    out = []
+    for k, t in enumerate(texts):
+        out += [t.replace(" ", "  ", 1), t.replace(" ", "\t", 2), " " + t, t + " ", "\n" + t + "\u00a0",
+                t.replace(" ", "\u00a0", 1), t.replace(" ", " -- ", 1).replace(" ", "\u2009", k % 3),
+                t.replace(" ", " (AFP) \t", 1), t.replace(" ", " \u200f ", 1)]
+    return out + ["", " ", "\t\n", "--", " -- ", "a", " a", "a ", "\u00a0a\u00a0b\u00a0"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tokens_placed_as_before(lang):
+    """The tokens, their offsets above all, as tokens_by made them when it told the texts whose chunks
+    are one space apart from the others first: cold, then from the cache."""
+    from coder.lang import ar, en
+    from coder.lang.common import tokens_by
+    prof = ar if lang == "ar" else en
+    forms = prof._forms_of_word if prof is ar else prof._forms
+    texts = PHRASE_SENTENCES[lang] + MATCHER_SENTENCES[lang]
+    texts = texts + _spaced(texts)
+    new_cache: dict = {}
+    old_cache: dict = {}
+    placed_again = 0
+    for _ in range(2):
+        for text in texts:
+            toks = tokens_by(text, prof._WORD, prof.normalise, forms, new_cache)
+            got = [(t.text, t.start, t.end, t.norm, t.forms) for t in toks]
+            assert got == _tokens_as_before(text, prof._WORD, prof.normalise, forms, old_cache), repr(text)
+            for t in toks:
+                assert text[t.start:t.end] == t.text
+            chunks = text.split()
+            placed_again += len(text) != len("".join(chunks)) + len(chunks) - 1 and bool(toks)
+    assert placed_again > 50
+
+
+def test_place_in_text_moves_each_token_by_its_chunk():
+    """_place_in_text on tokens placed as if one space lay between the chunks."""
+    from coder.lang.common import _place_in_text
+    from coder.model import Token
+    text = "\t ab  c.d\u00a0\u00a0 e \n"
+    chunks = text.split()   # ab, c.d, e: placed at 0, 3, 7
+    toks = [Token("ab", 0, 2, "ab", ("ab",)), Token("c", 3, 4, "c", ("c",)), Token(".", 4, 5, ".", (".",)),
+            Token("d", 5, 6, "d", ("d",)), Token("e", 7, 8, "e", ("e",))]
+    _place_in_text(text, chunks, toks)
+    assert [(t.start, t.end) for t in toks] == [(2, 4), (6, 7), (7, 8), (8, 9), (12, 13)]
+    assert [text[t.start:t.end] for t in toks] == ["ab", "c", ".", "d", "e"]
