@@ -149,8 +149,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         p.arguments["subject"], p.how["subject"] = cl.antecedent, "the noun the clause describes"
         p.inherited.add("subject")
         bare_after = bare_after[:1]
-    elif relative and bare_after and any(tags[i] == "ADP" and _carries_pronoun(toks[i], prof)
-                                         for i in range(p.verb + 1, chunks[bare_after[0]].start)):
+    elif relative and bare_after and _resumed_after_preposition(toks, tags, prof, p.verb + 1, chunks[bare_after[0]].start):
         # المدن التي ترتفع فيها المباني: the pronoun after the preposition resumes the antecedent, the
         # phrase after it is the verb's own subject
         p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
@@ -233,3 +232,9 @@ def _controlled(p: Predicate, cl: Clause, clauses: list[Clause], toks, prof, agr
     g_up, g = agreement(toks[up.verb])[0], agreement(toks[p.verb])
     gender = g[0] or ("feminine" if g[1] == "singular" and toks[p.verb].norm.lstrip("وف")[:1] == "ت" else "")
     return bool(g_up) and g_up == gender
+
+
+def _resumed_after_preposition(toks, tags, prof, start: int, end: int) -> bool:
+    """A preposition that carries a pronoun among tokens start to end - 1 (فيها). (A function of its
+    own: a generator in _after_noun would make its locals cells, read through them at every use.)"""
+    return any(tags[i] == "ADP" and _carries_pronoun(toks[i], prof) for i in range(start, end))

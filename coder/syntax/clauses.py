@@ -6,6 +6,7 @@ Whom pronouns and possessives refer to is coder/syntax/reference.py."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import Sequence
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
@@ -109,13 +110,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     for _, v in groups:
         verbs.append(v)
     if roles is None:    # (once a sentence: the same for every predicate)
-        roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
+        roles = _marker_roles(toks, R, _marker_start_tokens(toks, R))
     introduced = _introduced(roles, starts) if roles else ()
     flags = getattr(prof, "token_flags", None)    # (per token: clitics and the article, by position)
     if flags is not None:
         conj, prep, definite = flags
     else:
-        (conj, prep), definite = _clitic_flags(toks, prof), [prof.is_definite(t) for t in toks]
+        (conj, prep), definite = _clitic_flags(toks, prof), _definite_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep) if bare is None else bare
     marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN    # (_passive_mark)
     # what the loop asks of a verb, per word as written (a token's text decides it): a look-up, not
@@ -156,7 +157,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             verb_bits = verb_words.get(toks[v].text)
             if verb_bits is None:
                 verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)
-            p.passive = after_noun is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
+            # (a passive auxiliary among the words of the verb group before the verb, asked by a set
+            # test of their norms: a generator here would make the function's locals cells)
+            p.passive = after_noun is False and not R.passive_aux.isdisjoint(map(_NORM, toks[f:v])) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
                 IS_PASSIVE_VOWEL[verb_bits]   # a written vowel: قُتل (the bits' tables: no bitwise and)
@@ -177,15 +180,12 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             else:
                 # after the verb before, past participles that describe a noun ("the district controlled by
                 # X was") and -ing forms ("Europeans visiting the region identified"), with their own objects
-                cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
-                theirs = {a for q in describing for r, a in q.arguments.items() if r not in {"patient", "subject"}}
-                before = [k for k in [*resumed, *range(opening, bisect_left(starts, f))] if ends[k] < f and
-                          (cut is None or starts[k] > cut.verb) and k not in theirs]
+                before = _before_described(cl, describing, resumed, opening, starts, ends, f)
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or conj[f])
             read(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                  # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
                  # which only the English rules read
-                 english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep, conj,
+                 english and _later_finite(toks, mine, n), R, bare, prep, conj,
                  verb_bits, definite)
             if IS_IMPERSONAL[verb_bits] and "object" in p.arguments:
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
@@ -207,6 +207,35 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
 
 
 _DESCRIBES = "the noun the -ing form describes"
+_NORM = attrgetter("norm")
+
+
+# (the helpers below hold the comprehensions and generators arguments() once held: a function with
+# one makes every local it reads a cell, read and set through the cell in the whole function)
+def _marker_start_tokens(toks, R) -> list[int]:
+    """The tokens that may start an argument marker (R.marker_starts), in order."""
+    return [i for i, t in enumerate(toks) if t.norm in R.marker_starts]
+
+
+def _definite_flags(toks, prof) -> list[bool]:
+    """Per token: it carries the article (asked of a bare profile)."""
+    return [prof.is_definite(t) for t in toks]
+
+
+def _before_described(cl: Clause, describing: list[Predicate], resumed, opening: int, starts: list[int], ends: list[int],
+                      f: int) -> list[int]:
+    """English, after a participle or an -ing form that describes a noun: the phrases before the verb
+    group at f, after the verb before it, less the describing predicates' own objects."""
+    cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
+    theirs = {a for q in describing for r, a in q.arguments.items() if r not in {"patient", "subject"}}
+    return [k for k in [*resumed, *range(opening, bisect_left(starts, f))] if ends[k] < f and
+            (cut is None or starts[k] > cut.verb) and k not in theirs]
+
+
+def _later_finite(toks, mine: list[tuple[int, int]], n: int) -> bool:
+    """A verb group of the clause after its n-th that is not an infinitive ("gathered outside
+    parliament to demand")."""
+    return any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:])
 
 
 _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
