@@ -122,3 +122,21 @@ def test_the_sentences_reach_the_rewritten_paths():
         kinds |= {(lang, "described") for c in p.clauses for q in c.predicates if "patient" in q.inherited or
                   q.how.get("subject") == clauses._DESCRIBES}
     assert {("ar", "relative"), ("en", "passive"), ("en", "described")} <= kinds, kinds
+
+
+def test_a_marker_introduces_its_phrase_as_written():
+    """A role a marker gives (on, against, على) is explained by the marker's repr, as the f-string
+    made it at each predicate before (the explanation is now kept per word as written)."""
+    found = 0
+    for _ in range(2):    # (first sight, then from the kept explanations)
+        for lang, text in SENTENCES:
+            toks, mentions = _inputs(lang, text)
+            p = syntax.parse(toks, mentions, profile(lang))
+            for cl in p.clauses:
+                for q in cl.predicates:
+                    for role, how in q.how.items():
+                        if how.startswith("after "):
+                            found += 1
+                            assert how == f"after {toks[p.chunks[q.arguments[role]].start - 1].text!r}"
+    assert found >= 4
+    assert len(clauses._AFTER_MARKER) <= 10_000

@@ -199,7 +199,15 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                     break
                 if k >= first_after and role not in p.arguments:
                     p.arguments[role] = k
-                    p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
+                    # (kept per word as written: the repr of a marker word tests its letters one by
+                    # one for printing, once a word, not once a predicate)
+                    marker_word = toks[chunks[k].start - 1].text
+                    how = _AFTER_MARKER.get(marker_word)
+                    if how is None:
+                        if len(_AFTER_MARKER) >= 10_000:
+                            _AFTER_MARKER.clear()
+                        how = _AFTER_MARKER[marker_word] = f"after {marker_word!r}"
+                    p.how[role] = how
             cl.predicates.append(p)
             prev = p
             if english and ("patient" in p.inherited or p.how.get("subject") == _DESCRIBES):
@@ -207,6 +215,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
 
 
 _DESCRIBES = "the noun the -ing form describes"
+_AFTER_MARKER: dict[str, str] = {}    # a marker word as written -> "after '<word>'", how its phrase's role was found
 _NORM = attrgetter("norm")
 
 
