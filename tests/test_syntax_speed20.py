@@ -4,7 +4,8 @@ arguments, _after_noun) moved into small functions of their own, or became a set
 of those functions makes its locals cells (a local read by a nested function is kept in a cell,
 made at each call and read through at each use). Each helper is compared with a copy of the
 expression it replaced, and whole parses with digests of what the code before the round (fe288a7)
-made of sentences written for this test."""
+made of sentences written for this test. And tag() merges the untagged tokens and those the rules
+decide by the list's sort in place, where sorted() copied them (the parses' digests check the order)."""
 from __future__ import annotations
 
 from itertools import count
