@@ -5,7 +5,9 @@ of those functions makes its locals cells (a local read by a nested function is 
 made at each call and read through at each use). Each helper is compared with a copy of the
 expression it replaced, and whole parses with digests of what the code before the round (fe288a7)
 made of sentences written for this test. And tag() merges the untagged tokens and those the rules
-decide by the list's sort in place, where sorted() copied them (the parses' digests check the order)."""
+decide by the list's sort in place, where sorted() copied them (the parses' digests check the order);
+how a marker's phrase got its role ("after 'على'") is kept per marker word, where arguments()
+formatted it at each predicate (checked against the f-string)."""
 from __future__ import annotations
 
 from itertools import count
