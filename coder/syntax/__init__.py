@@ -258,8 +258,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     for i in reread:
         b = bits[i]
         # "said on Sunday that ...": after a reporting verb, "that" opens what was said
-        if b & QUOTE_WORD and tags[i] != "SCONJ" and \
-                any(j in speech or (j == i - 1 and tags[j] == "VERB") for j in range(max(0, i - 4), i)):
+        if b & QUOTE_WORD and tags[i] != "SCONJ" and _after_speech(i, tags, speech):
             tags[i] = "SCONJ"
         # "published as X", "known as": after a past participle, a preposition (syntax.yaml)
         elif b & PARTICIPLE_PREPOSITION and i > 0 and tags[i - 1] == "VERB" and \
@@ -272,7 +271,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
         for i in digits:
             # "عام 2015", "in the year 1990": the noun and its number name a time, an adverbial
             if i > 0 and tags[i] in {"NUM", "ADV"} and \
-                    (toks[i - 1].norm in R.time_nouns or any(f in R.time_nouns for f in toks[i - 1].forms[1:])):
+                    (toks[i - 1].norm in R.time_nouns or not R.time_nouns.isdisjoint(toks[i - 1].forms[1:])):
                 tags[i - 1] = tags[i] = "ADV"
     chunks = join_names(chunk(toks, tags, read, R, prof), names)
     # what the later passes read of the phrases, gathered in this one pass over them (each of its own
@@ -347,6 +346,11 @@ _WORD_LISTS_BY_BITS = tuple((bool(b & (QUOTE_WORD | PARTICIPLE_PREPOSITION)), bo
                              bool(b & MARKER_START), bool(b & DIGIT), bool(b & ANAPHOR))
                             for b in range((QUOTE_WORD | PARTICIPLE_PREPOSITION | MARKER_START | DIGIT | CLAUSE_PUNCT |
                                             TANWIN | ANAPHOR | LOOKS_FURTHER) + 1))
+
+
+def _after_speech(i: int, tags, speech) -> bool:
+    """A reporting verb, or a verb right before token i, among the four tokens before it."""
+    return any(j in speech or (j == i - 1 and tags[j] == "VERB") for j in range(max(0, i - 4), i))
 
 
 def _clause_follows(tags, i: int) -> bool:

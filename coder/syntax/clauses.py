@@ -1,10 +1,12 @@
 """Each predicate's arguments, in the clauses coder/syntax/segmenter.py finds: which verb groups
 predicate, and for each its subject, object and the phrases that markers introduce (the target
-after against/على/ضد, the agent after by/على يد, the recipient).
+after against/على/ضد, the agent after by/على يد, the recipient). The reader of a language whose
+modifiers follow the noun (Arabic) is coder/syntax/arguments_after_noun.py.
 Whom pronouns and possessives refer to is coder/syntax/reference.py."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import Sequence
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
@@ -15,7 +17,7 @@ from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PE
                                 _carries_pronoun_word, _case_marks, _first_person, _NOUN_READER, _marker_roles, _no_mark,
                                 _noun_reader, _opens_quote, _verb_bits, _word_marks, word_marks)
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
-from coder.syntax.reference import _names
+from coder.syntax.arguments_after_noun import _after_noun, _inherit
 
 
 _GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
@@ -108,13 +110,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     for _, v in groups:
         verbs.append(v)
     if roles is None:    # (once a sentence: the same for every predicate)
-        roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
+        roles = _marker_roles(toks, R, _marker_start_tokens(toks, R))
     introduced = _introduced(roles, starts) if roles else ()
     flags = getattr(prof, "token_flags", None)    # (per token: clitics and the article, by position)
     if flags is not None:
         conj, prep, definite = flags
     else:
-        (conj, prep), definite = _clitic_flags(toks, prof), [prof.is_definite(t) for t in toks]
+        (conj, prep), definite = _clitic_flags(toks, prof), _definite_flags(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep) if bare is None else bare
     marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN    # (_passive_mark)
     # what the loop asks of a verb, per word as written (a token's text decides it): a look-up, not
@@ -155,7 +157,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             verb_bits = verb_words.get(toks[v].text)
             if verb_bits is None:
                 verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)
-            p.passive = after_noun is False and any(toks[i].norm in R.passive_aux for i in range(f, v)) \
+            # (a passive auxiliary among the words of the verb group before the verb, asked by a set
+            # test of their norms: a generator here would make the function's locals cells)
+            p.passive = after_noun is False and not R.passive_aux.isdisjoint(map(_NORM, toks[f:v])) \
                 and (toks[v].norm.endswith(("ed", "en", "wn", "ne", "t"))) \
                 and not (toks[v].norm in R.stance and v + 1 < len(toks) and toks[v + 1].norm == "to") or \
                 IS_PASSIVE_VOWEL[verb_bits]   # a written vowel: قُتل (the bits' tables: no bitwise and)
@@ -176,15 +180,12 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             else:
                 # after the verb before, past participles that describe a noun ("the district controlled by
                 # X was") and -ing forms ("Europeans visiting the region identified"), with their own objects
-                cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
-                theirs = {a for q in describing for r, a in q.arguments.items() if r not in {"patient", "subject"}}
-                before = [k for k in [*resumed, *range(opening, bisect_left(starts, f))] if ends[k] < f and
-                          (cut is None or starts[k] > cut.verb) and k not in theirs]
+                before = _before_described(cl, describing, resumed, opening, starts, ends, f)
             coordinated = prev is not None and (tags[f - 1] == "CCONJ" or conj[f])
             read(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses, speech, lexical,
                  # a later verb of the clause, not an infinitive ("gathered outside parliament to demand"),
                  # which only the English rules read
-                 english and any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:]), R, bare, prep, conj,
+                 english and _later_finite(toks, mine, n), R, bare, prep, conj,
                  verb_bits, definite)
             if IS_IMPERSONAL[verb_bits] and "object" in p.arguments:
                 # يمكن حفظها، يجب الانسحاب: the phrase after an impersonal verb is its subject
@@ -198,7 +199,15 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                     break
                 if k >= first_after and role not in p.arguments:
                     p.arguments[role] = k
-                    p.how[role] = f"after {toks[chunks[k].start - 1].text!r}"
+                    # (kept per word as written: the repr of a marker word tests its letters one by
+                    # one for printing, once a word, not once a predicate)
+                    marker_word = toks[chunks[k].start - 1].text
+                    how = _AFTER_MARKER.get(marker_word)
+                    if how is None:
+                        if len(_AFTER_MARKER) >= 10_000:
+                            _AFTER_MARKER.clear()
+                        how = _AFTER_MARKER[marker_word] = f"after {marker_word!r}"
+                    p.how[role] = how
             cl.predicates.append(p)
             prev = p
             if english and ("patient" in p.inherited or p.how.get("subject") == _DESCRIBES):
@@ -206,18 +215,36 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
 
 
 _DESCRIBES = "the noun the -ing form describes"
+_AFTER_MARKER: dict[str, str] = {}    # a marker word as written -> "after '<word>'", how its phrase's role was found
+_NORM = attrgetter("norm")
 
 
-def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
-    """A subject from the clause this one depends on: a participle's, a relative's antecedent."""
-    if cl.kind == "relative" and cl.antecedent is not None and cl.antecedent >= 0:
-        p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
-        return
-    parent = clauses[cl.parent] if cl.parent is not None and cl.parent < len(clauses) else None
-    if cl.kind in {"participle", "main"} and parent is not None and parent.predicates and \
-            "subject" in parent.predicates[0].arguments:
-        p.arguments["subject"], p.how["subject"] = parent.predicates[0].arguments["subject"], why
-        p.inherited.add("subject")
+# (the helpers below hold the comprehensions and generators arguments() once held: a function with
+# one makes every local it reads a cell, read and set through the cell in the whole function)
+def _marker_start_tokens(toks, R) -> list[int]:
+    """The tokens that may start an argument marker (R.marker_starts), in order."""
+    return [i for i, t in enumerate(toks) if t.norm in R.marker_starts]
+
+
+def _definite_flags(toks, prof) -> list[bool]:
+    """Per token: it carries the article (asked of a bare profile)."""
+    return [prof.is_definite(t) for t in toks]
+
+
+def _before_described(cl: Clause, describing: list[Predicate], resumed, opening: int, starts: list[int], ends: list[int],
+                      f: int) -> list[int]:
+    """English, after a participle or an -ing form that describes a noun: the phrases before the verb
+    group at f, after the verb before it, less the describing predicates' own objects."""
+    cut = next((q for q in reversed(cl.predicates) if q not in describing), None)
+    theirs = {a for q in describing for r, a in q.arguments.items() if r not in {"patient", "subject"}}
+    return [k for k in [*resumed, *range(opening, bisect_left(starts, f))] if ends[k] < f and
+            (cut is None or starts[k] > cut.verb) and k not in theirs]
+
+
+def _later_finite(toks, mine: list[tuple[int, int]], n: int) -> bool:
+    """A verb group of the clause after its n-th that is not an infinitive ("gathered outside
+    parliament to demand")."""
+    return any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:])
 
 
 _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
@@ -386,215 +413,3 @@ def _object(p, after, chunks, toks, tags, bare: list[bool], before_verb: bool = 
         gerund = c.start == c.end == p.verb + 1 and toks[c.start].norm.endswith("ing")
         if not gap and bare[k] and not follows_verb and not gerund:
             p.arguments["object"], p.how["object"] = k, "the noun phrase after the verb"
-
-
-def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
-                speech=frozenset(), lexical=(), later: bool = False, R=None, bare=(), prep=(), conj=(),
-                verb_bits: int | None = None, definite=()) -> None:
-    """Arabic: verb-subject-object, or subject-verb-object after أن or at the start of a clause; in a
-    relative clause the antecedent is the subject unless the verb carries it as its object pronoun
-    (الهجوم الذي شنته حماس). `bare`: per chunk, no preposition governs it; `prep`, `conj`, `definite`:
-    per token, it carries a preposition or a conjunction clitic, the article; `verb_bits`: the verb's
-    (marks._verb_bits), if known."""
-    bare_after = []
-    circumstantial, agreement, marks = _NOUN_READER.get(prof.CODE) or _noun_reader(prof.CODE)
-    pp_end = leftover = -2
-    # the end of the phrases passed so far: every one the loop passes is covered (a prepositional
-    # phrase, a subject, an adverb) or ends the loop, so only the tokens after it are left to test
-    reach = p.verb
-    relative_clause = cl.kind == "relative"
-    for k in after:
-        c = chunks[k]
-        # between the verb (or the subject) and this phrase only adverbs, punctuation, prepositional
-        # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
-        # (a slice of tags: no loop per token; none where the phrase follows right after)
-        if c.start > reach + 1 and not _BETWEEN_PHRASES.issuperset(tags[reach + 1:c.start]):
-            break
-        if c.end > reach:
-            reach = c.end
-        # in a relative clause, a preposition that carries the pronoun resuming the antecedent (فيها، عليه)
-        # governs no phrase after it: المدارس التي يدرس فيها الأطفال
-        after_pronoun = relative_clause and c.start > 0 and tags[c.start - 1] == "ADP" and _carries_pronoun(toks[c.start - 1], prof) and \
-            c.kind == "np" and not prep[c.start]
-        if toks[c.head].norm in {"%", "٪"}:
-            continue    # 3 %: the sign belongs to the number before it
-        if c.start == c.end:
-            # (word_marks read in place, and a bit of the marks from their tables, here and below: no call per
-            # phrase and predicate, no bitwise and, which the interpreter (3.11) does not specialise)
-            w = toks[c.start]
-            m = marks.get(w.text)
-            if IS_ADVERBIAL[_word_marks(w, prof, marks) if m is None else m]:
-                continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
-        if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and not definite[c.head] and \
-                circumstantial(toks[c.head]):
-            # (right after the subject the participle is the object: قتل الجنود متظاهرين)
-            if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
-                p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
-            continue
-        if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (c.start - 2 == pp_end and _opens_quote(toks, c.start - 1))) and \
-                bare[k] and not after_pronoun:
-            leftover = k     # على الدرب الصحيح، من خلال حساب كلينتون المصرفي: what the chunker left of the phrase
-        if not (bare[k] or after_pronoun) or (bare_after and conj[c.start]) or \
-                (leftover >= 0 and bare_after):
-            # (once a phrase continued a prepositional phrase, no later phrase is an argument):
-            # a prepositional phrase, or a conjunct (والعديد)
-            pp_end = c.end
-            if "recipient" not in p.arguments and "complement" in p.arguments and toks[c.start].norm[:1] == "ل" and \
-                    (c.start - 1 == chunks[p.arguments["complement"]].end or (leftover >= 0 and c.start - 1 == chunks[leftover].end)) and \
-                    prep[c.start]:
-                # قام الجيش بتوزيع مساعدات للنازحين: a لـ phrase right after the بـ complement names whom it is for
-                p.arguments["recipient"], p.how["recipient"] = k, "the phrase after لـ, after the complement"
-            if "complement" not in p.arguments and prep[c.start] and \
-                    toks[c.start].norm[:1] == "ب" and c.kind == "np":
-                p.arguments["complement"], p.how["complement"] = k, "the phrase after بـ (قام الجيش باعتقال)"
-            continue
-        gap = tags[chunks[bare_after[-1]].end + 1:c.start] if bare_after else ()
-        if gap and gap.count("PUNCT") == len(gap):
-            break     # "قال جو, رئيس ...": after a bare comma, an apposition, not an object
-        bare_after.append(k)
-        if len(bare_after) == 2:
-            break
-    last_before = None    # the last phrase before the verb no preposition governs (found from the end)
-    for k in reversed(before):
-        if bare[k] or (chunks[k].kind == "pronoun" and tags[chunks[k].head] == "SCONJ"):    # لأنها: no preposition
-            last_before = k
-            break
-    # a subject before its verb heads its clause (after أن, or first in the sentence): not a phrase
-    # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
-    opening = cl.marker + 1 if cl.marker is not None else cl.start
-    # (only auxiliaries between it and the verb: the phrases before it all end before it, none
-    # covers a token between)
-    svo = last_before is not None and not coordinated and \
-        _AUXILIARY.issuperset(tags[chunks[last_before].end + 1:p.first]) \
-        and (_CLAUSE_OPENING.issuperset(tags[opening:chunks[last_before].start])
-             # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
-             or tags[chunks[last_before].head] == "PRON")
-    verb = toks[p.verb]
-    # a first-person verb carries its subject (نواجه، سنرى): as a word no lexicon reads, or one it reads
-    # (kept with the verb's bits)
-    person = verb_bits if verb_bits is not None else _first_person(verb.norm, prof.CLITIC_COORDINATORS)
-    first_person = (IS_FIRST_PERSON_READ if lexical and lexical[p.verb] else IS_FIRST_PERSON)[person]
-    verb_marks = marks.get(verb.text)
-    if verb_marks is None:
-        verb_marks = _word_marks(verb, prof, marks)
-    object_pronoun = HAS_OBJECT_PRONOUN[verb_marks]    # شنته، يدخنها: the object is the pronoun
-    first_actor = bool(bare_after) and _names(actorish, chunks[bare_after[0]])
-    accusative = False
-    if bare_after:
-        w = toks[chunks[bare_after[0]].head]
-        m = marks.get(w.text)
-        accusative = IS_ACCUSATIVE[_word_marks(w, prof, marks) if m is None else m]
-    if accusative:
-        # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
-        # carries its subject (or it follows)
-        bare_after = bare_after[:1]
-        first_person = True
-    relative = cl.kind == "relative" and cl.antecedent is not None and not cl.predicates
-    if relative and object_pronoun and bare_after:
-        # الهجوم الذي شنه التنظيم: the verb's pronoun is the antecedent, its subject follows
-        p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
-        p.arguments["object"], p.how["object"] = cl.antecedent, "the antecedent, resumed by the verb's pronoun"
-        return
-    if relative and bare_after and agreement is not None and cl.marker is not None:
-        rel = prof.RELATIVES.get(toks[cl.marker].norm) or prof.RELATIVES.get(toks[cl.marker].norm[1:])
-        if rel is not None and prof.disagree(rel, agreement(toks[p.verb])):
-            # الأطفال الذين تتراوح أعمارهم، الرسائل التي حاول الرئيس: a verb that does not agree with
-            # the relative pronoun has a subject of its own, after it
-            relative = False
-    if object_pronoun:
-        bare_after = bare_after[:1]
-    if svo:
-        p.arguments["subject"], p.how["subject"] = last_before, "the noun phrase before the verb"
-        bare_after = bare_after[:1]
-    elif first_person:
-        bare_after = bare_after[:1]
-    elif relative and tags[cl.marker] != "REL":
-        # سيارة تقل قياديين: a clause with no relative pronoun describes the noun before it, its subject
-        # (taken from that phrase: no word of the clause names it)
-        p.arguments["subject"], p.how["subject"] = cl.antecedent, "the noun the clause describes"
-        p.inherited.add("subject")
-        bare_after = bare_after[:1]
-    elif relative and bare_after and any(tags[i] == "ADP" and _carries_pronoun(toks[i], prof)
-                                         for i in range(p.verb + 1, chunks[bare_after[0]].start)):
-        # المدن التي ترتفع فيها المباني: the pronoun after the preposition resumes the antecedent, the
-        # phrase after it is the verb's own subject
-        p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
-        bare_after = []
-    elif relative:
-        p.arguments["subject"], p.how["subject"] = cl.antecedent, "the antecedent of the relative pronoun"
-        bare_after = bare_after[:1]
-    elif HAS_SUBJECT[verb_marks]:
-        # يقاتلون، قتلوا: the verb's own suffix is its subject, the phrase after it its object
-        if coordinated and prev is not None and "subject" in prev.arguments:
-            p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
-            p.inherited.add("subject")
-        elif cl.kind == "subordinate" and not cl.predicates and cl.parent is not None and clauses[cl.parent].predicates:
-            # حاول المسلحون أن يقتحموا السجن: the subject the verb carries is the one of the verb the
-            # clause depends on (when that verb is of its gender)
-            up = clauses[cl.parent].predicates[-1]
-            if "subject" in up.arguments and not (agreement is not None and prof.disagree(
-                    (agreement(toks[up.verb])[0], ""), (agreement(toks[p.verb])[0], ""))):
-                p.arguments["subject"], p.how["subject"] = up.arguments["subject"], "the subject of the verb it depends on"
-                p.inherited.add("subject")
-        else:
-            _inherit(p, cl, clauses, "the subject of the clause it depends on")
-        bare_after = bare_after[:1]
-    elif cl.kind == "relative" and cl.antecedent is None and not cl.predicates and not (
-            cl.marker is not None and cl.marker > 0 and _accusative(toks[cl.marker - 1])):
-        # (غالباً ما تبدأ العواصف، عادةً ما: ما after an adverb makes "often", the subject follows)
-        # "... ما أدى إلى مقتل أربعة": ما resumes the clause before it, the verb's subject
-        bare_after = bare_after[:1]
-    elif coordinated and prev is not None and "subject" in prev.arguments and not first_actor and \
-            not (agreement is not None and prof.disagree((agreement(toks[prev.verb])[0], ""), (agreement(toks[p.verb])[0], ""))):
-        # (قصف الجيش ... وأعلنت الوزارة: a verb of the other gender has a subject of its own)
-        p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
-        p.inherited.add("subject")     # the first verb's, as in English: not this verb's own
-        bare_after = bare_after[:1]
-    elif bare_after and not first_actor and _controlled(p, cl, clauses, toks, prof, agreement):
-        # قررت الحكومة أن تفرض عقوبات، يأمل الحزب أن ينتزع المقعد: after أن, a verb of the gender of the
-        # verb it depends on, before a phrase that names no actor, has that verb's subject; the phrase
-        # is its object
-        up = clauses[cl.parent].predicates[-1]
-        p.arguments["subject"], p.how["subject"] = up.arguments["subject"], "the subject of the verb it depends on"
-        p.inherited.add("subject")
-    elif bare_after:
-        p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb (verb-subject order)"
-        bare_after = bare_after[1:]
-    else:
-        _inherit(p, cl, clauses, "the subject of the clause it depends on")
-    if bare_after:
-        w = toks[chunks[bare_after[0]].head]
-        m = marks.get(w.text)
-        nominative = IS_NOMINATIVE[_word_marks(w, prof, marks) if m is None else m]
-    else:
-        nominative = False
-    if nominative:
-        # أقحم شهرٌ، سيستمر عملنا: a phrase written in the nominative is the subject, never the object
-        # (the subject the stage took from before the verb or from another clause was not its own)
-        if "subject" not in p.arguments or p.how.get("subject") != "the noun phrase after the verb (verb-subject order)":
-            p.arguments["subject"], p.how["subject"] = bare_after[0], "the noun phrase after the verb, in the nominative"
-            p.inherited.discard("subject")
-        bare_after = []
-    if bare_after and not object_pronoun and p.verb not in speech and bare_after[0] != leftover:   # قال: what was said is a clause
-        p.arguments["object"], p.how["object"] = bare_after[0], "the noun phrase after the verb" + \
-            (" (its subject named before)" if "subject" in p.arguments else "")
-
-
-_BETWEEN_PHRASES = frozenset({"ADV", "PUNCT", "PART", "ADP"})     # the tags _after_noun passes between the verb and a phrase
-_AUXILIARY = frozenset({"ADV", "PART", "AUX"})     # the tags between a subject and its verb
-_CLAUSE_OPENING = _AUXILIARY | {"PUNCT", "CCONJ", "SCONJ"}     # the tags before a subject that heads its clause
-
-
-def _controlled(p: Predicate, cl: Clause, clauses: list[Clause], toks, prof, agreement) -> bool:
-    """Is p the first verb of a clause opened by a bare أنّ/أن (no pronoun on it) right after the verb
-    it depends on and that verb's subject, and of that verb's gender (a ت in front read as feminine)?"""
-    if agreement is None or cl.kind != "subordinate" or cl.predicates or cl.marker is None or \
-            cl.parent is None or not clauses[cl.parent].predicates or p.first != cl.marker + 1 or \
-            prof.subject_pronoun(toks[cl.marker]) or toks[cl.marker].norm not in prof.QUOTE_THAT:
-        return False
-    up = clauses[cl.parent].predicates[-1]
-    if "subject" not in up.arguments or "subject" in up.inherited:
-        return False
-    g_up, g = agreement(toks[up.verb])[0], agreement(toks[p.verb])
-    gender = g[0] or ("feminine" if g[1] == "singular" and toks[p.verb].norm.lstrip("وف")[:1] == "ت" else "")
-    return bool(g_up) and g_up == gender

@@ -96,7 +96,7 @@ def _case_marks(lang: str) -> tuple:
 
 
 def _noun_reader(code: str) -> tuple:
-    """What clauses._after_noun reads of a language, per predicate: its circumstantial and agreement
+    """What arguments_after_noun._after_noun reads of a language, per predicate: its circumstantial and agreement
     tests (_case_marks) and its per-word marks (_WORD_MARKS, a dict cleared in place when full), kept
     together once a language: one look-up a predicate."""
     circumstantial, _, agreement, _ = _case_marks(code)

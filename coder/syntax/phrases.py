@@ -343,7 +343,8 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     the relation, and the governing chunk lists it."""
     # each token's preposition clitic, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
-    prep = flags[1] if flags is not None else [prof.has_preposition_clitic(t) for t in toks]
+    # (a bare profile asked by _asked_of_each: a comprehension here would make prof a cell)
+    prep = flags[1] if flags is not None else _asked_of_each(toks, prof, "flags")[1]
     genitive, partitive = R.genitive, R.partitive
     for a, b in zip(chunks, chunks[1:]):
         start = b.start

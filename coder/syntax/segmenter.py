@@ -85,6 +85,12 @@ def _resume(clauses: list[Clause], stack: list[int], cur: Clause, i: int, n: int
 CLAUSE_BREAKS = frozenset({",", "،", ";", "؛"})    # the punctuation segment() reads
 
 
+def _clause_words(toks, quote) -> list[int]:
+    """The tokens that are a quote word or in CLAUSE_BREAKS, in order. (A function of its own: a
+    comprehension in segment() would make `quote` a cell, read through it at every token visited.)"""
+    return [i for i, t in enumerate(toks) if t.norm in quote or t.norm in CLAUSE_BREAKS]
+
+
 def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None, tagged=None) -> list[Clause]:
     """Flat clause segments in order; a relative clause closed by a comma hands back to its parent.
     `words`: the tokens that are a quote word (R.quote) or in CLAUSE_BREAKS, and maybe others;
@@ -97,7 +103,7 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     last_verb = None
     quote = R.quote
     if words is None:
-        words = [i for i, t in enumerate(toks) if t.norm in quote or t.norm in CLAUSE_BREAKS]
+        words = _clause_words(toks, quote)
     # only these tokens can open, close or resume a clause or be a verb: the others change nothing
     # (every verb is visited, in order, as a tagged token: the current clause has a verb before token
     # i when the last verb visited is in it)

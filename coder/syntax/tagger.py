@@ -248,12 +248,14 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
             ruled.append(i)
     # a word the word lists decided that no lexicon reads otherwise keeps its tag (one with no reading
     # or a noun's alone): the others are visited in order, those still untagged and those the rules
-    # decide whatever their tag (two ascending runs, which sorted() merges) (the untagged are among
+    # decide whatever their tag (two ascending runs, which the list's sort merges in place: no copy
+    # as sorted() makes) (the untagged are among
     # the words the word lists leave open, whose tag was None: asked of every token here, where
     # finding those words apart in Features costed a pass over the tokens more)
-    visit = [i for i in range(len(tags)) if tags[i] is None]
+    visit = [i for i, t in enumerate(tags) if t is None]
     if ruled:
-        visit = sorted(visit + ruled)
+        visit += ruled
+        visit.sort()
     conj, prep, memos = F.conj, F.prep, F.tag_memos
     for i in visit:
         r, has_conj = read[i], conj[i]
@@ -288,8 +290,12 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
         for _ in range(tags.count("VERB")):
             i = tags.index("VERB", i + 1)
             prev = "START" if i == 0 else tags[i - 1]
-            rule = next((r for r in R.revisions if (not r.prev_tag or prev in r.prev_tag) and
-                         _holds(r, i, toks, tags, prev, F)), None)
+            rule = _revision(R, i, toks, tags, prev, F)
             if rule is not None:
                 tags[i] = rule.tag
     return tags
+
+
+def _revision(R: SyntaxRules, i: int, toks, tags, prev: str, F):
+    """The first revision rule (R.revisions) that holds for the verb at i, if any."""
+    return next((r for r in R.revisions if (not r.prev_tag or prev in r.prev_tag) and _holds(r, i, toks, tags, prev, F)), None)
