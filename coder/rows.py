@@ -99,7 +99,9 @@ def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, 
 
 def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
     """Where a phrase about an earlier event opens ("after", "بعد"): a date beyond it is that event's."""
-    return [start for _, start in _marker_starts(r, lang, "earlier_event_markers")]
+    # (marker_starts asked directly, and no comprehension for a sentence with no such word, as most)
+    marks = marker_starts(r.sentence.tokens, lang, "earlier_event_markers")
+    return [start for _, start in marks] if marks else []
 
 
 def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
@@ -396,9 +398,13 @@ class _SentenceFacts:
 
     def speech(self) -> list[int]:
         """Where the sentence's words of speech stand (the same for each of its events)."""
-        if self._speech is None:
-            self._speech = [h.mention.start for h in self.r.analysis.triggers if h.entry.speech]
-        return self._speech
+        speech = self._speech
+        if speech is None:   # (a loop: no function object and no frame of a comprehension a sentence)
+            speech = self._speech = []
+            for h in self.r.analysis.triggers:
+                if h.entry.speech:
+                    speech.append(h.mention.start)
+        return speech
 
 
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
@@ -421,7 +427,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             entry = known_codes.get(c.code) or cameo(c.code)   # (no call; lookup() names a code not in it)
             entries.append(entry)
             roots.append(entry.root)
-        attached = _attach_quantities(r, lang, roots)
+        attached = _attach_quantities(r, lang, roots) if r.quantities else {}   # (most count nothing: no call)
         # the relative clauses and the event words matter only to choosing a date: found when an
         # event first has dates to choose from (most sentences name none); the after-words to a
         # date, a place, or an event told after another (the marker scan: none for a sentence with
@@ -501,7 +507,12 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             seen.add(eid)
             # role-only actors belong to the country of the story even when the event keeps no place
             around = place.place if place else doc_place
-            s, t = _located(source, around), _located(target, around)
+            # (_located's first tests asked here: no call for an event with no place, nor a missing actor)
+            if around is None:
+                s, t = source, target
+            else:
+                s = _located(source, around) if source is not None else None
+                t = _located(target, around) if target is not None else None
             if place is None and focus is None and entry.root in SPOKEN_ROOTS:
                 where = None   # a statement is not located by the countries that act in it
             from_location = c.target_from_location

@@ -87,3 +87,115 @@ def test_rows_with_and_without_each_group_of_columns(monkeypatch):
     given = _given_rows(monkeypatch)
     for column in ("source_code", "target_code", "location_name", "quantity_value", "fatalities"):
         assert {column in values for values, _ in given} == {True, False}, column
+
+
+# ---------------------------------------------------------------- choose_place asks a cue and speech first
+
+def _former_choose_place(places, actors, event, other_events, speech_starts, text, moves, exclude=None,
+                         target=None):
+    """choose_place as it was before this round (names_actor and in_attribution called for each place)."""
+    from coder.geo.events import SPECIFIC, _nearest, _owner, in_attribution, names_actor
+    usable = []
+    for p in places:
+        if names_actor(p, actors) and not (moves and (p.destination or (
+                target is not None and target[0] < p.end and p.start < target[1]
+                and p.place.precision not in ("country", "region")))):
+            continue
+        if not in_attribution(p, event[0], event[1], speech_starts, text):
+            usable.append(p)
+    if exclude is not None and len(usable) > 1:
+        usable = [p for p in usable if p is not exclude]
+    own = [p for p in usable if _owner(p, event, other_events) is event] if other_events else usable
+    usable = own or (usable if moves else [])
+    if not usable:
+        return None
+    if len(usable) == 1:
+        return usable[0]
+    pool = [p for p in usable if p.locative or (moves and p.destination)] or usable
+    p = _nearest(pool, event[0])
+    inside = [q for q in usable if q.place.country == p.place.country
+              and SPECIFIC.get(q.place.precision, 5) < SPECIFIC.get(p.place.precision, 5)]
+    if inside and p.place.precision in ("country", "region", "admin1"):
+        best = min(SPECIFIC.get(q.place.precision, 5) for q in inside)
+        p = _nearest([q for q in inside if SPECIFIC.get(q.place.precision, 5) == best], event[0])
+    return p
+
+
+PLACE_TEXTS = [
+    ('en', 'Russia condemned the strike on Kharkiv, and Ukrainian officials in Kyiv said Moscow shelled Odesa.'),
+    ('en', 'The Iraqi prime minister told reporters in Baghdad: "We will retake Mosul and Tal Afar."'),
+    ('en', 'Egypt sent aid trucks to Gaza through Rafah, the ministry in Cairo said.'),
+    ('ar', 'أدانت روسيا القصف على خاركيف، وقال مسؤولون أوكرانيون في كييف إن موسكو قصفت أوديسا.'),
+    ('ar', 'قال رئيس الوزراء العراقي للصحفيين في بغداد: سنستعيد الموصل وتلعفر.'),
+    ('ar', 'أرسلت مصر شاحنات مساعدات إلى غزة عبر رفح، بحسب الوزارة في القاهرة.'),
+]
+
+
+@pytest.mark.parametrize("lang, text", PLACE_TEXTS)
+def test_choose_place_as_the_former(lang, text):
+    from coder.geo.events import choose_place
+    from coder.pipeline import resolve_document
+    _, results, _, _, _ = resolve_document(Document(doc_id="p", text=text, language=lang, published=D))
+    asked = 0
+    for r in results:
+        if not r.places:
+            continue
+        speech = [h.mention.start for h in r.analysis.triggers if h.entry.speech]
+        spans = [(e.evidence_start, e.evidence_end) for e in r.analysis.events] or [(0, 1)]
+        actors = r.analysis.actors
+        for event in spans:
+            others = [s for s in spans if s != event]
+            for speech_starts in (speech, [], [0, len(text) - 1]):
+                for moves in (True, False):
+                    for target in (None, (r.places[0].start, r.places[0].end)):
+                        for exclude in (None, r.places[-1]):
+                            args = (r.places, actors, event, others, speech_starts, r.sentence.text, moves,
+                                    exclude, target)
+                            assert choose_place(*args) is _former_choose_place(*args), (text, args[2:])
+                            asked += 1
+    assert asked
+
+
+def test_the_texts_have_places_with_and_without_a_cue():
+    """PLACE_TEXTS name places with a cue and without, some of them actors, and words of speech."""
+    from coder.pipeline import resolve_document
+    cued = set()
+    for lang, text in PLACE_TEXTS:
+        _, results, _, _, _ = resolve_document(Document(doc_id="p", text=text, language=lang, published=D))
+        cued |= {bool(p.locative or p.typed) for r in results for p in r.places}
+    assert cued == {True, False}
+
+
+# ---------------------------------------------------------------- a sentence's speech words and after-words
+
+SPEECH_TEXTS = PLACE_TEXTS + [
+    ('en', 'Protesters rallied in Basra after the funeral of a man killed in Nasiriyah, and police said 3 were hurt.'),
+    ('ar', 'تظاهر محتجون في البصرة بعد تشييع رجل قتل في الناصرية، وقالت الشرطة إن ثلاثة أصيبوا.'),
+    ('en', 'Police arrested 12 suspects.'),
+]
+
+
+@pytest.mark.parametrize("lang, text", SPEECH_TEXTS)
+def test_speech_and_after_walls_as_the_former_comprehensions(lang, text):
+    """_SentenceFacts.speech() by a loop, and _earlier_event_walls asking marker_starts directly, give
+    what the former comprehensions gave."""
+    from coder.dates.markers import marker_starts
+    from coder.pipeline import resolve_document
+    _, results, _, _, _ = resolve_document(Document(doc_id="p", text=text, language=lang, published=D))
+    for r in results:
+        facts = rows._SentenceFacts(r, lang)
+        assert facts.speech() == [h.mention.start for h in r.analysis.triggers if h.entry.speech]
+        assert facts.speech() is facts.speech()
+        assert rows._earlier_event_walls(r, lang) == \
+            [start for _, start in marker_starts(r.sentence.tokens, lang, "earlier_event_markers")]
+
+
+def test_the_texts_have_speech_and_after_words():
+    from coder.pipeline import resolve_document
+    speech = after = False
+    for lang, text in SPEECH_TEXTS:
+        _, results, _, _, _ = resolve_document(Document(doc_id="p", text=text, language=lang, published=D))
+        for r in results:
+            speech = speech or bool(rows._SentenceFacts(r, lang).speech())
+            after = after or bool(rows._earlier_event_walls(r, lang))
+    assert speech and after
