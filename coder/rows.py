@@ -111,9 +111,10 @@ def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
     if not r.dates:   # no date to stand after: the marker scan is not needed
         return out
     toks = r.sentence.tokens
-    marks = {i for i, _ in _marker_starts(r, lang, field)}
-    if not marks:
+    found = marker_starts(toks, lang, field)
+    if not found:   # (most dated sentences: none of the words; no set comprehension made)
         return out
+    marks = {i for i, _ in found}
     for k, d in enumerate(r.dates):
         n = bisect_right(toks, d.start, key=attrgetter("end"))   # the tokens before the date: 0..n-1 (ends ascend)
         if n and (n - 1 in marks or (n > 1 and n - 2 in marks)):

@@ -199,3 +199,47 @@ def test_the_texts_have_speech_and_after_words():
             speech = speech or bool(rows._SentenceFacts(r, lang).speech())
             after = after or bool(rows._earlier_event_walls(r, lang))
     assert speech and after
+
+
+# ---------------------------------------------------------------- the dates a word stands before
+
+def _former_dates_after(r, lang, field):
+    """rows._dates_after as it was before this round (the set of the words' tokens made first)."""
+    from bisect import bisect_right
+    from operator import attrgetter
+    from coder.dates.markers import marker_starts
+    out = set()
+    if not r.dates:
+        return out
+    toks = r.sentence.tokens
+    marks = {i for i, _ in marker_starts(toks, lang, field)}
+    if not marks:
+        return out
+    for k, d in enumerate(r.dates):
+        n = bisect_right(toks, d.start, key=attrgetter("end"))
+        if n and (n - 1 in marks or (n > 1 and n - 2 in marks)):
+            out.add(k)
+    return out
+
+
+DATED_TEXTS = [
+    ('en', 'The war has killed 500,000 people since 2011, and fighting went on until March 2020.'),
+    ('en', 'Troops shelled the town on Monday.'),
+    ('ar', 'قتلت الحرب 500 ألف شخص منذ عام 2011، واستمر القتال حتى آذار 2020.'),
+    ('ar', 'قصفت القوات البلدة يوم الاثنين.'),
+]
+
+
+@pytest.mark.parametrize("lang, text", DATED_TEXTS)
+def test_dates_after_as_the_former(lang, text):
+    from coder.pipeline import resolve_document
+    _, results, _, _, _ = resolve_document(Document(doc_id="p", text=text, language=lang, published=D))
+    found = []
+    for r in results:
+        for field in ("since_markers", "until_markers", "earlier_event_markers", "before_news_markers"):
+            got = rows._dates_after(r, lang, field)
+            assert got == _former_dates_after(r, lang, field), (text, field)
+            found.append(bool(got))
+    assert found
+    if "2011" in text:   # (a since-date and an until-date found)
+        assert any(found)

@@ -389,9 +389,10 @@ class SentencePlaces:
             if name.part_of_a_name:
                 free = name.j + 1
                 continue
-            cued = name.locative or name.q_before or name.q_after
-            if not _plausible(r, place, name.key, single=(i == name.j), cued=cued,
-                              foreign=place.country not in gaz.focus_countries):
+            # (_plausible's first test asked here: only a one-word name of a town may be implausible)
+            if i == name.j and place.precision == "locality" and not _plausible(
+                    r, place, name.key, single=True, cued=name.locative or name.q_before or name.q_after,
+                    foreign=place.country not in gaz.focus_countries):
                 continue
             admin1 = (name.q_before is not None and name.q_before.scope == "admin1") or \
                 (name.q_after is not None and name.q_after.scope == "admin1")
