@@ -37,6 +37,15 @@ CASES = [
      'd4216b8f5e6b7286', 1),
     ('ar', D, 'اعتقلت الشرطة 12 مشتبها بهم في البصرة أمس.',
      '07a13be928af338d', 1),
+    # a count since a year long past, a total (not coded); an until-date; a period and a news date
+    ('en', D, 'The war has killed 500,000 people since 2011, and 40 soldiers were killed in Homs until March 2024.',
+     '22d8f4b8d051cff9', 0),
+    ('ar', D, 'قتلت الحرب 500 ألف شخص منذ عام 2011، وقتل 40 جنديا في حمص حتى آذار 2024.',
+     '7daed66ec915703e', 0),
+    ('en', D, 'Rebels have held Idlib since 2015; jets bombed Saraqib on Sunday, killing six people.',
+     'a438eb7f9ef49377', 1),
+    ('ar', D, 'تسيطر الفصائل على إدلب منذ عام 2015، وقصفت الطائرات سراقب يوم الأحد وقتلت ستة أشخاص.',
+     'f87368861909202f', 1),
 ]
 
 
