@@ -99,7 +99,9 @@ def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, 
 
 def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
     """Where a phrase about an earlier event opens ("after", "بعد"): a date beyond it is that event's."""
-    return [start for _, start in _marker_starts(r, lang, "earlier_event_markers")]
+    # (marker_starts asked directly, and no comprehension for a sentence with no such word, as most)
+    marks = marker_starts(r.sentence.tokens, lang, "earlier_event_markers")
+    return [start for _, start in marks] if marks else []
 
 
 def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
@@ -109,9 +111,10 @@ def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
     if not r.dates:   # no date to stand after: the marker scan is not needed
         return out
     toks = r.sentence.tokens
-    marks = {i for i, _ in _marker_starts(r, lang, field)}
-    if not marks:
+    found = marker_starts(toks, lang, field)
+    if not found:   # (most dated sentences: none of the words; no set comprehension made)
         return out
+    marks = {i for i, _ in found}
     for k, d in enumerate(r.dates):
         n = bisect_right(toks, d.start, key=attrgetter("end"))   # the tokens before the date: 0..n-1 (ends ascend)
         if n and (n - 1 in marks or (n > 1 and n - 2 in marks)):
@@ -348,9 +351,6 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
 # frame and a copy of the keywords: about a fifth of an event row's validation)
 _event_row = EventRow.__pydantic_validator__.validate_python
 _quantity_row = QuantityRow.__pydantic_validator__.validate_python
-# every column of an event row, None, in the table's order (coder_version the same in every row)
-_EVENT_COLUMNS = dict.fromkeys(EventRow.model_fields)
-_EVENT_COLUMNS["coder_version"] = __version__
 
 
 class _SentenceFacts:
@@ -399,9 +399,13 @@ class _SentenceFacts:
 
     def speech(self) -> list[int]:
         """Where the sentence's words of speech stand (the same for each of its events)."""
-        if self._speech is None:
-            self._speech = [h.mention.start for h in self.r.analysis.triggers if h.entry.speech]
-        return self._speech
+        speech = self._speech
+        if speech is None:   # (a loop: no function object and no frame of a comprehension a sentence)
+            speech = self._speech = []
+            for h in self.r.analysis.triggers:
+                if h.entry.speech:
+                    speech.append(h.mention.start)
+        return speech
 
 
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
@@ -424,7 +428,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             entry = known_codes.get(c.code) or cameo(c.code)   # (no call; lookup() names a code not in it)
             entries.append(entry)
             roots.append(entry.root)
-        attached = _attach_quantities(r, lang, roots)
+        attached = _attach_quantities(r, lang, roots) if r.quantities else {}   # (most count nothing: no call)
         # the relative clauses and the event words matter only to choosing a date: found when an
         # event first has dates to choose from (most sentences name none); the after-words to a
         # date, a place, or an event told after another (the marker scan: none for a sentence with
@@ -504,7 +508,12 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             seen.add(eid)
             # role-only actors belong to the country of the story even when the event keeps no place
             around = place.place if place else doc_place
-            s, t = _located(source, around), _located(target, around)
+            # (_located's first tests asked here: no call for an event with no place, nor a missing actor)
+            if around is None:
+                s, t = source, target
+            else:
+                s = _located(source, around) if source is not None else None
+                t = _located(target, around) if target is not None else None
             if place is None and focus is None and entry.root in SPOKEN_ROOTS:
                 where = None   # a statement is not located by the countries that act in it
             from_location = c.target_from_location
@@ -525,17 +534,17 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 r.analysis.steps.append(f"{c.evidence!r}: violence told in the present with no place, date or "
                                         "count of its own, a habit or a general statement; not coded")
                 continue
-            # the row: a copy of every column set to None, then the columns of this event set (a dict
-            # display of 40 items is built item by item, the dict grown several times: about 1.7 times
-            # the cost); each actor's, place's and count's columns under one test, left None without one
-            row = _EVENT_COLUMNS.copy()
-            row["event_id"], row["doc_id"], row["sentence_index"], row["sentence"], row["evidence"] = \
-                eid, doc_id, r.sentence.index, r.sentence.text, c.evidence
-            row["language"], row["published"], row["event_date"], row["date_precision"], row["is_background"] = \
-                lang, published, event_date, precision, background
-            row["event_code"], row["event_base_code"], row["event_root_code"], row["quad_class"], \
-                row["goldstein"], row["rule_id"], row["confidence"] = c.code, entry.base, entry.root, \
-                entry.quad_class, entry.goldstein, c.rule_id, c.confidence
+            # the row: the columns every event has, then each actor's, place's and count's columns
+            # under one test, left out without one (the model's default, None: pydantic validates a
+            # column left out for nothing, where a None given goes through its column's validator and
+            # into the row's set of fields given, about a third of the validation). A display of 15
+            # items at most: a longer one is built item by item
+            row = {"event_id": eid, "doc_id": doc_id, "sentence_index": r.sentence.index,
+                   "sentence": r.sentence.text, "evidence": c.evidence, "language": lang, "published": published,
+                   "event_date": event_date, "date_precision": precision, "is_background": background,
+                   "event_code": c.code, "event_base_code": entry.base, "event_root_code": entry.root,
+                   "quad_class": entry.quad_class, "goldstein": entry.goldstein}
+            row["rule_id"], row["confidence"], row["coder_version"] = c.rule_id, c.confidence, __version__
             if s is not None:
                 sc = s.code
                 row["source_code"], row["source_name"], row["source_country"], row["source_group"], \

@@ -73,11 +73,13 @@ def choose_place(places: Sequence[PlaceMention], actors, event: tuple[int, int],
     usable = []
     for p in places:
         # a place that names an actor is kept where the event moves to it or strikes it (its target)
-        if names_actor(p, actors) and not (moves and (p.destination or (
+        # (names_actor's first test, a cue, and in_attribution's, a word of speech, asked here: most
+        # places have a cue and most sentences no word of speech, and then neither is called)
+        if not (p.locative or p.typed) and names_actor(p, actors) and not (moves and (p.destination or (
                 target is not None and target[0] < p.end and p.start < target[1]
                 and p.place.precision not in ("country", "region")))):
             continue
-        if not in_attribution(p, event[0], event[1], speech_starts, text):
+        if not speech_starts or not in_attribution(p, event[0], event[1], speech_starts, text):
             usable.append(p)
     if exclude is not None and len(usable) > 1:
         usable = [p for p in usable if p is not exclude]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, ascii_fold, folds
+from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
@@ -357,17 +357,17 @@ class SentencePlaces:
 
     def __init__(self, text: str, tokens: Sequence[Token], lang: str, gazetteer: Optional[Gazetteer] = None):
         self.text, self.tokens, self.lang = text, tokens, lang
-        self.gaz = gazetteer or Gazetteer.default()
+        self.gaz = gazetteer or _default()   # (Gazetteer.default's answer, without its frame: a finder a sentence)
         self._trie = self.gaz.tries[lang]
         self._starts: Optional[list[tuple[int, tuple]]] = None   # (token index, what it starts)
         self._names: dict[int, Optional[_Name]] = {}
 
     def places(self, country_hint: Optional[str] = None, context_countries: Iterable[str] = ()) -> list[PlaceMention]:
-        gaz, r = self.gaz, rules(self.lang)
         if self._starts is None:
             self._starts = self._start_tokens()
         if not self._starts:   # (most sentences: no word starts a name)
             return []
+        gaz, r = self.gaz, rules(self.lang)
         ranked = trie_memo(_RANKED, self._trie)
         out, alternatives = [], []   # (the places found, and each one's other places of its name)
         free = 0   # the first token not yet read as part of a name
@@ -389,9 +389,10 @@ class SentencePlaces:
             if name.part_of_a_name:
                 free = name.j + 1
                 continue
-            cued = name.locative or name.q_before or name.q_after
-            if not _plausible(r, place, name.key, single=(i == name.j), cued=cued,
-                              foreign=place.country not in gaz.focus_countries):
+            # (_plausible's first test asked here: only a one-word name of a town may be implausible)
+            if i == name.j and place.precision == "locality" and not _plausible(
+                    r, place, name.key, single=True, cued=name.locative or name.q_before or name.q_after,
+                    foreign=place.country not in gaz.focus_countries):
                 continue
             admin1 = (name.q_before is not None and name.q_before.scope == "admin1") or \
                 (name.q_after is not None and name.q_after.scope == "admin1")
@@ -403,6 +404,8 @@ class SentencePlaces:
                                     name.destination))
             alternatives.append([(p, admin1) for p, _ in candidates[1:]] if len(candidates) > 1 else _NO_ALTERNATIVES)
             free = name.last + 1
+        if not any(alternatives):   # (most names: one place of that name; no set and no call)
+            return out
         return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
 
     def _start_tokens(self) -> list[tuple[int, tuple]]:
