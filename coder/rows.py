@@ -23,7 +23,8 @@ from coder.dates.history import blank, episode_dates, in_record, told_as_record
 from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import profile
 from coder.origin import fired_from, launched_from, of_country
-from coder.rules.reality import named_in_general, own_party, told_as_habit, unanchored
+from coder.rules.generic import named_in_general
+from coder.rules.reality import own_party, told_as_habit, unanchored
 from coder.model import (Actor, ActorCode, Document, EventRow, PlaceMention, QuantityRow, QuantityValue,
                          ResolvedDate)
 from coder.quantities import subset_heads

@@ -2,7 +2,7 @@
 found for the later stages (SentenceAnalysis.roles, the tokens of each grammar role, and
 SentenceAnalysis.actor_mentions, the actor and agent mentions in order) and gathers the actor
 mentions' words as it goes (no second pass, no two frames for it); named_in_general (moved by job to
-generic.py, re-exported by reality.py) reads the locative words from the roles and scans the mentions
+generic.py, where the rows import it) reads the locative words from the roles and scans the mentions
 only where one stands right after the act. Checked against a copy of the former named_in_general at
 every word of hand-written sentences, and the readings against digests of what the code before the
 round produced for them."""
@@ -13,9 +13,11 @@ from types import SimpleNamespace
 import pytest
 
 from coder.lang import profile
-from coder.rules import custody, engine, reality
+from coder.rules import custody, engine
+from coder import rows
 from coder.rules.counts import counts_marks_and_watched
-from coder.rules.types import NO_TOKENS
+from coder.records import Mention
+from coder.rules.types import NO_TOKENS, Hit
 from coder.rules.generic import LOCATIVE_REACH, named_in_general
 
 from test_rules_speed15 import _roles, digest_tests   # (the roles as analyse gathers them; the digest of an analysis)
@@ -105,7 +107,7 @@ def test_named_in_general_answers_as_before_at_every_word(lang, sent, analysis):
         former = _former_named_in_general(c, analysis, toks, prof)
         assert named_in_general(c, analysis, toks, prof) is former
         assert named_in_general(c, unindexed, toks, prof) is former
-        assert reality.named_in_general is named_in_general     # (the rows import it from reality)
+        assert rows.named_in_general is named_in_general     # (the one the rows ask)
 
 
 def test_the_sentences_meet_both_sides_of_the_locative_test():
@@ -154,7 +156,7 @@ def test_a_word_read_through_a_clitic_is_still_asked():
 
 
 def _former_drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list[Mention], toks,
-                     prof, trace: list[str], marks: set[int]) -> list[Hit]:
+                            prof, trace: list[str], marks: set[int]) -> list[Hit]:
     """Verb forms that are not predicates: an -ing form after a complement preposition ("accused
     X of attacking Y" is one accusation) and a participle used as an adjective between a
     determiner, a number or another verb and an actor ("six suspected militants", "the wounded

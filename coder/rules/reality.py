@@ -14,7 +14,6 @@ from coder.rules.protest import PROTEST_ROOT
 from coder.rules.roles import governor_of
 from coder.rules.slots import opens_with_conjunction
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, Hit, names, punct_apart
-from coder.rules.generic import named_in_general  # noqa: F401 (moved by job: the rows read it here)
 
 NEGATION_WINDOW = 3     # tokens before a trigger in which a negation cancels it
 MODAL_WINDOW = 3        # tokens before a trigger in which a modal makes it a mere possibility

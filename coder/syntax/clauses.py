@@ -10,12 +10,9 @@ from operator import attrgetter
 from typing import Sequence
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
-from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, FIRST_PERSON, FIRST_PERSON_READ,  # noqa: F401
-                                IMPERSONAL, NO_OBJECT, NOMINATIVE, OBJECT_PRONOUN, PASSIVE_VOWEL, _VERB_WORDS, _WORD_MARKS,
-                                HAS_NO_OBJECT, HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, IS_ADVERBIAL, IS_FIRST_PERSON,
-                                IS_FIRST_PERSON_READ, IS_IMPERSONAL, IS_NOMINATIVE, IS_PASSIVE_VOWEL, _accusative, _carries_pronoun,
-                                _carries_pronoun_word, _case_marks, _first_person, _NOUN_READER, _marker_roles, _no_mark,
-                                _noun_reader, _opens_quote, _verb_bits, _word_marks, word_marks)
+from coder.syntax.marks import (HAS_NO_OBJECT, IS_IMPERSONAL, IS_PASSIVE_VOWEL, _VERB_WORDS, _marker_roles, _no_mark,
+                                _verb_bits)
+from coder.syntax.marks import _carries_pronoun, _carries_pronoun_word  # noqa: F401 (read from here by tests)
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 from coder.syntax.arguments_after_noun import _after_noun, _inherit
 
