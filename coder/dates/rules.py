@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coder.dates import first_chars
+from coder.dates import first_chars, pattern_cache
 from coder.lang import profile
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import DATE_RESOLVERS, DATE_UNITS
@@ -43,6 +43,14 @@ def guarded(branch: str) -> str:
 def guarded_alternation(alternation: str) -> str:
     """The alternation of the (guarded) branches behind a look-ahead of what any of them begins with."""
     return first_chars.guarded(alternation, _ALTERNATION_GUARD_DEPTH)
+
+
+def date_pattern(lead: str, branches: list[str]) -> tuple[str, frozenset[str] | None]:
+    """The date regex's pattern: each branch passed over where it cannot begin (guarded), the
+    alternation behind a guard of its own; and the runs of letters a date can hold (None: not known;
+    first_chars.letter_runs), for search_start."""
+    pattern = lead + guarded_alternation("(?:" + "|".join(guarded(b) for b in branches) + ")") + r"(?!\w)"
+    return pattern, first_chars.letter_runs(pattern)
 
 
 @dataclass
@@ -96,7 +104,7 @@ class DateRules:
         for i, spec in enumerate(data.get("rules") or []):
             rule, branch = self._compile_rule(i, spec, slots, where)
             self.rules.append(rule)
-            branches.append(guarded(branch))   # passed over where it cannot begin
+            branches.append(branch)
             if not set(_SLOT.findall(spec["pattern"])) & _WORD_SLOTS:
                 if not spec.get("triggers"):
                     raise LexiconError(f"{where}: rule {rule.id} has no word slot, so it needs "
@@ -107,9 +115,9 @@ class DateRules:
             raise LexiconError(f"{where} has no `rules`: add at least one (see ../en/dates.yaml)")
         clitics = load_lexicon(lang, "numbers").get("clitics") or ""
         lead = f"(?<!\\w)(?:{clitics})??" if clitics else r"(?<!\w)"
-        self.regex = re.compile(lead + guarded_alternation("(?:" + "|".join(branches) + ")") + r"(?!\w)")
-        # the runs of letters a date can hold (None: not known; first_chars.letter_runs), for search_start
-        self.inside_words = first_chars.letter_runs(self.regex.pattern)
+        # the pattern analysed (guards, letter runs) once, then read from the on-disk cache
+        pattern, self.inside_words = pattern_cache.analysed(lang, lead, branches, date_pattern)
+        self.regex = re.compile(pattern)
 
     def search_start(self, folded: str) -> int | None:
         """Where a search of the regex in a folded text may begin and find every date of it: None
