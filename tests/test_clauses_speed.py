@@ -12,7 +12,8 @@ from coder.lexicon.load import load
 from coder.pipeline import sentences
 from coder.recognise.matcher import match
 from coder.syntax import parse
-from coder.syntax.clauses import _bare_chunks, _clitic_flags
+from coder.syntax.clauses import _bare_chunks
+from coder.syntax.phrases import flags_asked
 from coder.syntax.segmenter import _MAY_OPEN, _PARTICIPLE_AFTER, _opens, _verb_groups, clause_tagged, segment
 from coder.syntax.rules import rules
 
@@ -45,7 +46,7 @@ def _bare_one(c, toks, tags, prof) -> bool:
 def test_bare_chunks_answer_as_the_per_phrase_test(lang):
     prof = profile(lang)
     for p, toks, _ in _parsed(lang):
-        conj, prep = _clitic_flags(toks, prof)
+        conj, prep, _ = flags_asked(toks, prof)
         assert conj == [prof.has_conjunction_clitic(t) for t in toks]
         assert _bare_chunks(p.chunks, toks, p.tags, prof, prep) == [_bare_one(c, toks, p.tags, prof) for c in p.chunks]
 

@@ -98,7 +98,9 @@ def test_the_helpers_answer_as_the_expressions_they_replaced(n):
         for prev in ("START", "VERB", "NOUN", "PUNCT"):
             assert tagger._revision(R, i, toks, tags, prev, F) is _revision_before(R, i, toks, tags, prev, F)
     assert clauses._marker_start_tokens(toks, R) == [i for i, t in enumerate(toks) if t.norm in R.marker_starts]
-    assert clauses._definite_flags(toks, prof) == [prof.is_definite(t) for t in toks]
+    assert phrases.flags_asked(toks, prof) == ([prof.has_conjunction_clitic(t) for t in toks],
+                                               [prof.has_preposition_clitic(t) for t in toks],
+                                               [prof.is_definite(t) for t in toks])
     assert segmenter._clause_words(toks, R.quote) == \
         [i for i, t in enumerate(toks) if t.norm in R.quote or t.norm in CLAUSE_BREAKS]
     starts, ends = [c.start for c in p.chunks], [c.end for c in p.chunks]

@@ -13,6 +13,7 @@ from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (HAS_NO_OBJECT, IS_IMPERSONAL, IS_PASSIVE_VOWEL, _VERB_WORDS, _marker_roles, _no_mark,
                                 _verb_bits)
 from coder.syntax.marks import _carries_pronoun, _carries_pronoun_word  # noqa: F401 (read from here by tests)
+from coder.syntax.phrases import flags_asked
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 from coder.syntax.arguments_after_noun import _after_noun, _inherit
 
@@ -45,15 +46,6 @@ def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
                 start -= 1
         out.append((start == 0 or tags[start - 1] != "ADP") and not prep[c.start])
     return out
-
-
-def _clitic_flags(toks, prof) -> tuple[list, list]:
-    """Per token: a conjunction clitic, a preposition clitic (the parse's features hold them by
-    position; a bare profile answers per token)."""
-    flags = getattr(prof, "token_flags", None)
-    if flags is not None:
-        return flags[0], flags[1]
-    return [prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks]
 
 
 def _oblique_conjunct(c: Chunk, chunks: list[Chunk], toks, tags, prof) -> bool:
@@ -110,10 +102,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         roles = _marker_roles(toks, R, _marker_start_tokens(toks, R))
     introduced = _introduced(roles, starts) if roles else ()
     flags = getattr(prof, "token_flags", None)    # (per token: clitics and the article, by position)
-    if flags is not None:
-        conj, prep, definite = flags
-    else:
-        (conj, prep), definite = _clitic_flags(toks, prof), _definite_flags(toks, prof)
+    conj, prep, definite = flags if flags is not None else flags_asked(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep) if bare is None else bare
     marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN    # (_passive_mark)
     # what the loop asks of a verb, per word as written (a token's text decides it): a look-up, not
@@ -221,11 +210,6 @@ _NORM = attrgetter("norm")
 def _marker_start_tokens(toks, R) -> list[int]:
     """The tokens that may start an argument marker (R.marker_starts), in order."""
     return [i for i, t in enumerate(toks) if t.norm in R.marker_starts]
-
-
-def _definite_flags(toks, prof) -> list[bool]:
-    """Per token: it carries the article (asked of a bare profile)."""
-    return [prof.is_definite(t) for t in toks]
 
 
 def _before_described(cl: Clause, describing: list[Predicate], resumed, opening: int, starts: list[int], ends: list[int],

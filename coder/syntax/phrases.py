@@ -175,15 +175,24 @@ class _SoundPluralEndings(dict):
 _PLURAL_ENDING = _SoundPluralEndings()    # normalised word -> its sound plural ending, or ""
 
 
-def _asked_of_each(toks, prof, what: str):
-    """For a profile that keeps no per-word answers: each token's tanwin bit, its possessive pronoun,
-    or its clitics and article (three lists), asked of the profile. (Apart from _chunks_after, so that
-    its comprehensions make no cells of that function's toks and prof, read through them at every
-    question.)"""
-    if what == "tanwin":
-        return [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
-    if what == "owned":
-        return [bool(prof.refers_back(toks, k)) for k in range(len(toks))]
+# For a profile that keeps no per-word answers (the syntax stage's language view keeps them; a bare
+# profile, asked directly, does not): each token's answer asked of the profile, in a function of its
+# own, so that a comprehension makes no cells of the caller's toks and prof, read through them at
+# every question of the caller.
+
+def _tanwin_bits(toks, prof) -> list[int]:
+    """Per token: TANWIN where the word is written with tanwin, else 0."""
+    return [TANWIN if has_tanwin(prof, t) else 0 for t in toks]
+
+
+def _owned_flags(toks, prof) -> list[bool]:
+    """Per token: a possessive pronoun refers back from it."""
+    return [bool(prof.refers_back(toks, k)) for k in range(len(toks))]
+
+
+def flags_asked(toks, prof) -> tuple[list[bool], list[bool], list[bool]]:
+    """Per token: a conjunction clitic, a preposition clitic, the article (the three lists the language
+    view keeps as `token_flags`; the chunker and the clause reader ask them of a bare profile)."""
     return ([prof.has_conjunction_clitic(t) for t in toks], [prof.has_preposition_clitic(t) for t in toks],
             [prof.is_definite(t) for t in toks])
 
@@ -195,16 +204,16 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     subject_pronoun = getattr(prof, "subject_pronoun", None)
     bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
     if bits is None:
-        bits = _asked_of_each(toks, prof, "tanwin")
+        bits = _tanwin_bits(toks, prof)
     # (asked only of a word with tanwin: it reads the accusative or nominative one)
     not_genitive = getattr(prof, "not_genitive", _never)
     owned_flags = getattr(prof, "owned_flags", None)   # refers_back of each token, when kept per word
     if owned_flags is None:
-        owned_flags = _asked_of_each(toks, prof, "owned")
+        owned_flags = _owned_flags(toks, prof)
     name_joiners, honorifics, titles = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ()), R.titles
     # each token's clitics and article, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
-    conj, prep, definite = flags if flags is not None else _asked_of_each(toks, prof, "flags")
+    conj, prep, definite = flags if flags is not None else flags_asked(toks, prof)
     end = 0     # (the tokens before it are in a phrase found: no phrase starts there)
     # only a token whose tag can open a phrase is visited (found in C): most tokens are passed over
     for i in compress(count(), map(_OPENS_AFTER.__contains__, tags)):
@@ -343,8 +352,7 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     the relation, and the governing chunk lists it."""
     # each token's preposition clitic, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
-    # (a bare profile asked by _asked_of_each: a comprehension here would make prof a cell)
-    prep = flags[1] if flags is not None else _asked_of_each(toks, prof, "flags")[1]
+    prep = (flags if flags is not None else flags_asked(toks, prof))[1]
     genitive, partitive = R.genitive, R.partitive
     for a, b in zip(chunks, chunks[1:]):
         start = b.start
