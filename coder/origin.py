@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
-from coder.model import Actor, ActorCode, PlaceMention
+from coder.model import Actor, ActorCode, PlaceMention, is_named, of_country
 from coder.rules.engine import EventCandidate
 
 if TYPE_CHECKING:   # (the pipeline makes them; read here, never built)
@@ -47,14 +47,3 @@ def fired_from(origin: PlaceMention, c: EventCandidate, s: Optional[Actor], t: O
     elif not c.source.code.country and not c.source.code.group:
         s = of_country(c.source, country)
     return s, t
-
-
-def is_named(actor: Optional[Actor]) -> bool:
-    return actor is not None and actor.name is not None   # implied actors (implicit_actors.yaml) have no name
-
-
-def of_country(actor: Actor, country: str) -> Actor:
-    """The actor, with its role, as one of `country`'s. (The constructor, not dataclasses.replace,
-    which costs several times as much: about a quarter of the actors placed are such.)"""
-    return Actor(ActorCode(country, None, actor.code.role), actor.name, actor.first, actor.last,
-                 actor.start, actor.end, actor.rule_ids)

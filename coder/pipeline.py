@@ -21,10 +21,9 @@ from coder.geo.events import names_actor
 from coder.lang import detect, profile
 from coder.lexicon.load import lexicon_version, load
 from coder.model import (CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityValue, ResolvedDate,
-                         Sentence, Token)
+                         Sentence, Token, is_named)
 from coder.quantities import find_quantities
 from coder.recognise.matcher import match
-from coder.origin import is_named
 from coder.rows import rows_for
 from coder.rules.consolidate import event_family
 from coder.rules.engine import SentenceAnalysis, analyse

@@ -22,11 +22,11 @@ from coder.dates.events import choose_date, date_before_news, dated_record, is_o
 from coder.dates.history import blank, episode_dates, in_record, told_as_record
 from coder.geo.events import COARSER, choose_place, names_actor
 from coder.lang import profile
-from coder.origin import fired_from, launched_from, of_country
+from coder.origin import fired_from, launched_from
 from coder.rules.generic import named_in_general
 from coder.rules.reality import own_party, told_as_habit, unanchored
 from coder.model import (Actor, ActorCode, Document, EventRow, PlaceMention, QuantityRow, QuantityValue,
-                         ResolvedDate)
+                         ResolvedDate, of_country)
 from coder.quantities import subset_heads
 from coder.quantities.attach import EventSpan, attach, not_dates, to_one_event
 from coder.rules.engine import EventCandidate
@@ -93,14 +93,9 @@ def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, in
     return [d for d in r.dates if not _across(d.start, c.evidence_start, walls)]
 
 
-def _marker_starts(r: SentenceResult, lang: str, field: str) -> list[tuple[int, int]]:
-    """Where the words of a dates.yaml list stand in the sentence (coder/dates/markers.py)."""
-    return marker_starts(r.sentence.tokens, lang, field)
-
-
 def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
     """Where a phrase about an earlier event opens ("after", "بعد"): a date beyond it is that event's."""
-    # (marker_starts asked directly, and no comprehension for a sentence with no such word, as most)
+    # (no comprehension for a sentence with no such word, as most)
     marks = marker_starts(r.sentence.tokens, lang, "earlier_event_markers")
     return [start for _, start in marks] if marks else []
 
@@ -238,7 +233,7 @@ def _date_before_news(r: SentenceResult, lang: str, chosen: dict) -> None:
     before-news words, a scan of the sentence, are not looked for then)."""
     if len(chosen) < 2 or all(d is None for d in chosen.values()):
         return
-    marks = _marker_starts(r, lang, "before_news_markers")
+    marks = marker_starts(r.sentence.tokens, lang, "before_news_markers")
     if marks:
         date_before_news(r.analysis.events, r.analysis.triggers, r.sentence.tokens, r.sentence.text, r.dates,
                          marks, chosen, date_rules(lang), profile(lang).normalise, r.analysis.steps)

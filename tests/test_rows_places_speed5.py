@@ -77,12 +77,12 @@ def test_a_dropped_one_word_name_starts_one_only_where_the_next_word_goes_on():
 ])
 def test_before_news_words_are_looked_for_only_where_an_event_is_dated(text, published, scans, monkeypatch):
     asked = []
-    real = rows._marker_starts
+    real = rows.marker_starts
 
-    def counted(r, lang, field):
+    def counted(tokens, lang, field):
         asked.append(field)
-        return real(r, lang, field)
-    monkeypatch.setattr(rows, "_marker_starts", counted)
+        return real(tokens, lang, field)
+    monkeypatch.setattr(rows, "marker_starts", counted)
     events = code_text(text, "en", published)
     assert asked.count("before_news_markers") == scans
     assert len(events) == 2

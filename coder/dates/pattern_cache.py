@@ -32,7 +32,7 @@ def analysed(lang: str, lead: str, branches: list[str],
              build: Callable[[str, list[str]], tuple[str, Optional[frozenset[str]]]]) -> tuple[str, Optional[frozenset[str]]]:
     """(pattern, letter runs or None) for the date regex of `lead` and `branches`: from the cache file
     when it was made from the same branches by the same code, else `build(lead, branches)`, stored."""
-    made_of = hashlib.sha256(json.dumps([lead, branches], ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+    made_of = hashlib.sha256(disk.dump([lead, branches])).hexdigest()[:16]
     key = f"{made_of}-{_code_key()}"
     path = disk.cache_dir() / f"dates-{lang}.pattern.json"
     body = disk.read(path, KIND, key)
@@ -44,6 +44,5 @@ def analysed(lang: str, lead: str, branches: list[str],
         except (ValueError, TypeError):
             pass    # (a body that passed its checksum but is not ours: built again below)
     pattern, runs = build(lead, branches)
-    disk.write(path, KIND, key, json.dumps([pattern, None if runs is None else sorted(runs)],
-                                           ensure_ascii=False).encode("utf-8"))
+    disk.write(path, KIND, key, disk.dump([pattern, None if runs is None else sorted(runs)]))
     return pattern, runs

@@ -249,9 +249,9 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
     # a word the word lists decided that no lexicon reads otherwise keeps its tag (one with no reading
     # or a noun's alone): the others are visited in order, those still untagged and those the rules
     # decide whatever their tag (two ascending runs, which the list's sort merges in place: no copy
-    # as sorted() makes) (the untagged are among
-    # the words the word lists leave open, whose tag was None: asked of every token here, where
-    # finding those words apart in Features costed a pass over the tokens more)
+    # as sorted() makes) (the untagged are the words the word lists leave open, whose tag was None:
+    # asked of every token here, where finding those words apart in Features cost a pass over the
+    # tokens more)
     visit = [i for i, t in enumerate(tags) if t is None]
     if ruled:
         visit += ruled
