@@ -170,6 +170,27 @@ class PlaceMention:
 
 # ---------------------------------------------------------------- output rows
 
+_new_instance = object.__new__
+_set_slot = object.__setattr__
+
+
+def assembled(model: type[BaseModel], values: dict) -> BaseModel:
+    """An instance of `model` holding `values` (every field, each already of its field's type: the
+    values of validated records, or made by the coder as such), as `model.model_construct(**values)`
+    makes it (its fields set: the keys given; no extra, no private values), without that method's
+    Python loop over the model's fields. For the records the pipeline builds of validated parts
+    once a document (its documents row, the CodedDocument holding its rows), whose validation, in
+    pydantic-core, found nothing to convert and cost as much as coding a few words. The model must
+    have no private attribute, validator-made value or model_post_init (the test of this module's
+    callers compares what it builds with the validator's)."""
+    instance = _new_instance(model)
+    _set_slot(instance, "__dict__", values)
+    _set_slot(instance, "__pydantic_fields_set__", set(values))
+    _set_slot(instance, "__pydantic_extra__", None)
+    _set_slot(instance, "__pydantic_private__", None)
+    return instance
+
+
 class EventRow(BaseModel):
     """One row of the `events` table: one coded event (who did what to whom, where, when, how many)."""
     event_id: str = Field(description=(
