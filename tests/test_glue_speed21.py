@@ -34,8 +34,10 @@ def _former_validated(coded: CodedDocument) -> CodedDocument:
 
 
 def _model_state(m):
-    return (type(m), m.__dict__, m.model_fields_set, m.__pydantic_extra__, m.__pydantic_private__,
-            [type(v) for v in m.__dict__.values()])
+    """What a model holds: its class, its fields in order with their values and exact types, the
+    fields set, its extra and private values."""
+    return (type(m), [(k, v, type(v)) for k, v in m.__dict__.items()], m.model_fields_set,
+            m.__pydantic_extra__, m.__pydantic_private__)
 
 
 @pytest.mark.parametrize("lang, published, text", [c[:3] for c in CASES])
@@ -171,3 +173,29 @@ def test_the_loop_tells_documents_from_rejects(tmp_path, monkeypatch):
         counts = w.counts
     assert counts["documents"] == 2 and counts["rejects"] == 3
     assert reasons[:2] == ["bad JSON", "bad JSON too"] and "failed while coding document 'c'" in reasons[2]
+
+
+# ---------------------------------------------------------------- the batch files: no dictionary pages
+
+def test_batch_files_are_written_without_dictionaries_and_read_back_whole(tmp_path):
+    import pyarrow.parquet as pq
+    from coder import __version__
+    docs = [Document(doc_id=f"d{i}-{lang}", text=text, language=lang, published=published)
+            for i, (lang, published, text, *_) in enumerate(CASES)]
+    with DatasetWriter(tmp_path / "out", __version__, "lex") as w:
+        code_into(w, docs + docs[:2])   # (two documents again: their rows replaced in the same batch)
+    written = {}
+    for table in ("documents", "events", "event_quantities"):
+        (path,) = [p for p in (tmp_path / "out" / table).glob("part-*.parquet") if p.name != "part-000000.parquet"]
+        meta = pq.ParquetFile(path).metadata
+        for g in range(meta.num_row_groups):
+            for c in range(meta.num_columns):
+                chunk = meta.row_group(g).column(c)
+                assert not chunk.has_dictionary_page and chunk.compression == "ZSTD", (table, chunk)
+                assert chunk.statistics is not None or meta.row_group(g).num_rows == 0
+        written[table] = pq.read_table(path).to_pylist()
+    assert sorted(r["doc_id"] for r in written["documents"]) == sorted(d.doc_id for d in docs)
+    expected = [code_document(d) for d in docs]
+    assert sorted((r["event_id"], r["sentence"], r["quad_class"]) for r in written["events"]) == \
+        sorted((e.event_id, e.sentence, e.quad_class) for c in expected for e in c.events)
+    assert len(written["event_quantities"]) == sum(len(c.quantities) for c in expected)
