@@ -100,8 +100,9 @@ def code_checked(doc: Document, coder_version: str) -> StoredDocument | Reject:
 
 def _code_one(writer: DatasetWriter, item: Document) -> tuple[str, int]:
     """Code and store one document; the tally it adds to and its number of events."""
+    doc_id = item.doc_id   # (read once: a pydantic model's attribute goes through its __getattr__ hook)
     try:
-        if writer.is_current(item.doc_id, pipeline.document_sha(item)):
+        if writer.is_current(doc_id, pipeline.document_sha(item)):
             return "documents", 0
     except Exception as e:
         result: StoredDocument | Reject = internal_reject(item, "coding", e)
@@ -112,5 +113,5 @@ def _code_one(writer: DatasetWriter, item: Document) -> tuple[str, int]:
         log.warning("document %r: %s", item.doc_id, result.reason)
         return "rejects", 0
     writer.add(result)
-    log.debug("coded %s: %d events", item.doc_id, len(result.events))
+    log.debug("coded %s: %d events", doc_id, len(result.events))
     return "documents", len(result.events)

@@ -199,3 +199,36 @@ def test_batch_files_are_written_without_dictionaries_and_read_back_whole(tmp_pa
     assert sorted((r["event_id"], r["sentence"], r["quad_class"]) for r in written["events"]) == \
         sorted((e.event_id, e.sentence, e.quad_class) for c in expected for e in c.events)
     assert len(written["event_quantities"]) == sum(len(c.quantities) for c in expected)
+
+
+# ---------------------------------------------------------------- the guard checks the file; a stored document's tuple
+
+def test_a_file_that_is_not_regular_is_refused_before_its_reader_starts(tmp_path, monkeypatch):
+    import os
+    started = []
+
+    def reader_of(reader, path):
+        started.append(path)
+        yield from ()
+    monkeypatch.setitem(ingest._READERS, "jsonl", reader_of)
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    (reject,) = ingest.iter_inputs([str(fifo)])
+    assert reject.reason == "not read: a FIFO (named pipe): coder reads regular files only"
+    assert reject.input_path == str(fifo) and reject.record is None and started == []
+    plain = tmp_path / "in.jsonl"
+    plain.write_text(_READ_LINES[0] + "\n", encoding="utf-8")
+    assert list(ingest.iter_inputs([str(plain)])) == [] and started == [str(plain)]
+
+
+def test_a_stored_document_is_the_namedtuple_its_constructor_makes():
+    import pickle
+    from coder import __version__
+    from coder.sinks import StoredDocument, stored_document
+    lang, published, text = CASES[1][:3]
+    coded = code_document(Document(doc_id="d", text=text, language=lang, published=published), coded_at=AT)
+    stored = stored_document(coded, __version__)
+    assert type(stored) is StoredDocument
+    assert stored == StoredDocument(*stored) and stored._asdict() == StoredDocument(*stored)._asdict()
+    assert (stored.doc_id, stored.sha256, stored.coder_version) == ("d", coded.document.sha256, __version__)
+    assert len(stored.events) == len(coded.events) == 2 and pickle.loads(pickle.dumps(stored)) == stored

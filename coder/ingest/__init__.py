@@ -498,18 +498,19 @@ def iter_inputs(paths: list[str], default_date: dt.date | None = None, max_chars
                                 "standard input")
             continue
         log.info("reading %s (%s)", path, kind)
-        yield from _guard(reader, path, _checked(reader, path, kind))
+        # (the file's reader generator handed to the guard, which checks the file first: no generator
+        # between them to pass on each record)
+        yield from _guard(reader, path, _READERS[kind](reader, path), regular=True)
 
 
-def _checked(reader: _Reader, path: str, kind: str) -> Iterator[Document | Reject]:
-    check_regular(path)
-    yield from _READERS[kind](reader, path)
-
-
-def _guard(reader: _Reader, path: str, items: Iterator[Document | Reject]) -> Iterator[Document | Reject]:
-    """The items of one input; a failure to read it becomes one reject, never the end of the run."""
+def _guard(reader: _Reader, path: str, items: Iterator[Document | Reject],
+           regular: bool = False) -> Iterator[Document | Reject]:
+    """The items of one input; a failure to read it becomes one reject, never the end of the run.
+    `regular`: the path must be a regular file (checked before the first item is read)."""
     last = None   # (the last item; its record number read only for a failure's reason)
     try:
+        if regular:
+            check_regular(path)
         for item in items:
             last = item
             # (a Document is no Reject: its exact class asked first, for isinstance() on a pydantic

@@ -116,15 +116,15 @@ def _checked(coded: CodedDocument, coder_version: str) -> tuple[CodedDocument, "
                     raise DocumentError(f"a quantity of document {doc_id!r} refers to an event not in the "
                                         "document")
     try:   # a value the table cannot hold fails here, for this document alone, not in the batch
-        rows = StoredDocument(storable_values("documents", [doc])[0],
-                              storable_values("events", events),
-                              storable_values("event_quantities", quantities))
+        rows = _new_tuple(StoredDocument, (storable_values("documents", [doc])[0], storable_values("events", events),
+                                           storable_values("event_quantities", quantities)))
     except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
         raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
                             f"({type(e).__name__}: {e})") from None
     return coded, rows
 
 
+_new_tuple = tuple.__new__   # (a namedtuple made as its own __new__ makes it, without that Python frame)
 _DOCUMENT_COLUMNS = schema("documents").names
 _DOC_ID, _SHA256, _CODER_VERSION = (_DOCUMENT_COLUMNS.index(c) for c in ("doc_id", "sha256", "coder_version"))
 
