@@ -232,3 +232,31 @@ def test_a_stored_document_is_the_namedtuple_its_constructor_makes():
     assert stored == StoredDocument(*stored) and stored._asdict() == StoredDocument(*stored)._asdict()
     assert (stored.doc_id, stored.sha256, stored.coder_version) == ("d", coded.document.sha256, __version__)
     assert len(stored.events) == len(coded.events) == 2 and pickle.loads(pickle.dumps(stored)) == stored
+
+
+# ---------------------------------------------------------------- a record's date and language asked inline
+
+_DATES = [None, "", "2023-02-21", " 2023-02-21 ", "2023-02-21T23:30:00-04:00", "20230221", "2023-13-45",
+          "yesterday", 20230221, True, ["2023-02-21"], {"d": 1}, 3.5]
+_LANGUAGE_VALUES = [None, "", "ar", "en", "AR", "ar-SY", "arabic", "eng", " en ", "fr", "ara_IQ", 7, True, ["ar"],
+                    {"ar": 1}]
+
+
+@pytest.mark.parametrize("default_language", [None, "en"])
+def test_a_records_date_and_language_as_the_former_helpers_gave_them(default_language):
+    """Each date and language value (absent, empty, known, spelt otherwise, of another JSON type) gives
+    the Document or the Reject that ingest._parse_date and ingest._language gave for it before."""
+    reader = _Reader(dt.date(2020, 1, 2), 1000, default_language)
+    n = 0
+    for date in _DATES:
+        for language in _LANGUAGE_VALUES:
+            n += 1
+            fields = {"id": f"r{n}", "text": "قصف الجيش إدلب", "date": date, "language": language}
+            item = reader.document(fields, "in.jsonl", n, "raw")
+            published, problem = ingest._parse_date(date)
+            if problem:
+                assert isinstance(item, Reject) and item.reason == problem
+                continue
+            assert isinstance(item, Document), (date, language)
+            assert item.published == (published or dt.date(2020, 1, 2))
+            assert item.language == (ingest._language(language) or default_language), (date, language)

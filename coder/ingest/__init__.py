@@ -240,12 +240,19 @@ class _Reader:
                 return self.reject(path, record, f"field {name!r} holds invalid Unicode (a lone surrogate, "
                                    "e.g. a broken \\ud83d escape or undecodable bytes): fix the text encoding",
                                    raw, doc_id)
-        published, problem = _parse_date(fields.get("date"))
-        if problem:
-            return self.reject(path, record, problem, raw, doc_id)
+        # (a record without a date and one whose language the table spells, nearly every one, asked
+        # here: no call of _parse_date or _language for them)
+        published = fields.get("date")
+        if published is not None:
+            published, problem = _parse_date(published)
+            if problem:
+                return self.reject(path, record, problem, raw, doc_id)
+        language = fields.get("language")
+        if language is not None:
+            language = (language.__class__ is str and _LANGUAGES.get(language)) or _language(language)
         return self.accept(_document({
             "doc_id": doc_id, "text": text, "published": published or self.default_date,
-            "language": _language(fields.get("language")) or self.language,
+            "language": language or self.language,
             "input_path": path, "record": record, **extra}), raw, doc_id, path, record)
 
     def accept(self, doc: Document, raw: str, doc_id: str, path: str, record: int | None) -> Document | Reject:
