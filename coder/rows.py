@@ -63,6 +63,9 @@ def _walls_and_heads(r: SentenceResult) -> tuple[list[tuple[int, int]], list[tup
     """The sentence's relative clauses (_relative_walls) and its episode heads' spans, in one pass
     over its mentions."""
     walls, heads = [], []
+    roles = r.analysis.roles   # (the rules' grammar roles by name: most sentences have neither, and no pass is made)
+    if roles is not None and "relative_marker" not in roles and "episode_head" not in roles:
+        return walls, heads
     for m in r.analysis.mentions:
         if m.kind == "grammar":
             role = m.entry.role
