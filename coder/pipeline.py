@@ -178,7 +178,9 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     # none (SPEC §7), and the country hint that settles ambiguous names in the event sentences
     located = []
     for s, r in zip(sents, results):
-        caps = capital_mentions(s.text, s.tokens, r.analysis.mentions, lang)
+        # (a capital is read off actor mentions only: the rules' index of them, where they made one)
+        named = r.analysis.actor_mentions
+        caps = capital_mentions(s.text, s.tokens, r.analysis.mentions if named is None else named, lang)
         finder = SentencePlaces(s.text, s.tokens, lang)
         places = _with_capitals(finder.places(), caps)
         capitals.append(caps)

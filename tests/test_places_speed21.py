@@ -77,3 +77,31 @@ def test_walls_and_heads_as_the_former_pass():
             finally:
                 r.analysis.roles = roles
     assert {(True, False), (False, True), (False, False)} <= seen
+
+
+# ---------------------------------------------------------------- capitals read off the actor mentions
+
+CAPITAL_TEXTS = [
+    ("en", "Militants attacked the Iraqi capital after their leader was killed in Mosul, the government said."),
+    ("en", "Police arrested protesters in the Sudanese capital on Sunday."),
+    ("en", "Syrian forces shelled the town while Iraqi police arrested a man."),
+    ("ar", "قالت الحكومة العراقية إن مسلحين هاجموا العاصمة العراقية بعد مقتل قائدهم في الموصل."),
+    ("ar", "اعتقلت الشرطة متظاهرين في العاصمة السودانية يوم الأحد."),
+    ("ar", "قصفت القوات السورية البلدة واعتقلت الشرطة العراقية رجلا."),
+]
+
+
+@pytest.mark.parametrize("lang, text", CAPITAL_TEXTS)
+def test_capitals_from_the_actor_mentions_as_from_all(lang, text):
+    """resolve_document hands capital_mentions the rules' index of the actor mentions where the rules
+    made one: the same capitals as from every mention of the sentence."""
+    from coder.geo.toponyms import capital_mentions
+    from coder.pipeline import analyse_sentence, sentences
+    found = 0
+    for s in sentences(text, lang):
+        analysis = analyse_sentence(s, lang, D).analysis
+        assert analysis.actor_mentions is not None
+        from_all = capital_mentions(s.text, s.tokens, analysis.mentions, lang)
+        assert capital_mentions(s.text, s.tokens, analysis.actor_mentions, lang) == from_all
+        found += len(from_all)
+    assert found == (1 if "capital" in text or "العاصمة" in text else 0)
