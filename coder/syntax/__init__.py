@@ -299,6 +299,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             chunk_of[start] = k
             if c.kind == "pronoun":
                 pronouns.append(k)
+        elif end == start + 1:    # (a phrase of two words, most of the others: no list built nor sliced)
+            chunk_of[start] = chunk_of[end] = k
         else:
             chunk_of[start:end + 1] = [k] * (end + 1 - start)
     # (segmenter.clause_tagged in place: one pass over the tags for the verbs and the clause openers)

@@ -8,7 +8,6 @@ from coder.syntax.marks import (HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, 
                                 IS_FIRST_PERSON_READ, IS_NOMINATIVE, _NOUN_READER, _accusative, _carries_pronoun,
                                 _first_person, _noun_reader, _opens_quote, _word_marks)
 from coder.syntax.records import Clause, Predicate
-from coder.syntax.reference import _names
 
 
 def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
@@ -113,10 +112,13 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if verb_marks is None:
         verb_marks = _word_marks(verb, prof, marks)
     object_pronoun = HAS_OBJECT_PRONOUN[verb_marks]    # شنته، يدخنها: the object is the pronoun
-    first_actor = bool(bare_after) and _names(actorish, chunks[bare_after[0]])
-    accusative = False
+    first_actor = accusative = False
     if bare_after:
-        w = toks[chunks[bare_after[0]].head]
+        first = chunks[bare_after[0]]
+        # (reference._names in place: no call per predicate)
+        start = first.start
+        first_actor = start in actorish if start == first.end else not actorish.isdisjoint(range(start, first.end + 1))
+        w = toks[first.head]
         m = marks.get(w.text)
         accusative = IS_ACCUSATIVE[_word_marks(w, prof, marks) if m is None else m]
     if accusative:
