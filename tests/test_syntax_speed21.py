@@ -139,3 +139,89 @@ def test_the_speaker_is_found_as_before():
                 assert now == _speaker_or_agent_before(k, p.clauses, p.chunks, pool)
                 found += now is not None
     assert found >= 2
+
+
+# The calls skipped where their answer is known without them: segment() makes its main clause in
+# place (records.new_clause), _after_noun asks marks._opens_quote only of a quotation mark and
+# _controlled only of a subordinate clause, _holds_in_context reads Features.owned_flags in place.
+
+def test_a_quote_opens_only_at_a_quotation_mark():
+    """Every token _opens_quote finds opening a quotation is one of the marks _after_noun asks it of."""
+    from coder.syntax.arguments_after_noun import _QUOTATION_MARKS
+    from coder.syntax.marks import _opens_quote
+    opened = 0
+    for lang, text in SENTENCES + [("en", 'He said "no" and "yes" to « them » and “ us ” today.')]:
+        toks, _ = _inputs(lang, text)
+        for i in range(len(toks)):
+            if _opens_quote(toks, i):
+                opened += 1
+                assert toks[i].norm in _QUOTATION_MARKS
+    assert opened >= 4
+
+
+def test_controlled_needs_a_subordinate_clause():
+    """_controlled answers False for every clause that is not subordinate (the test _after_noun makes
+    before calling it)."""
+    from coder.syntax.arguments_after_noun import _controlled
+    from coder.syntax.marks import _case_marks
+    asked = 0
+    for lang, toks, p in _parses():
+        if lang != "ar":
+            continue
+        agreement = _case_marks(lang)[2]
+        for cl in p.clauses:
+            for q in cl.predicates:
+                for kind in ("main", "relative", "quote", "participle", "subordinate"):
+                    was = cl.kind
+                    cl.kind = kind
+                    try:
+                        answer = _controlled(q, cl, p.clauses, toks, profile(lang), agreement)
+                    finally:
+                        cl.kind = was
+                    if kind != "subordinate":
+                        assert answer is False
+                    asked += 1
+    assert asked >= 20
+
+
+def test_the_main_clause_is_new_clauses():
+    """segment()'s main clause, made in place, has every field new_clause gives it (its end aside,
+    which a clause opening later moves)."""
+    from dataclasses import fields
+
+    from coder.syntax.records import new_clause
+    from coder.syntax.rules import rules
+    for lang, toks, p in _parses():
+        for groups in ([], syntax._verb_groups(p.tags)):
+            made = syntax.segment(toks, p.tags, rules(lang), profile(lang), groups, set(), p.chunks)[0]
+            expected = new_clause("main", 0, len(toks) - 1)
+            expected.end = made.end
+            assert [getattr(made, f.name) for f in fields(made)] == [getattr(expected, f.name) for f in fields(expected)]
+        assert syntax.segment(toks, ["NOUN"] * len(toks), rules(lang), profile(lang), [], set(), p.chunks) == \
+            [new_clause("main", 0, len(toks) - 1)]
+
+
+def _holds_in_context_before(r, i, toks, tags, F) -> bool:
+    """tagger._holds_in_context's test of definite agreement as it was, through Features.owned."""
+    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or F.owned(i - 1)) != F.definite[i]):
+        return False
+    return True
+
+
+def test_definite_agreement_reads_the_owned_flags_as_owned_did():
+    from coder.syntax import tagger
+    from coder.syntax.rules import rules
+    checked = 0
+    for lang, toks, p in _parses():
+        R, prof = rules(lang), profile(lang)
+        F = syntax.Features(toks, prof, R)
+        agreeing = [r for rs in R.rules_by_kind.values() for r in rs if r.definite_agrees]
+        for r in agreeing:
+            only = tagger._context_part(r)
+            only = tagger.CompiledRule(only.tag, only.applies, (), (), (), (), (), (), 0, None, None, None, None,
+                                       None, None, True)
+            for i in range(len(toks)):
+                assert tagger._holds_in_context(only, i, toks, p.tags, F) == \
+                    _holds_in_context_before(only, i, toks, p.tags, F)
+                checked += 1
+    assert checked >= 20
