@@ -227,33 +227,6 @@ def test_definite_agreement_reads_the_owned_flags_as_owned_did():
     assert checked >= 20
 
 
-def test_a_words_marks_hold_the_circumstantial_test():
-    """_after_noun reads the profile's circumstantial test (مطالبين) from a word's marks: the bit is
-    the test's answer for every word, as seen for the first time and as kept."""
-    from coder.syntax.marks import IS_CIRCUMSTANTIAL, _case_marks, _word_marks
-    circumstantial = _case_marks("ar")[0]
-    prof = profile("ar")
-    seen = 0
-    for text in [t for lang, t in SENTENCES if lang == "ar"] + ["خرج المحتجون منددين ومرددين هتافات مسلحين"]:
-        toks, _ = _inputs("ar", text)
-        for t in toks:
-            kept = {}
-            assert IS_CIRCUMSTANTIAL[_word_marks(t, prof, kept)] == bool(circumstantial(t))
-            assert IS_CIRCUMSTANTIAL[kept[t.text]] == bool(circumstantial(t))
-            seen += bool(circumstantial(t))
-    assert seen >= 3
-
-
-def test_the_marks_tables_keep_their_bits():
-    """The tables grew to six bits: the five bits before read as they did."""
-    from coder.syntax import marks
-    for table, bit in ((marks.IS_ADVERBIAL, marks.ADVERBIAL), (marks.IS_NOMINATIVE, marks.NOMINATIVE),
-                       (marks.IS_ACCUSATIVE, marks.ACCUSATIVE), (marks.HAS_OBJECT_PRONOUN, marks.OBJECT_PRONOUN),
-                       (marks.HAS_SUBJECT, marks.CARRIES_SUBJECT), (marks.IS_CIRCUMSTANTIAL, marks.CIRCUMSTANTIAL),
-                       (marks.IS_FIRST_PERSON, marks.FIRST_PERSON), (marks.HAS_NO_OBJECT, marks.NO_OBJECT)):
-        assert table == tuple(bool(b & bit) for b in range(64))
-
-
 def test_features_ask_the_pronoun_on_the_word_once_a_language():
     from coder.lang import profile_part
     from coder.syntax.rules import rules

@@ -4,9 +4,9 @@ predicate); and _inherit, a subject taken from the clause a predicate's clause d
 both readers use."""
 from __future__ import annotations
 
-from coder.syntax.marks import (HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, IS_ADVERBIAL, IS_CIRCUMSTANTIAL,
-                                IS_FIRST_PERSON, IS_FIRST_PERSON_READ, IS_NOMINATIVE, _NOUN_READER, _accusative,
-                                _carries_pronoun, _first_person, _noun_reader, _opens_quote, _word_marks)
+from coder.syntax.marks import (HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, IS_ADVERBIAL, IS_FIRST_PERSON,
+                                IS_FIRST_PERSON_READ, IS_NOMINATIVE, _NOUN_READER, _accusative, _carries_pronoun,
+                                _first_person, _noun_reader, _opens_quote, _word_marks)
 from coder.syntax.records import Clause, Predicate
 
 
@@ -31,7 +31,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     per token, it carries a preposition or a conjunction clitic, the article; `verb_bits`: the verb's
     (marks._verb_bits), if known."""
     bare_after = []
-    _, agreement, marks = _NOUN_READER.get(prof.CODE) or _noun_reader(prof.CODE)
+    circumstantial, agreement, marks = _NOUN_READER.get(prof.CODE) or _noun_reader(prof.CODE)
     pp_end = leftover = -2
     # the end of the phrases passed so far: every one the loop passes is covered (a prepositional
     # phrase, a subject, an adverb) or ends the loop, so only the tokens after it are left to test
@@ -59,15 +59,12 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             m = marks.get(w.text)
             if IS_ADVERBIAL[_word_marks(w, prof, marks) if m is None else m]:
                 continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
-        if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and not definite[c.head]:
-            # (the profile's circumstantial kept with the word's marks: a look-up, not a call per phrase)
-            w = toks[c.head]
-            m = marks.get(w.text)
-            if IS_CIRCUMSTANTIAL[_word_marks(w, prof, marks) if m is None else m]:
-                # (right after the subject the participle is the object: قتل الجنود متظاهرين)
-                if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
-                    p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
-                continue
+        if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and not definite[c.head] and \
+                circumstantial(toks[c.head]):
+            # (right after the subject the participle is the object: قتل الجنود متظاهرين)
+            if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
+                p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
+            continue
         # (the quotation mark's own word asked first: most words are none, with no call made)
         if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (
                 c.start - 2 == pp_end and toks[c.start - 1].norm in _QUOTATION_MARKS and _opens_quote(toks, c.start - 1))) and \

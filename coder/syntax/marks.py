@@ -113,31 +113,28 @@ _NOUN_READER: dict[str, tuple] = {}    # language -> what _noun_reader found
 # what _after_noun asks of a word as written, as bits: answered once per word and language (a
 # token's norm and forms follow from its text), then read by one look-up, not a call per question
 OBJECT_PRONOUN, CARRIES_SUBJECT, ADVERBIAL, NOMINATIVE, ACCUSATIVE = 1, 2, 4, 8, 16
-CIRCUMSTANTIAL = 32     # (the profile's circumstantial: مطالبين)
 _WORD_MARKS: dict[str, dict[str, int]] = {}    # language -> word as written -> its bits
 
 
 def _bit_table(bit: int) -> tuple[bool, ...]:
-    """Whether `bit` is set, for every value of six bits (a word's marks, a verb's bits): read by a
+    """Whether `bit` is set, for every value of five bits (a word's marks, a verb's bits): read by a
     subscript, not a bitwise and, an operation the interpreter (3.11) does not specialise."""
-    return tuple(bool(b & bit) for b in range(64))
+    return tuple(bool(b & bit) for b in range(32))
 
 
 IS_ADVERBIAL, IS_NOMINATIVE, IS_ACCUSATIVE = _bit_table(ADVERBIAL), _bit_table(NOMINATIVE), _bit_table(ACCUSATIVE)
 HAS_OBJECT_PRONOUN, HAS_SUBJECT = _bit_table(OBJECT_PRONOUN), _bit_table(CARRIES_SUBJECT)
-IS_CIRCUMSTANTIAL = _bit_table(CIRCUMSTANTIAL)
 
 
 def _word_marks(tok, prof, marks: dict[str, int]) -> int:
     """The bits of a word not asked before, kept in its language's `marks`."""
     if len(marks) >= 100_000:
         marks.clear()
-    circumstantial, adverbial, _, nominative = _case_marks(prof.CODE)
+    _, adverbial, _, nominative = _case_marks(prof.CODE)
     # (the object pronoun worked out here, not through _carries_pronoun's memo: the bit is kept here)
     v = marks[tok.text] = (OBJECT_PRONOUN if _carries_pronoun_word(tok, prof) else 0) | \
         (CARRIES_SUBJECT if prof.carries_subject(tok) else 0) | (ADVERBIAL if adverbial(tok) else 0) | \
-        (NOMINATIVE if nominative is not None and nominative(tok) else 0) | (ACCUSATIVE if _accusative(tok) else 0) | \
-        (CIRCUMSTANTIAL if circumstantial(tok) else 0)
+        (NOMINATIVE if nominative is not None and nominative(tok) else 0) | (ACCUSATIVE if _accusative(tok) else 0)
     return v
 
 
