@@ -36,7 +36,10 @@ class Features:
         if words is None or len(words) >= 100_000:
             words = _FEATURES[code] = {}    # (a new dict: a sentence's view reads the one it had)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
-        own = profile_part(prof, "carries_possessive", None) is not None
+        # (kept per language: no profile_part call per sentence)
+        own = _OWNS_PER_WORD.get(code)
+        if own is None:
+            own = _OWNS_PER_WORD[code] = profile_part(prof, "carries_possessive", None) is not None
         # kept per word as written: a token's norm and forms follow from its text. The entries are
         # laid end to end in one list and each column sliced from it (a list's += of a tuple copies
         # it in C: no iterator per token, as zip(*entries) makes)
@@ -78,6 +81,7 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
+_OWNS_PER_WORD: dict[str, bool] = {}    # language -> its possessive pronoun is on the word (Features.owned_flags)
 
 
 def _first_seen_for(prof, R) -> Callable:
@@ -299,6 +303,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             chunk_of[start] = k
             if c.kind == "pronoun":
                 pronouns.append(k)
+        elif end == start + 1:    # (a phrase of two words, most of the others: no list built nor sliced)
+            chunk_of[start] = chunk_of[end] = k
         else:
             chunk_of[start:end + 1] = [k] * (end + 1 - start)
     # (segmenter.clause_tagged in place: one pass over the tags for the verbs and the clause openers)

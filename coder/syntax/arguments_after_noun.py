@@ -8,7 +8,6 @@ from coder.syntax.marks import (HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, 
                                 IS_FIRST_PERSON_READ, IS_NOMINATIVE, _NOUN_READER, _accusative, _carries_pronoun,
                                 _first_person, _noun_reader, _opens_quote, _word_marks)
 from coder.syntax.records import Clause, Predicate
-from coder.syntax.reference import _names
 
 
 def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
@@ -66,7 +65,9 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             if "complement" not in p.arguments:    # جاء المتظاهرون ... مطالبين بـ: what the subject did meanwhile
                 p.arguments["complement"], p.how["complement"] = k, "the subject's state (a participle after it)"
             continue
-        if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (c.start - 2 == pp_end and _opens_quote(toks, c.start - 1))) and \
+        # (the quotation mark's own word asked first: most words are none, with no call made)
+        if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (
+                c.start - 2 == pp_end and toks[c.start - 1].norm in _QUOTATION_MARKS and _opens_quote(toks, c.start - 1))) and \
                 bare[k] and not after_pronoun:
             leftover = k     # على الدرب الصحيح، من خلال حساب كلينتون المصرفي: what the chunker left of the phrase
         if not (bare[k] or after_pronoun) or (bare_after and conj[c.start]) or \
@@ -113,10 +114,13 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     if verb_marks is None:
         verb_marks = _word_marks(verb, prof, marks)
     object_pronoun = HAS_OBJECT_PRONOUN[verb_marks]    # شنته، يدخنها: the object is the pronoun
-    first_actor = bool(bare_after) and _names(actorish, chunks[bare_after[0]])
-    accusative = False
+    first_actor = accusative = False
     if bare_after:
-        w = toks[chunks[bare_after[0]].head]
+        first = chunks[bare_after[0]]
+        # (reference._names in place: no call per predicate)
+        start = first.start
+        first_actor = start in actorish if start == first.end else not actorish.isdisjoint(range(start, first.end + 1))
+        w = toks[first.head]
         m = marks.get(w.text)
         accusative = IS_ACCUSATIVE[_word_marks(w, prof, marks) if m is None else m]
     if accusative:
@@ -184,7 +188,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         p.arguments["subject"], p.how["subject"] = prev.arguments["subject"], "shared with the coordinated verb"
         p.inherited.add("subject")     # the first verb's, as in English: not this verb's own
         bare_after = bare_after[:1]
-    elif bare_after and not first_actor and _controlled(p, cl, clauses, toks, prof, agreement):
+    elif bare_after and not first_actor and cl.kind == "subordinate" and _controlled(p, cl, clauses, toks, prof, agreement):
         # قررت الحكومة أن تفرض عقوبات، يأمل الحزب أن ينتزع المقعد: after أن, a verb of the gender of the
         # verb it depends on, before a phrase that names no actor, has that verb's subject; the phrase
         # is its object
@@ -214,6 +218,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             (" (its subject named before)" if "subject" in p.arguments else "")
 
 
+_QUOTATION_MARKS = frozenset({"«", "“", '"'})     # the words marks._opens_quote may find opening a quotation
 _BETWEEN_PHRASES = frozenset({"ADV", "PUNCT", "PART", "ADP"})     # the tags _after_noun passes between the verb and a phrase
 _AUXILIARY = frozenset({"ADV", "PART", "AUX"})     # the tags between a subject and its verb
 _CLAUSE_OPENING = _AUXILIARY | {"PUNCT", "CCONJ", "SCONJ"}     # the tags before a subject that heads its clause

@@ -131,6 +131,8 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
         prev = cl.predicates[-1] if cl.predicates else None    # (then kept as each is appended: no negative index a predicate)
+        # the first phrase after prev's verb (kept from the predicate before in the clause: no bisection again)
+        prev_after = bisect_right(starts, prev.verb) if prev is not None else 0
         for n, (f, v) in enumerate(mine):
             # (records.new_predicate in place, `passive` set right after: no call per predicate)
             p = _new_predicate(Predicate)
@@ -158,7 +160,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             if not describing:
                 # the phrases that end before f (those of the interrupted clause first), after the verb
                 # before if any
-                lo, hi = bisect_right(starts, prev.verb) if prev is not None else 0, bisect_left(ends, f)
+                lo, hi = prev_after, bisect_left(ends, f)
                 before = indices[(opening if opening > lo else lo):hi]
                 if resumed:
                     before = indices[(resumed.start if resumed.start > lo else lo):
@@ -196,6 +198,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                     p.how[role] = how
             cl.predicates.append(p)
             prev = p
+            prev_after = first_after
             if english and ("patient" in p.inherited or p.how.get("subject") == _DESCRIBES):
                 describing.append(p)    # (only the English reader gives a participle its noun)
 

@@ -58,7 +58,11 @@ def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: 
     for cl in clauses:
         if cl.kind not in {"quote", "subordinate"} or cl.parent is None or cl.parent >= len(clauses):
             continue
-        if not any(pr.arguments.get("subject") == k and "subject" not in pr.inherited for pr in cl.predicates):
+        # (a loop, not any() over a generator: no generator made per clause)
+        for pr in cl.predicates:
+            if pr.arguments.get("subject") == k and "subject" not in pr.inherited:
+                break
+        else:
             continue
         up, head, seen = cl.parent, None, set()
         while up is not None and up < len(clauses) and up not in seen and head is None:
