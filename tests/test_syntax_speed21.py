@@ -147,15 +147,14 @@ def test_the_speaker_is_found_as_before():
 
 def test_a_quote_opens_only_at_a_quotation_mark():
     """Every token _opens_quote finds opening a quotation is one of the marks _after_noun asks it of."""
-    from coder.syntax.arguments_after_noun import _QUOTATION_MARKS
-    from coder.syntax.marks import _opens_quote
+    from coder.syntax.marks import QUOTATION_MARKS, _opens_quote
     opened = 0
     for lang, text in SENTENCES + [("en", 'He said "no" and "yes" to « them » and “ us ” today.')]:
         toks, _ = _inputs(lang, text)
         for i in range(len(toks)):
             if _opens_quote(toks, i):
                 opened += 1
-                assert toks[i].norm in _QUOTATION_MARKS
+                assert toks[i].norm in QUOTATION_MARKS
     assert opened >= 4
 
 

@@ -5,8 +5,8 @@ both readers use."""
 from __future__ import annotations
 
 from coder.syntax.marks import (HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, IS_ADVERBIAL, IS_FIRST_PERSON,
-                                IS_FIRST_PERSON_READ, IS_NOMINATIVE, _NOUN_READER, _accusative, _carries_pronoun,
-                                _first_person, _noun_reader, _opens_quote, _word_marks)
+                                IS_FIRST_PERSON_READ, IS_NOMINATIVE, QUOTATION_MARKS, _NOUN_READER, _accusative,
+                                _carries_pronoun, _first_person, _noun_reader, _opens_quote, _word_marks)
 from coder.syntax.records import Clause, Predicate
 
 
@@ -67,7 +67,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             continue
         # (the quotation mark's own word asked first: most words are none, with no call made)
         if leftover < 0 and pp_end >= 0 and (c.start - 1 == pp_end or (
-                c.start - 2 == pp_end and toks[c.start - 1].norm in _QUOTATION_MARKS and _opens_quote(toks, c.start - 1))) and \
+                c.start - 2 == pp_end and toks[c.start - 1].norm in QUOTATION_MARKS and _opens_quote(toks, c.start - 1))) and \
                 bare[k] and not after_pronoun:
             leftover = k     # على الدرب الصحيح، من خلال حساب كلينتون المصرفي: what the chunker left of the phrase
         if not (bare[k] or after_pronoun) or (bare_after and conj[c.start]) or \
@@ -218,7 +218,6 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             (" (its subject named before)" if "subject" in p.arguments else "")
 
 
-_QUOTATION_MARKS = frozenset({"«", "“", '"'})     # the words marks._opens_quote may find opening a quotation
 _BETWEEN_PHRASES = frozenset({"ADV", "PUNCT", "PART", "ADP"})     # the tags _after_noun passes between the verb and a phrase
 _AUXILIARY = frozenset({"ADV", "PART", "AUX"})     # the tags between a subject and its verb
 _CLAUSE_OPENING = _AUXILIARY | {"PUNCT", "CCONJ", "SCONJ"}     # the tags before a subject that heads its clause

@@ -9,6 +9,9 @@ from coder.lang import profile, profile_part
 from coder.syntax.tagger import _NORM
 
 
+QUOTATION_MARKS = frozenset({"«", "“", '"'})   # the words _opens_quote can find opening a quotation
+
+
 def _opens_quote(toks, i: int) -> bool:
     """An opening quotation mark (« “, or a " after an even number of them): في شارع "إتش" names the street."""
     w = toks[i].norm
