@@ -141,9 +141,10 @@ def test_the_speaker_is_found_as_before():
     assert found >= 2
 
 
-# The calls skipped where their answer is known without them: segment() makes its main clause in
-# place (records.new_clause), _after_noun asks marks._opens_quote only of a quotation mark and
-# _controlled only of a subordinate clause, _holds_in_context reads Features.owned_flags in place.
+# The calls skipped where their answer is known without them: _after_noun asks marks._opens_quote
+# only of a quotation mark and _controlled only of a subordinate clause. (segment()'s main clause and
+# _holds_in_context's agreement test, written in place in the round, ask records.new_clause and
+# Features.owned again: the tests below still hold them to what those give.)
 
 def test_a_quote_opens_only_at_a_quotation_mark():
     """Every token _opens_quote finds opening a quotation is one of the marks _after_noun asks it of."""
@@ -184,7 +185,7 @@ def test_controlled_needs_a_subordinate_clause():
 
 
 def test_the_main_clause_is_new_clauses():
-    """segment()'s main clause, made in place, has every field new_clause gives it (its end aside,
+    """segment()'s main clause has every field new_clause gives it (its end aside,
     which a clause opening later moves)."""
     from dataclasses import fields
 

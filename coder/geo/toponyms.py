@@ -391,7 +391,7 @@ class SentencePlaces:
                 continue
             # (_plausible's first test asked here: only a one-word name of a town may be implausible)
             if i == name.j and place.precision == "locality" and not _plausible(
-                    r, place, name.key, single=True, cued=name.locative or name.q_before or name.q_after,
+                    r, place, name.key, cued=name.locative or name.q_before or name.q_after,
                     foreign=place.country not in gaz.focus_countries):
                 continue
             admin1 = (name.q_before is not None and name.q_before.scope == "admin1") or \
@@ -530,12 +530,10 @@ def _part_of_a_name(r: PlaceRules, tokens: Sequence[Token], i: int, j: int) -> b
     return False
 
 
-def _plausible(r: PlaceRules, place: Place, key: tuple[str, ...], single: bool, cued,
-               foreign: bool) -> bool:
+def _plausible(r: PlaceRules, place: Place, key: tuple[str, ...], cued, foreign: bool) -> bool:
     """A one-word name of a small or very short-named town needs a cue ("in", ريف, مدينة) before
-    it counts: such names are often common words too."""
-    if not single or place.precision != "locality":
-        return True
+    it counts: such names are often common words too. (Asked only of a one-word name of a town, a
+    place of precision "locality": SentencePlaces.places tests that first, and no other name is in doubt.)"""
     if len(key[0]) <= r.short_name_length and place.population < r.min_population_short:
         return False
     if foreign and place.population < r.min_population_foreign:

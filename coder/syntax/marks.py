@@ -15,7 +15,7 @@ QUOTATION_MARKS = frozenset({"«", "“", '"'})   # the words _opens_quote can f
 def _opens_quote(toks, i: int) -> bool:
     """An opening quotation mark (« “, or a " after an even number of them): في شارع "إتش" names the street."""
     w = toks[i].norm
-    return w in {"«", "“"} or (w == '"' and sum(t.norm == '"' for t in toks[:i]) % 2 == 0)
+    return w in QUOTATION_MARKS and (w != '"' or sum(t.norm == '"' for t in toks[:i]) % 2 == 0)
 
 
 _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")

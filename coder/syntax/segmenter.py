@@ -8,8 +8,6 @@ from typing import Optional
 
 from coder.syntax.records import Clause, new_clause
 
-_new_clause = Clause.__new__
-
 _GROUP = frozenset({"AUX", "PART", "ADV"})
 
 
@@ -100,14 +98,7 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     groups_at = dict(groups)
     verb_at = set(groups_at.values())    # (a verb group's first token is its own: no two share one)
     chunk_end = {} if prof.MODIFIER_AFTER_NOUN else {c.start: c.end for c in chunks if c.kind == "np"}
-    # (records.new_clause in place for the main clause, made for every sentence: no call)
-    main = _new_clause(Clause)
-    main.kind = "main"
-    main.start = 0
-    main.end = len(toks) - 1
-    main.marker = main.antecedent = main.parent = main.continues = None
-    main.predicates = []
-    clauses = [main]
+    clauses = [new_clause("main", 0, len(toks) - 1)]
     stack = [0]
     last_verb = None
     quote = R.quote

@@ -200,14 +200,8 @@ def _holds_in_context(r: CompiledRule, i: int, toks, tags, F) -> bool:
         return False
     if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
         return False
-    if r.definite_agrees:
-        # (a noun with a possessive pronoun is definite: قواته الجوية) (Features.owned in place where
-        # the language keeps the pronoun per word: no call)
-        if i == 0:
-            return False
-        owned = F.owned_flags
-        if (F.definite[i - 1] or (owned[i - 1] if owned is not None else F.owned(i - 1))) != F.definite[i]:
-            return False
+    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or F.owned(i - 1)) != F.definite[i]):
+        return False     # (a noun with a possessive pronoun is definite: قواته الجوية)
     if r.prev_word and (i == 0 or toks[i - 1].norm not in r.prev_word):
         return False
     if r.next_word and (i + 1 >= len(toks) or toks[i + 1].norm not in r.next_word):
