@@ -108,7 +108,9 @@ class HeldParts:
         self.bytes = 0
 
     def hold(self, manifest: dict, part: int, written: dict[str, pa.Table]) -> None:
-        size = sum(data.nbytes for data in written.values())
+        # (the buffers' sizes: Table.nbytes works out the bytes each column references, about 20,000
+        # machine instructions a column, where a batch's freshly built tables reference all their buffers)
+        size = sum(data.get_total_buffer_size() for data in written.values())
         if self.bytes + size > HELD_BYTES:
             return
         self.bytes += size

@@ -1,0 +1,68 @@
+"""The twenty-second speed round's changes to the glue around the coding, each checked against a copy
+of the former code (kept below) on hand-written Arabic and English texts (those of
+tests/test_glue_speed18.py): the writer's held batches are sized by their buffers
+(Table.get_total_buffer_size), not by Table.nbytes."""
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from coder.model import Document
+from coder.pipeline import code_document
+from coder.sinks import DatasetWriter, stored_document
+from coder.sinks.compaction import HeldParts
+from coder.tables import TABLES, tuples_to_arrow
+from test_glue_speed18 import CASES
+
+AT = dt.datetime(2001, 2, 3, 4, 5, 6)
+
+
+def _coded():
+    out = []
+    for n, (lang, published, text, _, _) in enumerate(CASES):
+        doc = Document(doc_id=f"d{n}-{lang}", text=text, language=lang, published=published, title=text[:12],
+                       input_path="in.jsonl", record=n + 1)
+        out.append(code_document(doc, coded_at=AT))
+    return out
+
+
+def test_held_batches_sized_by_their_buffers():
+    """A batch's tables are held while their buffers fit: the size counted is the buffers' (a few bytes
+    a column more than the bytes referenced, which Table.nbytes counted), and a batch over the limit
+    is not held."""
+    coded = _coded()
+    version = coded[0].document.coder_version
+    stored = [stored_document(c, version) for c in coded]
+    written = {"documents": tuples_to_arrow("documents", [s.document for s in stored]),
+               "events": tuples_to_arrow("events", [e for s in stored for e in s.events]),
+               "event_quantities": tuples_to_arrow("event_quantities", [q for s in stored for q in s.quantities])}
+    buffers = sum(t.get_total_buffer_size() for t in written.values())
+    referenced = sum(t.nbytes for t in written.values())
+    assert referenced <= buffers <= referenced + 64 * sum(t.num_columns for t in written.values())
+    manifest = {"tables": {t: {"part-000001.parquet": {"sha256": "ab"}} for t in written}}
+    held = HeldParts()
+    held.hold(manifest, 1, written)
+    assert held.bytes == buffers and set(held.tables) == {(t, 1) for t in written}
+    from coder.sinks import compaction
+    full = HeldParts()
+    full.bytes = compaction.HELD_BYTES - buffers + 1
+    full.hold(manifest, 1, written)
+    assert not full.tables
+
+
+def test_a_run_stores_and_compacts_its_held_batches():
+    """The writer stores what it was given (the documents, events and quantities rows of the
+    hand-written texts) and compacts them from the batches it holds."""
+    import pyarrow.parquet as pq
+    coded = _coded()
+    version = coded[0].document.coder_version
+    with tempfile.TemporaryDirectory() as tmp:
+        with DatasetWriter(Path(tmp) / "out", version, "lex", batch_docs=4) as writer:
+            for c in coded:
+                writer.add(stored_document(c, version))
+            writer.flush()
+            writer.compact()
+        got = {t: pq.read_table(Path(tmp) / "out" / t).num_rows for t in TABLES}
+    assert got == {"documents": len(coded), "events": sum(len(c.events) for c in coded),
+                   "event_quantities": sum(len(c.quantities) for c in coded), "rejects": 0}
