@@ -1,7 +1,8 @@
 """The twenty-second speed round's changes to the glue around the coding, each checked against a copy
 of the former code (kept below) on hand-written Arabic and English texts (those of
-tests/test_glue_speed18.py): the writer's held batches are sized by their buffers
-(Table.get_total_buffer_size), not by Table.nbytes."""
+tests/test_glue_speed18.py and sentences written here): the writer's held batches are sized by their
+buffers (Table.get_total_buffer_size), not by Table.nbytes; analyse_sentence reads the mentions'
+kinds by a set comprehension."""
 from __future__ import annotations
 
 import datetime as dt
@@ -66,3 +67,60 @@ def test_a_run_stores_and_compacts_its_held_batches():
         got = {t: pq.read_table(Path(tmp) / "out" / t).num_rows for t in TABLES}
     assert got == {"documents": len(coded), "events": sum(len(c.events) for c in coded),
                    "event_quantities": sum(len(c.quantities) for c in coded), "rejects": 0}
+
+
+# ---------------------------------------------------------------- the mentions' kinds by a set comprehension
+
+def _former_analyse_sentence(sent, lang, published):
+    """pipeline.analyse_sentence as it was before this round: the kinds read by map(attrgetter)."""
+    from operator import attrgetter
+
+    from coder import pipeline
+    prof = pipeline.profile(lang)
+    dates = pipeline.find_dates(sent.text, lang, published)
+    day = dates[0].value if dates else published
+    mentions = pipeline.match(pipeline.load(lang).trie, sent.tokens, sent.text)
+    parsed = None
+    kinds = set(map(attrgetter("kind"), mentions))
+    if "trigger" in kinds and ("actor" in kinds or "agent" in kinds):
+        parsed = pipeline.parse(sent.tokens, mentions, prof, pipeline._dated_tokens(sent.tokens, dates) if dates
+                                else pipeline._NOTHING)
+    analysis = pipeline.analyse(sent, mentions, prof, day, parsed)
+    quantities = pipeline.find_quantities(sent.text, lang, pipeline.date_scan(sent.text, lang)[0]) \
+        if analysis.events else []
+    return pipeline.SentenceResult(sent, analysis, dates, quantities, [])
+
+
+_KIND_SENTENCES = [
+    ("en", "The weather in Amman was calm on Sunday."),   # no trigger
+    ("en", "Shelling continued overnight."),   # a trigger and no actor
+    ("en", "Police arrested three men in Basra on Monday."),
+    ("en", "Gunmen attacked a checkpoint, the ministry said."),
+    ("ar", "كان الطقس هادئا في عمان يوم الأحد."),
+    ("ar", "استمر القصف طوال الليل."),
+    ("ar", "اعتقلت الشرطة ثلاثة رجال في البصرة يوم الاثنين."),
+    ("ar", "هاجم مسلحون حاجزا للجيش، بحسب الوزارة."),
+]
+
+
+def test_sentences_parsed_and_analysed_as_before(monkeypatch):
+    """Sentences with no trigger, a trigger and no actor, and both (Arabic and English, and those of
+    tests/test_glue_speed18.py): parsed exactly when they were, and analysed to the same trace,
+    events, dates and quantities."""
+    from coder import pipeline
+    parsed = []
+    real_parse = pipeline.parse
+    monkeypatch.setattr(pipeline, "parse", lambda *a: parsed.append(a[0]) or real_parse(*a))
+    texts = _KIND_SENTENCES + [(lang, text) for lang, _, text, _, _ in CASES]
+    seen = {False: 0, True: 0}
+    for lang, text in texts:
+        for sent in pipeline.sentences(text, lang):
+            outcomes = []
+            for analyse_sentence in (pipeline.analyse_sentence, _former_analyse_sentence):
+                parsed.clear()
+                r = analyse_sentence(sent, lang, dt.date(2022, 5, 14))
+                outcomes.append((len(parsed), r.analysis.trace, [repr(e) for e in r.analysis.events],
+                                 r.dates, r.quantities))
+            assert outcomes[0] == outcomes[1]
+            seen[bool(outcomes[0][0])] += 1
+    assert seen[False] >= 4 and seen[True] >= 10
