@@ -171,7 +171,13 @@ class PlaceMention:
 # ---------------------------------------------------------------- output rows
 
 _new_instance = object.__new__
-_set_slot = object.__setattr__
+# the setters of the four slots BaseModel gives every model (the instance's dict, the fields set, the
+# extra and the private values), bound once: a store through the slot's own setter, where
+# object.__setattr__ first looks the name up in the class's attributes (a document's two assembled
+# records, with their freeing: about 14.1 k machine instructions against 17.8 k)
+_set_dict, _set_fields_set, _set_extra, _set_private = (
+    BaseModel.__dict__[name].__set__
+    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
 
 
 def assembled(model: type[BaseModel], values: dict) -> BaseModel:
@@ -184,10 +190,10 @@ def assembled(model: type[BaseModel], values: dict) -> BaseModel:
     have no private attribute, validator-made value or model_post_init (the test of this module's
     callers compares what it builds with the validator's)."""
     instance = _new_instance(model)
-    _set_slot(instance, "__dict__", values)
-    _set_slot(instance, "__pydantic_fields_set__", set(values))
-    _set_slot(instance, "__pydantic_extra__", None)
-    _set_slot(instance, "__pydantic_private__", None)
+    _set_dict(instance, values)
+    _set_fields_set(instance, set(values))
+    _set_extra(instance, None)
+    _set_private(instance, None)
     return instance
 
 

@@ -2,7 +2,7 @@
 of the former code (kept below) on hand-written Arabic and English texts (those of
 tests/test_glue_speed18.py and sentences written here): the writer's held batches are sized by their
 buffers (Table.get_total_buffer_size), not by Table.nbytes; analyse_sentence reads the mentions'
-kinds by a set comprehension."""
+kinds by a set comprehension; model.assembled sets a record's slots through their own setters."""
 from __future__ import annotations
 
 import datetime as dt
@@ -124,3 +124,46 @@ def test_sentences_parsed_and_analysed_as_before(monkeypatch):
             assert outcomes[0] == outcomes[1]
             seen[bool(outcomes[0][0])] += 1
     assert seen[False] >= 4 and seen[True] >= 10
+
+
+# ---------------------------------------------------------------- records assembled through the slots' setters
+
+def _former_assembled(model, values):
+    """model.assembled as it was before this round: the four slots set by object.__setattr__."""
+    instance = object.__new__(model)
+    object.__setattr__(instance, "__dict__", values)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
+
+
+def _state(m):
+    return (type(m), list(m.__dict__.items()), m.__pydantic_fields_set__, m.__pydantic_extra__,
+            m.__pydantic_private__)
+
+
+def test_records_assembled_as_by_the_former_setters():
+    """The documents rows and CodedDocuments of the hand-written texts, and their event and quantity
+    rows, assembled from the same values: the same class, dict, fields set, extra and private values as
+    the former way made, and alike to compare, copy, dump and pickle."""
+    import pickle
+
+    from coder.model import CodedDocument, DocumentRow, EventRow, QuantityRow, assembled
+    made = 0
+    for coded in _coded():
+        parts = [(DocumentRow, coded.document)] + [(EventRow, e) for e in coded.events] + \
+            [(QuantityRow, q) for q in coded.quantities]
+        for model, row in parts:
+            new, old = assembled(model, dict(row.__dict__)), _former_assembled(model, dict(row.__dict__))
+            assert _state(new) == _state(old) and new == old == row
+            assert new.model_dump() == old.model_dump() and new.model_copy() == old.model_copy()
+            assert _state(pickle.loads(pickle.dumps(new))) == _state(old)
+            made += 1
+        values = {"document": coded.document, "events": list(coded.events), "quantities": list(coded.quantities)}
+        new, old = assembled(CodedDocument, dict(values)), _former_assembled(CodedDocument, dict(values))
+        assert _state(new) == _state(old) and new == old == coded
+        assert new.model_dump() == old.model_dump()
+    assert made >= 30
+    partial = {"doc_id": "d", "n_sentences": 1}   # (fields left out: the fields set says so)
+    assert _state(assembled(DocumentRow, dict(partial))) == _state(_former_assembled(DocumentRow, dict(partial)))
