@@ -3,11 +3,15 @@ genitives (phrases._genitives' tests) as it makes each phrase, and gathers what 
 phrases (phrases.index_phrases' lists: the phrase of each token, the phrases' starts and ends, the owned
 phrases, the pronouns, the phrases no preposition governs) in the same pass, where parse() made a pass of
 its own over the phrases; phrases.chunk_indexed makes that index again only where join_names joined two
-phrases. Compared with the former route (the former chunkers, kept in tests/test_chunker_speed19.py, then
-_genitives, join_names and a copy of parse()'s former pass over the phrases) on the parses of sentences
-written for this test, and whole parses with digests of what the code before the round (2717d6b) made of
-them (test_syntax_speed14._digest)."""
+phrases. The Arabic chunker's pass over the tags finds the tokens segment() visits for their tag as well
+(segmenter.clause_tagged's: the verbs and the clause openers), which parse() found by a pass of its own.
+Compared with the former route (the former chunkers, kept in tests/test_chunker_speed19.py, then
+_genitives, join_names, a copy of parse()'s former pass over the phrases and its pass over the tags) on
+the parses of sentences written for this test, and whole parses with digests of what the code before the
+round (2717d6b) made of them (test_syntax_speed14._digest)."""
 from __future__ import annotations
+
+from itertools import compress, count
 
 import pytest
 
@@ -15,6 +19,7 @@ import coder.syntax as syntax
 from coder.lang import profile
 from coder.syntax import phrases
 from coder.syntax.phrases import _GOVERNED_KINDS, flags_asked
+from coder.syntax.segmenter import _VISITED_TAGS
 from test_chunker_speed19 import _fields, _former_chunks_after, _former_chunks_before
 from test_syntax_speed14 import _inputs, assert_parsed_as
 
@@ -28,6 +33,7 @@ SENTENCES = [
     ("ar", "دعت الجمعية العامة للأمم المتحدة الوكالة الدولية للطاقة الذرية إلى تفتيش المنشآت."),
     ("ar", "قتل الجيش ثلاثة من هؤلاء في درعا، وقال إن أحد هؤلاء قائد في حركة طالبان."),
     ("ar", "سيطرت الفصائل على مقر ل الجيش قرب المطار بعد قصف عنيف."),
+    ("ar", "أدان الوزير الهجوم الذي شنه المسلحون على القرية التي تقع قرب الحدود."),
     ("en", "The president of Egypt met three of the rebel leaders, and he said that this was a step."),
     ("en", "Rebels of the Free Syrian Army shelled the positions of government forces near Aleppo on Monday."),
 ]
@@ -43,6 +49,7 @@ BEFORE = [
     "31106d3fef90ba5b",
     "b242c3f133281d89",
     "439cf46dc94908bc",
+    "b590e6320b8996ac",
     "2c5c2fbd931b421d",
     "4fb39b7a74b91d3f",
 ]
@@ -82,7 +89,8 @@ def _former_index(chunks, n: int, tags, prep, head_first: bool) -> tuple:
 
 def _former_route(toks, tags, read, R, prof, names) -> tuple:
     """The phrases and their index as parse() made them before this round: the former chunker, the
-    possessive pronouns before the noun (English), _genitives, join_names, then its pass over them."""
+    possessive pronouns before the noun (English), _genitives, join_names, then its pass over them, and
+    its pass over the tags for the tokens segment() visits."""
     head_first = prof.MODIFIER_AFTER_NOUN
     chunks = (_former_chunks_after if head_first else _former_chunks_before)(toks, tags, read, prof, R)
     if not head_first:
@@ -93,7 +101,8 @@ def _former_route(toks, tags, read, R, prof, names) -> tuple:
     chunks = phrases.join_names(chunks, names)
     flags = getattr(prof, "token_flags", None)
     prep = (flags if flags is not None else flags_asked(toks, prof))[1]
-    return chunks, _former_index(chunks, len(toks), tags, prep, head_first)
+    tagged = list(compress(count(), map(_VISITED_TAGS.__contains__, tags)))
+    return chunks, (*_former_index(chunks, len(toks), tags, prep, head_first), tagged)
 
 
 def _chunking_calls(monkeypatch, lang: str, text: str) -> list[tuple]:
@@ -133,13 +142,18 @@ def test_the_phrases_are_the_former_ones_from_a_profile_without_kept_answers(mon
 
 def test_the_sentences_reach_every_case(monkeypatch):
     """Joined names (the index made again) and names left apart; genitives after a genitive word, after
-    one of a count, of a pronoun and on the clitic ل; pronouns; owned phrases; phrases of three words."""
+    one of a count, of a pronoun and on the clitic ل; pronouns; owned phrases; phrases of three words;
+    a verb, a relative pronoun and a determiner inside a phrase among the tokens segment() visits."""
     seen = set()
     for lang, text in SENTENCES:
         if lang != "ar":
             continue
         for toks, tags, read, R, prof, names in _chunking_calls(monkeypatch, lang, text):
-            chunks = phrases._chunks_after(toks, tags, read, prof, R)
+            index = []
+            chunks = phrases._chunks_after(toks, tags, read, prof, R, index)
+            for i in index[6]:
+                seen.add("a determiner inside a phrase" if tags[i] == "DET" and index[0][i] >= 0 and
+                         chunks[index[0][i]].start < i else tags[i])
             joined = phrases.join_names(phrases._chunks_after(toks, tags, read, prof, R), names)
             if names:
                 seen.add("joined" if len(joined) < len(chunks) else "apart")
@@ -151,8 +165,8 @@ def test_the_sentences_reach_every_case(monkeypatch):
             seen.update("pronoun" for c in chunks if c.kind == "pronoun")
             seen.update("owned" for c in chunks if c.owned)
             seen.update("three words" for c in chunks if c.end - c.start >= 2)
-    assert seen == {"joined", "apart", "of a pronoun", "on ل", "after a count", "after a genitive word", "pronoun",
-                    "owned", "three words"}
+    assert seen >= {"joined", "apart", "of a pronoun", "on ل", "after a count", "after a genitive word", "pronoun",
+                    "owned", "three words", "VERB", "REL", "a determiner inside a phrase"}
 
 
 @pytest.mark.parametrize("tag", ["PART", "X", "ADP"])

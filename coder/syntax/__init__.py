@@ -9,7 +9,7 @@ from typing import Callable
 from coder.lang import profile, profile_part
 from coder.syntax.clauses import arguments
 from coder.syntax.marks import _marker_roles
-from coder.syntax.segmenter import CLAUSE_BREAKS, _VISITED_TAGS, segment, _verb_groups
+from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
 from coder.syntax.phrases import TANWIN, chunk_indexed
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
@@ -280,10 +280,9 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # the phrases, and what the later passes read of them (phrases.index_phrases): the phrase of each
     # token; the phrases' starts and ends (arguments() bisects them); the owned phrases (possessors()
     # resolves those alone); the pronouns (antecedents()); and, where the modifiers follow the noun,
-    # the phrases no preposition governs (clauses._bare_chunks)
-    chunks, (chunk_of, starts, ends, owned, pronouns, bare) = chunk_indexed(toks, tags, read, R, prof, names)
-    # (segmenter.clause_tagged in place: one pass over the tags for the verbs and the clause openers)
-    tagged = list(compress(count(), map(_VISITED_TAGS.__contains__, tags)))
+    # the phrases no preposition governs (clauses._bare_chunks); and the tokens segment() visits for
+    # their tag (segmenter.clause_tagged: the verbs and the clause openers, found with the phrases)
+    chunks, (chunk_of, starts, ends, owned, pronouns, bare, tagged) = chunk_indexed(toks, tags, read, R, prof, names)
     groups = _verb_groups(tags, tagged)
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, clause_words, tagged)
     # the argument markers: the role each gives the token after it, and the tokens of those of an

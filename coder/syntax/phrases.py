@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from coder.syntax.records import Chunk
+from coder.syntax.segmenter import _VISITED_TAGS, clause_tagged
 from coder.syntax.tagger import NOUN_READING
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -15,6 +16,9 @@ _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _new_chunk = Chunk.__new__     # a bare Chunk, its fields set one by one where many are made
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 _OPENS_AFTER = _NOMINAL | {"PRON", "SCONJ", "DET"}     # the tags an Arabic phrase (or pronoun) can start at
+# the tags of the tokens the Arabic chunker visits: those a phrase can start at, and those of the tokens
+# segment() visits for their tag (segmenter.clause_tagged: a verb, a clause opener), found in the same pass
+_VISITED_AFTER = _OPENS_AFTER | _VISITED_TAGS
 _GOES_ON = _NOMINAL | {"ADJ", "DET"}    # the tags of a word an Arabic phrase can go on to (an honorific apart)
 _GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
 
@@ -202,7 +206,8 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
     article) and names follow it. The genitives after a genitive word are marked as each phrase is
     made (_genitives' tests, asked of the phrase and the one before it); `index`, if given, receives
-    what the parse reads of the phrases (index_phrases' lists), gathered in the same pass."""
+    what the parse reads of the phrases (index_phrases' lists), gathered in the same pass, and the
+    tokens segment() visits for their tag (segmenter.clause_tagged's), found in the same pass too."""
     chunks, n = [], len(toks)
     # (index_phrases' lists, filled as each phrase is made: the parse's own pass over the phrases,
     # and _genitives', saved)
@@ -211,7 +216,8 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
     ends = []
     owned = []
     bare = []
-    phrase_index = (chunk_of, starts, ends, owned, [], bare)
+    tagged = []
+    phrase_index = (chunk_of, starts, ends, owned, [], bare, tagged)
     genitive, partitive = R.genitive, R.partitive
     # the last token of the phrase made before (none yet: no gap of two or less); the tokens up to it
     # are in a phrase found: no phrase starts there
@@ -229,11 +235,17 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
     # each token's clitics and article, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
     conj, prep, definite = flags if flags is not None else flags_asked(toks, prof)
-    # only a token whose tag can open a phrase is visited (found in C): most tokens are passed over
-    for i in compress(count(), map(_OPENS_AFTER.__contains__, tags)):
+    # only a token whose tag can open a phrase, or that segment() visits, is visited (found in C): most
+    # tokens are passed over
+    for i in compress(count(), map(_VISITED_AFTER.__contains__, tags)):
+        opening = tags[i]
+        if opening in _VISITED_TAGS:    # (segmenter.clause_tagged's tokens, in order, inside a phrase or not)
+            tagged.append(i)
+            if opening not in _OPENS_AFTER:
+                continue    # (a verb, a relative pronoun: no phrase starts there)
         if i <= last_end:
             continue
-        start, opening = i, tags[i]
+        start = i
         if opening not in _NOUNS:    # (most phrases start at their noun: the other openings asked only here)
             if opening == "PRON" or (opening == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
                 _pronoun_phrase(i, chunks, last_end, toks, tags, R, prep, phrase_index)    # هو; أنها: the pronoun on أنّ is a subject
@@ -390,7 +402,7 @@ def _pronoun_phrase(i: int, chunks: list[Chunk], last_end: int, toks, tags, R, p
         if w in R.genitive or (w in R.partitive and tags[chunks[-1].head] == "NUM"):
             chunks[-1].modifiers.append(("of", i))
             c.kind = "genitive"
-    chunk_of, starts, ends, _, pronouns, bare = phrase_index
+    chunk_of, starts, ends, _, pronouns, bare, _ = phrase_index
     k = chunk_of[i] = len(chunks)
     chunks.append(c)
     starts.append(i)
@@ -412,8 +424,9 @@ def chunk(toks, tags, read, R, prof) -> list[Chunk]:
 
 
 def chunk_indexed(toks, tags, read, R, prof, names: list[tuple[int, int]]) -> tuple[list[Chunk], tuple]:
-    """chunk() then join_names(), with index_phrases' lists of the phrases. (The Arabic chunker
-    gathers them as it goes: made again only where join_names joined two phrases.)"""
+    """chunk() then join_names(), with index_phrases' lists of the phrases and the tokens segment()
+    visits for their tag (segmenter.clause_tagged's). (The Arabic chunker gathers them all as it goes:
+    the index made again only where join_names joined two phrases.)"""
     if prof.MODIFIER_AFTER_NOUN:
         index = []
         chunks = _chunks_after(toks, tags, read, prof, R, index)
@@ -422,12 +435,12 @@ def chunk_indexed(toks, tags, read, R, prof, names: list[tuple[int, int]]) -> tu
         joined = join_names(chunks, names)
         if len(joined) == len(chunks):    # (no phrase joined: the same phrases, in the same order)
             return chunks, index
-        chunks = joined
+        chunks, tagged = joined, index[6]
     else:
-        chunks = join_names(chunk(toks, tags, read, R, prof), names)
+        chunks, tagged = join_names(chunk(toks, tags, read, R, prof), names), clause_tagged(tags)
     flags = getattr(prof, "token_flags", None)
-    return chunks, index_phrases(chunks, len(toks), tags, (flags if flags is not None else flags_asked(toks, prof))[1],
-                                 prof.MODIFIER_AFTER_NOUN)
+    prep = (flags if flags is not None else flags_asked(toks, prof))[1]
+    return chunks, (*index_phrases(chunks, len(toks), tags, prep, prof.MODIFIER_AFTER_NOUN), tagged)
 
 
 def index_phrases(chunks: list[Chunk], n: int, tags, prep, head_first: bool) -> tuple:
