@@ -18,7 +18,6 @@ from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 from coder.syntax.arguments_after_noun import _after_noun, _inherit
 
 
-
 def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
     """Per chunk: no preposition governs it (a subject or object may be one). Answered once a
     sentence (every predicate of a clause reads the phrases before it); `prep`: per token, it carries

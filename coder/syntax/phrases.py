@@ -248,7 +248,8 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
         start = i
         if opening not in _NOUNS:    # (most phrases start at their noun: the other openings asked only here)
             if opening == "PRON" or (opening == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
-                _pronoun_phrase(i, chunks, last_end, toks, tags, R, prep, phrase_index)    # هو; أنها: the pronoun on أنّ is a subject
+                # هو; أنها: the pronoun on أنّ is a subject
+                _pronoun_phrase(i, chunks, last_end, toks, tags, R, prep, phrase_index)
                 last_end = i
                 continue
             if opening == "DET" and i + 1 < n and tags[i + 1] in _NOMINAL:
@@ -261,7 +262,8 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
                 else:
                     i = start
             if tags[i] == "DET" and start == i and toks[i].norm in _DEMONSTRATIVE_AR:
-                _pronoun_phrase(i, chunks, last_end, toks, tags, R, prep, phrase_index)     # هذا, ذلك standing alone
+                # هذا, ذلك standing alone
+                _pronoun_phrase(i, chunks, last_end, toks, tags, R, prep, phrase_index)
                 last_end = i
                 continue
             if tags[i] not in _NOMINAL:
