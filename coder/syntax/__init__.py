@@ -7,11 +7,11 @@ from itertools import compress, count
 from typing import Callable
 
 from coder.lang import profile, profile_part
-from coder.syntax.clauses import _GOVERNED_KINDS, arguments
+from coder.syntax.clauses import arguments
 from coder.syntax.marks import _marker_roles
-from coder.syntax.segmenter import CLAUSE_BREAKS, _VISITED_TAGS, segment, _verb_groups
+from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
 from coder.syntax.reference import antecedents, possessors
-from coder.syntax.phrases import TANWIN, chunk, join_names
+from coder.syntax.phrases import TANWIN, chunk_indexed
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
 from coder.syntax.tagger import LOOKS_FURTHER, NAMED, NOUN_READING, VERB_READING, tag, word_closed
@@ -277,38 +277,12 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             if i > 0 and tags[i] in {"NUM", "ADV"} and \
                     (toks[i - 1].norm in R.time_nouns or not R.time_nouns.isdisjoint(toks[i - 1].forms[1:])):
                 tags[i - 1] = tags[i] = "ADV"
-    chunks = join_names(chunk(toks, tags, read, R, prof), names)
-    # what the later passes read of the phrases, gathered in this one pass over them (each of its own
-    # would step through the phrases again, in a frame of its own): the phrase of each token; the
-    # phrases' starts and ends (arguments() bisects them); the owned phrases (possessors() resolves
-    # those alone); the pronouns (antecedents()); and, where the modifiers follow the noun, the
-    # phrases no preposition governs (clauses._bare_chunks: asked of the phrase's start alone there)
-    chunk_of = [-1] * len(toks)
-    starts = []
-    ends = []
-    owned = []
-    pronouns = []    # (a pronoun's phrase is one word)
-    # (every phrase bare to begin with, a governed one marked: a store for a few phrases, not an
-    # append call for each)
-    bare = [True] * len(chunks) if head_first else None
-    for k, c in enumerate(chunks):
-        start, end = c.start, c.end
-        starts.append(start)
-        ends.append(end)
-        if bare is not None and (c.kind in _GOVERNED_KINDS or prep[start] or (start and tags[start - 1] == "ADP")):
-            bare[k] = False
-        if c.owned:
-            owned.append(k)
-        if start == end:    # (most phrases are one word: no list built for them)
-            chunk_of[start] = k
-            if c.kind == "pronoun":
-                pronouns.append(k)
-        elif end == start + 1:    # (a phrase of two words, most of the others: no list built nor sliced)
-            chunk_of[start] = chunk_of[end] = k
-        else:
-            chunk_of[start:end + 1] = [k] * (end + 1 - start)
-    # (segmenter.clause_tagged in place: one pass over the tags for the verbs and the clause openers)
-    tagged = list(compress(count(), map(_VISITED_TAGS.__contains__, tags)))
+    # the phrases, and what the later passes read of them (phrases.index_phrases): the phrase of each
+    # token; the phrases' starts and ends (arguments() bisects them); the owned phrases (possessors()
+    # resolves those alone); the pronouns (antecedents()); and, where the modifiers follow the noun,
+    # the phrases no preposition governs (clauses._bare_chunks); and the tokens segment() visits for
+    # their tag (segmenter.clause_tagged: the verbs and the clause openers, found with the phrases)
+    chunks, (chunk_of, starts, ends, owned, pronouns, bare, tagged) = chunk_indexed(toks, tags, read, R, prof, names)
     groups = _verb_groups(tags, tagged)
     clauses = segment(toks, tags, R, prof, groups, speech, chunks, clause_words, tagged)
     # the argument markers: the role each gives the token after it, and the tokens of those of an

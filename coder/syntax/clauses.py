@@ -13,12 +13,9 @@ from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (HAS_NO_OBJECT, IS_IMPERSONAL, IS_PASSIVE_VOWEL, _VERB_WORDS, _marker_roles, _no_mark,
                                 _verb_bits)
 from coder.syntax.marks import _carries_pronoun, _carries_pronoun_word  # noqa: F401 (read from here by tests)
-from coder.syntax.phrases import flags_asked
+from coder.syntax.phrases import _GOVERNED_KINDS, flags_asked
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 from coder.syntax.arguments_after_noun import _after_noun, _inherit
-
-
-_GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
 
 
 def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from coder.syntax.records import Chunk
+from coder.syntax.segmenter import _VISITED_TAGS, clause_tagged
 from coder.syntax.tagger import NOUN_READING
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -15,7 +16,11 @@ _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _new_chunk = Chunk.__new__     # a bare Chunk, its fields set one by one where many are made
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 _OPENS_AFTER = _NOMINAL | {"PRON", "SCONJ", "DET"}     # the tags an Arabic phrase (or pronoun) can start at
+# the tags of the tokens the Arabic chunker visits: those a phrase can start at, and those of the tokens
+# segment() visits for their tag (segmenter.clause_tagged: a verb, a clause opener), found in the same pass
+_VISITED_AFTER = _OPENS_AFTER | _VISITED_TAGS
 _GOES_ON = _NOMINAL | {"ADJ", "DET"}    # the tags of a word an Arabic phrase can go on to (an honorific apart)
+_GOVERNED_KINDS = frozenset({"genitive", "possessor"})    # the phrases another phrase governs
 
 
 def _head_before_noun(tags, read, i: int, j: int, toks=None, titles=frozenset(), R=None) -> int:
@@ -197,10 +202,26 @@ def flags_asked(toks, prof) -> tuple[list[bool], list[bool], list[bool]]:
             [prof.is_definite(t) for t in toks])
 
 
-def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
+def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[Chunk]:
     """Arabic: the head comes first; adjectives, an idafa genitive (a noun after a noun without the
-    article) and names follow it."""
+    article) and names follow it. The genitives after a genitive word are marked as each phrase is
+    made (_genitives' tests, asked of the phrase and the one before it); `index`, if given, receives
+    what the parse reads of the phrases (index_phrases' lists), gathered in the same pass, and the
+    tokens segment() visits for their tag (segmenter.clause_tagged's), found in the same pass too."""
     chunks, n = [], len(toks)
+    # (index_phrases' lists, filled as each phrase is made: the parse's own pass over the phrases,
+    # and _genitives', saved)
+    chunk_of = [-1] * n
+    starts = []
+    ends = []
+    owned = []
+    bare = []
+    tagged = []
+    phrase_index = (chunk_of, starts, ends, owned, [], bare, tagged)
+    genitive, partitive = R.genitive, R.partitive
+    # the last token of the phrase made before (none yet: no gap of two or less); the tokens up to it
+    # are in a phrase found: no phrase starts there
+    last_end = -3
     subject_pronoun = getattr(prof, "subject_pronoun", None)
     bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
     if bits is None:
@@ -214,15 +235,22 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
     # each token's clitics and article, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
     conj, prep, definite = flags if flags is not None else flags_asked(toks, prof)
-    end = 0     # (the tokens before it are in a phrase found: no phrase starts there)
-    # only a token whose tag can open a phrase is visited (found in C): most tokens are passed over
-    for i in compress(count(), map(_OPENS_AFTER.__contains__, tags)):
-        if i < end:
+    # only a token whose tag can open a phrase, or that segment() visits, is visited (found in C): most
+    # tokens are passed over
+    for i in compress(count(), map(_VISITED_AFTER.__contains__, tags)):
+        opening = tags[i]
+        if opening in _VISITED_TAGS:    # (segmenter.clause_tagged's tokens, in order, inside a phrase or not)
+            tagged.append(i)
+            if opening not in _OPENS_AFTER:
+                continue    # (a verb, a relative pronoun: no phrase starts there)
+        if i <= last_end:
             continue
-        start, opening = i, tags[i]
+        start = i
         if opening not in _NOUNS:    # (most phrases start at their noun: the other openings asked only here)
             if opening == "PRON" or (opening == "SCONJ" and subject_pronoun is not None and subject_pronoun(toks[i])):
-                chunks.append(Chunk("pronoun", i, i, i))     # هو; أنها: the pronoun on أنّ is a subject
+                # هو; أنها: the pronoun on أنّ is a subject
+                _pronoun_phrase(i, chunks, last_end, toks, tags, R, prep, phrase_index)
+                last_end = i
                 continue
             if opening == "DET" and i + 1 < n and tags[i + 1] in _NOMINAL:
                 i += 1     # كل، بعض، هذه + noun
@@ -234,7 +262,9 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
                 else:
                     i = start
             if tags[i] == "DET" and start == i and toks[i].norm in _DEMONSTRATIVE_AR:
-                chunks.append(Chunk("pronoun", i, i, i))     # هذا, ذلك standing alone
+                # هذا, ذلك standing alone
+                _pronoun_phrase(i, chunks, last_end, toks, tags, R, prep, phrase_index)
+                last_end = i
                 continue
             if tags[i] not in _NOMINAL:
                 continue
@@ -328,22 +358,125 @@ def _chunks_after(toks, tags, read, prof, R) -> list[Chunk]:
         c.start = start
         c.end = j
         c.modifiers = modifiers
-        c.owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
+        is_owned = c.owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
         c.possessor = None
         c.refers_to = None
+        # index_phrases' lists (no phrase of this chunker is a pronoun's, nor a possessor; a genitive
+        # one, marked below, is not bare)
+        k = len(chunks)
+        starts.append(start)
+        ends.append(j)
+        bare.append(not (prep[start] or (start and tags[start - 1] == "ADP")))
+        if is_owned:
+            owned.append(k)
+        if start == j:    # (most phrases are one word: no list built for them)
+            chunk_of[start] = k
+        elif j == start + 1:    # (a phrase of two words, most of the others: no list built nor sliced)
+            chunk_of[start] = chunk_of[j] = k
+        else:
+            chunk_of[start:j + 1] = [k] * (j + 1 - start)
+        # _genitives' tests of this phrase and the one before it (the phrase before is its own up
+        # to here: no later phrase changes it but by this test)
+        gap = start - last_end
+        if gap == 2:    # one word between them
+            w = toks[start - 1].norm
+            if w in genitive or (w in partitive and tags[chunks[-1].head] == "NUM"):
+                chunks[-1].modifiers.append(("of", i))
+                c.kind = "genitive"
+                bare[k] = False
+        elif gap <= 1 and prep[start] and toks[start].norm[:1] == "ل" and tags[chunks[-1].head] in {"NOUN", "NUM"}:
+            chunks[-1].modifiers.append(("of", i))
+            c.kind = "genitive"     # (not bare: a preposition clitic on its first word)
         chunks.append(c)
-        end = j + 1
+        last_end = j
+    if index is not None:
+        index += phrase_index
     return chunks
+
+
+def _pronoun_phrase(i: int, chunks: list[Chunk], last_end: int, toks, tags, R, prep, phrase_index: tuple) -> None:
+    """_chunks_after's phrase of a pronoun alone at token i (a few a sentence), with _genitives' test of
+    it and the phrase before it (which ends at `last_end`), and its entries in `phrase_index`
+    (index_phrases' lists)."""
+    c = Chunk("pronoun", i, i, i)
+    if i - last_end == 2:
+        w = toks[i - 1].norm
+        if w in R.genitive or (w in R.partitive and tags[chunks[-1].head] == "NUM"):
+            chunks[-1].modifiers.append(("of", i))
+            c.kind = "genitive"
+    chunk_of, starts, ends, _, pronouns, bare, _ = phrase_index
+    k = chunk_of[i] = len(chunks)
+    chunks.append(c)
+    starts.append(i)
+    ends.append(i)
+    if c.kind == "pronoun":
+        pronouns.append(k)
+    bare.append(not (c.kind == "genitive" or prep[i] or (i and tags[i - 1] == "ADP")))
 
 
 def chunk(toks, tags, read, R, prof) -> list[Chunk]:
-    chunks = (_chunks_after if prof.MODIFIER_AFTER_NOUN else _chunks_before)(toks, tags, read, prof, R)
-    if not prof.MODIFIER_AFTER_NOUN:
-        for c in chunks:    # "its fighters": the possessive pronoun before the noun
-            if c.owned or (c.start > 0 and prof.refers_back(toks, c.start)):
-                c.owned = True
+    if prof.MODIFIER_AFTER_NOUN:
+        return _chunks_after(toks, tags, read, prof, R)     # (its genitives marked as it goes)
+    chunks = _chunks_before(toks, tags, read, prof, R)
+    for c in chunks:    # "its fighters": the possessive pronoun before the noun
+        if c.owned or (c.start > 0 and prof.refers_back(toks, c.start)):
+            c.owned = True
     _genitives(chunks, toks, tags, R, prof)
     return chunks
+
+
+def chunk_indexed(toks, tags, read, R, prof, names: list[tuple[int, int]]) -> tuple[list[Chunk], tuple]:
+    """chunk() then join_names(), with index_phrases' lists of the phrases and the tokens segment()
+    visits for their tag (segmenter.clause_tagged's). (The Arabic chunker gathers them all as it goes:
+    the index made again only where join_names joined two phrases.)"""
+    if prof.MODIFIER_AFTER_NOUN:
+        index = []
+        chunks = _chunks_after(toks, tags, read, prof, R, index)
+        if not names:
+            return chunks, index
+        joined = join_names(chunks, names)
+        if len(joined) == len(chunks):    # (no phrase joined: the same phrases, in the same order)
+            return chunks, index
+        chunks, tagged = joined, index[6]
+    else:
+        chunks, tagged = join_names(chunk(toks, tags, read, R, prof), names), clause_tagged(tags)
+    flags = getattr(prof, "token_flags", None)
+    prep = (flags if flags is not None else flags_asked(toks, prof))[1]
+    return chunks, (*index_phrases(chunks, len(toks), tags, prep, prof.MODIFIER_AFTER_NOUN), tagged)
+
+
+def index_phrases(chunks: list[Chunk], n: int, tags, prep, head_first: bool) -> tuple:
+    """What the later passes read of the phrases of a sentence of n tokens, in one pass over them:
+    the phrase of each token (-1 outside phrases); the phrases' starts and ends (arguments() bisects
+    them); the owned phrases (possessors() resolves those alone); the pronouns (antecedents()); and,
+    where the modifiers follow the noun, per phrase whether no preposition governs it
+    (clauses._bare_chunks: asked of the phrase's start alone there; None elsewhere). `prep`: per
+    token, a preposition clitic."""
+    chunk_of = [-1] * n
+    starts = []
+    ends = []
+    owned = []
+    pronouns = []    # (a pronoun's phrase is one word)
+    # (every phrase bare to begin with, a governed one marked: a store for a few phrases, not an
+    # append call for each)
+    bare = [True] * len(chunks) if head_first else None
+    for k, c in enumerate(chunks):
+        start, end = c.start, c.end
+        starts.append(start)
+        ends.append(end)
+        if bare is not None and (c.kind in _GOVERNED_KINDS or prep[start] or (start and tags[start - 1] == "ADP")):
+            bare[k] = False
+        if c.owned:
+            owned.append(k)
+        if start == end:    # (most phrases are one word: no list built for them)
+            chunk_of[start] = k
+            if c.kind == "pronoun":
+                pronouns.append(k)
+        elif end == start + 1:    # (a phrase of two words, most of the others: no list built nor sliced)
+            chunk_of[start] = chunk_of[end] = k
+        else:
+            chunk_of[start:end + 1] = [k] * (end + 1 - start)
+    return chunk_of, starts, ends, owned, pronouns, bare
 
 
 def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
