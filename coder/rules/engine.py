@@ -113,14 +113,18 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
         if h.entry.tag in ("past", "participle"):
             if owner is None:
                 determiner = roles.get("determiner", NO_TOKENS)
-                actor_starts = {m.first for m in actor_ms}
-                owner = {t: x for x in hits for t in x.tokens}   # which trigger a token belongs to
+                # which trigger a token belongs to (a sentence's one trigger, as in most, stands next to
+                # no other: every token's answer is that trigger, the default below, and none is kept)
+                owner = {t: x for x in hits for t in x.tokens} if len(hits) > 1 else {}
             # next to another trigger's words: "releasing captured fighters"
             after_word = before in determiner or owner.get(before, h) is not h or \
                 (before >= 0 and toks[before].norm[:1].isdigit())
-            if after_word and ((h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h):
-                trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
-                continue
+            if after_word:
+                if actor_starts is None:    # (read only after such a word, few: built at the first)
+                    actor_starts = {m.first for m in actor_ms}
+                if (h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h:
+                    trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
+                    continue
         kept.append(h)
     return kept
 
