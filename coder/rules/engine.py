@@ -113,14 +113,18 @@ def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list
         if h.entry.tag in ("past", "participle"):
             if owner is None:
                 determiner = roles.get("determiner", NO_TOKENS)
-                actor_starts = {m.first for m in actor_ms}
-                owner = {t: x for x in hits for t in x.tokens}   # which trigger a token belongs to
+                # which trigger a token belongs to (a sentence's one trigger, as in most, stands next to
+                # no other: every token's answer is that trigger, the default below, and none is kept)
+                owner = {t: x for x in hits for t in x.tokens} if len(hits) > 1 else {}
             # next to another trigger's words: "releasing captured fighters"
             after_word = before in determiner or owner.get(before, h) is not h or \
                 (before >= 0 and toks[before].norm[:1].isdigit())
-            if after_word and ((h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h):
-                trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
-                continue
+            if after_word:
+                if actor_starts is None:    # (read only after such a word, few: built at the first)
+                    actor_starts = {m.first for m in actor_ms}
+                if (h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h:
+                    trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
+                    continue
         kept.append(h)
     return kept
 
@@ -207,6 +211,7 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
     # "battle" in "18 battle tanks"), where a window past a comma stops, and the inner words of long
     # names: built at the first window (most sentences have none)
     countable = verbs = name_tails = None
+    subject_of = -1     # the verb whose subject and window are the last worked out
     adverbs = "ADV" in tags     # (a sentence with no adverb has no time phrase: no trigger asked)
     for m in mentions:
         e: Trigger = m.entry
@@ -227,11 +232,15 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
                 # object; a two-word name keeps its head ("allowed UN inspectors": inspectors)
                 name_tails = {t for a in actor_ms if a.kind == "actor" and a.last - a.first >= 2
                               for t in range(a.first + 1, a.last + 1)}
-            subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
-            # (the window starts after the trigger: the trigger's own verb is never among the stops)
-            # a subject between the verb and its object brings its titles and adverbials along: the
-            # language's window then (wider in verb-subject order), else the plain one
-            skip, reach = (name_tails | subject, window) if subject else (name_tails, OBJECT_WINDOW)
+            # (the light verbs of one word come one after another, and their subject and window are
+            # the word's: worked out at the first of them only)
+            if m.first != subject_of or e.pos != "verb":
+                subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
+                subject_of = m.first if e.pos == "verb" else -1
+                # (the window starts after the trigger: the trigger's own verb is never among the stops)
+                # a subject between the verb and its object brings its titles and adverbials along: the
+                # language's window then (wider in verb-subject order), else the plain one
+                skip, reach = (name_tails | subject, window) if subject else (name_tails, OBJECT_WINDOW)
             found = _object_end(toks, m.last + 1, e, countable, skip, verbs, reach)
             if found is STOPS_WANTED:   # (the window crossed a comma: the verbs that stop it, read now)
                 verbs = read_as_verbs(mentions, tags)
