@@ -8,10 +8,8 @@ import datetime as dt
 
 import pytest
 
-from coder import rows
-from coder.model import Document
 from coder.geo.toponyms import capital_mentions
-from coder.pipeline import analyse_sentence, resolve_document, sentences
+from coder.pipeline import analyse_sentence, sentences
 from test_glue_speed15 import _digest
 
 D = dt.date(2024, 5, 14)
