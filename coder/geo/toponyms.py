@@ -549,22 +549,25 @@ def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
     r = rules(lang)
     if not r.capital_words:
         return []
-    # the tokens a bare country is matched on, each with the first such mention's country: a
-    # sentence has far fewer mentions than tokens, and most have no bare country at all
+    # the tokens a bare country is matched on beside a capital word, each with the first such
+    # mention's country: a sentence has far fewer mentions than tokens, and most have no capital
+    # word (asked first of a one-word mention: one C call, where the mention's entry is read after)
     bare: dict[int, str] = {}
+    side = -1 if r.capital_adjective_after else 1   # where the capital word stands from the adjective
+    capital_words, n_tokens = r.capital_words, len(tokens)
     for m in mentions:
-        if m.kind == "actor" and m.first == m.last and m.first not in bare:
+        n = m.first
+        if n == m.last and m.kind == "actor" and 0 <= n + side < n_tokens and n not in bare \
+                and not capital_words.isdisjoint(tokens[n + side].forms):
             code = getattr(m.entry, "code", None)
             if code is not None and not code.role and not code.group and code.country:
-                bare[m.first] = code.country
+                bare[n] = code.country
     if not bare:
         return []
     gaz = None
     out = []
     for n in sorted(bare):
-        k = n - 1 if r.capital_adjective_after else n + 1   # the capital word's token
-        if not 0 <= k < len(tokens) or r.capital_words.isdisjoint(tokens[k].forms):
-            continue
+        k = n + side   # the capital word's token
         gaz = gaz or gazetteer or Gazetteer.default()
         capital = gaz.capital(bare[n])   # from the index's head: no walk over the places
         if capital is not None:
