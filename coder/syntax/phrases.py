@@ -218,7 +218,6 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
     bare = []
     tagged = []
     phrase_index = (chunk_of, starts, ends, owned, [], bare, tagged)
-    genitive, partitive = R.genitive, R.partitive
     # the last token of the phrase made before (none yet: no gap of two or less); the tokens up to it
     # are in a phrase found: no phrase starts there
     last_end = -3
@@ -378,15 +377,10 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
         # _genitives' tests of this phrase and the one before it (the phrase before is its own up
         # to here: no later phrase changes it but by this test)
         gap = start - last_end
-        if gap == 2:    # one word between them
-            w = toks[start - 1].norm
-            if w in genitive or (w in partitive and tags[chunks[-1].head] == "NUM"):
-                chunks[-1].modifiers.append(("of", i))
-                c.kind = "genitive"
-                bare[k] = False
-        elif gap <= 1 and prep[start] and toks[start].norm[:1] == "ل" and tags[chunks[-1].head] in {"NOUN", "NUM"}:
+        if gap <= 2 and _is_genitive(chunks[-1], start, gap, toks, tags, R, prep):
             chunks[-1].modifiers.append(("of", i))
-            c.kind = "genitive"     # (not bare: a preposition clitic on its first word)
+            c.kind = "genitive"
+            bare[k] = False
         chunks.append(c)
         last_end = j
     if index is not None:
@@ -399,11 +393,10 @@ def _pronoun_phrase(i: int, chunks: list[Chunk], last_end: int, toks, tags, R, p
     it and the phrase before it (which ends at `last_end`), and its entries in `phrase_index`
     (index_phrases' lists)."""
     c = Chunk("pronoun", i, i, i)
-    if i - last_end == 2:
-        w = toks[i - 1].norm
-        if w in R.genitive or (w in R.partitive and tags[chunks[-1].head] == "NUM"):
-            chunks[-1].modifiers.append(("of", i))
-            c.kind = "genitive"
+    gap = i - last_end
+    if gap <= 2 and _is_genitive(chunks[-1], i, gap, toks, tags, R, prep, pronoun=True):
+        chunks[-1].modifiers.append(("of", i))
+        c.kind = "genitive"
     chunk_of, starts, ends, _, pronouns, bare, _ = phrase_index
     k = chunk_of[i] = len(chunks)
     chunks.append(c)
@@ -486,19 +479,23 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     # each token's preposition clitic, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
     prep = (flags if flags is not None else flags_asked(toks, prof))[1]
-    genitive, partitive = R.genitive, R.partitive
     for a, b in zip(chunks, chunks[1:]):
-        start = b.start
-        gap = start - a.end
-        if gap == 2:    # one word between them
-            w = toks[start - 1].norm
-            if w in genitive or (w in partitive and tags[a.head] == "NUM"):
-                a.modifiers.append(("of", b.head))
-                b.kind = "genitive"
-        elif gap <= 1 and prep[start] and b.kind != "pronoun" and \
-                toks[start].norm[:1] == "ل" and tags[a.head] in {"NOUN", "NUM"}:
+        gap = b.start - a.end
+        if gap <= 2 and _is_genitive(a, b.start, gap, toks, tags, R, prep, b.kind == "pronoun"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
+
+
+def _is_genitive(before: Chunk, start: int, gap: int, toks, tags, R, prep, pronoun: bool = False) -> bool:
+    """_genitives' test, which the Arabic chunker asks as it makes each phrase: the phrase starting at
+    token `start`, `gap` tokens after the end of the phrase `before`, is its genitive: after one genitive
+    word between them ("of", من; a partitive after a number), or, unless it is a pronoun, right after it
+    with the clitic ل on its first word. `prep`: per token, a preposition clitic."""
+    if gap == 2:    # one word between them
+        w = toks[start - 1].norm
+        return w in R.genitive or (w in R.partitive and tags[before.head] == "NUM")
+    return gap <= 1 and not pronoun and bool(prep[start]) and toks[start].norm[:1] == "ل" and \
+        tags[before.head] in {"NOUN", "NUM"}
 
 
 def join_names(chunks: list[Chunk], names: list[tuple[int, int]]) -> list[Chunk]:
