@@ -79,9 +79,17 @@ def watched_words(lang: str) -> frozenset[str]:
     words of the light verbs' objects (engine._select_triggers: a light verb none of whose objects
     starts with one of the sentence's forms has none). (Few words have one among their forms:
     WATCHED is set for those alone.)"""
+    return rule_words(lang) | load(lang).object_firsts
+
+
+@lru_cache(maxsize=None)
+def rule_words(lang: str) -> frozenset[str]:
+    """The watched words other than the light verbs' objects: the disguise, link and ally words and
+    the anaphors. A sentence whose watched forms hold none of them (most) has none of the readings
+    of disguise.py and affiliation.py to look for: the rules test that once (engine.analyse)."""
     prof = profile(lang)
     return frozenset().union(getattr(prof, "DISGUISE_WORDS", NO_WORDS), getattr(prof, "LINK_WORDS", NO_WORDS),
-                             getattr(prof, "ALLY_WORDS", NO_WORDS), anaphors(lang), load(lang).object_firsts)
+                             getattr(prof, "ALLY_WORDS", NO_WORDS), anaphors(lang))
 
 
 def counts_marks_and_watched(toks, lang: str) -> tuple[set[int], set[int], set[str]]:

@@ -23,7 +23,7 @@ from coder.model import ActorCode, Mention, Sentence
 from coder.spans import longest_non_overlapping
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
-from coder.rules.counts import counts_marks_and_watched, drop_counted_nouns
+from coder.rules.counts import counts_marks_and_watched, drop_counted_nouns, rule_words
 from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
@@ -391,7 +391,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         placed = placed_mentions(actor_ms, toks, locative, roles.get("coordinator", NO_TOKENS), lang_profile)
         for m in placed:
             trace.append(f"{m.text!r} follows a locative word: a place, not an actor")
-        disguised = disguised_mentions(actor_ms, toks, lang_profile, forms)
+        # (most sentences hold none of the disguise, link and ally words nor an anaphor: tested once here,
+        # which spares the calls of the three passes that look for them)
+        rule_words_here = not rule_words(lang_profile.CODE).isdisjoint(forms)
+        disguised = disguised_mentions(actor_ms, toks, lang_profile, forms) if rule_words_here else []
         for m in disguised:
             trace.append(f"{m.text!r} names a uniform or a likeness, not an actor")
         if placed or disguised:
@@ -422,16 +425,19 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if parse is not None:
             actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
         actors = drop_shared_possessions(actors, toks, lang_profile, coord, trace)
-        resolve_possessives(actors, toks, lang_profile, trace,
-                            (resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace)
-                             if parse is not None else set()) | affiliations(actors, toks, lang_profile, trace, forms))
+        settled = resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace) \
+            if parse is not None else set()
+        if rule_words_here:
+            settled |= affiliations(actors, toks, lang_profile, trace, forms)
+        resolve_possessives(actors, toks, lang_profile, trace, settled)
         if len(actors) > 1:     # (a member and its force: two actors at least)
             between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
             if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
                 members_of_forces(actors, between, trace)
         # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)
         groups = group_actors(actors, coord, toks, partial(opens_conjunct, actor_ms, toks, lang_profile))
-        fold_allies(groups, toks, lang_profile, trace, forms)
+        if rule_words_here:
+            fold_allies(groups, toks, lang_profile, trace, forms)
         domestic_opposition(groups, trace)
     else:   # (no mention: no actor, and none of the passes over them has one to read)
         actors, groups = [], []
