@@ -1,17 +1,24 @@
 """The twenty-fourth speed round of the rules. analyse tests once whether the sentence's watched forms
 hold any of the disguise, link and ally words or an anaphor (counts.rule_words), and calls the three
 passes that look for them (disguised_mentions, affiliations, fold_allies) only then: most sentences
-hold none. Each skipped call must have answered nothing, and the readings of hand-written sentences,
-with and without those words, must be those of the code before the round (digests of what it
-produced for them)."""
+hold none. It also calls retaliation_targets only where a threat was coded, own_forces_act only where
+an event noun whose genitive is its doer was, speaker_as_source only where a reporting verb was, and
+domestic_opposition only where a group holds more than one actor. Each skipped call must have
+answered what it was given, and the readings of hand-written sentences, with and without what those
+passes look for, must be those of the code before the round (digests of what it produced for them)."""
 from __future__ import annotations
 
 from coder.lang import NO_WORDS, profile
 from coder.lexicon.load import load
-from coder.rules.affiliation import affiliations, fold_allies
+from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies
 from coder.rules.counts import counts_marks_and_watched, rule_words, watched_words
 from coder.rules.disguise import disguised_mentions
+from coder.rules.possessions import own_forces_act
+from coder.rules.reality import speaker_as_source
+from coder.rules.retaliation import retaliation_targets
+from coder.rules.slots import HARM_ROOTS
 from coder.rules.syntax_words import anaphors
+from coder.rules.types import ROOT
 
 from test_rules_speed15 import digest_tests   # (the digest of an analysis, and the two tests over them)
 
@@ -23,20 +30,29 @@ SENTENCES = {
         'أعلن التنظيم مسؤوليته عن الهجوم، وقالت الجماعة إن مقاتليها قتلوا جنديين.',
         'قصف الجيش مواقع المسلحين في ريف إدلب أمس.',
         'التقى وزير الخارجية نظيره التركي في أنقرة وبحثا الأزمة.',
-        'أطلقت الشرطة سراح عضو في حزب العمال بعد أن اعتقلته أمس.'],
+        'أطلقت الشرطة سراح عضو في حزب العمال بعد أن اعتقلته أمس.',
+        'بدأت محادثات بين الحكومة السورية والمعارضة في جنيف.',
+        'قصفت الطائرات الإسرائيلية مواقع في غزة، وهددت حماس إسرائيل بالرد.',
+        'قال الرئيس إن على الحكومة أن تتوصل إلى اتفاق مع المتمردين.'],
     "en": [
         'Gunmen wearing police uniforms stormed a government office in Baghdad and killed two guards.',
         'Police arrested a man suspected of membership in the Islamic State group.',
         'The army and militias allied with it attacked rebel positions near the border.',
         'The group claimed the attack, and the movement said its fighters killed two soldiers.',
         'Troops shelled militant positions in the north of the country yesterday.',
-        'The foreign minister met his Turkish counterpart in Ankara.'],
+        'The foreign minister met his Turkish counterpart in Ankara.',
+        'Belgium completed the withdrawal of its soldiers from Mali.',
+        'Straw said the Sudanese government must reach an agreement with the rebels.',
+        'Israeli jets struck Gaza overnight, and Hamas threatened Israel with revenge.',
+        'Talks between the Syrian government and the rebels resumed in Geneva.'],
 }
 
 # sha-256 (first 16 hex digits) of each sentence's reading (test_rules_speed15._digest) as the rules gave it before
 # the round (its events: 190 UAF, the police a uniform; 173 COP->ISIINS; 190 MIL->REB, the militias folded
 # into the army; 015 INS, 190 INS->MIL; 194 MIL->UAF; 040 TURGOV, 020 TURGOV; 0841 COP->PTY, 173 ->CVL;
-# 190 UAF->GOV; 173 COP->CVL; 050 ->MIL, 190 MIL->REB; 190 REB->MIL; 194 MIL->INS; 040 GOV->TURGOV)
+# 040 SYRGOV->SYROPP, 040 SYROPP->SYRGOV; 194 ISR, 138 PSEHAMREB->ISR; 057 ->REB;
+# 190 UAF->GOV; 173 COP->CVL; 050 ->MIL, 190 MIL->REB; 190 REB->MIL; 194 MIL->INS; 040 GOV->TURGOV;
+# 0874 BELMIL; 100 GBRGOV->SDNGOV, 057 SDNGOV->REB; 190 ISRMIL->PSE, 138 PSEHAMREB->ISR; 040 SYRGOV, 040 SYRREB)
 DIGESTS = {
     'اقتحم مسلحون يرتدون زي الشرطة مقرا حكوميا في بغداد وقتلوا حارسين.': 'c7d6735270c08ef5',
     'اعتقلت الشرطة شخصا يشتبه بانتمائه إلى تنظيم داعش في الموصل.': '22ff9639facb8def',
@@ -45,12 +61,19 @@ DIGESTS = {
     'قصف الجيش مواقع المسلحين في ريف إدلب أمس.': '66396fc5fcb1b1a4',
     'التقى وزير الخارجية نظيره التركي في أنقرة وبحثا الأزمة.': '7805b7901fe94cf9',
     'أطلقت الشرطة سراح عضو في حزب العمال بعد أن اعتقلته أمس.': 'f4d4c0afc963a76a',
+    'بدأت محادثات بين الحكومة السورية والمعارضة في جنيف.': 'db5ae5d59cc7f046',
+    'قصفت الطائرات الإسرائيلية مواقع في غزة، وهددت حماس إسرائيل بالرد.': '8e1b933df54fcd26',
+    'قال الرئيس إن على الحكومة أن تتوصل إلى اتفاق مع المتمردين.': '5feb1818b71f7fd0',
     'Gunmen wearing police uniforms stormed a government office in Baghdad and killed two guards.': '06072584de3927a9',
     'Police arrested a man suspected of membership in the Islamic State group.': '99761eb3c1d35aef',
     'The army and militias allied with it attacked rebel positions near the border.': '9296ddc2f9ef1060',
     'The group claimed the attack, and the movement said its fighters killed two soldiers.': '21cb7eea781c2469',
     'Troops shelled militant positions in the north of the country yesterday.': 'db4d08472bf11caa',
     'The foreign minister met his Turkish counterpart in Ankara.': '1f3485c6dfd6e201',
+    'Belgium completed the withdrawal of its soldiers from Mali.': '581d8df8e240b735',
+    'Straw said the Sudanese government must reach an agreement with the rebels.': 'c9b6cd574bc476ed',
+    'Israeli jets struck Gaza overnight, and Hamas threatened Israel with revenge.': '282a2f4fc81afa96',
+    'Talks between the Syrian government and the rebels resumed in Geneva.': '59352fcaa25b78f0',
 }
 
 READINGS, IDS, test_every_sentence_is_read, test_the_sentences_read_as_before_the_round = \
@@ -99,3 +122,44 @@ def test_the_rule_words_change_readings_where_they_are():
     steps = [s for _, _, a in READINGS for s in a.trace if isinstance(s, str)]
     assert any(s.endswith("names a uniform or a likeness, not an actor") for s in steps)
     assert any(": folded into it" in s for s in steps)
+
+
+def _coded_by_every_pairing(a) -> list[list]:
+    """The analysis's triggers coded with each pair of its groups as source and target (and with none):
+    lists of (hit, source, target) as the passes after the slots read them."""
+    sides = [None, *a.groups]
+    return [[(h, s, t) for h in a.triggers] for s in sides for t in sides if s is None or s is not t]
+
+
+def test_the_passes_after_the_slots_answer_what_they_are_given_without_what_they_read():
+    """Without a threat, retaliation_targets gives the events as they are; without an event noun whose
+    genitive is its doer, own_forces_act; without a reporting verb, speaker_as_source; and with every
+    group one actor alone, domestic_opposition changes no code. The sentences meet both sides of each."""
+    sides = set()
+    for lang, sent, a in READINGS:
+        threats = any(ROOT[h.entry.code] == "13" for h in a.triggers)
+        doers = any(h.entry.genitive == "source" for h in a.triggers)
+        speech = any(h.entry.speech for h in a.triggers)
+        alone = len(a.groups) == len(a.actors)
+        sides |= {("threat", threats), ("doer", doers), ("speech", speech), ("alone", alone)}
+        for coded in _coded_by_every_pairing(a):
+            trace = []
+            if not threats:
+                assert retaliation_targets(coded, HARM_ROOTS, trace) == coded
+            if not doers:
+                assert own_forces_act(coded, trace) == coded
+            if not speech:
+                assert speaker_as_source(coded, trace) == coded
+            assert trace == []
+        if alone:
+            codes, trace = [m.code for g in a.groups for m in g.members], []
+            domestic_opposition(a.groups, trace)
+            assert [m.code for g in a.groups for m in g.members] == codes and trace == []
+    assert sides == {(k, v) for k in ("threat", "doer", "speech", "alone") for v in (True, False)}
+
+
+def test_the_groups_part_the_actors():
+    """domestic_opposition's test (fewer groups than actors) holds because every actor is in one group."""
+    for _, _, a in READINGS:
+        assert sum(len(g.members) for g in a.groups) <= len(a.actors)
+        assert all(g.members for g in a.groups)

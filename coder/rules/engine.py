@@ -438,7 +438,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         groups = group_actors(actors, coord, toks, partial(opens_conjunct, actor_ms, toks, lang_profile))
         if rule_words_here:
             fold_allies(groups, toks, lang_profile, trace, forms)
-        domestic_opposition(groups, trace)
+        if len(groups) < len(actors):   # (the groups part the actors: with as many, each is one actor alone)
+            domestic_opposition(groups, trace)
     else:   # (no mention: no actor, and none of the passes over them has one to read)
         actors, groups = [], []
     out.actors, out.groups, out.triggers = actors, groups, hits
@@ -493,6 +494,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     sources: dict[int, Optional[ActorGroup]] = {}
     objects_of_unreal: set[int] = set()
     unreal_future = False      # "X will not attend, the ministry said": said of nothing done
+    # a threat, and an event noun whose genitive is its doer, among the coded: the two passes after the
+    # loop that read them are called only then (most sentences have neither)
+    threats = doer_genitives = False
     for k, h in enumerate(hits):
         window_end = hits[k + 1].first if k + 1 < len(hits) else len(toks)
         if k in objects_of_unreal:
@@ -516,16 +520,20 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if h.entry.subject_agents and not (src and named_by(src, h.entry.subject_agents)):
             trace.append(f"{h.mention.text!r}: needs {', '.join(h.entry.subject_agents)} as its subject, none here")
             continue
-        if ROOT[h.entry.code] == "13":
+        root = ROOT[h.entry.code]
+        if root == "13":
+            threats = True
             threatened = condition_subject(h, groups, conditional, punct)
             if threatened is not None and threatened is not src:
                 tgt, how = threatened, how + "; the subject of the condition is the one threatened"
-        if tgt is not None and ROOT[h.entry.code] in HARM_ROOTS and \
+        if tgt is not None and root in HARM_ROOTS and \
                 seat_as_place(tgt, roles.get("seat_place_marker", NO_TOKENS), actor_ms, toks, lang_profile):
             # "a bomb exploded in Baghdad": violence in a capital is not against its government
             trace.append(f"{names(tgt)}: a capital after {toks[tgt.first - 1].text!r}, where the violence "
                          "happened, not its target")
             tgt = as_country(tgt)
+        if h.entry.genitive == "source":
+            doer_genitives = True
         sources[k] = src
         trace.append((_slots_step, h.mention.text, how, src, tgt))
         coded.append((h, src, tgt))
@@ -533,9 +541,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     if not coded:
         return out
 
-    if len(coded) > 1:
+    if threats and len(coded) > 1:
         coded = retaliation_targets(coded, HARM_ROOTS, trace)
-    coded = own_forces_act(coded, trace)
+    if doer_genitives:
+        coded = own_forces_act(coded, trace)
     coded = settle_mood_and_frames(coded, hits, toks, roles, nominal, lang_profile, trace,
                                    # (a no-event reading is asked about only for an event noun)
                                    sense_read=bool(nominal) and NO_EVENT in [m.entry.code for m in trig_ms])
@@ -559,8 +568,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         coded = drop_included(coded, toks, nominal, roles.get("determiner", NO_TOKENS), lang_profile, trace)
     dropped = [h for h, _, _ in coded if h.entry.speech]   # (the list answers the test too: no generator)
     if len(dropped) < len(coded):   # an event other than speech
-        coded = speaker_as_source(coded, trace)
-        if dropped:
+        if dropped:     # (the speaker of a reporting verb: with none, no source to lay)
+            coded = speaker_as_source(coded, trace)
             trace.append("reported speech: the reporting verb(s) " +
                          ", ".join(repr(h.mention.text) for h in dropped) + " are not coded; the reported event is")
             coded = [c for c in coded if not c[0].entry.speech]   # (with none, the acts stay as they are)
