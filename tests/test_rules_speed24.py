@@ -3,8 +3,9 @@ hold any of the disguise, link and ally words or an anaphor (counts.rule_words),
 passes that look for them (disguised_mentions, affiliations, fold_allies) only then: most sentences
 hold none. It also calls retaliation_targets only where a threat was coded, own_forces_act only where
 an event noun whose genitive is its doer was, speaker_as_source only where a reporting verb was, and
-domestic_opposition only where a group holds more than one actor. Each skipped call must have
-answered what it was given, and the readings of hand-written sentences, with and without what those
+domestic_opposition only where a group holds more than one actor; settle_mood_and_frames calls
+apply_mood only where a mood or attribution word, or an act but speech read through a clitic, is
+there. Each skipped call must have answered what it was given, and the readings of hand-written sentences, with and without what those
 passes look for, must be those of the code before the round (digests of what it produced for them)."""
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from coder.lexicon.load import load
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies
 from coder.rules.counts import counts_marks_and_watched, rule_words, watched_words
 from coder.rules.disguise import disguised_mentions
+from coder.rules.mood import _MOOD_ROLES, MOOD_READ_ROLES, apply_mood
 from coder.rules.possessions import own_forces_act
 from coder.rules.reality import speaker_as_source
 from coder.rules.retaliation import retaliation_targets
@@ -33,7 +35,10 @@ SENTENCES = {
         'أطلقت الشرطة سراح عضو في حزب العمال بعد أن اعتقلته أمس.',
         'بدأت محادثات بين الحكومة السورية والمعارضة في جنيف.',
         'قصفت الطائرات الإسرائيلية مواقع في غزة، وهددت حماس إسرائيل بالرد.',
-        'قال الرئيس إن على الحكومة أن تتوصل إلى اتفاق مع المتمردين.'],
+        'قال الرئيس إن على الحكومة أن تتوصل إلى اتفاق مع المتمردين.',
+        'قالت الحركة إن مقاتليها سيهاجمون مواقع الجيش قريبا.',
+        'تظاهر الطلاب للمطالبة بالإفراج عن المعتقلين، ردا على اعتقال زملائهم.',
+        'اجتمع وزراء خارجية مصر والأردن والسعودية وممثلوهم في القاهرة.'],
     "en": [
         'Gunmen wearing police uniforms stormed a government office in Baghdad and killed two guards.',
         'Police arrested a man suspected of membership in the Islamic State group.',
@@ -44,15 +49,19 @@ SENTENCES = {
         'Belgium completed the withdrawal of its soldiers from Mali.',
         'Straw said the Sudanese government must reach an agreement with the rebels.',
         'Israeli jets struck Gaza overnight, and Hamas threatened Israel with revenge.',
-        'Talks between the Syrian government and the rebels resumed in Geneva.'],
+        'Talks between the Syrian government and the rebels resumed in Geneva.',
+        'Rebels will attack the capital next week, their commander said.',
+        'In response to the attack, the army shelled rebel positions.'],
 }
 
 # sha-256 (first 16 hex digits) of each sentence's reading (test_rules_speed15._digest) as the rules gave it before
 # the round (its events: 190 UAF, the police a uniform; 173 COP->ISIINS; 190 MIL->REB, the militias folded
 # into the army; 015 INS, 190 INS->MIL; 194 MIL->UAF; 040 TURGOV, 020 TURGOV; 0841 COP->PTY, 173 ->CVL;
-# 040 SYRGOV->SYROPP, 040 SYROPP->SYRGOV; 194 ISR, 138 PSEHAMREB->ISR; 057 ->REB;
+# 040 SYRGOV->SYROPP, 040 SYROPP->SYRGOV; 194 ISR, 138 PSEHAMREB->ISR; 057 ->REB; 1384 ->MIL; 141 EDU,
+# 0841 EDU->CVL; 040 between EGYGOV, JOR and SAU each way;
 # 190 UAF->GOV; 173 COP->CVL; 050 ->MIL, 190 MIL->REB; 190 REB->MIL; 194 MIL->INS; 040 GOV->TURGOV;
-# 0874 BELMIL; 100 GBRGOV->SDNGOV, 057 SDNGOV->REB; 190 ISRMIL->PSE, 138 PSEHAMREB->ISR; 040 SYRGOV, 040 SYRREB)
+# 0874 BELMIL; 100 GBRGOV->SDNGOV, 057 SDNGOV->REB; 190 ISRMIL->PSE, 138 PSEHAMREB->ISR; 040 SYRGOV, 040 SYRREB;
+# 138 REB; 194 MIL->REB)
 DIGESTS = {
     'اقتحم مسلحون يرتدون زي الشرطة مقرا حكوميا في بغداد وقتلوا حارسين.': 'c7d6735270c08ef5',
     'اعتقلت الشرطة شخصا يشتبه بانتمائه إلى تنظيم داعش في الموصل.': '22ff9639facb8def',
@@ -64,6 +73,9 @@ DIGESTS = {
     'بدأت محادثات بين الحكومة السورية والمعارضة في جنيف.': 'db5ae5d59cc7f046',
     'قصفت الطائرات الإسرائيلية مواقع في غزة، وهددت حماس إسرائيل بالرد.': '8e1b933df54fcd26',
     'قال الرئيس إن على الحكومة أن تتوصل إلى اتفاق مع المتمردين.': '5feb1818b71f7fd0',
+    'قالت الحركة إن مقاتليها سيهاجمون مواقع الجيش قريبا.': '39196c9ddf63f1b4',
+    'تظاهر الطلاب للمطالبة بالإفراج عن المعتقلين، ردا على اعتقال زملائهم.': '1ace9f59bc0f8ce7',
+    'اجتمع وزراء خارجية مصر والأردن والسعودية وممثلوهم في القاهرة.': '9a09f62ec317e8be',
     'Gunmen wearing police uniforms stormed a government office in Baghdad and killed two guards.': '06072584de3927a9',
     'Police arrested a man suspected of membership in the Islamic State group.': '99761eb3c1d35aef',
     'The army and militias allied with it attacked rebel positions near the border.': '9296ddc2f9ef1060',
@@ -74,6 +86,8 @@ DIGESTS = {
     'Straw said the Sudanese government must reach an agreement with the rebels.': 'c9b6cd574bc476ed',
     'Israeli jets struck Gaza overnight, and Hamas threatened Israel with revenge.': '282a2f4fc81afa96',
     'Talks between the Syrian government and the rebels resumed in Geneva.': '59352fcaa25b78f0',
+    'Rebels will attack the capital next week, their commander said.': 'ba22d3d96569a63f',
+    'In response to the attack, the army shelled rebel positions.': 'c3a7c78d7c139538',
 }
 
 READINGS, IDS, test_every_sentence_is_read, test_the_sentences_read_as_before_the_round = \
@@ -163,3 +177,20 @@ def test_the_groups_part_the_actors():
     for _, _, a in READINGS:
         assert sum(len(g.members) for g in a.groups) <= len(a.actors)
         assert all(g.members for g in a.groups)
+
+
+def test_apply_mood_keeps_every_act_without_what_it_reads():
+    """With no mood or attribution word (the roles apply_mood reads) and every act but speech read as
+    written, apply_mood keeps every act as it is. The sentences meet both sides of the test."""
+    assert MOOD_READ_ROLES == _MOOD_ROLES | {"attribution_marker"}
+    sides = set()
+    for lang, sent, a in READINGS:
+        prof, roles, hits = profile(lang), a.roles or {}, a.triggers
+        written = all(not h.mention.first_form for h in hits if not h.entry.speech)
+        unmarked = roles.keys().isdisjoint(MOOD_READ_ROLES)
+        sides |= {("mood words", not unmarked), ("written", written)}
+        if unmarked and written:
+            for coded in _coded_by_every_pairing(a):
+                trace = []
+                assert apply_mood(coded, sent.tokens, roles, prof, trace) == coded and trace == []
+    assert sides == {(k, v) for k in ("mood words", "written") for v in (True, False)}

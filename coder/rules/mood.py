@@ -61,6 +61,8 @@ def intent_code(code: str) -> Optional[str]:
 # the grammar roles mood_of reads its moods from (besides the verb's own form)
 _MOOD_ROLES = frozenset({"forecast_marker", "habitual_marker", "modal_marker", "generic_marker", "future_marker",
                          "future_after_marker", "future_time_marker"})
+# the roles apply_mood reads: with none in the sentence, only a future clitic on a word can give an act a mood
+MOOD_READ_ROLES = _MOOD_ROLES | {"attribution_marker"}
 
 
 def _near(i: int, marks: set[int], lo: int, hi: int, toks) -> Optional[int]:

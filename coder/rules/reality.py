@@ -9,7 +9,7 @@ from typing import Optional
 
 from coder.rules.actors import ActorGroup
 from coder.rules.charges import drop_charged
-from coder.rules.mood import apply_mood, conjunct_of
+from coder.rules.mood import MOOD_READ_ROLES, apply_mood, conjunct_of
 from coder.rules.protest import PROTEST_ROOT
 from coder.rules.roles import governor_of
 from coder.rules.slots import opens_with_conjunction
@@ -525,9 +525,18 @@ def _violent(code: str) -> bool:
 def settle_mood_and_frames(coded: list, hits: list[Hit], toks, roles: dict[str, set[int]], nominal: set[int], prof,
                            trace: list[str], sense_read: bool = False) -> list:
     """Tense and mood (coder/rules/mood.py), then the event nouns framed by another event."""
-    coded = apply_mood(coded, toks, roles, prof, trace)
-    if not coded:
-        return coded
+    # (apply_mood's first tests made here: with no mood or attribution word and every act but speech
+    # read as written, which no future clitic marks, as in most sentences, each act stays as it is)
+    marked = not roles.keys().isdisjoint(MOOD_READ_ROLES)
+    if not marked:
+        for h, _, _ in coded:
+            if h.mention.first_form and not h.entry.speech:
+                marked = True
+                break
+    if marked:
+        coded = apply_mood(coded, toks, roles, prof, trace)
+        if not coded:
+            return coded
     coord = roles.get("coordinator", NO_TOKENS)
     # (the first tests of the next two made here, sparing most sentences the calls: no marker word of
     # an unreal noun, and one act, no list)
