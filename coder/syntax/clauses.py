@@ -65,25 +65,35 @@ def _passive_mark(prof):
     return getattr(prof, "marks_passive", _no_mark)
 
 
-def _introduced(roles: dict[int, str], starts: list[int]) -> list[tuple[int, str]]:
+def _introduced(roles: dict[int, str], starts: list[int], chunk_of: list[int] | None = None) -> list[tuple[int, str]]:
     """The phrases an argument marker introduces, as (chunk index, role) in text order: a predicate
-    takes those among the phrases after it. (A token starts at most one phrase, found by bisecting the
-    phrases' starts: no role look-up per phrase and predicate.)"""
+    takes those among the phrases after it. (A token starts at most one phrase: its phrase read from
+    `chunk_of`, each token's phrase, where given, else found by bisecting the phrases' starts; no role
+    look-up per phrase and predicate.)"""
     introduced = []
-    for i, role in sorted(roles.items()):
-        k = bisect_left(starts, i)
-        if k < len(starts) and starts[k] == i:
-            introduced.append((k, role))
+    # (the tokens sorted alone, ints, which the sort compares by its fast path: no (token, role) pair
+    # built and compared)
+    for i in sorted(roles):
+        if chunk_of is not None:
+            k = chunk_of[i]
+            if k >= 0 and starts[k] == i:
+                introduced.append((k, roles[i]))
+        else:
+            k = bisect_left(starts, i)
+            if k < len(starts) and starts[k] == i:
+                introduced.append((k, roles[i]))
     return introduced
 
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: Sequence[int] = (),
-              roles: dict[int, str] | None = None, bare: list[bool] | None = None, bounds: tuple | None = None) -> None:
+              roles: dict[int, str] | None = None, bare: list[bool] | None = None, bounds: tuple | None = None,
+              chunk_of: list[int] | None = None) -> None:
     """Fill every clause's predicates with their arguments (chunk indices). `groups`: (first, verb)
     in text order, as _verb_groups gives them. `lexical`: per token, the readings the lexicons give
     it (none: 0); `roles`: the role of the argument marker before each token that follows one
-    (marks._marker_roles); `bare`: _bare_chunks'; `bounds`: the chunks' (starts, ends); if known."""
+    (marks._marker_roles); `bare`: _bare_chunks'; `bounds`: the chunks' (starts, ends); `chunk_of`: each
+    token's chunk (-1 outside chunks); if known."""
     # the chunks are in text order and none overlaps another (as the chunker makes them): their starts
     # and their ends both ascend, so the phrases of a clause, or before or after a verb, are a range of
     # chunk indices found by bisecting them (no test per phrase); a clause's verb groups, by bisecting
@@ -97,7 +107,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         verbs.append(v)
     if roles is None:    # (once a sentence: the same for every predicate)
         roles = _marker_roles(toks, R, _marker_start_tokens(toks, R))
-    introduced = _introduced(roles, starts) if roles else ()
+    introduced = _introduced(roles, starts, chunk_of) if roles else ()
     flags = getattr(prof, "token_flags", None)    # (per token: clitics and the article, by position)
     conj, prep, definite = flags if flags is not None else flags_asked(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep) if bare is None else bare

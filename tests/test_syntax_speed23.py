@@ -1,0 +1,145 @@
+"""The twenty-second speed round of the syntax stage answers as before: clauses._introduced reads the
+phrase a marker introduces from each token's phrase (the parse's chunk_of), the tokens sorted alone,
+where it bisected the phrases' starts over sorted (token, role) pairs; tagger._holds_in_context reads a
+possessive pronoun on the word before from the sentence's flags where the language keeps them per word,
+where it called Features.owned. Compared with copies of the former logic on sentences written for this
+test, and whole parses with digests of what the code before the round (386610d) made of them
+(test_syntax_speed14._digest)."""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import pytest
+
+import coder.syntax as syntax
+import coder.syntax.tagger as tagger
+from coder.lang import profile
+from coder.syntax import Features
+from coder.syntax.clauses import _introduced
+from coder.syntax.marks import _marker_roles
+from coder.syntax.rules import rules
+from test_syntax_speed14 import _inputs, assert_parsed_as
+
+SENTENCES = [
+    ("ar", "شنت قواته الجوية غارات عنيفة على مواقع المسلحين في ريف حلب، وقال الجيش إن الغارات دمرت مخازن كبيرة."),
+    ("ar", "اعتقلت قوات الأمن الإسرائيلية خمسة شبان فلسطينيين على يد وحدة خاصة ضد المتظاهرين في مدينة الخليل."),
+    ("ar", "تظاهر آلاف المحتجين الغاضبين ضد الحكومة الجديدة، ودعت المعارضة السورية إلى حوار وطني شامل مع النظام."),
+    ("ar", "أعلن وزير الدفاع التركي أن طائراته الحربية قصفت مواقع لحزب العمال الكردستاني في شمال العراق أمس."),
+    ("ar", "وقعت الحكومة اتفاقاً مع الفصائل المسلحة، وأرسلت مساعدات إنسانية عاجلة للنازحين في المخيمات الحدودية."),
+    ("ar", "هددت إيران برد قاس على أي هجوم أمريكي، واتهمت واشنطن بدعم الجماعات الإرهابية في المنطقة."),
+    ("en", "The army launched heavy strikes against rebel positions near Aleppo, and the minister said the attacks "
+           "were carried out by special forces."),
+    ("en", "Protesters marched against the new government on Sunday, while police sent aid to the displaced families "
+           "in the camps."),
+]
+
+# what the code before this round (386610d) made of each sentence (test_syntax_speed14._digest)
+BEFORE = [
+    "ae9f8561adb88877",
+    "43fe45676ea9c3c6",
+    "424986d246c615cd",
+    "07bec5b5ebbf86c4",
+    "2a6ef0e30784d26d",
+    "20180937fd6c61cb",
+    "3750d01e8c0fc2f5",
+    "776f581a39f3641a",
+]
+
+
+@pytest.mark.parametrize("n", range(len(SENTENCES)))
+def test_a_parse_is_the_one_made_before(n):
+    assert_parsed_as(*SENTENCES[n], BEFORE[n])
+
+
+def _former_introduced(roles: dict[int, str], starts: list[int]) -> list[tuple[int, str]]:
+    """clauses._introduced as it was: (token, role) pairs sorted, each token's phrase found by bisecting."""
+    introduced = []
+    for i, role in sorted(roles.items()):
+        k = bisect_left(starts, i)
+        if k < len(starts) and starts[k] == i:
+            introduced.append((k, role))
+    return introduced
+
+
+@pytest.mark.parametrize("lang,text", SENTENCES)
+def test_the_phrases_markers_introduce_are_the_former_ones(lang, text):
+    toks, mentions = _inputs(lang, text)
+    p = syntax.parse(toks, mentions, profile(lang))
+    R = rules(lang)
+    roles = _marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts])
+    starts = [c.start for c in p.chunks]
+    former = _former_introduced(roles, starts)
+    assert former, text    # (every sentence has a phrase after a marker)
+    assert _introduced(roles, starts, p.chunk_of) == former
+    assert _introduced(roles, starts) == former
+    # every token a marker precedes, inside a phrase, at its start or outside phrases, in any order
+    every = {i: "target" for i in range(len(toks))}
+    assert _introduced(every, starts, p.chunk_of) == _former_introduced(every, starts)
+    backwards = dict(sorted(every.items(), reverse=True))
+    assert _introduced(backwards, starts, p.chunk_of) == _former_introduced(backwards, starts)
+
+
+def test_the_markers_of_a_sentence_can_come_out_of_order():
+    """A marker of two words ends after the one-word marker inside it (على يد, يد): the roles are not
+    in token order, so _introduced sorts them."""
+    lang, text = SENTENCES[1]
+    toks, _ = _inputs(lang, text)
+    R = rules(lang)
+    roles = list(_marker_roles(toks, R, [i for i, t in enumerate(toks) if t.norm in R.marker_starts]))
+    assert roles != sorted(roles)
+
+
+def _former_holds_in_context(r, i: int, toks, tags, F) -> bool:
+    """tagger._holds_in_context as it was: the possessive pronoun on the word before asked of Features.owned."""
+    if r.next_tag and (tags[i + 1] if i + 1 < len(toks) else "END") not in r.next_tag:
+        return False
+    if r.next_definite is not None and (i + 1 < len(toks) and F.definite[i + 1]) != r.next_definite:
+        return False
+    if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
+        return False
+    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or F.owned(i - 1)) != F.definite[i]):
+        return False
+    if r.prev_word and (i == 0 or toks[i - 1].norm not in r.prev_word):
+        return False
+    if r.next_word and (i + 1 >= len(toks) or toks[i + 1].norm not in r.next_word):
+        return False
+    if r.capitalised is not None and (i > 0 and toks[i].text[:1].isupper()) != r.capitalised:
+        return False
+    if r.next_capitalised is not None and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()) != r.next_capitalised:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("lang,text", SENTENCES)
+@pytest.mark.parametrize("per_word", [True, False])
+def test_a_rule_holds_in_context_as_before(lang, text, per_word):
+    """Every rule of the language (its conditions on the sentence around the word), at every token of the
+    sentence, holds where it held; with the possessive flags kept per word, and without (asked of the
+    profile, as for a language whose pronoun comes before the word)."""
+    toks, mentions = _inputs(lang, text)
+    prof = profile(lang)
+    R = rules(lang)
+    p = syntax.parse(toks, mentions, prof)
+    F = Features(toks, prof, R)
+    if not per_word:
+        F.owned_flags = None
+    context_rules = {id(r): tagger._context_part(r) for rs in R.rules_by_kind.values() for r in rs}.values()
+    agreeing = 0
+    for r in context_rules:
+        for i in range(len(toks)):
+            new = tagger._holds_in_context(r, i, toks, p.tags, F)
+            assert new == _former_holds_in_context(r, i, toks, p.tags, F), (r, i, toks[i].text)
+            agreeing += bool(r.definite_agrees and new)
+    if lang == "ar":
+        assert agreeing, text    # (an adjective that agrees with the noun before it)
+
+
+def test_a_possessive_pronoun_makes_the_word_before_definite():
+    """قواته الجوية: the adjective agrees with a noun that carries a pronoun, read from the flags."""
+    lang, text = SENTENCES[0]
+    toks, mentions = _inputs(lang, text)
+    prof = profile(lang)
+    F = Features(toks, prof, rules(lang))
+    assert F.owned_flags is not None and F.owned_flags[1] and not F.definite[1] and F.definite[2]
+    p = syntax.parse(toks, mentions, prof)
+    assert p.tags[2] == "ADJ"
