@@ -2,12 +2,14 @@
 phrase a marker introduces from each token's phrase (the parse's chunk_of), the tokens sorted alone,
 where it bisected the phrases' starts over sorted (token, role) pairs; tagger._holds_in_context reads a
 possessive pronoun on the word before from the sentence's flags where the language keeps them per word,
-where it called Features.owned. Compared with copies of the former logic on sentences written for this
+where it called Features.owned; clauses.arguments bisects the phrases that end in a clause once a
+clause (none for a clause with no verb group), the phrases after a clause's last verb being those, where
+it made three bisections a predicate. Compared with copies of the former logic on sentences written for this
 test, and whole parses with digests of what the code before the round (386610d) made of them
 (test_syntax_speed14._digest)."""
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 import pytest
 
@@ -143,3 +145,59 @@ def test_a_possessive_pronoun_makes_the_word_before_definite():
     assert F.owned_flags is not None and F.owned_flags[1] and not F.definite[1] and F.definite[2]
     p = syntax.parse(toks, mentions, prof)
     assert p.tags[2] == "ADJ"
+
+
+def _former_after(cl, v: int, mine: list[tuple[int, int]], n: int, starts: list[int], ends: list[int]) -> list[int]:
+    """The phrases arguments() handed a predicate as those after its verb, as it found them before: the
+    phrases that start after the verb and before the next verb group (the clause's end after the last),
+    less any that ends past the clause's end, by three bisections a predicate."""
+    limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
+    first_after, after_end, clause_end = bisect_right(starts, v), bisect_left(starts, limit), bisect_right(ends, cl.end)
+    return list(range(len(starts)))[first_after:min(after_end, clause_end)]
+
+
+AFTER_VERBS = SENTENCES + [
+    ("ar", "قال المتحدث إن الجيش قصف المواقع ودمر الآليات واعتقل المسلحين الذين هاجموا القرية."),
+    ("en", "The rebels, who had seized the town, fled and regrouped, officials said on Monday."),
+]
+
+
+def _after_verbs_checked(monkeypatch, lang: str, text: str) -> int:
+    """Checks each predicate's phrases after its verb against the former bisections; the number of
+    predicates in a clause with several verb groups."""
+    import coder.syntax.clauses as clauses
+    handed = []
+    for name in ("_after_noun", "_before_noun"):
+        reader = getattr(clauses, name)
+
+        def kept(p, cl, prev, before, after, *rest, _reader=reader):
+            handed.append((p.verb, cl, list(after)))
+            return _reader(p, cl, prev, before, after, *rest)
+        monkeypatch.setattr(clauses, name, kept)
+    toks, mentions = _inputs(lang, text)
+    p = syntax.parse(toks, mentions, profile(lang))
+    starts, ends = [c.start for c in p.chunks], [c.end for c in p.chunks]
+    groups = syntax._verb_groups(p.tags)
+    assert handed and len(handed) == sum(len(cl.predicates) for cl in p.clauses)
+    several = 0
+    for v, cl, after in handed:
+        mine = [g for g in groups if cl.start <= g[1] <= cl.end]
+        n = [g[1] for g in mine].index(v)
+        assert after == _former_after(cl, v, mine, n, starts, ends), (text, v)
+        several += len(mine) > 1
+    return several
+
+
+@pytest.mark.parametrize("lang,text", AFTER_VERBS)
+def test_the_phrases_after_each_verb_are_the_former_ones(monkeypatch, lang, text):
+    """arguments() bisects the phrases that end in a clause once a clause, and after the clause's last
+    verb group takes them as the phrases after the verb: each predicate is handed the phrases after its
+    verb that the former three bisections found (clauses with no verb group skipped, their antecedent
+    still found)."""
+    _after_verbs_checked(monkeypatch, lang, text)
+
+
+def test_the_sentences_have_clauses_of_several_verbs(monkeypatch):
+    """(The phrases after a verb that is not its clause's last, up to the next verb group, are checked.)"""
+    for lang in ("ar", "en"):
+        assert sum(_after_verbs_checked(monkeypatch, lg, text) for lg, text in AFTER_VERBS if lg == lang), lang

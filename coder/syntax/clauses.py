@@ -120,13 +120,6 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     english, read = not after_noun, _after_noun if after_noun else _before_noun
     for cl in clauses:
         mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
-        # the phrases before the clause's verbs: those of the clause a relative clause interrupted (its
-        # subject), then the clause's own from `opening` (one that starts and ends before a verb of the
-        # clause lies inside it)
-        head = clauses[cl.continues] if cl.continues is not None else None
-        resumed = range(bisect_left(starts, head.start), bisect_right(ends, head.end)) if head is not None else ()
-        opening = bisect_left(starts, cl.start)
-        describing = []    # the predicates so far that describe a noun (English), with their own objects
         if cl.kind == "relative" and cl.marker is not None:
             # the nearest phrase that ends before the marker, at most one token before it, past a
             # possessor (found by bisecting: a phrase that starts at the marker or later ends there or
@@ -137,6 +130,17 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             while k >= 0 and marker - ends[k] <= 2 and chunks[k].kind == "possessor":
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
+        if not mine:
+            continue    # (a clause with no verb group has no predicate: none of the bounds below asked)
+        # the phrases before the clause's verbs: those of the clause a relative clause interrupted (its
+        # subject), then the clause's own from `opening` (one that starts and ends before a verb of the
+        # clause lies inside it)
+        head = clauses[cl.continues] if cl.continues is not None else None
+        resumed = range(bisect_left(starts, head.start), bisect_right(ends, head.end)) if head is not None else ()
+        opening = bisect_left(starts, cl.start)
+        # the phrases that end in the clause, bisected once a clause, not once a predicate
+        clause_end = bisect_right(ends, cl.end)
+        describing = []    # the predicates so far that describe a noun (English), with their own objects
         prev = cl.predicates[-1] if cl.predicates else None    # (then kept as each is appended: no negative index a predicate)
         # the first phrase after prev's verb (kept from the predicate before in the clause: no bisection again)
         prev_after = bisect_right(starts, prev.verb) if prev is not None else 0
@@ -148,7 +152,6 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             p.arguments = {}
             p.how = {}
             p.inherited = set()
-            limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             verb_bits = verb_words.get(toks[v].text)
             if verb_bits is None:
                 verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)
@@ -160,8 +163,14 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 IS_PASSIVE_VOWEL[verb_bits]   # a written vowel: قُتل (the bits' tables: no bitwise and)
             # (the phrases of the clause that start after the verb, before the next verb group)
             # (lists, as the readers take them)
-            first_after, after_end, clause_end = bisect_right(starts, v), bisect_left(starts, limit), bisect_right(ends, cl.end)
-            if clause_end < after_end:
+            # (after the clause's last verb group, those that end by the clause's end: a phrase that ends
+            # by it starts by it, so the phrases that start by it, bisected apart, are never fewer)
+            first_after = bisect_right(starts, v)
+            if n + 1 < len(mine):
+                after_end = bisect_left(starts, mine[n + 1][0])
+                if clause_end < after_end:
+                    after_end = clause_end
+            else:
                 after_end = clause_end
             after = indices[first_after:after_end]
             if not describing:
