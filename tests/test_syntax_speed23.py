@@ -4,7 +4,9 @@ where it bisected the phrases' starts over sorted (token, role) pairs; tagger._h
 possessive pronoun on the word before from the sentence's flags where the language keeps them per word,
 where it called Features.owned; clauses.arguments bisects the phrases that end in a clause once a
 clause (none for a clause with no verb group), the phrases after a clause's last verb being those, where
-it made three bisections a predicate. Compared with copies of the former logic on sentences written for this
+it made three bisections a predicate; arguments_after_noun._after_noun asks the tag of a lone word
+between the verb and a phrase without a slice, and makes no slice where no word lies between a subject
+and its verb or before it. Compared with copies of the former logic on sentences written for this
 test, and whole parses with digests of what the code before the round (386610d) made of them
 (test_syntax_speed14._digest)."""
 from __future__ import annotations
@@ -51,6 +53,28 @@ BEFORE = [
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_a_parse_is_the_one_made_before(n):
     assert_parsed_as(*SENTENCES[n], BEFORE[n])
+
+
+# the Arabic argument reader's cases (arguments_after_noun._after_noun): one word, several words or
+# none between the verb (or the subject) and the next phrase; a subject before its verb right before
+# it, with an auxiliary or a negation between, at the clause's opening or after a fronted place, a
+# pronoun; with what 386610d made of each (test_syntax_speed14._digest)
+AFTER_NOUN = [
+    ("ar", "استقبل الرئيس في دمشق، أمس، وزير الخارجية الإيراني وبحث معه الأوضاع في المنطقة.", "ca460e26a61c48af"),
+    ("ar", "وقال المتحدث إن الجيش لم يقصف المدينة، وإن المسلحين قد هاجموا الحاجز ليلاً.", "42f690bd56d2fd81"),
+    ("ar", "فهو قد أخرج القوات من المدينة، ثم أعلنت الحكومة أن الجنود انسحبوا من المواقع.", "6342e2acaa194000"),
+    ("ar", "قصفت الطائرات أمس في ريف حلب الجنوبي مواقع للمعارضة المسلحة، وقتلت عشرة مدنيين.", "31e87c840d553ac4"),
+    ("ar", "في بلدة قرب الحدود أطلقت دبابة النار على منزل، والقوات الحكومية تواصل عملياتها.", "74b0f3e7e3f94f64"),
+    ("ar", "وأكد المصدر أن الجيش، بعد ساعات من المعارك، قصف مواقع المسلحين.", "ffdb1e2de199f3ff"),
+    ("ar", "المسلحون في المدينة هاجموا الحاجز، وقالت الشرطة إن القوات اعتقلت خمسة منهم.", "a8c9f9f8eb4c4279"),
+]
+
+
+@pytest.mark.parametrize("lang,text,digest", AFTER_NOUN)
+def test_the_arabic_arguments_are_the_ones_found_before(lang, text, digest):
+    """_after_noun asks the tag of a lone word between the verb and a phrase without slicing the tags,
+    and makes no slice where no word lies between a subject and its verb or before the subject."""
+    assert_parsed_as(lang, text, digest)
 
 
 def _former_introduced(roles: dict[int, str], starts: list[int]) -> list[tuple[int, str]]:
