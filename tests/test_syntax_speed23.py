@@ -6,9 +6,10 @@ where it called Features.owned; clauses.arguments bisects the phrases that end i
 clause (none for a clause with no verb group), the phrases after a clause's last verb being those, where
 it made three bisections a predicate; arguments_after_noun._after_noun asks the tag of a lone word
 between the verb and a phrase without a slice, and makes no slice where no word lies between a subject
-and its verb or before it. Compared with copies of the former logic on sentences written for this
-test, and whole parses with digests of what the code before the round (386610d) made of them
-(test_syntax_speed14._digest)."""
+and its verb or before it; tagger._revision, clauses._later_finite, modifiers._governed_list and
+_reduced_relative loop where they made a generator. Compared with copies of the former logic on
+sentences written for this test, and whole parses with digests of what the code before the round
+(386610d) made of them (test_syntax_speed14._digest)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -225,3 +226,69 @@ def test_the_sentences_have_clauses_of_several_verbs(monkeypatch):
     """(The phrases after a verb that is not its clause's last, up to the next verb group, are checked.)"""
     for lang in ("ar", "en"):
         assert sum(_after_verbs_checked(monkeypatch, lg, text) for lg, text in AFTER_VERBS if lg == lang), lang
+
+
+# English cases of the helpers that lost their generators (tagger._revision, clauses._later_finite,
+# modifiers._governed_list and _reduced_relative), with what 386610d made of each
+ENGLISH = [
+    ("en", "Leaders of companies such as Spotify, Tesla, Uber and Snapchat will attend the summit in Paris.",
+     "5d446de953fc076c"),
+    ("en", "The president criticised an accord the United States abandoned, and officials gathered outside "
+           "parliament to demand a vote.", "4b70b3742860ce0f"),
+    ("en", "The police told the crowd gathered there that the area controlled by the rebels was the most widely "
+           "accepted target.", "aa69a7f6a1b10c97"),
+    ("en", "Five civilians killed in the strike were buried on Sunday, the ministry said.", "128ce12ee411a3d4"),
+    ("en", "Russia's troops deployed in Syria were attacked on Monday, officials said.", "dac2cbe5cbd55a5b"),
+    ("en", "The group's fighters stationed near the border were killed by an air strike.", "1e7199e7bcdb9103"),
+]
+
+
+@pytest.mark.parametrize("lang,text,digest", ENGLISH)
+def test_the_english_parses_are_the_ones_made_before(lang, text, digest):
+    """A list of names a conjunction closes, a relative clause with its own subject, participles that
+    describe a noun (one after a possessor's phrase), a verb before an infinitive: the parses 386610d made."""
+    assert_parsed_as(lang, text, digest)
+
+
+def _former_revision(R, i: int, toks, tags, prev: str, F):
+    """tagger._revision as it was: next() over a generator."""
+    return next((r for r in R.revisions if (not r.prev_tag or prev in r.prev_tag) and
+                 tagger._holds(r, i, toks, tags, prev, F)), None)
+
+
+def test_the_revisions_are_the_former_ones():
+    """Every token of the English sentences, with the tags it has and with a noun after it, after any
+    tag: the revision found is the one next() over a generator found (one holds for some)."""
+    prof, R = profile("en"), rules("en")
+    held = 0
+    for lang, text, _ in ENGLISH:
+        toks, mentions = _inputs(lang, text)
+        tags = syntax.parse(toks, mentions, prof).tags
+        F = Features(toks, prof, R)
+        for i in range(len(toks)):
+            for following in (tags, tags[:i + 1] + ["NOUN"] + tags[i + 2:]):
+                for prev in ("START", "DET", "ADV", "NOUN", "VERB"):
+                    found = tagger._revision(R, i, toks, following, prev, F)
+                    assert found is _former_revision(R, i, toks, following, prev, F)
+                    held += found is not None
+    assert held
+
+
+def _former_later_finite(toks, mine, n: int) -> bool:
+    """clauses._later_finite as it was: any() over a generator."""
+    return any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:])
+
+
+def test_a_later_finite_verb_is_found_as_before():
+    """Of every verb group of the English sentences (and a group at the first token), the groups after
+    it hold a finite verb where any() over a generator found one (both answers met)."""
+    from coder.syntax.clauses import _later_finite
+    answers = set()
+    for lang, text, _ in ENGLISH:
+        toks, mentions = _inputs(lang, text)
+        mine = [(0, 0)] + syntax._verb_groups(syntax.parse(toks, mentions, profile(lang)).tags)
+        for n in range(len(mine)):
+            answer = _later_finite(toks, mine, n)
+            assert answer == _former_later_finite(toks, mine, n), (text, n)
+            answers.add(answer)
+    assert answers == {True, False}

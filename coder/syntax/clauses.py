@@ -244,7 +244,10 @@ def _before_described(cl: Clause, describing: list[Predicate], resumed, opening:
 def _later_finite(toks, mine: list[tuple[int, int]], n: int) -> bool:
     """A verb group of the clause after its n-th that is not an infinitive ("gathered outside
     parliament to demand")."""
-    return any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:])
+    for f2, _ in mine[n + 1:]:    # (a loop, not any() over a generator: no generator made per predicate)
+        if f2 == 0 or toks[f2 - 1].norm != "to":
+            return True
+    return False
 
 
 _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})

@@ -301,4 +301,7 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
 
 def _revision(R: SyntaxRules, i: int, toks, tags, prev: str, F):
     """The first revision rule (R.revisions) that holds for the verb at i, if any."""
-    return next((r for r in R.revisions if (not r.prev_tag or prev in r.prev_tag) and _holds(r, i, toks, tags, prev, F)), None)
+    for r in R.revisions:    # (a loop, not next() over a generator: no generator made per verb)
+        if (not r.prev_tag or prev in r.prev_tag) and _holds(r, i, toks, tags, prev, F):
+            return r
+    return None
