@@ -289,7 +289,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
     # actor's role (Parse.markers)
     marked: set[int] = set()
     roles = _marker_roles(toks, R, marker_starts, marked)
-    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, read, roles, bare, (starts, ends))
+    arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, read, roles, bare, (starts, ends),
+              chunk_of=chunk_of)
     if owned:    # (a sentence with no owned phrase: no call)
         possessors(clauses, chunks, actorish, owned)
     if pronouns or anaphor:    # (most sentences have neither: no phrase can refer back)

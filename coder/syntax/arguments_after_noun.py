@@ -42,7 +42,10 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         # between the verb (or the subject) and this phrase only adverbs, punctuation, prepositional
         # phrases and prepositions with a pronoun (استقبل الأسد في دمشق، أمس، وزير الخارجية)
         # (a slice of tags: no loop per token; none where the phrase follows right after)
-        if c.start > reach + 1 and not _BETWEEN_PHRASES.issuperset(tags[reach + 1:c.start]):
+        # (a gap of one word, most gaps (a preposition): its tag asked alone, with no slice made)
+        distance = c.start - reach
+        if distance > 1 and (tags[reach + 1] not in _BETWEEN_PHRASES if distance == 2 else
+                        not _BETWEEN_PHRASES.issuperset(tags[reach + 1:c.start])):
             break
         if c.end > reach:
             reach = c.end
@@ -99,12 +102,15 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # after a fronted place ("وفي بلدة ... شمال القطاع أطلقت دبابة")
     opening = cl.marker + 1 if cl.marker is not None else cl.start
     # (only auxiliaries between it and the verb: the phrases before it all end before it, none
-    # covers a token between)
-    svo = last_before is not None and not coordinated and \
-        _AUXILIARY.issuperset(tags[chunks[last_before].end + 1:p.first]) \
-        and (_CLAUSE_OPENING.issuperset(tags[opening:chunks[last_before].start])
-             # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
-             or tags[chunks[last_before].head] == "PRON")
+    # covers a token between) (no slice made where no word lies between, most subjects)
+    if last_before is not None and not coordinated:
+        subject = chunks[last_before]
+        svo = (subject.end + 1 == p.first or _AUXILIARY.issuperset(tags[subject.end + 1:p.first])) \
+            and (opening == subject.start or _CLAUSE_OPENING.issuperset(tags[opening:subject.start])
+                 # a personal pronoun right before the verb is its subject wherever it stands (فهو قد أخرج)
+                 or tags[subject.head] == "PRON")
+    else:
+        svo = False
     verb = toks[p.verb]
     # a first-person verb carries its subject (نواجه، سنرى): as a word no lexicon reads, or one it reads
     # (kept with the verb's bits)

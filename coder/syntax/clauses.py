@@ -65,25 +65,35 @@ def _passive_mark(prof):
     return getattr(prof, "marks_passive", _no_mark)
 
 
-def _introduced(roles: dict[int, str], starts: list[int]) -> list[tuple[int, str]]:
+def _introduced(roles: dict[int, str], starts: list[int], chunk_of: list[int] | None = None) -> list[tuple[int, str]]:
     """The phrases an argument marker introduces, as (chunk index, role) in text order: a predicate
-    takes those among the phrases after it. (A token starts at most one phrase, found by bisecting the
-    phrases' starts: no role look-up per phrase and predicate.)"""
+    takes those among the phrases after it. (A token starts at most one phrase: its phrase read from
+    `chunk_of`, each token's phrase, where given, else found by bisecting the phrases' starts; no role
+    look-up per phrase and predicate.)"""
     introduced = []
-    for i, role in sorted(roles.items()):
-        k = bisect_left(starts, i)
-        if k < len(starts) and starts[k] == i:
-            introduced.append((k, role))
+    # (the tokens sorted alone, ints, which the sort compares by its fast path: no (token, role) pair
+    # built and compared)
+    for i in sorted(roles):
+        if chunk_of is not None:
+            k = chunk_of[i]
+            if k >= 0 and starts[k] == i:
+                introduced.append((k, roles[i]))
+        else:
+            k = bisect_left(starts, i)
+            if k < len(starts) and starts[k] == i:
+                introduced.append((k, roles[i]))
     return introduced
 
 
 def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, groups, actorish: set[int],
               speech: frozenset[int] | set[int] = frozenset(), lexical: Sequence[int] = (),
-              roles: dict[int, str] | None = None, bare: list[bool] | None = None, bounds: tuple | None = None) -> None:
+              roles: dict[int, str] | None = None, bare: list[bool] | None = None, bounds: tuple | None = None,
+              chunk_of: list[int] | None = None) -> None:
     """Fill every clause's predicates with their arguments (chunk indices). `groups`: (first, verb)
     in text order, as _verb_groups gives them. `lexical`: per token, the readings the lexicons give
     it (none: 0); `roles`: the role of the argument marker before each token that follows one
-    (marks._marker_roles); `bare`: _bare_chunks'; `bounds`: the chunks' (starts, ends); if known."""
+    (marks._marker_roles); `bare`: _bare_chunks'; `bounds`: the chunks' (starts, ends); `chunk_of`: each
+    token's chunk (-1 outside chunks); if known."""
     # the chunks are in text order and none overlaps another (as the chunker makes them): their starts
     # and their ends both ascend, so the phrases of a clause, or before or after a verb, are a range of
     # chunk indices found by bisecting them (no test per phrase); a clause's verb groups, by bisecting
@@ -97,7 +107,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         verbs.append(v)
     if roles is None:    # (once a sentence: the same for every predicate)
         roles = _marker_roles(toks, R, _marker_start_tokens(toks, R))
-    introduced = _introduced(roles, starts) if roles else ()
+    introduced = _introduced(roles, starts, chunk_of) if roles else ()
     flags = getattr(prof, "token_flags", None)    # (per token: clitics and the article, by position)
     conj, prep, definite = flags if flags is not None else flags_asked(toks, prof)
     bare = _bare_chunks(chunks, toks, tags, prof, prep) if bare is None else bare
@@ -110,13 +120,6 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     english, read = not after_noun, _after_noun if after_noun else _before_noun
     for cl in clauses:
         mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
-        # the phrases before the clause's verbs: those of the clause a relative clause interrupted (its
-        # subject), then the clause's own from `opening` (one that starts and ends before a verb of the
-        # clause lies inside it)
-        head = clauses[cl.continues] if cl.continues is not None else None
-        resumed = range(bisect_left(starts, head.start), bisect_right(ends, head.end)) if head is not None else ()
-        opening = bisect_left(starts, cl.start)
-        describing = []    # the predicates so far that describe a noun (English), with their own objects
         if cl.kind == "relative" and cl.marker is not None:
             # the nearest phrase that ends before the marker, at most one token before it, past a
             # possessor (found by bisecting: a phrase that starts at the marker or later ends there or
@@ -127,6 +130,17 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             while k >= 0 and marker - ends[k] <= 2 and chunks[k].kind == "possessor":
                 k -= 1
             cl.antecedent = k if k >= 0 and marker - ends[k] <= 2 else None
+        if not mine:
+            continue    # (a clause with no verb group has no predicate: none of the bounds below asked)
+        # the phrases before the clause's verbs: those of the clause a relative clause interrupted (its
+        # subject), then the clause's own from `opening` (one that starts and ends before a verb of the
+        # clause lies inside it)
+        head = clauses[cl.continues] if cl.continues is not None else None
+        resumed = range(bisect_left(starts, head.start), bisect_right(ends, head.end)) if head is not None else ()
+        opening = bisect_left(starts, cl.start)
+        # the phrases that end in the clause, bisected once a clause, not once a predicate
+        clause_end = bisect_right(ends, cl.end)
+        describing = []    # the predicates so far that describe a noun (English), with their own objects
         prev = cl.predicates[-1] if cl.predicates else None    # (then kept as each is appended: no negative index a predicate)
         # the first phrase after prev's verb (kept from the predicate before in the clause: no bisection again)
         prev_after = bisect_right(starts, prev.verb) if prev is not None else 0
@@ -138,7 +152,6 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             p.arguments = {}
             p.how = {}
             p.inherited = set()
-            limit = mine[n + 1][0] if n + 1 < len(mine) else cl.end + 1
             verb_bits = verb_words.get(toks[v].text)
             if verb_bits is None:
                 verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)
@@ -150,8 +163,14 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
                 IS_PASSIVE_VOWEL[verb_bits]   # a written vowel: قُتل (the bits' tables: no bitwise and)
             # (the phrases of the clause that start after the verb, before the next verb group)
             # (lists, as the readers take them)
-            first_after, after_end, clause_end = bisect_right(starts, v), bisect_left(starts, limit), bisect_right(ends, cl.end)
-            if clause_end < after_end:
+            # (after the clause's last verb group, those that end by the clause's end: a phrase that ends
+            # by it starts by it, so the phrases that start by it, bisected apart, are never fewer)
+            first_after = bisect_right(starts, v)
+            if n + 1 < len(mine):
+                after_end = bisect_left(starts, mine[n + 1][0])
+                if clause_end < after_end:
+                    after_end = clause_end
+            else:
                 after_end = clause_end
             after = indices[first_after:after_end]
             if not describing:
@@ -225,7 +244,10 @@ def _before_described(cl: Clause, describing: list[Predicate], resumed, opening:
 def _later_finite(toks, mine: list[tuple[int, int]], n: int) -> bool:
     """A verb group of the clause after its n-th that is not an infinitive ("gathered outside
     parliament to demand")."""
-    return any(f2 == 0 or toks[f2 - 1].norm != "to" for f2, _ in mine[n + 1:])
+    for f2, _ in mine[n + 1:]:    # (a loop, not any() over a generator: no generator made per predicate)
+        if f2 == 0 or toks[f2 - 1].norm != "to":
+            return True
+    return False
 
 
 _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})

@@ -26,8 +26,10 @@ def _governed_list(c: Chunk, chunks: list[Chunk], toks, tags) -> bool:
     if c.start < 1 or toks[c.start - 1].norm != ",":
         return False
     order = chunks       # in text order
-    pos = next((n for n, d in enumerate(order) if d is c), None)
-    if pos is None:
+    for pos, d in enumerate(order):    # (a loop, not next() over a generator: no generator made per call)
+        if d is c:
+            break
+    else:
         return False
     closed, n = False, pos
     while n + 1 < len(order) and not closed:      # forward: is the list closed by "and"?
@@ -76,8 +78,9 @@ def _reduced_relative(p, cl, prev, before, right_after, coordinated, later, nxt,
         return None
     k = near[-1]
     start = chunks[k].start
-    if any(c.end == start - 1 and c.kind != "possessor" for c in chunks):
-        return None    # "an accord the United States abandoned": a relative clause with its own subject
+    for c in chunks:    # (a loop, not any() over a generator: no generator made per call)
+        if c.end == start - 1 and c.kind != "possessor":
+            return None    # "an accord the United States abandoned": a relative clause with its own subject
     # no object of its own follows (a particle may come before one: "carried out strikes")
     loose = nxt in {"ADP", "PUNCT", "END"} or (nxt == "COMPLEMENT" and (toks[p.verb + 1].norm,) in R.markers)
     if loose and nxt != "END" and _finite_after_phrase(p.verb, cl, toks, tags, R):

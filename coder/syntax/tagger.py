@@ -200,8 +200,11 @@ def _holds_in_context(r: CompiledRule, i: int, toks, tags, F) -> bool:
         return False
     if r.prev_definite is not None and (i > 0 and F.definite[i - 1]) != r.prev_definite:
         return False
-    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or F.owned(i - 1)) != F.definite[i]):
-        return False     # (a noun with a possessive pronoun is definite: قواته الجوية)
+    # (a noun with a possessive pronoun is definite: قواته الجوية; its flag read from the sentence's
+    # own, where the language keeps them per word: no method call)
+    if r.definite_agrees and (i == 0 or (F.definite[i - 1] or (
+            F.owned_flags[i - 1] if F.owned_flags is not None else F.owned(i - 1))) != F.definite[i]):
+        return False
     if r.prev_word and (i == 0 or toks[i - 1].norm not in r.prev_word):
         return False
     if r.next_word and (i + 1 >= len(toks) or toks[i + 1].norm not in r.next_word):
@@ -298,4 +301,7 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
 
 def _revision(R: SyntaxRules, i: int, toks, tags, prev: str, F):
     """The first revision rule (R.revisions) that holds for the verb at i, if any."""
-    return next((r for r in R.revisions if (not r.prev_tag or prev in r.prev_tag) and _holds(r, i, toks, tags, prev, F)), None)
+    for r in R.revisions:    # (a loop, not next() over a generator: no generator made per verb)
+        if (not r.prev_tag or prev in r.prev_tag) and _holds(r, i, toks, tags, prev, F):
+            return r
+    return None
