@@ -165,3 +165,46 @@ def test_key_words():
     assert _key_words("en", None) == ()
     assert _holds_one_of("x at least", ("least",)) and not _holds_one_of("x at last", ("least",))
     assert _holds_one_of("anything", None) and not _holds_one_of("anything", ())
+
+
+# ---------------------------------------------------------------- quantities: the phone numbers' search
+
+PHONES = {
+    "en": ["Call +961 1 234 567 or 00 44 20 7946 0958; 12 people were killed and 3 wounded.",
+           "The hotline 0800-123-4567 took 40 calls, 5 from 555 12 34, and 7 from +1-202-555-0143.",
+           "In 2019, 25 soldiers and 300 civilians died; dial 112 233 445 for 10 more.",
+           "Three men, 17 women and 20 children fled; 9 - 11 - 13 - 15 people, 3 4 5 6 7 8 9.",
+           "Numbers 1234567 and 12 345 678 and 2 -3-4 5 were read, 8 were lost."],
+    "ar": ["اتصل على +961 1 234 567 أو 00 44 20 7946 0958؛ قتل 12 شخصا وأصيب 3 آخرون.",
+           "تلقى الخط الساخن 0800-123-4567 نحو 40 اتصالا، 5 منها من 555 12 34 و 7 من +1-202-555-0143.",
+           "في عام 2019 قتل 25 جنديا و 300 مدني؛ اتصلوا بالرقم 112 233 445 لمعرفة 10 أخرى.",
+           "فر ثلاثة رجال و 17 امرأة و 20 طفلا؛ 9 - 11 - 13 - 15 شخصا، 3 4 5 6 7 8 9.",
+           "قرئت الأرقام 1234567 و 12 345 678 و 2 -3-4 5، وفقد 8."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_numbers_searched_from_the_first_number_in_digits(lang):
+    """The quantities found where the phone numbers are searched from the run of their characters
+    that holds the first number in digits are those found where they are searched from the start."""
+    from unittest import mock
+
+    from coder.lang.numbers import folded
+    from coder.quantities import recognise
+    texts = PHONES[lang] + shuffled_samples(PHONES[lang], lang, 200, seed=230, longest=16)
+    found = [recognise.find_quantities(t, lang, folded(t, lang)) for t in texts]
+    with mock.patch.object(recognise, "_phone_run_start", lambda text, at: 0):
+        assert [recognise.find_quantities(t, lang, folded(t, lang)) for t in texts] == found
+    assert sum(map(len, found)) >= 100
+
+
+def test_phone_run_start():
+    from coder.quantities.recognise import _PHONE, _phone_run_start
+    text = "call +961 1 234-567, or x00 44 ٢٠ 7946, 12"
+    assert _phone_run_start(text, text.index("961")) == text.index(" +961")
+    assert _phone_run_start(text, text.index("44")) == text.index("00 44")
+    assert _phone_run_start(text, text.index("12")) == text.index(" 12")
+    assert _phone_run_start(text, 0) == 0
+    # every phone number lies in one run: it begins at or after the run start of each of its characters
+    for m in _PHONE.finditer(text):
+        assert all(_phone_run_start(text, k) <= m.start() for k in range(m.start(), m.end()))

@@ -37,6 +37,14 @@ _PHONE = re.compile(r"[+\d](?<![\w.,].)"
                     r"(?:(?<=\+)\d[\d -]{5,}\d|(?<=0)0\d[\d -]{5,}\d|(?<=\d)\d{1,3}(?:[ -]\d{2,4}){2,})(?![\w.,]\d)")
 
 
+def _phone_run_start(text: str, at: int) -> int:
+    """Where the run of the characters _PHONE consumes (+, digits: \\d, which is str.isdecimal, space,
+    hyphen) that holds `at` begins: a phone number that holds `at` lies in that run."""
+    while at and (text[at - 1] in "+ -" or text[at - 1].isdecimal()):
+        at -= 1
+    return at
+
+
 def _phrase_key(lang: str, phrase: str) -> str:
     return " ".join(profile(lang).phrase_tokens(phrase))
 
@@ -264,7 +272,9 @@ class QuantityRecogniser:
         masked = ()
         for num in numbers:   # (a loop, not all() of a generator)
             if not num.words:
-                masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
+                # (searched from the run of a phone number's characters that holds the first number in
+                # digits: a phone number before it holds none of the numbers, and lies in a run before)
+                masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext, _phone_run_start(ftext, num.start))
                           if sum(c.isdigit() for c in m.group()) >= 7]
                 break
         for num in numbers:
