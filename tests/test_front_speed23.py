@@ -208,3 +208,54 @@ def test_phone_run_start():
     # every phone number lies in one run: it begins at or after the run start of each of its characters
     for m in _PHONE.finditer(text):
         assert all(_phone_run_start(text, k) <= m.start() for k in range(m.start(), m.end()))
+
+
+# ---------------------------------------------------------------- folding: the offsets' map
+
+MARKED = ["قُتِلَ ثلاثـــةُ جنودٍ في هجومٍ يومَ الجمعةِ الماضيةِ",
+          "أعلنت الوزارةُ\u200f أن ٢٥ شخصاً قُتِلوا، وجُرِحَ ١٢ آخرون\u200e (أمسِ).",
+          "ـــ بدأت المحادثاتُ في ٣ آذار ٢٠١٩ ـــ",
+          "ًٌٍَُِّْ", "قتل جنود بلا علامات", "ـ"]
+
+
+def _former_offsets(original: str, lang: str) -> list[int]:
+    """numbers._offsets as it was: the original offset of each character of the folded text, and of its end."""
+    from coder.lang.numbers import _fold_table
+    table, changes_length = _fold_table(lang)
+    index, pos = [], 0
+    for m in changes_length.finditer(original):
+        i = m.start()
+        index.extend(range(pos, i))
+        index.extend([i] * len(original[i].translate(table)))
+        pos = i + 1
+    index.extend(range(pos, len(original)))
+    index.append(len(original))
+    return index
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_spans_from_the_characters_that_shift_are_those_of_the_former_map(lang):
+    """Every folded offset of texts with marks, tatweel, format characters, ligatures that expand:
+    the original offset the former map of every character gives, whether the text was folded
+    through the code page (its dropped bytes read) or character by character."""
+    import random
+
+    from coder.lang.numbers import Folded, _shift_points
+    rng = random.Random(23)
+    pool = MARKED + ["ﻻ يزال ٣ جرحى ﻷن", "İstanbul: ﻻ 5 killed\u00ad on Friday", "ﬁve ﬂed", "plain text"]
+    texts = pool + [" ".join(rng.sample(" ".join(pool).split(), rng.randint(1, 12))) for _ in range(300)]
+    through_page = by_character = 0
+    for text in texts:
+        f = Folded(text, lang)
+        if f._shifted is None:
+            continue
+        original, _, encoded = f._shifted
+        expected = _former_offsets(original, lang)
+        assert [f.span(k, k)[0] for k in range(len(f.text) + 1)] == expected, text
+        assert [Folded(text, lang).span(0, k)[1] for k in range(len(f.text) + 1)] == expected, text
+        if encoded is not None:
+            through_page += 1
+            assert _shift_points(original, lang, encoded) == _shift_points(original, lang)
+        else:
+            by_character += 1
+    assert (through_page >= 50) == (lang == "ar") and by_character >= 30
