@@ -360,10 +360,12 @@ class QuantityRecogniser:
         unit = (unit or self._cue(self.cue_before_gap, left, tail) or self._cue(self.toll_before, left, tail)
                 or noun_unit)
         after = right[noun_end:]
-        # (`after` ends `right`: where `right` holds none of a pattern's words, neither does `after`)
-        after_cue = self._cue_match(self.cue_after, after) if _holds_one_of(right, self.cue_after_words) else None
-        if after_cue and (not unit or unit == noun_unit) and noun_unit not in self.cue_keeps:
-            unit = after_cue
+        # (a cue after the noun is looked for only where it would set the unit, and where the text
+        # after the noun holds one of its words)
+        if (not unit or unit == noun_unit) and noun_unit not in self.cue_keeps \
+                and _holds_one_of(after, self.cue_after_words):
+            unit = self._cue_match(self.cue_after, after) or unit
+        # (`after` ends `right`: where `right` holds none of the qualifiers' words, neither does `after`)
         if qualifier is None and self.right_qualifier and _holds_one_of(right, self.right_qualifier_words):
             rq = self.right_qualifier.match(right)
             rq = rq or (self.right_qualifier.match(after) if noun_end else None)
