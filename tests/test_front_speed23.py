@@ -259,3 +259,42 @@ def test_spans_from_the_characters_that_shift_are_those_of_the_former_map(lang):
         else:
             by_character += 1
     assert (through_page >= 50) == (lang == "ar") and by_character >= 30
+
+
+# ---------------------------------------------------------------- numbers: small steps
+
+
+def test_words_end_of_as_before():
+    """words_end_of counts the non-word characters at the chunk's end back: the former search of \\W*$."""
+    import re
+
+    from coder.lang.numbers import words_end_of
+    chunks = ["2019", "2019,", "(2019)", "word.", "كلمة،", "«سنتين»", "x_", "_", "...", "(", "٣٠٠.", "ﻻ.", "a\u0651.",
+              "²,", "Ⅻ)", "a-", "-a", "أمس؛", "F-16", "e\u0301"]
+    for chunk in chunks:
+        for text in (chunk, f"a {chunk} b", f"{chunk} x {chunk}"):
+            assert words_end_of(text, chunk) == text.rfind(chunk) + re.search(r"\W*$", chunk).start(), (text, chunk)
+
+
+def test_digits_value_as_before():
+    """_digits_value with its separator pattern compiled once: the values of the pattern given as a string."""
+    import re
+
+    from coder.lang.numbers import reader
+
+    def former(r, digits, mult):
+        grouped = re.sub(r"[,٬](?=\d{3})", "", digits).replace("٫", ".")
+        if len(grouped) >= 8 and grouped.isdigit() and not mult:
+            return None
+        value = float(grouped) if "." in grouped else int(grouped)
+        if mult:
+            value *= r.hundreds.get(mult) or r.scales.get(mult) or 1
+        if value != int(value):
+            return None
+        return int(value)
+    for lang in LANGS:
+        r = reader(lang)
+        mults = [None] + list(r.scales)[:3] + list(r.hundreds)[:2]
+        for digits in ("12", "1,200", "1٬200", "12,345,678", "12345678", "2.5", "2٫5", "1,200.5", "3.0"):
+            for mult in mults:
+                assert r._digits_value(digits, mult) == former(r, digits, mult), (digits, mult)

@@ -316,14 +316,16 @@ class WordGate:
             or not self.words.isdisjoint(_LETTER_RUNS.findall(chunk))
 
 
-_TRAILING_NON_WORD = re.compile(r"\W*$")
-
-
 def words_end_of(folded: str, chunk: str) -> int:
     """Where a chunk of a folded text ends its last word character, or later: the last place the
     chunk's text is found is at or after the chunk, and the non-word characters that end it hold
     no word."""
-    return folded.rfind(chunk) + _TRAILING_NON_WORD.search(chunk).start()
+    end = len(chunk)
+    # (the non-word characters at its end counted back, most often none: where a search of \W*$ is
+    # tried at each character of the chunk. \w is str.isalnum() or "_")
+    while end and not (chunk[end - 1].isalnum() or chunk[end - 1] == "_"):
+        end -= 1
+    return folded.rfind(chunk) + end
 
 
 @lru_cache(maxsize=4)   # the dates' and the numbers' gates and the quantities' duals read one sentence
@@ -348,6 +350,7 @@ class NumberMatch:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_GROUP_SEPARATOR = re.compile(r"[,٬](?=\d{3})")   # (compiled once: re.sub of a pattern string looks it up in re's cache a call)
 _DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?"
 # Not part of a longer token: no letter, digit, separator, currency sign or hyphen glued on
 # (F-16, G20, 10:30, 5th, 1990s, $5, 25-year-old, 3/4 are not counts).
@@ -455,7 +458,7 @@ class NumberReader:
         return found[0].value if len(found) == 1 and found[0].text == phrase.strip() else None
 
     def _digits_value(self, digits: str, mult: str | None) -> int | None:
-        grouped = re.sub(r"[,٬](?=\d{3})", "", digits).replace("٫", ".")
+        grouped = _GROUP_SEPARATOR.sub("", digits).replace("٫", ".")
         if len(grouped) >= 8 and grouped.isdigit() and not mult:
             return None   # 8+ bare digits: an id or phone number, not a count
         value = float(grouped) if "." in grouped else int(grouped)
