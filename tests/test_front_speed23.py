@@ -298,3 +298,32 @@ def test_digits_value_as_before():
         for digits in ("12", "1,200", "1٬200", "12,345,678", "12345678", "2.5", "2٫5", "1,200.5", "3.0"):
             for mult in mults:
                 assert r._digits_value(digits, mult) == former(r, digits, mult), (digits, mult)
+
+
+# ---------------------------------------------------------------- quantities: the signs glued to a number
+
+MONEY = {
+    "en": ["The fund lost $15 billion, US$ 6.5 billion and £3 million; €2 bn and US $ 40 went to 7 people.",
+           "Costs rose to $ 5 million, then $1,200; 3 $ 4 and ($2) were paid, 12 € 5 and 8£."],
+    "ar": ["خسر الصندوق $15 مليار دولار و 6.5 مليار يورو و €2 مليون و £3 لصالح 7 أشخاص.",
+           "بلغت التكاليف $ 5 ملايين ثم $1,200 دولار، ودفع 3 $ 4 و ($2) و 12 € 5."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_signs_glued_to_a_number_blanked_as_before(lang):
+    """The sign characters are no longer blanked where they are spaces (a space stays a space): the
+    same quantities as where the space is among them, on texts of money and their words shuffled."""
+    import re
+    from unittest import mock
+
+    from coder.lang.numbers import folded
+    from coder.quantities.recognise import recogniser
+    rec = recogniser(lang)
+    texts = MONEY[lang] + shuffled_samples(MONEY[lang], lang, 200, seed=231, longest=14)
+    found = [rec.find(t, folded(t, lang)) for t in texts]
+    chars = " " + rec.sign_chars
+    with mock.patch.object(rec, "sign_chars", chars), \
+            mock.patch.object(rec, "sign_glued", re.compile(f"[{re.escape(chars)}](?=\\d)")):
+        assert [rec.find(t, folded(t, lang)) for t in texts] == found
+    assert " " not in rec.sign_chars and sum(q.unit == "money" for qs in found for q in qs) >= 20

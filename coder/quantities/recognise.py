@@ -172,7 +172,9 @@ class QuantityRecogniser:
         signs = data.get("currency_before") or []
         self.currency_before = _AtEnd(re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$"),
                                       chunks(signs), last(signs)) if signs else None
-        self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()}))
+        # (not the space of a sign written with one, "US $": blanked, a space stays what it is, and
+        # every sentence holds one, whose blanking copied the sentence for nothing)
+        self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()} - {" "}))
         self.sign_glued = re.compile(f"[{re.escape(self.sign_chars)}](?=\\d)") if self.sign_chars else None
         # duals: every unit noun with each dual ending, unless that form is itself a listed noun
         ta_marbuta = self.profile.normalise("ة")
