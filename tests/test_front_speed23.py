@@ -327,3 +327,49 @@ def test_signs_glued_to_a_number_blanked_as_before(lang):
             mock.patch.object(rec, "sign_glued", re.compile(f"[{re.escape(chars)}](?=\\d)")):
         assert [rec.find(t, folded(t, lang)) for t in texts] == found
     assert " " not in rec.sign_chars and sum(q.unit == "money" for qs in found for q in qs) >= 20
+
+
+# ---------------------------------------------------------------- dates: where the search starts
+
+# dates after words no date holds, after words a date may hold (cues, numbers, clitics), after
+# punctuation glued to a word, and at the text's start
+DATES_AFTER_WORDS = {
+    "en": ["Officials said on Friday that the talks of 3 March 2019 ended; troops left last week.",
+           "Yesterday troops moved in, and two days ago (on Monday) they left, in May 2014.",
+           "The army, which shelled the town in June, said this year that it would stay until 2020.",
+           "Since last month, since 2011 and since three weeks ago the town (Friday) was quiet."],
+    "ar": ["قال مسؤولون يوم الجمعة إن محادثات 3 آذار 2019 انتهت، وغادرت القوات الأسبوع الماضي.",
+           "أمس دخلت القوات المدينة، وقبل يومين (الاثنين) غادرتها، في أيار 2014.",
+           "قال الجيش الذي قصف البلدة في حزيران هذا العام إنه باق حتى 2020.",
+           "منذ الشهر الماضي ومنذ 2011 وقبل ثلاثة أسابيع كانت البلدة (الجمعة) هادئة، وبالأمس أيضا."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_starts_after_a_word_no_date_holds(lang):
+    """find_all, whose search starts after the word of letters before the date's words that no date
+    holds: every match (span, rule, groups) of the whole text searched from its start; and the start
+    lies past that word, where the former start (the word's own) was before it."""
+    import re
+
+    from coder.dates import date_rules
+    from coder.lang.numbers import text_chunks
+    rules = date_rules(lang)
+    texts = shuffled_samples(DATES_AFTER_WORDS[lang], lang, 400, seed=232, longest=20)
+    later = 0
+    for text in texts:
+        found = [(m.span(), m.lastgroup, m.groupdict()) for m in rules.find_all(text)]
+        assert found == [(m.span(), m.lastgroup, m.groupdict()) for m in rules.regex.finditer(text)], text
+        start = rules.search_start(text)
+        if start:
+            chunks = text_chunks(text)
+            first = rules.gate.first_admitting(chunks)
+            # (the former start: the chunk where the walk back over the words a date may hold stops;
+            # a chunk's text found first where it is, or before: either start finds every date)
+            k = first - 1
+            while k >= 0 and (chunks[k] in rules.inside_words if chunks[k].isalpha()
+                              else rules.inside_words.issuperset(re.findall(r"[^\W\d_]+", chunks[k]))):
+                k -= 1
+            former = text.find(chunks[k]) if k > 0 else 0
+            later += start > former
+    assert later >= 100
