@@ -373,3 +373,43 @@ def test_search_starts_after_a_word_no_date_holds(lang):
             former = text.find(chunks[k]) if k > 0 else 0
             later += start > former
     assert later >= 100
+
+
+# ---------------------------------------------------------------- numbers: each match's groups read once
+
+NUMBERS = {
+    "en": ["Some 1,200 people, tens of thousands of others, 5 million dollars, 3.5 km and twenty-five men.",
+           "Three hundred and 12, 2.0 billion, 7,000,000, hundreds of soldiers and a million more, 10 000."],
+    "ar": ["نحو 1,200 شخص وعشرات الآلاف و 5 ملايين دولار و 3.5 كم وخمسة وعشرون رجلا.",
+           "ثلاثمئة و 12 و 2.0 مليار و ٧٠٠٠ ومئات الجنود ومليون آخرون وأحد عشر طفلا و 25 ألفا."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbers_read_as_before(lang):
+    """NumberReader.find: the numbers (every field) that the former reading of each match gives, each
+    group asked by name again at each use, over the whole text."""
+    from coder.lang.numbers import NumberMatch, reader
+    r = reader(lang)
+
+    def former(text):
+        out = []
+        for m in (r.regex.finditer(text) if r.gate.admits(text) else ()):
+            if m.group("vague"):
+                key = " ".join(m.group("vague").split())
+                out.append(NumberMatch(m.start("vague"), m.end("vague"), r.vague[key], True, True, m.group("vague")))
+            elif m.group("digits"):
+                value = r._digits_value(m.group("digits"), m.group("mult"))
+                if value is not None:
+                    end = m.end("mult") if m.group("mult") else m.end("digits")
+                    out.append(NumberMatch(m.start("digits"), end, value, False, False, text[m.start("digits"):end]))
+            else:
+                out.extend(r._words(text, m.start("words"), m.group("words")))
+        return out
+    texts = shuffled_samples(NUMBERS[lang], lang, 300, seed=233, longest=16)
+    kinds = set()
+    for text in texts:
+        found = r.find(text)
+        assert found == former(text), text
+        kinds.update((n.vague, n.words, " " in n.text) for n in found)
+    assert len(kinds) >= 4

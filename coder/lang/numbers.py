@@ -426,18 +426,22 @@ class NumberReader:
         m = search(folded, begin)
         words_end = None
         while m is not None:
-            if m.group("vague"):
-                key = " ".join(m.group("vague").split())
-                out.append(NumberMatch(m.start("vague"), m.end("vague"), self.vague[key], True, True,
-                                       m.group("vague")))
-            elif m.group("digits"):
-                value = self._digits_value(m.group("digits"), m.group("mult"))
-                if value is not None:
-                    end = m.end("mult") if m.group("mult") else m.end("digits")
-                    out.append(NumberMatch(m.start("digits"), end, value, False, False,
-                                           folded[m.start("digits"):end]))
+            # (each group read once: a group asked by name is looked up in the pattern's index)
+            vague = m.group("vague")
+            if vague:
+                out.append(NumberMatch(m.start("vague"), m.end("vague"), self.vague[" ".join(vague.split())],
+                                       True, True, vague))
             else:
-                out.extend(self._words(folded, m.start("words"), m.group("words")))
+                digits = m.group("digits")
+                if digits:
+                    mult = m.group("mult")
+                    value = self._digits_value(digits, mult)
+                    if value is not None:
+                        start = m.start("digits")
+                        end = m.end("mult") if mult else start + len(digits)
+                        out.append(NumberMatch(start, end, value, False, False, folded[start:end]))
+                else:
+                    out.extend(self._words(folded, m.start("words"), m.group("words")))
             # No number begins after the last word the gate admits, as none after the last chunk that
             # admits: the search stops once past it, instead of reading the rest of the text for
             # nothing (where the end is, worked out at the first number found)
