@@ -141,6 +141,11 @@ class DateRules:
             chunk = chunks[k]
             if chunk.isalpha():   # (most chunks: one word, a set test)
                 if chunk not in inside:
+                    # a word no date holds: no date begins in it either (one begins where no word
+                    # character is before it, so at the word's start, and would hold it whole): the
+                    # search starts at the chunk after it, past the word's characters, where the regex
+                    # would try a date at its start and at each of its letters
+                    k += 1
                     break
             elif not inside.issuperset(_LETTER_RUNS.findall(chunk)):
                 break

@@ -77,20 +77,22 @@ class Folded:
     __slots__ = ("text", "_shifted", "_index")
 
     def __init__(self, original: str, lang: str):
-        text = _by_code_page(original, lang)
-        if text is not None:
+        through_page = _code_page_folded(original, lang)
+        if through_page is not None:
             # through the code page each character is one byte, dropped or read as one character
             # (one that expands fails it): the length tells whether one that shifts offsets is in
             # it, instead of a regex search of a large class at each character
+            text, encoded = through_page
             shifts = len(text) != len(original)
         else:
             table, changes_length = _fold_table(lang)
             text = original.translate(table)
+            encoded = None
             shifts = not (original.isascii() and _ascii_stays(lang)) and changes_length.search(original) is not None
         self.text = text
-        # (original, language) when a character shifts offsets: the map is made when a span is
-        # first asked for (most sentences hold no date or quantity: never)
-        self._shifted = (original, lang) if shifts else None
+        # (original, language, its code page bytes or None) when a character shifts offsets: the
+        # map is made when a span is first asked for (most sentences hold no date or quantity: never)
+        self._shifted = (original, lang, encoded) if shifts else None
         self._index = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -98,24 +100,36 @@ class Folded:
         if self._shifted is None:
             return start, end
         if self._index is None:
-            self._index = _offsets(*self._shifted)
+            self._index = _shift_points(*self._shifted)
         # The end takes in the marks that follow the last letter (الجمعةِ), up to the next letter.
-        return self._index[start], self._index[end]
+        return _original_offset(start, self._index), _original_offset(end, self._index)
 
 
-def _offsets(original: str, lang: str) -> list[int]:
-    """The original offset of each character of the folded text, and of its end."""
+def _shift_points(original: str, lang: str, encoded: bytes | None = None) -> list[tuple[int, int]]:
+    """The characters of `original` that shift offsets, in order: (offset, length of their fold: 0
+    where the fold drops them). `encoded`: the text in its language's code page, where it was
+    folded through it (_code_page_folded): there each character that shifts is a dropped byte.
+    (The few characters that shift, not a map of every character: an Arabic sentence's map is a
+    list of a few hundred offsets, each a new int, where its marks are a dozen)"""
+    if encoded is not None:
+        return [(m.start(), 0) for m in _code_page_dropped(lang).finditer(encoded)]
     table, changes_length = _fold_table(lang)
-    # every other character folds to exactly one: runs between the shifting ones map 1:1
-    index, pos = [], 0
-    for m in changes_length.finditer(original):
-        i = m.start()
-        index.extend(range(pos, i))
-        index.extend([i] * len(original[i].translate(table)))
-        pos = i + 1
-    index.extend(range(pos, len(original)))
-    index.append(len(original))
-    return index
+    return [(m.start(), len(m.group().translate(table))) for m in changes_length.finditer(original)]
+
+
+def _original_offset(at: int, shifts: list[tuple[int, int]]) -> int:
+    """The original offset of the folded text's character `at` (or of its end), from the characters
+    that shift offsets (_shift_points): every other character folds to exactly one, so the runs
+    between them map one to one."""
+    gained = 0   # characters the fold has added (less those it dropped) before the run
+    for offset, length in shifts:
+        begins = offset + gained   # where the character's fold begins in the folded text
+        if at < begins:
+            break
+        if at < begins + length:   # inside what one character folds to
+            return offset
+        gained += length - 1
+    return at - gained
 
 
 @lru_cache(maxsize=64)
@@ -186,15 +200,28 @@ def _code_page_fold(lang: str) -> tuple[object, str, bytes] | None:
 def _by_code_page(original: str, lang: str) -> str | None:
     """`original` folded through its language's code page; None when it has none, when the text is
     plain ASCII (str.translate is fast there) or holds a character outside the code page."""
+    through_page = _code_page_folded(original, lang)
+    return None if through_page is None else through_page[0]
+
+
+def _code_page_folded(original: str, lang: str) -> tuple[str, bytes] | None:
+    """_by_code_page's folded text, and `original` encoded in the code page (a byte a character)."""
     fold = None if original.isascii() else _code_page_fold(lang)
     if fold is None:
         return None
     encoding, decoding, dropped = fold
     try:
         encoded = codecs.charmap_encode(original, "strict", encoding)[0]
-        return codecs.charmap_decode(encoded.translate(None, dropped), "strict", decoding)[0]
+        return codecs.charmap_decode(encoded.translate(None, dropped), "strict", decoding)[0], encoded
     except UnicodeError:
         return None
+
+
+@lru_cache(maxsize=None)
+def _code_page_dropped(lang: str) -> re.Pattern:
+    """A bytes regex of the code page's bytes whose character the fold drops."""
+    dropped = _code_page_fold(lang)[2]
+    return re.compile(b"[" + b"".join(re.escape(bytes([b])) for b in dropped) + b"]" if dropped else b"(?!)")
 
 
 # ---------------------------------------------------------------- cheap pre-check
@@ -289,14 +316,16 @@ class WordGate:
             or not self.words.isdisjoint(_LETTER_RUNS.findall(chunk))
 
 
-_TRAILING_NON_WORD = re.compile(r"\W*$")
-
-
 def words_end_of(folded: str, chunk: str) -> int:
     """Where a chunk of a folded text ends its last word character, or later: the last place the
     chunk's text is found is at or after the chunk, and the non-word characters that end it hold
     no word."""
-    return folded.rfind(chunk) + _TRAILING_NON_WORD.search(chunk).start()
+    end = len(chunk)
+    # (the non-word characters at its end counted back, most often none: where a search of \W*$ is
+    # tried at each character of the chunk. \w is str.isalnum() or "_")
+    while end and not (chunk[end - 1].isalnum() or chunk[end - 1] == "_"):
+        end -= 1
+    return folded.rfind(chunk) + end
 
 
 @lru_cache(maxsize=4)   # the dates' and the numbers' gates and the quantities' duals read one sentence
@@ -321,6 +350,7 @@ class NumberMatch:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_GROUP_SEPARATOR = re.compile(r"[,٬](?=\d{3})")   # (compiled once: re.sub of a pattern string looks it up in re's cache a call)
 _DIGITS = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?"
 # Not part of a longer token: no letter, digit, separator, currency sign or hyphen glued on
 # (F-16, G20, 10:30, 5th, 1990s, $5, 25-year-old, 3/4 are not counts).
@@ -396,18 +426,22 @@ class NumberReader:
         m = search(folded, begin)
         words_end = None
         while m is not None:
-            if m.group("vague"):
-                key = " ".join(m.group("vague").split())
-                out.append(NumberMatch(m.start("vague"), m.end("vague"), self.vague[key], True, True,
-                                       m.group("vague")))
-            elif m.group("digits"):
-                value = self._digits_value(m.group("digits"), m.group("mult"))
-                if value is not None:
-                    end = m.end("mult") if m.group("mult") else m.end("digits")
-                    out.append(NumberMatch(m.start("digits"), end, value, False, False,
-                                           folded[m.start("digits"):end]))
+            # (each group read once: a group asked by name is looked up in the pattern's index)
+            vague = m.group("vague")
+            if vague:
+                out.append(NumberMatch(m.start("vague"), m.end("vague"), self.vague[" ".join(vague.split())],
+                                       True, True, vague))
             else:
-                out.extend(self._words(folded, m.start("words"), m.group("words")))
+                digits = m.group("digits")
+                if digits:
+                    mult = m.group("mult")
+                    value = self._digits_value(digits, mult)
+                    if value is not None:
+                        start = m.start("digits")
+                        end = m.end("mult") if mult else start + len(digits)
+                        out.append(NumberMatch(start, end, value, False, False, folded[start:end]))
+                else:
+                    out.extend(self._words(folded, m.start("words"), m.group("words")))
             # No number begins after the last word the gate admits, as none after the last chunk that
             # admits: the search stops once past it, instead of reading the rest of the text for
             # nothing (where the end is, worked out at the first number found)
@@ -428,7 +462,7 @@ class NumberReader:
         return found[0].value if len(found) == 1 and found[0].text == phrase.strip() else None
 
     def _digits_value(self, digits: str, mult: str | None) -> int | None:
-        grouped = re.sub(r"[,٬](?=\d{3})", "", digits).replace("٫", ".")
+        grouped = _GROUP_SEPARATOR.sub("", digits).replace("٫", ".")
         if len(grouped) >= 8 and grouped.isdigit() and not mult:
             return None   # 8+ bare digits: an id or phone number, not a count
         value = float(grouped) if "." in grouped else int(grouped)

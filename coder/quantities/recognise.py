@@ -17,6 +17,8 @@ from coder.model import QuantityValue
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
 from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader, text_chunks
+from coder.quantities.context import (_AtEnd, _at_end, _bare_last_words, _holds_one_of, _key_words, _last_words,
+                                      text_end)
 
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
@@ -33,6 +35,14 @@ _PUNCT = re.compile(r"[^\w\s'’-]")
 # (?<![\w.,])(?:(?:\+|00)\d[\d -]{5,}\d|\d{2,4}(?:[ -]\d{2,4}){2,})(?![\w.,]\d)
 _PHONE = re.compile(r"[+\d](?<![\w.,].)"
                     r"(?:(?<=\+)\d[\d -]{5,}\d|(?<=0)0\d[\d -]{5,}\d|(?<=\d)\d{1,3}(?:[ -]\d{2,4}){2,})(?![\w.,]\d)")
+
+
+def _phone_run_start(text: str, at: int) -> int:
+    """Where the run of the characters _PHONE consumes (+, digits: \\d, which is str.isdecimal, space,
+    hyphen) that holds `at` begins: a phone number that holds `at` lies in that run."""
+    while at and (text[at - 1] in "+ -" or text[at - 1].isdecimal()):
+        at -= 1
+    return at
 
 
 def _phrase_key(lang: str, phrase: str) -> str:
@@ -53,93 +63,6 @@ def _most_words(lang: str, *lists) -> int:
     norm = profile(lang).normalise
     return max((len(norm(p).split()) for phrases in lists for p in phrases or () if isinstance(p, str)),
                default=1)
-
-
-class _AtEnd:
-    """A pattern searched in the text before a number, whose matches end that text and span at most
-    `chunks` of its chunks between white space: searched from where those last chunks begin (a
-    look-behind still sees what is before), not from each of the window's 80 positions, as no
-    match can begin before them. `chunks` None: from the start.
-    `last_words` (_last_words), for a pattern whose phrase only white space, "(" and "." follow: the
-    phrases' last words by their last character. A text that does not end with one of them, once
-    those characters are taken off its end, holds no match, and is not searched: most numbers
-    follow no qualifier, cue, blocker, month or currency sign, and the search tries the pattern's
-    alternation at every position of the last chunks.
-    `words_after` (fewest, most), for a pattern whose phrase that many words of letters follow
-    before those characters (_bare_last_words): the text's chunk that many chunks before its last
-    ends with a last word where it may match."""
-    __slots__ = ("regex", "chunks", "last_words", "words_after")
-
-    def __init__(self, regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,
-                 words_after: tuple[int, int] | None = None):
-        self.regex, self.chunks, self.last_words, self.words_after = regex, chunks, last_words, words_after
-
-    def search(self, left: str) -> re.Match | None:
-        last_words = self.last_words
-        if last_words is not None:
-            tail = left.rstrip()
-            while tail[-1:] in _AFTER_PHRASE:   # (most texts end with a letter or a digit: not entered)
-                tail = tail[:-1].rstrip()
-            if self.words_after is None:
-                ends = last_words.get(tail[-1:])
-                if ends is None or not tail.endswith(ends):
-                    return None
-            elif not _ends_chunk_before_words(tail, last_words, *self.words_after):
-                return None
-        n = self.chunks
-        if n is None:
-            return self.regex.search(left)
-        parts = left.rsplit(None, n)
-        return self.regex.search(left, len(parts[0]) if len(parts) > n else 0)
-
-
-# what may stand between a phrase that _AtEnd.last_words tests and the end of the text, besides white space
-_AFTER_PHRASE = ("(", ".")
-
-
-def _last_words(*lists) -> dict[str, tuple[str, ...]] | None:
-    """The last words of the (normalised) phrases of the lists, as _AtEnd.last_words tests them: each
-    without the "(" and "." at its end, by its last character. None (no test) where a phrase has no
-    such word, as a blank one, which the alternation matches as it is."""
-    by_last: dict[str, set[str]] = {}
-    for phrases in lists:
-        for phrase in phrases:
-            if not phrase:   # (alternation() leaves an empty phrase out)
-                continue
-            words = phrase.split()
-            last = words[-1].rstrip("".join(_AFTER_PHRASE)) if words else ""
-            if not last:
-                return None
-            by_last.setdefault(last[-1], set()).add(last)
-    return {c: tuple(sorted(words)) for c, words in by_last.items()}
-
-
-def _bare_last_words(*lists) -> dict[str, tuple[str, ...]] | None:
-    """_last_words for a pattern that reads words after the phrase: None (no test) where a last word
-    ends with "(" or "." (followed by a word, it stays as it is written)."""
-    found = _last_words(*lists)
-    for phrases in lists:
-        for phrase in phrases:
-            if phrase.rstrip().endswith(_AFTER_PHRASE):
-                return None
-    return found
-
-
-def _ends_chunk_before_words(tail: str, last_words: dict, fewest: int, most: int) -> bool:
-    """Does a chunk of `tail` between `fewest` and `most` chunks before its last end with one of
-    `last_words` (_AtEnd.words_after)?"""
-    parts = tail.rsplit(None, most)
-    for k in range(fewest, min(most, len(parts) - 1) + 1):
-        chunk = parts[-1 - k]
-        ends = last_words.get(chunk[-1:])
-        if ends is not None and chunk.endswith(ends):
-            return True
-    return False
-
-
-def _at_end(regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,
-            words_after: tuple[int, int] | None = None) -> _AtEnd | None:
-    return None if regex is None else _AtEnd(regex, chunks, last_words, words_after)
 
 
 def _category_regex(lang: str, table: dict, template: str) -> re.Pattern | None:
@@ -197,6 +120,10 @@ class QuantityRecogniser:
                                       chunks(*qualifiers.values()), last(*qualifiers.values()))
         self.right_qualifier = _category_regex(lang, data.get("right_qualifiers"),
                                                r"^(?:\s+[^\W\d]+){0,2}?\s*(?:,\s*)?(?:{alts})(?!\w)")
+        # the words one of which a text these two patterns match holds: a text after a number that
+        # holds none (most) is not matched against them, whose words and categories the regex
+        # engine tries again after each of the words they let stand before them
+        self.right_qualifier_words = _key_words(lang, data.get("right_qualifiers"))
         self.cue_before = _at_end(_category_regex(lang, cues, lead + "(?:{alts})" + end), chunks(*cues.values()),
                                   last(*cues.values()))
         tolls = data.get("toll_cues") or {}
@@ -204,6 +131,7 @@ class QuantityRecogniser:
                                    chunks(*tolls.values(), more=4), last(*tolls.values(), bare=True), (0, 4))
         self.cue_after = _category_regex(lang, data.get("unit_cues_after"),
                                          r"^(?:\s+[^\W\d]+){0,2}?\s+(?:{alts})(?!\w)")
+        self.cue_after_words = _key_words(lang, data.get("unit_cues_after"))
         blockers = _norm_alternation(lang, data.get("not_before") or [])
         adjacent = data.get("not_before_adjacent") or []
         near = _norm_alternation(lang, (data.get("not_before") or []) + adjacent)
@@ -244,7 +172,9 @@ class QuantityRecogniser:
         signs = data.get("currency_before") or []
         self.currency_before = _AtEnd(re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$"),
                                       chunks(signs), last(signs)) if signs else None
-        self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()}))
+        # (not the space of a sign written with one, "US $": blanked, a space stays what it is, and
+        # every sentence holds one, whose blanking copied the sentence for nothing)
+        self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()} - {" "}))
         self.sign_glued = re.compile(f"[{re.escape(self.sign_chars)}](?=\\d)") if self.sign_chars else None
         # duals: every unit noun with each dual ending, unless that form is itself a listed noun
         ta_marbuta = self.profile.normalise("ة")
@@ -344,7 +274,9 @@ class QuantityRecogniser:
         masked = ()
         for num in numbers:   # (a loop, not all() of a generator)
             if not num.words:
-                masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext)
+                # (searched from the run of a phone number's characters that holds the first number in
+                # digits: a phone number before it holds none of the numbers, and lies in a run before)
+                masked = [(m.start(), m.end()) for m in _PHONE.finditer(ftext, _phone_run_start(ftext, num.start))
                           if sum(c.isdigit() for c in m.group()) >= 7]
                 break
         for num in numbers:
@@ -400,37 +332,45 @@ class QuantityRecogniser:
         right = ftext[num.end:num.end + _WINDOW]
         span_start = num.start
         qualifier = None
-        money = self._money(left, right, num)
+        # (the end of the text before the number, which each search that ends it tests: worked out
+        # once, and again only where the text is cut)
+        tail = text_end(left)
+        money = self._money(left, right, num, tail)
         if money is not None and money[0] < num.start:
             left = left[:len(left) - (num.start - money[0])]   # "more than $5 billion": the sign is in the way
+            tail = text_end(left)
             span_start = money[0]
-        m = self.left_qualifier.search(left) if self.left_qualifier else None
+        m = self.left_qualifier.search(left, tail) if self.left_qualifier else None
         if m:
             qualifier = m.lastgroup
             span_start = span_start - (len(left) - m.start(m.lastgroup))
             left = left[:m.start()]
+            tail = text_end(left)
         if money is not None:
             return span_start, max(money[1], num.end), num.value, qualifier or "exact", "money"
-        if (self.blocked_before.search(left) or self.blocked_after.match(right)
-                or self.month_before.search(left) or self.month_after.match(right)):
+        if (self.blocked_before.search(left, tail) or self.blocked_after.match(right)
+                or self.month_before.search(left, tail) or self.month_after.match(right)):
             return None
-        unit = self._cue(self.cue_before, left)
-        if not unit and self.blocked_before_gap and self.blocked_before_gap.search(left):
+        unit = self._cue(self.cue_before, left, tail)
+        if not unit and self.blocked_before_gap and self.blocked_before_gap.search(left, tail):
             return None
         noun_unit, noun_end = self._counted_noun(right)
         if noun_unit is None and _looks_like_year(num):
             return None   # "قتل في 2002", "killed in 2014": a year, whatever the cue before it
         if noun_unit in self.cue_keeps or (noun_unit in self.cue_units and not unit):
             unit = noun_unit          # "200 families"; an outcome noun: "22 dead and 40 wounded"
-        unit = (unit or self._cue(self.cue_before_gap, left) or self._cue(self.toll_before, left)
+        unit = (unit or self._cue(self.cue_before_gap, left, tail) or self._cue(self.toll_before, left, tail)
                 or noun_unit)
         after = right[noun_end:]
-        after_cue = self._cue_match(self.cue_after, after)
-        if after_cue and (not unit or unit == noun_unit) and noun_unit not in self.cue_keeps:
-            unit = after_cue
-        if qualifier is None:
-            rq = self.right_qualifier.match(right) if self.right_qualifier else None
-            rq = rq or (self.right_qualifier.match(after) if self.right_qualifier and noun_end else None)
+        # (a cue after the noun is looked for only where it would set the unit, and where the text
+        # after the noun holds one of its words)
+        if (not unit or unit == noun_unit) and noun_unit not in self.cue_keeps \
+                and _holds_one_of(after, self.cue_after_words):
+            unit = self._cue_match(self.cue_after, after) or unit
+        # (`after` ends `right`: where `right` holds none of the qualifiers' words, neither does `after`)
+        if qualifier is None and self.right_qualifier and _holds_one_of(right, self.right_qualifier_words):
+            rq = self.right_qualifier.match(right)
+            rq = rq or (self.right_qualifier.match(after) if noun_end else None)
             qualifier = rq.lastgroup if rq else None
         if unit is None:
             if num.words and num.text in self.needs_noun:
@@ -442,9 +382,10 @@ class QuantityRecogniser:
             qualifier = "vague"
         return span_start, num.end + noun_end, num.value, qualifier or "exact", unit
 
-    def _money(self, left: str, right: str, num: NumberMatch) -> tuple[int, int] | None:
-        """The span of an amount of money (currency sign or word included), or None."""
-        m = self.currency_before.search(left) if self.currency_before else None
+    def _money(self, left: str, right: str, num: NumberMatch, tail: str | None = None) -> tuple[int, int] | None:
+        """The span of an amount of money (currency sign or word included), or None. `tail`:
+        text_end(left), where the caller has it."""
+        m = self.currency_before.search(left, tail) if self.currency_before else None
         if m:
             return num.start - (len(left) - m.start()), num.end
         m = self.currency_after.match(right) if self.currency_after else None
@@ -453,10 +394,10 @@ class QuantityRecogniser:
         return None
 
     @staticmethod
-    def _cue(regex: _AtEnd | None, left: str) -> str | None:
+    def _cue(regex: _AtEnd | None, left: str, tail: str | None = None) -> str | None:
         if regex is None:
             return None
-        m = regex.search(left)
+        m = regex.search(left, tail)
         return m.lastgroup if m else None
 
     @staticmethod
