@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coder.quantities.recognise import _AtEnd, _last_words, find_quantities, recogniser
+from coder.quantities.recognise import AtEnd, last_words_of, find_quantities, recogniser
 
 LANGS = ("ar", "en")
 
@@ -23,11 +23,11 @@ SENTENCES = {
 }
 
 
-# ---------------------------------------------------------------- _AtEnd.last_words
+# ---------------------------------------------------------------- AtEnd.last_words
 
 
-def _patterns(lang: str) -> list[_AtEnd]:
-    return [p for p in vars(recogniser(lang)).values() if isinstance(p, _AtEnd)]
+def _patterns(lang: str) -> list[AtEnd]:
+    return [p for p in vars(recogniser(lang)).values() if isinstance(p, AtEnd)]
 
 
 def _phrases_of(lang: str) -> list[str]:
@@ -90,13 +90,13 @@ def test_searches_that_test_the_last_word_find_what_the_plain_search_finds(lang)
 
 
 def test_last_words_by_last_character():
-    assert _last_words(["more than", "about", "approx."], ["up to"]) == {
+    assert last_words_of(["more than", "about", "approx."], ["up to"]) == {
         "n": ("than",), "t": ("about",), "x": ("approx",), "o": ("to",)}
-    assert _last_words(["a(", "b."], ["c.("]) == {"a": ("a",), "b": ("b",), "c": ("c",)}
-    assert _last_words(["", "at"]) == {"t": ("at",)}    # an empty phrase: left out, as the alternation does
-    assert _last_words(["at", "   "]) is None           # a blank one: no test
-    assert _last_words(["at", "x ."]) is None           # a last word of "(" or "." alone: no test
-    assert _last_words([]) == {}
+    assert last_words_of(["a(", "b."], ["c.("]) == {"a": ("a",), "b": ("b",), "c": ("c",)}
+    assert last_words_of(["", "at"]) == {"t": ("at",)}    # an empty phrase: left out, as the alternation does
+    assert last_words_of(["at", "   "]) is None           # a blank one: no test
+    assert last_words_of(["at", "x ."]) is None           # a last word of "(" or "." alone: no test
+    assert last_words_of([]) == {}
 
 
 # the quantities the sentences above had before the round (value, qualifier, unit, start, end, text)

@@ -129,7 +129,7 @@ def test_texts_after_a_number_that_a_pattern_matches_hold_one_of_its_words(lang)
     """Each phrase of the qualifiers and cues after a number, after none, one or two words, a comma,
     glued to a word, with its spaces doubled: where the pattern matches, the text holds one of the
     pattern's words (the test that lets the others go unmatched)."""
-    from coder.quantities.recognise import _holds_one_of, recogniser
+    from coder.quantities.recognise import holds_one_of, recogniser
     rec = recogniser(lang)
     cases = ((rec.right_qualifier, rec.right_qualifier_words, "right_qualifiers"),
              (rec.cue_after, rec.cue_after_words, "unit_cues_after"))
@@ -145,26 +145,26 @@ def test_texts_after_a_number_that_a_pattern_matches_hold_one_of_its_words(lang)
                         right = b + p + a
                         if regex.match(right):
                             matched += 1
-                            assert _holds_one_of(right, words), (right, words)
+                            assert holds_one_of(right, words), (right, words)
         for text in _texts(lang, 100):
             for k in range(len(text)):
                 right = text[k:k + 80]
                 if regex.match(right):
-                    assert _holds_one_of(right, words), right
-                refused += not _holds_one_of(right, words)
+                    assert holds_one_of(right, words), right
+                refused += not holds_one_of(right, words)
         assert matched >= 20 and refused >= 100
 
 
 def test_key_words():
-    from coder.quantities.recognise import _holds_one_of, _key_words
+    from coder.quantities.recognise import holds_one_of, key_words
     # each phrase's longest word, less those that hold another
-    assert _key_words("en", {"a": ["or more", "at least"], "b": ["more", "about"]}) == ("about", "least", "more")
-    assert _key_words("en", {"a": ["or so", "plus"], "b": []}) == ("or", "plus")
-    assert _key_words("en", {"a": ["", "or so"]}) == ("or",)      # an empty phrase: left out, as the alternation does
-    assert _key_words("en", {"a": ["at least", "   "]}) is None   # a blank one: no test
-    assert _key_words("en", None) == ()
-    assert _holds_one_of("x at least", ("least",)) and not _holds_one_of("x at last", ("least",))
-    assert _holds_one_of("anything", None) and not _holds_one_of("anything", ())
+    assert key_words("en", {"a": ["or more", "at least"], "b": ["more", "about"]}) == ("about", "least", "more")
+    assert key_words("en", {"a": ["or so", "plus"], "b": []}) == ("or", "plus")
+    assert key_words("en", {"a": ["", "or so"]}) == ("or",)      # an empty phrase: left out, as the alternation does
+    assert key_words("en", {"a": ["at least", "   "]}) is None   # a blank one: no test
+    assert key_words("en", None) == ()
+    assert holds_one_of("x at least", ("least",)) and not holds_one_of("x at last", ("least",))
+    assert holds_one_of("anything", None) and not holds_one_of("anything", ())
 
 
 # ---------------------------------------------------------------- quantities: the phone numbers' search

@@ -51,9 +51,9 @@ def _windows(lang: str) -> list[str]:
 def test_searches_before_a_number_find_what_the_search_from_the_start_finds(lang):
     # each pattern that ends the text before a number is searched from where its last chunks begin:
     # the same match (span and groups) as the search from the window's start, on every window
-    from coder.quantities.recognise import _AtEnd, recogniser
+    from coder.quantities.recognise import AtEnd, recogniser
     r = recogniser(lang)
-    patterns = [p for p in vars(r).values() if isinstance(p, _AtEnd)]
+    patterns = [p for p in vars(r).values() if isinstance(p, AtEnd)]
     assert len(patterns) >= 6 and all(p.chunks for p in patterns)
     found = 0
     for left in _windows(lang):

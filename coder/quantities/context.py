@@ -1,6 +1,6 @@
 """The patterns searched in the text around a number (coder.quantities.recognise): those that end the
-text before it, searched only where its end holds one of their last words (_AtEnd), and the words one
-of which a text after it must hold for a pattern to match there (_key_words)."""
+text before it, searched only where its end holds one of their last words (AtEnd), and the words one
+of which a text after it must hold for a pattern to match there (key_words)."""
 from __future__ import annotations
 
 import re
@@ -8,18 +8,18 @@ import re
 from coder.lang import profile
 
 
-class _AtEnd:
+class AtEnd:
     """A pattern searched in the text before a number, whose matches end that text and span at most
     `chunks` of its chunks between white space: searched from where those last chunks begin (a
     look-behind still sees what is before), not from each of the window's 80 positions, as no
     match can begin before them. `chunks` None: from the start.
-    `last_words` (_last_words), for a pattern whose phrase only white space, "(" and "." follow: the
+    `last_words` (last_words_of), for a pattern whose phrase only white space, "(" and "." follow: the
     phrases' last words by their last character. A text that does not end with one of them, once
     those characters are taken off its end, holds no match, and is not searched: most numbers
     follow no qualifier, cue, blocker, month or currency sign, and the search tries the pattern's
     alternation at every position of the last chunks.
     `words_after` (fewest, most), for a pattern whose phrase that many words of letters follow
-    before those characters (_bare_last_words): the text's chunk that many chunks before its last
+    before those characters (bare_last_words_of): the text's chunk that many chunks before its last
     ends with a last word where it may match."""
     __slots__ = ("regex", "chunks", "last_words", "words_after")
 
@@ -38,7 +38,7 @@ class _AtEnd:
                 ends = last_words.get(tail[-1:])
                 if ends is None or not tail.endswith(ends):
                     return None
-            elif not _ends_chunk_before_words(tail, last_words, *self.words_after):
+            elif not ends_chunk_before_words(tail, last_words, *self.words_after):
                 return None
         n = self.chunks
         if n is None:
@@ -47,20 +47,20 @@ class _AtEnd:
         return self.regex.search(left, len(parts[0]) if len(parts) > n else 0)
 
 
-# what may stand between a phrase that _AtEnd.last_words tests and the end of the text, besides white space
+# what may stand between a phrase that AtEnd.last_words tests and the end of the text, besides white space
 _AFTER_PHRASE = ("(", ".")
 
 
 def text_end(left: str) -> str:
     """`left` less the white space, "(" and "." that end it: the text whose last words
-    _AtEnd.last_words tests."""
+    AtEnd.last_words tests."""
     tail = left.rstrip()
     while tail[-1:] in _AFTER_PHRASE:   # (most texts end with a letter or a digit: not entered)
         tail = tail[:-1].rstrip()
     return tail
 
 
-def _key_words(lang: str, table) -> tuple[str, ...] | None:
+def key_words(lang: str, table) -> tuple[str, ...] | None:
     """Words one of which is in any text that a category regex of `table` (_category_regex) matches:
     each phrase's longest word (normalised, as the alternation writes it: literally), less those
     that hold another one of them (a text that holds the longer word holds the shorter too). None
@@ -78,8 +78,8 @@ def _key_words(lang: str, table) -> tuple[str, ...] | None:
     return tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest)))
 
 
-def _holds_one_of(text: str, words: tuple[str, ...] | None) -> bool:
-    """Does `text` hold one of `words` (_key_words; None: say yes)?"""
+def holds_one_of(text: str, words: tuple[str, ...] | None) -> bool:
+    """Does `text` hold one of `words` (key_words; None: say yes)?"""
     if words is None:
         return True
     for word in words:   # (a loop over a few words, each a substring search in C)
@@ -88,8 +88,8 @@ def _holds_one_of(text: str, words: tuple[str, ...] | None) -> bool:
     return False
 
 
-def _last_words(*lists) -> dict[str, tuple[str, ...]] | None:
-    """The last words of the (normalised) phrases of the lists, as _AtEnd.last_words tests them: each
+def last_words_of(*lists) -> dict[str, tuple[str, ...]] | None:
+    """The last words of the (normalised) phrases of the lists, as AtEnd.last_words tests them: each
     without the "(" and "." at its end, by its last character. None (no test) where a phrase has no
     such word, as a blank one, which the alternation matches as it is."""
     by_last: dict[str, set[str]] = {}
@@ -105,10 +105,10 @@ def _last_words(*lists) -> dict[str, tuple[str, ...]] | None:
     return {c: tuple(sorted(words)) for c, words in by_last.items()}
 
 
-def _bare_last_words(*lists) -> dict[str, tuple[str, ...]] | None:
-    """_last_words for a pattern that reads words after the phrase: None (no test) where a last word
+def bare_last_words_of(*lists) -> dict[str, tuple[str, ...]] | None:
+    """last_words_of for a pattern that reads words after the phrase: None (no test) where a last word
     ends with "(" or "." (followed by a word, it stays as it is written)."""
-    found = _last_words(*lists)
+    found = last_words_of(*lists)
     for phrases in lists:
         for phrase in phrases:
             if phrase.rstrip().endswith(_AFTER_PHRASE):
@@ -116,9 +116,9 @@ def _bare_last_words(*lists) -> dict[str, tuple[str, ...]] | None:
     return found
 
 
-def _ends_chunk_before_words(tail: str, last_words: dict, fewest: int, most: int) -> bool:
+def ends_chunk_before_words(tail: str, last_words: dict, fewest: int, most: int) -> bool:
     """Does a chunk of `tail` between `fewest` and `most` chunks before its last end with one of
-    `last_words` (_AtEnd.words_after)?"""
+    `last_words` (AtEnd.words_after)?"""
     parts = tail.rsplit(None, most)
     for k in range(fewest, min(most, len(parts) - 1) + 1):
         chunk = parts[-1 - k]
@@ -128,6 +128,6 @@ def _ends_chunk_before_words(tail: str, last_words: dict, fewest: int, most: int
     return False
 
 
-def _at_end(regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,
-            words_after: tuple[int, int] | None = None) -> _AtEnd | None:
-    return None if regex is None else _AtEnd(regex, chunks, last_words, words_after)
+def at_end(regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,
+            words_after: tuple[int, int] | None = None) -> AtEnd | None:
+    return None if regex is None else AtEnd(regex, chunks, last_words, words_after)

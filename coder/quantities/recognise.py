@@ -17,7 +17,7 @@ from coder.model import QuantityValue
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
 from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader, text_chunks
-from coder.quantities.context import (_AtEnd, _at_end, _bare_last_words, _holds_one_of, _key_words, _last_words,
+from coder.quantities.context import (AtEnd, at_end, bare_last_words_of, holds_one_of, key_words, last_words_of,
                                       text_end)
 
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
@@ -113,29 +113,29 @@ class QuantityRecogniser:
         chunks = lambda *lists, more=0: None if spaced else _most_words(lang, *lists) + more + 1  # noqa: E731
         norm = self.profile.normalise
         # the last words of the phrases of the lists, as the alternations read them (normalised)
-        last = lambda *lists, bare=False: (_bare_last_words if bare else _last_words)(  # noqa: E731
+        last = lambda *lists, bare=False: (bare_last_words_of if bare else last_words_of)(  # noqa: E731
             *([norm(p) for p in phrases or () if isinstance(p, str)] for phrases in lists))
         qualifiers, cues = data.get("qualifiers") or {}, data.get("unit_cues_before") or {}
-        self.left_qualifier = _at_end(_category_regex(lang, qualifiers, lead + "(?:{alts})" + end),
+        self.left_qualifier = at_end(_category_regex(lang, qualifiers, lead + "(?:{alts})" + end),
                                       chunks(*qualifiers.values()), last(*qualifiers.values()))
         self.right_qualifier = _category_regex(lang, data.get("right_qualifiers"),
                                                r"^(?:\s+[^\W\d]+){0,2}?\s*(?:,\s*)?(?:{alts})(?!\w)")
         # the words one of which a text these two patterns match holds: a text after a number that
         # holds none (most) is not matched against them, whose words and categories the regex
         # engine tries again after each of the words they let stand before them
-        self.right_qualifier_words = _key_words(lang, data.get("right_qualifiers"))
-        self.cue_before = _at_end(_category_regex(lang, cues, lead + "(?:{alts})" + end), chunks(*cues.values()),
+        self.right_qualifier_words = key_words(lang, data.get("right_qualifiers"))
+        self.cue_before = at_end(_category_regex(lang, cues, lead + "(?:{alts})" + end), chunks(*cues.values()),
                                   last(*cues.values()))
         tolls = data.get("toll_cues") or {}
-        self.toll_before = _at_end(_category_regex(lang, tolls, lead + r"(?:{alts})(?:\s+[^\W\d]+){0,4}" + end),
+        self.toll_before = at_end(_category_regex(lang, tolls, lead + r"(?:{alts})(?:\s+[^\W\d]+){0,4}" + end),
                                    chunks(*tolls.values(), more=4), last(*tolls.values(), bare=True), (0, 4))
         self.cue_after = _category_regex(lang, data.get("unit_cues_after"),
                                          r"^(?:\s+[^\W\d]+){0,2}?\s+(?:{alts})(?!\w)")
-        self.cue_after_words = _key_words(lang, data.get("unit_cues_after"))
+        self.cue_after_words = key_words(lang, data.get("unit_cues_after"))
         blockers = _norm_alternation(lang, data.get("not_before") or [])
         adjacent = data.get("not_before_adjacent") or []
         near = _norm_alternation(lang, (data.get("not_before") or []) + adjacent)
-        self.blocked_before = _AtEnd(re.compile(lead + f"(?:{near})" + r"\.?\s*$"),
+        self.blocked_before = AtEnd(re.compile(lead + f"(?:{near})" + r"\.?\s*$"),
                                      chunks(data.get("not_before"), adjacent), last(data.get("not_before"), adjacent))
         # A number beside a month name (from dates.yaml) is part of a date (2 August 2019, June 5).
         # Month names that are also common words count after a number only before a year.
@@ -145,17 +145,17 @@ class QuantityRecogniser:
         after = [f"(?:{alternation(months - ambiguous)})(?!\\w)"]
         if ambiguous:
             after.append(f"(?:{alternation(ambiguous)})\\.?(?:,\\s*|\\s+)\\d")
-        self.month_before = _AtEnd(re.compile(lead + f"(?:{alternation(months)})" + r"\.?\s*$"), chunks(months),
-                                   _last_words(months))
+        self.month_before = AtEnd(re.compile(lead + f"(?:{alternation(months)})" + r"\.?\s*$"), chunks(months),
+                                   last_words_of(months))
         self.month_after = re.compile(r"^\s*(?:" + "|".join(after) + ")")
         # VSO languages put the subject between a verb cue and its object ("اعتقلت الشرطة 17"),
         # and adjectives between a blocker and its number ("القرار الأممي 2254").
         gap = int(data.get("context_gap", 0))
         words = r"(?:\s+[^\W\d]+){1,%d}" % gap if gap else None
-        self.blocked_before_gap = _AtEnd(re.compile(lead + f"(?:{blockers})" + words + r"\s*$"),
+        self.blocked_before_gap = AtEnd(re.compile(lead + f"(?:{blockers})" + words + r"\s*$"),
                                          chunks(data.get("not_before"), more=gap),
                                          last(data.get("not_before"), bare=True), (1, gap)) if gap else None
-        self.cue_before_gap = _at_end(_category_regex(lang, cues, lead + "(?:{alts})" + words + end),
+        self.cue_before_gap = at_end(_category_regex(lang, cues, lead + "(?:{alts})" + words + end),
                                       chunks(*cues.values(), more=gap), last(*cues.values(), bare=True),
                                       (1, gap)) if gap else None
         self.blocked_after = re.compile(
@@ -170,7 +170,7 @@ class QuantityRecogniser:
         self.needs_noun = {self.profile.normalise(w) for w in data.get("needs_noun") or []}
         # money: "$15 billion", "US$ 6.5 billion", "5.6 مليار يورو", "two million dollars"
         signs = data.get("currency_before") or []
-        self.currency_before = _AtEnd(re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$"),
+        self.currency_before = AtEnd(re.compile(lead + f"(?:{_norm_alternation(lang, signs)})" + r"\s*$"),
                                       chunks(signs), last(signs)) if signs else None
         # (not the space of a sign written with one, "US $": blanked, a space stays what it is, and
         # every sentence holds one, whose blanking copied the sentence for nothing)
@@ -365,10 +365,10 @@ class QuantityRecogniser:
         # (a cue after the noun is looked for only where it would set the unit, and where the text
         # after the noun holds one of its words)
         if (not unit or unit == noun_unit) and noun_unit not in self.cue_keeps \
-                and _holds_one_of(after, self.cue_after_words):
+                and holds_one_of(after, self.cue_after_words):
             unit = self._cue_match(self.cue_after, after) or unit
         # (`after` ends `right`: where `right` holds none of the qualifiers' words, neither does `after`)
-        if qualifier is None and self.right_qualifier and _holds_one_of(right, self.right_qualifier_words):
+        if qualifier is None and self.right_qualifier and holds_one_of(right, self.right_qualifier_words):
             rq = self.right_qualifier.match(right)
             rq = rq or (self.right_qualifier.match(after) if noun_end else None)
             qualifier = rq.lastgroup if rq else None
@@ -394,7 +394,7 @@ class QuantityRecogniser:
         return None
 
     @staticmethod
-    def _cue(regex: _AtEnd | None, left: str, tail: str | None = None) -> str | None:
+    def _cue(regex: AtEnd | None, left: str, tail: str | None = None) -> str | None:
         if regex is None:
             return None
         m = regex.search(left, tail)
