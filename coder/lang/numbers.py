@@ -197,15 +197,10 @@ def _code_page_fold(lang: str) -> tuple[object, str, bytes] | None:
     return encoding, "".join(decoding), bytes(dropped)
 
 
-def _by_code_page(original: str, lang: str) -> str | None:
-    """`original` folded through its language's code page; None when it has none, when the text is
-    plain ASCII (str.translate is fast there) or holds a character outside the code page."""
-    through_page = _code_page_folded(original, lang)
-    return None if through_page is None else through_page[0]
-
-
 def _code_page_folded(original: str, lang: str) -> tuple[str, bytes] | None:
-    """_by_code_page's folded text, and `original` encoded in the code page (a byte a character)."""
+    """`original` folded through its language's code page, and `original` encoded in it (a byte a
+    character); None when the language has none, when the text is plain ASCII (str.translate is fast
+    there) or holds a character outside the code page."""
     fold = None if original.isascii() else _code_page_fold(lang)
     if fold is None:
         return None

@@ -69,9 +69,10 @@ def key_words(lang: str, table) -> tuple[str, ...] | None:
     longest = set()
     for phrases in (table or {}).values():
         for phrase in phrases or ():
-            if not isinstance(phrase, str) or not norm(phrase):   # (alternation() leaves an empty phrase out)
+            normed = norm(phrase) if isinstance(phrase, str) else ""
+            if not normed:   # (alternation() leaves an empty phrase out)
                 continue
-            words = norm(phrase).split()
+            words = normed.split()
             if not words:
                 return None
             longest.add(max(words, key=len))
