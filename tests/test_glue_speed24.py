@@ -2,7 +2,9 @@
 it replaces on the rows of hand-written Arabic and English texts (tests/test_glue_speed18.py's rows
 and spoilers):
 - the storing check of rows the pipeline's own code_document made (validated as they were made)
-  tests only what validation leaves: integer widths and lone surrogates, not each value's type."""
+  tests only what validation leaves: integer widths and lone surrogates, not each value's type;
+- coded_at, the clock in UTC without a zone, is the time since the epoch added to the naive epoch,
+  not the clock's date and time combined."""
 from __future__ import annotations
 
 import datetime as dt
@@ -116,3 +118,32 @@ def test_a_coded_at_given_by_the_caller_is_stored_as_given():
     doc = _documents()[0]
     coded = pipeline.code_document(doc, coded_at=dt.datetime(2001, 2, 3, 4, 5, 6))
     assert stored_document(coded, pipeline.__version__, True) == stored_document(coded, pipeline.__version__)
+
+
+# ---------------------------------------------------------------- the clock read for coded_at
+
+def _former_utc_now(now: dt.datetime) -> dt.datetime:
+    """pipeline._utc_now as it was before this round, for the clock's reading `now`."""
+    return dt.datetime.combine(now.date(), now.time())
+
+
+_INSTANTS = [dt.datetime(2026, 12, 6, 13, 30, 1, 123456), dt.datetime(2024, 2, 29, 23, 59, 59, 999999),
+             dt.datetime(1970, 1, 1), dt.datetime(1969, 12, 31, 23, 59, 59, 1), dt.datetime(2000, 1, 1, 0, 0, 0, 1),
+             dt.datetime(9999, 12, 31, 23, 59, 59, 999999), dt.datetime(1, 1, 1), dt.datetime(2038, 1, 19, 3, 14, 8)]
+
+
+@pytest.mark.parametrize("instant", _INSTANTS)
+def test_coded_at_is_the_former_reading_of_the_clock(instant, monkeypatch):
+    now = instant.replace(tzinfo=dt.timezone.utc)
+    asked = []
+    monkeypatch.setattr(pipeline, "_now", lambda tz: asked.append(tz) or now)
+    got = pipeline._utc_now()
+    assert asked == [dt.timezone.utc]
+    assert got == _former_utc_now(now) == instant and got.__class__ is dt.datetime and got.tzinfo is None
+
+
+def test_coded_at_of_a_document_is_the_clock_now():
+    before = _former_utc_now(dt.datetime.now(dt.timezone.utc))
+    coded = pipeline.code_document(_documents()[0])
+    after = _former_utc_now(dt.datetime.now(dt.timezone.utc))
+    assert before <= coded.document.coded_at <= after and coded.document.coded_at.tzinfo is None
