@@ -218,12 +218,17 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
     return lang, results, shown, focus, actor_focus
 
 
+_now = dt.datetime.now
+_UTC = dt.timezone.utc
+_EPOCH, _EPOCH_UTC = dt.datetime(1970, 1, 1), dt.datetime(1970, 1, 1, tzinfo=_UTC)
+
+
 def _utc_now() -> dt.datetime:
-    """The time now in UTC, naive (as coded_at is stored). Made by combining the date and the time,
-    which carry no zone: replace(tzinfo=None) parses its keywords at each call (13.3 k machine
-    instructions against 5.8 k, once a document)."""
-    now = dt.datetime.now(dt.timezone.utc)
-    return dt.datetime.combine(now.date(), now.time())
+    """The time now in UTC, naive (as coded_at is stored): the time since the epoch, exact in
+    microseconds, added to the naive epoch. (replace(tzinfo=None) parses its keywords at each call,
+    and combining the date and the time makes two objects more: 13.3 k and 5.4 k machine
+    instructions against 3.2 k, once a document.)"""
+    return _EPOCH + (_now(_UTC) - _EPOCH_UTC)
 
 
 # (the models' validators on a dict, as for the event rows in coder/rows.py: the same validation

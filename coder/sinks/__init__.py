@@ -84,13 +84,13 @@ def check_document(coded: CodedDocument, coder_version: str) -> CodedDocument:
     return _checked(coded, coder_version)[0]
 
 
-def stored_document(coded: CodedDocument, coder_version: str) -> "StoredDocument":
-    """check_document, giving the rows as the writer stores them (`stored`): each row's values are
-    read once, by the storability check, not again for the buffer."""
-    return _checked(coded, coder_version)[1]
+def stored_document(coded: CodedDocument, coder_version: str, validated: bool = False) -> "StoredDocument":
+    """check_document, giving the rows as the writer stores them (`stored`), each row's values read
+    once, by the check; `validated`: rows as pipeline.code_document made them (storable_values)."""
+    return _checked(coded, coder_version, validated)[1]
 
 
-def _checked(coded: CodedDocument, coder_version: str) -> tuple[CodedDocument, "StoredDocument"]:
+def _checked(coded: CodedDocument, coder_version: str, validated: bool = False) -> tuple[CodedDocument, StoredDocument]:
     # (the three fields read from the model's __dict__: a pydantic attribute goes through its
     # __getattr__ hook, which is not specialised, 32 ns against 18 for a subscript (timeit))
     fields = coded.__dict__
@@ -116,8 +116,8 @@ def _checked(coded: CodedDocument, coder_version: str) -> tuple[CodedDocument, "
                     raise DocumentError(f"a quantity of document {doc_id!r} refers to an event not in the "
                                         "document")
     try:   # a value the table cannot hold fails here, for this document alone, not in the batch
-        rows = _new_tuple(StoredDocument, (storable_values("documents", [doc])[0], storable_values("events", events),
-                                           storable_values("event_quantities", quantities)))
+        rows = _new_tuple(StoredDocument, (storable_values("documents", [doc], validated)[0], storable_values(
+            "events", events, validated), storable_values("event_quantities", quantities, validated)))
     except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
         raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
                             f"({type(e).__name__}: {e})") from None
