@@ -376,8 +376,10 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
             chunk_of[start:j + 1] = [k] * (j + 1 - start)
         # _genitives' tests of this phrase and the one before it (the phrase before is its own up
         # to here: no later phrase changes it but by this test)
+        # (a phrase right after the one before is its genitive only with a preposition clitic on its
+        # first word, _is_genitive's first test there: no call for the others)
         gap = start - last_end
-        if gap <= 2 and _is_genitive(chunks[-1], start, gap, toks, tags, R, prep):
+        if (gap == 2 or (gap <= 1 and prep[start])) and _is_genitive(chunks[-1], start, gap, toks, tags, R, prep):
             chunks[-1].modifiers.append(("of", i))
             c.kind = "genitive"
             bare[k] = False
@@ -394,7 +396,8 @@ def _pronoun_phrase(i: int, chunks: list[Chunk], last_end: int, toks, tags, R, p
     (index_phrases' lists)."""
     c = Chunk("pronoun", i, i, i)
     gap = i - last_end
-    if gap <= 2 and _is_genitive(chunks[-1], i, gap, toks, tags, R, prep, pronoun=True):
+    # (a pronoun is a genitive only after one genitive word: _is_genitive called for no other gap)
+    if gap == 2 and _is_genitive(chunks[-1], i, gap, toks, tags, R, prep, pronoun=True):
         chunks[-1].modifiers.append(("of", i))
         c.kind = "genitive"
     chunk_of, starts, ends, _, pronouns, bare, _ = phrase_index

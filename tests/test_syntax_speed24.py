@@ -1,0 +1,98 @@
+"""The twenty-third speed round of the syntax stage answers as before: the Arabic chunker asks
+phrases._is_genitive of a phrase right after the one before only where its first word carries a
+preposition clitic, and of a pronoun's phrase only one word after the phrase before (the rule's own
+first tests: no call where they fail). Compared with what the rule itself answers for every pair of
+phrases of sentences written for this test, and whole parses with digests of what the code before the
+round (b7a2bea) made of them (test_syntax_speed14._digest)."""
+from __future__ import annotations
+
+import pytest
+
+from coder.lang import profile
+from coder.syntax import Features, parse
+from coder.syntax.phrases import _is_genitive
+from coder.syntax.rules import rules
+from test_syntax_speed14 import _inputs, assert_parsed_as
+
+SENTENCES = [
+    ("ar", "قصفت الطائرات مواقع لقسد في ريف حلب، وقتلت ثلاثة من عناصرها وأصابت عدداً منهم بجروح."),
+    ("ar", "أعلن المتحدث باسم الجيش أن قواته اعتقلت خمسة من المسلحين، وأن بعضهم من قادة التنظيم."),
+    ("ar", "هاجم مسلحون حاجزاً للشرطة قرب مدينة الموصل، وقال مصدر أمني إن اثنين منهم قتلا في الاشتباك."),
+    ("ar", "وصل وفد من وزارة الخارجية إلى دمشق للقاء مسؤولين من الحكومة السورية لبحث إعادة اللاجئين."),
+    ("ar", "اتهمت المعارضة قوات النظام بقصف أحياء سكنية لمدينة درعا، ودعت المجتمع الدولي إلى حماية المدنيين."),
+    ("ar", "اعتقلت الشرطة ثلاثة من هؤلاء في المدينة، وأفرجت عن اثنين منهم بعد التحقيق معهم."),
+    ("en", "Two of the soldiers were killed when militants attacked a base of the army near the border on Monday."),
+    ("en", "The president of Egypt met the leaders of the opposition and some of them criticised the government."),
+]
+
+# what the code before this round (b7a2bea) made of each sentence (test_syntax_speed14._digest)
+BEFORE = [
+    "d13990e0bcda962b",
+    "4059c9011847281d",
+    "2feb0dc7012d0ae4",
+    "af66c86e873a8e65",
+    "2e3ba5f775a6e44b",
+    "867597a5feed8d47",
+    "7eeb3bc61ce76883",
+    "173498ed5879330b",
+]
+
+
+@pytest.mark.parametrize("n", range(len(SENTENCES)))
+def test_a_parse_is_the_one_made_before(n):
+    assert_parsed_as(*SENTENCES[n], BEFORE[n])
+
+
+def _asked_by_the_chunker(gap: int, pronoun: bool, preposition_clitic: bool) -> bool:
+    """Whether the Arabic chunker asks _is_genitive of a phrase `gap` tokens after the end of the
+    one before (the tests it makes before the call)."""
+    if pronoun:
+        return gap == 2
+    return gap == 2 or (gap <= 1 and preposition_clitic)
+
+
+def _pairs(lang: str, text: str):
+    """Every phrase of the sentence's parse with each phrase before it that ends two tokens before
+    it or less: (phrase before, start, gap, pronoun), with the sentence's tokens, tags and clitics."""
+    toks, mentions = _inputs(lang, text)
+    prof = profile(lang)
+    p = parse(toks, mentions, prof)
+    prep = Features(toks, prof, rules(lang)).prep
+    pairs = []
+    for k, c in enumerate(p.chunks):
+        for before in p.chunks[:k]:
+            gap = c.start - before.end
+            if 1 <= gap <= 2:
+                pairs.append((before, c.start, gap, c.start == c.end and p.tags[c.start] in {"PRON", "SCONJ", "DET"}))
+    return pairs, toks, p.tags, prep
+
+
+@pytest.mark.parametrize("lang,text", [s for s in SENTENCES if s[0] == "ar"])
+def test_the_genitives_left_unasked_are_none(lang, text):
+    """Where the chunker makes no call, the rule would have answered no (for a phrase and for a
+    pronoun's phrase, with the preposition clitic and without)."""
+    pairs, toks, tags, prep = _pairs(lang, text)
+    R = rules(lang)
+    for before, start, gap, pronoun in pairs:
+        for as_pronoun in (False, True):
+            if not _asked_by_the_chunker(gap, as_pronoun, bool(prep[start])):
+                assert not _is_genitive(before, start, gap, toks, tags, R, prep, pronoun=as_pronoun)
+
+
+def test_the_sentences_reach_both_sides_of_the_test():
+    """The sentences hold pairs the chunker passes over and genitives it finds after one word and
+    right after the phrase before (a ل on its first word), and a pronoun's genitive (منهم)."""
+    unasked = found_after_word = found_with_clitic = pronoun_genitive = 0
+    R = rules("ar")
+    for lang, text in SENTENCES:
+        if lang != "ar":
+            continue
+        pairs, toks, tags, prep = _pairs(lang, text)
+        for before, start, gap, pronoun in pairs:
+            if not _asked_by_the_chunker(gap, pronoun, bool(prep[start])):
+                unasked += 1
+            elif _is_genitive(before, start, gap, toks, tags, R, prep, pronoun=pronoun):
+                found_after_word += gap == 2
+                found_with_clitic += gap == 1
+                pronoun_genitive += pronoun
+    assert unasked and found_after_word and found_with_clitic and pronoun_genitive
