@@ -3,8 +3,10 @@ phrases._is_genitive of a phrase right after the one before only where its first
 preposition clitic, and of a pronoun's phrase only one word after the phrase before (the rule's own
 first tests: no call where they fail), and of a phrase one word after the phrase before only
 where that word is one of the rule's genitive or partitive words (SyntaxRules.between_genitive), as
-phrases._genitives does after the English chunker. Compared with what the rule itself answers for every pair of
-phrases of sentences written for this test, and whole parses with digests of what the code before the
+phrases._genitives does after the English chunker; segmenter.segment asks _opens of a determiner
+only as "that" or a quote word, and of a verb group after a noun only once a verb is passed where
+the modifiers follow the noun. Compared with what the rule itself answers for every pair of
+phrases (and _opens for every token and verb before) of sentences written for this test, and whole parses with digests of what the code before the
 round (b7a2bea) made of them (test_syntax_speed14._digest)."""
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from coder.lang import profile
 from coder.syntax import Features, parse
 from coder.syntax.phrases import _is_genitive
 from coder.syntax.rules import rules
+from coder.syntax.segmenter import _PARTICIPLE_AFTER, _opens, _verb_groups
 from test_syntax_speed14 import _inputs, assert_parsed_as
 
 SENTENCES = [
@@ -106,3 +109,56 @@ def test_the_words_between_are_the_genitive_and_partitive_words():
     for lang in ("ar", "en"):
         R = rules(lang)
         assert R.between_genitive == R.genitive | R.partitive and R.genitive
+
+
+# segmenter.segment asks _opens of a determiner only as "that" or a quote word, and of a verb group
+# after a noun only once a verb is passed and where the modifiers follow the noun (_opens' only test
+# after a noun): what it skipped, it skips on the former test too
+CLAUSE_SENTENCES = [
+    ("ar", "استهدفت الغارات سيارة تقل قياديين في التنظيم، وقال مصدر إن الجيش يواصل عملياته في المنطقة."),
+    ("ar", "الجيش السوري يقصف مواقع المسلحين التي سيطروا عليها، وهذه المواقع تضم مخازن أسلحة."),
+    ("en", "The militants that attacked the base, killing ten soldiers, said that the army shelled their positions."),
+    ("en", "Police arrested the man who shot the officer, and the mayor said all those protesters were released."),
+]
+
+
+def _opens_asked(i, toks, tags, R, prof, groups_at, last_verb) -> bool:
+    """The test segment() makes before calling _opens (a copy of its condition)."""
+    w, group = toks[i].norm, i in groups_at
+    return tags[i] in {"REL", "SCONJ"} or w in R.quote or w == "that" or \
+        (group and i > 0 and ((prof.MODIFIER_AFTER_NOUN and last_verb is not None and tags[i - 1] == "NOUN") or
+                              toks[i - 1].norm in _PARTICIPLE_AFTER))
+
+
+@pytest.mark.parametrize("lang,text", CLAUSE_SENTENCES)
+def test_opens_is_asked_wherever_it_can_open_a_clause(lang, text):
+    prof, R = profile(lang), rules(lang)
+    toks, mentions = _inputs(lang, text)
+    tags = parse(toks, mentions, prof).tags
+    groups_at = dict(_verb_groups(tags))
+    speech = {m.first for m in mentions if m.kind == "trigger" and m.entry.speech and not m.entry.objects}
+    skipped = found = 0
+    for i in range(len(toks)):
+        for last_verb in (None, *range(i)):
+            opens = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb)
+            if not _opens_asked(i, toks, tags, R, prof, groups_at, last_verb):
+                assert opens is None, (toks[i].text, last_verb)
+                # (a determiner or a verb group after a noun the former test asked of)
+                skipped += tags[i] == "DET" or (i in groups_at and i > 0 and tags[i - 1] == "NOUN")
+            else:
+                found += opens is not None
+    assert skipped and found
+
+
+# what b7a2bea made of each (test_syntax_speed14._digest)
+CLAUSE_BEFORE = [
+    "341ad8cf75107464",
+    "ee8133c884be2d8d",
+    "0a2b3d35a87ee89a",
+    "d4a4bc3967325687",
+]
+
+
+@pytest.mark.parametrize("n", range(len(CLAUSE_SENTENCES)))
+def test_the_clauses_are_the_ones_found_before(n):
+    assert_parsed_as(*CLAUSE_SENTENCES[n], CLAUSE_BEFORE[n])
