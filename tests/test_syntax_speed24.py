@@ -1,13 +1,13 @@
 """The twenty-third speed round of the syntax stage answers as before: the Arabic chunker asks
 phrases._is_genitive of a phrase right after the one before only where its first word carries a
-preposition clitic, and of a pronoun's phrase only one word after the phrase before (the rule's own
-first tests: no call where they fail), and of a phrase one word after the phrase before only
+preposition clitic, and of a phrase (or a pronoun's phrase) one word after the phrase before only
 where that word is one of the rule's genitive or partitive words (SyntaxRules.between_genitive), as
-phrases._genitives does after the English chunker; segmenter.segment asks _opens of a determiner
-only as "that" or a quote word, and of a verb group after a noun only once a verb is passed where
-the modifiers follow the noun. Compared with what the rule itself answers for every pair of
-phrases (and _opens for every token and verb before) of sentences written for this test, and whole parses with digests of what the code before the
-round (b7a2bea) made of them (test_syntax_speed14._digest)."""
+phrases._genitives does after the English chunker: the rule's own first tests, no call where they
+fail; segmenter.segment asks _opens of a determiner only as "that" or a quote word, and of a verb
+group after a noun only once a verb is passed where the modifiers follow the noun. Compared with
+what the rule and _opens themselves answer for every pair of phrases, every token and every verb
+before it, of sentences written for this test, and whole parses with digests of what the code before
+the round (b7a2bea) made of them (test_syntax_speed14._digest)."""
 from __future__ import annotations
 
 import pytest
