@@ -231,6 +231,7 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
     if owned_flags is None:
         owned_flags = _owned_flags(toks, prof)
     name_joiners, honorifics, titles = getattr(prof, "NAME_JOINERS", ()), getattr(prof, "HONORIFICS", ()), R.titles
+    between_genitive = R.between_genitive
     # each token's clitics and article, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
     conj, prep, definite = flags if flags is not None else flags_asked(toks, prof)
@@ -376,8 +377,12 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
             chunk_of[start:j + 1] = [k] * (j + 1 - start)
         # _genitives' tests of this phrase and the one before it (the phrase before is its own up
         # to here: no later phrase changes it but by this test)
+        # (_is_genitive's first tests asked here, no call where they fail, as for most phrases: a
+        # phrase right after the one before is its genitive only with a preposition clitic on its first
+        # word, one a word after it only after a word of R.between_genitive)
         gap = start - last_end
-        if gap <= 2 and _is_genitive(chunks[-1], start, gap, toks, tags, R, prep):
+        if (gap == 2 and toks[last_end + 1].norm in between_genitive or gap <= 1 and prep[start]) and \
+                _is_genitive(chunks[-1], start, gap, toks, tags, R, prep):
             chunks[-1].modifiers.append(("of", i))
             c.kind = "genitive"
             bare[k] = False
@@ -394,7 +399,10 @@ def _pronoun_phrase(i: int, chunks: list[Chunk], last_end: int, toks, tags, R, p
     (index_phrases' lists)."""
     c = Chunk("pronoun", i, i, i)
     gap = i - last_end
-    if gap <= 2 and _is_genitive(chunks[-1], i, gap, toks, tags, R, prep, pronoun=True):
+    # (a pronoun is a genitive only after one word of R.between_genitive: _is_genitive called for no
+    # other gap or word)
+    if gap == 2 and toks[i - 1].norm in R.between_genitive and _is_genitive(chunks[-1], i, gap, toks, tags, R, prep,
+                                                                           pronoun=True):
         chunks[-1].modifiers.append(("of", i))
         c.kind = "genitive"
     chunk_of, starts, ends, _, pronouns, bare, _ = phrase_index
@@ -479,9 +487,13 @@ def _genitives(chunks: list[Chunk], toks, tags, R, prof) -> None:
     # each token's preposition clitic, from the sentence's features (by position: no call per question)
     flags = getattr(prof, "token_flags", None)
     prep = (flags if flags is not None else flags_asked(toks, prof))[1]
+    between_genitive = R.between_genitive
     for a, b in zip(chunks, chunks[1:]):
-        gap = b.start - a.end
-        if gap <= 2 and _is_genitive(a, b.start, gap, toks, tags, R, prep, b.kind == "pronoun"):
+        # (_is_genitive's first tests asked here, as the Arabic chunker does: no call for most pairs)
+        start = b.start
+        gap = start - a.end
+        if (gap == 2 and toks[start - 1].norm in between_genitive or gap <= 1 and prep[start]) and \
+                _is_genitive(a, start, gap, toks, tags, R, prep, b.kind == "pronoun"):
             a.modifiers.append(("of", b.head))
             b.kind = "genitive"
 

@@ -62,6 +62,10 @@ class SyntaxRules:
         self.default_tag = data.default_tag
         self.genitive = frozenset(norm(w) for w in data.genitive_words)
         self.partitive = frozenset(norm(w) for w in data.partitive_words)
+        # the words one of which, between two phrases, can make the second the first's genitive
+        # (phrases._is_genitive's test of a one-word gap asks no other word): its callers call it for
+        # a one-word gap only where the word is one of these
+        self.between_genitive = self.genitive | self.partitive
         self.titles = frozenset(norm(w) for w in data.titles)
         self.anaphors = frozenset(norm(w) for w in data.anaphors)
         self.time_nouns = frozenset(norm(w) for w in data.time_nouns)

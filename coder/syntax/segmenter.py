@@ -54,6 +54,7 @@ def _opens(i: int, toks, tags, R, prof, groups_at: dict, speech: set[int], last_
 
 _MAY_OPEN = frozenset({"REL", "SCONJ", "DET"})   # the tags _opens reads apart from a verb group or a quote word
 _VISITED_TAGS = _MAY_OPEN | {"VERB"}    # the tags of the tokens segment() visits for their tag
+_OPENS_ALONE = frozenset({"REL", "SCONJ"})    # the tags _opens reads apart from the word (segment() calls it for them)
 
 
 def clause_tagged(tags) -> list[int]:
@@ -102,6 +103,7 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     stack = [0]
     last_verb = None
     quote = R.quote
+    after_noun = prof.MODIFIER_AFTER_NOUN
     if words is None:
         words = _clause_words(toks, quote)
     # only these tokens can open, close or resume a clause or be a verb: the others change nothing
@@ -110,11 +112,14 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
     visit = sorted({*words, *groups_at, *chunk_end, *(clause_tagged(tags) if tagged is None else tagged)})
     for i in visit:
         w, group = toks[i].norm, i in groups_at
-        # (only these words can open a clause: the others skip the call; a verb group, whose first
-        # tag _opens never reads, only after a comma or a noun)
+        # (only these words can open a clause: the others skip the call (_opens' first test of each
+        # clause: a determiner only as "that" or a quote word; a verb group, whose first tag _opens
+        # never reads, only after a comma, or after a noun once a verb is passed where the modifiers
+        # follow the noun)
         kind = _opens(i, toks, tags, R, prof, groups_at, speech, last_verb) \
-            if tags[i] in _MAY_OPEN or w in quote or \
-            (group and i > 0 and (tags[i - 1] == "NOUN" or toks[i - 1].norm in _PARTICIPLE_AFTER)) else None
+            if tags[i] in _OPENS_ALONE or w in quote or w == "that" or \
+            (group and i > 0 and ((after_noun and last_verb is not None and tags[i - 1] == "NOUN") or
+                                  toks[i - 1].norm in _PARTICIPLE_AFTER)) else None
         if kind:
             clauses[stack[-1]].end = i - 1
             clauses.append(new_clause(kind, i, len(toks) - 1, i, stack[-1]))
