@@ -56,7 +56,6 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     out: list[Mention] = []
     n = len(tokens)
     starts = trie_memo(_STARTS, trie)
-    clitic_triggers = set()     # where a trigger was read through a clitic off the first letter
     # (locals, read at each mention; starts.get stays a method call, which the compiled build makes
     # a dict look-up in C)
     new, mention = _new, Mention
@@ -97,6 +96,7 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
             for step_fi, step_node, _, _ in node:
                 stack.append((i, step_node, step_fi))
         seen = set()
+        through_clitic = False  # a trigger of this word read through a clitic off its first letter
         while stack:
             j, node, fi = stack.pop()
             payloads = node.get(END)
@@ -121,14 +121,16 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                     m.rule_id = "" if kind == "grammar" else p.rule_id
                     m.first_form = fi
                     out.append(m)
-                    if kind == "trigger" and _through_clitic(tok, fi):
-                        clitic_triggers.add(i)
+                    if kind == "trigger" and not through_clitic and _through_clitic(tok, fi):
+                        through_clitic = True
             if j + 1 < n:
                 for f in tokens[j + 1].forms:
                     nxt = node.get(f)
                     if nxt is not None:
                         stack.append((j + 1, nxt, fi))
-    return _names_as_written(out, tokens, clitic_triggers) if clitic_triggers else out
+        if through_clitic:  # (rare: the word's mentions, the last made, are read again only then)
+            _names_as_written(out, tokens, i)
+    return out
 
 
 def _through_clitic(tok: Token, form: int) -> bool:
@@ -136,12 +138,15 @@ def _through_clitic(tok: Token, form: int) -> bool:
     return form > 0 and tok.forms[form][:1] != tok.norm[:1]
 
 
-def _names_as_written(out: list[Mention], tokens: list[Token], clitic_triggers: set[int]) -> list[Mention]:
+def _names_as_written(out: list[Mention], tokens: list[Token], i: int) -> None:
     """A name the lexicon knows as written is not also an event word read through a clitic off its
-    first letter (بايدن is Biden, not ب + a form of أيد); `clitic_triggers`: where such event words start."""
-    names = {(m.first, m.last) for m in out
-             if m.first in clitic_triggers and m.kind in ("actor", "agent") and m.first_form == 0}
-    if not names:
-        return out
-    return [m for m in out if not (m.kind == "trigger" and _through_clitic(tokens[m.first], m.first_form) and
-                                   any(f == m.first and m.last <= l for f, l in names))]
+    first letter (بايدن is Biden, not ب + a form of أيد): the trigger mentions so read at token i
+    that such a name starting there covers are taken out of `out`, whose last mentions are token i's.
+    (Asked at the word itself, once its mentions are made: no pass over the sentence's mentions.)"""
+    begin = len(out)
+    while begin and out[begin - 1].first == i:
+        begin -= 1
+    name_ends = [m.last for m in out[begin:] if m.kind in ("actor", "agent") and m.first_form == 0]
+    if name_ends:
+        out[begin:] = [m for m in out[begin:] if not (m.kind == "trigger" and _through_clitic(tokens[i], m.first_form) and
+                                                      m.last <= max(name_ends))]

@@ -302,17 +302,18 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     for m in mentions:      # (one pass sorts the mentions by kind)
         kind = m.kind
         if kind == "grammar":
-            role, first, last = m.entry.role, m.first, m.last
+            # (the last word read only where it is tested: a third name set costs more than a second read)
+            role, first = m.entry.role, m.first
             idx = roles.get(role)   # (no empty set built for each marker, as setdefault would)
-            if first == last:       # (most markers are one word: no range to build)
+            if first == m.last:     # (most markers are one word: no range to build)
                 if idx is None:
                     roles[role] = {first}
                 else:
                     idx.add(first)
             elif idx is None:
-                roles[role] = set(range(first, last + 1))
+                roles[role] = set(range(first, m.last + 1))
             else:
-                idx.update(range(first, last + 1))
+                idx.update(range(first, m.last + 1))
         elif kind == "trigger":
             triggers.append(m)
         elif kind == "actor" or kind == "agent":
