@@ -276,11 +276,11 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 _UNSEEN = object()
 _NO_ALTERNATIVES: tuple = ()   # a name's other places, where it names one place only (most names)
-# per trie (one language's): a word as written -> (its _starts pairs, None where it is a name by
-# itself, else the words that go on from it: _follow), or False where it starts none. A token's
-# norm and forms follow from its text (tokenise), so the text alone is the key: one str look-up a
-# token (most words start nothing)
+# per trie (one language's): a word as written (its norm and forms follow from it) -> (its _starts
+# pairs, None where it is a name by itself, else the words that go on from it: _follow); where it
+# starts none, False, or _NONE_BUT_FOLDS if its norm is not its own ascii_fold (_starting reads both)
 _STARTS: dict[int, tuple[dict, dict]] = {}
+_NONE_BUT_FOLDS = ()
 # per trie: (id of a name's entries, country hint) -> (those entries, their places ranked)
 _RANKED: dict[int, tuple[dict, dict]] = {}
 
@@ -419,7 +419,8 @@ class SentencePlaces:
             for tok in self.tokens:
                 if tok.text not in known:
                     starts = _starts(trie, tok, lang)
-                    known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False
+                    known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else \
+                        _NONE_BUT_FOLDS if folds(tok.norm) else False
             return _starting(known, self.tokens)
 
     def _name_at(self, i: int, starts: tuple) -> Optional[_Name]:
@@ -459,9 +460,8 @@ class SentencePlaces:
 
 def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
     """SentencePlaces._start_tokens from the words' answers in `known` (KeyError at a word not in it).
-    (A loop in Python: its tok.text is a specialised slot read, cheaper than map(attrgetter) from C;
-    and each word is read by a subscript, not a call of a bound get() and a test for an unseen word:
-    most words start nothing, and that look-up is then their whole cost.)"""
+    (A loop in Python, each word read by a subscript: most words start nothing, and that look-up is
+    then their whole cost; map(attrgetter) from C and a bound get() cost more.)"""
     out = []
     last = len(tokens) - 1
     for i, tok in enumerate(tokens):
@@ -471,9 +471,9 @@ def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
         pairs, follow = starts
         if follow is None:   # a name by itself
             out.append((i, pairs))
-        elif i < last:   # (does the next word go on from it: read from the follow set)
-            nxt = tokens[i + 1].norm
-            if nxt in follow or (not nxt.isascii() and _fold(nxt) in follow):
+        elif i < last:   # (does the next word go on from it: read from the follow set; its fold
+            nxt = tokens[i + 1]   # asked only where its answer does not say it is its norm)
+            if nxt.norm in follow or (known[nxt.text] is not False and _fold(nxt.norm) in follow):
                 out.append((i, pairs))
     return out
 
