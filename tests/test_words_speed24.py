@@ -1,11 +1,16 @@
-"""The twenty-fourth speed round of the words' stages. longest_non_overlapping keeps or drops a mention
+"""The twenty-fourth speed round of the words' stages. The tokeniser tells a known chunk of one word
+by one test of its entry's type (an unseen chunk and one of several words behind it), and sets the
+fields of a word of a chunk of several one by one; the sentence splitter asks whether a text holds a
+boundary character by `in` before searching for it short of the text's end. longest_non_overlapping keeps or drops a mention
 of one token by one look-up in the set of tokens taken, where it made and read a range; the place
 finder's start pass asks a next word's ASCII fold (through its memo, _fold) only where the word's
 answer in the pass's memo does not say its norm is its own fold (most words: False). Both must give
 what the code before the round gave: the kept mentions those of a copy of the former greedy pass, on
 mentions of sentences written for this test and on made-up overlapping spans; the start tokens those
 of a copy of the former pass, and those read token by token (test_rows_places_speed4), with the memo
-empty, full or partly filled."""
+empty, full or partly filled; the tokens those of a copy of the former tokeniser, field by field,
+with its cache empty, warm, or filled by the other; the sentences those of a copy of the former
+splitter."""
 from __future__ import annotations
 
 import random
@@ -15,9 +20,10 @@ import pytest
 from coder.geo import toponyms
 from coder.geo.gazetteer import Gazetteer, ascii_fold
 from coder.geo.toponyms import SentencePlaces, _fold
-from coder.lang import profile
+from coder.lang import ar, en, profile
+from coder.lang import common
 from coder.lexicon.load import load
-from coder.model import Mention
+from coder.model import Mention, Token
 from coder.recognise.matcher import match
 from coder.spans import longest_non_overlapping, trie_memo
 
@@ -172,3 +178,106 @@ def test_the_sentences_hold_what_the_start_pass_tells_apart():
                 followed += 1
                 folded_next += ascii_fold(tokens[i + 1].norm) != tokens[i + 1].norm
     assert followed and folded_next and folding_none
+
+
+def _old_tokens_by(text, word, normalise, forms, cache=None):
+    """common.tokens_by before the round."""
+    toks = []
+    if cache is None:
+        cache = {}
+    chunks = text.split()
+    end = -1
+    for chunk in chunks:
+        known = cache.get(chunk)
+        if known is None:
+            if len(cache) >= common.WORD_CACHE_SIZE:
+                cache.clear()
+            known = cache[chunk] = common._chunk_words(chunk, word, normalise, forms, cache)
+        if type(known) is not common._Words:
+            tok = Token.__new__(Token)
+            tok.text, tok.norm, tok.forms, length = known
+            tok.start = base = end + 1
+            tok.end = end = base + length
+            toks.append(tok)
+            continue
+        base = end + 1
+        end = base + len(chunk)
+        for start, stop, raw, norm, lookup in known:
+            tok = Token.__new__(Token)
+            tok.text, tok.start, tok.end, tok.norm, tok.forms = raw, base + start, base + stop, norm, lookup
+            toks.append(tok)
+    if end != len(text) and toks:
+        common._place_in_text(text, chunks, toks)
+    return toks
+
+
+TOKENISED = [text for text, _ in SENTENCES + FOLDING] + [
+    "قال (أ ف ب) إن 12 شخصاً قتلوا، وأصيب 30 آخرون... في «الموصل»!",
+    "  مسافات   بين\tالكلمات\nوسطر جديد  ",
+    "The U.S.-led coalition's jets (F-16s) struck at 3:30 p.m.; 14 were killed — officials said.",
+    "word", "", "   ", "، . ؟", "e.g. Dr. Smith's co-workers", "ـــ ـ", "\u200fقصف\u200f الجيش",
+]
+
+
+def _fields(toks):
+    return [(t.text, t.start, t.end, t.norm, t.forms) for t in toks]
+
+
+@pytest.mark.parametrize("module", [ar, en])
+def test_tokens_as_the_former_tokeniser(module, monkeypatch):
+    args = (module._WORD, module.normalise, module._forms_of_word if module is ar else module._forms)
+    for order in (TOKENISED, TOKENISED[::-1]):
+        new_cache, old_cache = {}, {}
+        for text in order + order:   # the cache cold, then warm
+            got = common.tokens_by(text, *args, new_cache)
+            want = _old_tokens_by(text, *args, old_cache)
+            assert _fields(got) == _fields(want), text
+            assert all(type(t) is Token for t in got)
+            for t in got:   # a one-word chunk's token takes the cached string as its text
+                entry = new_cache.get(t.text)
+                assert type(entry) is not tuple or t.text is entry[0]
+        assert new_cache.keys() == old_cache.keys()
+        # each tokeniser reading the cache the other filled
+        for text in order:
+            assert _fields(common.tokens_by(text, *args, old_cache)) == _fields(_old_tokens_by(text, *args, new_cache))
+    # a full cache is emptied as before
+    monkeypatch.setattr(common, "WORD_CACHE_SIZE", 3)
+    small_new, small_old = {}, {}
+    for text in TOKENISED:
+        assert _fields(common.tokens_by(text, *args, small_new)) == _fields(_old_tokens_by(text, *args, small_old))
+        assert small_new.keys() == small_old.keys()
+
+
+def _old_split_by(text, boundary, max_len=2000, veto=None, ends=""):
+    """common.split_by before the round (its test for a text of one sentence)."""
+    if ends and len(text) <= max_len:
+        body = text.rstrip()
+        last = len(body) - 1
+        for c in ends:
+            if body.find(c, 0, last) >= 0:
+                break
+        else:
+            return [(last + 1 - len(body.lstrip()), last + 1)] if body else []
+    return common.split_by(text, boundary, max_len, veto, "")   # (the rest of it unchanged)
+
+
+SPLIT = {
+    "ar": ["قصف الجيش مواقع المسلحين في إدلب.", "قصف الجيش مواقع المسلحين في إدلب", "هل قصف الجيش إدلب؟  ",
+           "قال الوزير: قصف الجيش إدلب. وقتل 3 أشخاص.", "قتل 3.5 آلاف شخص؛ وأصيب آخرون.\nوفي خبر آخر",
+           "", "   ", ".", " . ", "؟!", "\n\nقصف\n", "بدأت المحادثات... ثم توقفت!", "الجيش.السوري", "ا" * 2100 + ".",
+           "قصف الجيش إدلب.\u200f  ", "؛قصف"],
+    "en": ["Syrian troops shelled Idlib.", "Syrian troops shelled Idlib", "Did troops shell Idlib? ",
+           "Mr. Smith said troops shelled Idlib. Three died!", "He left at 3 p.m. on Monday. Then he returned.",
+           "", " ", ".", "?!", "A.\nB", "Troops shelled Idlib...", "(AFP) - Troops shelled Idlib.)",
+           "x" * 1990 + " y. z", "U.S. forces."],
+}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_sentences_split_as_the_former_splitter(lang):
+    module = ar if lang == "ar" else en
+    veto = getattr(module, "_is_abbreviation", None)
+    for text in SPLIT[lang] + [t for t, lg in SENTENCES + FOLDING if lg == lang]:
+        want = _old_split_by(text, module._BOUNDARY, veto=veto, ends=module._BOUNDARY_STARTS)
+        assert common.split_by(text, module._BOUNDARY, veto=veto, ends=module._BOUNDARY_STARTS) == want, text
+        assert profile(lang).split_sentences(text) == want, text

@@ -417,10 +417,10 @@ class SentencePlaces:
         except KeyError:   # a word not seen yet (first sight only): the sentence's new words answered, then read again
             trie, lang = self._trie, self.lang
             for tok in self.tokens:
-                if tok.text not in known:
-                    starts = _starts(trie, tok, lang)
-                    known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else \
-                        _NONE_BUT_FOLDS if folds(tok.norm) else False
+                if tok.text not in known:   # (False: no form, the norm one of them, may start a name nor folds)
+                    starts = _starts(trie, tok, lang) if _may_start(trie, tok) or tok.norm not in tok.forms else False
+                    known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False \
+                        if starts is False or not folds(tok.norm) else _NONE_BUT_FOLDS
             return _starting(known, self.tokens)
 
     def _name_at(self, i: int, starts: tuple) -> Optional[_Name]:
