@@ -1,7 +1,9 @@
 """The twenty-fourth speed round of the words' stages. The tokeniser tells a known chunk of one word
 by one test of its entry's type (an unseen chunk and one of several words behind it), and sets the
 fields of a word of a chunk of several one by one; the sentence splitter asks whether a text holds a
-boundary character by `in` before searching for it short of the text's end. longest_non_overlapping keeps or drops a mention
+boundary character by `in` before searching for it short of the text's end; the place finder asks
+whether a proclitic stands before a name, and where the name starts in its word, only where the name
+was read by another form than the word's norm. longest_non_overlapping keeps or drops a mention
 of one token by one look-up in the set of tokens taken, where it made and read a range; the place
 finder's start pass asks a next word's ASCII fold (through its memo, _fold) only where the word's
 answer in the pass's memo does not say its norm is its own fold (most words: False). Both must give
@@ -10,7 +12,8 @@ mentions of sentences written for this test and on made-up overlapping spans; th
 of a copy of the former pass, and those read token by token (test_rows_places_speed4), with the memo
 empty, full or partly filled; the tokens those of a copy of the former tokeniser, field by field,
 with its cache empty, warm, or filled by the other; the sentences those of a copy of the former
-splitter."""
+splitter; and a name read by its word's norm has no locative proclitic and starts where its word does,
+as the two helpers answer."""
 from __future__ import annotations
 
 import random
@@ -19,7 +22,7 @@ import pytest
 
 from coder.geo import toponyms
 from coder.geo.gazetteer import Gazetteer, ascii_fold
-from coder.geo.toponyms import SentencePlaces, _fold
+from coder.geo.toponyms import SentencePlaces, _fold, _proclitic_locative, _start_after_proclitic, rules
 from coder.lang import ar, en, profile
 from coder.lang import common
 from coder.lexicon.load import load
@@ -281,3 +284,21 @@ def test_sentences_split_as_the_former_splitter(lang):
         want = _old_split_by(text, module._BOUNDARY, veto=veto, ends=module._BOUNDARY_STARTS)
         assert common.split_by(text, module._BOUNDARY, veto=veto, ends=module._BOUNDARY_STARTS) == want, text
         assert profile(lang).split_sentences(text) == want, text
+
+
+@pytest.mark.parametrize("text, lang", FOLDING + [("وبدمشق وفي حلب وبالرقة ولحمص، مر الوفد بريف إدلب.", "ar")])
+def test_a_name_read_by_its_norm_asks_no_proclitic(text, lang):
+    r = rules(lang)
+    tokens = profile(lang).tokenise(text)
+    for tok in tokens:
+        assert _proclitic_locative(r, tok, tok.norm) is False
+        assert _start_after_proclitic(tok, tok.norm) == tok.start
+    # and the names of the sentence are found as before by either reading (digest-free: the places
+    # found afresh equal those read through the kept names with and without a hint)
+    finder = SentencePlaces(text, tokens, lang)
+    first = finder.places()
+    assert SentencePlaces(text, profile(lang).tokenise(text), lang).places() == first
+    assert finder.places("SYR", {"SYR"}) == SentencePlaces(text, tokens, lang).places("SYR", {"SYR"})
+    if "وبدمشق" in text:   # names read through a proclitic: locative, their spans after it
+        assert [(p.text, p.start, p.locative) for p in first[:3]] == [("دمشق", 2, True), ("حلب", 11, True),
+                                                                        ("الرقة", 17, True)]

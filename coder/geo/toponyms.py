@@ -120,8 +120,7 @@ def _place_forms(norm: str, forms: tuple[str, ...], lang: str) -> tuple[str, ...
     return tuple(dict.fromkeys(out))
 
 
-# ascii_fold of the words read after a name's first (mostly Arabic: not plain ASCII, so each fold
-# was a normalisation), kept per word; a hit is one C call
+# ascii_fold of the words read after a name's first (mostly not plain ASCII), kept per word: a hit is one C call
 _fold = lru_cache(maxsize=65536)(ascii_fold)
 
 
@@ -446,16 +445,17 @@ class SentencePlaces:
             ends = _ends_before(tokens, first, lang)
         q_after, last = _qualifier_after(r, tokens, j, lang)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
-        locative = (_proclitic_locative(r, lead_tok, lead_form) or (ends[1] and _cue_before(r, tokens, first, lang))
+        plain = lead_form == lead_tok.norm   # (read by the word's own norm, as most names: no proclitic, no call)
+        locative = ((not plain and _proclitic_locative(r, lead_tok, lead_form))
+                    or (ends[1] and _cue_before(r, tokens, first, lang))
                     or (q_before is not None and q_before.locative) or (q_after is not None and q_after.locative))
         part = not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j)
         destination = bool(r.destinations) and ends[2] and _cue_before(r, tokens, first, lang, "destinations")
-        n = len(tokens)
         owner = bool(r.possessive_endings and i == j and tokens[j].text.endswith(r.possessive_endings)
-                     and j + 1 < n and tokens[j + 1].text[:1].isupper()
+                     and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
                      and not any(f in r.name_before for f in tokens[j + 1].forms))
-        return _Name(j, node[_END], key, first, last, q_before, q_after, bool(locative), part,
-                     _start_after_proclitic(lead_tok, lead_form), tokens[last].end, destination, owner)
+        return _Name(j, node[_END], key, first, last, q_before, q_after, bool(locative), part, lead_tok.start
+                     if plain else _start_after_proclitic(lead_tok, lead_form), tokens[last].end, destination, owner)
 
 
 def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
