@@ -33,7 +33,13 @@ def longest_non_overlapping(mentions: list[Mention]) -> list[Mention]:
     # would be a Python call a mention)
     for _, _, k in sorted([(m.first - m.last, m.first, k) for k, m in enumerate(mentions)]):
         m = mentions[k]
-        span = range(m.first, m.last + 1)
+        first = m.first
+        if first == m.last:   # one token, as most mentions: one set look-up, no range made and read
+            if first not in taken:
+                kept.append(m)
+                taken.add(first)
+            continue
+        span = range(first, m.last + 1)
         if taken.isdisjoint(span):     # (one C call, not a generator per mention)
             kept.append(m)
             taken.update(span)

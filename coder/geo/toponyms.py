@@ -120,8 +120,7 @@ def _place_forms(norm: str, forms: tuple[str, ...], lang: str) -> tuple[str, ...
     return tuple(dict.fromkeys(out))
 
 
-# ascii_fold of the words read after a name's first (mostly Arabic: not plain ASCII, so each fold
-# was a normalisation), kept per word; a hit is one C call
+# ascii_fold of the words read after a name's first (mostly not plain ASCII), kept per word: a hit is one C call
 _fold = lru_cache(maxsize=65536)(ascii_fold)
 
 
@@ -276,11 +275,11 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 _UNSEEN = object()
 _NO_ALTERNATIVES: tuple = ()   # a name's other places, where it names one place only (most names)
-# per trie (one language's): a word as written -> (its _starts pairs, None where it is a name by
-# itself, else the words that go on from it: _follow), or False where it starts none. A token's
-# norm and forms follow from its text (tokenise), so the text alone is the key: one str look-up a
-# token (most words start nothing)
+# per trie (one language's): a word as written (its norm and forms follow from it) -> (its _starts
+# pairs, None where it is a name by itself, else the words that go on from it: _follow); where it
+# starts none, False, or _NONE_BUT_FOLDS if its norm is not its own ascii_fold (_starting reads both)
 _STARTS: dict[int, tuple[dict, dict]] = {}
+_NONE_BUT_FOLDS = ()
 # per trie: (id of a name's entries, country hint) -> (those entries, their places ranked)
 _RANKED: dict[int, tuple[dict, dict]] = {}
 
@@ -417,9 +416,10 @@ class SentencePlaces:
         except KeyError:   # a word not seen yet (first sight only): the sentence's new words answered, then read again
             trie, lang = self._trie, self.lang
             for tok in self.tokens:
-                if tok.text not in known:
-                    starts = _starts(trie, tok, lang)
-                    known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False
+                if tok.text not in known:   # (False: no form, the norm one of them, may start a name nor folds)
+                    starts = _starts(trie, tok, lang) if _may_start(trie, tok) or tok.norm not in tok.forms else False
+                    known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False \
+                        if starts is False or not folds(tok.norm) else _NONE_BUT_FOLDS
             return _starting(known, self.tokens)
 
     def _name_at(self, i: int, starts: tuple) -> Optional[_Name]:
@@ -445,23 +445,23 @@ class SentencePlaces:
             ends = _ends_before(tokens, first, lang)
         q_after, last = _qualifier_after(r, tokens, j, lang)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
-        locative = (_proclitic_locative(r, lead_tok, lead_form) or (ends[1] and _cue_before(r, tokens, first, lang))
+        plain = lead_form == lead_tok.norm   # (read by the word's own norm, as most names: no proclitic, no call)
+        locative = ((not plain and _proclitic_locative(r, lead_tok, lead_form))
+                    or (ends[1] and _cue_before(r, tokens, first, lang))
                     or (q_before is not None and q_before.locative) or (q_after is not None and q_after.locative))
         part = not (q_before or q_after or locative) and _part_of_a_name(r, tokens, i, j)
         destination = bool(r.destinations) and ends[2] and _cue_before(r, tokens, first, lang, "destinations")
-        n = len(tokens)
         owner = bool(r.possessive_endings and i == j and tokens[j].text.endswith(r.possessive_endings)
-                     and j + 1 < n and tokens[j + 1].text[:1].isupper()
+                     and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
                      and not any(f in r.name_before for f in tokens[j + 1].forms))
-        return _Name(j, node[_END], key, first, last, q_before, q_after, bool(locative), part,
-                     _start_after_proclitic(lead_tok, lead_form), tokens[last].end, destination, owner)
+        return _Name(j, node[_END], key, first, last, q_before, q_after, bool(locative), part, lead_tok.start
+                     if plain else _start_after_proclitic(lead_tok, lead_form), tokens[last].end, destination, owner)
 
 
 def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
     """SentencePlaces._start_tokens from the words' answers in `known` (KeyError at a word not in it).
-    (A loop in Python: its tok.text is a specialised slot read, cheaper than map(attrgetter) from C;
-    and each word is read by a subscript, not a call of a bound get() and a test for an unseen word:
-    most words start nothing, and that look-up is then their whole cost.)"""
+    (A loop in Python, each word read by a subscript: most words start nothing, and that look-up is
+    then their whole cost; map(attrgetter) from C and a bound get() cost more.)"""
     out = []
     last = len(tokens) - 1
     for i, tok in enumerate(tokens):
@@ -471,9 +471,9 @@ def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
         pairs, follow = starts
         if follow is None:   # a name by itself
             out.append((i, pairs))
-        elif i < last:   # (does the next word go on from it: read from the follow set)
-            nxt = tokens[i + 1].norm
-            if nxt in follow or (not nxt.isascii() and _fold(nxt) in follow):
+        elif i < last:   # (does the next word go on from it: read from the follow set; its fold
+            nxt = tokens[i + 1]   # asked only where its answer does not say it is its norm)
+            if nxt.norm in follow or (known[nxt.text] is not False and _fold(nxt.norm) in follow):
                 out.append((i, pairs))
     return out
 

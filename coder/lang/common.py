@@ -29,11 +29,13 @@ def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None, en
     if ends and len(text) <= max_len:
         # A text that holds none of them but as its last character before white space, as most
         # one-sentence texts, is one sentence: a boundary there leaves only white space after it.
-        # (Found by a search for each character, not by the regex's class test at every character)
+        # (Found by a search for each character, not by the regex's class test at every character;
+        # first by `in`, whose operator takes no arguments to parse as str.find's do: only a character
+        # the text holds, as its last one, is searched for again short of its end)
         body = text.rstrip()
         last = len(body) - 1
         for c in ends:
-            if body.find(c, 0, last) >= 0:
+            if c in body and body.find(c, 0, last) >= 0:
                 break
         else:
             return [(last + 1 - len(body.lstrip()), last + 1)] if body else []
@@ -138,26 +140,34 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
     new, token, several = _new, Token, _Words
     for chunk in chunks:
         known = cache.get(chunk)
-        if known is None:
-            if len(cache) >= WORD_CACHE_SIZE:
-                cache.clear()
-            known = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache)
-        if type(known) is not several:
-            # one word, whose token spans the chunk. (The fields set one by one on a bare instance:
-            # calling the dataclass's __init__ costs a Python frame per token; tests/test_speed_identity.py
-            # checks every field is set. The chunk's length is the entry's: no len() a token)
-            tok = new(token)
-            tok.text, tok.norm, tok.forms, length = known
-            tok.start = base = end + 1
-            tok.end = end = base + length
-            toks.append(tok)
-            continue
-        base = end + 1
-        end = base + len(chunk)
-        for start, stop, raw, norm, lookup in known:
-            tok = new(token)
-            tok.text, tok.start, tok.end, tok.norm, tok.forms = raw, base + start, base + stop, norm, lookup
-            toks.append(tok)
+        # (one test of the entry's type for a known chunk of one word, as most are: an unseen chunk,
+        # None, and a chunk of several words, _Words, are told apart behind it)
+        if type(known) is not tuple:
+            if known is None:
+                if len(cache) >= WORD_CACHE_SIZE:
+                    cache.clear()
+                known = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache)
+            if type(known) is several:
+                base = end + 1
+                end = base + len(chunk)
+                for start, stop, raw, norm, lookup in known:
+                    # (one store a field: a tuple assignment of five packs them in a tuple first)
+                    tok = new(token)
+                    tok.text = raw
+                    tok.start = base + start
+                    tok.end = base + stop
+                    tok.norm = norm
+                    tok.forms = lookup
+                    toks.append(tok)
+                continue
+        # one word, whose token spans the chunk. (The fields set one by one on a bare instance:
+        # calling the dataclass's __init__ costs a Python frame per token; tests/test_speed_identity.py
+        # checks every field is set. The chunk's length is the entry's: no len() a token)
+        tok = new(token)
+        tok.text, tok.norm, tok.forms, length = known
+        tok.start = base = end + 1
+        tok.end = end = base + length
+        toks.append(tok)
     if end != len(text) and toks:
         _place_in_text(text, chunks, toks)
     return toks
