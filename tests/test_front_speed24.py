@@ -16,7 +16,8 @@ PLAIN_AND_NOT = {
            "Rebels seized the town and the army withdrew, residents told reporters.",
            "Police said three people were killed and 12 others were wounded on Monday.",
            "The fund pledged $15 billion to the region, officials said; call +44 20 7946 0958.",
-           "Hundreds of families fled the fighting, and two soldiers were killed in 2019."],
+           "Hundreds of families fled the fighting, and two soldiers were killed in 2019.",
+           "The account $12345678 was closed."],
     "ar": ["قال الوزير إن المحادثات ستستمر رغم الهجوم على القافلة.",
            "سيطر المسلحون على البلدة وانسحب الجيش، بحسب ما قال السكان.",
            "قالت الشرطة إن ثلاثة أشخاص قتلوا وأصيب 12 آخرون يوم الاثنين.",
@@ -124,3 +125,20 @@ def test_code_page_fold_as_before(lang):
             assert _DROPPED not in got[0]
             dropped += len(got[0]) < len(text)
     assert lang == "en" or dropped >= 4
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_refused_after_first_admitting(lang):
+    """WordGate.refused, asked after first_admitting, answers as first_admitting did."""
+    from coder.lang.numbers import WordGate, reader, text_chunks
+    source = reader(lang).gate
+    gate = WordGate(source.words, also=source.also)
+    gate.words = source.words   # (the words as built, prefixes included)
+    both = set()
+    for _ in range(2):   # first sight, then every chunk known
+        for text in _texts(lang):
+            chunks = text_chunks(text)
+            first = gate.first_admitting(chunks)
+            assert gate.refused(chunks) == (first is None), text
+            both.add(first is None)
+    assert both == {True, False}

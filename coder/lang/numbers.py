@@ -298,6 +298,11 @@ class WordGate:
                 return k
             k -= 1
 
+    def refused(self, chunks: tuple[str, ...]) -> bool:
+        """Does no chunk of a text admit, asked after first_admitting has read the text (which reads
+        every chunk of a text it refuses)? One set test, where first_admitting makes two."""
+        return self._admitting.isdisjoint(chunks)
+
     def excludes_word(self, word: str) -> bool:
         """Is `word` one word of letters alone that no match holds (one that `admits` refuses)? A
         set test, where `admits` splits the text and keeps the word's answer."""

@@ -276,9 +276,9 @@ class QuantityRecogniser:
             fs, fe = folded.span(s, e)
             out.append(QuantityValue(2, "exact", unit, fs, fe, text[fs:fe]))
         if not numbers:
-            # no dual in any chunk, and none the gate admits (no digit: no sign was blanked): every
-            # chunk is plain
-            if not out and self.numbers.gate.first_admitting(chunks) is None:
+            # no dual in any chunk, and none the gate admits (read by the number reader in the same
+            # chunks: no sign was blanked): every chunk is plain
+            if not out and blanked is ftext and self.numbers.gate.refused(chunks):
                 if len(plain) >= 200_000:   # bounded on a long run
                     plain.clear()
                 plain.update(chunks)
