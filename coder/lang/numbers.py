@@ -168,6 +168,10 @@ def _ascii_stays(lang: str) -> bool:
     return _fold_table(lang)[1].search("".join(map(chr, range(128)))) is None
 
 
+# What a byte whose character the fold drops decodes to, taken out of the decoded text after (the
+# replacement character, which the code pages decode no byte to: see _code_page_fold)
+_DROPPED = "\ufffd"
+
 # A single-byte code page that holds all of a language's letters and marks. str.translate looks
 # every character of a text that is not plain ASCII up in its dict (about 500 instructions a
 # character); a text that encodes to the code page is folded by the C codecs instead, a table
@@ -180,7 +184,8 @@ def _code_page_fold(lang: str) -> tuple[object, str, bytes] | None:
     """(the code page's encoding map, the folded character of each of its bytes as a charmap
     decoding table, the bytes of the characters the fold drops), or None for a language without a
     code page. A byte the code page leaves undefined, or whose character folds to two, decodes to
-    U+FFFE, which the codec takes for undefined: a text with one is folded by str.translate."""
+    U+FFFE, which the codec takes for undefined: a text with one is folded by str.translate. A byte
+    whose character the fold drops decodes to _DROPPED, which no other byte decodes to."""
     page = _CODE_PAGES.get(lang)
     if page is None:
         return None
@@ -190,7 +195,9 @@ def _code_page_fold(lang: str) -> tuple[object, str, bytes] | None:
         folded = bytes([b]).decode(page, "replace").translate(table)
         if not folded:
             dropped.append(b)
-        decoding.append(folded if len(folded) == 1 and folded != "\ufffd" else "\ufffe")
+            decoding.append(_DROPPED)
+        else:
+            decoding.append(folded if len(folded) == 1 and folded != _DROPPED else "\ufffe")
     # the codec's own map, for the C encoder called without the codec registry and its Python
     # method between (str.encode looks the codec up and calls that method a text)
     encoding = importlib.import_module(f"encodings.{page}").encoding_table
@@ -204,12 +211,16 @@ def _code_page_folded(original: str, lang: str) -> tuple[str, bytes] | None:
     fold = None if original.isascii() else _code_page_fold(lang)
     if fold is None:
         return None
-    encoding, decoding, dropped = fold
+    encoding, decoding, _ = fold
     try:
         encoded = codecs.charmap_encode(original, "strict", encoding)[0]
-        return codecs.charmap_decode(encoded.translate(None, dropped), "strict", decoding)[0], encoded
+        text = codecs.charmap_decode(encoded, "strict", decoding)[0]
     except UnicodeError:
         return None
+    # (the characters the fold drops, most texts none, taken out of the decoded text where it holds
+    # one: where the bytes were deleted from every text before it was decoded, a table built and
+    # each byte read once more)
+    return (text.replace(_DROPPED, "") if _DROPPED in text else text), encoded
 
 
 @lru_cache(maxsize=None)
@@ -286,6 +297,11 @@ class WordGate:
             if chunk in admitting:
                 return k
             k -= 1
+
+    def refused(self, chunks: tuple[str, ...]) -> bool:
+        """Does no chunk of a text admit, asked after first_admitting has read the text (which reads
+        every chunk of a text it refuses)? One set test, where first_admitting makes two."""
+        return self._admitting.isdisjoint(chunks)
 
     def excludes_word(self, word: str) -> bool:
         """Is `word` one word of letters alone that no match holds (one that `admits` refuses)? A

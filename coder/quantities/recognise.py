@@ -205,6 +205,11 @@ class QuantityRecogniser:
         # one, with their offsets in the chunk (both bounded)
         self._dual_free: set[str] = set()
         self._chunk_duals: dict[str, tuple] = {}
+        # the chunks known to hold no dual and none the number reader's gate admits (no digit, no
+        # number word), each read in a text found to hold none: a text made only of them (most
+        # texts) holds no quantity, and is answered by one set test, where the duals' test, the
+        # signs' and the number reader's gate each read it (bounded)
+        self._plain: set[str] = set()
         words = data.get("currency_after") or []
         self.currency_after = re.compile(r"^\s*(?:" + _norm_alternation(lang, words) + r")(?!\w)") if words else None
 
@@ -230,9 +235,12 @@ class QuantityRecogniser:
     def find(self, text: str, folded: Folded | None = None) -> list[QuantityValue]:
         folded = fold(text, self.lang) if folded is None else folded
         ftext = folded.text
+        chunks = text_chunks(ftext)   # (split once for the gates too)
+        plain = self._plain
+        if plain.issuperset(chunks):
+            return []
         duals = []
-        chunks = text_chunks(ftext) if self.dual_words is not None else ()   # (split once for the gates too)
-        if chunks and not self._dual_free.issuperset(chunks):
+        if self.dual_words is not None and not self._dual_free.issuperset(chunks):
             # chunk by chunk, each chunk's duals found once: a sentence that holds a dual is not
             # scanned again at each sentence. (A match of dual_words lies inside one chunk, and
             # the white space around a chunk is no \w, as the chunk's ends are to a search of the
@@ -268,6 +276,12 @@ class QuantityRecogniser:
             fs, fe = folded.span(s, e)
             out.append(QuantityValue(2, "exact", unit, fs, fe, text[fs:fe]))
         if not numbers:
+            # no dual in any chunk, and none the gate admits (read by the number reader in the same
+            # chunks: no sign was blanked): every chunk is plain
+            if not out and blanked is ftext and self.numbers.gate.refused(chunks):
+                if len(plain) >= 200_000:   # bounded on a long run
+                    plain.clear()
+                plain.update(chunks)
             return out
         # phone numbers mask the numbers that begin in them, which are written in digits (a number
         # in words begins with a letter): no phone search where every number is in words
