@@ -213,18 +213,24 @@ def _plain_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
                 return None
         strings_of_rows += strings(row)
         out.append(row)
-    # the strings of all the rows joined, one test: a document's rows mostly hold ASCII or Arabic,
-    # and one join and one encoding cost less than one a row
-    text = "".join(strings_of_rows)
-    if not text.isascii():
-        try:
-            # UTF-16 refuses the same code points as UTF-8 (the lone surrogates) and costs a third
-            # of it on Arabic text; "utf-16" itself, not "utf-16-le", which str.encode sends through
-            # the codec registry (concatenation never pairs two lone surrogates into a character)
-            text.encode("utf-16")
-        except UnicodeEncodeError:
-            return None
-    return out
+    return out if _encodable(strings_of_rows) else None
+
+
+def _encodable(strings: list[str]) -> bool:
+    """No lone surrogate in these strings (UTF-8 cannot hold one). They are joined for one test: a
+    document's rows mostly hold ASCII or Arabic, and one join and one encoding cost less than one
+    a row."""
+    text = "".join(strings)
+    if text.isascii():
+        return True
+    try:
+        # UTF-16 refuses the same code points as UTF-8 (the lone surrogates) and costs a third of it
+        # on Arabic text; "utf-16" itself, not "utf-16-le", which str.encode sends through the codec
+        # registry (concatenation never pairs two lone surrogates into a character)
+        text.encode("utf-16")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=None)
@@ -257,13 +263,7 @@ def _validated_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
                 return None
         strings_of_rows += filter(None, strings(row))   # (an optional column's None left out, in C)
         out.append(row)
-    text = "".join(strings_of_rows)   # (one string test for all the rows, as in _plain_values)
-    if not text.isascii():
-        try:
-            text.encode("utf-16")
-        except UnicodeEncodeError:
-            return None
-    return out
+    return out if _encodable(strings_of_rows) else None
 
 
 def storable_values(table: str, rows: list[BaseModel], validated: bool = False) -> list[tuple]:
