@@ -416,10 +416,16 @@ class SentencePlaces:
         except KeyError:   # a word not seen yet (first sight only): the sentence's new words answered, then read again
             trie, lang = self._trie, self.lang
             for tok in self.tokens:
-                if tok.text not in known:   # (False: no form, the norm one of them, may start a name nor folds)
-                    starts = _starts(trie, tok, lang) if _may_start(trie, tok) or tok.norm not in tok.forms else False
-                    known[tok.text] = (starts[0], None if starts[1] else _follow(starts[0])) if starts else False \
-                        if starts is False or not folds(tok.norm) else _NONE_BUT_FOLDS
+                if tok.text in known:
+                    continue
+                if not _may_start(trie, tok) and tok.norm in tok.forms:
+                    known[tok.text] = False   # no form may start a name nor folds (_may_start): the norm, one of them
+                    continue
+                starts = _starts(trie, tok, lang)
+                if starts:
+                    known[tok.text] = starts[0], None if starts[1] else _follow(starts[0])
+                else:
+                    known[tok.text] = _NONE_BUT_FOLDS if folds(tok.norm) else False
             return _starting(known, self.tokens)
 
     def _name_at(self, i: int, starts: tuple) -> Optional[_Name]:
@@ -454,8 +460,9 @@ class SentencePlaces:
         owner = bool(r.possessive_endings and i == j and tokens[j].text.endswith(r.possessive_endings)
                      and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
                      and not any(f in r.name_before for f in tokens[j + 1].forms))
-        return _Name(j, node[_END], key, first, last, q_before, q_after, bool(locative), part, lead_tok.start
-                     if plain else _start_after_proclitic(lead_tok, lead_form), tokens[last].end, destination, owner)
+        start = lead_tok.start if plain else _start_after_proclitic(lead_tok, lead_form)
+        return _Name(j, node[_END], key, first, last, q_before, q_after, bool(locative), part, start,
+                     tokens[last].end, destination, owner)
 
 
 def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
