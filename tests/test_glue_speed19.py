@@ -107,10 +107,14 @@ PLACE_SENTENCES = [
 
 @pytest.mark.parametrize("text, lang", PLACE_SENTENCES)
 def test_start_tokens_with_the_memo_in_every_state(text, lang, monkeypatch):
+    start_tokens_in_every_memo_state(text, lang, monkeypatch)
+
+
+def start_tokens_in_every_memo_state(text: str, lang: str, monkeypatch) -> tuple[list, list, dict]:
     """The tokens that may start a name are those each word starts (test_rows_places_speed4's
     reading word by word), whatever the memo knows of the sentence's words: none of them, all of
     them, or some (a word not seen yet met before, after or between known ones); and once read,
-    the memo knows every word of the sentence."""
+    the memo knows every word of the sentence. Gives (the tokens, the start tokens, the full memo)."""
     tokens = profile(lang).tokenise(text)
     expected = _start_tokens_per_token(text, lang)
     trie = Gazetteer.default().tries[lang]
@@ -126,6 +130,7 @@ def test_start_tokens_with_the_memo_in_every_state(text, lang, monkeypatch):
         memo.update((t.text, full[t.text]) for k, t in enumerate(tokens) if kept(k))
         assert SentencePlaces(text, tokens, lang)._start_tokens() == expected
         assert memo == full
+    return tokens, expected, full
 
 
 # ---------------------------------------------------------------- the reader: ids from the caller, the escape gate

@@ -30,7 +30,7 @@ from coder.model import Mention, Token
 from coder.recognise.matcher import match
 from coder.spans import longest_non_overlapping, trie_memo
 
-from test_rows_places_speed4 import _start_tokens_per_token
+from test_glue_speed19 import start_tokens_in_every_memo_state
 
 SENTENCES = [
     ("قصف الجيش السوري مواقع المسلحين في ريف إدلب الجنوبي وقتل عناصر من تنظيم الدولة الإسلامية.", "ar"),
@@ -134,20 +134,8 @@ FOLDING = SENTENCES + [
 
 @pytest.mark.parametrize("text, lang", FOLDING)
 def test_start_tokens_as_before_with_the_memo_in_every_state(text, lang, monkeypatch):
-    tokens = profile(lang).tokenise(text)
-    expected = _start_tokens_per_token(text, lang)
-    trie = Gazetteer.default().tries[lang]
-    monkeypatch.setattr(toponyms, "_STARTS", {})
-    assert SentencePlaces(text, tokens, lang)._start_tokens() == expected   # every word new
-    full = dict(trie_memo(toponyms._STARTS, trie))
-    assert _old_starting(full, tokens) == expected
-    assert SentencePlaces(text, tokens, lang)._start_tokens() == expected   # every word known
-    for kept in (lambda k: k % 2 == 0, lambda k: k % 2 == 1, lambda k: k < len(tokens) // 2):
-        monkeypatch.setattr(toponyms, "_STARTS", {})
-        memo = trie_memo(toponyms._STARTS, trie)
-        memo.update((t.text, full[t.text]) for k, t in enumerate(tokens) if kept(k))
-        assert SentencePlaces(text, tokens, lang)._start_tokens() == expected
-        assert memo == full
+    tokens, expected, full = start_tokens_in_every_memo_state(text, lang, monkeypatch)
+    assert _old_starting(full, tokens) == expected   # the former reading of the same memo
 
 
 @pytest.mark.parametrize("text, lang", FOLDING)
