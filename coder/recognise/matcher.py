@@ -194,7 +194,7 @@ def _add_marker(roles: dict[str, set[int]], markers: list[tuple], entry: Grammar
     markers.append((first, last, (entry,)))
 
 
-def _grammar_mentions(out: list[Mention], grammar: tuple, first: int, last: int, start: int, end: int,
+def _grammar_mentions(out: Mentions, grammar: tuple, first: int, last: int, start: int, end: int,
                       written: str, fi: int) -> None:
     """The mentions of grammar words (`match(..., with_grammar=True)` only), as the rest are made."""
     for p in grammar:
@@ -206,7 +206,7 @@ def _through_clitic(tok: Token, form: int) -> bool:
     return form > 0 and tok.forms[form][:1] != tok.norm[:1]
 
 
-def _names_as_written(out: list[Mention], tokens: list[Token], i: int) -> None:
+def _names_as_written(out: Mentions, tokens: list[Token], i: int) -> None:
     """A name the lexicon knows as written is not also an event word read through a clitic off its
     first letter (بايدن is Biden, not ب + a form of أيد): the trigger mentions so read at token i
     that such a name starting there covers are taken out of `out`, whose last mentions are token i's.
