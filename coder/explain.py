@@ -5,8 +5,10 @@ import datetime as dt
 from typing import Optional
 
 from coder.lang import detect
+from coder.lexicon.load import load
 from coder.model import Document
 from coder.pipeline import code_document, resolve_document
+from coder.recognise.matcher import match
 from coder.syntax import describe
 
 
@@ -22,7 +24,8 @@ def explain(text: str, lang: Optional[str] = None, published: Optional[dt.date] 
         lines.append(f"\nsentence {sent.index}: {sent.text}")
         lines.append("  tokens: " + " ".join(
             t.text if len(t.forms) == 1 else f"{t.text}[{'/'.join(t.forms[1:])}]" for t in sent.tokens))
-        for m in sorted(a.mentions, key=lambda m: (m.first, m.last)):
+        # (the grammar words too: the rules read them from the matcher's index, not as mentions)
+        for m in sorted(match(load(lang).trie, sent.tokens, sent.text, True), key=lambda m: (m.first, m.last)):
             what = getattr(m.entry, "code", None) or getattr(m.entry, "role", None) or ""
             if hasattr(what, "code"):
                 what = what.code or ""

@@ -28,6 +28,7 @@ from coder.rules.reality import own_party, told_as_habit, unanchored
 from coder.model import (Actor, ActorCode, Document, EventRow, PlaceMention, QuantityRow, QuantityValue,
                          ResolvedDate, of_country)
 from coder.quantities import subset_heads
+from coder.lexicon.grammar import grammar_markers
 from coder.quantities.attach import EventSpan, attach, not_dates, to_one_event
 from coder.rules.engine import EventCandidate
 from coder.rules.types import PUNCT_BARRIER
@@ -66,13 +67,14 @@ def _walls_and_heads(r: SentenceResult) -> tuple[list[tuple[int, int]], list[tup
     roles = r.analysis.roles   # (the rules' grammar roles by name: most sentences have neither, and no pass is made)
     if roles is not None and "relative_marker" not in roles and "episode_head" not in roles:
         return walls, heads
-    for m in r.analysis.mentions:
-        if m.kind == "grammar":
-            role = m.entry.role
+    toks = r.sentence.tokens
+    for first, last, entries in grammar_markers(r.analysis.mentions):   # (the matcher's index of them)
+        for e in entries:
+            role = e.role
             if role == "relative_marker":
-                walls.append((m.start, _clause_end(r.sentence.text, m.end)))
+                walls.append((toks[first].start, _clause_end(r.sentence.text, toks[last].end)))
             elif role == "episode_head":
-                heads.append((m.start, m.end))
+                heads.append((toks[first].start, toks[last].end))
     return walls, heads
 
 

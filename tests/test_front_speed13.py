@@ -321,7 +321,7 @@ def _fields(m):
 def test_match_as_before(text, lang):
     trie = load(lang).trie
     for s in sentences(text, lang):
-        assert [_fields(m) for m in matcher.match(trie, s.tokens, s.text)] == \
+        assert [_fields(m) for m in matcher.match(trie, s.tokens, s.text, True)] == \
             [_fields(m) for m in _old_match(trie, s.tokens, s.text)]
 
 

@@ -132,7 +132,7 @@ def test_matcher_mentions_as_before(lang):
     several = 0
     for text in MATCHER_SENTENCES[lang]:
         for sent in sentences(text, lang):
-            new = match(trie, sent.tokens, sent.text)
+            new = match(trie, sent.tokens, sent.text, True)
             former = _former_match(trie, sent.tokens, sent.text)
             assert [_mention_fields(m) for m in new] == [_mention_fields(m) for m in former], text
             for m in new:   # every field set: each mention equals the one Mention's __init__ makes

@@ -71,7 +71,7 @@ def test_matcher_mentions_equal_the_former_records(lang):
     trie = load(lang).trie
     for text in MATCHER_SENTENCES[lang]:
         for sent in sentences(text, lang):
-            new = match(trie, sent.tokens, sent.text)
+            new = match(trie, sent.tokens, sent.text, True)
             former = _former_match(trie, sent.tokens, sent.text)
             assert [_mention_fields(m) for m in new] == [_mention_fields(m) for m in former], text
             assert [_as_former(m) for m in new] == [_as_former(m) for m in former]

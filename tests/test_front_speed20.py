@@ -79,10 +79,10 @@ def test_matcher_mentions_as_with_the_former_steps(lang, monkeypatch):
     from coder.recognise import matcher
     trie = load(lang).trie
     sents = [s for text in _texts(lang) for s in sentences(text, lang)]
-    new = [[_mention_fields(m) for m in matcher.match(trie, s.tokens, s.text)] for s in sents]
+    new = [[_mention_fields(m) for m in matcher.match(trie, s.tokens, s.text, True)] for s in sents]
     monkeypatch.setattr(matcher, "_first_steps", _former_first_steps)
     monkeypatch.setattr(matcher, "_STARTS", {})
-    former = [[_mention_fields(m) for m in matcher.match(trie, s.tokens, s.text)] for s in sents]
+    former = [[_mention_fields(m) for m in matcher.match(trie, s.tokens, s.text, True)] for s in sents]
     assert new == former
     assert sum(m[1] != m[2] for ms in new for m in ms) > 20   # phrases of several words among them
 

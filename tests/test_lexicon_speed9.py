@@ -100,7 +100,7 @@ def test_a_word_s_first_node_is_built_at_once_and_the_nodes_below_when_called_fo
 
 def _mentions(trie, tokens, text) -> list:
     return [(m.kind, m.first, m.last, m.start, m.end, m.text, m.entry, m.rule_id, m.first_form)
-            for m in match(trie, tokens, text)]
+            for m in match(trie, tokens, text, True)]
 
 
 def _deferred_nodes(node: dict) -> int:

@@ -39,7 +39,7 @@ def _actor_mentions(lang: str, text: str):
     those it drops."""
     (sent,) = sentences(text, lang)
     prof = profile(lang)
-    mentions = match(load(lang).trie, sent.tokens, sent.text)
+    mentions = match(load(lang).trie, sent.tokens, sent.text, True)   # (the grammar words as mentions too)
     roles: dict[str, set[int]] = {}
     for m in mentions:
         if m.kind == "grammar":

@@ -24,7 +24,7 @@ from coder.rules import actors, consolidate, mood, roles
 from coder.rules.engine import analyse
 from coder.rules.types import EventCandidate
 
-from test_rules_speed15 import DAY, _digest, _roles, digest_tests   # (the same digest of an analysis)
+from test_rules_speed15 import DAY, _digest, _roles, digest_tests, with_grammar   # (the same digest of an analysis)
 
 SENTENCES = {
     "ar": [
@@ -276,8 +276,8 @@ def test_a_gap_opening_with_another_word_joins_nothing():
     """What group_actors' test rests on: _joiner answers None for a gap whose first word is neither a
     coordinator nor a comma."""
     broken = joined = 0
-    for _, sent, a in READINGS:
-        coord = _roles(a.mentions).get("coordinator", set())
+    for lang, sent, a in READINGS:
+        coord = _roles(with_grammar(lang, sent)).get("coordinator", set())
         n = len(sent.tokens)
         for start in range(n):
             for stop in range(start + 1, min(n, start + 4) + 1):
@@ -305,6 +305,6 @@ def test_near_finds_nothing_among_no_markers():
 def test_the_sentences_reach_the_mood_markers():
     """Sentences with mood markers (each kind mood_of reads now read once) are among those digested."""
     kinds = set()
-    for _, _, a in READINGS:
-        kinds |= _roles(a.mentions).keys() & mood._MOOD_ROLES
+    for lang, sent, _ in READINGS:
+        kinds |= _roles(with_grammar(lang, sent)).keys() & mood._MOOD_ROLES
     assert {"future_marker", "forecast_marker", "habitual_marker"} <= kinds, kinds

@@ -20,7 +20,7 @@ from coder.records import Mention
 from coder.rules.types import NO_TOKENS, Hit
 from coder.rules.generic import LOCATIVE_REACH, named_in_general
 
-from test_rules_speed15 import _roles, digest_tests   # (the roles as analyse gathers them; the digest of an analysis)
+from test_rules_speed15 import _roles, digest_tests, with_grammar   # (the roles as analyse gathers them; the digest of an analysis)
 
 SENTENCES = {
     "ar": [
@@ -93,7 +93,7 @@ def test_the_index_holds_the_mentions_by_kind(lang, sent, analysis):
         assert str(analysis.steps[0]).startswith("discarded")
         assert analysis.actor_mentions is None
         return
-    assert analysis.roles == _roles(analysis.mentions)
+    assert analysis.roles == _roles(with_grammar(lang, sent))
     assert [id(m) for m in analysis.actor_mentions] == \
         [id(m) for m in analysis.mentions if m.kind in ("actor", "agent")]
 
@@ -102,9 +102,11 @@ def test_the_index_holds_the_mentions_by_kind(lang, sent, analysis):
 def test_named_in_general_answers_as_before_at_every_word(lang, sent, analysis):
     toks, prof = sent.tokens, profile(lang)
     unindexed = SimpleNamespace(mentions=analysis.mentions, roles=None)
+    # (the former scan over the mentions with the grammar words, as the matcher made them)
+    former_view = SimpleNamespace(mentions=with_grammar(lang, sent))
     for i in range(len(toks)):
         c = SimpleNamespace(trigger_first=i)
-        former = _former_named_in_general(c, analysis, toks, prof)
+        former = _former_named_in_general(c, former_view, toks, prof)
         assert named_in_general(c, analysis, toks, prof) is former
         assert named_in_general(c, unindexed, toks, prof) is former
         assert rows.named_in_general is named_in_general     # (the one the rows ask)

@@ -15,7 +15,7 @@ from coder.pipeline import sentences
 from coder.recognise import matcher
 
 # (the digest of an analysis and the two tests over them; the grammar roles' tokens, as analyse gathers them)
-from test_rules_speed15 import _roles, digest_tests
+from test_rules_speed15 import _roles, digest_tests, with_grammar
 
 SENTENCES = {
     "ar": [
@@ -82,7 +82,8 @@ def test_match_finds_what_the_former_matcher_found(lang, sent):
     from test_front_speed14 import _old_match    # (the former match(), keyed by the word as written)
     trie = load(lang).trie
     for _ in range(2):   # (the per-word memo filled by the first pass)
-        assert [_fields(m) for m in matcher.match(trie, sent.tokens, sent.text)] == \
+        # (with its grammar words as mentions, as the former matcher made them: test_rules_speed26)
+        assert [_fields(m) for m in matcher.match(trie, sent.tokens, sent.text, True)] == \
             [_fields(m) for m in _old_match(trie, sent.tokens, sent.text, keyed_by_text=True)]
 
 
@@ -126,8 +127,8 @@ def test_the_former_filter_drops_at_each_word_what_the_new_one_drops():
 def test_the_roles_are_those_of_the_grammar_mentions(lang, sent, analysis):
     """analyse's pass over the mentions, the last word of a marker read only where tested: every role
     holds the words of its markers, those of several words included ("على يد", "من قبل")."""
-    assert analysis.roles == _roles(analysis.mentions)
+    assert analysis.roles == _roles(with_grammar(lang, sent))
 
 
 def test_the_sentences_hold_markers_of_several_words():
-    assert any(m.kind == "grammar" and m.last > m.first for _, _, a in READINGS for m in a.mentions)
+    assert any(m.kind == "grammar" and m.last > m.first for lang, s, _ in READINGS for m in with_grammar(lang, s))

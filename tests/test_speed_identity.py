@@ -152,7 +152,7 @@ def test_once_a_sentence_answers_are_the_per_token_ones(prof, texts):
                 # (analyse seeks the digits that end a phrase among the counts: every digit is one)
                 assert {i for i, t in enumerate(toks) if t.norm[:1].isdigit()} <= positions
         assert [_carries_pronoun(t, prof) for t in toks] == [_carries_pronoun_word(t, prof) for t in toks]
-        for m in match(load(prof.CODE).trie, toks, text):
+        for m in match(load(prof.CODE).trie, toks, text, True):   # (the grammar words as mentions too)
             assert m.rule_id == ("" if isinstance(m.entry, GrammarRef) else m.entry.rule_id)
     assert any(number_flags(ar.tokenise("وقتل ثلاثة جنود"), "ar"))
     assert _passive_mark(ar)(ar.tokenise("قُتل")[0]) and not _passive_mark(en)(en.tokenise("killed")[0])
@@ -190,7 +190,7 @@ def test_the_matcher_finds_what_the_plain_walk_finds(prof, texts):
     for text in texts + extra:
         toks = prof.tokenise(text)
         for _ in range(2):   # cold, then from the memo
-            got = match(trie, toks, text)
+            got = match(trie, toks, text, True)   # (the grammar words as mentions too)
             assert all(m == dataclasses.replace(m) for m in got)   # every field set (replace reads them all)
             kept = {(type(m.entry).__name__, m.first, m.last, m.start, m.end, m.text, id(m.entry), m.rule_id,
                      m.first_form) for m in got}

@@ -7,5 +7,7 @@ cimport cython
 # re-exports them: a stage imports the shared model, tests/test_structure.py)
 from coder.records cimport Mention as MentionRecord, Token as TokenRecord
 
-@cython.locals(out=list, n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, starts=dict, tok=TokenRecord, m=MentionRecord)
-cpdef list match(trie, list tokens, str text)
+# (`out` untyped: a Mentions, the list subclass that carries the sentence's grammar index, which a
+# `list` declaration would refuse)
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, starts=dict, roles=dict, markers=list, tok=TokenRecord, m=MentionRecord)
+cpdef match(trie, list tokens, str text, bint with_grammar=*)

@@ -2,9 +2,15 @@
 
 Each token offers its lookup forms (itself, then clitic-stripped readings); a phrase matches when
 each of its keys is one of the forms of consecutive tokens. The cost is a few dict look-ups per
-token, whatever the size of the lexicon."""
+token, whatever the size of the lexicon.
+
+Grammar words (negation, coordinators, markers: a dozen a sentence) are not made mentions: the
+rules read them by role, so the matcher gathers them into one index a sentence, kept on the list
+of mentions it returns (Mentions.grammar_roles, .grammar_markers). `match(..., with_grammar=True)`
+also makes them mentions, in the order the matcher found them (`coder explain`)."""
 from __future__ import annotations
 
+from coder.lexicon.grammar import Mentions
 from coder.lexicon.load import END, ActorRef, AgentRef, DiscardRef, GrammarRef, Trigger
 from coder.model import Mention, Token
 from coder.spans import trie_memo
@@ -12,13 +18,14 @@ from coder.spans import trie_memo
 _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "grammar", DiscardRef: "discard"}
 
 
-# per trie: a word as written -> the phrases its lookup forms start (see _first_steps). Keyed by the
+# per trie: a word as written -> the phrases its lookup forms start (see _word_steps). Keyed by the
 # token's text, which the tokeniser shares between the tokens of one word (coder.lang.common.tokens_by),
 # so that a look-up finds its key as the same string, with its hash kept: a tuple of forms would be
 # hashed again at each token. (A word's forms follow from its text: the tokeniser works them out
 # from it.) Most words start none, most that start one start a one-word phrase
-_STARTS: dict[int, tuple[dict, dict]] = {}
+_STARTS: dict[int, dict] = {}
 _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
+_NO_GRAMMAR = ((), ())   # (a word's grammar roles and entries where it starts none)
 
 
 def _ends(node: dict) -> tuple:
@@ -32,10 +39,9 @@ def _ends(node: dict) -> tuple:
 
 
 def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
-    """What a word with these lookup forms starts in `trie` (the _STARTS entry): () for nothing;
-    (form index, node, the phrases ending there, the keys of the node where it leads further, else
-    None) where one form starts phrases, as most that start any; (None, those steps, (), None)
-    where several do."""
+    """What a word with these lookup forms starts in `trie`: () for nothing; (form index, node, the
+    phrases ending there, the keys of the node where it leads further, else None) where one form
+    starts phrases, as most that start any; (None, those steps, (), None) where several do."""
     steps = []
     for fi, f in enumerate(forms):
         # most forms start nothing: tested by the dict's own `in`, not by a get() that a trie read
@@ -50,10 +56,39 @@ def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
     return (None, tuple(steps), (), None) if steps else ()
 
 
-def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
-    """All matches (overlapping ones included), as mentions over token ranges. (Typed in the
-    compiled build: matcher.pxd; a plain loop, no closure.)"""
-    out: list[Mention] = []
+def _word_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
+    """The _STARTS entry of a word: its _first_steps with, where one form starts phrases, the
+    grammar words ending at its first node apart: (form index, node, the other phrases ending
+    there, the keys further, the roles of those grammar words, their entries). (The lexicon puts a
+    node's grammar entries before its others, coder.lexicon.load.compile_lexicon: `with_grammar`
+    makes their mentions first, where they stood among the node's phrases.)"""
+    first = _first_steps(trie, forms)
+    if not first:
+        return first
+    # (asked of every word seen for the first time, most with no grammar word: loops, no generator's frame)
+    for kind, _, _ in first[2]:
+        if kind == "grammar":
+            break
+    else:
+        return first + _NO_GRAMMAR
+    others, roles, grammar = [], [], []
+    for e in first[2]:
+        if e[0] == "grammar":
+            roles.append(e[1].role)
+            grammar.append(e[1])
+        else:
+            others.append(e)
+    return (first[0], first[1], tuple(others), first[3], tuple(roles), tuple(grammar))
+
+
+def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False) -> Mentions:
+    """All matches (overlapping ones included) but grammar words, as mentions over token ranges;
+    the grammar words as the list's index (Mentions), also as mentions `with_grammar`. (Typed in
+    the compiled build: matcher.pxd; a plain loop, no closure.)"""
+    out = Mentions()
+    roles: dict[str, set[int]] = {}
+    markers: list[tuple] = []
+    out.grammar_roles, out.grammar_markers = roles, markers
     n = len(tokens)
     starts = trie_memo(_STARTS, trie)
     # (locals, read at each mention; starts.get stays a method call, which the compiled build makes
@@ -62,11 +97,22 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     for i, tok in enumerate(tokens):
         first = starts.get(tok.text)
         if first is None:
-            first = starts[tok.text] = _first_steps(trie, tok.forms)
+            first = starts[tok.text] = _word_steps(trie, tok.forms)
         if not first:
             continue
-        fi, node, ends, next_keys = first
+        fi, node, ends, next_keys, word_roles, grammar = first
         if fi is not None:
+            if word_roles:
+                # the word's grammar roles, compiled with its first steps: no mention made for each
+                for role in word_roles:
+                    idx = roles.get(role)   # (no empty set built for each marker, as setdefault would)
+                    if idx is None:
+                        roles[role] = {i}
+                    else:
+                        idx.add(i)
+                markers.append((i, i, grammar))
+                if with_grammar:
+                    _grammar_mentions(out, grammar, i, i, tok.start, tok.end, tok.text, fi)
             # one form starts phrases: its one-word phrases first, then (rarely) the longer ones. (No
             # clitic_triggers here: a name as written and an event word read through a clitic at one
             # word are started by two of its forms.)
@@ -110,6 +156,11 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                 written = text[start:end]
                 for p in payloads:
                     kind = _KIND[type(p)]
+                    if kind == "grammar":   # (into the index: a marker's every word takes its role)
+                        _add_marker(roles, markers, p, i, j)
+                        if with_grammar:
+                            _grammar_mentions(out, (p,), i, j, start, end, written, fi)
+                        continue
                     m = new(mention)   # (a bare instance, as above: no Python frame a mention)
                     m.kind = kind
                     m.first = i
@@ -118,7 +169,7 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
                     m.end = end
                     m.text = written
                     m.entry = p
-                    m.rule_id = "" if kind == "grammar" else p.rule_id
+                    m.rule_id = p.rule_id
                     m.first_form = fi
                     out.append(m)
                     if kind == "trigger" and not through_clitic and _through_clitic(tok, fi):
@@ -133,12 +184,29 @@ def match(trie: dict, tokens: list[Token], text: str) -> list[Mention]:
     return out
 
 
+def _add_marker(roles: dict[str, set[int]], markers: list[tuple], entry: GrammarRef, first: int, last: int) -> None:
+    """A grammar word found past a word's first node (or at a word several of whose forms start
+    phrases) into the sentence's index."""
+    idx = roles.get(entry.role)
+    if idx is None:
+        roles[entry.role] = idx = set()
+    idx.update(range(first, last + 1))
+    markers.append((first, last, (entry,)))
+
+
+def _grammar_mentions(out: Mentions, grammar: tuple, first: int, last: int, start: int, end: int,
+                      written: str, fi: int) -> None:
+    """The mentions of grammar words (`match(..., with_grammar=True)` only), as the rest are made."""
+    for p in grammar:
+        out.append(Mention("grammar", first, last, start, end, written, p, "", fi))
+
+
 def _through_clitic(tok: Token, form: int) -> bool:
     """Was the lookup form `form` of the token read with a clitic off its first letter?"""
     return form > 0 and tok.forms[form][:1] != tok.norm[:1]
 
 
-def _names_as_written(out: list[Mention], tokens: list[Token], i: int) -> None:
+def _names_as_written(out: Mentions, tokens: list[Token], i: int) -> None:
     """A name the lexicon knows as written is not also an event word read through a clitic off its
     first letter (بايدن is Biden, not ب + a form of أيد): the trigger mentions so read at token i
     that such a name starting there covers are taken out of `out`, whose last mentions are token i's.

@@ -20,6 +20,7 @@ from typing import Optional
 from coder.lang import profile_part
 from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import ActorCode, Mention, Sentence
+from coder.lexicon.grammar import Mentions, grammar_markers, grammar_roles
 from coder.spans import longest_non_overlapping
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
@@ -296,25 +297,13 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out = _new(SentenceAnalysis)
     out.mentions, out.steps, out.parse, out.events = mentions, [], None, []
     toks, text, trace = sent.tokens, sent.text, out.steps   # (steps: the trace as written, formatted when read)
-    roles: dict[str, set[int]] = {}
+    # each grammar role's tokens: the matcher's index (mentions made otherwise: from their grammar mentions)
+    roles = mentions.grammar_roles if type(mentions) is Mentions else grammar_roles(mentions)
     actor_ms, triggers, discards = [], [], []
     actor_tokens = set()    # (the words of the actor mentions, gathered in the pass: no second one over them)
-    for m in mentions:      # (one pass sorts the mentions by kind)
+    for m in mentions:      # (one pass sorts the mentions by kind; grammar words are in `roles`)
         kind = m.kind
-        if kind == "grammar":
-            # (the last word read only where it is tested: a third name set costs more than a second read)
-            role, first = m.entry.role, m.first
-            idx = roles.get(role)   # (no empty set built for each marker, as setdefault would)
-            if first == m.last:     # (most markers are one word: no range to build)
-                if idx is None:
-                    roles[role] = {first}
-                else:
-                    idx.add(first)
-            elif idx is None:
-                roles[role] = set(range(first, m.last + 1))
-            else:
-                idx.update(range(first, m.last + 1))
-        elif kind == "trigger":
+        if kind == "trigger":
             triggers.append(m)
         elif kind == "actor" or kind == "agent":
             actor_ms.append(m)
@@ -333,8 +322,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # (the index of the mentions by kind kept for the later stages; roles is never altered in place)
     out.parse, out.roles, out.actor_mentions = parse, roles, actor_ms
     # (first, last) of each agent marker ("by", "على يد"), the one role whose spans are read: few sentences have one
-    agent_spans = [(m.first, m.last) for m in mentions if m.kind == "grammar" and m.entry.role == "agent_marker"] \
-        if "agent_marker" in roles else []
+    agent_spans = [(first, last) for first, last, entries in grammar_markers(mentions) for e in entries
+                   if e.role == "agent_marker"] if "agent_marker" in roles else []
 
     # a trigger word inside a longer actor name is part of the name ("United States", "Hay'at Tahrir al-Sham")
     # (actor_tokens: the words of actor_ms, gathered above)

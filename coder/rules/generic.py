@@ -19,6 +19,7 @@ The words are data: grammar.yaml period_markers, superlatives, abstract_subjects
 weapon_words."""
 from __future__ import annotations
 
+from coder.lexicon.grammar import grammar_markers
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, Hit
 
 _VIOLENT = ("18", "19", "20")
@@ -289,5 +290,5 @@ def named_in_general(c, analysis, toks, prof) -> bool:
     roles = analysis.roles
     if roles is not None and roles.get("locative_marker", NO_TOKENS).isdisjoint(range(first + 1, first + LOCATIVE_REACH + 1)):
         return True
-    return not any(first < m.first <= first + LOCATIVE_REACH and m.kind == "grammar" and m.entry.role == "locative_marker"
-                   for m in analysis.mentions)
+    return not any(first < marked <= first + LOCATIVE_REACH and e.role == "locative_marker"
+                   for marked, _, entries in grammar_markers(analysis.mentions) for e in entries)

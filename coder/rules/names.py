@@ -4,6 +4,8 @@ sentence's first letter, names something (an exercise, a party, a storm) rather 
 Scripts without letter case (Arabic) never meet the test; headlines in title case are left alone."""
 from __future__ import annotations
 
+from coder.lexicon.grammar import grammar_markers
+
 
 TITLE_CASE_SHARE = 0.5   # above this share of capitalised words the capitals say nothing
 
@@ -31,8 +33,9 @@ def in_proper_name(toks, first: int, last: int) -> bool:
 
 
 def _in_mention(mentions, i: int) -> bool:
-    """Does a lexicon mention (any kind) take token i?"""
-    return any(m.first <= i <= m.last for m in mentions)
+    """Does a lexicon mention (any kind, grammar words included) take token i?"""
+    return any(m.first <= i <= m.last for m in mentions) or \
+        any(first <= i <= last for first, last, _ in grammar_markers(mentions))
 
 
 def country_as_given_name(toks, m, mentions, parse) -> bool:

@@ -1,0 +1,33 @@
+"""The grammar words of a sentence as one index: the matcher (coder.recognise.matcher) makes no
+mention of each (a dozen a sentence) but gathers them, by role, onto the list of mentions it
+returns; the rules and the rows read them from there."""
+from __future__ import annotations
+
+
+class Mentions(list):
+    """The matcher's mentions of one sentence, with the index of its grammar words: `grammar_roles`,
+    each role's tokens (every word of a marker of several words); `grammar_markers`, each node of
+    markers found as (first token, last token, the grammar entries ending there), in the order found."""
+    __slots__ = ("grammar_roles", "grammar_markers")
+
+
+def grammar_markers(mentions: list) -> list[tuple]:
+    """(first token, last token, grammar entries) of each grammar word of a sentence: the matcher's
+    index where the mentions are its own (Mentions), else read from the grammar mentions."""
+    markers = getattr(mentions, "grammar_markers", None)
+    if markers is not None:
+        return markers
+    return [(m.first, m.last, (m.entry,)) for m in mentions if m.kind == "grammar"]
+
+
+def grammar_roles(mentions: list) -> dict[str, set[int]]:
+    """Each grammar role's tokens (every word of a marker of several words): the matcher's index
+    where the mentions are its own (Mentions), else gathered from the grammar mentions."""
+    roles = getattr(mentions, "grammar_roles", None)
+    if roles is not None:
+        return roles
+    roles = {}
+    for first, last, entries in grammar_markers(mentions):
+        for e in entries:
+            roles.setdefault(e.role, set()).update(range(first, last + 1))
+    return roles
