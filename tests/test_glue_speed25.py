@@ -2,7 +2,10 @@
 it replaces on hand-written Arabic and English records:
 - the reader assembles a record's Document from the values it has checked itself when each is of its
   field's exact type (no subclass, Path or datetime), instead of running the model's validator on them;
-  any other value still goes through the validator, with its conversion or its error."""
+  any other value still goes through the validator, with its conversion or its error;
+- the storing check of a document's validated rows (the pipeline's own) reads its three tables in one
+  pass with one string test (tables.storable_document), not one pass and one test a table: the same
+  tuples, or the same error, as the three storable_values calls it replaces (tables.storable_rows)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from coder import ingest
+from coder import __version__, ingest, tables
 from coder.model import Document, Reject
+from coder.pipeline import code_document
+from coder.sinks import DocumentError, StoredDocument, stored_document
+from test_glue_speed18 import CASES, _spoilt
+from test_glue_speed20 import _BAD_STRINGS, _GOOD_STRINGS
 
 # ---------------------------------------------------------------- the reader's Documents
 
@@ -122,3 +129,76 @@ def test_only_plain_values_skip_the_validator(monkeypatch):
     assert isinstance(_one(reader, {"id": "plain", "text": "نص", "date": "2020-01-02", "title": "t"}), Document)
     assert isinstance(_one(reader, {"id": "sub", "text": _Text("نص")}, record=2), Document)
     assert validated == ["sub"]
+
+
+# ---------------------------------------------------------------- the storing check in one pass a document
+
+def _former_stored_rows(document, events, quantities, validated):
+    """The rows' tuples as the storing check gave them before this round: table by table."""
+    return (tables.storable_values("documents", [document], validated)[0],
+            tables.storable_values("events", events, validated),
+            tables.storable_values("event_quantities", quantities, validated))
+
+
+def _coded_documents():
+    return [code_document(Document(doc_id=f"d{k}-{lang}", text=text, language=lang, published=published,
+                                   title="عنوان" if k % 2 else None, input_path="in.jsonl", record=k),
+                          coded_at=dt.datetime(2001, 2, 3))
+            for k, (lang, published, text, _, _) in enumerate(CASES)]
+
+
+def _triples():
+    """(documents row, events, quantities) of the coded hand-written texts, then the same with one value
+    a table cannot hold though of its field's type (a lone surrogate, an integer beyond its column's
+    width) in each table and place, and with good strings beyond the ASCII range."""
+    coded = [(c.document, c.events, c.quantities) for c in _coded_documents()]
+    out = list(coded)
+    counted = next(t for t in coded if t[2])
+    two = next(t for t in coded if len(t[1]) > 1)
+    document, events, quantities = counted
+    for bad in _BAD_STRINGS + _GOOD_STRINGS:
+        out += [(_spoilt(document, title=bad), events, quantities),
+                (_spoilt(document, doc_id=bad), [], []),
+                (document, [_spoilt(events[0], evidence=bad)] + events[1:], quantities),
+                (two[0], [two[1][0], _spoilt(two[1][1], target_name=bad)], two[2]),
+                (document, events, quantities[:-1] + [_spoilt(quantities[-1], text=bad)])]
+    out += [(_spoilt(document, n_events=1 << 31), events, quantities),
+            (document, [_spoilt(events[0], sentence_index=-(1 << 31) - 1)], quantities),
+            (document, events, [_spoilt(quantities[0], value=1 << 63)] + quantities[1:]),
+            (two[0], [two[1][0], _spoilt(two[1][1], fatalities=1 << 64)], two[2]),
+            (_spoilt(document, n_sentences=(1 << 31) - 1), [_spoilt(events[0], quad_class=127)], quantities)]
+    return out
+
+
+def _outcome(f, *args):
+    try:
+        return "rows", f(*args)
+    except (ValueError, TypeError, OverflowError) as e:
+        return e.__class__, str(e)
+
+
+@pytest.mark.parametrize("case", range(len(_triples())))
+@pytest.mark.parametrize("validated", [True, False])
+def test_the_rows_or_the_error_as_the_table_by_table_check_gave_them(case, validated):
+    document, events, quantities = _triples()[case]
+    now = _outcome(tables.storable_rows, document, events, quantities, validated)
+    assert now == _outcome(_former_stored_rows, document, events, quantities, validated)
+    one_pass = tables.storable_document(document, events, quantities)
+    assert one_pass == (now[1] if now[0] == "rows" else None)
+
+
+def test_the_cases_meet_both_outcomes_in_every_table():
+    outcomes = [_outcome(tables.storable_rows, *t, True)[0] for t in _triples()]
+    assert outcomes.count("rows") > len(CASES) and outcomes.count(UnicodeEncodeError) >= 5 * len(_BAD_STRINGS)
+    assert {ValueError, OverflowError} <= set(outcomes)
+
+
+def test_a_document_is_stored_as_before_through_the_writers_check():
+    for coded in _coded_documents():
+        now = stored_document(coded, __version__, True)
+        assert now.__class__ is StoredDocument
+        assert tuple(now) == _former_stored_rows(coded.document, coded.events, coded.quantities, True)
+        assert now == stored_document(coded, __version__)
+    spoilt = coded.model_copy(update={"document": _spoilt(coded.document, url="http://x/" + _BAD_STRINGS[0])})
+    with pytest.raises(DocumentError, match="UnicodeEncodeError"):
+        stored_document(spoilt, __version__, True)
