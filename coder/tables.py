@@ -252,9 +252,23 @@ def _validated_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
     every integer fits its column and no string holds a lone surrogate, else None. The types are not
     read again (a tuple of the 40 types of an event row and its plan's look-up: about a third of
     the quick check)."""
-    values, ints, strings = _unchecked_by_validation(table)
+    strings_of_rows: list[str] = []
+    out = _validated_into(table, rows, strings_of_rows)
+    return out if out is not None and _encodable(strings_of_rows) else None
+
+
+# table -> _unchecked_by_validation(table), read without the cache's call (three tables a document)
+_LEFT_BY_VALIDATION: dict[str, tuple] = {}
+
+
+def _validated_into(table: str, rows, strings_of_rows: list[str]) -> list[tuple] | None:
+    """The value tuples of validated rows when every integer fits its column, else None; their
+    strings added to `strings_of_rows`, for the caller's one test of them (_encodable)."""
+    try:
+        values, ints, strings = _LEFT_BY_VALIDATION[table]
+    except KeyError:
+        values, ints, strings = _LEFT_BY_VALIDATION[table] = _unchecked_by_validation(table)
     out = []
-    strings_of_rows = []
     for r in rows:
         row = values(r.__dict__)
         for i, low, high in ints:
@@ -263,7 +277,27 @@ def _validated_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
                 return None
         strings_of_rows += filter(None, strings(row))   # (an optional column's None left out, in C)
         out.append(row)
-    return out if _encodable(strings_of_rows) else None
+    return out
+
+
+def storable_document(document: BaseModel, events: list[BaseModel],
+                      quantities: list[BaseModel]) -> tuple[tuple, list[tuple], list[tuple]] | None:
+    """storable_values of a document's validated rows, its documents row, events and quantities, in
+    one go: (the row's tuple, the events', the quantities'), or None where a value does not pass
+    (the caller then asks storable_values table by table, which names it). One string test for the
+    document's three tables, not one a table, and no call for a table it has no row in (most
+    documents: no quantity)."""
+    strings_of_rows: list[str] = []
+    document_rows = _validated_into("documents", (document,), strings_of_rows)
+    if document_rows is None:
+        return None
+    event_rows = _validated_into("events", events, strings_of_rows) if events else []
+    if event_rows is None:
+        return None
+    quantity_rows = _validated_into("event_quantities", quantities, strings_of_rows) if quantities else []
+    if quantity_rows is None or not _encodable(strings_of_rows):
+        return None
+    return document_rows[0], event_rows, quantity_rows
 
 
 def storable_values(table: str, rows: list[BaseModel], validated: bool = False) -> list[tuple]:
@@ -296,6 +330,19 @@ def storable_values(table: str, rows: list[BaseModel], validated: bool = False) 
                 v.encode("utf-8")   # UnicodeEncodeError (a ValueError) on a lone surrogate
     values = row_values(table)
     return [values(r.__dict__) for r in rows]
+
+
+def storable_rows(document: BaseModel, events: list[BaseModel], quantities: list[BaseModel],
+                  validated: bool = False) -> tuple[tuple, list[tuple], list[tuple]]:
+    """storable_values of a document's rows, (its documents row's tuple, its events', its quantities'),
+    or the exception of the first table that cannot hold one of them (documents, events, quantities).
+    `validated` (rows as pipeline.code_document made them): first in one pass (storable_document)."""
+    if validated:   # (nearly every document of a run)
+        stored = storable_document(document, events, quantities)
+        if stored is not None:
+            return stored
+    return (storable_values("documents", [document], validated)[0], storable_values("events", events, validated),
+            storable_values("event_quantities", quantities, validated))
 
 
 def check_storable(table: str, rows: list[BaseModel]) -> None:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from coder.model import Document, Reject
+from coder.model import Document, Reject, assembled
 from coder.seen import SeenIndex, digest
 from coder.ingest.fields import FIELDS, FieldMap  # noqa: F401  (FIELDS: importers of coder.ingest use it)
 from coder.ingest.jsonarray import ArrayError, array_elements
@@ -228,12 +228,16 @@ class _Reader:
             return self.reject(path, record, f"text has {len(text)} characters, over the limit of "
                                f"{self.max_chars}: split the document or raise the limit", raw, doc_id)
         extra = {}
+        # (every value already of its field's exact type, as the model's validation would keep it:
+        # see below)
+        plain = doc_id.__class__ is str and text.__class__ is str and path.__class__ is str
         for name in _OPTIONAL_TEXT:
             value = fields.get(name)
             if value is not None and value.__class__ is not str:   # (nearly every record: absent or text)
                 value, problem = _as_text(name, value)
                 if problem:
                     return self.reject(path, record, problem, raw, doc_id)
+                plain = plain and (not value or value.__class__ is str)
             extra[name] = value or None
         for name, value in (("id", doc_id), ("text", text), *extra.items()) if surrogates else ():
             if value and _SURROGATE.search(value):
@@ -250,10 +254,19 @@ class _Reader:
         language = fields.get("language")
         if language is not None:
             language = (language.__class__ is str and _LANGUAGES.get(language)) or _language(language)
-        return self.accept(_document({
-            "doc_id": doc_id, "text": text, "published": published or self.default_date,
-            "language": language or self.language,
-            "input_path": path, "record": record, **extra}), raw, doc_id, path, record)
+        published = published or self.default_date
+        # (the fields in the model's order, as its validator lays them out)
+        values = {"doc_id": doc_id, "text": text, "published": published, "language": language or self.language,
+                  **extra, "input_path": path, "record": record}
+        if plain and (published is None or published.__class__ is dt.date) and \
+                (record is None or record.__class__ is int):
+            # every field checked above as the model's validation checks it, each value of its field's
+            # exact type (the id and the text non-blank strings, the language "ar", "en" or None): the
+            # validator would convert nothing and refuse nothing, and costs twice the Document's
+            # assembly (about 2.9 against 1.4 us a record); a subclass, a Path, a datetime or any
+            # other value is left to the validator
+            return self.accept(assembled(Document, values), raw, doc_id, path, record)
+        return self.accept(_document(values), raw, doc_id, path, record)
 
     def accept(self, doc: Document, raw: str, doc_id: str, path: str, record: int | None) -> Document | Reject:
         """The document, or the Reject of a duplicate id. `doc_id`, `path`, `record`: the document's own,

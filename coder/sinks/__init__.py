@@ -38,7 +38,7 @@ from coder.manifest import Change, ManifestError, part_name, part_number
 from coder.model import CodedDocument, Reject, RejectRow
 from coder.seen import SeenIndex, digest, digest64
 from coder.sinks.compaction import HeldParts
-from coder.tables import (SCHEMA_VERSION, TABLES, file_metadata, row_values, schema, storable_values, to_arrow,
+from coder.tables import (SCHEMA_VERSION, TABLES, file_metadata, row_values, schema, storable_rows, to_arrow,
                           tuples_to_arrow)
 
 try:  # advisory lock against two runs writing one dataset; absent on Windows
@@ -85,8 +85,8 @@ def check_document(coded: CodedDocument, coder_version: str) -> CodedDocument:
 
 
 def stored_document(coded: CodedDocument, coder_version: str, validated: bool = False) -> "StoredDocument":
-    """check_document, giving the rows as the writer stores them (`stored`), each row's values read
-    once, by the check; `validated`: rows as pipeline.code_document made them (storable_values)."""
+    """check_document, giving the rows as the writer stores them (`stored`), each row's values read once,
+    by the check; `validated`: rows as pipeline.code_document made them (tables.storable_rows)."""
     return _checked(coded, coder_version, validated)[1]
 
 
@@ -116,8 +116,7 @@ def _checked(coded: CodedDocument, coder_version: str, validated: bool = False) 
                     raise DocumentError(f"a quantity of document {doc_id!r} refers to an event not in the "
                                         "document")
     try:   # a value the table cannot hold fails here, for this document alone, not in the batch
-        rows = _new_tuple(StoredDocument, (storable_values("documents", [doc], validated)[0], storable_values(
-            "events", events, validated), storable_values("event_quantities", quantities, validated)))
+        rows = _new_tuple(StoredDocument, storable_rows(doc, events, quantities, validated))
     except (pa.ArrowException, ValueError, TypeError, OverflowError) as e:
         raise DocumentError(f"document {doc.doc_id!r} has a value its table cannot store "
                             f"({type(e).__name__}: {e})") from None
