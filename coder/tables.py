@@ -233,7 +233,6 @@ def _encodable(strings: list[str]) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
 def _unchecked_by_validation(table: str) -> tuple[itemgetter, tuple[tuple[int, int, int], ...], itemgetter]:
     """What validating a row by its model leaves to check: (row_values, its integer columns with
     their range, a function giving its string columns' values). Validation makes each value of its
@@ -257,7 +256,8 @@ def _validated_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
     return out if out is not None and _encodable(strings_of_rows) else None
 
 
-# table -> _unchecked_by_validation(table), read without the cache's call (three tables a document)
+# table -> _unchecked_by_validation(table), worked out once a table and read by a subscript, not
+# through a cached call (three tables a document)
 _LEFT_BY_VALIDATION: dict[str, tuple] = {}
 
 

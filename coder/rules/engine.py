@@ -20,7 +20,7 @@ from typing import Optional
 from coder.lang import profile_part
 from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import ActorCode, Mention, Sentence
-from coder.lexicon.grammar import Mentions, grammar_markers, grammar_roles
+from coder.lexicon.grammar import grammar_markers, grammar_roles
 from coder.spans import longest_non_overlapping
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
@@ -298,7 +298,7 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     out.mentions, out.steps, out.parse, out.events = mentions, [], None, []
     toks, text, trace = sent.tokens, sent.text, out.steps   # (steps: the trace as written, formatted when read)
     # each grammar role's tokens: the matcher's index (mentions made otherwise: from their grammar mentions)
-    roles = mentions.grammar_roles if type(mentions) is Mentions else grammar_roles(mentions)
+    roles = grammar_roles(mentions)
     actor_ms, triggers, discards = [], [], []
     actor_tokens = set()    # (the words of the actor mentions, gathered in the pass: no second one over them)
     for m in mentions:      # (one pass sorts the mentions by kind; grammar words are in `roles`)
