@@ -96,7 +96,9 @@ def save(root: Path, data: dict) -> None:
     tmp = root / STAGING / (MANIFEST + ".tmp")
     tmp.parent.mkdir(exist_ok=True)
     with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(data, f, indent=1, sort_keys=True)
+        # (one string written, not json.dump's write a piece: an indented dump is made by the
+        # Python encoder, which hands every key, value and bracket to its own write call)
+        f.write(json.dumps(data, indent=1, sort_keys=True))
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, root / MANIFEST)
