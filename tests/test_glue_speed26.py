@@ -7,6 +7,7 @@ it replaces:
 - the manifest is written as one string (json.dumps), not piece by piece (json.dump): the same bytes."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 
@@ -102,3 +103,38 @@ def test_the_manifest_bytes_are_the_former_ones(tmp_path):
         json.dump(data, f, indent=1, sort_keys=True)
     assert (tmp_path / manifest.MANIFEST).read_bytes() == before.read_bytes()
     assert manifest.load(tmp_path) == data
+
+
+def test_a_change_copies_the_manifest_as_deepcopy_did(tmp_path):
+    data = manifest.empty()
+    data["pending"] = {"dir": "c000002", "ops": [["events", "part-000001.parquet", False]]}
+    data["tables"] = {"events": {"part-000001.parquet": {"rows": 3, "bytes": 4.5, "sha256": None}},
+                      "rejects": {"part-000002.parquet": {"rows": 1, "flag": True, "at": (1, 2)}}}
+    change = manifest.Change(tmp_path, data)
+    assert change.data == copy.deepcopy(data) and json.dumps(change.data) == json.dumps(data)
+    change.data["tables"]["events"]["part-000001.parquet"]["rows"] = 99
+    change.data["pending"]["ops"][0].append("x")
+    change.data["tables"]["rejects"]["part-000002.parquet"]["at"] += (3,)
+    assert data["tables"]["events"]["part-000001.parquet"]["rows"] == 3
+    assert data["pending"]["ops"][0] == ["events", "part-000001.parquet", False]
+    assert data["tables"]["rejects"]["part-000002.parquet"]["at"] == (1, 2)
+
+
+def _committed(tmp_path, extra: str | None):
+    root = tmp_path / "ds"
+    (root / "events").mkdir(parents=True)
+    change = manifest.Change(root, manifest.empty())
+    change.put("events", "part-000001.parquet", tables.schema("events").empty_table())
+    if extra:   # something else left in the staged folder
+        (change.dir / extra).parent.mkdir(parents=True, exist_ok=True)
+        (change.dir / extra).write_text("x")
+    change.commit()
+    return root, change
+
+
+@pytest.mark.parametrize("extra", [None, "stray.txt", "events/left.parquet", "other/deeper/file"])
+def test_the_applied_change_leaves_no_staged_folder(tmp_path, extra):
+    root, change = _committed(tmp_path, extra)
+    assert not change.dir.exists()
+    assert (root / "events" / "part-000001.parquet").is_file()
+    assert manifest.load(root)["tables"]["events"]["part-000001.parquet"]["rows"] == 0
