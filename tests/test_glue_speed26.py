@@ -4,7 +4,10 @@ it replaces:
   Table.from_arrays), not through Table.from_pydict: the same tables, or the same error, for rows
   the pipeline makes of hand-written Arabic and English texts and for rows with values a column
   cannot hold;
-- the manifest is written as one string (json.dumps), not piece by piece (json.dump): the same bytes."""
+- the manifest is written as one string (json.dumps), not piece by piece (json.dump): the same bytes;
+- a change copies the manifest by copying its dicts and lists (manifest.copied), as copy.deepcopy did;
+- an applied change's emptied staging folders are removed one by one, by shutil.rmtree only where
+  something is left in them: no staging folder is left either way."""
 from __future__ import annotations
 
 import copy
