@@ -420,6 +420,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     # hook, some twenty times a local's cost, and the loop below asks for them several times a row)
     doc_id, published = doc.doc_id, doc.published
     known_codes = cameo_codes()   # (the CAMEO table, read directly for each event)
+    unplaced = (None, COARSER.get(doc_place.precision, "country") if doc_place is not None else None)
     for r in results:
         if not r.analysis.events:
             carried = None   # (what the end of this loop sets for a sentence without events)
@@ -485,7 +486,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             if not background and d is None and published is None:
                 if reading is ...:
                     reading = _stand_in_reading(r, lang)
-                background = _years_back(reading, c, facts) \
+                background = (reading is not None and _years_back(reading, c, facts)) \
                     or (bool(record) and in_record(record, r.sentence.text, c.evidence_start, c.evidence_end))
             if d is not None and not background:
                 own_dates.append(d)
@@ -494,27 +495,41 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
             if qs:   # (most events count nothing)
                 killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
                 main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
-            origin = launched_from(r, c, lang) if entry.root == "19" else None
+            # (a sentence that names no place: no origin of fire, and the document's place, coarser, for
+            # each event, the answer of _event_place's first test, made once a document)
+            origin = launched_from(r, c, lang) if entry.root == "19" and r.places else None
             # a statement with no place of its own is not located by the countries that act in it
-            place, geo_precision = _event_place(r, c, roots, entry.root, doc_place, facts, origin, asides)
+            place, geo_precision = _event_place(r, c, roots, entry.root, doc_place, facts, origin, asides) \
+                if r.places else unplaced
             where = place.place if place else (doc_place if geo_precision else None)
             # the actors' codes as read: the id's, and the row's where the actor stays as read (most do)
-            # (ActorCode.code is a property, a Python call a read)
+            # (ActorCode.code's concatenation written out: the property is a Python call a read)
             source, target = c.source, c.target
-            source_code = source.code.code if source is not None else None
-            target_code = target.code.code if target is not None else None
+            if source is not None:
+                sc = source.code
+                source_code = (sc.country or "") + (sc.group or "") + (sc.role or "") or None
+            else:
+                source_code = None
+            if target is not None:
+                tc = target.code
+                target_code = (tc.country or "") + (tc.group or "") + (tc.role or "") or None
+            else:
+                target_code = None
             eid = event_id(doc_id, sha, r.sentence.index, c, source_code, target_code)
             if eid in seen:   # the same event read twice (one actor listed twice in a group): one row
                 continue
             seen.add(eid)
             # role-only actors belong to the country of the story even when the event keeps no place
             around = place.place if place else doc_place
-            # (_located's first tests asked here: no call for an event with no place, nor a missing actor)
+            # (_located's first tests asked here: no call for an event with no place, nor for an actor
+            # with a country or a group, as most are: only a role-only actor may be placed)
             if around is None:
                 s, t = source, target
             else:
-                s = _located(source, around) if source is not None else None
-                t = _located(target, around) if target is not None else None
+                s = _located(source, around) if source is not None and sc.role and not (sc.country or sc.group) \
+                    else source
+                t = _located(target, around) if target is not None and tc.role and not (tc.country or tc.group) \
+                    else target
             if place is None and focus is None and entry.root in SPOKEN_ROOTS:
                 where = None   # a statement is not located by the countries that act in it
             from_location = c.target_from_location
@@ -525,8 +540,10 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                     and not (s is not None and s.code.country == where.country and not s.code.role):
                 t = Actor(ActorCode(where.country, None, c.location_role), None, -1, -1, -1, -1,
                           ("implicit_actors.protested_government" if c.location_role else "implicit_actors.attacked_country",))
-            if named_in_general(c, r.analysis, r.sentence.tokens, prof) and \
-                    unanchored(own_party(s, c), own_party(t, c), place, qs, d):
+            # (unanchored's own tests first: an event with a place, a count or a date of its own is not
+            # asked whether its act is named in general)
+            if place is None and not qs and d is None and named_in_general(c, r.analysis, r.sentence.tokens, prof) \
+                    and unanchored(own_party(s, c), own_party(t, c), place, qs, d):
                 r.analysis.steps.append(f"{c.evidence!r}: no actor, place, date or count of its own, a kind "
                                         "of act named in general; not coded")
                 continue
