@@ -51,6 +51,12 @@ class PlaceRules:
     capital_words: frozenset = frozenset()  # "capital", العاصمة: with a country's adjective, its capital
     capital_adjective_after: bool = False   # the adjective follows the word (العاصمة العراقية)
     possessive_endings: tuple = ()          # "'s": "Baghdad's Tahrir Square" is a place's square
+    # the last words of the longer phrases of before, cues and destinations, and the first words of
+    # the after qualifiers (read per name as fields, not through a cached call)
+    before_lasts: frozenset = frozenset()
+    cue_lasts: frozenset = frozenset()
+    destination_lasts: frozenset = frozenset()
+    after_firsts: frozenset = frozenset()
 
 
 def _keys(phrases: Iterable[str], lang: str) -> list[tuple[str, ...]]:
@@ -71,6 +77,10 @@ def rules(lang: str) -> PlaceRules:
 
     cues = {k: True for k in _keys(data.get("locative", []), lang)}
     before, after = qualifiers(data.get("before")), qualifiers(data.get("after"))
+    destinations = {k: True for k in _keys(data.get("destination", []), lang)}
+
+    def lasts(phrases) -> frozenset:
+        return frozenset(k[-1] for k in phrases if len(k) > 1)
     return PlaceRules(
         article=profile(lang).normalise(data.get("article", "")),
         strip_suffixes=bool(data.get("strip_suffixes", True)),
@@ -82,8 +92,8 @@ def rules(lang: str) -> PlaceRules:
         locative_proclitics=tuple(profile(lang).normalise(p) for p in data.get("locative_proclitics", [])),
         short_proclitics=tuple(profile(lang).normalise(p) for p in data.get("short_proclitics", [])),
         cues=cues, max_cue=max(map(len, cues), default=0),
-        destinations={k: True for k in _keys(data.get("destination", []), lang)},
-        max_destination=max(map(len, _keys(data.get("destination", []), lang)), default=0),
+        destinations=destinations,
+        max_destination=max(map(len, destinations), default=0),
         before=before, after=after,
         max_before=max(map(len, before), default=0), max_after=max(map(len, after), default=0),
         stop=frozenset(_keys(data.get("stop", []), lang)),
@@ -92,6 +102,8 @@ def rules(lang: str) -> PlaceRules:
         capital_words=frozenset(k[0] for k in _keys(data.get("capital_words", []), lang) if len(k) == 1),
         capital_adjective_after=data.get("capital_adjective", "before") == "after",
         possessive_endings=tuple(data.get("possessive_endings", [])),
+        before_lasts=lasts(before), cue_lasts=lasts(cues), destination_lasts=lasts(destinations),
+        after_firsts=frozenset(k[0] for k in after),
     )
 
 
@@ -207,17 +219,11 @@ def _ends_before(tokens: Sequence[Token], i: int, lang: str) -> tuple[bool, ...]
     return v
 
 
-@lru_cache(maxsize=None)
-def _after_firsts(lang: str) -> frozenset:
-    """The first words of the qualifiers written after a name."""
-    return frozenset(k[0] for k in rules(lang).after)
-
-
 def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
     """The qualifier written before token i, if any (the caller has asked _ends_before whether the word
-    before may end one; a longer phrase ends with one of _edges' last words: if not, one word is read)."""
+    before may end one; a longer phrase ends with one of r.before_lasts: if not, one word is read)."""
     top = r.max_before if r.max_before < i else i
-    for n in range(top if top < 2 or tokens[i - 1].norm in _edges(lang, "before")[1] else 1, 0, -1):
+    for n in range(top if top < 2 or tokens[i - 1].norm in r.before_lasts else 1, 0, -1):
         q, form = _phrase_at(r.before, r.max_before, tokens, i - n, i - 1, lang)
         if q is not None:
             return q, i - n, form
@@ -225,7 +231,7 @@ def _qualifier_before(r: PlaceRules, tokens, i: int, lang: str):
 
 
 def _qualifier_after(r: PlaceRules, tokens, j: int, lang: str):
-    if j + 1 >= len(tokens) or tokens[j + 1].norm not in _after_firsts(lang):
+    if j + 1 >= len(tokens) or tokens[j + 1].norm not in r.after_firsts:
         return None, j
     for n in range(min(r.max_after, len(tokens) - 1 - j), 0, -1):
         q = r.after.get(tuple(t.norm for t in tokens[j + 1:j + 1 + n]))
@@ -237,9 +243,10 @@ def _qualifier_after(r: PlaceRules, tokens, j: int, lang: str):
 def _cue_before(r: PlaceRules, tokens, i: int, lang: str, table: str = "cues") -> bool:
     """Does a phrase of the table ("cues": locative cues, "destinations") end right before token i?
     (The caller has asked _ends_before whether the word before may end one; as _qualifier_before.)"""
-    phrases, longest = (r.cues, r.max_cue) if table == "cues" else (r.destinations, r.max_destination)
+    phrases, longest, lasts = (r.cues, r.max_cue, r.cue_lasts) if table == "cues" else \
+        (r.destinations, r.max_destination, r.destination_lasts)
     top = longest if longest < i else i
-    for n in range(top if top < 2 or tokens[i - 1].norm in _edges(lang, table)[1] else 1, 0, -1):
+    for n in range(top if top < 2 or tokens[i - 1].norm in lasts else 1, 0, -1):
         if _phrase_at(phrases, n, tokens, i - n, i - 1, lang)[0]:
             return True
     return False
@@ -353,6 +360,8 @@ class SentencePlaces:
     """The places named in one sentence, found for a country hint (and the countries the sentence
     names otherwise). The names, their qualifiers and cues do not depend on the hint: they are
     found once and kept, so a second hint only ranks the names' places again."""
+    # (slots: a finder is made for every sentence of a reporting document)
+    __slots__ = ("text", "tokens", "lang", "gaz", "_trie", "_starts", "_names")
 
     def __init__(self, text: str, tokens: Sequence[Token], lang: str, gazetteer: Optional[Gazetteer] = None):
         self.text, self.tokens, self.lang = text, tokens, lang
