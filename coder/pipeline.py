@@ -19,6 +19,8 @@ from coder.geo import Gazetteer, SentencePlaces, document_focus
 from coder.geo.toponyms import capital_mentions
 from coder.geo.events import names_actor
 from coder.lang import detect, profile
+from coder.lang.chunk_folds import chunk_folds
+from coder.lang.common import spaced_chunks
 from coder.lexicon.load import lexicon_version, load
 from coder.model import (CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityValue, ResolvedDate,
                          Sentence, Token, assembled, is_named)
@@ -69,7 +71,10 @@ _token_end = attrgetter("end")
 def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) -> SentenceResult:
     """Dates and the rules for one sentence; quantities only where there is an event to count for."""
     prof = profile(lang)
-    dates = find_dates(sent.text, lang, published)
+    # the folds of the sentence's chunks, as the tokeniser cut it, for the dates' and quantities' gates
+    # (None where not all known: they fold the text whole)
+    folds = chunk_folds(sent.text, spaced_chunks(sent.text), lang)
+    dates = find_dates(sent.text, lang, published, folds)
     day = dates[0].value if dates else published
     mentions = match(load(lang).trie, sent.tokens, sent.text)
     parsed = None
@@ -81,8 +86,10 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
         # roles); dates are adverbials to it
         parsed = parse(sent.tokens, mentions, prof, _dated_tokens(sent.tokens, dates) if dates else _NOTHING)
     analysis = analyse(sent, mentions, prof, day, parsed)
-    # the folded copy the dates' scan made of the sentence serves the quantities too
-    quantities = find_quantities(sent.text, lang, date_scan(sent.text, lang)[0]) if analysis.events else []
+    # the folded copy the dates' scan made of the sentence serves the quantities too (None where its
+    # gate refused the folds: the quantities make it of them only where theirs admit)
+    quantities = find_quantities(sent.text, lang, date_scan(sent.text, lang, folds)[0], folds) \
+        if analysis.events else []
     return SentenceResult(sent, analysis, dates, quantities, [])
 
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import Sequence
 
 from coder.dates.resolve import FUTURE_TOLERANCE, resolve
 from coder.dates.rules import DateRules
 from coder.model import ResolvedDate
+from coder.lang.chunk_folds import folded_of
 from coder.lang.numbers import Folded, folded as fold
 
 __all__ = ["find_dates", "date_rules", "scan", "FUTURE_TOLERANCE"]
@@ -37,33 +39,53 @@ _SCANS: dict[tuple[str, str], tuple[Folded, list[re.Match]]] = {}
 _SCANS_MAX = 64
 
 
-def scan(text: str, lang: str) -> tuple[Folded, list[re.Match]]:
-    """The folded copy of `text` and every match of the language's date regex in it (unresolved)."""
+def scan(text: str, lang: str, folds: Sequence[str] | None = None) -> tuple[Folded, list[re.Match]]:
+    """The folded copy of `text` and every match of the language's date regex in it (unresolved).
+    `folds`: the folds of the text's chunks (coder.lang.chunk_folds), where the caller has them: a
+    text whose chunks the gate refuses (most) is then not folded: its entry holds None for the copy,
+    which is made when the text is asked for without them."""
+    hit = _scan(text, lang, folds)
+    return hit if hit[0] is not None or folds is not None else _scan(text, lang, None, True)
+
+
+def _scan(text: str, lang: str, folds: Sequence[str] | None,
+          copy: bool = False) -> tuple[Folded | None, list[re.Match]]:
+    """scan's entry of a text, where the copy may be None (the gate refused the folds: no match);
+    `copy`: made again with it."""
     key = (text, lang)
     hit = _SCANS.get(key)
-    if hit is None:
+    if hit is None or copy:
         rules = date_rules(lang)
-        folded = fold(text, lang)
-        # (searched from where a date may begin to the last word it may hold: most sentences,
-        # nowhere; DateRules.find_all)
-        matches = rules.find_all(folded.text)
+        if folds is not None:
+            if rules.gate.first_admitting(folds) is None:
+                hit = (None, [])
+            else:
+                folded = folded_of(text, folds, lang)
+                hit = (folded, rules.find_all(folded.text, folds))
+        else:
+            folded = fold(text, lang)
+            # (searched from where a date may begin to the last word it may hold: most sentences,
+            # nowhere; DateRules.find_all)
+            hit = (folded, rules.find_all(folded.text))
         if len(_SCANS) >= _SCANS_MAX:
             _SCANS.clear()
-        hit = _SCANS[key] = (folded, matches)
+        _SCANS[key] = hit
     return hit
 
 
 @lru_cache(maxsize=1024)    # asked once per event of a sentence: the answer is the sentence's
 def names_a_time(text: str, lang: str) -> bool:
     """Does `text` hold a date expression, resolved or not ("أمس" in a text with no publication date)?"""
-    return bool(scan(text, lang)[1])
+    return bool(_scan(text, lang, None)[1])   # (its matches alone: an entry without its folded copy serves)
 
 
-def find_dates(text: str, lang: str, published: dt.date | None) -> list[ResolvedDate]:
-    """Every date expression in `text` that resolves, in text order, with its span as written."""
+def find_dates(text: str, lang: str, published: dt.date | None,
+               folds: Sequence[str] | None = None) -> list[ResolvedDate]:
+    """Every date expression in `text` that resolves, in text order, with its span as written.
+    `folds`: as scan's."""
     if isinstance(published, dt.datetime):   # a timestamp: its day is what dates resolve against
         published = published.date()
-    folded, matches = scan(text, lang)
+    folded, matches = _scan(text, lang, folds)   # (no copy where no match)
     if not matches:
         return []
     rules = date_rules(lang)

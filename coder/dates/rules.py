@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from coder.dates import first_chars, pattern_cache
 from coder.lang import profile
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import DATE_RESOLVERS, DATE_UNITS
-from coder.lang.numbers import WordGate, alternation, load_lexicon, reader, text_chunks, words_end_of
+from coder.lang.numbers import (WordGate, alternation, load_lexicon, prepare_fold, reader, text_chunks,
+                                words_end_of)
 
 RESOLVERS, UNITS = DATE_RESOLVERS, DATE_UNITS
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -118,8 +120,9 @@ class DateRules:
         # the pattern analysed (guards, letter runs) once, then read from the on-disk cache
         pattern, self.inside_words = pattern_cache.analysed(lang, lead, branches, date_pattern)
         self.regex = re.compile(pattern)
+        prepare_fold(lang)
 
-    def search_start(self, folded: str) -> int | None:
+    def search_start(self, folded: str, chunks: Sequence[str] | None = None) -> int | None:
         """Where a search of the regex in a folded text may begin and find every date of it: None
         when the text cannot hold one (no chunk the gate admits: most sentences stop here), else the
         start of a chunk of the text (between white space) at or before the first that can begin a date.
@@ -129,7 +132,8 @@ class DateRules:
         date may begin in: the search starts there, and finds the same dates as from the start of
         the text (a look-behind still sees the text before), without trying the regex at each of the
         characters before it."""
-        chunks = text_chunks(folded)
+        if chunks is None:
+            chunks = text_chunks(folded)
         first = self.gate.first_admitting(chunks)
         if first is None:
             return None
@@ -153,12 +157,15 @@ class DateRules:
         # (the first place the chunk's text is found is at or before the chunk)
         return folded.find(chunks[k]) if k > 0 else 0
 
-    def find_all(self, folded: str) -> list[re.Match]:
+    def find_all(self, folded: str, chunks: Sequence[str] | None = None) -> list[re.Match]:
         """Every match of the regex in a folded text, as finditer() finds them from its start: searched
         from search_start, and no further once a match ends past the last word the gate admits. A
         date holds such a word, so none begins after the last one: the search for another date
-        would read the rest of the text for nothing (half the characters the search read, on news)."""
-        start = self.search_start(folded)
+        would read the rest of the text for nothing (half the characters the search read, on news).
+        `chunks`: the text's chunks (text_chunks), where the caller has them."""
+        if chunks is None:
+            chunks = text_chunks(folded)
+        start = self.search_start(folded, chunks)
         if start is None:
             return []
         search = self.regex.search
@@ -166,7 +173,6 @@ class DateRules:
         if m is None:
             return []
         found = [m]
-        chunks = text_chunks(folded)    # (search_start's, kept by text_chunks)
         words_end = words_end_of(folded, chunks[self.gate.last_admitting(chunks)])
         while m.end() < words_end:
             if m.end() == m.start():   # (an empty match: finditer's own rule for the next one)

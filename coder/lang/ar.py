@@ -248,6 +248,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _WORDS: dict = {}   # chunk of text between spaces -> its words (tokens_by)
+CHUNK_FOLDS: dict = {}   # chunk -> its fold, where its words' norms give it (tokens_by; coder/lang/chunk_folds.py)
 
 
 # (tokens_by keeps a word's forms with its chunk: asked through the lru_cache, each new word would
@@ -256,7 +257,7 @@ _forms_of_word = lookup_forms.__wrapped__
 
 
 def tokenise(text: str):
-    return tokens_by(text, _WORD, normalise, _forms_of_word, _WORDS)
+    return tokens_by(text, _WORD, normalise, _forms_of_word, _WORDS, CHUNK_FOLDS)
 
 
 def phrase_tokens(phrase: str, keep_article: bool = False) -> list[str]:

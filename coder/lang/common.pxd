@@ -6,4 +6,4 @@ from coder.records cimport Token as TokenRecord
 
 @cython.locals(toks=list, chunks=list, end=Py_ssize_t, base=Py_ssize_t,
                start=Py_ssize_t, stop=Py_ssize_t, length=Py_ssize_t, tok=TokenRecord)
-cpdef list tokens_by(str text, word, normalise, forms, dict cache=*)
+cpdef list tokens_by(str text, word, normalise, forms, dict cache=*, dict folds=*)

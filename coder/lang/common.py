@@ -77,6 +77,12 @@ WORD_CACHE_SIZE = 200_000
 _new = Token.__new__
 
 
+# A character a chunk's fold is not its tokens' norms for: one the fold's table does not hold (U+3000
+# and above: news text's are below, where each folds as normalise() does it alone, coder.lang.numbers.
+# _fold_table), the capital sigma (lower() makes it final at a word's end), the one that folds to two (İ)
+_NOT_AS_NORMS = re.compile("[^\x00-\u2fff]|[\u03a3\u0130]")
+
+
 class _Words(tuple):
     """The words of a chunk that is not one word, as (start, end, text, norm, forms) with offsets in
     the chunk; empty for a chunk of no word. (A chunk that is one word, as most are, is kept as its
@@ -84,7 +90,7 @@ class _Words(tuple):
     __slots__ = ()
 
 
-def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
+def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict, folds: dict | None = None):
     """The tokens of a chunk without spaces: (chunk, norm, forms, its length) if it is one word, else
     _Words. (The length kept: tokens_by reads it for the token's end at each later token of the word,
     instead of calling len() on the chunk.) The chunk itself is in the answer because tokens_by makes
@@ -92,13 +98,17 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
     (the matcher's, the syntax stage's...) then find their key as the same object, not by comparing
     the letters of an equal string. A chunk of
     several words ("العراق.", "(AFP)") looks each word up as a chunk of its own: the pattern finds
-    that word alone too, as it looks neither ahead of a word nor behind it. (No return annotation:
-    the compiled build reads `-> tuple` as an exact tuple and refuses a _Words)"""
+    that word alone too, as it looks neither ahead of a word nor behind it. `folds`: where given, the
+    chunk's fold is kept in it where its words' norms give it (they cover it, and it holds no
+    character of _NOT_AS_NORMS), learnt as the chunk is first read. (No return annotation: the
+    compiled build reads `-> tuple` as an exact tuple and refuses a _Words)"""
     # (a chunk of letters alone, as most are, is one word to either language's pattern: no match run)
     if chunk.isalpha() or ((m := word.match(chunk)) is not None and m.end() == len(chunk)):
         norm = normalise(chunk)
         if not norm:    # a word that normalises to nothing is no token
             return _NO_WORDS
+        if folds is not None and (chunk.isascii() or _NOT_AS_NORMS.search(chunk) is None):
+            folds[chunk] = norm   # (its fold: _NOT_AS_NORMS)
         found = forms(norm, chunk)
         # a form left empty (a lone combining mark, its letters stripped) is no word to look up:
         # most words have none, and keep the tuple they were given
@@ -106,24 +116,34 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict):
             return chunk, norm, found, len(chunk)
         return chunk, norm, tuple(filter(None, found)), len(chunk)
     out = []
+    at = 0   # (where the words cover the chunk to, each beginning where the one before ends; else -1)
     for m in word.finditer(chunk):
         w = m[0]
         alone = cache.get(w)
         if alone is None:
-            alone = cache[w] = _chunk_words(w, word, normalise, forms, cache)
+            alone = cache[w] = _chunk_words(w, word, normalise, forms, cache, folds)
+        start, end = m.span()
         if alone:    # (one word, or _NO_WORDS)
-            start, end = m.span()
             out.append((start, end, alone[0], alone[1], alone[2]))
+            at = end if at == start else -1
+        else:   # (a word of no norm, which the fold drops: no cover)
+            at = -1
+    # the chunk's fold: its words' norms where they cover it
+    if folds is not None and at == len(chunk) and (chunk.isascii() or _NOT_AS_NORMS.search(chunk) is None):
+        folds[chunk] = "".join([t[3] for t in out])
     return _Words(out)
 
 
 _NO_WORDS = _Words()
 
 
-def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None) -> list[Token]:
+def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None,
+              folds: dict | None = None) -> list[Token]:
     """Tokens of `text`; `cache` (one per language) maps a chunk between spaces to its tokens
     (_chunk_words: (chunk, norm, forms, length) for a chunk that is one word, whose string every
-    later token of the word takes as its text; _Words otherwise).
+    later token of the word takes as its text; _Words otherwise); `folds` (one per language), a
+    chunk to its fold, as its words' norms give it (_chunk_words), for the dates' and quantities'
+    copy of a sentence (coder/lang/chunk_folds.py).
     (Typed in the compiled build: common.pxd; a plain loop, no closure.)"""
     toks = []
     if cache is None:
@@ -146,7 +166,9 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
             if known is None:
                 if len(cache) >= WORD_CACHE_SIZE:
                     cache.clear()
-                known = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache)
+                    if folds is not None:
+                        folds.clear()
+                known = cache[chunk] = _chunk_words(chunk, word, normalise, forms, cache, folds)
             if type(known) is several:
                 base = end + 1
                 end = base + len(chunk)
@@ -168,9 +190,31 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
         tok.start = base = end + 1
         tok.end = end = base + length
         toks.append(tok)
-    if end != len(text) and toks:
-        _place_in_text(text, chunks, toks)
+    if end != len(text):
+        if toks:
+            _place_in_text(text, chunks, toks)
+    else:   # (one white space character between chunks, none around: kept for the dates' and quantities' fold)
+        if len(_SPACED) >= _SPACED_MAX:
+            _SPACED.clear()
+        _SPACED[id(text)] = (text, chunks)
     return toks
+
+
+# The chunks tokens_by cut a text into, where one white space character lies between two and none
+# around them (most sentences), kept by the text's id until spaced_chunks asks for them: the dates'
+# and quantities' gates read a sentence by the same chunks (coder/lang/chunk_folds.py), whose hashes
+# the tokeniser's cache look-ups have already worked out. (By id, checked by identity: no hash of
+# the sentence; the entry holds the text, so that its id is not another's while it is kept. Bounded)
+_SPACED: dict = {}
+_SPACED_MAX = 4096
+
+
+def spaced_chunks(text: str):
+    """The chunks (str.split) of a text that tokens_by has tokenised, where one white space
+    character lies between two and none around them; else None. (Asked once a text: the entry is
+    taken out)"""
+    kept = _SPACED.pop(id(text), None)
+    return kept[1] if kept is not None and kept[0] is text else None
 
 
 def _place_in_text(text: str, chunks: list, toks: list) -> None:

@@ -140,10 +140,11 @@ def _forms(norm: str, raw: str) -> tuple[str, ...]:
 
 
 _WORDS: dict = {}   # chunk of text between spaces -> its words (tokens_by)
+CHUNK_FOLDS: dict = {}   # chunk -> its fold, where its words' norms give it (tokens_by; coder/lang/chunk_folds.py)
 
 
 def tokenise(text: str):
-    return tokens_by(text, _WORD, normalise, _forms, _WORDS)
+    return tokens_by(text, _WORD, normalise, _forms, _WORDS, CHUNK_FOLDS)
 
 
 def phrase_tokens(phrase: str, keep_article: bool = False) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from coder.lang import profile
 from coder.lexicon.load import LexiconError, read_support
@@ -95,6 +96,19 @@ class Folded:
         self._shifted = (original, lang, encoded) if shifts else None
         self._index = None
 
+    @classmethod
+    def of(cls, text: str, original: str, lang: str) -> Folded:
+        """`text`, the fold of `original` made otherwise (coder/lang/chunk_folds.py), where no
+        character of `original` folds to two: as long as it only where no character shifts offsets."""
+        made = cls.__new__(cls)
+        made.text, made._index = text, None
+        made._shifted = None if len(text) == len(original) else (original, lang, None)
+        return made
+
+    def shifts(self) -> bool:
+        """Does a character of the text fold to more or fewer than one?"""
+        return self._shifted is not None
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the folded span [start, end)."""
         if self._shifted is None:
@@ -159,6 +173,13 @@ def _fold_table(lang: str) -> tuple[dict, re.Pattern]:
         table.setdefault(code, code)
     changes_length = re.compile("[" + "".join(shifting) + "]") if shifting else re.compile("(?!)")
     return table, changes_length
+
+
+def prepare_fold(lang: str) -> None:
+    """Make the fold's tables of a language (once, with its rules: coder.dates.rules), not when the
+    first text is folded whole, which a run of sentences whose chunks' folds are known reaches late."""
+    _fold_table(lang)
+    _code_page_fold(lang)
 
 
 @lru_cache(maxsize=None)
@@ -422,8 +443,10 @@ class NumberReader:
         self._lead_chunks = max([len(p.split()) - 1 for p in self.vague]
                                 + [1 if (teen_only and self.teen_suffixes) or self.ones else 0])
 
-    def find(self, folded: str) -> list[NumberMatch]:
-        chunks = text_chunks(folded)    # (split once: the gate and the start of the search read them)
+    def find(self, folded: str, chunks: Sequence[str] | None = None) -> list[NumberMatch]:
+        """`chunks`: the text's chunks (text_chunks), where the caller has them."""
+        if chunks is None:
+            chunks = text_chunks(folded)    # (split once: the gate and the start of the search read them)
         first = self.gate.first_admitting(chunks)
         if first is None:
             return []

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from operator import attrgetter
+from typing import Sequence
 
 from coder.lang import profile
+from coder.lang.chunk_folds import folded_of
 from coder.model import QuantityValue
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
@@ -232,13 +234,23 @@ class QuantityRecogniser:
 
     # ------------------------------------------------------------ per text
 
-    def find(self, text: str, folded: Folded | None = None) -> list[QuantityValue]:
-        folded = fold(text, self.lang) if folded is None else folded
-        ftext = folded.text
-        chunks = text_chunks(ftext)   # (split once for the gates too)
+    def find(self, text: str, folded: Folded | None = None, folds: Sequence[str] | None = None) -> list[QuantityValue]:
+        """`folds`: the folds of the text's chunks (coder.lang.chunk_folds), where the caller has them:
+        then the text is folded only where they are not all plain."""
         plain = self._plain
-        if plain.issuperset(chunks):
-            return []
+        if folds is not None:
+            if plain.issuperset(folds):
+                return []
+            if folded is None:
+                folded = folded_of(text, folds, self.lang)
+            chunks = folds
+        else:
+            if folded is None:
+                folded = fold(text, self.lang)
+            chunks = text_chunks(folded.text)   # (split once for the gates too)
+            if plain.issuperset(chunks):
+                return []
+        ftext = folded.text
         duals = []
         if self.dual_words is not None and not self._dual_free.issuperset(chunks):
             # chunk by chunk, each chunk's duals found once: a sentence that holds a dual is not
@@ -270,7 +282,7 @@ class QuantityRecogniser:
                 if c in ftext:
                     blanked = self.sign_glued.sub(" ", ftext)
                     break
-        numbers = self.numbers.find(blanked)
+        numbers = self.numbers.find(blanked, chunks if blanked is ftext else None)
         out = []
         for s, e, unit in duals:
             fs, fe = folded.span(s, e)
@@ -512,8 +524,10 @@ def subset_heads(text: str, quantities: list[QuantityValue], lang: str) -> dict[
     return recogniser(lang).subset_heads(text, quantities)
 
 
-def find_quantities(text: str, lang: str, folded: Folded | None = None) -> list[QuantityValue]:
+def find_quantities(text: str, lang: str, folded: Folded | None = None,
+                    folds: Sequence[str] | None = None) -> list[QuantityValue]:
     """Every counted quantity in `text` (a sentence), with its span as written: from the
     qualifier, if any, through the number to its counted noun, if any. `folded`: the text's
-    folded copy (coder.lang.numbers.folded) when the caller has it already (the dates' scan)."""
-    return recogniser(lang).find(text, folded)
+    folded copy (coder.lang.numbers.folded) when the caller has it already (the dates' scan);
+    `folds`: its chunks' folds (coder.lang.chunk_folds), likewise."""
+    return recogniser(lang).find(text, folded, folds)
