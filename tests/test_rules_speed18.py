@@ -18,6 +18,7 @@ from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, object_end
 from coder.rules.types import PUNCT_BARRIER, Hit
 
 from test_rules_speed15 import digest_tests   # (the same digest of an analysis)
+from test_rules_speed27 import each_entry   # (a word's light verbs as a mention each)
 
 SENTENCES = {
     "ar": [
@@ -84,7 +85,7 @@ def _hits() -> list[Hit]:
     and each again with an entry that needs a subject, one that reads no event, and one as a noun."""
     out = []
     for _, _, analysis in READINGS:
-        for m in analysis.mentions:
+        for m in each_entry(analysis.mentions):
             if m.kind != "trigger":
                 continue
             words = set(range(m.first, m.last + 1))
@@ -116,7 +117,7 @@ def test_an_object_window_without_its_stops_asks_for_them_or_answers_as_with_the
     wanted = answered = 0
     for _, sent, analysis in READINGS:
         toks, tags = sent.tokens, analysis.parse.tags
-        triggers = [m for m in analysis.mentions if m.kind == "trigger"]
+        triggers = [m for m in each_entry(analysis.mentions) if m.kind == "trigger"]
         verbs = read_as_verbs(triggers, tags)
         for m in triggers:
             if not m.entry.objects:

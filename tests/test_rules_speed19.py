@@ -19,6 +19,7 @@ from coder.rules.syntax_words import anaphors
 from coder.rules.types import PUNCT_BARRIER
 
 from test_rules_speed15 import DAY, digest_tests   # (the same digest of an analysis)
+from test_rules_speed27 import each_entry   # (a word's light verbs as a mention each)
 
 SENTENCES = {
     "ar": [
@@ -109,7 +110,7 @@ def test_the_sentences_hold_each_word_set_and_lack_it():
 
 def _light_verbs():
     for lang, sent, analysis in READINGS:
-        for m in analysis.mentions:
+        for m in each_entry(analysis.mentions):
             if m.kind == "trigger" and m.entry.objects:
                 yield sent.tokens, m
 

@@ -17,6 +17,7 @@ from coder.rules.objects import object_end
 
 from test_rules_speed15 import digest_tests   # (the same digest of an analysis)
 from test_rules_speed19 import select_trigger_calls
+from test_rules_speed27 import each_entry   # (a word's light verbs as a mention each)
 
 SENTENCES = {
     "ar": [
@@ -87,7 +88,7 @@ def _light_verbs():
     """(tokens, mention, forms counts_marks_and_watched gives) of each light verb of the sentences."""
     for lang, sent, analysis in READINGS:
         forms = counts_marks_and_watched(sent.tokens, lang)[2]
-        for m in analysis.mentions:
+        for m in each_entry(analysis.mentions):
             if m.kind == "trigger" and m.entry.objects:
                 yield sent.tokens, m, forms
 
@@ -102,9 +103,10 @@ def test_every_light_verb_the_former_test_let_through_still_goes_through():
     let_through_before = let_through_now = 0
     for lang, sent, analysis in READINGS:
         toks = sent.tokens
-        former = _former_forms(toks, analysis.mentions)
+        mentions = each_entry(analysis.mentions)
+        former = _former_forms(toks, mentions)
         now = counts_marks_and_watched(toks, lang)[2]
-        for m in analysis.mentions:
+        for m in mentions:
             if m.kind == "trigger" and m.entry.objects:
                 before = not former.isdisjoint(m.entry.objects_by_first)
                 after = not now.isdisjoint(m.entry.objects_by_first)
@@ -132,7 +134,7 @@ def test_an_object_only_before_its_verb_is_let_through_and_not_found():
     met = 0
     for lang, sent, analysis in READINGS:
         if sent.text.startswith(("The sanctions that", "العقوبات فرضتها")):
-            lights = [m for m in analysis.mentions if m.kind == "trigger" and m.entry.objects]
+            lights = [m for m in each_entry(analysis.mentions) if m.kind == "trigger" and m.entry.objects]
             assert lights
             forms = counts_marks_and_watched(sent.tokens, lang)[2]
             assert any(not forms.isdisjoint(m.entry.objects_by_first) for m in lights)

@@ -11,6 +11,7 @@ from coder.rules import engine
 from coder.rules.counts import counts_marks_and_watched
 
 from test_rules_speed15 import digest_tests   # (the digest of an analysis, and the two tests over them)
+from test_rules_speed27 import each_entry   # (a word's light verbs as a mention each)
 
 SENTENCES = {
     "ar": [
@@ -78,7 +79,7 @@ def test_the_subject_of_a_word_s_light_verbs_is_asked_once(monkeypatch):
     monkeypatch.setattr(engine, "subject_after", counted)
     for lang, sent, a in READINGS:
         numbers, marks, forms = counts_marks_and_watched(sent.tokens, lang)
-        tried = [m.first for m in a.mentions if m.kind == "trigger" and m.entry.objects and m.entry.pos == "verb"
+        tried = [m.first for m in each_entry(a.mentions) if m.kind == "trigger" and m.entry.objects and m.entry.pos == "verb"
                  and not forms.isdisjoint(m.entry.objects_by_first)]
         several += len(tried) > len(set(tried))
         asked.clear()

@@ -6,11 +6,14 @@ token, whatever the size of the lexicon.
 
 Grammar words (negation, coordinators, markers: a dozen a sentence) are not made mentions: the
 rules read them by role, so the matcher gathers them into one index a sentence, kept on the list
-of mentions it returns (Mentions.grammar_roles, .grammar_markers). `match(..., with_grammar=True)`
-also makes them mentions, in the order the matcher found them (`coder explain`)."""
+of mentions it returns (Mentions.grammar_roles, .grammar_markers). A word's light verbs (make, take,
+شن: dozens of entries each) make one trigger mention for those of one kind, whose entry holds them
+(coder.lexicon.light_verbs). `match(..., with_grammar=True)` makes a mention of every entry, grammar
+words too, in the order the matcher found them (`coder explain`)."""
 from __future__ import annotations
 
 from coder.lexicon.grammar import Mentions
+from coder.lexicon.light_verbs import light_verb_phrases
 from coder.lexicon.load import END, ActorRef, AgentRef, DiscardRef, GrammarRef, Trigger
 from coder.model import Mention, Token
 from coder.spans import trie_memo
@@ -28,20 +31,31 @@ _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
 _NO_GRAMMAR = ((), ())   # (a word's grammar roles and entries where it starts none)
 
 
-def _ends(node: dict) -> tuple:
-    """The phrases ending at `node` as (kind, entry, rule id), kept with the node's payload list."""
+def _ends(node: dict, light_verbs_as_one: bool = False) -> tuple:
+    """The phrases ending at `node` as (kind, entry, rule id), kept with the node's payload list; with
+    `light_verbs_as_one`, its light-verb entries gathered in the pass (no phrase made of each) and
+    put where the first of them stood as coder.lexicon.light_verbs.light_verb_phrases makes them."""
     out = []
+    light = None    # (most nodes hold no light verb)
     for p in node.get(END, ()):
         kind = _KIND[type(p)]
+        if light_verbs_as_one and kind == "trigger" and p.objects:
+            if light is None:
+                light, at = [p], len(out)
+            else:
+                light.append(p)
+            continue
         # (grammar words carry no rule id: not asked, which would raise and catch per word)
         out.append((kind, p, "" if kind == "grammar" else p.rule_id))
+    if light is not None:
+        out[at:at] = light_verb_phrases(light)
     return tuple(out)
 
 
-def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
+def _first_steps(trie: dict, forms: tuple[str, ...], *, light_verbs_as_one: bool = False) -> tuple:
     """What a word with these lookup forms starts in `trie`: () for nothing; (form index, node, the
-    phrases ending there, the keys of the node where it leads further, else None) where one form
-    starts phrases, as most that start any; (None, those steps, (), None) where several do."""
+    phrases ending there (_ends), the keys of the node where it leads further, else None) where one
+    form starts phrases, as most that start any; (None, those steps, (), None) where several do."""
     steps = []
     for fi, f in enumerate(forms):
         # most forms start nothing: tested by the dict's own `in`, not by a get() that a trie read
@@ -50,7 +64,8 @@ def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
             node = trie.get(f)
             # (the keys are tested against the next word's forms: kept as a frozenset, whose
             # isdisjoint() costs about two thirds of a dict view's)
-            steps.append((fi, node, _ends(node), frozenset(node) if len(node) > (END in node) else None))
+            steps.append((fi, node, _ends(node, light_verbs_as_one),
+                          frozenset(node) if len(node) > (END in node) else None))
     if len(steps) == 1:
         return steps[0]
     return (None, tuple(steps), (), None) if steps else ()
@@ -59,10 +74,11 @@ def _first_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
 def _word_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
     """The _STARTS entry of a word: its _first_steps with, where one form starts phrases, the
     grammar words ending at its first node apart: (form index, node, the other phrases ending
-    there, the keys further, the roles of those grammar words, their entries). (The lexicon puts a
+    there, the keys further, the roles of those grammar words, their entries); among those other
+    phrases, its light verbs of one kind as one (coder.lexicon.light_verbs). (The lexicon puts a
     node's grammar entries before its others, coder.lexicon.load.compile_lexicon: `with_grammar`
     makes their mentions first, where they stood among the node's phrases.)"""
-    first = _first_steps(trie, forms)
+    first = _first_steps(trie, forms, light_verbs_as_one=True)
     if not first:
         return first
     # (asked of every word seen for the first time, most with no grammar word: loops, no generator's frame)
@@ -116,6 +132,8 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
             # one form starts phrases: its one-word phrases first, then (rarely) the longer ones. (No
             # clitic_triggers here: a name as written and an event word read through a clitic at one
             # word are started by two of its forms.)
+            if with_grammar:    # (an entry a mention, light verbs too, as the node lists them)
+                ends = _listed_ends(node)
             if ends:
                 start, end, written = tok.start, tok.end, tok.text   # (a one-word phrase's text is its token's)
                 for kind, p, rule_id in ends:
@@ -182,6 +200,12 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
         if through_clitic:  # (rare: the word's mentions, the last made, are read again only then)
             _names_as_written(out, tokens, i)
     return out
+
+
+def _listed_ends(node: dict) -> tuple:
+    """The phrases but grammar words ending at a word's first node, an entry each (no light verbs
+    as one), in the lexicon's order (`match(..., with_grammar=True)`)."""
+    return tuple(e for e in _ends(node) if e[0] != "grammar")
 
 
 def _add_marker(roles: dict[str, set[int]], markers: list[tuple], entry: GrammarRef, first: int, last: int) -> None:

@@ -21,6 +21,7 @@ from coder.lang import profile_part
 from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import ActorCode, Mention, Sentence
 from coder.lexicon.grammar import grammar_markers, grammar_roles
+from coder.lexicon.light_verbs import LightVerbs
 from coder.spans import longest_non_overlapping
 from coder.rules.actors import ActorGroup, build_actors, group_actors
 from coder.rules.names import in_proper_name, misread_names
@@ -186,6 +187,11 @@ def _determined_head(parse, h: Hit, genitive: set[int]) -> bool:
     return False
 
 
+def _entries_in(entry) -> int:
+    """How many lexicon entries a trigger mention's entry stands for (a word's light verbs: several)."""
+    return len(entry.entries) if type(entry) is LightVerbs else 1
+
+
 def _rank(h: Hit) -> tuple:
     """The order in which the readings of a sentence's words take them (_select_triggers)."""
     # (the entry read once, and no call to bool: `not objects` orders as -bool(objects) would, a light
@@ -220,36 +226,42 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
         if adverbs and tags[m.first] == "ADV" and e.pos == "verb" and "ADV" in tags[m.last + 1:m.last + 2]:
             # a verb spelling the syntax stage reads as an adverbial before another time word: a time
             # phrase ("فجر اليوم": dawn today, not "blew up"; "فجر نفسه" stays a bombing)
-            trace.append(f"{m.text!r}: part of a time phrase, not a verb")
+            # (a line an entry: a word's light verbs of one kind are one mention)
+            trace.extend([f"{m.text!r}: part of a time phrase, not a verb"] * _entries_in(e))
             continue
         if e.objects:
-            if forms.isdisjoint(e.objects_by_first):   # (the set walks the entry's few keys: no keys view)
-                continue    # none of its objects starts with a word of the sentence (most light verbs' case)
-            if countable is None:
-                countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
-                # (the verbs are read only past a comma, which most windows never cross: None until one does)
-                verbs = None if parse is not None else NO_TOKENS
-                # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a verb's
-                # object; a two-word name keeps its head ("allowed UN inspectors": inspectors)
-                name_tails = {t for a in actor_ms if a.kind == "actor" and a.last - a.first >= 2
-                              for t in range(a.first + 1, a.last + 1)}
-            # (the light verbs of one word come one after another, and their subject and window are
-            # the word's: worked out at the first of them only)
-            if m.first != subject_of or e.pos != "verb":
-                subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
-                subject_of = m.first if e.pos == "verb" else -1
-                # (the window starts after the trigger: the trigger's own verb is never among the stops)
-                # a subject between the verb and its object brings its titles and adverbials along: the
-                # language's window then (wider in verb-subject order), else the plain one
-                skip, reach = (name_tails | subject, window) if subject else (name_tails, OBJECT_WINDOW)
-            found = _object_end(toks, m.last + 1, e, countable, skip, verbs, reach)
-            if found is STOPS_WANTED:   # (the window crossed a comma: the verbs that stop it, read now)
-                verbs = read_as_verbs(mentions, tags)
+            # a word's light verbs of one kind are one mention (LightVerbs): its entries tried in turn
+            for e in (e.entries if type(e) is LightVerbs else (e,)):
+                # (the set walks the entry's few keys: no keys view)
+                if forms.isdisjoint(e.objects_by_first):
+                    continue    # none of its objects starts with a word of the sentence (most light verbs' case)
+                if countable is None:
+                    countable = _countable(toks, actor_tokens, tags, lang, numbers, marks)
+                    # (the verbs are read only past a comma, which most windows never cross: None until
+                    # one does)
+                    verbs = None if parse is not None else NO_TOKENS
+                    # the inner words of a long name (وحدات حماية الشعب: not "protection") are not a
+                    # verb's object; a two-word name keeps its head ("allowed UN inspectors": inspectors)
+                    name_tails = {t for a in actor_ms if a.kind == "actor" and a.last - a.first >= 2
+                                  for t in range(a.first + 1, a.last + 1)}
+                # (the light verbs of one word come one after another, and their subject and window
+                # are the word's: worked out at the first of them only)
+                if m.first != subject_of or e.pos != "verb":
+                    subject = subject_after(parse, m.first, actor_tokens) if e.pos == "verb" else frozenset()
+                    subject_of = m.first if e.pos == "verb" else -1
+                    # (the window starts after the trigger: the trigger's own verb is never among the
+                    # stops) a subject between the verb and its object brings its titles and
+                    # adverbials along: the language's window then (wider in verb-subject order),
+                    # else the plain one
+                    skip, reach = (name_tails | subject, window) if subject else (name_tails, OBJECT_WINDOW)
                 found = _object_end(toks, m.last + 1, e, countable, skip, verbs, reach)
-            if found is None:
-                continue
-            hits.append(Hit(m, e, m.first, m.last, m.start, toks[found[1]].end,
-                            frozenset((*range(m.first, m.last + 1), *range(found[0], found[1] + 1)))))
+                if found is STOPS_WANTED:   # (the window crossed a comma: the verbs that stop it, read now)
+                    verbs = read_as_verbs(mentions, tags)
+                    found = _object_end(toks, m.last + 1, e, countable, skip, verbs, reach)
+                if found is None:
+                    continue
+                hits.append(Hit(m, e, m.first, m.last, m.start, toks[found[1]].end,
+                                frozenset((*range(m.first, m.last + 1), *range(found[0], found[1] + 1)))))
         else:
             # (most triggers are one word: no range built for it. The fields set one by one on a bare
             # instance, the dataclass's __init__ costing a Python frame a trigger; no more than three a
@@ -341,7 +353,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             # (its first test inlined: a trigger whose first word has no capital is in no name)
             initial = toks[m.first].text[:1]
             if initial.isupper() and initial.isalpha() and in_proper_name(toks, m.first, m.last):
-                trace.append(f"{m.text!r}: a capitalised word inside a proper name, not a trigger")
+                # (a line an entry: a word's light verbs of one kind are one mention)
+                trace.extend([f"{m.text!r}: a capitalised word inside a proper name, not a trigger"] * _entries_in(m.entry))
                 continue
             trig_ms.append(m)
     # a number starts a new noun phrase: "خطف مسلحون أربعة أميركيين" is gunmen and four Americans;
