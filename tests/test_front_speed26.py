@@ -158,3 +158,15 @@ def _rows_digest() -> str:
 
 def test_rows_are_those_of_d75af5c():
     assert _rows_digest() == _ROWS
+
+
+def test_the_not_as_norms_class_is_the_former_alternation():
+    """The one class the tokeniser tests a new chunk by finds what the alternation it replaced found:
+    any character from U+3000 up, the capital sigma, the dotted capital I (every code point checked)."""
+    import re
+    former = re.compile("[^\x00-\u2fff]|[\u03a3\u0130]")
+    for cp in (*range(0xD800), *range(0xE000, 0x10000), 0x1F600, 0x10FFFF):
+        ch = chr(cp)
+        assert (common._NOT_AS_NORMS.search(ch) is None) is (former.search(ch) is None), hex(cp)
+    for chunk in ("والمسلحين", "العراق،", "Côte", "ΣΟΦΙΑ", "İzmir", "東京", "٢٠١٩"):
+        assert (common._NOT_AS_NORMS.search(chunk) is None) is (former.search(chunk) is None), chunk
