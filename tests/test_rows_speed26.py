@@ -33,7 +33,7 @@ def _code_as_written_out(code: ActorCode):
     return (code.country or "") + (code.group or "") + (code.role or "") or None
 
 
-@pytest.mark.parametrize("country, group, role", itertools.product(_PARTS, repeat=3))
+@pytest.mark.parametrize("country, group, role", list(itertools.product(_PARTS, repeat=3)))
 def test_code_written_out_is_the_property(country, group, role):
     code = ActorCode(country, group, role)
     assert _code_as_written_out(code) == code.code
@@ -58,7 +58,7 @@ _WHERES = [Place("geonames:1", "Kirkuk", "IRQ", None, 35.4, 44.4, "locality"),
            Place("geonames:2", "Gaza", "PS", None, 31.5, 34.5, "locality")]
 
 
-@pytest.mark.parametrize("country, group, role", itertools.product(_PARTS, repeat=3))
+@pytest.mark.parametrize("country, group, role", list(itertools.product(_PARTS, repeat=3)))
 def test_located_gate_gives_what_located_gave(country, group, role):
     actor = Actor(ActorCode(country, group, role), "gunmen", 1, 1, 5, 11)
     for where in _WHERES:
@@ -73,7 +73,8 @@ _MENTION = PlaceMention(_WHERES[0], 3, 9, "Kirkuk")
 _DATE = rows.find_dates("killed on 5 March 2021", "en", dt.date(2021, 3, 9))[0]
 
 
-@pytest.mark.parametrize("place, quantities, date", itertools.product((None, _MENTION), ((), ("q",)), (None, _DATE)))
+@pytest.mark.parametrize("place, quantities, date",
+                         list(itertools.product((None, _MENTION), ((), ("q",)), (None, _DATE))))
 def test_unanchored_needs_no_place_count_or_date(place, quantities, date):
     """The gate rows_for asks first (no place, no count, no date) is implied by unanchored itself."""
     for source, target in itertools.product((None, "actor"), repeat=2):
