@@ -152,6 +152,12 @@ def _earlier_event_phrases(r: SentenceResult, after_walls: list[int]) -> list[tu
     return [(w, _clause_end(r.sentence.text, w)) for w in after_walls] if after_walls else []
 
 
+def _unplaced(focus) -> tuple[None, Optional[str]]:
+    """_event_place's answer for a sentence that names no place: none of its own, and the document's
+    place (`focus`), coarser."""
+    return None, (COARSER.get(focus.precision, "country") if focus is not None else None)
+
+
 def _event_place(r: SentenceResult, c: EventCandidate, roots: list[str], root: str, focus, facts: _SentenceFacts,
                  exclude: Optional[PlaceMention] = None,
                  asides: Sequence[tuple[int, int]] = ()) -> tuple[Optional[PlaceMention], Optional[str]]:
@@ -160,7 +166,7 @@ def _event_place(r: SentenceResult, c: EventCandidate, roots: list[str], root: s
     _SentenceFacts (its words of speech, the same for each event).
     `asides`: phrases about an earlier event; a place inside one is not the place of an event outside it."""
     if not r.places:   # (a sentence that names no place: nothing to choose among)
-        return None, (COARSER.get(focus.precision, "country") if focus is not None else None)
+        return _unplaced(focus)
     # other events of the sentence; violent ones tell one story ("bombs exploded ..., killing 100")
     violent = root in VIOLENT_ROOTS
     events = r.analysis.events
@@ -420,7 +426,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
     # hook, some twenty times a local's cost, and the loop below asks for them several times a row)
     doc_id, published = doc.doc_id, doc.published
     known_codes = cameo_codes()   # (the CAMEO table, read directly for each event)
-    unplaced = (None, COARSER.get(doc_place.precision, "country") if doc_place is not None else None)
+    unplaced = _unplaced(doc_place)
     for r in results:
         if not r.analysis.events:
             carried = None   # (what the end of this loop sets for a sentence without events)
@@ -496,7 +502,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 killed = _nearest([q for q in qs if q.unit == "killed"], c.evidence_start)
                 main = killed if (killed and entry.root in VIOLENT_ROOTS) else _nearest(qs, c.evidence_start)
             # (a sentence that names no place: no origin of fire, and the document's place, coarser, for
-            # each event, the answer of _event_place's first test, made once a document)
+            # each event, _unplaced: _event_place's answer, made once a document)
             origin = launched_from(r, c, lang) if entry.root == "19" and r.places else None
             # a statement with no place of its own is not located by the countries that act in it
             place, geo_precision = _event_place(r, c, roots, entry.root, doc_place, facts, origin, asides) \
