@@ -4,7 +4,7 @@ and the lexicon matches. TABARI-style sparse parsing, kept on spaCy-like typed r
 from __future__ import annotations
 
 from itertools import compress, count
-from typing import Callable
+from typing import Callable, Optional
 
 from coder.lang import profile, profile_part
 from coder.syntax.clauses import arguments
@@ -160,8 +160,9 @@ _KNOWN_CLASSES: dict[str, type] = {}    # language -> its view class
 _VIEW_FIELDS = frozenset({"CODE", "MODIFIER_AFTER_NOUN"})
 
 
-def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
-    """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials)."""
+def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Optional[Parse]:
+    """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials). None for
+    a sentence a discard word with no event class marks as no event (the rules read no parse of it)."""
     R = rules(prof.CODE)
     F = Features(toks, prof, R)
     # what the stage reads of the lexicon matches, in one pass over them (grammar words aside): the
@@ -227,6 +228,10 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Parse:
             names.append((first, last))
             if m.entry.code.group:
                 organisations.update(span)
+        elif k == "discard" and not m.entry.roots:
+            # a word that marks the whole sentence as no event (a discard entry of no event class of
+            # its own): the rules stop at it and read nothing of the parse (rules.engine.analyse)
+            return None
     prof = (_KNOWN_CLASSES.get(prof.CODE) or _known_class(prof.CODE))(prof, toks, F)
     # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
