@@ -28,6 +28,7 @@ from coder.quantities import find_quantities
 from coder.recognise.matcher import match
 from coder.rows import rows_for
 from coder.rules.consolidate import event_family
+from coder.rules.counts import word_kinds
 from coder.rules.engine import SentenceAnalysis, analyse
 from coder.syntax import parse
 
@@ -76,7 +77,7 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     folds = chunk_folds(sent.text, spaced_chunks(sent.text), lang)
     dates = find_dates(sent.text, lang, published, folds)
     day = dates[0].value if dates else published
-    mentions = match(load(lang).trie, sent.tokens, sent.text)
+    mentions = match(load(lang).trie, sent.tokens, sent.text, False, word_kinds(lang))
     parsed = None
     # (a set comprehension: some thirty mentions a sentence, each kind read by the specialised
     # attribute load, not an attrgetter call: about 9 k machine instructions a sentence against 14.5 k)

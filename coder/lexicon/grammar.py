@@ -7,8 +7,10 @@ from __future__ import annotations
 class Mentions(list):
     """The matcher's mentions of one sentence, with the index of its grammar words: `grammar_roles`,
     each role's tokens (every word of a marker of several words); `grammar_markers`, each node of
-    markers found as (first token, last token, the grammar entries ending there), in the order found."""
-    __slots__ = ("grammar_roles", "grammar_markers")
+    markers found as (first token, last token, the grammar entries ending there), in the order found;
+    `word_kinds`, the positions of the sentence's counts and punctuation and its watched lookup forms
+    where the matcher was given the language's reader of them (the rules' counts pass), else None."""
+    __slots__ = ("grammar_roles", "grammar_markers", "word_kinds")
 
 
 def grammar_markers(mentions: list) -> list[tuple]:

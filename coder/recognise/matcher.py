@@ -28,7 +28,11 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 # from it.) Most words start none, most that start one start a one-word phrase
 _STARTS: dict[int, dict] = {}
 _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
+# per trie, where match is given its language's reader of word kinds (`word_kinds`): the same,
+# each entry's last field the word's kind, and a word that starts nothing but has a kind given one
+_KIND_STARTS: dict[int, dict] = {}
 _NO_GRAMMAR = ((), ())   # (a word's grammar roles and entries where it starts none)
+_COUNT, _PUNCT, _WATCHED = 1, 2, 4  # (a kind's bits, as coder.rules.counts sets them: a stage imports no other)
 
 
 def _ends(node: dict, light_verbs_as_one: bool = False) -> tuple:
@@ -71,22 +75,23 @@ def _first_steps(trie: dict, forms: tuple[str, ...], *, light_verbs_as_one: bool
     return (None, tuple(steps), (), None) if steps else ()
 
 
-def _word_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
+def _word_steps(trie: dict, forms: tuple[str, ...], word_kind=0) -> tuple:
     """The _STARTS entry of a word: its _first_steps with, where one form starts phrases, the
     grammar words ending at its first node apart: (form index, node, the other phrases ending
     there, the keys further, the roles of those grammar words, their entries); among those other
     phrases, its light verbs of one kind as one (coder.lexicon.light_verbs). (The lexicon puts a
     node's grammar entries before its others, coder.lexicon.load.compile_lexicon: `with_grammar`
-    makes their mentions first, where they stood among the node's phrases.)"""
+    makes their mentions first, where they stood among the node's phrases.) Last, the word's `word_kind`
+    (match's `word_kinds`): a word that starts nothing but has one, (None, None, (), None, (), (), word_kind)."""
     first = _first_steps(trie, forms, light_verbs_as_one=True)
     if not first:
-        return first
+        return (None, None, (), None, (), (), word_kind) if word_kind else first
     # (asked of every word seen for the first time, most with no grammar word: loops, no generator's frame)
     for kind, _, _ in first[2]:
         if kind == "grammar":
             break
     else:
-        return first + _NO_GRAMMAR
+        return first + _NO_GRAMMAR + (word_kind,)
     others, roles, grammar = [], [], []
     for e in first[2]:
         if e[0] == "grammar":
@@ -94,29 +99,53 @@ def _word_steps(trie: dict, forms: tuple[str, ...]) -> tuple:
             grammar.append(e[1])
         else:
             others.append(e)
-    return (first[0], first[1], tuple(others), first[3], tuple(roles), tuple(grammar))
+    return (first[0], first[1], tuple(others), first[3], tuple(roles), tuple(grammar), word_kind)
 
 
-def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False) -> Mentions:
+def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False, word_kinds=None) -> Mentions:
     """All matches (overlapping ones included) but grammar words, as mentions over token ranges;
-    the grammar words as the list's index (Mentions), also as mentions `with_grammar`. (Typed in
-    the compiled build: matcher.pxd; a plain loop, no closure.)"""
+    the grammar words as the list's index (Mentions), also as mentions `with_grammar`. With
+    `word_kinds`, the trie's language's reader of a word's kind (coder.rules.counts.word_kinds), also
+    the sentence's counts, punctuation and watched forms (Mentions.word_kinds), gathered in this walk,
+    kept with each word's first steps: the rules make no pass of their own for them. (Typed in the
+    compiled build: matcher.pxd; a plain loop, no closure.)"""
     out = Mentions()
     roles: dict[str, set[int]] = {}
     markers: list[tuple] = []
     out.grammar_roles, out.grammar_markers = roles, markers
     n = len(tokens)
-    starts = trie_memo(_STARTS, trie)
+    if word_kinds is None:
+        starts = trie_memo(_STARTS, trie)
+        out.word_kinds = None
+    else:
+        starts = trie_memo(_KIND_STARTS, trie)
+        numbers, marks, watched = set(), set(), set()
+        out.word_kinds = (numbers, marks, watched)
     # (locals, read at each mention; starts.get stays a method call, which the compiled build makes
     # a dict look-up in C)
     new, mention = _new, Mention
     for i, tok in enumerate(tokens):
         first = starts.get(tok.text)
         if first is None:
-            first = starts[tok.text] = _word_steps(trie, tok.forms)
+            first = starts[tok.text] = _word_steps(trie, tok.forms, word_kinds(tok) if word_kinds is not None else 0)
         if not first:
             continue
-        fi, node, ends, next_keys, word_roles, grammar = first
+        fi, node, ends, next_keys, word_roles, grammar, kind = first
+        if kind:    # (0 without a reader of kinds; with one, 0 for most words)
+            bits, forms = kind
+            if bits == _WATCHED:    # (most words with a kind: a watched word alone, or punctuation)
+                watched.update(forms)
+            elif bits == _PUNCT:
+                marks.add(i)
+            else:
+                if bits & _COUNT:
+                    numbers.add(i)
+                if bits & _PUNCT:
+                    marks.add(i)
+                if bits & _WATCHED:
+                    watched.update(forms)
+            if node is None:    # (a word with a kind that starts nothing)
+                continue
         if fi is not None:
             if word_roles:
                 # the word's grammar roles, compiled with its first steps: no mention made for each

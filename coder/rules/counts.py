@@ -154,6 +154,21 @@ def _kinds_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], s
     return numbers, marks, watched
 
 
+@lru_cache(maxsize=None)
+def word_kinds(lang: str):
+    """The matcher's reader of a word's kind (coder.recognise.matcher.match, `word_kinds`): 0 for
+    most words, else (COUNT, PUNCT and WATCHED bits, its lookup forms among the watched words).
+    The matcher asks it once a word and gathers a sentence's counts, marks and watched forms in its
+    own walk over the tokens, which spares the rules counts_marks_and_watched's pass."""
+    words = watched_words(lang)
+
+    def kind_of(tok):
+        kind = (COUNT if _number(tok, lang, True) else 0) | (PUNCT if tok.norm in PUNCT_BARRIER else 0) | \
+            (0 if words.isdisjoint(tok.forms) else WATCHED)
+        return (kind, tuple(words.intersection(tok.forms)) if kind & WATCHED else ()) if kind else 0
+    return kind_of
+
+
 def _number(tok, lang: str, with_article: bool) -> bool:
     norm = tok.norm
     if norm[:1].isdigit() or is_number_word(lang, norm):

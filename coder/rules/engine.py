@@ -361,7 +361,9 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # punctuation ends a phrase and an object window: both sought once, in one pass, with the lookup
     # forms among the words some rules look for (`forms`: a rule whose words are none of them has
     # nothing to look for)
-    numbers, marks, forms = counts_marks_and_watched(toks, lang_profile.CODE)
+    # (the matcher gathers them in its walk where the pipeline gave it counts.word_kinds: no second pass)
+    kinds = getattr(mentions, "word_kinds", None)
+    numbers, marks, forms = kinds if kinds is not None else counts_marks_and_watched(toks, lang_profile.CODE)
     # (the window through profile_part: a profile without one, English, would raise and format an
     # AttributeError a sentence inside getattr)
     window = profile_part(lang_profile, "OBJECT_WINDOW", OBJECT_WINDOW)
