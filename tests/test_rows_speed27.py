@@ -1,11 +1,13 @@
-"""The twenty-sixth speed round of the reader (coder/ingest), checked against a copy of the logic it
-replaces on records written for these tests:
+"""The twenty-sixth speed round of the run around the coding (the reader, the storing check, the
+document loop), checked against a copy of the logic it replaces on records written for these tests,
+or against what the code before the round did:
 - a record's optional text fields (title, source, url) read as three values, not by a loop over
   their names into a dict spread into the Document's values; the surrogate search asks them in the
   same order;
 - a date written as YYYY-MM-DD read by date.fromisoformat in place, without the call of _parse_date
   (anything else, and a ten-character text that is no date, still goes through it);
-- the JSON lines reader binds the record's field map and `document` once a file."""
+- the JSON lines reader binds the record's field map and `document` once a file;
+- the storing check and the document loop: see below."""
 from __future__ import annotations
 
 import datetime as dt
@@ -140,3 +142,64 @@ def test_jsonl_file_reads_as_before(tmp_path):
         _Reader.document = original
     assert got == want
     assert len(got) > 50
+
+
+# ---------------------------------------------------------------- the storing check and the loop
+# - sinks._checked reads the documents row's version and id, and each event's doc_id, from their
+#   __dict__, and calls merge_identical_events only for two events or more (it gave one back as it was);
+# - runner._code_one asks whether debug messages are wanted before Logger.debug.
+
+from coder import runner  # noqa: E402
+from coder.pipeline import code_document, versions  # noqa: E402
+from coder.sinks import DatasetWriter, DocumentError, check_document, merge_identical_events, stored_document  # noqa: E402
+
+_TEXTS = [("Syrian troops shelled Idlib on Monday, killing five civilians.", "en"),
+          ("Police arrested two men in Basra. Protesters marched in Baghdad.", "en"),
+          ("قصف الجيش السوري مدينة إدلب أمس.", "ar"),
+          ("The weather was fine.", "en")]
+
+
+def _coded():
+    return [code_document(Document(doc_id=f"s{k}", text=t, language=lang, published=dt.date(2019, 8, 5)))
+            for k, (t, lang) in enumerate(_TEXTS)]
+
+
+def test_one_event_is_what_merging_gave():
+    for coded in _coded():
+        if len(coded.events) == 1:
+            assert merge_identical_events(coded) is coded
+            assert check_document(coded, versions()["coder_version"]) is coded
+
+
+def test_identical_events_are_still_merged():
+    coded = next(c for c in _coded() if c.events)
+    twice = coded.model_copy(update={"events": coded.events * 2, "quantities": coded.quantities * 2})
+    checked = check_document(twice, versions()["coder_version"])
+    assert len(checked.events) == 1 and checked.document.n_events == 1
+    assert stored_document(twice, versions()["coder_version"]).events == \
+        stored_document(coded, versions()["coder_version"]).events
+
+
+def test_the_checks_refuse_as_before():
+    coded = next(c for c in _coded() if c.events)
+    version = coded.document.coder_version
+    with pytest.raises(DocumentError, match=f"was coded by coder_version '{version}' but the writer was opened "
+                                            "with 'other'"):
+        check_document(coded, "other")
+    foreign = coded.model_copy(update={"events": [coded.events[0].model_copy(update={"doc_id": "elsewhere"})]})
+    with pytest.raises(DocumentError, match="carries another doc_id"):
+        check_document(foreign, versions()["coder_version"])
+
+
+def test_debug_message_still_written(tmp_path, caplog):
+    v = versions()
+    doc = Document(doc_id="d1", text=_TEXTS[0][0], language="en", published=dt.date(2019, 8, 5))
+    with DatasetWriter(tmp_path / "out", v["coder_version"], v["lexicon_version"]) as writer:
+        with caplog.at_level("DEBUG", logger="coder.runner"):
+            runner.code_into(writer, [doc])
+        assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("coded d1")] == \
+            [f"coded d1: {len(code_document(doc).events)} events"]
+        caplog.clear()
+        with caplog.at_level("INFO", logger="coder.runner"):
+            runner.code_into(writer, [Document(doc_id="d2", text=_TEXTS[1][0], language="en")])
+        assert not any(r.getMessage().startswith("coded d2") for r in caplog.records)
