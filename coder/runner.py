@@ -13,6 +13,7 @@ from coder.model import Document, Reject
 from coder.sinks import DatasetWriter, DocumentError, StoredDocument, stored_document
 
 log = logging.getLogger("coder.runner")
+_debugging = log.isEnabledFor
 
 # After 1, 10, 100, ... records, what is alive is moved out of the garbage collector's sight
 # (gc.freeze): it is nearly all loaded data that lives for the run (lexicons, gazetteer, per-word
@@ -121,5 +122,7 @@ def _code_one(writer: DatasetWriter, item: Document) -> tuple[str, int]:
         log.warning("document %r: %s", item.doc_id, result.reason)
         return "rejects", 0
     writer.add(result)
-    log.debug("coded %s: %d events", doc_id, len(result.events))
-    return "documents", len(result.events)
+    events = len(result.events)
+    if _debugging(logging.DEBUG):   # (asked first: Logger.debug is two Python calls a document)
+        log.debug("coded %s: %d events", doc_id, events)
+    return "documents", events

@@ -165,6 +165,24 @@ def _json_line(text: str):
     return value if end == len(text) else json.loads(text)
 
 
+def _optional_texts(values: tuple) -> tuple[tuple, str | None]:
+    """The optional text fields (_OPTIONAL_TEXT, in order) as strings, or the first one's reason it is
+    not one."""
+    out = []
+    for name, value in zip(_OPTIONAL_TEXT, values):
+        if value is not None and value.__class__ is not str:
+            value, problem = _as_text(name, value)
+            if problem:
+                return (), problem
+        out.append(value)
+    return tuple(out), None
+
+
+# (an ISO date that date.fromisoformat reads has no space around it: _parse_date, which strips it
+# first, would give the same date)
+_iso_date = dt.date.fromisoformat
+
+
 def _as_text(name: str, value) -> tuple[str | None, str | None]:
     """A scalar field as a string, or a reason it is not one."""
     if value is None:
@@ -227,37 +245,48 @@ class _Reader:
         if len(text) > self.max_chars:
             return self.reject(path, record, f"text has {len(text)} characters, over the limit of "
                                f"{self.max_chars}: split the document or raise the limit", raw, doc_id)
-        extra = {}
         # (every value already of its field's exact type, as the model's validation would keep it:
         # see below)
         plain = doc_id.__class__ is str and text.__class__ is str and path.__class__ is str
-        for name in _OPTIONAL_TEXT:
-            value = fields.get(name)
-            if value is not None and value.__class__ is not str:   # (nearly every record: absent or text)
-                value, problem = _as_text(name, value)
-                if problem:
-                    return self.reject(path, record, problem, raw, doc_id)
-                plain = plain and (not value or value.__class__ is str)
-            extra[name] = value or None
-        for name, value in (("id", doc_id), ("text", text), *extra.items()) if surrogates else ():
-            if value and _SURROGATE.search(value):
-                return self.reject(path, record, f"field {name!r} holds invalid Unicode (a lone surrogate, "
-                                   "e.g. a broken \\ud83d escape or undecodable bytes): fix the text encoding",
-                                   raw, doc_id)
-        # (a record without a date and one whose language the table spells, nearly every one, asked
-        # here: no call of _parse_date or _language for them)
-        published = fields.get("date")
-        if published is not None:
-            published, problem = _parse_date(published)
+        title, source, url = fields.get("title"), fields.get("source"), fields.get("url")
+        # (nearly every record: each absent or text, read without a loop over the names)
+        if not ((title is None or title.__class__ is str) and (source is None or source.__class__ is str)
+                and (url is None or url.__class__ is str)):
+            texts, problem = _optional_texts((title, source, url))
             if problem:
                 return self.reject(path, record, problem, raw, doc_id)
+            title, source, url = texts
+            plain = plain and all(not value or value.__class__ is str for value in texts)
+        title, source, url = title or None, source or None, url or None
+        if surrogates:
+            for name, value in (("id", doc_id), ("text", text), ("title", title), ("source", source), ("url", url)):
+                if value and _SURROGATE.search(value):
+                    return self.reject(path, record, f"field {name!r} holds invalid Unicode (a lone surrogate, "
+                                       "e.g. a broken \\ud83d escape or undecodable bytes): fix the text encoding",
+                                       raw, doc_id)
+        # (a record without a date, one with an ISO date as written, and one whose language the table
+        # spells, nearly every one, asked here: no call of _parse_date or _language for them)
+        published = fields.get("date")
+        if published is not None:
+            iso = None
+            if published.__class__ is str and len(published) == 10:   # (YYYY-MM-DD: read here)
+                try:
+                    iso = _iso_date(published)
+                except ValueError:   # (not a date: _parse_date says why)
+                    pass
+            if iso is None:   # (a datetime, a date object, spaces around it: as _parse_date reads it)
+                published, problem = _parse_date(published)
+                if problem:
+                    return self.reject(path, record, problem, raw, doc_id)
+            else:
+                published = iso
         language = fields.get("language")
         if language is not None:
             language = (language.__class__ is str and _LANGUAGES.get(language)) or _language(language)
         published = published or self.default_date
         # (the fields in the model's order, as its validator lays them out)
         values = {"doc_id": doc_id, "text": text, "published": published, "language": language or self.language,
-                  **extra, "input_path": path, "record": record}
+                  "title": title, "source": source, "url": url, "input_path": path, "record": record}
         if plain and (published is None or published.__class__ is dt.date) and \
                 (record is None or record.__class__ is int):
             # every field checked above as the model's validation checks it, each value of its field's
@@ -325,6 +354,7 @@ class _Reader:
         yield from self.jsonl_lines(STDIN_NAME, bounded_lines(stream, self.max_chars * 6 + 65536))
 
     def jsonl_lines(self, path: str, lines) -> Iterator[Document | Reject]:
+        document, pick = self.document, self.fields.pick   # (bound once, not a look-up a line)
         for number, line, too_long in lines:
             if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
@@ -357,7 +387,7 @@ class _Reader:
             # the line was decoded strictly, so a lone surrogate can only come from a \uXXXX escape (a
             # line with no backslash, nearly every one, holds none: one memchr() of its bytes, not a
             # search of the text for the two characters; the byte asked by its value, see _BACKSLASH)
-            yield self.document(self.fields.pick(record), path, number, text, _BACKSLASH in line and "\\u" in text)
+            yield document(pick(record), path, number, text, _BACKSLASH in line and "\\u" in text)
 
     def read_json(self, path: str) -> Iterator[Document | Reject]:
         """A .json file holding one array of records, streamed element by element."""
