@@ -28,6 +28,7 @@ TEXTS = [
 @example(day=dt.date(1, 1, 1), which=0)
 @example(day=dt.date(1, 1, 1), which=4)
 @example(day=dt.date(1, 1, 3), which=1)
+@example(day=dt.date(1, 1, 2), which=0)   # ("yesterday", the first day of the calendar: not measured for age)
 @example(day=dt.date(1, 6, 30), which=2)
 @example(day=dt.date(9999, 12, 31), which=2)
 @example(day=dt.date(9999, 12, 31), which=3)

@@ -42,6 +42,8 @@ def is_old(value: Optional[dt.date], precision: Optional[str], published: Option
         return precision == "year"
     if precision == "year" and value.year < published.year:
         return True   # "in 2006" in a January 2007 report: a year gone by is history
+    if published.toordinal() <= BACKGROUND_AGE.days:   # (nothing of the calendar lies that long before)
+        return False
     return period_end(value, precision) < published - BACKGROUND_AGE
 
 
