@@ -57,11 +57,13 @@ def _scan(text: str, lang: str, folds: Sequence[str] | None,
     if hit is None or copy:
         rules = date_rules(lang)
         if folds is not None:
-            if rules.gate.first_admitting(folds) is None:
+            first = rules.gate.first_admitting(folds)
+            if first is None:
                 hit = (None, [])
             else:
                 folded = folded_of(text, folds, lang)
-                hit = (folded, rules.find_all(folded.text, folds))
+                # (the folds joined by single white space characters: chunk_folds)
+                hit = (folded, rules.find_all(folded.text, folds, True, first))
         else:
             folded = fold(text, lang)
             # (searched from where a date may begin to the last word it may hold: most sentences,

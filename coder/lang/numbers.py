@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import Sequence
 
 from coder.lang import profile
+# (the gates, and the regexes matched at word starts, live in word_gate; their readers import
+# WordGate, text_chunks and words_end_of from here)
+from coder.lang.word_gate import _LETTER_RUNS, WordGate, matches_at_word_starts, text_chunks, words_end_of  # noqa: F401
 from coder.lexicon.load import LexiconError, read_support
 from coder.model import _slot_setting_init
 
@@ -251,121 +254,6 @@ def _code_page_dropped(lang: str) -> re.Pattern:
     return re.compile(b"[" + b"".join(re.escape(bytes([b])) for b in dropped) + b"]" if dropped else b"(?!)")
 
 
-# ---------------------------------------------------------------- cheap pre-check
-
-_LETTER_RUNS = re.compile(r"[^\W\d_]+")
-
-
-class WordGate:
-    """Says whether a folded text may hold a match at all: some word of it is one of `words`,
-    possibly with one of the language's `prefixes` (clitics, article: وال، بال), or `also` (a
-    year, a digit: a pattern whose matches hold a digit and no white space) is found in it. A set
-    lookup per word is far cheaper than running a large alternation regex at every position of a
-    sentence that, like most sentences, holds no date or number.
-
-    The answer is read per chunk of the text between white space (no letter run, digit or year
-    goes across white space: str.split cuts at no word character), and each chunk's answer is
-    remembered: news repeats its chunks, so a sentence is most often answered by two set tests
-    on its chunks, without a regex search over it (bounded: cleared when full)."""
-    __slots__ = ("words", "also", "_known", "_admitting")
-
-    def __init__(self, phrases, prefixes=(), also: re.Pattern | None = None):
-        # A phrase matches only where all its words are: its longest word stands for it.
-        cores = {max(p.split(), key=len) for p in phrases if p.strip()}
-        self.words = frozenset(cores | {p + w for p in prefixes for w in cores})
-        self.also = also
-        self._known: set[str] = set()       # chunks whose answer is known
-        self._admitting: set[str] = set()   # those of them that admit
-
-    def admits(self, folded: str) -> bool:
-        chunks = text_chunks(folded)
-        if not self._admitting.isdisjoint(chunks):   # (a chunk known to admit answers: no more to read)
-            return True
-        if self._known.issuperset(chunks):
-            return False
-        self._learn(chunks)
-        return not self._admitting.isdisjoint(chunks)
-
-    def first_admitting(self, chunks: tuple[str, ...]) -> int | None:
-        """The index of the first of a text's chunks (text_chunks) that admits, or None where none
-        does (where `admits` says no of the text)."""
-        admitting = self._admitting
-        if admitting.isdisjoint(chunks):
-            if self._known.issuperset(chunks):
-                return None
-            self._learn(chunks)
-            if admitting.isdisjoint(chunks):
-                return None
-        # A chunk admits: the first one, where every chunk before it is known not to. (Not a test
-        # that every chunk of the text is known first: the chunks after the first that admits need
-        # not be, and are neither looked up nor hashed here)
-        known = self._known
-        for k, chunk in enumerate(chunks):
-            if chunk not in known:   # (a chunk not read yet, which may admit: every chunk read, once)
-                self._learn(chunks)
-            if chunk in admitting:
-                return k
-
-    def last_admitting(self, chunks: tuple[str, ...]) -> int:
-        """The index of the last of a text's chunks that admits, where one does (first_admitting
-        has found one)."""
-        known, admitting = self._known, self._admitting
-        k = len(chunks) - 1
-        while True:
-            chunk = chunks[k]
-            if chunk not in known:   # (a chunk after the first that admits, not read yet: all read)
-                self._learn(chunks)
-            if chunk in admitting:
-                return k
-            k -= 1
-
-    def refused(self, chunks: tuple[str, ...]) -> bool:
-        """Does no chunk of a text admit, asked after first_admitting has read the text (which reads
-        every chunk of a text it refuses)? One set test, where first_admitting makes two."""
-        return self._admitting.isdisjoint(chunks)
-
-    def excludes_word(self, word: str) -> bool:
-        """Is `word` one word of letters alone that no match holds (one that `admits` refuses)? A
-        set test, where `admits` splits the text and keeps the word's answer."""
-        return word.isalpha() and word not in self.words
-
-    def _learn(self, chunks) -> None:
-        known, admitting = self._known, self._admitting
-        if len(known) >= 200_000:   # bounded on a long run
-            known.clear()
-            admitting.clear()
-        words = self.words
-        for chunk in chunks:
-            if chunk not in known:
-                known.add(chunk)
-                # one letter run, no digit (most chunks): a set test, no call
-                if chunk in words if chunk.isalpha() else self._chunk_admits(chunk):
-                    admitting.add(chunk)
-
-    def _chunk_admits(self, chunk: str) -> bool:
-        """Does a chunk not of letters alone (_learn answers those) admit?"""
-        return (self.also is not None and self.also.search(chunk) is not None) \
-            or not self.words.isdisjoint(_LETTER_RUNS.findall(chunk))
-
-
-def words_end_of(folded: str, chunk: str) -> int:
-    """Where a chunk of a folded text ends its last word character, or later: the last place the
-    chunk's text is found is at or after the chunk, and the non-word characters that end it hold
-    no word."""
-    end = len(chunk)
-    # (the non-word characters at its end counted back, most often none: where a search of \W*$ is
-    # tried at each character of the chunk. \w is str.isalnum() or "_")
-    while end and not (chunk[end - 1].isalnum() or chunk[end - 1] == "_"):
-        end -= 1
-    return folded.rfind(chunk) + end
-
-
-@lru_cache(maxsize=4)   # the dates' and the numbers' gates and the quantities' duals read one sentence
-def text_chunks(folded: str) -> tuple[str, ...]:
-    """The chunks of a folded text between white space."""
-    return tuple(folded.split())
-
-
 # ---------------------------------------------------------------- number phrases
 
 # (each field stored through its slot's setter: the frozen dataclass's own __init__ calls
@@ -442,51 +330,73 @@ class NumberReader:
         # (more, never fewer: beginning earlier finds the same numbers)
         self._lead_chunks = max([len(p.split()) - 1 for p in self.vague]
                                 + [1 if (teen_only and self.teen_suffixes) or self.ones else 0])
+        # (every match begins at a word's start, where at_word_start proved it: find tries those alone)
+        self._at_word_starts = self.regex.pattern.startswith("\\b")
 
-    def find(self, folded: str, chunks: Sequence[str] | None = None) -> list[NumberMatch]:
-        """`chunks`: the text's chunks (text_chunks), where the caller has them."""
+    def find(self, folded: str, chunks: Sequence[str] | None = None, spaced: bool = False) -> list[NumberMatch]:
+        """`chunks`: the text's chunks (text_chunks), where the caller has them; `spaced`: the text
+        is they joined by single white space characters (their offsets are their lengths added up).
+        A number holds a word the gate admits, in the chunk of its first word or _lead_chunks after
+        it, and begins at a word's start (the pattern begins with \\b): in a spaced text the regex
+        is matched at the word starts of those chunks alone, in order, each number's end the least
+        start of the next, not searched through the words between the numbers and after the last
+        (_searched: a text not spaced)."""
         if chunks is None:
             chunks = text_chunks(folded)    # (split once: the gate and the start of the search read them)
-        first = self.gate.first_admitting(chunks)
-        if first is None:
+            spaced = len(folded) + 1 == sum(map(len, chunks)) + len(chunks)
+        gate = self.gate
+        a = gate.first_admitting(chunks)
+        if a is None:
             return []
-        # No number begins before the chunk _lead_chunks before the first admitting one: the
-        # regex is run from there, not from the start of the sentence. (The first place that
-        # chunk's text is found is at or before the chunk; the look-behinds still see the
-        # characters before where the search begins)
+        if not (spaced and self._at_word_starts):
+            return self._searched(folded, chunks, a)
+        out = []
+        for m in matches_at_word_starts(self.regex.match, folded, chunks, gate, a, self._window_start):
+            self._read(folded, m, out)
+        return out
+
+    def _window_start(self, chunks: Sequence[str], admitting: int, floor: int) -> int:
+        """The first chunk, not before `floor`, a number holding the chunk `admitting` may begin in."""
+        k = admitting - self._lead_chunks
+        return k if k > floor else floor
+
+    def _searched(self, folded: str, chunks: Sequence[str], first: int) -> list[NumberMatch]:
+        """find's numbers by searches of the text, from _lead_chunks before the first chunk the gate
+        admits and no further once a match ends past the last word the gate admits."""
+        # (the first place that chunk's text is found is at or before the chunk; the look-behinds
+        # still see the characters before where the search begins)
         begin = 0 if first <= self._lead_chunks else folded.find(chunks[first - self._lead_chunks])
         out = []
         search = self.regex.search
         m = search(folded, begin)
-        words_end = None
+        words_end = words_end_of(folded, chunks[self.gate.last_admitting(chunks)]) if m is not None else 0
         while m is not None:
-            # (each group read once: a group asked by name is looked up in the pattern's index)
-            vague = m.group("vague")
-            if vague:
-                out.append(NumberMatch(m.start("vague"), m.end("vague"), self.vague[" ".join(vague.split())],
-                                       True, True, vague))
-            else:
-                digits = m.group("digits")
-                if digits:
-                    mult = m.group("mult")
-                    value = self._digits_value(digits, mult)
-                    if value is not None:
-                        start = m.start("digits")
-                        end = m.end("mult") if mult else start + len(digits)
-                        out.append(NumberMatch(start, end, value, False, False, folded[start:end]))
-                else:
-                    out.extend(self._words(folded, m.start("words"), m.group("words")))
-            # No number begins after the last word the gate admits, as none after the last chunk that
-            # admits: the search stops once past it, instead of reading the rest of the text for
-            # nothing (where the end is, worked out at the first number found)
-            if words_end is None:
-                words_end = words_end_of(folded, chunks[self.gate.last_admitting(chunks)])
+            self._read(folded, m, out)
             if m.end() >= words_end:
                 break
             # (every number holds a character: no empty match, after which finditer would go on
             # at the next character)
             m = search(folded, m.end())
         return out
+
+    def _read(self, folded: str, m: re.Match, out: list[NumberMatch]) -> None:
+        """The numbers of a match of the regex, added to `out`."""
+        # (each group read once: a group asked by name is looked up in the pattern's index)
+        vague = m.group("vague")
+        if vague:
+            out.append(NumberMatch(m.start("vague"), m.end("vague"), self.vague[" ".join(vague.split())],
+                                   True, True, vague))
+            return
+        digits = m.group("digits")
+        if digits:
+            mult = m.group("mult")
+            value = self._digits_value(digits, mult)
+            if value is not None:
+                start = m.start("digits")
+                end = m.end("mult") if mult else start + len(digits)
+                out.append(NumberMatch(start, end, value, False, False, folded[start:end]))
+        else:
+            out.extend(self._words(folded, m.start("words"), m.group("words")))
 
     def value_of(self, phrase: str) -> int | None:
         """The value of a folded phrase that is one number ("ثلاثة", "3", "twenty-five")."""

@@ -282,7 +282,9 @@ class QuantityRecogniser:
                 if c in ftext:
                     blanked = self.sign_glued.sub(" ", ftext)
                     break
-        numbers = self.numbers.find(blanked, chunks if blanked is ftext else None)
+        # (the folds, where given, joined by single white space characters: chunk_folds)
+        numbers = self.numbers.find(blanked, chunks, folds is not None) if blanked is ftext \
+            else self.numbers.find(blanked)
         out = []
         for s, e, unit in duals:
             fs, fe = folded.span(s, e)
