@@ -13,11 +13,10 @@ from typing import Sequence
 
 from coder.dates import first_chars, pattern_cache
 from coder.lang import profile
-from coder.lang.word_gate import matches_at_word_starts
+from coder.lang.word_gate import _LETTER_RUNS, matches_at_word_starts, matches_searched   # (the gate's letter runs)
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import DATE_RESOLVERS, DATE_UNITS
-from coder.lang.numbers import (WordGate, alternation, load_lexicon, prepare_fold, reader, text_chunks,
-                                words_end_of)
+from coder.lang.numbers import WordGate, alternation, load_lexicon, prepare_fold, reader, text_chunks
 
 RESOLVERS, UNITS = DATE_RESOLVERS, DATE_UNITS
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -29,7 +28,6 @@ _ALIASES = {"month_safe": "month", "weekday_bare": "weekday", "month_alt": None}
 # day words (الثاني، الأول) are common words and always come with a month, so they are no trigger.
 _WORD_SLOTS = {"month", "month_safe", "weekday", "weekday_bare", "unit", "year"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_LETTER_RUNS = re.compile(r"[^\W\d_]+")   # (as the gate reads a chunk's words: coder.lang.numbers)
 # Characters the guards test (see first_chars), measured on news text: a branch's guard, four (the
 # Arabic regex's time halves against one; longer only grow the regex); the guard of the whole
 # alternation, six (a word that begins no date, most words, fails it once instead of once a
@@ -178,7 +176,7 @@ class DateRules:
         tried about ten times as many word starts on news: those between the dates and after the
         last to the text's end, where the search for one more date goes on for nothing. A text not
         spaced, or a pattern whose first characters are not known to be word characters, is
-        searched (_searched)."""
+        searched (matches_searched)."""
         if chunks is None:
             chunks = text_chunks(folded)
             spaced = len(folded) + 1 == sum(map(len, chunks)) + len(chunks)
@@ -187,28 +185,8 @@ class DateRules:
         if a is None:
             return []
         if not (spaced and self.at_word_starts):
-            return self._searched(folded, chunks, a)
+            return matches_searched(self.regex, folded, chunks, gate, a, self._window_start)
         return matches_at_word_starts(self.regex.match, folded, chunks, gate, a, self._window_start)
-
-    def _searched(self, folded: str, chunks: Sequence[str], first: int) -> list[re.Match]:
-        """find_all's matches by searches of the text: from the chunk _window_start gives for the
-        first chunk the gate admits, and no further once a match ends past the last word the gate
-        admits (a date holds such a word, so none begins after the last one)."""
-        k = self._window_start(chunks, first, 0)
-        search = self.regex.search
-        m = search(folded, folded.find(chunks[k]) if k > 0 else 0)
-        if m is None:
-            return []
-        found = [m]
-        words_end = words_end_of(folded, chunks[self.gate.last_admitting(chunks)])
-        while m.end() < words_end:
-            if m.end() == m.start():   # (an empty match: finditer's own rule for the next one)
-                return list(self.regex.finditer(folded, found[0].start()))
-            m = search(folded, m.end())
-            if m is None:
-                break
-            found.append(m)
-        return found
 
     def _compile_rule(self, i: int, spec: dict, slots: dict, where: str) -> tuple[Rule, str]:
         rid, resolve = spec.get("id"), spec.get("resolve")

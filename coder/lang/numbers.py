@@ -18,7 +18,8 @@ from typing import Sequence
 from coder.lang import profile
 # (the gates, and the regexes matched at word starts, live in word_gate; their readers import
 # WordGate, text_chunks and words_end_of from here)
-from coder.lang.word_gate import _LETTER_RUNS, WordGate, matches_at_word_starts, text_chunks, words_end_of  # noqa: F401
+from coder.lang.word_gate import (_LETTER_RUNS, WordGate, matches_at_word_starts, matches_searched,  # noqa: F401
+                                  text_chunks, words_end_of)
 from coder.lexicon.load import LexiconError, read_support
 from coder.model import _slot_setting_init
 
@@ -340,7 +341,7 @@ class NumberReader:
         it, and begins at a word's start (the pattern begins with \\b): in a spaced text the regex
         is matched at the word starts of those chunks alone, in order, each number's end the least
         start of the next, not searched through the words between the numbers and after the last
-        (_searched: a text not spaced)."""
+        (matches_searched: a text not spaced)."""
         if chunks is None:
             chunks = text_chunks(folded)    # (split once: the gate and the start of the search read them)
             spaced = len(folded) + 1 == sum(map(len, chunks)) + len(chunks)
@@ -348,10 +349,12 @@ class NumberReader:
         a = gate.first_admitting(chunks)
         if a is None:
             return []
-        if not (spaced and self._at_word_starts):
-            return self._searched(folded, chunks, a)
+        if spaced and self._at_word_starts:
+            found = matches_at_word_starts(self.regex.match, folded, chunks, gate, a, self._window_start)
+        else:
+            found = matches_searched(self.regex, folded, chunks, gate, a, self._window_start)
         out = []
-        for m in matches_at_word_starts(self.regex.match, folded, chunks, gate, a, self._window_start):
+        for m in found:
             self._read(folded, m, out)
         return out
 
@@ -359,25 +362,6 @@ class NumberReader:
         """The first chunk, not before `floor`, a number holding the chunk `admitting` may begin in."""
         k = admitting - self._lead_chunks
         return k if k > floor else floor
-
-    def _searched(self, folded: str, chunks: Sequence[str], first: int) -> list[NumberMatch]:
-        """find's numbers by searches of the text, from _lead_chunks before the first chunk the gate
-        admits and no further once a match ends past the last word the gate admits."""
-        # (the first place that chunk's text is found is at or before the chunk; the look-behinds
-        # still see the characters before where the search begins)
-        begin = 0 if first <= self._lead_chunks else folded.find(chunks[first - self._lead_chunks])
-        out = []
-        search = self.regex.search
-        m = search(folded, begin)
-        words_end = words_end_of(folded, chunks[self.gate.last_admitting(chunks)]) if m is not None else 0
-        while m is not None:
-            self._read(folded, m, out)
-            if m.end() >= words_end:
-                break
-            # (every number holds a character: no empty match, after which finditer would go on
-            # at the next character)
-            m = search(folded, m.end())
-        return out
 
     def _read(self, folded: str, m: re.Match, out: list[NumberMatch]) -> None:
         """The numbers of a match of the regex, added to `out`."""

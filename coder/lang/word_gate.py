@@ -47,7 +47,8 @@ class WordGate:
 
     def first_admitting(self, chunks: tuple[str, ...]) -> int | None:
         """The index of the first of a text's chunks (text_chunks) that admits, or None where none
-        does (where `admits` says no of the text)."""
+        does (where `admits` says no of the text). (Its own loop, not next_admitting's from 0: asked
+        of every sentence by two gates, where that read the chunks by subscript: about +0.1% warm)"""
         admitting = self._admitting
         if admitting.isdisjoint(chunks):
             if self._known.issuperset(chunks):
@@ -146,7 +147,6 @@ def text_chunks(folded: str) -> tuple[str, ...]:
     return tuple(folded.split())
 
 
-
 # ---------------------------------------------------------------- matching at word starts
 
 _WORD_START = re.compile(r"(?<!\w)\w")   # (where a word begins inside a chunk)
@@ -185,4 +185,29 @@ def matches_at_word_starts(match: Callable, text: str, chunks: Sequence[str], ga
             offset += len(chunk) + 1
         at = floor
         a = gate.next_admitting(chunks, floor)
+    return found
+
+
+def matches_searched(regex: re.Pattern, text: str, chunks: Sequence[str], gate, first: int,
+                     window_start: Callable) -> list[re.Match]:
+    """matches_at_word_starts' matches by searches of any text (its `chunks` need not be joined by
+    single white space characters, nor the regex begin at word starts): searched from the chunk
+    window_start(chunks, first, 0) gives, and no further once a match ends past the last word the
+    gate admits (each match holds such a word, so none begins after the last one)."""
+    k = window_start(chunks, first, 0)
+    search = regex.search
+    # (the first place the chunk's text is found is at or before the chunk; a look-behind still sees
+    # the characters before where the search begins)
+    m = search(text, text.find(chunks[k]) if k > 0 else 0)
+    if m is None:
+        return []
+    found = [m]
+    words_end = words_end_of(text, chunks[gate.last_admitting(chunks)])
+    while m.end() < words_end:
+        if m.end() == m.start():   # (an empty match: finditer's own rule for the next one)
+            return list(regex.finditer(text, found[0].start()))
+        m = search(text, m.end())
+        if m is None:
+            break
+        found.append(m)
     return found
