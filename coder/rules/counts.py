@@ -138,9 +138,7 @@ def _kinds_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], s
             if len(table) >= _BOUND:
                 table.clear()
                 forms_of.clear()
-            # (_number itself: the answers is_number keeps through the article are not asked of a new word)
-            kind = table[t.text] = (COUNT if _number(t, lang, True) else 0) | \
-                (PUNCT if t.norm in PUNCT_BARRIER else 0) | (0 if words.isdisjoint(t.forms) else WATCHED)
+            kind = table[t.text] = _kind_bits(t, lang, words)
         if kind:
             if kind & COUNT:
                 numbers.add(i)
@@ -163,10 +161,16 @@ def word_kinds(lang: str):
     words = watched_words(lang)
 
     def kind_of(tok):
-        kind = (COUNT if _number(tok, lang, True) else 0) | (PUNCT if tok.norm in PUNCT_BARRIER else 0) | \
-            (0 if words.isdisjoint(tok.forms) else WATCHED)
+        kind = _kind_bits(tok, lang, words)
         return (kind, tuple(words.intersection(tok.forms)) if kind & WATCHED else ()) if kind else 0
     return kind_of
+
+
+def _kind_bits(tok, lang: str, words: frozenset[str]) -> int:
+    """A word's COUNT, PUNCT and WATCHED bits (`words`: the language's watched words), worked out once a
+    word. (_number itself: the answers is_number keeps through the article are not asked of a new word)"""
+    return (COUNT if _number(tok, lang, True) else 0) | (PUNCT if tok.norm in PUNCT_BARRIER else 0) | \
+        (0 if words.isdisjoint(tok.forms) else WATCHED)
 
 
 def _number(tok, lang: str, with_article: bool) -> bool:
