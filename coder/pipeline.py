@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Optional
 
 from coder import __version__
 from coder.dates import find_dates, scan as date_scan
+from coder.dates.markers import marker_first_words
 from coder.geo import Gazetteer, SentencePlaces, document_focus
 from coder.geo.toponyms import capital_mentions
 from coder.geo.events import names_actor
@@ -77,7 +78,7 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     folds = chunk_folds(sent.text, spaced_chunks(sent.text), lang)
     dates = find_dates(sent.text, lang, published, folds)
     day = dates[0].value if dates else published
-    mentions = match(load(lang).trie, sent.tokens, sent.text, False, word_kinds(lang))
+    mentions = match(load(lang).trie, sent.tokens, sent.text, False, word_kinds(lang), marker_first_words(lang))
     parsed = None
     # (a set comprehension: some thirty mentions a sentence, each kind read by the specialised
     # attribute load, not an attrgetter call: about 9 k machine instructions a sentence against 14.5 k)

@@ -101,7 +101,7 @@ def _same_clause(r: SentenceResult, c: EventCandidate, walls: list[tuple[int, in
 def _earlier_event_walls(r: SentenceResult, lang: str) -> list[int]:
     """Where a phrase about an earlier event opens ("after", "بعد"): a date beyond it is that event's."""
     # (no comprehension for a sentence with no such word, as most)
-    marks = marker_starts(r.sentence.tokens, lang, "earlier_event_markers")
+    marks = marker_starts(r.sentence.tokens, lang, "earlier_event_markers", r.analysis.mentions)
     return [start for _, start in marks] if marks else []
 
 
@@ -112,7 +112,7 @@ def _dates_after(r: SentenceResult, lang: str, field: str) -> set[int]:
     if not r.dates:   # no date to stand after: the marker scan is not needed
         return out
     toks = r.sentence.tokens
-    found = marker_starts(toks, lang, field)
+    found = marker_starts(toks, lang, field, r.analysis.mentions)
     if not found:   # (most dated sentences: none of the words; no set comprehension made)
         return out
     marks = {i for i, _ in found}
@@ -244,7 +244,7 @@ def _date_before_news(r: SentenceResult, lang: str, chosen: dict) -> None:
     before-news words, a scan of the sentence, are not looked for then)."""
     if len(chosen) < 2 or all(d is None for d in chosen.values()):
         return
-    marks = marker_starts(r.sentence.tokens, lang, "before_news_markers")
+    marks = marker_starts(r.sentence.tokens, lang, "before_news_markers", r.analysis.mentions)
     if marks:
         date_before_news(r.analysis.events, r.analysis.triggers, r.sentence.tokens, r.sentence.text, r.dates,
                          marks, chosen, date_rules(lang), profile(lang).normalise, r.analysis.steps)

@@ -35,6 +35,14 @@ def _by_first(lang: str) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def marker_first_words(lang: str) -> frozenset[str]:
+    """The token keys that start a word of some list: the matcher, given them, gathers the positions
+    of the words whose forms hold one as it walks the sentence (Mentions.date_marker_words), which
+    spares the scan its own walk."""
+    return frozenset(_by_first(lang))
+
+
 # language -> a word as written -> the keys its lookup forms start (most words: none); bounded.
 # (A token's forms follow from its text (tokenise), so the text is the key: a str caches its hash,
 # where a tuple of forms is hashed anew at each look-up)
@@ -43,20 +51,69 @@ _WORDS: dict[str, dict[str, tuple]] = {}
 _last: tuple = (None, None, None)
 
 
-def marker_starts(tokens: Sequence[Token], lang: str, field: str) -> list[tuple[int, int]]:
+def marker_starts(tokens: Sequence[Token], lang: str, field: str, mentions=None) -> list[tuple[int, int]]:
     """Where the words of one list stand: (first token index, char start), in list order, then
-    sentence order (a key found through two forms of a word: once)."""
+    sentence order (a key found through two forms of a word: once). `mentions`: the matcher's of
+    the sentence, whose date_marker_words, where it gathered them, are the words to look at."""
     last = _last
     if last[0] is not tokens or last[1] != lang:
-        last = _scan(tokens, lang)
+        last = _scan(tokens, lang, getattr(mentions, "date_marker_words", None))
     return last[2][_FIELD_INDEX[field]]
 
 
-def _scan(tokens: Sequence[Token], lang: str) -> tuple:
+def _scan(tokens: Sequence[Token], lang: str, starting=None) -> tuple:
     global _last
     words = _WORDS.get(lang)
     if words is None or len(words) >= 100_000:
         words = _WORDS[lang] = {}
+    if starting is None:    # (tokens the matcher did not walk with the marker words: explain, tests)
+        starting = _starting_words(tokens, lang, words)
+    # one list for each of FIELDS, in its order (a literal: four lists built in place, where a map of
+    # list() over _NO_MARKS made into a tuple costs an iterator and four calls a sentence)
+    per_field: tuple[list, ...] = ([], [], [], [])
+    if not starting:
+        _last = (tokens, lang, per_field)
+        return _last
+    found = []
+    end = len(tokens)
+    for i in starting:
+        tok = tokens[i]
+        keys = words.get(tok.text)
+        if keys is None:    # (a word the matcher found but the scan has not seen yet)
+            keys = words[tok.text] = _keys_started(tok, _by_first(lang).get)
+        for k, n, rest in keys:
+            # a key of several words: the norms of the words after this one, word by word (a
+            # key's words are two or three)
+            j = i
+            for key in rest:
+                j += 1
+                if j == end or tokens[j].norm != key:
+                    break
+            else:
+                found.append((k, n, i, tok.start))
+    if len(found) == 1:   # (most sentences with a marker: one, which needs no set and no sort)
+        k, _, i, start = found[0]
+        per_field[k].append((i, start))
+        _last = (tokens, lang, per_field)
+        return _last
+    for k, _, i, start in sorted(set(found)):
+        per_field[k].append((i, start))
+    _last = (tokens, lang, per_field)
+    return _last
+
+
+def _keys_started(tok: Token, first_of) -> tuple:
+    """What a word's forms start, in form order (most words: nothing, and no generator is made)."""
+    found = ()
+    for f in tok.forms:
+        keys = first_of(f)
+        if keys:
+            found += tuple(keys)
+    return found
+
+
+def _starting_words(tokens: Sequence[Token], lang: str, words: dict) -> list[int]:
+    """The indexes of the words that start a key, by a walk over the tokens."""
     # the indexes of the words that start a key (a few; a quarter of the event sentences: none), by
     # a plain loop: a list of every word's answer, then any() and compress() over it, cost more
     starting = []
@@ -70,39 +127,7 @@ def _scan(tokens: Sequence[Token], lang: str) -> tuple:
         first_of = _by_first(lang).get
         for t in tokens:
             if t.text not in words:
-                found = ()   # (most words: no form starts a key, and no generator is made)
-                for f in t.forms:
-                    keys = first_of(f)
-                    if keys:
-                        found += tuple(keys)
-                words[t.text] = found
+                words[t.text] = _keys_started(t, first_of)
         # (first sight only: the loop above is the warm path)
         starting = [i for i, t in enumerate(tokens) if words[t.text]]
-    # one list for each of FIELDS, in its order (a literal: four lists built in place, where a map of
-    # list() over _NO_MARKS made into a tuple costs an iterator and four calls a sentence)
-    per_field: tuple[list, ...] = ([], [], [], [])
-    if not starting:
-        _last = (tokens, lang, per_field)
-        return _last
-    found = []
-    end = len(tokens)
-    for i in starting:
-        for k, n, rest in words[tokens[i].text]:
-            # a key of several words: the norms of the words after this one, word by word (a
-            # key's words are two or three)
-            j = i
-            for key in rest:
-                j += 1
-                if j == end or tokens[j].norm != key:
-                    break
-            else:
-                found.append((k, n, i, tokens[i].start))
-    if len(found) == 1:   # (most sentences with a marker: one, which needs no set and no sort)
-        k, _, i, start = found[0]
-        per_field[k].append((i, start))
-        _last = (tokens, lang, per_field)
-        return _last
-    for k, _, i, start in sorted(set(found)):
-        per_field[k].append((i, start))
-    _last = (tokens, lang, per_field)
-    return _last
+    return starting

@@ -9,8 +9,10 @@ class Mentions(list):
     each role's tokens (every word of a marker of several words); `grammar_markers`, each node of
     markers found as (first token, last token, the grammar entries ending there), in the order found;
     `word_kinds`, the positions of the sentence's counts and punctuation and its watched lookup forms
-    where the matcher was given the language's reader of them (the rules' counts pass), else None."""
-    __slots__ = ("grammar_roles", "grammar_markers", "word_kinds")
+    where the matcher was given the language's reader of them (the rules' counts pass), else None;
+    `date_marker_words`, the positions of the words whose forms start a date marker where it was also
+    given their first words (coder.dates.markers), else None."""
+    __slots__ = ("grammar_roles", "grammar_markers", "word_kinds", "date_marker_words")
 
 
 def grammar_markers(mentions: list) -> list[tuple]:

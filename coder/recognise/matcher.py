@@ -29,10 +29,14 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 _STARTS: dict[int, dict] = {}
 _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
 # per trie, where match is given its language's reader of word kinds (`word_kinds`): the same,
-# each entry's last field the word's kind, and a word that starts nothing but has a kind given one
+# each entry's last field the word's kind, and a word that starts nothing but has a kind given one;
+# where it is also given the first words of the date markers, the kinds carry _DATE_MARKER too
 _KIND_STARTS: dict[int, dict] = {}
+_DATED_KIND_STARTS: dict[int, dict] = {}
 _NO_GRAMMAR = ((), ())   # (a word's grammar roles and entries where it starts none)
 _COUNT, _PUNCT, _WATCHED = 1, 2, 4  # (a kind's bits, as coder.rules.counts sets them: a stage imports no other)
+_DATE_MARKER = 8    # (the matcher's own bit: one of the word's forms starts a date marker)
+_ONLY_DATE_MARKER = (_DATE_MARKER, ())
 
 
 def _ends(node: dict, light_verbs_as_one: bool = False) -> tuple:
@@ -102,32 +106,41 @@ def _word_steps(trie: dict, forms: tuple[str, ...], word_kind=0) -> tuple:
     return (first[0], first[1], tuple(others), first[3], tuple(roles), tuple(grammar), word_kind)
 
 
-def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False, word_kinds=None) -> Mentions:
+def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False, word_kinds=None,
+          date_marker_firsts=None) -> Mentions:
     """All matches (overlapping ones included) but grammar words, as mentions over token ranges;
     the grammar words as the list's index (Mentions), also as mentions `with_grammar`. With
     `word_kinds`, the trie's language's reader of a word's kind (coder.rules.counts.word_kinds), also
     the sentence's counts, punctuation and watched forms (Mentions.word_kinds), gathered in this walk,
-    kept with each word's first steps: the rules make no pass of their own for them. (Typed in the
-    compiled build: matcher.pxd; a plain loop, no closure.)"""
+    kept with each word's first steps: the rules make no pass of their own for them. With
+    `date_marker_firsts` too (coder.dates.markers.marker_first_words), the positions of the words
+    whose forms start a date marker (Mentions.date_marker_words), for the rows' marker scan.
+    (Typed in the compiled build: matcher.pxd; a plain loop, no closure.)"""
     out = Mentions()
     roles: dict[str, set[int]] = {}
     markers: list[tuple] = []
     out.grammar_roles, out.grammar_markers = roles, markers
     n = len(tokens)
+    dated = None
     if word_kinds is None:
         starts = trie_memo(_STARTS, trie)
         out.word_kinds = None
     else:
-        starts = trie_memo(_KIND_STARTS, trie)
         numbers, marks, watched = set(), set(), set()
         out.word_kinds = (numbers, marks, watched)
+        if date_marker_firsts is None:
+            starts = trie_memo(_KIND_STARTS, trie)
+        else:
+            starts = trie_memo(_DATED_KIND_STARTS, trie)
+            dated = []
+    out.date_marker_words = dated
     # (locals, read at each mention; starts.get stays a method call, which the compiled build makes
     # a dict look-up in C)
     new, mention = _new, Mention
     for i, tok in enumerate(tokens):
         first = starts.get(tok.text)
         if first is None:
-            first = starts[tok.text] = _word_steps(trie, tok.forms, word_kinds(tok) if word_kinds is not None else 0)
+            first = starts[tok.text] = _word_steps(trie, tok.forms, _kind_of(tok, word_kinds, date_marker_firsts))
         if not first:
             continue
         fi, node, ends, next_keys, word_roles, grammar, kind = first
@@ -137,6 +150,8 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
                 watched.update(forms)
             elif bits == _PUNCT:
                 marks.add(i)
+            elif bits == _DATE_MARKER:
+                dated.append(i)
             else:
                 if bits & _COUNT:
                     numbers.add(i)
@@ -144,6 +159,8 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
                     marks.add(i)
                 if bits & _WATCHED:
                     watched.update(forms)
+                if bits & _DATE_MARKER:
+                    dated.append(i)
             if node is None:    # (a word with a kind that starts nothing)
                 continue
         if fi is not None:
@@ -229,6 +246,17 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
         if through_clitic:  # (rare: the word's mentions, the last made, are read again only then)
             _names_as_written(out, tokens, i)
     return out
+
+
+def _kind_of(tok: Token, word_kinds, date_marker_firsts) -> object:
+    """A new word's kind (0 without a reader of kinds): the reader's answer, with _DATE_MARKER where
+    one of its forms is among `date_marker_firsts` (read only with a reader of kinds)."""
+    if word_kinds is None:
+        return 0
+    kind = word_kinds(tok)
+    if date_marker_firsts is None or date_marker_firsts.isdisjoint(tok.forms):   # (most words)
+        return kind
+    return (kind[0] | _DATE_MARKER, kind[1]) if kind else _ONLY_DATE_MARKER
 
 
 def _listed_ends(node: dict) -> tuple:
