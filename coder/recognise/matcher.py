@@ -140,7 +140,11 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
     for i, tok in enumerate(tokens):
         first = starts.get(tok.text)
         if first is None:
-            first = starts[tok.text] = _word_steps(trie, tok.forms, _kind_of(tok, word_kinds, date_marker_firsts))
+            kind = word_kinds(tok) if word_kinds is not None else 0
+            # (the marker test with the kind, once a word; inline: a new word costs no call more)
+            if dated is not None and not date_marker_firsts.isdisjoint(tok.forms):
+                kind = (kind[0] | _DATE_MARKER, kind[1]) if kind else _ONLY_DATE_MARKER
+            first = starts[tok.text] = _word_steps(trie, tok.forms, kind)
         if not first:
             continue
         fi, node, ends, next_keys, word_roles, grammar, kind = first
@@ -150,9 +154,7 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
                 watched.update(forms)
             elif bits == _PUNCT:
                 marks.add(i)
-            elif bits == _DATE_MARKER:
-                dated.append(i)
-            else:
+            else:   # (a marker word is most often also watched: في, in)
                 if bits & _COUNT:
                     numbers.add(i)
                 if bits & _PUNCT:
@@ -246,17 +248,6 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
         if through_clitic:  # (rare: the word's mentions, the last made, are read again only then)
             _names_as_written(out, tokens, i)
     return out
-
-
-def _kind_of(tok: Token, word_kinds, date_marker_firsts) -> object:
-    """A new word's kind (0 without a reader of kinds): the reader's answer, with _DATE_MARKER where
-    one of its forms is among `date_marker_firsts` (read only with a reader of kinds)."""
-    if word_kinds is None:
-        return 0
-    kind = word_kinds(tok)
-    if date_marker_firsts is None or date_marker_firsts.isdisjoint(tok.forms):   # (most words)
-        return kind
-    return (kind[0] | _DATE_MARKER, kind[1]) if kind else _ONLY_DATE_MARKER
 
 
 def _listed_ends(node: dict) -> tuple:
