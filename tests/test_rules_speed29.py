@@ -3,9 +3,11 @@ matcher's walk. Given the first words of the date markers (coder.dates.markers.m
 besides its reader of word kinds, the matcher keeps a "starts a date marker" bit in each word's kind
 and gathers the positions of such words as it walks (Mentions.date_marker_words); the rows' marker
 scan reads them instead of walking the tokens, which it still does for tokens the matcher did not
-walk so (`coder explain`, tests). Checked against that walk, a copy of the scan as it was
-(test_front_speed15), and digests of what the code before the round (3bd5e9c) made of documents
-written for these tests."""
+walk so (`coder explain`, tests). And a new word's count bit (counts._kind_bits) worked out with
+the number reader's gate tested in place, not through is_number_word's calls. Checked against that
+walk, a copy of the scan as it was (test_front_speed15), the former count test (counts._number,
+kept), and digests of what the code before the round (3bd5e9c) made of documents written for these
+tests."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,7 +24,9 @@ from coder.model import Document
 from coder.pipeline import code_document
 from coder.recognise import matcher
 from coder.rules import counts
-from coder.rules.counts import word_kinds
+from coder.lang.numbers import reader
+from coder.rules.counts import watched_words, word_kinds
+from coder.rules.types import PUNCT_BARRIER
 
 from test_front_speed15 import MARKER_SENTENCES, _scan_as_before
 from test_words_speed25 import WRITTEN
@@ -157,3 +161,30 @@ def test_documents_code_and_explain_as_before_the_round(lang, text):
                           coded_at=dt.datetime(2000, 1, 1))
     rows = json.dumps([e.model_dump(mode="json") for e in coded.events], sort_keys=True, ensure_ascii=False)
     assert (_digest(rows), _digest(explain(text, lang, DAY))) == DIGESTS[text[:30]]
+
+
+COUNT_WORDS = {
+    "ar": "ثلاثة الثلاثة وثلاثة بثلاثة ثلاث خمسين والخمسين مئة ألف آلاف مليون عشرات الاثنين اثنان "
+          "واحد الأول 12 ١٢ 2021 3أيام الجنود قتل سيارة والسيارة بعد منذ حتى ، . ؛ « ) -",
+    "en": "three Three hundred thousands million dozens one first 12 3rd 1990s twenty-five soldiers "
+          "killed after since until the , . ; ( - ' 50%",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_new_word_s_count_bit_as_the_former_test(lang):
+    """The count bit of a word seen for the first time is _number's through the article (the former
+    test, through is_number_word), over number words as written, through clitics and the article,
+    digits, other words and punctuation; and word_kinds' answer is the former expression's."""
+    prof = profile(lang)
+    toks = prof.tokenise(COUNT_WORDS[lang])
+    number_words, words, kind_of = reader(lang).gate.words, watched_words(lang), word_kinds(lang)
+    assert len(toks) >= 25
+    found = [counts._is_count_of_new_word(t, lang, number_words) for t in toks]
+    assert found == [counts._number(t, lang, True) for t in toks]
+    assert 6 <= sum(found) < len(found) - 6
+    for t in toks:
+        bits = (counts.COUNT if counts._number(t, lang, True) else 0) | \
+            (counts.PUNCT if t.norm in PUNCT_BARRIER else 0) | (0 if words.isdisjoint(t.forms) else counts.WATCHED)
+        want = (bits, tuple(words.intersection(t.forms)) if bits & counts.WATCHED else ()) if bits else 0
+        assert kind_of(t) == want, t.text
