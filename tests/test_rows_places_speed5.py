@@ -79,9 +79,9 @@ def test_before_news_words_are_looked_for_only_where_an_event_is_dated(text, pub
     asked = []
     real = rows.marker_starts
 
-    def counted(tokens, lang, field):
+    def counted(tokens, lang, field, mentions=None):
         asked.append(field)
-        return real(tokens, lang, field)
+        return real(tokens, lang, field, mentions)
     monkeypatch.setattr(rows, "marker_starts", counted)
     events = code_text(text, "en", published)
     assert asked.count("before_news_markers") == scans
