@@ -296,8 +296,8 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Optional[
     roles = _marker_roles(toks, R, marker_starts, marked)
     arguments(clauses, chunks, toks, tags, R, prof, groups, actorish, speech, read, roles, bare, (starts, ends),
               chunk_of=chunk_of)
-    if owned:    # (a sentence with no owned phrase: no call)
-        possessors(clauses, chunks, actorish, owned)
+    if owned:    # (a sentence with no owned phrase: no call; worked out when read, records.Chunk.possessor)
+        possessors(clauses, chunks, actorish, owned, bounds=(starts, ends))
     if pronouns or anaphor:    # (most sentences have neither: no phrase can refer back)
         antecedents(clauses, chunks, toks, tags, R, actorish, organisations, anaphor, pronouns)
     # (a bare instance with its fields set one by one, as records.new_clause makes a clause: no

@@ -251,6 +251,10 @@ def _later_finite(toks, mine: list[tuple[int, int]], n: int) -> bool:
 
 
 _QUOTES = frozenset({",", '"', "'", "”", "’", "“"})
+# (the sets _before_noun tests, made once: a set difference in the test would build a new set at
+# every question, once a token in the scan for a quotation mark)
+_QUOTES_BUT_COMMA = _QUOTES - {","}
+_QUOTATION_MARKS = _QUOTES - {",", "'"}
 
 
 def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, prof, actorish, clauses,
@@ -305,8 +309,8 @@ def _before_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pr
         _object(p, after, chunks, toks, tags, bare, before_verb=True)
         return
     # "..., said the minister", "..., says Tarlo." (the speaker closes the sentence)
-    quoted = word_before in _QUOTES - {","} or (word_before == "," and (
-        any(t.norm in _QUOTES - {",", "'"} for t in toks[:p.first]) or
+    quoted = word_before in _QUOTES_BUT_COMMA or (word_before == "," and (
+        any(t.norm in _QUOTATION_MARKS for t in toks[:p.first]) or
         (after and chunks[after[0]].end + 2 >= len(toks))))
     if quoted and p.verb in speech and after and chunks[after[0]].start == p.verb + 1 and \
             (chunks[after[0]].end + 1 >= len(toks) or tags[chunks[after[0]].end + 1] == "PUNCT"):

@@ -131,8 +131,7 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
         c.start = i
         c.end = j
         c.modifiers = modifiers
-        c.possessor = None
-        c.refers_to = None
+        c.refers_to = None    # (its possessor left unset: none, records.Chunk.possessor)
         c.owned = tags[i] == "POSS" and toks[i].norm != "whose"
         if possessor is not None:
             c.modifiers.append(("poss", chunks[possessor].head))
@@ -359,8 +358,7 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
         c.end = j
         c.modifiers = modifiers
         is_owned = c.owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
-        c.possessor = None
-        c.refers_to = None
+        c.refers_to = None    # (its possessor left unset: none, records.Chunk.possessor)
         # index_phrases' lists (no phrase of this chunker is a pronoun's, nor a possessor; a genitive
         # one, marked below, is not bare)
         k = len(chunks)

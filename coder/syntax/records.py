@@ -34,6 +34,29 @@ class Chunk:
         return self.start <= i <= self.end
 
 
+# A chunk's possessor is worked out when first read (reference.possessors leaves in an owned phrase
+# what reference.possessor_of reads, a tuple; the rules ask it of a few phrases a sentence): the
+# field is a property over the slot, which the chunkers leave unset (read as None) where no
+# possessive pronoun owns the phrase.
+_POSSESSOR_SLOT = Chunk.possessor
+
+
+def _possessor(c: Chunk) -> Optional[int]:
+    try:
+        v = _POSSESSOR_SLOT.__get__(c, Chunk)
+    except AttributeError:    # (a phrase made with no possessor set: none)
+        return None
+    if type(v) is tuple:
+        from coder.syntax.reference import possessor_of    # (reference.py reads this module)
+        v = possessor_of(c, *v)
+        _POSSESSOR_SLOT.__set__(c, v)
+    return v
+
+
+Chunk.possessor = property(_possessor, _POSSESSOR_SLOT.__set__, 
+                             doc="Index of the chunk a possessive pronoun on it refers to.")
+
+
 @dataclass(slots=True)
 class Predicate:
     """A verb (with its auxiliaries) and its arguments by role, as chunk indices."""

@@ -79,36 +79,51 @@ def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: 
     return None
 
 
-def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int], owned: list[int] | None = None) -> None:
-    """Whom "its"/ـه refers to: in a clause that depends on another, the subject of that clause ("The
-    SDF said ISIS killed three of its fighters": the SDF); else the nearest subject or object before
-    it in its own clause; else the last actor named before it. `owned`: the owned phrases, in order,
-    if known (only those are visited)."""
+def possessors(clauses: list[Clause], chunks: list[Chunk], actorish: set[int], owned: list[int] | None = None,
+               bounds: tuple[list[int], list[int]] | None = None) -> None:
+    """Whom "its"/ـه refers to (possessor_of), for each owned phrase: worked out when its
+    `possessor` is first read (the rules ask it of the few phrases of role-only actors), from what
+    this call leaves in the phrase. `owned`: the owned phrases, in order, if known (only those are
+    visited); `bounds`: the phrases' (starts, ends), if known."""
+    starts, ends = bounds or ([c.start for c in chunks], [c.end for c in chunks])
     for k in range(len(chunks)) if owned is None else owned:
         c = chunks[k]
-        if not c.owned:
-            continue
-        cl = _clause_of(clauses, c.head)
-        ref = None
-        if cl is not None and cl.parent is not None and cl.kind in {"quote", "subordinate", "participle"}:
-            ref = _subject_of(clauses[cl.parent])
-        if ref is None and cl is not None:
-            # the nearest argument before it in its own clause: "urged the states to take back
-            # their citizens" (the states), "the army withdrew its troops" (the army)
-            # (the first of those that end last, as max() would keep it: a loop, no key function called)
-            last_end = -1
-            for pr in cl.predicates:
-                for r, a in pr.arguments.items():
-                    if r in {"subject", "object"} and a != k and last_end < chunks[a].end < c.start \
-                            and ("of", c.head) not in chunks[a].modifiers:     # not "three" in "three of its"
-                        ref, last_end = a, chunks[a].end
-        if ref is None:
-            for j in range(k - 1, -1, -1):    # (a loop, no generator)
-                if _names(actorish, chunks[j]):
-                    ref = j
-                    break
-        if ref is not None and ref != k:
-            c.possessor = ref
+        if c.owned:
+            # (what possessor_of reads, with no chunk in it: a chunk held by a chunk would make a
+            # reference cycle, freed by the collector alone)
+            c.possessor = (k, clauses, starts, ends, actorish)
+
+
+def possessor_of(c: Chunk, k: int, clauses: list[Clause], starts: list[int], ends: list[int],
+                 actorish: set[int]) -> Optional[int]:
+    """Whom "its"/ـه on phrase k (c) refers to: in a clause that depends on another, the subject of
+    that clause ("The SDF said ISIS killed three of its fighters": the SDF); else the nearest subject
+    or object before it in its own clause; else the last actor named before it. `starts`, `ends`: the
+    phrases' first and last tokens."""
+    cl = _clause_of(clauses, c.head)
+    ref = None
+    if cl is not None and cl.parent is not None and cl.kind in {"quote", "subordinate", "participle"}:
+        ref = _subject_of(clauses[cl.parent])
+    if ref is None and cl is not None:
+        # the nearest argument before it in its own clause: "urged the states to take back
+        # their citizens" (the states), "the army withdrew its troops" (the army); not the phrase
+        # it is the genitive of, "three" in "three of its" (a genitive phrase's governor is the
+        # phrase right before it, which lists it as its "of" modifier)
+        # (the first of those that end last, as max() would keep it: a loop, no key function called)
+        last_end = -1
+        start = c.start
+        governor = k - 1 if c.kind == "genitive" else -1
+        for pr in cl.predicates:
+            for r, a in pr.arguments.items():
+                if r in {"subject", "object"} and a != k and last_end < ends[a] < start and a != governor:
+                    ref, last_end = a, ends[a]
+    if ref is None:
+        for j in range(k - 1, -1, -1):    # (a loop, no generator; _names' test)
+            start, end = starts[j], ends[j]
+            if start in actorish if start == end else not actorish.isdisjoint(range(start, end + 1)):
+                ref = j
+                break
+    return ref if ref != k else None
 
 
 def _names(pool: set[int], c: Chunk) -> bool:
