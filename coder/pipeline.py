@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Iterable, Iterator, Optional
 
 from coder import __version__
-from coder.dates import find_dates, scan as date_scan
+from coder.dates import dates_and_copy
 from coder.dates.markers import marker_first_words
 from coder.geo import Gazetteer, SentencePlaces, document_focus
 from coder.geo.toponyms import capital_mentions
@@ -76,7 +76,7 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     # the folds of the sentence's chunks, as the tokeniser cut it, for the dates' and quantities' gates
     # (None where not all known: they fold the text whole)
     folds = chunk_folds(sent.text, spaced_chunks(sent.text), lang)
-    dates = find_dates(sent.text, lang, published, folds)
+    dates, folded = dates_and_copy(sent.text, lang, published, folds)
     day = dates[0].value if dates else published
     mentions = match(load(lang).trie, sent.tokens, sent.text, False, word_kinds(lang), marker_first_words(lang))
     parsed = None
@@ -90,8 +90,7 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
     analysis = analyse(sent, mentions, prof, day, parsed)
     # the folded copy the dates' scan made of the sentence serves the quantities too (None where its
     # gate refused the folds: the quantities make it of them only where theirs admit)
-    quantities = find_quantities(sent.text, lang, date_scan(sent.text, lang, folds)[0], folds) \
-        if analysis.events else []
+    quantities = find_quantities(sent.text, lang, folded, folds) if analysis.events else []
     return SentenceResult(sent, analysis, dates, quantities, [])
 
 

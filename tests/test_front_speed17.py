@@ -108,6 +108,19 @@ def _former_matches(rules, text: str) -> list[tuple]:
     return [(m.span(), m.lastgroup, m.groupdict()) for m in found]
 
 
+def _window_begin(rules, text: str) -> int | None:
+    """Where the dates' window begins in a text (the first chunk _window_start gives for the first
+    chunk the gate admits, found in the text), or None where the gate admits none: what
+    DateRules.search_start answered before find_all took over its job."""
+    from coder.lang.numbers import text_chunks
+    chunks = text_chunks(text)
+    first = rules.gate.first_admitting(chunks)
+    if first is None:
+        return None
+    k = rules._window_start(chunks, first, 0)
+    return text.find(chunks[k]) if k > 0 else 0
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_date_search_start_finds_the_same_dates(lang):
     from coder.dates import date_rules
@@ -115,9 +128,8 @@ def test_date_search_start_finds_the_same_dates(lang):
     assert rules.inside_words   # (worked out for both languages' rules: the search starts later)
     later = 0
     for text in _date_samples(lang):
-        begin = rules.search_start(text)
-        found = [] if begin is None else [(m.span(), m.lastgroup, m.groupdict())
-                                          for m in rules.regex.finditer(text, begin)]
+        begin = _window_begin(rules, text)
+        found = [(m.span(), m.lastgroup, m.groupdict()) for m in rules.find_all(text)]
         assert found == _former_matches(rules, text), text
         assert (begin is None) == (not rules.gate.admits(text))
         if begin:

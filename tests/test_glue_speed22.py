@@ -76,8 +76,9 @@ def _former_analyse_sentence(sent, lang, published):
     from operator import attrgetter
 
     from coder import pipeline
+    from coder.dates import find_dates, scan as date_scan
     prof = pipeline.profile(lang)
-    dates = pipeline.find_dates(sent.text, lang, published)
+    dates = find_dates(sent.text, lang, published)
     day = dates[0].value if dates else published
     mentions = pipeline.match(pipeline.load(lang).trie, sent.tokens, sent.text)
     parsed = None
@@ -86,7 +87,7 @@ def _former_analyse_sentence(sent, lang, published):
         parsed = pipeline.parse(sent.tokens, mentions, prof, pipeline._dated_tokens(sent.tokens, dates) if dates
                                 else pipeline._NOTHING)
     analysis = pipeline.analyse(sent, mentions, prof, day, parsed)
-    quantities = pipeline.find_quantities(sent.text, lang, pipeline.date_scan(sent.text, lang)[0]) \
+    quantities = pipeline.find_quantities(sent.text, lang, date_scan(sent.text, lang)[0]) \
         if analysis.events else []
     return pipeline.SentenceResult(sent, analysis, dates, quantities, [])
 

@@ -22,7 +22,7 @@ from coder.model import ResolvedDate
 from coder.lang.chunk_folds import folded_of
 from coder.lang.numbers import Folded, folded as fold
 
-__all__ = ["find_dates", "date_rules", "scan", "FUTURE_TOLERANCE"]
+__all__ = ["find_dates", "dates_and_copy", "date_rules", "scan", "FUTURE_TOLERANCE"]
 
 _SPACE = re.compile(r"[\s-]*")
 
@@ -85,11 +85,19 @@ def find_dates(text: str, lang: str, published: dt.date | None,
                folds: Sequence[str] | None = None) -> list[ResolvedDate]:
     """Every date expression in `text` that resolves, in text order, with its span as written.
     `folds`: as scan's."""
-    if isinstance(published, dt.datetime):   # a timestamp: its day is what dates resolve against
-        published = published.date()
+    return dates_and_copy(text, lang, published, folds)[0]
+
+
+def dates_and_copy(text: str, lang: str, published: dt.date | None,
+                   folds: Sequence[str] | None = None) -> tuple[list[ResolvedDate], Folded | None]:
+    """find_dates' dates and the folded copy its scan made of `text`: None where the gate refused
+    `folds` (given: a copy is made of them only where the quantities' gate admits). (The pipeline
+    keeps the copy for the quantities, where asking scan for it again was a second entry look-up)"""
     folded, matches = _scan(text, lang, folds)   # (no copy where no match)
     if not matches:
-        return []
+        return [], folded
+    if isinstance(published, dt.datetime):   # a timestamp: its day is what dates resolve against
+        published = published.date()
     rules = date_rules(lang)
     out = []
     for m in matches:
@@ -104,5 +112,5 @@ def find_dates(text: str, lang: str, published: dt.date | None,
             continue
         s, e = folded.span(start, end)
         out.append(ResolvedDate(value[0], value[1], s, e, text[s:e]))
-    return out
+    return out, folded
 

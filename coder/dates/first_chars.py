@@ -15,7 +15,7 @@ not know (a negated class, a back-reference, inline flags) ends the prefix there
 can match the empty text, or begin with what is not known, is left as it is.
 
 `letter_runs(pattern)`, by the same parser: the words (runs of letters) a match can hold, which
-tell where in a sentence a date may begin (coder.dates.rules.DateRules.search_start).
+tell where in a sentence a date may begin (coder.dates.rules.DateRules._window_start).
 """
 from __future__ import annotations
 

@@ -49,7 +49,7 @@ def guarded_alternation(alternation: str) -> str:
 def date_pattern(lead: str, branches: list[str]) -> tuple[str, frozenset[str] | None]:
     """The date regex's pattern: each branch passed over where it cannot begin (guarded), the
     alternation behind a guard of its own; and the runs of letters a date can hold (None: not known;
-    first_chars.letter_runs), for search_start."""
+    first_chars.letter_runs), for DateRules._window_start."""
     pattern = lead + guarded_alternation("(?:" + "|".join(guarded(b) for b in branches) + ")") + r"(?!\w)"
     # (behind \b where its matches are proven to begin at a word's start: DateRules.find_all)
     return first_chars.at_word_start(pattern), first_chars.letter_runs(pattern)
@@ -123,23 +123,6 @@ class DateRules:
         # (every match begins at a word's start: find_all tries those alone)
         self.at_word_starts = pattern.startswith("\\b")
         prepare_fold(lang)
-
-    def search_start(self, folded: str, chunks: Sequence[str] | None = None) -> int | None:
-        """Where a search of the regex in a folded text may begin and find every date of it: None
-        when the text cannot hold one (no chunk the gate admits: most sentences stop here), else the
-        start of a chunk of the text (between white space) at or before the first that can begin a
-        date (_window_start: the search finds the same dates as from the start of the text, a
-        look-behind still seeing the text before, without trying the regex at each character before it)."""
-        if chunks is None:
-            chunks = text_chunks(folded)
-        first = self.gate.first_admitting(chunks)
-        if first is None:
-            return None
-        if self.inside_words is None:
-            return 0
-        k = self._window_start(chunks, first, 0)
-        # (the first place the chunk's text is found is at or before the chunk)
-        return folded.find(chunks[k]) if k > 0 else 0
 
     def _window_start(self, chunks: Sequence[str], admitting: int, floor: int) -> int:
         """The first chunk, not before `floor`, that a date holding the chunk `admitting` (one the
