@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
+from coder.geo.gazetteer import _END, _MAY_FOLD, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
@@ -134,6 +134,8 @@ def _place_forms(norm: str, forms: tuple[str, ...], lang: str) -> tuple[str, ...
 
 # ascii_fold of the words read after a name's first (mostly not plain ASCII), kept per word: a hit is one C call
 _fold = lru_cache(maxsize=65536)(ascii_fold)
+# (bound once: a method of a name imported by `from` is looked up, and a bound method made, at each call)
+_may_fold = _MAY_FOLD.search
 
 
 def _forms(tok: Token, lang: str) -> tuple[str, ...]:
@@ -324,7 +326,9 @@ def _may_start(trie: dict, tok: Token) -> bool:
     if len(tok.norm) <= 3:
         return True
     for f in tok.forms:
-        if f in trie or folds(f):
+        # (folds(f) written out: a new word's forms are mostly plain ASCII or Arabic letters that
+        # fold to themselves, told by its first two tests without a call a form)
+        if f in trie or (not f.isascii() and _may_fold(f) is not None and ascii_fold(f) != f):
             return True
     return False
 
