@@ -293,16 +293,16 @@ _NONE_BUT_FOLDS = ()
 _RANKED: dict[int, tuple[dict, dict]] = {}
 
 
-def _starts(trie: dict, tok: Token, lang: str) -> tuple:
+def _starts(trie: dict, tok: Token, lang: str, may_start: bool = False) -> tuple:
     """What the word starts (SentencePlaces._start_tokens keeps it per word): () when no name, else
     ((form, trie node) pairs of its place forms that start a name, is it a name by itself). A
     one-word name that _name_at would drop, a stop word ("ان", "الي", "اليوم") or, where the
     language capitalises names, a word written in lower case ("bar"), is none by itself: it starts
     a name only where the next word goes on from it, and a word that can only be such a one-word
-    name (every node a leaf) starts none."""
-    if not _may_start(trie, tok):   # (most words: their place forms are not built)
+    name (every node a leaf) starts none. `may_start`: the caller has found _may_start true."""
+    if not may_start and not _may_start(trie, tok):   # (most words: their place forms are not built)
         return ()
-    pairs = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
+    pairs = tuple([(f, trie[f]) for f in _place_forms(tok.norm, tok.forms, lang) if f in trie])
     if not pairs:
         return ()
     # the one-word name is read by the first form whose node ends a name (as _longest_from reads it)
@@ -431,10 +431,11 @@ class SentencePlaces:
             for tok in self.tokens:
                 if tok.text in known:
                     continue
-                if not _may_start(trie, tok) and tok.norm in tok.forms:
+                may_start = _may_start(trie, tok)
+                if not may_start and tok.norm in tok.forms:
                     known[tok.text] = False   # no form may start a name nor folds (_may_start): the norm, one of them
                     continue
-                starts = _starts(trie, tok, lang)
+                starts = _starts(trie, tok, lang, True) if may_start else ()
                 if starts:
                     known[tok.text] = starts[0], None if starts[1] else _follow(starts[0])
                 else:
