@@ -33,8 +33,9 @@ SENTENCES = [
 ]
 
 
-def _starts_before(trie: dict, tok, lang: str) -> tuple:
-    """_starts as it was before this step: a one-word name the walk drops was still a name by itself."""
+def _starts_before(trie: dict, tok, lang: str, may_start: bool = False) -> tuple:
+    """_starts as it was before this step: a one-word name the walk drops was still a name by itself.
+    (`may_start`, which _start_tokens passes since round 27, says only that _may_start is true)"""
     pairs = tuple((f, trie[f]) for f in toponyms._forms(tok, lang) if f in trie)
     if not pairs:
         return ()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from coder.geo.gazetteer import _END, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
+from coder.geo.gazetteer import _END, _MAY_FOLD, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
@@ -134,6 +134,8 @@ def _place_forms(norm: str, forms: tuple[str, ...], lang: str) -> tuple[str, ...
 
 # ascii_fold of the words read after a name's first (mostly not plain ASCII), kept per word: a hit is one C call
 _fold = lru_cache(maxsize=65536)(ascii_fold)
+# (bound once: a method of a name imported by `from` is looked up, and a bound method made, at each call)
+_may_fold = _MAY_FOLD.search
 
 
 def _forms(tok: Token, lang: str) -> tuple[str, ...]:
@@ -291,16 +293,16 @@ _NONE_BUT_FOLDS = ()
 _RANKED: dict[int, tuple[dict, dict]] = {}
 
 
-def _starts(trie: dict, tok: Token, lang: str) -> tuple:
+def _starts(trie: dict, tok: Token, lang: str, may_start: bool = False) -> tuple:
     """What the word starts (SentencePlaces._start_tokens keeps it per word): () when no name, else
     ((form, trie node) pairs of its place forms that start a name, is it a name by itself). A
     one-word name that _name_at would drop, a stop word ("ان", "الي", "اليوم") or, where the
     language capitalises names, a word written in lower case ("bar"), is none by itself: it starts
     a name only where the next word goes on from it, and a word that can only be such a one-word
-    name (every node a leaf) starts none."""
-    if not _may_start(trie, tok):   # (most words: their place forms are not built)
+    name (every node a leaf) starts none. `may_start`: the caller has found _may_start true."""
+    if not may_start and not _may_start(trie, tok):   # (most words: their place forms are not built)
         return ()
-    pairs = tuple((f, trie[f]) for f in _forms(tok, lang) if f in trie)
+    pairs = tuple([(f, trie[f]) for f in _place_forms(tok.norm, tok.forms, lang) if f in trie])
     if not pairs:
         return ()
     # the one-word name is read by the first form whose node ends a name (as _longest_from reads it)
@@ -324,7 +326,9 @@ def _may_start(trie: dict, tok: Token) -> bool:
     if len(tok.norm) <= 3:
         return True
     for f in tok.forms:
-        if f in trie or folds(f):
+        # (folds(f) written out: a new word's forms are mostly plain ASCII or Arabic letters that
+        # fold to themselves, told by its first two tests without a call a form)
+        if f in trie or (not f.isascii() and _may_fold(f) is not None and ascii_fold(f) != f):
             return True
     return False
 
@@ -427,10 +431,11 @@ class SentencePlaces:
             for tok in self.tokens:
                 if tok.text in known:
                     continue
-                if not _may_start(trie, tok) and tok.norm in tok.forms:
+                may_start = _may_start(trie, tok)
+                if not may_start and tok.norm in tok.forms:
                     known[tok.text] = False   # no form may start a name nor folds (_may_start): the norm, one of them
                     continue
-                starts = _starts(trie, tok, lang)
+                starts = _starts(trie, tok, lang, True) if may_start else ()
                 if starts:
                     known[tok.text] = starts[0], None if starts[1] else _follow(starts[0])
                 else:
