@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pydantic_core import SchemaValidator, ValidationError
 
-from coder.model import EventRow, assembled_given
+from coder.model import EventRow, QuantityRow, assembled_given
+from coder.tables import row_values
 
 COLUMNS: tuple[str, ...] = tuple(EventRow.model_fields)
 
@@ -49,6 +50,10 @@ def _values_validator() -> SchemaValidator:
 
 _validate_values = _values_validator().validate_python
 _validate_row = EventRow.__pydantic_validator__.validate_python
+# The quantity rows' validator, called on a dict of the fields: the validation, the stored values and
+# the errors of QuantityRow(...), without BaseModel.__init__ between (a Python frame and a copy of the keywords)
+quantity_row = QuantityRow.__pydantic_validator__.validate_python
+_quantity_values = row_values("event_quantities")
 
 
 def _dict_maker():
@@ -77,3 +82,18 @@ def event_row(values: tuple, given: int) -> EventRow:
         names = GIVEN[given]
         return _validate_row({name: v for name, v in zip(COLUMNS, values) if name in names})
     return assembled_given(EventRow, _as_dict(checked), set(GIVEN[given]))
+
+
+def event_values(values: tuple, given: int) -> tuple:
+    """event_row's values as validated, in column order, with no row made (the run's loop stores them
+    so: coder.runner); EventRow's error where they fail."""
+    try:
+        return _validate_values(values)
+    except ValidationError:
+        names = GIVEN[given]
+        return tuple(_validate_row({name: v for name, v in zip(COLUMNS, values) if name in names}).__dict__.values())
+
+
+def quantity_values(fields: dict) -> tuple:
+    """A quantity row's values as validated (quantity_row), in column order."""
+    return _quantity_values(quantity_row(fields).__dict__)

@@ -32,7 +32,8 @@ from coder.lexicon.grammar import grammar_markers
 from coder.quantities.attach import EventSpan, attach, not_dates, to_one_event
 from coder.rules.engine import EventCandidate
 from coder.rules.types import PUNCT_BARRIER
-from coder.event_rows import COUNT, FATALITIES, PLACE, PLACE_TEXT, SOURCE, TARGET, event_row
+from coder.event_rows import (COUNT, FATALITIES, PLACE, PLACE_TEXT, SOURCE, TARGET, event_row, event_values,
+                              quantity_row as _quantity_row, quantity_values)
 
 if TYPE_CHECKING:   # (the pipeline makes them; read here, never built)
     from coder.pipeline import SentenceResult
@@ -354,11 +355,6 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     return of_country(actor, where.country)
 
 
-# The quantity rows' validator, called on a dict of the fields: the validation, the stored values and
-# the errors of QuantityRow(...), without BaseModel.__init__ between (a Python frame and a copy of the keywords)
-_quantity_row = QuantityRow.__pydantic_validator__.validate_python
-
-
 class _SentenceFacts:
     """What dating and placing the events of a sentence may ask of it, several events maybe, most
     sentences never: each answered at the first asking. (One object a sentence, where a cached
@@ -415,8 +411,10 @@ class _SentenceFacts:
 
 
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
-             actor_focus=None) -> tuple[list[EventRow], list[QuantityRow]]:
+             actor_focus=None, as_values: bool = False) -> tuple[list[EventRow], list[QuantityRow]]:
+    """The document's event and quantity rows; `as_values`: each row's values in column order (event_rows)."""
     events, quants = [], []
+    make_event, make_quantity = (event_values, quantity_values) if as_values else (event_row, _quantity_row)
     prof = profile(lang)
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
@@ -584,14 +582,14 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 given, m_value, m_qualifier, m_unit = given | COUNT, main.value, main.qualifier, main.unit
             if killed and entry.root in VIOLENT_ROOTS:
                 given, dead = given | FATALITIES, killed.value
-            events.append(event_row((
+            events.append(make_event((
                 eid, doc_id, r.sentence.index, r.sentence.text, c.evidence, lang, published, event_date, precision,
                 background, c.code, entry.base, entry.root, entry.quad_class, entry.goldstein,
                 s_code, s_name, s_country, s_group, s_role, t_code, t_name, t_country, t_group, t_role,
                 place.text if place else None, w_name, w_country, w_admin1, w_lat, w_lon, geo_precision, w_id,
                 m_value, m_qualifier, m_unit, dead, c.rule_id, c.confidence, __version__), given))
             for q in qs:
-                quants.append(_quantity_row({"event_id": eid, "value": q.value, "qualifier": q.qualifier,
+                quants.append(make_quantity({"event_id": eid, "value": q.value, "qualifier": q.qualifier,
                                              "unit": q.unit, "text": q.text}))
         # only the sentence right after goes on with this sentence's date; a sentence with no date
         # of its own passes none on (a chain of undated sentences drifts from the story)

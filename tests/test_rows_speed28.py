@@ -3,7 +3,10 @@ validator given a dict of the columns an event has) or against digests of what t
 round (3bd5e9c) made of texts written for these tests:
 - an event row is made from its values in the table's column order, validated as one tuple by the
   model's own schema of each column (coder/event_rows.py), the row's dict and set of fields given
-  put in place after: the same values, the same fields set, the same errors."""
+  put in place after: the same values, the same fields set, the same errors;
+- the run's loop (coder.runner.code_checked) takes the pipeline's rows as those validated values
+  (code_document(..., as_values=True)), with no row model made, checked for what stored_document
+  checks of the models; a document that fails a check is coded again as before, whose check names it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,10 +17,13 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from coder import __version__
-from coder.event_rows import COLUMNS, GIVEN, event_row
+from coder import __version__, pipeline
+from coder.event_rows import COLUMNS, GIVEN, event_row, event_values
 from coder.model import Document, EventRow
 from coder.pipeline import code_document
+from coder.runner import _stored_values, code_checked, internal_reject
+from coder.sinks import DocumentError, stored_document
+from coder.tables import schema
 
 
 def given_columns(values: tuple, given: int) -> dict:
@@ -223,3 +229,99 @@ DIGESTS = [
 @pytest.mark.parametrize("case, digest", list(itertools.zip_longest(TEXTS, DIGESTS)))
 def test_rows_as_before_the_round(case, digest):
     assert _digest(*case) == digest
+
+
+# ---------------------------------------------------------------- the run's loop on the values
+
+def _former_checked(doc: Document, coder_version: str):
+    """code_checked as it was before the round: the CodedDocument's models, checked by stored_document."""
+    try:
+        coded = pipeline.code_document(doc)
+    except Exception as e:
+        return internal_reject(doc, "coding", e)
+    try:
+        return stored_document(coded, coder_version, True)
+    except DocumentError as e:
+        return internal_reject(doc, "storing", e)
+
+
+_CODED_AT = schema("documents").names.index("coded_at")
+
+
+def _stored_shown(item) -> tuple:
+    """A StoredDocument with its values' classes (coded_at, the time of coding, left out), or a Reject."""
+    if not isinstance(item, tuple):
+        return type(item).__name__, item.model_dump()
+    document = item.document[:_CODED_AT] + item.document[_CODED_AT + 1:]
+    return (type(item).__name__, document, item.events, item.quantities,
+            [[type(v).__name__ for v in row] for row in (document, *item.events, *item.quantities)])
+
+
+_DOCS = [Document(doc_id=f"t{k}", text=text, language=lang, published=published)
+         for k, (lang, published, text) in enumerate(TEXTS)] + [
+    Document(doc_id="twice", text="Police arrested two men in Basra. Police arrested two men in Basra."),
+    Document(doc_id="surrogate", text="Police arrested two men in Basra \ud83d on Monday.", language="en"),
+    Document(doc_id="none", text="The weather was fine.", language="en"),
+]
+
+
+@pytest.mark.parametrize("coder_version", [__version__, "0.0.0-other"])
+def test_code_checked_is_the_former_logic(coder_version):
+    for doc in _DOCS:
+        assert _stored_shown(code_checked(doc, coder_version)) == _stored_shown(_former_checked(doc, coder_version))
+
+
+def test_code_checked_on_a_replaced_code_document(monkeypatch):
+    """A code_document put in the pipeline's place (as in tests) is asked as before, without as_values."""
+    asked = []
+
+    def replaced(doc, coded_at=None):
+        asked.append(doc.doc_id)
+        return code_document(doc, coded_at)
+    monkeypatch.setattr(pipeline, "code_document", replaced)
+    stored = code_checked(_DOCS[0], __version__)
+    assert asked == ["t0"] and len(stored.events) == 2
+
+
+def _values(doc: Document) -> tuple:
+    return code_document(doc, as_values=True)
+
+
+def test_stored_values_refuse_what_stored_document_refuses():
+    values, events, quantities = _values(_DOCS[0])
+    assert len(events) == 2 and quantities
+    assert _stored_values((values, events, quantities), __version__) is not None
+    assert _stored_values((values, events, quantities), "0.0.0-other") is None
+    other_doc = (events[0][:1] + ("another",) + events[0][2:],)
+    assert _stored_values((values, [*other_doc, events[1]], quantities), __version__) is None
+    assert _stored_values((values, [events[0], events[0]], []), __version__) is None
+    assert _stored_values((values, events, [("x" * 24,) + quantities[0][1:]]), __version__) is None
+    assert _stored_values((values, [], quantities), __version__) is None
+    k = COLUMNS.index("sentence_index")
+    assert _stored_values((values, [events[0][:k] + (1 << 31,) + events[0][k + 1:]], []), __version__) is None
+    k = COLUMNS.index("evidence")
+    assert _stored_values((values, [events[0][:k] + ("bad \udc00",) + events[0][k + 1:]], []), __version__) is None
+    assert _stored_values((dict(values, title="bad \udc00"), events, quantities), __version__) is None
+    assert _stored_values((dict(values, n_events=1 << 31), events, quantities), __version__) is None
+
+
+def test_event_values_are_the_rows_values():
+    for values, given in itertools.islice(_rows(), 0, None, 7):
+        want = _former_row(values, given)
+        if isinstance(want, ValidationError):
+            with pytest.raises(ValidationError) as got:
+                event_values(values, given)
+            assert str(got.value) == str(want)
+        else:
+            got = event_values(values, given)
+            assert got == tuple(want.__dict__.values())
+            assert [type(v) for v in got] == [type(v) for v in want.__dict__.values()]
+
+
+def test_the_documents_values_are_its_rows():
+    for doc in _DOCS:
+        values, events, quantities = _values(doc)
+        coded = code_document(doc, coded_at=values["coded_at"])
+        assert values == coded.document.model_dump()
+        assert events == [tuple(e.__dict__.values()) for e in coded.events]
+        assert quantities == [tuple(q.__dict__.values()) for q in coded.quantities]
