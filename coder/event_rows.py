@@ -1,16 +1,18 @@
-"""An event row made from its values in the table's column order (`coder.rows.rows_for`).
+"""Event and quantity rows made from their values in the table's column order (`coder.rows.rows_for`).
 
 The values are validated as one tuple by the model's own schema of each column, then stored as the
-row, instead of a dict of the columns given validated by EventRow's validator: the same checks and
+row, instead of a dict of the columns given validated by the model's validator: the same checks and
 conversions, the same row (values, fields set), without pydantic-core building the row's dict and
-set of fields given column by column (about 37 k machine instructions a row against 30 k). A row
-the tuple's validation refuses is validated as before, whose error names the model's field."""
+set of fields given column by column (an event row about 37 k machine instructions against 30 k).
+The run's loop stores the validated values as they are, with no row made (event_values,
+quantity_values; coder.runner). Values the tuple's validation refuses are validated as before,
+whose error names the model's field."""
 from __future__ import annotations
 
+from pydantic import BaseModel
 from pydantic_core import SchemaValidator, ValidationError
 
 from coder.model import EventRow, QuantityRow, assembled_given
-from coder.tables import row_values
 
 COLUMNS: tuple[str, ...] = tuple(EventRow.model_fields)
 
@@ -39,36 +41,42 @@ def _column_schema(field: dict) -> dict:
     return schema["schema"] if schema["type"] == "default" else schema
 
 
-def _values_validator() -> SchemaValidator:
-    model = EventRow.__pydantic_core_schema__
-    fields = model["schema"]["fields"]
-    if model["type"] != "model" or model["schema"]["type"] != "model-fields" or list(fields) != list(COLUMNS) \
-            or model["schema"].get("computed_fields") or model.get("custom_init"):
-        raise TypeError("EventRow's schema is no longer plain model fields: rebuild coder/event_rows.py")
-    return SchemaValidator({"type": "tuple", "items_schema": [_column_schema(fields[n]) for n in COLUMNS]})
+def _values_validator(model: type[BaseModel]) -> SchemaValidator:
+    """A validator of the model's values given as a tuple in its fields' order, by each field's schema."""
+    schema = model.__pydantic_core_schema__
+    fields = schema["schema"]["fields"]
+    if schema["type"] != "model" or schema["schema"]["type"] != "model-fields" \
+            or list(fields) != list(model.model_fields) or schema["schema"].get("computed_fields") \
+            or schema.get("custom_init"):
+        raise TypeError(f"{model.__name__}'s schema is no longer plain model fields: rebuild coder/event_rows.py")
+    return SchemaValidator({"type": "tuple", "items_schema": [_column_schema(fields[n]) for n in model.model_fields]})
 
 
-_validate_values = _values_validator().validate_python
-_validate_row = EventRow.__pydantic_validator__.validate_python
-# The quantity rows' validator, called on a dict of the fields: the validation, the stored values and
-# the errors of QuantityRow(...), without BaseModel.__init__ between (a Python frame and a copy of the keywords)
-quantity_row = QuantityRow.__pydantic_validator__.validate_python
-_quantity_values = row_values("event_quantities")
-
-
-def _dict_maker():
-    """A function giving the row's dict from its values: a copy of a dict of every column (in the
-    model's order) with each value stored in place. (A dict display of 40 items is compiled as
-    three merged into a growing dict, dict(zip(...)) makes a pair an item and grows the dict too:
-    about half as dear again.)"""
-    names = [f"v{i}" for i in range(len(COLUMNS))]
-    scope = {"every_column": dict.fromkeys(COLUMNS)}
-    exec(f"def as_dict(values):\n    {', '.join(names)}, = values\n    row = every_column.copy()\n"
-         + "".join(f"    row[{name!r}] = {v}\n" for name, v in zip(COLUMNS, names)) + "    return row", scope)
+def _dict_maker(columns: tuple[str, ...]):
+    """A function giving a row's dict from its values: for a few columns one dict display; for more,
+    a copy of a dict of every column (in the model's order) with each value stored in place. (A dict
+    display of 40 items is compiled as three merged into a growing dict, dict(zip(...)) makes a pair
+    an item and grows the dict too: about half as dear again.)"""
+    names = [f"v{i}" for i in range(len(columns))]
+    scope = {"every_column": dict.fromkeys(columns)}
+    if len(columns) <= 15:   # (one display of constant keys: a presized dict)
+        body = "    return {" + ", ".join(f"{name!r}: {v}" for name, v in zip(columns, names)) + "}"
+    else:
+        body = "    row = every_column.copy()\n" + "".join(f"    row[{name!r}] = {v}\n"
+                                                       for name, v in zip(columns, names)) + "    return row"
+    exec(f"def as_dict(values):\n    {', '.join(names)}, = values\n" + body, scope)
     return scope["as_dict"]
 
 
-_as_dict = _dict_maker()
+_validate_values = _values_validator(EventRow).validate_python
+_validate_row = EventRow.__pydantic_validator__.validate_python
+_as_dict = _dict_maker(COLUMNS)
+
+QUANTITY_COLUMNS: tuple[str, ...] = tuple(QuantityRow.model_fields)
+_QUANTITY_FIELDS = frozenset(QUANTITY_COLUMNS)
+_validate_quantity_values = _values_validator(QuantityRow).validate_python
+_validate_quantity = QuantityRow.__pydantic_validator__.validate_python
+_quantity_dict = _dict_maker(QUANTITY_COLUMNS)
 
 
 def event_row(values: tuple, given: int) -> EventRow:
@@ -94,6 +102,19 @@ def event_values(values: tuple, given: int) -> tuple:
         return tuple(_validate_row({name: v for name, v in zip(COLUMNS, values) if name in names}).__dict__.values())
 
 
-def quantity_values(fields: dict) -> tuple:
-    """A quantity row's values as validated (quantity_row), in column order."""
-    return _quantity_values(quantity_row(fields).__dict__)
+def quantity_row(values: tuple) -> QuantityRow:
+    """The quantity row of these values (every column, in QUANTITY_COLUMNS order), as QuantityRow's
+    validator makes it of them (event_row's way)."""
+    try:
+        checked = _validate_quantity_values(values)
+    except ValidationError:
+        return _validate_quantity(dict(zip(QUANTITY_COLUMNS, values)))
+    return assembled_given(QuantityRow, _quantity_dict(checked), set(_QUANTITY_FIELDS))
+
+
+def quantity_values(values: tuple) -> tuple:
+    """quantity_row's values as validated, in column order, with no row made (event_values' way)."""
+    try:
+        return _validate_quantity_values(values)
+    except ValidationError:
+        return tuple(_validate_quantity(dict(zip(QUANTITY_COLUMNS, values))).__dict__.values())

@@ -33,7 +33,7 @@ from coder.quantities.attach import EventSpan, attach, not_dates, to_one_event
 from coder.rules.engine import EventCandidate
 from coder.rules.types import PUNCT_BARRIER
 from coder.event_rows import (COUNT, FATALITIES, PLACE, PLACE_TEXT, SOURCE, TARGET, event_row, event_values,
-                              quantity_row as _quantity_row, quantity_values)
+                              quantity_row, quantity_values)
 
 if TYPE_CHECKING:   # (the pipeline makes them; read here, never built)
     from coder.pipeline import SentenceResult
@@ -414,7 +414,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
              actor_focus=None, as_values: bool = False) -> tuple[list[EventRow], list[QuantityRow]]:
     """The document's event and quantity rows; `as_values`: each row's values in column order (event_rows)."""
     events, quants = [], []
-    make_event, make_quantity = (event_values, quantity_values) if as_values else (event_row, _quantity_row)
+    make_event, make_quantity = (event_values, quantity_values) if as_values else (event_row, quantity_row)
     prof = profile(lang)
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
@@ -589,8 +589,7 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 place.text if place else None, w_name, w_country, w_admin1, w_lat, w_lon, geo_precision, w_id,
                 m_value, m_qualifier, m_unit, dead, c.rule_id, c.confidence, __version__), given))
             for q in qs:
-                quants.append(make_quantity({"event_id": eid, "value": q.value, "qualifier": q.qualifier,
-                                             "unit": q.unit, "text": q.text}))
+                quants.append(make_quantity((eid, q.value, q.qualifier, q.unit, q.text)))
         # only the sentence right after goes on with this sentence's date; a sentence with no date
         # of its own passes none on (a chain of undated sentences drifts from the story)
         carried = own_dates[0] if (r.dates and own_dates) else None

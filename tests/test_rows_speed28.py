@@ -3,7 +3,7 @@ validator given a dict of the columns an event has) or against digests of what t
 round (3bd5e9c) made of texts written for these tests:
 - an event row is made from its values in the table's column order, validated as one tuple by the
   model's own schema of each column (coder/event_rows.py), the row's dict and set of fields given
-  put in place after: the same values, the same fields set, the same errors;
+  put in place after: the same values, the same fields set, the same errors; a quantity row too;
 - the run's loop (coder.runner.code_checked) takes the pipeline's rows as those validated values
   (code_document(..., as_values=True)), with no row model made, checked for what stored_document
   checks of the models; a document that fails a check is coded again as before, whose check names it."""
@@ -18,8 +18,8 @@ import pytest
 from pydantic import ValidationError
 
 from coder import __version__, pipeline
-from coder.event_rows import COLUMNS, GIVEN, event_row, event_values
-from coder.model import Document, EventRow
+from coder.event_rows import COLUMNS, GIVEN, QUANTITY_COLUMNS, event_row, event_values, quantity_row, quantity_values
+from coder.model import Document, EventRow, QuantityRow
 from coder.pipeline import code_document
 from coder.runner import _stored_values, code_checked, internal_reject
 from coder.sinks import DocumentError, stored_document
@@ -145,6 +145,47 @@ def test_the_groups_are_the_models_optional_columns():
         assert not EventRow.model_fields[name].is_required() and EventRow.model_fields[name].default is None
     assert {name for name in COLUMNS if EventRow.model_fields[name].is_required()} <= always
     assert len({frozenset(g) for g in GIVEN}) == len(GIVEN)
+
+
+_QUANTITY = ("e" * 24, 12, "exact", "people", "12")
+_QUANTITY_VARIANTS = [[None, 5, _Text("x" * 24)], [0, -3, True, 2.0, 2.5, "7", 1 << 70, None],
+                      ["approx", "vague", "many", None, _Text("exact")], ["killed", None, 3],
+                      ["twelve", "", "bad \udc00", b"12", None]]
+
+
+def _former_quantity(values: tuple):
+    try:
+        return QuantityRow.__pydantic_validator__.validate_python(dict(zip(QUANTITY_COLUMNS, values)))
+    except ValidationError as e:
+        return e
+
+
+def _quantities():
+    yield _QUANTITY
+    for k, variants in enumerate(_QUANTITY_VARIANTS):
+        for v in variants:
+            yield _QUANTITY[:k] + (v,) + _QUANTITY[k + 1:]
+
+
+def test_quantity_row_is_the_former_validation():
+    n = errors = 0
+    for values in _quantities():
+        want = _former_quantity(values)
+        try:
+            got = quantity_row(values)
+        except ValidationError as e:
+            got = e
+        assert _shown(got) == _shown(want), values
+        if isinstance(want, ValidationError):
+            errors += 1
+            with pytest.raises(ValidationError) as raised:
+                quantity_values(values)
+            assert str(raised.value) == str(want)
+        else:
+            assert quantity_values(values) == tuple(want.__dict__.values())
+            assert [type(v) for v in quantity_values(values)] == [type(v) for v in want.__dict__.values()]
+        n += 1
+    assert n == 25 and 5 < errors < 20
 
 
 # ---------------------------------------------------------------- the pipeline's rows
