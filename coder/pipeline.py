@@ -246,11 +246,15 @@ _document_row = DocumentRow.__pydantic_validator__.validate_python
 _coded_document = CodedDocument.__pydantic_validator__.validate_python
 
 
-def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> CodedDocument:
+def code_document(doc: Document, coded_at: Optional[dt.datetime] = None,
+                  as_values: bool = False) -> CodedDocument | tuple[dict, list[tuple], list[tuple]]:
+    """The document's rows. `as_values` (the run's loop, coder.runner): (its documents row's values by
+    column, its events' and quantities' values in column order, validated as they were made),
+    with no row model built."""
     sha = document_sha(doc)
     lang, results, _, focus, actor_focus = resolve_document(doc)
     drop_repeat_mentions(results)
-    events, quants = rows_for(doc, lang, sha, results, focus, actor_focus)
+    events, quants = rows_for(doc, lang, sha, results, focus, actor_focus, as_values)
     # (the document's fields read from its __dict__, where pydantic keeps them: one read through the
     # model's __getattr__ hook, not six)
     fields = doc.__dict__
@@ -258,6 +262,8 @@ def code_document(doc: Document, coded_at: Optional[dt.datetime] = None) -> Code
               "url": fields["url"], "language": lang, "published": fields["published"],
               "n_sentences": len(results), "n_events": len(events), "sha256": sha,
               "input_path": fields["input_path"], "coded_at": coded_at or _utc_now(), "coder_version": __version__}
+    if as_values:
+        return values, events, quants
     if coded_at is not None and coded_at.__class__ is not dt.datetime:   # (a caller's value: validated)
         return _coded_document({"document": _document_row(values), "events": events, "quantities": quants})
     # every value is of its column's type already: the document's fields were validated with the

@@ -32,6 +32,8 @@ from coder.lexicon.grammar import grammar_markers
 from coder.quantities.attach import EventSpan, attach, not_dates, to_one_event
 from coder.rules.engine import EventCandidate
 from coder.rules.types import PUNCT_BARRIER
+from coder.event_rows import (COUNT, FATALITIES, PLACE, PLACE_TEXT, SOURCE, TARGET, event_row, event_values,
+                              quantity_row, quantity_values)
 
 if TYPE_CHECKING:   # (the pipeline makes them; read here, never built)
     from coder.pipeline import SentenceResult
@@ -353,13 +355,6 @@ def _located(actor: Optional[Actor], where) -> Optional[Actor]:
     return of_country(actor, where.country)
 
 
-# The row models' validators, called on a dict of the fields: the validation, the stored values and
-# the errors of EventRow(...) and QuantityRow(...), without BaseModel.__init__ between (a Python
-# frame and a copy of the keywords: about a fifth of an event row's validation)
-_event_row = EventRow.__pydantic_validator__.validate_python
-_quantity_row = QuantityRow.__pydantic_validator__.validate_python
-
-
 class _SentenceFacts:
     """What dating and placing the events of a sentence may ask of it, several events maybe, most
     sentences never: each answered at the first asking. (One object a sentence, where a cached
@@ -416,8 +411,10 @@ class _SentenceFacts:
 
 
 def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], focus,
-             actor_focus=None) -> tuple[list[EventRow], list[QuantityRow]]:
+             actor_focus=None, as_values: bool = False) -> tuple[list[EventRow], list[QuantityRow]]:
+    """The document's event and quantity rows; `as_values`: each row's values in column order (event_rows)."""
     events, quants = [], []
+    make_event, make_quantity = (event_values, quantity_values) if as_values else (event_row, quantity_row)
     prof = profile(lang)
     seen: set[str] = set()
     carried: Optional[ResolvedDate] = None
@@ -558,40 +555,41 @@ def rows_for(doc: Document, lang: str, sha: str, results: list[SentenceResult], 
                 r.analysis.steps.append(f"{c.evidence!r}: violence told in the present with no place, date or "
                                         "count of its own, a habit or a general statement; not coded")
                 continue
-            # the row: the columns every event has, then each actor's, place's and count's columns
-            # under one test, left out without one (the model's default, None: pydantic validates a
-            # column left out for nothing, where a None given goes through its column's validator and
-            # into the row's set of fields given, about a third of the validation). A display of 15
-            # items at most: a longer one is built item by item
-            row = {"event_id": eid, "doc_id": doc_id, "sentence_index": r.sentence.index,
-                   "sentence": r.sentence.text, "evidence": c.evidence, "language": lang, "published": published,
-                   "event_date": event_date, "date_precision": precision, "is_background": background,
-                   "event_code": c.code, "event_base_code": entry.base, "event_root_code": entry.root,
-                   "quad_class": entry.quad_class, "goldstein": entry.goldstein}
-            row["rule_id"], row["confidence"], row["coder_version"] = c.rule_id, c.confidence, __version__
+            # the row's values in column order (coder/event_rows.py); `given`: the groups of columns it has
+            given = 0
             if s is not None:
-                sc = s.code
-                row["source_code"], row["source_name"], row["source_country"], row["source_group"], \
-                    row["source_role"] = (source_code if s is source else sc.code), s.name, sc.country, sc.group, sc.role
+                sc, given = s.code, SOURCE
+                s_code, s_name, s_country, s_group, s_role = \
+                    (source_code if s is source else sc.code), s.name, sc.country, sc.group, sc.role
+            else:
+                s_code = s_name = s_country = s_group = s_role = None
             if t is not None:
-                tc = t.code
-                row["target_code"], row["target_name"], row["target_country"], row["target_group"], \
-                    row["target_role"] = (target_code if t is target else tc.code), t.name, tc.country, tc.group, tc.role
+                tc, given = t.code, given | TARGET
+                t_code, t_name, t_country, t_group, t_role = \
+                    (target_code if t is target else tc.code), t.name, tc.country, tc.group, tc.role
+            else:
+                t_code = t_name = t_country = t_group = t_role = None
             if place:
-                row["location_text"] = place.text
+                given |= PLACE_TEXT
             if where is not None:
-                row["location_name"], row["location_country"], row["location_admin1"], row["latitude"], \
-                    row["longitude"], row["geo_precision"], row["place_id"] = where.name, where.country, \
-                    where.admin1, where.latitude, where.longitude, geo_precision, where.place_id
+                given |= PLACE
+                w_name, w_country, w_admin1, w_lat, w_lon, w_id = \
+                    where.name, where.country, where.admin1, where.latitude, where.longitude, where.place_id
+            else:
+                w_name = w_country = w_admin1 = w_lat = w_lon = w_id = geo_precision = None
+            m_value = m_qualifier = m_unit = dead = None
             if main is not None:
-                row["quantity_value"], row["quantity_qualifier"], row["quantity_unit"] = main.value, main.qualifier, \
-                    main.unit
+                given, m_value, m_qualifier, m_unit = given | COUNT, main.value, main.qualifier, main.unit
             if killed and entry.root in VIOLENT_ROOTS:
-                row["fatalities"] = killed.value
-            events.append(_event_row(row))
+                given, dead = given | FATALITIES, killed.value
+            events.append(make_event((
+                eid, doc_id, r.sentence.index, r.sentence.text, c.evidence, lang, published, event_date, precision,
+                background, c.code, entry.base, entry.root, entry.quad_class, entry.goldstein,
+                s_code, s_name, s_country, s_group, s_role, t_code, t_name, t_country, t_group, t_role,
+                place.text if place else None, w_name, w_country, w_admin1, w_lat, w_lon, geo_precision, w_id,
+                m_value, m_qualifier, m_unit, dead, c.rule_id, c.confidence, __version__), given))
             for q in qs:
-                quants.append(_quantity_row({"event_id": eid, "value": q.value, "qualifier": q.qualifier,
-                                             "unit": q.unit, "text": q.text}))
+                quants.append(make_quantity((eid, q.value, q.qualifier, q.unit, q.text)))
         # only the sentence right after goes on with this sentence's date; a sentence with no date
         # of its own passes none on (a chain of undated sentences drifts from the story)
         carried = own_dates[0] if (r.dates and own_dates) else None

@@ -288,6 +288,32 @@ def _validated_into(table: str, rows, strings_of_rows: list[str]) -> list[tuple]
     return out
 
 
+def _values_fit(table: str, rows: list[tuple], strings_of_rows: list[str]) -> bool:
+    """_validated_into for rows given as their validated values in column order (no model made)."""
+    try:
+        _, ints, strings = _LEFT_BY_VALIDATION[table]
+    except KeyError:
+        _, ints, strings = _LEFT_BY_VALIDATION[table] = _unchecked_by_validation(table)
+    for row in rows:
+        for i, low, high in ints:
+            v = row[i]
+            if v is not None and not low <= v <= high:
+                return False
+        strings_of_rows += filter(None, strings(row))
+    return True
+
+
+def storable_validated(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
+    """storable_document's test for a document's rows given as validated values in column order
+    (coder.pipeline.code_document(..., as_values=True)): does every integer fit its column and no
+    string hold a lone surrogate?"""
+    strings_of_rows: list[str] = []
+    return _values_fit("documents", [document], strings_of_rows) \
+        and (not events or _values_fit("events", events, strings_of_rows)) \
+        and (not quantities or _values_fit("event_quantities", quantities, strings_of_rows)) \
+        and _encodable(strings_of_rows)
+
+
 def storable_document(document: BaseModel, events: list[BaseModel],
                       quantities: list[BaseModel]) -> tuple[tuple, list[tuple], list[tuple]] | None:
     """storable_values of a document's validated rows, its documents row, events and quantities, in

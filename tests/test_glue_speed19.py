@@ -17,6 +17,7 @@ from coder.model import Document, EventRow
 from coder.pipeline import code_document
 from coder.spans import trie_memo
 from test_glue_speed15 import _digest
+from test_rows_speed28 import given_columns
 from test_rules_speed15 import with_grammar
 from test_rows_places_speed4 import _start_tokens_per_token
 
@@ -73,12 +74,12 @@ def test_event_rows_given_every_column(monkeypatch):
     without a value are left out, the model's default None: tests/test_places_speed20.py), which,
     completed with None, are every column in its order, as the former dict display gave them."""
     given = []
-    validate = rows._event_row
+    validate = rows.event_row
 
-    def kept(values):
-        given.append(dict(values))
-        return validate(values)
-    monkeypatch.setattr(rows, "_event_row", kept)
+    def kept(values, groups):   # (since the 27th round a row's values in column order: the columns given)
+        given.append(given_columns(values, groups))
+        return validate(values, groups)
+    monkeypatch.setattr(rows, "event_row", kept)
     for lang, published, text, _, _ in CASES:
         coded = code_document(Document(doc_id=f"d-{lang}", text=text, language=lang, published=published),
                               coded_at=dt.datetime(2001, 2, 3))
