@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from coder import __version__
 from coder.cameo import codes as cameo_codes, lookup as cameo
-from coder.dates import date_rules, find_dates, names_a_time
+from coder.dates import date_rules, find_dates, may_count_back, names_a_time
 from coder.dates.markers import marker_starts
 from coder.dates.events import choose_date, date_before_news, dated_record, is_old, offset_days, shifted
 from coder.dates.history import blank, episode_dates, in_record, told_as_record
@@ -323,6 +323,8 @@ def _counted_back(d: ResolvedDate) -> bool:
 def _stand_in_reading(r: SentenceResult, lang: str) -> Optional[tuple[SentenceResult, set[int]]]:
     """An undated text's sentence with its times read against the stand-in day, and its periods (which
     date nothing); None when none of its times is counted a year or more back (none can date an event so)."""
+    if not may_count_back(r.sentence.text, lang):   # (most: none resolved for nothing)
+        return None
     dates = _stand_in_dates(r.sentence.text, lang)   # (none where names_a_time finds none: no gate needed)
     for d in dates:
         if _counted_back(d):

@@ -22,7 +22,7 @@ from coder.model import ResolvedDate
 from coder.lang.chunk_folds import folded_of
 from coder.lang.numbers import Folded, folded as fold
 
-__all__ = ["find_dates", "dates_and_copy", "date_rules", "scan", "FUTURE_TOLERANCE"]
+__all__ = ["find_dates", "dates_and_copy", "date_rules", "scan", "may_count_back", "FUTURE_TOLERANCE"]
 
 _SPACE = re.compile(r"[\s-]*")
 
@@ -79,6 +79,28 @@ def _scan(text: str, lang: str, folds: Sequence[str] | None,
 def names_a_time(text: str, lang: str) -> bool:
     """Does `text` hold a date expression, resolved or not ("أمس" in a text with no publication date)?"""
     return bool(_scan(text, lang, None)[1])   # (its matches alone: an entry without its folded copy serves)
+
+
+@lru_cache(maxsize=None)
+def _counting_back(lang: str) -> frozenset[str]:
+    """The group names (a match's lastgroup) of the rules that can resolve to a year counted back:
+    a count of units ("two years ago": dateparser's period), or a unit counted back whose unit is
+    "year" or read from the match ("last year"). A calendar date gives a year only from a year
+    written in digits, a weekday a day, a shift of days, weeks or months a day or a month."""
+    return frozenset(f"r{i}" for i, rule in enumerate(date_rules(lang).rules)
+                     if rule.resolve not in ("calendar", "weekday", "shift")   # (relative: resolve's last case)
+                     or (rule.resolve == "shift" and rule.offset < 0 and rule.unit in (None, "year")))
+
+
+def may_count_back(text: str, lang: str) -> bool:
+    """Can a time in `text` resolve to a year before the day it is read against without a year
+    written in digits? Told from its rules alone, nothing resolved: False for most texts, whose
+    times are written-out dates, weekdays or days ("yesterday")."""
+    rules = _counting_back(lang)
+    for m in _scan(text, lang, None)[1]:   # (its matches alone, as names_a_time)
+        if m.lastgroup in rules:
+            return True
+    return False
 
 
 def find_dates(text: str, lang: str, published: dt.date | None,
