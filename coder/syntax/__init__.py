@@ -299,7 +299,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Optional[
     if owned:    # (a sentence with no owned phrase: no call; worked out when read, records.Chunk.possessor)
         possessors(clauses, chunks, actorish, owned, bounds=(starts, ends))
     if pronouns or anaphor:    # (most sentences have neither: no phrase can refer back)
-        antecedents(clauses, chunks, toks, tags, R, actorish, organisations, anaphor, pronouns)
+        antecedents(clauses, chunks, toks, tags, R, actorish, organisations, anaphor, pronouns, bounds=(starts, ends))
     # (a bare instance with its fields set one by one, as records.new_clause makes a clause: no
     # Python frame for the dataclass __init__)
     out = _new_parse(Parse)

@@ -9,6 +9,9 @@ from coder.syntax.marks import (HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, 
                                 _carries_pronoun, _first_person, _noun_reader, _opens_quote, _word_marks)
 from coder.syntax.records import Clause, Predicate
 
+# (bound once: a method of a name imported by `from` is looked up and bound at each call)
+_noun_reader_known = _NOUN_READER.get
+
 
 def _inherit(p: Predicate, cl: Clause, clauses: list[Clause], why: str) -> None:
     """A subject from the clause this one depends on: a participle's, a relative's antecedent."""
@@ -31,7 +34,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     per token, it carries a preposition or a conjunction clitic, the article; `verb_bits`: the verb's
     (marks._verb_bits), if known."""
     bare_after = []
-    circumstantial, agreement, marks = _NOUN_READER.get(prof.CODE) or _noun_reader(prof.CODE)
+    circumstantial, agreement, marks = _noun_reader_known(prof.CODE) or _noun_reader(prof.CODE)
     pp_end = leftover = -2
     # the end of the phrases passed so far: every one the loop passes is covered (a prepositional
     # phrase, a subject, an adverb) or ends the loop, so only the tokens after it are left to test

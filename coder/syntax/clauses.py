@@ -17,6 +17,9 @@ from coder.syntax.phrases import _GOVERNED_KINDS, flags_asked
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 from coder.syntax.arguments_after_noun import _after_noun, _inherit
 
+# (bound once: a method of a name imported by `from` is looked up and bound at each call)
+_verb_words_known = _VERB_WORDS.get
+
 
 def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
     """Per chunk: no preposition governs it (a subject or object may be one). Answered once a
@@ -114,7 +117,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     marks_passive, after_noun = getattr(prof, "marks_passive", _no_mark), prof.MODIFIER_AFTER_NOUN    # (_passive_mark)
     # what the loop asks of a verb, per word as written (a token's text decides it): a look-up, not
     # a call and set tests per predicate
-    verb_words = _VERB_WORDS.get(prof.CODE)
+    verb_words = _verb_words_known(prof.CODE)
     if verb_words is None or len(verb_words) >= 100_000:
         verb_words = _VERB_WORDS[prof.CODE] = {}
     english, read = not after_noun, _after_noun if after_noun else _before_noun

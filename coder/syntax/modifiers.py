@@ -133,9 +133,6 @@ def _finite_after_phrase(v: int, cl: Clause, toks, tags, R) -> bool:
 
 
 # past participles with no -ed/-en/-wn ending ("comments sent in by", "agents found to have")
-
-
-# past participles with no -ed/-en/-wn ending ("comments sent in by", "agents found to have")
 _IRREGULAR_PARTICIPLES = frozenset({"sent", "left", "built", "spent", "kept", "meant", "lent", "dealt", "felt",
                                     "found", "held", "sold", "bound", "made", "paid", "laid", "led", "fed",
                                     "hung", "won", "shot", "struck", "brought", "bought", "caught", "taught",

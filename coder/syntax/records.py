@@ -53,8 +53,44 @@ def _possessor(c: Chunk) -> Optional[int]:
     return v
 
 
-Chunk.possessor = property(_possessor, _POSSESSOR_SLOT.__set__, 
+Chunk.possessor = property(_possessor, _POSSESSOR_SLOT.__set__,
                              doc="Index of the chunk a possessive pronoun on it refers to.")
+
+# A pronoun's or anaphor's antecedent is worked out when first read too (reference.antecedents
+# leaves in the phrase what reference.referent_of reads; the rules ask it of about one phrase in a
+# hundred sentences). Only such a phrase is of the subclass below, whose `refers_to` is a property:
+# every other phrase's is read from its slot, with no call. Once read, the phrase is a Chunk again.
+_REFERS_TO_SLOT = Chunk.refers_to
+
+
+def _refers_to(c: Chunk) -> Optional[int]:
+    v = _REFERS_TO_SLOT.__get__(c, Chunk)
+    if type(v) is tuple:
+        from coder.syntax.reference import referent_of    # (reference.py reads this module)
+        v = referent_of(*v)
+        _REFERS_TO_SLOT.__set__(c, v)
+    c.__class__ = Chunk
+    return v
+
+
+class PendingReference(Chunk):
+    """A phrase whose antecedent (`refers_to`) is not worked out yet: compared and shown as the
+    Chunk it becomes once worked out."""
+    __slots__ = ()
+    refers_to = property(_refers_to, _REFERS_TO_SLOT.__set__,
+                         doc="A pronoun ('him') or anaphor ('the group'): its antecedent chunk.")
+
+    def __eq__(self, other):
+        self.refers_to    # (worked out: a Chunk again)
+        return self == other
+
+    def __repr__(self) -> str:
+        self.refers_to
+        return repr(self)
+
+    def __reduce_ex__(self, protocol):    # (copied and pickled as the Chunk it becomes)
+        self.refers_to
+        return self.__reduce_ex__(protocol)
 
 
 @dataclass(slots=True)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Optional
 
-from coder.syntax.records import Chunk, Clause
+from coder.syntax.records import Chunk, Clause, PendingReference
 
 
 def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actorish: set[int], named: set[int],
-                anaphor: bool = True, pronouns: list[int] | None = None) -> None:
+                anaphor: bool = True, pronouns: list[int] | None = None,
+                bounds: tuple[list[int], list[int]] | None = None) -> None:
     """"urged him to declare", "the group blamed Israel": a pronoun that is a verb's argument, or a
     definite anaphor (syntax.yaml `anaphors`) that names no one itself, refers to the nearest phrase
     before it that names an actor, other than its own predicate's subject (for an anaphor: one that
-    names an organisation). `anaphor`: a word of the sentence may be an anaphor (false: only the
-    pronouns are sought); `pronouns`: the pronouns' phrases, in order, if known."""
+    names an organisation). Worked out when a phrase's `refers_to` is first read (referent_of), from
+    what this call leaves in it. `anaphor`: a word of the sentence may be an anaphor (false: only the
+    pronouns are sought); `pronouns`: the pronouns' phrases, in order, if known; `bounds`: the
+    phrases' (starts, ends), if known."""
     # the phrases that may refer back, in order, and whether each is a pronoun (most sentences have
-    # none: the predicates' subjects are then not gathered) (with no anaphor, only the pronouns
-    # given are visited, not every phrase)
+    # none) (with no anaphor, only the pronouns given are visited, not every phrase)
     anaphors, found = R.anaphors, []
     for k in range(len(chunks)) if anaphor or pronouns is None else pronouns:
         c = chunks[k]
@@ -28,6 +30,29 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
             found.append((k, False))
     if not found:
         return
+    starts, ends = bounds or ([c.start for c in chunks], [c.end for c in chunks])
+    # (shared by the sentence's referring phrases, worked out for all of them at the first read; no
+    # chunk in it: a chunk held by a chunk would make a reference cycle, freed by the collector alone)
+    pending = [None, found, clauses, [c.kind for c in chunks], starts, ends, actorish, named]
+    for k, _ in found:
+        c = chunks[k]
+        c.__class__ = PendingReference
+        c.refers_to = (k, pending)
+
+
+def referent_of(k: int, pending: list) -> Optional[int]:
+    """The antecedent of phrase k, one of the phrases antecedents() found in its sentence
+    (`pending`: what it left, the answers for all of them once worked out)."""
+    resolved = pending[0]
+    if resolved is None:
+        resolved = pending[0] = _referents(*pending[1:])
+    return resolved.get(k)
+
+
+def _referents(found: list[tuple[int, bool]], clauses: list[Clause], kinds: list[str], starts: list[int],
+               ends: list[int], actorish: set[int], named: set[int]) -> dict[int, int]:
+    """The antecedent of each phrase found (k: is it a pronoun), in order, by antecedents()'s rules."""
+    resolved: dict[int, int] = {}
     subject_of = {}
     for cl in clauses:
         for pr in cl.predicates:
@@ -39,22 +64,26 @@ def antecedents(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, actor
     for k, pronoun in found:
         pool = actorish if pronoun else named
         if pronoun:
-            j = _speaker_or_agent(k, clauses, chunks, pool)
+            j = _speaker_or_agent(k, clauses, kinds, starts, ends, resolved, pool)
             if j is not None:
-                chunks[k].refers_to = j
+                resolved[k] = j
                 continue
         for j in range(k - 1, -1, -1):
-            if j == subject_of.get(k) or chunks[j].kind == "pronoun":
+            if j == subject_of.get(k) or kinds[j] == "pronoun":
                 continue
-            if _names(pool, chunks[j]):
-                chunks[k].refers_to = j
+            start, end = starts[j], ends[j]
+            if start in pool if start == end else not pool.isdisjoint(range(start, end + 1)):   # (_names)
+                resolved[k] = j
                 break
+    return resolved
 
 
-def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: set[int]) -> Optional[int]:
+def _speaker_or_agent(k: int, clauses: list[Clause], kinds: list[str], starts: list[int], ends: list[int],
+                      resolved: dict[int, int], pool: set[int]) -> Optional[int]:
     """"Russia said it had completed", "the bombers killed 20 people when they blew themselves up": a
     subject pronoun in a clause that depends on another refers to that clause's subject when it names
-    an actor (the subject is the likelier antecedent than a nearer object)."""
+    an actor (the subject is the likelier antecedent than a nearer object). `resolved`: the
+    antecedents of the phrases before it in the order found."""
     for cl in clauses:
         if cl.kind not in {"quote", "subordinate"} or cl.parent is None or cl.parent >= len(clauses):
             continue
@@ -71,10 +100,12 @@ def _speaker_or_agent(k: int, clauses: list[Clause], chunks: list[Chunk], pool: 
             up = clauses[up].parent
         if head is None or head == k:
             return None
-        if chunks[head].kind == "pronoun":
-            head = chunks[head].refers_to
-        if head is not None and _names(pool, chunks[head]):
-            return head
+        if kinds[head] == "pronoun":
+            head = resolved.get(head)
+        if head is not None:
+            start, end = starts[head], ends[head]
+            if start in pool if start == end else not pool.isdisjoint(range(start, end + 1)):   # (_names)
+                return head
         return None
     return None
 
