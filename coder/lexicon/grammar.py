@@ -12,9 +12,10 @@ class Mentions(list):
     where the matcher was given the language's reader of them (the rules' counts pass), else None;
     `date_marker_words`, the positions of the words whose forms start a date marker where it was also
     given their first words (coder.dates.markers), else None; `triggers`, `actor_mentions` (actors and
-    agents) and `discards`, its mentions of each kind in the list's order."""
+    agents) and `discards`, its mentions of each kind in the list's order, and `actor_words`, the
+    positions of the words of its actor mentions."""
     __slots__ = ("grammar_roles", "grammar_markers", "word_kinds", "date_marker_words", "triggers",
-                 "actor_mentions", "discards")
+                 "actor_mentions", "discards", "actor_words")
 
 
 def grammar_markers(mentions: list) -> list[tuple]:

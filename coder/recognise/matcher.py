@@ -124,6 +124,7 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
     # make no pass of their own to sort them
     triggers, actors, discards = [], [], []
     out.triggers, out.actor_mentions, out.discards = triggers, actors, discards
+    out.actor_words = actor_words = set()
     n = len(tokens)
     dated = None
     if word_kinds is None:
@@ -207,6 +208,7 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
                         discards.append(m)
                     else:   # (an actor or an agent: no grammar word is a mention here)
                         actors.append(m)
+                        actor_words.add(i)
             if next_keys is None or i + 1 == n or next_keys.isdisjoint(tokens[i + 1].forms):
                 continue
             stack = []   # (a loop, not a comprehension: a function object and a frame a phrase)
@@ -256,6 +258,7 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
                         discards.append(m)
                     else:
                         actors.append(m)
+                        actor_words.update(range(i, j + 1))
             if j + 1 < n:
                 for f in tokens[j + 1].forms:
                     nxt = node.get(f)

@@ -312,24 +312,18 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     # each grammar role's tokens: the matcher's index (mentions made otherwise: from their grammar mentions)
     roles = grammar_roles(mentions)
     # the mentions by kind: the matcher's lists (never altered, read only), else sorted here
+    # and the words of the actor mentions (actor_tokens)
     triggers = getattr(mentions, "triggers", None)
     if triggers is None:
-        triggers, actor_ms, discards = by_kind(mentions)
+        triggers, actor_ms, discards, actor_tokens = by_kind(mentions)
     else:
-        actor_ms, discards = mentions.actor_mentions, mentions.discards
+        actor_ms, discards, actor_tokens = mentions.actor_mentions, mentions.discards, mentions.actor_words
     for m in discards:
         if not m.entry.roots:   # (one with classes drops only their events: discard_roots)
             trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
             out.triggers, out.actors, out.groups = [], [], []
             out.roles = out.actor_mentions = None   # (no index of the mentions kept)
             return out
-    actor_tokens = set()
-    for m in actor_ms:
-        first = m.first
-        if first == m.last:     # (most names are one word: no range to build)
-            actor_tokens.add(first)
-        else:
-            actor_tokens.update(range(first, m.last + 1))
     # (the index of the mentions by kind kept for the later stages; roles is never altered in place)
     out.parse, out.roles, out.actor_mentions = parse, roles, actor_ms
     # (first, last) of each agent marker ("by", "على يد"), the one role whose spans are read: few sentences have one
