@@ -15,7 +15,6 @@ import pytest
 
 from coder.explain import explain
 from coder.lang import profile
-from coder.lexicon.grammar import Mentions
 from coder.lexicon.load import load
 from coder.model import Document
 from coder.pipeline import code_document, sentences
@@ -186,7 +185,7 @@ def _object_end_as_before(toks, start, entry, countable_tokens, skip=frozenset()
 def test_an_object_window_ends_as_before(lang):
     """With the sentence's countable words (punctuation never counts), object_end answers as it did,
     for every light verb and window, with the stops, without them (None) and with none (empty)."""
-    trie, prof = load(lang).trie, profile(lang)
+    trie = load(lang).trie
     found = wanted = 0
     for sent in _sentences(lang):
         toks = sent.tokens
