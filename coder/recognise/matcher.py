@@ -309,6 +309,9 @@ def _names_as_written(out: Mentions, tokens: list[Token], i: int) -> None:
     if name_ends:
         kept = [m for m in out[begin:] if not (m.kind == "trigger" and _through_clitic(tokens[i], m.first_form) and
                                                m.last <= max(name_ends))]
-        if len(kept) < len(out) - begin:    # (the triggers taken out leave the list of triggers too)
+        if len(kept) < len(out) - begin:
             out[begin:] = kept
-            out.triggers[:] = [m for m in out.triggers if m.first != i or any(m is k for k in kept)]
+            # the triggers taken out leave the matcher's list of triggers too (a plain list has none)
+            triggers = getattr(out, "triggers", None)
+            if triggers is not None:
+                triggers[:] = [m for m in triggers if m.first != i or any(m is k for k in kept)]
