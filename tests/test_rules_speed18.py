@@ -123,7 +123,8 @@ def test_an_object_window_without_its_stops_asks_for_them_or_answers_as_with_the
             if not m.entry.objects:
                 continue
             for window in (OBJECT_WINDOW, len(toks)):
-                args = (toks, m.last + 1, m.entry, [True] * len(toks), frozenset())
+                # (punctuation never counts towards a window: object_end reads it off the uncounted words)
+                args = (toks, m.last + 1, m.entry, [t.norm not in PUNCT_BARRIER for t in toks], frozenset())
                 full, lazy = object_end(*args, verbs, window), object_end(*args, None, window)
                 assert full is not STOPS_WANTED
                 if lazy is STOPS_WANTED:    # (only past a comma, with a word after it)

@@ -11,8 +11,11 @@ class Mentions(list):
     `word_kinds`, the positions of the sentence's counts and punctuation and its watched lookup forms
     where the matcher was given the language's reader of them (the rules' counts pass), else None;
     `date_marker_words`, the positions of the words whose forms start a date marker where it was also
-    given their first words (coder.dates.markers), else None."""
-    __slots__ = ("grammar_roles", "grammar_markers", "word_kinds", "date_marker_words")
+    given their first words (coder.dates.markers), else None; `triggers`, `actor_mentions` (actors and
+    agents) and `discards`, its mentions of each kind in the list's order, and `actor_words`, the
+    positions of the words of its actor mentions."""
+    __slots__ = ("grammar_roles", "grammar_markers", "word_kinds", "date_marker_words", "triggers",
+                 "actor_mentions", "discards", "actor_words")
 
 
 def grammar_markers(mentions: list) -> list[tuple]:

@@ -9,5 +9,6 @@ from coder.records cimport Mention as MentionRecord, Token as TokenRecord
 
 # (`out` untyped: a Mentions, the list subclass that carries the sentence's grammar index, which a
 # `list` declaration would refuse)
-@cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, starts=dict, roles=dict, markers=list, tok=TokenRecord, m=MentionRecord)
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, starts=dict, roles=dict, markers=list, triggers=list, actors=list, actor_words=set,
+               discards=list, tok=TokenRecord, m=MentionRecord)
 cpdef match(trie, list tokens, str text, bint with_grammar=*, word_kinds=*, date_marker_firsts=*)

@@ -120,6 +120,11 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
     roles: dict[str, set[int]] = {}
     markers: list[tuple] = []
     out.grammar_roles, out.grammar_markers = roles, markers
+    # the mentions sorted by kind as they are made (Mentions.triggers, ...): the rules and the pipeline
+    # make no pass of their own to sort them
+    triggers, actors, discards = [], [], []
+    out.triggers, out.actor_mentions, out.discards = triggers, actors, discards
+    out.actor_words = actor_words = set()
     n = len(tokens)
     dated = None
     if word_kinds is None:
@@ -197,6 +202,13 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
                     m.rule_id = rule_id
                     m.first_form = fi
                     out.append(m)
+                    if kind == "trigger":
+                        triggers.append(m)
+                    elif kind == "discard":
+                        discards.append(m)
+                    else:   # (an actor or an agent: no grammar word is a mention here)
+                        actors.append(m)
+                        actor_words.add(i)
             if next_keys is None or i + 1 == n or next_keys.isdisjoint(tokens[i + 1].forms):
                 continue
             stack = []   # (a loop, not a comprehension: a function object and a frame a phrase)
@@ -238,8 +250,15 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
                     m.rule_id = p.rule_id
                     m.first_form = fi
                     out.append(m)
-                    if kind == "trigger" and not through_clitic and _through_clitic(tok, fi):
-                        through_clitic = True
+                    if kind == "trigger":
+                        triggers.append(m)
+                        if not through_clitic and _through_clitic(tok, fi):
+                            through_clitic = True
+                    elif kind == "discard":
+                        discards.append(m)
+                    else:
+                        actors.append(m)
+                        actor_words.update(range(i, j + 1))
             if j + 1 < n:
                 for f in tokens[j + 1].forms:
                     nxt = node.get(f)
@@ -288,5 +307,11 @@ def _names_as_written(out: Mentions, tokens: list[Token], i: int) -> None:
         begin -= 1
     name_ends = [m.last for m in out[begin:] if m.kind in ("actor", "agent") and m.first_form == 0]
     if name_ends:
-        out[begin:] = [m for m in out[begin:] if not (m.kind == "trigger" and _through_clitic(tokens[i], m.first_form) and
-                                                      m.last <= max(name_ends))]
+        kept = [m for m in out[begin:] if not (m.kind == "trigger" and _through_clitic(tokens[i], m.first_form) and
+                                               m.last <= max(name_ends))]
+        if len(kept) < len(out) - begin:
+            out[begin:] = kept
+            # the triggers taken out leave the matcher's list of triggers too (a plain list has none)
+            triggers = getattr(out, "triggers", None)
+            if triggers is not None:
+                triggers[:] = [m for m in triggers if m.first != i or any(m is k for k in kept)]

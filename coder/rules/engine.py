@@ -31,7 +31,7 @@ from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, countable as _countable, object_end as _object_end
-from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
+from coder.rules.mentions import (by_kind, drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
                                   outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
                                  raids_of_arrests, stated_charges)
@@ -311,26 +311,19 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     toks, text, trace = sent.tokens, sent.text, out.steps   # (steps: the trace as written, formatted when read)
     # each grammar role's tokens: the matcher's index (mentions made otherwise: from their grammar mentions)
     roles = grammar_roles(mentions)
-    actor_ms, triggers, discards = [], [], []
-    actor_tokens = set()    # (the words of the actor mentions, gathered in the pass: no second one over them)
-    for m in mentions:      # (one pass sorts the mentions by kind; grammar words are in `roles`)
-        kind = m.kind
-        if kind == "trigger":
-            triggers.append(m)
-        elif kind == "actor" or kind == "agent":
-            actor_ms.append(m)
-            first = m.first
-            if first == m.last:     # (most names are one word: no range to build)
-                actor_tokens.add(first)
-            else:
-                actor_tokens.update(range(first, m.last + 1))
-        elif kind == "discard":
-            if not m.entry.roots:
-                trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
-                out.triggers, out.actors, out.groups = [], [], []
-                out.roles = out.actor_mentions = None   # (the pass stopped here: no index of the mentions)
-                return out
-            discards.append(m)   # (it drops only the events of its classes: discard_roots)
+    # the mentions by kind: the matcher's lists (never altered, read only), else sorted here
+    # and the words of the actor mentions (actor_tokens)
+    triggers = getattr(mentions, "triggers", None)
+    if triggers is None:
+        triggers, actor_ms, discards, actor_tokens = by_kind(mentions)
+    else:
+        actor_ms, discards, actor_tokens = mentions.actor_mentions, mentions.discards, mentions.actor_words
+    for m in discards:
+        if not m.entry.roots:   # (one with classes drops only their events: discard_roots)
+            trace.append(f"discarded: {m.text!r} ({m.rule_id}) marks a sentence that is not an event")
+            out.triggers, out.actors, out.groups = [], [], []
+            out.roles = out.actor_mentions = None   # (no index of the mentions kept)
+            return out
     # (the index of the mentions by kind kept for the later stages; roles is never altered in place)
     out.parse, out.roles, out.actor_mentions = parse, roles, actor_ms
     # (first, last) of each agent marker ("by", "على يد"), the one role whose spans are read: few sentences have one

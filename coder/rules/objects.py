@@ -22,7 +22,7 @@ def object_end(toks, start: int, entry: Trigger, countable: list[bool],
     """(first, last) token of the first object phrase within `window` tokens after `start`,
     counting only the `countable` tokens (countable: not actor words on the way, where the subject of
     a verb-first clause sits, nor a number, "pledged 500 million euros in military aid", nor
-    punctuation). Past a comma the search ends
+    punctuation, which must be False there). Past a comma the search ends
     at another verb (`stops`): an object never spans a clause of its own ("send air defences, a day
     after Russia fired 80 missiles"), while an infinitive before it is crossed ("urged X to resume talks").
     With `stops` None, a window that gets past a comma answers STOPS_WANTED (asked again with them,
@@ -47,10 +47,10 @@ def object_end(toks, start: int, entry: Trigger, countable: list[bool],
                 return STOPS_WANTED
             if j in stops:
                 return None
-        elif t.norm in PUNCT_BARRIER:
-            punctuated = True
         if countable[j]:
             counted += 1
+        elif t.norm in PUNCT_BARRIER:  # (punctuation never counts: asked only of the words that do not)
+            punctuated = True
         j += 1
     return None
 
