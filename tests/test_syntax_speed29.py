@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import pickle
-from typing import Optional
 
 import pytest
 
@@ -22,6 +21,7 @@ from coder.syntax.marks import _NOUN_READER, _VERB_WORDS
 from coder.syntax.records import Chunk, PendingReference, _REFERS_TO_SLOT
 from coder.syntax.reference import _names
 from test_syntax_speed15 import _inputs
+from test_syntax_speed21 import _speaker_or_agent_before   # (reference._speaker_or_agent as it was)
 
 SENTENCES = [
     ("en", "Russia said it had completed the withdrawal after the talks."),
@@ -61,7 +61,7 @@ def _former_antecedents(clauses, chunks, toks, tags, R, actorish, named, anaphor
     for k, pronoun in found:
         pool = actorish if pronoun else named
         if pronoun:
-            j = _former_speaker_or_agent(k, clauses, chunks, pool)
+            j = _speaker_or_agent_before(k, clauses, chunks, pool)
             if j is not None:
                 chunks[k].refers_to = j
                 continue
@@ -71,27 +71,6 @@ def _former_antecedents(clauses, chunks, toks, tags, R, actorish, named, anaphor
             if _names(pool, chunks[j]):
                 chunks[k].refers_to = j
                 break
-
-
-def _former_speaker_or_agent(k, clauses, chunks, pool) -> Optional[int]:
-    for cl in clauses:
-        if cl.kind not in {"quote", "subordinate"} or cl.parent is None or cl.parent >= len(clauses):
-            continue
-        if not any(pr.arguments.get("subject") == k and "subject" not in pr.inherited for pr in cl.predicates):
-            continue
-        up, head, seen = cl.parent, None, set()
-        while up is not None and up < len(clauses) and up not in seen and head is None:
-            seen.add(up)
-            head = next((pr.arguments["subject"] for pr in clauses[up].predicates if "subject" in pr.arguments), None)
-            up = clauses[up].parent
-        if head is None or head == k:
-            return None
-        if chunks[head].kind == "pronoun":
-            head = chunks[head].refers_to
-        if head is not None and _names(pool, chunks[head]):
-            return head
-        return None
-    return None
 
 
 def _parsed_with_former(monkeypatch, lang: str, text: str):
