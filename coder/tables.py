@@ -260,8 +260,8 @@ def _validated_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
     read again (a tuple of the 40 types of an event row and its plan's look-up: about a third of
     the quick check)."""
     strings_of_rows: list[str] = []
-    out = _validated_into(table, rows, strings_of_rows)
-    return out if out is not None and _encodable(strings_of_rows) else None
+    out = _validated_values_of(table, rows)
+    return out if _values_fit(table, out, strings_of_rows) and _encodable(strings_of_rows) else None
 
 
 # table -> _unchecked_by_validation(table), worked out once a table and read by a subscript, not
@@ -269,37 +269,30 @@ def _validated_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
 _LEFT_BY_VALIDATION: dict[str, tuple] = {}
 
 
-def _validated_into(table: str, rows, strings_of_rows: list[str]) -> list[tuple] | None:
-    """The value tuples of validated rows when every integer fits its column, else None; their
-    strings added to `strings_of_rows`, for the caller's one test of them (_encodable)."""
+def _left_by_validation(table: str) -> tuple:
     try:
-        values, ints, strings = _LEFT_BY_VALIDATION[table]
+        return _LEFT_BY_VALIDATION[table]
     except KeyError:
-        values, ints, strings = _LEFT_BY_VALIDATION[table] = _unchecked_by_validation(table)
-    out = []
-    for r in rows:
-        row = values(r.__dict__)
-        for i, low, high in ints:
-            v = row[i]
-            if v is not None and not low <= v <= high:
-                return None
-        strings_of_rows += filter(None, strings(row))   # (an optional column's None left out, in C)
-        out.append(row)
-    return out
+        entry = _LEFT_BY_VALIDATION[table] = _unchecked_by_validation(table)
+        return entry
+
+
+def _validated_values_of(table: str, rows) -> list[tuple]:
+    """The value tuples of validated rows, in column order."""
+    values = _left_by_validation(table)[0]
+    return [values(r.__dict__) for r in rows]
 
 
 def _values_fit(table: str, rows: list[tuple], strings_of_rows: list[str]) -> bool:
-    """_validated_into for rows given as their validated values in column order (no model made)."""
-    try:
-        _, ints, strings = _LEFT_BY_VALIDATION[table]
-    except KeyError:
-        _, ints, strings = _LEFT_BY_VALIDATION[table] = _unchecked_by_validation(table)
+    """Does every integer of these validated rows, given as their values in column order, fit its
+    column? Their strings added to `strings_of_rows`."""
+    _, ints, strings = _left_by_validation(table)
     for row in rows:
         for i, low, high in ints:
             v = row[i]
             if v is not None and not low <= v <= high:
                 return False
-        strings_of_rows += filter(None, strings(row))
+        strings_of_rows += filter(None, strings(row))   # (an optional column's None left out, in C)
     return True
 
 
@@ -321,17 +314,10 @@ def storable_document(document: BaseModel, events: list[BaseModel],
     (the caller then asks storable_values table by table, which names it). One string test for the
     document's three tables, not one a table, and no call for a table it has no row in (most
     documents: no quantity)."""
-    strings_of_rows: list[str] = []
-    document_rows = _validated_into("documents", (document,), strings_of_rows)
-    if document_rows is None:
-        return None
-    event_rows = _validated_into("events", events, strings_of_rows) if events else []
-    if event_rows is None:
-        return None
-    quantity_rows = _validated_into("event_quantities", quantities, strings_of_rows) if quantities else []
-    if quantity_rows is None or not _encodable(strings_of_rows):
-        return None
-    return document_rows[0], event_rows, quantity_rows
+    row = _left_by_validation("documents")[0](document.__dict__)
+    event_rows = _validated_values_of("events", events) if events else []
+    quantity_rows = _validated_values_of("event_quantities", quantities) if quantities else []
+    return (row, event_rows, quantity_rows) if storable_validated(row, event_rows, quantity_rows) else None
 
 
 def storable_values(table: str, rows: list[BaseModel], validated: bool = False) -> list[tuple]:
