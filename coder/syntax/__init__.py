@@ -163,12 +163,23 @@ _VIEW_FIELDS = frozenset({"CODE", "MODIFIER_AFTER_NOUN"})
 def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Optional[Parse]:
     """Parse one sentence's tokens; `skip` holds tokens already read as dates (adverbials). None for
     a sentence a discard word with no event class marks as no event (the rules read no parse of it)."""
+    # the matcher's mentions by kind (Mentions.triggers, ...: grammar words are none of them), each
+    # kind read in a loop of its own (no test of the kind per mention); a list made otherwise sorted here
+    triggers = getattr(mentions, "triggers", None)
+    if triggers is None:
+        triggers, actor_mentions, discards = _by_kind(mentions)
+    else:
+        actor_mentions, discards = mentions.actor_mentions, mentions.discards
+    for m in discards:
+        if not m.entry.roots:
+            # a word that marks the whole sentence as no event (a discard entry of no event class of
+            # its own): the rules stop at it and read nothing of the parse (rules.engine.analyse)
+            return None
     R = rules(prof.CODE)
     F = Features(toks, prof, R)
-    # what the stage reads of the lexicon matches, in one pass over them (grammar words aside): the
-    # verb triggers, the reporting verbs whose complement is what was said (say, قال; not those with an
-    # object noun), actor names of several words, the words of actors and agents (those of an
-    # organisation apart)
+    # what the stage reads of the lexicon matches: the verb triggers, the reporting verbs whose
+    # complement is what was said (say, قال; not those with an object noun), actor names of several
+    # words, the words of actors and agents (those of an organisation apart)
     verbs = []     # (one statement a name: an assignment to more than three targets builds a tuple)
     speech = set()
     names = []
@@ -179,59 +190,56 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Optional[
     # last), the rules decide the other words (طائرات حربية: حربية is an adjective)
     read = [0] * len(toks)
     head_first = prof.MODIFIER_AFTER_NOUN
-    conj, prep = F.conj, F.prep     # (lists: the loop corrects them in place)
-    for m in mentions:
-        k = m.kind
-        if k == "grammar":
-            continue
+    conj, prep = F.conj, F.prep     # (lists: the loops correct them in place)
+    # (a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
+    # clitic, though one of its lookup forms drops the first letter: _clear_clitics, asked in each loop)
+    for m in triggers:
         first = m.first
         if (conj[first] or prep[first]) and m.first_form == 0:
-            # a word a lexicon knows as written (وزير, وفد, بوتين) carries no conjunction or preposition
-            # clitic, though one of its lookup forms drops the first letter
-            conj[first] = prep[first] = False
-            F.cleared.add(id(toks[first]))
-            F.tag_memos[first] = None
-        if k == "trigger":
-            e = m.entry
-            # (a token's readings and one more read from the tables by its readings so far: no bitwise
-            # or per match, here and below)
-            if e.pos == "verb":
-                r = read[first]
-                if not _HAS_VERB_READING[r]:    # (a word several trigger entries read: listed once)
-                    verbs.append(first)
-                    read[first] = _WITH_VERB_READING[r]
-            else:
-                head = first if head_first else m.last
-                read[head] = _WITH_NOUN_READING[read[head]]
-            if e.speech and not e.objects:
-                speech.add(first)
-        elif k == "agent":
-            last = m.last
+            _clear_clitics(F, toks, first)
+        e = m.entry
+        # (a token's readings and one more read from the tables by its readings so far: no bitwise
+        # or per match, here and below)
+        if e.pos == "verb":
+            r = read[first]
+            if not _HAS_VERB_READING[r]:    # (a word several trigger entries read: listed once)
+                verbs.append(first)
+                read[first] = _WITH_VERB_READING[r]
+        else:
+            head = first if head_first else m.last
+            read[head] = _WITH_NOUN_READING[read[head]]
+        if e.speech and not e.objects:
+            speech.add(first)
+    for m in actor_mentions:    # (actors and agents)
+        first = m.first
+        if (conj[first] or prep[first]) and m.first_form == 0:
+            _clear_clitics(F, toks, first)
+        last = m.last
+        if m.kind == "agent":
             if last == first:    # (most mentions are one word: no range made for them, a costly call)
                 actorish.add(first)
             else:
                 actorish.update(range(first, last + 1))
             head = first if head_first else last
             read[head] = _WITH_NOUN_READING[read[head]]
-        elif k == "actor":
-            last = m.last
-            if last == first:
-                actorish.add(first)
-                read[first] = _WITH_NAMED[read[first]]
-                if m.entry.code.group:
-                    organisations.add(first)
-                continue
-            span = range(first, last + 1)
-            actorish.update(span)
-            for i in span:
-                read[i] = _WITH_NAMED[read[i]]
-            names.append((first, last))
+            continue
+        if last == first:
+            actorish.add(first)
+            read[first] = _WITH_NAMED[read[first]]
             if m.entry.code.group:
-                organisations.update(span)
-        elif k == "discard" and not m.entry.roots:
-            # a word that marks the whole sentence as no event (a discard entry of no event class of
-            # its own): the rules stop at it and read nothing of the parse (rules.engine.analyse)
-            return None
+                organisations.add(first)
+            continue
+        span = range(first, last + 1)
+        actorish.update(span)
+        for i in span:
+            read[i] = _WITH_NAMED[read[i]]
+        names.append((first, last))
+        if m.entry.code.group:
+            organisations.update(span)
+    for m in discards:    # (each of an event class: its word's clitics alone)
+        first = m.first
+        if (conj[first] or prep[first]) and m.first_form == 0:
+            _clear_clitics(F, toks, first)
     prof = (_KNOWN_CLASSES.get(prof.CODE) or _known_class(prof.CODE))(prof, toks, F)
     # الأمر، التحرك: a word with the article that a lexicon knows only as a verb is a noun (a verbal
     # noun), unless its article is the verb's own letters (prof.article_like_verb: التقى، التزموا)
@@ -315,6 +323,29 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Optional[
 
 
 _new_parse = Parse.__new__
+
+
+def _by_kind(mentions: list) -> tuple[list, list, list]:
+    """The trigger, actor (and agent) and discard mentions of a list the matcher did not make, in
+    order, as the matcher's Mentions keeps them (grammar words among none)."""
+    triggers, actors, discards = [], [], []
+    for m in mentions:
+        k = m.kind
+        if k == "trigger":
+            triggers.append(m)
+        elif k == "actor" or k == "agent":
+            actors.append(m)
+        elif k == "discard":
+            discards.append(m)
+    return triggers, actors, discards
+
+
+def _clear_clitics(F: Features, toks, i: int) -> None:
+    """Token i, a word a lexicon knows as written, carries no conjunction or preposition clitic: its
+    flags cleared, its tagging rules no longer those kept for the word (tagger.tag)."""
+    F.conj[i] = F.prep[i] = False
+    F.cleared.add(id(toks[i]))
+    F.tag_memos[i] = None
 
 # by a token's readings so far (parse()'s loop over the lexicon matches): whether it has the verb
 # reading, and its readings with the verb's, a noun's or a name's added, read from tables (a bitwise

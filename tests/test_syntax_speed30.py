@@ -1,0 +1,105 @@
+"""The thirtieth speed round of the syntax stage, checked against what ef6cd8d made of hand-written
+Arabic and English sentences, and against the former logic:
+- parse() reads the matcher's mentions by kind (Mentions.triggers, .actor_mentions, .discards), each
+  kind in a loop of its own, where one loop over every mention tested each one's kind; a list the
+  matcher did not make is sorted by kind first (_by_kind). A discard word of no event class answers
+  None before the sentence's features are read."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import coder.syntax as syntax
+from coder.lang import profile
+from coder.syntax import Features, parse
+from coder.syntax.rules import rules
+from test_syntax_speed14 import _digest, _inputs
+
+SENTENCES = [
+    ("en", "Russia's army shelled the rebels' positions near the group's headquarters on Monday."),
+    ("en", "The minister's envoy met Iran's foreign minister and the militia's leaders in Baghdad."),
+    ("en", "Police said gunmen attacked the governor's convoy, killing two of his guards."),
+    ("en", "Turkey's president Recep Tayyip Erdogan accused the Kurdish fighters of attacking the army's base."),
+    ("en", "The football team beat Syria's squad in the final match of the tournament."),
+    ("ar", "قصف الجيش السوري مواقع المسلحين في ريف إدلب يوم الاثنين."),
+    ("ar", "التقى وزير الخارجية الروسي بوفد من حركة حماس في موسكو."),
+    ("ar", "واتهمت وزارة الدفاع التركية وحدات حماية الشعب بمهاجمة قواتها."),
+    ("ar", "قال بوتين إن روسيا ستواصل دعم الحكومة السورية ضد الإرهابيين."),
+    ("ar", "فاز المنتخب السوري على نظيره العراقي في مباراة كرة القدم."),
+]
+# what ef6cd8d made of each (test_syntax_speed14._digest; None: no parse, a discard word marks the
+# sentence as no event)
+BEFORE = ["fd0b3876c37e4b0c", "10dd42fdd43961ae", "00bea47339dff981", "c0674652e3fc32ff", "d8d0a1be04cad11d",
+          "f4f51e04702b06d9", "8e7891a50c18a4ad", "234f051185399ac7", "a120314600a76167", None]
+
+
+def _digest_of(p, toks):
+    return None if p is None else _digest(p, toks)
+
+
+def _former_by_kind(mentions):
+    """The mentions parse() read, by kind, in the order of the former single loop."""
+    return ([m for m in mentions if m.kind == "trigger"], [m for m in mentions if m.kind in ("actor", "agent")],
+            [m for m in mentions if m.kind == "discard"])
+
+
+@pytest.mark.parametrize("n", range(len(SENTENCES)))
+def test_a_parse_is_the_one_made_before(n):
+    lang, text = SENTENCES[n]
+    toks, mentions = _inputs(lang, text)
+    for _ in range(2):    # (first sight, then from the kept answers)
+        assert _digest_of(parse(toks, mentions, profile(lang)), toks) == BEFORE[n]
+
+
+@pytest.mark.parametrize("n", range(len(SENTENCES)))
+def test_a_list_the_matcher_did_not_make_is_read_by_kind(n):
+    """A plain list, in the matcher's order or reversed (the mentions' order within a kind changes
+    no answer), parses as the matcher's Mentions."""
+    lang, text = SENTENCES[n]
+    toks, mentions = _inputs(lang, text)
+    assert syntax._by_kind(list(mentions)) == (mentions.triggers, mentions.actor_mentions, mentions.discards)
+    assert syntax._by_kind(list(mentions)) == _former_by_kind(mentions)
+    for given in (list(mentions), list(reversed(mentions))):
+        assert _digest_of(parse(toks, given, profile(lang)), toks) == BEFORE[n]
+
+
+def test_the_sentences_reach_every_kind():
+    """Triggers, actors, agents, a discard word of no event class, and lexicon words whose clitics
+    are cleared (read as written, with a clitic letter first) are all among the sentences."""
+    kinds, cleared = set(), 0
+    for lang, text in SENTENCES:
+        toks, mentions = _inputs(lang, text)
+        kinds |= {m.kind for m in mentions}
+        F = Features(toks, profile(lang), rules(lang))
+        cleared += sum(1 for m in mentions if (F.conj[m.first] or F.prep[m.first]) and m.first_form == 0)
+    assert kinds == {"trigger", "actor", "agent", "discard"} and cleared
+
+
+def _with_discard(mentions, at: int, roots: tuple):
+    """The mentions and a discard mention of the word at token `at`, read as written."""
+    entry = type("Entry", (), {"roots": roots})()
+    extra = dataclasses.replace(mentions[0], kind="discard", first=at, last=at, entry=entry, first_form=0)
+    return list(mentions) + [extra]
+
+
+def test_a_discard_word_of_an_event_class_has_its_clitics_cleared_as_before():
+    """A discard mention with event classes of its own (no parse refused) clears the clitics of a
+    word read as written, as every mention did in the former loop; one of no event class: no parse."""
+    lang, text = SENTENCES[7]     # (واتهمت: a conjunction clitic on the first word)
+    toks, mentions = _inputs(lang, text)
+    p = parse(toks, mentions, profile(lang))
+    assert p.conjunction_clitics[0] is True
+    marked = parse(toks, _with_discard(mentions, 0, ("18",)), profile(lang))
+    assert marked.conjunction_clitics[0] is False and marked.conjunction_clitics[1:] == p.conjunction_clitics[1:]
+    assert parse(toks, _with_discard(mentions, 0, ()), profile(lang)) is None
+
+
+def test_a_discard_word_of_no_event_class_reads_no_features(monkeypatch):
+    lang, text = SENTENCES[9]
+    toks, mentions = _inputs(lang, text)
+
+    def refused(*args):
+        raise AssertionError("features read for a sentence with no parse")
+    monkeypatch.setattr(syntax, "Features", refused)
+    assert parse(toks, mentions, profile(lang)) is None
