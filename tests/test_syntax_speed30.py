@@ -3,7 +3,10 @@ Arabic and English sentences, and against the former logic:
 - parse() reads the matcher's mentions by kind (Mentions.triggers, .actor_mentions, .discards), each
   kind in a loop of its own, where one loop over every mention tested each one's kind; a list the
   matcher did not make is sorted by kind first (_by_kind). A discard word of no event class answers
-  None before the sentence's features are read."""
+  None before the sentence's features are read.
+- the English possessor test ("Russia's") is kept per word with the word's features (the profile's
+  is_possessor asked once a word): Features.possessive, the view's possessive_flags, read by the
+  English chunker and by clauses._bare_chunks."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,7 +15,8 @@ import pytest
 
 import coder.syntax as syntax
 from coder.lang import profile
-from coder.syntax import Features, parse
+from coder.syntax import Features, parse, phrases
+from coder.syntax.clauses import _bare_chunks
 from coder.syntax.rules import rules
 from test_syntax_speed14 import _digest, _inputs
 
@@ -103,3 +107,31 @@ def test_a_discard_word_of_no_event_class_reads_no_features(monkeypatch):
         raise AssertionError("features read for a sentence with no parse")
     monkeypatch.setattr(syntax, "Features", refused)
     assert parse(toks, mentions, profile(lang)) is None
+
+
+@pytest.mark.parametrize("lang,text", SENTENCES)
+def test_the_possessive_flags_are_the_profiles_answers(lang, text):
+    toks, _ = _inputs(lang, text)
+    prof = profile(lang)
+    for _ in range(2):    # (first sight, then from the kept entries)
+        F = Features(toks, prof, rules(lang))
+        if prof.MODIFIER_AFTER_NOUN:
+            assert F.possessive is None
+        else:
+            assert F.possessive == [bool(prof.is_possessor(t)) for t in toks] and True in F.possessive
+
+
+@pytest.mark.parametrize("lang,text", [s for s in SENTENCES if s[0] == "en"])
+def test_the_chunker_reads_the_kept_flags_as_the_profile_answers(lang, text):
+    """The English chunker and _bare_chunks on the language's view (the kept flags) and on the bare
+    profile (is_possessor asked per token) find the same phrases, possessors and governed phrases."""
+    toks, mentions = _inputs(lang, text)
+    prof, R = profile(lang), rules(lang)
+    p = parse(toks, mentions, prof)
+    view = syntax._known_class(lang)(prof, toks, Features(toks, prof, R))
+    assert view.possessive_flags is not None
+    with_flags = phrases.chunk(toks, p.tags, p.readings, R, view)
+    asked = phrases.chunk(toks, p.tags, p.readings, R, prof)
+    assert with_flags == asked and any(c.kind == "possessor" for c in asked)
+    prep = [False] * len(toks)
+    assert _bare_chunks(with_flags, toks, p.tags, view, prep) == _bare_chunks(asked, toks, p.tags, prof, prep)

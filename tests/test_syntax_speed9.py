@@ -55,7 +55,8 @@ def test_a_new_words_entry_is_its_answers(lang, text):
         assert words == {t.text: entry}
         closed = word_closed(t, R, prof, conj)    # (its further flag is a bit as well: LOOKS_FURTHER)
         assert entry == (conj, prof.has_preposition_clitic(t), prof.is_definite(t), own(t) if own else None,
-                         _bits_asked_one_by_one(t, R, prof) | (LOOKS_FURTHER if closed[1] else 0), closed[0], closed[2], {}), \
+                         _bits_asked_one_by_one(t, R, prof) | (LOOKS_FURTHER if closed[1] else 0), closed[0], closed[2], {},
+                         not prof.MODIFIER_AFTER_NOUN and prof.is_possessor(t)), \
             t.text
 
 

@@ -56,15 +56,18 @@ class Features:
             extend = flat.extend
             for t in toks:
                 extend(words.get(t.text) or first_seen(t, words))
-        self.conj = flat[0::8]    # (lists: parse() corrects them from the lexicon matches)
-        self.prep = flat[1::8]
-        self.definite = flat[2::8]
-        self.owned_flags = flat[3::8] if own else None
-        bits = self.bits = flat[4::8]
-        self.closed_tags = flat[5::8]
+        self.conj = flat[0::9]    # (lists: parse() corrects them from the lexicon matches)
+        self.prep = flat[1::9]
+        self.definite = flat[2::9]
+        self.owned_flags = flat[3::9] if own else None
+        bits = self.bits = flat[4::9]
+        self.closed_tags = flat[5::9]
         # the word's tagging rules by the tag before (tagger.tag); None where parse() clears the
         # token's clitics (a lexicon word), whose rules are kept by its clitics as well
-        self.tag_memos = flat[7::8]
+        self.tag_memos = flat[7::9]
+        # where the possessor is a word of its own ("Russia's"), whether the word is one: the English
+        # chunker asks it of most words of a phrase (the profile's is_possessor, asked once a word)
+        self.possessive = None if prof.MODIFIER_AFTER_NOUN else flat[8::9]
         # the tokens with a bit, in order (found by compress, in C), among them those tagger._closed
         # looks further than (LOOKS_FURTHER: a few): one pass for both. (The tokens the word lists
         # give no tag are those whose closed tag is None: tagger.tag finds them from the tags)
@@ -95,6 +98,9 @@ def _first_seen_for(prof, R) -> Callable:
         for w in ws:
             listed[w] = listed.get(w, 0) | bit
 
+    # (asked only where the possessor is a word of its own: false for every word where it is not)
+    is_possessor = None if prof.MODIFIER_AFTER_NOUN else prof.is_possessor
+
     def first_seen(t, words: dict) -> tuple:
         conj, prep, definite, own, tanwin = features(t)
         w = t.norm
@@ -103,7 +109,8 @@ def _first_seen_for(prof, R) -> Callable:
             (LOOKS_FURTHER if further else 0)
         # (whether _closed looks further than the word is its LOOKS_FURTHER bit; and the word's
         # tagging rules, kept by tagger.tag)
-        v = words[t.text] = (conj, prep, definite, own, bits, tag, closed, {})
+        v = words[t.text] = (conj, prep, definite, own, bits, tag, closed, {},
+                             is_possessor is not None and bool(is_possessor(t)))
         return v
     _FIRST_SEEN[prof.CODE] = first_seen
     return first_seen
@@ -128,6 +135,7 @@ class _View:
         self.owned_flags = F.owned_flags   # per token, or None where the pronoun comes before the word
         self.token_flags = (F.conj, F.prep, F.definite)    # the same answers by position
         self.token_bits = F.bits
+        self.possessive_flags = F.possessive    # per token, or None where no word is a possessor
 
     def has_conjunction_clitic(self, t) -> bool:
         return False if id(t) in self._cleared else self._words[t.text][0]

@@ -13,7 +13,7 @@ from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (HAS_NO_OBJECT, IS_IMPERSONAL, IS_PASSIVE_VOWEL, _VERB_WORDS, _marker_roles, _no_mark,
                                 _verb_bits)
 from coder.syntax.marks import _carries_pronoun, _carries_pronoun_word  # noqa: F401 (read from here by tests)
-from coder.syntax.phrases import _GOVERNED_KINDS, flags_asked
+from coder.syntax.phrases import _GOVERNED_KINDS, flags_asked, possessive_flags
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 from coder.syntax.arguments_after_noun import _after_noun, _inherit
 
@@ -32,14 +32,14 @@ def _bare_chunks(chunks: list[Chunk], toks, tags, prof, prep) -> list[bool]:
         # specialised by the interpreter (3.11))
         return [False if c.kind in _GOVERNED_KINDS or prep[c.start] or (c.start and tags[c.start - 1] == "ADP") else True
                 for c in chunks]
-    is_possessor = prof.is_possessor
+    possessive = possessive_flags(toks, prof)
     out = []
     for c in chunks:
         if c.kind in _GOVERNED_KINDS:
             out.append(False)
             continue
         start = c.start
-        if start > 0 and is_possessor(toks[start - 1]):
+        if start > 0 and possessive[start - 1]:
             # "in Russia's far east", "in Ms Pugh's right lung": what governs the possessor governs the phrase
             start -= 1
             while start > 0 and tags[start - 1] in {"PROPN", "NOUN", "ADJ", "DET", "NUM"}:

@@ -70,9 +70,8 @@ def _joined_hyphen(toks, tags, h: int) -> bool:
 def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
     chunks, n, i = [], len(toks), 0
     possessor = None
-    # (read once: a method call on the view per word of a phrase finds the profile's function on the
-    # class each time, a look-up the interpreter (3.11) does not specialise)
-    is_possessor = prof.is_possessor
+    # per token, whether the word is a possessor ("Russia's"): kept per word by the language's view
+    possessive = possessive_flags(toks, prof)
     while i < n:
         if tags[i] == "PRON":
             chunks.append(Chunk("pronoun", i, i, i))
@@ -90,7 +89,7 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
         j = i
         # (the first test of _joined_hyphen and of _adverb_in_phrase asked here, on the next word: most
         # words fail it, with no call made)
-        while j + 1 < n and not is_possessor(toks[j]):
+        while j + 1 < n and not possessive[j]:
             following = tags[j + 1]
             if following in _PRE and following not in {"DET", "POSS"}:
                 j += 1
@@ -137,7 +136,7 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
             c.modifiers.append(("poss", chunks[possessor].head))
             chunks[possessor].kind = "possessor"
         chunks.append(c)
-        possessor = len(chunks) - 1 if is_possessor(toks[j]) else None
+        possessor = len(chunks) - 1 if possessive[j] else None
         i = j + 1
     return chunks
 
@@ -192,6 +191,16 @@ def _tanwin_bits(toks, prof) -> list[int]:
 def _owned_flags(toks, prof) -> list[bool]:
     """Per token: a possessive pronoun refers back from it."""
     return [bool(prof.refers_back(toks, k)) for k in range(len(toks))]
+
+
+def possessive_flags(toks, prof) -> list[bool]:
+    """Per token: the word is a possessor ("Russia's"), from the language's view where it keeps the
+    answers per word, else asked of the profile."""
+    flags = getattr(prof, "possessive_flags", None)
+    if flags is not None:
+        return flags
+    is_possessor = prof.is_possessor
+    return [bool(is_possessor(t)) for t in toks]
 
 
 def flags_asked(toks, prof) -> tuple[list[bool], list[bool], list[bool]]:
