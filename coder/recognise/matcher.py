@@ -144,14 +144,18 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
     new, mention = _new, Mention
     for i, tok in enumerate(tokens):
         first = starts.get(tok.text)
-        if first is None:
+        # (one test for a word known to start something, as most words with an entry are: the
+        # words that start nothing, () as known and None as new, are told apart only then)
+        if not first:
+            if first is not None:
+                continue
             kind = word_kinds(tok) if word_kinds is not None else 0
             # (the marker test with the kind, once a word; inline: a new word costs no call more)
             if dated is not None and not date_marker_firsts.isdisjoint(tok.forms):
                 kind = (kind[0] | _DATE_MARKER, kind[1]) if kind else _ONLY_DATE_MARKER
             first = starts[tok.text] = _word_steps(trie, tok.forms, kind)
-        if not first:
-            continue
+            if not first:
+                continue
         fi, node, ends, next_keys, word_roles, grammar, kind = first
         if kind:    # (0 without a reader of kinds; with one, 0 for most words)
             bits, forms = kind

@@ -27,15 +27,18 @@ def object_end(toks, start: int, entry: Trigger, countable: list[bool],
     after Russia fired 80 missiles"), while an infinitive before it is crossed ("urged X to resume talks").
     With `stops` None, a window that gets past a comma answers STOPS_WANTED (asked again with them,
     the same search answers)."""
-    counted, j, punctuated = 0, start, False
+    counted, punctuated = 0, False
     by_first = entry.objects_by_first
     firsts = by_first.keys()    # (one test in C per token: most words start no object)
-    n = len(toks)
-    while j < n and counted < window:
+    if window <= 0:
+        return None
+    # (a for loop over the positions, the window's end tested only where a word counts: fewer steps a
+    # token than a while loop's two tests and its increment)
+    for j in range(start, len(toks)):
         t = toks[j]
         # skipped: the verb's own subject, and the inner words of a multi-word actor name
-        # ("وحدات حماية الشعب": not "protection")
-        if j not in skip and not firsts.isdisjoint(t.forms):
+        # ("وحدات حماية الشعب": not "protection"); asked only of a word that starts an object, few
+        if not firsts.isdisjoint(t.forms) and j not in skip:
             for f in t.forms:
                 objs = by_first.get(f)
                 if objs:
@@ -49,9 +52,10 @@ def object_end(toks, start: int, entry: Trigger, countable: list[bool],
                 return None
         if countable[j]:
             counted += 1
+            if counted >= window:   # (the window's last counted word: no word after it is read)
+                return None
         elif t.norm in PUNCT_BARRIER:  # (punctuation never counts: asked only of the words that do not)
             punctuated = True
-        j += 1
     return None
 
 
