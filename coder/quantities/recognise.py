@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 from operator import attrgetter
 from typing import Sequence
 
@@ -253,28 +254,7 @@ class QuantityRecogniser:
         ftext = folded.text
         duals = []
         if self.dual_words is not None and not self._dual_free.issuperset(chunks):
-            # chunk by chunk, each chunk's duals found once: a sentence that holds a dual is not
-            # scanned again at each sentence. (A match of dual_words lies inside one chunk, and
-            # the white space around a chunk is no \w, as the chunk's ends are to a search of the
-            # chunk alone: the same matches)
-            free, found = self._dual_free, self._chunk_duals
-            if len(free) >= 200_000 or len(found) >= 100_000:   # bounded on a long run
-                free.clear()
-                found.clear()
-            at = 0
-            for chunk in chunks:
-                at = ftext.find(chunk, at)   # (only white space lies between it and the last chunk)
-                if chunk not in free:
-                    in_chunk = found.get(chunk)
-                    if in_chunk is None:
-                        in_chunk = self._duals_in(chunk)
-                        if in_chunk:
-                            found[chunk] = in_chunk
-                        else:
-                            free.add(chunk)
-                    for s, e, unit in in_chunk:
-                        duals.append((at + s, at + e, unit))
-                at += len(chunk)
+            duals = self._duals_of(ftext, chunks, folds is not None)
         # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
         blanked = ftext
         if self.sign_glued is not None:
@@ -319,6 +299,39 @@ class QuantityRecogniser:
                 continue   # a dual already read there
             out.append(QuantityValue(value, qualifier, unit, s, e, text[s:e]))
         return sorted(out, key=_START) if len(out) > 1 else out
+
+    def _duals_of(self, ftext: str, chunks: Sequence[str], spaced: bool) -> list[tuple[int, int, str]]:
+        """The duals of a folded text, (start, end, unit) in text order, from its chunks (text_chunks),
+        each chunk's duals found once: a sentence that holds a dual is not scanned again at each
+        sentence. (A match of dual_words lies inside one chunk, and the white space around a chunk
+        is no \\w, as the chunk's ends are to a search of the chunk alone: the same matches)
+        `spaced`: the text is its chunks joined by single white space characters."""
+        free, found = self._dual_free, self._chunk_duals
+        if len(free) >= 200_000 or len(found) >= 100_000:   # bounded on a long run
+            free.clear()
+            found.clear()
+        for chunk in set(chunks).difference(free, found):   # (the chunks not read yet: most often none)
+            in_chunk = self._duals_in(chunk)
+            if in_chunk:
+                found[chunk] = in_chunk
+            else:
+                free.add(chunk)
+        duals = []
+        if spaced:
+            # only the chunks that hold a dual (a few of a sentence's), found in C, each placed by
+            # the lengths before it: not a walk of every chunk, each found in the text
+            for k in compress(count(), map(found.__contains__, chunks)):
+                at = sum(map(len, chunks[:k])) + k
+                for s, e, unit in found[chunks[k]]:
+                    duals.append((at + s, at + e, unit))
+            return duals
+        at = 0
+        for chunk in chunks:
+            at = ftext.find(chunk, at)   # (only white space lies between it and the last chunk)
+            for s, e, unit in found.get(chunk, ()):
+                duals.append((at + s, at + e, unit))
+            at += len(chunk)
+        return duals
 
     def _duals_in(self, chunk: str) -> tuple[tuple[int, int, str], ...]:
         """The duals of a chunk of text between white space: (start, end, unit), offsets in the chunk."""
