@@ -95,3 +95,110 @@ def test_quantities_with_folds_as_without(lang):
         assert given == find_quantities(sent.text, lang)
         duals += sum(q.value == 2 and q.text == sent.text[q.start:q.end] for q in given)
     assert duals >= (5 if lang == "ar" else 0)
+
+
+# ---------------------------------------------------------------- the gates' learning
+
+def _former_learn(gate, chunks):
+    """WordGate._learn before: each chunk tested against the known ones and added in a loop."""
+    known, admitting = gate._known, gate._admitting
+    if len(known) >= 200_000:
+        known.clear()
+        admitting.clear()
+    words = gate.words
+    for chunk in chunks:
+        if chunk not in known:
+            known.add(chunk)
+            if chunk in words if chunk.isalpha() else gate._chunk_admits(chunk):
+                admitting.add(chunk)
+
+
+def _fresh(gate):
+    from coder.lang.word_gate import WordGate
+    copy = WordGate.__new__(WordGate)
+    copy.words, copy.also = gate.words, gate.also
+    copy._known, copy._admitting = set(), set()
+    return copy
+
+
+@pytest.mark.parametrize("lang", ("ar", "en"))
+def test_gates_learn_as_before(lang):
+    """The dates' and the numbers' gates know and admit the same chunks, learnt sentence by sentence
+    (a chunk twice in one, chunks of digits, signs and brackets among them), and answer the same."""
+    from coder.dates import date_rules
+    from coder.lang.numbers import folded, reader, text_chunks
+    admitted = 0
+    for gate in (date_rules(lang).gate, reader(lang).gate):
+        new, former = _fresh(gate), _fresh(gate)
+        for text in [*SENTENCES["ar" if lang == "ar" else "en"], *SENTENCES["en"], "(3) 2019-05 $15 " * 2]:
+            chunks = text_chunks(folded(text, lang).text)
+            new._learn(chunks)
+            _former_learn(former, chunks)
+            assert (new._known, new._admitting) == (former._known, former._admitting), text
+            assert new.first_admitting(chunks) == former.first_admitting(chunks)
+        admitted += len(new._admitting)
+        assert len(new._known) > len(new._admitting)
+    assert admitted >= 5
+
+
+# ---------------------------------------------------------------- the event word a date is nearest
+
+def _former_owner(d, words):
+    from coder.dates.events import gap
+    best = best_key = None
+    span = (d.start, d.end)
+    for i, w in enumerate(words):
+        if d.start <= w[0] and w[1] <= d.end:
+            continue
+        key = (gap(span, w), w[0])
+        if best_key is None or key < best_key:
+            best, best_key = i, key
+    return best
+
+
+def test_owner_as_before():
+    """The index of the event word nearest to a date, as before: words before, after, inside and
+    around the date, at equal distances on both sides, none."""
+    import datetime as dt
+    import random
+    from coder.dates.events import owner
+    from coder.model import ResolvedDate
+    rnd = random.Random(29)
+    answers = set()
+    for _ in range(3000):
+        start = rnd.randrange(0, 60)
+        d = ResolvedDate(dt.date(2020, 1, 1), "day", start, start + rnd.randrange(1, 15), "x")
+        words = []
+        for _ in range(rnd.randrange(0, 6)):
+            s = rnd.randrange(0, 80)
+            words.append((s, s + rnd.randrange(1, 8)))
+        got = owner(d, words)
+        assert got == _former_owner(d, words), (d, words)
+        answers.add(got)
+    assert None in answers and len(answers) >= 5
+
+
+# ---------------------------------------------------------------- a date match's rule
+
+@pytest.mark.parametrize("lang", ("ar", "en"))
+def test_rule_of_a_match_as_before(lang):
+    """A match's rule read by its group's name (DateRules.rule_of_group) is the one its name decoded
+    gave (the rule's index after "r"), for every rule; and the rules that may count a year back are
+    the same."""
+    from coder.dates import _counting_back, date_rules, scan
+    rules = date_rules(lang)
+    assert len(rules.rule_of_group) == len(rules.rules)
+    for name, rule in rules.rule_of_group.items():
+        assert rules.rules[int(name[1:])] is rule
+    matched = 0
+    more = {"en": "Troops left two years ago, on 3 March 2021, last week and yesterday.",
+            "ar": "غادرت القوات قبل عامين، في 3 آذار 2021، والأسبوع الماضي وأمس."}
+    for text in SENTENCES[lang] + [more[lang]]:
+        for m in scan(text, lang)[1]:
+            assert rules.rule_of_group[m.lastgroup] is rules.rules[int(m.lastgroup[1:])]
+            matched += 1
+    assert matched >= 3
+    former = frozenset(f"r{i}" for i, rule in enumerate(rules.rules)
+                       if rule.resolve not in ("calendar", "weekday", "shift")
+                       or (rule.resolve == "shift" and rule.offset < 0 and rule.unit in (None, "year")))
+    assert _counting_back(lang) == former and former

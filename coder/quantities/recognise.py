@@ -310,7 +310,11 @@ class QuantityRecogniser:
         if len(free) >= 200_000 or len(found) >= 100_000:   # bounded on a long run
             free.clear()
             found.clear()
+        endings = self.dual_endings
         for chunk in set(chunks).difference(free, found):   # (the chunks not read yet: most often none)
+            if chunk.isalpha() and not chunk.endswith(endings):   # (one word with no dual ending: no call)
+                free.add(chunk)
+                continue
             in_chunk = self._duals_in(chunk)
             if in_chunk:
                 found[chunk] = in_chunk
