@@ -1,9 +1,12 @@
-"""The front stages' twenty-ninth speed round (coder/quantities): a sentence's duals placed from the
-chunks that hold one (QuantityRecogniser._duals_of: the chunks not read yet learnt first, those that
-hold a dual found in C and placed by the lengths before them), instead of a walk of every chunk, each
-found in the text. Checked against a copy of the former walk on sentences written for these tests,
-spaced (the tokeniser's folds) and not, with the memos empty and warm; and the sentences' quantities
-with the folds given and not."""
+"""The front stages' twenty-ninth speed round (coder/quantities, coder/dates, coder/lang/word_gate.py):
+a sentence's duals placed from the chunks that hold one (QuantityRecogniser._duals_of: the chunks not
+read yet learnt first, a word with no dual ending without a call; those that hold a dual found in C
+and placed by the lengths before them), instead of a walk of every chunk, each found in the text; a
+dual's letters tested by one search; the gates' new chunks of more than letters answered without a
+call (WordGate._learn); the event word nearest to a date (dates.events.owner) without a tuple and a
+call a word; a date match's rule read by its group's name (DateRules.rule_of_group). Checked against
+copies of the former logic on sentences written for these tests (spaced, the tokeniser's folds, and
+not; memos empty and warm), on random spans, and on every character."""
 from __future__ import annotations
 
 import pytest
@@ -139,6 +142,22 @@ def test_gates_learn_as_before(lang):
         admitted += len(new._admitting)
         assert len(new._known) > len(new._admitting)
     assert admitted >= 5
+
+
+def test_dual_words_letters_only_as_before():
+    """A dual's word holds no decimal digit and no "_": one search (_DIGIT_OR_UNDERSCORE) answers as
+    the former test of each character did, for every character."""
+    import sys
+    from coder.quantities.recognise import _DIGIT_OR_UNDERSCORE
+    held = 0
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        former = c.isdecimal() or c == "_"
+        assert (_DIGIT_OR_UNDERSCORE.search(c) is not None) == former, hex(code)
+        if former or code % 97 == 0:   # (inside a word as alone)
+            assert (_DIGIT_OR_UNDERSCORE.search("يوم" + c + "ين") is not None) == former
+        held += former
+    assert held > 600   # (the decimal digits of many scripts)
 
 
 # ---------------------------------------------------------------- the event word a date is nearest

@@ -31,6 +31,7 @@ _UNSEEN = object()
 _START = attrgetter("start")
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 _PUNCT = re.compile(r"[^\w\s'’-]")
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")   # (\d: str.isdecimal, one search, not a generator a character)
 # A phone number: a leading + or 00, or three or more digit groups (checked for 7+ digits). Written to
 # begin with the class of its first character, which it consumes ([+\d]: the look-behinds after it
 # test that character and the one before), so that the regex engine skips the other characters of a
@@ -358,8 +359,8 @@ class QuantityRecogniser:
         if hit is not _UNSEEN:
             return hit
         hit = None
-        if any(word.endswith(x) and len(word) - len(x) >= 2 for x in self.dual_endings) and not any(
-                c.isdecimal() or c == "_" for c in word):   # a word of letters only (no \d, no _)
+        if any(word.endswith(x) and len(word) - len(x) >= 2 for x in self.dual_endings) \
+                and _DIGIT_OR_UNDERSCORE.search(word) is None:   # a word of letters only (no \d, no _)
             form = next((f for f in self.profile.lookup_forms(word) if f in self.dual_units), None)
             if form is not None:
                 hit = (len(form), self.dual_units[form])
