@@ -87,7 +87,7 @@ def _counting_back(lang: str) -> frozenset[str]:
     a count of units ("two years ago": dateparser's period), or a unit counted back whose unit is
     "year" or read from the match ("last year"). A calendar date gives a year only from a year
     written in digits, a weekday a day, a shift of days, weeks or months a day or a month."""
-    return frozenset(f"r{i}" for i, rule in enumerate(date_rules(lang).rules)
+    return frozenset(group for group, rule in date_rules(lang).rule_of_group.items()
                      if rule.resolve not in ("calendar", "weekday", "shift")   # (relative: resolve's last case)
                      or (rule.resolve == "shift" and rule.offset < 0 and rule.unit in (None, "year")))
 
@@ -124,7 +124,7 @@ def dates_and_copy(text: str, lang: str, published: dt.date | None,
     out = []
     for m in matches:
         name = m.lastgroup
-        rule = rules.rules[int(name[1:])]
+        rule = rules.rule_of_group[name]
         start, end = m.span(name)
         cue = rule.groups.get("cue")
         if cue and m.group(cue[0]) is not None:

@@ -73,15 +73,17 @@ def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def owner(d: ResolvedDate, words: Sequence[tuple[int, int]]) -> Optional[int]:
     """The index of the event word nearest to the date (the earlier one on a tie), or None."""
-    # (a loop: the first nearest, as min() of a list by a key, without the list and the key's function)
-    best = best_key = None
-    span = (d.start, d.end)
-    for i, w in enumerate(words):
-        if d.start <= w[0] and w[1] <= d.end:   # a word inside the date is part of it ("March" is no march)
+    # (a loop: the first nearest, as min() of a list by a key, without the list and the key's function;
+    # gap() written out and the key compared by its parts, not made a tuple a word)
+    best = best_gap = best_start = None
+    start, end = d.start, d.end
+    for i, (w_start, w_end) in enumerate(words):
+        if start <= w_start and w_end <= end:   # a word inside the date is part of it ("March" is no march)
             continue
-        key = (gap(span, w), w[0])
-        if best_key is None or key < best_key:
-            best, best_key = i, key
+        after, before = w_start - end, start - w_end
+        g = after if after > before and after > 0 else before if before > 0 else 0
+        if best is None or g < best_gap or (g == best_gap and w_start < best_start):
+            best, best_gap, best_start = i, g, w_start
     return best
 
 

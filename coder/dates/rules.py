@@ -101,11 +101,14 @@ class DateRules:
             "count": r"\d+|" + self.numbers.words_pattern,
         }
         self.rules: list[Rule] = []
+        # a match's rule by the name of its branch's group (a match's lastgroup: _compile_rule)
+        self.rule_of_group: dict[str, Rule] = {}
         branches = []
         triggers = list(self.months) + list(self.weekdays) + list(self.units)
         for i, spec in enumerate(data.get("rules") or []):
             rule, branch = self._compile_rule(i, spec, slots, where)
             self.rules.append(rule)
+            self.rule_of_group[rule_group(i)] = rule
             branches.append(branch)
             if not set(_SLOT.findall(spec["pattern"])) & _WORD_SLOTS:
                 if not spec.get("triggers"):
@@ -197,7 +200,7 @@ class DateRules:
             re.compile(pattern)
         except re.error as e:
             raise LexiconError(f"{where}: rule {rid} has a bad pattern ({e}); fix the regex") from None
-        return rule, f"(?P<r{i}>{pattern})"
+        return rule, f"(?P<{rule_group(i)}>{pattern})"
 
     @staticmethod
     def _group(rule: Rule, i: int, name: str) -> str:
@@ -212,6 +215,12 @@ class DateRules:
             if value is not None:
                 return value
         return None
+
+
+def rule_group(i: int) -> str:
+    """The name of the group that is the `i`th rule's branch of the date regex: the lastgroup of its
+    matches (the branch closes after the groups of its slots)."""
+    return f"r{i}"
 
 
 def _table(raw, norm, lo: int, hi: int, where: str) -> dict[str, int]:

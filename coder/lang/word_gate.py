@@ -115,12 +115,16 @@ class WordGate:
         if len(known) >= 200_000:   # bounded on a long run
             known.clear()
             admitting.clear()
-        words = self.words
+        words, also = self.words, self.also
         for chunk in chunks:
             if chunk not in known:
                 known.add(chunk)
-                # one letter run, no digit (most chunks): a set test, no call
-                if chunk in words if chunk.isalpha() else self._chunk_admits(chunk):
+                if chunk.isalpha():   # one letter run, no digit (most chunks): a set test
+                    if chunk in words:
+                        admitting.add(chunk)
+                # (_chunk_admits written out: no call a new chunk not of letters alone)
+                elif (also is not None and also.search(chunk) is not None) \
+                        or not words.isdisjoint(_LETTER_RUNS.findall(chunk)):
                     admitting.add(chunk)
 
     def _chunk_admits(self, chunk: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 from operator import attrgetter
 from typing import Sequence
 
@@ -30,6 +31,7 @@ _UNSEEN = object()
 _START = attrgetter("start")
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 _PUNCT = re.compile(r"[^\w\s'’-]")
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")   # (\d: str.isdecimal, one search, not a generator a character)
 # A phone number: a leading + or 00, or three or more digit groups (checked for 7+ digits). Written to
 # begin with the class of its first character, which it consumes ([+\d]: the look-behinds after it
 # test that character and the one before), so that the regex engine skips the other characters of a
@@ -253,28 +255,7 @@ class QuantityRecogniser:
         ftext = folded.text
         duals = []
         if self.dual_words is not None and not self._dual_free.issuperset(chunks):
-            # chunk by chunk, each chunk's duals found once: a sentence that holds a dual is not
-            # scanned again at each sentence. (A match of dual_words lies inside one chunk, and
-            # the white space around a chunk is no \w, as the chunk's ends are to a search of the
-            # chunk alone: the same matches)
-            free, found = self._dual_free, self._chunk_duals
-            if len(free) >= 200_000 or len(found) >= 100_000:   # bounded on a long run
-                free.clear()
-                found.clear()
-            at = 0
-            for chunk in chunks:
-                at = ftext.find(chunk, at)   # (only white space lies between it and the last chunk)
-                if chunk not in free:
-                    in_chunk = found.get(chunk)
-                    if in_chunk is None:
-                        in_chunk = self._duals_in(chunk)
-                        if in_chunk:
-                            found[chunk] = in_chunk
-                        else:
-                            free.add(chunk)
-                    for s, e, unit in in_chunk:
-                        duals.append((at + s, at + e, unit))
-                at += len(chunk)
+            duals = self._duals_of(ftext, chunks, folds is not None)
         # a currency sign glued to a number ("$15") hides it from the number reader: read it blanked
         blanked = ftext
         if self.sign_glued is not None:
@@ -320,6 +301,43 @@ class QuantityRecogniser:
             out.append(QuantityValue(value, qualifier, unit, s, e, text[s:e]))
         return sorted(out, key=_START) if len(out) > 1 else out
 
+    def _duals_of(self, ftext: str, chunks: Sequence[str], spaced: bool) -> list[tuple[int, int, str]]:
+        """The duals of a folded text, (start, end, unit) in text order, from its chunks (text_chunks),
+        each chunk's duals found once: a sentence that holds a dual is not scanned again at each
+        sentence. (A match of dual_words lies inside one chunk, and the white space around a chunk
+        is no \\w, as the chunk's ends are to a search of the chunk alone: the same matches)
+        `spaced`: the text is its chunks joined by single white space characters."""
+        free, found = self._dual_free, self._chunk_duals
+        if len(free) >= 200_000 or len(found) >= 100_000:   # bounded on a long run
+            free.clear()
+            found.clear()
+        endings = self.dual_endings
+        for chunk in set(chunks).difference(free, found):   # (the chunks not read yet: most often none)
+            if chunk.isalpha() and not chunk.endswith(endings):   # (one word with no dual ending: no call)
+                free.add(chunk)
+                continue
+            in_chunk = self._duals_in(chunk)
+            if in_chunk:
+                found[chunk] = in_chunk
+            else:
+                free.add(chunk)
+        duals = []
+        if spaced:
+            # only the chunks that hold a dual (a few of a sentence's), found in C, each placed by
+            # the lengths before it: not a walk of every chunk, each found in the text
+            for k in compress(count(), map(found.__contains__, chunks)):
+                at = sum(map(len, chunks[:k])) + k
+                for s, e, unit in found[chunks[k]]:
+                    duals.append((at + s, at + e, unit))
+            return duals
+        at = 0
+        for chunk in chunks:
+            at = ftext.find(chunk, at)   # (only white space lies between it and the last chunk)
+            for s, e, unit in found.get(chunk, ()):
+                duals.append((at + s, at + e, unit))
+            at += len(chunk)
+        return duals
+
     def _duals_in(self, chunk: str) -> tuple[tuple[int, int, str], ...]:
         """The duals of a chunk of text between white space: (start, end, unit), offsets in the chunk."""
         # a chunk of letters alone (most) is one word, a dual's only where it ends with an ending
@@ -341,8 +359,8 @@ class QuantityRecogniser:
         if hit is not _UNSEEN:
             return hit
         hit = None
-        if any(word.endswith(x) and len(word) - len(x) >= 2 for x in self.dual_endings) and not any(
-                c.isdecimal() or c == "_" for c in word):   # a word of letters only (no \d, no _)
+        if any(word.endswith(x) and len(word) - len(x) >= 2 for x in self.dual_endings) \
+                and _DIGIT_OR_UNDERSCORE.search(word) is None:   # a word of letters only (no \d, no _)
             form = next((f for f in self.profile.lookup_forms(word) if f in self.dual_units), None)
             if form is not None:
                 hit = (len(form), self.dual_units[form])
