@@ -368,7 +368,7 @@ class SentencePlaces:
                 continue
             name = self._names.get(i, _UNSEEN)
             if name is _UNSEEN:
-                name = self._names[i] = self._name_at(i, starts)
+                name = self._names[i] = self._name_at(i, starts, r)
             if name is None:
                 continue
             j, entries, key, last, q_before, q_after, locative, part, start, end, destination, owner = name
@@ -421,7 +421,7 @@ class SentencePlaces:
                     known[tok.text] = _NONE_BUT_FOLDS if folds(tok.norm) else False
             return _starting(known, self.tokens)
 
-    def _name_at(self, i: int, starts: tuple) -> Optional[tuple]:
+    def _name_at(self, i: int, starts: tuple, r: PlaceRules) -> Optional[tuple]:
         """The name that starts at token i, if any (the longest; not a stop word; capitalised
         where the language capitalises names), with what the words around it say, none of which
         depends on the country hint: (j, the trie's entries of the places so called at tokens[i..j],
@@ -429,8 +429,8 @@ class SentencePlaces:
         locative, part of a person's or an organisation's name with no cue that it is a place, the
         character span's start and end, destination, and "Baghdad's Tahrir Square": the owner where
         the place is a town or site). (A tuple, read by unpacking: a record class cost a frame and a
-        store a field at each name)"""
-        tokens, lang, r = self.tokens, self.lang, rules(self.lang)
+        store a field at each name.) `r`: the language's rules, as places() has them."""
+        tokens, lang = self.tokens, self.lang
         found = _longest_from(starts, tokens, i)
         if found is None:
             return None
@@ -448,7 +448,9 @@ class SentencePlaces:
         q_before, first, q_form = _qualifier_before(r, tokens, i, lang) if ends[0] else (None, i, None)
         if first < i:   # the cues stand before the qualifier
             ends = _ends_before(tokens, first, lang)
-        q_after, last = _qualifier_after(r, tokens, j, lang)
+        # (_qualifier_after's first test asked here: most names have no word after them that may begin one)
+        q_after, last = _qualifier_after(r, tokens, j, lang) if j + 1 < len(tokens) and \
+            tokens[j + 1].norm in r.after_firsts else (None, j)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
         plain = lead_form == lead_tok.norm   # (read by the word's own norm, as most names: no proclitic, no call)
         locative = ((not plain and _proclitic_locative(r, lead_tok, lead_form))
