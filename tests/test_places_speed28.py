@@ -1,10 +1,14 @@
 """The places' twenty-eighth speed round (coder/geo/toponyms.py): a name found in a sentence is a
-tuple read by unpacking (SentencePlaces._name_at), not a record made through a dataclass's __init__.
+tuple read by unpacking (SentencePlaces._name_at), not a record made through a dataclass's __init__;
+_name_at is handed the rules and asks _qualifier_after's first test itself; places() makes its
+PlaceMentions by plain stores into an instance of a class with the same slots, then sets its class.
 Checked against a copy of the former logic (its record, `_name_at` and `places`) on sentences
-written for these tests, with no hint, each country hint and the countries of the sentence's actors."""
+written for these tests, with no hint, each country hint and the countries of the sentence's actors,
+and the mentions made against PlaceMention(...) (type, equality, hash, repr, frozen, pickling)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import pickle
+from dataclasses import FrozenInstanceError, dataclass, fields
 from typing import Iterable, Optional
 
 import pytest
@@ -185,3 +189,26 @@ def test_a_name_found_is_a_tuple_of_twelve():
     names = [n for n in finder._names.values() if n is not None]
     assert names and all(type(n) is tuple and len(n) == 12 for n in names)
     assert not hasattr(toponyms, "_Name")
+
+
+def test_mentions_made_by_places_are_place_mentions():
+    made = []
+    for lang in ("ar", "en"):
+        prof = profile(lang)
+        for text in _OWN[lang]:
+            for hint in HINTS:
+                made += SentencePlaces(text, prof.tokenise(text), lang).places(hint)
+    assert len(made) > 50
+    for m in made:
+        assert type(m) is PlaceMention
+        built = PlaceMention(m.place, m.start, m.end, m.text, m.score, m.locative, m.typed, m.destination)
+        assert m == built and hash(m) == hash(built) and repr(m) == repr(built)
+        assert [getattr(m, f.name) for f in fields(PlaceMention)] == [getattr(built, f.name) for f in fields(PlaceMention)]
+        assert pickle.loads(pickle.dumps(m)) == built
+        with pytest.raises(FrozenInstanceError):
+            m.start = 0
+    assert {m.typed for m in made} == {True, False} and {m.locative for m in made} == {True, False}
+
+
+def test_the_open_class_has_place_mentions_slots():
+    assert toponyms._OpenPlaceMention.__slots__ == tuple(f.name for f in fields(PlaceMention)) == PlaceMention.__slots__
