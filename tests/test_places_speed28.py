@@ -211,4 +211,5 @@ def test_mentions_made_by_places_are_place_mentions():
 
 
 def test_the_open_class_has_place_mentions_slots():
-    assert toponyms._OpenPlaceMention.__slots__ == tuple(f.name for f in fields(PlaceMention)) == PlaceMention.__slots__
+    from coder.geo.open_mention import OpenPlaceMention
+    assert OpenPlaceMention.__slots__ == tuple(f.name for f in fields(PlaceMention)) == PlaceMention.__slots__

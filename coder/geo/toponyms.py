@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from coder.geo.gazetteer import _END, _MAY_FOLD, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
+from coder.geo.open_mention import OpenPlaceMention, new_open_mention
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
@@ -284,21 +285,6 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 _UNSEEN = object()
 _NO_ALTERNATIVES: tuple = ()   # a name's other places, where it names one place only (most names)
-
-
-class _OpenPlaceMention:
-    """PlaceMention's slots on a class that is not frozen: SentencePlaces.places stores a mention's
-    fields in one by plain attribute stores, then makes it a PlaceMention, whose slots are the same
-    (so CPython lets the instance's class be set). PlaceMention(...) calls its __init__, which stores
-    each field through a call of the slot's setter (a frozen class refuses plain stores): about 6,000
-    machine instructions a mention against 1,300."""
-    __slots__ = PlaceMention.__slots__
-
-
-# (a field added to PlaceMention must be set where places() makes one: this stops the import first)
-if _OpenPlaceMention.__slots__ != ("place", "start", "end", "text", "score", "locative", "typed", "destination"):
-    raise ImportError("toponyms: PlaceMention's fields changed; update SentencePlaces.places")
-_new_open_mention = object.__new__
 # per trie (one language's): a word as written (its norm and forms follow from it) -> (its _starts
 # pairs, None where it is a name by itself, else the words that go on from it: _follow); where it
 # starts none, False, or _NONE_BUT_FOLDS if its norm is not its own ascii_fold (_starting reads both)
@@ -406,8 +392,8 @@ class SentencePlaces:
             if admin1:
                 place = gaz.admin1_of(place) or place
             # PlaceMention(place, start, end, text, score, locative, typed, destination), made as
-            # _OpenPlaceMention says (a store a field: a tuple assignment packs them in a tuple first)
-            m = _new_open_mention(_OpenPlaceMention)
+            # OpenPlaceMention says (a store a field: a tuple assignment packs them in a tuple first)
+            m = new_open_mention(OpenPlaceMention)
             m.place = place
             m.start = start
             m.end = end
