@@ -189,7 +189,9 @@ def resolve_document(doc: Document) -> tuple[str, list[SentenceResult], list[lis
         named = r.analysis.actor_mentions
         caps = capital_mentions(s.text, s.tokens, r.analysis.mentions if named is None else named, lang)
         finder = SentencePlaces(s.text, s.tokens, lang)
-        places = _with_capitals(finder.places(), caps)
+        places = finder.places()
+        if caps:   # (most sentences name no capital by a country's adjective: no call)
+            places = _with_capitals(places, caps)
         capitals.append(caps)
         finders.append(finder)
         first_pass.append(places)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from coder.geo.gazetteer import _END, _MAY_FOLD, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
+from coder.geo.open_mention import OpenPlaceMention, new_open_mention
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
 from coder.model import Place, PlaceMention, Token
@@ -340,26 +341,6 @@ def _follow(pairs: tuple) -> frozenset:
     return frozenset([k for _, node in pairs for k, child in node.items() if child])
 
 
-@dataclass(slots=True)
-class _Name:
-    """A gazetteer name at tokens[i..j] and what the words around it say, none of which depends on
-    the country hint. (Never changed once made; not frozen, whose __init__ sets each of its fields
-    through a call: a sentence makes two or three.)"""
-    j: int
-    entries: dict              # the trie's entries of the places so called
-    key: tuple[str, ...]
-    first: int                 # tokens[first..last]: the name with its qualifiers
-    last: int
-    q_before: Optional[Qualifier]
-    q_after: Optional[Qualifier]
-    locative: bool
-    part_of_a_name: bool       # of a person's or an organisation's, with no cue that it is a place
-    start: int                 # character span
-    end: int
-    destination: bool
-    owner_if_town: bool        # "Baghdad's Tahrir Square", when the place is a town or site
-
-
 class SentencePlaces:
     """The places named in one sentence, found for a country hint (and the countries the sentence
     names otherwise). The names, their qualifiers and cues do not depend on the hint: they are
@@ -372,7 +353,7 @@ class SentencePlaces:
         self.gaz = gazetteer or _default()   # (Gazetteer.default's answer, without its frame: a finder a sentence)
         self._trie = self.gaz.tries[lang]
         self._starts: Optional[list[tuple[int, tuple]]] = None   # (token index, what it starts)
-        self._names: dict[int, Optional[_Name]] = {}
+        self._names: dict[int, Optional[tuple]] = {}   # (_name_at's answers)
 
     def places(self, country_hint: Optional[str] = None, context_countries: Iterable[str] = ()) -> list[PlaceMention]:
         if self._starts is None:
@@ -388,34 +369,43 @@ class SentencePlaces:
                 continue
             name = self._names.get(i, _UNSEEN)
             if name is _UNSEEN:
-                name = self._names[i] = self._name_at(i, starts)
+                name = self._names[i] = self._name_at(i, starts, r)
             if name is None:
                 continue
+            j, entries, key, last, q_before, q_after, locative, part, start, end, destination, owner = name
             # the ranking is a function of the name and the hint: kept across sentences
-            hit = ranked.get((id(name.entries), country_hint))
-            if hit is None or hit[0] is not name.entries:
-                hit = ranked[(id(name.entries), country_hint)] = (
-                    name.entries, gaz.rank(name.entries, country_hint, soft=True))
+            hit = ranked.get((id(entries), country_hint))
+            if hit is None or hit[0] is not entries:
+                hit = ranked[(id(entries), country_hint)] = (entries, gaz.rank(entries, country_hint, soft=True))
             candidates = hit[1]
             place, score = candidates[0]
-            if name.part_of_a_name:
-                free = name.j + 1
+            if part:
+                free = j + 1
                 continue
             # (_plausible's first test asked here: only a one-word name of a town may be implausible)
-            if i == name.j and place.precision == "locality" and not _plausible(
-                    r, place, name.key, cued=name.locative or name.q_before or name.q_after,
+            if i == j and place.precision == "locality" and not _plausible(
+                    r, place, key, cued=locative or q_before or q_after,
                     foreign=place.country not in gaz.focus_countries):
                 continue
-            admin1 = (name.q_before is not None and name.q_before.scope == "admin1") or \
-                (name.q_after is not None and name.q_after.scope == "admin1")
+            admin1 = (q_before is not None and q_before.scope == "admin1") or \
+                (q_after is not None and q_after.scope == "admin1")
             if admin1:
                 place = gaz.admin1_of(place) or place
-            owner = name.owner_if_town and place.precision in ("locality", "site")
-            out.append(PlaceMention(place, name.start, name.end, self.text[name.start:name.end], score,
-                                    name.locative, name.q_before is not None or name.q_after is not None or owner,
-                                    name.destination))
+            # PlaceMention(place, start, end, text, score, locative, typed, destination), made as
+            # OpenPlaceMention says (a store a field: a tuple assignment packs them in a tuple first)
+            m = new_open_mention(OpenPlaceMention)
+            m.place = place
+            m.start = start
+            m.end = end
+            m.text = self.text[start:end]
+            m.score = score
+            m.locative = locative
+            m.typed = q_before is not None or q_after is not None or (owner and place.precision in ("locality", "site"))
+            m.destination = destination
+            m.__class__ = PlaceMention
+            out.append(m)
             alternatives.append([(p, admin1) for p, _ in candidates[1:]] if len(candidates) > 1 else _NO_ALTERNATIVES)
-            free = name.last + 1
+            free = last + 1
         if not any(alternatives):   # (most names: one place of that name; no set and no call)
             return out
         return _agree_with_sentence(out, alternatives, set(context_countries), gaz)
@@ -442,10 +432,16 @@ class SentencePlaces:
                     known[tok.text] = _NONE_BUT_FOLDS if folds(tok.norm) else False
             return _starting(known, self.tokens)
 
-    def _name_at(self, i: int, starts: tuple) -> Optional[_Name]:
+    def _name_at(self, i: int, starts: tuple, r: PlaceRules) -> Optional[tuple]:
         """The name that starts at token i, if any (the longest; not a stop word; capitalised
-        where the language capitalises names)."""
-        tokens, lang, r = self.tokens, self.lang, rules(self.lang)
+        where the language capitalises names), with what the words around it say, none of which
+        depends on the country hint: (j, the trie's entries of the places so called at tokens[i..j],
+        its key, the last token of the name with its qualifiers, the qualifier before and after,
+        locative, part of a person's or an organisation's name with no cue that it is a place, the
+        character span's start and end, destination, and "Baghdad's Tahrir Square": the owner where
+        the place is a town or site). (A tuple, read by unpacking: a record class cost a frame and a
+        store a field at each name.) `r`: the language's rules, as places() has them."""
+        tokens, lang = self.tokens, self.lang
         found = _longest_from(starts, tokens, i)
         if found is None:
             return None
@@ -463,7 +459,9 @@ class SentencePlaces:
         q_before, first, q_form = _qualifier_before(r, tokens, i, lang) if ends[0] else (None, i, None)
         if first < i:   # the cues stand before the qualifier
             ends = _ends_before(tokens, first, lang)
-        q_after, last = _qualifier_after(r, tokens, j, lang)
+        # (_qualifier_after's first test asked here: most names have no word after them that may begin one)
+        q_after, last = _qualifier_after(r, tokens, j, lang) if j + 1 < len(tokens) and \
+            tokens[j + 1].norm in r.after_firsts else (None, j)
         lead_tok, lead_form = (tokens[first], q_form) if first < i else (tok, form)
         plain = lead_form == lead_tok.norm   # (read by the word's own norm, as most names: no proclitic, no call)
         locative = ((not plain and _proclitic_locative(r, lead_tok, lead_form))
@@ -475,8 +473,8 @@ class SentencePlaces:
                      and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
                      and not any(f in r.name_before for f in tokens[j + 1].forms))
         start = lead_tok.start if plain else _start_after_proclitic(lead_tok, lead_form)
-        return _Name(j, node[_END], key, first, last, q_before, q_after, bool(locative), part, start,
-                     tokens[last].end, destination, owner)
+        return j, node[_END], key, last, q_before, q_after, bool(locative), part, start, tokens[last].end, \
+            destination, owner
 
 
 def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
