@@ -16,6 +16,7 @@ import typing
 from functools import lru_cache
 from operator import itemgetter
 
+import annotated_types
 import pyarrow as pa
 from pydantic import BaseModel
 
@@ -241,12 +242,41 @@ def _encodable(strings: list[str]) -> bool:
     return True
 
 
+# The tables whose rows, where the coder made them, were validated by their model's schema of each
+# column (coder/event_rows.py; the documents row is assembled, coder.pipeline.code_document)
+_VALIDATED_BY_SCHEMA = frozenset({"events", "event_quantities"})
+
+
+def _bounded_by_validation(table: str, name: str, kind: str, low: int, high: int) -> bool:
+    """Does the model's validation of the column already hold its values to what the table takes: a
+    string column to a set of literals (none a lone surrogate), an integer column to bounds within
+    its width (quad_class: 1 to 4)? Only for the tables validated by their schema."""
+    if table not in _VALIDATED_BY_SCHEMA:
+        return False
+    field = TABLE_MODELS[table].model_fields[name]
+    if kind == "str":
+        annotation = field.annotation
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else None
+        return typing.get_origin(annotation) is typing.Literal and all(
+            isinstance(v, str) and _encodable([v]) for v in typing.get_args(annotation))
+    if kind == "int":
+        ge = [m.ge for m in field.metadata if isinstance(m, annotated_types.Ge)]
+        le = [m.le for m in field.metadata if isinstance(m, annotated_types.Le)]
+        return bool(ge and le) and low <= ge[0] and le[0] <= high
+    return False
+
+
 def _unchecked_by_validation(table: str) -> tuple[itemgetter, tuple[tuple[int, int, int], ...], itemgetter]:
     """What validating a row by its model leaves to check: (row_values, its integer columns with
     their range, a function giving its string columns' values). Validation makes each value of its
-    field's type, but bounds no integer to its column's width and lets a lone surrogate through."""
+    field's type, but bounds no integer to its column's width and lets a lone surrogate through,
+    except where its schema holds the column to literals or narrower bounds (_bounded_by_validation)."""
     ints, strs = [], []
-    for i, (_, kind, _, low, high) in enumerate(_checks(table)):
+    for i, (name, kind, _, low, high) in enumerate(_checks(table)):
+        if _bounded_by_validation(table, name, kind, low, high):
+            continue
         if kind == "int":
             ints.append((i, low, high))
         elif kind == "str":
@@ -287,6 +317,12 @@ def _values_fit(table: str, rows: list[tuple], strings_of_rows: list[str]) -> bo
     """Does every integer of these validated rows, given as their values in column order, fit its
     column? Their strings added to `strings_of_rows`."""
     _, ints, strings = _left_by_validation(table)
+    return _rows_fit(rows, ints, strings, strings_of_rows)
+
+
+def _rows_fit(rows: list[tuple], ints: tuple[tuple[int, int, int], ...], strings: itemgetter,
+              strings_of_rows: list[str]) -> bool:
+    """_values_fit by the table's integer columns with their range and the getter of its string columns."""
     for row in rows:
         for i, low, high in ints:
             v = row[i]
@@ -296,14 +332,27 @@ def _values_fit(table: str, rows: list[tuple], strings_of_rows: list[str]) -> bo
     return True
 
 
+# what storable_validated checks of the documents row, of an event and of a quantity (their integer
+# columns with their range, the getter of their string columns), read once, at its first call
+_STORING_PLANS: list[tuple] = []
+
+
 def storable_validated(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
     """storable_document's test for a document's rows given as validated values in column order
     (coder.pipeline.code_document(..., as_values=True)): does every integer fit its column and no
-    string hold a lone surrogate?"""
-    strings_of_rows: list[str] = []
-    return _values_fit("documents", [document], strings_of_rows) \
-        and (not events or _values_fit("events", events, strings_of_rows)) \
-        and (not quantities or _values_fit("event_quantities", quantities, strings_of_rows)) \
+    string hold a lone surrogate? (Once a document: its three tables' plans read at once, the
+    documents row's own checked here, no call a table.)"""
+    if not _STORING_PLANS:
+        _STORING_PLANS.extend(_left_by_validation(t)[1:] for t in ("documents", "events", "event_quantities"))
+    (document_ints, document_strings), (event_ints, event_strings), (quantity_ints, quantity_strings) = \
+        _STORING_PLANS
+    for i, low, high in document_ints:
+        v = document[i]
+        if v is not None and not low <= v <= high:
+            return False
+    strings_of_rows = list(filter(None, document_strings(document)))
+    return (not events or _rows_fit(events, event_ints, event_strings, strings_of_rows)) \
+        and (not quantities or _rows_fit(quantities, quantity_ints, quantity_strings, strings_of_rows)) \
         and _encodable(strings_of_rows)
 
 
