@@ -16,7 +16,6 @@ import typing
 from functools import lru_cache
 from operator import itemgetter
 
-import annotated_types
 import pyarrow as pa
 from pydantic import BaseModel
 
@@ -247,24 +246,20 @@ def _encodable(strings: list[str]) -> bool:
 _VALIDATED_BY_SCHEMA = frozenset({"events", "event_quantities"})
 
 
-def _bounded_by_validation(table: str, name: str, kind: str, low: int, high: int) -> bool:
-    """Does the model's validation of the column already hold its values to what the table takes: a
-    string column to a set of literals (none a lone surrogate), an integer column to bounds within
-    its width (quad_class: 1 to 4)? Only for the tables validated by their schema."""
-    if table not in _VALIDATED_BY_SCHEMA:
-        return False
-    field = TABLE_MODELS[table].model_fields[name]
+def _bounded_by_validation(field: dict, kind: str, low: int, high: int) -> bool:
+    """Does the model's validation of the column (its field's core schema, by which coder/event_rows.py
+    validates it) already hold its values to what the table takes: a string column to a set of
+    literals (none a lone surrogate), an integer column to bounds within its width (quad_class: 1 to 4)?"""
+    schema = field["schema"]
+    if schema["type"] == "default":
+        schema = schema["schema"]
+    if schema["type"] == "nullable":
+        schema = schema["schema"]
     if kind == "str":
-        annotation = field.annotation
-        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0] if len(args) == 1 else None
-        return typing.get_origin(annotation) is typing.Literal and all(
-            isinstance(v, str) and _encodable([v]) for v in typing.get_args(annotation))
+        return schema["type"] == "literal" and all(isinstance(v, str) and _encodable([v]) for v in schema["expected"])
     if kind == "int":
-        ge = [m.ge for m in field.metadata if isinstance(m, annotated_types.Ge)]
-        le = [m.le for m in field.metadata if isinstance(m, annotated_types.Le)]
-        return bool(ge and le) and low <= ge[0] and le[0] <= high
+        ge, le = schema.get("ge"), schema.get("le")
+        return schema["type"] == "int" and ge is not None and le is not None and low <= ge and le <= high
     return False
 
 
@@ -272,10 +267,14 @@ def _unchecked_by_validation(table: str) -> tuple[itemgetter, tuple[tuple[int, i
     """What validating a row by its model leaves to check: (row_values, its integer columns with
     their range, a function giving its string columns' values). Validation makes each value of its
     field's type, but bounds no integer to its column's width and lets a lone surrogate through,
-    except where its schema holds the column to literals or narrower bounds (_bounded_by_validation)."""
+    except where the schema of a table validated by it holds the column to literals or narrower
+    bounds (_bounded_by_validation)."""
+    schema = TABLE_MODELS[table].__pydantic_core_schema__
+    fields = schema["schema"]["fields"] if table in _VALIDATED_BY_SCHEMA and schema["type"] == "model" \
+        and schema["schema"]["type"] == "model-fields" else {}
     ints, strs = [], []
     for i, (name, kind, _, low, high) in enumerate(_checks(table)):
-        if _bounded_by_validation(table, name, kind, low, high):
+        if name in fields and _bounded_by_validation(fields[name], kind, low, high):
             continue
         if kind == "int":
             ints.append((i, low, high))
