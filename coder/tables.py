@@ -241,12 +241,41 @@ def _encodable(strings: list[str]) -> bool:
     return True
 
 
+# The tables whose rows, where the coder made them, were validated by their model's schema of each
+# column (coder/event_rows.py; the documents row is assembled, coder.pipeline.code_document)
+_VALIDATED_BY_SCHEMA = frozenset({"events", "event_quantities"})
+
+
+def _bounded_by_validation(field: dict, kind: str, low: int, high: int) -> bool:
+    """Does the model's validation of the column (its field's core schema, by which coder/event_rows.py
+    validates it) already hold its values to what the table takes: a string column to a set of
+    literals (none a lone surrogate), an integer column to bounds within its width (quad_class: 1 to 4)?"""
+    schema = field["schema"]
+    if schema["type"] == "default":
+        schema = schema["schema"]
+    if schema["type"] == "nullable":
+        schema = schema["schema"]
+    if kind == "str":
+        return schema["type"] == "literal" and all(isinstance(v, str) and _encodable([v]) for v in schema["expected"])
+    if kind == "int":
+        ge, le = schema.get("ge"), schema.get("le")
+        return schema["type"] == "int" and ge is not None and le is not None and low <= ge and le <= high
+    return False
+
+
 def _unchecked_by_validation(table: str) -> tuple[itemgetter, tuple[tuple[int, int, int], ...], itemgetter]:
     """What validating a row by its model leaves to check: (row_values, its integer columns with
     their range, a function giving its string columns' values). Validation makes each value of its
-    field's type, but bounds no integer to its column's width and lets a lone surrogate through."""
+    field's type, but bounds no integer to its column's width and lets a lone surrogate through,
+    except where the schema of a table validated by it holds the column to literals or narrower
+    bounds (_bounded_by_validation)."""
+    schema = TABLE_MODELS[table].__pydantic_core_schema__
+    fields = schema["schema"]["fields"] if table in _VALIDATED_BY_SCHEMA and schema["type"] == "model" \
+        and schema["schema"]["type"] == "model-fields" else {}
     ints, strs = [], []
-    for i, (_, kind, _, low, high) in enumerate(_checks(table)):
+    for i, (name, kind, _, low, high) in enumerate(_checks(table)):
+        if name in fields and _bounded_by_validation(fields[name], kind, low, high):
+            continue
         if kind == "int":
             ints.append((i, low, high))
         elif kind == "str":
@@ -287,6 +316,12 @@ def _values_fit(table: str, rows: list[tuple], strings_of_rows: list[str]) -> bo
     """Does every integer of these validated rows, given as their values in column order, fit its
     column? Their strings added to `strings_of_rows`."""
     _, ints, strings = _left_by_validation(table)
+    return _rows_fit(rows, ints, strings, strings_of_rows)
+
+
+def _rows_fit(rows: list[tuple], ints: tuple[tuple[int, int, int], ...], strings: itemgetter,
+              strings_of_rows: list[str]) -> bool:
+    """_values_fit by the table's integer columns with their range and the getter of its string columns."""
     for row in rows:
         for i, low, high in ints:
             v = row[i]
@@ -296,14 +331,27 @@ def _values_fit(table: str, rows: list[tuple], strings_of_rows: list[str]) -> bo
     return True
 
 
+# what storable_validated checks of the documents row, of an event and of a quantity (their integer
+# columns with their range, the getter of their string columns), read once, at its first call
+_STORING_PLANS: list[tuple] = []
+
+
 def storable_validated(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
     """storable_document's test for a document's rows given as validated values in column order
     (coder.pipeline.code_document(..., as_values=True)): does every integer fit its column and no
-    string hold a lone surrogate?"""
-    strings_of_rows: list[str] = []
-    return _values_fit("documents", [document], strings_of_rows) \
-        and (not events or _values_fit("events", events, strings_of_rows)) \
-        and (not quantities or _values_fit("event_quantities", quantities, strings_of_rows)) \
+    string hold a lone surrogate? (Once a document: its three tables' plans read at once, the
+    documents row's own checked here, no call a table.)"""
+    if not _STORING_PLANS:
+        _STORING_PLANS.extend(_left_by_validation(t)[1:] for t in ("documents", "events", "event_quantities"))
+    (document_ints, document_strings), (event_ints, event_strings), (quantity_ints, quantity_strings) = \
+        _STORING_PLANS
+    for i, low, high in document_ints:
+        v = document[i]
+        if v is not None and not low <= v <= high:
+            return False
+    strings_of_rows = list(filter(None, document_strings(document)))
+    return (not events or _rows_fit(events, event_ints, event_strings, strings_of_rows)) \
+        and (not quantities or _rows_fit(quantities, quantity_ints, quantity_strings, strings_of_rows)) \
         and _encodable(strings_of_rows)
 
 

@@ -59,7 +59,7 @@ def _same(a, b) -> bool:
 def _read_both(monkeypatch, *args, **kwargs) -> tuple[list, list]:
     now = list(ingest.iter_inputs(*args, **kwargs))
     with monkeypatch.context() as m:
-        m.setattr(ingest, "assembled", lambda model, values: _former(values))
+        m.setattr(ingest, "assembled_given", lambda model, values, given: _former(values))
         before = list(ingest.iter_inputs(*args, **kwargs))
     return now, before
 
@@ -113,7 +113,7 @@ def test_any_value_not_of_its_fields_exact_type_is_still_validated(monkeypatch, 
     reader = ingest._Reader(default_date, 1000, None)
     now = _one(reader, fields, path, record)
     with monkeypatch.context() as m:
-        m.setattr(ingest, "assembled", lambda model, values: _former(values))
+        m.setattr(ingest, "assembled_given", lambda model, values, given: _former(values))
         before = _one(ingest._Reader(default_date, 1000, None), fields, path, record)
     if isinstance(before, tuple):
         assert now == before

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from coder.model import Document, Reject, assembled
+from coder.model import Document, Reject, assembled_given
 from coder.seen import SeenIndex, digest
 from coder.ingest.fields import FIELDS, FieldMap  # noqa: F401  (FIELDS: importers of coder.ingest use it)
 from coder.ingest.jsonarray import ArrayError, array_elements
@@ -197,6 +197,8 @@ def _as_text(name: str, value) -> tuple[str | None, str | None]:
 # Document(...) as its validator on a dict: the same validation, fields set and errors, without
 # BaseModel.__init__ between (a Python frame and a copy of the keywords, once a record)
 _document = Document.__pydantic_validator__.validate_python
+# the fields a read record sets, every one of them (a copy of a set, not a set made of the dict's keys)
+_DOCUMENT_FIELDS = frozenset(Document.model_fields)
 
 
 class _Reader:
@@ -294,7 +296,7 @@ class _Reader:
             # validator would convert nothing and refuse nothing, and costs twice the Document's
             # assembly (about 2.9 against 1.4 us a record); a subclass, a Path, a datetime or any
             # other value is left to the validator
-            return self.accept(assembled(Document, values), raw, doc_id, path, record)
+            return self.accept(assembled_given(Document, values, set(_DOCUMENT_FIELDS)), raw, doc_id, path, record)
         return self.accept(_document(values), raw, doc_id, path, record)
 
     def accept(self, doc: Document, raw: str, doc_id: str, path: str, record: int | None) -> Document | Reject:
@@ -362,8 +364,8 @@ class _Reader:
                 yield self.reject(path, number, f"line is longer than the limit of {self.max_chars} "
                                   "characters of text: split the document or raise the limit", _preview(line))
                 continue
-            try:
-                text = line.decode("utf-8").rstrip("\r\n")
+            try:   # (the line end cut from the bytes, not from the text: that copied the text, widened for Arabic)
+                text = line.rstrip(b"\r\n").decode("utf-8")
             except UnicodeDecodeError as e:
                 yield self.reject(path, number, f"line is not valid UTF-8 (byte 0x{line[e.start]:02x} at "
                                   f"column {e.start + 1}): re-save the file as UTF-8", _preview(line))

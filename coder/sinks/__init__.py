@@ -36,7 +36,7 @@ import pyarrow.parquet as pq
 from coder import manifest as mf
 from coder.manifest import Change, ManifestError, part_name, part_number
 from coder.model import CodedDocument, Reject, RejectRow
-from coder.seen import SeenIndex, digest, digest64
+from coder.seen import SeenIndex, digest
 from coder.sinks.compaction import HeldParts
 from coder.tables import (SCHEMA_VERSION, TABLES, file_metadata, row_values, schema, storable_rows, to_arrow,
                           tuples_to_arrow)
@@ -593,7 +593,7 @@ class DatasetWriter:
 
 def _state(sha256: str, coder_version: str) -> int:
     """What decides whether a committed document is current: its text and the coder that coded it."""
-    return digest64(f"{sha256}\0{coder_version}")
+    return hash((sha256, coder_version))   # (the index is rebuilt at each open, never stored: a process hash serves)
 
 
 def _reject_key(input_path: str, record, reason: str) -> bytes:
