@@ -118,6 +118,39 @@ def _slot_setting_init(cls):
     return cls
 
 
+def _open_class(cls):
+    """A class with `cls`'s slots that is not frozen: an instance of it filled by plain attribute stores
+    may then have its class set to `cls` (same slots, so CPython lets it), and is then what
+    cls(...) makes. (cls(...) costs a type call and a call of the slot's setter a field: a
+    ResolvedDate about 5,100 machine instructions against 2,600 through _maker's function, 2,000
+    stored inline.)"""
+    if cls.__slots__ != tuple(f.name for f in fields(cls)):
+        raise TypeError(f"{cls.__name__}: its slots are not its fields")
+    return type(f"Open{cls.__name__}", (), {"__slots__": cls.__slots__, "__module__": cls.__module__})
+
+
+def _maker(cls, open_cls, name):
+    """A function `name` with cls's __init__ signature that makes the record through `open_cls`
+    (_open_class)."""
+    scope = {"_new": object.__new__, "_open": open_cls, "_record": cls}
+    params = []
+    for f in fields(cls):
+        if f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: a default_factory needs the dataclass's own __init__")
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            scope[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+    body = "".join(f"\n    r.{n} = {n}" for n in cls.__slots__)
+    exec(f"def {name}({', '.join(params)}):\n    r = _new(_open){body}\n    r.__class__ = _record\n    return r",
+         scope)
+    make = scope[name]
+    make.__module__ = cls.__module__
+    make.__doc__ = f"{cls.__name__}(...), made without its __init__ (_open_class)."
+    return make
+
+
 
 @_slot_setting_init
 @dataclass(slots=True, frozen=True)
@@ -166,6 +199,18 @@ class PlaceMention:
     locative: bool = False   # introduced by a locative cue (in, near, في, ب-, ريف, north of ...)
     typed: bool = False      # named with a place-type word (town of, مدينة, قضاء, camp): a place, not an actor
     destination: bool = False  # after a word of direction (to, إلى): where a visit or delivery goes
+
+
+# the records made several times a sentence, by plain stores (_open_class): the makers take the
+# fields as the records' constructors do
+OpenResolvedDate = _open_class(ResolvedDate)
+OpenQuantityValue = _open_class(QuantityValue)
+OpenPlace = _open_class(Place)
+OpenPlaceMention = _open_class(PlaceMention)
+new_resolved_date = _maker(ResolvedDate, OpenResolvedDate, "new_resolved_date")
+new_quantity_value = _maker(QuantityValue, OpenQuantityValue, "new_quantity_value")
+new_place = _maker(Place, OpenPlace, "new_place")
+new_place_mention = _maker(PlaceMention, OpenPlaceMention, "new_place_mention")
 
 
 # ---------------------------------------------------------------- output rows

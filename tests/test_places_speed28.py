@@ -211,5 +211,5 @@ def test_mentions_made_by_places_are_place_mentions():
 
 
 def test_the_open_class_has_place_mentions_slots():
-    from coder.geo.open_mention import OpenPlaceMention
+    from coder.model import OpenPlaceMention
     assert OpenPlaceMention.__slots__ == tuple(f.name for f in fields(PlaceMention)) == PlaceMention.__slots__

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from coder.dates.resolve import FUTURE_TOLERANCE, resolve
 from coder.dates.rules import DateRules
-from coder.model import ResolvedDate
+from coder.model import ResolvedDate, new_resolved_date
 from coder.lang.chunk_folds import folded_of
 from coder.lang.numbers import Folded, folded as fold
 
@@ -133,6 +133,6 @@ def dates_and_copy(text: str, lang: str, published: dt.date | None,
         if value is None:
             continue
         s, e = folded.span(start, end)
-        out.append(ResolvedDate(value[0], value[1], s, e, text[s:e]))
+        out.append(new_resolved_date(value[0], value[1], s, e, text[s:e]))
     return out, folded
 

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from coder.dates.rules import DateRules
 from coder.lang.numbers import alternation, load_lexicon
-from coder.model import ResolvedDate
+from coder.model import ResolvedDate, new_resolved_date
 
 # An event dated more than this before publication is history, not news (SPEC 5).
 BACKGROUND_AGE = dt.timedelta(days=30)
@@ -151,7 +151,7 @@ def shifted(anchor: ResolvedDate | None, anchor_value: dt.date, days: int, start
     """The date of an earlier event `days` before the news event it is told after; None before year 1."""
     precision = anchor.precision if anchor is not None else "day"
     try:
-        return ResolvedDate(anchor_value - dt.timedelta(days=days), precision, start, end, text)
+        return new_resolved_date(anchor_value - dt.timedelta(days=days), precision, start, end, text)
     except OverflowError:
         return None
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from coder import cache as disk
 from coder.geo.gazetteer import _END, LANGS, Gazetteer, capital_indexes
-from coder.model import Place
+from coder.model import Place, new_place
 
 _FIELDS = ("place_id", "name", "country", "admin1", "latitude", "longitude", "precision", "feature", "population")
 
@@ -61,7 +61,7 @@ class LazyPlaces(Sequence):
             row = disk.line_value(self._lines[i])
             if not isinstance(row, list) or len(row) != len(_FIELDS):
                 raise ValueError("a cached place is not whole")
-            p = self._built[i] = Place(*row)
+            p = self._built[i] = new_place(*row)
         return p
 
     def __len__(self) -> int:

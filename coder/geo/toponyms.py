@@ -12,10 +12,9 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from coder.geo.gazetteer import _END, _MAY_FOLD, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
-from coder.geo.open_mention import OpenPlaceMention, new_open_mention
 from coder.lang import profile
 from coder.lang.numbers import load_lexicon
-from coder.model import Place, PlaceMention, Token
+from coder.model import OpenPlaceMention, Place, PlaceMention, Token, new_place_mention
 from coder.spans import trie_memo
 
 
@@ -284,6 +283,10 @@ def find_places(sentence_text: str, lang: str, country_hint: Optional[str] = Non
 
 
 _UNSEEN = object()
+# places() stores each of PlaceMention's fields itself (coder.model._open_class): a field added stops the import
+if PlaceMention.__slots__ != ("place", "start", "end", "text", "score", "locative", "typed", "destination"):
+    raise ImportError("coder.geo.toponyms: PlaceMention's fields changed; update SentencePlaces.places")
+_new_open = object.__new__
 _NO_ALTERNATIVES: tuple = ()   # a name's other places, where it names one place only (most names)
 # per trie (one language's): a word as written (its norm and forms follow from it) -> (its _starts
 # pairs, None where it is a name by itself, else the words that go on from it: _follow); where it
@@ -392,8 +395,8 @@ class SentencePlaces:
             if admin1:
                 place = gaz.admin1_of(place) or place
             # PlaceMention(place, start, end, text, score, locative, typed, destination), made as
-            # OpenPlaceMention says (a store a field: a tuple assignment packs them in a tuple first)
-            m = new_open_mention(OpenPlaceMention)
+            # coder.model._open_class says (a store a field: a tuple assignment packs them in a tuple first)
+            m = _new_open(OpenPlaceMention)
             m.place = place
             m.start = start
             m.end = end
@@ -522,7 +525,7 @@ def _agree_with_sentence(found: list[PlaceMention], alternatives: list[list], co
                         and (p.population == 0 or p.population * HINT_RATIO >= m.place.population)), None)
             if alt is not None:
                 place = (gaz.admin1_of(alt[0]) or alt[0]) if alt[1] else alt[0]
-                m = PlaceMention(place, m.start, m.end, m.text, m.score, m.locative, m.typed, m.destination)
+                m = new_place_mention(place, m.start, m.end, m.text, m.score, m.locative, m.typed, m.destination)
         out.append(m)
     return out
 
@@ -592,5 +595,5 @@ def capital_mentions(text: str, tokens: Sequence[Token], mentions, lang: str,
         if capital is not None:
             tok = tokens[k]
             s, e = (tok.start, tokens[n].end) if n > k else (tokens[n].start, tok.end)
-            out.append(PlaceMention(capital, s, e, text[s:e], 1.0, True, True, False))
+            out.append(new_place_mention(capital, s, e, text[s:e], 1.0, True, True, False))
     return out

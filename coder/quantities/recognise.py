@@ -16,7 +16,7 @@ from typing import Sequence
 
 from coder.lang import profile
 from coder.lang.chunk_folds import folded_of
-from coder.model import QuantityValue
+from coder.model import QuantityValue, new_quantity_value
 from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
 from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader, text_chunks
@@ -269,7 +269,7 @@ class QuantityRecogniser:
         out = []
         for s, e, unit in duals:
             fs, fe = folded.span(s, e)
-            out.append(QuantityValue(2, "exact", unit, fs, fe, text[fs:fe]))
+            out.append(new_quantity_value(2, "exact", unit, fs, fe, text[fs:fe]))
         if not numbers:
             # no dual in any chunk, and none the gate admits (read by the number reader in the same
             # chunks: no sign was blanked): every chunk is plain
@@ -298,7 +298,7 @@ class QuantityRecogniser:
             s, e = folded.span(qs, qe)
             if out and any(d.start < e and s < d.end for d in out):
                 continue   # a dual already read there
-            out.append(QuantityValue(value, qualifier, unit, s, e, text[s:e]))
+            out.append(new_quantity_value(value, qualifier, unit, s, e, text[s:e]))
         return sorted(out, key=_START) if len(out) > 1 else out
 
     def _duals_of(self, ftext: str, chunks: Sequence[str], spaced: bool) -> list[tuple[int, int, str]]:
