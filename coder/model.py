@@ -91,14 +91,10 @@ def of_country(actor: Actor, country: str) -> Actor:
 
 # ---------------------------------------------------------------- resolved values
 
-def _slot_setting_init(cls):
-    """Give a frozen slots dataclass an __init__ that stores each field through its slot's own setter
-    (cls.<field>.__set__, bound once), where the generated one calls object.__setattr__ a field
-    (a lookup and a generic attribute store each): these records are built several times a
-    sentence. Same signature and defaults; the class stays frozen, compared, hashed, shown and
-    pickled as the dataclass makes it."""
-    names = [f.name for f in fields(cls)]
-    scope = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
+def _parameters(cls, scope: dict) -> list[str]:
+    """The parameters of cls's dataclass __init__, as source for a generated function: each default
+    put in `scope` under a name of its own. (A default_factory is refused: only the dataclass's own
+    __init__ calls it.)"""
     params = []
     for f in fields(cls):
         if f.default_factory is not MISSING:
@@ -108,6 +104,18 @@ def _slot_setting_init(cls):
         else:
             scope[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
+    return params
+
+
+def _slot_setting_init(cls):
+    """Give a frozen slots dataclass an __init__ that stores each field through its slot's own setter
+    (cls.<field>.__set__, bound once), where the generated one calls object.__setattr__ a field
+    (a lookup and a generic attribute store each): these records are built several times a
+    sentence. Same signature and defaults; the class stays frozen, compared, hashed, shown and
+    pickled as the dataclass makes it."""
+    names = [f.name for f in fields(cls)]
+    scope = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
+    params = _parameters(cls, scope)
     body = "".join(f"\n    _set_{n}(self, {n})" for n in names)
     exec(f"def __init__(self, {', '.join(params)}):{body}", scope)
     init = scope["__init__"]
@@ -133,15 +141,7 @@ def _maker(cls, open_cls, name):
     """A function `name` with cls's __init__ signature that makes the record through `open_cls`
     (_open_class)."""
     scope = {"_new": object.__new__, "_open": open_cls, "_record": cls}
-    params = []
-    for f in fields(cls):
-        if f.default_factory is not MISSING:
-            raise TypeError(f"{cls.__name__}.{f.name}: a default_factory needs the dataclass's own __init__")
-        if f.default is MISSING:
-            params.append(f.name)
-        else:
-            scope[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
+    params = _parameters(cls, scope)
     body = "".join(f"\n    r.{n} = {n}" for n in cls.__slots__)
     exec(f"def {name}({', '.join(params)}):\n    r = _new(_open){body}\n    r.__class__ = _record\n    return r",
          scope)

@@ -1,7 +1,7 @@
 """The thirtieth speed round of the rules and the matcher: the mentions sorted by kind as the matcher
 makes them (Mentions.triggers, .actor_mentions, .discards, and the actors' words .actor_words), which
 the rules and the pipeline's gate of the syntax stage read instead of a pass of their own over the
-mentions (a list the matcher did not make is sorted by rules.mentions.by_kind); and an object
+mentions (a list the matcher did not make is sorted by lexicon.grammar.by_kind); and an object
 window's punctuation asked only of the words that do not count (objects.object_end). Checked
 against copies of the former sorting, gate and window search, and digests of what the code before
 the round (7615e19) made of documents written for these tests."""
@@ -21,7 +21,7 @@ from coder.pipeline import code_document, sentences
 from coder.recognise import matcher
 from coder.rules.counts import word_kinds, counts_marks_and_watched
 from coder.rules.engine import analyse
-from coder.rules.mentions import by_kind
+from coder.lexicon.grammar import by_kind
 from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, countable, object_end
 from coder.rules.types import PUNCT_BARRIER
 from coder.dates.markers import marker_first_words

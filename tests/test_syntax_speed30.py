@@ -2,7 +2,7 @@
 Arabic and English sentences, and against the former logic:
 - parse() reads the matcher's mentions by kind (Mentions.triggers, .actor_mentions, .discards), each
   kind in a loop of its own, where one loop over every mention tested each one's kind; a list the
-  matcher did not make is sorted by kind first (_by_kind). A discard word of no event class answers
+  matcher did not make is sorted by kind first (lexicon.grammar.by_kind). A discard word of no event class answers
   None before the sentence's features are read.
 - the English possessor test ("Russia's") is kept per word with the word's features (the profile's
   is_possessor asked once a word): Features.possessive, the view's possessive_flags, read by the
@@ -62,8 +62,8 @@ def test_a_list_the_matcher_did_not_make_is_read_by_kind(n):
     no answer), parses as the matcher's Mentions."""
     lang, text = SENTENCES[n]
     toks, mentions = _inputs(lang, text)
-    assert syntax._by_kind(list(mentions)) == (mentions.triggers, mentions.actor_mentions, mentions.discards)
-    assert syntax._by_kind(list(mentions)) == _former_by_kind(mentions)
+    assert syntax.by_kind(list(mentions))[:3] == (mentions.triggers, mentions.actor_mentions, mentions.discards)
+    assert syntax.by_kind(list(mentions))[:3] == _former_by_kind(mentions)
     for given in (list(mentions), list(reversed(mentions))):
         assert _digest_of(parse(toks, given, profile(lang)), toks) == BEFORE[n]
 

@@ -18,6 +18,22 @@ class Mentions(list):
                  "actor_mentions", "discards", "actor_words")
 
 
+def by_kind(mentions: list) -> tuple[list, list, list, set[int]]:
+    """The trigger, actor (and agent) and discard mentions of a list the matcher did not make, and the
+    words of the actor mentions, as the matcher's Mentions keeps them (its triggers, ...; grammar
+    words are none of them): for mentions made otherwise (`coder explain`, tests)."""
+    triggers, actors, discards, actor_words = [], [], [], set()
+    for m in mentions:
+        if m.kind == "trigger":
+            triggers.append(m)
+        elif m.kind == "actor" or m.kind == "agent":
+            actors.append(m)
+            actor_words.update(range(m.first, m.last + 1))
+        elif m.kind == "discard":
+            discards.append(m)
+    return triggers, actors, discards, actor_words
+
+
 def grammar_markers(mentions: list) -> list[tuple]:
     """(first token, last token, grammar entries) of each grammar word of a sentence: the matcher's
     index where the mentions are its own (Mentions), else read from the grammar mentions."""

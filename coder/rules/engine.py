@@ -20,7 +20,7 @@ from typing import Optional
 from coder.lang import profile_part
 from coder.lexicon.load import NO_EVENT, Trigger
 from coder.model import ActorCode, Mention, Sentence
-from coder.lexicon.grammar import grammar_markers, grammar_roles
+from coder.lexicon.grammar import by_kind, grammar_markers, grammar_roles
 from coder.lexicon.light_verbs import LightVerbs
 from coder.spans import longest_non_overlapping
 from coder.rules.actors import ActorGroup, build_actors, group_actors
@@ -31,7 +31,7 @@ from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, countable as _countable, object_end as _object_end
-from coder.rules.mentions import (by_kind, drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
+from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
                                   outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
                                  raids_of_arrests, stated_charges)

@@ -12,21 +12,6 @@ from coder.rules.types import ROOT, Hit
 MEANS = frozenset({"MIL", "COP", "SPY", "UAF", "GOV"})
 
 
-def by_kind(mentions: list[Mention]) -> tuple[list[Mention], list[Mention], list[Mention], set[int]]:
-    """The trigger, actor (and agent) and discard mentions of a list the matcher did not make, and the
-    words of the actor mentions (the matcher sorts its own as it makes them: Mentions.triggers, ...)."""
-    triggers, actors, discards, actor_words = [], [], [], set()
-    for m in mentions:
-        if m.kind == "trigger":
-            triggers.append(m)
-        elif m.kind == "actor" or m.kind == "agent":
-            actors.append(m)
-            actor_words.update(range(m.first, m.last + 1))
-        elif m.kind == "discard":
-            discards.append(m)
-    return triggers, actors, discards, actor_words
-
-
 def in_longer_name(m: Mention, actor_ms: list[Mention]) -> bool:
     """Does a longer actor mention hold the trigger mention m?"""
     for a in actor_ms:

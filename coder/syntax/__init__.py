@@ -7,6 +7,7 @@ from itertools import compress, count
 from typing import Callable, Optional
 
 from coder.lang import profile, profile_part
+from coder.lexicon.grammar import by_kind
 from coder.syntax.clauses import arguments
 from coder.syntax.marks import _marker_roles
 from coder.syntax.segmenter import CLAUSE_BREAKS, segment, _verb_groups
@@ -175,7 +176,7 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Optional[
     # kind read in a loop of its own (no test of the kind per mention); a list made otherwise sorted here
     triggers = getattr(mentions, "triggers", None)
     if triggers is None:
-        triggers, actor_mentions, discards = _by_kind(mentions)
+        triggers, actor_mentions, discards, _ = by_kind(mentions)
     else:
         actor_mentions, discards = mentions.actor_mentions, mentions.discards
     for m in discards:
@@ -331,21 +332,6 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Optional[
 
 
 _new_parse = Parse.__new__
-
-
-def _by_kind(mentions: list) -> tuple[list, list, list]:
-    """The trigger, actor (and agent) and discard mentions of a list the matcher did not make, in
-    order, as the matcher's Mentions keeps them (grammar words among none)."""
-    triggers, actors, discards = [], [], []
-    for m in mentions:
-        k = m.kind
-        if k == "trigger":
-            triggers.append(m)
-        elif k == "actor" or k == "agent":
-            actors.append(m)
-        elif k == "discard":
-            discards.append(m)
-    return triggers, actors, discards
 
 
 def _clear_clitics(F: Features, toks, i: int) -> None:
