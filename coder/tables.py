@@ -319,7 +319,7 @@ def _values_fit(table: str, rows: list[tuple], strings_of_rows: list[str]) -> bo
     return _rows_fit(rows, ints, strings, strings_of_rows)
 
 
-def _rows_fit(rows: list[tuple], ints: tuple[tuple[int, int, int], ...], strings: itemgetter,
+def _rows_fit(rows: list[tuple] | tuple[tuple, ...], ints: tuple[tuple[int, int, int], ...], strings: itemgetter,
               strings_of_rows: list[str]) -> bool:
     """_values_fit by the table's integer columns with their range and the getter of its string columns."""
     for row in rows:
@@ -339,18 +339,15 @@ _STORING_PLANS: list[tuple] = []
 def storable_validated(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
     """storable_document's test for a document's rows given as validated values in column order
     (coder.pipeline.code_document(..., as_values=True)): does every integer fit its column and no
-    string hold a lone surrogate? (Once a document: its three tables' plans read at once, the
-    documents row's own checked here, no call a table.)"""
+    string hold a lone surrogate? (Once a document: its three tables' plans read at once, not
+    looked up a table.)"""
     if not _STORING_PLANS:
         _STORING_PLANS.extend(_left_by_validation(t)[1:] for t in ("documents", "events", "event_quantities"))
     (document_ints, document_strings), (event_ints, event_strings), (quantity_ints, quantity_strings) = \
         _STORING_PLANS
-    for i, low, high in document_ints:
-        v = document[i]
-        if v is not None and not low <= v <= high:
-            return False
-    strings_of_rows = list(filter(None, document_strings(document)))
-    return (not events or _rows_fit(events, event_ints, event_strings, strings_of_rows)) \
+    strings_of_rows: list[str] = []
+    return _rows_fit((document,), document_ints, document_strings, strings_of_rows) \
+        and (not events or _rows_fit(events, event_ints, event_strings, strings_of_rows)) \
         and (not quantities or _rows_fit(quantities, quantity_ints, quantity_strings, strings_of_rows)) \
         and _encodable(strings_of_rows)
 
