@@ -35,12 +35,6 @@ def digest(text: str) -> bytes:
     return key
 
 
-def digest64(text: str) -> int:
-    """An 8-byte digest as a signed int64 (for a value column, e.g. a text's version)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
-                          "little", signed=True)
-
-
 class SeenIndex:
     """id -> a tuple of fixed-size values (one numpy dtype each); no values: a set."""
 

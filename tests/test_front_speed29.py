@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_glue_firstsight import chunk_admits
+
 # duals (يومين، شخصين، طائرتين), one twice, one in brackets and glued to a clitic; counts beside them;
 # none at all; and English, which has no duals
 SENTENCES = {
@@ -116,7 +118,7 @@ def _former_learn(gate, chunks):
     for chunk in chunks:
         if chunk not in known:
             known.add(chunk)
-            if chunk in words if chunk.isalpha() else gate._chunk_admits(chunk):
+            if chunk in words if chunk.isalpha() else chunk_admits(gate, chunk):
                 admitting.add(chunk)
 
 

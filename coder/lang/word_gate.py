@@ -122,15 +122,10 @@ class WordGate:
                 if chunk.isalpha():   # one letter run, no digit (most chunks): a set test
                     if chunk in words:
                         admitting.add(chunk)
-                # (_chunk_admits written out: no call a new chunk not of letters alone)
+                # a chunk not of letters alone: by the gate's other pattern, or one of its letter runs
                 elif (also is not None and also.search(chunk) is not None) \
                         or not words.isdisjoint(_LETTER_RUNS.findall(chunk)):
                     admitting.add(chunk)
-
-    def _chunk_admits(self, chunk: str) -> bool:
-        """Does a chunk not of letters alone (_learn answers those) admit?"""
-        return (self.also is not None and self.also.search(chunk) is not None) \
-            or not self.words.isdisjoint(_LETTER_RUNS.findall(chunk))
 
 
 def words_end_of(folded: str, chunk: str) -> int:
