@@ -234,7 +234,9 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
     """One tag per token (UD tag names, plus POSS and REL), from the readings the lexicons give each
     token (bits: VERB_READING, NOUN_READING, NAMED), and the tokens with any (`read_at`, in order)."""
     tags = _closed(toks, F, prof)
-    ruled = []     # the tokens with a tag here that the rules decide whatever their tag
+    # per token, whether it has a tag here that the rules decide whatever its tag (a list read by
+    # position: no hash a token, as a set's test makes)
+    ruled = [False] * len(toks)
     for i in read_at:
         r = read[i]
         if tags[i] is not None:
@@ -248,19 +250,17 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
                 continue    # (no tag yet: visited as one)
             tags[i] = provisional
         if _RULED[r]:
-            ruled.append(i)
+            ruled[i] = True
     # a word the word lists decided that no lexicon reads otherwise keeps its tag (one with no reading
     # or a noun's alone): the others are visited in order, those still untagged and those the rules
-    # decide whatever their tag (two ascending runs, which the list's sort merges in place: no copy
-    # as sorted() makes) (the untagged are the words the word lists leave open, whose tag was None:
-    # asked of every token here, where finding those words apart in Features cost a pass over the
-    # tokens more)
-    visit = [i for i, t in enumerate(tags) if t is None]
-    if ruled:
-        visit += ruled
-        visit.sort()
+    # decide whatever their tag (the untagged are the words the word lists leave open, whose tag was
+    # None: asked of every token here, where finding those words apart in Features cost a pass over
+    # the tokens more) (one pass over the tags: no list of the tokens to visit made first and merged
+    # with the ruled; only the token visited is tagged, so each is read with the tag it had before)
     conj, prep, memos = F.conj, F.prep, F.tag_memos
-    for i in visit:
+    for i, t in enumerate(tags):
+        if t is not None and not ruled[i]:
+            continue
         r, has_conj = read[i], conj[i]
         prev = "CCONJ" if has_conj else (tags[i - 1] or "X") if i else "START"
         # (kept with the word's features, by its readings and the tag before: the word as written
