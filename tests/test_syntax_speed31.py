@@ -2,7 +2,9 @@
 what 1366e5f made of hand-written Arabic and English sentences:
 - tagger.tag visits the untagged tokens and those the rules decide whatever their tag in one pass
   over the tags (the latter marked per token), where it made a list of the untagged first and merged
-  the ruled into it by a sort."""
+  the ruled into it by a sort;
+- the Arabic chunker's phrases are joined by join_names only where some name's first and last words
+  are not in one phrase (a name inside one phrase has no phrase starting inside it to join)."""
 from __future__ import annotations
 
 import copy
@@ -11,7 +13,7 @@ import pytest
 
 import coder.syntax as syntax
 from coder.lang import profile
-from coder.syntax import parse, tagger
+from coder.syntax import parse, phrases, tagger
 from coder.syntax.tagger import _PROVISIONAL, _RULED, NAMED, _closed, _holds_in_context, _revision, _rules_to_try
 from test_syntax_speed14 import _digest, _inputs
 
@@ -121,3 +123,45 @@ def test_the_tags_are_the_former_ones(n, monkeypatch):
         assert got == expected
         assert untagged and ruled
 
+
+def _former_chunk_indexed(toks, tags, read, R, prof, names):
+    """phrases.chunk_indexed's Arabic route as 1366e5f wrote it: join_names asked wherever a name of
+    several words is."""
+    index = []
+    chunks = phrases._chunks_after(toks, tags, read, prof, R, index)
+    if not names:
+        return chunks, index
+    joined = phrases.join_names(chunks, names)
+    if len(joined) == len(chunks):
+        return chunks, index
+    flags = prof.token_flags
+    return joined, (*phrases.index_phrases(joined, len(toks), tags, flags[1], True), index[6])
+
+
+def test_the_arabic_phrases_are_those_of_the_former_route(monkeypatch):
+    """Every Arabic parse's phrases and their index are the former route's; among the sentences are
+    names inside one phrase (no join asked), names that are not, and a join."""
+    outcomes = []
+    asked = []
+    join_names = phrases.join_names
+
+    def counted(chunks, names):
+        asked.append(names)
+        return join_names(chunks, names)
+
+    def both(toks, tags, read, R, prof, names):
+        expected = _former_chunk_indexed(toks, tags, read, R, prof, names)
+        before = len(asked)
+        got = phrases.chunk_indexed(toks, tags, read, R, prof, names)
+        assert repr(got) == repr(expected)
+        outcomes.append((bool(names), len(asked) > before, len(got[0]) < len(phrases._chunks_after(toks, tags, read, prof, R))))
+        return got
+    monkeypatch.setattr(syntax, "chunk_indexed", both)
+    monkeypatch.setattr(phrases, "join_names", counted)
+    for lang, text in SENTENCES:
+        if lang == "ar":
+            toks, mentions = _inputs(lang, text)
+            parse(toks, mentions, profile(lang))
+    named = [o for o in outcomes if o[0]]
+    assert any(not asked_ for _, asked_, _ in named) and any(asked_ for _, asked_, _ in named)
+    assert any(joined for _, _, joined in named)

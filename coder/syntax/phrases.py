@@ -442,6 +442,15 @@ def chunk_indexed(toks, tags, read, R, prof, names: list[tuple[int, int]]) -> tu
         chunks = _chunks_after(toks, tags, read, prof, R, index)
         if not names:
             return chunks, index
+        # a name whose first and last words are in one phrase has no phrase starting inside it, to join
+        # the phrase before: join_names asked only where some name is not (about one sentence in five)
+        chunk_of = index[0]
+        for first, last in names:
+            k = chunk_of[first]
+            if k < 0 or chunk_of[last] != k:
+                break
+        else:
+            return chunks, index
         joined = join_names(chunks, names)
         if len(joined) == len(chunks):    # (no phrase joined: the same phrases, in the same order)
             return chunks, index
