@@ -3,16 +3,21 @@
   index of committed documents and rejects) is two of this process's 64-bit hashes of the id (the
   id's own and the id's after a NUL), not a BLAKE2b-128 digest of its UTF-8 bytes: both indexes are
   rebuilt at each open and never stored. The same ids read, the same duplicates refused and the same
-  documents skipped as with the former digest, kept here."""
+  documents skipped as with the former digest, kept here;
+- code_document(..., as_values=True) gives its documents row as a tuple in the table's column order,
+  where it gave a dict of the columns that the run's loop then read by column (runner._stored_values):
+  the same values, of the same types, as the former dict read so, and the same StoredDocument."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
-from coder import __version__, ingest, seen, sinks
+from coder import __version__, ingest, pipeline, runner, seen, sinks
 from coder.model import Document, Reject
 from coder.pipeline import code_document, document_sha
 from coder.seen import SeenIndex, digest
-from coder.sinks import DatasetWriter
+from coder.sinks import DatasetWriter, stored_document
+from coder.tables import row_values, schema
 
 
 def _former_digest(text: str) -> bytes:
@@ -102,3 +107,37 @@ def test_the_writer_skips_the_same_documents(tmp_path, monkeypatch):
     new = _written(tmp_path, "new", docs)
     monkeypatch.setattr(sinks, "digest", _former_digest)
     assert _written(tmp_path, "former", docs) == new == [True, True, True, True, False, True]
+
+
+_TEXTS = [("en", dt.date(2021, 3, 4), "Rebels fired rockets at a market in Aleppo on Monday, killing 9 people. "
+                                      "The army shelled their positions."),
+          ("ar", None, "اعتقلت الشرطة ثلاثين متظاهرا في بغداد واتهمت المعارضة الحكومة بالقمع."),
+          ("en", dt.date(2020, 5, 6), "Nothing happened in the quiet town."),
+          ("ar", dt.date(2018, 1, 2), "كان الطقس جميلا في المدينة.")]
+
+
+def _former_document_values(doc: Document, coded_at: dt.datetime) -> tuple:
+    """The documents row's values as the run's loop read them before: code_document's dict of the
+    columns (the row's, made by its model), read by column."""
+    coded = code_document(doc, coded_at=coded_at)
+    return row_values("documents")(dict(coded.document.__dict__))
+
+
+def test_the_documents_values_are_the_former_ones():
+    at = dt.datetime(2001, 2, 3, 4, 5, 6)
+    for k, (lang, published, text) in enumerate(_TEXTS):
+        doc = Document(doc_id=f"t{k}", text=text, language=lang, published=published, title="عنوان",
+                       input_path="in.jsonl", record=k + 1)
+        values, events, quantities = code_document(doc, coded_at=at, as_values=True)
+        former = _former_document_values(doc, at)
+        assert values.__class__ is tuple and values == former
+        assert [type(v) for v in values] == [type(v) for v in former]
+        assert runner._stored_values((values, events, quantities), __version__) \
+            == tuple(stored_document(code_document(doc, coded_at=at), __version__))
+    now = code_document(Document(doc_id="now", text="Police arrested two men."), as_values=True)[0]
+    assert now[schema("documents").names.index("coded_at")].__class__ is dt.datetime
+
+
+def test_the_documents_columns_are_the_ones_code_document_gives():
+    assert runner._DOCUMENT_COLUMNS == tuple(schema("documents").names)
+    assert pipeline.code_document is code_document
