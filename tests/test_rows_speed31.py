@@ -6,13 +6,17 @@
   documents skipped as with the former digest, kept here;
 - code_document(..., as_values=True) gives its documents row as a tuple in the table's column order,
   where it gave a dict of the columns that the run's loop then read by column (runner._stored_values):
-  the same values, of the same types, as the former dict read so, and the same StoredDocument."""
+  the same values, of the same types, as the former dict read so, and the same StoredDocument;
+- the storing check's plans (tables.storable_validated) are made into one tuple bound whole, where a
+  list was filled in place: a second thread of a worker (a cluster's) could read it half filled."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
+import time
 
-from coder import __version__, ingest, pipeline, runner, seen, sinks
+from coder import __version__, ingest, pipeline, runner, seen, sinks, tables
 from coder.model import Document, Reject
 from coder.pipeline import code_document, document_sha
 from coder.seen import SeenIndex, digest
@@ -141,3 +145,27 @@ def test_the_documents_values_are_the_former_ones():
 def test_the_documents_columns_are_the_ones_code_document_gives():
     assert runner._DOCUMENT_COLUMNS == tuple(schema("documents").names)
     assert pipeline.code_document is code_document
+
+
+def test_the_storing_plans_are_never_seen_half_made(monkeypatch):
+    rows = code_document(Document(doc_id="p", text=_TEXTS[0][2], language="en"), as_values=True)
+    plan = tables._left_by_validation
+
+    def slow_plan(table: str):   # (the window in which another thread reads the plans, widened)
+        time.sleep(0.02)
+        return plan(table)
+    monkeypatch.setattr(tables, "_storing_plans", ())
+    monkeypatch.setattr(tables, "_left_by_validation", slow_plan)
+    answers, errors = [], []
+
+    def check():
+        try:
+            answers.append(tables.storable_validated(*rows))
+        except Exception as e:   # (the former list, read half filled or filled twice: a ValueError)
+            errors.append(e)
+    threads = [threading.Thread(target=check) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and answers == [True] * 4
