@@ -11,7 +11,7 @@ from itertools import chain, islice
 from coder import pipeline
 from coder.model import Document, Reject
 from coder.sinks import DatasetWriter, DocumentError, StoredDocument, stored_document
-from coder.tables import row_values, schema, storable_validated
+from coder.tables import schema, storable_validated
 
 log = logging.getLogger("coder.runner")
 _debugging = log.isEnabledFor
@@ -118,9 +118,14 @@ def code_checked(doc: Document, coder_version: str) -> StoredDocument | Reject:
         return internal_reject(doc, "storing", e)
 
 
-_document_values = row_values("documents")
+# the columns of the documents row code_document(..., as_values=True) gives, in the order it gives them
+_DOCUMENT_COLUMNS = ("doc_id", "title", "source", "url", "language", "published", "n_sentences", "n_events",
+                     "sha256", "input_path", "coded_at", "coder_version")
+if tuple(schema("documents").names) != _DOCUMENT_COLUMNS:
+    raise ImportError("the documents table's columns changed: update pipeline.code_document's values and "
+                      "coder/runner.py's _DOCUMENT_COLUMNS")
 _new_tuple = tuple.__new__   # (a namedtuple made as its own __new__ makes it, without that Python frame)
-_DOC_ID, _CODER_VERSION = (schema("documents").names.index(c) for c in ("doc_id", "coder_version"))
+_DOC_ID, _CODER_VERSION = (_DOCUMENT_COLUMNS.index(c) for c in ("doc_id", "coder_version"))
 _EVENT_ID, _EVENT_DOC_ID = (schema("events").names.index(c) for c in ("event_id", "doc_id"))
 _QUANTITY_EVENT_ID = schema("event_quantities").names.index("event_id")
 
@@ -129,8 +134,7 @@ def _stored_values(rows: tuple, coder_version: str) -> StoredDocument | None:
     """The rows of code_document(..., as_values=True) as the writer stores them, where they pass each
     check stored_document makes (the coder version, each event's document, no event twice, each
     quantity's event, integer widths, lone surrogates), else None."""
-    values, events, quantities = rows
-    document = _document_values(values)
+    document, events, quantities = rows
     if document[_CODER_VERSION] != coder_version:
         return None
     if events or quantities:

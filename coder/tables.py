@@ -332,8 +332,10 @@ def _rows_fit(rows: list[tuple] | tuple[tuple, ...], ints: tuple[tuple[int, int,
 
 
 # what storable_validated checks of the documents row, of an event and of a quantity (their integer
-# columns with their range, the getter of their string columns), read once, at its first call
-_STORING_PLANS: list[tuple] = []
+# columns with their range, the getter of their string columns), read once, at its first call (one
+# tuple bound whole: a thread beside the first caller, as in a worker of several threads, never sees
+# the plans half made, as it could a list being filled)
+_storing_plans: tuple = ()
 
 
 def storable_validated(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
@@ -341,10 +343,11 @@ def storable_validated(document: tuple, events: list[tuple], quantities: list[tu
     (coder.pipeline.code_document(..., as_values=True)): does every integer fit its column and no
     string hold a lone surrogate? (Once a document: its three tables' plans read at once, not
     looked up a table.)"""
-    if not _STORING_PLANS:
-        _STORING_PLANS.extend(_left_by_validation(t)[1:] for t in ("documents", "events", "event_quantities"))
-    (document_ints, document_strings), (event_ints, event_strings), (quantity_ints, quantity_strings) = \
-        _STORING_PLANS
+    global _storing_plans
+    plans = _storing_plans
+    if not plans:
+        plans = _storing_plans = tuple(_left_by_validation(t)[1:] for t in ("documents", "events", "event_quantities"))
+    (document_ints, document_strings), (event_ints, event_strings), (quantity_ints, quantity_strings) = plans
     strings_of_rows: list[str] = []
     return _rows_fit((document,), document_ints, document_strings, strings_of_rows) \
         and (not events or _rows_fit(events, event_ints, event_strings, strings_of_rows)) \

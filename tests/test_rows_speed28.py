@@ -328,6 +328,12 @@ def _values(doc: Document) -> tuple:
     return code_document(doc, as_values=True)
 
 
+def _document_with(values: tuple, column: str, value) -> tuple:
+    """A documents row's values (in column order) with one column's value replaced."""
+    k = schema("documents").names.index(column)
+    return values[:k] + (value,) + values[k + 1:]
+
+
 def test_stored_values_refuse_what_stored_document_refuses():
     values, events, quantities = _values(_DOCS[0])
     assert len(events) == 2 and quantities
@@ -342,8 +348,8 @@ def test_stored_values_refuse_what_stored_document_refuses():
     assert _stored_values((values, [events[0][:k] + (1 << 31,) + events[0][k + 1:]], []), __version__) is None
     k = COLUMNS.index("evidence")
     assert _stored_values((values, [events[0][:k] + ("bad \udc00",) + events[0][k + 1:]], []), __version__) is None
-    assert _stored_values((dict(values, title="bad \udc00"), events, quantities), __version__) is None
-    assert _stored_values((dict(values, n_events=1 << 31), events, quantities), __version__) is None
+    assert _stored_values((_document_with(values, "title", "bad \udc00"), events, quantities), __version__) is None
+    assert _stored_values((_document_with(values, "n_events", 1 << 31), events, quantities), __version__) is None
 
 
 def test_event_values_are_the_rows_values():
@@ -362,7 +368,8 @@ def test_event_values_are_the_rows_values():
 def test_the_documents_values_are_its_rows():
     for doc in _DOCS:
         values, events, quantities = _values(doc)
-        coded = code_document(doc, coded_at=values["coded_at"])
-        assert values == coded.document.model_dump()
+        document = dict(zip(schema("documents").names, values))
+        coded = code_document(doc, coded_at=document["coded_at"])
+        assert document == coded.document.model_dump()
         assert events == [tuple(e.__dict__.values()) for e in coded.events]
         assert quantities == [tuple(q.__dict__.values()) for q in coded.quantities]

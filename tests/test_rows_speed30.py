@@ -22,7 +22,6 @@ from coder import __version__, ingest, tables
 from coder.event_rows import COLUMNS, QUANTITY_COLUMNS, event_values, quantity_values
 from coder.model import Document, Reject
 from coder.pipeline import code_document, document_sha
-from coder.runner import _document_values
 from coder.sinks import DatasetWriter, _state, stored_document
 from coder.tables import schema, storable_validated
 
@@ -72,7 +71,7 @@ def _coded() -> list[tuple]:
         values, events, quantities = code_document(
             Document(doc_id=f"d{k}", text=text, language=lang, published=published, title="عنوان"),
             coded_at=dt.datetime(2000, 1, 1), as_values=True)
-        out.append((_document_values(values), events, quantities))
+        out.append((values, events, quantities))
     assert sum(len(e) for _, e, _ in out) >= 4 and any(q for _, _, q in out)
     return out
 
