@@ -49,7 +49,8 @@ from coder.rules.disguise import disguised_mentions
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies, resolve_possessives
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 # (EventCandidate: re-exported, the rows read it here)
-from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hit, SentenceAnalysis, names  # noqa: F401
+from coder.rules.types import (NO_TOKENS, ONE_TOKEN, ONE_TOKEN_REACH, PUNCT_BARRIER, ROOT,  # noqa: F401
+                               EventCandidate, Hit, SentenceAnalysis, names)
 
 _FIRST = attrgetter("first")
 _new = object.__new__
@@ -269,7 +270,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             h = _new(Hit)
             h.mention, h.entry, h.first = m, e, m.first
             h.last, h.start, h.end = m.last, m.start, m.end
-            h.tokens = frozenset((m.first,)) if m.first == m.last else frozenset(range(m.first, m.last + 1))
+            h.tokens = (ONE_TOKEN[m.first] if m.first < ONE_TOKEN_REACH else frozenset((m.first,))) \
+                if m.first == m.last else frozenset(range(m.first, m.last + 1))
             hits.append(h)
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
