@@ -189,9 +189,10 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 prev.rule_ids = prev.rule_ids + (m.rule_id,)
                 continue
         # (the fields set one by one on a bare instance: the dataclass's __init__ costs a Python frame an actor)
-        # (no more than three a statement: a longer unpacking builds a tuple)
+        # (no more than three a statement: a longer unpacking builds a tuple; the name is the mention's
+        # text, the sentence's characters start..end, not sliced again)
         a = _new(Actor)
-        a.code, a.name, a.rule_ids = code, text[m.start:m.end], (m.rule_id,)
+        a.code, a.name, a.rule_ids = code, m.text, (m.rule_id,)
         a.first, a.last = m.first, m.last
         a.start, a.end = m.start, m.end
         actors.append(a)

@@ -31,7 +31,7 @@ from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
 from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, countable as _countable, object_end as _object_end
-from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct,
+from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct, outside_longer_names,
                                   outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
 from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
                                  raids_of_arrests, stated_charges)
@@ -49,7 +49,8 @@ from coder.rules.disguise import disguised_mentions
 from coder.rules.affiliation import affiliations, domestic_opposition, fold_allies, resolve_possessives
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 # (EventCandidate: re-exported, the rows read it here)
-from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT, EventCandidate, Hit, SentenceAnalysis, names  # noqa: F401
+from coder.rules.types import (NO_TOKENS, ONE_TOKEN, ONE_TOKEN_REACH, PUNCT_BARRIER, ROOT,  # noqa: F401
+                               EventCandidate, Hit, SentenceAnalysis, names)
 
 _FIRST = attrgetter("first")
 _new = object.__new__
@@ -269,7 +270,8 @@ def _select_triggers(mentions: list[Mention], sent: Sentence, actor_tokens: set[
             h = _new(Hit)
             h.mention, h.entry, h.first = m, e, m.first
             h.last, h.start, h.end = m.last, m.start, m.end
-            h.tokens = frozenset((m.first,)) if m.first == m.last else frozenset(range(m.first, m.last + 1))
+            h.tokens = (ONE_TOKEN[m.first] if m.first < ONE_TOKEN_REACH else frozenset((m.first,))) \
+                if m.first == m.last else frozenset(range(m.first, m.last + 1))
             hits.append(h)
     # the most specific reading wins: a matched object, then the longer phrase, then verbs over nouns
     # (an entry that needs a particular subject yields to one that does not: "حاصرت القوات" is a siege)
@@ -335,8 +337,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     n_actor_ms = len(actor_ms)
     if not getattr(lang_profile, "CASED_SCRIPT", True):
         # a script without capitals (Arabic): no trigger word opens a proper name, so the one test left
-        # is the actor names' (most triggers: none holds them), in a comprehension, no statement a trigger
-        trig_ms = [m for m in triggers if m.first not in actor_tokens or not in_longer_name(m, actor_ms)]
+        # is the actor names' (most triggers: none holds them; trig_ms is read only)
+        trig_ms = outside_longer_names(triggers, actor_tokens, actor_ms)
     else:
         trig_ms = []
         for m in triggers:
@@ -364,9 +366,12 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
                             window, numbers, marks, forms)
     if numbers and lang_profile.MODIFIER_AFTER_NOUN:     # (no count: nothing counted)
         hits = drop_counted_nouns(hits, toks, lang_profile, trace, numbers)
-    trigger_tokens = set()
-    for h in hits:
-        trigger_tokens |= h.tokens
+    if len(hits) == 1:  # (one trigger: its own words, no set built)
+        trigger_tokens = hits[0].tokens
+    else:
+        trigger_tokens = set()
+        for h in hits:
+            trigger_tokens |= h.tokens
     # an actor word inside a trigger phrase is part of the trigger ("carried out", "أطلق سراح")
     # ... but people in the trigger's object ("freed 222 political prisoners", "fired tear gas at
     # demonstrators") are who the event is done to; forces there are the means ("offered its troops")
@@ -407,29 +412,32 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             break
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
+    # (a set of its own made at the first in digits: with none, the marks serve alone)
     punct = marks
-    if numbers:
-        punct = set(marks)
-        for i in numbers:
-            if toks[i].norm[:1].isdigit():
-                punct.add(i)
+    for i in numbers:
+        if toks[i].norm[:1].isdigit():
+            if punct is marks:
+                punct = set(marks)
+            punct.add(i)
     if actor_ms:
-        agent = roles.get("agent_marker", NO_TOKENS)
+        agent, origin = roles.get("agent_marker", NO_TOKENS), roles.get("origin_marker", NO_TOKENS)
         barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS), agent,
                               roles.get("target_marker", NO_TOKENS))
+        # (the origin words less the agent markers: a new set only with words of both, read only below)
         actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
-                              roles.get("genitive_marker", NO_TOKENS), roles.get("origin_marker", NO_TOKENS) - agent,
+                              roles.get("genitive_marker", NO_TOKENS), origin - agent if origin and agent else origin,
                               parse.chunk_of if parse is not None else ())
         if parse is not None:
             actors = drop_adjectival_agents(parse, actors, toks, lang_profile, trace)
         actors = drop_shared_possessions(actors, toks, lang_profile, coord, trace)
-        settled = resolve_owners(parse, actors, trace) | resolve_genitives(parse, actors, trace) \
-            if parse is not None else set()
+        settled = resolve_owners(parse, actors, trace) if parse is not None else set()
+        settled |= resolve_genitives(parse, actors, trace) if parse is not None else NO_TOKENS  # (no third set)
         if rule_words_here:
             settled |= affiliations(actors, toks, lang_profile, trace, forms)
         resolve_possessives(actors, toks, lang_profile, trace, settled)
         if len(actors) > 1:     # (a member and its force: two actors at least)
-            between = roles.get("locative_marker", NO_TOKENS) | roles.get("origin_marker", NO_TOKENS)
+            locative = roles.get("locative_marker", NO_TOKENS)   # (a union only with words of both roles)
+            between = locative | origin if locative and origin else locative or origin
             if between:     # (a word between them is "in" or "from": with neither in the sentence, no member)
                 members_of_forces(actors, between, trace)
         # (the conjunction on a name, وتركيا, is asked only of a name right after another actor: few are)

@@ -6,6 +6,7 @@ from coder.rules.types import EventCandidate, names
 
 _new = object.__new__
 MAX_MEMBERS = 4         # events per slot from one coordinated group
+_NO_ACTOR = (None,)     # the one member of an empty slot (a constant: no list built an event)
 # an event's confidence by whether it has a source, a target and a verb trigger (worked out once)
 _CONFIDENCE = {(s, t, v): round(min(0.45 + 0.2 * s + 0.2 * t + 0.1 * v, 0.95), 2)
                for s in (False, True) for t in (False, True) for v in (False, True)}
@@ -33,10 +34,10 @@ def expand(coded: list, text: str, nominal: set[int], trace: list[str]) -> list[
         if reciprocal:
             trace.append(f"{h.mention.text!r}: {names(src)} act on each other (a reciprocal event class)")
         verb = h.entry.pos == "verb"
-        for s in (src.members[:MAX_MEMBERS] if src else [None]):
+        for s in (src.members[:MAX_MEMBERS] if src else _NO_ACTOR):
             s_code = s.code.code if s is not None else None     # (a code is a property: read once)
             targets = _others(src.members[:MAX_MEMBERS], s) if reciprocal else \
-                (tgt.members[:MAX_MEMBERS] if tgt else [None])
+                (tgt.members[:MAX_MEMBERS] if tgt else _NO_ACTOR)
             for t in targets:
                 t_code = t.code.code if t is not None else None
                 if s is not None and t is not None and s_code == t_code:

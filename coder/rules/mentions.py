@@ -20,6 +20,15 @@ def in_longer_name(m: Mention, actor_ms: list[Mention]) -> bool:
     return False
 
 
+def outside_longer_names(triggers: list[Mention], actor_tokens: set[int], actor_ms: list[Mention]) -> list[Mention]:
+    """The trigger mentions no longer actor mention holds (`actor_tokens`: the actor mentions' words):
+    the list given itself where none does, as in most sentences (no list built), else a new one."""
+    for m in triggers:
+        if m.first in actor_tokens and in_longer_name(m, actor_ms):
+            return [m for m in triggers if m.first not in actor_tokens or not in_longer_name(m, actor_ms)]
+    return triggers
+
+
 def outside_triggers(actor_ms: list[Mention], hits: list[Hit], trigger_tokens: set[int], toks, prof) -> list[Mention]:
     """The actor mentions outside every trigger phrase, and the people (not the means) in a
     trigger's object."""

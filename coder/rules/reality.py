@@ -315,9 +315,10 @@ def drop_framed_nouns(coded: list, hits: list[Hit], toks, frames: set[int], nomi
     out = []
     for h, src, tgt in coded:
         # "في خطوة لنزع سلاح الحزب", "in a move to disarm": the purpose is what the act amounts to, coded
-        if h.first in nominal and (verbal or sense_read) and \
+        # (the clitic read first: most event nouns match as written, and no step word's window is built for them)
+        if h.first in nominal and (verbal or sense_read) and h.mention.first_form and \
                 steps.isdisjoint(range(max(0, h.first - STEP_WINDOW), h.first)) and \
-                h.mention.first_form and prof.read_as_purpose(toks[h.first], h.mention.first_form):
+                prof.read_as_purpose(toks[h.first], h.mention.first_form):
             # "للمطالبة", "لاستهداف", "للتفجير": what the verb's event (or a no-event reading: "عثرت على
             # سيارة مفخخة جاهزة للتفجير") was for, not an event of its own
             trace.append(f"{h.mention.text!r}: a purpose, part of another event; not coded")

@@ -80,7 +80,8 @@ def fill_slots(h: Hit, k: int, hits: list[Hit], groups: list[ActorGroup], toks, 
             if agent:
                 break
     pos = "noun" if h.first in nominal else "verb"
-    passive = pos == "verb" and h.entry.tag in ("participle", "past") and \
+    # (most sentences have no passive auxiliary: no window built to be tested against none)
+    passive = pos == "verb" and bool(passive_aux) and h.entry.tag in ("participle", "past") and \
         not passive_aux.isdisjoint(range(max(0, h.first - 3), h.first))
     # (at most one word between: no punctuation is that word)
     adjacent_left = near is not None and near.last >= h.first - 2 and \

@@ -75,6 +75,10 @@ class SentenceAnalysis:
 # the tokens of a grammar role the sentence has no word for (the roles dict's default: one shared
 # empty set, not a new one at each question)
 NO_TOKENS: frozenset[int] = frozenset()
+# the tokens of a one-word trigger, as most are: one frozen set a position, shared by every sentence
+# (no set built and freed a trigger; a longer sentence builds its own past the reach)
+ONE_TOKEN_REACH = 512
+ONE_TOKEN: tuple[frozenset[int], ...] = tuple(frozenset((i,)) for i in range(ONE_TOKEN_REACH))
 
 
 class _Roots(dict):
