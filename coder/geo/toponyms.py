@@ -334,15 +334,21 @@ class SentencePlaces:
             for tok in self.tokens:
                 if tok.text in known:
                     continue
-                may_start = _may_start(trie, tok)
-                if not may_start and tok.norm in tok.forms:
+                norm, forms = tok.norm, tok.forms
+                may_start = len(norm) <= 3   # (_may_start written out: a frame less a new word)
+                if not may_start:
+                    for f in forms:
+                        if f in trie or (not f.isascii() and _may_fold(f) is not None and ascii_fold(f) != f):
+                            may_start = True
+                            break
+                if not may_start and norm in forms:
                     known[tok.text] = False   # no form may start a name nor folds (_may_start): the norm, one of them
                     continue
                 starts = _starts(trie, tok, lang, True) if may_start else ()
                 if starts:
                     known[tok.text] = starts[0], None if starts[1] else _follow(starts[0])
                 else:
-                    known[tok.text] = _NONE_BUT_FOLDS if folds(tok.norm) else False
+                    known[tok.text] = _NONE_BUT_FOLDS if folds(norm) else False
             return _starting(known, self.tokens)
 
     def _name_at(self, i: int, starts: tuple, r: PlaceRules) -> Optional[tuple]:
