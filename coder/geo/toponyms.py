@@ -7,104 +7,14 @@ lives in coder/lexicon/<lang>/places.yaml. Matching walks the gazetteer's token 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from coder.geo.gazetteer import _END, _MAY_FOLD, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
+from coder.geo.place_rules import PlaceRules, Qualifier, rules  # noqa: F401 (the rules' names, read from here too)
 from coder.lang import profile
-from coder.lang.numbers import load_lexicon
 from coder.model import OpenPlaceMention, Place, PlaceMention, Token, new_place_mention
 from coder.spans import trie_memo
-
-
-@dataclass(frozen=True)
-class Qualifier:
-    key: tuple[str, ...]
-    scope: str        # "same": the place itself; "admin1": the division the place lies in
-    locative: bool
-
-
-@dataclass(frozen=True)
-class PlaceRules:
-    """One language's places.yaml, compiled."""
-    article: str
-    strip_suffixes: bool
-    case_sensitive: bool
-    min_population_bare: int
-    min_population_short: int
-    min_population_foreign: int
-    short_name_length: int
-    locative_proclitics: tuple[str, ...]
-    short_proclitics: tuple[str, ...]
-    cues: dict                 # token keys of locative cue phrases -> True
-    max_cue: int
-    before: dict               # key -> Qualifier, for qualifiers written before the name
-    after: dict
-    max_before: int
-    max_after: int
-    stop: frozenset            # name keys that never match alone
-    destinations: dict = None              # token keys of direction words (to, إلى)
-    max_destination: int = 0
-    name_before: frozenset = frozenset()   # single words before a person's or organisation's name
-    name_after: frozenset = frozenset()    # single words after one
-    capital_words: frozenset = frozenset()  # "capital", العاصمة: with a country's adjective, its capital
-    capital_adjective_after: bool = False   # the adjective follows the word (العاصمة العراقية)
-    possessive_endings: tuple = ()          # "'s": "Baghdad's Tahrir Square" is a place's square
-    # the last words of the longer phrases of before, cues and destinations, and the first words of
-    # the after qualifiers (read per name as fields, not through a cached call)
-    before_lasts: frozenset = frozenset()
-    cue_lasts: frozenset = frozenset()
-    destination_lasts: frozenset = frozenset()
-    after_firsts: frozenset = frozenset()
-
-
-def _keys(phrases: Iterable[str], lang: str) -> list[tuple[str, ...]]:
-    prof = profile(lang)
-    return [tuple(t.norm for t in prof.tokenise(p)) for p in phrases]
-
-
-@lru_cache(maxsize=None)
-def rules(lang: str) -> PlaceRules:
-    data = load_lexicon(lang, "places")   # checks the header and the schema (schemas/lexicon.places.json)
-
-    def qualifiers(groups) -> dict:
-        out = {}
-        for g in groups or []:
-            for key in _keys(g["words"], lang):
-                out[key] = Qualifier(key, g.get("scope", "same"), bool(g.get("locative", False)))
-        return out
-
-    cues = {k: True for k in _keys(data.get("locative", []), lang)}
-    before, after = qualifiers(data.get("before")), qualifiers(data.get("after"))
-    destinations = {k: True for k in _keys(data.get("destination", []), lang)}
-
-    def lasts(phrases) -> frozenset:
-        return frozenset(k[-1] for k in phrases if len(k) > 1)
-    return PlaceRules(
-        article=profile(lang).normalise(data.get("article", "")),
-        strip_suffixes=bool(data.get("strip_suffixes", True)),
-        case_sensitive=bool(data.get("case_sensitive", False)),
-        min_population_bare=int(data.get("min_population_bare", 0)),
-        min_population_short=int(data.get("min_population_short", 0)),
-        min_population_foreign=int(data.get("min_population_foreign", 0)),
-        short_name_length=int(data.get("short_name_length", 0)),
-        locative_proclitics=tuple(profile(lang).normalise(p) for p in data.get("locative_proclitics", [])),
-        short_proclitics=tuple(profile(lang).normalise(p) for p in data.get("short_proclitics", [])),
-        cues=cues, max_cue=max(map(len, cues), default=0),
-        destinations=destinations,
-        max_destination=max(map(len, destinations), default=0),
-        before=before, after=after,
-        max_before=max(map(len, before), default=0), max_after=max(map(len, after), default=0),
-        stop=frozenset(_keys(data.get("stop", []), lang)),
-        name_before=frozenset(k[-1] for k in _keys(data.get("name_words_before", []), lang) if k),
-        name_after=frozenset(k[0] for k in _keys(data.get("name_words_after", []), lang) if k),
-        capital_words=frozenset(k[0] for k in _keys(data.get("capital_words", []), lang) if len(k) == 1),
-        capital_adjective_after=data.get("capital_adjective", "before") == "after",
-        possessive_endings=tuple(data.get("possessive_endings", [])),
-        before_lasts=lasts(before), cue_lasts=lasts(cues), destination_lasts=lasts(destinations),
-        after_firsts=frozenset(k[0] for k in after),
-    )
 
 
 @lru_cache(maxsize=65536)
@@ -424,15 +334,21 @@ class SentencePlaces:
             for tok in self.tokens:
                 if tok.text in known:
                     continue
-                may_start = _may_start(trie, tok)
-                if not may_start and tok.norm in tok.forms:
+                norm, forms = tok.norm, tok.forms
+                may_start = len(norm) <= 3   # (_may_start written out: a frame less a new word)
+                if not may_start:
+                    for f in forms:
+                        if f in trie or (not f.isascii() and _may_fold(f) is not None and ascii_fold(f) != f):
+                            may_start = True
+                            break
+                if not may_start and norm in forms:
                     known[tok.text] = False   # no form may start a name nor folds (_may_start): the norm, one of them
                     continue
                 starts = _starts(trie, tok, lang, True) if may_start else ()
                 if starts:
                     known[tok.text] = starts[0], None if starts[1] else _follow(starts[0])
                 else:
-                    known[tok.text] = _NONE_BUT_FOLDS if folds(tok.norm) else False
+                    known[tok.text] = _NONE_BUT_FOLDS if folds(norm) else False
             return _starting(known, self.tokens)
 
     def _name_at(self, i: int, starts: tuple, r: PlaceRules) -> Optional[tuple]:

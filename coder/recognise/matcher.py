@@ -153,7 +153,14 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
             # (the marker test with the kind, once a word; inline: a new word costs no call more)
             if dated is not None and not date_marker_firsts.isdisjoint(tok.forms):
                 kind = (kind[0] | _DATE_MARKER, kind[1]) if kind else _ONLY_DATE_MARKER
-            first = starts[tok.text] = _word_steps(trie, tok.forms, kind)
+            # (most new words start nothing: told by the trie's own `in` on their forms, no frame)
+            for f in tok.forms:
+                if f in trie:
+                    first = _word_steps(trie, tok.forms, kind)
+                    break
+            else:
+                first = (None, None, (), None, (), (), kind) if kind else ()
+            starts[tok.text] = first
             if not first:
                 continue
         fi, node, ends, next_keys, word_roles, grammar, kind = first

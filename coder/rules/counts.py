@@ -162,8 +162,19 @@ def word_kinds(lang: str):
     number_words = reader(lang).gate.words    # (bound once: see _is_count_of_new_word)
 
     def kind_of(tok):
-        kind = _kind_bits(tok, lang, words, number_words)
-        return (kind, tuple(words.intersection(tok.forms)) if kind & WATCHED else ()) if kind else 0
+        # (_kind_bits and _is_count_of_new_word written out: asked of every word new to the matcher,
+        # with no frame of theirs)
+        norm, forms = tok.norm, tok.forms
+        count = norm[:1].isdigit() or (not (norm.isalpha() and norm not in number_words)
+                                       and _read_as_number(lang, norm))
+        if not count:
+            for f in forms:
+                if f != norm and not (f.isalpha() and f not in number_words) and _read_as_number(lang, f):
+                    count = True
+                    break
+        kind = (COUNT if count else 0) | (PUNCT if norm in PUNCT_BARRIER else 0) | \
+            (0 if words.isdisjoint(forms) else WATCHED)
+        return (kind, tuple(words.intersection(forms)) if kind & WATCHED else ()) if kind else 0
     return kind_of
 
 
