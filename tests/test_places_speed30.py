@@ -7,7 +7,7 @@ both languages (names read through their ASCII fold, through a proclitic, in low
 word that is a name only with the next; short words; words that fold and start nothing), with the
 memo empty, full or partly full. And the matcher's reader of a new word's kind
 (coder.rules.counts.word_kinds) works the count, punctuation and watched bits out in its own frame,
-where it called _kind_bits and _is_count_of_new_word: checked against them."""
+where it called _kind_bits and _is_count_of_new_word: checked against a copy of them."""
 from __future__ import annotations
 
 import pytest
@@ -129,10 +129,23 @@ COUNT_TEXTS = {
 }
 
 
+def _is_count_as_before(tok, lang: str, number_words) -> bool:
+    """counts._is_count_of_new_word before the round (copied)."""
+    norm = tok.norm
+    if norm[:1].isdigit() or (not (norm.isalpha() and norm not in number_words)
+                              and counts._read_as_number(lang, norm)):
+        return True
+    for f in tok.forms:
+        if f != norm and not (f.isalpha() and f not in number_words) and counts._read_as_number(lang, f):
+            return True
+    return False
+
+
 def _kind_as_before(tok, lang: str):
-    """word_kinds' reader before the round: through counts._kind_bits and _is_count_of_new_word."""
+    """word_kinds' reader before the round: through counts._kind_bits and _is_count_of_new_word (copied)."""
     words, number_words = counts.watched_words(lang), reader(lang).gate.words
-    kind = counts._kind_bits(tok, lang, words, number_words)
+    kind = (counts.COUNT if _is_count_as_before(tok, lang, number_words) else 0) | \
+        (counts.PUNCT if tok.norm in counts.PUNCT_BARRIER else 0) | (0 if words.isdisjoint(tok.forms) else counts.WATCHED)
     return (kind, tuple(words.intersection(tok.forms)) if kind & counts.WATCHED else ()) if kind else 0
 
 

@@ -3,7 +3,7 @@ matcher's walk. Given the first words of the date markers (coder.dates.markers.m
 besides its reader of word kinds, the matcher keeps a "starts a date marker" bit in each word's kind
 and gathers the positions of such words as it walks (Mentions.date_marker_words); the rows' marker
 scan reads them instead of walking the tokens, which it still does for tokens the matcher did not
-walk so (`coder explain`, tests). And a new word's count bit (counts._kind_bits) worked out with
+walk so (`coder explain`, tests). And a new word's count bit (counts.word_kinds' reader) worked out with
 the number reader's gate tested in place, not through is_number_word's calls. Checked against that
 walk, a copy of the scan as it was (test_front_speed15), the former count test (counts._number,
 kept), and digests of what the code before the round (3bd5e9c) made of documents written for these
@@ -24,7 +24,6 @@ from coder.model import Document
 from coder.pipeline import code_document
 from coder.recognise import matcher
 from coder.rules import counts
-from coder.lang.numbers import reader
 from coder.rules.counts import watched_words, word_kinds
 from coder.rules.types import PUNCT_BARRIER
 
@@ -178,9 +177,9 @@ def test_a_new_word_s_count_bit_as_the_former_test(lang):
     digits, other words and punctuation; and word_kinds' answer is the former expression's."""
     prof = profile(lang)
     toks = prof.tokenise(COUNT_WORDS[lang])
-    number_words, words, kind_of = reader(lang).gate.words, watched_words(lang), word_kinds(lang)
+    words, kind_of = watched_words(lang), word_kinds(lang)
     assert len(toks) >= 25
-    found = [counts._is_count_of_new_word(t, lang, number_words) for t in toks]
+    found = [bool(k and k[0] & counts.COUNT) for k in map(kind_of, toks)]
     assert found == [counts._number(t, lang, True) for t in toks]
     assert 6 <= sum(found) < len(found) - 6
     for t in toks:

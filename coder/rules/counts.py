@@ -128,7 +128,7 @@ def counts_marks_and_watched(toks, lang: str) -> tuple[set[int], set[int], set[s
 def _kinds_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], set[int], set[str]]:
     """counts_marks_and_watched for a sentence with a word not seen yet: each new word's kind is kept."""
     get = table.get
-    words, number_words = watched_words(lang), reader(lang).gate.words
+    words, kind_of = watched_words(lang), word_kinds(lang)
     # (the forms of the words watched, kept: a word already learnt has them, a new one's are found once)
     forms_of = _WATCHED_FORMS.setdefault(lang, {})
     numbers, marks, watched = set(), set(), set()
@@ -138,7 +138,8 @@ def _kinds_learning(toks, lang: str, table: dict[str, int]) -> tuple[set[int], s
             if len(table) >= _BOUND:
                 table.clear()
                 forms_of.clear()
-            kind = table[t.text] = _kind_bits(t, lang, words, number_words)
+            entry = kind_of(t)     # (the matcher's reader: one definition of a new word's kind)
+            kind = table[t.text] = entry[0] if entry else 0
         if kind:
             if kind & COUNT:
                 numbers.add(i)
@@ -159,11 +160,13 @@ def word_kinds(lang: str):
     The matcher asks it once a word and gathers a sentence's counts, marks and watched forms in its
     own walk over the tokens, which spares the rules counts_marks_and_watched's pass."""
     words = watched_words(lang)
-    number_words = reader(lang).gate.words    # (bound once: see _is_count_of_new_word)
+    number_words = reader(lang).gate.words    # (bound once)
 
     def kind_of(tok):
-        # (_kind_bits and _is_count_of_new_word written out: asked of every word new to the matcher,
-        # with no frame of theirs)
+        # (the count: _number through the article for a word seen for the first time, with the number
+        # reader's gate (WordGate.excludes_word: a word of letters none of `number_words`) tested in
+        # place, which spares most forms the calls of is_number_word; all in this one frame: asked of
+        # every word new to the matcher)
         norm, forms = tok.norm, tok.forms
         count = norm[:1].isdigit() or (not (norm.isalpha() and norm not in number_words)
                                        and _read_as_number(lang, norm))
@@ -176,27 +179,6 @@ def word_kinds(lang: str):
             (0 if words.isdisjoint(forms) else WATCHED)
         return (kind, tuple(words.intersection(forms)) if kind & WATCHED else ()) if kind else 0
     return kind_of
-
-
-def _is_count_of_new_word(tok, lang: str, number_words: frozenset[str]) -> bool:
-    """_number through the article, for a word seen for the first time: the number reader's gate
-    (WordGate.excludes_word: a word of letters none of `number_words`, the gate's) tested in place,
-    which spares most forms the calls of is_number_word, the reader's look-up and the gate's method."""
-    norm = tok.norm
-    if norm[:1].isdigit() or (not (norm.isalpha() and norm not in number_words) and _read_as_number(lang, norm)):
-        return True
-    for f in tok.forms:     # (a loop, no generator: asked of every new word)
-        if f != norm and not (f.isalpha() and f not in number_words) and _read_as_number(lang, f):
-            return True
-    return False
-
-
-def _kind_bits(tok, lang: str, words: frozenset[str], number_words: frozenset[str]) -> int:
-    """A word's COUNT, PUNCT and WATCHED bits (`words`: the language's watched words; `number_words`:
-    its number reader's gate's), worked out once a word. (_number's answer, not is_number's: the answers
-    is_number keeps through the article are not asked of a new word)"""
-    return (COUNT if _is_count_of_new_word(tok, lang, number_words) else 0) | \
-        (PUNCT if tok.norm in PUNCT_BARRIER else 0) | (0 if words.isdisjoint(tok.forms) else WATCHED)
 
 
 def _number(tok, lang: str, with_article: bool) -> bool:
