@@ -16,6 +16,20 @@ FUTURE_TOLERANCE = dt.timedelta(days=3)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)$")
 
 
+class _Days(dict):
+    """n -> dt.timedelta(days=n), each made once: the constructor parses its keyword and normalises its
+    fields at each call (about 4,400 machine instructions, where reading a kept one and adding it to
+    a date costs 900), and a resolution adds a few small counts of days (back a day, to a weekday)."""
+    def __missing__(self, n: int) -> dt.timedelta:
+        delta = dt.timedelta(days=n)
+        if -400 <= n <= 400:   # (bounded: the counts of days a rule's offset or a weekday gives)
+            self[n] = delta
+        return delta
+
+
+_DAYS = _Days()
+
+
 def resolve(rules: DateRules, rule: Rule, m: re.Match, published: dt.date | None):
     try:
         return _resolve(rules, rule, m, published)
@@ -71,42 +85,44 @@ def _calendar(rules: DateRules, rule: Rule, m: re.Match, published: dt.date | No
         year = published.year
     else:                                  # the latest such date, up to a few days ahead
         year = published.year
-        first = dt.date(year, month, day or 1) if _valid(year, month, day or 1) else None
+        first = _date_or_none(year, month, day or 1)
         if first is None or first > published + FUTURE_TOLERANCE:
             year -= 1
     return _make(year, month, day)
 
 
-def _valid(year: int, month: int, day: int) -> bool:
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None where there is no such day (30 February). (Made once, where a test that it
+    can be made made it, and then it was made again)"""
     try:
-        dt.date(year, month, day)
-        return True
+        return dt.date(year, month, day)
     except ValueError:
-        return False
+        return None
 
 
 def _make(year: int, month: int, day: int | None):
     if day is None:
         return dt.date(year, month, 1), "month"
-    return (dt.date(year, month, day), "day") if _valid(year, month, day) else None
+    made = _date_or_none(year, month, day)
+    return (made, "day") if made is not None else None
 
 
 def _weekday(day: int, published: dt.date, after: bool, before: bool):
     if after:
-        return published + dt.timedelta(days=(day - published.weekday()) % 7 or 7), "day"
+        return published + _DAYS[(day - published.weekday()) % 7 or 7], "day"
     back = (published.weekday() - day) % 7
     if before and back == 0:
         back = 7
-    return published - dt.timedelta(days=back), "day"
+    return published - _DAYS[back], "day"
 
 
 def _shift(unit: str, offset: int, published: dt.date):
     if unit == "day":
-        return published + dt.timedelta(days=offset), "day"
+        return published + _DAYS[offset], "day"
     if unit == "week":
         if offset == 0:   # this week: its Monday
-            return published - dt.timedelta(days=published.weekday()), "day"
-        return published + dt.timedelta(days=7 * offset), "day"
+            return published - _DAYS[published.weekday()], "day"
+        return published + _DAYS[7 * offset], "day"
     if unit == "month":
         index = published.year * 12 + published.month - 1 + offset
         return dt.date(index // 12, index % 12 + 1, 1), "month"
