@@ -103,8 +103,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     # the verbs
     starts, ends = bounds or ([c.start for c in chunks], [c.end for c in chunks])
     # the chunk indices, sliced for the phrases before and after a verb (a slice costs less than a
-    # list made from a range)
-    indices = [*range(len(chunks))]
+    # list made from a range); every slice below ends by the last phrase, so a longer list of the
+    # indices, made once, serves a sentence of fewer phrases (no list made per sentence)
+    indices = _INDICES if len(chunks) <= len(_INDICES) else [*range(len(chunks))]
     verbs = []    # (a loop, not a comprehension: a sentence has a few verbs)
     for _, v in groups:
         verbs.append(v)
@@ -223,6 +224,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
 
 
 _DESCRIBES = "the noun the -ing form describes"
+_INDICES = [*range(512)]    # (arguments(): chunk indices, sliced; never changed)
 _AFTER_MARKER: dict[str, str] = {}    # a marker word as written -> "after '<word>'", how its phrase's role was found
 _NORM = attrgetter("norm")
 
