@@ -2,7 +2,9 @@
 what 2539b54 made of hand-written Arabic and English sentences:
 - Features lists the tokens with a bit by compressing count(), not a range of the tokens;
 - arguments() slices the chunk indices from one list made once (_INDICES) where the sentence has no
-  more phrases than it holds, where it made a list of the indices per sentence."""
+  more phrases than it holds, where it made a list of the indices per sentence;
+- arguments() bisects neither the verbs nor the phrases for a clause's bound at the first token or
+  the last (the first, or past the last, taken as it is)."""
 from __future__ import annotations
 
 from itertools import compress
@@ -72,3 +74,23 @@ def test_the_arguments_are_those_read_from_indices_made_per_sentence(kept, monke
 
 def test_the_indices_made_once_are_the_first_ones():
     assert clauses._INDICES == [*range(len(clauses._INDICES))] and len(clauses._INDICES) >= 256
+
+
+def test_the_clause_bounds_taken_as_they_are_and_those_bisected_are_both_read(monkeypatch):
+    """The sentences hold clauses from the first token or to the last (bounds no longer bisected)
+    and clauses inside the sentence (bisected as before), each with a predicate, so the parses
+    compared with the former ones above cover both."""
+    seen = []
+    arguments = syntax.arguments
+
+    def recorded(clause_list, chunks, toks, *args, **kwargs):
+        arguments(clause_list, chunks, toks, *args, **kwargs)
+        for cl in clause_list:
+            if cl.predicates:
+                seen.append((cl.start == 0, cl.end == len(toks) - 1))
+    monkeypatch.setattr(syntax, "arguments", recorded)
+    for lang, text in SENTENCES:
+        toks, mentions = _inputs(lang, text)
+        parse(toks, mentions, profile(lang))
+    assert (True, True) in seen and (False, True) in seen and (True, False) in seen
+    assert any(first is False for first, _ in seen) and any(last is False for _, last in seen)
