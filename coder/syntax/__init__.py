@@ -72,7 +72,7 @@ class Features:
         # the tokens with a bit, in order (found by compress, in C), among them those tagger._closed
         # looks further than (LOOKS_FURTHER: a few): one pass for both. (The tokens the word lists
         # give no tag are those whose closed tag is None: tagger.tag finds them from the tags)
-        self.special = list(compress(range(len(toks)), bits))
+        self.special = list(compress(count(), bits))    # (count(): no len() call nor range made)
         self.words = words
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof

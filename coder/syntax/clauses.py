@@ -103,8 +103,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     # the verbs
     starts, ends = bounds or ([c.start for c in chunks], [c.end for c in chunks])
     # the chunk indices, sliced for the phrases before and after a verb (a slice costs less than a
-    # list made from a range)
-    indices = [*range(len(chunks))]
+    # list made from a range); every slice below ends by the last phrase, so a longer list of the
+    # indices, made once, serves a sentence of fewer phrases (no list made per sentence)
+    indices = _INDICES if len(chunks) <= len(_INDICES) else [*range(len(chunks))]
     verbs = []    # (a loop, not a comprehension: a sentence has a few verbs)
     for _, v in groups:
         verbs.append(v)
@@ -121,8 +122,13 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     if verb_words is None or len(verb_words) >= 100_000:
         verb_words = _VERB_WORDS[prof.CODE] = {}
     english, read = not after_noun, _after_noun if after_noun else _before_noun
+    # (a clause from the first token, or to the last, most clauses: its bound on the verbs and the
+    # phrases is the first or past the last, with no bisection)
+    last = len(toks) - 1
     for cl in clauses:
-        mine = groups[bisect_left(verbs, cl.start):bisect_right(verbs, cl.end)]
+        start, end = cl.start, cl.end
+        mine = groups[(bisect_left(verbs, start) if start else 0):
+                      (bisect_right(verbs, end) if end != last else len(verbs))]
         if cl.kind == "relative" and cl.marker is not None:
             # the nearest phrase that ends before the marker, at most one token before it, past a
             # possessor (found by bisecting: a phrase that starts at the marker or later ends there or
@@ -140,9 +146,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         # clause lies inside it)
         head = clauses[cl.continues] if cl.continues is not None else None
         resumed = range(bisect_left(starts, head.start), bisect_right(ends, head.end)) if head is not None else ()
-        opening = bisect_left(starts, cl.start)
+        opening = bisect_left(starts, start) if start else 0
         # the phrases that end in the clause, bisected once a clause, not once a predicate
-        clause_end = bisect_right(ends, cl.end)
+        clause_end = bisect_right(ends, end) if end != last else len(ends)
         describing = []    # the predicates so far that describe a noun (English), with their own objects
         prev = cl.predicates[-1] if cl.predicates else None    # (then kept as each is appended: no negative index a predicate)
         # the first phrase after prev's verb (kept from the predicate before in the clause: no bisection again)
@@ -223,6 +229,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
 
 
 _DESCRIBES = "the noun the -ing form describes"
+_INDICES = [*range(512)]    # (arguments(): chunk indices, sliced; never changed)
 _AFTER_MARKER: dict[str, str] = {}    # a marker word as written -> "after '<word>'", how its phrase's role was found
 _NORM = attrgetter("norm")
 
