@@ -224,11 +224,11 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
     `opens_conjunct(i)` says the actor mention at token i was read through one) form a group. Bare
     countries in a group take the role of its last member ("Hungarian and Romanian officials")."""
     groups: list[ActorGroup] = []
-    k = 0
-    while k < len(actors):
+    k, n = 0, len(actors)
+    while k < n:
         # the longest run of actors joined by commas or coordinators, cut after its last coordinator
         end, last_coordinated = k, k
-        while end + 1 < len(actors):
+        while end + 1 < n:
             start, stop = actors[end].last + 1, actors[end + 1].first
             # (_joiner's first test made here: most gaps open with a word that is neither a coordinator
             # nor a comma, and the call costs a frame)
@@ -240,28 +240,34 @@ def group_actors(actors: list[Actor], coordinator_at: set[int], tokens: list[Tok
             end += 1
             if j:
                 last_coordinated = end
-        members = actors[k:last_coordinated + 1]    # (a slice: a list of the group's own)
         g = _new(ActorGroup)    # (as Actor in build_actors: no __init__ frame a group)
-        g.members, g.first, g.last = members, members[0].first, members[-1].last
+        a = actors[k]
+        if last_coordinated == k:   # (most groups: one actor, which shares nothing)
+            g.members, g.first, g.last = [a], a.first, a.last
+        else:
+            members = actors[k:last_coordinated + 1]    # (a slice: a list of the group's own)
+            g.members, g.first, g.last = members, a.first, members[-1].last
+            _share_within(members)
         groups.append(g)
         k = last_coordinated + 1
-    for g in groups:
-        if len(g.members) == 1:
-            continue    # (most groups: one actor shares nothing)
-        last = g.members[-1]
-        # the role noun after the last conjunct is shared ("Hungarian and Romanian officials"); a
-        # named group's role is its own ("Hamas and Israel": Israel is no rebel)
-        if last.code.role and not last.code.group:
-            for m in g.members[:-1]:
-                if not m.code.role and not m.code.group:
-                    m.code = ActorCode(m.code.country, m.code.group, last.code.role)
-        # "Israeli helicopters and tanks": a role-only conjunct with the role of the one before it
-        # shares its country (not the country of the place)
-        for a, b in zip(g.members, g.members[1:]):
-            if b.code.role and not b.code.country and not b.code.group and a.code.role == b.code.role \
-                    and a.code.country and not a.code.group:
-                b.code = ActorCode(a.code.country, None, b.code.role)
     return groups
+
+
+def _share_within(members: list[Actor]) -> None:
+    """What the conjuncts of one group share: the last one's role, a role-only one's country."""
+    last = members[-1]
+    # the role noun after the last conjunct is shared ("Hungarian and Romanian officials"); a
+    # named group's role is its own ("Hamas and Israel": Israel is no rebel)
+    if last.code.role and not last.code.group:
+        for m in members[:-1]:
+            if not m.code.role and not m.code.group:
+                m.code = ActorCode(m.code.country, m.code.group, last.code.role)
+    # "Israeli helicopters and tanks": a role-only conjunct with the role of the one before it
+    # shares its country (not the country of the place)
+    for a, b in zip(members, members[1:]):
+        if b.code.role and not b.code.country and not b.code.group and a.code.role == b.code.role \
+                and a.code.country and not a.code.group:
+            b.code = ActorCode(a.code.country, None, b.code.role)
 
 
 def groups_overlapping(groups: list[ActorGroup], start: int, end: int) -> list[ActorGroup]:

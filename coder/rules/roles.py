@@ -7,74 +7,17 @@ from functools import partial
 from typing import Callable, Optional
 
 from coder.model import ActorCode
-from coder.rules.actors import ActorGroup, groups_overlapping, groups_within, names_a_group
+from coder.rules.actors import ActorGroup, names_a_group
 from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
 from coder.rules.fronted import described_subject, fronted_subject
 from coder.rules.mentions import harm_noun_starts, harm_noun_words, other_triggers
+from coder.rules.phrases import _holds, group_of, phrase_span
 from coder.rules.pronouns import pronoun_object
 from coder.rules.types import ROOT, Hit, names
 from coder.lang import profile_part
 
 Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
-
-
-def phrase_span(p: Parse, k: int) -> tuple[int, int]:
-    """A chunk's tokens with the genitive chunks it governs ("the president of Egypt")."""
-    c = p.chunks[k]
-    start, end = c.start, c.end
-    for rel, i in c.modifiers:
-        if rel == "of":
-            g = p.chunk_of[i]
-            if g >= 0 and g != k:
-                end = max(end, phrase_span(p, g)[1])
-    return start, end
-
-
-def _holds(p: Parse, k: int, i: int) -> bool:
-    """Does phrase k (with its genitives) hold token i? Its own chunk answers most questions: the
-    genitives are read only for a token after it."""
-    c = p.chunks[k]
-    return c.start <= i and (i <= c.end or i <= phrase_span(p, k)[1])
-
-
-def group_of(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[ActorGroup]:
-    """The actor group a phrase names: the one on its head first, else the first inside it, else
-    the first in the conjuncts that follow it ("معسكرات ومخازن لتنظيم داعش")."""
-    if k is None or not groups:     # (no actor in the sentence: no phrase names one)
-        return None
-    c = p.chunks[k]
-    if c.refers_to is not None:      # "him", "the group": the phrase it refers to
-        k = c.refers_to
-        c = p.chunks[k]
-    # (a chunk with no modifier governs no genitive: its own span, without the call)
-    inside = groups_overlapping(groups, *phrase_span(p, k)) if c.modifiers else groups_overlapping(groups, c.start, c.end)
-    if not inside:
-        for j in p.conjuncts(k):
-            inside = groups_overlapping(groups, *phrase_span(p, j))
-            if inside:
-                break
-    if not inside:
-        # "سيارة تقل قياديين في قسد", "a school sheltering displaced families": who is in or on it
-        for cl in p.clauses:
-            if cl.kind == "relative" and cl.antecedent == k:
-                inside = groups_within(groups, cl.start, cl.end)
-                break
-        if not inside:
-            return None
-    head = c.head
-    for rel, i in c.modifiers:      # (a loop: no generator a phrase)
-        if rel == "appos":
-            # "the opposition newspaper La Prensa": the name apposed to the head names the actor
-            for g in inside:
-                if g.first <= i <= g.last:
-                    head = i
-                    break
-            break
-    for g in inside:
-        if g.first <= head <= g.last:
-            return g
-    return inside[0]
 
 
 def claimant(p: Parse, i: int, groups: list[ActorGroup]) -> Optional[ActorGroup]:
