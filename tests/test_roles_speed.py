@@ -9,7 +9,8 @@ import pytest
 
 from coder.lang import PROFILES, profile_part
 from coder.pipeline import analyse_sentence, sentences
-from coder.rules.roles import _holds, governor_of, group_of, phrase_span
+from coder.rules.phrases import group_of, phrase_holds, phrase_span
+from coder.rules.roles import governor_of
 
 DAY = dt.date(2024, 3, 4)
 TEXTS = [("ar", "قالت قوات سوريا الديمقراطية إن خلية لتنظيم داعش قتلت اثنين من عناصرها في ريف دير الزور."),
@@ -42,7 +43,7 @@ def test_a_phrase_holds_the_tokens_of_its_span(lang, text):
     p, n, _ = _parse(lang, text)
     for k in range(len(p.chunks)):
         s, e = phrase_span(p, k)
-        assert [_holds(p, k, i) for i in range(n)] == [s <= i <= e for i in range(n)]
+        assert [phrase_holds(p, k, i) for i in range(n)] == [s <= i <= e for i in range(n)]
 
 
 def _scanned_governor(p, i):

@@ -15,7 +15,7 @@ import coder.syntax as syntax
 from coder.lang import profile
 from coder.syntax import parse, phrases, tagger
 from coder.syntax.tagger import _PROVISIONAL, _RULED, NAMED, _closed, _holds_in_context, _revision, _rules_to_try
-from test_syntax_speed14 import _digest, _inputs
+from test_syntax_speed14 import _inputs, assert_parsed_as
 
 SENTENCES = [
     ("ar", "وقصفت الطائرات الحربية مواقع للمسلحين قرب الحدود، وقتلت عشرة منهم أمس."),
@@ -93,10 +93,7 @@ def _former_tag(toks, read, read_at, R, prof, F) -> list[str]:
 
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_a_parse_is_the_one_made_before(n):
-    lang, text = SENTENCES[n]
-    toks, mentions = _inputs(lang, text)
-    for _ in range(2):    # (first sight, then from the kept answers)
-        assert _digest(parse(toks, mentions, profile(lang)), toks) == BEFORE[n]
+    assert_parsed_as(*SENTENCES[n], BEFORE[n])
 
 
 @pytest.mark.parametrize("n", range(len(SENTENCES)))

@@ -14,7 +14,7 @@ import pytest
 import coder.syntax as syntax
 from coder.lang import profile
 from coder.syntax import clauses, parse
-from test_syntax_speed14 import _digest, _inputs
+from test_syntax_speed14 import _digest, _inputs, assert_parsed_as
 
 SENTENCES = [
     ("ar", "وقالت الشرطة إن مسلحين هاجموا مركزاً أمنياً في البلدة وأحرقوا سيارتين قبل أن يفروا."),
@@ -33,10 +33,7 @@ BEFORE = ["efa8e2ef1afc2b22", "2cb2511d29f1c514", "9e1fca5a2c710a75", "d71662431
 
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_a_parse_is_the_one_made_before(n):
-    lang, text = SENTENCES[n]
-    toks, mentions = _inputs(lang, text)
-    for _ in range(2):    # (first sight, then from the kept answers)
-        assert _digest(parse(toks, mentions, profile(lang)), toks) == BEFORE[n]
+    assert_parsed_as(*SENTENCES[n], BEFORE[n])
 
 
 def test_the_tokens_with_a_bit_are_those_of_a_range(monkeypatch):

@@ -21,7 +21,7 @@ def phrase_span(p: Parse, k: int) -> tuple[int, int]:
     return start, end
 
 
-def _holds(p: Parse, k: int, i: int) -> bool:
+def phrase_holds(p: Parse, k: int, i: int) -> bool:
     """Does phrase k (with its genitives) hold token i? Its own chunk answers most questions: the
     genitives are read only for a token after it."""
     c = p.chunks[k]

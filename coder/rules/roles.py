@@ -12,7 +12,7 @@ from coder.rules.agent_phrase import marked_agent
 from coder.rules.deaths import died_of
 from coder.rules.fronted import described_subject, fronted_subject
 from coder.rules.mentions import harm_noun_starts, harm_noun_words, other_triggers
-from coder.rules.phrases import _holds, group_of, phrase_span
+from coder.rules.phrases import group_of, phrase_holds, phrase_span
 from coder.rules.pronouns import pronoun_object
 from coder.rules.types import ROOT, Hit, names
 from coder.lang import profile_part
@@ -60,7 +60,7 @@ def governor_of(p: Parse, i: int):
         for pr in cl.predicates:
             for role, k in pr.arguments.items():
                 if role in _GOVERNED:
-                    c = chunks[k]   # (_holds inlined: one call fewer a role)
+                    c = chunks[k]   # (phrase_holds inlined: one call fewer a role)
                     # (a chunk with no modifier governs no genitive: its span is its own, no call)
                     if c.start <= i and (i <= c.end or (c.modifiers and i <= phrase_span(p, k)[1])):
                         return pr
@@ -118,12 +118,12 @@ def nominal_roles(p: Parse, i: int, groups: list[ActorGroup], is_event: Callable
         return None
     src = group_of(p, pr.arguments.get("subject"), groups)
     k = p.chunk_of[i] if 0 <= i < len(p.chunk_of) else -1
-    if src is not None and k >= 0 and _holds(p, k, src.first):
+    if src is not None and k >= 0 and phrase_holds(p, k, src.first):
         return None    # found through a relative clause that holds the event noun itself
     tgt = None
     for r in ("target", "recipient"):
         g = group_of(p, pr.arguments.get(r), groups)
-        if g is not None and not _holds(p, pr.arguments[r], i):
+        if g is not None and not phrase_holds(p, pr.arguments[r], i):
             tgt = g
             break
     return (src, tgt) if src is not None else None
@@ -138,7 +138,7 @@ def _made_to(p: Parse, i: int, groups: list[ActorGroup], events) -> Optional[Act
             k = pr.arguments.get("recipient")
             if k is None or pr.passive or pr.verb in events or "object" not in pr.arguments:
                 continue
-            if p.chunks[k].head == i and _holds(p, k, i):
+            if p.chunks[k].head == i and phrase_holds(p, k, i):
                 return group_of(p, pr.arguments["object"], groups)
     return None
 
@@ -411,7 +411,7 @@ def _event_noun_subject(p: Parse, found, src, groups, harm_nouns: set[int]) -> b
     k = found[1].arguments.get("subject")
     if k is None or p.chunks[k].head not in harm_nouns or group_of(p, k, groups) is not None:
         return False
-    return not _holds(p, k, src.first)
+    return not phrase_holds(p, k, src.first)
 
 
 def _event_of_its_own(p: Parse, v: int, h: Hit, hits: list[Hit], nominal: set[int], announced: bool, prof, toks,
@@ -486,7 +486,7 @@ def _participle_subject(p: Parse, h: Hit, pred, src, tgt, groups):
     for cl in p.clauses:
         for q in cl.predicates:
             k = q.arguments.get("subject")
-            if src.last < q.verb < h.first or (k is not None and _holds(p, k, src.first)):
+            if src.last < q.verb < h.first or (k is not None and phrase_holds(p, k, src.first)):
                 return None
     prior = _prior_subject(p, h.first, src, groups)
     return prior if prior is not tgt else None
@@ -517,7 +517,7 @@ def _prior_subject(p: Parse, verb: int, src, groups):
     if not before or "subject" not in before[-1].arguments:
         return None
     prev = before[-1]
-    if not prev.verb < src.first < verb or _holds(p, prev.arguments["subject"], src.first):
+    if not prev.verb < src.first < verb or phrase_holds(p, prev.arguments["subject"], src.first):
         return None
     subject = group_of(p, prev.arguments["subject"], groups)
     return subject if subject is not None and subject is not src else None
