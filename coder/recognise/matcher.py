@@ -34,6 +34,8 @@ _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
 _KIND_STARTS: dict[int, dict] = {}
 _DATED_KIND_STARTS: dict[int, dict] = {}
 _NO_GRAMMAR = ((), ())   # (a word's grammar roles and entries where it starts none)
+# the entry of a word that starts nothing but has a kind, with its kind after these
+_STARTS_NOTHING = (None, None, (), None, (), ())
 _COUNT, _PUNCT, _WATCHED = 1, 2, 4  # (a kind's bits, as coder.rules.counts sets them: a stage imports no other)
 _DATE_MARKER = 8    # (the matcher's own bit: one of the word's forms starts a date marker)
 _ONLY_DATE_MARKER = (_DATE_MARKER, ())
@@ -89,7 +91,7 @@ def _word_steps(trie: dict, forms: tuple[str, ...], word_kind=0) -> tuple:
     (match's `word_kinds`): a word that starts nothing but has one, (None, None, (), None, (), (), word_kind)."""
     first = _first_steps(trie, forms, light_verbs_as_one=True)
     if not first:
-        return (None, None, (), None, (), (), word_kind) if word_kind else first
+        return _STARTS_NOTHING + (word_kind,) if word_kind else first
     # (asked of every word seen for the first time, most with no grammar word: loops, no generator's frame)
     for kind, _, _ in first[2]:
         if kind == "grammar":
@@ -159,7 +161,7 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
                     first = _word_steps(trie, tok.forms, kind)
                     break
             else:
-                first = (None, None, (), None, (), (), kind) if kind else ()
+                first = _STARTS_NOTHING + (kind,) if kind else ()
             starts[tok.text] = first
             if not first:
                 continue
