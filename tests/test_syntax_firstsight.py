@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from coder.lang import ar, en, profile
-from coder.syntax import _first_seen_for
+from coder.syntax import _PHRASES_STARTED, _first_seen_for
 from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, NOMINATIVE, OBJECT_PRONOUN, _OBJECT_PRONOUNS,
                                 _carries_pronoun_word, _word_marks)
 from coder.syntax.rules import rules
@@ -84,11 +84,16 @@ def test_first_seen_entry_is_the_answers_asked_one_by_one(lang, text):
             conj, prep, definite, own, _ = _one_by_one(t)
         else:
             conj, prep, definite, own = False, False, False, None
-        assert entry[:4] == (conj, prep, definite, own), t.text
-        # (what word_closed says: the tag, whether _closed looks further, by its bit, and the phrases)
-        assert (entry[5], bool(entry[4] & LOOKS_FURTHER), entry[6]) == word_closed(t, R, prof, conj), t.text
-        # (no tagging rules kept yet; whether the word is a possessor, asked where it is a word of its own)
-        assert entry[7:] == ({}, lang == "en" and prof.is_possessor(t)), t.text
+        assert entry[:3] == (conj, prep, definite), t.text
+        # (what word_closed says: the tag, whether _closed looks further, by its bit, and the phrases,
+        # kept apart for a word it looks further than)
+        tag, further, closed = word_closed(t, R, prof, conj)
+        assert (entry[4], bool(entry[3] & LOOKS_FURTHER)) == (tag, further), t.text
+        if further:
+            assert _PHRASES_STARTED[lang][t.text] == closed, t.text
+        # (no tagging rules kept yet; last, the pronoun on the word, else whether the word is a
+        # possessor, asked where it is a word of its own)
+        assert entry[5:] == ({}, own if lang == "ar" else prof.is_possessor(t)), t.text
         assert first_seen(t, {}) == entry    # (the same again, from the memos now)
 
 

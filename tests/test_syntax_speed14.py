@@ -141,7 +141,7 @@ def test_open_tokens_are_those_with_no_word_list_tag():
     for lang, text in SENTENCES:
         toks, _ = _inputs(lang, text)
         F = Features(toks, profile(lang), rules(lang))
-        assert [i for i, t in enumerate(toks) if F.words[t.text][5] is None] == [i for i, tag in enumerate(F.closed_tags) if tag is None]
+        assert [i for i, t in enumerate(toks) if F.words[t.text][4] is None] == [i for i, tag in enumerate(F.closed_tags) if tag is None]
 
 
 PRONOUN_SENTENCES = [

@@ -78,16 +78,16 @@ def test_the_columns_are_those_laid_end_to_end_before(lang, text):
     for _ in range(2):    # (first sight, then from the kept entries)
         F = Features(toks, profile(lang), rules(lang))
         flat = _columns_before(toks, F.words)
-        # (nine fields an entry since tests/test_syntax_speed30.py's round: a possessor word last)
-        assert (F.conj, F.prep, F.definite, F.bits, F.closed_tags, [F.words[t.text][6] for t in toks], F.tag_memos) == \
-            (flat[0::9], flat[1::9], flat[2::9], flat[4::9], flat[5::9], flat[6::9], flat[7::9])
-        assert F.owned_flags == (flat[3::9] if lang == "ar" else None)
-        assert F.possessive == (flat[8::9] if lang == "en" else None)
-        assert F.special == [i for i, b in enumerate(flat[4::9]) if b]
+        # (seven fields an entry since tests/test_syntax_speed33.py's round: the language's own flag last)
+        assert (F.conj, F.prep, F.definite, F.bits, F.closed_tags, F.tag_memos) == \
+            (flat[0::7], flat[1::7], flat[2::7], flat[3::7], flat[4::7], flat[5::7])
+        assert F.owned_flags == (flat[6::7] if lang == "ar" else None)
+        assert F.possessive == (flat[6::7] if lang == "en" else None)
+        assert F.special == [i for i, b in enumerate(flat[3::7]) if b]
         # (the words _closed looks further than: word_closed's flag, kept as the entry's bit)
         assert [i for i in F.special if F.bits[i] & LOOKS_FURTHER] == \
             [i for i, f in enumerate(further_flags(lang, toks)) if f]
-        assert [i for i, tag in enumerate(F.closed_tags) if tag is None] == [i for i, g in enumerate(flat[5::9]) if g is None]
+        assert [i for i, tag in enumerate(F.closed_tags) if tag is None] == [i for i, g in enumerate(flat[4::7]) if g is None]
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

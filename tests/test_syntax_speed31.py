@@ -39,7 +39,7 @@ BEFORE = ["b776bfa71e0d85f6", "e2f12901520137d9", "6dacb9bd28129ff0", "95fb6db21
 
 def _former_tag(toks, read, read_at, R, prof, F) -> list[str]:
     """tagger.tag as 1366e5f wrote it: the untagged tokens listed first, the ruled merged in by a sort."""
-    tags = _closed(toks, F, prof)
+    tags = _closed(toks, F, prof, R)
     ruled = []
     for i in read_at:
         r = read[i]

@@ -36,6 +36,7 @@ class Features:
         words = _FEATURES.get(code)
         if words is None or len(words) >= 100_000:
             words = _FEATURES[code] = {}    # (a new dict: a sentence's view reads the one it had)
+            _PHRASES_STARTED[code] = {}     # (what tagger._closed reads of those words: kept with them)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
         # (kept per language: no profile_part call per sentence)
         own = _OWNS_PER_WORD.get(code)
@@ -57,23 +58,31 @@ class Features:
             extend = flat.extend
             for t in toks:
                 extend(words.get(t.text) or first_seen(t, words))
-        self.conj = flat[0::9]    # (lists: parse() corrects them from the lexicon matches)
-        self.prep = flat[1::9]
-        self.definite = flat[2::9]
-        self.owned_flags = flat[3::9] if own else None
-        bits = self.bits = flat[4::9]
-        self.closed_tags = flat[5::9]
+        # (seven fields an entry, each a column: every field is read by position in the sentence)
+        self.conj = flat[0::7]    # (lists: parse() corrects them from the lexicon matches)
+        self.prep = flat[1::7]
+        self.definite = flat[2::7]
+        bits = self.bits = flat[3::7]
+        self.closed_tags = flat[4::7]
         # the word's tagging rules by the tag before (tagger.tag); None where parse() clears the
         # token's clitics (a lexicon word), whose rules are kept by its clitics as well
-        self.tag_memos = flat[7::9]
-        # where the possessor is a word of its own ("Russia's"), whether the word is one: the English
-        # chunker asks it of most words of a phrase (the profile's is_possessor, asked once a word)
-        self.possessive = None if prof.MODIFIER_AFTER_NOUN else flat[8::9]
+        self.tag_memos = flat[5::7]
+        # the entry's last field is the language's own per-word flag (_first_seen_for): the possessive
+        # pronoun on the word where the language writes it there; else, where the possessor is a word
+        # of its own ("Russia's"), whether the word is one, which the English chunker asks of most
+        # words of a phrase (a language with both has the possessors asked of its profile:
+        # phrases.possessive_flags)
+        flags = flat[6::7]
+        self.owned_flags = flags if own else None
+        self.possessive = None if own or prof.MODIFIER_AFTER_NOUN else flags
         # the tokens with a bit, in order (found by compress, in C), among them those tagger._closed
         # looks further than (LOOKS_FURTHER: a few): one pass for both. (The tokens the word lists
         # give no tag are those whose closed tag is None: tagger.tag finds them from the tags)
         self.special = list(compress(count(), bits))    # (count(): no len() call nor range made)
         self.words = words
+        # what word_closed said of the words _closed looks further than (their LOOKS_FURTHER bit),
+        # by the word as written: (its tag, maybe a preposition, the phrases it starts)
+        self.phrases_started = _PHRASES_STARTED[code]    # (renewed with the entries, above)
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof
 
@@ -85,6 +94,9 @@ class Features:
 
 
 _FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
+# language -> word as written -> what word_closed said of it, for the words tagger._closed looks further
+# than alone (a few: no field of every entry, copied per token, for it)
+_PHRASES_STARTED: dict[str, dict[str, tuple]] = {}
 _OWNS_PER_WORD: dict[str, bool] = {}    # language -> its possessive pronoun is on the word (Features.owned_flags)
 
 
@@ -101,6 +113,8 @@ def _first_seen_for(prof, R) -> Callable:
 
     # (asked only where the possessor is a word of its own: false for every word where it is not)
     is_possessor = None if prof.MODIFIER_AFTER_NOUN else prof.is_possessor
+    carries_possessive = profile_part(prof, "carries_possessive", None) is not None
+    code = prof.CODE
 
     def first_seen(t, words: dict) -> tuple:
         conj, prep, definite, own, tanwin = features(t)
@@ -108,10 +122,12 @@ def _first_seen_for(prof, R) -> Callable:
         tag, further, closed = word_closed(t, R, prof, conj)
         bits = listed.get(w, 0) | (DIGIT if w[:1].isdigit() else 0) | (TANWIN if tanwin else 0) | \
             (LOOKS_FURTHER if further else 0)
-        # (whether _closed looks further than the word is its LOOKS_FURTHER bit; and the word's
-        # tagging rules, kept by tagger.tag)
-        v = words[t.text] = (conj, prep, definite, own, bits, tag, closed, {},
-                             is_possessor is not None and bool(is_possessor(t)))
+        if further:    # (whether _closed looks further than the word is its LOOKS_FURTHER bit)
+            _PHRASES_STARTED.setdefault(code, {})[t.text] = closed    # (renewed with the entries: Features)
+        # (and the word's tagging rules, kept by tagger.tag; last, the language's own per-word flag:
+        # the pronoun on the word, else whether the word is a possessor)
+        v = words[t.text] = (conj, prep, definite, bits, tag, {},
+                             own if carries_possessive else is_possessor is not None and bool(is_possessor(t)))
         return v
     _FIRST_SEEN[prof.CODE] = first_seen
     return first_seen

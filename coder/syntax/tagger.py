@@ -47,20 +47,25 @@ def _provisional(r: int):
 _PROVISIONAL = tuple(_provisional(r) for r in range((VERB_READING | NOUN_READING | NAMED) + 1))
 
 
-def _closed(toks, F, prof) -> list:
+def _closed(toks, F, prof, R: SyntaxRules) -> list:
     """The tags the word lists give (None where they give none), from the sentence's features."""
     tags = F.closed_tags    # what the word alone decides (the sentence's own list: tagged in place)
     # only a word that may start a phrase, or be a preposition carrying a pronoun, reads its neighbours
     end = 0     # (the words of a phrase found take its tag, their own questions unasked)
     n = len(toks)
-    words = F.words
+    phrases_started = F.phrases_started
     bits = F.bits
     # (the tokens with a bit: those with the further bit among them, a few, found in one pass with
     # parse()'s word lists)
     for i in F.special:
         if i < end or not _LOOKS_FURTHER_BY_BITS[bits[i]]:
             continue
-        tag, maybe_adp, phrases = words[toks[i].text][6]    # (what word_closed said of the word)
+        # (what word_closed said of the word; worked out again for a word learnt while another
+        # thread renewed the language's entries, Features)
+        closed = phrases_started.get(toks[i].text)
+        if closed is None:
+            closed = phrases_started[toks[i].text] = word_closed(toks[i], R, prof, F.words[toks[i].text][0])[2]
+        tag, maybe_adp, phrases = closed
         for key, ptag in phrases:
             # (a phrase has two words or more: no key built from the tokens unless the next one is its second)
             if i + len(key) <= n and toks[i + 1].norm == key[1] and tuple(map(_NORM, toks[i:i + len(key)])) == key:
@@ -233,7 +238,7 @@ def _rules_to_try(R: SyntaxRules, r: int, prev: str, t, has_conj: bool, has_prep
 def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> list[str]:
     """One tag per token (UD tag names, plus POSS and REL), from the readings the lexicons give each
     token (bits: VERB_READING, NOUN_READING, NAMED), and the tokens with any (`read_at`, in order)."""
-    tags = _closed(toks, F, prof)
+    tags = _closed(toks, F, prof, R)
     # per token, whether it has a tag here that the rules decide whatever its tag (a list read by
     # position: no hash a token, as a set's test makes)
     ruled = [False] * len(toks)
