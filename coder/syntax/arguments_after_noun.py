@@ -118,7 +118,7 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # a first-person verb carries its subject (نواجه، سنرى): as a word no lexicon reads, or one it reads
     # (kept with the verb's bits)
     person = verb_bits if verb_bits is not None else _first_person(verb.norm, prof.CLITIC_COORDINATORS)
-    first_person = (IS_FIRST_PERSON_READ if lexical and lexical[p.verb] else IS_FIRST_PERSON)[person]
+    first_person = (IS_FIRST_PERSON_READ if lexical and lexical[p.verb] > 0 else IS_FIRST_PERSON)[person]
     verb_marks = marks.get(verb.text)
     if verb_marks is None:
         verb_marks = _word_marks(verb, prof, marks)

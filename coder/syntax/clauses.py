@@ -127,7 +127,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     last = len(toks) - 1
     for cl in clauses:
         start, end = cl.start, cl.end
-        mine = groups[(bisect_left(verbs, start) if start else 0):
+        mine = groups[(bisect_left(verbs, start) if start > 0 else 0):
                       (bisect_right(verbs, end) if end != last else len(verbs))]
         if cl.kind == "relative" and cl.marker is not None:
             # the nearest phrase that ends before the marker, at most one token before it, past a
@@ -146,7 +146,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         # clause lies inside it)
         head = clauses[cl.continues] if cl.continues is not None else None
         resumed = range(bisect_left(starts, head.start), bisect_right(ends, head.end)) if head is not None else ()
-        opening = bisect_left(starts, start) if start else 0
+        opening = bisect_left(starts, start) if start > 0 else 0
         # the phrases that end in the clause, bisected once a clause, not once a predicate
         clause_end = bisect_right(ends, end) if end != last else len(ends)
         describing = []    # the predicates so far that describe a noun (English), with their own objects

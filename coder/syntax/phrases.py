@@ -313,7 +313,7 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
                 # a noun or a name after an indefinite noun with no adjective yet: its adjective (a noun
                 # only) or its genitive (the tests of both under one, the word's plural ending read once)
                 ending = _PLURAL_ENDING[toks[j].norm]
-                if nxt == "NOUN" and ((ending and not definite[k] and _PLURAL_ENDING[t.norm]) or (
+                if nxt == "NOUN" and ((ending != "" and not definite[k] and _PLURAL_ENDING[t.norm]) or (
                         not _WITHOUT_TANWIN[bits[j]] and not definite[k] and not prep[k] and _tanwin_agrees(toks[j], t))):
                     # a sound plural keeps its ن only when no genitive follows (محتجون غاضبون, but محتجو
                     # الحركة): a plural after it that agrees with it is an adjective; after a word with
@@ -373,7 +373,11 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
         k = len(chunks)
         starts.append(start)
         ends.append(j)
-        bare.append(not (prep[start] or (start and tags[start - 1] == "ADP")))
+        # (a statement, its tests as jumps: no int's truth tested, nor a not)
+        if prep[start] or (start > 0 and tags[start - 1] == "ADP"):
+            bare.append(False)
+        else:
+            bare.append(True)
         if is_owned:
             owned.append(k)
         if start == j:    # (most phrases are one word: no list built for them)

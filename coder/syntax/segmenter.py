@@ -120,7 +120,7 @@ def segment(toks, tags, R, prof, groups, speech: set[int], chunks=(), words=None
             if tags[i] in _OPENS_ALONE or w in quote or w == "that" or \
             (group and i > 0 and ((after_noun and last_verb is not None and tags[i - 1] == "NOUN") or
                                   toks[i - 1].norm in _PARTICIPLE_AFTER)) else None
-        if kind:
+        if kind is not None:    # (a kind's name, or None: no string's truth tested)
             clauses[stack[-1]].end = i - 1
             clauses.append(new_clause(kind, i, len(toks) - 1, i, stack[-1]))
             stack.append(len(clauses) - 1)

@@ -232,7 +232,8 @@ def _rules_to_try(R: SyntaxRules, r: int, prev: str, t, has_conj: bool, has_prep
     if rules is None:   # the rules whose tag before allows prev, in file order, kept per (kind, prev)
         rules = R.rules_by_kind[kind, prev] = [q for q in R.rules_by_kind[kind] if not q.prev_tag or prev in q.prev_tag]
     rules, chosen = _to_try(_word_allows(rules, t, has_conj, has_prep, definite))
-    return rules, chosen or ("NOUN" if AMBIGUOUS[r] else None if r else R.default_tag)
+    # (None for no rule to try: tag() tests it by identity, not by a list's truth)
+    return rules or None, chosen or ("NOUN" if AMBIGUOUS[r] else None if r else R.default_tag)
 
 
 def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> list[str]:
@@ -267,12 +268,15 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
         if t is not None and not ruled[i]:
             continue
         r, has_conj = read[i], conj[i]
-        prev = "CCONJ" if has_conj else (tags[i - 1] or "X") if i else "START"
+        # (the token before has its tag by now: each untagged one gets a tag when visited, the
+        # default one at least; ints compared, not tested for truth, here and below: a test of an
+        # int's truth calls its type, a comparison with its jump is specialised)
+        prev = "CCONJ" if has_conj else tags[i - 1] if i > 0 else "START"
         # (kept with the word's features, by its readings and the tag before: the word as written
         # decides its clitics and the article, unless parse() cleared them, as for a lexicon word)
         memo = memos[i]
         if memo is not None:
-            key = (r, prev) if r else prev
+            key = (r, prev) if r > 0 else prev
             rules = memo.get(key)
             if rules is None:
                 rules = memo[key] = _rules_to_try(R, r, prev, toks[i], has_conj, prep[i], F.definite[i])
@@ -284,7 +288,7 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
                     R.word_rules.clear()
                 rules = R.word_rules[key] = _rules_to_try(R, r, prev, toks[i], has_conj, prep[i], F.definite[i])
         rules, chosen = rules
-        if rules:    # (most words have none left to try: no iterator made for them)
+        if rules is not None:    # (most words have none left to try (None): no iterator made for them)
             for rule in rules:
                 if _holds_in_context(rule, i, toks, tags, F):
                     chosen = rule.tag
