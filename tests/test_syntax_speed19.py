@@ -59,8 +59,9 @@ def test_the_further_bit_is_the_entrys_further_flag(n):
         entries = [F.words[t.text] for t in toks]
         further = further_flags(SENTENCES[n][0], toks)
         assert [i for i in F.special if _LOOKS_FURTHER_BY_BITS[F.bits[i]]] == [i for i, f in enumerate(further) if f]
-        assert [b & ~LOOKS_FURTHER for b in F.bits] == [e[4] & ~LOOKS_FURTHER for e in entries]
-        assert all(bool(e[4] & LOOKS_FURTHER) == bool(f) for e, f in zip(entries, further))
+        # (the bits the entry's fourth field since tests/test_syntax_speed33.py's round)
+        assert [b & ~LOOKS_FURTHER for b in F.bits] == [e[3] & ~LOOKS_FURTHER for e in entries]
+        assert all(bool(e[3] & LOOKS_FURTHER) == bool(f) for e, f in zip(entries, further))
 
 
 def test_some_words_look_further():
@@ -77,14 +78,14 @@ def test_the_further_table_reads_the_bit():
 @pytest.mark.parametrize("n", range(len(SENTENCES)))
 def test_the_untagged_tokens_are_among_the_open_words(n, monkeypatch):
     """The tokens tag() visits as untagged, found from the tags, are those the former pass found: of
-    the words the word lists leave open (those whose entry's tag, column 5, is None), those still untagged."""
+    the words the word lists leave open (those whose entry's tag, column 4, is None), those still untagged."""
     toks, mentions = _inputs(*SENTENCES[n])
     asked = []
     closed = tagger._closed
 
-    def recording(toks, F, prof):
-        tags = closed(toks, F, prof)
-        asked.append(([F.words[t.text][5] is None for t in toks], list(tags)))
+    def recording(toks, F, prof, R):
+        tags = closed(toks, F, prof, R)
+        asked.append(([F.words[t.text][4] is None for t in toks], list(tags)))
         return tags
     monkeypatch.setattr(tagger, "_closed", recording)
     from coder.syntax import parse
