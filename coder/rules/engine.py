@@ -30,7 +30,7 @@ from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
-from coder.rules.non_finite import drop_non_finite, marked as _marked
+from coder.rules.non_finite import drop_non_finite
 from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, countable as _countable, object_end as _object_end
 from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct, outside_longer_names,
                                   outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
@@ -51,7 +51,7 @@ from coder.rules.affiliation import affiliations, domestic_opposition, fold_alli
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 # (EventCandidate: re-exported, the rows read it here)
 from coder.rules.types import (NO_TOKENS, ONE_TOKEN, ONE_TOKEN_REACH, PUNCT_BARRIER, ROOT,  # noqa: F401
-                               EventCandidate, Hit, SentenceAnalysis, names)
+                               AnyOf, EventCandidate, Hit, SentenceAnalysis, names)
 
 _FIRST = attrgetter("first")
 _new = object.__new__
@@ -329,12 +329,15 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
             actor_ms = without_firsts(actor_ms, placed + disguised)
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
-    # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
-    named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
+    # (the passes above only drop mentions: with none dropped, the words are those of every actor mention,
+    # else among them, and those kept are gathered only where a grammar word is among them, rarely)
+    named = actor_tokens if len(actor_ms) == n_actor_ms else None
     for idx in roles.values():
-        if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
-            roles, agent_spans = unnamed_roles(roles, agent_spans, named)
-            break
+        if not actor_tokens.isdisjoint(idx):
+            named = named if named is not None else _tokens_of(actor_ms)
+            if not named.isdisjoint(idx):
+                roles, agent_spans = unnamed_roles(roles, agent_spans, named)
+                break
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
     # (a set of its own made at the first in digits: with none, the marks serve alone)
@@ -346,8 +349,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             punct.add(i)
     if actor_ms:
         agent, origin = roles.get("agent_marker", NO_TOKENS), roles.get("origin_marker", NO_TOKENS)
-        barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS), agent,
-                              roles.get("target_marker", NO_TOKENS))
+        barrier = AnyOf((punct, numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS), agent,
+                         roles.get("target_marker", NO_TOKENS)))
         # (the origin words less the agent markers: a new set only with words of both, read only below)
         actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                               roles.get("genitive_marker", NO_TOKENS), origin - agent if origin and agent else origin,
@@ -417,8 +420,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if toks[i].norm in (";", "؛"):     # (rare: a set of its own only then)
             clause_breaks = clause_breaks | {i}
     # words that cannot start a verb's object: after one of them a transitive verb has none
-    prepositions = _marked(roles, "target_marker", "complement_marker", "agent_marker", among=(marks, clause_breaks))
-    no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
+    # (asked of a few triggers only: the sets read as one, no union built)
+    prepositions = AnyOf((marks, clause_breaks, roles.get("target_marker", NO_TOKENS),
+                          roles.get("complement_marker", NO_TOKENS), roles.get("agent_marker", NO_TOKENS)))
+    no_object = AnyOf((*prepositions, roles.get("locative_marker", NO_TOKENS)))
     transitive = roles.get("transitive_participle", NO_TOKENS)
     subordinators = roles.get("subordinator", NO_TOKENS)
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
@@ -487,7 +492,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append("the statement reports only a negated future; not coded")
         coded = []
     background = flag_background(coded, toks, roles.get("relative_marker", NO_TOKENS),
-                                 roles.get("background_marker", NO_TOKENS), named, trace) \
+                                 roles.get("background_marker", NO_TOKENS),
+                                 named if named is not None else _tokens_of(actor_ms), trace) \
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
     episode, era = roles.get("episode_marker"), roles.get("era_marker")
     if episode:
