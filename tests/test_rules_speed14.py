@@ -13,7 +13,7 @@ import pytest
 from coder.lang import profile
 from coder.model import Actor, ActorCode
 from coder.pipeline import analyse_sentence, sentences
-from coder.rules import actors, consolidate, custody, engine, mentions, mood, reality, retaliation, slots
+from coder.rules import actors, consolidate, custody, engine, mentions, mood, non_finite, reality, retaliation, slots
 from coder.rules.types import NO_TOKENS, PUNCT_BARRIER, ROOT
 
 from test_rules_speed13 import _tokens   # (tokens of plain words, made as the tokeniser makes them)
@@ -237,7 +237,7 @@ def test_word_set_helpers_answer_as_before(seed):
     roles = {r: {rng.randrange(20) for _ in range(rng.randrange(1, 4))}
              for r in ("target_marker", "agent_marker", "locative_marker") if rng.random() < 0.6}
     among = ({rng.randrange(20)}, set())
-    assert engine._marked(roles, "target_marker", "complement_marker", "agent_marker", among=among) == \
+    assert non_finite.marked(roles, "target_marker", "complement_marker", "agent_marker", among=among) == \
         _marked_before(roles, "target_marker", "complement_marker", "agent_marker", among=among)
     genitive, origin = {rng.randrange(8) for _ in range(3)}, {rng.randrange(8) for _ in range(3)}
     chunk_of = [rng.choice((-1, 0, 1)) for _ in range(10)]

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from coder.lang import profile
-from coder.rules import custody, engine
+from coder.rules import custody, engine, non_finite
 from coder import rows
 from coder.rules.counts import counts_marks_and_watched
 from coder.records import Mention
@@ -188,13 +188,13 @@ def _former_drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_m
                 kept[-1] = ordered
             continue
         if h.first in object_required and particles is None:
-            particles = engine._marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker",
+            particles = non_finite.marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker",
                                 among=(marks,))
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")
             continue
-        if h.entry.tag == "ing" and before in complement and not engine._means_of_untold(before, h, kept, agent):
+        if h.entry.tag == "ing" and before in complement and not non_finite.means_of_untold(before, h, kept, agent):
             trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
             continue
         if h.entry.tag in ("past", "participle"):
@@ -237,7 +237,7 @@ def test_drop_non_finite_keeps_what_it_kept_before(lang, sent, analysis):
     for roles in (analysis.roles, {}, {r: every for r in ("infinitive_marker", "complement_marker", "determiner")},
                   {r: every for r in ("infinitive_marker", "complement_marker", "agent_marker", "determiner")}):
         new_trace, former_trace = [], []
-        kept = engine._drop_non_finite(hits, roles, actor_ms, toks, prof, new_trace, marks)
+        kept = non_finite.drop_non_finite(hits, roles, actor_ms, toks, prof, new_trace, marks)
         former = _former_drop_non_finite(hits, roles, actor_ms, toks, prof, former_trace, marks)
         assert [id(h) for h in kept] == [id(h) for h in former] and new_trace == former_trace
 

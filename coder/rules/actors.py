@@ -126,13 +126,14 @@ def _unmarked(gap: range, genitive: set[int], origin: set[int], chunk_of=None) -
     return False
 
 
-def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier: set[int],
+def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrier,
                  day: Optional[dt.date], prof, genitive: frozenset[int] | set[int] = frozenset(),
                  origin: frozenset[int] | set[int] = frozenset(), chunk_of=()) -> list[Actor]:
-    """Merge adjacent actor/agent mentions (at most MAX_GAP tokens apart, no barrier token between:
+    """Merge adjacent actor/agent mentions (at most MAX_GAP tokens apart, no `barrier` token between:
     coordinators, punctuation, clause breaks, triggers) into actors; a role-only actor takes the
-    country or group after "of"/"from" (genitive and origin markers). `chunk_of`: the syntax stage's
-    noun phrase of each token (-1 outside one), if any."""
+    country or group after "of"/"from" (genitive and origin markers). `barrier`: a set, or several
+    read as one (coder.rules.types.AnyOf). `chunk_of`: the syntax stage's noun phrase of each token
+    (-1 outside one), if any."""
     actors: list[Actor] = []
     for k, m in enumerate(mentions):
         # (_code_of written out, with the first test of code_on: most names hold no office for a
@@ -167,7 +168,8 @@ def build_actors(mentions: list[Mention], tokens: list[Token], text: str, barrie
                 parted = parted or (prof.MODIFIER_AFTER_NOUN and not gap and m.kind == "agent" and
                                     prof.is_definite(tokens[prev.last]) and not prof.is_definite(tokens[m.first]) and
                                     not prof.refers_back(tokens, m.first))
-                adjacent = not stray and not own_phrase and not parted and barrier.isdisjoint(gap) and \
+                # (an empty gap crosses no barrier: not asked, most gaps are)
+                adjacent = not stray and not own_phrase and not parted and (not gap or barrier.isdisjoint(gap)) and \
                     not prof.starts_with_preposition(tokens[m.first], m.first_form) and \
                     not prof.starts_with_coordinator(tokens[m.first], m.first_form) and \
                     (not _conflict(prev.code, code, m.kind == "agent") or seat) and \

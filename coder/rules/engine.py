@@ -30,10 +30,11 @@ from coder.rules.slots import HARM_ROOTS, as_country, fill_slots, seat_as_place
 from coder.rules.expand import expand as _expand
 from coder.rules.consolidate import discard_roots, drop_included, imply_actors, merge_same_root
 from coder.rules.members import members_of_forces
+from coder.rules.non_finite import drop_non_finite
 from coder.rules.objects import OBJECT_WINDOW, STOPS_WANTED, countable as _countable, object_end as _object_end
 from coder.rules.mentions import (drop_objects_read_otherwise, in_longer_name, named_by, opens_conjunct, outside_longer_names,
                                   outside_triggers, read_as_verbs, unnamed_roles, without_firsts, without_mentions)
-from coder.rules.custody import (drop_unordered, may_need_order, ordered_coercion, own_people, published_not_freed,
+from coder.rules.custody import (drop_unordered, may_need_order, own_people, published_not_freed,
                                  raids_of_arrests, stated_charges)
 from coder.rules.possessions import drop_shared_possessions, own_forces_act
 from coder.rules.protest import protest_objects
@@ -50,7 +51,7 @@ from coder.rules.affiliation import affiliations, domestic_opposition, fold_alli
 from coder.rules.roles import drop_adjectival_agents, resolve_genitives, resolve_owners, settle, subject_after, verbal_noun_object
 # (EventCandidate: re-exported, the rows read it here)
 from coder.rules.types import (NO_TOKENS, ONE_TOKEN, ONE_TOKEN_REACH, PUNCT_BARRIER, ROOT,  # noqa: F401
-                               EventCandidate, Hit, SentenceAnalysis, names)
+                               AnyOf, EventCandidate, Hit, SentenceAnalysis, names)
 
 _FIRST = attrgetter("first")
 _new = object.__new__
@@ -70,82 +71,6 @@ def _actor_step(name: Optional[str], code: ActorCode, rule_ids: tuple[str, ...])
 
 def _slots_step(trigger: str, how: str, src: Optional[ActorGroup], tgt: Optional[ActorGroup]) -> str:
     return f"{trigger!r}: {how}; source {names(src)}, target {names(tgt)}"
-
-
-def _drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list[Mention], toks,
-                     prof, trace: list[str], marks: set[int]) -> list[Hit]:
-    """Verb forms that are not predicates: an -ing form after a complement preposition ("accused
-    X of attacking Y" is one accusation) and a participle used as an adjective between a
-    determiner, a number or another verb and an actor ("six suspected militants", "the wounded
-    soldiers", "releasing captured fighters")."""
-    # (the other roles are read in the branches of the verb forms that ask for them: base and -ing forms
-    # are English, and most hits are neither)
-    object_required = roles.get("object_required", NO_TOKENS)
-    particles = None    # words that cannot open an object: built for the first word that needs one
-    actor_starts = owner = determiner = None     # (read only for a participle: built at the first)
-    kept = []
-    for h in hits:
-        before = h.first - 1
-        if kept and h.first - kept[-1].last <= 8 and h.mention.first_form and \
-                prof.read_as_purpose(toks[h.first], h.mention.first_form):
-            # "تظاهر الطلاب للمطالبة بفرص عمل": what the first event was for, part of it
-            trace.append(f"{h.mention.text!r}: the purpose of {kept[-1].mention.text!r}, part of that event")
-            continue
-        if h.entry.tag == "base" and before in roles.get("infinitive_marker", NO_TOKENS) and kept and \
-                h.first - kept[-1].last <= 8 and kept[-1].entry.pos == "verb":
-            # "agreed to expand", "urged Iran to release", "threatened to attack": the content of
-            # the first verb, whose target stays in its window (after a noun, "the stopover came as
-            # the leader prepared to attend the Games", the infinitive is an event of its own)
-            trace.append(f"{h.mention.text!r}: infinitive after {kept[-1].mention.text!r}, part of that event")
-            ordered = ordered_coercion(kept[-1], h, roles.get("command_verb", NO_TOKENS))
-            if ordered is not None:
-                trace.append(f"{kept[-1].mention.text!r}: orders it, coded {h.entry.code} by the one who ordered")
-                kept[-1] = ordered
-            continue
-        if h.first in object_required and particles is None:
-            particles = _marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker",
-                                among=(marks,))
-        if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
-            # "deported refugees back across the border": without its object the word is an adverb
-            trace.append(f"{h.mention.text!r}: no object after it, not the verb")
-            continue
-        if h.entry.tag == "ing" and before in roles.get("complement_marker", NO_TOKENS) and \
-                not _means_of_untold(before, h, kept, roles.get("agent_marker", NO_TOKENS)):
-            trace.append(f"{h.mention.text!r}: -ing form after {toks[before].text!r}, part of another event")
-            continue
-        if h.entry.tag in ("past", "participle"):
-            if owner is None:
-                determiner = roles.get("determiner", NO_TOKENS)
-                # which trigger a token belongs to (a sentence's one trigger, as in most, stands next to
-                # no other: every token's answer is that trigger, the default below, and none is kept)
-                owner = {t: x for x in hits for t in x.tokens} if len(hits) > 1 else {}
-            # next to another trigger's words: "releasing captured fighters"
-            after_word = before in determiner or owner.get(before, h) is not h or \
-                (before >= 0 and toks[before].norm[:1].isdigit())
-            if after_word:
-                if actor_starts is None:    # (read only after such a word, few: built at the first)
-                    actor_starts = {m.first for m in actor_ms}
-                if (h.last + 1) in actor_starts or owner.get(h.last + 1, h) is not h:
-                    trace.append(f"{h.mention.text!r}: participle used as an adjective, not an event")
-                    continue
-        kept.append(h)
-    return kept
-
-
-def _means_of_untold(before: int, h: Hit, kept: list[Hit], agent: set[int]) -> bool:
-    """"Maduro responded by breaking off relations": an -ing form after "by" with no event verb just
-    before it is the act itself, not the manner of another event ("protested by blocking roads")."""
-    return before in agent and not (kept and h.first - kept[-1].last <= 8)
-
-
-def _marked(roles: dict[str, set[int]], *names: str, among: tuple[set[int], ...] = ()) -> set[int]:
-    """The tokens that carry any of these grammar roles, with the tokens of the sets `among` (one union)."""
-    out = set().union(*among)
-    for r in names:     # (a loop: a comprehension would hold `roles` in a cell)
-        idx = roles.get(r)
-        if idx:
-            out |= idx
-    return out
 
 
 def _tokens_of(mentions: list[Mention]) -> set[int]:
@@ -404,12 +329,15 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             # (by first word: the mentions overlap nowhere, and a list test would compare them field by field)
             actor_ms = without_firsts(actor_ms, placed + disguised)
     # a word that names an actor is not also a grammar word ("IS fighters" is no passive "is")
-    # (the passes above only drop mentions: with none dropped, the words are those of every actor mention)
-    named = actor_tokens if len(actor_ms) == n_actor_ms else _tokens_of(actor_ms)
+    # (the passes above only drop mentions: with none dropped, the words are those of every actor mention,
+    # else among them, and those kept are gathered only where a grammar word is among them, rarely)
+    named = actor_tokens if len(actor_ms) == n_actor_ms else None
     for idx in roles.values():
-        if not named.isdisjoint(idx):   # (rarely: most sentences name no actor with a grammar word)
-            roles, agent_spans = unnamed_roles(roles, agent_spans, named)
-            break
+        if not actor_tokens.isdisjoint(idx):
+            named = named if named is not None else _tokens_of(actor_ms)
+            if not named.isdisjoint(idx):
+                roles, agent_spans = unnamed_roles(roles, agent_spans, named)
+                break
     coord = roles.get("coordinator", NO_TOKENS)
     # punctuation and digits end a phrase; digits are counts, so they are sought among the few numbers
     # (a set of its own made at the first in digits: with none, the marks serve alone)
@@ -421,8 +349,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
             punct.add(i)
     if actor_ms:
         agent, origin = roles.get("agent_marker", NO_TOKENS), roles.get("origin_marker", NO_TOKENS)
-        barrier = punct.union(numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS), agent,
-                              roles.get("target_marker", NO_TOKENS))
+        barrier = AnyOf((punct, numbers, coord, trigger_tokens, roles.get("clause_break", NO_TOKENS), agent,
+                         roles.get("target_marker", NO_TOKENS)))
         # (the origin words less the agent markers: a new set only with words of both, read only below)
         actors = build_actors(actor_ms, toks, text, barrier, day, lang_profile,
                               roles.get("genitive_marker", NO_TOKENS), origin - agent if origin and agent else origin,
@@ -458,8 +386,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
     rule_ids = " ".join(map(_RULE_ID, hits))
     if may_name_onset(rule_ids):
         hits = truce_onsets(hits, toks, roles.get("truce_noun", NO_TOKENS), trace)   # before they take an infinitive
-    hits = _drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
-    if may_need_order(rule_ids):    # (_drop_non_finite gives an order the entry of a hit above: no new entry)
+    hits = drop_non_finite(hits, roles, actor_ms, toks, lang_profile, trace, marks)
+    if may_need_order(rule_ids):    # (drop_non_finite gives an order the entry of a hit above: no new entry)
         hits = drop_unordered(hits, roles.get("command_verb", NO_TOKENS), trace)
     # (the passes below, and those after the slots, return what they are given on their first test:
     # one trigger, no marker word. That test is made here, which spares most sentences the calls)
@@ -492,8 +420,10 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         if toks[i].norm in (";", "؛"):     # (rare: a set of its own only then)
             clause_breaks = clause_breaks | {i}
     # words that cannot start a verb's object: after one of them a transitive verb has none
-    prepositions = _marked(roles, "target_marker", "complement_marker", "agent_marker", among=(marks, clause_breaks))
-    no_object = prepositions | roles.get("locative_marker", NO_TOKENS)
+    # (asked of a few triggers only: the sets read as one, no union built)
+    prepositions = AnyOf((marks, clause_breaks, roles.get("target_marker", NO_TOKENS),
+                          roles.get("complement_marker", NO_TOKENS), roles.get("agent_marker", NO_TOKENS)))
+    no_object = AnyOf((*prepositions, roles.get("locative_marker", NO_TOKENS)))
     transitive = roles.get("transitive_participle", NO_TOKENS)
     subordinators = roles.get("subordinator", NO_TOKENS)
     coded: list[tuple[Hit, Optional[ActorGroup], Optional[ActorGroup]]] = []
@@ -562,7 +492,8 @@ def analyse(sent: Sentence, mentions: list[Mention], lang_profile, day: Optional
         trace.append("the statement reports only a negated future; not coded")
         coded = []
     background = flag_background(coded, toks, roles.get("relative_marker", NO_TOKENS),
-                                 roles.get("background_marker", NO_TOKENS), named, trace) \
+                                 roles.get("background_marker", NO_TOKENS),
+                                 named if named is not None else _tokens_of(actor_ms), trace) \
         if lang_profile.RELATIVE_CLAUSES_ARE_BACKGROUND else set()
     episode, era = roles.get("episode_marker"), roles.get("era_marker")
     if episode:

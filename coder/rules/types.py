@@ -93,6 +93,26 @@ class _Roots(dict):
 
 ROOT = _Roots()     # ROOT[code]: the code's root
 
+
+class AnyOf(tuple):
+    """Sets of token positions read as their union, which is only asked whether it holds a position
+    (`in`) or shares one with some positions (isdisjoint): no union built a sentence, where most
+    sentences never ask (the barrier words between two actor mentions, a trigger's prepositions)."""
+    __slots__ = ()
+
+    def __contains__(self, i: int) -> bool:
+        for s in self:
+            if i in s:
+                return True
+        return False
+
+    def isdisjoint(self, positions) -> bool:
+        for s in self:
+            if not s.isdisjoint(positions):
+                return False
+        return True
+
+
 # punctuation that ends a phrase: an actor, a subject or a clause does not reach across it
 PUNCT_BARRIER = {",", ";", ":", "(", ")", '"', "«", "»", "،", "؛", "-", "–", "—", "?", "!", "؟"}
 
