@@ -120,10 +120,11 @@ def bare_last_words_of(*lists) -> dict[str, tuple[str, ...]] | None:
 def ends_chunk_before_words(tail: str, last_words: dict, fewest: int, most: int) -> bool:
     """Does a chunk of `tail` between `fewest` and `most` chunks before its last end with one of
     `last_words` (AtEnd.words_after)?"""
-    parts = tail.rsplit(None, most)
-    for k in range(fewest, min(most, len(parts) - 1) + 1):
-        chunk = parts[-1 - k]
-        ends = last_words.get(chunk[-1:])
+    parts = tail.rsplit(None, most)   # (at most most + 1: those chunks, the first holding what is before)
+    # (each of them but the last `fewest`, in any order: no index worked out a chunk; a chunk is
+    # never empty, so its last character is a subscript)
+    for chunk in parts[:-fewest] if fewest else parts:
+        ends = last_words.get(chunk[-1])
         if ends is not None and chunk.endswith(ends):
             return True
     return False

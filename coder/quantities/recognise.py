@@ -386,6 +386,12 @@ class QuantityRecogniser:
             left = left[:len(left) - (num.start - money[0])]   # "more than $5 billion": the sign is in the way
             tail = text_end(left)
             span_start = money[0]
+        elif money is None and not num.words and len(num.text) == 4 and _looks_like_year(num) \
+                and self._counted_noun(right)[0] is None:
+            # "قتل في 2002", "killed in 2014": a year that counts no noun, whatever the words before
+            # it, told before the text before it is searched (the year tests below, after those
+            # searches, went: a year that reaches them counts a noun, so has a unit)
+            return None
         m = self.left_qualifier.search(left, tail) if self.left_qualifier else None
         if m:
             qualifier = m.lastgroup
@@ -401,8 +407,6 @@ class QuantityRecogniser:
         if not unit and self.blocked_before_gap and self.blocked_before_gap.search(left, tail):
             return None
         noun_unit, noun_end = self._counted_noun(right)
-        if noun_unit is None and _looks_like_year(num):
-            return None   # "قتل في 2002", "killed in 2014": a year, whatever the cue before it
         if noun_unit in self.cue_keeps or (noun_unit in self.cue_units and not unit):
             unit = noun_unit          # "200 families"; an outcome noun: "22 dead and 40 wounded"
         unit = (unit or self._cue(self.cue_before_gap, left, tail) or self._cue(self.toll_before, left, tail)
@@ -420,8 +424,6 @@ class QuantityRecogniser:
             qualifier = rq.lastgroup if rq else None
         if unit is None:
             if num.words and num.text in self.needs_noun:
-                return None
-            if _looks_like_year(num):
                 return None
             unit = "other"
         if num.vague:
