@@ -1,8 +1,9 @@
 """The thirty-second speed round of the front stages (coder/lang/numbers.py, coder/quantities), each
 change checked against the logic it had (a reference copy here or in an earlier round's tests) on
 sentences written for these tests: a number phrase made by plain stores (numbers.new_number_match),
-a match's groups read by number in one call (NumberReader._read), and a year that counts no noun
-dropped before the text before it is searched (QuantityRecogniser._quantity)."""
+a match's groups read by number in one call (NumberReader._read), a year that counts no noun
+dropped before the text before it is searched, and that text searched by none of the patterns tested
+by their last words where it ends with none of them (QuantityRecogniser._quantity)."""
 from __future__ import annotations
 
 import dataclasses
@@ -193,3 +194,62 @@ def test_chunks_before_the_end_read_as_before():
                 assert ends_chunk_before_words(tail, last_words, fewest, most) == expected, (tail, fewest, most)
                 answers.add(expected)
     assert answers == {True, False}
+
+
+# ---------------------------------------------------------------- the text before a number, told quiet
+
+
+# numbers after a currency sign or word, a qualifier, a month, a cue, a blocker, and after words that
+# end none of those patterns
+BEFORE = {
+    "en": ["Aid worth $ 40 million came as about 30 people, up to 25 more, fled on June 12 after clashes.",
+           "Resolution 2254 passed; killing 17, the attack wounded nearly 60 and at least 9 were held.",
+           "The toll rose to 80 while rebels shelled 3 towns and the army said 12 soldiers died there."],
+    "ar": ["وصلت مساعدات بقيمة $ 40 مليون وفر نحو 30 شخصا وما يصل إلى 25 آخرين في 12 حزيران بعد الاشتباكات.",
+           "صدر القرار 2254 وقتل 17 وأصيب قرابة 60 واعتقل 9 على الأقل في الهجوم.",
+           "ارتفعت الحصيلة إلى 80 بينما قصف المسلحون 3 بلدات وقال الجيش إن 12 جنديا قتلوا هناك."],
+}
+
+
+def _quiet(rec, text: str, num) -> bool:
+    """Does the text before the number end with none of the last words of the patterns tested by them?"""
+    from coder.quantities.context import text_end
+    from coder.quantities.recognise import _GLUED, _WINDOW
+    left = text[num.start - _WINDOW if num.start > _WINDOW else 0:num.start]
+    if _GLUED.search(left, len(left) - 2):
+        left = ""
+    tail = text_end(left)
+    ends = rec.before_last_words.get(tail[-1:])
+    return ends is None or not tail.endswith(ends)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quantity_after_every_kind_of_text_as_before(lang):
+    """Every number of the texts: the same quantity (or none) as the former reading, which searched
+    the text before each number with every pattern; numbers after texts told quiet and after texts
+    not told so, and quantities of both."""
+    from coder.quantities.recognise import recogniser
+    rec = recogniser(lang)
+    assert rec.before_last_words is not None
+    seen = set()
+    for text in shuffled_samples(BEFORE[lang], lang, 300, seed=32, longest=18):
+        for num in rec.numbers.find(text):
+            expected = _former_quantity(rec, text, num)
+            assert rec._quantity(text, num) == expected, (text, num)
+            seen.add((_quiet(rec, text, num), expected is not None))
+    assert seen == {(True, True), (True, False), (False, True), (False, False)}
+
+
+def test_united_last_words():
+    """The last words of patterns tested by their last words alone, by their last character; None
+    where a pattern reads words after its phrase, or has no last words to test."""
+    import re
+
+    from coder.quantities.context import AtEnd, last_words_of, united_last_words
+    regex = re.compile("x")
+    cues = AtEnd(regex, 2, last_words_of(["were killed", "wounded"]))
+    signs = AtEnd(regex, 1, last_words_of(["$", "US $", "dollars"]))
+    assert united_last_words(cues, None, signs) == {"d": ("killed", "wounded"), "$": ("$",), "s": ("dollars",)}
+    assert united_last_words(None) == {}
+    assert united_last_words(cues, AtEnd(regex, 2, last_words_of(["toll"]), (0, 4))) is None
+    assert united_last_words(AtEnd(regex, None), signs) is None

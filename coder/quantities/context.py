@@ -130,6 +130,21 @@ def ends_chunk_before_words(tail: str, last_words: dict, fewest: int, most: int)
     return False
 
 
+def united_last_words(*patterns: AtEnd | None) -> dict[str, tuple[str, ...]] | None:
+    """The last words of AtEnd patterns tested by their last words alone (no words after them), as
+    AtEnd.last_words holds them: a text whose end (text_end) ends with none of them is matched by
+    none of the patterns. None where one of them (None: no pattern) is not tested so."""
+    united: dict[str, set[str]] = {}
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        if pattern.last_words is None or pattern.words_after is not None:
+            return None
+        for last, words in pattern.last_words.items():
+            united.setdefault(last, set()).update(words)
+    return {last: tuple(sorted(words)) for last, words in united.items()}
+
+
 def at_end(regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,
             words_after: tuple[int, int] | None = None) -> AtEnd | None:
     return None if regex is None else AtEnd(regex, chunks, last_words, words_after)
