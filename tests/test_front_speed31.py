@@ -3,7 +3,8 @@ change checked against the logic it had (a reference copy here or in an earlier 
 sentences written for these tests: a number phrase made by plain stores (numbers.new_number_match),
 a match's groups read by number in one call (NumberReader._read), a year that counts no noun
 dropped before the text before it is searched, and that text searched by none of the patterns tested
-by their last words where it ends with none of them (QuantityRecogniser._quantity)."""
+by their last words where it ends with none of them (QuantityRecogniser._quantity); and a sentence's
+chunks' folds read from the memo by one getter of them all (coder.lang.chunk_folds)."""
 from __future__ import annotations
 
 import dataclasses
@@ -253,3 +254,57 @@ def test_united_last_words():
     assert united_last_words(None) == {}
     assert united_last_words(cues, AtEnd(regex, 2, last_words_of(["toll"]), (0, 4))) is None
     assert united_last_words(AtEnd(regex, None), signs) is None
+
+
+# ---------------------------------------------------------------- the chunks' folds by one getter
+
+
+def _former_chunk_folds(text: str, chunks, lang: str):
+    """chunk_folds as it was: the memo's look-up mapped over the chunks, a list."""
+    from coder.lang import profile
+    from coder.lang.chunk_folds import _FOLDS_TO_TWO, fold, text_chunks
+    if chunks is None:
+        return None
+    memo = profile(lang).CHUNK_FOLDS
+    try:
+        return [*map(memo.__getitem__, chunks)]
+    except KeyError:
+        pass
+    folds = text_chunks(fold(text, lang).text)
+    if len(folds) != len(chunks) or _FOLDS_TO_TWO in text:
+        return None
+    memo.update(zip(chunks, folds))
+    return folds
+
+
+FOLDED = {
+    "en": ["Rebels SHELLED the Town of Idlib on Friday, killing 12 (AFP).", "Gunmen", "Troops withdrew.",
+           "Protesters Marched through İstanbul on Sunday.", "The army said: \"We will stay\" in 2019."],
+    "ar": ["قصف المتمردون مدينةَ إدلب يوم الجمعة ما أسفر عن مقتل ١٢ شخصاً.", "مسلحون", "انسحبت القوات.",
+           "تظاهر محتجون في إسطنبول يوم الأحد (أ ف ب).", "قال الجيش: «سنبقى» في عام 2019."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chunk_folds_as_before(lang):
+    """Sentences of one chunk and of several, known to the tokeniser's memo, with a chunk it did not
+    learn, and with İ: the folds the former look-up gives (a tuple or a list of the same folds), or
+    None where it gave None."""
+    from coder.lang import profile
+    from coder.lang.chunk_folds import chunk_folds
+    memo = profile(lang).CHUNK_FOLDS
+    kinds = set()
+    for text in FOLDED[lang]:
+        profile(lang).tokenise(text)   # (the tokeniser learns the chunks' folds)
+        chunks = text.split()
+        for cut in (chunks, chunks[:1], chunks + ["\u2460\u0301x"], None):
+            if cut is not None and "\u2460\u0301x" in cut:
+                memo.pop("\u2460\u0301x", None)   # (a chunk no memo holds: the text folded whole)
+            whole = text if cut is None or len(cut) == len(chunks) else " ".join(cut)
+            expected = _former_chunk_folds(whole, cut, lang)
+            if cut is not None and "\u2460\u0301x" in cut:
+                memo.pop("\u2460\u0301x", None)
+            found = chunk_folds(whole, cut, lang)
+            assert (None if found is None else list(found)) == (None if expected is None else list(expected)), whole
+            kinds.add((None if found is None else len(found) > 1))
+    assert kinds == {None, True, False}
