@@ -15,6 +15,7 @@ shift them).
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Sequence
 
 from coder.lang import profile
@@ -31,7 +32,11 @@ def chunk_folds(text: str, chunks: list[str] | None, lang: str) -> Sequence[str]
         return None
     memo = profile(lang).CHUNK_FOLDS
     try:
-        return [*map(memo.__getitem__, chunks)]   # (C calls, one a chunk: no Python loop)
+        # (each chunk looked up in C by one getter of them all, a tuple where there are two or more:
+        # no method called a chunk, as map(memo.__getitem__) calls one)
+        if len(chunks) > 1:
+            return itemgetter(*chunks)(memo)
+        return [memo[chunk] for chunk in chunks]   # (one chunk: the getter of one gives it, not a tuple)
     except KeyError:   # a chunk the tokeniser did not learn: learnt from the text folded whole
         pass
     folds = text_chunks(fold(text, lang).text)   # (the dates' scan reads the same copy: fold's cache)

@@ -120,13 +120,29 @@ def bare_last_words_of(*lists) -> dict[str, tuple[str, ...]] | None:
 def ends_chunk_before_words(tail: str, last_words: dict, fewest: int, most: int) -> bool:
     """Does a chunk of `tail` between `fewest` and `most` chunks before its last end with one of
     `last_words` (AtEnd.words_after)?"""
-    parts = tail.rsplit(None, most)
-    for k in range(fewest, min(most, len(parts) - 1) + 1):
-        chunk = parts[-1 - k]
-        ends = last_words.get(chunk[-1:])
+    parts = tail.rsplit(None, most)   # (at most most + 1: those chunks, the first holding what is before)
+    # (each of them but the last `fewest`, in any order: no index worked out a chunk; a chunk is
+    # never empty, so its last character is a subscript)
+    for chunk in parts[:-fewest] if fewest else parts:
+        ends = last_words.get(chunk[-1])
         if ends is not None and chunk.endswith(ends):
             return True
     return False
+
+
+def united_last_words(*patterns: AtEnd | None) -> dict[str, tuple[str, ...]] | None:
+    """The last words of AtEnd patterns tested by their last words alone (no words after them), as
+    AtEnd.last_words holds them: a text whose end (text_end) ends with none of them is matched by
+    none of the patterns. None where one of them (None: no pattern) is not tested so."""
+    united: dict[str, set[str]] = {}
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        if pattern.last_words is None or pattern.words_after is not None:
+            return None
+        for last, words in pattern.last_words.items():
+            united.setdefault(last, set()).update(words)
+    return {last: tuple(sorted(words)) for last, words in united.items()}
 
 
 def at_end(regex: re.Pattern | None, chunks: int | None, last_words: dict | None = None,

@@ -21,7 +21,7 @@ from coder.lexicon.load import LexiconError
 from coder.lexicon.schema import QUANTITY_QUALIFIERS, QUANTITY_UNITS
 from coder.lang.numbers import Folded, NumberMatch, alternation, folded as fold, load_lexicon, reader, text_chunks
 from coder.quantities.context import (AtEnd, at_end, bare_last_words_of, holds_one_of, key_words, last_words_of,
-                                      text_end)
+                                      text_end, united_last_words)
 
 UNITS, QUALIFIERS = QUANTITY_UNITS, QUANTITY_QUALIFIERS
 _WINDOW = 80          # characters of context looked at on each side of a number
@@ -178,6 +178,10 @@ class QuantityRecogniser:
                                       chunks(signs), last(signs)) if signs else None
         # (not the space of a sign written with one, "US $": blanked, a space stays what it is, and
         # every sentence holds one, whose blanking copied the sentence for nothing)
+        # the last words of the patterns that end the text before a number and are tested by them alone:
+        # a text before a number whose end holds none of them (about half) is searched by none of them
+        self.before_last_words = united_last_words(self.currency_before, self.left_qualifier, self.blocked_before,
+                                                   self.month_before, self.cue_before)
         self.sign_chars = "".join(sorted({c for w in signs for c in w if not c.isalnum()} - {" "}))
         self.sign_glued = re.compile(f"[{re.escape(self.sign_chars)}](?=\\d)") if self.sign_chars else None
         # duals: every unit noun with each dual ending, unless that form is itself a listed noun
@@ -381,12 +385,22 @@ class QuantityRecogniser:
         # (the end of the text before the number, which each search that ends it tests: worked out
         # once, and again only where the text is cut)
         tail = text_end(left)
-        money = self._money(left, right, num, tail)
+        # (no pattern tested by its last words can end the text before the number: those not searched.
+        # Then no sign before the number moves its start, nor a qualifier cuts the text: `tail` stays)
+        united = self.before_last_words
+        quiet = united is not None and ((ends := united.get(tail[-1:])) is None or not tail.endswith(ends))
+        money = self._money(left, right, num, tail, quiet)
         if money is not None and money[0] < num.start:
             left = left[:len(left) - (num.start - money[0])]   # "more than $5 billion": the sign is in the way
             tail = text_end(left)
             span_start = money[0]
-        m = self.left_qualifier.search(left, tail) if self.left_qualifier else None
+        elif money is None and not num.words and len(num.text) == 4 and _looks_like_year(num) \
+                and self._counted_noun(right)[0] is None:
+            # "قتل في 2002", "killed in 2014": a year that counts no noun, whatever the words before
+            # it, told before the text before it is searched (the year tests below, after those
+            # searches, went: a year that reaches them counts a noun, so has a unit)
+            return None
+        m = self.left_qualifier.search(left, tail) if self.left_qualifier and not quiet else None
         if m:
             qualifier = m.lastgroup
             span_start = span_start - (len(left) - m.start(m.lastgroup))
@@ -394,15 +408,13 @@ class QuantityRecogniser:
             tail = text_end(left)
         if money is not None:
             return span_start, max(money[1], num.end), num.value, qualifier or "exact", "money"
-        if (self.blocked_before.search(left, tail) or self.blocked_after.match(right)
-                or self.month_before.search(left, tail) or self.month_after.match(right)):
+        if (self.blocked_after.match(right) or self.month_after.match(right)
+                or not quiet and (self.blocked_before.search(left, tail) or self.month_before.search(left, tail))):
             return None
-        unit = self._cue(self.cue_before, left, tail)
+        unit = None if quiet else self._cue(self.cue_before, left, tail)
         if not unit and self.blocked_before_gap and self.blocked_before_gap.search(left, tail):
             return None
         noun_unit, noun_end = self._counted_noun(right)
-        if noun_unit is None and _looks_like_year(num):
-            return None   # "قتل في 2002", "killed in 2014": a year, whatever the cue before it
         if noun_unit in self.cue_keeps or (noun_unit in self.cue_units and not unit):
             unit = noun_unit          # "200 families"; an outcome noun: "22 dead and 40 wounded"
         unit = (unit or self._cue(self.cue_before_gap, left, tail) or self._cue(self.toll_before, left, tail)
@@ -421,17 +433,16 @@ class QuantityRecogniser:
         if unit is None:
             if num.words and num.text in self.needs_noun:
                 return None
-            if _looks_like_year(num):
-                return None
             unit = "other"
         if num.vague:
             qualifier = "vague"
         return span_start, num.end + noun_end, num.value, qualifier or "exact", unit
 
-    def _money(self, left: str, right: str, num: NumberMatch, tail: str | None = None) -> tuple[int, int] | None:
+    def _money(self, left: str, right: str, num: NumberMatch, tail: str | None = None,
+               quiet: bool = False) -> tuple[int, int] | None:
         """The span of an amount of money (currency sign or word included), or None. `tail`:
-        text_end(left), where the caller has it."""
-        m = self.currency_before.search(left, tail) if self.currency_before else None
+        text_end(left), where the caller has it; `quiet`: it ends with no currency sign (_quantity)."""
+        m = self.currency_before.search(left, tail) if self.currency_before and not quiet else None
         if m:
             return num.start - (len(left) - m.start()), num.end
         m = self.currency_after.match(right) if self.currency_after else None
