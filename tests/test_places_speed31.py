@@ -1,14 +1,24 @@
-"""The thirty-second speed round of the places' start pass: one test of whether a new word may start a
-place name. It was written twice, as toponyms._may_start (reached only through _starts' own gate,
-which only tests asked for) and out in SentencePlaces._start_tokens' loop, where the first sight
-asks it; now only in the loop, and _starts, asked there only of a word that passes it, has no gate
-of its own. Checked against copies of the former _may_start and _starts (kept here: earlier rounds'
-tests read them too), on every word of the corpus texts and of sentences written for these tests
-(names read through their ASCII fold, through a proclitic, in lower case, after a word that is a
-name only with the next; short words; Latin words in Arabic text; words that fold and start
-nothing): _starts answers as before for every word, and the start pass hands it exactly the words
-the former _may_start admitted, keeping the same answers and finding the same start tokens."""
+"""The thirty-second speed round of the places' start pass and of the sentences' records.
+
+One test of whether a new word may start a place name. It was written twice, as toponyms._may_start
+(reached only through _starts' own gate, which only tests asked for) and out in
+SentencePlaces._start_tokens' loop, where the first sight asks it; now only in the loop, and _starts,
+asked there only of a word that passes it, has no gate of its own. And the loop asks whether one of
+a word's forms folds only where the word as written holds a letter that may fold (a form's letters
+are the word's, or letters its normalisation and clitic stripping make of them, which fold to
+themselves where those do), where it searched each form. Checked against copies of the former
+_may_start and _starts (kept here: earlier rounds' tests read them too), on every word of the corpus
+texts and of sentences written for these tests (names read through their ASCII fold, through a
+proclitic, in lower case, after a word that is a name only with the next; short words; Latin words
+in Arabic text; Arabic letters that carry a hamza, and marks; wide and ligature letters; words that
+fold and start nothing): _starts answers as before for every word, and the start pass hands it
+exactly the words the former _may_start admitted, keeping the same answers and start tokens.
+
+pipeline.sentences makes each Sentence by stores on a bare instance, not through the dataclass's
+__init__: checked against Sentence(...) (type, fields and their order, equality, repr, pickling)."""
 from __future__ import annotations
+
+import pickle
 
 import pytest
 from test_rec_speed2 import _corpus_texts
@@ -28,12 +38,15 @@ OWN = {
         "Police detained 30 students in mosul and basra after the rally in Mosul.",
         "Union City and union members met in New York, and Eagle Pass saw an eagle.",
         "Café owners in Zürich and Tōkyō met at the Ünye fair; İstanbul sent none.",
+        # (\u212a, the Kelvin sign: the acronym's form folds, the norm "k.s.a" not)
+        "The ＵＮ and the ＥＵ sent ﬁve teams to Kraków, the Ωmega unit, the \u212a.S.A team and Bāb al-Hawa.",
     ],
     "ar": [
         "قصف الجيش وتل أبيض ومدينة حماة والرقة في دمشق، وبحلب ودير الزور أمس.",
         "شن مسلحون هجوما على حاجز قرب إدلب وفي حمص وباللاذقية ولحلب.",
         "زار الوفد Zürich وSerêkaniyê ثم عاد إلى عمان ولبنان.",
         "وَقَالَ مسؤولٌ في ئيلام إن کرمانشاه وسنندج شهدتا احتجاجات",
+        "أعلنت المؤسسة إغلاق مكاتبها في آمرلي وﻻ تزال القوات في دِمَشْق وZürichـ",
     ],
 }
 
@@ -163,3 +176,37 @@ def test_first_sight_keeps_the_former_answers_and_start_tokens(lang, monkeypatch
 
 def test_the_gate_is_gone():
     assert not hasattr(toponyms, "_may_start")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_word_written_with_no_letter_that_may_fold_has_no_form_that_folds(lang):
+    """The learning pass's shortcut: where the word as written has no letter _MAY_FOLD finds, none
+    of its forms folds (and the search of each form is left out)."""
+    passed = searched = 0
+    for tokens in _token_lists(lang):
+        for t in tokens:
+            folding = [f for f in t.forms if folds(f)]
+            if t.text.isascii() or _MAY_FOLD.search(t.text) is None:
+                assert not folding, (t.text, t.forms)
+                passed += 1
+            else:
+                searched += 1
+    assert passed > searched > 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sentences_are_the_records_the_constructor_makes(lang):
+    texts = {"en": "Troops shelled Homs on Sunday. Police said nothing!  Two   more died.\\nNo one spoke",
+             "ar": "قصف الجيش حمص أمس. وقال مسؤول إن اثنين قتلا؟ لم يعلق أحد"}[lang]
+    from coder.model import Sentence
+    from coder.pipeline import sentences
+    got = sentences(texts, lang)
+    assert len(got) >= 3
+    for k, s in enumerate(got):
+        want = Sentence(k, s.text, s.start, profile(lang).tokenise(s.text))
+        assert type(s) is Sentence and s == want and repr(s) == repr(want)
+        assert (s.index, s.text, s.start) == (k, texts[s.start:s.start + len(s.text)], texts.index(s.text))
+        if hasattr(want, "__dict__"):   # (the plain record: fields in the constructor's order)
+            assert list(vars(s)) == list(vars(want)) == ["index", "text", "start", "tokens"]
+        assert pickle.loads(pickle.dumps(s)) == want
+

@@ -324,14 +324,24 @@ class SentencePlaces:
                 # forms, their ASCII folds and, in a word of three letters or fewer, its forms with a
                 # short proclitic stripped: where no form is a key and none changes when folded (most
                 # words), none is, and its place forms are not built. (Written out, not a function:
-                # a frame less a new word; folds(f)'s first two tests too, a new word's forms mostly
-                # plain ASCII or Arabic letters that fold to themselves)
+                # a frame less a new word; folds(f)'s first two tests too)
                 may_start = len(norm) <= 3
                 if not may_start:
                     for f in forms:
-                        if f in trie or (not f.isascii() and _may_fold(f) is not None and ascii_fold(f) != f):
+                        if f in trie:
                             may_start = True
                             break
+                    else:
+                        # a form's letters are the word's as written, or letters its normalisation and
+                        # clitic stripping make of them, which fold to themselves where those do: a
+                        # word written in ASCII and Arabic letters that fold to themselves (most) has
+                        # no form that folds, told by one search of the word, not one a form
+                        text = tok.text
+                        if not text.isascii() and _may_fold(text) is not None:
+                            for f in forms:
+                                if not f.isascii() and _may_fold(f) is not None and ascii_fold(f) != f:
+                                    may_start = True
+                                    break
                 if not may_start and norm in forms:
                     known[tok.text] = False   # no form may start a name nor folds: the norm, one of them
                     continue
