@@ -15,7 +15,12 @@ fold and start nothing): _starts answers as before for every word, and the start
 exactly the words the former _may_start admitted, keeping the same answers and start tokens.
 
 pipeline.sentences makes each Sentence by stores on a bare instance, not through the dataclass's
-__init__: checked against Sentence(...) (type, fields and their order, equality, repr, pickling)."""
+__init__: checked against Sentence(...) (type, fields and their order, equality, repr, pickling).
+The gazetteer's cached trie holds whether a place's name is its display name as a JSON true or
+false (read as the bool itself, where a number was parsed and made one) and reads a node's one
+place (most names' end) without slices and a zip: checked against the former writing and reading
+of the same tries, values and their types. Gazetteer.rank reads
+each place once, where it read it three times: checked against a copy of the former ranking."""
 from __future__ import annotations
 
 import pickle
@@ -210,3 +215,81 @@ def test_sentences_are_the_records_the_constructor_makes(lang):
             assert list(vars(s)) == list(vars(want)) == ["index", "text", "start", "tokens"]
         assert pickle.loads(pickle.dumps(s)) == want
 
+
+def _former_trie(lines, tries: dict, lang: str):
+    """index_cache._trie as it was (ca83cd7): every node's entries read by slices and a zip."""
+    import json
+
+    from coder import cache as disk
+
+    def hook(node: dict) -> dict:
+        flat = node.get(_END)
+        if flat is not None:
+            node[_END] = dict(zip(flat[::2], map(bool, flat[1::2])))
+        return node
+    scan = json.JSONDecoder(object_hook=hook).scan_once
+
+    def decode(line: bytes, is_end: bool):
+        v = disk.line_value(line, scan)
+        return dict(zip(v[::2], map(bool, v[1::2]))) if is_end else v
+    return disk.LazyTrie(lines[0], lines[1:], decode, _END)
+
+
+def test_the_cached_trie_reads_each_nodes_places_as_before():
+    from coder import cache as disk
+    from coder.geo import index_cache
+
+    def former_flat(v: dict) -> list:   # (as index_cache.encode wrote a node's entries)
+        return [x for i, d in v.items() for x in (i, int(d))]
+
+    def typed(node: dict) -> dict:   # (a node with its entries' types: True == 1 in a plain comparison)
+        return {k: [(i, type(d)) for i, d in v.items()] if k == _END else typed(v) for k, v in node.items()}
+
+    def both(trie: dict, lang: str) -> tuple[dict, dict]:
+        got = index_cache._trie(disk.trie_lines(trie, _END, index_cache._flat_entries), {}, lang).whole()
+        return got, _former_trie(disk.trie_lines(trie, _END, former_flat), {}, lang).whole()
+    trie = {"homs": {_END: {5: True}, "city": {_END: {7: False, 9: True, 2: False}}},
+            "ras": {"al": {"ain": {_END: {11: False}}}, _END: {4: True, 3: True}},
+            _END: {8: False, 6: True}, "عين": {"العرب": {_END: {12: True}}}}
+    got, want = both(trie, "ar")
+    assert got == want == trie
+    assert list(typed(got).items()) == list(typed(want).items()) == list(typed(trie).items())
+    # subtrees of the default gazetteer's
+    gaz = _default()
+    for lang, keys in (("en", ["homs", "aleppo", "new", "al", "ras"]), ("ar", ["حمص", "دير", "تل", "عين", "راس"])):
+        trie = gaz.tries[lang]
+        part = {k: trie[k] for k in keys if k in trie}
+        assert len(part) >= 3
+        got, want = both(part, lang)
+        assert got == want == part and typed(got) == typed(want) == typed(part)
+
+
+def _former_rank(gaz, entries: dict, country=None, soft: bool = False) -> list:
+    """Gazetteer.rank as it was (ca83cd7): each place read three times."""
+    from coder.geo.gazetteer import _may_take_hint
+    top = max((gaz.places[i].population for i in entries), default=0) if soft else 0
+    scored = [(gaz.places[i], gaz.score(gaz.places[i], country if _may_take_hint(gaz.places[i], top)
+                                        else None, display))
+              for i, display in entries.items()]
+    scored.sort(key=lambda ps: (-ps[1], ps[0].place_id))
+    return scored
+
+
+def test_places_are_ranked_as_before():
+    gaz = _default()
+    several = 0
+    for lang, names in (("en", ["tripoli", "homs", "geneva", "al", "ras", "new", "springfield"]),
+                        ("ar", ["طرابلس", "حمص", "دمشق", "عين", "تل"])):
+        trie = gaz.tries[lang]
+        for name in names:
+            node = trie.get(name)
+            if not node:
+                continue
+            tables = [node[_END]] if _END in node else []
+            tables += [child[_END] for child in node.values() if isinstance(child, dict) and _END in child][:20]
+            for entries in tables + [{}]:
+                several += len(entries) > 1
+                for country in (None, "SYR", "LBY", "USA", "CHE"):
+                    for soft in (False, True):
+                        assert gaz.rank(entries, country, soft) == _former_rank(gaz, entries, country, soft)
+    assert several > 3
