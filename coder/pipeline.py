@@ -46,12 +46,24 @@ class SentenceResult:
 _NOTHING: frozenset = frozenset()
 
 
+# Sentence's own __new__ (the compiled Sentence is an extension type, which object.__new__ refuses), bound once
+_new_sentence = Sentence.__new__
+
+
 def sentences(text: str, lang: str) -> list[Sentence]:
     prof = profile(lang)
     out = []
     for i, (s, e) in enumerate(prof.split_sentences(text)):
         t = text[s:e]
-        out.append(Sentence(i, t, s, prof.tokenise(t)))
+        # Sentence(i, t, s, tokens): its fields stored one by one, in its order, on a bare instance
+        # (the dataclass's __init__ costs a Python frame a sentence; tests/test_places_speed31.py
+        # checks the record is the constructor's)
+        sent = _new_sentence(Sentence)
+        sent.index = i
+        sent.text = t
+        sent.start = s
+        sent.tokens = prof.tokenise(t)
+        out.append(sent)
     return out
 
 

@@ -177,10 +177,11 @@ class Gazetteer:
         one the user asked for) does not lift a town over a namesake more than HINT_RATIO times as
         populous: a text about the US that names Geneva means the Swiss city, not Geneva, Illinois
         (a place of unknown population may always take the hint)."""
-        top = max((self.places[i].population for i in entries), default=0) if soft else 0
-        scored = [(self.places[i], self.score(self.places[i], country if _may_take_hint(self.places[i], top)
-                                              else None, display))
-                  for i, display in entries.items()]
+        # (each place read once: a cached gazetteer's places are a sequence read through a Python call)
+        found = [self.places[i] for i in entries]
+        top = max([p.population for p in found], default=0) if soft else 0
+        scored = [(p, self.score(p, country if _may_take_hint(p, top) else None, display))
+                  for p, display in zip(found, entries.values())]
         scored.sort(key=lambda ps: (-ps[1], ps[0].place_id))
         return scored
 

@@ -28,13 +28,18 @@ def cache_key(path: Path) -> str:
     return f"{disk.files_hash([path])}-{code}-{__version__}"
 
 
+def _flat_entries(entries: dict[int, bool]) -> list:
+    """A name's entries as its trie's line holds them: [place index, is display name, ...]."""
+    return [x for i, d in entries.items() for x in (i, bool(d))]
+
+
 def encode(gaz: Gazetteer) -> bytes:
     """JSON lines (coder.cache.pack_lines): a head (with the places that country(), capital() and admin1_of() look up), the place ids,
     one line per place, then per language (LANGS order) its trie as coder.cache.trie_lines with each
-    name's entries flattened to [place index, 1 if display name, ...] (JSON keys cannot be numbers)."""
+    name's entries flattened to [place index, is display name, ...] (JSON keys cannot be numbers; a
+    JSON true or false is read as the bool itself, where a number was parsed and then made one)."""
     places = list(gaz.places)
-    tries = {lang: disk.trie_lines(gaz.tries[lang], _END,
-                                   lambda v: [x for i, d in v.items() for x in (i, int(d))]) for lang in LANGS}
+    tries = {lang: disk.trie_lines(gaz.tries[lang], _END, _flat_entries) for lang in LANGS}
     head = {"fields": _FIELDS, "langs": LANGS, "places": len(places),
             "countries": {p.country: i for i, p in enumerate(places) if p.precision == "country"},
             "capitals": capital_indexes(places),
@@ -139,18 +144,19 @@ class CachedGazetteer(Gazetteer):
 
 def _trie(lines: Sequence[bytes], tries: LazyTries, lang: str) -> disk.LazyTrie:
     """A language's trie from its lines (coder.cache.trie_lines): each node's flat entries
-    [place index, 1 if display name, ...] become {place index: is display name}."""
+    [place index, is display name, ...] become {place index: is display name}."""
     def hook(node: dict) -> dict:
         flat = node.get(_END)
         if flat is not None:
-            node[_END] = dict(zip(flat[::2], map(bool, flat[1::2])))
+            # (most names end at a node as one place's: that pair read without slices and a zip)
+            node[_END] = {flat[0]: flat[1]} if len(flat) == 2 else dict(zip(flat[::2], flat[1::2]))
         return node
 
     scan = json.JSONDecoder(object_hook=hook).scan_once
 
     def decode(line: bytes, is_end: bool):
         v = disk.line_value(line, scan)
-        return dict(zip(v[::2], map(bool, v[1::2]))) if is_end else v
+        return dict(zip(v[::2], v[1::2])) if is_end else v
     return disk.LazyTrie(lines[0], lines[1:], decode, _END, on_whole=lambda trie: tries.settle(lang, trie))
 
 

@@ -207,15 +207,14 @@ _NONE_BUT_FOLDS = ()
 _RANKED: dict[int, tuple[dict, dict]] = {}
 
 
-def _starts(trie: dict, tok: Token, lang: str, may_start: bool = False) -> tuple:
+def _starts(trie: dict, tok: Token, lang: str) -> tuple:
     """What the word starts (SentencePlaces._start_tokens keeps it per word): () when no name, else
     ((form, trie node) pairs of its place forms that start a name, is it a name by itself). A
     one-word name that _name_at would drop, a stop word ("ان", "الي", "اليوم") or, where the
     language capitalises names, a word written in lower case ("bar"), is none by itself: it starts
     a name only where the next word goes on from it, and a word that can only be such a one-word
-    name (every node a leaf) starts none. `may_start`: the caller has found _may_start true."""
-    if not may_start and not _may_start(trie, tok):   # (most words: their place forms are not built)
-        return ()
+    name (every node a leaf) starts none. (Asked by _start_tokens only of a word that may start a
+    name by its test there; of any other word the answer is () as well, its place forms built.)"""
     pairs = tuple([(f, trie[f]) for f in _place_forms(tok.norm, tok.forms, lang) if f in trie])
     if not pairs:
         return ()
@@ -231,20 +230,6 @@ def _starts(trie: dict, tok: Token, lang: str, may_start: bool = False) -> tuple
     if all(len(node) == 1 and _END in node for _, node in pairs):   # leaves: one-word names only
         return ()
     return pairs, False
-
-
-def _may_start(trie: dict, tok: Token) -> bool:
-    """May one of the word's place forms be a first word of a name? They are some of its forms,
-    their ASCII folds and, in a word of three letters or fewer, its forms with a short proclitic
-    stripped: where no form is a key and none changes when folded (most words), none is."""
-    if len(tok.norm) <= 3:
-        return True
-    for f in tok.forms:
-        # (folds(f) written out: a new word's forms are mostly plain ASCII or Arabic letters that
-        # fold to themselves, told by its first two tests without a call a form)
-        if f in trie or (not f.isascii() and _may_fold(f) is not None and ascii_fold(f) != f):
-            return True
-    return False
 
 
 def _follow(pairs: tuple) -> frozenset:
@@ -335,16 +320,32 @@ class SentencePlaces:
                 if tok.text in known:
                     continue
                 norm, forms = tok.norm, tok.forms
-                may_start = len(norm) <= 3   # (_may_start written out: a frame less a new word)
+                # may one of the word's place forms be a first word of a name? They are some of its
+                # forms, their ASCII folds and, in a word of three letters or fewer, its forms with a
+                # short proclitic stripped: where no form is a key and none changes when folded (most
+                # words), none is, and its place forms are not built. (Written out, not a function:
+                # a frame less a new word; folds(f)'s first two tests too)
+                may_start = len(norm) <= 3
                 if not may_start:
                     for f in forms:
-                        if f in trie or (not f.isascii() and _may_fold(f) is not None and ascii_fold(f) != f):
+                        if f in trie:
                             may_start = True
                             break
+                    else:
+                        # a form's letters are the word's as written, or letters its normalisation and
+                        # clitic stripping make of them, which fold to themselves where those do: a
+                        # word written in ASCII and Arabic letters that fold to themselves (most) has
+                        # no form that folds, told by one search of the word, not one a form
+                        text = tok.text
+                        if not text.isascii() and _may_fold(text) is not None:
+                            for f in forms:
+                                if not f.isascii() and _may_fold(f) is not None and ascii_fold(f) != f:
+                                    may_start = True
+                                    break
                 if not may_start and norm in forms:
-                    known[tok.text] = False   # no form may start a name nor folds (_may_start): the norm, one of them
+                    known[tok.text] = False   # no form may start a name nor folds: the norm, one of them
                     continue
-                starts = _starts(trie, tok, lang, True) if may_start else ()
+                starts = _starts(trie, tok, lang) if may_start else ()
                 if starts:
                     known[tok.text] = starts[0], None if starts[1] else _follow(starts[0])
                 else:
