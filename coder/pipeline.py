@@ -140,9 +140,9 @@ def drop_repeat_mentions(results: list[SentenceResult]) -> None:
             seen.setdefault(event_family(c.code), set()).update(places)
 
 
-# (document, its hash): the writer's skip check and the coding both ask; one tuple, swapped whole,
-# so that threads never see one document with another's hash
-_last_sha: tuple = (None, "")
+# (document, its hash, whether its text holds no lone surrogate): the writer's skip check and the
+# coding both ask; one tuple, swapped whole, so that threads never see one document with another's hash
+_last_sha: tuple = (None, "", False)
 
 
 def document_sha(doc: Document) -> str:
@@ -150,9 +150,22 @@ def document_sha(doc: Document) -> str:
     last = _last_sha
     if last[0] is doc:   # (a Document is frozen: the same object has the same text)
         return last[1]
-    sha = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
-    _last_sha = (doc, sha)
+    text = doc.text
+    try:   # (strict UTF-8 gives the bytes "surrogatepass" gives, and tells of a lone surrogate for nothing)
+        data, no_surrogate = text.encode("utf-8"), True
+    except UnicodeEncodeError:
+        data, no_surrogate = text.encode("utf-8", "surrogatepass"), False
+    sha = hashlib.sha256(data).hexdigest()
+    _last_sha = (doc, sha, no_surrogate)
     return sha
+
+
+def text_has_no_surrogate(doc: Document) -> bool:
+    """Is the document's text known to hold no lone surrogate? Read off its hash (document_sha), so
+    True only for the document hashed last (as coding one does), False where not known. A slice of
+    such a text, or slices of it joined, holds none either (the storing check need not test them)."""
+    last = _last_sha
+    return last[0] is doc and last[2]
 
 
 def _with_capitals(places: list[PlaceMention], capitals: list[PlaceMention]) -> list[PlaceMention]:
