@@ -5,9 +5,11 @@
 - the storing check of the run's loop (runner._stored_values) does not test the events' sentence and
   evidence, slices of the document's text, for a lone surrogate where hashing the text
   (pipeline.document_sha, now by strict UTF-8 first) found none in it
-  (pipeline.text_has_no_surrogate): the same hashes as the former document_sha, kept here, and the
-  same rows stored or refused as by the former check, over texts written for these tests, clean
-  and holding a lone surrogate, and rows spoilt in each string column."""
+  (pipeline.text_has_no_surrogate), nor the values the coder makes itself (the event's id, a hex
+  digest; the document's id, the documents row's; the CAMEO codes; the coder version): the same
+  hashes as the former document_sha, kept here, and the same rows stored or refused as by the
+  former check, over texts written for these tests, clean and holding a lone surrogate, and rows
+  spoilt in each string column."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +20,11 @@ import pyarrow as pa
 import pytest
 
 import hashlib
+import re
+from dataclasses import replace
 
 from coder import __version__, pipeline, runner, tables
+from coder.cameo import codes as cameo_codes
 from coder.model import Document
 from coder.runner import code_checked
 from coder.tables import schema
@@ -162,10 +167,15 @@ def test_the_storing_check_stores_and_refuses_as_the_former_one():
             got = runner._stored_values(case, __version__, checked)
             spoilt = [schema("events").names[k] for k, (a, b) in enumerate(zip(case[1][0], rows[1][0])) if a != b] \
                 if case[1] else []
-            if checked and spoilt in (["sentence"], ["evidence"]):
-                # (a text free of lone surrogates has no such slice: the check no longer looks there)
-                assert want is None and got is not None
-                skipped += 1
+            if checked and len(spoilt) == 1 and spoilt[0] in tables.OF_THE_TEXT + tables.OF_THE_CODER \
+                    and spoilt != ["doc_id"]:
+                # (a text free of lone surrogates has no such slice, the coder makes no such value of
+                # its own: the check no longer looks there; another document's id is refused as before)
+                # (refused still for what else the spoilt value breaks: a quantity's event by its id)
+                k = schema("events").names.index(spoilt[0])
+                clean_case = (case[0], [case[1][0][:k] + ("x" + str(k),) + case[1][0][k + 1:], *case[1][1:]], case[2])
+                assert want is None and (got is None) is (_former_stored_values(clean_case, __version__) is None)
+                skipped += got is not None
                 continue
             assert (got is None) is (want is None), (doc.doc_id, spoilt)
             if want is not None:
@@ -190,15 +200,43 @@ def test_a_text_holding_a_lone_surrogate_is_refused_as_before():
     assert all(r.__class__ is not runner.StoredDocument for r in reasons)
 
 
-def test_the_sentence_and_the_evidence_are_cut_from_the_text():
-    """What the storing check leaves untested where the text is clean (tables.OF_THE_TEXT) is the
-    text's own: each event's sentence and evidence stand in the document's text as they are."""
+def test_what_the_check_leaves_is_the_texts_or_the_coders():
+    """What the storing check leaves untested of the coder's rows where the text is clean is the
+    text's own (tables.OF_THE_TEXT: each event's sentence and evidence stand in the document's text
+    as they are) or the coder's (tables.OF_THE_CODER: a hex digest, the documents row's id, CAMEO
+    codes of its table, all ASCII, the coder version)."""
     assert tables.OF_THE_TEXT == ("sentence", "evidence")
+    assert tables.OF_THE_CODER == ("event_id", "doc_id", "event_code", "event_base_code", "event_root_code",
+                                   "coder_version")
     names = schema("events").names
-    sentence, evidence = names.index("sentence"), names.index("evidence")
+    column = {name: names.index(name) for name in tables.OF_THE_TEXT + tables.OF_THE_CODER}
+    table = cameo_codes()
+    assert all(c.isascii() for e in table.values() for c in (e.code, e.base, e.root))
     seen = 0
     for doc in _docs():
-        for e in pipeline.code_document(doc, as_values=True)[1]:
-            assert e[sentence] in doc.text and e[evidence] in e[sentence]
+        document, events, _ = pipeline.code_document(doc, as_values=True)
+        for e in events:
+            assert e[column["sentence"]] in doc.text and e[column["evidence"]] in e[column["sentence"]]
+            assert re.fullmatch("[0-9a-f]{24}", e[column["event_id"]]) and e[column["doc_id"]] == document[0]
+            entry = table[e[column["event_code"]]]
+            assert (e[column["event_base_code"]], e[column["event_root_code"]]) == (entry.base, entry.root)
+            assert e[column["coder_version"]] == __version__ == document[-1]
             seen += 1
     assert seen >= 6
+
+
+def test_the_plan_keeps_the_codes_where_the_table_is_not_ascii(monkeypatch):
+    from coder import cameo
+    names = schema("events").names
+    tested = {names[i] for i in _indices(tables._event_strings_of_the_coder())}
+    assert {"source_name", "rule_id", "location_name"} <= tested
+    assert not tested & set(tables.OF_THE_TEXT + tables.OF_THE_CODER)
+    entry = next(iter(cameo_codes().values()))
+    monkeypatch.setattr(cameo, "codes", lambda: {"x": replace(entry, root="١")})
+    kept = {names[i] for i in _indices(tables._event_strings_of_the_coder())}
+    assert kept - tested == {"event_code", "event_base_code", "event_root_code", "coder_version"}
+
+
+def _indices(getter) -> set[int]:
+    """The indices an itemgetter reads (read back by handing it a row of its indices)."""
+    return set(getter(range(100)))
