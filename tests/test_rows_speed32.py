@@ -9,7 +9,9 @@
   digest; the document's id, the documents row's; the CAMEO codes; the coder version): the same
   hashes as the former document_sha, kept here, and the same rows stored or refused as by the
   former check, over texts written for these tests, clean and holding a lone surrogate, and rows
-  spoilt in each string column."""
+  spoilt in each string column;
+- the JSON lines reader with no field map takes each record as read, not through FieldMap.pick
+  (which gave it back): the same Documents and Rejects as through pick."""
 from __future__ import annotations
 
 import datetime as dt
@@ -20,11 +22,13 @@ import pyarrow as pa
 import pytest
 
 import hashlib
+import json
 import re
 from dataclasses import replace
 
-from coder import __version__, pipeline, runner, tables
+from coder import __version__, ingest, pipeline, runner, tables
 from coder.cameo import codes as cameo_codes
+from coder.ingest.fields import FieldMap
 from coder.model import Document
 from coder.runner import code_checked
 from coder.tables import schema
@@ -240,3 +244,39 @@ def test_the_plan_keeps_the_codes_where_the_table_is_not_ascii(monkeypatch):
 def _indices(getter) -> set[int]:
     """The indices an itemgetter reads (read back by handing it a row of its indices)."""
     return set(getter(range(100)))
+
+
+# ---------------------------------------------------------------- the JSON lines reader with no field map
+
+_RECORDS = [
+    {"id": "r1", "text": "Syrian troops shelled Idlib on Monday.", "date": "2019-08-12", "language": "en"},
+    {"id": 2, "text": "قصف الجيش السوري إدلب أمس.", "title": "عنوان", "body": "not the text"},
+    {"id": "r3", "text": "   ", "source": "wire"},
+    {"id": "r4", "body": "Police arrested ten protesters in Cairo.", "url": "http://x/4"},
+    {"id": "r1", "text": "A repeated id."},
+    ["not", "an", "object"],
+    {"id": "r6", "text": "Bad escape \\ud83d here.", "date": "12/08/2019"},
+]
+
+
+def _read(tmp_path, fields) -> list:
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _RECORDS), encoding="utf-8")
+    return [(item.__class__.__name__, item.model_dump()) for item in ingest.iter_inputs([str(path)], fields=fields)]
+
+
+def test_records_read_with_no_field_map_as_through_the_former_pick(tmp_path, monkeypatch):
+    now = _read(tmp_path, None)
+    asked = []
+    former_pick = FieldMap.pick
+
+    def pick(self, record):   # (the former reader called pick on every record, which gave it back)
+        asked.append(record)
+        return former_pick(self, record)
+    monkeypatch.setattr(FieldMap, "pick", pick)
+    assert _read(tmp_path, None) == now and not asked
+    # (a map that names each field as itself goes through pick, as every record did before)
+    assert _read(tmp_path, {f: f for f in ("id", "text")}) == now and len(asked) == len(_RECORDS) - 1
+    mapped = _read(tmp_path, {"text": "body"})
+    assert mapped != now and [kind for kind, _ in mapped].count("Document") == 2
+    assert [kind for kind, _ in now] == ["Document", "Document", "Reject", "Reject", "Reject", "Reject", "Reject"]
