@@ -150,13 +150,13 @@ def document_sha(doc: Document) -> str:
     last = _last_sha
     if last[0] is doc:   # (a Document is frozen: the same object has the same text)
         return last[1]
-    text = doc.text
     try:   # (strict UTF-8 gives the bytes "surrogatepass" gives, and tells of a lone surrogate for nothing)
-        data, no_surrogate = text.encode("utf-8"), True
+        sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
     except UnicodeEncodeError:
-        data, no_surrogate = text.encode("utf-8", "surrogatepass"), False
-    sha = hashlib.sha256(data).hexdigest()
-    _last_sha = (doc, sha, no_surrogate)
+        sha = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+        _last_sha = (doc, sha, False)
+        return sha
+    _last_sha = (doc, sha, True)
     return sha
 
 
