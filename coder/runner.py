@@ -103,7 +103,9 @@ def code_checked(doc: Document, coder_version: str) -> StoredDocument | Reject:
             rows = code(doc, as_values=True)
         except Exception as e:
             return internal_reject(doc, "coding", e)
-        stored = _stored_values(rows, coder_version)
+        # (the events' slices of the text and the coder's own values not tested where hashing the text
+        # found no lone surrogate in it)
+        stored = _stored_values(rows, coder_version, pipeline.text_has_no_surrogate(doc))
         if stored is not None:
             return stored
     try:
@@ -130,10 +132,12 @@ _EVENT_ID, _EVENT_DOC_ID = (schema("events").names.index(c) for c in ("event_id"
 _QUANTITY_EVENT_ID = schema("event_quantities").names.index("event_id")
 
 
-def _stored_values(rows: tuple, coder_version: str) -> StoredDocument | None:
+def _stored_values(rows: tuple, coder_version: str, coder_made: bool = False) -> StoredDocument | None:
     """The rows of code_document(..., as_values=True) as the writer stores them, where they pass each
     check stored_document makes (the coder version, each event's document, no event twice, each
-    quantity's event, integer widths, lone surrogates), else None."""
+    quantity's event, integer widths, lone surrogates), else None. `coder_made`: the rows are the
+    pipeline's own and their document's text holds no lone surrogate (tables.storable_validated's
+    `coder_made`, once each event's document is found to be the documents row's)."""
     document, events, quantities = rows
     if document[_CODER_VERSION] != coder_version:
         return None
@@ -148,7 +152,7 @@ def _stored_values(rows: tuple, coder_version: str) -> StoredDocument | None:
         for q in quantities:
             if q[_QUANTITY_EVENT_ID] not in ids:
                 return None
-    if not storable_validated(document, events, quantities):
+    if not storable_validated(document, events, quantities, coder_made):
         return None
     return _new_tuple(StoredDocument, (document, events, quantities))
 

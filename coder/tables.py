@@ -269,6 +269,12 @@ def _unchecked_by_validation(table: str) -> tuple[itemgetter, tuple[tuple[int, i
     field's type, but bounds no integer to its column's width and lets a lone surrogate through,
     except where the schema of a table validated by it holds the column to literals or narrower
     bounds (_bounded_by_validation)."""
+    ints, strs = _unchecked_columns(table)
+    return row_values(table), tuple(ints), itemgetter(*strs)
+
+
+def _unchecked_columns(table: str) -> tuple[list[tuple[int, int, int]], list[int]]:
+    """_unchecked_by_validation's columns: (its integer columns with their range, its string columns)."""
     schema = TABLE_MODELS[table].__pydantic_core_schema__
     fields = schema["schema"]["fields"] if table in _VALIDATED_BY_SCHEMA and schema["type"] == "model" \
         and schema["schema"]["type"] == "model-fields" else {}
@@ -280,7 +286,29 @@ def _unchecked_by_validation(table: str) -> tuple[itemgetter, tuple[tuple[int, i
             ints.append((i, low, high))
         elif kind == "str":
             strs.append(i)
-    return row_values(table), tuple(ints), itemgetter(*strs)
+    return ints, strs
+
+
+# The events' columns the coder cuts from the document's text (the sentence, the event's words):
+# where the text holds no lone surrogate, neither do they. The sentence is the longest string of a
+# row, the same for each event of it: some two thirds of the characters the check joined and encoded.
+OF_THE_TEXT = ("sentence", "evidence")
+# The events' columns the coder makes of ASCII or of the documents row's values: the event's id (a hex
+# digest), the document's (the documents row's, as runner._stored_values makes sure), the CAMEO codes
+# (from its table, coder/lexicon/cameo.tsv, found ASCII as the plan is made) and the coder version
+OF_THE_CODER = ("event_id", "doc_id", "event_code", "event_base_code", "event_root_code", "coder_version")
+
+
+def _event_strings_of_the_coder() -> itemgetter:
+    """The getter of the events' string columns that storable_validated tests of the coder's own rows:
+    all but OF_THE_TEXT and OF_THE_CODER (the CAMEO codes and the version kept where not all ASCII)."""
+    from coder import __version__
+    from coder.cameo import codes
+    ascii_codes = __version__.isascii() and all(
+        e.code.isascii() and e.base.isascii() and e.root.isascii() for e in codes().values())
+    skipped = OF_THE_TEXT + (OF_THE_CODER if ascii_codes else ("event_id", "doc_id"))
+    names = schema("events").names
+    return itemgetter(*(i for i in _unchecked_columns("events")[1] if names[i] not in skipped))
 
 
 def _validated_values(table: str, rows: list[BaseModel]) -> list[tuple] | None:
@@ -338,16 +366,24 @@ def _rows_fit(rows: list[tuple] | tuple[tuple, ...], ints: tuple[tuple[int, int,
 _storing_plans: tuple = ()
 
 
-def storable_validated(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
+def storable_validated(document: tuple, events: list[tuple], quantities: list[tuple],
+                       coder_made: bool = False) -> bool:
     """storable_document's test for a document's rows given as validated values in column order
     (coder.pipeline.code_document(..., as_values=True)): does every integer fit its column and no
     string hold a lone surrogate? (Once a document: its three tables' plans read at once, not
-    looked up a table.)"""
+    looked up a table.) `coder_made`: the rows are the pipeline's own, each event's document id the
+    documents row's, of a text holding no lone surrogate (coder.pipeline.text_has_no_surrogate):
+    the events' columns cut from the text (OF_THE_TEXT) or made by the coder (OF_THE_CODER) are
+    not tested."""
     global _storing_plans
     plans = _storing_plans
     if not plans:
-        plans = _storing_plans = tuple(_left_by_validation(t)[1:] for t in ("documents", "events", "event_quantities"))
-    (document_ints, document_strings), (event_ints, event_strings), (quantity_ints, quantity_strings) = plans
+        plans = _storing_plans = (*(_left_by_validation(t)[1:] for t in ("documents", "events", "event_quantities")),
+                                  _event_strings_of_the_coder())
+    (document_ints, document_strings), (event_ints, event_strings), (quantity_ints, quantity_strings), \
+        event_strings_of_the_coder = plans
+    if coder_made:
+        event_strings = event_strings_of_the_coder
     strings_of_rows: list[str] = []
     return _rows_fit((document,), document_ints, document_strings, strings_of_rows) \
         and (not events or _rows_fit(events, event_ints, event_strings, strings_of_rows)) \

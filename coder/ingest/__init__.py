@@ -356,7 +356,9 @@ class _Reader:
         yield from self.jsonl_lines(STDIN_NAME, bounded_lines(stream, self.max_chars * 6 + 65536))
 
     def jsonl_lines(self, path: str, lines) -> Iterator[Document | Reject]:
-        document, pick = self.document, self.fields.pick   # (bound once, not a look-up a line)
+        document = self.document   # (bound once, not a look-up a line)
+        # (no field map, as nearly every run: the record as read, with no call a line)
+        pick = self.fields.pick if self.fields.mapping else None
         for number, line, too_long in lines:
             if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
@@ -389,7 +391,8 @@ class _Reader:
             # the line was decoded strictly, so a lone surrogate can only come from a \uXXXX escape (a
             # line with no backslash, nearly every one, holds none: one memchr() of its bytes, not a
             # search of the text for the two characters; the byte asked by its value, see _BACKSLASH)
-            yield document(pick(record), path, number, text, _BACKSLASH in line and "\\u" in text)
+            yield document(record if pick is None else pick(record), path, number, text,
+                           _BACKSLASH in line and "\\u" in text)
 
     def read_json(self, path: str) -> Iterator[Document | Reject]:
         """A .json file holding one array of records, streamed element by element."""
