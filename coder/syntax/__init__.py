@@ -38,10 +38,10 @@ class Features:
             words = _FEATURES[code] = {}    # (a new dict: a sentence's view reads the one it had)
             _PHRASES_STARTED[code] = {}     # (what tagger._closed reads of those words: kept with them)
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
-        # (kept per language: no profile_part call per sentence)
+        # (kept per language: read here with no call a sentence)
         own = _OWNS_PER_WORD.get(code)
         if own is None:
-            own = _OWNS_PER_WORD[code] = profile_part(prof, "carries_possessive", None) is not None
+            own = _owns_per_word(prof)
         # kept per word as written: a token's norm and forms follow from its text. The entries are
         # laid end to end in one list and each column sliced from it (a list's += of a tuple copies
         # it in C: no iterator per token, as zip(*entries) makes)
@@ -100,6 +100,15 @@ _PHRASES_STARTED: dict[str, dict[str, tuple]] = {}
 _OWNS_PER_WORD: dict[str, bool] = {}    # language -> its possessive pronoun is on the word (Features.owned_flags)
 
 
+def _owns_per_word(prof) -> bool:
+    """Is the language's possessive pronoun written on the word itself (قواته)? Kept per language in
+    _OWNS_PER_WORD, which Features reads first."""
+    own = _OWNS_PER_WORD.get(prof.CODE)
+    if own is None:
+        own = _OWNS_PER_WORD[prof.CODE] = profile_part(prof, "carries_possessive", None) is not None
+    return own
+
+
 def _first_seen_for(prof, R) -> Callable:
     """The function that works out the features of a word not seen before and keeps them in the
     language's entries: made once a language, with the profile's word_features (its clitics, the
@@ -113,7 +122,7 @@ def _first_seen_for(prof, R) -> Callable:
 
     # (asked only where the possessor is a word of its own: false for every word where it is not)
     is_possessor = None if prof.MODIFIER_AFTER_NOUN else prof.is_possessor
-    carries_possessive = profile_part(prof, "carries_possessive", None) is not None
+    carries_possessive = _owns_per_word(prof)
     code = prof.CODE
 
     def first_seen(t, words: dict) -> tuple:
