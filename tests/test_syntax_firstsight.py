@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from coder.lang import ar, en, profile
-from coder.syntax import _PHRASES_STARTED, _first_seen_for
+from coder.syntax import _first_seen_for
 from coder.syntax.marks import (ACCUSATIVE, ADVERBIAL, CARRIES_SUBJECT, NOMINATIVE, OBJECT_PRONOUN, _OBJECT_PRONOUNS,
                                 _carries_pronoun_word, _word_marks)
 from coder.syntax.rules import rules
@@ -79,7 +79,8 @@ def test_first_seen_entry_is_the_answers_asked_one_by_one(lang, text):
     prof, R = profile(lang), rules(lang)
     first_seen = _first_seen_for(prof, R)
     for t in prof.tokenise(text):
-        entry = first_seen(t, {})
+        started: dict = {}    # (what word_closed said of a word _closed looks further than)
+        entry = first_seen(t, {}, started)
         if lang == "ar":
             conj, prep, definite, own, _ = _one_by_one(t)
         else:
@@ -89,12 +90,11 @@ def test_first_seen_entry_is_the_answers_asked_one_by_one(lang, text):
         # kept apart for a word it looks further than)
         tag, further, closed = word_closed(t, R, prof, conj)
         assert (entry[4], bool(entry[3] & LOOKS_FURTHER)) == (tag, further), t.text
-        if further:
-            assert _PHRASES_STARTED[lang][t.text] == closed, t.text
+        assert started == ({t.text: closed} if further else {}), t.text
         # (no tagging rules kept yet; last, the pronoun on the word, else whether the word is a
         # possessor, asked where it is a word of its own)
         assert entry[5:] == ({}, own if lang == "ar" else prof.is_possessor(t)), t.text
-        assert first_seen(t, {}) == entry    # (the same again, from the memos now)
+        assert first_seen(t, {}, {}) == entry    # (the same again, from the memos now)
 
 
 def _pronoun_by_the_first_test(tok, prof) -> bool:

@@ -79,7 +79,7 @@ def further_flags(lang: str, toks) -> list[bool]:
     """Whether tagger._closed looks further than each token's word, as word_closed says it (with the
     conjunction clitic its entry keeps): what the word's LOOKS_FURTHER bit must say."""
     prof, R = profile(lang), rules(lang)
-    return [word_closed(t, R, prof, _FEATURES[lang][t.text][0])[1] for t in toks]
+    return [word_closed(t, R, prof, _FEATURES[lang][0][t.text][0])[1] for t in toks]
 
 
 @pytest.mark.parametrize("lang,text", SENTENCES)
@@ -88,7 +88,7 @@ def test_features_columns_are_the_entries_transposed(lang, text):
     prof = profile(lang)
     toks = sentences(text, lang)[0].tokens
     F = Features(toks, prof, rules(lang))
-    entries = [_FEATURES[lang][t.text] for t in toks]
+    entries = [_FEATURES[lang][0][t.text] for t in toks]
     # (seven fields an entry since tests/test_syntax_speed33.py's round: the language's own flag last)
     conj, prep, definite, bits, closed_tags, _, flags = (list(c) for c in zip(*entries))
     further, open_word = further_flags(lang, toks), [tag is None for tag in closed_tags]

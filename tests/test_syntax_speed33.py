@@ -19,7 +19,7 @@ from coder.syntax import (ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE
 from coder.syntax.phrases import TANWIN, _chunks_after, index_phrases
 from coder.syntax.rules import rules
 from coder.syntax.segmenter import CLAUSE_BREAKS
-from coder.syntax.tagger import LOOKS_FURTHER, _RULED, _closed, word_closed
+from coder.syntax.tagger import LOOKS_FURTHER, _RULED, word_closed
 from test_syntax_speed14 import _inputs, assert_parsed_as
 from test_syntax_speed31 import _former_tag
 
@@ -77,12 +77,13 @@ def test_an_entry_is_the_former_one_less_two_fields():
         first_seen = _first_seen_for(prof, R)
         toks, _ = _inputs(lang, text)
         for t in toks:
-            entry = first_seen(t, {})
+            started: dict = {}
+            entry = first_seen(t, {}, started)
             conj, prep, definite, own, bits, tag, closed, memos, possessor = _former_entry(t, prof, R)
             assert entry == (conj, prep, definite, bits, tag, memos, own if lang == "ar" else possessor), t.text
             if bits & LOOKS_FURTHER:
                 further.add(lang)
-                assert syntax._PHRASES_STARTED[lang][t.text] == closed, t.text
+                assert started == {t.text: closed}, t.text
             if entry[6]:
                 flags.add(lang)
     assert further == flags == {"ar", "en"}
@@ -101,26 +102,6 @@ def test_the_columns_are_the_former_entries_columns(lang, text):
         assert F.possessive == (None if lang == "ar" else possessor)
         assert F.tag_memos == [F.words[t.text][5] for t in toks]
         assert F.special == [i for i, b in enumerate(bits) if b]
-
-
-def test_closed_works_out_what_it_misses_again():
-    """A word whose word_closed answer is missing from the kept ones (another thread renewed the
-    language's entries in between) has it worked out again: the same tags, the answer kept."""
-    worked_out = set()
-    for lang, text in SENTENCES:
-        prof, R = profile(lang), rules(lang)
-        toks, _ = _inputs(lang, text)
-        F = Features(toks, prof, R)
-        expected = _closed(toks, copy.copy(F), prof, R)
-        F = Features(toks, prof, R)
-        F.phrases_started = {}
-        assert _closed(toks, F, prof, R) == expected
-        # (a word inside a phrase found before is not asked)
-        assert F.phrases_started.items() <= {t.text: syntax._PHRASES_STARTED[lang][t.text]
-                                             for i, t in enumerate(toks) if F.bits[i] & LOOKS_FURTHER}.items()
-        if F.phrases_started:
-            worked_out.add(lang)
-    assert worked_out == {"ar", "en"}
 
 
 @pytest.mark.parametrize("n", range(len(SENTENCES)))

@@ -7,7 +7,6 @@ from types import SimpleNamespace
 
 import pytest
 
-import coder.syntax as syntax
 from coder.lang import profile
 from coder.syntax import ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITION, QUOTE_WORD, _first_seen_for
 from coder.syntax.phrases import TANWIN
@@ -51,7 +50,8 @@ def test_a_new_words_entry_is_its_answers(lang, text):
     own = getattr(prof, "carries_possessive", None)
     for t in prof.tokenise(text):
         words: dict = {}
-        entry = first_seen(t, words)
+        started: dict = {}    # (what word_closed said of a word _closed looks further than: the pair's second dict)
+        entry = first_seen(t, words, started)
         conj = prof.has_conjunction_clitic(t)
         assert words == {t.text: entry}
         closed = word_closed(t, R, prof, conj)    # (its further flag is a bit as well: LOOKS_FURTHER)
@@ -61,8 +61,7 @@ def test_a_new_words_entry_is_its_answers(lang, text):
                          _bits_asked_one_by_one(t, R, prof) | (LOOKS_FURTHER if closed[1] else 0), closed[0], {},
                          own(t) if own else not prof.MODIFIER_AFTER_NOUN and prof.is_possessor(t)), \
             t.text
-        if closed[1]:
-            assert syntax._PHRASES_STARTED[prof.CODE][t.text] == closed[2], t.text
+        assert started == ({t.text: closed[2]} if closed[1] else {}), t.text
 
 
 def test_the_sentences_have_every_bit():

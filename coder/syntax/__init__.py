@@ -33,10 +33,12 @@ class Features:
 
     def __init__(self, toks, prof, R):
         code = prof.CODE
-        words = _FEATURES.get(code)
-        if words is None or len(words) >= 100_000:
-            words = _FEATURES[code] = {}    # (a new dict: a sentence's view reads the one it had)
-            _PHRASES_STARTED[code] = {}     # (what tagger._closed reads of those words: kept with them)
+        known = _FEATURES.get(code)
+        if known is None or len(known[0]) >= 100_000:
+            # (new dicts, renewed together in one assignment: a sentence reads the pair it had, so
+            # every word with the LOOKS_FURTHER bit has its phrases in the same pair)
+            known = _FEATURES[code] = ({}, {})
+        words, phrases_started = known
         # a language whose possessive pronoun is on the word itself (قواته) answers refers_back per word
         # (kept per language: read here with no call a sentence)
         own = _OWNS_PER_WORD.get(code)
@@ -57,7 +59,7 @@ class Features:
             flat = []
             extend = flat.extend
             for t in toks:
-                extend(words.get(t.text) or first_seen(t, words))
+                extend(words.get(t.text) or first_seen(t, words, phrases_started))
         # (seven fields an entry, each a column: every field is read by position in the sentence)
         self.conj = flat[0::7]    # (lists: parse() corrects them from the lexicon matches)
         self.prep = flat[1::7]
@@ -82,7 +84,7 @@ class Features:
         self.words = words
         # what word_closed said of the words _closed looks further than (their LOOKS_FURTHER bit),
         # by the word as written: (its tag, maybe a preposition, the phrases it starts)
-        self.phrases_started = _PHRASES_STARTED[code]    # (renewed with the entries, above)
+        self.phrases_started = phrases_started    # (renewed with the entries, above)
         self.cleared: set[int] = set()    # ids of the tokens whose clitics parse() cleared (a lexicon word)
         self._toks, self._prof = toks, prof
 
@@ -93,10 +95,10 @@ class Features:
         return flags[i] if flags is not None else self._prof.refers_back(self._toks, i)
 
 
-_FEATURES: dict[str, dict[str, tuple]] = {}   # language -> word as written -> features
-# language -> word as written -> what word_closed said of it, for the words tagger._closed looks further
-# than alone (a few: no field of every entry, copied per token, for it)
-_PHRASES_STARTED: dict[str, dict[str, tuple]] = {}
+# language -> (word as written -> features, word as written -> what word_closed said of it): the
+# second for the words tagger._closed looks further than alone (a few: no field of every entry,
+# copied per token, for it); the two renewed together, as one pair
+_FEATURES: dict[str, tuple[dict[str, tuple], dict[str, tuple]]] = {}
 _OWNS_PER_WORD: dict[str, bool] = {}    # language -> its possessive pronoun is on the word (Features.owned_flags)
 
 
@@ -111,7 +113,8 @@ def _owns_per_word(prof) -> bool:
 
 def _first_seen_for(prof, R) -> Callable:
     """The function that works out the features of a word not seen before and keeps them in the
-    language's entries: made once a language, with the profile's word_features (its clitics, the
+    language's entries (and, for a word tagger._closed looks further than, what word_closed said of
+    it in the pair's second dict, Features): made once a language, with the profile's word_features (its clitics, the
     article, a pronoun on the word, tanwin) and the bits of parse()'s word lists."""
     features = prof.word_features   # (a clitic, the article, a pronoun, tanwin: worked out together)
     listed: dict[str, int] = {}    # a word of the word lists -> its bits (one look-up a word, not four)
@@ -123,16 +126,15 @@ def _first_seen_for(prof, R) -> Callable:
     # (asked only where the possessor is a word of its own: false for every word where it is not)
     is_possessor = None if prof.MODIFIER_AFTER_NOUN else prof.is_possessor
     carries_possessive = _owns_per_word(prof)
-    code = prof.CODE
 
-    def first_seen(t, words: dict) -> tuple:
+    def first_seen(t, words: dict, phrases_started: dict) -> tuple:
         conj, prep, definite, own, tanwin = features(t)
         w = t.norm
         tag, further, closed = word_closed(t, R, prof, conj)
         bits = listed.get(w, 0) | (DIGIT if w[:1].isdigit() else 0) | (TANWIN if tanwin else 0) | \
             (LOOKS_FURTHER if further else 0)
         if further:    # (whether _closed looks further than the word is its LOOKS_FURTHER bit)
-            _PHRASES_STARTED.setdefault(code, {})[t.text] = closed    # (renewed with the entries: Features)
+            phrases_started[t.text] = closed    # (the entries' own: renewed with them, Features)
         # (and the word's tagging rules, kept by tagger.tag; last, the language's own per-word flag:
         # the pronoun on the word, else whether the word is a possessor)
         v = words[t.text] = (conj, prep, definite, bits, tag, {},

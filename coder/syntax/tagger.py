@@ -60,12 +60,8 @@ def _closed(toks, F, prof, R: SyntaxRules) -> list:
     for i in F.special:
         if i < end or not _LOOKS_FURTHER_BY_BITS[bits[i]]:
             continue
-        # (what word_closed said of the word; worked out again for a word learnt while another
-        # thread renewed the language's entries, Features)
-        closed = phrases_started.get(toks[i].text)
-        if closed is None:
-            closed = phrases_started[toks[i].text] = word_closed(toks[i], R, prof, F.words[toks[i].text][0])[2]
-        tag, maybe_adp, phrases = closed
+        # (what word_closed said of the word: kept in the same pair as its entry, Features)
+        tag, maybe_adp, phrases = phrases_started[toks[i].text]
         for key, ptag in phrases:
             # (a phrase has two words or more: no key built from the tokens unless the next one is its second)
             if i + len(key) <= n and toks[i + 1].norm == key[1] and tuple(map(_NORM, toks[i:i + len(key)])) == key:

@@ -1,0 +1,103 @@
+"""The thirty-fourth speed round of the syntax stage, checked against the former logic and against
+what b4c545a made of hand-written Arabic and English sentences:
+- a language's word entries and what word_closed said of the words tagger._closed looks further
+  than are one pair (coder.syntax._FEATURES), renewed together, so _closed reads every answer it
+  needs from the pair the sentence's features came from (no answer worked out again)."""
+from __future__ import annotations
+
+import pytest
+
+import coder.syntax as syntax
+from coder.lang import profile
+from coder.syntax import Features
+from coder.syntax.rules import rules
+from coder.syntax.tagger import LOOKS_FURTHER, _NORM, _closed, word_closed
+from test_syntax_speed14 import _inputs, assert_parsed_as
+
+SENTENCES = [
+    ("ar", "وقال المتحدث باسم الشرطة إن عناصرها أوقفوا سيارة محملة بالمتفجرات عند مدخل البلدة مساء الأحد."),
+    ("ar", "التقى رئيس الوزراء بوفد من البرلمان الأوروبي، وبحث معه سبل دعم اللاجئين في المخيمات."),
+    ("ar", "أطلقت قوات الأمن الغاز المسيل للدموع على المتظاهرين الذين تجمعوا أمام مقر الحكومة عام 2019."),
+    ("ar", "وأدان الاتحاد الأفريقي الهجوم الذي استهدف قافلة إغاثة، مطالباً بمحاسبة المسؤولين عنه."),
+    ("en", "The interior ministry said on Tuesday that its officers had detained four suspects in the raid."),
+    ("en", "Known as the northern front, the group attacked an army base, killing three guards, officials said."),
+    ("en", "China's foreign minister, who arrived in Cairo on Sunday, urged both sides to resume talks."),
+    ("en", "Hundreds of farmers blocked roads in protest at new taxes, as well as at cuts in 1998 and 2004."),
+]
+# what b4c545a made of each (test_syntax_speed14._digest)
+BEFORE = ["17b54aea5e67e1e9", "a1ac29efd27a30c8", "2b38b804f8285e11", "08d86e3498ac9151", "c451482b838c8984",
+          "24bfcaaa09d6edec", "fe6f1429de657676", "9345a6465729e788"]
+
+
+@pytest.mark.parametrize("n", range(len(SENTENCES)))
+def test_a_parse_is_the_one_made_before(n):
+    assert_parsed_as(*SENTENCES[n], BEFORE[n])
+
+
+def _former_closed(toks, F, prof, R) -> list:
+    """b4c545a's tagger._closed: an answer missing from F.phrases_started worked out again."""
+    tags = F.closed_tags
+    end = 0
+    n = len(toks)
+    for i in F.special:
+        if i < end or not F.bits[i] & LOOKS_FURTHER:
+            continue
+        closed = F.phrases_started.get(toks[i].text)
+        if closed is None:
+            closed = F.phrases_started[toks[i].text] = word_closed(toks[i], R, prof, F.words[toks[i].text][0])[2]
+        tag, maybe_adp, phrases = closed
+        for key, ptag in phrases:
+            if i + len(key) <= n and toks[i + 1].norm == key[1] and tuple(map(_NORM, toks[i:i + len(key)])) == key:
+                end = i + len(key)
+                tags[i:end] = [ptag] * len(key)
+                break
+        else:
+            if tag is None and maybe_adp and prof.refers_back(toks, i):
+                tags[i] = "ADP"
+    return tags
+
+
+@pytest.mark.parametrize("lang,text", SENTENCES)
+def test_the_closed_tags_are_the_former_ones(lang, text):
+    """_closed reads the pair's answers: the former's tags, the former working each out afresh."""
+    prof, R = profile(lang), rules(lang)
+    toks, _ = _inputs(lang, text)
+    F = Features(toks, prof, R)
+    F.phrases_started = {}    # (the former logic works every answer out again)
+    expected = _former_closed(toks, F, prof, R)
+    assert _closed(toks, Features(toks, prof, R), prof, R) == expected
+
+
+def test_the_entries_and_the_phrases_started_are_one_pair(monkeypatch):
+    """A sentence's features read the pair kept for its language, made on first sight: every word
+    _closed looks further than has its answer in the pair's second dict, the one Features keeps."""
+    monkeypatch.setattr(syntax, "_FEATURES", {})
+    further = set()
+    for lang, text in SENTENCES:
+        prof, R = profile(lang), rules(lang)
+        toks, _ = _inputs(lang, text)
+        F = Features(toks, prof, R)
+        words, started = syntax._FEATURES[lang]
+        assert F.words is words and F.phrases_started is started
+        for i, t in enumerate(toks):
+            if F.bits[i] & LOOKS_FURTHER:
+                further.add(lang)
+                assert started[t.text] == word_closed(t, R, prof, words[t.text][0])[2], t.text
+    assert further == {"ar", "en"}
+
+
+def test_a_full_pair_is_renewed_whole(monkeypatch):
+    """Entries grown to their bound are renewed with the phrases started: both dicts new, the
+    sentence's answers in the new ones."""
+    lang, text = SENTENCES[0]
+    prof, R = profile(lang), rules(lang)
+    toks, _ = _inputs(lang, text)
+    full = {str(k): () for k in range(100_000)}
+    stale = {"stale": ("X", False, ())}
+    monkeypatch.setattr(syntax, "_FEATURES", {lang: (full, stale)})
+    F = Features(toks, prof, R)
+    words, started = syntax._FEATURES[lang]
+    assert words is not full and started is not stale and "stale" not in started
+    assert F.words is words and F.phrases_started is started
+    assert set(words) == {t.text for t in toks}
+    assert set(started) == {t.text for i, t in enumerate(toks) if F.bits[i] & LOOKS_FURTHER} != set()
