@@ -2,14 +2,18 @@
 what b4c545a made of hand-written Arabic and English sentences:
 - a language's word entries and what word_closed said of the words tagger._closed looks further
   than are one pair (coder.syntax._FEATURES), renewed together, so _closed reads every answer it
-  needs from the pair the sentence's features came from (no answer worked out again)."""
+  needs from the pair the sentence's features came from (no answer worked out again);
+- parse()'s pass over the tokens with a bit tells the most frequent answers of the word lists'
+  table (a marker's start alone, a clause's punctuation alone, no list) by identity first."""
 from __future__ import annotations
 
 import pytest
 
 import coder.syntax as syntax
 from coder.lang import profile
-from coder.syntax import Features
+from coder.syntax import (ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITION, QUOTE_WORD, Features,
+                          _CLAUSE_WORD_ALONE, _IN_NO_LIST, _MARKER_START_ALONE, _WORD_LISTS_BY_BITS)
+from coder.syntax.phrases import TANWIN
 from coder.syntax.rules import rules
 from coder.syntax.tagger import LOOKS_FURTHER, _NORM, _closed, word_closed
 from test_syntax_speed14 import _inputs, assert_parsed_as
@@ -101,3 +105,41 @@ def test_a_full_pair_is_renewed_whole(monkeypatch):
     assert F.words is words and F.phrases_started is started
     assert set(words) == {t.text for t in toks}
     assert set(started) == {t.text for i, t in enumerate(toks) if F.bits[i] & LOOKS_FURTHER} != set()
+
+
+def _former_lists(b: int) -> tuple:
+    """b4c545a's _WORD_LISTS_BY_BITS entry of the bits b."""
+    return (bool(b & (QUOTE_WORD | PARTICIPLE_PREPOSITION)), bool(b & (QUOTE_WORD | CLAUSE_PUNCT)),
+            bool(b & MARKER_START), bool(b & DIGIT), bool(b & ANAPHOR))
+
+
+def test_the_word_lists_by_bits_are_the_former_ones_shared():
+    """Each entry is the former one; those told apart by identity are one tuple for every bits value
+    that gives them (a marker's start alone with or without tanwin or the further bit...)."""
+    bound = QUOTE_WORD | PARTICIPLE_PREPOSITION | MARKER_START | DIGIT | CLAUSE_PUNCT | TANWIN | ANAPHOR | LOOKS_FURTHER
+    assert len(_WORD_LISTS_BY_BITS) == bound + 1
+    shared = {_MARKER_START_ALONE: 0, _CLAUSE_WORD_ALONE: 0, _IN_NO_LIST: 0}
+    for b, lists in enumerate(_WORD_LISTS_BY_BITS):
+        assert lists == _former_lists(b), b
+        if lists in shared:
+            assert any(lists is one for one in shared), b
+            shared[lists] += 1
+    assert all(n == 4 for n in shared.values())    # (with or without tanwin, with or without the further bit)
+    assert _WORD_LISTS_BY_BITS[MARKER_START | LOOKS_FURTHER] is _MARKER_START_ALONE
+    assert _WORD_LISTS_BY_BITS[CLAUSE_PUNCT] is _CLAUSE_WORD_ALONE
+    assert _WORD_LISTS_BY_BITS[TANWIN] is _WORD_LISTS_BY_BITS[LOOKS_FURTHER] is _IN_NO_LIST
+
+
+def test_the_sentences_reach_each_route():
+    """(The sentences above have tokens of each answer parse() tells apart, and of the others.)"""
+    seen = set()
+    for lang, text in SENTENCES:
+        toks, _ = _inputs(lang, text)
+        F = Features(toks, profile(lang), rules(lang))
+        for i in F.special:
+            lists = _WORD_LISTS_BY_BITS[F.bits[i]]
+            seen.add(next((name for name, one in (("marker", _MARKER_START_ALONE), ("clause", _CLAUSE_WORD_ALONE),
+                                                  ("none", _IN_NO_LIST)) if lists is one), lists))
+    assert {"marker", "clause", "none"} <= seen
+    assert any(type(lists) is tuple and lists[0] for lists in seen)    # (a word reread: "that", "as")
+    assert any(type(lists) is tuple and lists[3] for lists in seen)    # (a number)

@@ -296,8 +296,18 @@ def parse(toks, mentions, prof, skip: frozenset[int] = frozenset()) -> Optional[
     anaphor = False
     for i in F.special:
         # (the lists a word's bits put it in, read from a table by its bits: no bitwise and per list,
-        # an operation the interpreter (3.11) does not specialise)
-        in_reread, in_clause_words, in_marker_starts, in_digits, is_anaphor = _WORD_LISTS_BY_BITS[bits[i]]
+        # an operation the interpreter (3.11) does not specialise; the most frequent answers, a
+        # marker's start alone, a clause's punctuation alone and no list, told by identity first)
+        lists = _WORD_LISTS_BY_BITS[bits[i]]
+        if lists is _MARKER_START_ALONE:
+            marker_starts.append(i)
+            continue
+        if lists is _CLAUSE_WORD_ALONE:
+            clause_words.append(i)
+            continue
+        if lists is _IN_NO_LIST:    # (tanwin, or a word tagger._closed looks further than)
+            continue
+        in_reread, in_clause_words, in_marker_starts, in_digits, is_anaphor = lists
         if in_reread:
             reread.append(i)
         if in_clause_words:
@@ -379,11 +389,17 @@ _WITH_NAMED = tuple(r | NAMED for r in _READINGS)
 
 # a word's bits (Features.bits) -> whether it is reread after tagging (a quote word or a preposition
 # after a participle), a clause word (a quote word or a clause's punctuation), a marker's start, a
-# number, an anaphor: the lists parse() puts it in
-_WORD_LISTS_BY_BITS = tuple((bool(b & (QUOTE_WORD | PARTICIPLE_PREPOSITION)), bool(b & (QUOTE_WORD | CLAUSE_PUNCT)),
-                             bool(b & MARKER_START), bool(b & DIGIT), bool(b & ANAPHOR))
-                            for b in range((QUOTE_WORD | PARTICIPLE_PREPOSITION | MARKER_START | DIGIT | CLAUSE_PUNCT |
-                                            TANWIN | ANAPHOR | LOOKS_FURTHER) + 1))
+# number, an anaphor: the lists parse() puts it in (the same answers one tuple: parse() tells the
+# most frequent apart by identity)
+_MARKER_START_ALONE = (False, False, True, False, False)
+_CLAUSE_WORD_ALONE = (False, True, False, False, False)
+_IN_NO_LIST = (False,) * 5
+_SHARED_ANSWERS = {lists: lists for lists in (_MARKER_START_ALONE, _CLAUSE_WORD_ALONE, _IN_NO_LIST)}
+_WORD_LISTS_BY_BITS = tuple(_SHARED_ANSWERS.setdefault(lists, lists) for lists in (
+    (bool(b & (QUOTE_WORD | PARTICIPLE_PREPOSITION)), bool(b & (QUOTE_WORD | CLAUSE_PUNCT)), bool(b & MARKER_START),
+     bool(b & DIGIT), bool(b & ANAPHOR))
+    for b in range((QUOTE_WORD | PARTICIPLE_PREPOSITION | MARKER_START | DIGIT | CLAUSE_PUNCT | TANWIN | ANAPHOR |
+                    LOOKS_FURTHER) + 1)))
 
 
 def _after_speech(i: int, tags, speech) -> bool:
