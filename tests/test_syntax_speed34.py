@@ -4,19 +4,24 @@ what b4c545a made of hand-written Arabic and English sentences:
   than are one pair (coder.syntax._FEATURES), renewed together, so _closed reads every answer it
   needs from the pair the sentence's features came from (no answer worked out again);
 - parse()'s pass over the tokens with a bit tells the most frequent answers of the word lists'
-  table (a marker's start alone, a clause's punctuation alone, no list) by identity first."""
+  table (a marker's start alone, a clause's punctuation alone, no list) by identity first;
+- tagger.tag keeps the tag of the token before as its loop passes it, where it read it back from
+  the tags by position."""
 from __future__ import annotations
+
+import copy
 
 import pytest
 
 import coder.syntax as syntax
 from coder.lang import profile
 from coder.syntax import (ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE_PREPOSITION, QUOTE_WORD, Features,
-                          _CLAUSE_WORD_ALONE, _IN_NO_LIST, _MARKER_START_ALONE, _WORD_LISTS_BY_BITS)
+                          _CLAUSE_WORD_ALONE, _IN_NO_LIST, _MARKER_START_ALONE, _WORD_LISTS_BY_BITS, parse, tagger)
 from coder.syntax.phrases import TANWIN
 from coder.syntax.rules import rules
-from coder.syntax.tagger import LOOKS_FURTHER, _NORM, _closed, word_closed
+from coder.syntax.tagger import LOOKS_FURTHER, _NORM, _RULED, _closed, word_closed
 from test_syntax_speed14 import _inputs, assert_parsed_as
+from test_syntax_speed31 import _former_tag
 
 SENTENCES = [
     ("ar", "وقال المتحدث باسم الشرطة إن عناصرها أوقفوا سيارة محملة بالمتفجرات عند مدخل البلدة مساء الأحد."),
@@ -143,3 +148,29 @@ def test_the_sentences_reach_each_route():
     assert {"marker", "clause", "none"} <= seen
     assert any(type(lists) is tuple and lists[0] for lists in seen)    # (a word reread: "that", "as")
     assert any(type(lists) is tuple and lists[3] for lists in seen)    # (a number)
+
+
+@pytest.mark.parametrize("lang,text", SENTENCES)
+def test_the_tags_are_the_former_ones(lang, text, monkeypatch):
+    """Each parse's tags, at first sight and from the kept rules, are a former tag()'s
+    (test_syntax_speed31's copy, which reads the tag before from the tags by position); the
+    sentences have tokens passed over right before a visited one, and visited ones in a row."""
+    toks, mentions = _inputs(lang, text)
+    seen = []
+
+    def both(toks, read, read_at, R, prof, F):
+        former = copy.copy(F)
+        former.closed_tags = list(F.closed_tags)
+        expected = _former_tag(toks, read, read_at, R, prof, former)
+        visited = [t is None or _RULED[read[i]] for i, t in enumerate(F.closed_tags)]
+        got = tagger.tag(toks, read, read_at, R, prof, F)
+        seen.append((list(got), expected, visited))    # (as tag() made them: parse() revises some after)
+        return got
+    monkeypatch.setattr(syntax, "tag", both)
+    for _ in range(2):
+        parse(toks, mentions, profile(lang))
+    assert len(seen) == 2
+    for got, expected, visited in seen:
+        assert got == expected
+        assert any(not a and b for a, b in zip(visited, visited[1:]))    # (passed over, then visited)
+        assert any(a and b for a, b in zip(visited, visited[1:]))    # (two visited in a row)

@@ -260,14 +260,18 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
     # the tokens more) (one pass over the tags: no list of the tokens to visit made first and merged
     # with the ruled; only the token visited is tagged, so each is read with the tag it had before)
     conj, prep, memos = F.conj, F.prep, F.tag_memos
+    # the tag of the token before as it stands (each token is tagged only when visited: kept as the
+    # loop passes it, not read back from the tags)
+    before = "START"
     for i, t in enumerate(tags):
         if t is not None and not ruled[i]:
+            before = t
             continue
         r, has_conj = read[i], conj[i]
         # (the token before has its tag by now: each untagged one gets a tag when visited, the
         # default one at least; ints compared, not tested for truth, here and below: a test of an
         # int's truth calls its type, a comparison with its jump is specialised)
-        prev = "CCONJ" if has_conj else tags[i - 1] if i > 0 else "START"
+        prev = "CCONJ" if has_conj else before
         # (kept with the word's features, by its readings and the tag before: the word as written
         # decides its clitics and the article, unless parse() cleared them, as for a lexicon word)
         memo = memos[i]
@@ -290,7 +294,9 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
                     chosen = rule.tag
                     break
         if chosen is not None:    # (None: the token keeps its tag, _rules_to_try)
-            tags[i] = chosen
+            tags[i] = before = chosen
+        else:
+            before = t
     if R.revisions:     # "the most widely accepted form": rules that read the tags on both sides
         # (the verbs found by list.index, in C: no Python step per token; a revision changes only
         # the verb it is on, which the next search starts past)
