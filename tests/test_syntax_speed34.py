@@ -6,7 +6,8 @@ what b4c545a made of hand-written Arabic and English sentences:
 - parse()'s pass over the tokens with a bit tells the most frequent answers of the word lists'
   table (a marker's start alone, a clause's punctuation alone, no list) by identity first;
 - tagger.tag keeps the tag of the token before as its loop passes it, where it read it back from
-  the tags by position."""
+  the tags by position, and a word a lexicon reads has its rules kept under its readings (an
+  int), then by the tag before, where a tuple of both was built and hashed at each token."""
 from __future__ import annotations
 
 import copy
@@ -19,7 +20,7 @@ from coder.syntax import (ANAPHOR, CLAUSE_PUNCT, DIGIT, MARKER_START, PARTICIPLE
                           _CLAUSE_WORD_ALONE, _IN_NO_LIST, _MARKER_START_ALONE, _WORD_LISTS_BY_BITS, parse, tagger)
 from coder.syntax.phrases import TANWIN
 from coder.syntax.rules import rules
-from coder.syntax.tagger import LOOKS_FURTHER, _NORM, _RULED, _closed, word_closed
+from coder.syntax.tagger import LOOKS_FURTHER, _NORM, _RULED, _closed, _rules_to_try, word_closed
 from test_syntax_speed14 import _inputs, assert_parsed_as
 from test_syntax_speed31 import _former_tag
 
@@ -174,3 +175,31 @@ def test_the_tags_are_the_former_ones(lang, text, monkeypatch):
         assert got == expected
         assert any(not a and b for a, b in zip(visited, visited[1:]))    # (passed over, then visited)
         assert any(a and b for a, b in zip(visited, visited[1:]))    # (two visited in a row)
+
+
+def test_the_kept_rules_are_those_worked_out_by_readings_and_tag_before(monkeypatch):
+    """After the sentences are parsed (their words' rules kept afresh), each word's memo holds, by
+    the tag before (a str) for a word no lexicon reads, and under the readings (an int) then by
+    the tag before for one a lexicon reads, what _rules_to_try answers for them: no tuple key."""
+    monkeypatch.setattr(syntax, "_FEATURES", {})
+    seen = []
+
+    def kept(toks, read, read_at, R, prof, F):
+        seen.append((toks, list(read), R, F))
+        return tagger.tag(toks, read, read_at, R, prof, F)
+    monkeypatch.setattr(syntax, "tag", kept)
+    for lang, text in SENTENCES:
+        parse(*_inputs(lang, text), profile(lang))
+    by_readings = 0
+    for toks, read, R, F in seen:
+        for i, memo in enumerate(F.tag_memos):
+            if memo is None:
+                continue
+            assert all(type(key) in (str, int) for key in memo), toks[i].text
+            by_readings += read[i] in memo    # (the readings the token has here, if it was visited)
+            for key, value in memo.items():
+                r, answers = (key, value) if type(key) is int else (0, {key: value})
+                for prev, answer in answers.items():
+                    assert answer == _rules_to_try(R, r, prev, toks[i], F.conj[i], F.prep[i], F.definite[i]), \
+                        (toks[i].text, r, prev)
+    assert by_readings > 10

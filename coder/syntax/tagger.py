@@ -276,10 +276,17 @@ def tag(toks, read: list[int], read_at: list[int], R: SyntaxRules, prof, F) -> l
         # decides its clitics and the article, unless parse() cleared them, as for a lexicon word)
         memo = memos[i]
         if memo is not None:
-            key = (r, prev) if r > 0 else prev
-            rules = memo.get(key)
+            # (a word a lexicon reads: its rules by the tag before kept apart for its readings, under
+            # their int, where a key of both was a tuple built and hashed at each token)
+            if r > 0:
+                by_prev = memo.get(r)
+                if by_prev is None:
+                    by_prev = memo[r] = {}
+            else:
+                by_prev = memo
+            rules = by_prev.get(prev)
             if rules is None:
-                rules = memo[key] = _rules_to_try(R, r, prev, toks[i], has_conj, prep[i], F.definite[i])
+                rules = by_prev[prev] = _rules_to_try(R, r, prev, toks[i], has_conj, prep[i], F.definite[i])
         else:
             key = (r, prev, toks[i].text, has_conj, prep[i])
             rules = R.word_rules.get(key)
