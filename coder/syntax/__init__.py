@@ -114,8 +114,8 @@ def _owns_per_word(prof) -> bool:
 def _first_seen_for(prof, R) -> Callable:
     """The function that works out the features of a word not seen before and keeps them in the
     language's entries (and, for a word tagger._closed looks further than, what word_closed said of
-    it in the pair's second dict, Features): made once a language, with the profile's word_features (its clitics, the
-    article, a pronoun on the word, tanwin) and the bits of parse()'s word lists."""
+    it in the pair's second dict, Features): made once a language, with the profile's word_features
+    (its clitics, the article, a pronoun on the word, tanwin) and the bits of parse()'s word lists."""
     features = prof.word_features   # (a clitic, the article, a pronoun, tanwin: worked out together)
     listed: dict[str, int] = {}    # a word of the word lists -> its bits (one look-up a word, not four)
     for ws, bit in ((R.quote, QUOTE_WORD), (R.participle_prepositions, PARTICIPLE_PREPOSITION),
