@@ -7,17 +7,28 @@
   (tables.DOCUMENT_OF_THE_CODER), an event's sentence index (below the documents row's count of
   sentences, which is tested) and its count and death toll (values of its quantities' rows, which
   are tested). The same rows stored or refused as by the former check, kept here, over texts written
-  for these tests and rows spoilt in each column; and the rows' construction that the check relies on."""
+  for these tests and rows spoilt in each column; and the rows' construction that the check relies on;
+- the reader tests an id and puts it in its index of ids read in one call (SeenIndex.put_first), where
+  it asked get() and then put(): the same index and the same Documents and Rejects (duplicate ids
+  named with their first file and record) as through the former two calls, kept here;
+- the writer asks whether it is open before calling _check_open (which raises): the same error; its
+  batch's documents, events and quantities rows are taken from the StoredDocuments by zip and chain,
+  in C, not by three comprehensions: the same rows, in the same order, as the former, kept here."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 from operator import itemgetter
 
-import pyarrow as pa
+import json
 
-from coder import __version__, pipeline, runner, tables
+import pyarrow as pa
+import pytest
+
+from coder import __version__, ingest, pipeline, runner, tables
 from coder.model import Document
+from coder.seen import SeenIndex, digest
+from coder.sinks import DatasetError, DatasetWriter
 from coder.tables import schema
 
 DAY = dt.date(2021, 3, 9)
@@ -216,3 +227,100 @@ def test_a_text_with_a_lone_surrogate_is_checked_whole():
     assert got.__class__ is not runner.StoredDocument and "storing" in got.reason
     assert runner._stored_values(rows, __version__, False) is None
 
+
+# ---------------------------------------------------------------- the reader's index of ids read
+
+def test_put_first_is_the_former_get_and_put():
+    now, former = SeenIndex(("int32", "int64"), merge_at=3), SeenIndex(("int32", "int64"), merge_at=3)
+    ids = [f"id-{k % 7}" if k % 3 else f"new-{k}" for k in range(40)] + ["ب", "(\x06", "ب"]
+    for n, text in enumerate(ids):
+        key = digest(text)
+        first = former.get(key)
+        if first is None:
+            former.put(key, n % 5, n)
+        assert now.put_first(key, n % 5, n) == first
+    assert len(now) == len(former) and list(now.items()) == list(former.items())
+
+
+def _former_accept(self, doc, raw, doc_id, path, record):
+    """ingest._Reader.accept before this round."""
+    key = digest(doc_id)
+    first = self.seen.get(key)
+    if first is not None:
+        first_path = next(p for p, n in self.paths.items() if n == first[0])
+        where = first_path + (f" record {first[1]}" if first[1] >= 0 else "")
+        return self.reject(path, record, f"duplicate id {doc_id!r} (first read from "
+                           f"{where}): give every document a unique id", raw, doc_id)
+    self.seen.put(key, self.paths.setdefault(path, len(self.paths)), -1 if record is None else record)
+    return doc
+
+
+def test_ids_read_are_told_apart_as_before(tmp_path, monkeypatch):
+    # (b.jsonl holds only ids read before: a file number is given it now, not before; the ids first
+    # read from the files after it are named as before)
+    files = {"a.jsonl": ["d1", "d2", "d1"], "b.jsonl": ["d2", "d1"], "c.jsonl": ["d3", "d2", "d4"],
+             "d.txt": None, "f.jsonl": ["d4", "d5", "d3"]}
+    for name, ids in files.items():
+        if ids is None:
+            (tmp_path / name).write_text("Police arrested ten protesters in Cairo.", encoding="utf-8")
+            continue
+        (tmp_path / name).write_text("".join(json.dumps({"id": i, "text": f"Text {k} of {i}."}) + "\n"
+                                             for k, i in enumerate(ids)), encoding="utf-8")
+    (tmp_path / "e.txt").write_text("Another text.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.txt").write_text("A text of the same name.", encoding="utf-8")
+    paths = [str(tmp_path), str(tmp_path / "b.jsonl")]
+
+    def read():
+        return [(item.__class__.__name__, item.model_dump()) for item in ingest.iter_inputs(paths)]
+    now = read()
+    monkeypatch.setattr(ingest._Reader, "accept", _former_accept)
+    assert read() == now
+    reasons = [fields["reason"] for kind, fields in now if kind == "Reject"]
+    assert sum("duplicate id" in r for r in reasons) == 7
+    assert sum("c.jsonl record 1)" in r for r in reasons) == sum("c.jsonl record 3)" in r for r in reasons) == 1
+
+
+def test_a_closed_writer_refuses_a_document_as_before(tmp_path):
+    writer = DatasetWriter(tmp_path / "out", __version__, "test")
+    stored = runner.code_checked(Document(doc_id="w", text=TEXTS[0][1], language="en"), __version__)
+    with pytest.raises(DatasetError, match="not open"):
+        writer.add(stored)
+    with writer:
+        writer.add(stored)
+    with pytest.raises(DatasetError, match="not open"):
+        writer.add(stored)
+    assert writer.counts["documents"] == 1
+
+
+# ---------------------------------------------------------------- the writer's batch
+
+def _former_batch_rows(batch: list) -> tuple[list, list, list]:
+    """DatasetWriter.flush's documents, events and quantities rows of a batch before this round."""
+    return [c.document for c in batch], [e for c in batch for e in c.events], [q for c in batch for q in c.quantities]
+
+
+def test_a_batch_is_written_as_the_former_rows(tmp_path):
+    import pyarrow.parquet as pq
+    from coder.tables import row_values
+    docs = _docs()
+    stored = [runner.code_checked(d, __version__) for d in docs]
+    assert all(s.__class__ is runner.StoredDocument for s in stored)
+    with DatasetWriter(tmp_path / "out", __version__, "test", batch_docs=100) as writer:
+        for s in stored[:3]:
+            writer.add(s)
+        writer.flush()
+        for s in stored[2:] + stored[:1]:   # (two replaced from the batch before)
+            writer.add(s)
+        batch = list(writer._buffer.values())
+        writer.flush()
+    documents, events, quantities = _former_batch_rows(batch)
+    assert len(events) >= 6 and len(quantities) >= 3
+    for table, rows in (("documents", documents), ("events", events), ("event_quantities", quantities)):
+        data = pq.read_table(writer._path(table, 2))
+        # (coded_at's microseconds as the file holds them: UTC)
+        got = [row_values(table)(r) for r in data.to_pylist()]
+        want = [tuple(v.replace(tzinfo=dt.timezone.utc) if v.__class__ is dt.datetime else v for v in row)
+                for row in rows]
+        assert got == want, table
+    assert len(batch) == 7 and writer.counts["documents"] == 10 and writer.counts["replaced"] == 2
