@@ -11,7 +11,7 @@ from itertools import chain, islice
 from coder import pipeline
 from coder.model import Document, Reject
 from coder.sinks import DatasetWriter, DocumentError, StoredDocument, stored_document
-from coder.tables import schema, storable_validated
+from coder.tables import schema, storable_of_the_coder, storable_validated
 
 log = logging.getLogger("coder.runner")
 _debugging = log.isEnabledFor
@@ -136,11 +136,15 @@ def _stored_values(rows: tuple, coder_version: str, coder_made: bool = False) ->
     """The rows of code_document(..., as_values=True) as the writer stores them, where they pass each
     check stored_document makes (the coder version, each event's document, no event twice, each
     quantity's event, integer widths, lone surrogates), else None. `coder_made`: the rows are the
-    pipeline's own and their document's text holds no lone surrogate (tables.storable_validated's
-    `coder_made`, once each event's document is found to be the documents row's)."""
+    pipeline's own and their document's text holds no lone surrogate (tables.storable_of_the_coder
+    checks them, in one pass of the rows)."""
     document, events, quantities = rows
     if document[_CODER_VERSION] != coder_version:
         return None
+    if coder_made:
+        if not storable_of_the_coder(document, events, quantities):
+            return None
+        return _new_tuple(StoredDocument, (document, events, quantities))
     if events or quantities:
         doc_id, ids = document[_DOC_ID], set()
         for e in events:
@@ -152,7 +156,7 @@ def _stored_values(rows: tuple, coder_version: str, coder_made: bool = False) ->
         for q in quantities:
             if q[_QUANTITY_EVENT_ID] not in ids:
                 return None
-    if not storable_validated(document, events, quantities, coder_made):
+    if not storable_validated(document, events, quantities):
         return None
     return _new_tuple(StoredDocument, (document, events, quantities))
 

@@ -67,9 +67,13 @@ class SeenIndex:
         hit = self._recent.get(key)
         if hit is not None:
             return hit
-        keys = self._keys
-        if not len(keys):   # nothing merged yet (a new dataset, the first ids of a run)
+        if not len(self._keys):   # nothing merged yet (a new dataset, the first ids of a run)
             return None
+        return self._merged(key)
+
+    def _merged(self, key: bytes) -> tuple | None:
+        """The values of a digest in the arrays, None if not there."""
+        keys = self._keys
         # (the array's own method: np.searchsorted() adds a dispatch costing more than the search)
         i = int(keys.searchsorted(key))
         # an element of an S16 array comes back without trailing NUL bytes
@@ -84,6 +88,23 @@ class SeenIndex:
         self._recent[key] = tuple(values)
         if len(self._recent) >= self._merge_at:
             self._merge()
+
+    def put_first(self, key: bytes, *values) -> tuple | None:
+        """put() for a digest not yet seen, giving None; for one already seen, its values, and
+        nothing put: the reader's test of an id and its put in one call (get() and put() cost a
+        Python call each a record)."""
+        recent = self._recent
+        hit = recent.get(key)
+        if hit is not None:
+            return hit
+        if len(self._keys):
+            hit = self._merged(key)
+            if hit is not None:
+                return hit
+        recent[key] = values
+        if len(recent) >= self._merge_at:
+            self._merge()
+        return None
 
     def put_many(self, keys: Iterable[bytes], *columns: Iterable) -> None:
         """Add (or update) many entries at once, e.g. a committed part's documents."""

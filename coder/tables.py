@@ -289,10 +289,12 @@ def _unchecked_columns(table: str) -> tuple[list[tuple[int, int, int]], list[int
     return ints, strs
 
 
-# The events' columns the coder cuts from the document's text (the sentence, the event's words):
-# where the text holds no lone surrogate, neither do they. The sentence is the longest string of a
-# row, the same for each event of it: some two thirds of the characters the check joined and encoded.
-OF_THE_TEXT = ("sentence", "evidence")
+# The events' columns the coder cuts from the document's text (the sentence, the event's words, the
+# actors' names and the place as written: their mentions' characters, text[start:end]): where the
+# text holds no lone surrogate, neither do they. The sentence is the longest string of a row, the
+# same for each event of it: some two thirds of the characters the check joined and encoded; the
+# names and the place are most of the rest, and the only strings of most rows not in ASCII.
+OF_THE_TEXT = ("sentence", "evidence", "source_name", "target_name", "location_text")
 # The events' columns the coder makes of ASCII or of the documents row's values: the event's id (a hex
 # digest), the document's (the documents row's, as runner._stored_values makes sure), the CAMEO codes
 # (from its table, coder/lexicon/cameo.tsv, found ASCII as the plan is made) and the coder version
@@ -300,7 +302,7 @@ OF_THE_CODER = ("event_id", "doc_id", "event_code", "event_base_code", "event_ro
 
 
 def _event_strings_of_the_coder() -> itemgetter:
-    """The getter of the events' string columns that storable_validated tests of the coder's own rows:
+    """The getter of the events' string columns that storable_of_the_coder tests of the coder's own rows:
     all but OF_THE_TEXT and OF_THE_CODER (the CAMEO codes and the version kept where not all ASCII)."""
     from coder import __version__
     from coder.cameo import codes
@@ -366,29 +368,86 @@ def _rows_fit(rows: list[tuple] | tuple[tuple, ...], ints: tuple[tuple[int, int,
 _storing_plans: tuple = ()
 
 
-def storable_validated(document: tuple, events: list[tuple], quantities: list[tuple],
-                       coder_made: bool = False) -> bool:
+def storable_validated(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
     """storable_document's test for a document's rows given as validated values in column order
     (coder.pipeline.code_document(..., as_values=True)): does every integer fit its column and no
     string hold a lone surrogate? (Once a document: its three tables' plans read at once, not
-    looked up a table.) `coder_made`: the rows are the pipeline's own, each event's document id the
-    documents row's, of a text holding no lone surrogate (coder.pipeline.text_has_no_surrogate):
-    the events' columns cut from the text (OF_THE_TEXT) or made by the coder (OF_THE_CODER) are
-    not tested."""
+    looked up a table.) The pipeline's own rows of a clean text: storable_of_the_coder."""
     global _storing_plans
     plans = _storing_plans
     if not plans:
-        plans = _storing_plans = (*(_left_by_validation(t)[1:] for t in ("documents", "events", "event_quantities")),
-                                  _event_strings_of_the_coder())
-    (document_ints, document_strings), (event_ints, event_strings), (quantity_ints, quantity_strings), \
-        event_strings_of_the_coder = plans
-    if coder_made:
-        event_strings = event_strings_of_the_coder
+        plans = _storing_plans = tuple(_left_by_validation(t)[1:] for t in ("documents", "events", "event_quantities"))
+    (document_ints, document_strings), (event_ints, event_strings), (quantity_ints, quantity_strings) = plans
     strings_of_rows: list[str] = []
     return _rows_fit((document,), document_ints, document_strings, strings_of_rows) \
         and (not events or _rows_fit(events, event_ints, event_strings, strings_of_rows)) \
         and (not quantities or _rows_fit(quantities, quantity_ints, quantity_strings, strings_of_rows)) \
         and _encodable(strings_of_rows)
+
+
+# The documents row's columns the pipeline makes itself: the language ("ar" or "en"), the text's hash
+# (hex digits) and the coder version (the writer's, which runner._stored_values compares, and
+# __version__, found ASCII as the plan is made)
+DOCUMENT_OF_THE_CODER = ("language", "sha256", "coder_version")
+# what storable_of_the_coder checks, made at its first call (one tuple bound whole, as _storing_plans):
+# the documents row's integer columns with their range and the getter of its strings from the
+# Document, an event's strings neither of the text nor of the coder, a quantity's integer columns and
+# the getter of its strings but its event's id (one of the event ids, hex digests, as it checks)
+_coder_plans: tuple = ()
+
+
+def _made_coder_plans() -> tuple:
+    global _coder_plans
+    from coder import __version__
+    documents, quantities = schema("documents").names, schema("event_quantities").names
+    skipped = DOCUMENT_OF_THE_CODER if __version__.isascii() else ("language", "sha256")
+    document_ints, document_strings = _unchecked_columns("documents")
+    quantity_ints, quantity_strings = _unchecked_columns("event_quantities")
+    _coder_plans = (tuple(document_ints), itemgetter(*(i for i in document_strings if documents[i] not in skipped)),
+                    _event_strings_of_the_coder(), tuple(quantity_ints),
+                    itemgetter(*(i for i in quantity_strings if quantities[i] != "event_id")))
+    return _coder_plans
+
+
+_DOCUMENT_ID = schema("documents").names.index("doc_id")
+_EVENT_ID, _EVENT_DOC_ID = (schema("events").names.index(c) for c in ("event_id", "doc_id"))
+_QUANTITY_EVENT_ID = schema("event_quantities").names.index("event_id")
+
+
+def storable_of_the_coder(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
+    """storable_validated for the pipeline's own rows of a text holding no lone surrogate
+    (coder.pipeline.text_has_no_surrogate), with the tests of their ids runner._stored_values makes
+    of any rows (each event's document the documents row's, no event twice, each quantity's event
+    one of them), all in one pass of the rows. Not tested, as such rows hold them by construction:
+    the events' strings cut from the text (OF_THE_TEXT) or made by the coder (OF_THE_CODER), the
+    documents row's own (DOCUMENT_OF_THE_CODER), an event's sentence index (below the documents
+    row's count of sentences, which is tested) and its count and death toll (coder.rows.rows_for
+    takes them from its quantities, whose values are tested)."""
+    document_ints, document_strings, event_strings, quantity_ints, quantity_strings = \
+        _coder_plans or _made_coder_plans()
+    for i, low, high in document_ints:
+        v = document[i]
+        if v is not None and not low <= v <= high:
+            return False
+    strings = [*filter(None, document_strings(document))]
+    if events or quantities:
+        doc_id, ids = document[_DOCUMENT_ID], set()
+        for e in events:
+            if e[_EVENT_DOC_ID] != doc_id:
+                return False
+            ids.add(e[_EVENT_ID])
+            strings += filter(None, event_strings(e))
+        if len(ids) != len(events):   # (identical events, merged by stored_document)
+            return False
+        for q in quantities:
+            if q[_QUANTITY_EVENT_ID] not in ids:
+                return False
+            for i, low, high in quantity_ints:
+                v = q[i]
+                if v is not None and not low <= v <= high:
+                    return False
+            strings += filter(None, quantity_strings(q))
+    return _encodable(strings)
 
 
 def storable_document(document: BaseModel, events: list[BaseModel],

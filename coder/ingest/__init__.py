@@ -303,14 +303,16 @@ class _Reader:
         """The document, or the Reject of a duplicate id. `doc_id`, `path`, `record`: the document's own,
         as the caller validated them (not read back from the model: a pydantic model's attribute is
         read through its type's __getattr__ hook, unspecialised, at each read)."""
-        key = digest(doc_id)
-        first = self.seen.get(key)
+        # (the id's file and record put where it is new, its first's read where it is not, in one call;
+        # a file's number is given at its first record, new or not: files are read one after another,
+        # so each keeps the number it had)
+        first = self.seen.put_first(digest(doc_id), self.paths.setdefault(path, len(self.paths)),
+                                    -1 if record is None else record)
         if first is not None:
             first_path = next(p for p, n in self.paths.items() if n == first[0])
             where = first_path + (f" record {first[1]}" if first[1] >= 0 else "")
             return self.reject(path, record, f"duplicate id {doc_id!r} (first read from "
                                f"{where}): give every document a unique id", raw, doc_id)
-        self.seen.put(key, self.paths.setdefault(path, len(self.paths)), -1 if record is None else record)
         return doc
 
     # ------------------------------------------------------------ per format

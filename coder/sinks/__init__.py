@@ -26,6 +26,7 @@ import os
 import shutil
 from collections import defaultdict, namedtuple
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -317,7 +318,8 @@ class DatasetWriter:
         """Buffer one coded document; a batch is committed every `batch_docs` documents. A document
         that cannot be stored raises DocumentError before anything of it is buffered. `checked`: it
         has been through check_document() already (in a worker process); a StoredDocument always has."""
-        self._check_open()
+        if not self._open:   # (asked here: _check_open, which raises, is a Python call a document)
+            self._check_open()
         if not isinstance(coded, StoredDocument):
             coded = stored(coded) if checked else stored_document(coded, self.coder_version)
         doc_id = coded.document[_DOC_ID]   # (not the property: a Python call a document)
@@ -351,10 +353,9 @@ class DatasetWriter:
         batch = list(self._buffer.values())
         known_keys, self._buffer, self._buffer_keys = self._buffer_keys, {}, {}
         seq = self._take_seq()
-        documents = [c.document for c in batch]
+        documents, events_of, quantities_of = zip(*batch)   # (each StoredDocument's three rows, in C)
         ids = [d[_DOC_ID] for d in documents]   # (rows read directly, not through the Python properties)
-        # (looked up now, put once the batch is committed)
-        keys = [known_keys.get(d) or digest(d) for d in ids]
+        keys = [known_keys.get(d) or digest(d) for d in ids]   # (looked up now, put once the batch is committed)
         by_part: dict[int, set[str]] = defaultdict(set)
         replaced = []
         for d, key in zip(ids, keys):
@@ -363,12 +364,10 @@ class DatasetWriter:
                 replaced.append(d)
                 by_part[known[1]].add(d)
         change = self._change()
-        # 1. old rows leave quantities and events
-        for part, doc_ids in sorted(by_part.items()):
+        for part, doc_ids in sorted(by_part.items()):   # 1. old rows leave quantities and events
             self._drop_rows(change, part, doc_ids, ("event_quantities", "events"))
         # 2. the new batch's quantities and events
-        quantities = [q for c in batch for q in c.quantities]
-        events = [e for c in batch for e in c.events]
+        quantities, events = list(chain.from_iterable(quantities_of)), list(chain.from_iterable(events_of))
         written = {}
         if quantities:
             written["event_quantities"] = tuples_to_arrow("event_quantities", quantities)
