@@ -29,10 +29,10 @@ def test_countable_from_the_punctuation_found_once(lang, text):
 
 def test_a_missing_grammar_role_reads_as_no_words():
     """A role the sentence lacks is the one shared empty frozenset: read as no words, never written."""
-    from coder.rules.non_finite import marked as _marked
+    from coder.rules.non_finite import opening_no_object
     from coder.rules.types import NO_TOKENS
-    assert _marked({}, "target_marker", "agent_marker") == set()
-    assert _marked({"agent_marker": {3}}, "target_marker", "agent_marker") == {3}
+    assert not any(i in opening_no_object({}, set()) for i in range(5))
+    assert [i in opening_no_object({"agent_marker": {3}}, {1}) for i in range(5)] == [False, True, False, True, False]
     assert isinstance(NO_TOKENS, frozenset) and not NO_TOKENS
 
 

@@ -188,8 +188,8 @@ def _former_drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_m
                 kept[-1] = ordered
             continue
         if h.first in object_required and particles is None:
-            particles = non_finite.marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker",
-                                among=(marks,))
+            particles = set().union(marks, *[roles.get(r, NO_TOKENS) for r in (
+                "target_marker", "locative_marker", "complement_marker", "agent_marker")])
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from coder.model import Mention
 from coder.rules.custody import ordered_coercion
-from coder.rules.types import NO_TOKENS, Hit
+from coder.rules.types import NO_TOKENS, AnyOf, Hit
 
 
 def drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list[Mention], toks,
@@ -39,8 +39,7 @@ def drop_non_finite(hits: list[Hit], roles: dict[str, set[int]], actor_ms: list[
                 kept[-1] = ordered
             continue
         if h.first in object_required and particles is None:
-            particles = marked(roles, "target_marker", "locative_marker", "complement_marker", "agent_marker",
-                                among=(marks,))
+            particles = opening_no_object(roles, marks)
         if h.first in object_required and (h.last + 1 >= len(toks) or (h.last + 1) in particles):
             # "deported refugees back across the border": without its object the word is an adverb
             trace.append(f"{h.mention.text!r}: no object after it, not the verb")
@@ -74,11 +73,8 @@ def means_of_untold(before: int, h: Hit, kept: list[Hit], agent: set[int]) -> bo
     return before in agent and not (kept and h.first - kept[-1].last <= 8)
 
 
-def marked(roles: dict[str, set[int]], *names: str, among: tuple[set[int], ...] = ()) -> set[int]:
-    """The tokens that carry any of these grammar roles, with the tokens of the sets `among` (one union)."""
-    out = set().union(*among)
-    for r in names:     # (a loop: a comprehension would hold `roles` in a cell)
-        idx = roles.get(r)
-        if idx:
-            out |= idx
-    return out
+def opening_no_object(roles: dict[str, set[int]], marks: set[int]) -> AnyOf:
+    """The words after which a verb has no object: punctuation (`marks`) and the target, locative,
+    complement and agent markers, read as one set (types.AnyOf: asked only `in`, no union built)."""
+    return AnyOf((marks, roles.get("target_marker", NO_TOKENS), roles.get("locative_marker", NO_TOKENS),
+                  roles.get("complement_marker", NO_TOKENS), roles.get("agent_marker", NO_TOKENS)))

@@ -125,3 +125,41 @@ def punct_apart(toks, i: int, h: Hit) -> bool:
 
 def names(g: Optional[ActorGroup]) -> str:
     return " + ".join([f"{a.name!r}={a.code.code}" for a in g.members]) if g else "none"
+
+
+_new = object.__new__
+
+
+class RolesHow:
+    """How coder.rules.roles.roles_for read a predicate's roles ("syntax: subject the noun phrase
+    before the verb; object ..."), written out only when read: the trace keeps it unread, and the
+    rules only add to it (`how + "; ..."`, which keeps what is added after it). `arguments` and `why`
+    are the predicate's roles and how the syntax stage found each (the parse is not altered after it
+    is made). Reads as that text: str(), format() (the trace's steps), `in`, ==."""
+    __slots__ = ("arguments", "why", "more")
+
+    def __str__(self) -> str:
+        why, parts = self.why, []
+        for r in self.arguments:
+            parts.append(f"{r} {why.get(r, '')}".strip())
+        return "syntax: " + "; ".join(parts) + self.more
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return repr(str(self))
+
+    def __add__(self, more: str) -> RolesHow:
+        out = _new(RolesHow)
+        out.arguments, out.why, out.more = self.arguments, self.why, self.more + more
+        return out
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
+
+    def __eq__(self, other) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
