@@ -15,18 +15,19 @@ from operator import attrgetter
 from typing import Iterable, Iterator, Optional
 
 from coder import __version__
-from coder.dates import dates_and_copy
+from coder.dates import dates_and_copy, note_undated
 from coder.dates.markers import marker_first_words
 from coder.geo import Gazetteer, SentencePlaces, document_focus
 from coder.geo.toponyms import capital_mentions
 from coder.geo.events import names_actor
 from coder.lang import detect, profile
-from coder.lang.chunk_folds import chunk_folds
+from coder.lang.chunk_folds import QUIET_CHUNKS, chunk_folds, learn_quiet
 from coder.lang.common import spaced_chunks
 from coder.lexicon.load import lexicon_version, load
 from coder.model import (CodedDocument, Document, DocumentRow, EventRow, PlaceMention, QuantityValue, ResolvedDate,
                          Sentence, Token, assembled, is_named)
 from coder.quantities import find_quantities
+from coder.quantities.recognise import plain_chunks
 from coder.recognise.matcher import match
 from coder.rows import rows_for
 from coder.rules.consolidate import event_family
@@ -86,10 +87,19 @@ _token_end = attrgetter("end")
 def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) -> SentenceResult:
     """Dates and the rules for one sentence; quantities only where there is an event to count for."""
     prof = profile(lang)
-    # the folds of the sentence's chunks, as the tokeniser cut it, for the dates' and quantities' gates
-    # (None where not all known: they fold the text whole)
-    folds = chunk_folds(sent.text, spaced_chunks(sent.text), lang)
-    dates, folded = dates_and_copy(sent.text, lang, published, folds)
+    text = sent.text
+    chunks = spaced_chunks(text)   # (the chunks the tokeniser cut it into, or None)
+    quiet = QUIET_CHUNKS[lang]
+    unread = chunks is not None and quiet.issuperset(chunks)
+    if unread:
+        # every chunk known to fold to one that holds no date and no quantity: neither is looked for
+        dates, folded, folds = [], None, None
+        note_undated(text, lang)
+    else:
+        # the folds of the sentence's chunks for the dates' and quantities' gates (None where not all
+        # known: they fold the text whole)
+        folds = chunk_folds(text, chunks, lang)
+        dates, folded = dates_and_copy(text, lang, published, folds)
     day = dates[0].value if dates else published
     mentions = match(load(lang).trie, sent.tokens, sent.text, False, word_kinds(lang), marker_first_words(lang))
     parsed = None
@@ -99,9 +109,16 @@ def analyse_sentence(sent: Sentence, lang: str, published: Optional[dt.date]) ->
         # roles); dates are adverbials to it
         parsed = parse(sent.tokens, mentions, prof, _dated_tokens(sent.tokens, dates) if dates else _NOTHING)
     analysis = analyse(sent, mentions, prof, day, parsed)
+    if unread or not analysis.events:   # (quantities only where there is an event to count for)
+        return SentenceResult(sent, analysis, dates, [], [])
     # the folded copy the dates' scan made of the sentence serves the quantities too (None where its
     # gate refused the folds: the quantities make it of them only where theirs admit)
-    quantities = find_quantities(sent.text, lang, folded, folds) if analysis.events else []
+    quantities = find_quantities(text, lang, folded, folds)
+    # the date gate refused the folds (no copy made of them) and the quantities, which have just read
+    # them, know them all plain: its chunks are quiet. (Not asked of a sentence with no events: the
+    # quantities have not read it, and know its folds plain too rarely)
+    if not quantities and folded is None and folds is not None and plain_chunks(lang).issuperset(folds):
+        learn_quiet(quiet, chunks)
     return SentenceResult(sent, analysis, dates, quantities, [])
 
 

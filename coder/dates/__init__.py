@@ -22,7 +22,8 @@ from coder.model import ResolvedDate, new_resolved_date
 from coder.lang.chunk_folds import folded_of
 from coder.lang.numbers import Folded, folded as fold
 
-__all__ = ["find_dates", "dates_and_copy", "date_rules", "scan", "may_count_back", "FUTURE_TOLERANCE"]
+__all__ = ["find_dates", "dates_and_copy", "date_rules", "scan", "may_count_back", "note_undated",
+           "FUTURE_TOLERANCE"]
 
 _SPACE = re.compile(r"[\s-]*")
 
@@ -73,6 +74,17 @@ def _scan(text: str, lang: str, folds: Sequence[str] | None,
             _SCANS.clear()
         _SCANS[key] = hit
     return hit
+
+
+def note_undated(text: str, lang: str) -> None:
+    """Keep scan's entry of a text known to hold no date without its chunks' folds read (their chunks
+    are quiet: coder.lang.chunk_folds.QUIET_CHUNKS), as the gate's refusal of its folds makes it: the
+    rows ask of its matches again."""
+    key = (text, lang)
+    if key not in _SCANS:   # (a text scanned before keeps its entry, as _scan would)
+        if len(_SCANS) >= _SCANS_MAX:
+            _SCANS.clear()
+        _SCANS[key] = (None, [])
 
 
 @lru_cache(maxsize=1024)    # asked once per event of a sentence: the answer is the sentence's

@@ -25,6 +25,30 @@ from coder.lang.numbers import Folded, folded as fold, text_chunks
 _FOLDS_TO_TWO = "\u0130"   # (the one character either language's fold makes two of: İ -> i̇)
 
 
+class _PerLanguage(dict):
+    """A set a language, made when the language is first asked for."""
+    def __missing__(self, lang: str) -> set[str]:
+        made = self[lang] = set()
+        return made
+
+
+# language -> chunks, as the tokeniser cut them (spaced_chunks), known to fold to chunks that hold
+# neither a date (the date gate refuses them) nor a quantity (the quantities' plain chunks), each
+# learnt from a sentence with events whose folds were all such (learn_quiet): a sentence made only of
+# them (about one in five of news, once their words are seen) holds neither, and its chunks' folds
+# need not be read. A chunk's fold, and what the gates say of it, are the chunk's alone (bounded)
+QUIET_CHUNKS: dict[str, set[str]] = _PerLanguage()
+_QUIET_MAX = 200_000
+
+
+def learn_quiet(quiet: set[str], chunks: Sequence[str]) -> None:
+    """Add a sentence's chunks (spaced_chunks) to a language's QUIET_CHUNKS, where the date gate has
+    refused their folds and the quantities know them all plain."""
+    if len(quiet) >= _QUIET_MAX:
+        quiet.clear()
+    quiet.update(chunks)
+
+
 def chunk_folds(text: str, chunks: list[str] | None, lang: str) -> Sequence[str] | None:
     """The folds of a sentence's chunks (its folded copy's chunks), where `chunks` are its chunks
     (spaced_chunks); else, or where a chunk of it folds to nothing or holds İ, None."""

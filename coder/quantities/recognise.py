@@ -555,6 +555,12 @@ def subset_heads(text: str, quantities: list[QuantityValue], lang: str) -> dict[
     return recogniser(lang).subset_heads(text, quantities)
 
 
+def plain_chunks(lang: str) -> set[str]:
+    """The folded chunks the quantities know to hold no quantity (no dual, none the number reader's
+    gate admits): a text made only of them holds none."""
+    return recogniser(lang)._plain
+
+
 def find_quantities(text: str, lang: str, folded: Folded | None = None,
                     folds: Sequence[str] | None = None) -> list[QuantityValue]:
     """Every counted quantity in `text` (a sentence), with its span as written: from the
