@@ -11,7 +11,7 @@ from itertools import chain, islice
 from coder import pipeline
 from coder.model import Document, Reject
 from coder.sinks import DatasetWriter, DocumentError, StoredDocument, stored_document
-from coder.tables import schema, storable_of_the_coder, storable_validated
+from coder.tables import ids_hold, schema, storable_of_the_coder, storable_validated
 
 log = logging.getLogger("coder.runner")
 _debugging = log.isEnabledFor
@@ -127,9 +127,7 @@ if tuple(schema("documents").names) != _DOCUMENT_COLUMNS:
     raise ImportError("the documents table's columns changed: update pipeline.code_document's values and "
                       "coder/runner.py's _DOCUMENT_COLUMNS")
 _new_tuple = tuple.__new__   # (a namedtuple made as its own __new__ makes it, without that Python frame)
-_DOC_ID, _CODER_VERSION = (_DOCUMENT_COLUMNS.index(c) for c in ("doc_id", "coder_version"))
-_EVENT_ID, _EVENT_DOC_ID = (schema("events").names.index(c) for c in ("event_id", "doc_id"))
-_QUANTITY_EVENT_ID = schema("event_quantities").names.index("event_id")
+_CODER_VERSION = _DOCUMENT_COLUMNS.index("coder_version")
 
 
 def _stored_values(rows: tuple, coder_version: str, coder_made: bool = False) -> StoredDocument | None:
@@ -137,7 +135,7 @@ def _stored_values(rows: tuple, coder_version: str, coder_made: bool = False) ->
     check stored_document makes (the coder version, each event's document, no event twice, each
     quantity's event, integer widths, lone surrogates), else None. `coder_made`: the rows are the
     pipeline's own and their document's text holds no lone surrogate (tables.storable_of_the_coder
-    checks them, in one pass of the rows)."""
+    checks them, their ids with the others' test, tables.ids_hold)."""
     document, events, quantities = rows
     if document[_CODER_VERSION] != coder_version:
         return None
@@ -145,17 +143,8 @@ def _stored_values(rows: tuple, coder_version: str, coder_made: bool = False) ->
         if not storable_of_the_coder(document, events, quantities):
             return None
         return _new_tuple(StoredDocument, (document, events, quantities))
-    if events or quantities:
-        doc_id, ids = document[_DOC_ID], set()
-        for e in events:
-            if e[_EVENT_DOC_ID] != doc_id:
-                return None
-            ids.add(e[_EVENT_ID])
-        if len(ids) != len(events):   # (identical events, merged by stored_document)
-            return None
-        for q in quantities:
-            if q[_QUANTITY_EVENT_ID] not in ids:
-                return None
+    if (events or quantities) and not ids_hold(document, events, quantities):
+        return None
     if not storable_validated(document, events, quantities):
         return None
     return _new_tuple(StoredDocument, (document, events, quantities))

@@ -414,11 +414,28 @@ _EVENT_ID, _EVENT_DOC_ID = (schema("events").names.index(c) for c in ("event_id"
 _QUANTITY_EVENT_ID = schema("event_quantities").names.index("event_id")
 
 
+def ids_hold(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
+    """Do a document's rows (in column order) agree on their ids: each event's document the
+    documents row's, no event twice (identical events, merged by stored_document), each quantity's
+    event one of its events? (Of any rows, runner._stored_values; of the pipeline's own,
+    storable_of_the_coder.)"""
+    doc_id, ids = document[_DOCUMENT_ID], set()
+    for e in events:
+        if e[_EVENT_DOC_ID] != doc_id:
+            return False
+        ids.add(e[_EVENT_ID])
+    if len(ids) != len(events):
+        return False
+    for q in quantities:
+        if q[_QUANTITY_EVENT_ID] not in ids:
+            return False
+    return True
+
+
 def storable_of_the_coder(document: tuple, events: list[tuple], quantities: list[tuple]) -> bool:
     """storable_validated for the pipeline's own rows of a text holding no lone surrogate
-    (coder.pipeline.text_has_no_surrogate), with the tests of their ids runner._stored_values makes
-    of any rows (each event's document the documents row's, no event twice, each quantity's event
-    one of them), all in one pass of the rows. Not tested, as such rows hold them by construction:
+    (coder.pipeline.text_has_no_surrogate), with the tests of their ids (ids_hold), in one call.
+    Not tested, as such rows hold them by construction:
     the events' strings cut from the text (OF_THE_TEXT) or made by the coder (OF_THE_CODER), the
     documents row's own (DOCUMENT_OF_THE_CODER), an event's sentence index (below the documents
     row's count of sentences, which is tested) and its count and death toll (coder.rows.rows_for
@@ -431,17 +448,11 @@ def storable_of_the_coder(document: tuple, events: list[tuple], quantities: list
             return False
     strings = [*filter(None, document_strings(document))]
     if events or quantities:
-        doc_id, ids = document[_DOCUMENT_ID], set()
-        for e in events:
-            if e[_EVENT_DOC_ID] != doc_id:
-                return False
-            ids.add(e[_EVENT_ID])
-            strings += filter(None, event_strings(e))
-        if len(ids) != len(events):   # (identical events, merged by stored_document)
+        if not ids_hold(document, events, quantities):
             return False
+        for e in events:
+            strings += filter(None, event_strings(e))
         for q in quantities:
-            if q[_QUANTITY_EVENT_ID] not in ids:
-                return False
             for i, low, high in quantity_ints:
                 v = q[i]
                 if v is not None and not low <= v <= high:

@@ -119,15 +119,15 @@ def _former_stored_values(rows: tuple, coder_version: str):
     if document[runner._CODER_VERSION] != coder_version:
         return None
     if events or quantities:
-        doc_id, ids = document[runner._DOC_ID], set()
+        doc_id, ids = document[tables._DOCUMENT_ID], set()
         for e in events:
-            if e[runner._EVENT_DOC_ID] != doc_id:
+            if e[tables._EVENT_DOC_ID] != doc_id:
                 return None
-            ids.add(e[runner._EVENT_ID])
+            ids.add(e[tables._EVENT_ID])
         if len(ids) != len(events):
             return None
         for q in quantities:
-            if q[runner._QUANTITY_EVENT_ID] not in ids:
+            if q[tables._QUANTITY_EVENT_ID] not in ids:
                 return None
     strings = []
     for table, rows_of in (("documents", [document]), ("events", events), ("event_quantities", quantities)):
