@@ -70,10 +70,15 @@ def _scan(text: str, lang: str, folds: Sequence[str] | None,
             # (searched from where a date may begin to the last word it may hold: most sentences,
             # nowhere; DateRules.find_all)
             hit = (folded, rules.find_all(folded.text))
-        if len(_SCANS) >= _SCANS_MAX:
-            _SCANS.clear()
-        _SCANS[key] = hit
+        _keep(key, hit)
     return hit
+
+
+def _keep(key: tuple[str, str], hit: tuple) -> None:
+    """Keep a text's scan entry (a few sentences': cleared when full)."""
+    if len(_SCANS) >= _SCANS_MAX:
+        _SCANS.clear()
+    _SCANS[key] = hit
 
 
 def note_undated(text: str, lang: str) -> None:
@@ -82,9 +87,7 @@ def note_undated(text: str, lang: str) -> None:
     rows ask of its matches again."""
     key = (text, lang)
     if key not in _SCANS:   # (a text scanned before keeps its entry, as _scan would)
-        if len(_SCANS) >= _SCANS_MAX:
-            _SCANS.clear()
-        _SCANS[key] = (None, [])
+        _keep(key, (None, []))
 
 
 @lru_cache(maxsize=1024)    # asked once per event of a sentence: the answer is the sentence's
