@@ -7,7 +7,7 @@ whose roles the syntax stage reads, both languages), whose trace holds those tex
 from __future__ import annotations
 
 from coder.rules.roles import roles_for
-from coder.rules.types import RolesHow
+from coder.rules.types import RolesHow, roles_how
 
 from test_rules_speed15 import digest_tests
 
@@ -97,9 +97,8 @@ def test_the_trace_holds_the_roles_read():
 
 
 def test_a_roles_how_reads_as_its_text():
-    how = object.__new__(RolesHow)
-    how.arguments, how.why, how.more = {"subject": 3, "object": 5, "recipient": 7}, \
-        {"subject": "the noun phrase before the verb", "object": "after it"}, ""
+    how = roles_how({"subject": 3, "object": 5, "recipient": 7},
+                    {"subject": "the noun phrase before the verb", "object": "after it"})
     text = "syntax: subject the noun phrase before the verb; object after it; recipient"
     assert str(how) == text and f"{how}" == text and f"{how!r}" == repr(text) and how == text
     more = how + "; the phrase after 'that' before the verb is its subject (syntax)"

@@ -14,10 +14,9 @@ from coder.rules.fronted import described_subject, fronted_subject
 from coder.rules.mentions import harm_noun_starts, harm_noun_words, other_triggers
 from coder.rules.phrases import group_of, phrase_holds, phrase_span
 from coder.rules.pronouns import pronoun_object
-from coder.rules.types import ROOT, Hit, RolesHow, names
+from coder.rules.types import ROOT, Hit, names, roles_how
 from coder.lang import profile_part
 
-_new = object.__new__
 Parse = object    # coder.syntax.Parse: the stages meet in coder/pipeline.py, so only its shape is read here
 
 
@@ -171,11 +170,8 @@ def roles_for(p: Parse, pr, groups: list[ActorGroup], about_first: bool = False,
         return None     # (the trace line is built only for an answer)
     if pr.passive:
         return src, tgt, "syntax: passive, the agent after by is the source, the subject the target"
-    # (the text written out only when the trace is read, which most never are; set on a bare
-    # instance: no __init__ frame)
-    how = _new(RolesHow)
-    how.arguments, how.why, how.more = arg, pr.how, ""
-    return src, tgt, how
+    # (the text written out only when the trace is read, which most never are)
+    return src, tgt, roles_how(arg, pr.how)
 
 
 def _named_leader(p: Parse, k: Optional[int], groups: list[ActorGroup]) -> Optional[ActorGroup]:

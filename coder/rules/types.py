@@ -151,9 +151,7 @@ class RolesHow:
         return repr(str(self))
 
     def __add__(self, more: str) -> RolesHow:
-        out = _new(RolesHow)
-        out.arguments, out.why, out.more = self.arguments, self.why, self.more + more
-        return out
+        return roles_how(self.arguments, self.why, self.more + more)
 
     def __contains__(self, text: str) -> bool:
         return text in str(self)
@@ -163,3 +161,11 @@ class RolesHow:
 
     def __hash__(self) -> int:
         return hash(str(self))
+
+
+def roles_how(arguments, why: dict, more: str = "") -> RolesHow:
+    """A RolesHow of a predicate's roles and how each was found (set on a bare instance: no
+    __init__ frame)."""
+    how = _new(RolesHow)
+    how.arguments, how.why, how.more = arguments, why, more
+    return how
