@@ -9,7 +9,9 @@ from collections import defaultdict
 # (module, attribute, stage): the functions the coder's document loop calls by these names
 STAGES = [
     ("coder.pipeline", "sentences", "sentence splitting + tokenising"),
-    ("coder.pipeline", "find_dates", "dates"),
+    ("coder.pipeline", "dates_and_copy", "dates"),
+    ("coder.pipeline", "note_undated", "dates"),
+    ("coder.pipeline", "chunk_folds", "dates"),   # (the chunks' folds, which the quantities read too)
     ("coder.pipeline", "match", "dictionary matching"),
     ("coder.pipeline", "parse", "syntax"),
     ("coder.pipeline", "analyse", "rules"),

@@ -14,7 +14,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 # the hot path's records, compiled as extension types in the compiled build (coder/records.py)
-from coder.records import Mention, Sentence, Token  # noqa: F401 (re-exported)
+from coder.records import Mention, Sentence, Token, WordMemo  # noqa: F401 (re-exported)
 
 Language = Literal["ar", "en"]
 DatePrecision = Literal["day", "month", "year", "published"]

@@ -3,11 +3,16 @@
 # object itself. The integer fields stay Python objects: most of their readers are untyped, and a
 # C integer would be boxed again at each of their reads. The .py is the source of truth: a field
 # added there must be added here.
+cdef class WordMemo:
+    cdef public object starts_of, starts, features_of, features, places_of, places
+    cdef public object marks_of, marks, verb_of, verb, asked
+
 cdef class Token:
     cdef public str text
     cdef public object start, end
     cdef public str norm
     cdef public tuple forms
+    cdef public WordMemo memo
 
 cdef class Sentence:
     cdef public object index

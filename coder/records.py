@@ -10,16 +10,66 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+class WordMemo:
+    """What the stages worked out of one word as written, kept once for every token of the word.
+
+    A token's norm and forms follow from its text, and so do the answers each stage keeps per word
+    (the matcher's first steps, the syntax stage's features and marks, the places' start, the answers of the
+    language's questions about a word: coder.lang.per_word): each stage keeps
+    them in a dict by the word as written, and keeps its answer here too, with the dict it came from
+    (`*_of`). A stage then reads a known word's answer from its token, where a look-up in a dict of
+    tens of thousands of words waits on memory (on news of 20,000 sentences about a twentieth of the
+    run). An answer is read only while its dict is the one the stage reads now: a new lexicon, or
+    a dict renewed at its bound, leaves the answers from the old one unread (a dict emptied in place
+    at its bound would give the same word the same answer again).
+    The tokeniser makes one a word (coder.lang.common._chunk_words) and gives it to each of its
+    tokens; a Token made by its constructor gets one of its own."""
+    __slots__ = ("starts_of", "starts", "features_of", "features", "places_of", "places",
+                 "marks_of", "marks", "verb_of", "verb", "asked")
+
+    def __init__(self):
+        self.starts_of = self.features_of = self.places_of = self.marks_of = self.verb_of = None
+        self.starts = self.features = self.places = self.marks = self.verb = None
+        self.asked = None   # the answers of the per-word questions (coder.lang.per_word), made at the first
+
+    def __reduce__(self):   # (a cache: copied and pickled empty, not with the dicts it names)
+        return WordMemo, ()
+
+
+@dataclass(init=False, repr=False, eq=False)
 class Token:
     # slots by hand (the most numerous record): dataclass(slots=True) makes a new class, which
-    # Cython does not accept for an extension type; a field with a default can have no slot this way
-    __slots__ = ("text", "start", "end", "norm", "forms")
+    # Cython does not accept for an extension type; a field with a default can have no slot this way,
+    # so the default of `memo` is its __init__'s, as Mention's are
+    __slots__ = ("text", "start", "end", "norm", "forms", "memo")
     text: str          # as in the input
     start: int         # character offsets in the sentence
     end: int
     norm: str          # normalised form (lower case; Arabic letters folded)
     forms: tuple[str, ...]  # lookup forms: norm first, then clitic-stripped variants
+    # the word's WordMemo, shared by the tokens of the word (the tokeniser's); a cache of answers that
+    # follow from the text, so neither compared nor shown. (replace() keeps it: give a token of
+    # another text a memo of its own)
+    memo: WordMemo
+
+    def __init__(self, text: str, start: int, end: int, norm: str, forms: tuple[str, ...],
+                 memo: WordMemo | None = None):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.forms = forms
+        self.memo = WordMemo() if memo is None else memo
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.text, self.start, self.end, self.norm, self.forms) == \
+            (other.text, other.start, other.end, other.norm, other.forms)
+
+    def __repr__(self):
+        return (f"Token(text={self.text!r}, start={self.start!r}, end={self.end!r}, norm={self.norm!r}, "
+                f"forms={self.forms!r})")
 
 
 @dataclass

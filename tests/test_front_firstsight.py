@@ -13,6 +13,7 @@ from coder import cache as disk
 from coder.lang import ar, common, en
 from coder.lexicon.load import END, GrammarRef, Trigger
 from coder.recognise import matcher
+from coder.records import WordMemo
 
 
 def _forms_in_general(norm: str, raw: str = "") -> tuple[str, ...]:
@@ -81,17 +82,19 @@ def test_a_chunk_is_the_words_the_pattern_finds(prof, chunk):
     words = [(m.start(), m.end(), m[0]) for m in prof._WORD.finditer(chunk)]
     expected = [(s, e, w, prof.normalise(w), tuple(f for f in forms(prof.normalise(w), w) if f))
                 for s, e, w in words if prof.normalise(w)]
+    # (each word's last item is its WordMemo: tests/test_words_speed26.py)
     if type(got) is common._Words:
-        assert list(got) == expected
+        assert [w[:5] for w in got] == expected and all(type(w[5]) is WordMemo for w in got)
     else:
-        assert len(expected) == 1 and expected[0][:3] == (0, len(chunk), chunk) and got == (chunk, *expected[0][3:], len(chunk))
+        assert len(expected) == 1 and expected[0][:3] == (0, len(chunk), chunk) and got[:4] == (chunk, *expected[0][3:], len(chunk))
+        assert len(got) == 5 and type(got[4]) is WordMemo
 
 
 def test_a_chunk_keeps_the_forms_tuple_it_was_given_and_drops_empty_forms():
     given = ("word", "wordx")
     assert common._chunk_words("word", en._WORD, str.lower, lambda norm, raw: given, {})[2] is given
-    assert common._chunk_words("word", en._WORD, str.lower, lambda n, r: ["word", "", "w"], {}) == ("word", "word", ("word", "w"), 4)
-    assert common._chunk_words("word", en._WORD, str.lower, lambda n, r: ("", "word"), {}) == ("word", "word", ("word",), 4)
+    assert common._chunk_words("word", en._WORD, str.lower, lambda n, r: ["word", "", "w"], {})[:4] == ("word", "word", ("word", "w"), 4)
+    assert common._chunk_words("word", en._WORD, str.lower, lambda n, r: ("", "word"), {})[:4] == ("word", "word", ("word",), 4)
 
 
 def _first_steps_by_get(trie, forms):

@@ -8,7 +8,7 @@ import pytest
 from coder.lang import ar, en
 from coder.lang.common import _Words, tokens_by
 from coder.lexicon.load import END, load
-from coder.model import Mention
+from coder.model import Mention, WordMemo
 from coder.recognise import matcher
 
 from test_rules_speed25 import former_names_as_written   # (the matcher's name filter as it was)
@@ -65,11 +65,11 @@ def test_every_token_of_a_word_shares_the_text_the_cache_keeps(lang):
     assert [t.text for t in again] == [t.text for t in first]
     assert all(a.text is b.text and a.forms is b.forms and a.norm is b.norm for a, b in zip(first, again))
     for chunk, kept in cache.items():
-        if type(kept) is not _Words:   # one word: (its text, norm, forms, length), the text the key itself
-            assert len(kept) == 4 and kept[0] is chunk and kept[3] == len(chunk)
-        else:   # several: (start, end, text, norm, forms), each text the key of its own entry
-            for start, end, text, norm, forms in kept:
-                assert chunk[start:end] == text and cache[text][0] is text
+        if type(kept) is not _Words:   # one word: (its text, norm, forms, length, memo), the text the key itself
+            assert len(kept) == 5 and kept[0] is chunk and kept[3] == len(chunk) and type(kept[4]) is WordMemo
+        else:   # several: (start, end, text, norm, forms, memo), each text and memo its own entry's
+            for start, end, text, norm, forms, memo in kept:
+                assert chunk[start:end] == text and cache[text][0] is text and memo is cache[text][4]
 
 
 # ---------------------------------------------------------------- match

@@ -260,9 +260,10 @@ def test_tokens_with_the_kept_length_are_the_tokens_before(lang):
                    for t in tokens_by(text, prof._WORD, prof.normalise, forms, new_cache)]
             assert got == _tokens_as_before(text, prof._WORD, prof.normalise, forms, old_cache), text
     from coder.lang.common import _Words
+    from coder.model import WordMemo
     for chunk, entry in new_cache.items():
-        if type(entry) is not _Words:   # one word: (its text, norm, forms, length)
-            assert len(entry) == 4 and entry[0] == chunk and entry[3] == len(chunk)
+        if type(entry) is not _Words:   # one word: (its text, norm, forms, length, memo)
+            assert len(entry) == 5 and entry[0] == chunk and entry[3] == len(chunk) and type(entry[4]) is WordMemo
 
 
 # ---------------------------------------------------------------- dates/markers.py: _scan

@@ -186,14 +186,14 @@ def _old_tokens_by(text, word, normalise, forms, cache=None):
             known = cache[chunk] = common._chunk_words(chunk, word, normalise, forms, cache)
         if type(known) is not common._Words:
             tok = Token.__new__(Token)
-            tok.text, tok.norm, tok.forms, length = known
+            tok.text, tok.norm, tok.forms, length = known[:4]   # (the entry's memo: after this round)
             tok.start = base = end + 1
             tok.end = end = base + length
             toks.append(tok)
             continue
         base = end + 1
         end = base + len(chunk)
-        for start, stop, raw, norm, lookup in known:
+        for start, stop, raw, norm, lookup, _memo in known:
             tok = Token.__new__(Token)
             tok.text, tok.start, tok.end, tok.norm, tok.forms = raw, base + start, base + stop, norm, lookup
             toks.append(tok)

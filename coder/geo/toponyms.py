@@ -404,7 +404,12 @@ def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
     out = []
     last = len(tokens) - 1
     for i, tok in enumerate(tokens):
-        starts = known[tok.text]
+        memo = tok.memo   # (a known word's answer from its token's memo: records.WordMemo)
+        if memo.places_of is known:
+            starts = memo.places
+        else:
+            starts = memo.places = known[tok.text]
+            memo.places_of = known
         if not starts:   # (most words)
             continue
         pairs, follow = starts
@@ -412,7 +417,12 @@ def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
             out.append((i, pairs))
         elif i < last:   # (does the next word go on from it: read from the follow set; its fold
             nxt = tokens[i + 1]   # asked only where its answer does not say it is its norm)
-            if nxt.norm in follow or (known[nxt.text] is not False and _fold(nxt.norm) in follow):
+            if nxt.norm in follow:
+                out.append((i, pairs))
+                continue
+            after = nxt.memo
+            if (after.places if after.places_of is known else known[nxt.text]) is not False and \
+                    _fold(nxt.norm) in follow:
                 out.append((i, pairs))
     return out
 

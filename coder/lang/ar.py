@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from coder.lang.common import AS_ITSELF, DIGITS, NO_FORMAT, split_by, tokens_by
+from coder.lang.per_word import per_word as _per_word
 
 CODE = "ar"
 # Word order: news Arabic is mostly verb-subject-object (قالت الوزارة), also subject-first.
@@ -131,30 +132,13 @@ def _without_clitics(norm: str) -> list[str]:
     return forms
 
 
-def _per_word(question):
-    """Answer a question about a token once per word as written: a token's norm and lookup forms
-    follow from its text (tokenise), so the answer does too; the syntax stage and the rules ask
-    these for every token of every sentence."""
-    answers: dict[str, bool] = {}
-
-    def ask(token) -> bool:
-        v = answers.get(token.text)
-        if v is None:
-            if len(answers) >= 100_000:
-                answers.clear()
-            v = answers[token.text] = question(token)
-        return v
-    ask.__doc__, ask.__name__, ask.__wrapped__ = question.__doc__, question.__name__, question
-    ask.answers = answers    # (word_features fills them for a new word, worked out together)
-    return ask
-
-
 def refers_back(tokens, i: int) -> bool:
     """Does token i carry a possessive pronoun (قواته "its forces", جنودها "her soldiers")?"""
-    # (_owned's kept answer read here: the syntax stage asks for every token, and calling _owned
-    # costs a frame more a token)
+    # (_owned's kept answer read here, from the word's memo (coder.lang.per_word): the syntax stage
+    # asks for every token, and calling _owned costs a frame more a token)
     t = tokens[i]
-    owned = _OWNED.get(t.text)
+    asked = t.memo.asked
+    owned = None if asked is None else asked[_OWNED_AT]
     return _owned(t) if owned is None else owned
 
 
@@ -171,7 +155,7 @@ def _owned(t) -> bool:
     return False
 
 
-_OWNED = _owned.answers   # (a word's text -> its answer, kept by _per_word and word_features)
+_OWNED_AT = _owned.at   # (where a word's memo keeps its answer: per_word)
 carries_possessive = _owned   # refers_back read on the word alone: the syntax stage keeps it per word
 
 
@@ -419,7 +403,8 @@ def carries_subject(token) -> bool:
     object. (ون after ا is the root's: يتعاون "cooperates" is singular.)"""
     # (agreement's kept answer read here, as refers_back reads _owned's: the call through _per_word
     # costs a frame more a token)
-    known = _AGREEMENT.get(token.text)
+    asked = token.memo.asked
+    known = None if asked is None else asked[_AGREEMENT_AT]
     return (agreement(token) if known is None else known)[1] in ("plural", "dual")
 
 
@@ -467,7 +452,7 @@ def agreement(token) -> tuple[str, str]:
     return "masculine", "singular"
 
 
-_AGREEMENT = agreement.answers   # (a word's text -> its (gender, number), kept by _per_word)
+_AGREEMENT_AT = agreement.at   # (where a word's memo keeps its (gender, number): per_word)
 # the relative pronouns' gender and number (a verb right after one agrees with it when it is its subject)
 RELATIVES = {normalise(w): a for w, a in (
     ("الذي", ("masculine", "singular")), ("التي", ("feminine", "singular")), ("الذين", ("masculine", "plural")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from coder.model import Token
+from coder.model import Token, WordMemo
 
 # Arabic-Indic (U+0660..) and Persian (U+06F0..) digits -> ASCII; one char for one char.
 DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
@@ -85,15 +85,15 @@ _NOT_AS_NORMS = re.compile("[^\x00-\u012f\u0131-\u03a2\u03a4-\u2fff]")
 
 
 class _Words(tuple):
-    """The words of a chunk that is not one word, as (start, end, text, norm, forms) with offsets in
-    the chunk; empty for a chunk of no word. (A chunk that is one word, as most are, is kept as its
-    (text, norm, forms, length): the type tells the two apart in one test.)"""
+    """The words of a chunk that is not one word, as (start, end, text, norm, forms, memo) with
+    offsets in the chunk; empty for a chunk of no word. (A chunk that is one word, as most are, is kept
+    as its (text, norm, forms, length, memo): the type tells the two apart in one test.)"""
     __slots__ = ()
 
 
 def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict, folds: dict | None = None):
-    """The tokens of a chunk without spaces: (chunk, norm, forms, its length) if it is one word, else
-    _Words. (The length kept: tokens_by reads it for the token's end at each later token of the word,
+    """The tokens of a chunk without spaces: (chunk, norm, forms, its length, its WordMemo) if it is
+    one word, else _Words (whose words have the memos of their own entries: one a word as written). (The length kept: tokens_by reads it for the token's end at each later token of the word,
     instead of calling len() on the chunk.) The chunk itself is in the answer because tokens_by makes
     that string the text of every later token of the word: the per-word memos keyed by a token's text
     (the matcher's, the syntax stage's...) then find their key as the same object, not by comparing
@@ -114,8 +114,8 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict, fo
         # a form left empty (a lone combining mark, its letters stripped) is no word to look up:
         # most words have none, and keep the tuple they were given
         if type(found) is tuple and "" not in found:
-            return chunk, norm, found, len(chunk)
-        return chunk, norm, tuple(filter(None, found)), len(chunk)
+            return chunk, norm, found, len(chunk), WordMemo()
+        return chunk, norm, tuple(filter(None, found)), len(chunk), WordMemo()
     out = []
     at = 0   # (where the words cover the chunk to, each beginning where the one before ends; else -1)
     for m in word.finditer(chunk):
@@ -125,7 +125,7 @@ def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict, fo
             alone = cache[w] = _chunk_words(w, word, normalise, forms, cache, folds)
         start, end = m.span()
         if alone:    # (one word, or _NO_WORDS)
-            out.append((start, end, alone[0], alone[1], alone[2]))
+            out.append((start, end, alone[0], alone[1], alone[2], alone[4]))
             at = end if at == start else -1
         else:   # (a word of no norm, which the fold drops: no cover)
             at = -1
@@ -141,8 +141,8 @@ _NO_WORDS = _Words()
 def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None = None,
               folds: dict | None = None) -> list[Token]:
     """Tokens of `text`; `cache` (one per language) maps a chunk between spaces to its tokens
-    (_chunk_words: (chunk, norm, forms, length) for a chunk that is one word, whose string every
-    later token of the word takes as its text; _Words otherwise); `folds` (one per language), a
+    (_chunk_words: (chunk, norm, forms, length, memo) for a chunk that is one word, whose string and
+    WordMemo every later token of the word takes; _Words otherwise); `folds` (one per language), a
     chunk to its fold, as its words' norms give it (_chunk_words), for the dates' and quantities'
     copy of a sentence (coder/lang/chunk_folds.py).
     (Typed in the compiled build: common.pxd; a plain loop, no closure.)"""
@@ -173,7 +173,7 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
             if type(known) is several:
                 base = end + 1
                 end = base + len(chunk)
-                for start, stop, raw, norm, lookup in known:
+                for start, stop, raw, norm, lookup, memo in known:
                     # (one store a field: a tuple assignment of five packs them in a tuple first)
                     tok = new(token)
                     tok.text = raw
@@ -181,13 +181,14 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
                     tok.end = base + stop
                     tok.norm = norm
                     tok.forms = lookup
+                    tok.memo = memo
                     toks.append(tok)
                 continue
         # one word, whose token spans the chunk. (The fields set one by one on a bare instance:
         # calling the dataclass's __init__ costs a Python frame per token; tests/test_speed_identity.py
         # checks every field is set. The chunk's length is the entry's: no len() a token)
         tok = new(token)
-        tok.text, tok.norm, tok.forms, length = known
+        tok.text, tok.norm, tok.forms, length, tok.memo = known
         tok.start = base = end + 1
         tok.end = end = base + length
         toks.append(tok)

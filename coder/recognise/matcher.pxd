@@ -5,10 +5,10 @@
 cimport cython
 # (cimported under their own names: the .py imports Mention and Token from coder.model, which
 # re-exports them: a stage imports the shared model, tests/test_structure.py)
-from coder.records cimport Mention as MentionRecord, Token as TokenRecord
+from coder.records cimport Mention as MentionRecord, Token as TokenRecord, WordMemo as WordMemoRecord
 
 # (`out` untyped: a Mentions, the list subclass that carries the sentence's grammar index, which a
 # `list` declaration would refuse)
 @cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, starts=dict, roles=dict, markers=list, triggers=list, actors=list, actor_words=set,
-               discards=list, tok=TokenRecord, m=MentionRecord)
+               discards=list, tok=TokenRecord, m=MentionRecord, memo=WordMemoRecord)
 cpdef match(trie, list tokens, str text, bint with_grammar=*, word_kinds=*, date_marker_firsts=*)

@@ -145,7 +145,15 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
     # a dict look-up in C)
     new, mention = _new, Mention
     for i, tok in enumerate(tokens):
-        first = starts.get(tok.text)
+        # (a known word's steps read from its token's memo, as the word's first token left them
+        # there: no look-up in `starts`, which waits on memory where it holds many words)
+        memo = tok.memo
+        if memo.starts_of is starts:
+            first = memo.starts
+        else:
+            first = starts.get(tok.text)
+            if first is not None:
+                memo.starts_of, memo.starts = starts, first
         # (one test for a word known to start something, as most words with an entry are: the
         # words that start nothing, () as known and None as new, are told apart only then)
         if not first:
@@ -163,6 +171,7 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
             else:
                 first = _STARTS_NOTHING + (kind,) if kind else ()
             starts[tok.text] = first
+            memo.starts_of, memo.starts = starts, first
             if not first:
                 continue
         fi, node, ends, next_keys, word_roles, grammar, kind = first

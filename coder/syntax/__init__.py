@@ -51,9 +51,17 @@ class Features:
         # a list goes through the number protocol before the list's own concatenation)
         flat = []
         extend = flat.extend
+        # (a known word's entry read from its token's memo (records.WordMemo), as the word's first
+        # token left it there: no look-up in `words`, which waits on memory where it holds many)
         try:
             for t in toks:
-                extend(words[t.text])
+                memo = t.memo
+                if memo.features_of is words:
+                    extend(memo.features)
+                else:
+                    entry = memo.features = words[t.text]
+                    memo.features_of = words
+                    extend(entry)
         except KeyError:    # (a sentence with a word not seen before: the others' entries are kept)
             first_seen = _FIRST_SEEN.get(code) or _first_seen_for(prof, R)
             flat = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from coder.syntax.marks import (HAS_OBJECT_PRONOUN, HAS_SUBJECT, IS_ACCUSATIVE, IS_ADVERBIAL, IS_FIRST_PERSON,
                                 IS_FIRST_PERSON_READ, IS_NOMINATIVE, QUOTATION_MARKS, _NOUN_READER, _accusative,
-                                _carries_pronoun, _first_person, _noun_reader, _opens_quote, _word_marks)
+                                _carries_pronoun, _first_person, _noun_reader, _opens_quote, word_marks)
 from coder.syntax.records import Clause, Predicate
 
 # (bound once: a method of a name imported by `from` is looked up and bound at each call)
@@ -62,8 +62,8 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
             # (word_marks read in place, and a bit of the marks from their tables, here and below: no call per
             # phrase and predicate, no bitwise and, which the interpreter (3.11) does not specialise)
             w = toks[c.start]
-            m = marks.get(w.text)
-            if IS_ADVERBIAL[_word_marks(w, prof, marks) if m is None else m]:
+            memo = w.memo   # (the word's bits from its memo where kept: marks.word_marks)
+            if IS_ADVERBIAL[memo.marks if memo.marks_of is marks else word_marks(w, prof, marks)]:
                 continue    # رسمياً، قائلاً: an adverb or the subject's state, no argument
         if bare_after and c.start - 1 > chunks[bare_after[-1]].end and c.kind == "np" and not definite[c.head] and \
                 circumstantial(toks[c.head]):
@@ -119,9 +119,8 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
     # (kept with the verb's bits)
     person = verb_bits if verb_bits is not None else _first_person(verb.norm, prof.CLITIC_COORDINATORS)
     first_person = (IS_FIRST_PERSON_READ if lexical and lexical[p.verb] > 0 else IS_FIRST_PERSON)[person]
-    verb_marks = marks.get(verb.text)
-    if verb_marks is None:
-        verb_marks = _word_marks(verb, prof, marks)
+    memo = verb.memo
+    verb_marks = memo.marks if memo.marks_of is marks else word_marks(verb, prof, marks)
     object_pronoun = HAS_OBJECT_PRONOUN[verb_marks]    # شنته، يدخنها: the object is the pronoun
     first_actor = accusative = False
     if bare_after:
@@ -130,8 +129,8 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         start = first.start
         first_actor = start in actorish if start == first.end else not actorish.isdisjoint(range(start, first.end + 1))
         w = toks[first.head]
-        m = marks.get(w.text)
-        accusative = IS_ACCUSATIVE[_word_marks(w, prof, marks) if m is None else m]
+        memo = w.memo
+        accusative = IS_ACCUSATIVE[memo.marks if memo.marks_of is marks else word_marks(w, prof, marks)]
     if accusative:
         # قضى شهراً، يواجه نقصاً: a word written with the accusative ending is no subject; the verb
         # carries its subject (or it follows)
@@ -211,8 +210,8 @@ def _after_noun(p, cl, prev, before, after, coordinated, chunks, toks, tags, pro
         _inherit(p, cl, clauses, "the subject of the clause it depends on")
     if bare_after:
         w = toks[chunks[bare_after[0]].head]
-        m = marks.get(w.text)
-        nominative = IS_NOMINATIVE[_word_marks(w, prof, marks) if m is None else m]
+        memo = w.memo
+        nominative = IS_NOMINATIVE[memo.marks if memo.marks_of is marks else word_marks(w, prof, marks)]
     else:
         nominative = False
     if nominative:

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (HAS_NO_OBJECT, IS_IMPERSONAL, IS_PASSIVE_VOWEL, _VERB_WORDS, _marker_roles, _no_mark,
-                                _verb_bits)
+                                verb_bits as verb_bits_of)
 from coder.syntax.marks import _carries_pronoun, _carries_pronoun_word  # noqa: F401 (read from here by tests)
 from coder.syntax.phrases import _GOVERNED_KINDS, flags_asked, possessive_flags
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
@@ -161,9 +161,9 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
             p.arguments = {}
             p.how = {}
             p.inherited = set()
-            verb_bits = verb_words.get(toks[v].text)
-            if verb_bits is None:
-                verb_bits = _verb_bits(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)
+            memo = toks[v].memo   # (the verb's bits from its memo where kept: marks.verb_bits)
+            verb_bits = memo.verb if memo.verb_of is verb_words else \
+                verb_bits_of(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)
             # (a passive auxiliary among the words of the verb group before the verb, asked by a set
             # test of their norms: a generator here would make the function's locals cells)
             p.passive = after_noun is False and not R.passive_aux.isdisjoint(map(_NORM, toks[f:v])) \

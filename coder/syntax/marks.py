@@ -142,9 +142,15 @@ def _word_marks(tok, prof, marks: dict[str, int]) -> int:
 
 
 def word_marks(tok, prof, marks: dict[str, int]) -> int:
-    """The bits of a word as written: kept in `marks`, worked out by _word_marks the first time."""
+    """The bits of a word as written: kept in `marks`, worked out by _word_marks the first time, and
+    kept in the word's memo (records.WordMemo), where the hot readers look first: `memo.marks if
+    memo.marks_of is marks else word_marks(...)`."""
     bits = marks.get(tok.text)
-    return bits if bits is not None else _word_marks(tok, prof, marks)
+    if bits is None:
+        bits = _word_marks(tok, prof, marks)
+    memo = tok.memo
+    memo.marks_of, memo.marks = marks, bits
+    return bits
 
 
 # what arguments() asks of a verb as written, as bits: a passive's written vowel (قُتل); an impersonal
@@ -155,6 +161,17 @@ _VERB_WORDS: dict[str, dict[str, int]] = {}    # language -> word as written -> 
 # (by a verb's bits, as IS_ADVERBIAL by a word's marks)
 IS_PASSIVE_VOWEL, IS_IMPERSONAL, HAS_NO_OBJECT = _bit_table(PASSIVE_VOWEL), _bit_table(IMPERSONAL), _bit_table(NO_OBJECT)
 IS_FIRST_PERSON, IS_FIRST_PERSON_READ = _bit_table(FIRST_PERSON), _bit_table(FIRST_PERSON_READ)
+
+
+def verb_bits(t, R, marks_passive, verb_words: dict[str, int], coordinators: tuple[str, ...]) -> int:
+    """The bits of a verb as written: kept in `verb_words`, worked out by _verb_bits the first time,
+    and kept in the word's memo, where clauses.arguments looks first (as word_marks)."""
+    bits = verb_words.get(t.text)
+    if bits is None:
+        bits = _verb_bits(t, R, marks_passive, verb_words, coordinators)
+    memo = t.memo
+    memo.verb_of, memo.verb = verb_words, bits
+    return bits
 
 
 def _verb_bits(t, R, marks_passive, verb_words: dict[str, int], coordinators: tuple[str, ...]) -> int:
