@@ -229,3 +229,29 @@ def test_the_sentences_read_the_same_with_memos_filled_or_empty(lang, sent):
     warm = _digest(analyse_sentence(sent, lang, DAY).analysis)
     assert warm == _digest(analyse_sentence(_anew(sent), lang, DAY).analysis) == DIGESTS[sent.text]
 
+
+def test_the_run_collects_then_freezes_every_thousand_records(tmp_path, monkeypatch):
+    """runner._code_all: after the powers of ten, a full collection then a freeze every
+    COLLECT_AND_FREEZE_EVERY records (here 15), so that what the run learns of new words is not walked
+    by every later full collection, and no cyclic garbage is frozen."""
+    import datetime as dt
+    import gc
+
+    from coder import runner
+    from coder.model import Document
+    from coder.pipeline import versions
+    from coder.sinks import DatasetWriter
+    calls = []
+    real_collect, real_freeze = gc.collect, gc.freeze
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append("collect") or real_collect(*a))
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze") or real_freeze())
+    monkeypatch.setattr(runner, "COLLECT_AND_FREEZE_EVERY", 15)
+    docs = [Document(doc_id=f"d{k}", text="Syrian troops shelled Idlib on Monday.", language="en",
+                     published=dt.date(2019, 8, 5)) for k in range(31)]
+    try:
+        with DatasetWriter(tmp_path / "out", **versions()) as w:
+            runner.code_into(w, docs)
+        # 1 and 10 (powers of ten): a freeze; 15 and 30: a collection, then a freeze
+        assert calls == ["freeze", "freeze", "collect", "freeze", "collect", "freeze"]
+    finally:
+        gc.unfreeze()
