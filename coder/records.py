@@ -14,9 +14,9 @@ class WordMemo:
     """What the stages worked out of one word as written, kept once for every token of the word.
 
     A token's norm and forms follow from its text, and so do the answers each stage keeps per word
-    (the matcher's first steps, the syntax stage's features and marks, the places' start, the answers of the
-    language's questions about a word: coder.lang.per_word): each stage keeps
-    them in a dict by the word as written, and keeps its answer here too, with the dict it came from
+    (the matcher's first steps, the syntax stage's features and marks, the places' start, the
+    answers of the language's questions about a word: coder.lang.per_word): each stage keeps them
+    in a dict by the word as written, and keeps its answer here too, with the dict it came from
     (`*_of`). A stage then reads a known word's answer from its token, where a look-up in a dict of
     tens of thousands of words waits on memory (on news of 20,000 sentences about a twentieth of the
     run). An answer is read only while its dict is the one the stage reads now: a new lexicon, or
@@ -30,7 +30,8 @@ class WordMemo:
     def __init__(self):
         self.starts_of = self.features_of = self.places_of = self.marks_of = self.verb_of = None
         self.starts = self.features = self.places = self.marks = self.verb = None
-        self.asked = None   # the answers of the per-word questions (coder.lang.per_word), made at the first
+        # the answers of the per-word questions (coder.lang.per_word): a list made at the first asked
+        self.asked = None
 
     def __reduce__(self):   # (a cache: copied and pickled empty, not with the dicts it names)
         return WordMemo, ()

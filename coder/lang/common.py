@@ -93,7 +93,8 @@ class _Words(tuple):
 
 def _chunk_words(chunk: str, word: re.Pattern, normalise, forms, cache: dict, folds: dict | None = None):
     """The tokens of a chunk without spaces: (chunk, norm, forms, its length, its WordMemo) if it is
-    one word, else _Words (whose words have the memos of their own entries: one a word as written). (The length kept: tokens_by reads it for the token's end at each later token of the word,
+    one word, else _Words (whose words have the memos of their own entries: one a word as written).
+    (The length kept: tokens_by reads it for the token's end at each later token of the word,
     instead of calling len() on the chunk.) The chunk itself is in the answer because tokens_by makes
     that string the text of every later token of the word: the per-word memos keyed by a token's text
     (the matcher's, the syntax stage's...) then find their key as the same object, not by comparing

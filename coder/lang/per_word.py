@@ -43,4 +43,3 @@ def per_word(question):
     ask.answers = answers    # (coder.lang.ar.word_features fills them for a new word, worked out together)
     ask.at = at              # (its place in WordMemo.asked, which a caller may read in place)
     return ask
-
