@@ -21,12 +21,13 @@ from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).resolve().parent
 
-# The modules whose hot code is typed for Cython (a .pxd beside the .py declares their records and
-# loops as C types). Untyped modules are left out: compiled as they are, they ran no faster end to
-# end and the one-process run about 4% slower (their code is larger than the interpreter's
-# bytecode; README, "Compiled modules").
+# The modules whose hot code is typed for Cython (a .pxd beside the .py declares their loops' locals
+# as C types). Untyped modules are left out: compiled as they are, they ran no faster end to end
+# and the one-process run about 4% slower (their code is larger than the interpreter's bytecode;
+# README, "Compiled modules"). The records (coder/records.py) stay Python classes: compiled as
+# extension types, their fields were read through a property each by the Python modules, which read
+# them most, at 2.6 times the cost of a slot's read (README)
 COMPILED = [
-    "coder/records.py",
     "coder/lang/common.py",
     "coder/recognise/matcher.py",
     "coder/syntax/rules.py",

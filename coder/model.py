@@ -3,7 +3,7 @@
 Boundaries (input documents, lexicon entries, output rows) are pydantic models, validated once.
 Spans inside the hot path (tokens, mentions) are dataclasses: they are created tens of times per
 sentence, and pydantic validation there would cost more than the matching itself. Tokens, sentences
-and mentions live in coder/records.py (compiled as extension types; re-exported here).
+and mentions live in coder/records.py (re-exported here).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# the hot path's records, compiled as extension types in the compiled build (coder/records.py)
+# the hot path's records (coder/records.py)
 from coder.records import Mention, Sentence, Token, WordMemo  # noqa: F401 (re-exported)
 
 Language = Literal["ar", "en"]

@@ -48,7 +48,7 @@ class SentenceResult:
 _NOTHING: frozenset = frozenset()
 
 
-# Sentence's own __new__ (the compiled Sentence is an extension type, which object.__new__ refuses), bound once
+# Sentence's own __new__, bound once (as coder/lang/common.py binds Token's)
 _new_sentence = Sentence.__new__
 
 

@@ -1,9 +1,9 @@
 """The records of the hot path: tokens, sentences and lexicon mentions, made tens of times a sentence.
 
-Plain dataclasses here (coder/model.py re-exports them). The compiled build (setup.py) makes them
-Cython extension types, declared in records.pxd next to this file: a compiled function that declares
-a local as a Token reads its fields from the object itself, where Cython reaches a Python class's
-attributes through CPython's generic attribute lookup. A field added here must be added there.
+Plain dataclasses with slots (coder/model.py re-exports them), in the compiled build too (setup.py):
+the Python modules read their fields far more often than the compiled tokeniser and matcher set
+them, and Python reads a slot of a Python class faster than a field of a Cython extension type (a
+property of the type: 2.6 times the time; README, "Compiled modules").
 """
 from __future__ import annotations
 
@@ -39,9 +39,8 @@ class WordMemo:
 
 @dataclass(init=False, repr=False, eq=False)
 class Token:
-    # slots by hand (the most numerous record): dataclass(slots=True) makes a new class, which
-    # Cython does not accept for an extension type; a field with a default can have no slot this way,
-    # so the default of `memo` is its __init__'s, as Mention's are
+    # slots by hand (the most numerous record): a field with a default can have no slot this way, so
+    # the default of `memo` is its __init__'s, as Mention's are; __eq__ and __repr__ leave it out
     __slots__ = ("text", "start", "end", "norm", "forms", "memo")
     text: str          # as in the input
     start: int         # character offsets in the sentence

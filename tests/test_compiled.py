@@ -111,3 +111,10 @@ def test_the_compiled_install_codes_exactly_as_the_pure_source(tmp_path):
                         "main(['--version'])"], cwd=tmp_path, capture_output=True, text=True,
                        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
     assert f"{n} modules compiled" in v.stdout
+    # the records stay Python classes: their fields are slots, which the Python modules read through a
+    # member descriptor (as Cython extension types their fields were properties: tests/test_typed_records.py)
+    d = subprocess.run([sys.executable, "-c", "import coder.records as r; print(sorted({type(getattr(c, f)).__name__ "
+                        "for c in (r.Token, r.Mention, r.WordMemo) for f in c.__slots__}))"],
+                       cwd=tmp_path, capture_output=True, text=True,
+                       env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert d.stdout.strip() == "['member_descriptor']", d.stdout + d.stderr

@@ -72,8 +72,8 @@ def split_by(text: str, boundary: re.Pattern, max_len: int = 2000, veto=None, en
 # worked out once, and a sentence is cut into chunks by str.split, not by the word pattern.
 # Cleared when full, so that memory stays bounded on any corpus.
 WORD_CACHE_SIZE = 200_000
-# Token's own __new__ (the compiled Token is an extension type, which object.__new__ refuses), bound
-# once: looked up on the class at each token it costs pure Python a type attribute lookup
+# Token's own __new__, bound once: looked up on the class at each token it costs pure Python a type
+# attribute lookup
 _new = Token.__new__
 
 
