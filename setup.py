@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 # them most, at 2.6 times the cost of a slot's read (README)
 COMPILED = [
     "coder/lang/common.py",
+    "coder/lang/word_gate.py",
     "coder/recognise/matcher.py",
     "coder/syntax/rules.py",
     "coder/syntax/tagger.py",

@@ -158,7 +158,8 @@ def matches_at_word_starts(match: Callable, text: str, chunks: Sequence[str], ga
     the word starts of the chunks from window_start(chunks, admitting, floor) to each admitting chunk,
     in order, each match's end the least start of the next. `text` is its `chunks` joined by single
     white space characters (their offsets are their lengths added up); `first`: the index of the
-    first chunk the gate admits; `floor` the first chunk the next window may begin at."""
+    first chunk the gate admits; `floor` the first chunk the next window may begin at. (Typed in the
+    compiled build: word_gate.pxd.)"""
     found = []
     end = 0                # where the last match ends: no other begins before it
     floor = 0
