@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 # and the one-process run about 4% slower (their code is larger than the interpreter's bytecode;
 # README, "Compiled modules"). The records (coder/records.py) stay Python classes: compiled as
 # extension types, their fields were read through a property each by the Python modules, which read
-# them most, at 2.6 times the cost of a slot's read (README)
+# them most, at 2.6 times the cost of a slot's read (README).
 COMPILED = [
     "coder/lang/common.py",
     "coder/lang/word_gate.py",

@@ -1,9 +1,9 @@
 """The records of the hot path: tokens, sentences and lexicon mentions, made tens of times a sentence.
 
-Plain dataclasses with slots (coder/model.py re-exports them), in the compiled build too (setup.py):
-the Python modules read their fields far more often than the compiled tokeniser and matcher set
-them, and Python reads a slot of a Python class faster than a field of a Cython extension type (a
-property of the type: 2.6 times the time; README, "Compiled modules").
+Plain dataclasses, tokens and mentions with slots (coder/model.py re-exports them), in the compiled
+build too (setup.py): the Python modules read their fields far more often than the compiled
+tokeniser and matcher set them, and Python reads a slot of a Python class faster than a field of a
+Cython extension type (a property of the type: 2.6 times the time; README, "Compiled modules").
 """
 from __future__ import annotations
 
