@@ -37,39 +37,22 @@ class WordMemo:
         return WordMemo, ()
 
 
-@dataclass(init=False, repr=False, eq=False)
+@dataclass(slots=True)
 class Token:
-    # slots by hand (the most numerous record): a field with a default can have no slot this way, so
-    # the default of `memo` is its __init__'s, as Mention's are; __eq__ and __repr__ leave it out
-    __slots__ = ("text", "start", "end", "norm", "forms", "memo")
+    # (slots: the most numerous record)
     text: str          # as in the input
     start: int         # character offsets in the sentence
     end: int
     norm: str          # normalised form (lower case; Arabic letters folded)
     forms: tuple[str, ...]  # lookup forms: norm first, then clitic-stripped variants
     # the word's WordMemo, shared by the tokens of the word (the tokeniser's); a cache of answers that
-    # follow from the text, so neither compared nor shown. (replace() keeps it: give a token of
-    # another text a memo of its own)
-    memo: WordMemo
+    # follow from the text, so neither compared nor shown; a token made without one gets its own.
+    # (replace() keeps it: give a token of another text a memo of its own)
+    memo: WordMemo = field(default=None, compare=False, repr=False)
 
-    def __init__(self, text: str, start: int, end: int, norm: str, forms: tuple[str, ...],
-                 memo: WordMemo | None = None):
-        self.text = text
-        self.start = start
-        self.end = end
-        self.norm = norm
-        self.forms = forms
-        self.memo = WordMemo() if memo is None else memo
-
-    def __eq__(self, other):
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.text, self.start, self.end, self.norm, self.forms) == \
-            (other.text, other.start, other.end, other.norm, other.forms)
-
-    def __repr__(self):
-        return (f"Token(text={self.text!r}, start={self.start!r}, end={self.end!r}, norm={self.norm!r}, "
-                f"forms={self.forms!r})")
+    def __post_init__(self):
+        if self.memo is None:
+            self.memo = WordMemo()
 
 
 @dataclass
@@ -80,13 +63,11 @@ class Sentence:
     tokens: list[Token] = field(default_factory=list)
 
 
-@dataclass(init=False)
+@dataclass(slots=True)
 class Mention:
     """A lexicon match over tokens [first, last] (inclusive); char offsets in the sentence."""
-    # slots by hand, as Token's (some thirty made a sentence: an instance without them allocates and
-    # frees a values array for its attributes too); the defaults of the last two fields are those
-    # of the __init__ below, as a field with a default can have no slot this way
-    __slots__ = ("kind", "first", "last", "start", "end", "text", "entry", "rule_id", "first_form")
+    # (slots, as Token's: some thirty made a sentence, and an instance without them allocates and
+    # frees a values array for its attributes too)
     kind: str          # verb | actor | agent | grammar | discard | place | date | quantity
     first: int
     last: int
@@ -94,17 +75,5 @@ class Mention:
     end: int
     text: str
     entry: object      # the compiled lexicon entry (or resolved value for dates/quantities/places)
-    rule_id: str
-    first_form: int    # which lookup form of the first token matched (0: the word as written)
-
-    def __init__(self, kind: str, first: int, last: int, start: int, end: int, text: str, entry: object,
-                 rule_id: str = "", first_form: int = 0):
-        self.kind = kind
-        self.first = first
-        self.last = last
-        self.start = start
-        self.end = end
-        self.text = text
-        self.entry = entry
-        self.rule_id = rule_id
-        self.first_form = first_form
+    rule_id: str = ""
+    first_form: int = 0    # which lookup form of the first token matched (0: the word as written)
