@@ -33,6 +33,7 @@ COMPILED = [
     "coder/recognise/matcher.py",
     "coder/syntax/rules.py",
     "coder/syntax/tagger.py",
+    "coder/syntax/phrases.py",
 ]
 # no debug information and -O2: the C files are large, and Python's own -O3 -g takes 2.5x the
 # compile time for no measured gain (README)
