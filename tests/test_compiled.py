@@ -118,3 +118,39 @@ def test_the_compiled_install_codes_exactly_as_the_pure_source(tmp_path):
                        cwd=tmp_path, capture_output=True, text=True,
                        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
     assert d.stdout.strip() == "['member_descriptor']", d.stdout + d.stderr
+    # the compiled tokeniser and matcher make their tokens and mentions in C (coder/slots.pxd): every
+    # field set, equal to those the pure source makes of the same text, and the words' memos shared as
+    # the tokeniser shares them
+    t = subprocess.run([sys.executable, "-c", RECORDS_SCRIPT], cwd=tmp_path, capture_output=True, text=True,
+                       env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert t.returncode == 0, t.stderr[-3000:]
+    p = subprocess.run([sys.executable, "-c", RECORDS_SCRIPT], cwd=tmp_path, capture_output=True, text=True,
+                       env={**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "PYTHONPATH": str(ROOT)})
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert t.stdout.splitlines()[0] == "True True" and p.stdout.splitlines()[0] == "False False"
+    assert t.stdout.splitlines()[1:] == p.stdout.splitlines()[1:]
+
+
+# prints whether the tokens and the mentions are made in C, then per text its tokens' fields, which
+# tokens share a memo, and its mentions' fields
+RECORDS_SCRIPT = r"""
+import coder.lang.common as common
+import coder.recognise.matcher as matcher
+from coder.lang import profile
+from coder.lexicon.load import load
+from coder.records import Mention, Token
+print(common._TOKENS_MADE_IN_C, matcher._MENTIONS_MADE_IN_C)
+for lang, text in (("en", "Police arrested 12 protesters in Cairo, (AFP) said; the U.N.-run school closed."),
+                   ("en", "The United Nations Security Council condemned the attack on Monday."),
+                   ("ar", "اعتقلت الشرطة 12 متظاهرا في القاهرة، وقالت الوكالة إن الشرطة أغلقت المدرسة."),
+                   ("ar", "أطلقت قوات سوريا الديمقراطية سراح عشرين معتقلا من مخيم الهول.")):
+    for _ in range(2):   # the second time from the tokeniser's cache
+        toks = profile(lang).tokenise(text)
+        assert all(type(t) is Token for t in toks)
+        print([(t.text, t.start, t.end, t.norm, t.forms) for t in toks])
+        print([[k for k, u in enumerate(toks) if u.memo is t.memo] for t in toks])
+        mentions = matcher.match(load(lang).trie, toks, text)
+        assert mentions and all(type(m) is Mention for m in mentions)
+        print([(m.kind, m.first, m.last, m.start, m.end, m.text, m.rule_id, m.first_form, repr(m.entry))
+               for m in mentions])
+"""

@@ -75,6 +75,12 @@ WORD_CACHE_SIZE = 200_000
 # Token's own __new__, bound once: looked up on the class at each token it costs pure Python a type
 # attribute lookup
 _new = Token.__new__
+# The compiled build makes each token in C with its six fields stored into its slots at once
+# (coder/slots.pxd: from compiled code a field set one by one goes through CPython's generic
+# attribute path, six times the interpreter's store into a slot). Pure Python sets them one by one
+# on a bare instance (a call a token would cost it a frame). The module is the compiled one where
+# its file is not the .py source.
+_TOKENS_MADE_IN_C = not __file__.endswith(".py")
 
 
 # A character a chunk's fold is not its tokens' norms for: one the fold's table does not hold (U+3000
@@ -160,6 +166,7 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
     # (locals, read at each chunk; cache.get stays a method call, which the compiled build makes a
     # dict look-up in C)
     new, token, several = _new, Token, _Words
+    in_c = _TOKENS_MADE_IN_C
     for chunk in chunks:
         known = cache.get(chunk)
         # (one test of the entry's type for a known chunk of one word, as most are: an unseen chunk,
@@ -175,6 +182,9 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
                 base = end + 1
                 end = base + len(chunk)
                 for start, stop, raw, norm, lookup, memo in known:
+                    if in_c:
+                        toks.append(_token_made_in_c(token, raw, base + start, base + stop, norm, lookup, memo))  # noqa: F821
+                        continue
                     # (one store a field: a tuple assignment of five packs them in a tuple first)
                     tok = new(token)
                     tok.text = raw
@@ -188,6 +198,12 @@ def tokens_by(text: str, word: re.Pattern, normalise, forms, cache: dict | None 
         # one word, whose token spans the chunk. (The fields set one by one on a bare instance:
         # calling the dataclass's __init__ costs a Python frame per token; tests/test_speed_identity.py
         # checks every field is set. The chunk's length is the entry's: no len() a token)
+        if in_c:
+            raw, norm, lookup, length, memo = known
+            base = end + 1
+            end = base + length
+            toks.append(_token_made_in_c(token, raw, base, end, norm, lookup, memo))  # noqa: F821
+            continue
         tok = new(token)
         tok.text, tok.norm, tok.forms, length, tok.memo = known
         tok.start = base = end + 1

@@ -3,9 +3,11 @@
 # it makes are the Python classes of coder/records.py. The trie stays untyped: a LazyTrie,
 # coder/cache.py, is a dict subclass whose get() decodes on use, which a `dict` argument would refuse.)
 cimport cython
+# (its mentions made in C, their fields stored into their slots: coder/slots.pxd)
+from coder.slots cimport mention_made_in_c as _mention_made_in_c
 
 # (`out` untyped: a Mentions, the list subclass that carries the sentence's grammar index, which a
 # `list` declaration would refuse)
 @cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, starts=dict, roles=dict, markers=list, triggers=list, actors=list, actor_words=set,
-               discards=list)
+               discards=list, in_c=bint)
 cpdef match(trie, list tokens, str text, bint with_grammar=*, word_kinds=*, date_marker_firsts=*)

@@ -28,6 +28,9 @@ _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "
 # from it.) Most words start none, most that start one start a one-word phrase
 _STARTS: dict[int, dict] = {}
 _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
+# the compiled build makes each mention in C, its fields stored into its slots at once
+# (coder/slots.pxd; as the tokens: coder/lang/common.py _TOKENS_MADE_IN_C)
+_MENTIONS_MADE_IN_C = not __file__.endswith(".py")
 # per trie, where match is given its language's reader of word kinds (`word_kinds`): the same,
 # each entry's last field the word's kind, and a word that starts nothing but has a kind given one;
 # where it is also given the first words of the date markers, the kinds carry _DATE_MARKER too
@@ -144,6 +147,7 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
     # (locals, read at each mention; starts.get stays a method call, which the compiled build makes
     # a dict look-up in C)
     new, mention = _new, Mention
+    in_c = _MENTIONS_MADE_IN_C
     for i, tok in enumerate(tokens):
         # (a known word's steps read from its token's memo, as the word's first token left them
         # there: no look-up in `starts`, which waits on memory where it holds many words)
@@ -212,17 +216,20 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
             if ends:
                 start, end, written = tok.start, tok.end, tok.text   # (a one-word phrase's text is its token's)
                 for kind, p, rule_id in ends:
-                    # (the fields set one by one on a bare instance: calling the dataclass's
-                    # __init__ costs a Python frame per mention; tests check every field is set)
-                    m = new(mention)
-                    m.kind = kind
-                    m.first = m.last = i
-                    m.start = start
-                    m.end = end
-                    m.text = written
-                    m.entry = p
-                    m.rule_id = rule_id
-                    m.first_form = fi
+                    if in_c:    # (the compiled build: made in C, its fields stored into its slots)
+                        m = _mention_made_in_c(mention, kind, i, i, start, end, written, p, rule_id, fi)  # noqa: F821
+                    else:
+                        # (the fields set one by one on a bare instance: calling the dataclass's
+                        # __init__ costs a Python frame per mention; tests check every field is set)
+                        m = new(mention)
+                        m.kind = kind
+                        m.first = m.last = i
+                        m.start = start
+                        m.end = end
+                        m.text = written
+                        m.entry = p
+                        m.rule_id = rule_id
+                        m.first_form = fi
                     out.append(m)
                     if kind == "trigger":
                         triggers.append(m)
@@ -261,16 +268,19 @@ def match(trie: dict, tokens: list[Token], text: str, with_grammar: bool = False
                         if with_grammar:
                             _grammar_mentions(out, (p,), i, j, start, end, written, fi)
                         continue
-                    m = new(mention)   # (a bare instance, as above: no Python frame a mention)
-                    m.kind = kind
-                    m.first = i
-                    m.last = j
-                    m.start = start
-                    m.end = end
-                    m.text = written
-                    m.entry = p
-                    m.rule_id = p.rule_id
-                    m.first_form = fi
+                    if in_c:
+                        m = _mention_made_in_c(mention, kind, i, j, start, end, written, p, p.rule_id, fi)  # noqa: F821
+                    else:
+                        m = new(mention)   # (a bare instance, as above: no Python frame a mention)
+                        m.kind = kind
+                        m.first = i
+                        m.last = j
+                        m.start = start
+                        m.end = end
+                        m.text = written
+                        m.entry = p
+                        m.rule_id = p.rule_id
+                        m.first_form = fi
                     out.append(m)
                     if kind == "trigger":
                         triggers.append(m)
