@@ -79,8 +79,8 @@ _new = Token.__new__
 # (coder/slots.pxd: from compiled code a field set one by one goes through CPython's generic
 # attribute path, six times the interpreter's store into a slot). Pure Python sets them one by one
 # on a bare instance (a call a token would cost it a frame). The module is the compiled one where
-# its file is not the .py source.
-_TOKENS_MADE_IN_C = not __file__.endswith(".py")
+# its file is neither Python source nor bytecode.
+_TOKENS_MADE_IN_C = not __file__.endswith((".py", ".pyc"))
 
 
 # A character a chunk's fold is not its tokens' norms for: one the fold's table does not hold (U+3000

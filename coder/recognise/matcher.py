@@ -30,7 +30,7 @@ _STARTS: dict[int, dict] = {}
 _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
 # the compiled build makes each mention in C, its fields stored into its slots at once
 # (coder/slots.pxd; as the tokens: coder/lang/common.py _TOKENS_MADE_IN_C)
-_MENTIONS_MADE_IN_C = not __file__.endswith(".py")
+_MENTIONS_MADE_IN_C = not __file__.endswith((".py", ".pyc"))
 # per trie, where match is given its language's reader of word kinds (`word_kinds`): the same,
 # each entry's last field the word's kind, and a word that starts nothing but has a kind given one;
 # where it is also given the first words of the date markers, the kinds carry _DATE_MARKER too
