@@ -2,6 +2,13 @@
 __version__ = "0.1.0"
 
 
+def is_compiled(module_file: str) -> bool:
+    """Is `module_file` (a module's __file__) an extension module, as `pip install .` builds the
+    compiled ones (compiled_modules), rather than Python source or bytecode?"""
+    from importlib.machinery import EXTENSION_SUFFIXES
+    return module_file.endswith(tuple(EXTENSION_SUFFIXES))
+
+
 def compiled_modules() -> list[str]:
     """The modules that run compiled in this install (an extension module next to their .py, built by
     `pip install .`); empty when the install is pure Python."""

@@ -54,11 +54,18 @@ print(json.dumps(sorted(out), ensure_ascii=False))
 """
 
 
-def _run(cwd: Path, pythonpath: str | None, cache: Path) -> tuple[str, str, list[str]]:
-    """(where coder was imported from, its version line, its rows) in a fresh process."""
+def _env(pythonpath: str | None = None) -> dict[str, str]:
+    """This environment for a fresh process that imports the installed coder, or with `pythonpath`
+    the coder found there."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
+    return env
+
+
+def _run(cwd: Path, pythonpath: str | None, cache: Path) -> tuple[str, str, list[str]]:
+    """(where coder was imported from, its version line, its rows) in a fresh process."""
+    env = _env(pythonpath)
     # compiled and pure key their caches by their own code: apart, they do not rebuild each other's
     env["CODER_CACHE_DIR"] = str(cache)
     r = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps(DOCS, ensure_ascii=False)], cwd=cwd,
@@ -72,8 +79,7 @@ def _installed(tmp_path: Path) -> tuple[str, int]:
     # counted here, not by coder.compiled_modules(): the installed coder may be older than this test
     code = ("import coder, pathlib, importlib.machinery as m; p = pathlib.Path(coder.__file__).parent; "
             "print(coder.__file__); print(len({x for s in m.EXTENSION_SUFFIXES for x in p.rglob('*' + s)}))")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
+    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=_env())
     if r.returncode:
         pytest.skip("coder is not installed")
     where, n = r.stdout.split()
@@ -109,23 +115,23 @@ def test_the_compiled_install_codes_exactly_as_the_pure_source(tmp_path):
     # the installed command says it runs compiled
     v = subprocess.run([sys.executable, "-c", "import sys; from coder.cli import main; sys.argv[0] = 'coder'; "
                         "main(['--version'])"], cwd=tmp_path, capture_output=True, text=True,
-                       env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+                       env=_env())
     assert f"{n} modules compiled" in v.stdout
     # the records stay Python classes: their fields are slots, which the Python modules read through a
     # member descriptor (as Cython extension types their fields were properties: tests/test_typed_records.py)
     d = subprocess.run([sys.executable, "-c", "import coder.records as r; print(sorted({type(getattr(c, f)).__name__ "
                         "for c in (r.Token, r.Mention, r.WordMemo) for f in c.__slots__}))"],
                        cwd=tmp_path, capture_output=True, text=True,
-                       env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+                       env=_env())
     assert d.stdout.strip() == "['member_descriptor']", d.stdout + d.stderr
     # the compiled tokeniser and matcher make their tokens and mentions in C (coder/slots.pxd): every
     # field set, equal to those the pure source makes of the same text, and the words' memos shared as
     # the tokeniser shares them
     t = subprocess.run([sys.executable, "-c", RECORDS_SCRIPT], cwd=tmp_path, capture_output=True, text=True,
-                       env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+                       env=_env())
     assert t.returncode == 0, t.stderr[-3000:]
     p = subprocess.run([sys.executable, "-c", RECORDS_SCRIPT], cwd=tmp_path, capture_output=True, text=True,
-                       env={**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "PYTHONPATH": str(ROOT)})
+                       env=_env(str(ROOT)))
     assert p.returncode == 0, p.stderr[-3000:]
     assert t.stdout.splitlines()[0] == "True True" and p.stdout.splitlines()[0] == "False False"
     assert t.stdout.splitlines()[1:] == p.stdout.splitlines()[1:]

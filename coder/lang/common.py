@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from coder import is_compiled
 from coder.model import Token, WordMemo
 
 # Arabic-Indic (U+0660..) and Persian (U+06F0..) digits -> ASCII; one char for one char.
@@ -78,9 +79,8 @@ _new = Token.__new__
 # The compiled build makes each token in C with its six fields stored into its slots at once
 # (coder/slots.pxd: from compiled code a field set one by one goes through CPython's generic
 # attribute path, six times the interpreter's store into a slot). Pure Python sets them one by one
-# on a bare instance (a call a token would cost it a frame). The module is the compiled one where
-# its file is neither Python source nor bytecode.
-_TOKENS_MADE_IN_C = not __file__.endswith((".py", ".pyc"))
+# on a bare instance (a call a token would cost it a frame).
+_TOKENS_MADE_IN_C = is_compiled(__file__)
 
 
 # A character a chunk's fold is not its tokens' norms for: one the fold's table does not hold (U+3000

@@ -12,6 +12,7 @@ of mentions it returns (Mentions.grammar_roles, .grammar_markers). A word's ligh
 words too, in the order the matcher found them (`coder explain`)."""
 from __future__ import annotations
 
+from coder import is_compiled
 from coder.lexicon.grammar import Mentions
 from coder.lexicon.light_verbs import light_verb_phrases
 from coder.lexicon.load import END, ActorRef, AgentRef, DiscardRef, GrammarRef, Trigger
@@ -30,7 +31,7 @@ _STARTS: dict[int, dict] = {}
 _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
 # the compiled build makes each mention in C, its fields stored into its slots at once
 # (coder/slots.pxd; as the tokens: coder/lang/common.py _TOKENS_MADE_IN_C)
-_MENTIONS_MADE_IN_C = not __file__.endswith((".py", ".pyc"))
+_MENTIONS_MADE_IN_C = is_compiled(__file__)
 # per trie, where match is given its language's reader of word kinds (`word_kinds`): the same,
 # each entry's last field the word's kind, and a word that starts nothing but has a kind given one;
 # where it is also given the first words of the date markers, the kinds carry _DATE_MARKER too
