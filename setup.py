@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 from setuptools import Extension, setup
@@ -34,6 +35,9 @@ COMPILED = [
     "coder/syntax/rules.py",
     "coder/syntax/tagger.py",
     "coder/syntax/phrases.py",
+    "coder/syntax/word_entries.py",
+    "coder/geo/place_starts.py",
+    "coder/syntax/clauses.py",
 ]
 # no debug information and -O2: the C files are large, and Python's own -O3 -g takes 2.5x the
 # compile time for no measured gain (README)
@@ -44,7 +48,9 @@ FLAGS = ["-O2", "-g0"] if os.name == "posix" else []
 # hints are not checked, and typing by them would turn a frozenset default of a `set` argument into
 # an error. The C types the compiled build uses are declared apart, in .pxd files next to the .py
 # (Cython reads coder/x/y.pxd when it compiles coder/x/y.py), so the .py stays plain Python.
-DIRECTIVES = {"language_level": 3, "binding": True, "annotation_typing": False}
+# nonecheck: a variable declared of a record's type (coder/slots.pxd) that holds None raises
+# AttributeError at a field's read, as Python does, where C would read past the None object
+DIRECTIVES = {"language_level": 3, "binding": True, "annotation_typing": False, "nonecheck": True}
 # infer_types=True also gives a local a C type when every value assigned to it has one (an index
 # from 0 or len(): a C integer, which can overflow where a Python int would not): only where the
 # integers are token positions and counts, never quantities or dates (measured: README)
@@ -97,9 +103,10 @@ class OptionalBuildExt(build_ext):
             self.extensions = []
             return
         # build/ outlives an install: an extension left there by an earlier build would go into
-        # the wheel even when this build does not compile its module
-        for ext in self.extensions:
-            Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
+        # the wheel even when this build does not compile its module (or no longer lists it)
+        for old in (Path(self.build_lib) / "coder").rglob("*"):
+            if old.name.endswith(tuple(EXTENSION_SUFFIXES)):
+                old.unlink()
         try:
             from Cython.Build import cythonize
         except ImportError as e:  # no Cython

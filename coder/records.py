@@ -4,6 +4,9 @@ Plain dataclasses, tokens and mentions with slots (coder/model.py re-exports the
 build too (setup.py): the Python modules read their fields far more often than the compiled
 tokeniser and matcher set them, and Python reads a slot of a Python class faster than a field of a
 Cython extension type (a property of the type: 2.6 times the time; README, "Compiled modules").
+The compiled build declares the slots of Token, Mention and WordMemo in coder/slots.pxd, to read and
+make them in C: a field added here is added there too (each compiled module that reads them checks
+every slot's offset at its import, and stops with TypeError where one moved).
 """
 from __future__ import annotations
 

@@ -124,28 +124,43 @@ def test_the_compiled_install_codes_exactly_as_the_pure_source(tmp_path):
                        cwd=tmp_path, capture_output=True, text=True,
                        env=_env())
     assert d.stdout.strip() == "['member_descriptor']", d.stdout + d.stderr
-    # the compiled tokeniser and matcher make their tokens and mentions in C (coder/slots.pxd): every
-    # field set, equal to those the pure source makes of the same text, and the words' memos shared as
-    # the tokeniser shares them
+    # the compiled tokeniser, matcher, chunkers and clause reader make their tokens, mentions, phrases
+    # and predicates in C
+    # (coder/slots.pxd, coder/syntax/record_slots.pxd): every field set, equal to those the pure source
+    # makes of the same text, and the words' memos shared as the tokeniser shares them; the compiled
+    # modules that read the records' fields from their slots read the same as the source, and a None
+    # where a record should be is an AttributeError there too, as in Python (never a read past it)
     t = subprocess.run([sys.executable, "-c", RECORDS_SCRIPT], cwd=tmp_path, capture_output=True, text=True,
                        env=_env())
     assert t.returncode == 0, t.stderr[-3000:]
     p = subprocess.run([sys.executable, "-c", RECORDS_SCRIPT], cwd=tmp_path, capture_output=True, text=True,
                        env=_env(str(ROOT)))
     assert p.returncode == 0, p.stderr[-3000:]
-    assert t.stdout.splitlines()[0] == "True True" and p.stdout.splitlines()[0] == "False False"
+    assert t.stdout.splitlines()[0] == "True True True True" and p.stdout.splitlines()[0] == "False False False False"
     assert t.stdout.splitlines()[1:] == p.stdout.splitlines()[1:]
 
 
-# prints whether the tokens and the mentions are made in C, then per text its tokens' fields, which
-# tokens share a memo, and its mentions' fields
+# prints whether the tokens, the mentions, the phrases and the predicates are made in C, what a None
+# where a token should be raises in the modules that read the tokens' slots, then per text its
+# tokens' fields, which tokens share a memo, its mentions' fields, its phrases' and its clauses' and
+# predicates' fields and the words' entries read from the memos
 RECORDS_SCRIPT = r"""
 import coder.lang.common as common
 import coder.recognise.matcher as matcher
+import coder.syntax.clauses as clauses
+import coder.syntax.phrases as phrases
+from coder.geo.place_starts import starting
 from coder.lang import profile
 from coder.lexicon.load import load
 from coder.records import Mention, Token
-print(common._TOKENS_MADE_IN_C, matcher._MENTIONS_MADE_IN_C)
+from coder.syntax import parse
+from coder.syntax.word_entries import known_entries
+print(common._TOKENS_MADE_IN_C, matcher._MENTIONS_MADE_IN_C, phrases._CHUNKS_MADE_IN_C, clauses._PREDICATES_MADE_IN_C)
+for read in (lambda: known_entries([None], {}), lambda: starting({}, [None])):
+    try:
+        read()
+    except Exception as e:
+        print(type(e).__name__)
 for lang, text in (("en", "Police arrested 12 protesters in Cairo, (AFP) said; the U.N.-run school closed."),
                    ("en", "The United Nations Security Council condemned the attack on Monday."),
                    ("ar", "اعتقلت الشرطة 12 متظاهرا في القاهرة، وقالت الوكالة إن الشرطة أغلقت المدرسة."),
@@ -159,4 +174,13 @@ for lang, text in (("en", "Police arrested 12 protesters in Cairo, (AFP) said; t
         assert mentions and all(type(m) is Mention for m in mentions)
         print([(m.kind, m.first, m.last, m.start, m.end, m.text, m.rule_id, m.first_form, repr(m.entry))
                for m in mentions])
+        parsed = parse(toks, mentions, profile(lang))
+        chunks = parsed.chunks
+        assert chunks and all(type(c).__name__ in ("Chunk", "PendingReference") for c in chunks)
+        print([(c.kind, c.head, c.start, c.end, c.modifiers, c.owned, c.possessor, c.refers_to) for c in chunks])
+        predicates = [p for c in parsed.clauses for p in c.predicates]
+        assert predicates and all(type(p).__name__ == "Predicate" for p in predicates)
+        print([(c.kind, c.start, c.end, c.marker, c.antecedent, c.parent, c.continues) for c in parsed.clauses])
+        print([(p.verb, p.first, p.passive, p.arguments, p.how, sorted(p.inherited)) for p in predicates])
+        print(len(known_entries(toks, {t.text: (t.norm,) for t in toks})))
 """

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from coder.geo.gazetteer import _END, _MAY_FOLD, HINT_RATIO, Gazetteer, _default, ascii_fold, folds
+from coder.geo.place_starts import fold as _fold, starting as _starting
 from coder.geo.place_rules import PlaceRules, Qualifier, rules  # noqa: F401 (the rules' names, read from here too)
 from coder.lang import profile
 from coder.model import OpenPlaceMention, Place, PlaceMention, Token, new_place_mention
@@ -42,8 +43,6 @@ def _place_forms(norm: str, forms: tuple[str, ...], lang: str) -> tuple[str, ...
     return tuple(dict.fromkeys(out))
 
 
-# ascii_fold of the words read after a name's first (mostly not plain ASCII), kept per word: a hit is one C call
-_fold = lru_cache(maxsize=65536)(ascii_fold)
 # (bound once: a method of a name imported by `from` is looked up, and a bound method made, at each call)
 _may_fold = _MAY_FOLD.search
 
@@ -395,36 +394,6 @@ class SentencePlaces:
         start = lead_tok.start if plain else _start_after_proclitic(lead_tok, lead_form)
         return j, node[_END], key, last, q_before, q_after, bool(locative), part, start, tokens[last].end, \
             destination, owner
-
-
-def _starting(known: dict, tokens: Sequence[Token]) -> list[tuple[int, tuple]]:
-    """SentencePlaces._start_tokens from the words' answers in `known` (KeyError at a word not in it).
-    (A loop in Python, each word read by a subscript: most words start nothing, and that look-up is
-    then their whole cost; map(attrgetter) from C and a bound get() cost more.)"""
-    out = []
-    last = len(tokens) - 1
-    for i, tok in enumerate(tokens):
-        memo = tok.memo   # (a known word's answer from its token's memo: records.WordMemo)
-        if memo.places_of is known:
-            starts = memo.places
-        else:
-            starts = memo.places = known[tok.text]
-            memo.places_of = known
-        if not starts:   # (most words)
-            continue
-        pairs, follow = starts
-        if follow is None:   # a name by itself
-            out.append((i, pairs))
-        elif i < last:   # (does the next word go on from it: read from the follow set; its fold
-            nxt = tokens[i + 1]   # asked only where its answer does not say it is its norm)
-            if nxt.norm in follow:
-                out.append((i, pairs))
-                continue
-            after = nxt.memo
-            if (after.places if after.places_of is known else known[nxt.text]) is not False and \
-                    _fold(nxt.norm) in follow:
-                out.append((i, pairs))
-    return out
 
 
 def find_places_in_tokens(text: str, tokens: Sequence[Token], lang: str,

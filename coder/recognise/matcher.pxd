@@ -5,9 +5,13 @@
 cimport cython
 # (its mentions made in C, their fields stored into their slots: coder/slots.pxd)
 from coder.slots cimport mention_made_in_c as _mention_made_in_c
+# (its tokens' and their memos' fields read from their slots; the layout checked at import)
+from coder.slots cimport Token as TokenRecord, WordMemo as WordMemoRecord
+from coder.slots cimport records_layout_checked as _records_layout_checked
 
 # (`out` untyped: a Mentions, the list subclass that carries the sentence's grammar index, which a
 # `list` declaration would refuse)
 @cython.locals(n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, starts=dict, roles=dict, markers=list, triggers=list, actors=list, actor_words=set,
-               discards=list, in_c=bint)
+               discards=list, in_c=bint,
+               tok=TokenRecord, memo=WordMemoRecord)
 cpdef match(trie, list tokens, str text, bint with_grammar=*, word_kinds=*, date_marker_firsts=*)

@@ -16,7 +16,7 @@ from coder import is_compiled
 from coder.lexicon.grammar import Mentions
 from coder.lexicon.light_verbs import light_verb_phrases
 from coder.lexicon.load import END, ActorRef, AgentRef, DiscardRef, GrammarRef, Trigger
-from coder.model import Mention, Token
+from coder.model import Mention, Token, WordMemo
 from coder.spans import trie_memo
 
 _KIND = {Trigger: "trigger", ActorRef: "actor", AgentRef: "agent", GrammarRef: "grammar", DiscardRef: "discard"}
@@ -32,6 +32,8 @@ _new = Mention.__new__   # (bound once: see coder/lang/common.py _new)
 # the compiled build makes each mention in C, its fields stored into its slots at once
 # (coder/slots.pxd; as the tokens: coder/lang/common.py _TOKENS_MADE_IN_C)
 _MENTIONS_MADE_IN_C = is_compiled(__file__)
+if _MENTIONS_MADE_IN_C:   # (and reads the tokens' and memos' fields at the offsets it was compiled with: checked)
+    _records_layout_checked(Token, Mention, WordMemo)  # noqa: F821
 # per trie, where match is given its language's reader of word kinds (`word_kinds`): the same,
 # each entry's last field the word's kind, and a word that starts nothing but has a kind given one;
 # where it is also given the first words of the date markers, the kinds carry _DATE_MARKER too

@@ -16,6 +16,7 @@ from coder.syntax.phrases import TANWIN, chunk_indexed
 from coder.syntax.records import Chunk, Clause, Parse, Predicate
 from coder.syntax.rules import rules
 from coder.syntax.tagger import LOOKS_FURTHER, NAMED, NOUN_READING, VERB_READING, tag, word_closed
+from coder.syntax.word_entries import known_entries
 
 __all__ = ["Chunk", "Clause", "Parse", "Predicate", "parse", "describe"]
 
@@ -45,23 +46,9 @@ class Features:
         if own is None:
             own = _owns_per_word(prof)
         # kept per word as written: a token's norm and forms follow from its text. The entries are
-        # laid end to end in one list and each column sliced from it (a list's += of a tuple copies
-        # it in C: no iterator per token, as zip(*entries) makes)
-        # (the list's bound extend, called per token: the interpreter calls it straight, where += on
-        # a list goes through the number protocol before the list's own concatenation)
-        flat = []
-        extend = flat.extend
-        # (a known word's entry read from its token's memo (records.WordMemo), as the word's first
-        # token left it there: no look-up in `words`, which waits on memory where it holds many)
+        # laid end to end in one list and each column sliced from it (coder/syntax/word_entries.py)
         try:
-            for t in toks:
-                memo = t.memo
-                if memo.features_of is words:
-                    extend(memo.features)
-                else:
-                    entry = memo.features = words[t.text]
-                    memo.features_of = words
-                    extend(entry)
+            flat = known_entries(toks, words)
         except KeyError:    # (a sentence with a word not seen before: the others' entries are kept)
             first_seen = _FIRST_SEEN.get(code) or _first_seen_for(prof, R)
             flat = []

@@ -9,6 +9,8 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import Sequence
 
+from coder import is_compiled
+from coder.model import Mention, Token, WordMemo
 from coder.syntax.modifiers import _expletive, _governed_list, _reduced_relative
 from coder.syntax.marks import (HAS_NO_OBJECT, IS_IMPERSONAL, IS_PASSIVE_VOWEL, _VERB_WORDS, _marker_roles, _no_mark,
                                 verb_bits as verb_bits_of)
@@ -17,6 +19,12 @@ from coder.syntax.phrases import _GOVERNED_KINDS, flags_asked, possessive_flags
 from coder.syntax.records import Chunk, Clause, Predicate, _new_predicate
 from coder.syntax.arguments_after_noun import _after_noun, _inherit
 
+# the compiled build makes each predicate in C, its fields stored into its slots, and reads the
+# records' fields at the offsets it was compiled with, checked here (coder/syntax/record_slots.pxd)
+_PREDICATES_MADE_IN_C = is_compiled(__file__)
+if _PREDICATES_MADE_IN_C:
+    _records_layout_checked(Token, Mention, WordMemo)  # noqa: F821
+    _clause_layout_checked(Predicate, Clause)  # noqa: F821
 # (bound once: a method of a name imported by `from` is looked up and bound at each call)
 _verb_words_known = _VERB_WORDS.get
 
@@ -125,6 +133,7 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
     # (a clause from the first token, or to the last, most clauses: its bound on the verbs and the
     # phrases is the first or past the last, with no bisection)
     last = len(toks) - 1
+    in_c = _PREDICATES_MADE_IN_C
     for cl in clauses:
         start, end = cl.start, cl.end
         mine = groups[(bisect_left(verbs, start) if start > 0 else 0):
@@ -155,12 +164,15 @@ def arguments(clauses: list[Clause], chunks: list[Chunk], toks, tags, R, prof, g
         prev_after = bisect_right(starts, prev.verb) if prev is not None else 0
         for n, (f, v) in enumerate(mine):
             # (records.new_predicate in place, `passive` set right after: no call per predicate)
-            p = _new_predicate(Predicate)
-            p.verb = v
-            p.first = f
-            p.arguments = {}
-            p.how = {}
-            p.inherited = set()
+            if in_c:    # (the compiled build: made in C, its fields stored into its slots; passive set below)
+                p = _predicate_made_in_c(Predicate, v, f, False, {}, {}, set())  # noqa: F821
+            else:
+                p = _new_predicate(Predicate)
+                p.verb = v
+                p.first = f
+                p.arguments = {}
+                p.how = {}
+                p.inherited = set()
             memo = toks[v].memo   # (the verb's bits from its memo where kept: marks.verb_bits)
             verb_bits = memo.verb if memo.verb_of is verb_words else \
                 verb_bits_of(toks[v], R, marks_passive, verb_words, prof.CLITIC_COORDINATORS)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from itertools import compress, count
 
+from coder import is_compiled
+from coder.model import Mention, Token, WordMemo
 from coder.syntax.records import Chunk
 from coder.syntax.segmenter import _VISITED_TAGS, clause_tagged
 from coder.syntax.tagger import NOUN_READING
@@ -14,6 +16,13 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _NOMINAL = _NOUNS | {"NUM"}
 _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _new_chunk = Chunk.__new__     # a bare Chunk, its fields set one by one where many are made
+# the compiled build makes each phrase of the chunkers in C, its fields stored into its slots, and
+# reads the tokens' and phrases' fields at the offsets it was compiled with, checked here
+# (coder/slots.pxd; as the tokens: coder/lang/common.py _TOKENS_MADE_IN_C)
+_CHUNKS_MADE_IN_C = is_compiled(__file__)
+if _CHUNKS_MADE_IN_C:
+    _records_layout_checked(Token, Mention, WordMemo)  # noqa: F821
+    _chunk_layout_checked(Chunk)  # noqa: F821
 _DEMONSTRATIVE_AR = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك"})
 _OPENS_AFTER = _NOMINAL | {"PRON", "SCONJ", "DET"}     # the tags an Arabic phrase (or pronoun) can start at
 # the tags of the tokens the Arabic chunker visits: those a phrase can start at, and those of the tokens
@@ -70,6 +79,7 @@ def _joined_hyphen(toks, tags, h: int) -> bool:
 def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
     chunks, n, i = [], len(toks), 0
     possessor = None
+    in_c = _CHUNKS_MADE_IN_C
     # per token, whether the word is a possessor ("Russia's"): kept per word by the language's view
     possessive = possessive_flags(toks, prof)
     while i < n:
@@ -124,14 +134,18 @@ def _chunks_before(toks, tags, read, prof, R) -> list[Chunk]:
                 # the head are the first head - i, one a word)
                 modifiers = modifiers[:head - i] + [("appos", head + 1)] + [("flat", k) for k in range(head + 2, j + 1)]
         # (a bare instance with its fields set one by one, as in _chunks_after: no dataclass __init__ frame)
-        c = _new_chunk(Chunk)
-        c.kind = "np"
-        c.head = head
-        c.start = i
-        c.end = j
-        c.modifiers = modifiers
-        c.refers_to = None    # (its possessor left unset: none, records.Chunk.possessor)
-        c.owned = tags[i] == "POSS" and toks[i].norm != "whose"
+        is_owned = tags[i] == "POSS" and toks[i].norm != "whose"
+        if in_c:    # (the compiled build: made in C, its fields stored into its slots)
+            c = _chunk_made_in_c(Chunk, "np", head, i, j, modifiers, is_owned, None)  # noqa: F821
+        else:
+            c = _new_chunk(Chunk)
+            c.kind = "np"
+            c.head = head
+            c.start = i
+            c.end = j
+            c.modifiers = modifiers
+            c.refers_to = None    # (its possessor left unset: none, records.Chunk.possessor)
+            c.owned = is_owned
         if possessor is not None:
             c.modifiers.append(("poss", chunks[possessor].head))
             chunks[possessor].kind = "possessor"
@@ -230,6 +244,7 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
     # are in a phrase found: no phrase starts there
     last_end = -3
     subject_pronoun = getattr(prof, "subject_pronoun", None)
+    in_c = _CHUNKS_MADE_IN_C
     bits = getattr(prof, "token_bits", None)   # tanwin per token, when kept per word
     if bits is None:
         bits = _tanwin_bits(toks, prof)
@@ -360,14 +375,18 @@ def _chunks_after(toks, tags, read, prof, R, index: list | None = None) -> list[
         # (a bare instance with its fields set one by one: no Python frame for the dataclass __init__,
         # for the most numerous record of the stage; one statement a field, as an assignment to more
         # than three targets builds a tuple and unpacks it)
-        c = _new_chunk(Chunk)
-        c.kind = "np"
-        c.head = i
-        c.start = start
-        c.end = j
-        c.modifiers = modifiers
-        is_owned = c.owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
-        c.refers_to = None    # (its possessor left unset: none, records.Chunk.possessor)
+        is_owned = owned_flags[j] if j == i else True in owned_flags[i:j + 1]
+        if in_c:    # (the compiled build: made in C, its fields stored into its slots)
+            c = _chunk_made_in_c(Chunk, "np", i, start, j, modifiers, is_owned, None)  # noqa: F821
+        else:
+            c = _new_chunk(Chunk)
+            c.kind = "np"
+            c.head = i
+            c.start = start
+            c.end = j
+            c.modifiers = modifiers
+            c.owned = is_owned
+            c.refers_to = None    # (its possessor left unset: none, records.Chunk.possessor)
         # index_phrases' lists (no phrase of this chunker is a pronoun's, nor a possessor; a genitive
         # one, marked below, is not bare)
         k = len(chunks)

@@ -1,5 +1,8 @@
 """The typed records of the syntax stage: a part of speech per token, noun-phrase chunks and
-clauses with their predicates' arguments (spaCy-like spans over token indices, inclusive)."""
+clauses with their predicates' arguments (spaCy-like spans over token indices, inclusive). The
+compiled build declares the slots of Chunk, Predicate and Clause in coder/syntax/record_slots.pxd:
+a field added here is added there too (checked at the import of each compiled module that reads
+them: coder/slots.pxd)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
