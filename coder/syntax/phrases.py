@@ -18,7 +18,7 @@ _PRE = frozenset({"DET", "POSS", "ADJ", "NUM", "NOUN", "PROPN"})
 _new_chunk = Chunk.__new__     # a bare Chunk, its fields set one by one where many are made
 # the compiled build makes each phrase of the chunkers in C, its fields stored into its slots, and
 # reads the tokens' and phrases' fields at the offsets it was compiled with, checked here
-# (coder/slots.pxd; as the tokens: coder/lang/common.py _TOKENS_MADE_IN_C)
+# (coder/syntax/record_slots.pxd, coder/slots.pxd; as the tokens: coder/lang/common.py _TOKENS_MADE_IN_C)
 _CHUNKS_MADE_IN_C = is_compiled(__file__)
 if _CHUNKS_MADE_IN_C:
     _records_layout_checked(Token, Mention, WordMemo)  # noqa: F821
