@@ -125,9 +125,8 @@ def test_the_compiled_install_codes_exactly_as_the_pure_source(tmp_path):
                        env=_env())
     assert d.stdout.strip() == "['member_descriptor']", d.stdout + d.stderr
     # the compiled tokeniser, matcher, chunkers and clause reader make their tokens, mentions, phrases
-    # and predicates in C
-    # (coder/slots.pxd, coder/syntax/record_slots.pxd): every field set, equal to those the pure source
-    # makes of the same text, and the words' memos shared as the tokeniser shares them; the compiled
+    # and predicates in C (coder/slots.pxd, coder/syntax/record_slots.pxd): every field set, equal to
+    # those the pure source makes of the same text, and the words' memos shared as the tokeniser shares them; the compiled
     # modules that read the records' fields from their slots read the same as the source, and a None
     # where a record should be is an AttributeError there too, as in Python (never a read past it)
     t = subprocess.run([sys.executable, "-c", RECORDS_SCRIPT], cwd=tmp_path, capture_output=True, text=True,
@@ -182,5 +181,5 @@ for lang, text in (("en", "Police arrested 12 protesters in Cairo, (AFP) said; t
         assert predicates and all(type(p).__name__ == "Predicate" for p in predicates)
         print([(c.kind, c.start, c.end, c.marker, c.antecedent, c.parent, c.continues) for c in parsed.clauses])
         print([(p.verb, p.first, p.passive, p.arguments, p.how, sorted(p.inherited)) for p in predicates])
-        print(len(known_entries(toks, {t.text: (t.norm,) for t in toks})))
+        print(known_entries(toks, {t.text: (t.norm, len(t.forms)) for t in toks}))
 """
