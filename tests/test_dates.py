@@ -136,6 +136,22 @@ def test_a_rule_with_an_unknown_slot_says_which_slots_exist(tmp_path, monkeypatc
         DateRules("en")
 
 
+@pytest.mark.parametrize("pattern_cached", [False, True])
+def test_a_rule_with_a_bad_regex_is_named(tmp_path, monkeypatch, pattern_cached):
+    """A rule whose pattern is no regex is named in the error, whether or not its language's date
+    pattern was analysed and cached before (each rule is compiled alone only once the whole fails)."""
+    from coder.dates.rules import DateRules
+    from coder.lexicon.load import LexiconError
+    monkeypatch.setenv("CODER_CACHE_DIR", str(tmp_path / "cache"))
+    bad = lambda s: s.replace("'{year}-{month_num}-{day}'", "'{year}-({month_num}-{day}'")  # noqa: E731
+    _lexicon_copy(tmp_path / "lexicon", monkeypatch, bad)
+    if pattern_cached:
+        with pytest.raises(LexiconError):
+            DateRules("en")
+    with pytest.raises(LexiconError, match=r"rule iso_date has a bad pattern \(missing \), unterminated"):
+        DateRules("en")
+
+
 def test_a_rule_without_words_must_list_its_triggers(tmp_path, monkeypatch):
     from coder.dates.rules import DateRules
     from coder.lexicon.load import LexiconError

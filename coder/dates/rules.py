@@ -64,6 +64,18 @@ class Rule:
     groups: dict[str, list[str]] = field(default_factory=dict)   # slot -> its group names
 
 
+def _bad_pattern(rules: list[Rule], branches: list[str], error: re.error, where: str) -> LexiconError:
+    """The error of a date regex that does not compile, naming the rule whose branch is bad. Each
+    branch is compiled alone only here, once the whole regex has failed: at every start, compiling
+    each took 4 ms (English) and 11 ms (Arabic) of the date rules' 30 and 52."""
+    for rule, branch in zip(rules, branches):
+        try:
+            re.compile(branch)
+        except re.error as e:
+            return LexiconError(f"{where}: rule {rule.id} has a bad pattern ({e}); fix the regex")
+    return LexiconError(f"{where}: the rules' patterns do not make one regex ({error}); fix the regex")
+
+
 class DateRules:
     def __init__(self, lang: str):
         data = load_lexicon(lang, "dates")
@@ -121,8 +133,11 @@ class DateRules:
         clitics = load_lexicon(lang, "numbers").get("clitics") or ""
         lead = f"(?<!\\w)(?:{clitics})??" if clitics else r"(?<!\w)"
         # the pattern analysed (guards, letter runs) once, then read from the on-disk cache
-        pattern, self.inside_words = pattern_cache.analysed(lang, lead, branches, date_pattern)
-        self.regex = re.compile(pattern)
+        try:
+            pattern, self.inside_words = pattern_cache.analysed(lang, lead, branches, date_pattern)
+            self.regex = re.compile(pattern)
+        except re.error as e:
+            raise _bad_pattern(self.rules, branches, e, where) from None
         # (every match begins at a word's start: find_all tries those alone)
         self.at_word_starts = pattern.startswith("\\b")
         prepare_fold(lang)
@@ -196,10 +211,6 @@ class DateRules:
             return self._group(rule, i, name) + slots[slot] + ")"
 
         pattern = _SLOT.sub(fill, pattern)
-        try:
-            re.compile(pattern)
-        except re.error as e:
-            raise LexiconError(f"{where}: rule {rid} has a bad pattern ({e}); fix the regex") from None
         return rule, f"(?P<{rule_group(i)}>{pattern})"
 
     @staticmethod
